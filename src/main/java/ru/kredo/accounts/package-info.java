@@ -1,0 +1,8 @@
+/**
+ * The people who sign in: each {@link ru.kredo.accounts.User} belongs to one tenant and has one
+ * {@link ru.kredo.accounts.Role}. Tenant admins manage their own users; sign-in looks users up by e-mail.
+ * <p>
+ * Publishes nothing yet.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+package ru.kredo.accounts;

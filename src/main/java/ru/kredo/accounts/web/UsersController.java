@@ -1,0 +1,102 @@
+package ru.kredo.accounts.web;
+
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import ru.kredo.accounts.NewUser;
+import ru.kredo.accounts.Role;
+import ru.kredo.accounts.SignedInUser;
+import ru.kredo.accounts.User;
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.accounts.UserId;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.platform.Rejected;
+
+/** A tenant admin's page of the tenant's users. */
+@Controller
+@RequestMapping("/users")
+class UsersController {
+
+	private final UserAccounts accounts;
+	private final AuditLog audit;
+
+	UsersController(UserAccounts accounts, AuditLog audit) {
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
+		model.addAttribute("users", accounts.all(me.tenantId()));
+		model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
+		model.addAttribute("form", new UserForm("", "", Role.MANAGER));
+		return "users/list";
+	}
+
+	@PostMapping
+	String create(@AuthenticationPrincipal SignedInUser me, UserForm form, @RequestParam String password, Model model,
+			RedirectAttributes redirect) {
+		try {
+			if (form.role() == Role.OPERATOR) {
+				throw new Rejected("user.role-not-allowed");
+			}
+			User user = accounts.create(me.tenantId(), new NewUser(form.email(), form.displayName(), form.role(), password));
+			audit.record(AuditAction.USER_CREATED, "user", user.id(), user.role().name());
+			redirect.addFlashAttribute("notice", "users.created");
+			return "redirect:/users";
+		}
+		catch (Rejected rejected) {
+			model.addAttribute("users", accounts.all(me.tenantId()));
+			model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
+			model.addAttribute("form", form);
+			model.addAttribute("problem", rejected);
+			return "users/list";
+		}
+	}
+
+	@GetMapping("/{id}")
+	String show(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
+		model.addAttribute("user", accounts.get(me.tenantId(), new UserId(id)));
+		model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
+		return "users/detail";
+	}
+
+	@PostMapping("/{id}/role")
+	String changeRole(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam Role role,
+			RedirectAttributes redirect) {
+		return change(me, id, redirect, () -> accounts.changeRole(me.tenantId(), new UserId(id), role, me.userId()),
+				"role:" + role);
+	}
+
+	@PostMapping("/{id}/enabled")
+	String setEnabled(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam boolean enabled,
+			RedirectAttributes redirect) {
+		return change(me, id, redirect, () -> accounts.setEnabled(me.tenantId(), new UserId(id), enabled, me.userId()),
+				"enabled:" + enabled);
+	}
+
+	private String change(SignedInUser me, UUID id, RedirectAttributes redirect, Runnable change, String detail) {
+		try {
+			change.run();
+			audit.record(AuditAction.USER_CHANGED, "user", id, detail);
+			redirect.addFlashAttribute("notice", "users.changed");
+		}
+		catch (Rejected rejected) {
+			redirect.addFlashAttribute("problem", rejected);
+		}
+		return "redirect:/users/" + id;
+	}
+
+	record UserForm(String email, String displayName, Role role) {
+	}
+}

@@ -1,0 +1,148 @@
+package ru.kredo.apikeys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Rejected;
+import ru.kredo.tenancy.TenantDirectory;
+import ru.kredo.tenancy.TenantId;
+import ru.kredo.tenancy.TenantKind;
+
+/**
+ * Issues, lists, revokes and checks API keys. A key is {@code kredo_} and 43 characters of 256 random bits; since it
+ * cannot be guessed, one SHA-256 is a safe hash to store and look up by.
+ */
+@Service
+public class ApiKeys {
+
+	static final String PREFIX = "kredo_";
+	private static final int SHOWN_CHARACTERS = 12;
+	private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+	private static final String COLUMNS = "id, tenant_id, name, prefix, created_by, created_at, last_used_at, revoked_at";
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final TenantDirectory tenants;
+	private final SecureRandom random = new SecureRandom();
+
+	ApiKeys(JdbcClient jdbc, Clock clock, TenantDirectory tenants) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.tenants = tenants;
+	}
+
+	@Transactional
+	public IssuedApiKey issue(TenantId tenant, String name, String createdBy) {
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty() || trimmed.length() > 100) {
+			throw new Rejected("api-key.name-required");
+		}
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		ApiKey key = new ApiKey(new ApiKeyId(UUID.randomUUID()), tenant, trimmed,
+				secret.substring(0, SHOWN_CHARACTERS), createdBy, clock.instant(), null, null);
+		jdbc.sql("""
+				insert into api_keys (id, tenant_id, name, prefix, secret_hash, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(key.id().value(), tenant.value(), key.name(), key.prefix(), hash(secret), createdBy,
+					Timestamp.from(key.createdAt()))
+			.update();
+		return new IssuedApiKey(key, secret);
+	}
+
+	public List<ApiKey> all(TenantId tenant) {
+		return jdbc.sql("select " + COLUMNS + " from api_keys where tenant_id = ? order by created_at desc")
+			.param(tenant.value())
+			.query(ApiKeys::apiKey)
+			.list();
+	}
+
+	public ApiKey get(TenantId tenant, ApiKeyId id) {
+		return jdbc.sql("select " + COLUMNS + " from api_keys where tenant_id = ? and id = ?")
+			.params(tenant.value(), id.value())
+			.query(ApiKeys::apiKey)
+			.optional()
+			.orElseThrow(() -> new NotFound("api-key.not-found", id));
+	}
+
+	public long countActive(TenantId tenant) {
+		return jdbc.sql("select count(*) from api_keys where tenant_id = ? and revoked_at is null")
+			.param(tenant.value())
+			.query(Long.class)
+			.single();
+	}
+
+	@Transactional
+	public ApiKey revoke(TenantId tenant, ApiKeyId id) {
+		get(tenant, id);
+		jdbc.sql("update api_keys set revoked_at = ? where tenant_id = ? and id = ? and revoked_at is null")
+			.params(Timestamp.from(clock.instant()), tenant.value(), id.value())
+			.update();
+		return get(tenant, id);
+	}
+
+	/** The tenant a presented key acts for, if the key exists and is not revoked. */
+	@Transactional
+	public Optional<ApiKeyPrincipal> authenticate(String presented) {
+		if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
+			return Optional.empty();
+		}
+		Optional<ApiKey> key = jdbc.sql("select " + COLUMNS + " from api_keys where secret_hash = ? and revoked_at is null")
+			.param(hash(presented))
+			.query(ApiKeys::apiKey)
+			.optional();
+		key.ifPresent(this::noteUse);
+		return key.map(k -> new ApiKeyPrincipal(k.id(), k.name(), k.tenantId(), kindOf(k.tenantId())));
+	}
+
+	private TenantKind kindOf(TenantId tenant) {
+		return tenants.get(tenant).kind();
+	}
+
+	private void noteUse(ApiKey key) {
+		Instant now = clock.instant();
+		if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(LAST_USED_GRANULARITY))) {
+			jdbc.sql("update api_keys set last_used_at = ? where id = ?")
+				.params(Timestamp.from(now), key.id().value())
+				.update();
+		}
+	}
+
+	static byte[] hash(String secret) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is unavailable", ex);
+		}
+	}
+
+	private static ApiKey apiKey(ResultSet row, int rowNumber) throws SQLException {
+		return new ApiKey(new ApiKeyId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
+				row.getString("name"), row.getString("prefix"), row.getString("created_by"),
+				instant(row, "created_at"), instant(row, "last_used_at"), instant(row, "revoked_at"));
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		Timestamp timestamp = row.getTimestamp(column);
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+}

@@ -1,0 +1,66 @@
+package ru.kredo.apikeys.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ru.kredo.apikeys.ApiKey;
+import ru.kredo.apikeys.ApiKeyId;
+import ru.kredo.apikeys.ApiKeys;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.tenancy.CurrentTenant;
+
+@RestController
+@RequestMapping("/api/v1/api-keys")
+@Tag(name = "API keys", description = "The tenant's API keys; secrets are never returned after issue")
+class ApiKeysApi {
+
+	private final ApiKeys apiKeys;
+	private final CurrentTenant current;
+	private final AuditLog audit;
+
+	ApiKeysApi(ApiKeys apiKeys, CurrentTenant current, AuditLog audit) {
+		this.apiKeys = apiKeys;
+		this.current = current;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	@Operation(summary = "All API keys of the tenant, newest first")
+	List<ApiKeyResource> all() {
+		return apiKeys.all(current.id()).stream().map(ApiKeyResource::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One API key; 404 if there is no such key in this tenant")
+	ApiKeyResource one(@PathVariable UUID id) {
+		return ApiKeyResource.of(apiKeys.get(current.id(), new ApiKeyId(id)));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Revoke an API key; requests with it are refused from then on")
+	ApiKeyResource revoke(@PathVariable UUID id) {
+		ApiKey key = apiKeys.revoke(current.id(), new ApiKeyId(id));
+		audit.record(AuditAction.API_KEY_REVOKED, "api-key", key.id(), null);
+		return ApiKeyResource.of(key);
+	}
+
+	record ApiKeyResource(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
+			Instant revokedAt) {
+
+		static ApiKeyResource of(ApiKey key) {
+			return new ApiKeyResource(key.id().value(), key.name(), key.prefix(), key.createdAt(), key.lastUsedAt(),
+					key.revokedAt());
+		}
+	}
+}

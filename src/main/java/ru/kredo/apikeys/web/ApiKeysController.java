@@ -1,0 +1,74 @@
+package ru.kredo.apikeys.web;
+
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import ru.kredo.accounts.SignedInUser;
+import ru.kredo.apikeys.ApiKey;
+import ru.kredo.apikeys.ApiKeyId;
+import ru.kredo.apikeys.ApiKeys;
+import ru.kredo.apikeys.IssuedApiKey;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.platform.Rejected;
+
+/** A tenant admin's API keys: issue (the secret is shown on this one response only), list, revoke. */
+@Controller
+@RequestMapping("/api-keys")
+class ApiKeysController {
+
+	private final ApiKeys apiKeys;
+	private final AuditLog audit;
+
+	ApiKeysController(ApiKeys apiKeys, AuditLog audit) {
+		this.apiKeys = apiKeys;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
+		model.addAttribute("keys", apiKeys.all(me.tenantId()));
+		return "api-keys/list";
+	}
+
+	@PostMapping
+	String issue(@AuthenticationPrincipal SignedInUser me, @RequestParam String name, Model model) {
+		try {
+			IssuedApiKey issued = apiKeys.issue(me.tenantId(), name, me.auditName());
+			audit.record(AuditAction.API_KEY_ISSUED, "api-key", issued.key().id(), null);
+			model.addAttribute("issued", issued);
+		}
+		catch (Rejected rejected) {
+			model.addAttribute("problem", rejected);
+		}
+		return list(me, model);
+	}
+
+	@GetMapping("/{id}")
+	String show(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
+		model.addAttribute("key", apiKeys.get(me.tenantId(), new ApiKeyId(id)));
+		return "api-keys/detail";
+	}
+
+	/** From the list, htmx swaps in the revoked row; without htmx the browser goes back to the list. */
+	@PostMapping("/{id}/revoke")
+	String revoke(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		ApiKey key = apiKeys.revoke(me.tenantId(), new ApiKeyId(id));
+		audit.record(AuditAction.API_KEY_REVOKED, "api-key", key.id(), null);
+		if (htmx != null) {
+			model.addAttribute("key", key);
+			return "api-keys/list :: row";
+		}
+		return "redirect:/api-keys";
+	}
+}

@@ -1,0 +1,175 @@
+package ru.kredo.cabinet;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.kredo.cabinet.internal.SmsGateway;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.platform.Rejected;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.tenancy.Tenant;
+
+/**
+ * A debtor signs in with ФИО and phone, then the 6-digit code sent to that phone. Whether a debtor matched or not,
+ * the guest gets the same answer and the same work is done (the SMS goes out on another thread), so neither the page
+ * nor its timing tells him whether the agency knows this person. Codes live {@code kredo.cabinet.code-lifetime}, allow
+ * five tries, are kept only as keyed hashes, and a phone gets a new one at most every minute and five an hour.
+ */
+@Service
+public class CabinetSignIn {
+
+	static final int MAX_ATTEMPTS = 5;
+	static final Duration RESEND_DELAY = Duration.ofMinutes(1);
+	static final int CODES_PER_HOUR = 5;
+	private static final Logger log = LoggerFactory.getLogger(CabinetSignIn.class);
+
+	private final JdbcClient jdbc;
+	private final Contacts contacts;
+	private final PersonalData personalData;
+	private final SmsGateway sms;
+	private final Clock clock;
+	private final Duration lifetime;
+	private final boolean showCodes;
+	private final SecureRandom random = new SecureRandom();
+	private final Executor sending = Executors.newVirtualThreadPerTaskExecutor();
+
+	CabinetSignIn(JdbcClient jdbc, Contacts contacts, PersonalData personalData, SmsGateway sms, Clock clock,
+			@Value("${kredo.cabinet.code-lifetime:5m}") Duration lifetime,
+			@Value("${kredo.cabinet.show-codes:false}") boolean showCodes) {
+		this.jdbc = jdbc;
+		this.contacts = contacts;
+		this.personalData = personalData;
+		this.sms = sms;
+		this.clock = clock;
+		this.lifetime = lifetime;
+		this.showCodes = showCodes;
+	}
+
+	/** Starts a sign-in; refuses only for reasons that depend on the phone, never on whether a debtor matched. */
+	@Transactional
+	public Challenge start(Tenant agency, FullName name, PhoneNumber phone) {
+		return start(agency, name, phone, true);
+	}
+
+	/**
+	 * Texts a signed-in debtor a code to sign an agreement with (a simple electronic signature). He has just had a
+	 * sign-in code, so the minute between codes does not apply; the hourly limit does.
+	 */
+	@Transactional
+	public Challenge startSignature(Tenant agency, FullName name, PhoneNumber phone) {
+		return start(agency, name, phone, false);
+	}
+
+	private Challenge start(Tenant agency, FullName name, PhoneNumber phone, boolean resendDelay) {
+		Instant now = clock.instant();
+		byte[] phoneIndex = personalData.index("phone", phone.e164()).bytes();
+		List<Instant> recent = jdbc.sql("""
+				select created_at from cabinet_challenges where tenant_id = ? and phone_index = ? and created_at > ?
+				order by created_at desc""")
+			.params(agency.id().value(), phoneIndex, Timestamp.from(now.minus(Duration.ofHours(1))))
+			.query((row, n) -> row.getTimestamp("created_at").toInstant())
+			.list();
+		if (resendDelay && !recent.isEmpty() && recent.getFirst().plus(RESEND_DELAY).isAfter(now)) {
+			throw new Rejected("cabinet.resend-too-soon", Duration.between(now, recent.getFirst().plus(RESEND_DELAY)).toSeconds() + 1);
+		}
+		if (recent.size() >= CODES_PER_HOUR) {
+			throw new Rejected("cabinet.too-many-codes");
+		}
+		Optional<Contact> debtor = contacts.findByNameAndPhone(agency.id(), name, phone).stream().findFirst();
+		UUID id = UUID.randomUUID();
+		String code = "%06d".formatted(random.nextInt(1_000_000));
+		jdbc.sql("""
+				insert into cabinet_challenges (id, tenant_id, contact_id, phone_index, code_hash, created_at, expires_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, agency.id().value(), debtor.map(c -> c.id().value()).orElse(null), phoneIndex, hash(id, code),
+					Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
+			.update();
+		debtor.ifPresent(found -> sending.execute(() -> send(agency, phone, code)));
+		boolean visible = showCodes && sms.isOutbox() && debtor.isPresent();
+		return new Challenge(id, now.plus(lifetime), visible ? code : null);
+	}
+
+	/**
+	 * The debtor the code proves, or a refusal that says nothing about whether one existed. A wrong try is counted
+	 * even though it is refused, so the refusal must not roll the count back.
+	 */
+	@Transactional(noRollbackFor = Rejected.class)
+	public ContactId confirm(Tenant agency, UUID challenge, String code) {
+		Optional<Row> row = jdbc.sql("""
+				select contact_id, code_hash, expires_at, attempts, confirmed_at from cabinet_challenges
+				where tenant_id = ? and id = ? for update""")
+			.params(agency.id().value(), challenge)
+			.query((r, n) -> new Row(r.getObject("contact_id", UUID.class), r.getBytes("code_hash"),
+					r.getTimestamp("expires_at").toInstant(), r.getInt("attempts"), r.getTimestamp("confirmed_at") != null))
+			.optional();
+		if (row.isEmpty() || row.get().confirmed()) {
+			throw new Rejected("cabinet.code-wrong");
+		}
+		if (clock.instant().isAfter(row.get().expiresAt())) {
+			throw new Rejected("cabinet.code-expired");
+		}
+		if (row.get().attempts() >= MAX_ATTEMPTS) {
+			throw new Rejected("cabinet.too-many-attempts");
+		}
+		jdbc.sql("update cabinet_challenges set attempts = attempts + 1 where id = ?").param(challenge).update();
+		String typed = code == null ? "" : code.replaceAll("\\s", "");
+		if (!MessageDigest.isEqual(hash(challenge, typed), row.get().codeHash()) || row.get().contactId() == null) {
+			throw new Rejected("cabinet.code-wrong");
+		}
+		jdbc.sql("update cabinet_challenges set confirmed_at = ? where id = ?")
+			.params(Timestamp.from(clock.instant()), challenge)
+			.update();
+		return new ContactId(row.get().contactId());
+	}
+
+	private void send(Tenant agency, PhoneNumber phone, String code) {
+		try {
+			// A code the debtor asked for is not a collection message (230-ФЗ), but it names the agency all the same.
+			sms.send(agency.id(), phone, "Код для входа в личный кабинет «" + agency.name() + "»: " + code
+					+ ". Никому его не сообщайте.");
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not send a sign-in code for tenant {}: {}", agency.id(), ex.getMessage());
+		}
+	}
+
+	private byte[] hash(UUID challenge, String code) {
+		return personalData.index("cabinet-code", challenge + ":" + code).bytes();
+	}
+
+	/**
+	 * A started sign-in.
+	 *
+	 * @param demoCode the code itself, only in a demo with the development outbox, to show on screen
+	 */
+	public record Challenge(UUID id, Instant expiresAt, String demoCode) {
+
+		@Override
+		public String toString() {
+			return "Challenge[" + id + "]";
+		}
+	}
+
+	private record Row(UUID contactId, byte[] codeHash, Instant expiresAt, int attempts, boolean confirmed) {
+	}
+}

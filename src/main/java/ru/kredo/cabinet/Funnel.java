@@ -1,0 +1,83 @@
+package ru.kredo.cabinet;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * Records each visitor's steps through an agency's cabinet (first-party; no third party sees them) and reads the
+ * funnel back: how many reached each step, step-to-step conversion, and where visitors left.
+ */
+@Service
+public class Funnel {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Funnel(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Records that the visitor reached the step; the first time counts, repeats are ignored. */
+	public void reached(TenantId tenant, UUID visitor, FunnelStep step) {
+		jdbc.sql("insert into cabinet_funnel (tenant_id, visitor, step, at) values (?, ?, ?, ?) on conflict do nothing")
+			.params(tenant.value(), visitor, step.name(), Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	public List<Row> of(TenantId tenant) {
+		Map<FunnelStep, Long> reached = new EnumMap<>(FunnelStep.class);
+		Map<FunnelStep, Long> leftAt = new EnumMap<>(FunnelStep.class);
+		jdbc.sql("select step, count(*) as visitors from cabinet_funnel where tenant_id = ? group by step")
+			.param(tenant.value())
+			.query(row -> {
+				reached.put(FunnelStep.valueOf(row.getString("step")), row.getLong("visitors"));
+			});
+		jdbc.sql("""
+				select last_step, count(*) as visitors from (
+				    select visitor, max(array_position(?::text[], step)) as last_step
+				    from cabinet_funnel where tenant_id = ? group by visitor) v
+				group by last_step""")
+			.params(names(), tenant.value())
+			.query(row -> {
+				leftAt.put(FunnelStep.values()[row.getInt("last_step") - 1], row.getLong("visitors"));
+			});
+		List<Row> rows = new ArrayList<>();
+		long previous = 0;
+		for (FunnelStep step : FunnelStep.values()) {
+			long count = reached.getOrDefault(step, 0L);
+			rows.add(new Row(step, count, step.ordinal() == 0 || previous == 0 ? null : count * 100.0 / previous,
+					leftAt.getOrDefault(step, 0L)));
+			previous = count;
+		}
+		return rows;
+	}
+
+	private static String[] names() {
+		FunnelStep[] steps = FunnelStep.values();
+		String[] names = new String[steps.length];
+		for (int i = 0; i < steps.length; i++) {
+			names[i] = steps[i].name();
+		}
+		return names;
+	}
+
+	/**
+	 * A step of the funnel.
+	 *
+	 * @param fromPrevious per cent of the previous step's visitors who reached this one (none for the first)
+	 * @param leftHere visitors whose furthest step this is
+	 */
+	public record Row(FunnelStep step, long visitors, Double fromPrevious, long leftHere) {
+	}
+}

@@ -1,0 +1,9 @@
+/**
+ * The debtor's cabinet (for collection agencies): a debtor signs in with ФИО and mobile phone confirmed by an SMS
+ * code, without a guest ever learning whether a debtor exists; every step of the way, anonymous visits included, is
+ * recorded first-party as the agency's funnel.
+ * <p>
+ * Publishes nothing yet.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Debtor's cabinet")
+package ru.kredo.cabinet;

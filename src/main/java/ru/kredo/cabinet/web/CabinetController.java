@@ -1,0 +1,241 @@
+package ru.kredo.cabinet.web;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import ru.kredo.cabinet.CabinetSignIn;
+import ru.kredo.cabinet.Funnel;
+import ru.kredo.cabinet.FunnelStep;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtId;
+import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offer;
+import ru.kredo.collections.Offers;
+import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.payments.Money;
+import ru.kredo.payments.PayableRef;
+import ru.kredo.payments.Payment;
+import ru.kredo.payments.PaymentMethod;
+import ru.kredo.payments.Payments;
+import ru.kredo.platform.NotFound;
+import ru.kredo.platform.RateLimiter;
+import ru.kredo.platform.Rejected;
+import ru.kredo.tenancy.Tenant;
+import ru.kredo.tenancy.TenantDirectory;
+import ru.kredo.tenancy.TenantId;
+import ru.kredo.tenancy.TenantKind;
+
+/**
+ * The cabinet's public pages, one cabinet per collection agency at {@code /cabinet/{agency id}}: the door (ФИО and
+ * phone), the code, and the debtor's home. Every step is recorded in the agency's funnel under a first-party cookie.
+ */
+@Controller
+@RequestMapping("/cabinet/{agency}")
+class CabinetController {
+
+	static final String VISITOR_COOKIE = "kredo-visitor";
+	static final String DEBTOR = "kredo.cabinet.debtor";
+
+	private final TenantDirectory tenants;
+	private final CabinetSignIn signIn;
+	private final Contacts contacts;
+	private final Funnel funnel;
+	private final Debts debts;
+	private final Payments payments;
+	private final Offers offers;
+	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
+
+	CabinetController(TenantDirectory tenants, CabinetSignIn signIn, Contacts contacts, Funnel funnel, Debts debts,
+			Payments payments, Offers offers) {
+		this.tenants = tenants;
+		this.signIn = signIn;
+		this.contacts = contacts;
+		this.funnel = funnel;
+		this.debts = debts;
+		this.payments = payments;
+		this.offers = offers;
+	}
+
+	@GetMapping
+	String door(@PathVariable UUID agency, HttpServletRequest request, HttpServletResponse response, Model model) {
+		Tenant tenant = agency(agency);
+		funnel.reached(tenant.id(), visitor(request, response), FunnelStep.VISIT);
+		model.addAttribute("agency", tenant);
+		return "cabinet/door";
+	}
+
+	@PostMapping("/sign-in")
+	String start(@PathVariable UUID agency, @RequestParam(defaultValue = "") String fullName,
+			@RequestParam(defaultValue = "") String phone, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		Tenant tenant = agency(agency);
+		UUID visitor = visitor(request, response);
+		funnel.reached(tenant.id(), visitor, FunnelStep.LOGIN_STARTED);
+		model.addAttribute("agency", tenant);
+		model.addAttribute("fullName", fullName);
+		model.addAttribute("phone", phone);
+		try {
+			if (!perAddress.tryTake(request.getRemoteAddr())) {
+				throw new Rejected("cabinet.too-many-codes");
+			}
+			CabinetSignIn.Challenge challenge = signIn.start(tenant, name(fullName), PhoneNumber.parse(phone));
+			funnel.reached(tenant.id(), visitor, FunnelStep.CODE_SENT);
+			model.addAttribute("challenge", challenge);
+			return "cabinet/code";
+		}
+		catch (Rejected rejected) {
+			model.addAttribute("problem", rejected);
+			return "cabinet/door";
+		}
+	}
+
+	@PostMapping("/code")
+	String confirm(@PathVariable UUID agency, @RequestParam UUID challenge, @RequestParam(defaultValue = "") String code,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		Tenant tenant = agency(agency);
+		try {
+			ContactId debtor = signIn.confirm(tenant, challenge, code);
+			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.CODE_CONFIRMED);
+			request.changeSessionId();
+			request.getSession().setAttribute(DEBTOR, new SignedInDebtor(tenant.id(), debtor));
+			return "redirect:/cabinet/" + agency + "/home";
+		}
+		catch (Rejected rejected) {
+			model.addAttribute("agency", tenant);
+			model.addAttribute("challenge", new CabinetSignIn.Challenge(challenge, null, null));
+			model.addAttribute("problem", rejected);
+			return "cabinet/code";
+		}
+	}
+
+	@GetMapping("/home")
+	String home(@PathVariable UUID agency, HttpServletRequest request, HttpServletResponse response, Model model) {
+		Tenant tenant = agency(agency);
+		SignedInDebtor debtor = signedIn(request, tenant);
+		if (debtor == null) {
+			return "redirect:/cabinet/" + agency;
+		}
+		model.addAttribute("agency", tenant);
+		model.addAttribute("debtor", contacts.get(tenant.id(), debtor.contactId()));
+		List<Debt> owed = debts.ofContact(tenant.id(), debtor.contactId());
+		model.addAttribute("debts", owed);
+		model.addAttribute("history", owed.stream().collect(Collectors.toMap(Debt::id, d -> debts.payments(tenant.id(), d.id()))));
+		model.addAttribute("paymentKey", UUID.randomUUID());
+		Map<DebtId, Offer> offered = new HashMap<>();
+		owed.forEach(d -> offers.offerFor(tenant.id(), d).ifPresent(o -> offered.put(d.id(), o)));
+		model.addAttribute("offers", offered);
+		if (!owed.isEmpty()) {
+			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.DEBT_VIEWED);
+		}
+		if (offered.values().stream().anyMatch(o -> o.status() == Offer.Status.OFFERED)) {
+			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.OFFER_VIEWED);
+		}
+		return "cabinet/home";
+	}
+
+	/** Pays any amount from the minimum up to the balance; the provider's page confirms it and comes back home. */
+	@PostMapping("/debts/{debt}/pay")
+	String pay(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(defaultValue = "") String amount,
+			@RequestParam(defaultValue = "BANK_CARD") PaymentMethod method, @RequestParam String key,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		Tenant tenant = agency(agency);
+		SignedInDebtor debtor = signedIn(request, tenant);
+		if (debtor == null) {
+			return "redirect:/cabinet/" + agency;
+		}
+		Debt owed = debts.get(tenant.id(), new DebtId(debt));
+		if (!owed.contactId().equals(debtor.contactId())) {
+			throw new NotFound("debt.not-found", debt);
+		}
+		try {
+			Money sum = Money.ofRoubles(amount.replace(',', '.').replace(" ", ""));
+			if (sum.exceeds(owed.total())) {
+				throw new Rejected("cabinet.amount-above-balance", owed.total());
+			}
+			Payment payment = payments.start(tenant.id(), new PayableRef(debt), sum, method,
+					"/cabinet/" + agency + "/home", key);
+			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.PAYMENT_STARTED);
+			return "redirect:" + payment.confirmationUrl();
+		}
+		catch (Rejected rejected) {
+			redirect.addFlashAttribute("problem", rejected);
+			return "redirect:/cabinet/" + agency + "/home";
+		}
+	}
+
+	static SignedInDebtor signedIn(HttpServletRequest request, Tenant tenant) {
+		SignedInDebtor debtor = request.getSession(false) == null ? null
+				: (SignedInDebtor) request.getSession(false).getAttribute(DEBTOR);
+		return debtor != null && debtor.tenantId().equals(tenant.id()) ? debtor : null;
+	}
+
+	@PostMapping("/sign-out")
+	String signOut(@PathVariable UUID agency, HttpServletRequest request) {
+		if (request.getSession(false) != null) {
+			request.getSession(false).removeAttribute(DEBTOR);
+		}
+		return "redirect:/cabinet/" + agency;
+	}
+
+	Tenant agency(UUID id) {
+		Tenant tenant = tenants.find(new TenantId(id)).orElseThrow(() -> new NotFound("tenant.not-found", id));
+		if (tenant.kind() != TenantKind.COLLECTOR) {
+			throw new NotFound("tenant.not-found", id);
+		}
+		return tenant;
+	}
+
+	/** ФИО typed in one field, in the Russian order: фамилия, имя, then the rest as отчество. */
+	static FullName name(String typed) {
+		String[] parts = typed.strip().split("\\s+");
+		if (parts.length < 2) {
+			throw new Rejected("cabinet.full-name-required");
+		}
+		return new FullName(parts[0], parts[1], parts.length > 2 ? String.join(" ", Arrays.copyOfRange(parts, 2, parts.length)) : null);
+	}
+
+	/** The visitor's first-party id: read from his cookie, or given one that lasts a year. */
+	static UUID visitor(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				if (VISITOR_COOKIE.equals(cookie.getName())) {
+					try {
+						return UUID.fromString(cookie.getValue());
+					}
+					catch (IllegalArgumentException ignored) {
+						break;
+					}
+				}
+			}
+		}
+		UUID visitor = UUID.randomUUID();
+		response.addHeader("Set-Cookie", ResponseCookie.from(VISITOR_COOKIE, visitor.toString()).path("/cabinet")
+			.maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").secure(request.isSecure()).build().toString());
+		return visitor;
+	}
+
+	/** The debtor this session proved to be, in one agency's cabinet. */
+	record SignedInDebtor(TenantId tenantId, ContactId contactId) implements java.io.Serializable {
+	}
+}

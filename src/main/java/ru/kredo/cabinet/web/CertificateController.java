@@ -1,0 +1,80 @@
+package ru.kredo.cabinet.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import jakarta.servlet.http.HttpServletRequest;
+import ru.kredo.collections.AgencyRequisites;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtId;
+import ru.kredo.collections.Debts;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.documents.Certificates;
+import ru.kredo.documents.Contract;
+import ru.kredo.documents.PersonName;
+import ru.kredo.documents.RepaymentCertificate;
+import ru.kredo.platform.NotFound;
+import ru.kredo.tenancy.Tenant;
+
+/**
+ * A repaid debt's certificate (справка о погашении задолженности), downloaded by the debtor without an operator: a
+ * PDF with the agency's requisites and a code anyone can check at {@code /verify}. Issued once per debt.
+ */
+@Controller
+class CertificateController {
+
+	private final CabinetController cabinet;
+	private final Debts debts;
+	private final Contacts contacts;
+	private final AgencyRequisites requisites;
+	private final Certificates certificates;
+	private final Clock clock;
+
+	CertificateController(CabinetController cabinet, Debts debts, Contacts contacts, AgencyRequisites requisites,
+			Certificates certificates, Clock clock) {
+		this.cabinet = cabinet;
+		this.debts = debts;
+		this.contacts = contacts;
+		this.requisites = requisites;
+		this.certificates = certificates;
+		this.clock = clock;
+	}
+
+	@GetMapping("/cabinet/{agency}/debts/{debt}/certificate.pdf")
+	ResponseEntity<byte[]> certificate(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request) {
+		Tenant tenant = cabinet.agency(agency);
+		CabinetController.SignedInDebtor debtor = CabinetController.signedIn(request, tenant);
+		Debt repaid = debtor == null ? null : debts.get(tenant.id(), new DebtId(debt));
+		if (repaid == null || !repaid.contactId().equals(debtor.contactId()) || !repaid.isClosed()) {
+			throw new NotFound("debt.not-found", debt);
+		}
+		Contact person = contacts.get(tenant.id(), debtor.contactId());
+		RepaymentCertificate certificate = new RepaymentCertificate(debt,
+				requisites.of(tenant.id()).orElseThrow(() -> new NotFound("certificate.requisites-missing", tenant.id())),
+				new PersonName(person.name().lastName(), person.name().firstName(), person.name().middleName()),
+				person.birthDate(), repaid.originalCreditor(), new Contract(repaid.contractNumber(), repaid.contractDate()),
+				repaid.assignmentDate() == null ? repaid.contractDate() : repaid.assignmentDate(),
+				repaid.repaid().roubles(), repaid.closedOn(), LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Moscow")));
+		byte[] pdf = certificates.issue(tenant.id(), certificate).pdf();
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("spravka-o-pogashenii-" + repaid.contractNumber().replaceAll("[^\\w-]", "_") + ".pdf",
+						StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.body(pdf);
+	}
+}

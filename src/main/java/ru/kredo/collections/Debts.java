@@ -1,0 +1,181 @@
+package ru.kredo.collections;
+
+import static ru.kredo.payments.DebtComponent.FEES;
+import static ru.kredo.payments.DebtComponent.INTEREST;
+import static ru.kredo.payments.DebtComponent.PENALTIES;
+import static ru.kredo.payments.DebtComponent.PRINCIPAL;
+import static ru.kredo.payments.DebtComponent.STATE_DUTY;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.kredo.contacts.ContactId;
+import ru.kredo.payments.Allocation;
+import ru.kredo.payments.Allocations;
+import ru.kredo.payments.DebtComponents;
+import ru.kredo.payments.Money;
+import ru.kredo.payments.PaymentSucceeded;
+import ru.kredo.platform.NotFound;
+import ru.kredo.tenancy.TenantId;
+
+/** A tenant's debts: added, read, and paid down by successful payments. Every query names the tenant. */
+@Service
+public class Debts {
+
+	private static final Logger log = LoggerFactory.getLogger(Debts.class);
+	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+	private static final String COLUMNS = """
+			id, tenant_id, contact_id, original_creditor, contract_number, contract_date, assignment_date, state_duty, fees,
+			interest, principal, penalties, original_total, days_past_due, closed_on""";
+
+	private final JdbcClient jdbc;
+	private final Allocations allocations;
+	private final Offers offers;
+	private final Clock clock;
+
+	Debts(JdbcClient jdbc, Allocations allocations, Offers offers, Clock clock) {
+		this.jdbc = jdbc;
+		this.allocations = allocations;
+		this.offers = offers;
+		this.clock = clock;
+	}
+
+	/** Adds a debt of a contact, or updates its balance when the same contract of the same creditor is there. */
+	@Transactional
+	public Debt add(TenantId tenant, ContactId debtor, String originalCreditor, String contractNumber,
+			LocalDate contractDate, LocalDate assignmentDate, DebtComponents balance, Integer daysPastDue) {
+		UUID id = jdbc.sql("""
+				insert into debts (id, tenant_id, contact_id, original_creditor, contract_number, contract_date,
+				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (tenant_id, contract_number, original_creditor) do update set state_duty = excluded.state_duty,
+				    fees = excluded.fees, interest = excluded.interest, principal = excluded.principal,
+				    penalties = excluded.penalties, days_past_due = excluded.days_past_due
+				returning id""")
+			.params(UUID.randomUUID(), tenant.value(), debtor.value(), originalCreditor, contractNumber,
+					Date.valueOf(contractDate), assignmentDate == null ? null : Date.valueOf(assignmentDate),
+					balance.of(STATE_DUTY).kopecks(), balance.of(FEES).kopecks(), balance.of(INTEREST).kopecks(),
+					balance.of(PRINCIPAL).kopecks(), balance.of(PENALTIES).kopecks(), balance.total().kopecks(), daysPastDue,
+					Timestamp.from(clock.instant()))
+			.query(UUID.class)
+			.single();
+		return get(tenant, new DebtId(id));
+	}
+
+	public Debt get(TenantId tenant, DebtId id) {
+		return jdbc.sql("select " + COLUMNS + " from debts where tenant_id = ? and id = ?")
+			.params(tenant.value(), id.value())
+			.query(Debts::debt)
+			.optional()
+			.orElseThrow(() -> new NotFound("debt.not-found", id));
+	}
+
+	/** Debts whose debtor's last name starts with {@code query}, largest balance first. */
+	public List<DebtLine> search(TenantId tenant, String query, int offset, int limit) {
+		return jdbc.sql("""
+				select %s, c.last_name || ' ' || c.first_name || coalesce(' ' || c.middle_name, '') as debtor
+				from debts d join contacts c on c.id = d.contact_id
+				where d.tenant_id = ? and lower(c.last_name) like lower(?) || '%%'
+				order by (d.closed_on is not null), d.state_duty + d.fees + d.interest + d.principal + d.penalties desc, d.id
+				offset ? limit ?""".formatted(COLUMNS.replace("id, tenant_id, contact_id", "d.id, d.tenant_id, d.contact_id")))
+			.params(tenant.value(), query == null ? "" : query.strip(), offset, limit)
+			.query((row, n) -> new DebtLine(debt(row, n), row.getString("debtor")))
+			.list();
+	}
+
+	public long count(TenantId tenant) {
+		return jdbc.sql("select count(*) from debts where tenant_id = ?").param(tenant.value()).query(Long.class).single();
+	}
+
+	public List<Debt> ofContact(TenantId tenant, ContactId contact) {
+		return jdbc.sql("select " + COLUMNS + " from debts where tenant_id = ? and contact_id = ? order by contract_date")
+			.params(tenant.value(), contact.value())
+			.query(Debts::debt)
+			.list();
+	}
+
+	public List<DebtPayment> payments(TenantId tenant, DebtId debt) {
+		return jdbc.sql("""
+				select payment_id, amount, state_duty, fees, interest, principal, penalties, paid_at from debt_payments
+				where tenant_id = ? and debt_id = ? order by paid_at desc""")
+			.params(tenant.value(), debt.value())
+			.query((row, n) -> new DebtPayment(row.getObject("payment_id", UUID.class), Money.ofKopecks(row.getLong("amount")),
+					components(row), row.getTimestamp("paid_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * Pays the debt down by a succeeded payment, in the payment's own transaction: split per the configured order,
+	 * recorded once (a payment id applies once however often it is announced), closed at zero.
+	 */
+	@EventListener
+	void on(PaymentSucceeded paid) {
+		Optional<Debt> found = jdbc.sql("select " + COLUMNS + " from debts where tenant_id = ? and id = ? for update")
+			.params(paid.tenantId().value(), paid.debtId())
+			.query(Debts::debt)
+			.optional();
+		if (found.isEmpty()) {
+			// The payment stands (the money arrived); failing here would only make the provider retry forever.
+			log.warn("Payment {} succeeded for debt {}, which tenant {} does not have", paid.paymentId(), paid.debtId(),
+					paid.tenantId());
+			return;
+		}
+		Debt debt = found.get();
+		// A payment beyond the balance (two payments racing for the last rouble) pays only what is left.
+		Allocation split = debt.total().isZero() ? Allocation.of(Money.ZERO, debt.balance(), allocations.order())
+				: allocations.allocate(paid.amount().min(debt.total()), debt.balance());
+		int recorded = jdbc.sql("""
+				insert into debt_payments (tenant_id, debt_id, payment_id, amount, state_duty, fees, interest, principal,
+				    penalties, paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_id) do nothing""")
+			.params(paid.tenantId().value(), paid.debtId(), paid.paymentId().value(), paid.amount().kopecks(),
+					split.to(STATE_DUTY).kopecks(), split.to(FEES).kopecks(), split.to(INTEREST).kopecks(),
+					split.to(PRINCIPAL).kopecks(), split.to(PENALTIES).kopecks(), Timestamp.from(paid.succeededAt()))
+			.update();
+		if (recorded == 0) {
+			return;
+		}
+		// An accepted offer paid in full forgives the rest (ст. 415 ГК РФ): the debt is closed at zero.
+		DebtComponents left = offers.paid(paid.tenantId(), debt.id(), paid.amount())
+				? DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO)
+				: debt.balance().minus(split);
+		jdbc.sql("""
+				update debts set state_duty = ?, fees = ?, interest = ?, principal = ?, penalties = ?, closed_on = ?
+				where tenant_id = ? and id = ?""")
+			.params(left.of(STATE_DUTY).kopecks(), left.of(FEES).kopecks(), left.of(INTEREST).kopecks(),
+					left.of(PRINCIPAL).kopecks(), left.of(PENALTIES).kopecks(),
+					left.total().isZero() ? Date.valueOf(LocalDate.ofInstant(paid.succeededAt(), MOSCOW)) : null,
+					paid.tenantId().value(), paid.debtId())
+			.update();
+	}
+
+	private static DebtComponents components(ResultSet row) throws SQLException {
+		return DebtComponents.of(Money.ofKopecks(row.getLong("state_duty")), Money.ofKopecks(row.getLong("fees")),
+				Money.ofKopecks(row.getLong("interest")), Money.ofKopecks(row.getLong("principal")),
+				Money.ofKopecks(row.getLong("penalties")));
+	}
+
+	private static Debt debt(ResultSet row, int rowNumber) throws SQLException {
+		Date assigned = row.getDate("assignment_date");
+		Date closed = row.getDate("closed_on");
+		return new Debt(new DebtId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
+				new ContactId(row.getObject("contact_id", UUID.class)), row.getString("original_creditor"),
+				row.getString("contract_number"), row.getDate("contract_date").toLocalDate(),
+				assigned == null ? null : assigned.toLocalDate(), components(row), Money.ofKopecks(row.getLong("original_total")),
+				(Integer) row.getObject("days_past_due"), closed == null ? null : closed.toLocalDate());
+	}
+}

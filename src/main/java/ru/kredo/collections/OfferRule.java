@@ -1,0 +1,23 @@
+package ru.kredo.collections;
+
+import java.util.UUID;
+
+import ru.kredo.payments.Money;
+import ru.kredo.platform.Rejected;
+
+/** A rule that pre-approves a discount for debts at least this overdue and this large. */
+public record OfferRule(UUID id, String name, int minDaysPastDue, Money minBalance, int discountPercent, int validDays) {
+
+	public OfferRule {
+		name = name == null ? "" : name.strip();
+		if (name.isEmpty()) {
+			throw new Rejected("offer.rule-name-required");
+		}
+		if (discountPercent < 1 || discountPercent > 50) {
+			throw new Rejected("offer.discount-invalid");
+		}
+		if (validDays < 1 || validDays > 365 || minDaysPastDue < 0) {
+			throw new Rejected("offer.terms-invalid");
+		}
+	}
+}

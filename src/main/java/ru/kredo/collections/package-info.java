@@ -1,0 +1,10 @@
+/**
+ * Collections: an agency's debts — original creditor, contract, assignment, and the balance by component (state
+ * duty, fees, interest, principal, penalties) in exact kopecks — and their payment history. A debt's balance changes
+ * only by {@link ru.kredo.payments.PaymentSucceeded}, split per the configured order (ст. 319 ГК РФ), once per
+ * payment; at zero the debt is closed.
+ * <p>
+ * Publishes nothing yet.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Collections")
+package ru.kredo.collections;

@@ -1,0 +1,69 @@
+package ru.kredo.collections.web;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import ru.kredo.accounts.SignedInUser;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.Debts;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.platform.NotFound;
+import ru.kredo.tenancy.TenantKind;
+
+/** The agency's debts and a debtor's card: who he is, what he owes by component, and what he paid. */
+@Controller
+@RequestMapping("/debtors")
+class DebtorsController {
+
+	static final int PAGE_SIZE = 100;
+
+	private final Debts debts;
+	private final Contacts contacts;
+	private final AuditLog audit;
+
+	DebtorsController(Debts debts, Contacts contacts, AuditLog audit) {
+		this.debts = debts;
+		this.contacts = contacts;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String q, Model model) {
+		check(me);
+		model.addAttribute("q", q);
+		model.addAttribute("lines", debts.search(me.tenantId(), q, 0, PAGE_SIZE));
+		return "collections/debtors";
+	}
+
+	/** The card shows the debtor's identifiers: a view of personal data, so it is audited. */
+	@GetMapping("/{id}")
+	String card(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
+		check(me);
+		Contact debtor = contacts.get(me.tenantId(), new ContactId(id));
+		List<Debt> owed = debts.ofContact(me.tenantId(), debtor.id());
+		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card");
+		model.addAttribute("debtor", debtor);
+		model.addAttribute("debts", owed);
+		model.addAttribute("history", owed.stream().collect(Collectors.toMap(Debt::id, d -> debts.payments(me.tenantId(), d.id()))));
+		return "collections/debtor";
+	}
+
+	private static void check(SignedInUser me) {
+		if (me.tenantKind() != TenantKind.COLLECTOR) {
+			throw new NotFound("not-found", "debtors");
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package ru.kredo.contacts;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ru.kredo.platform.Rejected;
+
+/**
+ * Dates as people and CRM exports write them: {@code 14.03.1985}, {@code 4.3.1985}, {@code 14/03/1985}, ISO {@code 1985-03-14},
+ * also with Excel's time of day ({@code 14.03.1985 0:00:00}). The calendar is strict: 31.02.1990 is refused. Two-digit
+ * years are refused too: for a birth date «01.02.23» could be 1923 or 2023, and guessing would watch the wrong person.
+ */
+public final class CalendarDate {
+
+	private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[./](\\d{1,2})[./](\\d{2}|\\d{4})");
+	private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+	private static final Pattern TIME = Pattern.compile("(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z?)$");
+	private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuu-M-d")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private CalendarDate() {
+	}
+
+	/** The date written, or {@code null} for an empty text. */
+	public static LocalDate parse(String text) {
+		String value = text == null ? "" : TIME.matcher(text.strip()).replaceFirst("").strip();
+		if (value.isEmpty()) {
+			return null;
+		}
+		Matcher dayFirst = DAY_FIRST.matcher(value);
+		if (dayFirst.matches()) {
+			if (dayFirst.group(3).length() == 2) {
+				throw new Rejected("date-two-digit-year");
+			}
+			return calendar(dayFirst.group(3), dayFirst.group(2), dayFirst.group(1));
+		}
+		Matcher iso = ISO.matcher(value);
+		if (iso.matches()) {
+			return calendar(iso.group(1), iso.group(2), iso.group(3));
+		}
+		throw new Rejected("date-invalid");
+	}
+
+	private static LocalDate calendar(String year, String month, String day) {
+		try {
+			return LocalDate.parse(year + "-" + Integer.parseInt(month) + "-" + Integer.parseInt(day), STRICT);
+		}
+		catch (DateTimeParseException ex) {
+			throw new Rejected("date-not-in-calendar");
+		}
+	}
+}

@@ -1,0 +1,17 @@
+package ru.kredo.contacts;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a contact. */
+public record ContactId(UUID value) {
+
+	public ContactId {
+		Objects.requireNonNull(value, "contact id");
+	}
+
+	@Override
+	public String toString() {
+		return value.toString();
+	}
+}

@@ -1,0 +1,224 @@
+package ru.kredo.contacts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.kredo.platform.NotFound;
+import ru.kredo.privacy.BlindIndex;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * A tenant's contacts. Identifiers are sealed on the way in and opened on the way out; lookups go through blind
+ * indexes. Every call names the tenant.
+ */
+@Service
+public class Contacts {
+
+	private final JdbcClient jdbc;
+	private final PersonalData personalData;
+	private final Clock clock;
+	private final ContactRows rows;
+
+	Contacts(JdbcClient jdbc, PersonalData personalData, Clock clock) {
+		this.jdbc = jdbc;
+		this.personalData = personalData;
+		this.clock = clock;
+		this.rows = new ContactRows(jdbc, personalData, this);
+	}
+
+	@Transactional
+	public Contact add(TenantId tenant, FullName name, LocalDate birthDate, PassportNumber passport, Inn inn,
+			Snils snils, PhoneNumber phone, String email) {
+		Contact contact = newContact(tenant, new PersonDetails(name, birthDate, passport, inn, snils, phone, email));
+		rows.insert(List.of(contact));
+		return contact;
+	}
+
+	/**
+	 * The tenant's contact for each person, matched by passport or else by ФИО + date of birth: an existing one
+	 * takes the identifiers it did not have yet, a new one is added. Re-adding a person never duplicates him. The
+	 * result is in the order of {@code people}; people who are one person get the same contact. The writes are
+	 * gathered and made in two statements, whatever the number of people.
+	 */
+	@Transactional
+	public List<Contact> addOrFind(TenantId tenant, List<PersonDetails> people) {
+		Map<BlindIndex, Contact> byPassport = new HashMap<>();
+		Map<BlindIndex, Contact> byNameAndBirthDate = new HashMap<>();
+		for (Contact existing : findByIndexes(tenant, people)) {
+			remember(existing, byPassport, byNameAndBirthDate);
+		}
+		Map<ContactId, Contact> added = new LinkedHashMap<>();
+		Map<ContactId, Contact> completed = new LinkedHashMap<>();
+		List<Contact> result = new ArrayList<>(people.size());
+		for (PersonDetails person : people) {
+			Contact found = person.passport() == null ? null : byPassport.get(passportIndex(person.passport()));
+			if (found == null) {
+				found = byNameAndBirthDate.get(nameAndBirthDateIndex(person.name(), person.birthDate()));
+				// Namesakes born the same day with different passports are two people, as in matching events.
+				if (found != null && found.passport() != null && person.passport() != null
+						&& !found.passport().equals(person.passport())) {
+					found = null;
+				}
+			}
+			Contact contact = found == null ? newContact(tenant, person) : completed(found, person);
+			if (contact != found) {
+				// One added in this very call and completed by a later person is still to be inserted, whole.
+				(found == null || added.containsKey(contact.id()) ? added : completed).put(contact.id(), contact);
+			}
+			remember(contact, byPassport, byNameAndBirthDate);
+			result.add(contact);
+		}
+		rows.insert(added.values());
+		rows.complete(completed.values());
+		return result;
+	}
+
+	private List<Contact> findByIndexes(TenantId tenant, List<PersonDetails> people) {
+		byte[][] passports = people.stream().filter(p -> p.passport() != null)
+			.map(p -> passportIndex(p.passport()).bytes()).toArray(byte[][]::new);
+		byte[][] namesAndDates = people.stream()
+			.map(p -> nameAndBirthDateIndex(p.name(), p.birthDate()).bytes()).toArray(byte[][]::new);
+		return jdbc.sql("""
+				select * from contacts where tenant_id = ?
+				and (passport_index = any(?) or name_dob_index = any(?))""")
+			.params(tenant.value(), passports, namesAndDates)
+			.query(this::contact)
+			.list();
+	}
+
+	private void remember(Contact contact, Map<BlindIndex, Contact> byPassport, Map<BlindIndex, Contact> byNameAndBirthDate) {
+		if (contact.passport() != null) {
+			byPassport.put(passportIndex(contact.passport()), contact);
+		}
+		byNameAndBirthDate.put(nameAndBirthDateIndex(contact.name(), contact.birthDate()), contact);
+	}
+
+	/** Fills identifiers the contact lacks; never overwrites a known one (a typo in a file must not replace it). */
+	private Contact completed(Contact found, PersonDetails person) {
+		if ((found.passport() != null || person.passport() == null) && (found.inn() != null || person.inn() == null)
+				&& (found.snils() != null || person.snils() == null) && (found.phone() != null || person.phone() == null)
+				&& (found.email() != null || person.email() == null)) {
+			return found;
+		}
+		PassportNumber passport = found.passport() != null ? found.passport() : person.passport();
+		Inn inn = found.inn() != null ? found.inn() : person.inn();
+		Snils snils = found.snils() != null ? found.snils() : person.snils();
+		PhoneNumber phone = found.phone() != null ? found.phone() : person.phone();
+		String email = found.email() != null ? found.email() : person.email();
+		return new Contact(found.id(), found.tenantId(), found.name(), found.birthDate(), passport, inn, snils, phone,
+				email, found.createdAt());
+	}
+
+	private Contact newContact(TenantId tenant, PersonDetails person) {
+		return new Contact(new ContactId(UUID.randomUUID()), tenant, person.name(), person.birthDate(),
+				person.passport(), person.inn(), person.snils(), person.phone(), person.email(), clock.instant());
+	}
+
+	public Contact get(TenantId tenant, ContactId id) {
+		return jdbc.sql("select * from contacts where tenant_id = ? and id = ?")
+			.params(tenant.value(), id.value())
+			.query(this::contact)
+			.optional()
+			.orElseThrow(() -> new NotFound("contact.not-found", id));
+	}
+
+	/** Contacts whose last name starts with {@code query} (any case), by name. */
+	public List<ContactSummary> search(TenantId tenant, String query, int offset, int limit) {
+		return jdbc.sql("""
+				select id, last_name, first_name, middle_name, phone, passport_index is not null as has_passport, created_at
+				from contacts where tenant_id = ? and lower(last_name) like lower(?) || '%'
+				order by last_name, first_name, id offset ? limit ?""")
+			.params(tenant.value(), query == null ? "" : query.strip(), offset, limit)
+			.query((row, n) -> new ContactSummary(new ContactId(row.getObject("id", UUID.class)),
+					new FullName(row.getString("last_name"), row.getString("first_name"), row.getString("middle_name")).display(),
+					Optional.ofNullable(row.getBytes("phone")).map(b -> new PhoneNumber(open("phone", b)).masked()).orElse(null),
+					row.getBoolean("has_passport"), row.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	public long count(TenantId tenant) {
+		return jdbc.sql("select count(*) from contacts where tenant_id = ?").param(tenant.value()).query(Long.class).single();
+	}
+
+	/** Every contact of the tenant, in full, for an export. */
+	public List<Contact> all(TenantId tenant) {
+		return jdbc.sql("select * from contacts where tenant_id = ? order by last_name, first_name, id")
+			.param(tenant.value())
+			.query(this::contact)
+			.list();
+	}
+
+	public List<Contact> findByPassport(TenantId tenant, PassportNumber passport) {
+		return jdbc.sql("select * from contacts where tenant_id = ? and passport_index = ?")
+			.params(tenant.value(), passportIndex(passport).bytes())
+			.query(this::contact)
+			.list();
+	}
+
+	/** Contacts with this phone whose normalized ФИО is this one: how a debtor is recognised at the cabinet's door. */
+	public List<Contact> findByNameAndPhone(TenantId tenant, FullName name, PhoneNumber phone) {
+		return jdbc.sql("select * from contacts where tenant_id = ? and phone_index = ?")
+			.params(tenant.value(), personalData.index("phone", phone.e164()).bytes())
+			.query(this::contact)
+			.list()
+			.stream()
+			.filter(contact -> contact.name().normalized().equals(name.normalized()))
+			.toList();
+	}
+
+	public List<Contact> findByNameAndBirthDate(TenantId tenant, FullName name, LocalDate birthDate) {
+		return jdbc.sql("select * from contacts where tenant_id = ? and name_dob_index = ?")
+			.params(tenant.value(), nameAndBirthDateIndex(name, birthDate).bytes())
+			.query(this::contact)
+			.list();
+	}
+
+	/** The blind index every module uses to find a person by passport, in any tenant's data. */
+	public BlindIndex passportIndex(PassportNumber passport) {
+		return personalData.index("passport", passport.series() + passport.number());
+	}
+
+	/** The blind index every module uses to find a person by normalized ФИО and date of birth. */
+	public BlindIndex nameAndBirthDateIndex(FullName name, LocalDate birthDate) {
+		return personalData.index("name-dob", name.normalized() + "|" + birthDate);
+	}
+
+	private byte[] seal(String column, String value) {
+		return personalData.seal("contacts." + column, value).bytes();
+	}
+
+	private String open(String column, byte[] sealed) {
+		return personalData.open("contacts." + column, new Sealed(sealed));
+	}
+
+	private Contact contact(ResultSet row, int rowNumber) throws SQLException {
+		byte[] passport = row.getBytes("passport");
+		byte[] inn = row.getBytes("inn");
+		byte[] snils = row.getBytes("snils");
+		byte[] phone = row.getBytes("phone");
+		return new Contact(new ContactId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
+				new FullName(row.getString("last_name"), row.getString("first_name"), row.getString("middle_name")),
+				LocalDate.parse(open("birth_date", row.getBytes("birth_date"))),
+				passport == null ? null : PassportNumber.parse(open("passport", passport)),
+				inn == null ? null : new Inn(open("inn", inn)),
+				snils == null ? null : new Snils(open("snils", snils)),
+				phone == null ? null : new PhoneNumber(open("phone", phone)),
+				row.getString("email"), row.getTimestamp("created_at").toInstant());
+	}
+}

@@ -1,0 +1,38 @@
+package ru.kredo.contacts;
+
+import java.util.regex.Pattern;
+
+import ru.kredo.platform.Rejected;
+
+/** A person's taxpayer number (ИНН): 12 digits whose two last are check digits. */
+public record Inn(String value) {
+
+	private static final Pattern SPACE = Pattern.compile("\\s");
+	private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
+	private static final int[] FIRST = { 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 };
+	private static final int[] SECOND = { 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 };
+
+	public Inn {
+		value = value == null ? "" : SPACE.matcher(value).replaceAll("");
+		if (!TWELVE_DIGITS.matcher(value).matches() || check(value, FIRST) != digit(value, 10) || check(value, SECOND) != digit(value, 11)) {
+			throw new Rejected("contact.inn-invalid");
+		}
+	}
+
+	static int check(String digits, int[] weights) {
+		int sum = 0;
+		for (int i = 0; i < weights.length; i++) {
+			sum += weights[i] * digit(digits, i);
+		}
+		return sum % 11 % 10;
+	}
+
+	private static int digit(String digits, int index) {
+		return digits.charAt(index) - '0';
+	}
+
+	@Override
+	public String toString() {
+		return "Inn[**********" + value.substring(10) + "]";
+	}
+}

@@ -1,0 +1,39 @@
+package ru.kredo.contacts;
+
+import java.util.regex.Pattern;
+
+import ru.kredo.platform.Rejected;
+
+/** An insurance number (СНИЛС): 9 digits and a 2-digit checksum, typed as {@code 112-233-445 95} or bare. */
+public record Snils(String value) {
+
+	private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+	private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
+
+	public Snils {
+		value = value == null ? "" : SEPARATORS.matcher(value).replaceAll("");
+		if (!ELEVEN_DIGITS.matcher(value).matches() || checksum(value.substring(0, 9)) != Integer.parseInt(value.substring(9))) {
+			throw new Rejected("contact.snils-invalid");
+		}
+	}
+
+	static int checksum(String nineDigits) {
+		int sum = 0;
+		for (int i = 0; i < 9; i++) {
+			sum += (nineDigits.charAt(i) - '0') * (9 - i);
+		}
+		if (sum > 101) {
+			sum %= 101;
+		}
+		return sum == 100 || sum == 101 ? 0 : sum;
+	}
+
+	public String display() {
+		return value.substring(0, 3) + "-" + value.substring(3, 6) + "-" + value.substring(6, 9) + " " + value.substring(9);
+	}
+
+	@Override
+	public String toString() {
+		return "Snils[***-***-*** " + value.substring(9) + "]";
+	}
+}

@@ -1,0 +1,74 @@
+package ru.kredo.contacts.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.ContactSummary;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.tenancy.CurrentTenant;
+
+@RestController
+@RequestMapping("/api/v1/contacts")
+@Tag(name = "Contacts", description = "People the tenant knows; identifiers are returned only for one contact at a time")
+class ContactsApi {
+
+	private final Contacts contacts;
+	private final CurrentTenant current;
+	private final AuditLog audit;
+
+	ContactsApi(Contacts contacts, CurrentTenant current, AuditLog audit) {
+		this.contacts = contacts;
+		this.current = current;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	@Operation(summary = "Contacts whose last name starts with q, by name; identifiers masked")
+	List<ContactLine> search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int offset,
+			@RequestParam(defaultValue = "100") int limit) {
+		return contacts.search(current.id(), q, Math.max(offset, 0), Math.clamp(limit, 1, 1000)).stream()
+			.map(ContactLine::of)
+			.toList();
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One contact with its identifiers (audited as a view of personal data); 404 if not in this tenant")
+	ContactResource one(@PathVariable UUID id) {
+		Contact contact = contacts.get(current.id(), new ContactId(id));
+		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", contact.id(), "api");
+		return ContactResource.of(contact);
+	}
+
+	record ContactLine(UUID id, String name, String maskedPhone, boolean hasPassport, Instant createdAt) {
+
+		static ContactLine of(ContactSummary c) {
+			return new ContactLine(c.id().value(), c.name(), c.maskedPhone(), c.hasPassport(), c.createdAt());
+		}
+	}
+
+	record ContactResource(UUID id, String lastName, String firstName, String middleName, LocalDate birthDate,
+			String passportSeries, String passportNumber, String inn, String snils, String phone, String email) {
+
+		static ContactResource of(Contact c) {
+			return new ContactResource(c.id().value(), c.name().lastName(), c.name().firstName(), c.name().middleName(),
+					c.birthDate(), c.passport() == null ? null : c.passport().series(),
+					c.passport() == null ? null : c.passport().number(), c.inn() == null ? null : c.inn().value(),
+					c.snils() == null ? null : c.snils().value(), c.phone() == null ? null : c.phone().e164(), c.email());
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package ru.kredo.dashboard;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.apikeys.ApiKeys;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.monitoring.WatchStatus;
+import ru.kredo.monitoring.Watches;
+import ru.kredo.signals.SignalFilter;
+import ru.kredo.signals.SignalStatus;
+import ru.kredo.signals.Signals;
+import ru.kredo.tenancy.CurrentTenant;
+import ru.kredo.tenancy.TenantDirectory;
+import ru.kredo.tenancy.TenantId;
+import ru.kredo.tenancy.TenantKind;
+
+@Controller
+class DashboardController {
+
+	private final CurrentTenant current;
+	private final TenantDirectory tenants;
+	private final Contacts contacts;
+	private final UserAccounts users;
+	private final ApiKeys apiKeys;
+	private final AuditLog audit;
+	private final Signals signals;
+	private final Watches watches;
+
+	DashboardController(CurrentTenant current, TenantDirectory tenants, Contacts contacts, UserAccounts users,
+			ApiKeys apiKeys, AuditLog audit, Signals signals, Watches watches) {
+		this.current = current;
+		this.tenants = tenants;
+		this.contacts = contacts;
+		this.users = users;
+		this.apiKeys = apiKeys;
+		this.audit = audit;
+		this.signals = signals;
+		this.watches = watches;
+	}
+
+	@GetMapping("/")
+	String dashboard(Model model) {
+		TenantId tenant = current.id();
+		model.addAttribute("tenant", tenants.get(tenant));
+		if (current.kind() == TenantKind.PLATFORM) {
+			model.addAttribute("tenantCount", tenants.all().size() - 1);
+		}
+		model.addAttribute("contactCount", contacts.count(tenant));
+		if (current.kind() != TenantKind.PLATFORM) {
+			model.addAttribute("openSignals", signals.countOpen(tenant));
+			model.addAttribute("urgentSignals", signals.queue(tenant,
+					new SignalFilter(SignalStatus.OPEN, 1, null, null, null, null), 0, 5));
+			model.addAttribute("watched", watches.count(tenant, WatchStatus.ACTIVE));
+			model.addAttribute("lapsing", watches.countLapsingSoon(tenant));
+		}
+		model.addAttribute("userCount", users.count(tenant));
+		model.addAttribute("apiKeyCount", apiKeys.countActive(tenant));
+		model.addAttribute("recent", audit.latest(tenant, 8));
+		return "dashboard";
+	}
+}

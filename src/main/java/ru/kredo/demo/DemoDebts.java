@@ -1,0 +1,71 @@
+package ru.kredo.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import org.springframework.stereotype.Component;
+
+import ru.kredo.collections.AgencyRequisites;
+import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offers;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.documents.Agency;
+import ru.kredo.payments.DebtComponents;
+import ru.kredo.payments.Money;
+import ru.kredo.tenancy.TenantId;
+
+/** The demo agency's portfolio: one debt per debtor, reproducible, from the creditors such portfolios come from. */
+@Component
+class DemoDebts {
+
+	private static final List<String> CREDITORS = List.of("ПАО «Сбербанк»", "Банк ВТБ (ПАО)", "АО «Альфа-Банк»",
+			"АО «Тинькофф Банк»", "ООО МФК «Быстроденьги»", "ООО МФК «Займер»", "ООО МКК «Деньги сразу»",
+			"ПАО «Совкомбанк»");
+
+	private final Debts debts;
+	private final Contacts contacts;
+	private final AgencyRequisites requisites;
+	private final Offers offers;
+
+	DemoDebts(Debts debts, Contacts contacts, AgencyRequisites requisites, Offers offers) {
+		this.debts = debts;
+		this.contacts = contacts;
+		this.requisites = requisites;
+		this.offers = offers;
+	}
+
+	/** Gives every contact of the agency a debt, once; returns a debtor with a phone to try the cabinet with. */
+	Optional<Contact> startOnce(TenantId collector) {
+		if (requisites.of(collector).isEmpty()) {
+			requisites.save(collector, new Agency("Общество с ограниченной ответственностью Профессиональная коллекторская "
+					+ "организация «Возврат» (демо)", "7700000000", "1000000000000", "123000, г. Москва, ул. Примерная, д. 1",
+					"+7 800 000-00-00"));
+		}
+		if (offers.rules(collector).isEmpty()) {
+			offers.addRule(collector, "Долги старше полугода", 180, Money.ofKopecks(1_000_000), 15, 30);
+			offers.addRule(collector, "Долги старше года", 365, Money.ZERO, 10, 30);
+		}
+		List<Contact> debtors = contacts.all(collector);
+		Random random = new Random(230);
+		for (Contact debtor : debts.count(collector) > 0 ? List.<Contact>of() : debtors) {
+			String creditor = CREDITORS.get(random.nextInt(CREDITORS.size()));
+			boolean mfo = creditor.contains("МФК") || creditor.contains("МКК");
+			long principal = mfo ? 5_000 + random.nextInt(45_000) : 40_000 + random.nextInt(460_000);
+			LocalDate signed = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(1_500));
+			debts.add(collector, debtor.id(), creditor, (mfo ? "З-" : "КД-") + (100_000 + random.nextInt(900_000)) + "/"
+					+ signed.getYear(), signed, signed.plusMonths(18 + random.nextInt(18)),
+					DebtComponents.of(roubles(mfo ? 0 : random.nextInt(4_000)), roubles(random.nextInt(1_500)),
+							roubles(principal * (10 + random.nextInt(60)) / 100), roubles(principal),
+							roubles(principal * random.nextInt(25) / 100)),
+					200 + random.nextInt(900));
+		}
+		return debtors.stream().filter(debtor -> debtor.phone() != null).findFirst();
+	}
+
+	private static Money roubles(long roubles) {
+		return Money.ofKopecks(roubles * 100);
+	}
+}

@@ -1,0 +1,29 @@
+package ru.kredo.documents;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import ru.kredo.documents.internal.DocumentPdf;
+
+/**
+ * The payment schedule and the statement of payments as PDFs, made on demand from what the caller passes. Unlike
+ * the certificate they confirm nothing to third parties, so they carry no code and are not stored.
+ */
+@Service
+public class PaymentDocuments {
+
+	private final DocumentPdf pdf;
+
+	PaymentDocuments(DocumentPdf pdf) {
+		this.pdf = pdf;
+	}
+
+	public byte[] schedule(PaymentSchedule schedule) {
+		return pdf.render("payment-schedule", Map.of("s", schedule));
+	}
+
+	public byte[] statement(PaymentStatement statement) {
+		return pdf.render("payment-statement", Map.of("s", statement));
+	}
+}

@@ -1,0 +1,19 @@
+package ru.kredo.documents;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One payment received, as a statement lists it.
+ *
+ * @param method how it was paid, in the debtor's words: «Банковская карта», «СБП»
+ */
+public record StatementLine(LocalDate paidOn, BigDecimal amount, String method) {
+
+	public StatementLine {
+		Objects.requireNonNull(paidOn, "paidOn");
+		amount = Kopecks.check(amount, "statement.amount-invalid");
+		method = Text.required(method, "statement.method-missing");
+	}
+}

@@ -1,0 +1,12 @@
+/**
+ * Documents the debtor downloads without an operator: the certificate of repayment (справка о погашении
+ * задолженности) once a debt is closed, a PDF in Russian that anyone can check by its verification code on the public
+ * page {@code /verify}.
+ * <p>
+ * Knows nothing about debts: the module that owns them passes a {@link ru.kredo.documents.RepaymentCertificate} with
+ * everything the document says and an opaque debt reference, so issuing twice for one debt gives the same document.
+ * Stores each issued certificate (its code, the SHA-256 of its PDF, the PDF sealed by {@code privacy}, and the masked details the public page
+ * shows). Publishes nothing.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Documents")
+package ru.kredo.documents;

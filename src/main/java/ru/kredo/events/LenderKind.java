@@ -1,0 +1,8 @@
+package ru.kredo.events;
+
+/** Who reported the event. */
+public enum LenderKind {
+	BANK,
+	MFO,
+	OTHER
+}

@@ -1,0 +1,11 @@
+package ru.kredo.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import ru.kredo.privacy.BlindIndex;
+
+/** A credit event as stored: its id, and the blind indexes that find its subject; no identity in the clear. */
+public record RecordedEvent(long id, CreditEventType type, Instant occurredAt, BlindIndex passportIndex,
+		BlindIndex nameAndBirthDateIndex, LenderKind lenderKind, BigDecimal amount, Integer daysPastDue) {
+}

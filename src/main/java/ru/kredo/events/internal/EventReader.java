@@ -1,0 +1,156 @@
+package ru.kredo.events.internal;
+
+import java.util.regex.Pattern;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import ru.kredo.contacts.CalendarDate;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.Inn;
+import ru.kredo.contacts.PassportNumber;
+import ru.kredo.contacts.Snils;
+import ru.kredo.events.CreditEvent;
+import ru.kredo.events.CreditEventType;
+import ru.kredo.events.LenderKind;
+import ru.kredo.events.Subject;
+import ru.kredo.platform.Rejected;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns one event's JSON into a {@link CreditEvent}, or a {@link Rejected} saying what is wrong. Accepts Kredo's
+ * field names and both Kredo's event names and RUTDF codes; a subject's passport as one field or as series and
+ * number; dates as ISO or {@code dd.MM.yyyy}; a time without zone is Moscow time.
+ */
+public final class EventReader {
+
+	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+	private static final Pattern ZONE_OFFSET = Pattern.compile(".*[+-]\\d{2}:?\\d{2}$");
+
+	private EventReader() {
+	}
+
+	public static CreditEvent read(JsonNode json) {
+		if (json == null || !json.isObject()) {
+			throw new Rejected("event.not-an-object");
+		}
+		JsonNode subject = json.path("subject");
+		if (!subject.isObject()) {
+			throw new Rejected("event.subject-required");
+		}
+		Integer daysPastDue = integer(json, "daysPastDue");
+		return new CreditEvent(text(json, "source"), text(json, "eventId"), type(json, daysPastDue),
+				instant(text(json, "occurredAt")), subject(subject), lenderKind(text(json.path("lender"), "kind", text(json, "lenderKind"))),
+				amount(json), daysPastDue);
+	}
+
+	private static CreditEventType type(JsonNode json, Integer daysPastDue) {
+		String type = text(json, "type");
+		if ("2.3".equals(type == null ? null : type.strip())) {
+			if (daysPastDue == null) {
+				throw new Rejected("event.days-past-due-required");
+			}
+			return CreditEventType.ofOverdue(daysPastDue, integer(json, "previousDaysPastDue"));
+		}
+		return CreditEventType.parse(type).orElseThrow(() -> new Rejected("event.type-unknown", String.valueOf(type)));
+	}
+
+	private static Subject subject(JsonNode subject) {
+		String passport = text(subject, "passport");
+		if (passport == null && (text(subject, "passportSeries") != null || text(subject, "passportNumber") != null)) {
+			passport = String.valueOf(text(subject, "passportSeries")) + String.valueOf(text(subject, "passportNumber"));
+		}
+		String inn = text(subject, "inn");
+		String snils = text(subject, "snils");
+		String birthDate = text(subject, "birthDate");
+		if (birthDate == null) {
+			throw new Rejected("event.birth-date-required");
+		}
+		return new Subject(new FullName(text(subject, "lastName"), text(subject, "firstName"), text(subject, "middleName")),
+				date(birthDate), passport == null ? null : PassportNumber.parse(passport), inn == null ? null : new Inn(inn),
+				snils == null ? null : new Snils(snils));
+	}
+
+	static LocalDate date(String text) {
+		return CalendarDate.parse(text);
+	}
+
+	static Instant instant(String text) {
+		if (text == null) {
+			throw new Rejected("event.occurred-at-required");
+		}
+		String value = text.strip();
+		try {
+			if (value.length() <= 10) {
+				return date(value).atStartOfDay(MOSCOW).toInstant();
+			}
+			if (value.endsWith("Z") || ZONE_OFFSET.matcher(value).matches()) {
+				return OffsetDateTime.parse(value).toInstant();
+			}
+			return LocalDateTime.parse(value).atZone(MOSCOW).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new Rejected("event.occurred-at-invalid", text);
+		}
+	}
+
+	private static LenderKind lenderKind(String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return LenderKind.valueOf(text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new Rejected("event.lender-kind-unknown", text);
+		}
+	}
+
+	private static BigDecimal amount(JsonNode json) {
+		JsonNode amount = json.path("amount");
+		if (amount.isMissingNode() || amount.isNull()) {
+			return null;
+		}
+		try {
+			return amount.isNumber() ? amount.decimalValue() : new BigDecimal(amount.asString().strip().replace(',', '.'));
+		}
+		catch (NumberFormatException ex) {
+			throw new Rejected("event.amount-invalid");
+		}
+	}
+
+	private static Integer integer(JsonNode json, String field) {
+		JsonNode value = json.path(field);
+		if (value.isMissingNode() || value.isNull()) {
+			return null;
+		}
+		if (value.isIntegralNumber()) {
+			return value.intValue();
+		}
+		try {
+			return Integer.valueOf(value.asString().strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new Rejected("event.number-invalid", field);
+		}
+	}
+
+	private static String text(JsonNode json, String field) {
+		return text(json, field, null);
+	}
+
+	private static String text(JsonNode json, String field, String fallback) {
+		JsonNode value = json.path(field);
+		if (value.isMissingNode() || value.isNull()) {
+			return fallback;
+		}
+		String text = value.isString() ? value.asString() : value.toString();
+		return text.isBlank() ? fallback : text;
+	}
+}

@@ -1,0 +1,10 @@
+/**
+ * Credit events from the bureaus: the normalized vocabulary ({@link ru.kredo.events.CreditEventType}, traceable to
+ * RUTDF codes), and their ingestion by REST, file and command line: parsed, validated, stored durably and
+ * idempotently on (source, event id). Identities are kept only sealed and as blind indexes.
+ * <p>
+ * Publishes {@link ru.kredo.events.CreditEventsRecorded} for every stored batch, synchronously, inside the batch's
+ * transaction: whatever reacts to it (matching) commits or fails with the batch.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Credit events")
+package ru.kredo.events;

@@ -1,0 +1,88 @@
+package ru.kredo.monitoring;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Monitoring stops by itself: warns {@value #WARNING_DAYS} days before a watch's consent or period lapses, and stops
+ * the watch, saying why, once it has. Runs at start and every hour, so a day's lapses are caught within the hour.
+ */
+@Component
+public class ConsentLapses {
+
+	public static final int WARNING_DAYS = 14;
+	private static final Logger log = LoggerFactory.getLogger(ConsentLapses.class);
+
+	private final JdbcClient jdbc;
+	private final Watches watches;
+	private final Clock clock;
+	private final ApplicationEventPublisher events;
+
+	ConsentLapses(JdbcClient jdbc, Watches watches, Clock clock, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.watches = watches;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Scheduled(cron = "0 5 * * * *", zone = "Europe/Moscow")
+	public void run() {
+		Result result = apply(watches.today());
+		if (result.warned() + result.stopped() > 0) {
+			log.info("Consent lapses: {} watches warned, {} stopped", result.warned(), result.stopped());
+		}
+	}
+
+	/** Warns and stops as of {@code today}; returns how many of each. */
+	@Transactional
+	public Result apply(LocalDate today) {
+		// Candidates only: consents within 6 months + the warning of their date, or periods ending soon.
+		List<Watch> candidates = jdbc.sql("""
+				select %s from watches w where w.status = 'ACTIVE'
+				and (w.ends_on <= ? or w.consent_given_on <= ? or w.contract_ends_on <= ?)""".formatted(Watches.COLUMNS))
+			.params(Date.valueOf(today.plusDays(WARNING_DAYS)),
+					Date.valueOf(today.plusDays(WARNING_DAYS).minusMonths(Consent.VALID_MONTHS)),
+					Date.valueOf(today.plusDays(WARNING_DAYS)))
+			.query(Watches::watch)
+			.list();
+		int warned = 0;
+		int stopped = 0;
+		for (Watch watch : candidates) {
+			Optional<StopReason> reason = watch.dueToStop(today);
+			if (reason.isPresent()) {
+				watches.stop(watch.tenantId(), watch.id(), reason.get());
+				stopped++;
+			}
+			else if (watch.lastDay().filter(last -> !last.isAfter(today.plusDays(WARNING_DAYS))).isPresent()
+					&& markWarned(watch)) {
+				events.publishEvent(new ConsentExpiring(watch.tenantId(), watch.id(), watch.lastDay().get()));
+				warned++;
+			}
+		}
+		return new Result(warned, stopped);
+	}
+
+	private boolean markWarned(Watch watch) {
+		return jdbc.sql("update watches set expiry_warned_at = ? where id = ? and expiry_warned_at is null")
+			.params(Timestamp.from(clock.instant()), watch.id().value())
+			.update() == 1;
+	}
+
+	public record Result(int warned, int stopped) {
+	}
+}

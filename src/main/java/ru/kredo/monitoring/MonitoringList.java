@@ -1,0 +1,5 @@
+package ru.kredo.monitoring;
+
+/** An uploaded list of people to watch, by name. */
+public record MonitoringList(ListId id, String name) {
+}

@@ -1,0 +1,243 @@
+package ru.kredo.monitoring;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.kredo.accounts.UserId;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.PersonDetails;
+import ru.kredo.events.CreditEventType;
+import ru.kredo.platform.NotFound;
+import ru.kredo.privacy.BlindIndex;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * A tenant's watches: put people on monitoring (one or a whole list), read, stop; and, across tenants, the active
+ * watches a credit event may concern. Days are Moscow days: that is where the tenants and their consents are.
+ */
+@Service
+public class Watches {
+
+	static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+	static final String COLUMNS = """
+			w.id, w.tenant_id, w.contact_id, w.list_id, w.segment, w.starts_on, w.ends_on, w.event_types, w.manager_id,
+			w.notes, w.consent_given_on, w.consent_purpose, w.consent_method, w.contract_concluded_on,
+			w.contract_ends_on, w.status, w.stop_reason, w.recommendations, w.recommendations_met, w.created_at""";
+
+	private final JdbcClient jdbc;
+	private final Contacts contacts;
+	private final Clock clock;
+	private final ApplicationEventPublisher events;
+	private final WatchRows rows;
+
+	Watches(JdbcClient jdbc, Contacts contacts, Clock clock, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.rows = new WatchRows(jdbc);
+		this.contacts = contacts;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	/** Puts one person on individual monitoring, or updates the terms of his individual watch. */
+	@Transactional
+	public Watch watch(TenantId tenant, PersonDetails person, WatchTerms terms) {
+		return watchAll(tenant, null, List.of(person), List.of(terms)).getFirst();
+	}
+
+	/**
+	 * Puts people on monitoring under one list ({@code null}: individually), each with his own terms. A person
+	 * already watched under that list gets the new terms rather than a second watch. However many people, this is
+	 * a handful of statements (see {@link WatchRows}).
+	 */
+	@Transactional
+	public List<Watch> watchAll(TenantId tenant, ListId list, List<PersonDetails> people, List<WatchTerms> terms) {
+		List<Contact> found = contacts.addOrFind(tenant, people);
+		LocalDate today = today();
+		Instant now = clock.instant();
+		List<Watch> watches = new ArrayList<>(people.size());
+		for (int i = 0; i < people.size(); i++) {
+			WatchTerms t = terms.get(i);
+			watches.add(new Watch(WatchId.random(), tenant, found.get(i).id(), list, t.segment(), today,
+					today.plusMonths(t.months()), t.eventTypes(), t.managerId(), t.notes(), t.consent(),
+					Watch.initialStatus(t.consent(), today), null, t.recommendations(), Set.of(), now));
+		}
+		Map<ContactId, UUID> ids = rows.upsert(tenant, list, watches);
+		Map<UUID, Watch> stored = jdbc.sql("select " + COLUMNS + " from watches w where w.tenant_id = ? and w.id = any(?::uuid[])")
+			.params(tenant.value(), ids.values().stream().map(UUID::toString).toArray(String[]::new))
+			.query(Watches::watch)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(w -> w.id().value(), w -> w));
+		return found.stream().map(c -> stored.get(ids.get(c.id()))).toList();
+	}
+
+	public Watch get(TenantId tenant, WatchId id) {
+		return jdbc.sql("select " + COLUMNS + " from watches w where w.tenant_id = ? and w.id = ?")
+			.params(tenant.value(), id.value())
+			.query(Watches::watch)
+			.optional()
+			.orElseThrow(() -> new NotFound("watch.not-found", id));
+	}
+
+	public List<Watch> ofContact(TenantId tenant, ContactId contact) {
+		return jdbc.sql("select " + COLUMNS + " from watches w where w.tenant_id = ? and w.contact_id = ? order by w.created_at")
+			.params(tenant.value(), contact.value())
+			.query(Watches::watch)
+			.list();
+	}
+
+	public List<WatchLine> search(TenantId tenant, WatchFilter filter, int offset, int limit) {
+		return jdbc.sql("""
+				select %s, c.last_name, c.first_name, c.middle_name, l.name as list_name
+				from watches w join contacts c on c.id = w.contact_id left join monitoring_lists l on l.id = w.list_id
+				where w.tenant_id = ? and (?::text is null or w.segment = ?) and (?::text is null or w.status = ?)
+				  and (?::uuid is null or w.list_id = ?) and lower(c.last_name) like lower(?) || '%%'
+				order by c.last_name, c.first_name, w.id offset ? limit ?""".formatted(COLUMNS))
+			.params(tenant.value(), name(filter.segment()), name(filter.segment()), name(filter.status()),
+					name(filter.status()), filter.listId() == null ? null : filter.listId().value(),
+					filter.listId() == null ? null : filter.listId().value(),
+					filter.lastNamePrefix() == null ? "" : filter.lastNamePrefix().strip(), offset, limit)
+			.query((row, n) -> new WatchLine(watch(row, n), String.join(" ", row.getString("last_name"),
+					row.getString("first_name"), row.getString("middle_name") == null ? "" : row.getString("middle_name")).strip(),
+					row.getString("list_name")))
+			.list();
+	}
+
+	@Transactional
+	public Watch stop(TenantId tenant, WatchId id, StopReason reason) {
+		Watch watch = get(tenant, id);
+		if (watch.status() != WatchStatus.STOPPED) {
+			jdbc.sql("update watches set status = 'STOPPED', stop_reason = ?, stopped_at = ?, updated_at = ? where tenant_id = ? and id = ?")
+				.params(reason.name(), Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), tenant.value(), id.value())
+				.update();
+			events.publishEvent(new WatchStopped(tenant, id, reason));
+		}
+		return get(tenant, id);
+	}
+
+	/** Records that an event showed a recommendation met. */
+	@Transactional
+	public void recommendationMet(TenantId tenant, WatchId id, Recommendation recommendation) {
+		jdbc.sql("""
+				update watches set recommendations_met = array_append(recommendations_met, ?), updated_at = ?
+				where tenant_id = ? and id = ? and ? = any(recommendations) and not ? = any(recommendations_met)""")
+			.params(recommendation.name(), Timestamp.from(clock.instant()), tenant.value(), id.value(),
+					recommendation.name(), recommendation.name())
+			.update();
+	}
+
+	/**
+	 * The active watches, in every tenant, of the people these blind indexes find: one credit event may concern
+	 * many tenants, and this is the one query that crosses them.
+	 */
+	public List<WatchedPerson> activeFor(Collection<BlindIndex> passportIndexes, Collection<BlindIndex> nameIndexes) {
+		if (passportIndexes.isEmpty() && nameIndexes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select %s, c.last_name, c.first_name, c.middle_name, c.passport_index, c.name_dob_index, l.name as list_name
+				from contacts c join watches w on w.contact_id = c.id and w.status = 'ACTIVE'
+				left join monitoring_lists l on l.id = w.list_id
+				where c.passport_index = any(?) or c.name_dob_index = any(?)""".formatted(COLUMNS))
+			.params(bytes(passportIndexes), bytes(nameIndexes))
+			.query((row, n) -> new WatchedPerson(watch(row, n),
+					(row.getString("last_name") + " " + row.getString("first_name") + " "
+							+ (row.getString("middle_name") == null ? "" : row.getString("middle_name"))).strip(),
+					row.getString("list_name"),
+					row.getBytes("passport_index") == null ? null : new BlindIndex(row.getBytes("passport_index")),
+					new BlindIndex(row.getBytes("name_dob_index"))))
+			.list();
+	}
+
+	public long count(TenantId tenant, WatchStatus status) {
+		return jdbc.sql("select count(*) from watches where tenant_id = ? and status = ?")
+			.params(tenant.value(), status.name())
+			.query(Long.class)
+			.single();
+	}
+
+	/** The tenant's uploaded lists, by name. */
+	public List<MonitoringList> lists(TenantId tenant) {
+		return jdbc.sql("select id, name from monitoring_lists where tenant_id = ? order by name")
+			.param(tenant.value())
+			.query((row, n) -> new MonitoringList(new ListId(row.getObject("id", UUID.class)), row.getString("name")))
+			.list();
+	}
+
+	/** Active watches whose consent or period lapses within {@link ConsentLapses#WARNING_DAYS} days. */
+	public long countLapsingSoon(TenantId tenant) {
+		return jdbc.sql("select count(*) from watches where tenant_id = ? and status = 'ACTIVE' and expiry_warned_at is not null")
+			.param(tenant.value())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Today in Moscow, the day consents and periods are counted in. */
+	public LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), MOSCOW);
+	}
+
+	private static byte[][] bytes(Collection<BlindIndex> indexes) {
+		return indexes.stream().map(BlindIndex::bytes).toArray(byte[][]::new);
+	}
+
+	private static String name(Enum<?> value) {
+		return value == null ? null : value.name();
+	}
+
+	static Watch watch(ResultSet row, int rowNumber) throws SQLException {
+		LocalDate consentDate = localDate(row, "consent_given_on");
+		Consent consent = consentDate == null ? null
+				: new Consent(consentDate, row.getString("consent_purpose"),
+						ConsentMethod.valueOf(row.getString("consent_method")), localDate(row, "contract_concluded_on"),
+						localDate(row, "contract_ends_on"));
+		UUID list = row.getObject("list_id", UUID.class);
+		UUID manager = row.getObject("manager_id", UUID.class);
+		String stopReason = row.getString("stop_reason");
+		return new Watch(new WatchId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
+				new ContactId(row.getObject("contact_id", UUID.class)), list == null ? null : new ListId(list),
+				Segment.valueOf(row.getString("segment")), localDate(row, "starts_on"), localDate(row, "ends_on"),
+				enums(row.getArray("event_types"), CreditEventType.class, CreditEventType::valueOf),
+				manager == null ? null : new UserId(manager), row.getString("notes"), consent,
+				WatchStatus.valueOf(row.getString("status")), stopReason == null ? null : StopReason.valueOf(stopReason),
+				enums(row.getArray("recommendations"), Recommendation.class, Recommendation::valueOf),
+				enums(row.getArray("recommendations_met"), Recommendation.class, Recommendation::valueOf),
+				row.getTimestamp("created_at").toInstant());
+	}
+
+	private static LocalDate localDate(ResultSet row, String column) throws SQLException {
+		Date date = row.getDate(column);
+		return date == null ? null : date.toLocalDate();
+	}
+
+	private static <E extends Enum<E>> Set<E> enums(Array array, Class<E> type, Function<String, E> parse)
+			throws SQLException {
+		String[] names = (String[]) array.getArray();
+		return names.length == 0 ? Set.of()
+				: Arrays.stream(names).map(parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(type)));
+	}
+}

@@ -1,0 +1,133 @@
+package ru.kredo.monitoring.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import ru.kredo.monitoring.ListId;
+import ru.kredo.platform.NotFound;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * Imports and their rejected rows. A running import touches {@code updated_at} with every batch; one silent for
+ * longer than {@link #STALE_AFTER} lost its process and reads as {@link ImportStatus#INTERRUPTED}.
+ */
+@Repository
+public class ImportRecords {
+
+	static final Duration STALE_AFTER = Duration.ofMinutes(2);
+	private static final String SELECT = """
+			select i.*, l.name as list_name from list_imports i join monitoring_lists l on l.id = i.list_id
+			where i.tenant_id = ?""";
+	/** Separates the arguments of an error inside one text cell (arrays of arrays do not pass through unnest). */
+	private static final String UNIT = "\u001F";
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	ImportRecords(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	ListImport start(TenantId tenant, ListId list, String fileName, long fileSize, String startedBy) {
+		UUID id = UUID.randomUUID();
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("""
+				insert into list_imports (id, tenant_id, list_id, file_name, file_size, status, started_by, started_at,
+				    updated_at) values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)""")
+			.params(id, tenant.value(), list.value(), fileName, fileSize, startedBy, now, now)
+			.update();
+		return get(tenant, id);
+	}
+
+	void progress(TenantId tenant, UUID id, Progress progress) {
+		jdbc.sql("""
+				update list_imports set bytes_read = ?, total = ?, imported = ?, rejected = ?, awaiting_consent = ?,
+				    updated_at = ? where tenant_id = ? and id = ?""")
+			.params(progress.bytesRead(), progress.total(), progress.imported(), progress.rejected(),
+					progress.awaitingConsent(), Timestamp.from(clock.instant()), tenant.value(), id)
+			.update();
+	}
+
+	void finish(TenantId tenant, UUID id, ImportStatus status, String failureCode, List<String> failureArgs) {
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("""
+				update list_imports set status = ?, failure_code = ?, failure_args = ?::text[], updated_at = ?,
+				    finished_at = ? where tenant_id = ? and id = ?""")
+			.params(status.name(), failureCode, failureArgs.toArray(String[]::new), now, now, tenant.value(), id)
+			.update();
+	}
+
+	void reject(TenantId tenant, UUID importId, List<RowResult.Bad> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				insert into list_import_errors (tenant_id, import_id, line, column_name, code, args)
+				select ?, ?, r.line, r.column_name, r.code, string_to_array(r.args, ?)
+				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) as r (line, column_name, code, args)
+				on conflict (import_id, line) do nothing""")
+			.params(tenant.value(), importId, UNIT, rows.stream().map(RowResult.Bad::line).toArray(Long[]::new),
+					rows.stream().map(RowResult.Bad::column).toArray(String[]::new),
+					rows.stream().map(RowResult.Bad::code).toArray(String[]::new),
+					rows.stream().map(r -> String.join(UNIT, r.args())).toArray(String[]::new))
+			.update();
+	}
+
+	public ListImport get(TenantId tenant, UUID id) {
+		return jdbc.sql(SELECT + " and i.id = ?")
+			.params(tenant.value(), id)
+			.query(this::listImport)
+			.optional()
+			.orElseThrow(() -> new NotFound("import.not-found", id));
+	}
+
+	/** The list's import whose process is still alive, if one is. */
+	Optional<ListImport> running(TenantId tenant, ListId list) {
+		return jdbc.sql(SELECT + " and i.list_id = ? and i.status = 'RUNNING' order by i.started_at desc limit 1")
+			.params(tenant.value(), list.value())
+			.query(this::listImport)
+			.optional()
+			.filter(ListImport::isRunning);
+	}
+
+	/** Rejected rows after {@code afterLine}, in file order: a page of the report. */
+	public List<ImportError> errors(TenantId tenant, UUID importId, long afterLine, int limit) {
+		return jdbc.sql("""
+				select line, column_name, code, args from list_import_errors
+				where tenant_id = ? and import_id = ? and line > ? order by line limit ?""")
+			.params(tenant.value(), importId, afterLine, limit)
+			.query((row, n) -> new ImportError(row.getLong("line"), row.getString("column_name"), row.getString("code"),
+					List.of((String[]) row.getArray("args").getArray())))
+			.list();
+	}
+
+	ListImport listImport(ResultSet row, int rowNumber) throws SQLException {
+		ImportStatus status = ImportStatus.valueOf(row.getString("status"));
+		Instant heartbeat = row.getTimestamp("updated_at").toInstant();
+		if (status == ImportStatus.RUNNING && heartbeat.plus(STALE_AFTER).isBefore(clock.instant())) {
+			status = ImportStatus.INTERRUPTED;
+		}
+		Timestamp finished = row.getTimestamp("finished_at");
+		return new ListImport(row.getObject("id", UUID.class), new TenantId(row.getObject("tenant_id", UUID.class)),
+				new ListId(row.getObject("list_id", UUID.class)), row.getString("list_name"), row.getString("file_name"),
+				row.getLong("file_size"), status, row.getString("failure_code"),
+				List.of((String[]) row.getArray("failure_args").getArray()), row.getLong("bytes_read"),
+				row.getLong("total"), row.getLong("imported"), row.getLong("rejected"), row.getLong("awaiting_consent"),
+				row.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant());
+	}
+
+	/** Counts so far, written with every batch. */
+	record Progress(long bytesRead, long total, long imported, long rejected, long awaitingConsent) {
+	}
+}

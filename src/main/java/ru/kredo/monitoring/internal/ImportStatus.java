@@ -1,0 +1,11 @@
+package ru.kredo.monitoring.internal;
+
+/** Where an import stands. */
+public enum ImportStatus {
+	RUNNING,
+	DONE,
+	/** Stopped by an error it could not get past; the batches before it are kept. */
+	FAILED,
+	/** Its process stopped (a restart, a crash) mid-file; the batches before it are kept, re-uploading finishes it. */
+	INTERRUPTED
+}

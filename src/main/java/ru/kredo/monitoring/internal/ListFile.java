@@ -1,0 +1,151 @@
+package ru.kredo.monitoring.internal;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import ru.kredo.platform.Rejected;
+
+/**
+ * An uploaded contact file read as a stream of rows, whatever its encoding and separator; each row knows its line
+ * in the file (1-based, the header is line 1), counting the lines inside quoted fields. Empty lines are skipped.
+ */
+final class ListFile implements Closeable {
+
+	private static final int SAMPLE = 64 * 1024;
+
+	private final Counting bytes;
+	private final CSVParser parser;
+	private final Iterator<CSVRecord> records;
+	private final Charset charset;
+	private final char separator;
+	private final List<String> header;
+	private long lastLine;
+
+	private ListFile(Path file, Charset charset, char separator, boolean bom) throws IOException {
+		this.charset = charset;
+		this.separator = separator;
+		this.bytes = new Counting(Files.newInputStream(file));
+		if (bom) {
+			bytes.skipNBytes(TextEncoding.BOM_LENGTH);
+		}
+		CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
+			.setIgnoreSurroundingSpaces(true).setLenientEof(true).setTrailingData(true).get();
+		this.parser = CSVParser.builder().setReader(new BufferedReader(new InputStreamReader(bytes, charset), SAMPLE))
+			.setFormat(format).get();
+		this.records = parser.iterator();
+		SourceRow first = next();
+		if (first == null) {
+			close();
+			throw new Rejected("import.file-empty");
+		}
+		this.header = first.values();
+	}
+
+	/** Opens the file, detecting the encoding from its first bytes and the separator from its header line. */
+	static ListFile open(Path file) throws IOException {
+		byte[] sample = new byte[SAMPLE];
+		int length;
+		try (InputStream in = Files.newInputStream(file)) {
+			length = in.readNBytes(sample, 0, SAMPLE);
+		}
+		Charset charset = TextEncoding.detect(sample, length);
+		boolean bom = TextEncoding.hasUtf8Bom(sample, length);
+		int from = bom ? TextEncoding.BOM_LENGTH : 0;
+		String text = new String(sample, from, length - from, charset);
+		int end = text.indexOf('\n');
+		return new ListFile(file, charset, Separator.detect(end < 0 ? text : text.substring(0, end)), bom);
+	}
+
+	/** The next row with any text in it, or {@code null} at the end of the file. */
+	SourceRow next() {
+		try {
+			while (records.hasNext()) {
+				CSVRecord record = records.next();
+				long line = lastLine + 1;
+				lastLine = Math.max(parser.getCurrentLineNumber(), line);
+				List<String> values = record.toList();
+				if (values.stream().anyMatch(v -> !v.isBlank())) {
+					return new SourceRow(line, values);
+				}
+			}
+			return null;
+		}
+		catch (UncheckedIOException ex) {
+			throw new Rejected("import.file-unreadable", lastLine + 1);
+		}
+	}
+
+	List<String> header() {
+		return header;
+	}
+
+	Charset charset() {
+		return charset;
+	}
+
+	char separator() {
+		return separator;
+	}
+
+	/** How far into the file reading has come, in bytes (a little ahead of the rows handed out). */
+	long bytesRead() {
+		return bytes.count;
+	}
+
+	@Override
+	public void close() throws IOException {
+		parser.close();
+	}
+
+	/** A row of the file: its first line number and its cells as written. */
+	record SourceRow(long line, List<String> values) {
+
+		String get(int column) {
+			return column < values.size() ? values.get(column) : "";
+		}
+	}
+
+	private static final class Counting extends FilterInputStream {
+
+		private long count;
+
+		Counting(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			count += b < 0 ? 0 : 1;
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			count += Math.max(n, 0);
+			return n;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = super.skip(n);
+			count += skipped;
+			return skipped;
+		}
+	}
+}

@@ -1,0 +1,166 @@
+package ru.kredo.monitoring.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ru.kredo.accounts.User;
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.accounts.UserId;
+import ru.kredo.monitoring.ListId;
+import ru.kredo.monitoring.WatchStatus;
+import ru.kredo.monitoring.Watches;
+import ru.kredo.monitoring.internal.ImportRecords.Progress;
+import ru.kredo.monitoring.internal.ListFile.SourceRow;
+import ru.kredo.platform.Rejected;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * Imports a contact file into a named list in the background: reads it as a stream, and puts each batch of good
+ * rows on monitoring together with the batch's rejected rows and the progress, in one transaction. A batch is kept
+ * or lost whole; since watching is an upsert, importing the same file again finishes an interrupted import without
+ * a duplicate.
+ */
+@Service
+public class ListImporting {
+
+	private static final Logger log = LoggerFactory.getLogger(ListImporting.class);
+	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+	static final int BATCH = 2000;
+
+	private final MonitoringLists lists;
+	private final ImportRecords records;
+	private final Watches watches;
+	private final UserAccounts accounts;
+	private final ImportSpool spool;
+	private final TransactionTemplate transaction;
+	private final Executor executor;
+	private final Clock clock;
+
+	ListImporting(MonitoringLists lists, ImportRecords records, Watches watches, UserAccounts accounts,
+			ImportSpool spool, TransactionTemplate transaction,
+			@Qualifier("applicationTaskExecutor") Executor executor, Clock clock) {
+		this.lists = lists;
+		this.records = records;
+		this.watches = watches;
+		this.accounts = accounts;
+		this.spool = spool;
+		this.transaction = transaction;
+		this.executor = executor;
+		this.clock = clock;
+	}
+
+	/**
+	 * Refuses at once a file whose header names no person, then imports the rest in the background. Takes the
+	 * spooled file over and deletes it when done or refused.
+	 */
+	public ListImport start(TenantId tenant, String startedBy, String listName, String fileName, Path file,
+			ImportDefaults defaults) {
+		try {
+			try (ListFile listFile = ListFile.open(file)) {
+				Columns.of(listFile.header());
+			}
+			ListId list = lists.named(tenant, listName);
+			if (records.running(tenant, list).isPresent()) {
+				throw new Rejected("import.already-running");
+			}
+			ListImport started = records.start(tenant, list, fileName, Files.size(file), startedBy);
+			executor.execute(() -> run(started, file, defaults));
+			return started;
+		}
+		catch (IOException ex) {
+			spool.delete(file);
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			spool.delete(file);
+			throw ex;
+		}
+	}
+
+	void run(ListImport started, Path file, ImportDefaults defaults) {
+		TenantId tenant = started.tenantId();
+		try (ListFile listFile = ListFile.open(file)) {
+			ListRows rows = new ListRows(Columns.of(listFile.header()), defaults, managers(tenant), LocalDate.now(clock.withZone(MOSCOW)));
+			Tally tally = new Tally();
+			List<RowResult.Good> good = new ArrayList<>(BATCH);
+			List<RowResult.Bad> bad = new ArrayList<>();
+			for (SourceRow row = listFile.next(); row != null; row = listFile.next()) {
+				switch (rows.read(row)) {
+					case RowResult.Good g -> good.add(g);
+					case RowResult.Bad b -> bad.add(b);
+				}
+				if (good.size() + bad.size() >= BATCH) {
+					flush(started, good, bad, tally, listFile.bytesRead());
+				}
+			}
+			flush(started, good, bad, tally, listFile.bytesRead());
+			records.finish(tenant, started.id(), ImportStatus.DONE, null, List.of());
+			log.info("Import {} done: {} rows, {} imported, {} rejected", started.id(), tally.total, tally.imported, tally.rejected);
+		}
+		catch (Rejected rejected) {
+			records.finish(tenant, started.id(), ImportStatus.FAILED, rejected.code(),
+					java.util.Arrays.stream(rejected.arguments()).map(String::valueOf).toList());
+		}
+		catch (IOException | RuntimeException ex) {
+			log.error("Import {} failed", started.id(), ex);
+			records.finish(tenant, started.id(), ImportStatus.FAILED, "import.failed", List.of());
+		}
+		finally {
+			spool.delete(file);
+		}
+	}
+
+	private void flush(ListImport started, List<RowResult.Good> good, List<RowResult.Bad> bad, Tally tally, long bytesRead) {
+		TenantId tenant = started.tenantId();
+		long awaiting = transaction.execute(status -> {
+			long waiting = good.isEmpty() ? 0
+					: watches.watchAll(tenant, started.listId(), good.stream().map(RowResult.Good::person).toList(),
+							good.stream().map(RowResult.Good::terms).toList())
+						.stream().filter(w -> w.status() == WatchStatus.AWAITING_CONSENT).count();
+			records.reject(tenant, started.id(), bad);
+			records.progress(tenant, started.id(), new Progress(bytesRead, tally.total + good.size() + bad.size(),
+					tally.imported + good.size(), tally.rejected + bad.size(), tally.awaitingConsent + waiting));
+			return waiting;
+		});
+		tally.total += good.size() + bad.size();
+		tally.imported += good.size();
+		tally.rejected += bad.size();
+		tally.awaitingConsent += awaiting;
+		good.clear();
+		bad.clear();
+	}
+
+	/** The tenant's users by lower-case e-mail and by lower-case name, for a «Менеджер» column. */
+	private Map<String, UserId> managers(TenantId tenant) {
+		Map<String, UserId> managers = new HashMap<>();
+		for (User user : accounts.all(tenant)) {
+			managers.putIfAbsent(user.displayName().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT), user.id());
+			managers.put(user.email().value().toLowerCase(Locale.ROOT), user.id());
+		}
+		return managers;
+	}
+
+	private static final class Tally {
+		long total;
+		long imported;
+		long rejected;
+		long awaitingConsent;
+	}
+}

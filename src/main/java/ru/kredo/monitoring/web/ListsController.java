@@ -1,0 +1,96 @@
+package ru.kredo.monitoring.web;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.monitoring.ConsentMethod;
+import ru.kredo.monitoring.Segment;
+import ru.kredo.monitoring.WatchTerms;
+import ru.kredo.monitoring.internal.ImportSpool;
+import ru.kredo.monitoring.internal.ListImport;
+import ru.kredo.monitoring.internal.ListImporting;
+import ru.kredo.monitoring.internal.MonitoringLists;
+import ru.kredo.platform.Rejected;
+import ru.kredo.tenancy.CurrentTenant;
+import ru.kredo.tenancy.TenantKind;
+
+/** Mass monitoring: the tenant's lists, and uploading a contact file as a named list (admins and managers). */
+@Controller
+@RequestMapping("/monitoring/lists")
+class ListsController {
+
+	private final MonitoringLists lists;
+	private final ListImporting importing;
+	private final ImportSpool spool;
+	private final CurrentTenant current;
+	private final AuditLog audit;
+	private final MessageSource messages;
+
+	ListsController(MonitoringLists lists, ListImporting importing, ImportSpool spool, CurrentTenant current,
+			AuditLog audit, MessageSource messages) {
+		this.lists = lists;
+		this.importing = importing;
+		this.spool = spool;
+		this.current = current;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("lists", lists.overview(current.id()));
+		return "monitoring/lists/list";
+	}
+
+	@GetMapping("/new")
+	String form(Model model) {
+		Segment segment = current.kind() == TenantKind.COLLECTOR ? Segment.DEBTOR : Segment.PROSPECT;
+		String purpose = messages.getMessage("lists.form.default-purpose." + current.kind().name(), null,
+				LocaleContextHolder.getLocale());
+		return showForm(new ImportForm("", segment, WatchTerms.DEFAULT_MONTHS, null, purpose, ConsentMethod.PAPER), model);
+	}
+
+	/** Spools the file, refuses at once a file without ФИО or date of birth columns, and imports the rest in the background. */
+	@PostMapping
+	String upload(ImportForm form, @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+		try {
+			if (file == null || file.isEmpty()) {
+				throw new Rejected("import.file-required");
+			}
+			Path spooled = spool.newFile();
+			file.transferTo(spooled);
+			ListImport started = importing.start(current.id(), current.actor().auditName(), form.name(),
+					fileName(file), spooled, form.defaults());
+			audit.record(AuditAction.LIST_IMPORTED, "list-import", started.id(), "list:" + started.listId());
+			return "redirect:/monitoring/imports/" + started.id();
+		}
+		catch (Rejected rejected) {
+			model.addAttribute("problem", rejected);
+			return showForm(form, model);
+		}
+	}
+
+	private String showForm(ImportForm form, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("segments", Segment.values());
+		model.addAttribute("methods", ConsentMethod.values());
+		return "monitoring/lists/new";
+	}
+
+	private static String fileName(MultipartFile file) {
+		String name = file.getOriginalFilename() == null ? "" : Path.of(file.getOriginalFilename()).getFileName().toString();
+		return name.isBlank() ? "file.csv" : name.length() > 200 ? name.substring(0, 200) : name;
+	}
+}

@@ -1,0 +1,119 @@
+package ru.kredo.monitoring.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import ru.kredo.accounts.SignedInUser;
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.events.CreditEventType;
+import ru.kredo.monitoring.ConsentMethod;
+import ru.kredo.monitoring.ListId;
+import ru.kredo.monitoring.Recommendation;
+import ru.kredo.monitoring.Segment;
+import ru.kredo.monitoring.StopReason;
+import ru.kredo.monitoring.Watch;
+import ru.kredo.monitoring.WatchFilter;
+import ru.kredo.monitoring.WatchId;
+import ru.kredo.monitoring.WatchStatus;
+import ru.kredo.monitoring.Watches;
+import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.Rejected;
+
+/** The watch list, the form that puts one person on monitoring, and a watch's page. */
+@Controller
+@RequestMapping("/monitoring")
+class MonitoringController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final Watches watches;
+	private final Contacts contacts;
+	private final UserAccounts users;
+	private final AuditLog audit;
+
+	MonitoringController(Watches watches, Contacts contacts, UserAccounts users, AuditLog audit) {
+		this.watches = watches;
+		this.contacts = contacts;
+		this.users = users;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Segment segment,
+			@RequestParam(required = false) WatchStatus status, @RequestParam(required = false) UUID list,
+			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+		int safePage = Math.max(page, 0);
+		WatchFilter filter = new WatchFilter(segment, status, list == null ? null : new ListId(list), q);
+		model.addAttribute("watches", watches.search(me.tenantId(), filter, safePage * PAGE_SIZE, PAGE_SIZE + 1));
+		model.addAttribute("filter", filter);
+		model.addAttribute("q", q);
+		model.addAttribute("page", safePage);
+		model.addAttribute("pageSize", PAGE_SIZE);
+		model.addAttribute("active", watches.count(me.tenantId(), WatchStatus.ACTIVE));
+		model.addAttribute("awaiting", watches.count(me.tenantId(), WatchStatus.AWAITING_CONSENT));
+		model.addAttribute("lapsing", watches.countLapsingSoon(me.tenantId()));
+		return "monitoring/list";
+	}
+
+	@GetMapping("/new")
+	String form(@AuthenticationPrincipal SignedInUser me, Model model) {
+		model.addAttribute("form", WatchRequest.empty(watches.today()));
+		return form(me, model, Map.of());
+	}
+
+	@PostMapping
+	String add(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") WatchRequest form, Model model,
+			RedirectAttributes redirect) {
+		try {
+			WatchRequest.Parsed parsed = form.parse(user -> users.exists(me.tenantId(), user));
+			Watch watch = watches.watch(me.tenantId(), parsed.person(), parsed.terms());
+			audit.record(AuditAction.WATCH_ADDED, "watch", watch.id(), watch.segment().name());
+			redirect.addFlashAttribute("notice", watch.status() == WatchStatus.ACTIVE ? "monitoring.added" : "monitoring.added-awaiting");
+			return "redirect:/monitoring/" + watch.id();
+		}
+		catch (InvalidFields invalid) {
+			return form(me, model, invalid.errors());
+		}
+	}
+
+	private String form(SignedInUser me, Model model, Map<String, Rejected> errors) {
+		model.addAttribute("errors", errors);
+		model.addAttribute("segments", Segment.values());
+		model.addAttribute("eventTypes", CreditEventType.values());
+		model.addAttribute("methods", ConsentMethod.values());
+		model.addAttribute("recommendations", Recommendation.values());
+		model.addAttribute("managers", users.all(me.tenantId()));
+		return "monitoring/form";
+	}
+
+	@GetMapping("/{id}")
+	String show(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
+		Watch watch = watches.get(me.tenantId(), new WatchId(id));
+		model.addAttribute("watch", watch);
+		model.addAttribute("contact", contacts.get(me.tenantId(), watch.contactId()));
+		model.addAttribute("manager", watch.managerId() == null ? null : users.get(me.tenantId(), watch.managerId()));
+		return "monitoring/detail";
+	}
+
+	@PostMapping("/{id}/stop")
+	String stop(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+		Watch watch = watches.stop(me.tenantId(), new WatchId(id), StopReason.STOPPED_BY_USER);
+		audit.record(AuditAction.WATCH_STOPPED, "watch", watch.id(), StopReason.STOPPED_BY_USER.name());
+		redirect.addFlashAttribute("notice", "monitoring.stopped");
+		return "redirect:/monitoring/" + id;
+	}
+}

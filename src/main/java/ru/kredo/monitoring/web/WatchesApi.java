@@ -1,0 +1,102 @@
+package ru.kredo.monitoring.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.events.CreditEventType;
+import ru.kredo.monitoring.ListId;
+import ru.kredo.monitoring.Recommendation;
+import ru.kredo.monitoring.Segment;
+import ru.kredo.monitoring.StopReason;
+import ru.kredo.monitoring.Watch;
+import ru.kredo.monitoring.WatchFilter;
+import ru.kredo.monitoring.WatchId;
+import ru.kredo.monitoring.WatchStatus;
+import ru.kredo.monitoring.Watches;
+import ru.kredo.tenancy.CurrentTenant;
+
+@RestController
+@RequestMapping("/api/v1/watches")
+@Tag(name = "Monitoring", description = "Put people on credit monitoring one by one; read and stop watches")
+class WatchesApi {
+
+	private final Watches watches;
+	private final UserAccounts users;
+	private final CurrentTenant current;
+	private final AuditLog audit;
+
+	WatchesApi(Watches watches, UserAccounts users, CurrentTenant current, AuditLog audit) {
+		this.watches = watches;
+		this.users = users;
+		this.current = current;
+		this.audit = audit;
+	}
+
+	@PostMapping
+	@Operation(summary = "Put a person on monitoring (or update his individual watch)", description = """
+			Dates as DD.MM.YYYY or YYYY-MM-DD; phones in any common Russian notation. Without a consent date the watch \
+			is AWAITING_CONSENT and raises nothing. Every wrong field is listed in the problem's `errors`.""")
+	ResponseEntity<WatchResource> watch(@RequestBody WatchRequest request) {
+		WatchRequest.Parsed parsed = request.parse(user -> users.exists(current.id(), user));
+		Watch watch = watches.watch(current.id(), parsed.person(), parsed.terms());
+		audit.record(AuditAction.WATCH_ADDED, "watch", watch.id(), "api");
+		return ResponseEntity.created(URI.create("/api/v1/watches/" + watch.id())).body(WatchResource.of(watch));
+	}
+
+	@GetMapping
+	@Operation(summary = "The tenant's watches, by the person's name")
+	List<WatchResource> search(@RequestParam(required = false) Segment segment,
+			@RequestParam(required = false) WatchStatus status, @RequestParam(required = false) UUID list,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+		return watches.search(current.id(), new WatchFilter(segment, status, list == null ? null : new ListId(list), null),
+				Math.max(offset, 0), Math.clamp(limit, 1, 1000)).stream().map(line -> WatchResource.of(line.watch())).toList();
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One watch; 404 if not in this tenant")
+	WatchResource one(@PathVariable UUID id) {
+		return WatchResource.of(watches.get(current.id(), new WatchId(id)));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Stop monitoring")
+	WatchResource stop(@PathVariable UUID id) {
+		Watch watch = watches.stop(current.id(), new WatchId(id), StopReason.STOPPED_BY_USER);
+		audit.record(AuditAction.WATCH_STOPPED, "watch", watch.id(), "api");
+		return WatchResource.of(watch);
+	}
+
+	record WatchResource(UUID id, UUID contactId, UUID listId, Segment segment, WatchStatus status, StopReason stopReason,
+			LocalDate startsOn, LocalDate endsOn, LocalDate lastDay, Set<CreditEventType> eventTypes, UUID managerId,
+			LocalDate consentGivenOn, Set<Recommendation> recommendations, Set<Recommendation> recommendationsMet,
+			Instant createdAt) {
+
+		static WatchResource of(Watch w) {
+			return new WatchResource(w.id().value(), w.contactId().value(), w.listId() == null ? null : w.listId().value(),
+					w.segment(), w.status(), w.stopReason(), w.startsOn(), w.endsOn(), w.lastDay().orElse(null),
+					w.eventTypes(), w.managerId() == null ? null : w.managerId().value(),
+					w.consent() == null ? null : w.consent().givenOn(), w.recommendations(), w.recommendationsMet(),
+					w.createdAt());
+		}
+	}
+}

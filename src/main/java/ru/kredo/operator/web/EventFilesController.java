@@ -1,0 +1,43 @@
+package ru.kredo.operator.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import ru.kredo.events.CreditEventIngestion;
+
+/** The operator uploads a bureau's file of credit events (JSON Lines or a JSON array) and reads what became of it. */
+@Controller
+@RequestMapping("/operator/events")
+class EventFilesController {
+
+	static final int SHOWN_REJECTIONS = 100;
+
+	private final CreditEventIngestion ingestion;
+
+	EventFilesController(CreditEventIngestion ingestion) {
+		this.ingestion = ingestion;
+	}
+
+	@GetMapping
+	String form() {
+		return "operator/events";
+	}
+
+	@PostMapping
+	String upload(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			model.addAttribute("report", ingestion.ingest(in));
+			model.addAttribute("fileName", file.getOriginalFilename());
+			model.addAttribute("shown", SHOWN_REJECTIONS);
+		}
+		return "operator/events";
+	}
+}

@@ -1,0 +1,56 @@
+package ru.kredo.operator.web;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import ru.kredo.accounts.SignedInUser;
+import ru.kredo.audit.AuditActor;
+import ru.kredo.operator.TenantProvisioning;
+import ru.kredo.platform.Rejected;
+import ru.kredo.tenancy.TenantDirectory;
+import ru.kredo.tenancy.TenantKind;
+
+/** The platform operator's tenants: the list and the form that creates one. */
+@Controller
+@RequestMapping("/operator/tenants")
+class TenantsController {
+
+	private final TenantDirectory tenants;
+	private final TenantProvisioning provisioning;
+
+	TenantsController(TenantDirectory tenants, TenantProvisioning provisioning) {
+		this.tenants = tenants;
+		this.provisioning = provisioning;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("tenants", tenants.all());
+		model.addAttribute("kinds", new TenantKind[] { TenantKind.BROKER, TenantKind.COLLECTOR });
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new TenantForm("", TenantKind.BROKER, "", ""));
+		}
+		return "operator/tenants";
+	}
+
+	@PostMapping
+	String create(@AuthenticationPrincipal SignedInUser me, TenantForm form, Model model) {
+		try {
+			model.addAttribute("provisioned", provisioning.provision(form.name(), form.kind(), form.adminEmail(),
+					form.adminName(), null, AuditActor.of(me)));
+			model.addAttribute("form", new TenantForm("", TenantKind.BROKER, "", ""));
+		}
+		catch (Rejected rejected) {
+			model.addAttribute("form", form);
+			model.addAttribute("problem", rejected);
+		}
+		return list(model);
+	}
+
+	record TenantForm(String name, TenantKind kind, String adminEmail, String adminName) {
+	}
+}

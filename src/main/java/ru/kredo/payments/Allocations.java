@@ -1,0 +1,25 @@
+package ru.kredo.payments;
+
+import org.springframework.stereotype.Service;
+
+import ru.kredo.payments.internal.PaymentProperties;
+
+/** Splits payments over a debt's components in the configured {@link AllocationOrder} (ст. 319 ГК РФ by default). */
+@Service
+public class Allocations {
+
+	private final AllocationOrder order;
+
+	Allocations(PaymentProperties properties) {
+		this.order = new AllocationOrder(properties.allocationOrder());
+	}
+
+	public AllocationOrder order() {
+		return order;
+	}
+
+	/** See {@link Allocation#of}: refuses nothing and more than the balance. */
+	public Allocation allocate(Money paid, DebtComponents owed) {
+		return order.allocate(paid, owed);
+	}
+}

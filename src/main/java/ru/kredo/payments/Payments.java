@@ -1,0 +1,99 @@
+package ru.kredo.payments;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import ru.kredo.payments.internal.CreatePayment;
+import ru.kredo.payments.internal.PaymentProperties;
+import ru.kredo.payments.internal.PaymentProvider;
+import ru.kredo.payments.internal.PaymentRows;
+import ru.kredo.payments.internal.PaymentTransitions;
+import ru.kredo.payments.internal.ProviderPayment;
+import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Rejected;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * Starts payments and finds them. A payment settles later, when its provider notifies Kredo and confirms it on
+ * re-reading; then {@link PaymentSucceeded} is published.
+ */
+@Service
+public class Payments {
+
+	private static final int MAX_IDEMPOTENCE_KEY = 64;
+
+	private final PaymentRows rows;
+	private final PaymentProvider provider;
+	private final PaymentTransitions transitions;
+	private final Money minimum;
+	private final Clock clock;
+
+	Payments(PaymentRows rows, PaymentProvider provider, PaymentTransitions transitions, PaymentProperties properties,
+			Clock clock) {
+		this.rows = rows;
+		this.provider = provider;
+		this.transitions = transitions;
+		this.minimum = Money.ofRoubles(properties.minimumAmount());
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts a payment and returns it with the provider's confirmation URL, where the payer is to be sent. The payment
+	 * is stored before the provider is called; the same idempotence key returns the same payment (and asks the provider
+	 * again, with the same key of its own, if it never answered), while the same key for another amount, payable or
+	 * method is refused. That the amount is within the payable's balance is the caller's to check, with
+	 * {@link Allocations}.
+	 *
+	 * @throws PaymentProviderUnavailable when the provider does not answer; the payment stays {@code CREATED}
+	 */
+	public Payment start(TenantId tenant, PayableRef payable, Money amount, PaymentMethod method, String returnUrl,
+			String idempotenceKey) {
+		if (idempotenceKey == null || idempotenceKey.isBlank() || idempotenceKey.length() > MAX_IDEMPOTENCE_KEY) {
+			throw new Rejected("payment.idempotence-key-required", MAX_IDEMPOTENCE_KEY);
+		}
+		if (minimum.exceeds(amount)) {
+			throw new Rejected("payment.below-minimum", minimum);
+		}
+		checkReturnUrl(returnUrl);
+		Payment payment = rows.insertOrFind(Payment.create(tenant, payable, amount, method, idempotenceKey,
+				provider.name(), returnUrl, clock.instant()));
+		if (!payment.sameRequest(payable, amount, method)) {
+			throw new Rejected("payment.idempotence-key-reused");
+		}
+		if (payment.status() != PaymentStatus.CREATED) {
+			return payment;
+		}
+		ProviderPayment answer = provider.create(new CreatePayment(tenant, payment.id(), amount, method, returnUrl,
+				"Kredo " + payment.id()));
+		return transitions.accepted(payment, provider.name(), answer);
+	}
+
+	public Payment get(TenantId tenant, PaymentId id) {
+		return rows.find(tenant, id).orElseThrow(() -> new NotFound("payment.not-found", id));
+	}
+
+	/** The payable's payments, newest first. */
+	public List<Payment> ofPayable(TenantId tenant, PayableRef payable) {
+		return rows.ofPayable(tenant, payable);
+	}
+
+	/** The provider's final answer about a settled payment (its JSON), kept as the receipt. */
+	public String receipt(TenantId tenant, PaymentId id) {
+		return rows.receipt(tenant, id).orElseThrow(() -> new NotFound("payment.not-found", id));
+	}
+
+	private static void checkReturnUrl(String returnUrl) {
+		try {
+			URI uri = URI.create(returnUrl == null ? "" : returnUrl);
+			if (returnUrl.length() > 2000 || uri.getScheme() == null && !returnUrl.startsWith("/")) {
+				throw new Rejected("payment.return-url-invalid");
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			throw new Rejected("payment.return-url-invalid");
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package ru.kredo.payments.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import ru.kredo.payments.Money;
+import ru.kredo.payments.PayableRef;
+import ru.kredo.payments.Payment;
+import ru.kredo.payments.PaymentId;
+import ru.kredo.payments.PaymentMethod;
+import ru.kredo.payments.PaymentStatus;
+import ru.kredo.tenancy.TenantId;
+
+/** The {@code payments} table; every statement names the tenant. */
+@Repository
+public class PaymentRows {
+
+	private static final String COLUMNS = "id, tenant_id, debt_id, amount_kopecks, method, status, idempotence_key, "
+			+ "provider, provider_payment_id, confirmation_url, return_url, created_at, updated_at, settled_at";
+
+	private final JdbcClient jdbc;
+
+	PaymentRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores a new payment unless the tenant already has one under its idempotence key; returns the stored one. */
+	public Payment insertOrFind(Payment payment) {
+		jdbc.sql("""
+				insert into payments (id, tenant_id, debt_id, amount_kopecks, method, status, idempotence_key, provider,
+				                      return_url, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (tenant_id, idempotence_key) do nothing""")
+			.params(payment.id().value(), payment.tenantId().value(), payment.payable().debtId(),
+					payment.amount().kopecks(), payment.method().name(), payment.status().name(),
+					payment.idempotenceKey(), payment.provider(), payment.returnUrl(), Timestamp.from(payment.createdAt()),
+					Timestamp.from(payment.updatedAt()))
+			.update();
+		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and idempotence_key = ?")
+			.params(payment.tenantId().value(), payment.idempotenceKey())
+			.query(PaymentRows::payment)
+			.single();
+	}
+
+	public Optional<Payment> find(TenantId tenant, PaymentId id) {
+		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and id = ?")
+			.params(tenant.value(), id.value())
+			.query(PaymentRows::payment)
+			.optional();
+	}
+
+	/** The payment, locked until the transaction ends, so concurrent notifications apply one after the other. */
+	public Optional<Payment> lock(TenantId tenant, PaymentId id) {
+		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and id = ? for update")
+			.params(tenant.value(), id.value())
+			.query(PaymentRows::payment)
+			.optional();
+	}
+
+	public List<Payment> ofPayable(TenantId tenant, PayableRef payable) {
+		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and debt_id = ? order by created_at desc")
+			.params(tenant.value(), payable.debtId())
+			.query(PaymentRows::payment)
+			.list();
+	}
+
+	/** Saves a moved payment; the receipt, when given, is the provider's final answer. */
+	public void update(Payment payment, String receipt) {
+		jdbc.sql("""
+				update payments set status = ?, provider_payment_id = ?, confirmation_url = ?, updated_at = ?,
+				       settled_at = ?, receipt = coalesce(cast(? as jsonb), receipt)
+				where tenant_id = ? and id = ?""")
+			.params(payment.status().name(), payment.providerPaymentId(), payment.confirmationUrl(),
+					Timestamp.from(payment.updatedAt()), timestamp(payment.settledAt()), receipt,
+					payment.tenantId().value(), payment.id().value())
+			.update();
+	}
+
+	/** The provider's final answer about a settled payment, as it gave it. */
+	public Optional<String> receipt(TenantId tenant, PaymentId id) {
+		return jdbc.sql("select receipt::text from payments where tenant_id = ? and id = ? and receipt is not null")
+			.params(tenant.value(), id.value())
+			.query(String.class)
+			.optional();
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	private static Payment payment(ResultSet row, int rowNumber) throws SQLException {
+		return new Payment(new PaymentId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
+				new PayableRef(row.getObject("debt_id", UUID.class)), Money.ofKopecks(row.getLong("amount_kopecks")),
+				PaymentMethod.valueOf(row.getString("method")), PaymentStatus.valueOf(row.getString("status")),
+				row.getString("idempotence_key"), row.getString("provider"), row.getString("provider_payment_id"),
+				row.getString("confirmation_url"), row.getString("return_url"), instant(row, "created_at"),
+				instant(row, "updated_at"), instant(row, "settled_at"));
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		Timestamp timestamp = row.getTimestamp(column);
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+}

@@ -1,0 +1,85 @@
+package ru.kredo.payments.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.kredo.payments.Payment;
+import ru.kredo.payments.PaymentStatus;
+import ru.kredo.payments.PaymentSucceeded;
+
+/**
+ * Applies what a provider says about a payment, under the payment's row lock: the status moves only along the state
+ * machine, so a repeated or stale state changes nothing, and {@link PaymentSucceeded} is published in the one
+ * transaction that makes the payment succeed.
+ */
+@Component
+public class PaymentTransitions {
+
+	private static final Logger log = LoggerFactory.getLogger(PaymentTransitions.class);
+
+	private final PaymentRows rows;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	PaymentTransitions(PaymentRows rows, ApplicationEventPublisher events, Clock clock) {
+		this.rows = rows;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Whether what the provider said changed the payment. */
+	public enum Outcome {
+		APPLIED, IGNORED
+	}
+
+	/** The provider took a payment Kredo created: record its id and confirmation, then whatever status it reports. */
+	@Transactional
+	public Payment accepted(Payment created, String provider, ProviderPayment answer) {
+		Payment payment = rows.lock(created.tenantId(), created.id()).orElseThrow();
+		if (payment.status() == PaymentStatus.CREATED) {
+			payment = payment.acceptedBy(answer.id(), answer.confirmationUrl(), clock.instant()).orElseThrow();
+			rows.update(payment, null);
+		}
+		apply(payment, provider, answer);
+		return rows.find(created.tenantId(), created.id()).orElseThrow();
+	}
+
+	/**
+	 * Applies a payment as the provider reports it when re-read. Ignores a payment Kredo does not have, one that is
+	 * another provider's, and one whose amount differs from what Kredo asked for.
+	 */
+	@Transactional
+	public Outcome apply(String provider, ProviderPayment answer) {
+		if (answer.tenantId().isEmpty() || answer.paymentId().isEmpty()) {
+			return Outcome.IGNORED;
+		}
+		Optional<Payment> payment = rows.lock(answer.tenantId().get(), answer.paymentId().get());
+		return payment.map(p -> apply(p, provider, answer)).orElse(Outcome.IGNORED);
+	}
+
+	private Outcome apply(Payment payment, String provider, ProviderPayment answer) {
+		if (!payment.provider().equals(provider) || !answer.id().equals(payment.providerPaymentId())) {
+			return Outcome.IGNORED;
+		}
+		if (!payment.amount().equals(answer.amount())) {
+			log.warn("Provider {} reports payment {} for {}, not {}; ignored", provider, payment.id(), answer.amount(),
+					payment.amount());
+			return Outcome.IGNORED;
+		}
+		Optional<Payment> moved = payment.movedTo(answer.status(), clock.instant());
+		moved.ifPresent(next -> {
+			rows.update(next, next.status().isFinal() ? answer.json() : null);
+			if (next.status() == PaymentStatus.SUCCEEDED) {
+				events.publishEvent(new PaymentSucceeded(next.tenantId(), next.id(), next.payable().debtId(),
+						next.amount(), next.settledAt()));
+			}
+		});
+		return moved.isPresent() ? Outcome.APPLIED : Outcome.IGNORED;
+	}
+}

@@ -1,0 +1,75 @@
+package ru.kredo.security;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import ru.kredo.apikeys.ApiKeys;
+import ru.kredo.platform.Problems;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableConfigurationProperties(SignInLimits.class)
+class SecurityConfiguration {
+
+	/** Only Kredo's own scripts, styles and images; no inline code, no framing, forms post only here. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, Problems problemDetails, JsonMapper json)
+			throws Exception {
+		ProblemResponses problems = new ProblemResponses(problemDetails, json);
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), BasicAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain ui(HttpSecurity http, SignInLimits limits, MeterRegistry meters) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/login", "/verify", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+				.permitAll()
+				// The debtor's cabinet has its own sign-in (ФИО, phone, SMS code), not a Kredo user's.
+				.requestMatchers("/cabinet/**")
+				.permitAll()
+				.requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+				// Payment providers notify, and the sandbox provider's page is a provider's page: neither has a Kredo user.
+				.requestMatchers("/payments/notifications/**", "/payments/sandbox/**").permitAll()
+				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+				.requestMatchers("/operator/**").hasRole("OPERATOR")
+				.requestMatchers("/users/**", "/api-keys/**", "/audit/**", "/webhooks/**").hasAnyRole("ADMIN", "OPERATOR")
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+			// A provider's notification carries no CSRF token; nothing in it is believed (it is re-read from the provider).
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/notifications/**"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.addFilterBefore(new SignInRateLimit(limits, meters), UsernamePasswordAuthenticationFilter.class)
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.build();
+	}
+}

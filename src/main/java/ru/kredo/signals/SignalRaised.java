@@ -1,0 +1,21 @@
+package ru.kredo.signals;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import ru.kredo.events.CreditEventType;
+import ru.kredo.monitoring.Segment;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * Published when a credit event raises a new signal for a tenant, or folds into an open one (then {@code count} has
+ * grown). Carries what a CRM needs to act without calling back: who, why, how urgent, and what to do.
+ *
+ * @param priority 1 (act today) to 5 (for information)
+ * @param title the signal's wording in Russian, with the action to take
+ * @param count how many events the signal has folded so far
+ */
+public record SignalRaised(TenantId tenantId, UUID signalId, UUID watchId, UUID contactId, String contactName,
+		Segment segment, CreditEventType eventType, int priority, String title, int count, Instant occurredAt,
+		UUID listId, String listName) {
+}

@@ -1,0 +1,156 @@
+package ru.kredo.signals;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.kredo.accounts.UserId;
+import ru.kredo.contacts.ContactId;
+import ru.kredo.events.CreditEventType;
+import ru.kredo.events.LenderKind;
+import ru.kredo.monitoring.ListId;
+import ru.kredo.monitoring.Segment;
+import ru.kredo.monitoring.WatchId;
+import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Rejected;
+import ru.kredo.tenancy.TenantId;
+
+/** A tenant's signals: the queue a manager works, one signal with its person's timeline, assignment, outcomes. */
+@Service
+public class Signals {
+
+	private static final String COLUMNS = """
+			s.id, s.tenant_id, s.watch_id, s.contact_id, s.list_id, s.segment, s.event_type, s.priority, s.event_count,
+			s.first_event_at, s.last_event_at, s.amount, s.status, s.assignee_id, s.outcome, s.closed_at""";
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Signals(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The queue: most urgent first, then newest; with the person's name and the list. */
+	public List<QueueLine> queue(TenantId tenant, SignalFilter filter, int offset, int limit) {
+		return lines(tenant, filter, null, offset, limit);
+	}
+
+	/** One signal as a line of the queue, whatever its status. */
+	public QueueLine line(TenantId tenant, SignalId id) {
+		Signal signal = get(tenant, id);
+		return lines(tenant, new SignalFilter(signal.status(), null, null, null, null, null), id, 0, 1).getFirst();
+	}
+
+	private List<QueueLine> lines(TenantId tenant, SignalFilter filter, SignalId only, int offset, int limit) {
+		return jdbc.sql("""
+				select %s, c.last_name, c.first_name, c.middle_name, l.name as list_name
+				from signals s join contacts c on c.id = s.contact_id left join monitoring_lists l on l.id = s.list_id
+				where s.tenant_id = ? and s.status = ?
+				  and (?::int is null or s.priority <= ?) and (?::text is null or s.segment = ?)
+				  and (?::uuid is null or s.list_id = ?) and (?::uuid is null or s.assignee_id = ?)
+				  and (?::uuid is null or s.contact_id = ?) and (?::uuid is null or s.id = ?)
+				order by s.priority, s.last_event_at desc, s.id offset ? limit ?""".formatted(COLUMNS))
+			.params(tenant.value(), filter.status().name(), filter.maxPriority(), filter.maxPriority(),
+					name(filter.segment()), name(filter.segment()), id(filter.listId()), id(filter.listId()),
+					id(filter.assigneeId()), id(filter.assigneeId()), id(filter.contactId()), id(filter.contactId()),
+					only == null ? null : only.value(), only == null ? null : only.value(), offset, limit)
+			.query((row, n) -> new QueueLine(signal(row, n), String.join(" ", row.getString("last_name"),
+					row.getString("first_name"), row.getString("middle_name") == null ? "" : row.getString("middle_name")).strip(),
+					row.getString("list_name")))
+			.list();
+	}
+
+	public long countOpen(TenantId tenant) {
+		return jdbc.sql("select count(*) from signals where tenant_id = ? and status = 'OPEN'")
+			.param(tenant.value())
+			.query(Long.class)
+			.single();
+	}
+
+	public Signal get(TenantId tenant, SignalId id) {
+		return jdbc.sql("select " + COLUMNS + " from signals s where s.tenant_id = ? and s.id = ?")
+			.params(tenant.value(), id.value())
+			.query(Signals::signal)
+			.optional()
+			.orElseThrow(() -> new NotFound("signal.not-found", id));
+	}
+
+	/** Every event the tenant's watches of this person matched, newest first: what the manager reads before calling. */
+	public List<TimelineEvent> timeline(TenantId tenant, ContactId contact) {
+		return jdbc.sql("""
+				select e.id, e.type, e.rutdf_code, e.occurred_at, e.lender_kind, e.amount, e.days_past_due, se.signal_id
+				from signal_events se join watches w on w.id = se.watch_id join credit_events e on e.id = se.event_id
+				where se.tenant_id = ? and w.contact_id = ? order by e.occurred_at desc, e.id desc limit 200""")
+			.params(tenant.value(), contact.value())
+			.query((row, n) -> new TimelineEvent(row.getLong("id"), CreditEventType.valueOf(row.getString("type")),
+					row.getString("rutdf_code"), row.getTimestamp("occurred_at").toInstant(),
+					row.getString("lender_kind") == null ? null : LenderKind.valueOf(row.getString("lender_kind")),
+					row.getBigDecimal("amount"), (Integer) row.getObject("days_past_due"),
+					new SignalId(row.getObject("signal_id", UUID.class))))
+			.list();
+	}
+
+	@Transactional
+	public Signal assign(TenantId tenant, SignalId id, UserId assignee) {
+		get(tenant, id);
+		jdbc.sql("update signals set assignee_id = ?, updated_at = ? where tenant_id = ? and id = ?")
+			.params(assignee == null ? null : assignee.value(), Timestamp.from(clock.instant()), tenant.value(), id.value())
+			.update();
+		return get(tenant, id);
+	}
+
+	/** Records how working the signal ended; later events of its type open a new signal. */
+	@Transactional
+	public Signal close(TenantId tenant, SignalId id, Outcome outcome, UserId by) {
+		Signal signal = get(tenant, id);
+		if (signal.status() == SignalStatus.CLOSED) {
+			throw new Rejected("signal.already-closed");
+		}
+		Instant now = clock.instant();
+		jdbc.sql("""
+				update signals set status = 'CLOSED', outcome = ?, closed_at = ?, closed_by = ?, updated_at = ?,
+				    assignee_id = coalesce(assignee_id, ?)
+				where tenant_id = ? and id = ?""")
+			.params(outcome.name(), Timestamp.from(now), by.value(), Timestamp.from(now), by.value(), tenant.value(), id.value())
+			.update();
+		return get(tenant, id);
+	}
+
+	private static UUID id(Object typedId) {
+		return switch (typedId) {
+			case null -> null;
+			case ListId list -> list.value();
+			case UserId user -> user.value();
+			case ContactId contact -> contact.value();
+			default -> throw new IllegalArgumentException(typedId.toString());
+		};
+	}
+
+	private static String name(Enum<?> value) {
+		return value == null ? null : value.name();
+	}
+
+	static Signal signal(ResultSet row, int rowNumber) throws SQLException {
+		UUID list = row.getObject("list_id", UUID.class);
+		UUID assignee = row.getObject("assignee_id", UUID.class);
+		String outcome = row.getString("outcome");
+		Timestamp closed = row.getTimestamp("closed_at");
+		return new Signal(new SignalId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
+				new WatchId(row.getObject("watch_id", UUID.class)), new ContactId(row.getObject("contact_id", UUID.class)),
+				list == null ? null : new ListId(list), Segment.valueOf(row.getString("segment")),
+				CreditEventType.valueOf(row.getString("event_type")), row.getInt("priority"), row.getInt("event_count"),
+				row.getTimestamp("first_event_at").toInstant(), row.getTimestamp("last_event_at").toInstant(),
+				row.getBigDecimal("amount"), SignalStatus.valueOf(row.getString("status")),
+				assignee == null ? null : new UserId(assignee), outcome == null ? null : Outcome.valueOf(outcome),
+				closed == null ? null : closed.toInstant());
+	}
+}

@@ -1,0 +1,187 @@
+package ru.kredo.signals.internal;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import ru.kredo.events.CreditEventsRecorded;
+import ru.kredo.events.RecordedEvent;
+import ru.kredo.monitoring.Recommendation;
+import ru.kredo.monitoring.Segment;
+import ru.kredo.monitoring.Watch;
+import ru.kredo.monitoring.WatchedPerson;
+import ru.kredo.monitoring.Watches;
+import ru.kredo.privacy.BlindIndex;
+import ru.kredo.signals.SignalWording;
+import ru.kredo.signals.SignalRanking;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * Turns a batch of new credit events into signals, in the batch's transaction: finds the active watches of their
+ * subjects in every tenant (by passport, or by ФИО + date of birth where passports do not contradict), keeps the
+ * events each watch wants, and folds repeats into the open signal of the same watch and type within the fold window.
+ */
+@Component
+class SignalRaising {
+
+	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+	private static final Logger log = LoggerFactory.getLogger(SignalRaising.class);
+
+	private final JdbcClient jdbc;
+	private final Watches watches;
+	private final SignalRanking ranking;
+	private final SignalWording wording;
+	private final ApplicationEventPublisher events;
+	private final SignalRows rows;
+	private final Duration foldWindow;
+
+	SignalRaising(JdbcClient jdbc, Watches watches, SignalRanking ranking, SignalWording wording,
+			ApplicationEventPublisher events, SignalRows rows,
+			@Value("${kredo.signals.fold-window:72h}") Duration foldWindow) {
+		this.jdbc = jdbc;
+		this.watches = watches;
+		this.ranking = ranking;
+		this.wording = wording;
+		this.events = events;
+		this.rows = rows;
+		this.foldWindow = foldWindow;
+	}
+
+	@EventListener
+	void on(CreditEventsRecorded recorded) {
+		long start = System.nanoTime();
+		List<Match> matches = match(recorded.events());
+		long matched = System.nanoTime();
+		if (!matches.isEmpty()) {
+			raise(matches);
+		}
+		if (log.isDebugEnabled()) {
+			log.debug("{} events: matching {} ms, {} matches raised in {} ms", recorded.events().size(),
+					(matched - start) / 1_000_000, matches.size(), (System.nanoTime() - matched) / 1_000_000);
+		}
+	}
+
+	List<Match> match(List<RecordedEvent> batch) {
+		Set<BlindIndex> passports = new HashSet<>();
+		Set<BlindIndex> names = new HashSet<>();
+		for (RecordedEvent event : batch) {
+			if (event.passportIndex() != null) {
+				passports.add(event.passportIndex());
+			}
+			names.add(event.nameAndBirthDateIndex());
+		}
+		Map<BlindIndex, List<WatchedPerson>> byPassport = new HashMap<>();
+		Map<BlindIndex, List<WatchedPerson>> byName = new HashMap<>();
+		for (WatchedPerson person : watches.activeFor(passports, names)) {
+			if (person.passportIndex() != null) {
+				byPassport.computeIfAbsent(person.passportIndex(), k -> new ArrayList<>()).add(person);
+			}
+			byName.computeIfAbsent(person.nameAndBirthDateIndex(), k -> new ArrayList<>()).add(person);
+		}
+		List<Match> matches = new ArrayList<>();
+		for (RecordedEvent event : batch) {
+			Set<UUID> seen = new HashSet<>();
+			LocalDate day = LocalDate.ofInstant(event.occurredAt(), MOSCOW);
+			for (WatchedPerson person : candidates(event, byPassport, byName)) {
+				Watch watch = person.watch();
+				if (seen.add(watch.id().value()) && watch.wants(event.type(), day)) {
+					matches.add(new Match(event, person));
+				}
+			}
+		}
+		return matches;
+	}
+
+	private static List<WatchedPerson> candidates(RecordedEvent event, Map<BlindIndex, List<WatchedPerson>> byPassport,
+			Map<BlindIndex, List<WatchedPerson>> byName) {
+		List<WatchedPerson> candidates = new ArrayList<>();
+		if (event.passportIndex() != null) {
+			candidates.addAll(byPassport.getOrDefault(event.passportIndex(), List.of()));
+		}
+		for (WatchedPerson person : byName.getOrDefault(event.nameAndBirthDateIndex(), List.of())) {
+			// Same name and birthday but different passports: two people.
+			if (event.passportIndex() == null || person.passportIndex() == null
+					|| person.passportIndex().equals(event.passportIndex())) {
+				candidates.add(person);
+			}
+		}
+		return candidates;
+	}
+
+	private void raise(List<Match> matches) {
+		matches.sort((a, b) -> a.event().occurredAt().compareTo(b.event().occurredAt()));
+		Map<String, OpenSignal> open = openSignals(matches);
+		Map<TenantId, SignalRanking.Ranking> rankings = ranking.of(matches.stream().map(m -> m.person().watch().tenantId()).toList());
+		Map<UUID, OpenSignal> changed = new LinkedHashMap<>();
+		List<OpenSignal> created = new ArrayList<>();
+		List<Object[]> links = new ArrayList<>();
+		for (Match match : matches) {
+			Watch watch = match.person().watch();
+			RecordedEvent event = match.event();
+			String key = watch.id().value() + "." + event.type();
+			OpenSignal signal = open.get(key);
+			if (signal != null && !event.occurredAt().isAfter(signal.lastEventAt.plus(foldWindow))) {
+				signal.fold(event);
+			}
+			else {
+				signal = new OpenSignal(UUID.randomUUID(), match.person(), event,
+						rankings.get(watch.tenantId()).priority(watch.segment(), event.type()));
+				open.put(key, signal);
+				created.add(signal);
+			}
+			changed.put(signal.id, signal);
+			links.add(new Object[] { watch.tenantId().value(), watch.id().value(), event.id(), signal.id });
+			if (watch.segment() == Segment.PREPARING) {
+				Recommendation.metBy(event.type()).ifPresent(r -> watches.recommendationMet(watch.tenantId(), watch.id(), r));
+			}
+		}
+		rows.insert(created);
+		rows.update(changed.values().stream().filter(s -> !created.contains(s)).toList());
+		rows.link(links);
+		for (OpenSignal signal : changed.values()) {
+			events.publishEvent(signal.raised(wording));
+		}
+	}
+
+	private Map<String, OpenSignal> openSignals(List<Match> matches) {
+		UUID[] watchIds = matches.stream().map(m -> m.person().watch().id().value()).distinct().toArray(UUID[]::new);
+		Map<UUID, WatchedPerson> people = new HashMap<>();
+		matches.forEach(m -> people.put(m.person().watch().id().value(), m.person()));
+		Map<String, OpenSignal> open = new HashMap<>();
+		jdbc.sql("""
+				select id, watch_id, event_type, priority, event_count, first_event_at, last_event_at, amount
+				from signals where status = 'OPEN' and watch_id = any(?)""")
+			.param(watchIds)
+			.query(row -> {
+				OpenSignal signal = OpenSignal.existing(row, people.get(row.getObject("watch_id", UUID.class)));
+				open.put(signal.person.watch().id().value() + "." + signal.type, signal);
+			});
+		return open;
+	}
+
+	record Match(RecordedEvent event, WatchedPerson person) {
+
+		Match {
+			Objects.requireNonNull(event);
+			Objects.requireNonNull(person);
+		}
+	}
+}

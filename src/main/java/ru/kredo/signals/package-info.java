@@ -1,0 +1,10 @@
+/**
+ * Signals: what a credit event means for a tenant who watches its subject, ranked by segment × event, worded with the
+ * action to take, folded when it repeats, worked by a manager to an outcome, and counted per list and segment so a
+ * broker sees whether a list pays for itself.
+ * <p>
+ * Listens to {@link ru.kredo.events.CreditEventsRecorded} (synchronously, in the batch's transaction); publishes
+ * {@link ru.kredo.signals.SignalRaised}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Signals")
+package ru.kredo.signals;

@@ -1,0 +1,118 @@
+package ru.kredo.signals.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.accounts.UserId;
+import ru.kredo.events.CreditEventType;
+import ru.kredo.monitoring.ListId;
+import ru.kredo.monitoring.Segment;
+import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.Rejected;
+import ru.kredo.signals.Outcome;
+import ru.kredo.signals.QueueLine;
+import ru.kredo.signals.Signal;
+import ru.kredo.signals.SignalFilter;
+import ru.kredo.signals.SignalId;
+import ru.kredo.signals.SignalRanking;
+import ru.kredo.signals.SignalStatus;
+import ru.kredo.signals.SignalWording;
+import ru.kredo.signals.Signals;
+import ru.kredo.tenancy.CurrentTenant;
+
+@RestController
+@RequestMapping("/api/v1/signals")
+@Tag(name = "Signals", description = "The tenant's signals: read the queue, record outcomes, adjust the ranking")
+class SignalsApi {
+
+	private final Signals signals;
+	private final SignalRanking ranking;
+	private final SignalWording wording;
+	private final CurrentTenant current;
+	private final UserAccounts users;
+
+	SignalsApi(Signals signals, SignalRanking ranking, SignalWording wording, CurrentTenant current, UserAccounts users) {
+		this.signals = signals;
+		this.ranking = ranking;
+		this.wording = wording;
+		this.current = current;
+		this.users = users;
+	}
+
+	@GetMapping
+	@Operation(summary = "The queue: most urgent first, then newest")
+	List<SignalResource> queue(@RequestParam(defaultValue = "OPEN") SignalStatus status,
+			@RequestParam(required = false) Integer maxPriority, @RequestParam(required = false) Segment segment,
+			@RequestParam(required = false) UUID list, @RequestParam(defaultValue = "0") int offset,
+			@RequestParam(defaultValue = "100") int limit) {
+		SignalFilter filter = new SignalFilter(status, maxPriority, segment, list == null ? null : new ListId(list), null, null);
+		return signals.queue(current.id(), filter, Math.max(offset, 0), Math.clamp(limit, 1, 1000)).stream()
+			.map(this::resource)
+			.toList();
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One signal; 404 if not in this tenant")
+	SignalResource one(@PathVariable UUID id) {
+		return resource(signals.line(current.id(), new SignalId(id)));
+	}
+
+	@PostMapping("/{id}/outcome")
+	@Operation(summary = "Record how working the signal ended: REACHED, NO_ANSWER, DEAL or NOT_INTERESTED")
+	SignalResource close(@PathVariable UUID id, @RequestBody(required = false) OutcomeRequest request) {
+		signals.get(current.id(), new SignalId(id));
+		if (request == null || request.outcome() == null) {
+			throw new Rejected("required");
+		}
+		if (request.by() == null || !users.exists(current.id(), new UserId(request.by()))) {
+			throw new InvalidFields(Map.of("by", new Rejected("user-unknown")));
+		}
+		signals.close(current.id(), new SignalId(id), request.outcome(), new UserId(request.by()));
+		return resource(signals.line(current.id(), new SignalId(id)));
+	}
+
+	@PutMapping("/priorities")
+	@Operation(summary = "Adjust the tenant's ranking: the priority (1 = act today … 5) of one segment × event type")
+	void prioritize(@RequestBody PriorityRequest request) {
+		if (request.segment() == null || request.eventType() == null) {
+			throw new Rejected("required");
+		}
+		ranking.override(current.id(), request.segment(), request.eventType(), request.priority());
+	}
+
+	private SignalResource resource(QueueLine line) {
+		Signal s = line.signal();
+		return new SignalResource(s.id().value(), s.watchId().value(), s.contactId().value(), line.contactName(),
+				s.listId() == null ? null : s.listId().value(), line.listName(), s.segment(), s.eventType(), s.priority(),
+				wording.russian(s.segment(), s.eventType()), s.count(), s.firstEventAt(), s.lastEventAt(), s.amount(),
+				s.status(), s.outcome(), s.commissionDue());
+	}
+
+	record SignalResource(UUID id, UUID watchId, UUID contactId, String contactName, UUID listId, String listName,
+			Segment segment, CreditEventType eventType, int priority, String title, int count, Instant firstEventAt,
+			Instant lastEventAt, BigDecimal amount, SignalStatus status, Outcome outcome, boolean commissionDue) {
+	}
+
+	/** @param by the Kredo user who worked the signal: an outcome is always somebody's work */
+	record OutcomeRequest(Outcome outcome, UUID by) {
+	}
+
+	record PriorityRequest(Segment segment, CreditEventType eventType, int priority) {
+	}
+}

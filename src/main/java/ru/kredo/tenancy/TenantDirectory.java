@@ -1,0 +1,66 @@
+package ru.kredo.tenancy;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.kredo.platform.NotFound;
+
+/** Creates and finds tenants. Only operators reach it through the UI; the command line reaches it directly. */
+@Service
+public class TenantDirectory {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final ApplicationEventPublisher events;
+
+	TenantDirectory(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	@Transactional
+	public Tenant create(String name, TenantKind kind) {
+		Tenant tenant = new Tenant(TenantId.random(), name, kind, clock.instant());
+		jdbc.sql("insert into tenants (id, name, kind, created_at) values (?, ?, ?, ?)")
+			.params(tenant.id().value(), tenant.name(), kind.name(), java.sql.Timestamp.from(tenant.createdAt()))
+			.update();
+		events.publishEvent(new TenantCreated(tenant.id(), kind));
+		return tenant;
+	}
+
+	public Tenant get(TenantId id) {
+		return find(id).orElseThrow(() -> new NotFound("tenant.not-found", id));
+	}
+
+	public Optional<Tenant> find(TenantId id) {
+		return jdbc.sql("select id, name, kind, created_at from tenants where id = ?")
+			.param(id.value())
+			.query(TenantDirectory::tenant)
+			.optional();
+	}
+
+	public Optional<Tenant> findByName(String name) {
+		return jdbc.sql("select id, name, kind, created_at from tenants where name = ?")
+			.param(name)
+			.query(TenantDirectory::tenant)
+			.optional();
+	}
+
+	public List<Tenant> all() {
+		return jdbc.sql("select id, name, kind, created_at from tenants order by created_at")
+			.query(TenantDirectory::tenant)
+			.list();
+	}
+
+	private static Tenant tenant(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
+		return new Tenant(new TenantId(row.getObject("id", java.util.UUID.class)), row.getString("name"),
+				TenantKind.valueOf(row.getString("kind")), row.getTimestamp("created_at").toInstant());
+	}
+}

@@ -1,0 +1,133 @@
+package ru.kredo.webhooks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.kredo.platform.NotFound;
+import ru.kredo.tenancy.TenantId;
+import ru.kredo.webhooks.internal.WebhookPayloads;
+
+/** Queues messages for a tenant's endpoints and reads the delivery log. Sending is the dispatcher's job. */
+@Service
+public class WebhookDeliveries {
+
+	private static final String COLUMNS = """
+			d.id, d.tenant_id, d.endpoint_id, d.message_id, d.event_type, d.payload, d.status, d.next_attempt_at,
+			d.created_at, d.delivered_at""";
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final WebhookEndpoints endpoints;
+	private final WebhookPayloads payloads;
+
+	WebhookDeliveries(JdbcClient jdbc, Clock clock, WebhookEndpoints endpoints, WebhookPayloads payloads) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.endpoints = endpoints;
+		this.payloads = payloads;
+	}
+
+	/** One pending delivery per enabled endpoint of the tenant; a message already queued for an endpoint is kept. */
+	@Transactional
+	public int enqueue(TenantId tenant, String eventType, String messageId, String payload) {
+		return jdbc.sql("""
+				insert into webhook_deliveries (id, tenant_id, endpoint_id, message_id, event_type, payload, status,
+				    next_attempt_at, created_at)
+				select gen_random_uuid(), e.tenant_id, e.id, ?, ?, ?, 'PENDING', ?, ?
+				from webhook_endpoints e where e.tenant_id = ? and e.enabled
+				on conflict (endpoint_id, message_id) do nothing""")
+			.params(messageId, eventType, payload, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()),
+					tenant.value())
+			.update();
+	}
+
+	/** Queues a {@code webhook.test} message for one endpoint, so the admin can check the CRM's side. */
+	@Transactional
+	public WebhookDeliveryId sendTest(TenantId tenant, WebhookEndpointId endpointId) {
+		endpoints.get(tenant, endpointId);
+		WebhookDeliveryId id = new WebhookDeliveryId(UUID.randomUUID());
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into webhook_deliveries (id, tenant_id, endpoint_id, message_id, event_type, payload, status,
+				    next_attempt_at, created_at)
+				values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+			.params(id.value(), tenant.value(), endpointId.value(), WebhookPayloads.newMessageId(), WebhookPayloads.TEST,
+					payloads.test(endpointId, now), Timestamp.from(now), Timestamp.from(now))
+			.update();
+		return id;
+	}
+
+	/** Sends the same message (same {@code webhook-id}) again, with a fresh retry schedule. */
+	@Transactional
+	public WebhookDelivery redeliver(TenantId tenant, WebhookDeliveryId id) {
+		get(tenant, id);
+		jdbc.sql("""
+				update webhook_deliveries set status = 'PENDING', round_attempts = 0, next_attempt_at = ?,
+				delivered_at = null where tenant_id = ? and id = ?""")
+			.params(Timestamp.from(clock.instant()), tenant.value(), id.value())
+			.update();
+		return get(tenant, id);
+	}
+
+	public WebhookDelivery get(TenantId tenant, WebhookDeliveryId id) {
+		return withAttempts(tenant, jdbc.sql("select " + COLUMNS + " from webhook_deliveries d where d.tenant_id = ? and d.id = ?")
+			.params(tenant.value(), id.value())
+			.query(WebhookDeliveries::delivery)
+			.list()).stream().findFirst().orElseThrow(() -> new NotFound("webhook.delivery-not-found", id));
+	}
+
+	/** The endpoint's latest deliveries, newest first, each with its attempts. */
+	public List<WebhookDelivery> latest(TenantId tenant, WebhookEndpointId endpoint, int limit) {
+		return withAttempts(tenant, jdbc.sql("select " + COLUMNS + """
+				 from webhook_deliveries d where d.tenant_id = ? and d.endpoint_id = ?
+				order by d.created_at desc, d.id limit ?""")
+			.params(tenant.value(), endpoint.value(), limit)
+			.query(WebhookDeliveries::delivery)
+			.list());
+	}
+
+	private List<WebhookDelivery> withAttempts(TenantId tenant, List<WebhookDelivery> deliveries) {
+		if (deliveries.isEmpty()) {
+			return deliveries;
+		}
+		Map<UUID, List<WebhookAttempt>> attempts = new LinkedHashMap<>();
+		deliveries.forEach(d -> attempts.put(d.id().value(), new ArrayList<>()));
+		jdbc.sql("""
+				select delivery_id, attempted_at, status_code, error, duration_ms, response_snippet from webhook_attempts
+				where tenant_id = ? and delivery_id = any (?) order by attempted_at, id""")
+			.params(tenant.value(), attempts.keySet().toArray(UUID[]::new))
+			.query(row -> {
+				attempts.get(row.getObject("delivery_id", UUID.class)).add(attempt(row));
+			});
+		return deliveries.stream()
+			.map(d -> new WebhookDelivery(d.id(), d.tenantId(), d.endpointId(), d.messageId(), d.eventType(), d.payload(),
+					d.status(), d.nextAttemptAt(), d.createdAt(), d.deliveredAt(), attempts.get(d.id().value())))
+			.toList();
+	}
+
+	private static WebhookAttempt attempt(ResultSet row) throws SQLException {
+		return new WebhookAttempt(row.getTimestamp("attempted_at").toInstant(), row.getObject("status_code", Integer.class),
+				row.getString("error"), row.getLong("duration_ms"), row.getString("response_snippet"));
+	}
+
+	private static WebhookDelivery delivery(ResultSet row, int rowNumber) throws SQLException {
+		return new WebhookDelivery(new WebhookDeliveryId(row.getObject("id", UUID.class)),
+				new TenantId(row.getObject("tenant_id", UUID.class)),
+				new WebhookEndpointId(row.getObject("endpoint_id", UUID.class)), row.getString("message_id"),
+				row.getString("event_type"), row.getString("payload"), DeliveryStatus.valueOf(row.getString("status")),
+				WebhookEndpoints.instant(row, "next_attempt_at"), row.getTimestamp("created_at").toInstant(),
+				WebhookEndpoints.instant(row, "delivered_at"), List.of());
+	}
+}

@@ -1,0 +1,76 @@
+package ru.kredo.webhooks.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import ru.kredo.signals.SignalRaised;
+import ru.kredo.webhooks.WebhookEndpointId;
+
+/**
+ * The JSON bodies Kredo sends, version 1 (documented in {@code docs/webhooks.md}): an envelope of {@code type},
+ * {@code version}, {@code timestamp} and {@code data}. New fields may be added within a version; removing or
+ * changing one makes version 2. Personal data is kept to the contact's name and ids.
+ */
+@Component
+public class WebhookPayloads {
+
+	public static final String SIGNAL_RAISED = "signal.raised";
+	public static final String TEST = "webhook.test";
+	static final int VERSION = 1;
+
+	private final JsonMapper json;
+
+	WebhookPayloads(JsonMapper json) {
+		this.json = json;
+	}
+
+	public String signalRaised(SignalRaised event, Instant now) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("signalId", event.signalId());
+		data.put("watchId", event.watchId());
+		data.put("contactId", event.contactId());
+		data.put("contactName", event.contactName());
+		data.put("segment", event.segment());
+		data.put("eventType", event.eventType());
+		data.put("priority", event.priority());
+		data.put("title", event.title());
+		data.put("count", event.count());
+		data.put("occurredAt", String.valueOf(event.occurredAt()));
+		data.put("listId", event.listId());
+		data.put("listName", event.listName());
+		return envelope(SIGNAL_RAISED, now, data);
+	}
+
+	public String test(WebhookEndpointId endpoint, Instant now) {
+		return envelope(TEST, now, Map.of("endpointId", endpoint.value()));
+	}
+
+	/**
+	 * The same signal at the same count is the same message, whichever time the listener sees it; a signal that
+	 * folded one more event is a new message.
+	 */
+	public static String messageId(SignalRaised event) {
+		String key = SIGNAL_RAISED + ":" + event.signalId() + ":" + event.count();
+		return "msg_" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+	}
+
+	public static String newMessageId() {
+		return "msg_" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	private String envelope(String type, Instant now, Map<String, Object> data) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", type);
+		body.put("version", VERSION);
+		body.put("timestamp", now.toString());
+		body.put("data", data);
+		return json.writeValueAsString(body);
+	}
+}

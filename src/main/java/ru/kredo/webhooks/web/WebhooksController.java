@@ -1,0 +1,95 @@
+package ru.kredo.webhooks.web;
+
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import ru.kredo.accounts.SignedInUser;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.platform.Rejected;
+import ru.kredo.webhooks.WebhookDeliveries;
+import ru.kredo.webhooks.WebhookEndpoint;
+import ru.kredo.webhooks.WebhookEndpointId;
+import ru.kredo.webhooks.WebhookEndpoints;
+
+/** A tenant admin's webhook endpoints: add, look at the secret and the delivery log, switch off, rotate, test. */
+@Controller
+@RequestMapping("/webhooks")
+class WebhooksController {
+
+	static final int LOG_SIZE = 50;
+
+	private final WebhookEndpoints endpoints;
+	private final WebhookDeliveries deliveries;
+	private final AuditLog audit;
+
+	WebhooksController(WebhookEndpoints endpoints, WebhookDeliveries deliveries, AuditLog audit) {
+		this.endpoints = endpoints;
+		this.deliveries = deliveries;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
+		model.addAttribute("endpoints", endpoints.all(me.tenantId()));
+		return "webhooks/list";
+	}
+
+	@PostMapping
+	String add(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String url,
+			@RequestParam(defaultValue = "") String description, Model model, RedirectAttributes redirect) {
+		try {
+			WebhookEndpoint endpoint = endpoints.add(me.tenantId(), url, description);
+			audit.record(AuditAction.WEBHOOK_ENDPOINT_ADDED, "webhook-endpoint", endpoint.id(), null);
+			redirect.addFlashAttribute("notice", "webhooks.added");
+			return "redirect:/webhooks/" + endpoint.id();
+		}
+		catch (Rejected rejected) {
+			model.addAttribute("problem", rejected);
+			model.addAttribute("url", url);
+			model.addAttribute("description", description);
+			return list(me, model);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String show(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
+		WebhookEndpoint endpoint = endpoints.get(me.tenantId(), new WebhookEndpointId(id));
+		model.addAttribute("endpoint", endpoint);
+		model.addAttribute("deliveries", deliveries.latest(me.tenantId(), endpoint.id(), LOG_SIZE));
+		return "webhooks/detail";
+	}
+
+	@PostMapping("/{id}/enabled")
+	String setEnabled(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam boolean enabled,
+			RedirectAttributes redirect) {
+		WebhookEndpoint endpoint = endpoints.setEnabled(me.tenantId(), new WebhookEndpointId(id), enabled);
+		audit.record(AuditAction.WEBHOOK_ENDPOINT_CHANGED, "webhook-endpoint", endpoint.id(), "enabled:" + enabled);
+		redirect.addFlashAttribute("notice", enabled ? "webhooks.enabled-notice" : "webhooks.disabled-notice");
+		return "redirect:/webhooks/" + id;
+	}
+
+	@PostMapping("/{id}/rotate-secret")
+	String rotateSecret(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+		WebhookEndpoint endpoint = endpoints.rotateSecret(me.tenantId(), new WebhookEndpointId(id));
+		audit.record(AuditAction.WEBHOOK_ENDPOINT_CHANGED, "webhook-endpoint", endpoint.id(), "secret-rotated");
+		redirect.addFlashAttribute("notice", "webhooks.secret-rotated");
+		return "redirect:/webhooks/" + id;
+	}
+
+	@PostMapping("/{id}/test")
+	String sendTest(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+		deliveries.sendTest(me.tenantId(), new WebhookEndpointId(id));
+		redirect.addFlashAttribute("notice", "webhooks.test-queued");
+		return "redirect:/webhooks/" + id;
+	}
+}

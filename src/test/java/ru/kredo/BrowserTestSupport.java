@@ -1,0 +1,140 @@
+package ru.kredo;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * What every browser test needs: Kredo running on a random port ("test" profile, demo data), Debian's Chromium driven
+ * by Playwright (never downloaded), a fresh browser context per test, and the page's console errors, CSP violations
+ * and failed requests collected so a test can assert there were none. Uses the system Chromium
+ * ({@code /usr/bin/chromium}, or {@code CHROMIUM_PATH} / {@code -Dchromium.path}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class BrowserTestSupport {
+
+	protected static final String PASSWORD = "kredo-demo";
+
+	protected static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	private static Playwright playwright;
+
+	protected static Browser browser;
+
+	@LocalServerPort
+	protected int port;
+
+	private BrowserContext context;
+
+	/** Console errors (CSP violations among them), uncaught script errors and failed requests of the current page. */
+	protected final List<String> problems = new CopyOnWriteArrayList<>();
+
+	@BeforeAll
+	static void launchChromium() {
+		Path chromium = Paths.get(System.getProperty("chromium.path",
+				System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")));
+		if (!Files.isExecutable(chromium)) {
+			throw new IllegalStateException("No Chromium at " + chromium
+					+ ": install it (apt-get install chromium) or point CHROMIUM_PATH / -Dchromium.path at one");
+		}
+		playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@AfterEach
+	void closeContext() {
+		if (context != null) {
+			context.close();
+		}
+	}
+
+	protected Page openPage(Browser.NewContextOptions options) {
+		context = browser.newContext(options);
+		Page page = context.newPage();
+		page.onConsoleMessage(message -> {
+			if ("error".equals(message.type())) {
+				problems.add("console: " + message.text() + " (" + message.location() + ")");
+			}
+		});
+		page.onPageError(error -> problems.add("script error: " + error));
+		page.onResponse(response -> {
+			if (response.status() >= 400) {
+				problems.add("HTTP " + response.status() + " " + response.url());
+			}
+		});
+		page.onRequestFailed(request -> problems.add("request failed: " + request.url() + " " + request.failure()));
+		return page;
+	}
+
+	protected void signIn(Page page, String login) {
+		signIn(page, login, PASSWORD);
+	}
+
+	protected void signIn(Page page, String login, String password) {
+		page.navigate(url("/"));
+		assertThat(page).hasURL(url("/login"));
+		page.locator("#username").fill(login);
+		page.locator("#password").fill(password);
+		page.locator("form button[type=submit]").click();
+		assertThat(page).hasURL(url("/"));
+	}
+
+	/** Bootstrap and kredo.css arrived and were allowed by the CSP: the navbar is dark, the KPI figures are bold. */
+	protected void assertStylesApplied(Page page) {
+		assertThat(page.locator("nav.navbar")).hasCSS("background-color", "rgb(33, 37, 41)");
+		assertThat(page.locator(".kpi").first()).hasCSS("font-weight", "600");
+	}
+
+	protected void assertNoBrowserProblems() {
+		Assertions.assertThat(problems).as("browser console errors, CSP violations, failed requests").isEmpty();
+	}
+
+	protected static Locator link(Locator scope, String name) {
+		return scope.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	protected static void screenshot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+	}
+
+	protected String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+}

@@ -1,0 +1,115 @@
+package ru.kredo.apikeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.tenancy.TenantKind;
+
+@IntegrationTest
+class ApiKeysIntegrationTests {
+
+	private static final Pattern SECRET = Pattern.compile("kredo_[A-Za-z0-9_-]{43}");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aKeyActsForItsTenantUntilRevoked() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		String key = tenant.apiKey().secret();
+
+		mvc.perform(get("/api/v1/tenant").header("Authorization", "Bearer " + key))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value(tenant.tenant().name()))
+			.andExpect(jsonPath("$.kind").value("BROKER"));
+
+		mvc.perform(delete("/api/v1/api-keys/{id}", tenant.apiKey().key().id().value())
+			.header("Authorization", "Bearer " + key)).andExpect(status().isOk()).andExpect(jsonPath("$.revokedAt").isNotEmpty());
+
+		mvc.perform(get("/api/v1/tenant").header("Authorization", "Bearer " + key))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("api-key.missing-or-invalid"));
+	}
+
+	@Test
+	void requestsWithoutAValidKeyAreRefusedWithAProblem() throws Exception {
+		for (String header : List.of("", "Bearer ", "Bearer kredo_nonsense", "Basic YWRtaW46YWRtaW4=")) {
+			mvc.perform(get("/api/v1/contacts").header("Authorization", header))
+				.andExpect(status().isUnauthorized())
+				.andExpect(jsonPath("$.code").value("api-key.missing-or-invalid"));
+		}
+	}
+
+	@Test
+	void theSecretIsStoredOnlyAsAHash() {
+		Provisioned tenant = fixtures.tenant(TenantKind.COLLECTOR);
+		String secret = tenant.apiKey().secret();
+
+		Map<String, Object> row = jdbc.sql("select * from api_keys where id = ?")
+			.param(tenant.apiKey().key().id().value())
+			.query()
+			.singleRow();
+
+		assertThat(row.values()).allSatisfy(value -> {
+			String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : String.valueOf(value);
+			assertThat(text).doesNotContain(secret.substring(12));
+		});
+		assertThat(row.get("prefix")).isEqualTo(secret.substring(0, 12));
+	}
+
+	@Test
+	void anAdminSeesANewKeyOnceThenOnlyItsPrefix() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+
+		String issuedPage = mvc.perform(post("/api-keys").param("name", "CRM Битрикс24")
+			.with(user(fixtures.admin(tenant))).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		Matcher shown = SECRET.matcher(issuedPage);
+		assertThat(shown.find()).as("the new key is on the page").isTrue();
+
+		mvc.perform(get("/api/v1/tenant").header("Authorization", "Bearer " + shown.group()))
+			.andExpect(status().isOk());
+		String listPage = mvc.perform(get("/api-keys").with(user(fixtures.admin(tenant))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(listPage).contains("CRM Битрикс24").doesNotContain(shown.group());
+	}
+
+	@Test
+	void aManagerCannotManageKeys() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		var manager = fixtures.signedIn(fixtures.manager(tenant).email().value());
+
+		mvc.perform(get("/api-keys").with(user(manager))).andExpect(status().isForbidden());
+		mvc.perform(post("/api-keys").param("name", "x").with(user(manager)).with(csrf())).andExpect(status().isForbidden());
+	}
+}

@@ -1,0 +1,193 @@
+package ru.kredo.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import ru.kredo.contacts.Contacts;
+import ru.kredo.events.CreditEventIngestion;
+import ru.kredo.events.IngestionReport;
+import ru.kredo.events.simulator.BureauSimulator;
+import ru.kredo.events.simulator.EventLines;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.tenancy.TenantDirectory;
+import ru.kredo.tenancy.TenantId;
+import ru.kredo.tenancy.TenantKind;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Credit event ingestion side by side, on the same generated data with 1,000,000 active watches: (a) Kredo's batch
+ * path, (b) the floor, a bare COPY of the same events, (c) a set-based SQL baseline; then the trickle's
+ * event-to-visible-signal latency. Not part of the build: its name matches neither test pattern. Run it with
+ * {@code ./mvnw -B verify -DskipUTs=true -Dit.test=IngestionBenchmark} (see docs/benchmarks.md).
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+		"kredo.data-directory=target/bench/data", "kredo.demo=false", "kredo.simulator.enabled=false" })
+@ActiveProfiles("test")
+class IngestionBenchmark {
+
+	static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
+	static final int RUNS = Integer.getInteger("bench.runs", 3);
+	static final int TRICKLE = Integer.getInteger("bench.trickle", 1_000);
+	static final double WATCHED_SHARE = Double.parseDouble(System.getProperty("bench.watched-share", "0.06"));
+	static final Path DIR = Path.of("target/bench");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CreditEventIngestion ingestion;
+
+	@Autowired
+	TenantDirectory tenants;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PersonalData personalData;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	JsonMapper json;
+
+	BenchmarkData data;
+
+	@Test
+	void measuresBatchIngestionAgainstTheFloorAndTheSqlBaselineThenTheTrickle() throws Exception {
+		Path events = DIR.resolve("events-" + EVENTS + ".jsonl");
+		Path copyText = DIR.resolve("events-" + EVENTS + ".copy");
+		prepare(events, copyText);
+		SqlBaseline sql = new SqlBaseline(jdbc, data);
+		warmUp();
+		List<Double> kredo = new ArrayList<>();
+		List<Double> floor = new ArrayList<>();
+		List<Double> baseline = new ArrayList<>();
+		long signals = 0;
+		long matches = 0;
+		for (int run = 1; run <= RUNS; run++) {
+			jdbc.sql("truncate signal_events, signals, credit_events restart identity cascade").update();
+			jdbc.sql("checkpoint").update();
+			long start = System.nanoTime();
+			IngestionReport report;
+			try (InputStream in = Files.newInputStream(events)) {
+				report = ingestion.ingest(in);
+			}
+			kredo.add(perSecond(report.accepted(), start));
+			assertThat(report.accepted()).isEqualTo(EVENTS);
+			signals = count("signals");
+			matches = count("signal_events");
+			floor.add(sql.floor(copyText, EVENTS));
+			baseline.add(sql.baseline(copyText, EVENTS));
+			log("run %d: (a) Kredo %.0f ev/s, %d signals from %d matches; (b) COPY %.0f ev/s; (c) SQL %.0f ev/s (%d matches)",
+					run, kredo.getLast(), signals, matches, floor.getLast(), baseline.getLast(), sql.matches());
+		}
+		double[] latency = new TrickleLatency(jdbc, ingestion).measure(TRICKLE, BenchmarkData.WATCHED);
+		report(median(kredo), median(floor), median(baseline), signals, matches, latency);
+	}
+
+	// The first run in a JVM would pay for JIT compilation; a small batch of other events first, not timed.
+	private void warmUp() throws Exception {
+		BureauSimulator bureau = new BureauSimulator(77, "bench-warm-up", BenchmarkData.WATCHED, BenchmarkData.STRANGERS,
+				WATCHED_SHARE);
+		StringBuilder lines = new StringBuilder();
+		EventLines writer = new EventLines(json);
+		bureau.next(50_000, Instant.now().minusSeconds(3_600), java.time.Duration.ofHours(1))
+			.forEach(event -> lines.append(writer.line(event)).append('\n'));
+		ingestion.ingest(new java.io.ByteArrayInputStream(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	private void prepare(Path events, Path copyText) throws Exception {
+		Files.createDirectories(DIR);
+		data = new BenchmarkData(dataSource, personalData, contacts, json);
+		TenantId broker = tenant("Бенчмарк брокер", TenantKind.BROKER);
+		TenantId collector = tenant("Бенчмарк ПКО", TenantKind.COLLECTOR);
+		long brokerPeople = BenchmarkData.WATCHED.size() * 6 / 10;
+		if (jdbc.sql("select count(*) from watches where status = 'ACTIVE'").query(Long.class).single() < BenchmarkData.WATCHED.size()) {
+			long start = System.nanoTime();
+			data.loadContacts(broker, collector, brokerPeople);
+			jdbc.sql("""
+					insert into watches (id, tenant_id, contact_id, segment, starts_on, ends_on, consent_given_on,
+					    consent_purpose, consent_method, status, created_at, updated_at)
+					select gen_random_uuid(), c.tenant_id, c.id, case when c.tenant_id = ? then 'DEBTOR'
+					    else (array['IN_PROGRESS','PROSPECT','PREPARING','PAUSED','ACTIVE'])[1 + abs(hashtext(c.id::text)) % 5] end,
+					    current_date - 30, current_date + 150, current_date - 30, 'бенчмарк', 'PAPER', 'ACTIVE', now(), now()
+					from contacts c where c.tenant_id in (?, ?)""")
+				.params(collector.value(), broker.value(), collector.value())
+				.update();
+			jdbc.sql("vacuum analyze contacts").update();
+			jdbc.sql("vacuum analyze watches").update();
+			log("set up %d contacts and active watches in %.1f s", BenchmarkData.WATCHED.size(), (System.nanoTime() - start) / 1e9);
+		}
+		if (!Files.exists(copyText)) {
+			long start = System.nanoTime();
+			BenchmarkData.writeEvents(events, EVENTS, WATCHED_SHARE, json);
+			data.writeCopyText(events, copyText);
+			log("generated %d events (%d MB of JSON Lines) in %.1f s", EVENTS, Files.size(events) >> 20,
+					(System.nanoTime() - start) / 1e9);
+		}
+	}
+
+	private TenantId tenant(String name, TenantKind kind) {
+		return tenants.findByName(name).orElseGet(() -> tenants.create(name, kind)).id();
+	}
+
+	private void report(double kredo, double floor, double baseline, long signals, long matches, double[] latency)
+			throws Exception {
+		Map<String, String> settings = jdbc.sql("""
+				select name, setting || coalesce(unit, '') from pg_settings where name in ('server_version',
+				'shared_buffers', 'work_mem', 'maintenance_work_mem', 'fsync', 'synchronous_commit', 'wal_level',
+				'max_wal_size', 'full_page_writes', 'checkpoint_timeout') order by name""")
+			.query((row, n) -> Map.entry(row.getString(1), row.getString(2))).list().stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
+		String result = String.format("""
+				| date | machine | events | about watched | runs | (a) Kredo ev/s | (b) COPY ev/s | (c) SQL ev/s | (a)/(b) | signals (matches) | trickle p50 / p99 ms |
+				|---|---|---|---|---|---|---|---|---|---|---|
+				| %s | %d cores, %d GB heap, Java %s | %,d | %.0f%% | %d | %,.0f | %,.0f | %,.0f | %.2f | %,d (%,d) | %.1f / %.1f |
+
+				PostgreSQL: %s
+				""", LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 30,
+				System.getProperty("java.version"), EVENTS, 100.0 * WATCHED_SHARE, RUNS, kredo, floor, baseline,
+				kredo / floor, signals, matches, latency[0], latency[1], settings);
+		Files.writeString(DIR.resolve("results-" + Instant.now().toString().replace(':', '-') + ".md"), result);
+		log("%n%s", result);
+	}
+
+	private long count(String table) {
+		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	static double perSecond(long events, long startNanos) {
+		return events / ((System.nanoTime() - startNanos) / 1e9);
+	}
+
+	static double median(List<Double> values) {
+		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+				: (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+	}
+
+	static void log(String format, Object... args) {
+		System.out.println("[bench] " + String.format(format, args));
+	}
+}

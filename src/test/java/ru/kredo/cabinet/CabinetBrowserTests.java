@@ -1,0 +1,124 @@
+package ru.kredo.cabinet;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import ru.kredo.BrowserTestSupport;
+import ru.kredo.Fixtures;
+import ru.kredo.collections.AgencyRequisites;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.Debts;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.documents.Agency;
+import ru.kredo.documents.Certificates;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.payments.DebtComponents;
+import ru.kredo.payments.Money;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.TenantKind;
+
+/**
+ * The debtor's whole path on a phone, alone: sign in with ФИО, phone and the texted code, see the debt, pay it in the
+ * sandbox provider, see it closed, download the certificate and check its code on the public page.
+ */
+class CabinetBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Debts debts;
+
+	@Autowired
+	AgencyRequisites requisites;
+
+	@Autowired
+	Certificates certificates;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PersonalData personalData;
+
+	@Test
+	void aDebtorSignsInPaysHisDebtOnAPhoneAndDownloadsTheCertificate() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Проверка»", "7701234567", "1027700000001",
+				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
+		String phone = "+7917" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Воронина", "Дарья", "Олеговна"),
+				LocalDate.of(1993, 9, 21), null, null, null, PhoneNumber.parse(phone), null);
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ООО МФК «Займер»", "З-555/2022", LocalDate.of(2022, 2, 2),
+				LocalDate.of(2024, 2, 2), DebtComponents.of(Money.ZERO, Money.ZERO, Money.ofRoubles("450.00"),
+						Money.ofRoubles("1050.00"), Money.ZERO), 600);
+		Page page = openPage(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+
+		page.navigate(url("/cabinet/" + agency.tenant().id()));
+		page.locator("#fullName").fill("Воронина Дарья Олеговна");
+		page.locator("#phone").fill("8 " + phone.substring(2));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Получить код")).click();
+		page.locator("#code").fill(textedCode(agency));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти")).click();
+
+		assertThat(page.locator("h1")).hasText("Здравствуйте, Дарья Олеговна!");
+		assertThat(page.locator(".balance")).hasText("1 500,00 ₽");
+		screenshot(page, "cabinet-phone.png");
+		page.locator("select[name=method]").selectOption("SBP");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Оплатить")).click();
+
+		assertThat(page.locator("#sandbox-amount")).hasText("1500.00 ₽");
+		page.locator("#sandbox-pay").click();
+
+		assertThat(page.locator(".balance")).hasText("0,00 ₽");
+		assertThat(page.getByText("Погашен", new Page.GetByTextOptions().setExact(true))).isVisible();
+		Download download = page.waitForDownload(() -> page.locator("a.certificate").click());
+		// A link that turns into a download ends its navigation as "aborted": Chromium's way, not a failure.
+		problems.removeIf(problem -> problem.contains("certificate.pdf net::ERR_ABORTED"));
+		Path pdf = SCREENSHOTS.resolve("certificate.pdf");
+		download.saveAs(pdf);
+		Assertions.assertThat(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+
+		String code = certificates.find(agency.tenant().id(), debt.id().value()).orElseThrow().verificationCode().value();
+		page.navigate(url("/verify?code=" + code));
+		assertThat(page.locator("main")).containsText("Справка действительна");
+		assertThat(page.locator("main")).containsText("ООО ПКО «Проверка»");
+		screenshot(page, "certificate-verified.png");
+
+		assertNoBrowserProblems();
+	}
+
+	private String textedCode(Provisioned agency) {
+		Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
+			.param(agency.tenant().id().value()).query(Long.class).single() > 0);
+		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id desc limit 1")
+			.param(agency.tenant().id().value()).query(byte[].class).single();
+		Matcher code = Pattern.compile("»: (\\d{6})").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
+		Assertions.assertThat(code.find()).isTrue();
+		return code.group(1);
+	}
+}

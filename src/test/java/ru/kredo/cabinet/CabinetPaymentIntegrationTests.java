@@ -1,0 +1,214 @@
+package ru.kredo.cabinet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.collections.AgencyRequisites;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offer;
+import ru.kredo.collections.Offers;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.documents.Agency;
+import ru.kredo.documents.Certificates;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.payments.DebtComponent;
+import ru.kredo.payments.DebtComponents;
+import ru.kredo.payments.Money;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.TenantKind;
+
+/** A debtor signs in, sees his debt, pays part and then the rest through the sandbox provider; the debt closes. */
+@IntegrationTest
+class CabinetPaymentIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Debts debts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PersonalData personalData;
+
+	@Test
+	void aDebtorPaysPartThenTheRestAndTheDebtCloses() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		String phone = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
+				null, null, null, PhoneNumber.parse(phone), null);
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-77/2021", LocalDate.of(2021, 4, 1),
+				LocalDate.of(2024, 9, 1), DebtComponents.of(Money.ofRoubles("1000.00"), Money.ZERO, Money.ofRoubles("5000.00"),
+						Money.ofRoubles("20000.00"), Money.ofRoubles("1500.50")), 400);
+		String door = "/cabinet/" + agency.tenant().id();
+		MockHttpSession session = signIn(agency, door, phone);
+
+		String home = mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString();
+		assertThat(home).contains("ПАО «Банк»", "Договор № КД-77/2021 от 01.04.2021", "27 500,50 ₽", "Госпошлина", "Неустойка");
+
+		pay(session, door, debt, "6500");
+		Debt afterFirst = debts.get(agency.tenant().id(), debt.id());
+		assertThat(afterFirst.balance().of(DebtComponent.STATE_DUTY)).isEqualTo(Money.ZERO);
+		assertThat(afterFirst.balance().of(DebtComponent.INTEREST)).isEqualTo(Money.ZERO);
+		assertThat(afterFirst.balance().of(DebtComponent.PRINCIPAL)).isEqualTo(Money.ofRoubles("19500.00"));
+		assertThat(afterFirst.balance().of(DebtComponent.PENALTIES)).isEqualTo(Money.ofRoubles("1500.50"));
+
+		pay(session, door, debt, "21000,50");
+		Debt repaid = debts.get(agency.tenant().id(), debt.id());
+		assertThat(repaid.total()).isEqualTo(Money.ZERO);
+		assertThat(repaid.isClosed()).isTrue();
+		assertThat(debts.payments(agency.tenant().id(), debt.id())).hasSize(2);
+		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+			.contains("Погашен", "Скачать справку о погашении");
+
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234567", "1027700000001",
+				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
+		byte[] pdf = mvc.perform(get(door + "/debts/" + debt.id() + "/certificate.pdf").session(session))
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		String code = certificates.find(agency.tenant().id(), debt.id().value()).orElseThrow().verificationCode().value();
+		assertThat(mvc.perform(get("/verify").param("code", code)).andReturn().getResponse().getContentAsString())
+			.contains("Справка действительна", "ООО ПКО «Тест»");
+	}
+
+	@Autowired
+	AgencyRequisites requisites;
+
+	@Autowired
+	Certificates certificates;
+
+	@Test
+	void aDebtorTakesThePreApprovedDiscountSignsItWithACodePaysAndTheRestIsForgiven() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		offers.addRule(agency.tenant().id(), "Старые долги", 100, Money.ZERO, 10, 14);
+		String phone = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
+				null, null, null, PhoneNumber.parse(phone), null);
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-9/2020", LocalDate.of(2020, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ofRoubles("2000.00"), Money.ofRoubles("8000.00"), Money.ZERO), 400);
+		String door = "/cabinet/" + agency.tenant().id();
+		MockHttpSession session = signIn(agency, door, phone);
+
+		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+			.contains("Для вас предодобрена скидка 10%", "Заплатите 9 000,00 ₽ вместо 10 000,00 ₽", "правило «Старые долги»");
+		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).with(csrf()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(terms).contains("ст. 415 ГК РФ");
+		Matcher challenge = Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"").matcher(terms);
+		assertThat(challenge.find()).isTrue();
+		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/accept").param("challenge", challenge.group(1))
+			.param("code", latestCode(agency, 2)).session(session).with(csrf()));
+		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+			.contains("осталось заплатить 9 000,00 ₽");
+
+		pay(session, door, debt, "9000");
+
+		assertThat(debts.get(agency.tenant().id(), debt.id()).isClosed()).isTrue();
+		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.PAID);
+		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+			.contains("прощено 1 000,00 ₽");
+	}
+
+	@Test
+	void anOfferNotTakenInTimeLapsesVisibly() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		offers.addRule(agency.tenant().id(), "Всем", 0, Money.ZERO, 15, 7);
+		Contact debtor = fixtures.contact(agency);
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "МФО", "З-3", LocalDate.of(2023, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("1000.00"), Money.ZERO), 30);
+		assertThat(offers.offerFor(agency.tenant().id(), debt)).get().extracting(Offer::offerAmount)
+			.isEqualTo(Money.ofRoubles("850.00"));
+		jdbc.sql("update offers set valid_until = current_date - 1 where debt_id = ?").param(debt.id().value()).update();
+
+		assertThat(offers.offerFor(agency.tenant().id(), debt)).get().extracting(Offer::status).isEqualTo(Offer.Status.LAPSED);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> offers.accept(agency.tenant().id(), debt.id(), UUID.randomUUID()))
+			.hasMessage("offer.not-open");
+	}
+
+	@Autowired
+	Offers offers;
+
+	@Test
+	void aDebtorCannotPayMoreThanTheBalanceNorAnotherDebtorsDebt() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		String phone = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
+				null, null, null, PhoneNumber.parse(phone), null);
+		Contact other = fixtures.contact(agency);
+		Debt own = debts.add(agency.tenant().id(), debtor.id(), "МФО", "З-1", LocalDate.of(2023, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("3000.00"), Money.ZERO), 90);
+		Debt theirs = debts.add(agency.tenant().id(), other.id(), "МФО", "З-2", LocalDate.of(2023, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("3000.00"), Money.ZERO), 90);
+		String door = "/cabinet/" + agency.tenant().id();
+		MockHttpSession session = signIn(agency, door, phone);
+
+		mvc.perform(post(door + "/debts/" + own.id() + "/pay").param("amount", "3000,01").param("key", "k1")
+			.session(session).with(csrf()));
+		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+			.contains("Сумма больше остатка долга (3000.00 ₽).", "3 000,00 ₽");
+		assertThat(mvc.perform(post(door + "/debts/" + theirs.id() + "/pay").param("amount", "10").param("key", "k2")
+			.session(session).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(debts.get(agency.tenant().id(), own.id()).total()).isEqualTo(Money.ofRoubles("3000.00"));
+	}
+
+	private void pay(MockHttpSession session, String door, Debt debt, String amount) throws Exception {
+		String sandbox = mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", amount)
+			.param("method", "SBP").param("key", UUID.randomUUID().toString()).session(session).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(sandbox).startsWith("/payments/sandbox/");
+		String back = mvc.perform(post(sandbox + "/pay").with(csrf())).andReturn().getResponse().getRedirectedUrl();
+		assertThat(back).isEqualTo(door + "/home");
+	}
+
+	private MockHttpSession signIn(Provisioned agency, String door, String phone) throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		String page = mvc.perform(post(door + "/sign-in").param("fullName", "Громов Илья Ильич").param("phone", phone)
+			.session(session).with(csrf())).andReturn().getResponse().getContentAsString();
+		Matcher challenge = Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"").matcher(page);
+		assertThat(challenge.find()).isTrue();
+		String refused = mvc.perform(post(door + "/code").param("challenge", challenge.group(1))
+			.param("code", latestCode(agency, 1)).session(session).with(csrf()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(refused).as("the code page answered instead of the cabinet").isEmpty();
+		return session;
+	}
+
+	/** The code of the {@code nth} text the agency sent, as the debtor's phone got it (the development outbox). */
+	private String latestCode(Provisioned agency, int nth) {
+		org.awaitility.Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
+			.param(agency.tenant().id().value()).query(Long.class).single() >= nth);
+		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id desc limit 1")
+			.param(agency.tenant().id().value()).query(byte[].class).single();
+		Matcher code = Pattern.compile("»: (\\d{6})").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
+		assertThat(code.find()).isTrue();
+		return code.group(1);
+	}
+}

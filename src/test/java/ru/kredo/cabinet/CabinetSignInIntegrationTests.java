@@ -1,0 +1,183 @@
+package ru.kredo.cabinet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import jakarta.servlet.http.Cookie;
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.TenantKind;
+
+/** The cabinet's door: ФИО + phone + SMS code, brute force and enumeration resisted, every step in the funnel. */
+@IntegrationTest
+class CabinetSignInIntegrationTests {
+
+	private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PersonalData personalData;
+
+	Provisioned agency;
+	String phone;
+	Cookie visitor = new Cookie(CabinetController_VISITOR, UUID.randomUUID().toString());
+
+	static final String CabinetController_VISITOR = "kredo-visitor";
+
+	@BeforeEach
+	void aDebtorOfTheAgency() {
+		agency = fixtures.tenant(TenantKind.COLLECTOR);
+		phone = "+7915" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		contacts.add(agency.tenant().id(), new FullName("Ершова", "Анна", "Петровна"), LocalDate.of(1984, 2, 2), null, null,
+				null, PhoneNumber.parse(phone), null);
+	}
+
+	@Test
+	void aDebtorSignsInWithNamePhoneAndTheTextedCode() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		mvc.perform(get(door()).cookie(visitor)).andExpect(status().isOk());
+		String challenge = start("ершова анна петровна", phone.replace("+7", "8 "), session);
+
+		String code = textedCode();
+		String answer = mvc.perform(post(door() + "/code").param("challenge", challenge).param("code", code)
+			.session(session).cookie(visitor).with(csrf()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(answer).as("the code page answered instead of the cabinet").isEmpty();
+
+		String home = mvc.perform(get(door() + "/home").session(session)).andReturn().getResponse().getContentAsString();
+		assertThat(home).contains("Здравствуйте, Анна Петровна!");
+		String funnel = mvc.perform(get("/cabinet-funnel").with(user(fixtures.admin(agency))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(new Funnel.Row(FunnelStep.VISIT, 1, null, 0)).isNotNull();
+		assertThat(funnel).contains("Подтвердил код");
+		assertThat(this.funnel.of(agency.tenant().id()))
+			.extracting(Funnel.Row::visitors).startsWith(1L, 1L, 1L, 1L, 0L);
+	}
+
+	@Autowired
+	Funnel funnel;
+
+	@Test
+	void aGuestSeesTheSamePageWhetherOrNotTheAgencyKnowsHim() throws Exception {
+		String known = page(start("Ершова Анна Петровна", phone, new MockHttpSession()));
+		String unknown = page(start("Ершова Анна Петровна", "+79990001122", new MockHttpSession()));
+
+		assertThat(normalized(unknown)).isEqualTo(normalized(known));
+		mvc.perform(post(door() + "/code").param("challenge", lastChallenge).param("code", "000000")
+			.session(new MockHttpSession()).with(csrf()))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void fiveWrongCodesLockTheChallengeEvenAgainstTheRightOne() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		String challenge = start("Ершова Анна Петровна", phone, session);
+		String code = textedCode();
+		String wrong = code.equals("111111") ? "222222" : "111111";
+		for (int attempt = 0; attempt < CabinetSignIn.MAX_ATTEMPTS; attempt++) {
+			assertThat(confirm(challenge, wrong, session)).contains("Код не подходит");
+		}
+
+		assertThat(confirm(challenge, code, session)).contains("Слишком много попыток");
+	}
+
+	@Test
+	void anExpiredCodeIsRefusedAndANewOneWaitsAMinute() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		String challenge = start("Ершова Анна Петровна", phone, session);
+		String code = textedCode();
+		jdbc.sql("update cabinet_challenges set expires_at = now() - interval '1 second' where id = ?::uuid")
+			.param(challenge).update();
+
+		assertThat(confirm(challenge, code, session)).contains("Срок действия кода истёк");
+		String again = mvc.perform(post(door() + "/sign-in").param("fullName", "Ершова Анна Петровна").param("phone", phone)
+			.session(session).with(csrf())).andReturn().getResponse().getContentAsString();
+		assertThat(again).contains("Новый код можно запросить через");
+	}
+
+	@Test
+	void onlyACollectionAgencyHasACabinet() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+
+		mvc.perform(get("/cabinet/" + broker.tenant().id())).andExpect(status().isNotFound());
+		mvc.perform(get("/cabinet/" + UUID.randomUUID())).andExpect(status().isNotFound());
+	}
+
+	String lastChallenge;
+
+	private String start(String fullName, String typedPhone, MockHttpSession session) throws Exception {
+		String page = mvc.perform(post(door() + "/sign-in").param("fullName", fullName).param("phone", typedPhone)
+			.session(session).cookie(visitor).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		Matcher challenge = CHALLENGE.matcher(page);
+		assertThat(challenge.find()).as("the code page").isTrue();
+		lastChallenge = challenge.group(1);
+		lastPage = page;
+		return lastChallenge;
+	}
+
+	String lastPage;
+
+	private String page(String challenge) {
+		return lastPage.replace(challenge, "CHALLENGE");
+	}
+
+	private static String normalized(String page) {
+		return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "").replaceAll("content=\"[A-Za-z0-9_-]{40,}\"", "");
+	}
+
+	private String confirm(String challenge, String code, MockHttpSession session) throws Exception {
+		return mvc.perform(post(door() + "/code").param("challenge", challenge).param("code", code).session(session).with(csrf()))
+			.andReturn().getResponse().getContentAsString();
+	}
+
+	/** The code as the debtor's phone got it: the last text in the development outbox for this agency. */
+	private String textedCode() {
+		org.awaitility.Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
+			.param(agency.tenant().id().value()).query(Long.class).single() > 0);
+		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id desc limit 1")
+			.param(agency.tenant().id().value()).query(byte[].class).single();
+		Matcher code = Pattern.compile("»: (\\d{6})").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
+		assertThat(code.find()).isTrue();
+		return code.group(1);
+	}
+
+	private String door() {
+		return "/cabinet/" + agency.tenant().id();
+	}
+}

@@ -1,0 +1,92 @@
+package ru.kredo.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import ru.kredo.documents.internal.TemplateEngines;
+import ru.kredo.platform.Rejected;
+
+class PaymentDocumentsTests {
+
+	private static final PersonName DEBTOR = new PersonName("Семёнова", "Анна", "Петровна");
+	private static final Contract CONTRACT = new Contract("КД-2019/004512", LocalDate.of(2019, 4, 12));
+
+	private final PaymentDocuments documents = new PaymentDocuments(TemplateEngines.documentPdf());
+
+	@Test
+	void theScheduleListsEveryInstalmentAndTheTotalInRussian() throws Exception {
+		PaymentSchedule schedule = new PaymentSchedule(SampleCertificates.agency(), DEBTOR, CONTRACT,
+				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2026, 12, 15), new BigDecimal("15000")),
+						new Instalment(LocalDate.of(2027, 1, 15), new BigDecimal("15000")),
+						new Instalment(LocalDate.of(2027, 2, 15), new BigDecimal("12345.67"))),
+				LocalDate.of(2026, 11, 23));
+
+		String text = text(documents.schedule(schedule), "payment-schedule-sample.pdf");
+
+		assertThat(text).contains("ГРАФИК ПЛАТЕЖЕЙ", "по договору № КД-2019/004512 от 12.04.2019",
+				"Семёнова Анна Петровна", "15.12.2026", "15.01.2027", "15.02.2027", "12 345,67 руб.",
+				"Итого 42 345,67 руб.", "+7 495 123-45-67");
+	}
+
+	@Test
+	void theStatementListsPaymentsOldestFirstWithWhatIsStillOwed() throws Exception {
+		PaymentStatement statement = new PaymentStatement(SampleCertificates.agency(), DEBTOR, CONTRACT,
+				"ПАО «Первый Банк»", LocalDate.of(2022, 6, 1), new BigDecimal("150000.00"),
+				List.of(new StatementLine(LocalDate.of(2026, 10, 5), new BigDecimal("20000"), "СБП"),
+						new StatementLine(LocalDate.of(2026, 9, 1), new BigDecimal("10000.50"), "Банковская карта")),
+				new BigDecimal("119999.50"), LocalDate.of(2026, 11, 23));
+
+		String text = text(documents.statement(statement), "payment-statement-sample.pdf");
+
+		assertThat(text).contains("ВЫПИСКА О ПЛАТЕЖАХ", "на 23.11.2026", "ПАО «Первый Банк»", "150 000,00 руб.",
+				"Всего уплачено 30 000,50 руб.", "Остаток задолженности на 23.11.2026: 119 999,50 руб.");
+		assertThat(text.indexOf("01.09.2026")).isLessThan(text.indexOf("05.10.2026"));
+	}
+
+	@Test
+	void aStatementWithoutPaymentsSaysSo() throws Exception {
+		PaymentStatement statement = new PaymentStatement(SampleCertificates.agency(), DEBTOR, CONTRACT,
+				"ПАО «Первый Банк»", LocalDate.of(2022, 6, 1), new BigDecimal("150000"), List.of(),
+				new BigDecimal("150000"), LocalDate.of(2026, 11, 23));
+
+		assertThat(text(documents.statement(statement), null)).contains("Платежей за период не поступало.");
+	}
+
+	@Test
+	void aScheduleIsInDateOrder() {
+		assertThatThrownBy(() -> new PaymentSchedule(SampleCertificates.agency(), DEBTOR, CONTRACT,
+				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2027, 1, 15), BigDecimal.TEN),
+						new Instalment(LocalDate.of(2026, 12, 15), BigDecimal.TEN)),
+				LocalDate.of(2026, 11, 23)))
+			.isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.code()).isEqualTo("schedule.dates-out-of-order"));
+	}
+
+	@Test
+	void aStatementOnlyHoldsPaymentsOfItsPeriod() {
+		assertThatThrownBy(() -> new PaymentStatement(SampleCertificates.agency(), DEBTOR, CONTRACT, "ПАО «Первый Банк»",
+				LocalDate.of(2022, 6, 1), BigDecimal.TEN, List.of(new StatementLine(LocalDate.of(2026, 12, 1), BigDecimal.ONE, "СБП")),
+				BigDecimal.TEN, LocalDate.of(2026, 11, 23)))
+			.isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.code()).isEqualTo("statement.payment-out-of-period"));
+	}
+
+	private static String text(byte[] pdf, String keepAs) throws Exception {
+		if (keepAs != null) {
+			Files.createDirectories(Path.of("target"));
+			Files.write(Path.of("target", keepAs), pdf);
+		}
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+		}
+	}
+}

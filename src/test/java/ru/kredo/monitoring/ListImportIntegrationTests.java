@@ -1,0 +1,241 @@
+package ru.kredo.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.monitoring.internal.ImportError;
+import ru.kredo.monitoring.internal.ImportRecords;
+import ru.kredo.monitoring.internal.ImportStatus;
+import ru.kredo.monitoring.internal.ListImport;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.tenancy.TenantKind;
+
+/** Uploading contact files as named lists, through the pages, as brokers and collectors do. */
+@IntegrationTest
+class ListImportIntegrationTests {
+
+	static final Path CRM_EXPORT = Path.of("src/test/resources/imports/crm-export-cp1251.csv");
+	static final Path EXCEL = Path.of("src/test/resources/imports/excel-utf8-bom.csv");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	ImportRecords imports;
+
+	@Autowired
+	Watches watches;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void importsAWindows1251CrmExportAndReportsItsBadRowsByLine() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		UserDetails manager = fixtures.signedIn(fixtures.manager(broker).email().value());
+
+		ListImport done = upload(broker, manager, "База 2026", Files.readAllBytes(CRM_EXPORT), LocalDate.now());
+
+		assertThat(done.status()).isEqualTo(ImportStatus.DONE);
+		assertThat(done.total()).isEqualTo(7);
+		assertThat(done.imported()).isEqualTo(4);
+		assertThat(done.rejected()).isEqualTo(3);
+		assertThat(done.awaitingConsent()).isZero();
+		assertThat(imports.errors(broker.tenant().id(), done.id(), 0, 100))
+			.extracting(ImportError::line, ImportError::column, ImportError::code)
+			.containsExactly(tuple(6L, "Дата рождения", "date-not-in-calendar"),
+					tuple(7L, "Серия паспорта", "contact.passport-invalid"),
+					tuple(8L, "Телефон", "contact.phone-invalid"));
+		assertThat(watchesOf(broker, done)).hasSize(4)
+			.allSatisfy(w -> assertThat(w.status()).isEqualTo(WatchStatus.ACTIVE));
+		assertThat(watchesOf(broker, done)).extracting(Watch::segment)
+			.containsExactlyInAnyOrder(Segment.PROSPECT, Segment.PROSPECT, Segment.PAUSED, Segment.IN_PROGRESS);
+
+		String page = mvc.perform(get("/monitoring/imports/" + done.id()).with(user(manager)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Такой даты нет в календаре", "Паспорт: серия из 4 цифр", "Скачать все ошибки");
+		assertThat(audit.latest(broker.tenant().id(), 10)).anyMatch(e -> e.action() == AuditAction.LIST_IMPORTED
+				&& e.objectId().equals(done.id().toString()));
+	}
+
+	@Test
+	void importsAUtf8ExcelFileWithBomCommasAndEnglishHeaders() throws Exception {
+		Provisioned collector = fixtures.tenant(TenantKind.COLLECTOR);
+
+		ListImport done = upload(collector, fixtures.admin(collector), "Должники", Files.readAllBytes(EXCEL), null);
+
+		assertThat(done.status()).isEqualTo(ImportStatus.DONE);
+		assertThat(done.imported()).isEqualTo(3);
+		assertThat(done.rejected()).isZero();
+		List<Watch> list = watchesOf(collector, done);
+		assertThat(list).extracting(w -> w.consent() == null ? null : w.consent().givenOn())
+			.containsExactlyInAnyOrder(LocalDate.of(2026, 10, 1), null, null);
+		assertThat(done.awaitingConsent()).isEqualTo(list.stream().filter(w -> w.status() == WatchStatus.AWAITING_CONSENT).count())
+			.isGreaterThanOrEqualTo(2);
+		assertThat(contacts.search(collector.tenant().id(), "Мамедов", 0, 10)).extracting(c -> c.name())
+			.containsExactly("Мамедов Рашид Али оглы");
+	}
+
+	@Test
+	void reUploadingUpdatesTheListRatherThanDuplicatingIt() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		UserDetails admin = fixtures.admin(broker);
+
+		ListImport first = upload(broker, admin, "Повтор", Files.readAllBytes(CRM_EXPORT), null);
+		ListImport second = upload(broker, admin, "Повтор", Files.readAllBytes(CRM_EXPORT), LocalDate.now());
+
+		assertThat(second.listId()).isEqualTo(first.listId());
+		assertThat(second.imported()).isEqualTo(4);
+		assertThat(watchesOf(broker, second)).hasSize(4)
+			.allSatisfy(w -> assertThat(w.status()).isEqualTo(WatchStatus.ACTIVE));
+		assertThat(first.awaitingConsent()).isEqualTo(4);
+		assertThat(contacts.count(broker.tenant().id())).isEqualTo(4);
+	}
+
+	@Test
+	void anImportCutShortByACrashShowsAsInterruptedAndTheSameFileFinishesIt() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		UserDetails admin = fixtures.admin(broker);
+		List<String> lines = Files.readAllLines(CRM_EXPORT, java.nio.charset.Charset.forName("windows-1251"));
+		byte[] firstHalf = String.join("\r\n", lines.subList(0, 4)).getBytes("windows-1251");
+		ListImport cut = upload(broker, admin, "Прерванный", firstHalf, LocalDate.now());
+		// As if the process had died after this batch: still RUNNING, heartbeat long gone.
+		jdbc.sql("update list_imports set status = 'RUNNING', finished_at = null, updated_at = now() - interval '1 hour' where id = ?")
+			.param(cut.id()).update();
+
+		assertThat(imports.get(broker.tenant().id(), cut.id()).status()).isEqualTo(ImportStatus.INTERRUPTED);
+		assertThat(mvc.perform(get("/monitoring/imports/" + cut.id()).with(user(admin))).andReturn().getResponse()
+			.getContentAsString()).contains("Загрузка прервалась");
+		assertThat(watchesOf(broker, cut)).hasSize(2);
+
+		ListImport finished = upload(broker, admin, "Прерванный", Files.readAllBytes(CRM_EXPORT), LocalDate.now());
+
+		assertThat(finished.status()).isEqualTo(ImportStatus.DONE);
+		assertThat(watchesOf(broker, finished)).hasSize(4);
+		assertThat(contacts.count(broker.tenant().id())).isEqualTo(4);
+	}
+
+	@Test
+	void theErrorReportDownloadsAsCsvForExcelInTheUsersLanguage() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		ListImport done = upload(broker, fixtures.admin(broker), "Отчёт", Files.readAllBytes(CRM_EXPORT), null);
+
+		MockHttpServletResponse csv = mvc.perform(get("/monitoring/imports/" + done.id() + "/errors.csv")
+			.with(user(fixtures.admin(broker)))).andReturn().getResponse();
+
+		assertThat(csv.getStatus()).isEqualTo(200);
+		assertThat(csv.getContentType()).startsWith("text/csv");
+		assertThat(csv.getHeader("Content-Disposition")).startsWith("attachment");
+		String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(text).startsWith("\uFEFFСтрока;Столбец;Ошибка\r\n")
+			.contains("6;Дата рождения;Такой даты нет в календаре (например, 31.02).\r\n", "7;Серия паспорта;",
+					"8;Телефон;Телефон не распознан");
+		assertThat(text).doesNotContain("45АБ", "916123456");
+
+		String english = mvc.perform(get("/monitoring/imports/" + done.id() + "/errors.csv").param("lang", "en")
+			.with(user(fixtures.admin(broker)))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).startsWith("\uFEFFLine;Column;Error").contains("No such date in the calendar");
+	}
+
+	@Test
+	void aFileThatNamesNoBirthDateIsRefusedOnTheFormAndNothingStarts() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		byte[] file = "ФИО;Телефон\nИванов Иван;+79161234567\n".getBytes(StandardCharsets.UTF_8);
+
+		MockHttpServletResponse response = mvc.perform(multipart("/monitoring/lists")
+			.file(new MockMultipartFile("file", "clients.csv", "text/csv", file)).param("name", "Без дат")
+			.param("segment", "PROSPECT").param("months", "6").param("consentPurpose", "Подбор кредита")
+			.with(user(fixtures.admin(broker))).with(csrf())).andReturn().getResponse();
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).contains("Не найден столбец «Дата рождения»");
+		assertThat(jdbc.sql("select count(*) from list_imports where tenant_id = ?").param(broker.tenant().id().value())
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anotherTenantsListsAndImportsAreInvisible() throws Exception {
+		Provisioned owner = fixtures.tenant(TenantKind.BROKER);
+		Provisioned stranger = fixtures.tenant(TenantKind.BROKER);
+		ListImport done = upload(owner, fixtures.admin(owner), "Секретный список", Files.readAllBytes(CRM_EXPORT), null);
+
+		for (String path : List.of("", "/progress", "/errors.csv")) {
+			assertThat(mvc.perform(get("/monitoring/imports/" + done.id() + path).with(user(fixtures.admin(stranger))))
+				.andReturn().getResponse().getStatus()).as(path).isEqualTo(404);
+		}
+		String lists = mvc.perform(get("/monitoring/lists").with(user(fixtures.admin(stranger)))).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(lists).doesNotContain("Секретный список", done.id().toString());
+		assertThat(mvc.perform(get("/monitoring/lists").with(user(fixtures.admin(owner)))).andReturn().getResponse()
+			.getContentAsString()).contains("Секретный список", done.id().toString());
+	}
+
+	@Test
+	void theProgressFragmentPollsWhileRunningAndReloadsThePageWhenDone() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		ListImport done = upload(broker, fixtures.admin(broker), "Прогресс", Files.readAllBytes(EXCEL), null);
+
+		MockHttpServletResponse fragment = mvc.perform(get("/monitoring/imports/" + done.id() + "/progress")
+			.header("HX-Request", "true").with(user(fixtures.admin(broker)))).andReturn().getResponse();
+
+		assertThat(fragment.getHeader("HX-Refresh")).isEqualTo("true");
+		assertThat(fragment.getContentAsString()).contains("id=\"progress\"").doesNotContain("every 1s", "<html");
+		jdbc.sql("update list_imports set status = 'RUNNING' where id = ?").param(done.id()).update();
+		assertThat(mvc.perform(get("/monitoring/imports/" + done.id()).with(user(fixtures.admin(broker)))).andReturn()
+			.getResponse().getContentAsString()).contains("hx-trigger=\"every 1s\"");
+	}
+
+	private ListImport upload(Provisioned tenant, UserDetails who, String listName, byte[] file, LocalDate consentDate)
+			throws Exception {
+		MockHttpServletResponse response = mvc.perform(multipart("/monitoring/lists")
+			.file(new MockMultipartFile("file", "clients.csv", "text/csv", file)).param("name", listName)
+			.param("segment", "PROSPECT").param("months", "6")
+			.param("consentDate", consentDate == null ? "" : consentDate.toString())
+			.param("consentPurpose", "Подбор кредита").param("consentMethod", "PAPER")
+			.with(user(who)).with(csrf())).andReturn().getResponse();
+		assertThat(response.getRedirectedUrl()).startsWith("/monitoring/imports/");
+		UUID id = UUID.fromString(response.getRedirectedUrl().substring("/monitoring/imports/".length()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !imports.get(tenant.tenant().id(), id).isRunning());
+		return imports.get(tenant.tenant().id(), id);
+	}
+
+	private List<Watch> watchesOf(Provisioned tenant, ListImport listImport) {
+		return watches.search(tenant.tenant().id(), new WatchFilter(null, null, listImport.listId(), null), 0, 1000)
+			.stream().map(WatchLine::watch).toList();
+	}
+}

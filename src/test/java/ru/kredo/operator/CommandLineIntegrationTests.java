@@ -1,0 +1,110 @@
+package ru.kredo.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+
+import ru.kredo.IntegrationTest;
+import ru.kredo.Kredo;
+
+/** The documented command line, run as a script would, against the same database as the running application. */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class CommandLineIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@BeforeEach
+	void sameConfigurationAsTheApplication() {
+		System.setProperty("spring.profiles.active", "test");
+	}
+
+	@AfterEach
+	void restore() {
+		System.clearProperty("spring.profiles.active");
+	}
+
+	@Test
+	void createsATenantWithItsAdminAndPrintsAWorkingApiKey(CapturedOutput output) throws Exception {
+		String name = "ООО Ромашка " + UUID.randomUUID().toString().substring(0, 8);
+		String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@romashka.ru";
+
+		int exit = KredoCommandLine.run(Kredo.class, new String[] { "tenant", "create", "--name", name, "--kind",
+				"COLLECTOR", "--admin-email", email, "--admin-name", "Анна Петрова" });
+
+		assertThat(exit).isZero();
+		String apiKey = printed(output, "api-key");
+		String password = printed(output, "admin.password");
+		mvc.perform(get("/api/v1/tenant").header("Authorization", "Bearer " + apiKey))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value(name))
+			.andExpect(jsonPath("$.kind").value("COLLECTOR"));
+		mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(email).password(password))
+			.andExpect(MockMvcResultMatchers.redirectedUrl("/"));
+	}
+
+	@Test
+	void refusesADuplicateTenantWithAReasonInRussian(CapturedOutput output) {
+		String name = "ООО Дубль " + UUID.randomUUID().toString().substring(0, 8);
+		String[] create = { "tenant", "create", "--name", name, "--kind", "BROKER", "--admin-email",
+				"a-" + UUID.randomUUID().toString().substring(0, 8) + "@dubl.ru", "--admin-name", "Иван", "--admin-password",
+				"long-enough-password" };
+		assertThat(KredoCommandLine.run(Kredo.class, create)).isZero();
+
+		assertThat(KredoCommandLine.run(Kredo.class, create)).isEqualTo(2);
+		assertThat(output.getErr()).contains("Организация с таким названием уже есть.");
+	}
+
+	@Test
+	void refusesAnUnknownKind(CapturedOutput output) {
+		int exit = KredoCommandLine.run(Kredo.class, new String[] { "tenant", "create", "--name", "X", "--kind", "BANK",
+				"--admin-email", "x@x.ru", "--admin-name", "X" });
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(output.getErr()).contains("--kind", "BANK");
+	}
+
+	@Test
+	void simulatesABureauFileAndImportsItOnceReportingTheBadLine(CapturedOutput output, @TempDir Path dir)
+			throws Exception {
+		Path file = dir.resolve("bureau.jsonl");
+		String source = "cli-bureau-" + UUID.randomUUID();
+		assertThat(KredoCommandLine.run(Kredo.class, new String[] { "events", "simulate", "--seed", "5", "--people",
+				"100", "--events", "40", "--source", source, "--out", file.toString() })).isZero();
+		assertThat(Files.readAllLines(file)).hasSize(40);
+		Files.writeString(file, "{\"source\": \"x\"}\n", StandardOpenOption.APPEND);
+
+		assertThat(KredoCommandLine.run(Kredo.class, new String[] { "events", "import", file.toString() })).isEqualTo(2);
+		assertThat(KredoCommandLine.run(Kredo.class, new String[] { "events", "import", file.toString() })).isEqualTo(2);
+
+		assertThat(output.getOut()).contains("received=41", "accepted=40", "duplicates=0", "rejected=1",
+				"accepted=0", "duplicates=40", "line 41: event.subject-required Укажите субъекта события");
+	}
+
+	private static String printed(CapturedOutput output, String key) {
+		Matcher line = Pattern.compile("^" + Pattern.quote(key) + "=(.+)$", Pattern.MULTILINE).matcher(output.getOut());
+		assertThat(line.find()).as("printed " + key).isTrue();
+		return line.group(1).strip();
+	}
+}

@@ -1,0 +1,65 @@
+package ru.kredo.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import ru.kredo.tenancy.TenantId;
+
+class PaymentTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private final Payment created = Payment.create(TenantId.random(), new PayableRef(UUID.randomUUID()),
+			Money.ofRoubles("500"), PaymentMethod.SBP, "key-1", "sandbox", "/back", NOW);
+
+	@Test
+	void goesFromCreatedThroughPendingToSucceeded() {
+		Payment pending = created.acceptedBy("pp-1", "https://pay/1", NOW.plusSeconds(1)).orElseThrow();
+		Payment succeeded = pending.movedTo(PaymentStatus.SUCCEEDED, NOW.plusSeconds(60)).orElseThrow();
+
+		assertThat(pending.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(pending.providerPaymentId()).isEqualTo("pp-1");
+		assertThat(pending.confirmationUrl()).isEqualTo("https://pay/1");
+		assertThat(succeeded.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(succeeded.settledAt()).isEqualTo(NOW.plusSeconds(60));
+	}
+
+	@Test
+	void aPendingPaymentMayBeCanceled() {
+		Payment pending = created.acceptedBy("pp-1", "https://pay/1", NOW).orElseThrow();
+
+		assertThat(pending.movedTo(PaymentStatus.CANCELED, NOW)).hasValueSatisfying(
+				canceled -> assertThat(canceled.status()).isEqualTo(PaymentStatus.CANCELED));
+	}
+
+	@Test
+	void aSettledPaymentIgnoresEveryLaterStatus() {
+		Payment succeeded = created.acceptedBy("pp-1", "u", NOW).orElseThrow().movedTo(PaymentStatus.SUCCEEDED, NOW)
+			.orElseThrow();
+		Payment canceled = created.acceptedBy("pp-1", "u", NOW).orElseThrow().movedTo(PaymentStatus.CANCELED, NOW)
+			.orElseThrow();
+
+		for (PaymentStatus later : PaymentStatus.values()) {
+			assertThat(succeeded.movedTo(later, NOW)).as("succeeded → " + later).isEmpty();
+			assertThat(canceled.movedTo(later, NOW)).as("canceled → " + later).isEmpty();
+		}
+	}
+
+	@Test
+	void aCreatedPaymentCannotSettleBeforeTheProviderHasIt() {
+		assertThat(created.movedTo(PaymentStatus.SUCCEEDED, NOW)).isEmpty();
+		assertThat(created.movedTo(PaymentStatus.CANCELED, NOW)).isEmpty();
+	}
+
+	@Test
+	void aRepeatedStatusIsNoMove() {
+		Payment pending = created.acceptedBy("pp-1", "u", NOW).orElseThrow();
+
+		assertThat(pending.movedTo(PaymentStatus.PENDING, NOW)).isEmpty();
+		assertThat(pending.acceptedBy("pp-2", "v", NOW)).isEmpty();
+	}
+}

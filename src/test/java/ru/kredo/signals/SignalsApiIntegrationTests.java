@@ -1,0 +1,111 @@
+package ru.kredo.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.PassportNumber;
+import ru.kredo.contacts.PersonDetails;
+import ru.kredo.events.CreditEventIngestion;
+import ru.kredo.monitoring.Consent;
+import ru.kredo.monitoring.ConsentMethod;
+import ru.kredo.monitoring.Segment;
+import ru.kredo.monitoring.WatchTerms;
+import ru.kredo.monitoring.Watches;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.tenancy.TenantKind;
+
+/** A CRM reads the queue, records outcomes and adjusts the ranking over the API. */
+@IntegrationTest
+class SignalsApiIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Watches watches;
+
+	@Autowired
+	CreditEventIngestion ingestion;
+
+	@Autowired
+	Signals signals;
+
+	Provisioned broker;
+	String key;
+	String passport;
+
+	@BeforeEach
+	void aPausedClient() {
+		broker = fixtures.tenant(TenantKind.BROKER);
+		key = "Bearer " + broker.apiKey().secret();
+		passport = "48" + String.format("%08d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L));
+		watches.watch(broker.tenant().id(), new PersonDetails(new FullName("Носов", "Глеб", null), LocalDate.of(1975, 8, 8),
+				PassportNumber.parse(passport), null, null, null, null),
+				WatchTerms.of(Segment.PAUSED, new Consent(watches.today(), "Подбор кредита", ConsentMethod.PAPER, null, null)));
+	}
+
+	@Test
+	void theQueueAndAnOutcomeOverTheApi() throws Exception {
+		report("1.1");
+
+		String id = mvc.perform(get("/api/v1/signals").header("Authorization", key))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].title").value("Первая заявка после паузы — предложите услуги"))
+			.andExpect(jsonPath("$[0].priority").value(1))
+			.andExpect(jsonPath("$[0].contactName").value("Носов Глеб"))
+			.andReturn().getResponse().getContentAsString().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+
+		mvc.perform(post("/api/v1/signals/{id}/outcome", id).header("Authorization", key)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"DEAL\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("by"));
+		mvc.perform(post("/api/v1/signals/{id}/outcome", id).header("Authorization", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"outcome\":\"DEAL\",\"by\":\"" + broker.admin().id() + "\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CLOSED"))
+			.andExpect(jsonPath("$.outcome").value("DEAL"))
+			.andExpect(jsonPath("$.contactName").value("Носов Глеб"));
+	}
+
+	@Test
+	void aTenantsOwnRankingDecidesTheNextSignalsPriority() throws Exception {
+		mvc.perform(put("/api/v1/signals/priorities").header("Authorization", key).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"segment\":\"PAUSED\",\"eventType\":\"LOAN_CLOSED\",\"priority\":1}"))
+			.andExpect(status().isOk());
+
+		report("2.5");
+
+		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 5)).singleElement()
+			.satisfies(line -> assertThat(line.signal().priority()).isEqualTo(1));
+		assertThat(SignalRanking.defaultPriority(Segment.PAUSED, ru.kredo.events.CreditEventType.LOAN_CLOSED)).isEqualTo(4);
+	}
+
+	private void report(String type) {
+		String event = """
+				{"source":"api-test","eventId":"%s","type":"%s","occurredAt":"%s","subject":{"lastName":"Носов","firstName":"Глеб","birthDate":"08.08.1975","passport":"%s"}}"""
+			.formatted(UUID.randomUUID(), type, watches.today(), passport);
+		ingestion.ingest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
+	}
+}

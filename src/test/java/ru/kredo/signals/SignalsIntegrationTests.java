@@ -1,0 +1,190 @@
+package ru.kredo.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.PassportNumber;
+import ru.kredo.contacts.PersonDetails;
+import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.events.CreditEventIngestion;
+import ru.kredo.events.CreditEventType;
+import ru.kredo.events.IngestionReport;
+import ru.kredo.monitoring.Consent;
+import ru.kredo.monitoring.ConsentMethod;
+import ru.kredo.monitoring.Segment;
+import ru.kredo.monitoring.Watch;
+import ru.kredo.monitoring.WatchStatus;
+import ru.kredo.monitoring.WatchTerms;
+import ru.kredo.monitoring.Watches;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.tenancy.TenantKind;
+
+/** From a bureau's batch to a manager's queue, on PostgreSQL. */
+@IntegrationTest
+class SignalsIntegrationTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Watches watches;
+
+	@Autowired
+	CreditEventIngestion ingestion;
+
+	@Autowired
+	Signals signals;
+
+	Provisioned broker;
+	String passport;
+	String source;
+
+	@BeforeEach
+	void aWatchedProspect() {
+		broker = fixtures.tenant(TenantKind.BROKER);
+		passport = "45" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+		source = "test-bureau-" + UUID.randomUUID();
+		watches.watch(broker.tenant().id(), person("Иванов", passport), WatchTerms.of(Segment.PROSPECT, consentToday()));
+	}
+
+	@Test
+	void aProspectsApplicationsBecomeOneUrgentSignalWithACount() {
+		IngestionReport report = ingest(event("e1", "1.1", "Иванов", passport), event("e2", "APPLICATION", "ИВАНОВ", passport),
+				event("e3", "1.1", "Петров", "4599000001"));
+
+		assertThat(report.accepted()).isEqualTo(3);
+		List<QueueLine> queue = signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 10);
+		assertThat(queue).singleElement().satisfies(line -> {
+			assertThat(line.signal().eventType()).isEqualTo(CreditEventType.APPLICATION);
+			assertThat(line.signal().priority()).isEqualTo(1);
+			assertThat(line.signal().count()).isEqualTo(2);
+			assertThat(line.contactName()).isEqualTo("Иванов Иван Иванович");
+		});
+		assertThat(signals.timeline(broker.tenant().id(), queue.getFirst().signal().contactId())).hasSize(2);
+	}
+
+	@Test
+	void aResentBatchCreatesNothingNew() {
+		String batch = event("e1", "2.2", "Иванов", passport) + "\n" + event("e2", "1.1", "Иванов", passport);
+		ingest(batch);
+
+		IngestionReport again = ingest(batch);
+
+		assertThat(again.accepted()).isZero();
+		assertThat(again.duplicates()).isEqualTo(2);
+		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 10))
+			.extracting(line -> line.signal().count()).containsExactly(1, 1);
+	}
+
+	@Test
+	void aBatchOfSeveralChunksIsStoredWholeOnceWithItsRejectsAtTheirLines() {
+		String[] lines = new String[4_502];
+		for (int i = 0; i < lines.length; i++) {
+			lines[i] = event("m" + i, "1.1", "Петров", "46" + String.format("%08d", 1_000_001 + i));
+		}
+		lines[0] = event("m0", "1.1", "Иванов", passport);
+		lines[2_500] = "{not json";
+		lines[3_000] = event("m3000", "1.1", "Иванов", passport);
+		lines[4_501] = event("m4501", "1.1", "Иванов", passport);
+
+		IngestionReport report = ingest(lines);
+		IngestionReport again = ingest(lines);
+
+		assertThat(report.accepted()).isEqualTo(4_501);
+		assertThat(report.rejected()).extracting(r -> r.line() + ":" + r.code()).containsExactly("2501:event.json-invalid");
+		assertThat(again.accepted()).isZero();
+		assertThat(again.duplicates()).isEqualTo(4_501);
+		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 10))
+			.extracting(line -> line.signal().count()).containsExactly(3);
+	}
+
+	@Test
+	void malformedEventsAreRejectedWithTheirLineWhileTheRestAreAccepted() {
+		IngestionReport report = ingest(event("e1", "1.1", "Иванов", passport), "{not json",
+				event("e3", "9.9", "Иванов", passport), event("e4", "2.2", "Иванов", "45AB123456"));
+
+		assertThat(report.accepted()).isEqualTo(1);
+		assertThat(report.rejected()).extracting(r -> r.line() + ":" + r.code())
+			.containsExactly("2:event.json-invalid", "3:event.type-unknown", "4:contact.passport-invalid");
+	}
+
+	@Test
+	void everyTenantWatchingThePersonGetsItsOwnSignal() {
+		Provisioned collector = fixtures.tenant(TenantKind.COLLECTOR);
+		watches.watch(collector.tenant().id(), person("Иванов", passport), WatchTerms.of(Segment.DEBTOR, consentToday()));
+
+		ingest(event("e1", "2.2", "Иванов", passport));
+
+		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 10)).singleElement()
+			.satisfies(line -> assertThat(line.signal().priority()).isEqualTo(3));
+		assertThat(signals.queue(collector.tenant().id(), SignalFilter.open(), 0, 10)).singleElement()
+			.satisfies(line -> assertThat(line.signal().priority()).isEqualTo(1));
+	}
+
+	@Test
+	void aWatchWithoutConsentIsNotActiveAndRaisesNothing() {
+		Provisioned other = fixtures.tenant(TenantKind.BROKER);
+		Watch waiting = watches.watch(other.tenant().id(), person("Иванов", passport),
+				new WatchTerms(Segment.PROSPECT, 6, null, null, null, null, null));
+
+		ingest(event("e1", "1.1", "Иванов", passport));
+
+		assertThat(waiting.status()).isEqualTo(WatchStatus.AWAITING_CONSENT);
+		assertThat(signals.queue(other.tenant().id(), SignalFilter.open(), 0, 10)).isEmpty();
+	}
+
+	@Test
+	void aNameAndBirthDateFindThePersonUnlessThePassportsDiffer() {
+		ingest(event("e1", "1.1", "Иванов", null), event("e2", "1.3", "Иванов", "4500999999"));
+
+		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 10))
+			.extracting(line -> line.signal().eventType()).containsExactly(CreditEventType.APPLICATION);
+	}
+
+	@Test
+	void aClosedSignalLetsTheNextEventOpenANewOne() {
+		ingest(event("e1", "1.1", "Иванов", passport));
+		Signal first = signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 1).getFirst().signal();
+		signals.close(broker.tenant().id(), first.id(), Outcome.REACHED, broker.admin().id());
+
+		ingest(event("e2", "1.1", "Иванов", passport));
+
+		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 10)).singleElement()
+			.satisfies(line -> assertThat(line.signal().id()).isNotEqualTo(first.id()));
+	}
+
+	private IngestionReport ingest(String... lines) {
+		return ingestion.ingest(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private String event(String id, String type, String lastName, String passportNumber) {
+		return """
+				{"source":"%s","eventId":"%s","type":"%s","occurredAt":"%s","lender":{"kind":"BANK"},"amount":150000,
+				 "subject":{"lastName":"%s","firstName":"Иван","middleName":"Иванович","birthDate":"14.03.1985"%s}}"""
+			.formatted(source, id, type, LocalDate.now(ZoneId.of("Europe/Moscow")), lastName,
+					passportNumber == null ? "" : ",\"passport\":\"" + passportNumber + "\"")
+			.replace("\n", "");
+	}
+
+	private static PersonDetails person(String lastName, String passport) {
+		return new PersonDetails(new FullName(lastName, "Иван", "Иванович"), LocalDate.of(1985, 3, 14),
+				PassportNumber.parse(passport), null, null, PhoneNumber.parse("+79161234567"), null);
+	}
+
+	private static Consent consentToday() {
+		return new Consent(LocalDate.now(ZoneId.of("Europe/Moscow")), "Подбор кредита", ConsentMethod.PAPER, null, null);
+	}
+}

@@ -1,0 +1,187 @@
+package ru.kredo.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.accounts.User;
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.apikeys.ApiKeys;
+import ru.kredo.contacts.Contact;
+import ru.kredo.monitoring.WatchStatus;
+import ru.kredo.monitoring.Watches;
+import ru.kredo.signals.Signals;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.webhooks.WebhookDeliveries;
+import ru.kredo.webhooks.WebhookDeliveryId;
+import ru.kredo.webhooks.WebhookEndpoint;
+import ru.kredo.webhooks.WebhookEndpoints;
+
+/**
+ * Tenant A's admin and API key ask for every object of tenant B, through every page and endpoint whose path takes
+ * an id, and get 404 each time; B's objects are unchanged afterwards. New endpoints are covered as they appear.
+ */
+@IntegrationTest
+class TenantIsolationIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	ApiKeys apiKeys;
+
+	@Autowired
+	Watches watches;
+
+	@Autowired
+	Signals signals;
+
+	@Autowired
+	WebhookEndpoints webhookEndpoints;
+
+	@Autowired
+	WebhookDeliveries webhookDeliveries;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	Provisioned a;
+	Provisioned b;
+	List<String> objectsOfB;
+	User managerOfB;
+	WebhookEndpoint webhookOfB;
+	Fixtures.WatchedWithSignal watched;
+
+	@BeforeEach
+	void twoTenants() {
+		a = fixtures.tenant(TenantKind.BROKER);
+		b = fixtures.tenant(TenantKind.COLLECTOR);
+		Contact contact = fixtures.contact(b);
+		managerOfB = fixtures.manager(b);
+		webhookOfB = webhookEndpoints.add(b.tenant().id(), "http://127.0.0.1:9/kredo", "CRM");
+		WebhookDeliveryId deliveryOfB = webhookDeliveries.sendTest(b.tenant().id(), webhookOfB.id());
+		watched = fixtures.watchedWithSignal(b);
+		objectsOfB = List.of(contact.id().toString(), managerOfB.id().toString(), b.apiKey().key().id().toString(),
+				b.admin().id().toString(), webhookOfB.id().toString(), deliveryOfB.toString(),
+				watched.watch().id().toString(), watched.signal().id().toString());
+	}
+
+	@Test
+	void pagesAnswer404ForEveryObjectOfAnotherTenant() throws Exception {
+		List<String> leaks = new ArrayList<>();
+		for (Endpoint endpoint : endpointsWithId(false)) {
+			for (String id : objectsOfB) {
+				int status = mvc.perform(endpoint.request(id).with(user(fixtures.admin(a))).with(csrf())
+					.param("role", "ADMIN").param("enabled", "false").param("name", "x"))
+					.andReturn().getResponse().getStatus();
+				if (status != 404) {
+					leaks.add(endpoint + " " + id + " -> " + status);
+				}
+			}
+		}
+		assertThat(leaks).isEmpty();
+		assertBUnchanged();
+	}
+
+	@Test
+	void apiAnswers404ForEveryObjectOfAnotherTenant() throws Exception {
+		List<String> leaks = new ArrayList<>();
+		for (Endpoint endpoint : endpointsWithId(true)) {
+			for (String id : objectsOfB) {
+				int status = mvc.perform(endpoint.request(id).header("Authorization", "Bearer " + a.apiKey().secret()))
+					.andReturn().getResponse().getStatus();
+				if (status != 404) {
+					leaks.add(endpoint + " " + id + " -> " + status);
+				}
+			}
+		}
+		assertThat(leaks).isEmpty();
+		assertBUnchanged();
+	}
+
+	@Test
+	void listsShowNothingOfAnotherTenant() throws Exception {
+		for (String page : List.of("/contacts", "/users", "/api-keys", "/audit", "/webhooks")) {
+			String html = mvc.perform(get(page).with(user(fixtures.admin(a)))).andReturn().getResponse().getContentAsString();
+			assertThat(objectsOfB).as(page).noneMatch(html::contains);
+			assertThat(html).as(page).doesNotContain(managerOfB.displayName());
+		}
+		for (String endpoint : List.of("/api/v1/contacts", "/api/v1/users", "/api/v1/api-keys")) {
+			String json = mvc.perform(get(endpoint).header("Authorization", "Bearer " + a.apiKey().secret()))
+				.andReturn().getResponse().getContentAsString();
+			assertThat(objectsOfB).as(endpoint).noneMatch(json::contains);
+		}
+	}
+
+	@Test
+	void theSweepReallyCoversTheObjectEndpoints() {
+		assertThat(endpointsWithId(false)).extracting(Endpoint::toString)
+			.contains("GET /contacts/{id}", "GET /users/{id}", "POST /users/{id}/role", "POST /api-keys/{id}/revoke",
+					"GET /webhooks/{id}", "POST /webhooks/{id}/enabled", "POST /webhooks/deliveries/{id}/redeliver",
+					"GET /monitoring/imports/{id}", "GET /monitoring/imports/{id}/errors.csv");
+		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
+			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
+					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",
+					"POST /api/v1/signals/{id}/outcome");
+	}
+
+	private void assertBUnchanged() {
+		assertThat(apiKeys.get(b.tenant().id(), b.apiKey().key().id()).isRevoked()).isFalse();
+		assertThat(accounts.get(b.tenant().id(), managerOfB.id())).isEqualTo(managerOfB);
+		assertThat(webhookEndpoints.get(b.tenant().id(), webhookOfB.id())).isEqualTo(webhookOfB);
+		assertThat(watches.get(b.tenant().id(), watched.watch().id()).status()).isEqualTo(WatchStatus.ACTIVE);
+		assertThat(signals.get(b.tenant().id(), watched.signal().id())).isEqualTo(watched.signal());
+	}
+
+	private List<Endpoint> endpointsWithId(boolean api) {
+		List<Endpoint> endpoints = new ArrayList<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.contains("{id}") && pattern.startsWith("/api/") == api) {
+					(methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
+						.forEach(method -> endpoints.add(new Endpoint(method.asHttpMethod(), pattern)));
+				}
+			}
+		}
+		return endpoints;
+	}
+
+	record Endpoint(HttpMethod method, String pattern) {
+
+		MockHttpServletRequestBuilder request(String id) {
+			return MockMvcRequestBuilders.request(method, pattern.replace("{id}", id));
+		}
+
+		@Override
+		public String toString() {
+			return method + " " + pattern;
+		}
+	}
+}
