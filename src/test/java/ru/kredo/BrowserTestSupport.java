@@ -99,7 +99,13 @@ public abstract class BrowserTestSupport {
 				problems.add("HTTP " + response.status() + " " + response.url());
 			}
 		});
-		page.onRequestFailed(request -> problems.add("request failed: " + request.url() + " " + request.failure()));
+		page.onRequestFailed(request -> {
+			// A load cancelled because the page navigated away (a click on a link while scripts were still
+			// arriving) is the browser's housekeeping, not a fault; CSP blocks and network errors still count.
+			if (!"net::ERR_ABORTED".equals(request.failure())) {
+				problems.add("request failed: " + request.url() + " " + request.failure());
+			}
+		});
 		return page;
 	}
 
