@@ -1,0 +1,192 @@
+package ru.kredo.cabinet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import ru.kredo.bench.ClosedLoop;
+import ru.kredo.bench.CpuTime;
+import ru.kredo.cabinet.BenchmarkSignIns.SignedIn;
+import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offers;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.tenancy.TenantDirectory;
+import ru.kredo.tenancy.TenantId;
+import ru.kredo.tenancy.TenantKind;
+
+/**
+ * The debtor's main page under load: an agency with {@code bench.debtors} debtors, {@code bench.sessions} of them
+ * signed in through the real door, and {@code bench.clients} clients asking for their home pages over real HTTP in a
+ * closed loop, each request another debtor's page, each answer checked (200, his name, his contracts). The load
+ * generator runs in this JVM, on the same cores as the application and PostgreSQL. Not part of the build: its name
+ * matches neither test pattern. Run it as docs/benchmarks.md says:
+ * {@code ./mvnw -B verify -DskipUTs=true -Dit.test=CabinetMainPageBenchmark}.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"kredo.data-directory=target/bench/cabinet", "kredo.demo=false", "kredo.simulator.enabled=false",
+		// As in production; the test profile re-reads templates on every request.
+		"spring.thymeleaf.cache=true" })
+@ActiveProfiles("test")
+class CabinetMainPageBenchmark {
+
+	static final int DEBTORS = Integer.getInteger("bench.debtors", 100_000);
+	static final int SESSIONS = Integer.getInteger("bench.sessions", 500);
+	static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+	static final int WARM_UP = Integer.getInteger("bench.warm-up", 15);
+	static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+	static final boolean VIRTUAL_CLIENTS = Boolean.getBoolean("bench.virtual-clients");
+	static final Path DIR = Path.of("target/bench");
+	static final Path POSTMASTER = DIR.resolve("cabinet/postgres/postmaster.pid");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TenantDirectory tenants;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Debts debts;
+
+	@Autowired
+	Offers offers;
+
+	@Autowired
+	PersonalData personalData;
+
+	@Test
+	void servesSignedInDebtorsTheirMainPage() throws Exception {
+		TenantId agency = agencyWithDebtors();
+		long started = System.nanoTime();
+		List<SignedIn> sessions = new BenchmarkSignIns("127.0.0.1", port, jdbc, personalData, contacts, debts)
+			.signIn(agency, randomDebtors());
+		log("signed in %,d debtors through the door in %.1f s", sessions.size(), seconds(started));
+
+		String loadBefore = loadAverage();
+		long transactionsBefore = transactions();
+		long jvmBefore = processCpuNanos();
+		long databaseBefore = CpuTime.ofProcessTreeNanos(POSTMASTER);
+		ClosedLoop.Result result = ClosedLoop.run("127.0.0.1", port, CLIENTS, Duration.ofSeconds(WARM_UP),
+				Duration.ofSeconds(SECONDS), VIRTUAL_CLIENTS, (connection, n) -> {
+					SignedIn debtor = sessions.get((int) (n % sessions.size()));
+					var page = connection.send(debtor.home());
+					return page.status() == 200 && debtor.sees(page.text());
+				});
+		// Per page over warm-up and measurement alike: CPU is what the machine's other users cannot take from us.
+		double pages = result.sent();
+		Usage usage = new Usage((processCpuNanos() - jvmBefore) / 1e6 / pages,
+				(CpuTime.ofProcessTreeNanos(POSTMASTER) - databaseBefore) / 1e6 / pages,
+				(transactions() - transactionsBefore) / pages);
+		report(result, usage, loadBefore, loadAverage());
+		assertThat(result.firstErrors()).isEmpty();
+		assertThat(result.errors()).isZero();
+	}
+
+	/** The agency of this many debtors; made on the first run and kept under target/bench/cabinet for the next. */
+	private TenantId agencyWithDebtors() throws Exception {
+		String name = "ПКО «Бенчмарк кабинета, %d»".formatted(DEBTORS);
+		var existing = tenants.findByName(name);
+		if (existing.isPresent()) {
+			if (offers.rules(existing.get().id()).isEmpty()) {
+				throw new IllegalStateException("the debtors of an earlier run are incomplete: delete target/bench/cabinet");
+			}
+			return existing.get().id();
+		}
+		TenantId agency = tenants.create(name, TenantKind.COLLECTOR).id();
+		long started = System.nanoTime();
+		new BenchmarkDebtors(jdbc, contacts, offers).load(agency, DEBTORS);
+		log("loaded %,d debtors, %,d debts, %,d offers, %,d payments in %.1f s", contacts.count(agency),
+				count("debts", agency), count("offers", agency), count("debt_payments", agency), seconds(started));
+		return agency;
+	}
+
+	/** Distinct debtors at random, others on each run (a phone gets at most five codes an hour). */
+	private static List<Integer> randomDebtors() {
+		Random random = new Random();
+		Set<Integer> picked = new LinkedHashSet<>();
+		while (picked.size() < Math.min(SESSIONS, DEBTORS)) {
+			picked.add(random.nextInt(DEBTORS));
+		}
+		List<Integer> debtors = new ArrayList<>(picked);
+		Collections.shuffle(debtors, random);
+		return debtors;
+	}
+
+	private void report(ClosedLoop.Result r, Usage usage, String loadBefore, String loadAfter) throws Exception {
+		String line = String.format(Locale.ROOT,
+				"cabinet home: %,d debtors, %d sessions, %d %s clients, %d s warm-up + %d s: %,.0f pages/s, "
+						+ "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d of %,d; per page: "
+						+ "CPU %.2f ms in this JVM (server and load generator) + %.2f ms in PostgreSQL, %.1f transactions; "
+						+ "load average %s before, %s after",
+				DEBTORS, SESSIONS, CLIENTS, VIRTUAL_CLIENTS ? "virtual-thread" : "platform-thread", WARM_UP, SECONDS,
+				r.throughput(), r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99), r.maxMillis(),
+				r.errors(), r.requests(), usage.jvmMillis(), usage.databaseMillis(), usage.transactions(), loadBefore,
+				loadAfter);
+		log("%s", line);
+		r.firstErrors().forEach(error -> log("error: %s", error));
+		Files.createDirectories(DIR);
+		Files.writeString(DIR.resolve("cabinet-" + Instant.now().toString().replace(':', '-') + ".txt"), line + "\n");
+	}
+
+	/** What a page cost on average: CPU milliseconds in this JVM and in PostgreSQL, database transactions. */
+	private record Usage(double jvmMillis, double databaseMillis, double transactions) {
+	}
+
+	/** The 1-, 5- and 15-minute load averages, as {@code uptime} shows them; they count this benchmark too. */
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (Exception ex) {
+			return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	private long transactions() {
+		return jdbc.sql("select xact_commit + xact_rollback from pg_stat_database where datname = current_database()")
+			.query(Long.class).single();
+	}
+
+	private long count(String table, TenantId agency) {
+		return jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(agency.value()).query(Long.class).single();
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	private static void log(String format, Object... args) {
+		System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
+	}
+}
