@@ -50,7 +50,7 @@ class SecurityConfiguration {
 	SecurityFilterChain ui(HttpSecurity http, SignInLimits limits, MeterRegistry meters) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/verify", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+				.requestMatchers("/login", "/verify", "/error", "/webjars/**", "/assets/**", "/favicon.ico")
 				.permitAll()
 				// The debtor's cabinet has its own sign-in (ФИО, phone, SMS code), not a Kredo user's.
 				.requestMatchers("/cabinet/**")

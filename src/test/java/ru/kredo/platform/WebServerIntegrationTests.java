@@ -54,6 +54,9 @@ class WebServerIntegrationTests {
 	void staticAssetsComeFromWebJarsOnThisServer() throws Exception {
 		assertThat(fetch("/webjars/htmx.org/dist/htmx.min.js", "*/*").statusCode()).isEqualTo(200);
 		assertThat(fetch("/webjars/bootstrap/css/bootstrap.min.css", "*/*").statusCode()).isEqualTo(200);
+		assertThat(fetch("/assets/css/kredo.css", "*/*").statusCode()).isEqualTo(200);
+		assertThat(fetch("/assets/js/kredo.js", "*/*").statusCode()).isEqualTo(200);
+		assertThat(fetch("/login", "text/html").body()).contains("/assets/css/kredo.css", "/assets/img/favicon.svg");
 	}
 
 	private HttpResponse<String> fetch(String path, String accept) throws IOException, InterruptedException {
