@@ -13,7 +13,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -110,13 +114,26 @@ public class Debts {
 	}
 
 	public List<DebtPayment> payments(TenantId tenant, DebtId debt) {
-		return jdbc.sql("""
-				select payment_id, amount, state_duty, fees, interest, principal, penalties, paid_at from debt_payments
-				where tenant_id = ? and debt_id = ? order by paid_at desc""")
-			.params(tenant.value(), debt.value())
-			.query((row, n) -> new DebtPayment(row.getObject("payment_id", UUID.class), Money.ofKopecks(row.getLong("amount")),
-					components(row), row.getTimestamp("paid_at").toInstant()))
-			.list();
+		return payments(tenant, List.of(debt)).get(debt);
+	}
+
+	/** The payments applied to each of these debts, newest first, in one query: a debtor's page needs them all. */
+	public Map<DebtId, List<DebtPayment>> payments(TenantId tenant, Collection<DebtId> debts) {
+		Map<DebtId, List<DebtPayment>> byDebt = new LinkedHashMap<>();
+		debts.forEach(debt -> byDebt.put(debt, new ArrayList<>()));
+		if (debts.isEmpty()) {
+			return byDebt;
+		}
+		jdbc.sql("""
+				select debt_id, payment_id, amount, state_duty, fees, interest, principal, penalties, paid_at from debt_payments
+				where tenant_id = ? and debt_id = any(?::uuid[]) order by paid_at desc""")
+			.params(tenant.value(), debts.stream().map(debt -> debt.value().toString()).toArray(String[]::new))
+			.query(row -> {
+				byDebt.get(new DebtId(row.getObject("debt_id", UUID.class))).add(new DebtPayment(
+						row.getObject("payment_id", UUID.class), Money.ofKopecks(row.getLong("amount")), components(row),
+						row.getTimestamp("paid_at").toInstant()));
+			});
+		return byDebt;
 	}
 
 	/**

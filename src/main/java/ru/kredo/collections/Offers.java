@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,26 +68,45 @@ public class Offers {
 	}
 
 	/** The debt's offer: the one it has, or a new one if a rule pre-approves it. */
-	@Transactional
 	public Optional<Offer> offerFor(TenantId tenant, Debt debt) {
-		LocalDate today = today();
-		Optional<Offer> existing = find(tenant, debt.id());
-		if (existing.isPresent() || debt.isClosed()) {
-			return existing;
+		return Optional.ofNullable(offersFor(tenant, List.of(debt)).get(debt.id()));
+	}
+
+	/**
+	 * Each debt's offer: the one it has, or a new one if a rule pre-approves it; a debt with neither is not in the map.
+	 * Read in one query (the rules in a second while an open debt has no offer), as a debtor's page needs them all.
+	 * No transaction is needed: each offer is made by one insert, and a debt keeps the first one made.
+	 */
+	public Map<DebtId, Offer> offersFor(TenantId tenant, List<Debt> debts) {
+		Map<DebtId, Offer> offers = find(tenant, debts.stream().map(Debt::id).toList());
+		List<Debt> without = debts.stream().filter(debt -> !offers.containsKey(debt.id()) && !debt.isClosed()).toList();
+		if (without.isEmpty()) {
+			return offers;
 		}
-		int overdue = debt.daysPastDue() == null ? 0 : debt.daysPastDue();
-		Optional<OfferRule> rule = rules(tenant).stream()
-			.filter(r -> overdue >= r.minDaysPastDue() && !r.minBalance().exceeds(debt.total()))
-			.findFirst();
-		rule.ifPresent(r -> jdbc.sql("""
-				insert into offers (id, tenant_id, debt_id, rule_id, rule_name, discount_percent, full_amount, offer_amount,
-				    valid_until, status, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OFFERED', ?) on conflict (debt_id) do nothing""")
-			.params(UUID.randomUUID(), tenant.value(), debt.id().value(), r.id(), r.name(), r.discountPercent(),
-					debt.total().kopecks(), Offer.discounted(debt.total(), r.discountPercent()).kopecks(),
-					Date.valueOf(today.plusDays(r.validDays())), Timestamp.from(clock.instant()))
-			.update());
-		return find(tenant, debt.id());
+		LocalDate today = today();
+		List<OfferRule> rules = rules(tenant);
+		List<DebtId> made = new ArrayList<>();
+		for (Debt debt : without) {
+			int overdue = debt.daysPastDue() == null ? 0 : debt.daysPastDue();
+			rules.stream()
+				.filter(r -> overdue >= r.minDaysPastDue() && !r.minBalance().exceeds(debt.total()))
+				.findFirst()
+				.ifPresent(r -> {
+					jdbc.sql("""
+							insert into offers (id, tenant_id, debt_id, rule_id, rule_name, discount_percent, full_amount,
+							    offer_amount, valid_until, status, created_at)
+							values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OFFERED', ?) on conflict (debt_id) do nothing""")
+						.params(UUID.randomUUID(), tenant.value(), debt.id().value(), r.id(), r.name(), r.discountPercent(),
+								debt.total().kopecks(), Offer.discounted(debt.total(), r.discountPercent()).kopecks(),
+								Date.valueOf(today.plusDays(r.validDays())), Timestamp.from(clock.instant()))
+						.update();
+					made.add(debt.id());
+				});
+		}
+		if (!made.isEmpty()) {
+			offers.putAll(find(tenant, made));
+		}
+		return offers;
 	}
 
 	/** Accepts an offer still open, signed by the SMS challenge the debtor confirmed. */
@@ -118,11 +140,22 @@ public class Offers {
 
 	/** The debt's offer; one still open past its date is {@code LAPSED}, derived when read rather than stored. */
 	public Optional<Offer> find(TenantId tenant, DebtId debt) {
+		return Optional.ofNullable(find(tenant, List.of(debt)).get(debt));
+	}
+
+	private Map<DebtId, Offer> find(TenantId tenant, List<DebtId> debts) {
+		Map<DebtId, Offer> offers = new HashMap<>();
+		if (debts.isEmpty()) {
+			return offers;
+		}
 		LocalDate today = today();
-		return jdbc.sql("select " + COLUMNS + " from offers where tenant_id = ? and debt_id = ?")
-			.params(tenant.value(), debt.value())
-			.query((row, n) -> offer(row, today))
-			.optional();
+		jdbc.sql("select " + COLUMNS + " from offers where tenant_id = ? and debt_id = any(?::uuid[])")
+			.params(tenant.value(), debts.stream().map(debt -> debt.value().toString()).toArray(String[]::new))
+			.query(row -> {
+				Offer offer = offer(row, today);
+				offers.put(offer.debtId(), offer);
+			});
+		return offers;
 	}
 
 	private LocalDate today() {

@@ -2,11 +2,9 @@ package ru.kredo.cabinet.web;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
@@ -140,10 +138,9 @@ class CabinetController {
 		model.addAttribute("debtor", contacts.get(tenant.id(), debtor.contactId()));
 		List<Debt> owed = debts.ofContact(tenant.id(), debtor.contactId());
 		model.addAttribute("debts", owed);
-		model.addAttribute("history", owed.stream().collect(Collectors.toMap(Debt::id, d -> debts.payments(tenant.id(), d.id()))));
+		model.addAttribute("history", debts.payments(tenant.id(), owed.stream().map(Debt::id).toList()));
 		model.addAttribute("paymentKey", UUID.randomUUID());
-		Map<DebtId, Offer> offered = new HashMap<>();
-		owed.forEach(d -> offers.offerFor(tenant.id(), d).ifPresent(o -> offered.put(d.id(), o)));
+		Map<DebtId, Offer> offered = offers.offersFor(tenant.id(), owed);
 		model.addAttribute("offers", offered);
 		if (!owed.isEmpty()) {
 			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.DEBT_VIEWED);

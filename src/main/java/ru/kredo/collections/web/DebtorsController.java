@@ -2,7 +2,6 @@ package ru.kredo.collections.web;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -57,7 +56,7 @@ class DebtorsController {
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card");
 		model.addAttribute("debtor", debtor);
 		model.addAttribute("debts", owed);
-		model.addAttribute("history", owed.stream().collect(Collectors.toMap(Debt::id, d -> debts.payments(me.tenantId(), d.id()))));
+		model.addAttribute("history", debts.payments(me.tenantId(), owed.stream().map(Debt::id).toList()));
 		return "collections/debtor";
 	}
 
