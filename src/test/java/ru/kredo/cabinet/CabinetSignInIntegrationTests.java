@@ -23,10 +23,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import jakarta.servlet.http.Cookie;
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.collections.Debts;
+import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.payments.DebtComponents;
+import ru.kredo.payments.Money;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantKind;
@@ -62,8 +66,31 @@ class CabinetSignInIntegrationTests {
 	void aDebtorOfTheAgency() {
 		agency = fixtures.tenant(TenantKind.COLLECTOR);
 		phone = "+7915" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
-		contacts.add(agency.tenant().id(), new FullName("Ершова", "Анна", "Петровна"), LocalDate.of(1984, 2, 2), null, null,
-				null, PhoneNumber.parse(phone), null);
+		debtor = contacts.add(agency.tenant().id(), new FullName("Ершова", "Анна", "Петровна"), LocalDate.of(1984, 2, 2), null,
+				null, null, PhoneNumber.parse(phone), null);
+	}
+
+	Contact debtor;
+
+	@Autowired
+	Debts debts;
+
+	@Test
+	void seeingHerDebtsCountsOnceInTheFunnelHoweverOftenTheDebtorLooks() throws Exception {
+		debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-1/2022", LocalDate.of(2022, 3, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 60);
+		MockHttpSession session = new MockHttpSession();
+		String challenge = start("Ершова Анна Петровна", phone, session);
+		mvc.perform(post(door() + "/code").param("challenge", challenge).param("code", textedCode())
+			.session(session).cookie(visitor).with(csrf()));
+
+		for (int look = 0; look < 3; look++) {
+			assertThat(mvc.perform(get(door() + "/home").session(session).cookie(visitor))
+				.andReturn().getResponse().getContentAsString()).contains("КД-1/2022");
+		}
+
+		assertThat(funnel.of(agency.tenant().id())).filteredOn(row -> row.step() == FunnelStep.DEBT_VIEWED)
+			.extracting(Funnel.Row::visitors).containsExactly(1L);
 	}
 
 	@Test

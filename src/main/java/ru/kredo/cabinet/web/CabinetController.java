@@ -54,6 +54,7 @@ class CabinetController {
 
 	static final String VISITOR_COOKIE = "kredo-visitor";
 	static final String DEBTOR = "kredo.cabinet.debtor";
+	private static final String FUNNEL_RECORDED = "kredo.cabinet.funnel.";
 
 	private final TenantDirectory tenants;
 	private final CabinetSignIn signIn;
@@ -143,12 +144,26 @@ class CabinetController {
 		Map<DebtId, Offer> offered = offers.offersFor(tenant.id(), owed);
 		model.addAttribute("offers", offered);
 		if (!owed.isEmpty()) {
-			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.DEBT_VIEWED);
+			reachedOncePerSession(request, response, tenant, FunnelStep.DEBT_VIEWED);
 		}
 		if (offered.values().stream().anyMatch(o -> o.status() == Offer.Status.OFFERED)) {
-			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.OFFER_VIEWED);
+			reachedOncePerSession(request, response, tenant, FunnelStep.OFFER_VIEWED);
 		}
 		return "cabinet/home";
+	}
+
+	/**
+	 * Records a step the home page reaches on every view, but only on the session's first view for this visitor: only
+	 * the first time counts in the funnel, and a write on every page view was a sixth of the page's round trips.
+	 */
+	private void reachedOncePerSession(HttpServletRequest request, HttpServletResponse response, Tenant tenant,
+			FunnelStep step) {
+		UUID visitor = visitor(request, response);
+		String recorded = FUNNEL_RECORDED + tenant.id().value() + "." + step.name();
+		if (!visitor.equals(request.getSession().getAttribute(recorded))) {
+			funnel.reached(tenant.id(), visitor, step);
+			request.getSession().setAttribute(recorded, visitor);
+		}
 	}
 
 	/** Pays any amount from the minimum up to the balance; the provider's page confirms it and comes back home. */
