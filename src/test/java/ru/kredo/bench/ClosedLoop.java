@@ -9,10 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop load: {@code clients} threads, each with its own keep-alive connection, send a request, wait for the
- * whole answer, and send the next at once. The first {@code warmUp} is not recorded; in the {@code measured} window
- * after it every request's latency (from writing the request to reading its last byte) is kept exactly, so the
- * percentiles are those of the sorted array, not of a histogram's buckets. A request started in the window counts
- * whether it succeeds or not; a failed one (the check said no, or an I/O error) is an error and its latency is kept too.
+ * whole answer, and send the next at once. Requests during the warm-up are not recorded; the warm-up lasts until the
+ * caller's {@link WarmUp} says it is done (polled every second). In the measured window after it every request's
+ * latency (from writing the request to reading its last byte) is kept exactly, so the percentiles are those of the
+ * sorted array, not of a histogram's buckets. A request started in the window counts whether it succeeds or not; a
+ * failed one (the check said no, or an I/O error) is an error, and its latency is kept too.
  * <p>
  * Closed loop: a slow answer delays the client's next request, so the latencies say how long a request took at this
  * concurrency, not what an open stream of arrivals at the same rate would see (coordinated omission).
@@ -25,65 +26,83 @@ public final class ClosedLoop {
 		boolean send(HttpConnection connection, long sequence) throws IOException;
 	}
 
+	/** Whether the warm-up, running for {@code elapsed} so far, may end. */
+	@FunctionalInterface
+	public interface WarmUp {
+		boolean done(Duration elapsed);
+	}
+
+	private volatile long windowStart = Long.MAX_VALUE;
+	private volatile boolean stopping;
+
 	private ClosedLoop() {
 	}
 
-	public static Result run(String host, int port, int clients, Duration warmUp, Duration measured, boolean virtualThreads,
-			Request request) throws InterruptedException {
+	/**
+	 * Runs the load and returns what the measured window saw; {@code atWindowStart} runs as the window opens (to take
+	 * the measurements that belong to it, such as CPU time).
+	 */
+	public static Result run(String host, int port, int clients, boolean virtualThreads, Request request, WarmUp warmUp,
+			Duration measured, Runnable atWindowStart) throws InterruptedException {
+		ClosedLoop loop = new ClosedLoop();
 		AtomicLong sequence = new AtomicLong();
-		long start = System.nanoTime();
-		long measureFrom = start + warmUp.toNanos();
-		long measureTo = measureFrom + measured.toNanos();
 		List<Client> all = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
 		Thread.Builder builder = virtualThreads ? Thread.ofVirtual().name("load-", 0) : Thread.ofPlatform().name("load-", 0);
+		long started = System.nanoTime();
 		for (int i = 0; i < clients; i++) {
-			Client client = new Client(new HttpConnection(host, port), sequence, request, measureFrom, measureTo);
+			Client client = loop.new Client(new HttpConnection(host, port), sequence, request);
 			all.add(client);
 			threads.add(builder.start(client));
 		}
+		do {
+			Thread.sleep(1_000);
+		}
+		while (!warmUp.done(Duration.ofNanos(System.nanoTime() - started)));
+		long sentInWarmUp = sequence.get();
+		atWindowStart.run();
+		loop.windowStart = System.nanoTime();
+		Thread.sleep(measured.toMillis());
+		loop.stopping = true;
+		long windowEnd = System.nanoTime();
 		for (Thread thread : threads) {
 			thread.join();
 		}
-		long requests = 0;
 		long errors = 0;
 		long[] latencies = new long[all.stream().mapToInt(c -> c.recorded).sum()];
 		int at = 0;
 		for (Client client : all) {
 			System.arraycopy(client.latencies, 0, latencies, at, client.recorded);
 			at += client.recorded;
-			requests += client.recorded;
 			errors += client.errors;
 		}
 		Arrays.sort(latencies);
 		List<String> firstErrors = all.stream().map(c -> c.firstError).filter(e -> e != null).limit(3).toList();
-		return new Result(requests, errors, measured.toNanos() / 1e9, latencies, firstErrors, sequence.get());
+		return new Result(latencies.length, errors, (windowEnd - loop.windowStart) / 1e9, latencies, firstErrors,
+				Duration.ofNanos(loop.windowStart - started), sentInWarmUp);
 	}
 
-	private static final class Client implements Runnable {
+	private final class Client implements Runnable {
 
 		private final HttpConnection connection;
 		private final AtomicLong sequence;
 		private final Request request;
-		private final long measureFrom;
-		private final long measureTo;
 		long[] latencies = new long[16 * 1024];
 		int recorded;
 		long errors;
 		String firstError;
 
-		Client(HttpConnection connection, AtomicLong sequence, Request request, long measureFrom, long measureTo) {
+		Client(HttpConnection connection, AtomicLong sequence, Request request) {
 			this.connection = connection;
 			this.sequence = sequence;
 			this.request = request;
-			this.measureFrom = measureFrom;
-			this.measureTo = measureTo;
 		}
 
 		@Override
 		public void run() {
 			try (connection) {
-				for (long began = System.nanoTime(); began < measureTo; began = System.nanoTime()) {
+				while (!stopping) {
+					long began = System.nanoTime();
 					boolean ok;
 					String problem = null;
 					try {
@@ -97,7 +116,7 @@ public final class ClosedLoop {
 						ok = false;
 						problem = ex.toString();
 					}
-					if (began >= measureFrom) {
+					if (began >= windowStart) {
 						record(System.nanoTime() - began);
 						if (!ok) {
 							errors++;
@@ -119,11 +138,13 @@ public final class ClosedLoop {
 	/**
 	 * What the measured window saw.
 	 *
-	 * @param latencies every request's latency in nanoseconds, sorted
-	 * @param sent every request sent, in the warm-up too
+	 * @param requests the requests started in the window
+	 * @param latencies every one's latency in nanoseconds, sorted
+	 * @param warmUp how long the warm-up took
+	 * @param sentInWarmUp the requests sent before the window
 	 */
 	public record Result(long requests, long errors, double seconds, long[] latencies, List<String> firstErrors,
-			long sent) {
+			Duration warmUp, long sentInWarmUp) {
 
 		public double throughput() {
 			return requests / seconds;

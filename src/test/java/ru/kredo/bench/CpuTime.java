@@ -37,6 +37,26 @@ public final class CpuTime {
 		}
 	}
 
+	/**
+	 * The whole machine's CPU time so far ({@code /proc/stat}): busy (user, nice, system, interrupts) and stolen by
+	 * the hypervisor, in nanoseconds summed over all cores; zeros where there is no {@code /proc}.
+	 */
+	public static Machine ofMachine() {
+		try {
+			String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().split("\\s+");
+			long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+					+ Long.parseLong(f[7]);
+			return new Machine(busy * NANOS_PER_TICK, Long.parseLong(f[8]) * NANOS_PER_TICK);
+		}
+		catch (IOException | RuntimeException ex) {
+			return new Machine(0, 0);
+		}
+	}
+
+	/** CPU time of all cores: busy, and stolen by the hypervisor. */
+	public record Machine(long busyNanos, long stolenNanos) {
+	}
+
 	private static long ticks(long pid, boolean withExitedChildren) throws IOException {
 		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 		// Fields after the command name, which is in parentheses and may contain spaces: state is field 3.
