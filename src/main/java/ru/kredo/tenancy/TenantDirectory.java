@@ -1,6 +1,7 @@
 package ru.kredo.tenancy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import ru.kredo.platform.NotFound;
 
@@ -18,6 +22,8 @@ public class TenantDirectory {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final Cache<TenantId, Tenant> found = Caffeine.newBuilder().maximumSize(10_000)
+		.expireAfterWrite(Duration.ofMinutes(1)).build();
 
 	TenantDirectory(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -39,11 +45,21 @@ public class TenantDirectory {
 		return find(id).orElseThrow(() -> new NotFound("tenant.not-found", id));
 	}
 
+	/**
+	 * The tenant, remembered for a minute once found: every cabinet page starts by finding its agency, and tenants do
+	 * not change once created. An unknown id is asked again each time (it may be created meanwhile).
+	 */
 	public Optional<Tenant> find(TenantId id) {
-		return jdbc.sql("select id, name, kind, created_at from tenants where id = ?")
+		Tenant known = found.getIfPresent(id);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<Tenant> tenant = jdbc.sql("select id, name, kind, created_at from tenants where id = ?")
 			.param(id.value())
 			.query(TenantDirectory::tenant)
 			.optional();
+		tenant.ifPresent(t -> found.put(id, t));
+		return tenant;
 	}
 
 	public Optional<Tenant> findByName(String name) {
