@@ -138,6 +138,16 @@ public class Contacts {
 			.orElseThrow(() -> new NotFound("contact.not-found", id));
 	}
 
+	/** Only the contact's name, with nothing opened: for pages that greet a person and show none of his identifiers. */
+	public FullName name(TenantId tenant, ContactId id) {
+		return jdbc.sql("select last_name, first_name, middle_name from contacts where tenant_id = ? and id = ?")
+			.params(tenant.value(), id.value())
+			.query((row, n) -> new FullName(row.getString("last_name"), row.getString("first_name"),
+					row.getString("middle_name")))
+			.optional()
+			.orElseThrow(() -> new NotFound("contact.not-found", id));
+	}
+
 	/** Contacts whose last name starts with {@code query} (any case), by name. */
 	public List<ContactSummary> search(TenantId tenant, String query, int offset, int limit) {
 		return jdbc.sql("""

@@ -136,7 +136,8 @@ class CabinetController {
 			return "redirect:/cabinet/" + agency;
 		}
 		model.addAttribute("agency", tenant);
-		model.addAttribute("debtor", contacts.get(tenant.id(), debtor.contactId()));
+		// The page greets him by name and shows none of his identifiers, so none is opened.
+		model.addAttribute("name", contacts.name(tenant.id(), debtor.contactId()));
 		List<Debt> owed = debts.ofContact(tenant.id(), debtor.contactId());
 		model.addAttribute("debts", owed);
 		model.addAttribute("history", debts.payments(tenant.id(), owed.stream().map(Debt::id).toList()));
