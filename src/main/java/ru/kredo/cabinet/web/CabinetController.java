@@ -24,6 +24,7 @@ import ru.kredo.cabinet.Funnel;
 import ru.kredo.cabinet.FunnelStep;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtId;
+import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
@@ -39,6 +40,7 @@ import ru.kredo.payments.Payments;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.RateLimiter;
 import ru.kredo.platform.Rejected;
+import ru.kredo.platform.web.TimeDisplay;
 import ru.kredo.tenancy.Tenant;
 import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantId;
@@ -63,10 +65,11 @@ class CabinetController {
 	private final Debts debts;
 	private final Payments payments;
 	private final Offers offers;
+	private final TimeDisplay time;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
 	CabinetController(TenantDirectory tenants, CabinetSignIn signIn, Contacts contacts, Funnel funnel, Debts debts,
-			Payments payments, Offers offers) {
+			Payments payments, Offers offers, TimeDisplay time) {
 		this.tenants = tenants;
 		this.signIn = signIn;
 		this.contacts = contacts;
@@ -74,6 +77,7 @@ class CabinetController {
 		this.debts = debts;
 		this.payments = payments;
 		this.offers = offers;
+		this.time = time;
 	}
 
 	@GetMapping
@@ -136,14 +140,16 @@ class CabinetController {
 			return "redirect:/cabinet/" + agency;
 		}
 		model.addAttribute("agency", tenant);
+		model.addAttribute("agencyId", tenant.id().value().toString());
 		// The page greets him by name and shows none of his identifiers, so none is opened.
 		model.addAttribute("name", contacts.name(tenant.id(), debtor.contactId()));
 		List<Debt> owed = debts.ofContact(tenant.id(), debtor.contactId());
-		model.addAttribute("debts", owed);
-		model.addAttribute("history", debts.payments(tenant.id(), owed.stream().map(Debt::id).toList()));
-		model.addAttribute("paymentKey", UUID.randomUUID());
+		Map<DebtId, List<DebtPayment>> history = debts.payments(tenant.id(), owed.stream().map(Debt::id).toList());
 		Map<DebtId, Offer> offered = offers.offersFor(tenant.id(), owed);
-		model.addAttribute("offers", offered);
+		model.addAttribute("cards", owed.stream()
+			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), time))
+			.toList());
+		model.addAttribute("paymentKey", UUID.randomUUID());
 		if (!owed.isEmpty()) {
 			reachedOncePerSession(request, response, tenant, FunnelStep.DEBT_VIEWED);
 		}
