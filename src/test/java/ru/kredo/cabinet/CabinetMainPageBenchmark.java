@@ -170,8 +170,9 @@ class CabinetMainPageBenchmark {
 
 	/**
 	 * The warm-up lasts {@code bench.warm-up} seconds and then until the JIT compiler has spent less than 2% of the last
-	 * five seconds compiling, or {@code bench.warm-up-max} seconds: on a busy machine compiling the page's code takes
-	 * long, and a window measured before it ends measures half-compiled code.
+	 * ten seconds compiling, or {@code bench.warm-up-max} seconds: on a busy machine compiling the page's code takes
+	 * long, and a window measured before it ends measures half-compiled code (five quiet seconds were not enough: C2
+	 * went on recompiling for seconds of the window).
 	 */
 	private static final class JitQuiet implements ClosedLoop.WarmUp {
 
@@ -180,10 +181,10 @@ class CabinetMainPageBenchmark {
 		@Override
 		public boolean done(Duration elapsed) {
 			compiled.addLast(jitMillis());
-			if (compiled.size() > 6) {
+			if (compiled.size() > 11) {
 				compiled.removeFirst();
 			}
-			boolean quiet = compiled.size() == 6 && compiled.getLast() - compiled.getFirst() < 100;
+			boolean quiet = compiled.size() == 11 && compiled.getLast() - compiled.getFirst() < 200;
 			return elapsed.toSeconds() >= WARM_UP && quiet || elapsed.toSeconds() >= WARM_UP_MAX;
 		}
 	}
