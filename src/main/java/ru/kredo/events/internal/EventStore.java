@@ -1,0 +1,173 @@
+package ru.kredo.events.internal;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
+
+import ru.kredo.events.RecordedEvent;
+
+/**
+ * Writes a prepared chunk's new events in the caller's transaction. The fast way: find which of the chunk's
+ * (source, event id) are stored already, take ids for the rest from the table's sequence, and COPY them in. Should
+ * another batch store one of the same events in the meantime, the COPY fails on the unique key; the chunk is then
+ * written again with {@code insert … on conflict do nothing}, which is exact under any concurrency but slower.
+ */
+@Component
+public class EventStore {
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+
+	EventStore(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	/** The chunk's events that were not stored before, now stored, in the order of the chunk. */
+	public List<RecordedEvent> insertNew(EventChunk chunk, Instant receivedAt, TransactionStatus transaction) {
+		int[] fresh = unstored(chunk);
+		if (fresh.length == 0) {
+			return List.of();
+		}
+		long[] ids = jdbc.sql("select nextval('credit_events_id_seq') from generate_series(1, ?)")
+			.param(fresh.length)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
+		Object savepoint = transaction.createSavepoint();
+		try {
+			copy(chunk, fresh, ids, receivedAt);
+			transaction.releaseSavepoint(savepoint);
+		}
+		catch (DuplicateKeyException raced) {
+			transaction.rollbackToSavepoint(savepoint);
+			return insertOnConflict(chunk, receivedAt);
+		}
+		List<RecordedEvent> recorded = new ArrayList<>(fresh.length);
+		for (int k = 0; k < fresh.length; k++) {
+			recorded.add(chunk.recorded(ids[k], fresh[k]));
+		}
+		return recorded;
+	}
+
+	// Positions (in the chunk) of the first occurrence of each event not stored yet.
+	private int[] unstored(EventChunk chunk) {
+		String[] sources = new String[chunk.distinct];
+		String[] ids = new String[chunk.distinct];
+		for (int k = 0; k < chunk.distinct; k++) {
+			sources[k] = chunk.sources[chunk.firsts[k]];
+			ids[k] = chunk.ids[chunk.firsts[k]];
+		}
+		BitSet stored = new BitSet(chunk.distinct);
+		jdbc.sql("""
+				select e.n from unnest(?::text[], ?::text[]) with ordinality as e(s, i, n)
+				where exists (select 1 from credit_events c where c.source = e.s and c.source_event_id = e.i)""")
+			.params(sources, ids)
+			.query(row -> {
+				stored.set(row.getInt(1) - 1);
+			});
+		int[] fresh = new int[chunk.distinct - stored.cardinality()];
+		for (int k = 0, f = 0; k < chunk.distinct; k++) {
+			if (!stored.get(k)) {
+				fresh[f++] = chunk.firsts[k];
+			}
+		}
+		return fresh;
+	}
+
+	private void copy(EventChunk chunk, int[] fresh, long[] ids, Instant receivedAt) {
+		StringBuilder rows = new StringBuilder(fresh.length * 512);
+		String received = receivedAt.toString();
+		for (int k = 0; k < fresh.length; k++) {
+			int i = fresh[k];
+			rows.append(ids[k]).append('\t');
+			text(rows, chunk.sources[i]).append('\t');
+			text(rows, chunk.ids[i]).append('\t');
+			text(rows, chunk.types[i]).append('\t');
+			text(rows, chunk.codes[i]).append('\t');
+			text(rows, chunk.occurred[i]).append('\t');
+			rows.append(received).append('\t');
+			bytea(rows, chunk.passports[i]).append('\t');
+			bytea(rows, chunk.names[i]).append('\t');
+			bytea(rows, chunk.subjects[i]).append('\t');
+			text(rows, chunk.lenders[i]).append('\t');
+			text(rows, chunk.amounts[i]).append('\t');
+			text(rows, chunk.overdue[i]).append('\n');
+		}
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+					copy credit_events (id, source, source_event_id, type, rutdf_code, occurred_at, received_at,
+					    passport_index, name_dob_index, subject, lender_kind, amount, days_past_due) from stdin""",
+					new StringReader(rows.toString()));
+		}
+		catch (SQLException ex) {
+			if ("23505".equals(ex.getSQLState())) {
+				throw new DuplicateKeyException("an event of the chunk was stored meanwhile", ex);
+			}
+			throw new IllegalStateException("could not store credit events", ex);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	private List<RecordedEvent> insertOnConflict(EventChunk chunk, Instant receivedAt) {
+		return jdbc.sql("""
+				insert into credit_events (source, source_event_id, type, rutdf_code, occurred_at, received_at,
+				    passport_index, name_dob_index, subject, lender_kind, amount, days_past_due)
+				select s, i, t, c, o::timestamptz, ?, p, nd, sb, l, a::numeric, d::int
+				from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[], ?::bytea[],
+				            ?::text[], ?::text[], ?::text[]) as e(s, i, t, c, o, p, nd, sb, l, a, d)
+				on conflict (source, source_event_id) do nothing
+				returning id, source, source_event_id""")
+			.params(Timestamp.from(receivedAt), chunk.sources, chunk.ids, chunk.types, chunk.codes, chunk.occurred,
+					chunk.passports, chunk.names, chunk.subjects, chunk.lenders, chunk.amounts, chunk.overdue)
+			.query((row, n) -> chunk.recorded(row.getLong("id"), row.getString("source"), row.getString("source_event_id")))
+			.list();
+	}
+
+	// COPY's text format: backslash, tab, newline and carriage return escaped; \N is null.
+	private static StringBuilder text(StringBuilder out, String value) {
+		if (value == null) {
+			return out.append("\\N");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				default -> out.append(c);
+			}
+		}
+		return out;
+	}
+
+	private static StringBuilder bytea(StringBuilder out, byte[] value) {
+		return value == null ? out.append("\\N") : out.append("\\\\x").append(HEX.formatHex(value));
+	}
+}
