@@ -27,10 +27,13 @@ import ru.kredo.monitoring.Recommendation;
 import ru.kredo.monitoring.Segment;
 import ru.kredo.monitoring.Watch;
 import ru.kredo.monitoring.WatchedPerson;
+import ru.kredo.monitoring.WatchedKeys;
 import ru.kredo.monitoring.Watches;
+import ru.kredo.monitoring.Watches.RecommendationMet;
 import ru.kredo.privacy.BlindIndex;
 import ru.kredo.signals.SignalWording;
 import ru.kredo.signals.SignalRanking;
+import ru.kredo.signals.SignalsRaised;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -47,17 +50,19 @@ class SignalRaising {
 
 	private final JdbcClient jdbc;
 	private final Watches watches;
+	private final WatchedKeys watchedKeys;
 	private final SignalRanking ranking;
 	private final SignalWording wording;
 	private final ApplicationEventPublisher events;
 	private final SignalRows rows;
 	private final Duration foldWindow;
 
-	SignalRaising(JdbcClient jdbc, Watches watches, SignalRanking ranking, SignalWording wording,
+	SignalRaising(JdbcClient jdbc, Watches watches, WatchedKeys watchedKeys, SignalRanking ranking, SignalWording wording,
 			ApplicationEventPublisher events, SignalRows rows,
 			@Value("${kredo.signals.fold-window:72h}") Duration foldWindow) {
 		this.jdbc = jdbc;
 		this.watches = watches;
+		this.watchedKeys = watchedKeys;
 		this.ranking = ranking;
 		this.wording = wording;
 		this.events = events;
@@ -79,7 +84,14 @@ class SignalRaising {
 		}
 	}
 
-	List<Match> match(List<RecordedEvent> batch) {
+	List<Match> match(List<RecordedEvent> events) {
+		watchedKeys.catchUp();
+		List<RecordedEvent> batch = new ArrayList<>();
+		for (RecordedEvent event : events) {
+			if (watchedKeys.mayBeWatched(event.passportIndex(), event.nameAndBirthDateIndex())) {
+				batch.add(event);
+			}
+		}
 		Set<BlindIndex> passports = new HashSet<>();
 		Set<BlindIndex> names = new HashSet<>();
 		for (RecordedEvent event : batch) {
@@ -133,6 +145,7 @@ class SignalRaising {
 		Map<UUID, OpenSignal> changed = new LinkedHashMap<>();
 		List<OpenSignal> created = new ArrayList<>();
 		List<Object[]> links = new ArrayList<>();
+		List<RecommendationMet> met = new ArrayList<>();
 		for (Match match : matches) {
 			Watch watch = match.person().watch();
 			RecordedEvent event = match.event();
@@ -150,15 +163,14 @@ class SignalRaising {
 			changed.put(signal.id, signal);
 			links.add(new Object[] { watch.tenantId().value(), watch.id().value(), event.id(), signal.id });
 			if (watch.segment() == Segment.PREPARING) {
-				Recommendation.metBy(event.type()).ifPresent(r -> watches.recommendationMet(watch.tenantId(), watch.id(), r));
+				Recommendation.metBy(event.type()).ifPresent(r -> met.add(new RecommendationMet(watch.tenantId(), watch.id(), r)));
 			}
 		}
 		rows.insert(created);
 		rows.update(changed.values().stream().filter(s -> !created.contains(s)).toList());
 		rows.link(links);
-		for (OpenSignal signal : changed.values()) {
-			events.publishEvent(signal.raised(wording));
-		}
+		watches.recommendationsMet(met);
+		events.publishEvent(new SignalsRaised(changed.values().stream().map(signal -> signal.raised(wording)).toList()));
 	}
 
 	private Map<String, OpenSignal> openSignals(List<Match> matches) {
