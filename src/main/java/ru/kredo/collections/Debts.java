@@ -149,8 +149,8 @@ public class Debts {
 		if (recorded == 0) {
 			return;
 		}
-		// An accepted offer paid in full forgives the rest (ст. 415 ГК РФ): the debt is closed at zero.
-		DebtComponents left = offers.paid(paid.tenantId(), debt.id(), paid.amount())
+		// The payment that completes an accepted offer's whole sum forgives the rest (ст. 415 ГК РФ): closed at zero.
+		DebtComponents left = offers.paid(paid.tenantId(), debt.id(), paid.amount(), paid.succeededAt())
 				? DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO)
 				: debt.balance().minus(split);
 		jdbc.sql("""

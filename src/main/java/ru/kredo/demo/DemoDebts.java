@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offers;
+import ru.kredo.collections.PartInterval;
+import ru.kredo.collections.PartPolicy;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.documents.Agency;
@@ -45,8 +47,9 @@ class DemoDebts {
 					"+7 800 000-00-00"));
 		}
 		if (offers.rules(collector).isEmpty()) {
-			offers.addRule(collector, "Долги старше полугода", 180, Money.ofKopecks(1_000_000), 15, 30);
-			offers.addRule(collector, "Долги старше года", 365, Money.ZERO, 10, 30);
+			offers.addRule(collector, "Долги старше полугода", 180, Money.ofKopecks(1_000_000), 15, 30, PartPolicy.IN_FULL);
+			offers.addRule(collector, "Долги старше года", 365, Money.ZERO, 10, 30,
+					new PartPolicy(3, PartInterval.MONTH, 3));
 		}
 		List<Contact> debtors = contacts.all(collector);
 		Random random = new Random(230);

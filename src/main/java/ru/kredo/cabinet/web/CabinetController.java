@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -21,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import ru.kredo.cabinet.CabinetActivity;
 import ru.kredo.cabinet.CabinetSignIn;
 import ru.kredo.cabinet.Funnel;
 import ru.kredo.cabinet.FunnelStep;
+import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.Debts;
@@ -64,10 +67,12 @@ class CabinetController {
 	private final Debts debts;
 	private final Payments payments;
 	private final Offers offers;
+	private final CabinetActivity activity;
+	private final AgencyRequisites requisites;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
 	CabinetController(TenantDirectory tenants, CabinetSignIn signIn, Contacts contacts, Funnel funnel, Debts debts,
-			Payments payments, Offers offers) {
+			Payments payments, Offers offers, CabinetActivity activity, AgencyRequisites requisites) {
 		this.tenants = tenants;
 		this.signIn = signIn;
 		this.contacts = contacts;
@@ -75,6 +80,8 @@ class CabinetController {
 		this.debts = debts;
 		this.payments = payments;
 		this.offers = offers;
+		this.activity = activity;
+		this.requisites = requisites;
 	}
 
 	@GetMapping
@@ -116,7 +123,7 @@ class CabinetController {
 		Tenant tenant = agency(agency);
 		try {
 			ContactId debtor = signIn.confirm(tenant, challenge, code);
-			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.CODE_CONFIRMED);
+			activity.signedIn(tenant.id(), visitor(request, response), debtor);
 			request.changeSessionId();
 			request.getSession().setAttribute(DEBTOR, new SignedInDebtor(tenant.id(), debtor));
 			return "redirect:/cabinet/" + agency + "/home";
@@ -145,16 +152,20 @@ class CabinetController {
 		Map<DebtId, Offer> offered = new HashMap<>();
 		owed.forEach(d -> offers.offerFor(tenant.id(), d).ifPresent(o -> offered.put(d.id(), o)));
 		model.addAttribute("offers", offered);
+		model.addAttribute("documents", requisites.of(tenant.id()).isPresent());
+		UUID visitor = visitor(request, response);
 		if (!owed.isEmpty()) {
-			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.DEBT_VIEWED);
+			activity.viewed(tenant.id(), visitor, debtor.contactId(), FunnelStep.DEBT_VIEWED, null);
 		}
-		if (offered.values().stream().anyMatch(o -> o.status() == Offer.Status.OFFERED)) {
-			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.OFFER_VIEWED);
-		}
+		offered.values().stream().filter(o -> o.status() == Offer.Status.OFFERED)
+			.forEach(o -> activity.viewed(tenant.id(), visitor, debtor.contactId(), FunnelStep.OFFER_VIEWED, o.debtId().value()));
 		return "cabinet/home";
 	}
 
-	/** Pays any amount from the minimum up to the balance; the provider's page confirms it and comes back home. */
+	/**
+	 * Pays any amount from the minimum up to the balance, or, towards an accepted offer, at least what its next part
+	 * still needs and at most what is left of the offer; the provider's page confirms it and comes back home.
+	 */
 	@PostMapping("/debts/{debt}/pay")
 	String pay(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(defaultValue = "") String amount,
 			@RequestParam(defaultValue = "BANK_CARD") PaymentMethod method, @RequestParam String key,
@@ -170,17 +181,30 @@ class CabinetController {
 		}
 		try {
 			Money sum = Money.ofRoubles(amount.replace(',', '.').replace(" ", ""));
-			if (sum.exceeds(owed.total())) {
+			Optional<Offer> accepted = offers.find(tenant.id(), owed.id()).filter(o -> o.status() == Offer.Status.ACCEPTED);
+			if (accepted.isPresent()) {
+				checkTowardsOffer(sum, accepted.get());
+			}
+			else if (sum.exceeds(owed.total())) {
 				throw new Rejected("cabinet.amount-above-balance", owed.total());
 			}
 			Payment payment = payments.start(tenant.id(), new PayableRef(debt), sum, method,
 					"/cabinet/" + agency + "/home", key);
-			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.PAYMENT_STARTED);
+			activity.paymentStarted(tenant.id(), visitor(request, response), debtor.contactId(), payment);
 			return "redirect:" + payment.confirmationUrl();
 		}
 		catch (Rejected rejected) {
 			redirect.addFlashAttribute("problem", rejected);
 			return "redirect:/cabinet/" + agency + "/home";
+		}
+	}
+
+	private static void checkTowardsOffer(Money sum, Offer offer) {
+		if (sum.exceeds(offer.leftToPay())) {
+			throw new Rejected("cabinet.amount-above-offer", offer.leftToPay());
+		}
+		if (offer.dueNext().exceeds(sum)) {
+			throw new Rejected("cabinet.amount-below-part", offer.dueNext());
 		}
 	}
 
