@@ -6,13 +6,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -22,14 +23,16 @@ import org.springframework.transaction.TransactionStatus;
 import ru.kredo.events.RecordedEvent;
 
 /**
- * Writes a prepared chunk's new events in the caller's transaction. The fast way: find which of the chunk's
- * (source, event id) are stored already, take ids for the rest from the table's sequence, and COPY them in. Should
- * another batch store one of the same events in the meantime, the COPY fails on the unique key; the chunk is then
- * written again with {@code insert … on conflict do nothing}, which is exact under any concurrency but slower.
+ * Writes a prepared chunk's new events in the caller's transaction. The fast way, for the usual chunk of events never
+ * seen before: take ids from the table's sequence and COPY the chunk in. If any of its (source, event id) is stored
+ * already (a re-sent batch, or another batch storing the same event at this moment) the COPY fails on the unique key;
+ * the chunk is then rolled back to a savepoint and written with {@code insert … on conflict do nothing}, which skips
+ * what exists, exactly, under any concurrency, only slower.
  */
 @Component
 public class EventStore {
 
+	private static final Logger log = LoggerFactory.getLogger(EventStore.class);
 	private static final HexFormat HEX = HexFormat.of();
 
 	private final JdbcClient jdbc;
@@ -42,63 +45,41 @@ public class EventStore {
 
 	/** The chunk's events that were not stored before, now stored, in the order of the chunk. */
 	public List<RecordedEvent> insertNew(EventChunk chunk, Instant receivedAt, TransactionStatus transaction) {
-		int[] fresh = unstored(chunk);
-		if (fresh.length == 0) {
-			return List.of();
-		}
+		long start = System.nanoTime();
 		long[] ids = jdbc.sql("select nextval('credit_events_id_seq') from generate_series(1, ?)")
-			.param(fresh.length)
+			.param(chunk.distinct)
 			.query(Long.class)
 			.list()
 			.stream()
 			.mapToLong(Long::longValue)
 			.toArray();
+		long numbered = System.nanoTime();
 		Object savepoint = transaction.createSavepoint();
 		try {
-			copy(chunk, fresh, ids, receivedAt);
+			copy(chunk, ids, receivedAt);
 			transaction.releaseSavepoint(savepoint);
 		}
-		catch (DuplicateKeyException raced) {
+		catch (DuplicateKeyException seenBefore) {
 			transaction.rollbackToSavepoint(savepoint);
+			log.debug("a chunk of {} holds events stored before: inserting the new ones one by one", chunk.size());
 			return insertOnConflict(chunk, receivedAt);
 		}
-		List<RecordedEvent> recorded = new ArrayList<>(fresh.length);
-		for (int k = 0; k < fresh.length; k++) {
-			recorded.add(chunk.recorded(ids[k], fresh[k]));
+		if (log.isDebugEnabled()) {
+			log.debug("{} new events: ids {} ms, copy {} ms", chunk.distinct, (numbered - start) / 1_000_000,
+					(System.nanoTime() - numbered) / 1_000_000);
+		}
+		List<RecordedEvent> recorded = new ArrayList<>(chunk.distinct);
+		for (int k = 0; k < chunk.distinct; k++) {
+			recorded.add(chunk.recorded(ids[k], chunk.firsts[k]));
 		}
 		return recorded;
 	}
 
-	// Positions (in the chunk) of the first occurrence of each event not stored yet.
-	private int[] unstored(EventChunk chunk) {
-		String[] sources = new String[chunk.distinct];
-		String[] ids = new String[chunk.distinct];
-		for (int k = 0; k < chunk.distinct; k++) {
-			sources[k] = chunk.sources[chunk.firsts[k]];
-			ids[k] = chunk.ids[chunk.firsts[k]];
-		}
-		BitSet stored = new BitSet(chunk.distinct);
-		jdbc.sql("""
-				select e.n from unnest(?::text[], ?::text[]) with ordinality as e(s, i, n)
-				where exists (select 1 from credit_events c where c.source = e.s and c.source_event_id = e.i)""")
-			.params(sources, ids)
-			.query(row -> {
-				stored.set(row.getInt(1) - 1);
-			});
-		int[] fresh = new int[chunk.distinct - stored.cardinality()];
-		for (int k = 0, f = 0; k < chunk.distinct; k++) {
-			if (!stored.get(k)) {
-				fresh[f++] = chunk.firsts[k];
-			}
-		}
-		return fresh;
-	}
-
-	private void copy(EventChunk chunk, int[] fresh, long[] ids, Instant receivedAt) {
-		StringBuilder rows = new StringBuilder(fresh.length * 512);
+	private void copy(EventChunk chunk, long[] ids, Instant receivedAt) {
+		StringBuilder rows = new StringBuilder(chunk.distinct * 512);
 		String received = receivedAt.toString();
-		for (int k = 0; k < fresh.length; k++) {
-			int i = fresh[k];
+		for (int k = 0; k < chunk.distinct; k++) {
+			int i = chunk.firsts[k];
 			rows.append(ids[k]).append('\t');
 			text(rows, chunk.sources[i]).append('\t');
 			text(rows, chunk.ids[i]).append('\t');
@@ -122,7 +103,7 @@ public class EventStore {
 		}
 		catch (SQLException ex) {
 			if ("23505".equals(ex.getSQLState())) {
-				throw new DuplicateKeyException("an event of the chunk was stored meanwhile", ex);
+				throw new DuplicateKeyException("an event of the chunk is stored already", ex);
 			}
 			throw new IllegalStateException("could not store credit events", ex);
 		}
@@ -154,6 +135,9 @@ public class EventStore {
 		if (value == null) {
 			return out.append("\\N");
 		}
+		if (plain(value)) {
+			return out.append(value);
+		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {
@@ -167,7 +151,17 @@ public class EventStore {
 		return out;
 	}
 
+	private static boolean plain(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static StringBuilder bytea(StringBuilder out, byte[] value) {
-		return value == null ? out.append("\\N") : out.append("\\\\x").append(HEX.formatHex(value));
+		return value == null ? out.append("\\N") : HEX.formatHex(out.append("\\\\x"), value);
 	}
 }
