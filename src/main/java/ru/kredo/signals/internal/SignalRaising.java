@@ -85,7 +85,9 @@ class SignalRaising {
 	}
 
 	List<Match> match(List<RecordedEvent> events) {
+		long start = System.nanoTime();
 		watchedKeys.catchUp();
+		long caughtUp = System.nanoTime();
 		List<RecordedEvent> batch = new ArrayList<>();
 		for (RecordedEvent event : events) {
 			if (watchedKeys.mayBeWatched(event.passportIndex(), event.nameAndBirthDateIndex())) {
@@ -100,6 +102,7 @@ class SignalRaising {
 			}
 			names.add(event.nameAndBirthDateIndex());
 		}
+		long filtered = System.nanoTime();
 		Map<BlindIndex, List<WatchedPerson>> byPassport = new HashMap<>();
 		Map<BlindIndex, List<WatchedPerson>> byName = new HashMap<>();
 		for (WatchedPerson person : watches.activeFor(passports, names)) {
@@ -107,6 +110,11 @@ class SignalRaising {
 				byPassport.computeIfAbsent(person.passportIndex(), k -> new ArrayList<>()).add(person);
 			}
 			byName.computeIfAbsent(person.nameAndBirthDateIndex(), k -> new ArrayList<>()).add(person);
+		}
+		if (log.isDebugEnabled()) {
+			log.debug("matching {} events: catch-up {} ms, {} candidates filtered in {} ms, watches read in {} ms",
+					events.size(), (caughtUp - start) / 1_000_000, batch.size(), (filtered - caughtUp) / 1_000_000,
+					(System.nanoTime() - filtered) / 1_000_000);
 		}
 		List<Match> matches = new ArrayList<>();
 		for (RecordedEvent event : batch) {
@@ -140,7 +148,9 @@ class SignalRaising {
 
 	private void raise(List<Match> matches) {
 		matches.sort((a, b) -> a.event().occurredAt().compareTo(b.event().occurredAt()));
+		long start = System.nanoTime();
 		Map<String, OpenSignal> open = openSignals(matches);
+		long read = System.nanoTime();
 		Map<TenantId, SignalRanking.Ranking> rankings = ranking.of(matches.stream().map(m -> m.person().watch().tenantId()).toList());
 		Map<UUID, OpenSignal> changed = new LinkedHashMap<>();
 		List<OpenSignal> created = new ArrayList<>();
@@ -166,11 +176,23 @@ class SignalRaising {
 				Recommendation.metBy(event.type()).ifPresent(r -> met.add(new RecommendationMet(watch.tenantId(), watch.id(), r)));
 			}
 		}
+		long folded = System.nanoTime();
 		rows.insert(created);
-		rows.update(changed.values().stream().filter(s -> !created.contains(s)).toList());
+		long inserted = System.nanoTime();
+		Set<UUID> createdIds = new HashSet<>(created.stream().map(s -> s.id).toList());
+		rows.update(changed.values().stream().filter(s -> !createdIds.contains(s.id)).toList());
+		long updated = System.nanoTime();
 		rows.link(links);
+		long linked = System.nanoTime();
 		watches.recommendationsMet(met);
+		long written = System.nanoTime();
 		events.publishEvent(new SignalsRaised(changed.values().stream().map(signal -> signal.raised(wording)).toList()));
+		if (log.isDebugEnabled()) {
+			log.debug("{} signals: open ones read {} ms, ranked and folded {} ms, inserted {} ms, updated {} ms, linked {} ms,"
+					+ " recommendations {} ms, published {} ms", changed.size(), (read - start) / 1_000_000,
+					(folded - read) / 1_000_000, (inserted - folded) / 1_000_000, (updated - inserted) / 1_000_000,
+					(linked - updated) / 1_000_000, (written - linked) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+		}
 	}
 
 	private Map<String, OpenSignal> openSignals(List<Match> matches) {
