@@ -18,7 +18,7 @@ import ru.kredo.IntegrationTest;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.monitoring.internal.ImportDefaults;
 import ru.kredo.monitoring.internal.ImportRecords;
-import ru.kredo.monitoring.internal.ImportSpool;
+import ru.kredo.tabular.ImportSpool;
 import ru.kredo.monitoring.internal.ImportStatus;
 import ru.kredo.monitoring.internal.ListImport;
 import ru.kredo.monitoring.internal.ListImporting;

@@ -1,7 +1,6 @@
-package ru.kredo.monitoring.internal;
+package ru.kredo.tabular;
 
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +19,10 @@ import org.apache.commons.csv.CSVRecord;
 import ru.kredo.platform.Rejected;
 
 /**
- * An uploaded contact file read as a stream of rows, whatever its encoding and separator; each row knows its line
- * in the file (1-based, the header is line 1), counting the lines inside quoted fields. Empty lines are skipped.
+ * A CSV file read as a stream of rows, whatever its encoding and separator; each row knows its line in the file
+ * (1-based, the header is line 1), counting the lines inside quoted fields. Empty lines are skipped.
  */
-final class ListFile implements Closeable {
+final class CsvFile implements TabularFile {
 
 	private static final int SAMPLE = 64 * 1024;
 
@@ -35,7 +34,7 @@ final class ListFile implements Closeable {
 	private final List<String> header;
 	private long lastLine;
 
-	private ListFile(Path file, Charset charset, char separator, boolean bom) throws IOException {
+	private CsvFile(Path file, Charset charset, char separator, boolean bom) throws IOException {
 		this.charset = charset;
 		this.separator = separator;
 		this.bytes = new Counting(Files.newInputStream(file));
@@ -56,7 +55,7 @@ final class ListFile implements Closeable {
 	}
 
 	/** Opens the file, detecting the encoding from its first bytes and the separator from its header line. */
-	static ListFile open(Path file) throws IOException {
+	static CsvFile open(Path file) throws IOException {
 		byte[] sample = new byte[SAMPLE];
 		int length;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -67,11 +66,11 @@ final class ListFile implements Closeable {
 		int from = bom ? TextEncoding.BOM_LENGTH : 0;
 		String text = new String(sample, from, length - from, charset);
 		int end = text.indexOf('\n');
-		return new ListFile(file, charset, Separator.detect(end < 0 ? text : text.substring(0, end)), bom);
+		return new CsvFile(file, charset, Separator.detect(end < 0 ? text : text.substring(0, end)), bom);
 	}
 
-	/** The next row with any text in it, or {@code null} at the end of the file. */
-	SourceRow next() {
+	@Override
+	public SourceRow next() {
 		try {
 			while (records.hasNext()) {
 				CSVRecord record = records.next();
@@ -89,7 +88,8 @@ final class ListFile implements Closeable {
 		}
 	}
 
-	List<String> header() {
+	@Override
+	public List<String> header() {
 		return header;
 	}
 
@@ -102,21 +102,14 @@ final class ListFile implements Closeable {
 	}
 
 	/** How far into the file reading has come, in bytes (a little ahead of the rows handed out). */
-	long bytesRead() {
+	@Override
+	public long bytesRead() {
 		return bytes.count;
 	}
 
 	@Override
 	public void close() throws IOException {
 		parser.close();
-	}
-
-	/** A row of the file: its first line number and its cells as written. */
-	record SourceRow(long line, List<String> values) {
-
-		String get(int column) {
-			return column < values.size() ? values.get(column) : "";
-		}
 	}
 
 	private static final class Counting extends FilterInputStream {
