@@ -41,7 +41,7 @@ public class Debts {
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	private static final String COLUMNS = """
 			id, tenant_id, contact_id, original_creditor, contract_number, contract_date, assignment_date, state_duty, fees,
-			interest, principal, penalties, original_total, days_past_due, closed_on""";
+			interest, principal, penalties, original_total, days_past_due, closed_on, region, time_zone, paid_before_import""";
 
 	private final JdbcClient jdbc;
 	private final Allocations allocations;
@@ -172,10 +172,12 @@ public class Debts {
 	private static Debt debt(ResultSet row, int rowNumber) throws SQLException {
 		Date assigned = row.getDate("assignment_date");
 		Date closed = row.getDate("closed_on");
+		String zone = row.getString("time_zone");
 		return new Debt(new DebtId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
 				new ContactId(row.getObject("contact_id", UUID.class)), row.getString("original_creditor"),
 				row.getString("contract_number"), row.getDate("contract_date").toLocalDate(),
 				assigned == null ? null : assigned.toLocalDate(), components(row), Money.ofKopecks(row.getLong("original_total")),
-				(Integer) row.getObject("days_past_due"), closed == null ? null : closed.toLocalDate());
+				(Integer) row.getObject("days_past_due"), closed == null ? null : closed.toLocalDate(),
+				row.getString("region"), zone == null ? null : ZoneId.of(zone), Money.ofKopecks(row.getLong("paid_before_import")));
 	}
 }

@@ -19,7 +19,7 @@ import ru.kredo.contacts.Contacts;
 import ru.kredo.monitoring.internal.ImportDefaults;
 import ru.kredo.monitoring.internal.ImportRecords;
 import ru.kredo.tabular.ImportSpool;
-import ru.kredo.monitoring.internal.ImportStatus;
+import ru.kredo.tabular.ImportStatus;
 import ru.kredo.monitoring.internal.ListImport;
 import ru.kredo.monitoring.internal.ListImporting;
 import ru.kredo.operator.TenantProvisioning.Provisioned;

@@ -31,7 +31,7 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.tabular.RowError;
 import ru.kredo.monitoring.internal.ImportRecords;
-import ru.kredo.monitoring.internal.ImportStatus;
+import ru.kredo.tabular.ImportStatus;
 import ru.kredo.monitoring.internal.ListImport;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.tenancy.TenantKind;

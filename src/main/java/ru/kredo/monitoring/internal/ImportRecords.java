@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import ru.kredo.monitoring.ListId;
 import ru.kredo.platform.NotFound;
+import ru.kredo.tabular.ImportStatus;
 import ru.kredo.tabular.RowError;
 import ru.kredo.tenancy.TenantId;
 

@@ -30,6 +30,7 @@ import ru.kredo.monitoring.Watches;
 import ru.kredo.monitoring.internal.ImportRecords.Progress;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.ImportSpool;
+import ru.kredo.tabular.ImportStatus;
 import ru.kredo.tabular.SourceRow;
 import ru.kredo.tabular.TabularFile;
 import ru.kredo.tenancy.TenantId;
