@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The headers that name each field of a file, in Russian and English, compared in any case, with or without spaces
  * and punctuation: «Дата рождения», «ДР», «birth_date» and «Birth Date» can all be one field. A field may also be
- * named by how a header starts («Телефон 2», «Телефон (рабочий)»), checked after the exact names.
+ * named by how a header starts («Телефон 2», «Телефон (рабочий)»), checked after the exact names, and a header may
+ * end with words that do not matter, such as a unit («Сумма ОД, руб.»).
  */
 public final class HeaderWords<F extends Enum<F>> {
 
@@ -19,10 +20,12 @@ public final class HeaderWords<F extends Enum<F>> {
 
 	private final Map<String, F> exact;
 	private final List<Map.Entry<String, F>> prefixes;
+	private final List<String> endings;
 
-	private HeaderWords(Map<String, F> exact, List<Map.Entry<String, F>> prefixes) {
+	private HeaderWords(Map<String, F> exact, List<Map.Entry<String, F>> prefixes, List<String> endings) {
 		this.exact = Map.copyOf(exact);
 		this.prefixes = List.copyOf(prefixes);
+		this.endings = List.copyOf(endings);
 	}
 
 	public static <F extends Enum<F>> Builder<F> builder() {
@@ -35,6 +38,14 @@ public final class HeaderWords<F extends Enum<F>> {
 		F field = exact.get(key);
 		if (field != null || key.isEmpty()) {
 			return Optional.ofNullable(field);
+		}
+		for (String ending : endings) {
+			if (key.endsWith(ending) && key.length() > ending.length()) {
+				field = exact.get(key.substring(0, key.length() - ending.length()));
+				if (field != null) {
+					return Optional.of(field);
+				}
+			}
 		}
 		return prefixes.stream().filter(p -> key.startsWith(p.getKey())).map(Map.Entry::getValue).findFirst();
 	}
@@ -49,8 +60,17 @@ public final class HeaderWords<F extends Enum<F>> {
 
 		private final Map<String, F> exact = new HashMap<>();
 		private final List<Map.Entry<String, F>> prefixes = new ArrayList<>();
+		private final List<String> endings = new ArrayList<>();
 
 		private Builder() {
+		}
+
+		/** Words a header may end with that say nothing of the field, such as units: «Сумма ОД, руб.». */
+		public Builder<F> ignoringEndings(String... words) {
+			for (String word : words) {
+				endings.add(normalize(word));
+			}
+			return this;
 		}
 
 		/** Headers that name {@code field}, written as people write them (they are normalized here). */
@@ -73,7 +93,7 @@ public final class HeaderWords<F extends Enum<F>> {
 		}
 
 		public HeaderWords<F> build() {
-			return new HeaderWords<>(exact, prefixes);
+			return new HeaderWords<>(exact, prefixes, endings);
 		}
 	}
 }

@@ -55,5 +55,7 @@ enum PortfolioField {
 				"Просрочка дней", "Просрочка, дней", "Дни просрочки", "DPD", "Days past due", "Days overdue")
 		.add(REGION, "Регион", "Субъект РФ", "Регион проживания", "Регион регистрации", "Регион должника", "Region")
 		.add(TIME_ZONE, "Часовой пояс", "Таймзона", "Time zone", "Timezone", "TZ", "UTC offset")
+		// Amounts are headed with their unit: «Сумма ОД, руб.», «Проценты (руб)», «Principal, RUB».
+		.ignoringEndings("руб", "рублей", "в рублях", "rub", "rur", "roubles", "rubles")
 		.build();
 }
