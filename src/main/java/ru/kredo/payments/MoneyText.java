@@ -21,6 +21,7 @@ public final class MoneyText {
 	private static final Pattern PLAIN = Pattern.compile("(\\d+)(?:[.,](\\d{1,2}))?");
 	private static final Pattern GROUPED = Pattern.compile("(\\d{1,3}([ .,])\\d{3}(?:\\2\\d{3})*)(?:([.,])(\\d{1,2}))?");
 	private static final Pattern THREE_AFTER_ONE_SEPARATOR = Pattern.compile("\\d{1,3}[.,]\\d{3}");
+	private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
 	private static final int MAX_DIGITS = 15;
 
 	private MoneyText() {
@@ -31,6 +32,10 @@ public final class MoneyText {
 		String value = text == null ? "" : text.strip();
 		if (value.isEmpty()) {
 			return null;
+		}
+		Money simple = plainDigits(value);
+		if (simple != null) {
+			return simple;
 		}
 		value = CURRENCY_FIRST.matcher(CURRENCY.matcher(value).replaceFirst("")).replaceFirst("");
 		value = SPACES.matcher(value).replaceAll(" ").strip();
@@ -52,8 +57,40 @@ public final class MoneyText {
 		throw new Rejected("money.unreadable");
 	}
 
+	/**
+	 * {@code 12345}, {@code 12345.6} or {@code 12345,67} read without a regular expression: most cells of a large
+	 * registry look like that, and the full reading below costs more than the rest of the row. Anything else is
+	 * {@code null}, for the full reading.
+	 */
+	private static Money plainDigits(String value) {
+		int separator = -1;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '.' || c == ',') {
+				if (separator >= 0) {
+					return null;
+				}
+				separator = i;
+			}
+			else if (c < '0' || c > '9') {
+				return null;
+			}
+		}
+		int decimals = separator < 0 ? 0 : value.length() - separator - 1;
+		int whole = separator < 0 ? value.length() : separator;
+		if (whole == 0 || whole > MAX_DIGITS || decimals > 2 || (separator >= 0 && decimals == 0)) {
+			return null;
+		}
+		long kopecks = Long.parseLong(value, 0, whole, 10) * 100;
+		if (decimals > 0) {
+			int fraction = Integer.parseInt(value, separator + 1, value.length(), 10);
+			kopecks += decimals == 1 ? fraction * 10L : fraction;
+		}
+		return Money.ofKopecks(kopecks);
+	}
+
 	private static Money roubles(String whole, String fraction) {
-		String digits = whole.replaceFirst("^0+(?=\\d)", "");
+		String digits = LEADING_ZEROS.matcher(whole).replaceFirst("");
 		if (digits.length() > MAX_DIGITS) {
 			throw new Rejected("money.unreadable");
 		}

@@ -150,17 +150,17 @@ class DebtRows {
 				from unnest(?::text[], ?::text[]) as k (original_creditor, contract_number)
 				join debts d on d.tenant_id = ? and d.contract_number = k.contract_number
 				    and d.original_creditor = k.original_creditor""")
-			.params(texts(batch, d -> d.originalCreditor()), texts(batch, d -> d.contractNumber()), tenant.value())
+			.params(texts(batch, ImportedDebt::originalCreditor), texts(batch, ImportedDebt::contractNumber), tenant.value())
 			.query((row, n) -> {
 				java.sql.Date closed = row.getDate("closed_on");
-				Existing existing = new Existing(DebtComponents.of(Money.ofKopecks(row.getLong("state_duty")),
-						Money.ofKopecks(row.getLong("fees")), Money.ofKopecks(row.getLong("interest")),
-						Money.ofKopecks(row.getLong("principal")), Money.ofKopecks(row.getLong("penalties"))),
-						Money.ofKopecks(row.getLong("paid_in_kredo")), closed == null ? null : closed.toLocalDate());
-				found.put(row.getString("original_creditor") + "\u001F" + row.getString("contract_number"), existing);
-				return existing;
+				return Map.entry(ImportedDebt.key(row.getString("original_creditor"), row.getString("contract_number")),
+						new Existing(DebtComponents.of(Money.ofKopecks(row.getLong("state_duty")),
+								Money.ofKopecks(row.getLong("fees")), Money.ofKopecks(row.getLong("interest")),
+								Money.ofKopecks(row.getLong("principal")), Money.ofKopecks(row.getLong("penalties"))),
+								Money.ofKopecks(row.getLong("paid_in_kredo")), closed == null ? null : closed.toLocalDate()));
 			})
-			.list();
+			.list()
+			.forEach(entry -> found.put(entry.getKey(), entry.getValue()));
 		return found;
 	}
 

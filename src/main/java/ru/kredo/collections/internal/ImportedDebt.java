@@ -15,6 +15,10 @@ record ImportedDebt(String originalCreditor, String contractNumber, LocalDate co
 
 	/** What makes two rows one debt: the same contract of the same creditor. */
 	String key() {
+		return key(originalCreditor, contractNumber);
+	}
+
+	static String key(String originalCreditor, String contractNumber) {
 		return originalCreditor + "\u001F" + contractNumber;
 	}
 }

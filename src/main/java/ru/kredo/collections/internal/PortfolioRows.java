@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import ru.kredo.collections.internal.RussianRegions.Region;
 import ru.kredo.contacts.CalendarDate;
@@ -43,6 +44,8 @@ final class PortfolioRows {
 	static final int MAX_REGION = 100;
 	static final int MAX_DAYS_PAST_DUE = 36_500;
 	private static final LocalDate EARLIEST_CONTRACT = LocalDate.of(1950, 1, 1);
+	private static final Pattern SPACES = Pattern.compile("[\\s\u00A0]+");
+	private static final Pattern WHOLE_NUMBER_ZEROS = Pattern.compile("[.,]0+$");
 	private static final Map<PortfolioField, DebtComponent> COMPONENT_OF = Map.of(PortfolioField.STATE_DUTY,
 			DebtComponent.STATE_DUTY, PortfolioField.FEES, DebtComponent.FEES, PortfolioField.INTEREST,
 			DebtComponent.INTEREST, PortfolioField.PRINCIPAL, DebtComponent.PRINCIPAL, PortfolioField.PENALTIES,
@@ -175,7 +178,7 @@ final class PortfolioRows {
 
 	/** Whole days, as written or as Excel stores a whole number. */
 	static Integer days(String text) {
-		String value = text.strip().replaceFirst("[.,]0+$", "");
+		String value = WHOLE_NUMBER_ZEROS.matcher(text.strip()).replaceFirst("");
 		if (!value.matches("\\d{1,6}") || Integer.parseInt(value) > MAX_DAYS_PAST_DUE) {
 			throw new Rejected("portfolio.days-past-due-invalid", MAX_DAYS_PAST_DUE);
 		}
@@ -184,7 +187,10 @@ final class PortfolioRows {
 
 	/** Spaces collapsed, ends stripped; {@code null} when nothing is left. */
 	static String clean(String text) {
-		String cleaned = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+		String stripped = text == null ? "" : text.strip();
+		String cleaned = stripped.contains("  ") || stripped.indexOf('\t') >= 0 || stripped.indexOf('\n') >= 0
+				|| stripped.indexOf('\r') >= 0 || stripped.indexOf('\u00A0') >= 0
+				? SPACES.matcher(stripped).replaceAll(" ") : stripped;
 		return cleaned.isEmpty() ? null : cleaned;
 	}
 

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +21,7 @@ import java.util.stream.Collectors;
  */
 final class RussianRegions {
 
+	private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 	/** Words that say what kind of subject it is, not which one. */
 	private static final Set<String> KIND_WORDS = Set.of("республика", "респ", "область", "обл", "край", "кр",
 			"автономный", "автономная", "авт", "округ", "ао", "аобл", "г", "гор", "город", "федерального", "значения", "рф",
@@ -118,6 +121,9 @@ final class RussianRegions {
 			region("92", "Севастополь", "Europe/Simferopol"));
 
 	private static final Map<String, Region> BY_KEY = byKey();
+	/** Texts already looked up: a registry writes its few regions over and over. Bounded, as texts come from files. */
+	private static final Map<String, Optional<Region>> FOUND = new ConcurrentHashMap<>();
+	private static final int FOUND_AT_MOST = 10_000;
 
 	private RussianRegions() {
 	}
@@ -129,6 +135,17 @@ final class RussianRegions {
 	/** The subject a text names, by name or by code, if it names one. */
 	static Optional<Region> find(String text) {
 		String value = text == null ? "" : text.strip();
+		Optional<Region> found = FOUND.get(value);
+		if (found == null) {
+			found = lookUp(value);
+			if (FOUND.size() < FOUND_AT_MOST) {
+				FOUND.put(value, found);
+			}
+		}
+		return found;
+	}
+
+	private static Optional<Region> lookUp(String value) {
 		if (value.matches("\\d{1,2}")) {
 			String code = value.length() == 1 ? "0" + value : value;
 			return ALL.stream().filter(r -> r.code().equals(code)).findFirst();
@@ -142,7 +159,7 @@ final class RussianRegions {
 
 	/** The words of a name without its kind, joined: «Респ. Саха (Якутия)» → «сахаякутия». */
 	static String key(String name) {
-		return Arrays.stream(name.toLowerCase(Locale.ROOT).replace('ё', 'е').split("[^\\p{L}\\p{N}]+"))
+		return Arrays.stream(NOT_LETTER_OR_DIGIT.split(name.toLowerCase(Locale.ROOT).replace('ё', 'е')))
 			.filter(word -> !word.isEmpty() && !KIND_WORDS.contains(word))
 			.collect(Collectors.joining());
 	}
