@@ -59,19 +59,30 @@ public class Debts {
 	@Transactional
 	public Debt add(TenantId tenant, ContactId debtor, String originalCreditor, String contractNumber,
 			LocalDate contractDate, LocalDate assignmentDate, DebtComponents balance, Integer daysPastDue) {
+		return add(tenant, debtor, originalCreditor, contractNumber, contractDate, assignmentDate, balance, daysPastDue,
+				null, null);
+	}
+
+	/** {@link #add} with where the debtor lives: a region's name and its time zone, either {@code null} if unknown. */
+	@Transactional
+	public Debt add(TenantId tenant, ContactId debtor, String originalCreditor, String contractNumber,
+			LocalDate contractDate, LocalDate assignmentDate, DebtComponents balance, Integer daysPastDue, String region,
+			ZoneId timeZone) {
 		UUID id = jdbc.sql("""
 				insert into debts (id, tenant_id, contact_id, original_creditor, contract_number, contract_date,
-				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due,
+				    region, time_zone, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, contract_number, original_creditor) do update set state_duty = excluded.state_duty,
 				    fees = excluded.fees, interest = excluded.interest, principal = excluded.principal,
-				    penalties = excluded.penalties, days_past_due = excluded.days_past_due
+				    penalties = excluded.penalties, days_past_due = excluded.days_past_due, region = excluded.region,
+				    time_zone = excluded.time_zone
 				returning id""")
 			.params(UUID.randomUUID(), tenant.value(), debtor.value(), originalCreditor, contractNumber,
 					Date.valueOf(contractDate), assignmentDate == null ? null : Date.valueOf(assignmentDate),
 					balance.of(STATE_DUTY).kopecks(), balance.of(FEES).kopecks(), balance.of(INTEREST).kopecks(),
 					balance.of(PRINCIPAL).kopecks(), balance.of(PENALTIES).kopecks(), balance.total().kopecks(), daysPastDue,
-					Timestamp.from(clock.instant()))
+					region, timeZone == null ? null : timeZone.getId(), Timestamp.from(clock.instant()))
 			.query(UUID.class)
 			.single();
 		return get(tenant, new DebtId(id));
