@@ -22,6 +22,8 @@ final class SheetDimension {
 	private static final Pattern ATTRIBUTE = Pattern.compile("(Id|Target)=\"([^\"]*)\"");
 	private static final Pattern DIMENSION = Pattern.compile("<(?:\\w+:)?dimension\\s+ref=\"[A-Z]+\\d+(?::[A-Z]+(\\d+))?\"");
 	private static final int HEAD = 4096;
+	/** The workbook's index and relationships are a few kilobytes; more is not a workbook to trust with memory. */
+	private static final int PARTS_AT_MOST = 1 << 20;
 	private static final int TAG = 16;
 
 	private SheetDimension() {
@@ -29,11 +31,11 @@ final class SheetDimension {
 
 	static long lastRow(Path file) {
 		try (ZipFile zip = new ZipFile(file.toFile())) {
-			Matcher sheet = FIRST_SHEET.matcher(read(zip, "xl/workbook.xml", Integer.MAX_VALUE));
+			Matcher sheet = FIRST_SHEET.matcher(read(zip, "xl/workbook.xml", PARTS_AT_MOST));
 			if (!sheet.find()) {
 				return 0;
 			}
-			String target = target(read(zip, "xl/_rels/workbook.xml.rels", Integer.MAX_VALUE), sheet.group(1));
+			String target = target(read(zip, "xl/_rels/workbook.xml.rels", PARTS_AT_MOST), sheet.group(1));
 			if (target == null) {
 				return 0;
 			}
