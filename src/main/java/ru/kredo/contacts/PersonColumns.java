@@ -15,6 +15,7 @@ import static ru.kredo.contacts.PersonField.SNILS;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +61,7 @@ public final class PersonColumns {
 	static final LocalDate EARLIEST_BIRTH_DATE = Contact.EARLIEST_BIRTH_DATE;
 	/** Headers too vague to trust alone: «Номер» is a passport number only next to a «Серия». */
 	private static final Set<String> ONLY_IN_PAIRS = Set.of("номер", "series", "серия");
+	private static final Pattern SEVERAL = Pattern.compile("[,;]");
 	private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private final ColumnMap<PersonField> columns;
@@ -161,6 +163,33 @@ public final class PersonColumns {
 			return cells.read(row, series, s -> PassportNumber.parse(s + row.get(number)));
 		}
 		return cells.optional(row, PASSPORT, text -> PassportNumber.parse(text.replace("№", ""))).orElse(null);
+	}
+
+	/**
+	 * Every valid number in the row's phone columns, in file order, each once (a cell may hold several, separated by
+	 * commas); {@code person} is what {@link #read} made of the row, whose phone is the first of them. Wrong numbers
+	 * are left out: {@link #read} reports a row only when none of its numbers is right.
+	 */
+	public List<PhoneNumber> phones(SourceRow row, PersonDetails person) {
+		List<Integer> phoneColumns = columns.all(PHONE);
+		if (phoneColumns.size() == 1 && !SEVERAL.matcher(row.get(phoneColumns.getFirst())).find()) {
+			// One number at most, already parsed: libphonenumber is a good part of an import's time.
+			return person.phone() == null ? List.of() : List.of(person.phone());
+		}
+		Set<PhoneNumber> phones = new LinkedHashSet<>();
+		for (int column : columns.all(PHONE)) {
+			for (String number : row.get(column).split("[,;]")) {
+				if (!number.isBlank()) {
+					try {
+						phones.add(PhoneNumber.parse(number));
+					}
+					catch (Rejected wrong) {
+						// Reported by read() if it is the only number.
+					}
+				}
+			}
+		}
+		return List.copyOf(phones);
 	}
 
 	/** The first valid number among the phone columns (a cell may hold several, separated by commas). */

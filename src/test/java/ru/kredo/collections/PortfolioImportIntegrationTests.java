@@ -252,6 +252,26 @@ class PortfolioImportIntegrationTests {
 	}
 
 	@Test
+	void keepsEveryPhoneTheRegistryGivesForADebtorOnce() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails admin = fixtures.admin(agency);
+		byte[] registry = Registries.csv(Registries.WINDOWS_1251, false,
+				"ФИО;Дата рождения;Телефон мобильный;Телефон домашний;Кредитор;Номер договора;Дата договора;ОД",
+				"Рябов Семён;03.03.1983;+7 916 111-22-33;8 (495) 123-45-67;Банк;R-1;01.01.2020;1000",
+				"Рябов Семён;03.03.1983;89161112233;+7 912 444-55-66, 123;Банк;R-2;01.01.2021;2000");
+
+		PortfolioImport done = upload(agency, admin, "Телефоны", "r.csv", registry, null);
+
+		assertThat(done.created()).isEqualTo(2);
+		assertThat(done.rejected()).isZero();
+		Debt debt = debtsOf(agency).get("R-1");
+		String card = mvc.perform(get("/debtors/" + debt.contactId().value()).with(user(admin))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(card).contains("+7 916 111-22-33", "Другие телефоны из реестров", "+7 495 123-45-67", "+7 912 444-55-66");
+		assertThat(card.split("\\+7 916 111-22-33", -1)).hasSize(2);
+	}
+
+	@Test
 	void aRegistryWithoutContractNumbersIsRefusedOnTheFormAndNothingStarts() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		byte[] registry = Registries.utf8("ФИО;Дата рождения;Кредитор;Сумма долга", "Иванов Иван;01.01.1980;Банк;1000");

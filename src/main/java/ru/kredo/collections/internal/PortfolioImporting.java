@@ -10,8 +10,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
@@ -25,7 +27,9 @@ import ru.kredo.collections.internal.DebtRows.Owed;
 import ru.kredo.collections.internal.DebtRows.Stored;
 import ru.kredo.collections.internal.PortfolioImports.Progress;
 import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.ImportSpool;
 import ru.kredo.tabular.ImportStatus;
@@ -36,8 +40,8 @@ import ru.kredo.tenancy.TenantId;
 
 /**
  * Imports a registry (CSV or XLSX) into a named portfolio in the background: reads it as a stream and stores each
- * batch of good rows — their debtors found or added as contacts, their debts upserted — together with the batch's
- * rejected rows and the progress, in one transaction. A batch is kept or lost whole; since debts are upserted on their
+ * batch of good rows — their debtors found or added as contacts, all their phones kept, their debts upserted —
+ * together with the batch's rejected rows and the progress, in one transaction. A batch is kept or lost whole; since debts are upserted on their
  * contract, uploading the same file again finishes an interrupted import and updates balances without a duplicate.
  * A contract that comes twice in one file is taken from its first row; the later ones are reported.
  */
@@ -50,16 +54,18 @@ public class PortfolioImporting {
 
 	private final PortfolioImports records;
 	private final DebtRows debts;
+	private final DebtorPhones phones;
 	private final Contacts contacts;
 	private final ImportSpool spool;
 	private final TransactionTemplate transaction;
 	private final Executor executor;
 	private final Clock clock;
 
-	PortfolioImporting(PortfolioImports records, DebtRows debts, Contacts contacts, ImportSpool spool,
+	PortfolioImporting(PortfolioImports records, DebtRows debts, DebtorPhones phones, Contacts contacts, ImportSpool spool,
 			TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") Executor executor, Clock clock) {
 		this.records = records;
 		this.debts = debts;
+		this.phones = phones;
 		this.contacts = contacts;
 		this.spool = spool;
 		this.transaction = transaction;
@@ -146,10 +152,14 @@ public class PortfolioImporting {
 			List<Contact> debtors = good.isEmpty() ? List.of()
 					: contacts.addOrFind(tenant, good.stream().map(PortfolioRow.Good::debtor).toList());
 			List<Owed> owed = new ArrayList<>(good.size());
+			Set<Map.Entry<ContactId, PhoneNumber>> numbers = new LinkedHashSet<>();
 			for (int i = 0; i < good.size(); i++) {
-				owed.add(new Owed(debtors.get(i).id(), good.get(i).debt()));
+				ContactId debtor = debtors.get(i).id();
+				owed.add(new Owed(debtor, good.get(i).debt()));
+				good.get(i).phones().forEach(phone -> numbers.add(Map.entry(debtor, phone)));
 			}
 			Stored batch = debts.upsert(tenant, started.portfolioId(), started.id(), owed);
+			phones.add(tenant, started.id(), List.copyOf(numbers));
 			records.reject(tenant, started.id(), bad);
 			records.progress(tenant, started.id(), new Progress(bytesRead, tally.total + good.size() + bad.size(),
 					tally.created + batch.created(), tally.updated + batch.updated(), tally.rejected + bad.size()));

@@ -96,8 +96,8 @@ final class PortfolioRows {
 				region = known.map(Region::name).orElse(clip(clean(regionText), MAX_REGION));
 				zone = zone != null ? zone : known.get().zone();
 			}
-			return new PortfolioRow.Good(row.line(), debtor, new ImportedDebt(creditor, contract, contractDate, assigned,
-					claim, paid, daysPastDue, region, zone));
+			return new PortfolioRow.Good(row.line(), debtor, columns.person().phones(row, debtor),
+					new ImportedDebt(creditor, contract, contractDate, assigned, claim, paid, daysPastDue, region, zone));
 		}
 		catch (BadCell bad) {
 			return new PortfolioRow.Bad(bad.at(row.line()));

@@ -17,6 +17,7 @@ import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.Debts;
+import ru.kredo.collections.internal.DebtorPhones;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
@@ -31,11 +32,13 @@ class DebtorsController {
 	static final int PAGE_SIZE = 100;
 
 	private final Debts debts;
+	private final DebtorPhones phones;
 	private final Contacts contacts;
 	private final AuditLog audit;
 
-	DebtorsController(Debts debts, Contacts contacts, AuditLog audit) {
+	DebtorsController(Debts debts, DebtorPhones phones, Contacts contacts, AuditLog audit) {
 		this.debts = debts;
+		this.phones = phones;
 		this.contacts = contacts;
 		this.audit = audit;
 	}
@@ -56,6 +59,8 @@ class DebtorsController {
 		List<Debt> owed = debts.ofContact(me.tenantId(), debtor.id());
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card");
 		model.addAttribute("debtor", debtor);
+		model.addAttribute("otherPhones", phones.of(me.tenantId(), debtor.id()).stream()
+			.filter(phone -> !phone.equals(debtor.phone())).toList());
 		model.addAttribute("debts", owed);
 		model.addAttribute("history", owed.stream().collect(Collectors.toMap(Debt::id, d -> debts.payments(me.tenantId(), d.id()))));
 		return "collections/debtor";
