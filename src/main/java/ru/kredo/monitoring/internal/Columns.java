@@ -33,18 +33,9 @@ final class Columns {
 		return columns;
 	}
 
-	boolean has(Field field) {
-		return columns.has(field);
-	}
-
 	/** The first column of a field, if the file has it. */
 	Optional<Integer> first(Field field) {
 		return columns.first(field);
-	}
-
-	/** The header of a column as the file wrote it, for error reports. */
-	String name(int column) {
-		return columns.name(column);
 	}
 
 	/** The headers Kredo did not recognize and so ignores. */
