@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,10 +32,11 @@ final class CsvFile implements TabularFile {
 	private final Iterator<CSVRecord> records;
 	private final Charset charset;
 	private final char separator;
-	private final List<String> header;
+	private final HeaderSearch header;
 	private long lastLine;
 
-	private CsvFile(Path file, Charset charset, char separator, boolean bom) throws IOException {
+	private CsvFile(Path file, Charset charset, char separator, boolean bom, Predicate<List<String>> isHeader)
+			throws IOException {
 		this.charset = charset;
 		this.separator = separator;
 		this.bytes = new Counting(Files.newInputStream(file));
@@ -46,16 +48,19 @@ final class CsvFile implements TabularFile {
 		this.parser = CSVParser.builder().setReader(new BufferedReader(new InputStreamReader(bytes, charset), SAMPLE))
 			.setFormat(format).get();
 		this.records = parser.iterator();
-		SourceRow first = next();
-		if (first == null) {
+		this.header = new HeaderSearch(this::read, isHeader);
+		if (header.header() == null) {
 			close();
 			throw new Rejected("import.file-empty");
 		}
-		this.header = first.values();
 	}
 
-	/** Opens the file, detecting the encoding from its first bytes and the separator from its header line. */
 	static CsvFile open(Path file) throws IOException {
+		return open(file, header -> true);
+	}
+
+	/** Opens the file, detecting the encoding from its first bytes and the separator from its first line. */
+	static CsvFile open(Path file, Predicate<List<String>> isHeader) throws IOException {
 		byte[] sample = new byte[SAMPLE];
 		int length;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -66,11 +71,16 @@ final class CsvFile implements TabularFile {
 		int from = bom ? TextEncoding.BOM_LENGTH : 0;
 		String text = new String(sample, from, length - from, charset);
 		int end = text.indexOf('\n');
-		return new CsvFile(file, charset, Separator.detect(end < 0 ? text : text.substring(0, end)), bom);
+		return new CsvFile(file, charset, Separator.detect(end < 0 ? text : text.substring(0, end)), bom, isHeader);
 	}
 
 	@Override
 	public SourceRow next() {
+		SourceRow pending = header.pending();
+		return pending != null ? pending : read();
+	}
+
+	private SourceRow read() {
 		try {
 			while (records.hasNext()) {
 				CSVRecord record = records.next();
@@ -90,7 +100,7 @@ final class CsvFile implements TabularFile {
 
 	@Override
 	public List<String> header() {
-		return header;
+		return header.header();
 	}
 
 	Charset charset() {

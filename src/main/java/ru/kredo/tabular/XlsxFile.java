@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -42,10 +43,10 @@ final class XlsxFile implements TabularFile {
 	private final Iterator<Row> rows;
 	private final long fileSize;
 	private final long lastRow;
-	private final List<String> header;
+	private final HeaderSearch header;
 	private long line;
 
-	private XlsxFile(Path file) throws IOException {
+	private XlsxFile(Path file, Predicate<List<String>> isHeader) throws IOException {
 		this.fileSize = Files.size(file);
 		this.lastRow = SheetDimension.lastRow(file);
 		try {
@@ -56,25 +57,29 @@ final class XlsxFile implements TabularFile {
 			throw new Rejected("import.xlsx-unreadable");
 		}
 		this.rows = stream.iterator();
-		SourceRow first = next();
-		if (first == null) {
+		this.header = new HeaderSearch(this::read, isHeader);
+		if (header.header() == null) {
 			close();
 			throw new Rejected("import.file-empty");
 		}
-		this.header = first.values();
 	}
 
-	static XlsxFile open(Path file) throws IOException {
-		return new XlsxFile(file);
+	static XlsxFile open(Path file, Predicate<List<String>> isHeader) throws IOException {
+		return new XlsxFile(file, isHeader);
 	}
 
 	@Override
 	public List<String> header() {
-		return header;
+		return header.header();
 	}
 
 	@Override
 	public SourceRow next() {
+		SourceRow pending = header.pending();
+		return pending != null ? pending : read();
+	}
+
+	private SourceRow read() {
 		try {
 			while (rows.hasNext()) {
 				Row row = rows.next();

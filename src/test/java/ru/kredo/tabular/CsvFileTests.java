@@ -78,6 +78,21 @@ class CsvFileTests {
 	}
 
 	@Test
+	void findsTheHeaderBelowATitleWhenAskedToAndKeepsTheLinesOfTheFile() throws IOException {
+		Path csv = write("Реестр должников на 01.03.2026;;\n;;\nФИО;ДР;Сумма\nИванов Иван;01.01.1980;100\n",
+				StandardCharsets.UTF_8);
+		try (TabularFile file = TabularFile.open(csv, header -> header.contains("ФИО"))) {
+			assertThat(file.header()).containsExactly("ФИО", "ДР", "Сумма");
+			assertThat(file.next()).isEqualTo(new SourceRow(4, List.of("Иванов Иван", "01.01.1980", "100")));
+			assertThat(file.next()).isNull();
+		}
+		try (TabularFile file = TabularFile.open(csv, header -> header.contains("нет такого"))) {
+			assertThat(file.header().getFirst()).isEqualTo("Реестр должников на 01.03.2026");
+			assertThat(file.next().line()).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void refusesAnEmptyFile() throws IOException {
 		Path empty = write("\n\n", StandardCharsets.UTF_8);
 		assertThatThrownBy(() -> CsvFile.open(empty)).isInstanceOf(Rejected.class).hasMessage("import.file-empty");

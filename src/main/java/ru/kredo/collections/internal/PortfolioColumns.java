@@ -54,6 +54,15 @@ final class PortfolioColumns {
 		return new PortfolioColumns(person, debt);
 	}
 
+	/**
+	 * Whether a row reads like a registry's header rather than its title: three of its cells name a field of the
+	 * debtor or the debt.
+	 */
+	static boolean looksLikeHeader(List<String> row) {
+		return row.stream().filter(cell -> PersonColumns.WORDS.recognize(cell).isPresent()
+				|| PortfolioField.WORDS.recognize(cell).isPresent()).count() >= 3;
+	}
+
 	PersonColumns person() {
 		return person;
 	}

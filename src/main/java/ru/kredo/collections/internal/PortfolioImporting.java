@@ -80,7 +80,7 @@ public class PortfolioImporting {
 	public PortfolioImport start(TenantId tenant, String startedBy, String portfolioName, String fileName, Path file,
 			PortfolioDefaults defaults) {
 		try {
-			try (TabularFile registry = TabularFile.open(file)) {
+			try (TabularFile registry = TabularFile.open(file, PortfolioColumns::looksLikeHeader)) {
 				PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null);
 			}
 			UUID portfolio = records.named(tenant, portfolioName);
@@ -103,7 +103,7 @@ public class PortfolioImporting {
 
 	void run(PortfolioImport started, Path file, PortfolioDefaults defaults) {
 		TenantId tenant = started.tenantId();
-		try (TabularFile registry = TabularFile.open(file)) {
+		try (TabularFile registry = TabularFile.open(file, PortfolioColumns::looksLikeHeader)) {
 			PortfolioRows rows = new PortfolioRows(PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null),
 					defaults, LocalDate.now(clock.withZone(MOSCOW)));
 			Map<String, Long> firstLineOf = new HashMap<>();

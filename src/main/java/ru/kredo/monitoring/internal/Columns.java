@@ -25,6 +25,12 @@ final class Columns {
 		return new Columns(PersonColumns.of(header), ColumnMap.of(header, Field.class, Field::of));
 	}
 
+	/** Whether a row reads like a contact file's header rather than a title above it: two cells name a field. */
+	static boolean looksLikeHeader(List<String> row) {
+		return row.stream().filter(cell -> PersonColumns.WORDS.recognize(cell).isPresent() || Field.of(cell).isPresent())
+			.count() >= 2;
+	}
+
 	PersonColumns person() {
 		return person;
 	}

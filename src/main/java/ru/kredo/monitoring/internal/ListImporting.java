@@ -77,7 +77,7 @@ public class ListImporting {
 	public ListImport start(TenantId tenant, String startedBy, String listName, String fileName, Path file,
 			ImportDefaults defaults) {
 		try {
-			try (TabularFile listFile = TabularFile.open(file)) {
+			try (TabularFile listFile = TabularFile.open(file, Columns::looksLikeHeader)) {
 				Columns.of(listFile.header());
 			}
 			ListId list = lists.named(tenant, listName);
@@ -100,7 +100,7 @@ public class ListImporting {
 
 	void run(ListImport started, Path file, ImportDefaults defaults) {
 		TenantId tenant = started.tenantId();
-		try (TabularFile listFile = TabularFile.open(file)) {
+		try (TabularFile listFile = TabularFile.open(file, Columns::looksLikeHeader)) {
 			ListRows rows = new ListRows(Columns.of(listFile.header()), defaults, managers(tenant), LocalDate.now(clock.withZone(MOSCOW)));
 			Tally tally = new Tally();
 			List<RowResult.Good> good = new ArrayList<>(BATCH);

@@ -63,6 +63,15 @@ class PortfolioColumnsTests {
 	}
 
 	@Test
+	void tellsAHeaderFromATitleAboveIt() {
+		assertThat(PortfolioColumns.looksLikeHeader(List.of("Реестр уступаемых прав требования", "", ""))).isFalse();
+		assertThat(PortfolioColumns.looksLikeHeader(List.of("Приложение № 1 к договору цессии", "Дата", "15.01.2025")))
+			.isFalse();
+		assertThat(PortfolioColumns.looksLikeHeader(List.of("№ п/п", "ФИО", "Дата рождения", "Номер договора", "ОД")))
+			.isTrue();
+	}
+
+	@Test
 	void refusesARegistryThatCannotSayWhoseDebtUnderWhichContractForHowMuch() {
 		assertThatThrownBy(() -> PortfolioColumns.of(List.of("ФИО", "ДР", "Цедент", "Дата договора", "ОД"), false))
 			.isInstanceOf(Rejected.class).hasMessage("portfolio.contract-column-missing");
