@@ -71,13 +71,7 @@ final class PortfolioRows {
 			String creditor = creditor(row);
 			String contract = text(row, CONTRACT_NUMBER, MAX_CONTRACT, "portfolio.contract-required",
 					"portfolio.contract-too-long");
-			LocalDate contractDate = date(row, CONTRACT_DATE).orElseThrow(
-					() -> new BadCell(debt.name(debt.first(CONTRACT_DATE).orElseThrow()),
-							new Rejected("portfolio.contract-date-required")));
-			if (contractDate.isBefore(EARLIEST_CONTRACT)) {
-				throw new BadCell(debt.name(debt.first(CONTRACT_DATE).orElseThrow()),
-						new Rejected("portfolio.contract-date-invalid"));
-			}
+			LocalDate contractDate = contractDate(row);
 			LocalDate assigned = assignmentDate(row, contractDate);
 			DebtComponents claim = claim(row);
 			Money paid = cells.optional(row, PAID, MoneyText::parse).orElse(Money.ZERO);
@@ -85,19 +79,9 @@ final class PortfolioRows {
 				throw new BadCell(debt.name(debt.first(PAID).orElseThrow()), new Rejected("portfolio.paid-exceeds-claim"));
 			}
 			Integer daysPastDue = cells.optional(row, DAYS_PAST_DUE, PortfolioRows::days).orElse(null);
-			ZoneId zone = cells.optional(row, TIME_ZONE, ZoneText::parse).orElse(null);
-			String regionText = cells.text(row, REGION);
-			String region = null;
-			if (!regionText.isEmpty()) {
-				Optional<Region> known = RussianRegions.find(regionText);
-				if (known.isEmpty() && zone == null) {
-					throw new BadCell(debt.name(debt.first(REGION).orElseThrow()), new Rejected("portfolio.region-unknown"));
-				}
-				region = known.map(Region::name).orElse(clip(clean(regionText), MAX_REGION));
-				zone = zone != null ? zone : known.get().zone();
-			}
-			return new PortfolioRow.Good(row.line(), debtor, columns.person().phones(row, debtor),
-					new ImportedDebt(creditor, contract, contractDate, assigned, claim, paid, daysPastDue, region, zone));
+			Whereabouts where = whereabouts(row);
+			return new PortfolioRow.Good(row.line(), debtor, columns.person().phones(row, debtor), new ImportedDebt(
+					creditor, contract, contractDate, assigned, claim, paid, daysPastDue, where.region(), where.zone()));
 		}
 		catch (BadCell bad) {
 			return new PortfolioRow.Bad(bad.at(row.line()));
@@ -108,6 +92,36 @@ final class PortfolioRows {
 	RowError repeated(long line, long firstLine) {
 		return RowError.of(line, debt.name(debt.first(CONTRACT_NUMBER).orElseThrow()),
 				new Rejected("portfolio.contract-repeated", firstLine));
+	}
+
+	private LocalDate contractDate(SourceRow row) {
+		String column = debt.name(debt.first(CONTRACT_DATE).orElseThrow());
+		LocalDate date = date(row, CONTRACT_DATE)
+			.orElseThrow(() -> new BadCell(column, new Rejected("portfolio.contract-date-required")));
+		if (date.isBefore(EARLIEST_CONTRACT)) {
+			throw new BadCell(column, new Rejected("portfolio.contract-date-invalid"));
+		}
+		return date;
+	}
+
+	/** Where the debtor lives: a zone written wins over the region's; a region unknown is kept only beside a zone. */
+	private Whereabouts whereabouts(SourceRow row) {
+		ZoneId zone = cells.optional(row, TIME_ZONE, ZoneText::parse).orElse(null);
+		String written = cells.text(row, REGION);
+		if (written.isEmpty()) {
+			return new Whereabouts(null, zone);
+		}
+		Optional<Region> known = RussianRegions.find(written);
+		if (known.isPresent()) {
+			return new Whereabouts(known.get().name(), zone != null ? zone : known.get().zone());
+		}
+		if (zone == null) {
+			throw new BadCell(debt.name(debt.first(REGION).orElseThrow()), new Rejected("portfolio.region-unknown"));
+		}
+		return new Whereabouts(clip(clean(written), MAX_REGION), zone);
+	}
+
+	private record Whereabouts(String region, ZoneId zone) {
 	}
 
 	private String creditor(SourceRow row) {
