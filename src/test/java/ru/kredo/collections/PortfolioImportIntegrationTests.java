@@ -76,6 +76,9 @@ class PortfolioImportIntegrationTests {
 	ApplicationEventPublisher events;
 
 	@Autowired
+	Offers offers;
+
+	@Autowired
 	TransactionTemplate transaction;
 
 	@Test
@@ -234,6 +237,11 @@ class PortfolioImportIntegrationTests {
 		assertThat(contacts.count(agency.tenant().id())).isEqualTo(1);
 		assertThat(debts.get(agency.tenant().id(), d1.id()).total()).isEqualTo(Money.ofRoubles("9000.00"));
 
+		// D-2 is offered 10% off its 5 000 before April's registry comes.
+		offers.addRule(agency.tenant().id(), "Всем", 0, Money.ZERO, 10, 30);
+		Debt d2 = debtsOf(agency).get("D-2");
+		assertThat(offers.offerFor(agency.tenant().id(), d2).orElseThrow().fullAmount()).isEqualTo(Money.ofRoubles("5000.00"));
+
 		// April's registry: the assignor received 500 on D-2 and the agency bought D-3.
 		byte[] april = Registries.csv(Registries.WINDOWS_1251, false, header,
 				"Ершов Павел;02.02.1982;ПАО «Банк»;D-1;01.01.2020;10000;2000;",
@@ -249,6 +257,10 @@ class PortfolioImportIntegrationTests {
 		assertThat(byContract.get("D-1").total()).isEqualTo(Money.ofRoubles("9000.00"));
 		assertThat(byContract.get("D-2").total()).isEqualTo(Money.ofRoubles("4500.00"));
 		assertThat(byContract.get("D-2").repaid()).isEqualTo(Money.ofRoubles("500.00"));
+		// The offer on the old balance is withdrawn; the next one discounts the new balance.
+		Offer renewed = offers.offerFor(agency.tenant().id(), byContract.get("D-2")).orElseThrow();
+		assertThat(renewed.fullAmount()).isEqualTo(Money.ofRoubles("4500.00"));
+		assertThat(renewed.offerAmount()).isEqualTo(Money.ofRoubles("4050.00"));
 		String page = mvc.perform(get("/debtors/portfolios").with(user(admin))).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Банк", "march.csv", "april.csv", "14 300,00 ₽");

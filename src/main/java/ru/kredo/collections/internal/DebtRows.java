@@ -34,7 +34,8 @@ import ru.kredo.tenancy.TenantId;
  * <p>
  * The balance is the registry's claim less what the row says was paid, less what Kredo has recorded since, split over
  * the components in the allocation order; so uploading the same registry again never undoes a payment made in the
- * cabinet. A debt Kredo has closed with a payment (paid in full, or settled by an accepted offer) stays closed.
+ * cabinet. A debt Kredo has closed with a payment (paid in full, or settled by an accepted offer) stays closed; an
+ * offer not yet accepted whose balance the registry changed is withdrawn.
  */
 @Repository
 class DebtRows {
@@ -110,7 +111,7 @@ class DebtRows {
 			zones[i] = debt.timeZone() == null ? null : debt.timeZone().getId();
 		}
 		Timestamp now = Timestamp.from(clock.instant());
-		List<Boolean> inserted = jdbc.sql("""
+		List<Map.Entry<UUID, Boolean>> written = jdbc.sql("""
 				insert into debts (id, tenant_id, contact_id, original_creditor, contract_number, contract_date,
 				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due,
 				    closed_on, region, time_zone, paid_before_import, portfolio_id, import_id, created_at, updated_at)
@@ -129,15 +130,35 @@ class DebtRows {
 				    closed_on = excluded.closed_on, region = excluded.region, time_zone = excluded.time_zone,
 				    paid_before_import = excluded.paid_before_import, portfolio_id = excluded.portfolio_id,
 				    import_id = excluded.import_id, updated_at = excluded.updated_at
-				returning (xmax = 0) as inserted""")
+				returning id, (xmax = 0) as inserted""")
 			.params(tenant.value(), portfolio, importId, now, now, ids, contacts, creditors, contracts, contractDates,
 					assignmentDates, components[STATE_DUTY.ordinal()], components[FEES.ordinal()],
 					components[INTEREST.ordinal()], components[PRINCIPAL.ordinal()], components[PENALTIES.ordinal()], claims,
 					daysPastDue, closedOn, regions, zones, paid)
-			.query((row, rowNumber) -> row.getBoolean("inserted"))
+			.query((row, rowNumber) -> Map.entry(row.getObject("id", UUID.class), row.getBoolean("inserted")))
 			.list();
-		long created = inserted.stream().filter(Boolean::booleanValue).count();
-		return new Stored(created, inserted.size() - created);
+		withdrawStaleOffers(tenant, written.stream().filter(w -> !w.getValue()).map(w -> w.getKey().toString())
+			.toArray(String[]::new));
+		long created = written.stream().filter(Map.Entry::getValue).count();
+		return new Stored(created, written.size() - created);
+	}
+
+	/**
+	 * An offer not yet accepted names the balance it discounts; when the registry has changed that balance, the offer
+	 * is withdrawn, and the debt gets a fresh one from the same rules the next time it is shown. An accepted offer is a
+	 * settlement the debtor signed and stays.
+	 */
+	private void withdrawStaleOffers(TenantId tenant, String[] updated) {
+		if (updated.length == 0) {
+			return;
+		}
+		jdbc.sql("""
+				delete from offers o using debts d
+				where o.tenant_id = ? and o.debt_id = any(?::uuid[]) and o.status = 'OFFERED'
+				    and d.tenant_id = o.tenant_id and d.id = o.debt_id
+				    and o.full_amount <> d.state_duty + d.fees + d.interest + d.principal + d.penalties""")
+			.params(tenant.value(), updated)
+			.update();
 	}
 
 	/** The batch's debts the tenant already has, by key, with what was paid on each through Kredo. */
