@@ -59,15 +59,17 @@ class DebtorsIntegrationTests {
 		Contact debtor = fixtures.contact(agency);
 		debts.add(agency.tenant().id(), debtor.id(), "АО «Альфа-Банк»", "КД-1/2020", LocalDate.of(2020, 5, 5), null,
 				DebtComponents.of(Money.ofRoubles("2000.00"), Money.ZERO, Money.ofRoubles("10000.00"),
-						Money.ofRoubles("90000.00"), Money.ZERO), 700);
+						Money.ofRoubles("90000.00"), Money.ZERO), 700, "Новосибирская область", ZoneId.of("Asia/Novosibirsk"));
 
 		String list = mvc.perform(get("/debtors").with(user(fixtures.admin(agency))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(list).contains("Семёнова Анна Петровна", "АО «Альфа-Банк»", "102 000,00 ₽");
+		assertThat(list).contains("Семёнова Анна Петровна", "АО «Альфа-Банк»", "102 000,00 ₽", "Новосибирская область",
+				"/debtors/portfolios");
 
 		String card = mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(card).contains("Госпошлина", "2 000,00 ₽", "Основной долг", "90 000,00 ₽", "4510 987654");
+		assertThat(card).contains("Госпошлина", "2 000,00 ₽", "Основной долг", "90 000,00 ₽", "4510 987654",
+				"Asia/Novosibirsk");
 		assertThat(audit.latest(agency.tenant().id(), 3)).anySatisfy(e -> assertThat(e.action()).isEqualTo(AuditAction.PERSONAL_DATA_VIEWED));
 	}
 

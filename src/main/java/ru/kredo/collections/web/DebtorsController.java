@@ -23,6 +23,7 @@ import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
+import ru.kredo.collections.internal.DebtorPhones;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
@@ -46,13 +47,16 @@ class DebtorsController {
 	private final Debts debts;
 	private final Offers offers;
 	private final Payments payments;
+	private final DebtorPhones phones;
 	private final Contacts contacts;
 	private final AuditLog audit;
 
-	DebtorsController(Debts debts, Offers offers, Payments payments, Contacts contacts, AuditLog audit) {
+	DebtorsController(Debts debts, Offers offers, Payments payments, DebtorPhones phones, Contacts contacts,
+			AuditLog audit) {
 		this.debts = debts;
 		this.offers = offers;
 		this.payments = payments;
+		this.phones = phones;
 		this.contacts = contacts;
 		this.audit = audit;
 	}
@@ -73,6 +77,8 @@ class DebtorsController {
 		List<Debt> owed = debts.ofContact(me.tenantId(), debtor.id());
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card");
 		model.addAttribute("debtor", debtor);
+		model.addAttribute("otherPhones", phones.of(me.tenantId(), debtor.id()).stream()
+			.filter(phone -> !phone.equals(debtor.phone())).toList());
 		model.addAttribute("debts", owed);
 		Map<DebtId, Offer> offered = new HashMap<>();
 		owed.forEach(d -> offers.find(me.tenantId(), d.id()).ifPresent(o -> offered.put(d.id(), o)));
