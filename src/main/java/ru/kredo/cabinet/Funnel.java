@@ -2,6 +2,7 @@ package ru.kredo.cabinet;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,10 +29,15 @@ public class Funnel {
 		this.clock = clock;
 	}
 
-	/** Records that the visitor reached the step; the first time counts, repeats are ignored. */
+	/** Records that the visitor reached the step now; the first time counts, repeats are ignored. */
 	public void reached(TenantId tenant, UUID visitor, FunnelStep step) {
+		reached(tenant, visitor, step, clock.instant());
+	}
+
+	/** Records that the visitor reached the step at a given time (a payment succeeds when the provider says so). */
+	void reached(TenantId tenant, UUID visitor, FunnelStep step, Instant at) {
 		jdbc.sql("insert into cabinet_funnel (tenant_id, visitor, step, at) values (?, ?, ?, ?) on conflict do nothing")
-			.params(tenant.value(), visitor, step.name(), Timestamp.from(clock.instant()))
+			.params(tenant.value(), visitor, step.name(), Timestamp.from(at))
 			.update();
 	}
 

@@ -1,9 +1,10 @@
 /**
  * The debtor's cabinet (for collection agencies): a debtor signs in with ФИО and mobile phone confirmed by an SMS
  * code, without a guest ever learning whether a debtor exists; every step of the way, anonymous visits included, is
- * recorded first-party as the agency's funnel.
+ * recorded first-party as the agency's funnel, and what a signed-in debtor does is kept as his cabinet activity.
  * <p>
- * Publishes nothing yet.
+ * Consumes {@link ru.kredo.payments.PaymentSucceeded}: a payment started in the cabinet that succeeds completes its
+ * visitor's funnel. Publishes nothing yet.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Debtor's cabinet")
 package ru.kredo.cabinet;

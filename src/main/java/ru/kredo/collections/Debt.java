@@ -1,6 +1,7 @@
 package ru.kredo.collections;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 
 import ru.kredo.contacts.ContactId;
@@ -11,14 +12,21 @@ import ru.kredo.tenancy.TenantId;
 /**
  * A debt the agency collects: who owes it, to whom it was originally owed, under which contract, since when it is
  * the agency's, and what is left of it by component.
+ * <p>
+ * {@code originalTotal} is the claim as it came (the registry's composition); {@code paidBeforeImport} is what the
+ * debtor had paid on it outside Kredo when it was uploaded; the balance is the claim less that and less the payments
+ * through Kredo, each split over the components in the allocation order. So {@link #repaid()} counts both.
+ * {@code region} and {@code timeZone} (where the debtor lives; the 230-ФЗ contact hours are his local time) are
+ * {@code null} when unknown.
  */
 public record Debt(DebtId id, TenantId tenantId, ContactId contactId, String originalCreditor, String contractNumber,
 		LocalDate contractDate, LocalDate assignmentDate, DebtComponents balance, Money originalTotal,
-		Integer daysPastDue, LocalDate closedOn) {
+		Integer daysPastDue, LocalDate closedOn, String region, ZoneId timeZone, Money paidBeforeImport) {
 
 	public Debt {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(balance, "balance");
+		paidBeforeImport = paidBeforeImport == null ? Money.ZERO : paidBeforeImport;
 	}
 
 	public Money total() {

@@ -45,7 +45,7 @@ public class Debts {
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	private static final String COLUMNS = """
 			id, tenant_id, contact_id, original_creditor, contract_number, contract_date, assignment_date, state_duty, fees,
-			interest, principal, penalties, original_total, days_past_due, closed_on""";
+			interest, principal, penalties, original_total, days_past_due, closed_on, region, time_zone, paid_before_import""";
 
 	private final JdbcClient jdbc;
 	private final Allocations allocations;
@@ -63,19 +63,30 @@ public class Debts {
 	@Transactional
 	public Debt add(TenantId tenant, ContactId debtor, String originalCreditor, String contractNumber,
 			LocalDate contractDate, LocalDate assignmentDate, DebtComponents balance, Integer daysPastDue) {
+		return add(tenant, debtor, originalCreditor, contractNumber, contractDate, assignmentDate, balance, daysPastDue,
+				null, null);
+	}
+
+	/** {@link #add} with where the debtor lives: a region's name and its time zone, either {@code null} if unknown. */
+	@Transactional
+	public Debt add(TenantId tenant, ContactId debtor, String originalCreditor, String contractNumber,
+			LocalDate contractDate, LocalDate assignmentDate, DebtComponents balance, Integer daysPastDue, String region,
+			ZoneId timeZone) {
 		UUID id = jdbc.sql("""
 				insert into debts (id, tenant_id, contact_id, original_creditor, contract_number, contract_date,
-				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due,
+				    region, time_zone, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, contract_number, original_creditor) do update set state_duty = excluded.state_duty,
 				    fees = excluded.fees, interest = excluded.interest, principal = excluded.principal,
-				    penalties = excluded.penalties, days_past_due = excluded.days_past_due
+				    penalties = excluded.penalties, days_past_due = excluded.days_past_due, region = excluded.region,
+				    time_zone = excluded.time_zone
 				returning id""")
 			.params(UUID.randomUUID(), tenant.value(), debtor.value(), originalCreditor, contractNumber,
 					Date.valueOf(contractDate), assignmentDate == null ? null : Date.valueOf(assignmentDate),
 					balance.of(STATE_DUTY).kopecks(), balance.of(FEES).kopecks(), balance.of(INTEREST).kopecks(),
 					balance.of(PRINCIPAL).kopecks(), balance.of(PENALTIES).kopecks(), balance.total().kopecks(), daysPastDue,
-					Timestamp.from(clock.instant()))
+					region, timeZone == null ? null : timeZone.getId(), Timestamp.from(clock.instant()))
 			.query(UUID.class)
 			.single();
 		return get(tenant, new DebtId(id));
@@ -166,8 +177,8 @@ public class Debts {
 		if (recorded == 0) {
 			return;
 		}
-		// An accepted offer paid in full forgives the rest (ст. 415 ГК РФ): the debt is closed at zero.
-		DebtComponents left = offers.paid(paid.tenantId(), debt.id(), paid.amount())
+		// The payment that completes an accepted offer's whole sum forgives the rest (ст. 415 ГК РФ): closed at zero.
+		DebtComponents left = offers.paid(paid.tenantId(), debt.id(), paid.amount(), paid.succeededAt())
 				? DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO)
 				: debt.balance().minus(split);
 		jdbc.sql("""
@@ -189,10 +200,12 @@ public class Debts {
 	private static Debt debt(ResultSet row, int rowNumber) throws SQLException {
 		Date assigned = row.getDate("assignment_date");
 		Date closed = row.getDate("closed_on");
+		String zone = row.getString("time_zone");
 		return new Debt(new DebtId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
 				new ContactId(row.getObject("contact_id", UUID.class)), row.getString("original_creditor"),
 				row.getString("contract_number"), row.getDate("contract_date").toLocalDate(),
 				assigned == null ? null : assigned.toLocalDate(), components(row), Money.ofKopecks(row.getLong("original_total")),
-				(Integer) row.getObject("days_past_due"), closed == null ? null : closed.toLocalDate());
+				(Integer) row.getObject("days_past_due"), closed == null ? null : closed.toLocalDate(),
+				row.getString("region"), zone == null ? null : ZoneId.of(zone), Money.ofKopecks(row.getLong("paid_before_import")));
 	}
 }

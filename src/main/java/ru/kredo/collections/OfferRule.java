@@ -1,12 +1,17 @@
 package ru.kredo.collections;
 
+import java.util.Objects;
 import java.util.UUID;
 
 import ru.kredo.payments.Money;
 import ru.kredo.platform.Rejected;
 
-/** A rule that pre-approves a discount for debts at least this overdue and this large. */
-public record OfferRule(UUID id, String name, int minDaysPastDue, Money minBalance, int discountPercent, int validDays) {
+/**
+ * A rule that pre-approves a discount for debts at least this overdue and this large, valid for {@code validDays},
+ * payable as its {@code parts} policy allows.
+ */
+public record OfferRule(UUID id, String name, int minDaysPastDue, Money minBalance, int discountPercent, int validDays,
+		PartPolicy parts) {
 
 	public OfferRule {
 		name = name == null ? "" : name.strip();
@@ -19,5 +24,6 @@ public record OfferRule(UUID id, String name, int minDaysPastDue, Money minBalan
 		if (validDays < 1 || validDays > 365 || minDaysPastDue < 0) {
 			throw new Rejected("offer.terms-invalid");
 		}
+		Objects.requireNonNull(parts, "parts");
 	}
 }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,15 +26,17 @@ import ru.kredo.tenancy.TenantId;
 
 /**
  * Pre-approved discounts: the agency's rules, the offer each open debt gets (the richest rule it meets, made once),
- * its acceptance signed with an SMS code, and its lapse when unpaid past its date. Paying an accepted offer in full
- * forgives the rest of the debt ({@link Debts} applies it).
+ * its acceptance signed with an SMS code together with the schedule of parts the debtor chose, payments counted
+ * against that schedule, and its lapse when a date passes unpaid (derived when read, see {@link Offer}). Paying the
+ * whole discounted sum forgives the rest of the debt ({@link Debts} applies it).
  */
 @Service
 public class Offers {
 
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	private static final String COLUMNS = """
-			id, debt_id, rule_name, discount_percent, full_amount, offer_amount, valid_until, status, paid_since_accepted""";
+			id, debt_id, rule_name, discount_percent, full_amount, offer_amount, valid_until, status, paid_since_accepted,
+			max_parts, part_interval, grace_days, accepted_at, signed_terms""";
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -45,25 +48,26 @@ public class Offers {
 
 	@Transactional
 	public OfferRule addRule(TenantId tenant, String name, int minDaysPastDue, Money minBalance, int discountPercent,
-			int validDays) {
-		OfferRule rule = new OfferRule(UUID.randomUUID(), name, minDaysPastDue, minBalance, discountPercent, validDays);
+			int validDays, PartPolicy parts) {
+		OfferRule rule = new OfferRule(UUID.randomUUID(), name, minDaysPastDue, minBalance, discountPercent, validDays, parts);
 		jdbc.sql("""
 				insert into offer_rules (id, tenant_id, name, min_days_past_due, min_balance, discount_percent, valid_days,
-				    created_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				    max_parts, part_interval, grace_days, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(rule.id(), tenant.value(), rule.name(), minDaysPastDue, minBalance.kopecks(), discountPercent, validDays,
-					Timestamp.from(clock.instant()))
+					parts.maxParts(), parts.interval().name(), parts.graceDays(), Timestamp.from(clock.instant()))
 			.update();
 		return rule;
 	}
 
 	public List<OfferRule> rules(TenantId tenant) {
 		return jdbc.sql("""
-				select id, name, min_days_past_due, min_balance, discount_percent, valid_days from offer_rules
+				select id, name, min_days_past_due, min_balance, discount_percent, valid_days, max_parts, part_interval,
+				       grace_days from offer_rules
 				where tenant_id = ? order by discount_percent desc, name""")
 			.param(tenant.value())
 			.query((row, n) -> new OfferRule(row.getObject("id", UUID.class), row.getString("name"),
 					row.getInt("min_days_past_due"), Money.ofKopecks(row.getLong("min_balance")), row.getInt("discount_percent"),
-					row.getInt("valid_days")))
+					row.getInt("valid_days"), policy(row)))
 			.list();
 	}
 
@@ -74,16 +78,17 @@ public class Offers {
 
 	/**
 	 * Each debt's offer: the one it has, or a new one if a rule pre-approves it; a debt with neither is not in the map.
-	 * Read in one query (the rules in a second while an open debt has no offer), as a debtor's page needs them all.
-	 * No transaction is needed: each offer is made by one insert, and a debt keeps the first one made.
+	 * Read in two queries (offers, then the schedules of those accepted; the rules in a third while an open debt has no
+	 * offer), as a debtor's page needs them all. No transaction is needed: each offer is made by one insert, and a
+	 * debt keeps the first one made.
 	 */
 	public Map<DebtId, Offer> offersFor(TenantId tenant, List<Debt> debts) {
-		Map<DebtId, Offer> offers = find(tenant, debts.stream().map(Debt::id).toList());
+		LocalDate today = today(clock);
+		Map<DebtId, Offer> offers = find(tenant, debts.stream().map(Debt::id).toList(), today);
 		List<Debt> without = debts.stream().filter(debt -> !offers.containsKey(debt.id()) && !debt.isClosed()).toList();
 		if (without.isEmpty()) {
 			return offers;
 		}
-		LocalDate today = today();
 		List<OfferRule> rules = rules(tenant);
 		List<DebtId> made = new ArrayList<>();
 		for (Debt debt : without) {
@@ -94,39 +99,58 @@ public class Offers {
 				.ifPresent(r -> {
 					jdbc.sql("""
 							insert into offers (id, tenant_id, debt_id, rule_id, rule_name, discount_percent, full_amount,
-							    offer_amount, valid_until, status, created_at)
-							values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OFFERED', ?) on conflict (debt_id) do nothing""")
+							    offer_amount, valid_until, status, max_parts, part_interval, grace_days, created_at)
+							values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OFFERED', ?, ?, ?, ?) on conflict (debt_id) do nothing""")
 						.params(UUID.randomUUID(), tenant.value(), debt.id().value(), r.id(), r.name(), r.discountPercent(),
 								debt.total().kopecks(), Offer.discounted(debt.total(), r.discountPercent()).kopecks(),
-								Date.valueOf(today.plusDays(r.validDays())), Timestamp.from(clock.instant()))
+								Date.valueOf(today.plusDays(r.validDays())), r.parts().maxParts(), r.parts().interval().name(),
+								r.parts().graceDays(), Timestamp.from(clock.instant()))
 						.update();
 					made.add(debt.id());
 				});
 		}
 		if (!made.isEmpty()) {
-			offers.putAll(find(tenant, made));
+			offers.putAll(find(tenant, made, today));
 		}
 		return offers;
 	}
 
-	/** Accepts an offer still open, signed by the SMS challenge the debtor confirmed. */
+	/**
+	 * Accepts an offer still open, to be paid in {@code parts} parts, signed by the SMS challenge the debtor confirmed;
+	 * keeps the schedule and the terms he signed.
+	 */
 	@Transactional
-	public Offer accept(TenantId tenant, DebtId debt, UUID signature) {
-		int accepted = jdbc.sql("""
-				update offers set status = 'ACCEPTED', accepted_at = ?, signature = ?
-				where tenant_id = ? and debt_id = ? and status = 'OFFERED' and valid_until >= ?""")
-			.params(Timestamp.from(clock.instant()), signature, tenant.value(), debt.value(),
-					Date.valueOf(today()))
-			.update();
-		if (accepted == 0) {
+	public Offer accept(TenantId tenant, DebtId debt, UUID signature, int parts, String signedTerms) {
+		Offer offer = jdbc.sql("select " + COLUMNS + " from offers where tenant_id = ? and debt_id = ? for update")
+			.params(tenant.value(), debt.value())
+			.query(Offers::offer)
+			.optional()
+			.orElseThrow(() -> new NotFound("offer.not-found", debt))
+			.on(today(clock));
+		if (offer.status() != Offer.Status.OFFERED) {
 			throw new Rejected("offer.not-open");
 		}
-		return find(tenant, debt).orElseThrow(() -> new NotFound("offer.not-found", debt));
+		List<OfferPart> schedule = offer.scheduleFor(parts);
+		jdbc.sql("""
+				update offers set status = 'ACCEPTED', accepted_at = ?, signature = ?, signed_terms = ?
+				where tenant_id = ? and id = ?""")
+			.params(Timestamp.from(clock.instant()), signature, signedTerms, tenant.value(), offer.id())
+			.update();
+		for (OfferPart part : schedule) {
+			jdbc.sql("insert into offer_parts (tenant_id, offer_id, number, due_on, amount) values (?, ?, ?, ?, ?)")
+				.params(tenant.value(), offer.id(), part.number(), Date.valueOf(part.dueOn()), part.amount().kopecks())
+				.update();
+		}
+		return find(tenant, debt).orElseThrow();
 	}
 
-	/** Counts a payment towards an accepted offer; true when the offer is now paid in full and the rest forgiven. */
-	boolean paid(TenantId tenant, DebtId debt, Money amount) {
-		Optional<Offer> offer = find(tenant, debt).filter(o -> o.status() == Offer.Status.ACCEPTED);
+	/**
+	 * Counts a payment that arrived {@code at} towards an offer accepted and not lapsed by then; true when it completes
+	 * the discounted sum, so the rest is forgiven. A payment after the offer lapsed counts towards the debt only.
+	 */
+	boolean paid(TenantId tenant, DebtId debt, Money amount, Instant at) {
+		Optional<Offer> offer = find(tenant, debt, LocalDate.ofInstant(at, MOSCOW))
+			.filter(o -> o.status() == Offer.Status.ACCEPTED);
 		if (offer.isEmpty()) {
 			return false;
 		}
@@ -138,38 +162,82 @@ public class Offers {
 		return settled;
 	}
 
-	/** The debt's offer; one still open past its date is {@code LAPSED}, derived when read rather than stored. */
+	/** The debt's offer as it stands today (lapse is derived when read, see {@link Offer}). */
 	public Optional<Offer> find(TenantId tenant, DebtId debt) {
-		return Optional.ofNullable(find(tenant, List.of(debt)).get(debt));
+		return find(tenant, debt, today(clock));
 	}
 
-	private Map<DebtId, Offer> find(TenantId tenant, List<DebtId> debts) {
+	/** These debts' offers as they stand today, read together; a debt without one is not in the map. */
+	public Map<DebtId, Offer> find(TenantId tenant, List<DebtId> debts) {
+		return find(tenant, debts, today(clock));
+	}
+
+	private Optional<Offer> find(TenantId tenant, DebtId debt, LocalDate day) {
+		return Optional.ofNullable(find(tenant, List.of(debt), day).get(debt));
+	}
+
+	/**
+	 * These debts' offers as they stand on {@code day}, each with its schedule: one query for the offers and, when any
+	 * was accepted, one for all their parts.
+	 */
+	private Map<DebtId, Offer> find(TenantId tenant, List<DebtId> debts, LocalDate day) {
 		Map<DebtId, Offer> offers = new HashMap<>();
 		if (debts.isEmpty()) {
 			return offers;
 		}
-		LocalDate today = today();
-		jdbc.sql("select " + COLUMNS + " from offers where tenant_id = ? and debt_id = any(?::uuid[])")
+		List<Offer> found = jdbc.sql("select " + COLUMNS + " from offers where tenant_id = ? and debt_id = any(?::uuid[])")
 			.params(tenant.value(), debts.stream().map(debt -> debt.value().toString()).toArray(String[]::new))
-			.query(row -> {
-				Offer offer = offer(row, today);
-				offers.put(offer.debtId(), offer);
-			});
+			.query(Offers::offer)
+			.list();
+		Map<UUID, List<OfferPart>> schedules = schedules(tenant,
+				found.stream().filter(Offer::wasAccepted).map(Offer::id).toList());
+		for (Offer offer : found) {
+			List<OfferPart> parts = schedules.getOrDefault(offer.id(), List.of());
+			offers.put(offer.debtId(), withSchedule(offer, parts).on(day));
+		}
 		return offers;
 	}
 
-	private LocalDate today() {
+	/** The parts of these offers' schedules, in order, in one query. */
+	private Map<UUID, List<OfferPart>> schedules(TenantId tenant, List<UUID> offerIds) {
+		Map<UUID, List<OfferPart>> schedules = new HashMap<>();
+		if (offerIds.isEmpty()) {
+			return schedules;
+		}
+		jdbc.sql("""
+				select offer_id, number, due_on, amount from offer_parts
+				where tenant_id = ? and offer_id = any(?::uuid[]) order by offer_id, number""")
+			.params(tenant.value(), offerIds.stream().map(UUID::toString).toArray(String[]::new))
+			.query(row -> {
+				schedules.computeIfAbsent(row.getObject("offer_id", UUID.class), id -> new ArrayList<>())
+					.add(new OfferPart(row.getInt("number"), row.getDate("due_on").toLocalDate(),
+							Money.ofKopecks(row.getLong("amount"))));
+			});
+		return schedules;
+	}
+
+	private static Offer withSchedule(Offer offer, List<OfferPart> parts) {
+		return parts.isEmpty() ? offer : new Offer(offer.id(), offer.debtId(), offer.ruleName(), offer.discountPercent(),
+				offer.fullAmount(), offer.offerAmount(), offer.validUntil(), offer.status(), offer.paidSinceAccepted(),
+				offer.policy(), parts, offer.acceptedAt(), offer.signedTerms());
+	}
+
+	/** Today in Moscow, where offers' dates are set and read. */
+	static LocalDate today(Clock clock) {
 		return LocalDate.ofInstant(clock.instant(), MOSCOW);
 	}
 
-	private static Offer offer(ResultSet row, LocalDate today) throws SQLException {
-		LocalDate validUntil = row.getDate("valid_until").toLocalDate();
-		Offer.Status stored = Offer.Status.valueOf(row.getString("status"));
-		boolean open = stored == Offer.Status.OFFERED || stored == Offer.Status.ACCEPTED;
+	private static PartPolicy policy(ResultSet row) throws SQLException {
+		return new PartPolicy(row.getInt("max_parts"), PartInterval.valueOf(row.getString("part_interval")),
+				row.getInt("grace_days"));
+	}
+
+	private static Offer offer(ResultSet row, int rowNumber) throws SQLException {
+		Timestamp accepted = row.getTimestamp("accepted_at");
 		return new Offer(row.getObject("id", UUID.class), new DebtId(row.getObject("debt_id", UUID.class)),
 				row.getString("rule_name"), row.getInt("discount_percent"), Money.ofKopecks(row.getLong("full_amount")),
-				Money.ofKopecks(row.getLong("offer_amount")), validUntil,
-				open && validUntil.isBefore(today) ? Offer.Status.LAPSED : stored,
-				Money.ofKopecks(row.getLong("paid_since_accepted")));
+				Money.ofKopecks(row.getLong("offer_amount")), row.getDate("valid_until").toLocalDate(),
+				Offer.Status.valueOf(row.getString("status")), Money.ofKopecks(row.getLong("paid_since_accepted")),
+				policy(row), List.of(), accepted == null ? null : accepted.toInstant(), row.getString("signed_terms"));
 	}
 }

@@ -1,9 +1,7 @@
 package ru.kredo.contacts;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,15 +17,16 @@ public final class CalendarDate {
 	private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[./](\\d{1,2})[./](\\d{2}|\\d{4})");
 	private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 	private static final Pattern TIME = Pattern.compile("(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z?)$");
-	private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuu-M-d")
-		.withResolverStyle(ResolverStyle.STRICT);
 
 	private CalendarDate() {
 	}
 
 	/** The date written, or {@code null} for an empty text. */
 	public static LocalDate parse(String text) {
-		String value = text == null ? "" : TIME.matcher(text.strip()).replaceFirst("").strip();
+		String value = text == null ? "" : text.strip();
+		if (value.indexOf(':') >= 0) {
+			value = TIME.matcher(value).replaceFirst("").strip();
+		}
 		if (value.isEmpty()) {
 			return null;
 		}
@@ -47,9 +46,9 @@ public final class CalendarDate {
 
 	private static LocalDate calendar(String year, String month, String day) {
 		try {
-			return LocalDate.parse(year + "-" + Integer.parseInt(month) + "-" + Integer.parseInt(day), STRICT);
+			return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			throw new Rejected("date-not-in-calendar");
 		}
 	}

@@ -1,7 +1,6 @@
 package ru.kredo.contacts;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import ru.kredo.platform.Rejected;
 
@@ -12,9 +11,6 @@ import ru.kredo.platform.Rejected;
 public record FullName(String lastName, String firstName, String middleName) {
 
 	private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
-	private static final Pattern IGNORED = Pattern.compile("[\\s.'’-]");
-	private static final Pattern SPACES = Pattern.compile("\\s+");
-	private static final Pattern PART = Pattern.compile("[\\p{IsAlphabetic}][\\p{IsAlphabetic} .'’-]{0,99}");
 
 	public FullName {
 		lastName = part(lastName, "contact.last-name-invalid", true);
@@ -31,21 +27,68 @@ public record FullName(String lastName, String firstName, String middleName) {
 		return normalize(lastName) + "|" + normalize(firstName) + "|" + (middleName == null ? "" : normalize(middleName));
 	}
 
+	// Character loops rather than regular expressions: every credit event's name goes through here (measured: 16%
+	// of the CPU of reading a bureau's batch with the expressions); FullNameTests holds the expressions as the spec.
 	static String normalize(String part) {
-		return IGNORED.matcher(part.toLowerCase(RUSSIAN).replace('ё', 'е')).replaceAll("");
+		String lower = part.toLowerCase(RUSSIAN);
+		char[] kept = new char[lower.length()];
+		int n = 0;
+		for (int i = 0; i < lower.length(); i++) {
+			char c = lower.charAt(i);
+			switch (c) {
+				case ' ', '\t', '\n', '\u000B', '\f', '\r', '.', '\'', '’', '-' -> {
+				}
+				case 'ё' -> kept[n++] = 'е';
+				default -> kept[n++] = c;
+			}
+		}
+		return new String(kept, 0, n);
 	}
 
 	private static String part(String value, String error, boolean required) {
-		String trimmed = value == null ? "" : SPACES.matcher(value.strip()).replaceAll(" ");
+		String trimmed = value == null ? "" : collapseSpaces(value.strip());
 		if (trimmed.isEmpty()) {
 			if (required) {
 				throw new Rejected(error);
 			}
 			return null;
 		}
-		if (!PART.matcher(trimmed).matches()) {
+		if (!wellFormed(trimmed)) {
 			throw new Rejected(error);
 		}
 		return trimmed;
+	}
+
+	// Runs of ASCII whitespace become one space.
+	private static String collapseSpaces(String value) {
+		StringBuilder collapsed = new StringBuilder(value.length());
+		boolean inRun = false;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+			if (!space) {
+				collapsed.append(c);
+			}
+			else if (!inRun) {
+				collapsed.append(' ');
+			}
+			inRun = space;
+		}
+		return collapsed.toString();
+	}
+
+	// A letter, then at most 99 letters, spaces, dots, apostrophes and hyphens.
+	private static boolean wellFormed(String value) {
+		int count = 0;
+		for (int i = 0; i < value.length(); ) {
+			int c = value.codePointAt(i);
+			boolean letter = Character.isAlphabetic(c);
+			if (count == 0 ? !letter : !(letter || c == ' ' || c == '.' || c == '\'' || c == '’' || c == '-')) {
+				return false;
+			}
+			count++;
+			i += Character.charCount(c);
+		}
+		return count <= 100;
 	}
 }

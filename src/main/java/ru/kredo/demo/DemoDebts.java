@@ -1,7 +1,9 @@
 package ru.kredo.demo;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -10,6 +12,8 @@ import org.springframework.stereotype.Component;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offers;
+import ru.kredo.collections.PartInterval;
+import ru.kredo.collections.PartPolicy;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.documents.Agency;
@@ -24,6 +28,14 @@ class DemoDebts {
 	private static final List<String> CREDITORS = List.of("ПАО «Сбербанк»", "Банк ВТБ (ПАО)", "АО «Альфа-Банк»",
 			"АО «Тинькофф Банк»", "ООО МФК «Быстроденьги»", "ООО МФК «Займер»", "ООО МКК «Деньги сразу»",
 			"ПАО «Совкомбанк»");
+
+	/** Where the demo's debtors live: a few regions across the zones, for the 230-ФЗ contact hours. */
+	private static final List<Map.Entry<String, ZoneId>> REGIONS = List.of(Map.entry("Москва", ZoneId.of("Europe/Moscow")),
+			Map.entry("Московская область", ZoneId.of("Europe/Moscow")),
+			Map.entry("Республика Татарстан", ZoneId.of("Europe/Moscow")),
+			Map.entry("Свердловская область", ZoneId.of("Asia/Yekaterinburg")),
+			Map.entry("Новосибирская область", ZoneId.of("Asia/Novosibirsk")),
+			Map.entry("Приморский край", ZoneId.of("Asia/Vladivostok")));
 
 	private final Debts debts;
 	private final Contacts contacts;
@@ -45,13 +57,15 @@ class DemoDebts {
 					"+7 800 000-00-00"));
 		}
 		if (offers.rules(collector).isEmpty()) {
-			offers.addRule(collector, "Долги старше полугода", 180, Money.ofKopecks(1_000_000), 15, 30);
-			offers.addRule(collector, "Долги старше года", 365, Money.ZERO, 10, 30);
+			offers.addRule(collector, "Долги старше полугода", 180, Money.ofKopecks(1_000_000), 15, 30, PartPolicy.IN_FULL);
+			offers.addRule(collector, "Долги старше года", 365, Money.ZERO, 10, 30,
+					new PartPolicy(3, PartInterval.MONTH, 3));
 		}
 		List<Contact> debtors = contacts.all(collector);
 		Random random = new Random(230);
 		for (Contact debtor : debts.count(collector) > 0 ? List.<Contact>of() : debtors) {
 			String creditor = CREDITORS.get(random.nextInt(CREDITORS.size()));
+			Map.Entry<String, ZoneId> region = REGIONS.get(Math.floorMod(debtor.id().value().hashCode(), REGIONS.size()));
 			boolean mfo = creditor.contains("МФК") || creditor.contains("МКК");
 			long principal = mfo ? 5_000 + random.nextInt(45_000) : 40_000 + random.nextInt(460_000);
 			LocalDate signed = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(1_500));
@@ -60,7 +74,7 @@ class DemoDebts {
 					DebtComponents.of(roubles(mfo ? 0 : random.nextInt(4_000)), roubles(random.nextInt(1_500)),
 							roubles(principal * (10 + random.nextInt(60)) / 100), roubles(principal),
 							roubles(principal * random.nextInt(25) / 100)),
-					200 + random.nextInt(900));
+					200 + random.nextInt(900), region.getKey(), region.getValue());
 		}
 		return debtors.stream().filter(debtor -> debtor.phone() != null).findFirst();
 	}

@@ -13,9 +13,10 @@ import ru.kredo.platform.Rejected;
  * @param agreedOn when the agency agreed the schedule
  * @param instalments in date order, each due later than the one before
  * @param issuedOn the date printed on the document
+ * @param settlement the settlement the schedule pays, when it pays a discounted sum; {@code null} otherwise
  */
 public record PaymentSchedule(Agency agency, PersonName debtor, Contract contract, LocalDate agreedOn,
-		List<Instalment> instalments, LocalDate issuedOn) {
+		List<Instalment> instalments, LocalDate issuedOn, Settlement settlement) {
 
 	/** Ten years of monthly payments; more is a mistake, and would not fit a readable document. */
 	static final int MAX_INSTALMENTS = 120;
@@ -37,6 +38,12 @@ public record PaymentSchedule(Agency agency, PersonName debtor, Contract contrac
 			}
 			previous = instalment.dueOn();
 		}
+	}
+
+	/** A schedule of plain instalments, with no settlement. */
+	public PaymentSchedule(Agency agency, PersonName debtor, Contract contract, LocalDate agreedOn,
+			List<Instalment> instalments, LocalDate issuedOn) {
+		this(agency, debtor, contract, agreedOn, instalments, issuedOn, null);
 	}
 
 	public BigDecimal total() {

@@ -139,15 +139,29 @@ public class Watches {
 		return get(tenant, id);
 	}
 
-	/** Records that an event showed a recommendation met. */
-	@Transactional
-	public void recommendationMet(TenantId tenant, WatchId id, Recommendation recommendation) {
+	/** Ticks off recommendations that credit events showed done, each watch once, in one statement. */
+	public void recommendationsMet(List<RecommendationMet> met) {
+		if (met.isEmpty()) {
+			return;
+		}
+		UUID[] tenants = met.stream().map(m -> m.tenant().value()).toArray(UUID[]::new);
+		UUID[] ids = met.stream().map(m -> m.watch().value()).toArray(UUID[]::new);
+		String[] names = met.stream().map(m -> m.recommendation().name()).toArray(String[]::new);
 		jdbc.sql("""
-				update watches set recommendations_met = array_append(recommendations_met, ?), updated_at = ?
-				where tenant_id = ? and id = ? and ? = any(recommendations) and not ? = any(recommendations_met)""")
-			.params(recommendation.name(), Timestamp.from(clock.instant()), tenant.value(), id.value(),
-					recommendation.name(), recommendation.name())
+				update watches w set recommendations_met = w.recommendations_met || n.added, updated_at = ?
+				from (
+				    select w2.id, array(select distinct r from unnest(m.met) r
+				                        where r = any(w2.recommendations) and not r = any(w2.recommendations_met)) as added
+				    from (select t, id, array_agg(r) as met from unnest(?::uuid[], ?::uuid[], ?::text[]) as u(t, id, r)
+				          group by t, id) m
+				    join watches w2 on w2.tenant_id = m.t and w2.id = m.id) n
+				where w.id = n.id and cardinality(n.added) > 0""")
+			.params(Timestamp.from(clock.instant()), tenants, ids, names)
 			.update();
+	}
+
+	/** A credit event showed a watch's recommendation done. */
+	public record RecommendationMet(TenantId tenant, WatchId watch, Recommendation recommendation) {
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package ru.kredo.privacy;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -8,6 +11,8 @@ import java.util.HexFormat;
  * equal indexes in every tenant, and nobody without the index key can test a guess against it.
  */
 public record BlindIndex(byte[] bytes) {
+
+	private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
 	public BlindIndex {
 		if (bytes == null || bytes.length != 32) {
@@ -19,6 +24,11 @@ public record BlindIndex(byte[] bytes) {
 	@Override
 	public byte[] bytes() {
 		return bytes.clone();
+	}
+
+	/** The first eight bytes as a big-endian long: a key for in-memory prefilters (as {@code watched_key} in SQL). */
+	public long prefix() {
+		return (long) BIG_ENDIAN_LONG.get(bytes, 0);
 	}
 
 	@Override

@@ -8,8 +8,9 @@ import ru.kredo.monitoring.Segment;
 import ru.kredo.tenancy.TenantId;
 
 /**
- * Published when a credit event raises a new signal for a tenant, or folds into an open one (then {@code count} has
- * grown). Carries what a CRM needs to act without calling back: who, why, how urgent, and what to do.
+ * A credit event raised a new signal for a tenant, or folded into an open one (then {@code count} has grown). Carries
+ * what a CRM needs to act without calling back: who, why, how urgent, and what to do. Travels in
+ * {@link SignalsRaised}, one per batch of events.
  *
  * @param priority 1 (act today) to 5 (for information)
  * @param title the signal's wording in Russian, with the action to take

@@ -4,7 +4,7 @@
  * broker sees whether a list pays for itself.
  * <p>
  * Listens to {@link ru.kredo.events.CreditEventsRecorded} (synchronously, in the batch's transaction); publishes
- * {@link ru.kredo.signals.SignalRaised}.
+ * {@link ru.kredo.signals.SignalsRaised}, one per batch, listing each {@link ru.kredo.signals.SignalRaised}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Signals")
 package ru.kredo.signals;

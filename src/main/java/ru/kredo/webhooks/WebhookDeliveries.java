@@ -39,18 +39,41 @@ public class WebhookDeliveries {
 		this.payloads = payloads;
 	}
 
-	/** One pending delivery per enabled endpoint of the tenant; a message already queued for an endpoint is kept. */
+	/**
+	 * One pending delivery per enabled endpoint of each message's tenant, in one statement; a message already queued
+	 * for an endpoint is kept, so a listener that runs twice queues nothing twice.
+	 *
+	 * @return how many deliveries were queued
+	 */
 	@Transactional
-	public int enqueue(TenantId tenant, String eventType, String messageId, String payload) {
+	public int enqueue(String eventType, List<Message> messages) {
+		if (messages.isEmpty()) {
+			return 0;
+		}
+		int n = messages.size();
+		UUID[] tenants = new UUID[n];
+		String[] ids = new String[n];
+		String[] bodies = new String[n];
+		for (int i = 0; i < n; i++) {
+			tenants[i] = messages.get(i).tenant().value();
+			ids[i] = messages.get(i).messageId();
+			bodies[i] = messages.get(i).payload();
+		}
+		Timestamp now = Timestamp.from(clock.instant());
 		return jdbc.sql("""
 				insert into webhook_deliveries (id, tenant_id, endpoint_id, message_id, event_type, payload, status,
 				    next_attempt_at, created_at)
-				select gen_random_uuid(), e.tenant_id, e.id, ?, ?, ?, 'PENDING', ?, ?
-				from webhook_endpoints e where e.tenant_id = ? and e.enabled
+				select gen_random_uuid(), e.tenant_id, e.id, m.id, ?, m.payload, 'PENDING', ?, ?
+				from unnest(?::uuid[], ?::text[], ?::text[]) with ordinality as m(tenant_id, id, payload, position)
+				join webhook_endpoints e on e.tenant_id = m.tenant_id and e.enabled
+				order by m.position
 				on conflict (endpoint_id, message_id) do nothing""")
-			.params(messageId, eventType, payload, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()),
-					tenant.value())
+			.params(eventType, now, now, tenants, ids, bodies)
 			.update();
+	}
+
+	/** A message for a tenant's endpoints. */
+	public record Message(TenantId tenant, String messageId, String payload) {
 	}
 
 	/** Queues a {@code webhook.test} message for one endpoint, so the admin can check the CRM's side. */

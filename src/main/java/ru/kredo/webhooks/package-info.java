@@ -4,7 +4,7 @@
  * code) and the dispatcher that signs them per the Standard Webhooks specification and retries them with back-off
  * for about 27 hours. An endpoint that keeps failing for a day is disabled, audited and shown with a notice.
  * <p>
- * Consumes {@link ru.kredo.signals.SignalRaised}. Publishes nothing. The payload is documented in
+ * Consumes {@link ru.kredo.signals.SignalsRaised}. Publishes nothing. The payload is documented in
  * {@code docs/webhooks.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks")

@@ -85,25 +85,36 @@ class IngestionBenchmark {
 		List<Double> baseline = new ArrayList<>();
 		long signals = 0;
 		long matches = 0;
+		CpuMeter cpu = new CpuMeter(jdbc);
+		CpuMeter.Cost[] costs = null;
 		for (int run = 1; run <= RUNS; run++) {
 			jdbc.sql("truncate signal_events, signals, credit_events restart identity cascade").update();
 			jdbc.sql("checkpoint").update();
+			CpuMeter.Sample before = cpu.sample();
 			long start = System.nanoTime();
 			IngestionReport report;
 			try (InputStream in = Files.newInputStream(events)) {
 				report = ingestion.ingest(in);
 			}
 			kredo.add(perSecond(report.accepted(), start));
+			CpuMeter.Sample afterKredo = cpu.sample();
 			assertThat(report.accepted()).isEqualTo(EVENTS);
 			signals = count("signals");
 			matches = count("signal_events");
+			CpuMeter.Sample beforeFloor = cpu.sample();
 			floor.add(sql.floor(copyText, EVENTS));
+			CpuMeter.Sample afterFloor = cpu.sample();
 			baseline.add(sql.baseline(copyText, EVENTS));
+			CpuMeter.Sample afterBaseline = cpu.sample();
+			costs = new CpuMeter.Cost[] { afterKredo.since(before, EVENTS), afterFloor.since(beforeFloor, EVENTS),
+					afterBaseline.since(afterFloor, EVENTS) };
 			log("run %d: (a) Kredo %.0f ev/s, %d signals from %d matches; (b) COPY %.0f ev/s; (c) SQL %.0f ev/s (%d matches)",
 					run, kredo.getLast(), signals, matches, floor.getLast(), baseline.getLast(), sql.matches());
+			log("run %d: CPU per event, JVM + PostgreSQL: (a) %s; (b) %s; (c) %s; load average %.1f", run, costs[0], costs[1],
+					costs[2], java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 		double[] latency = new TrickleLatency(jdbc, ingestion).measure(TRICKLE, BenchmarkData.WATCHED);
-		report(median(kredo), median(floor), median(baseline), signals, matches, latency);
+		report(median(kredo), median(floor), median(baseline), signals, matches, latency, costs);
 	}
 
 	// The first run in a JVM would pay for JIT compilation; a small batch of other events first, not timed.
@@ -152,8 +163,8 @@ class IngestionBenchmark {
 		return tenants.findByName(name).orElseGet(() -> tenants.create(name, kind)).id();
 	}
 
-	private void report(double kredo, double floor, double baseline, long signals, long matches, double[] latency)
-			throws Exception {
+	private void report(double kredo, double floor, double baseline, long signals, long matches, double[] latency,
+			CpuMeter.Cost[] costs) throws Exception {
 		Map<String, String> settings = jdbc.sql("""
 				select name, setting || coalesce(unit, '') from pg_settings where name in ('server_version',
 				'shared_buffers', 'work_mem', 'maintenance_work_mem', 'fsync', 'synchronous_commit', 'wal_level',
@@ -165,10 +176,12 @@ class IngestionBenchmark {
 				|---|---|---|---|---|---|---|---|---|---|---|
 				| %s | %d cores, %d GB heap, Java %s | %,d | %.0f%% | %d | %,.0f | %,.0f | %,.0f | %.2f | %,d (%,d) | %.1f / %.1f |
 
+				CPU per event, JVM + PostgreSQL (last run): (a) %s; (b) %s; (c) %s
+
 				PostgreSQL: %s
 				""", LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 30,
 				System.getProperty("java.version"), EVENTS, 100.0 * WATCHED_SHARE, RUNS, kredo, floor, baseline,
-				kredo / floor, signals, matches, latency[0], latency[1], settings);
+				kredo / floor, signals, matches, latency[0], latency[1], costs[0], costs[1], costs[2], settings);
 		Files.writeString(DIR.resolve("results-" + Instant.now().toString().replace(':', '-') + ".md"), result);
 		log("%n%s", result);
 	}

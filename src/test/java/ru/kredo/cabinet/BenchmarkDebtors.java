@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ru.kredo.collections.Offers;
+import ru.kredo.collections.PartInterval;
+import ru.kredo.collections.PartPolicy;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PassportNumber;
@@ -86,9 +88,10 @@ final class BenchmarkDebtors {
 		}
 		debts(agency);
 		payments(agency);
-		offers.addRule(agency, "Скидка 30% при просрочке от 180 дней", 180, Money.ofRoubles("10000"), 30, 30);
+		offers.addRule(agency, "Скидка 30% при просрочке от 180 дней", 180, Money.ofRoubles("10000"), 30, 30,
+				new PartPolicy(3, PartInterval.MONTH, 5));
 		offers(agency);
-		for (String table : List.of("contacts", "debts", "debt_payments", "payments", "offers")) {
+		for (String table : List.of("contacts", "debts", "debt_payments", "payments", "offers", "offer_parts")) {
 			jdbc.sql("vacuum analyze " + table).update();
 		}
 	}
@@ -145,21 +148,33 @@ final class BenchmarkDebtors {
 			.update();
 	}
 
-	/** Offers of the agency's rule on a third of the debts it qualifies: most open, some accepted, some lapsed. */
+	/**
+	 * Offers of the agency's rule on a third of the debts it qualifies: most open, some accepted (to be paid in three
+	 * monthly parts, so their page shows a schedule), some lapsed.
+	 */
 	private void offers(TenantId agency) {
 		jdbc.sql("""
 				insert into offers (id, tenant_id, debt_id, rule_id, rule_name, discount_percent, full_amount, offer_amount,
-				    valid_until, status, accepted_at, paid_since_accepted, created_at)
+				    valid_until, status, accepted_at, paid_since_accepted, max_parts, part_interval, grace_days, created_at)
 				select gen_random_uuid(), d.tenant_id, d.id, r.id, r.name, r.discount_percent, d.total,
 				    d.total - d.total * r.discount_percent / 100,
 				    case when d.h % 7 = 0 then current_date - 3 else current_date + 20 end,
 				    case when d.h % 5 = 0 then 'ACCEPTED' else 'OFFERED' end,
-				    case when d.h % 5 = 0 then now() - interval '2 days' end, 0, now() - interval '10 days'
+				    case when d.h % 5 = 0 then now() - interval '2 days' end, 0, r.max_parts, r.part_interval, r.grace_days,
+				    now() - interval '10 days'
 				from (select id, tenant_id, abs(hashtext(id::text || 'o')) as h,
 				          state_duty + fees + interest + principal + penalties as total
 				      from debts where tenant_id = ? and closed_on is null and days_past_due >= 180) d
 				join offer_rules r on r.tenant_id = d.tenant_id and d.total >= r.min_balance
 				where d.h % 3 = 0""")
+			.param(agency.value())
+			.update();
+		jdbc.sql("""
+				insert into offer_parts (tenant_id, offer_id, number, due_on, amount)
+				select o.tenant_id, o.id, n, o.valid_until + (n - 1) * interval '1 month',
+				    o.offer_amount / 3 + case when n = 1 then o.offer_amount % 3 else 0 end
+				from offers o, generate_series(1, 3) n
+				where o.tenant_id = ? and o.accepted_at is not null""")
 			.param(agency.value())
 			.update();
 	}

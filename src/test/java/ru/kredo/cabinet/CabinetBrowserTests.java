@@ -25,6 +25,9 @@ import ru.kredo.Fixtures;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offers;
+import ru.kredo.collections.PartInterval;
+import ru.kredo.collections.PartPolicy;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
@@ -40,7 +43,8 @@ import ru.kredo.tenancy.TenantKind;
 
 /**
  * The debtor's whole path on a phone, alone: sign in with ФИО, phone and the texted code, see the debt, pay it in the
- * sandbox provider, see it closed, download the certificate and check its code on the public page.
+ * sandbox provider, see it closed, download the certificate and check its code on the public page; and take a
+ * discount, sign it with a texted code and pay it in two parts by its schedule.
  */
 class CabinetBrowserTests extends BrowserTestSupport {
 
@@ -112,9 +116,75 @@ class CabinetBrowserTests extends BrowserTestSupport {
 		assertNoBrowserProblems();
 	}
 
+	@Test
+	void aDebtorTakesTheDiscountSignsItAndPaysItInTwoPartsOnAPhone() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Проверка»", "7701234567", "1027700000001",
+				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
+		offers.addRule(agency.tenant().id(), "Старше года", 365, Money.ZERO, 10, 14, new PartPolicy(3, PartInterval.MONTH, 0));
+		String phone = "+7917" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Воронина", "Дарья", "Олеговна"),
+				LocalDate.of(1993, 9, 21), null, null, null, PhoneNumber.parse(phone), null);
+		debts.add(agency.tenant().id(), debtor.id(), "ООО МФК «Займер»", "З-777/2022", LocalDate.of(2022, 2, 2), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ofRoubles("2000.00"), Money.ofRoubles("8000.00"), Money.ZERO), 600);
+		Page page = openPage(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+		page.navigate(url("/cabinet/" + agency.tenant().id()));
+		page.locator("#fullName").fill("Воронина Дарья Олеговна");
+		page.locator("#phone").fill(phone);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Получить код")).click();
+		page.locator("#code").fill(textedCode(agency, 1));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти")).click();
+
+		assertThat(page.locator(".offer")).containsText("Можно заплатить частями — до 3 платежей, раз в месяц");
+		page.locator("select[name=parts]").selectOption("2");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Принять предложение")).click();
+		assertThat(page.locator("#settlement")).containsText("ст. 415 ГК РФ");
+		assertThat(page.locator("#settlement-schedule li")).hasCount(2);
+		assertThat(page.locator("#settlement-schedule")).containsText("Платёж 2: 4 500,00 ₽");
+		screenshot(page, "cabinet-offer-terms-phone.png");
+		page.locator("#code").fill(textedCode(agency, 2));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Подписать и принять")).click();
+
+		assertThat(page.locator(".offer-next")).containsText("Следующий платёж № 1 — 4 500,00 ₽");
+		assertThat(page.locator(".offer-schedule tbody tr")).hasCount(2);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Оплатить")).click();
+		assertThat(page.locator("#sandbox-amount")).hasText("4500.00 ₽");
+		page.locator("#sandbox-pay").click();
+
+		assertThat(page.locator(".offer-next")).containsText("Следующий платёж № 2 — 4 500,00 ₽");
+		assertThat(page.locator(".offer-schedule tbody tr").first()).containsText("Оплачен");
+		assertThat(page.locator(".balance")).hasText("5 500,00 ₽");
+		screenshot(page, "cabinet-offer-part-paid-phone.png");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Оплатить")).click();
+		page.locator("#sandbox-pay").click();
+
+		assertThat(page.locator(".offer")).containsText("прощено 1 000,00 ₽");
+		assertThat(page.locator(".balance")).hasText("0,00 ₽");
+		assertThat(page.getByText("Погашен", new Page.GetByTextOptions().setExact(true))).isVisible();
+
+		// The agency sees it all on the debtor's card, the cabinet activity loaded into it.
+		signIn(page, agency.admin().email().value(), Fixtures.PASSWORD);
+		page.navigate(url("/debtors/" + debtor.id().value()));
+		assertThat(page.locator(".offer-status")).hasText("Исполнено, остаток прощён");
+		assertThat(page.locator(".offer")).containsText("по правилу «Старше года»");
+		assertThat(page.locator("table.payments tbody tr")).hasCount(2);
+		assertThat(page.locator("#cabinet-activity")).containsText("Подписал соглашение о скидке");
+		assertThat(page.locator("#cabinet-activity")).containsText("Оплатил");
+		screenshot(page, "debtor-card.png");
+		assertNoBrowserProblems();
+	}
+
+	@Autowired
+	Offers offers;
+
 	private String textedCode(Provisioned agency) {
+		return textedCode(agency, 1);
+	}
+
+	/** The code in the agency's {@code nth} text, once it has been sent. */
+	private String textedCode(Provisioned agency, int nth) {
 		Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
-			.param(agency.tenant().id().value()).query(Long.class).single() > 0);
+			.param(agency.tenant().id().value()).query(Long.class).single() >= nth);
 		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id desc limit 1")
 			.param(agency.tenant().id().value()).query(byte[].class).single();
 		Matcher code = Pattern.compile("»: (\\d{6})").matcher(personalData.open("sms_outbox.text", new Sealed(text)));

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import jakarta.servlet.http.Cookie;
+
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.collections.AgencyRequisites;
@@ -23,6 +25,9 @@ import ru.kredo.collections.Debt;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
+import ru.kredo.collections.OfferPart;
+import ru.kredo.collections.PartInterval;
+import ru.kredo.collections.PartPolicy;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
@@ -58,6 +63,15 @@ class CabinetPaymentIntegrationTests {
 
 	@Autowired
 	PersonalData personalData;
+
+	@Autowired
+	Funnel funnel;
+
+	@Autowired
+	CabinetActivity activity;
+
+	/** The first-party cookie the debtor's browser keeps; MockMvc sends it only when told. */
+	final Cookie visitor = new Cookie("kredo-visitor", UUID.randomUUID().toString());
 
 	@Test
 	void aDebtorPaysPartThenTheRestAndTheDebtCloses() throws Exception {
@@ -108,7 +122,7 @@ class CabinetPaymentIntegrationTests {
 	@Test
 	void aDebtorTakesThePreApprovedDiscountSignsItWithACodePaysAndTheRestIsForgiven() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
-		offers.addRule(agency.tenant().id(), "Старые долги", 100, Money.ZERO, 10, 14);
+		offers.addRule(agency.tenant().id(), "Старые долги", 100, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
 		String phone = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
 		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
 				null, null, null, PhoneNumber.parse(phone), null);
@@ -140,7 +154,7 @@ class CabinetPaymentIntegrationTests {
 	@Test
 	void anOfferNotTakenInTimeLapsesVisibly() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
-		offers.addRule(agency.tenant().id(), "Всем", 0, Money.ZERO, 15, 7);
+		offers.addRule(agency.tenant().id(), "Всем", 0, Money.ZERO, 15, 7, PartPolicy.IN_FULL);
 		Contact debtor = fixtures.contact(agency);
 		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "МФО", "З-3", LocalDate.of(2023, 1, 1), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("1000.00"), Money.ZERO), 30);
@@ -149,7 +163,7 @@ class CabinetPaymentIntegrationTests {
 		jdbc.sql("update offers set valid_until = current_date - 1 where debt_id = ?").param(debt.id().value()).update();
 
 		assertThat(offers.offerFor(agency.tenant().id(), debt)).get().extracting(Offer::status).isEqualTo(Offer.Status.LAPSED);
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> offers.accept(agency.tenant().id(), debt.id(), UUID.randomUUID()))
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> offers.accept(agency.tenant().id(), debt.id(), UUID.randomUUID(), 1, "Условия"))
 			.hasMessage("offer.not-open");
 	}
 
@@ -179,9 +193,133 @@ class CabinetPaymentIntegrationTests {
 		assertThat(debts.get(agency.tenant().id(), own.id()).total()).isEqualTo(Money.ofRoubles("3000.00"));
 	}
 
+	@Test
+	void aDebtorPaysTheDiscountInTwoPartsByTheScheduleAndOnlyTheLastPartForgivesTheRest() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		offers.addRule(agency.tenant().id(), "Частями", 100, Money.ZERO, 10, 14, new PartPolicy(3, PartInterval.MONTH, 0));
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234567", "1027700000001",
+				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
+		String phone = phone();
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
+				null, null, null, PhoneNumber.parse(phone), null);
+		// 10 000,03 ₽ less 10% (1 000,00 ₽, rounded down) is 9 000,03 ₽: two parts of 4 500,02 and 4 500,01 ₽.
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-12/2020", LocalDate.of(2020, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ofRoubles("2000.03"), Money.ofRoubles("8000.00"), Money.ZERO), 400);
+		String door = "/cabinet/" + agency.tenant().id();
+		MockHttpSession session = signIn(agency, door, phone);
+
+		assertThat(home(session, door)).contains("Можно заплатить частями — до 3 платежей, раз в месяц", "В 2 платежа",
+				"Сразу всю сумму");
+		LocalDate validUntil = offers.find(agency.tenant().id(), debt.id()).orElseThrow().validUntil();
+		String firstDue = validUntil.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+		String secondDue = validUntil.plusMonths(1).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
+			.cookie(visitor).with(csrf())).andReturn().getResponse().getContentAsString();
+		assertThat(terms).contains("ст. 415 ГК РФ", "Платёж 1: 4 500,02 ₽ до " + firstDue, "Платёж 2: 4 500,01 ₽ до " + secondDue,
+				"соглашение утратит силу");
+		accept(agency, session, door, debt, terms);
+
+		Offer accepted = offers.find(agency.tenant().id(), debt.id()).orElseThrow();
+		assertThat(accepted.status()).isEqualTo(Offer.Status.ACCEPTED);
+		assertThat(accepted.schedule()).extracting(OfferPart::amount)
+			.containsExactly(Money.ofRoubles("4500.02"), Money.ofRoubles("4500.01"));
+		assertThat(accepted.signedTerms()).contains("Платёж 1: 4 500,02 ₽ до " + firstDue, "ст. 415 ГК РФ");
+		assertThat(home(session, door)).contains("Следующий платёж № 1 — 4 500,02 ₽ до " + firstDue, "value=\"4500,02\"",
+				"График платежей (PDF)");
+
+		mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "1000").param("key", "too-little")
+			.session(session).cookie(visitor).with(csrf()));
+		assertThat(home(session, door)).contains("Очередной платёж по соглашению — не меньше 4500.02 ₽.");
+		mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "9000.04").param("key", "too-much")
+			.session(session).cookie(visitor).with(csrf()));
+		assertThat(home(session, door)).contains("По соглашению осталось заплатить 9000.03 ₽");
+
+		pay(session, door, debt, "4500,02");
+		Debt afterFirst = debts.get(agency.tenant().id(), debt.id());
+		assertThat(afterFirst.isClosed()).isFalse();
+		assertThat(afterFirst.total()).isEqualTo(Money.ofRoubles("5500.01"));
+		assertThat(home(session, door)).contains("осталось заплатить 4 500,01 ₽", "Следующий платёж № 2 — 4 500,01 ₽ до " + secondDue,
+				"Оплачен");
+		byte[] pdf = mvc.perform(get(door + "/debts/" + debt.id() + "/offer/schedule.pdf").session(session))
+			.andReturn().getResponse().getContentAsByteArray();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+				.contains("ГРАФИК ПЛАТЕЖЕЙ", firstDue, secondDue, "4 500,02 руб.", "4 500,01 руб.", "Итого 9 000,03 руб.",
+						"ст. 415 ГК РФ", "остаток 1 000,00 руб. прощается");
+		}
+
+		pay(session, door, debt, "4500,01");
+		assertThat(debts.get(agency.tenant().id(), debt.id()).isClosed()).isTrue();
+		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.PAID);
+		assertThat(home(session, door)).contains("прощено 1 000,00 ₽");
+
+		// Both payments reached the funnel's last step for this visitor, and the debtor's activity shows all he did.
+		org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(activity.of(agency.tenant().id(), debtor.id(), 50))
+			.filteredOn(e -> e.step() == FunnelStep.PAYMENT_SUCCEEDED).hasSize(2));
+		assertThat(funnel.of(agency.tenant().id())).filteredOn(row -> row.step() == FunnelStep.PAYMENT_SUCCEEDED)
+			.singleElement().satisfies(row -> {
+				assertThat(row.visitors()).isEqualTo(1);
+				assertThat(row.leftHere()).isEqualTo(1);
+			});
+		assertThat(activity.of(agency.tenant().id(), debtor.id(), 50)).extracting(CabinetActivity.Entry::step)
+			.contains(FunnelStep.CODE_CONFIRMED, FunnelStep.DEBT_VIEWED, FunnelStep.OFFER_VIEWED, FunnelStep.OFFER_ACCEPTED,
+					FunnelStep.PAYMENT_STARTED);
+	}
+
+	@Test
+	void aPartNotPaidByItsDateMakesTheOfferLapseVisiblyAndWhatWasPaidStaysOnTheDebt() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		offers.addRule(agency.tenant().id(), "Частями", 100, Money.ZERO, 10, 14, new PartPolicy(2, PartInterval.WEEK, 2));
+		String phone = phone();
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
+				null, null, null, PhoneNumber.parse(phone), null);
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-13/2020", LocalDate.of(2020, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 400);
+		String door = "/cabinet/" + agency.tenant().id();
+		MockHttpSession session = signIn(agency, door, phone);
+		home(session, door);
+		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
+			.cookie(visitor).with(csrf())).andReturn().getResponse().getContentAsString();
+		assertThat(terms).contains("в течение 2 дн. после своей даты");
+		accept(agency, session, door, debt, terms);
+		pay(session, door, debt, "4500");
+
+		// The second part fell due three days ago: past its two days of grace, yesterday was the last day.
+		jdbc.sql("update offer_parts set due_on = current_date - 3 where offer_id = ? and number = 2")
+			.param(offers.find(agency.tenant().id(), debt.id()).orElseThrow().id()).update();
+		jdbc.sql("update offer_parts set due_on = current_date - 10 where offer_id = ? and number = 1")
+			.param(offers.find(agency.tenant().id(), debt.id()).orElseThrow().id()).update();
+
+		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.LAPSED);
+		String lapsed = home(session, door);
+		assertThat(lapsed).contains("Платёж № 2 не поступил до", "соглашение утратило силу", "Уплаченные по нему 4 500,00 ₽",
+				"5 500,00 ₽");
+		pay(session, door, debt, "4500");
+		Debt after = debts.get(agency.tenant().id(), debt.id());
+		assertThat(after.isClosed()).as("a lapsed offer forgives nothing").isFalse();
+		assertThat(after.total()).isEqualTo(Money.ofRoubles("1000.00"));
+		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().paidSinceAccepted())
+			.isEqualTo(Money.ofRoubles("4500.00"));
+	}
+
+	private String home(MockHttpSession session, String door) throws Exception {
+		return mvc.perform(get(door + "/home").session(session).cookie(visitor)).andReturn().getResponse().getContentAsString();
+	}
+
+	private void accept(Provisioned agency, MockHttpSession session, String door, Debt debt, String terms) throws Exception {
+		Matcher challenge = Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"").matcher(terms);
+		assertThat(challenge.find()).isTrue();
+		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/accept").param("challenge", challenge.group(1))
+			.param("code", latestCode(agency, 2)).session(session).cookie(visitor).with(csrf()));
+	}
+
+	private static String phone() {
+		return "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+	}
+
 	private void pay(MockHttpSession session, String door, Debt debt, String amount) throws Exception {
 		String sandbox = mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", amount)
-			.param("method", "SBP").param("key", UUID.randomUUID().toString()).session(session).with(csrf()))
+			.param("method", "SBP").param("key", UUID.randomUUID().toString()).session(session).cookie(visitor).with(csrf()))
 			.andReturn().getResponse().getRedirectedUrl();
 		assertThat(sandbox).startsWith("/payments/sandbox/");
 		String back = mvc.perform(post(sandbox + "/pay").with(csrf())).andReturn().getResponse().getRedirectedUrl();
@@ -191,11 +329,11 @@ class CabinetPaymentIntegrationTests {
 	private MockHttpSession signIn(Provisioned agency, String door, String phone) throws Exception {
 		MockHttpSession session = new MockHttpSession();
 		String page = mvc.perform(post(door + "/sign-in").param("fullName", "Громов Илья Ильич").param("phone", phone)
-			.session(session).with(csrf())).andReturn().getResponse().getContentAsString();
+			.session(session).cookie(visitor).with(csrf())).andReturn().getResponse().getContentAsString();
 		Matcher challenge = Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"").matcher(page);
 		assertThat(challenge.find()).isTrue();
 		String refused = mvc.perform(post(door + "/code").param("challenge", challenge.group(1))
-			.param("code", latestCode(agency, 1)).session(session).with(csrf()))
+			.param("code", latestCode(agency, 1)).session(session).cookie(visitor).with(csrf()))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).as("the code page answered instead of the cabinet").isEmpty();
 		return session;

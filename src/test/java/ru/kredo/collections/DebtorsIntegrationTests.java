@@ -8,8 +8,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,10 +24,18 @@ import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.cabinet.CabinetActivity;
+import ru.kredo.cabinet.FunnelStep;
 import ru.kredo.contacts.Contact;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.payments.DebtComponents;
 import ru.kredo.payments.Money;
+import ru.kredo.payments.PayableRef;
+import ru.kredo.payments.Payment;
+import ru.kredo.payments.PaymentMethod;
+import ru.kredo.payments.Payments;
+import ru.kredo.payments.internal.SandboxCheckout;
+import ru.kredo.tenancy.TenantId;
 import ru.kredo.tenancy.TenantKind;
 
 @IntegrationTest
@@ -45,17 +59,72 @@ class DebtorsIntegrationTests {
 		Contact debtor = fixtures.contact(agency);
 		debts.add(agency.tenant().id(), debtor.id(), "АО «Альфа-Банк»", "КД-1/2020", LocalDate.of(2020, 5, 5), null,
 				DebtComponents.of(Money.ofRoubles("2000.00"), Money.ZERO, Money.ofRoubles("10000.00"),
-						Money.ofRoubles("90000.00"), Money.ZERO), 700);
+						Money.ofRoubles("90000.00"), Money.ZERO), 700, "Новосибирская область", ZoneId.of("Asia/Novosibirsk"));
 
 		String list = mvc.perform(get("/debtors").with(user(fixtures.admin(agency))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(list).contains("Семёнова Анна Петровна", "АО «Альфа-Банк»", "102 000,00 ₽");
+		assertThat(list).contains("Семёнова Анна Петровна", "АО «Альфа-Банк»", "102 000,00 ₽", "Новосибирская область",
+				"/debtors/portfolios");
 
 		String card = mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(card).contains("Госпошлина", "2 000,00 ₽", "Основной долг", "90 000,00 ₽", "4510 987654");
+		assertThat(card).contains("Госпошлина", "2 000,00 ₽", "Основной долг", "90 000,00 ₽", "4510 987654",
+				"Asia/Novosibirsk");
 		assertThat(audit.latest(agency.tenant().id(), 3)).anySatisfy(e -> assertThat(e.action()).isEqualTo(AuditAction.PERSONAL_DATA_VIEWED));
 	}
+
+	@Test
+	void aDebtorsCardShowsHisOfferWithItsRuleAndSchedulePaymentsAndCabinetActivityInMoscowTime() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		offers.addRule(tenant, "Частями", 100, Money.ZERO, 10, 14, new PartPolicy(3, PartInterval.MONTH, 2));
+		Contact debtor = fixtures.contact(agency);
+		Debt debt = debts.add(tenant, debtor.id(), "АО «Альфа-Банк»", "КД-7/2020", LocalDate.of(2020, 5, 5), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 700);
+		offers.offerFor(tenant, debt);
+		offers.accept(tenant, debt.id(), UUID.randomUUID(), 2, "Условия соглашения\nПлатёж 1: 4 500,00 ₽");
+		UUID visitor = UUID.randomUUID();
+		activity.signedIn(tenant, visitor, debtor.id());
+		Payment paid = payments.start(tenant, new PayableRef(debt.id().value()), Money.ofRoubles("4500"), PaymentMethod.SBP,
+				"/back", UUID.randomUUID().toString());
+		activity.paymentStarted(tenant, visitor, debtor.id(), paid);
+		sandbox.pay(paid.providerPaymentId());
+		Payment dropped = payments.start(tenant, new PayableRef(debt.id().value()), Money.ofRoubles("4500"),
+				PaymentMethod.BANK_CARD, "/back", UUID.randomUUID().toString());
+		sandbox.cancel(dropped.providerPaymentId());
+		Awaitility.await().untilAsserted(() -> assertThat(activity.of(tenant, debtor.id(), 10))
+			.extracting(CabinetActivity.Entry::step).contains(FunnelStep.PAYMENT_SUCCEEDED));
+
+		String card = mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(card).contains("Скидка 10% по правилу «Частями»", "Соглашение подписано", "частей до 3, раз в месяц",
+				"отсрочка 2 дн.", "уплачено 4 500,00 ₽, осталось 4 500,00 ₽", "Подписанные условия", "Платёж 1: 4 500,00 ₽",
+				"Оплачен", "Отменён", "Основной долг: 4 500,00 ₽", "/debtors/" + debtor.id().value() + "/cabinet-activity");
+
+		String activityHtml = mvc.perform(get("/debtors/{id}/cabinet-activity", debtor.id().value())
+			.with(user(fixtures.admin(agency)))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(activityHtml).contains("Вошёл в кабинет", "Начал оплату", "Оплатил", "КД-7/2020", "4 500,00 ₽",
+				"Время московское");
+		DateTimeFormatter minutes = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+		Instant signedIn = activity.of(tenant, debtor.id(), 10).getLast().at();
+		assertThat(activityHtml).contains(minutes.withZone(ZoneId.of("Europe/Moscow")).format(signedIn))
+			.doesNotContain(minutes.withZone(ZoneOffset.UTC).format(signedIn));
+
+		Provisioned other = fixtures.tenant(TenantKind.COLLECTOR);
+		mvc.perform(get("/debtors/{id}/cabinet-activity", debtor.id().value()).with(user(fixtures.admin(other))))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(other))))
+			.andExpect(status().isNotFound());
+	}
+
+	@Autowired
+	CabinetActivity activity;
+
+	@Autowired
+	Payments payments;
+
+	@Autowired
+	SandboxCheckout sandbox;
 
 	@Test
 	void anAgencyAdminSetsRequisitesAndDiscountRulesWithReasonsForBadInput() throws Exception {
@@ -73,12 +142,21 @@ class DebtorsIntegrationTests {
 		mvc.perform(post("/offer-rules").with(user(admin)).with(csrf()).param("name", "Щедро").param("discountPercent", "70"));
 		mvc.perform(post("/offer-rules").with(user(admin)).with(csrf()).param("name", "Старые долги")
 			.param("minDaysPastDue", "180").param("minBalance", "10 000,00").param("discountPercent", "15").param("validDays", "30"));
-		assertThat(offers.rules(agency.tenant().id())).singleElement().satisfies(rule -> {
+		mvc.perform(post("/offer-rules").with(user(admin)).with(csrf()).param("name", "Слишком дробно")
+			.param("discountPercent", "10").param("maxParts", "24"));
+		mvc.perform(post("/offer-rules").with(user(admin)).with(csrf()).param("name", "Частями")
+			.param("minDaysPastDue", "90").param("discountPercent", "10").param("validDays", "14").param("maxParts", "6")
+			.param("interval", "TWO_WEEKS").param("graceDays", "3"));
+		assertThat(offers.rules(agency.tenant().id())).hasSize(2).anySatisfy(rule -> {
 			assertThat(rule.name()).isEqualTo("Старые долги");
 			assertThat(rule.minBalance()).isEqualTo(Money.ofRoubles("10000.00"));
+			assertThat(rule.parts()).isEqualTo(PartPolicy.IN_FULL);
+		}).anySatisfy(rule -> {
+			assertThat(rule.name()).isEqualTo("Частями");
+			assertThat(rule.parts()).isEqualTo(new PartPolicy(6, PartInterval.TWO_WEEKS, 3));
 		});
 		assertThat(mvc.perform(get("/offer-rules").with(user(admin))).andReturn().getResponse().getContentAsString())
-			.contains("Старые долги", "15 %");
+			.contains("Старые долги", "15 %", "Частями", "раз в две недели");
 	}
 
 	@Test

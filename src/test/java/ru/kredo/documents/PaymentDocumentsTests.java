@@ -40,6 +40,24 @@ class PaymentDocumentsTests {
 	}
 
 	@Test
+	void aDiscountsScheduleStatesTheSettlementItPaysAndWhatALatePaymentDoes() throws Exception {
+		PaymentSchedule schedule = new PaymentSchedule(SampleCertificates.agency(), DEBTOR, CONTRACT,
+				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2026, 12, 7), new BigDecimal("4500.02")),
+						new Instalment(LocalDate.of(2027, 1, 7), new BigDecimal("4500.01"))),
+				LocalDate.of(2026, 11, 24), new Settlement(new BigDecimal("10000.03"), new BigDecimal("1000.00"),
+						LocalDate.of(2026, 11, 23), 3));
+
+		String text = text(documents.schedule(schedule), "payment-schedule-settlement-sample.pdf").replaceAll("\\s+", " ");
+
+		assertThat(text).contains("Итого 9 000,03 руб.", "(ст. 415 ГК РФ) подписано должником 23.11.2026",
+				"Задолженность на дату соглашения — 10 000,03 руб.", "остаток 1 000,00 руб. прощается",
+				"в течение 3 дн. после своей даты");
+		assertThat(text(documents.schedule(new PaymentSchedule(SampleCertificates.agency(), DEBTOR, CONTRACT,
+				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2026, 12, 7), BigDecimal.TEN)),
+				LocalDate.of(2026, 11, 24))), null)).doesNotContain("ст. 415");
+	}
+
+	@Test
 	void theStatementListsPaymentsOldestFirstWithWhatIsStillOwed() throws Exception {
 		PaymentStatement statement = new PaymentStatement(SampleCertificates.agency(), DEBTOR, CONTRACT,
 				"ПАО «Первый Банк»", LocalDate.of(2022, 6, 1), new BigDecimal("150000.00"),

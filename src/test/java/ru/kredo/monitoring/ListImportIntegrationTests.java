@@ -29,9 +29,9 @@ import ru.kredo.IntegrationTest;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.contacts.Contacts;
-import ru.kredo.monitoring.internal.ImportError;
+import ru.kredo.tabular.RowError;
 import ru.kredo.monitoring.internal.ImportRecords;
-import ru.kredo.monitoring.internal.ImportStatus;
+import ru.kredo.tabular.ImportStatus;
 import ru.kredo.monitoring.internal.ListImport;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.tenancy.TenantKind;
@@ -77,7 +77,7 @@ class ListImportIntegrationTests {
 		assertThat(done.rejected()).isEqualTo(3);
 		assertThat(done.awaitingConsent()).isZero();
 		assertThat(imports.errors(broker.tenant().id(), done.id(), 0, 100))
-			.extracting(ImportError::line, ImportError::column, ImportError::code)
+			.extracting(RowError::line, RowError::column, RowError::code)
 			.containsExactly(tuple(6L, "Дата рождения", "date-not-in-calendar"),
 					tuple(7L, "Серия паспорта", "contact.passport-invalid"),
 					tuple(8L, "Телефон", "contact.phone-invalid"));

@@ -3,8 +3,12 @@ package ru.kredo.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,10 +30,15 @@ import ru.kredo.IntegrationTest;
 import ru.kredo.accounts.User;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.apikeys.ApiKeys;
+import ru.kredo.collections.internal.PortfolioDefaults;
+import ru.kredo.collections.internal.PortfolioImport;
+import ru.kredo.collections.internal.PortfolioImporting;
+import ru.kredo.collections.internal.PortfolioImports;
 import ru.kredo.contacts.Contact;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
 import ru.kredo.signals.Signals;
+import ru.kredo.tabular.ImportSpool;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.webhooks.WebhookDeliveries;
 import ru.kredo.webhooks.WebhookDeliveryId;
@@ -68,40 +77,66 @@ class TenantIsolationIntegrationTests {
 	WebhookDeliveries webhookDeliveries;
 
 	@Autowired
+	PortfolioImporting portfolioImporting;
+
+	@Autowired
+	PortfolioImports portfolioImports;
+
+	@Autowired
+	ImportSpool spool;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	Provisioned a;
 	Provisioned b;
+	/** Another agency, like B: the pages of agencies only must answer it 404 for B's objects too, not for its kind. */
+	Provisioned c;
 	List<String> objectsOfB;
 	User managerOfB;
 	WebhookEndpoint webhookOfB;
 	Fixtures.WatchedWithSignal watched;
 
 	@BeforeEach
-	void twoTenants() {
+	void twoTenants() throws Exception {
 		a = fixtures.tenant(TenantKind.BROKER);
 		b = fixtures.tenant(TenantKind.COLLECTOR);
+		c = fixtures.tenant(TenantKind.COLLECTOR);
 		Contact contact = fixtures.contact(b);
 		managerOfB = fixtures.manager(b);
 		webhookOfB = webhookEndpoints.add(b.tenant().id(), "http://127.0.0.1:9/kredo", "CRM");
 		WebhookDeliveryId deliveryOfB = webhookDeliveries.sendTest(b.tenant().id(), webhookOfB.id());
 		watched = fixtures.watchedWithSignal(b);
+		PortfolioImport portfolioOfB = portfolioImport(b);
 		objectsOfB = List.of(contact.id().toString(), managerOfB.id().toString(), b.apiKey().key().id().toString(),
 				b.admin().id().toString(), webhookOfB.id().toString(), deliveryOfB.toString(),
-				watched.watch().id().toString(), watched.signal().id().toString());
+				watched.watch().id().toString(), watched.signal().id().toString(), portfolioOfB.id().toString());
+	}
+
+	private PortfolioImport portfolioImport(Provisioned tenant) throws Exception {
+		Path file = spool.newFile();
+		Files.writeString(file, "ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД\n"
+				+ "Семёнова Анна Петровна;14.03.1985;Банк;КД-1;01.01.2020;1000\n");
+		PortfolioImport started = portfolioImporting.start(tenant.tenant().id(), "test", "Портфель", "r.csv", file,
+				PortfolioDefaults.none());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !portfolioImports.get(tenant.tenant().id(), started.id()).isRunning());
+		return started;
 	}
 
 	@Test
 	void pagesAnswer404ForEveryObjectOfAnotherTenant() throws Exception {
 		List<String> leaks = new ArrayList<>();
-		for (Endpoint endpoint : endpointsWithId(false)) {
-			for (String id : objectsOfB) {
-				int status = mvc.perform(endpoint.request(id).with(user(fixtures.admin(a))).with(csrf())
-					.param("role", "ADMIN").param("enabled", "false").param("name", "x"))
-					.andReturn().getResponse().getStatus();
-				if (status != 404) {
-					leaks.add(endpoint + " " + id + " -> " + status);
+		for (Provisioned stranger : List.of(a, c)) {
+			for (Endpoint endpoint : endpointsWithId(false)) {
+				for (String id : objectsOfB) {
+					int status = mvc.perform(endpoint.request(id).with(user(fixtures.admin(stranger))).with(csrf())
+						.param("role", "ADMIN").param("enabled", "false").param("name", "x"))
+						.andReturn().getResponse().getStatus();
+					if (status != 404) {
+						leaks.add(stranger.tenant().kind() + " " + endpoint + " " + id + " -> " + status);
+					}
 				}
 			}
 		}
@@ -132,6 +167,10 @@ class TenantIsolationIntegrationTests {
 			assertThat(objectsOfB).as(page).noneMatch(html::contains);
 			assertThat(html).as(page).doesNotContain(managerOfB.displayName());
 		}
+		for (String page : List.of("/debtors", "/debtors/portfolios", "/contacts")) {
+			String html = mvc.perform(get(page).with(user(fixtures.admin(c)))).andReturn().getResponse().getContentAsString();
+			assertThat(objectsOfB).as(page).noneMatch(html::contains);
+		}
 		for (String endpoint : List.of("/api/v1/contacts", "/api/v1/users", "/api/v1/api-keys")) {
 			String json = mvc.perform(get(endpoint).header("Authorization", "Bearer " + a.apiKey().secret()))
 				.andReturn().getResponse().getContentAsString();
@@ -144,7 +183,9 @@ class TenantIsolationIntegrationTests {
 		assertThat(endpointsWithId(false)).extracting(Endpoint::toString)
 			.contains("GET /contacts/{id}", "GET /users/{id}", "POST /users/{id}/role", "POST /api-keys/{id}/revoke",
 					"GET /webhooks/{id}", "POST /webhooks/{id}/enabled", "POST /webhooks/deliveries/{id}/redeliver",
-					"GET /monitoring/imports/{id}", "GET /monitoring/imports/{id}/errors.csv");
+					"GET /monitoring/imports/{id}", "GET /monitoring/imports/{id}/errors.csv", "GET /debtors/{id}",
+					"GET /debtors/{id}/cabinet-activity", "GET /debtors/portfolios/imports/{id}",
+					"GET /debtors/portfolios/imports/{id}/progress", "GET /debtors/portfolios/imports/{id}/errors.csv");
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",

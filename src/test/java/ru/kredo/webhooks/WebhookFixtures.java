@@ -16,6 +16,7 @@ import ru.kredo.events.CreditEventType;
 import ru.kredo.monitoring.Segment;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.signals.SignalRaised;
+import ru.kredo.signals.SignalsRaised;
 
 /** Raises signals the way the signals module will (in a transaction) and waits for the webhooks listener. */
 @Component
@@ -46,7 +47,7 @@ class WebhookFixtures {
 				UUID.randomUUID(), "Семёнова Анна Петровна", Segment.PROSPECT, CreditEventType.APPLICATION, 1,
 				"Подала заявку на кредит — позвоните сегодня", 1, Instant.now().truncatedTo(ChronoUnit.SECONDS),
 				UUID.randomUUID(), "Дожим, ноябрь");
-		transaction.executeWithoutResult(status -> events.publishEvent(signal));
+		transaction.executeWithoutResult(status -> events.publishEvent(SignalsRaised.of(signal)));
 		return signal;
 	}
 

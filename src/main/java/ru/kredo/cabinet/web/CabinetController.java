@@ -1,9 +1,12 @@
 package ru.kredo.cabinet.web;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.ResponseCookie;
@@ -19,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import ru.kredo.cabinet.CabinetActivity;
 import ru.kredo.cabinet.CabinetSignIn;
 import ru.kredo.cabinet.Funnel;
 import ru.kredo.cabinet.FunnelStep;
+import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtPayment;
@@ -56,7 +61,7 @@ class CabinetController {
 
 	static final String VISITOR_COOKIE = "kredo-visitor";
 	static final String DEBTOR = "kredo.cabinet.debtor";
-	private static final String FUNNEL_RECORDED = "kredo.cabinet.funnel.";
+	private static final String VIEW_RECORDED = "kredo.cabinet.viewed.";
 
 	private final TenantDirectory tenants;
 	private final CabinetSignIn signIn;
@@ -65,11 +70,15 @@ class CabinetController {
 	private final Debts debts;
 	private final Payments payments;
 	private final Offers offers;
+	private final CabinetActivity activity;
+	private final AgencyRequisites requisites;
 	private final TimeDisplay time;
+	private final Clock clock;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
 	CabinetController(TenantDirectory tenants, CabinetSignIn signIn, Contacts contacts, Funnel funnel, Debts debts,
-			Payments payments, Offers offers, TimeDisplay time) {
+			Payments payments, Offers offers, CabinetActivity activity, AgencyRequisites requisites, TimeDisplay time,
+			Clock clock) {
 		this.tenants = tenants;
 		this.signIn = signIn;
 		this.contacts = contacts;
@@ -77,7 +86,10 @@ class CabinetController {
 		this.debts = debts;
 		this.payments = payments;
 		this.offers = offers;
+		this.activity = activity;
+		this.requisites = requisites;
 		this.time = time;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -119,7 +131,7 @@ class CabinetController {
 		Tenant tenant = agency(agency);
 		try {
 			ContactId debtor = signIn.confirm(tenant, challenge, code);
-			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.CODE_CONFIRMED);
+			activity.signedIn(tenant.id(), visitor(request, response), debtor);
 			request.changeSessionId();
 			request.getSession().setAttribute(DEBTOR, new SignedInDebtor(tenant.id(), debtor));
 			return "redirect:/cabinet/" + agency + "/home";
@@ -146,34 +158,44 @@ class CabinetController {
 		List<Debt> owed = debts.ofContact(tenant.id(), debtor.contactId());
 		Map<DebtId, List<DebtPayment>> history = debts.payments(tenant.id(), owed.stream().map(Debt::id).toList());
 		Map<DebtId, Offer> offered = offers.offersFor(tenant.id(), owed);
+		// The schedule's PDF needs the agency's requisites; only a page with a signed offer links to it.
+		boolean documents = offered.values().stream().anyMatch(Offer::wasAccepted) && requisites.of(tenant.id()).isPresent();
 		model.addAttribute("cards", owed.stream()
-			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), time))
+			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time))
 			.toList());
 		model.addAttribute("paymentKey", UUID.randomUUID());
+		UUID visitor = visitor(request, response);
 		if (!owed.isEmpty()) {
-			reachedOncePerSession(request, response, tenant, FunnelStep.DEBT_VIEWED);
+			viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.DEBT_VIEWED, null);
 		}
-		if (offered.values().stream().anyMatch(o -> o.status() == Offer.Status.OFFERED)) {
-			reachedOncePerSession(request, response, tenant, FunnelStep.OFFER_VIEWED);
-		}
+		offered.values().stream().filter(o -> o.status() == Offer.Status.OFFERED)
+			.forEach(o -> viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.OFFER_VIEWED, o.debtId().value()));
 		return "cabinet/home";
 	}
 
 	/**
-	 * Records a step the home page reaches on every view, but only on the session's first view for this visitor: only
-	 * the first time counts in the funnel, and a write on every page view was a sixth of the page's round trips.
+	 * Records a view the home page makes on every load ({@link CabinetActivity#viewed}, which also feeds the funnel),
+	 * but only once per visit of this session: the debtor's activity keeps one line per visit anyway (a view repeated
+	 * within {@link CabinetActivity#SAME_VISIT} is the same visit), and two writes on every page view were a sixth
+	 * of the page's round trips. A session that lasts longer than a visit records the view again.
 	 */
-	private void reachedOncePerSession(HttpServletRequest request, HttpServletResponse response, Tenant tenant,
-			FunnelStep step) {
-		UUID visitor = visitor(request, response);
-		String recorded = FUNNEL_RECORDED + tenant.id().value() + "." + step.name();
-		if (!visitor.equals(request.getSession().getAttribute(recorded))) {
-			funnel.reached(tenant.id(), visitor, step);
-			request.getSession().setAttribute(recorded, visitor);
+	private void viewedOncePerVisit(HttpServletRequest request, Tenant tenant, UUID visitor, SignedInDebtor debtor,
+			FunnelStep step, UUID debt) {
+		String key = VIEW_RECORDED + tenant.id().value() + "." + step.name() + (debt == null ? "" : "." + debt);
+		Instant now = clock.instant();
+		if (request.getSession().getAttribute(key) instanceof RecordedView recorded && recorded.visitor().equals(visitor)
+				&& recorded.debtor().equals(debtor.contactId())
+				&& recorded.at().plus(CabinetActivity.SAME_VISIT).isAfter(now)) {
+			return;
 		}
+		activity.viewed(tenant.id(), visitor, debtor.contactId(), step, debt);
+		request.getSession().setAttribute(key, new RecordedView(visitor, debtor.contactId(), now));
 	}
 
-	/** Pays any amount from the minimum up to the balance; the provider's page confirms it and comes back home. */
+	/**
+	 * Pays any amount from the minimum up to the balance, or, towards an accepted offer, at least what its next part
+	 * still needs and at most what is left of the offer; the provider's page confirms it and comes back home.
+	 */
 	@PostMapping("/debts/{debt}/pay")
 	String pay(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(defaultValue = "") String amount,
 			@RequestParam(defaultValue = "BANK_CARD") PaymentMethod method, @RequestParam String key,
@@ -189,17 +211,30 @@ class CabinetController {
 		}
 		try {
 			Money sum = Money.ofRoubles(amount.replace(',', '.').replace(" ", ""));
-			if (sum.exceeds(owed.total())) {
+			Optional<Offer> accepted = offers.find(tenant.id(), owed.id()).filter(o -> o.status() == Offer.Status.ACCEPTED);
+			if (accepted.isPresent()) {
+				checkTowardsOffer(sum, accepted.get());
+			}
+			else if (sum.exceeds(owed.total())) {
 				throw new Rejected("cabinet.amount-above-balance", owed.total());
 			}
 			Payment payment = payments.start(tenant.id(), new PayableRef(debt), sum, method,
 					"/cabinet/" + agency + "/home", key);
-			funnel.reached(tenant.id(), visitor(request, response), FunnelStep.PAYMENT_STARTED);
+			activity.paymentStarted(tenant.id(), visitor(request, response), debtor.contactId(), payment);
 			return "redirect:" + payment.confirmationUrl();
 		}
 		catch (Rejected rejected) {
 			redirect.addFlashAttribute("problem", rejected);
 			return "redirect:/cabinet/" + agency + "/home";
+		}
+	}
+
+	private static void checkTowardsOffer(Money sum, Offer offer) {
+		if (sum.exceeds(offer.leftToPay())) {
+			throw new Rejected("cabinet.amount-above-offer", offer.leftToPay());
+		}
+		if (offer.dueNext().exceeds(sum)) {
+			throw new Rejected("cabinet.amount-below-part", offer.dueNext());
 		}
 	}
 
@@ -252,6 +287,10 @@ class CabinetController {
 		response.addHeader("Set-Cookie", ResponseCookie.from(VISITOR_COOKIE, visitor.toString()).path("/cabinet")
 			.maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").secure(request.isSecure()).build().toString());
 		return visitor;
+	}
+
+	/** A view recorded in this session: by whom, of whose debts, when. */
+	record RecordedView(UUID visitor, ContactId debtor, Instant at) implements java.io.Serializable {
 	}
 
 	/** The debtor this session proved to be, in one agency's cabinet. */

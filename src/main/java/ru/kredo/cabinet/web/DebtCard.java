@@ -25,7 +25,7 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 
 	private static final String DATE = "dd.MM.yyyy";
 
-	static DebtCard of(Debt debt, Offer offer, List<DebtPayment> payments, TimeDisplay time) {
+	static DebtCard of(Debt debt, Offer offer, List<DebtPayment> payments, boolean documents, TimeDisplay time) {
 		List<Line> balance = new ArrayList<>();
 		for (DebtComponent component : DebtComponent.values()) {
 			Money owed = debt.balance().of(component);
@@ -33,10 +33,8 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 				balance.add(new Line("debt.component." + component.name(), roubles(owed)));
 			}
 		}
-		Terms terms = offer == null ? null : new Terms(offer.status().name(), offer.discountPercent(),
-				grouped(offer.offerAmount()), grouped(offer.fullAmount()), grouped(offer.saved()),
-				grouped(offer.leftToPay()), time.format(offer.validUntil(), DATE), offer.ruleName());
-		Money toPay = offer != null && offer.status() == Offer.Status.ACCEPTED ? offer.leftToPay() : debt.total();
+		Terms terms = offer == null ? null : Terms.of(offer, documents, time);
+		Money toPay = offer != null && offer.status() == Offer.Status.ACCEPTED ? offer.dueNext() : debt.total();
 		List<String> history = payments.stream()
 			.map(p -> time.format(p.paidAt(), "dd.MM.yyyy HH:mm") + " — " + roubles(p.amount()))
 			.toList();
@@ -78,8 +76,55 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 	record Line(String label, String amount) {
 	}
 
-	/** An offer as the card words it; {@code status} is the name of its {@link Offer.Status}. */
+	/**
+	 * An offer as the card words it; {@code status} is the name of its {@link Offer.Status}, {@code interval} of its
+	 * parts' {@code PartInterval}.
+	 *
+	 * @param partOptions the numbers of parts the debtor may choose from, {@code 1} to the policy's most
+	 * @param next the first part not yet fully paid, if any
+	 * @param lastPart whether what the next part needs is all that is left of the offer
+	 * @param schedule the parts agreed on acceptance; empty before
+	 * @param schedulePdf whether to link the schedule's PDF (signed, and the agency has requisites to print)
+	 */
 	record Terms(String status, int discountPercent, String offerAmount, String fullAmount, String saved,
-			String leftToPay, String validUntil, String ruleName) {
+			String leftToPay, String validUntil, String ruleName, int maxParts, String interval, List<Integer> partOptions,
+			boolean wasAccepted, String paidSinceAccepted, NextPart next, boolean lastPart, List<Part> schedule,
+			boolean schedulePdf) {
+
+		static Terms of(Offer offer, boolean documents, TimeDisplay time) {
+			int maxParts = offer.policy().maxParts();
+			List<Integer> options = new ArrayList<>(maxParts);
+			for (int n = 1; n <= maxParts; n++) {
+				options.add(n);
+			}
+			NextPart next = offer.nextPart()
+				.map(part -> new NextPart(part.number(), grouped(offer.dueNext()), time.format(part.dueOn(), DATE),
+						time.format(offer.deadline(part), DATE)))
+				.orElse(null);
+			List<Part> schedule = offer.schedule().stream().map(part -> {
+				Money paid = offer.paidTowards(part);
+				boolean inFull = paid.equals(part.amount());
+				return new Part(part.number(), time.format(part.dueOn(), DATE), roubles(part.amount()), inFull,
+						inFull || paid.isZero() ? null : roubles(paid));
+			}).toList();
+			return new Terms(offer.status().name(), offer.discountPercent(), grouped(offer.offerAmount()),
+					grouped(offer.fullAmount()), grouped(offer.saved()), grouped(offer.leftToPay()),
+					time.format(offer.validUntil(), DATE), offer.ruleName(), maxParts, offer.policy().interval().name(),
+					List.copyOf(options), offer.wasAccepted(), grouped(offer.paidSinceAccepted()), next,
+					offer.dueNext().equals(offer.leftToPay()), schedule, offer.wasAccepted() && documents);
+		}
+	}
+
+	/** The next part to pay: its number, what it still needs, its date, and the last day before the offer lapses. */
+	record NextPart(int number, String dueNext, String dueOn, String deadline) {
+	}
+
+	/**
+	 * A line of the schedule.
+	 *
+	 * @param paidInFull whether the payments so far cover it
+	 * @param paid how much of it they cover, when some but not all; {@code null} otherwise
+	 */
+	record Part(int number, String dueOn, String amount, boolean paidInFull, String paid) {
 	}
 }

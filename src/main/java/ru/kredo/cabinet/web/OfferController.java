@@ -1,7 +1,11 @@
 package ru.kredo.cabinet.web;
 
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,12 +16,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import ru.kredo.cabinet.CabinetActivity;
 import ru.kredo.cabinet.CabinetSignIn;
-import ru.kredo.cabinet.Funnel;
-import ru.kredo.cabinet.FunnelStep;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offer;
+import ru.kredo.collections.OfferPart;
 import ru.kredo.collections.Offers;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
@@ -27,46 +32,61 @@ import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.Tenant;
 
 /**
- * Accepting a pre-approved discount: the debtor reads the settlement terms (debt forgiveness, ст. 415 ГК РФ) and
- * signs them with a code texted to his phone — a simple electronic signature, recorded with its time and the code's
- * hash in the challenge.
+ * Accepting a pre-approved discount: the debtor chooses how many parts to pay in (as the offer allows), reads the
+ * settlement terms with their schedule (debt forgiveness, ст. 415 ГК РФ) and signs them with a code texted to his
+ * phone — a simple electronic signature, recorded with its time and the code's hash in the challenge. The offer keeps
+ * the very text he read; the session holds it between the terms page and the code.
  */
 @Controller
 @RequestMapping("/cabinet/{agency}/debts/{debt}/offer")
 class OfferController {
+
+	static final String PENDING = "kredo.cabinet.pending-offer";
 
 	private final CabinetController cabinet;
 	private final CabinetSignIn codes;
 	private final Debts debts;
 	private final Offers offers;
 	private final Contacts contacts;
-	private final Funnel funnel;
+	private final CabinetActivity activity;
+	private final MessageSource messages;
 
 	OfferController(CabinetController cabinet, CabinetSignIn codes, Debts debts, Offers offers, Contacts contacts,
-			Funnel funnel) {
+			CabinetActivity activity, MessageSource messages) {
 		this.cabinet = cabinet;
 		this.codes = codes;
 		this.debts = debts;
 		this.offers = offers;
 		this.contacts = contacts;
-		this.funnel = funnel;
+		this.activity = activity;
+		this.messages = messages;
 	}
 
 	@PostMapping("/sign")
-	String sign(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request, Model model,
-			RedirectAttributes redirect) {
+	String sign(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(defaultValue = "1") int parts,
+			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
 		Tenant tenant = cabinet.agency(agency);
 		Contact debtor = debtor(tenant, debt, request);
+		Debt owed = debts.get(tenant.id(), new DebtId(debt));
+		Offer offer = offers.find(tenant.id(), owed.id()).orElseThrow(() -> new NotFound("offer.not-found", debt));
 		try {
-			model.addAttribute("challenge", codes.startSignature(tenant, debtor.name(), debtor.phone()));
+			if (offer.status() != Offer.Status.OFFERED) {
+				throw new Rejected("offer.not-open");
+			}
+			List<OfferPart> schedule = offer.scheduleFor(parts);
+			CabinetSignIn.Challenge challenge = codes.startSignature(tenant, debtor.name(), debtor.phone());
+			SettlementTerms terms = SettlementTerms.of(messages, locale, tenant, owed, offer, schedule);
+			request.getSession().setAttribute(PENDING, new PendingSignature(challenge.id(), debt, parts, terms.text()));
+			model.addAttribute("challenge", challenge);
+			model.addAttribute("terms", terms);
 		}
 		catch (Rejected rejected) {
 			redirect.addFlashAttribute("problem", rejected);
 			return "redirect:/cabinet/" + agency + "/home";
 		}
 		model.addAttribute("agency", tenant);
-		model.addAttribute("debt", debts.get(tenant.id(), new DebtId(debt)));
-		model.addAttribute("offer", offers.find(tenant.id(), new DebtId(debt)).orElseThrow(() -> new NotFound("offer.not-found", debt)));
+		model.addAttribute("debt", owed);
+		model.addAttribute("offer", offer);
 		return "cabinet/offer-sign";
 	}
 
@@ -77,12 +97,19 @@ class OfferController {
 		Tenant tenant = cabinet.agency(agency);
 		Contact debtor = debtor(tenant, debt, request);
 		try {
+			// Only the terms this session showed may be signed with this challenge.
+			if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending)
+					|| !pending.challenge().equals(challenge) || !pending.debt().equals(debt)) {
+				throw new Rejected("cabinet.sign-again");
+			}
 			ContactId signer = codes.confirm(tenant, challenge, code);
 			if (!signer.equals(debtor.id())) {
 				throw new Rejected("cabinet.code-wrong");
 			}
-			offers.accept(tenant.id(), new DebtId(debt), challenge);
-			funnel.reached(tenant.id(), CabinetController.visitor(request, response), FunnelStep.OFFER_ACCEPTED);
+			Offer accepted = offers.accept(tenant.id(), new DebtId(debt), challenge, pending.parts(), pending.terms());
+			request.getSession().removeAttribute(PENDING);
+			activity.offerAccepted(tenant.id(), CabinetController.visitor(request, response), debtor.id(), debt,
+					accepted.offerAmount());
 			redirect.addFlashAttribute("notice", "cabinet.offer-accepted");
 		}
 		catch (Rejected rejected) {
@@ -98,5 +125,9 @@ class OfferController {
 			throw new NotFound("debt.not-found", debt);
 		}
 		return contacts.get(tenant.id(), signedIn.contactId());
+	}
+
+	/** Terms shown to the debtor, waiting for the code that signs them. */
+	record PendingSignature(UUID challenge, UUID debt, int parts, String terms) implements Serializable {
 	}
 }

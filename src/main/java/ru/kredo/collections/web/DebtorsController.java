@@ -1,7 +1,9 @@
 package ru.kredo.collections.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,14 +17,26 @@ import ru.kredo.accounts.SignedInUser;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtId;
+import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offer;
+import ru.kredo.collections.Offers;
+import ru.kredo.collections.internal.DebtorPhones;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.payments.PayableRef;
+import ru.kredo.payments.PaymentId;
+import ru.kredo.payments.Payments;
 import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.TenantKind;
 
-/** The agency's debts and a debtor's card: who he is, what he owes by component, and what he paid. */
+/**
+ * The agency's debts and a debtor's card: who he is, what he owes by component, each debt's discount offer with the
+ * rule that made it and its schedule, and every payment he started with its outcome. His cabinet activity is the
+ * cabinet module's to show; the card loads it from there.
+ */
 @Controller
 @RequestMapping("/debtors")
 class DebtorsController {
@@ -30,11 +44,18 @@ class DebtorsController {
 	static final int PAGE_SIZE = 100;
 
 	private final Debts debts;
+	private final Offers offers;
+	private final Payments payments;
+	private final DebtorPhones phones;
 	private final Contacts contacts;
 	private final AuditLog audit;
 
-	DebtorsController(Debts debts, Contacts contacts, AuditLog audit) {
+	DebtorsController(Debts debts, Offers offers, Payments payments, DebtorPhones phones, Contacts contacts,
+			AuditLog audit) {
 		this.debts = debts;
+		this.offers = offers;
+		this.payments = payments;
+		this.phones = phones;
 		this.contacts = contacts;
 		this.audit = audit;
 	}
@@ -55,8 +76,15 @@ class DebtorsController {
 		List<Debt> owed = debts.ofContact(me.tenantId(), debtor.id());
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card");
 		model.addAttribute("debtor", debtor);
+		model.addAttribute("otherPhones", phones.of(me.tenantId(), debtor.id()).stream()
+			.filter(phone -> !phone.equals(debtor.phone())).toList());
 		model.addAttribute("debts", owed);
-		model.addAttribute("history", debts.payments(me.tenantId(), owed.stream().map(Debt::id).toList()));
+		List<DebtId> ids = owed.stream().map(Debt::id).toList();
+		model.addAttribute("offers", offers.find(me.tenantId(), ids));
+		model.addAttribute("payments", owed.stream()
+			.collect(Collectors.toMap(Debt::id, d -> payments.ofPayable(me.tenantId(), new PayableRef(d.id().value())))));
+		model.addAttribute("splits", debts.payments(me.tenantId(), ids).values().stream().flatMap(List::stream)
+			.collect(Collectors.toMap(p -> new PaymentId(p.paymentId()), DebtPayment::split)));
 		return "collections/debtor";
 	}
 

@@ -11,12 +11,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.collections.Offers;
+import ru.kredo.collections.PartInterval;
+import ru.kredo.collections.PartPolicy;
 import ru.kredo.payments.Money;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantKind;
 
-/** An agency admin's discount rules: which debts get a pre-approved offer, how much off, for how long. */
+/**
+ * An agency admin's discount rules: which debts get a pre-approved offer, how much off, for how long, and in how many
+ * parts the discounted sum may be paid.
+ */
 @Controller
 @RequestMapping("/offer-rules")
 class OfferRulesController {
@@ -38,11 +43,12 @@ class OfferRulesController {
 	String add(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "0") int minDaysPastDue, @RequestParam(defaultValue = "0") String minBalance,
 			@RequestParam(defaultValue = "0") int discountPercent, @RequestParam(defaultValue = "30") int validDays,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "1") int maxParts, @RequestParam(defaultValue = "MONTH") PartInterval interval,
+			@RequestParam(defaultValue = "0") int graceDays, RedirectAttributes redirect) {
 		check(me);
 		try {
 			offers.addRule(me.tenantId(), name, minDaysPastDue, Money.ofRoubles(minBalance.replace(',', '.').replace(" ", "")),
-					discountPercent, validDays);
+					discountPercent, validDays, new PartPolicy(maxParts, interval, graceDays));
 			redirect.addFlashAttribute("notice", "offer-rules.added");
 		}
 		catch (Rejected rejected) {

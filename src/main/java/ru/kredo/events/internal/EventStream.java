@@ -1,12 +1,10 @@
 package ru.kredo.events.internal;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -28,11 +26,11 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 
 	private final JsonMapper json;
 	private final JsonParser array;
-	private final BufferedReader lines;
+	private final Lines lines;
 	private long position;
 	private Parsed next;
 
-	private EventStream(JsonMapper json, JsonParser array, BufferedReader lines) {
+	private EventStream(JsonMapper json, JsonParser array, Lines lines) {
 		this.json = json;
 		this.array = array;
 		this.lines = lines;
@@ -54,7 +52,7 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 				parser.nextToken();
 				return new EventStream(json, parser, null);
 			}
-			return new EventStream(json, null, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+			return new EventStream(json, null, new Lines(in));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -96,28 +94,21 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 	}
 
 	private Parsed nextLine() {
+		do {
+			if (!lines.next()) {
+				return null;
+			}
+			position++;
+		}
+		while (lines.blank());
+		JsonNode node;
 		try {
-			String line;
-			do {
-				line = lines.readLine();
-				if (line == null) {
-					return null;
-				}
-				position++;
-			}
-			while (line.isBlank());
-			JsonNode node;
-			try {
-				node = json.readTree(line);
-			}
-			catch (JacksonException ex) {
-				return Parsed.rejected(position, null, new Rejected("event.json-invalid"));
-			}
-			return parse(node);
+			node = json.readTree(lines.bytes(), lines.start(), lines.length());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (JacksonException ex) {
+			return Parsed.rejected(position, null, new Rejected("event.json-invalid"));
 		}
+		return parse(node);
 	}
 
 	private Parsed parse(JsonNode node) {
@@ -126,6 +117,108 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 		}
 		catch (Rejected rejected) {
 			return Parsed.rejected(position, node == null ? null : node.path("eventId").asString(null), rejected);
+		}
+	}
+
+	/**
+	 * The lines of a UTF-8 body as bytes, for the JSON parser to read directly (no decoding into strings first);
+	 * without the line end, a carriage return before it, or a byte order mark before the first.
+	 */
+	private static final class Lines {
+
+		private final InputStream in;
+		private byte[] buffer = new byte[64 * 1024];
+		private int filled;
+		private int start;
+		private int end;
+		private int next;
+		private boolean first = true;
+
+		Lines(InputStream in) {
+			this.in = in;
+		}
+
+		boolean next() {
+			start = next;
+			int newline = find(start);
+			while (newline < 0) {
+				if (!fill()) {
+					if (start == filled) {
+						return false;
+					}
+					newline = filled;
+					break;
+				}
+				newline = find(start);
+			}
+			end = newline;
+			next = Math.min(newline + 1, filled);
+			if (end > start && buffer[end - 1] == '\r') {
+				end--;
+			}
+			if (first) {
+				first = false;
+				if (end - start >= 3 && buffer[start] == (byte) 0xEF && buffer[start + 1] == (byte) 0xBB
+						&& buffer[start + 2] == (byte) 0xBF) {
+					start += 3;
+				}
+			}
+			return true;
+		}
+
+		boolean blank() {
+			for (int i = start; i < end; i++) {
+				if (buffer[i] != ' ' && buffer[i] != '\t') {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		byte[] bytes() {
+			return buffer;
+		}
+
+		int start() {
+			return start;
+		}
+
+		int length() {
+			return end - start;
+		}
+
+		private int find(int from) {
+			for (int i = from; i < filled; i++) {
+				if (buffer[i] == '\n') {
+					return i;
+				}
+			}
+			return -1;
+		}
+
+		// Moves the unfinished line to the front (growing the buffer for a long one) and reads more after it.
+		private boolean fill() {
+			int kept = filled - start;
+			if (start > 0) {
+				System.arraycopy(buffer, start, buffer, 0, kept);
+				next -= start;
+				start = 0;
+				filled = kept;
+			}
+			if (filled == buffer.length) {
+				buffer = Arrays.copyOf(buffer, buffer.length * 2);
+			}
+			try {
+				int read = in.read(buffer, filled, buffer.length - filled);
+				if (read < 0) {
+					return false;
+				}
+				filled += read;
+				return true;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 

@@ -1,96 +1,52 @@
 package ru.kredo.monitoring.internal;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import ru.kredo.platform.Rejected;
+import ru.kredo.contacts.PersonColumns;
+import ru.kredo.tabular.ColumnMap;
 
 /**
- * Which column of a file holds which field, found from the header in any order. ФИО comes in one column or in three;
- * the passport in one or as series and number; a file may have several phone columns. Unknown columns are ignored.
+ * Which column of a contact file holds which field, found from the header in any order: the person's columns
+ * ({@link PersonColumns}: ФИО and a date of birth are required) and the watch's. Unknown columns are ignored.
  */
 final class Columns {
 
-	/** Headers too vague to trust alone: «Номер» is a passport number only next to a «Серия». */
-	private static final Set<String> ONLY_IN_PAIRS = Set.of("номер", "series", "серия");
+	private final PersonColumns person;
+	private final ColumnMap<Field> columns;
 
-	private final List<String> header;
-	private final Map<Field, List<Integer>> columns = new EnumMap<>(Field.class);
-
-	private Columns(List<String> header) {
-		this.header = List.copyOf(header);
-		for (int i = 0; i < header.size(); i++) {
-			int column = i;
-			Field.of(header.get(i)).ifPresent(f -> columns.computeIfAbsent(f, k -> new ArrayList<>()).add(column));
-		}
-		boolean pairedPassport = columns.containsKey(Field.PASSPORT_SERIES) && columns.containsKey(Field.PASSPORT_NUMBER);
-		if (!pairedPassport) {
-			dropVague(Field.PASSPORT_SERIES);
-			dropVague(Field.PASSPORT_NUMBER);
-		}
-		if (has(Field.LAST_NAME) && has(Field.FIRST_NAME)) {
-			columns.remove(Field.FULL_NAME);
-		}
+	private Columns(PersonColumns person, ColumnMap<Field> columns) {
+		this.person = person;
+		this.columns = columns;
 	}
 
 	/** Maps a header; refuses a file that cannot name a person: it needs ФИО and a date of birth. */
 	static Columns of(List<String> header) {
-		Columns columns = new Columns(header);
-		if (!columns.has(Field.FULL_NAME) && !(columns.has(Field.LAST_NAME) && columns.has(Field.FIRST_NAME))) {
-			throw new Rejected("import.name-column-missing", String.join(", ", header));
-		}
-		if (!columns.has(Field.BIRTH_DATE)) {
-			throw new Rejected("import.birth-date-column-missing", String.join(", ", header));
-		}
-		if (columns.has(Field.PASSPORT_SERIES) != columns.has(Field.PASSPORT_NUMBER)) {
-			throw new Rejected("import.passport-half");
-		}
-		return columns;
+		return new Columns(PersonColumns.of(header), ColumnMap.of(header, Field.class, Field::of));
 	}
 
-	boolean has(Field field) {
-		return columns.containsKey(field);
+	/** Whether a row reads like a contact file's header rather than a title above it: two cells name a field. */
+	static boolean looksLikeHeader(List<String> row) {
+		return row.stream().filter(cell -> PersonColumns.WORDS.recognize(cell).isPresent() || Field.of(cell).isPresent())
+			.count() >= 2;
+	}
+
+	PersonColumns person() {
+		return person;
+	}
+
+	ColumnMap<Field> map() {
+		return columns;
 	}
 
 	/** The first column of a field, if the file has it. */
 	Optional<Integer> first(Field field) {
-		return Optional.ofNullable(columns.get(field)).map(List::getFirst);
-	}
-
-	/** Every column of a field, in file order (several phone columns). */
-	List<Integer> all(Field field) {
-		return columns.getOrDefault(field, List.of());
-	}
-
-	/** The header of a column as the file wrote it, for error reports. */
-	String name(int column) {
-		return header.get(column).strip();
+		return columns.first(field);
 	}
 
 	/** The headers Kredo did not recognize and so ignores. */
 	List<String> ignored() {
-		List<String> ignored = new ArrayList<>();
-		for (int i = 0; i < header.size(); i++) {
-			int column = i;
-			if (columns.values().stream().noneMatch(c -> c.contains(column)) && !header.get(i).isBlank()) {
-				ignored.add(header.get(i).strip());
-			}
-		}
-		return ignored;
-	}
-
-	private void dropVague(Field field) {
-		List<Integer> kept = new ArrayList<>(all(field));
-		kept.removeIf(column -> ONLY_IN_PAIRS.contains(Field.normalize(header.get(column))));
-		if (kept.isEmpty()) {
-			columns.remove(field);
-		}
-		else {
-			columns.put(field, kept);
-		}
+		List<String> unknownToPerson = person.columns().ignored();
+		return columns.ignored().stream().filter(unknownToPerson::contains).toList();
 	}
 }

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Repository;
 
 import ru.kredo.monitoring.ListId;
 import ru.kredo.platform.NotFound;
+import ru.kredo.tabular.ImportStatus;
+import ru.kredo.tabular.RowError;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -68,7 +70,7 @@ public class ImportRecords {
 			.update();
 	}
 
-	void reject(TenantId tenant, UUID importId, List<RowResult.Bad> rows) {
+	void reject(TenantId tenant, UUID importId, List<RowError> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -77,9 +79,9 @@ public class ImportRecords {
 				select ?, ?, r.line, r.column_name, r.code, string_to_array(r.args, ?)
 				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) as r (line, column_name, code, args)
 				on conflict (import_id, line) do nothing""")
-			.params(tenant.value(), importId, UNIT, rows.stream().map(RowResult.Bad::line).toArray(Long[]::new),
-					rows.stream().map(RowResult.Bad::column).toArray(String[]::new),
-					rows.stream().map(RowResult.Bad::code).toArray(String[]::new),
+			.params(tenant.value(), importId, UNIT, rows.stream().map(RowError::line).toArray(Long[]::new),
+					rows.stream().map(RowError::column).toArray(String[]::new),
+					rows.stream().map(RowError::code).toArray(String[]::new),
 					rows.stream().map(r -> String.join(UNIT, r.args())).toArray(String[]::new))
 			.update();
 	}
@@ -102,12 +104,12 @@ public class ImportRecords {
 	}
 
 	/** Rejected rows after {@code afterLine}, in file order: a page of the report. */
-	public List<ImportError> errors(TenantId tenant, UUID importId, long afterLine, int limit) {
+	public List<RowError> errors(TenantId tenant, UUID importId, long afterLine, int limit) {
 		return jdbc.sql("""
 				select line, column_name, code, args from list_import_errors
 				where tenant_id = ? and import_id = ? and line > ? order by line limit ?""")
 			.params(tenant.value(), importId, afterLine, limit)
-			.query((row, n) -> new ImportError(row.getLong("line"), row.getString("column_name"), row.getString("code"),
+			.query((row, n) -> new RowError(row.getLong("line"), row.getString("column_name"), row.getString("code"),
 					List.of((String[]) row.getArray("args").getArray())))
 			.list();
 	}

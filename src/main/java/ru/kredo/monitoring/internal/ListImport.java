@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import ru.kredo.monitoring.ListId;
+import ru.kredo.tabular.ImportStatus;
 import ru.kredo.tenancy.TenantId;
 
 /**

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +28,15 @@ import ru.kredo.monitoring.ListId;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
 import ru.kredo.monitoring.internal.ImportRecords.Progress;
-import ru.kredo.monitoring.internal.ListFile.SourceRow;
 import ru.kredo.platform.Rejected;
+import ru.kredo.tabular.ImportSpool;
+import ru.kredo.tabular.ImportStatus;
+import ru.kredo.tabular.SourceRow;
+import ru.kredo.tabular.TabularFile;
 import ru.kredo.tenancy.TenantId;
 
 /**
- * Imports a contact file into a named list in the background: reads it as a stream, and puts each batch of good
+ * Imports a contact file (CSV or XLSX) into a named list in the background: reads it as a stream, and puts each batch of good
  * rows on monitoring together with the batch's rejected rows and the progress, in one transaction. A batch is kept
  * or lost whole; since watching is an upsert, importing the same file again finishes an interrupted import without
  * a duplicate.
@@ -73,7 +77,7 @@ public class ListImporting {
 	public ListImport start(TenantId tenant, String startedBy, String listName, String fileName, Path file,
 			ImportDefaults defaults) {
 		try {
-			try (ListFile listFile = ListFile.open(file)) {
+			try (TabularFile listFile = TabularFile.open(file, Columns::looksLikeHeader)) {
 				Columns.of(listFile.header());
 			}
 			ListId list = lists.named(tenant, listName);
@@ -96,7 +100,7 @@ public class ListImporting {
 
 	void run(ListImport started, Path file, ImportDefaults defaults) {
 		TenantId tenant = started.tenantId();
-		try (ListFile listFile = ListFile.open(file)) {
+		try (TabularFile listFile = TabularFile.open(file, Columns::looksLikeHeader)) {
 			ListRows rows = new ListRows(Columns.of(listFile.header()), defaults, managers(tenant), LocalDate.now(clock.withZone(MOSCOW)));
 			Tally tally = new Tally();
 			List<RowResult.Good> good = new ArrayList<>(BATCH);
@@ -116,7 +120,7 @@ public class ListImporting {
 		}
 		catch (Rejected rejected) {
 			records.finish(tenant, started.id(), ImportStatus.FAILED, rejected.code(),
-					java.util.Arrays.stream(rejected.arguments()).map(String::valueOf).toList());
+					Arrays.stream(rejected.arguments()).map(String::valueOf).toList());
 		}
 		catch (IOException | RuntimeException ex) {
 			log.error("Import {} failed", started.id(), ex);
@@ -134,7 +138,7 @@ public class ListImporting {
 					: watches.watchAll(tenant, started.listId(), good.stream().map(RowResult.Good::person).toList(),
 							good.stream().map(RowResult.Good::terms).toList())
 						.stream().filter(w -> w.status() == WatchStatus.AWAITING_CONSENT).count();
-			records.reject(tenant, started.id(), bad);
+			records.reject(tenant, started.id(), bad.stream().map(RowResult.Bad::error).toList());
 			records.progress(tenant, started.id(), new Progress(bytesRead, tally.total + good.size() + bad.size(),
 					tally.imported + good.size(), tally.rejected + bad.size(), tally.awaitingConsent + waiting));
 			return waiting;

@@ -1,9 +1,8 @@
 package ru.kredo.monitoring.internal;
 
-import java.util.List;
-
 import ru.kredo.contacts.PersonDetails;
 import ru.kredo.monitoring.WatchTerms;
+import ru.kredo.tabular.RowError;
 
 /** The outcome of one row of a contact file: a person to watch, or why not (no personal data in the reason). */
 sealed interface RowResult {
@@ -13,7 +12,11 @@ sealed interface RowResult {
 	record Good(long line, PersonDetails person, WatchTerms terms) implements RowResult {
 	}
 
-	/** @param column the header of the wrong cell as the file wrote it; {@code code} is a message key under error. */
-	record Bad(long line, String column, String code, List<String> args) implements RowResult {
+	record Bad(RowError error) implements RowResult {
+
+		@Override
+		public long line() {
+			return error.line();
+		}
 	}
 }

@@ -1,19 +1,10 @@
 package ru.kredo.monitoring.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import ru.kredo.monitoring.internal.ImportError;
 import ru.kredo.monitoring.internal.ImportRecords;
 import ru.kredo.monitoring.internal.ListImport;
+import ru.kredo.tabular.ErrorReport;
 import ru.kredo.tenancy.CurrentTenant;
 
 /** An import's progress (polled by htmx while it runs), its result and its report of rejected rows. */
@@ -33,7 +24,6 @@ import ru.kredo.tenancy.CurrentTenant;
 class ImportsController {
 
 	static final int ERRORS_SHOWN = 100;
-	private static final int ERRORS_PAGE = 5000;
 
 	private final ImportRecords imports;
 	private final CurrentTenant current;
@@ -64,32 +54,11 @@ class ImportsController {
 		return "monitoring/imports/show :: progress";
 	}
 
-	/** Every rejected row as CSV for Excel (UTF-8 with BOM, «;»), reasons in the user's language; no personal data. */
+	/** Every rejected row as CSV for Excel, reasons in the user's language; no personal data. */
 	@GetMapping("/{id}/errors.csv")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		ListImport listImport = imports.get(current.id(), id);
-		Locale locale = LocaleContextHolder.getLocale();
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("errors-" + listImport.id() + ".csv", StandardCharsets.UTF_8).build().toString());
-		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		out.write('\uFEFF');
-		try (CSVPrinter csv = CSVFormat.EXCEL.builder().setDelimiter(';').get().print(out)) {
-			csv.printRecord(text("imports.errors.line", locale), text("imports.errors.column", locale),
-					text("imports.errors.reason", locale));
-			long after = 0;
-			for (List<ImportError> page = imports.errors(current.id(), id, after, ERRORS_PAGE); !page.isEmpty();
-					page = imports.errors(current.id(), id, after, ERRORS_PAGE)) {
-				for (ImportError error : page) {
-					csv.printRecord(error.line(), error.column(),
-							messages.getMessage(error.messageKey(), error.arguments(), error.code(), locale));
-				}
-				after = page.getLast().line();
-			}
-		}
-	}
-
-	private String text(String key, Locale locale) {
-		return messages.getMessage(key, null, locale);
+		ErrorReport.write(response, "errors-" + listImport.id() + ".csv", messages, LocaleContextHolder.getLocale(),
+				(after, limit) -> imports.errors(current.id(), id, after, limit));
 	}
 }

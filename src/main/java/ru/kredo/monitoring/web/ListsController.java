@@ -18,11 +18,11 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.monitoring.ConsentMethod;
 import ru.kredo.monitoring.Segment;
 import ru.kredo.monitoring.WatchTerms;
-import ru.kredo.monitoring.internal.ImportSpool;
 import ru.kredo.monitoring.internal.ListImport;
 import ru.kredo.monitoring.internal.ListImporting;
 import ru.kredo.monitoring.internal.MonitoringLists;
 import ru.kredo.platform.Rejected;
+import ru.kredo.tabular.ImportSpool;
 import ru.kredo.tenancy.CurrentTenant;
 import ru.kredo.tenancy.TenantKind;
 

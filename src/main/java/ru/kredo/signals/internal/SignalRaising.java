@@ -27,10 +27,13 @@ import ru.kredo.monitoring.Recommendation;
 import ru.kredo.monitoring.Segment;
 import ru.kredo.monitoring.Watch;
 import ru.kredo.monitoring.WatchedPerson;
+import ru.kredo.monitoring.WatchedKeys;
 import ru.kredo.monitoring.Watches;
+import ru.kredo.monitoring.Watches.RecommendationMet;
 import ru.kredo.privacy.BlindIndex;
 import ru.kredo.signals.SignalWording;
 import ru.kredo.signals.SignalRanking;
+import ru.kredo.signals.SignalsRaised;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -47,17 +50,19 @@ class SignalRaising {
 
 	private final JdbcClient jdbc;
 	private final Watches watches;
+	private final WatchedKeys watchedKeys;
 	private final SignalRanking ranking;
 	private final SignalWording wording;
 	private final ApplicationEventPublisher events;
 	private final SignalRows rows;
 	private final Duration foldWindow;
 
-	SignalRaising(JdbcClient jdbc, Watches watches, SignalRanking ranking, SignalWording wording,
+	SignalRaising(JdbcClient jdbc, Watches watches, WatchedKeys watchedKeys, SignalRanking ranking, SignalWording wording,
 			ApplicationEventPublisher events, SignalRows rows,
 			@Value("${kredo.signals.fold-window:72h}") Duration foldWindow) {
 		this.jdbc = jdbc;
 		this.watches = watches;
+		this.watchedKeys = watchedKeys;
 		this.ranking = ranking;
 		this.wording = wording;
 		this.events = events;
@@ -79,7 +84,16 @@ class SignalRaising {
 		}
 	}
 
-	List<Match> match(List<RecordedEvent> batch) {
+	List<Match> match(List<RecordedEvent> events) {
+		long start = System.nanoTime();
+		watchedKeys.catchUp();
+		long caughtUp = System.nanoTime();
+		List<RecordedEvent> batch = new ArrayList<>();
+		for (RecordedEvent event : events) {
+			if (watchedKeys.mayBeWatched(event.passportIndex(), event.nameAndBirthDateIndex())) {
+				batch.add(event);
+			}
+		}
 		Set<BlindIndex> passports = new HashSet<>();
 		Set<BlindIndex> names = new HashSet<>();
 		for (RecordedEvent event : batch) {
@@ -88,6 +102,7 @@ class SignalRaising {
 			}
 			names.add(event.nameAndBirthDateIndex());
 		}
+		long filtered = System.nanoTime();
 		Map<BlindIndex, List<WatchedPerson>> byPassport = new HashMap<>();
 		Map<BlindIndex, List<WatchedPerson>> byName = new HashMap<>();
 		for (WatchedPerson person : watches.activeFor(passports, names)) {
@@ -95,6 +110,11 @@ class SignalRaising {
 				byPassport.computeIfAbsent(person.passportIndex(), k -> new ArrayList<>()).add(person);
 			}
 			byName.computeIfAbsent(person.nameAndBirthDateIndex(), k -> new ArrayList<>()).add(person);
+		}
+		if (log.isDebugEnabled()) {
+			log.debug("matching {} events: catch-up {} ms, {} candidates filtered in {} ms, watches read in {} ms",
+					events.size(), (caughtUp - start) / 1_000_000, batch.size(), (filtered - caughtUp) / 1_000_000,
+					(System.nanoTime() - filtered) / 1_000_000);
 		}
 		List<Match> matches = new ArrayList<>();
 		for (RecordedEvent event : batch) {
@@ -128,11 +148,14 @@ class SignalRaising {
 
 	private void raise(List<Match> matches) {
 		matches.sort((a, b) -> a.event().occurredAt().compareTo(b.event().occurredAt()));
+		long start = System.nanoTime();
 		Map<String, OpenSignal> open = openSignals(matches);
+		long read = System.nanoTime();
 		Map<TenantId, SignalRanking.Ranking> rankings = ranking.of(matches.stream().map(m -> m.person().watch().tenantId()).toList());
 		Map<UUID, OpenSignal> changed = new LinkedHashMap<>();
 		List<OpenSignal> created = new ArrayList<>();
 		List<Object[]> links = new ArrayList<>();
+		List<RecommendationMet> met = new ArrayList<>();
 		for (Match match : matches) {
 			Watch watch = match.person().watch();
 			RecordedEvent event = match.event();
@@ -150,14 +173,25 @@ class SignalRaising {
 			changed.put(signal.id, signal);
 			links.add(new Object[] { watch.tenantId().value(), watch.id().value(), event.id(), signal.id });
 			if (watch.segment() == Segment.PREPARING) {
-				Recommendation.metBy(event.type()).ifPresent(r -> watches.recommendationMet(watch.tenantId(), watch.id(), r));
+				Recommendation.metBy(event.type()).ifPresent(r -> met.add(new RecommendationMet(watch.tenantId(), watch.id(), r)));
 			}
 		}
+		long folded = System.nanoTime();
 		rows.insert(created);
-		rows.update(changed.values().stream().filter(s -> !created.contains(s)).toList());
+		long inserted = System.nanoTime();
+		Set<UUID> createdIds = new HashSet<>(created.stream().map(s -> s.id).toList());
+		rows.update(changed.values().stream().filter(s -> !createdIds.contains(s.id)).toList());
+		long updated = System.nanoTime();
 		rows.link(links);
-		for (OpenSignal signal : changed.values()) {
-			events.publishEvent(signal.raised(wording));
+		long linked = System.nanoTime();
+		watches.recommendationsMet(met);
+		long written = System.nanoTime();
+		events.publishEvent(new SignalsRaised(changed.values().stream().map(signal -> signal.raised(wording)).toList()));
+		if (log.isDebugEnabled()) {
+			log.debug("{} signals: open ones read {} ms, ranked and folded {} ms, inserted {} ms, updated {} ms, linked {} ms,"
+					+ " recommendations {} ms, published {} ms", changed.size(), (read - start) / 1_000_000,
+					(folded - read) / 1_000_000, (inserted - folded) / 1_000_000, (updated - inserted) / 1_000_000,
+					(linked - updated) / 1_000_000, (written - linked) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
 		}
 	}
 

@@ -14,7 +14,7 @@ import ru.kredo.accounts.UserId;
 import ru.kredo.contacts.FullName;
 import ru.kredo.monitoring.ConsentMethod;
 import ru.kredo.monitoring.Segment;
-import ru.kredo.monitoring.internal.ListFile.SourceRow;
+import ru.kredo.tabular.SourceRow;
 
 class ListRowsTests {
 
@@ -86,9 +86,9 @@ class ListRowsTests {
 	@Test
 	void echoesNoPersonalDataInTheReason() {
 		RowResult.Bad bad = (RowResult.Bad) read(3, "Иванов Иван", "01.01.1980", "4510 12345X", "", "", "", "", "");
-		assertThat(bad.args()).isEmpty();
+		assertThat(bad.error().args()).isEmpty();
 		RowResult.Bad segment = (RowResult.Bad) read(3, "Иванов Иван", "01.01.1980", "", "", "", "VIP", "", "");
-		assertThat(segment.args()).containsExactly("VIP");
+		assertThat(segment.error().args()).containsExactly("VIP");
 	}
 
 	@Test
@@ -114,7 +114,7 @@ class ListRowsTests {
 		assertThat(result).isInstanceOf(RowResult.Bad.class);
 		RowResult.Bad bad = (RowResult.Bad) result;
 		assertThat(bad.line()).isEqualTo(line);
-		assertThat(bad.column()).isEqualTo(column);
-		assertThat(bad.code()).isEqualTo(code);
+		assertThat(bad.error().column()).isEqualTo(column);
+		assertThat(bad.error().code()).isEqualTo(code);
 	}
 }

@@ -1,4 +1,4 @@
-package ru.kredo.monitoring.internal;
+package ru.kredo.tabular;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,6 +1,6 @@
-package ru.kredo.monitoring.internal;
+package ru.kredo.tabular;
 
-/** Where an import stands. */
+/** Where an import of a file stands. */
 public enum ImportStatus {
 	RUNNING,
 	DONE,

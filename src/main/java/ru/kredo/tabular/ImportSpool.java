@@ -1,4 +1,4 @@
-package ru.kredo.monitoring.internal;
+package ru.kredo.tabular;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

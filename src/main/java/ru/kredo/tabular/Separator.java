@@ -1,4 +1,4 @@
-package ru.kredo.monitoring.internal;
+package ru.kredo.tabular;
 
 /**
  * Which character separates the columns: the one of {@code ;}, {@code ,} and tab that occurs most often outside

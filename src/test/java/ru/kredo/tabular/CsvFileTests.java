@@ -1,4 +1,4 @@
-package ru.kredo.monitoring.internal;
+package ru.kredo.tabular;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,17 +14,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ru.kredo.monitoring.internal.ListFile.SourceRow;
 import ru.kredo.platform.Rejected;
 
-class ListFileTests {
+class CsvFileTests {
 
 	@TempDir
 	Path directory;
 
 	@Test
 	void readsAWindows1251ExportWithSemicolonsAndQuotedFields() throws IOException {
-		try (ListFile file = ListFile.open(Path.of("src/test/resources/imports/crm-export-cp1251.csv"))) {
+		try (CsvFile file = CsvFile.open(Path.of("src/test/resources/imports/crm-export-cp1251.csv"))) {
 			assertThat(file.charset()).isEqualTo(TextEncoding.WINDOWS_1251);
 			assertThat(file.separator()).isEqualTo(';');
 			assertThat(file.header()).startsWith("Фамилия", "Имя", "Отчество", "Дата рождения");
@@ -39,7 +38,7 @@ class ListFileTests {
 	void numbersRowsByTheirLineInTheFileCountingLinesInsideQuotesAndBlankLines() throws IOException {
 		Path csv = write("ФИО;ДР\nИванов Иван;01.01.1980\n\n\"Петров\nПётр\";02.02.1980\nСидоров Сидор;03.03.1980\n",
 				StandardCharsets.UTF_8);
-		try (ListFile file = ListFile.open(csv)) {
+		try (CsvFile file = CsvFile.open(csv)) {
 			assertThat(all(file)).extracting(SourceRow::line).containsExactly(2L, 4L, 6L);
 		}
 	}
@@ -49,13 +48,13 @@ class ListFileTests {
 		Path withBom = directory.resolve("bom.csv");
 		Files.write(withBom, concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
 				"ФИО,Дата рождения\nЁлкина Анна,1990-01-01\n".getBytes(StandardCharsets.UTF_8)));
-		try (ListFile file = ListFile.open(withBom)) {
+		try (CsvFile file = CsvFile.open(withBom)) {
 			assertThat(file.charset()).isEqualTo(StandardCharsets.UTF_8);
 			assertThat(file.separator()).isEqualTo(',');
 			assertThat(file.header()).containsExactly("ФИО", "Дата рождения");
 			assertThat(file.next().get(0)).isEqualTo("Ёлкина Анна");
 		}
-		try (ListFile file = ListFile.open(write("ФИО;ДР\nЁлкина Анна;01.01.1990\n", StandardCharsets.UTF_8))) {
+		try (CsvFile file = CsvFile.open(write("ФИО;ДР\nЁлкина Анна;01.01.1990\n", StandardCharsets.UTF_8))) {
 			assertThat(file.charset()).isEqualTo(StandardCharsets.UTF_8);
 			assertThat(file.next().get(0)).isEqualTo("Ёлкина Анна");
 		}
@@ -63,7 +62,7 @@ class ListFileTests {
 
 	@Test
 	void fallsBackToWindows1251WhenTheBytesAreNotUtf8() throws IOException {
-		try (ListFile file = ListFile.open(write("ФИО\tДР\nЁлкина Анна\t01.01.1990\n", TextEncoding.WINDOWS_1251))) {
+		try (CsvFile file = CsvFile.open(write("ФИО\tДР\nЁлкина Анна\t01.01.1990\n", TextEncoding.WINDOWS_1251))) {
 			assertThat(file.charset()).isEqualTo(TextEncoding.WINDOWS_1251);
 			assertThat(file.separator()).isEqualTo('\t');
 			assertThat(file.next().values()).containsExactly("Ёлкина Анна", "01.01.1990");
@@ -79,9 +78,24 @@ class ListFileTests {
 	}
 
 	@Test
+	void findsTheHeaderBelowATitleWhenAskedToAndKeepsTheLinesOfTheFile() throws IOException {
+		Path csv = write("Реестр должников на 01.03.2026;;\n;;\nФИО;ДР;Сумма\nИванов Иван;01.01.1980;100\n",
+				StandardCharsets.UTF_8);
+		try (TabularFile file = TabularFile.open(csv, header -> header.contains("ФИО"))) {
+			assertThat(file.header()).containsExactly("ФИО", "ДР", "Сумма");
+			assertThat(file.next()).isEqualTo(new SourceRow(4, List.of("Иванов Иван", "01.01.1980", "100")));
+			assertThat(file.next()).isNull();
+		}
+		try (TabularFile file = TabularFile.open(csv, header -> header.contains("нет такого"))) {
+			assertThat(file.header().getFirst()).isEqualTo("Реестр должников на 01.03.2026");
+			assertThat(file.next().line()).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void refusesAnEmptyFile() throws IOException {
 		Path empty = write("\n\n", StandardCharsets.UTF_8);
-		assertThatThrownBy(() -> ListFile.open(empty)).isInstanceOf(Rejected.class).hasMessage("import.file-empty");
+		assertThatThrownBy(() -> CsvFile.open(empty)).isInstanceOf(Rejected.class).hasMessage("import.file-empty");
 	}
 
 	private Path write(String text, Charset charset) throws IOException {
@@ -90,7 +104,7 @@ class ListFileTests {
 		return file;
 	}
 
-	private static List<SourceRow> all(ListFile file) {
+	private static List<SourceRow> all(CsvFile file) {
 		List<SourceRow> rows = new ArrayList<>();
 		for (SourceRow row = file.next(); row != null; row = file.next()) {
 			rows.add(row);

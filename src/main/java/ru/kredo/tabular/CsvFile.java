@@ -1,7 +1,6 @@
-package ru.kredo.monitoring.internal;
+package ru.kredo.tabular;
 
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -20,10 +20,10 @@ import org.apache.commons.csv.CSVRecord;
 import ru.kredo.platform.Rejected;
 
 /**
- * An uploaded contact file read as a stream of rows, whatever its encoding and separator; each row knows its line
- * in the file (1-based, the header is line 1), counting the lines inside quoted fields. Empty lines are skipped.
+ * A CSV file read as a stream of rows, whatever its encoding and separator; each row knows its line in the file
+ * (1-based, the header is line 1), counting the lines inside quoted fields. Empty lines are skipped.
  */
-final class ListFile implements Closeable {
+final class CsvFile implements TabularFile {
 
 	private static final int SAMPLE = 64 * 1024;
 
@@ -32,10 +32,11 @@ final class ListFile implements Closeable {
 	private final Iterator<CSVRecord> records;
 	private final Charset charset;
 	private final char separator;
-	private final List<String> header;
+	private final HeaderSearch header;
 	private long lastLine;
 
-	private ListFile(Path file, Charset charset, char separator, boolean bom) throws IOException {
+	private CsvFile(Path file, Charset charset, char separator, boolean bom, Predicate<List<String>> isHeader)
+			throws IOException {
 		this.charset = charset;
 		this.separator = separator;
 		this.bytes = new Counting(Files.newInputStream(file));
@@ -47,16 +48,19 @@ final class ListFile implements Closeable {
 		this.parser = CSVParser.builder().setReader(new BufferedReader(new InputStreamReader(bytes, charset), SAMPLE))
 			.setFormat(format).get();
 		this.records = parser.iterator();
-		SourceRow first = next();
-		if (first == null) {
+		this.header = new HeaderSearch(this::read, isHeader);
+		if (header.header() == null) {
 			close();
 			throw new Rejected("import.file-empty");
 		}
-		this.header = first.values();
 	}
 
-	/** Opens the file, detecting the encoding from its first bytes and the separator from its header line. */
-	static ListFile open(Path file) throws IOException {
+	static CsvFile open(Path file) throws IOException {
+		return open(file, header -> true);
+	}
+
+	/** Opens the file, detecting the encoding from its first bytes and the separator from its first line. */
+	static CsvFile open(Path file, Predicate<List<String>> isHeader) throws IOException {
 		byte[] sample = new byte[SAMPLE];
 		int length;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -67,11 +71,16 @@ final class ListFile implements Closeable {
 		int from = bom ? TextEncoding.BOM_LENGTH : 0;
 		String text = new String(sample, from, length - from, charset);
 		int end = text.indexOf('\n');
-		return new ListFile(file, charset, Separator.detect(end < 0 ? text : text.substring(0, end)), bom);
+		return new CsvFile(file, charset, Separator.detect(end < 0 ? text : text.substring(0, end)), bom, isHeader);
 	}
 
-	/** The next row with any text in it, or {@code null} at the end of the file. */
-	SourceRow next() {
+	@Override
+	public SourceRow next() {
+		SourceRow pending = header.pending();
+		return pending != null ? pending : read();
+	}
+
+	private SourceRow read() {
 		try {
 			while (records.hasNext()) {
 				CSVRecord record = records.next();
@@ -89,8 +98,9 @@ final class ListFile implements Closeable {
 		}
 	}
 
-	List<String> header() {
-		return header;
+	@Override
+	public List<String> header() {
+		return header.header();
 	}
 
 	Charset charset() {
@@ -102,21 +112,14 @@ final class ListFile implements Closeable {
 	}
 
 	/** How far into the file reading has come, in bytes (a little ahead of the rows handed out). */
-	long bytesRead() {
+	@Override
+	public long bytesRead() {
 		return bytes.count;
 	}
 
 	@Override
 	public void close() throws IOException {
 		parser.close();
-	}
-
-	/** A row of the file: its first line number and its cells as written. */
-	record SourceRow(long line, List<String> values) {
-
-		String get(int column) {
-			return column < values.size() ? values.get(column) : "";
-		}
 	}
 
 	private static final class Counting extends FilterInputStream {

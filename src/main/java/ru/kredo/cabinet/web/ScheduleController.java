@@ -1,0 +1,91 @@
+package ru.kredo.cabinet.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import jakarta.servlet.http.HttpServletRequest;
+import ru.kredo.collections.AgencyRequisites;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtId;
+import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offer;
+import ru.kredo.collections.Offers;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.documents.Contract;
+import ru.kredo.documents.Instalment;
+import ru.kredo.documents.PaymentDocuments;
+import ru.kredo.documents.PaymentSchedule;
+import ru.kredo.documents.PersonName;
+import ru.kredo.documents.Settlement;
+import ru.kredo.platform.NotFound;
+import ru.kredo.tenancy.Tenant;
+
+/**
+ * The schedule of an accepted offer as a PDF (график платежей), downloaded by the debtor: each part with its date and
+ * amount, and the settlement it pays — what is forgiven once all are paid, and what a late part does.
+ */
+@Controller
+class ScheduleController {
+
+	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+	private final CabinetController cabinet;
+	private final Debts debts;
+	private final Offers offers;
+	private final Contacts contacts;
+	private final AgencyRequisites requisites;
+	private final PaymentDocuments documents;
+	private final Clock clock;
+
+	ScheduleController(CabinetController cabinet, Debts debts, Offers offers, Contacts contacts,
+			AgencyRequisites requisites, PaymentDocuments documents, Clock clock) {
+		this.cabinet = cabinet;
+		this.debts = debts;
+		this.offers = offers;
+		this.contacts = contacts;
+		this.requisites = requisites;
+		this.documents = documents;
+		this.clock = clock;
+	}
+
+	@GetMapping("/cabinet/{agency}/debts/{debt}/offer/schedule.pdf")
+	ResponseEntity<byte[]> schedule(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request) {
+		Tenant tenant = cabinet.agency(agency);
+		CabinetController.SignedInDebtor debtor = CabinetController.signedIn(request, tenant);
+		Debt owed = debtor == null ? null : debts.get(tenant.id(), new DebtId(debt));
+		if (owed == null || !owed.contactId().equals(debtor.contactId())) {
+			throw new NotFound("debt.not-found", debt);
+		}
+		Offer offer = offers.find(tenant.id(), owed.id()).filter(Offer::wasAccepted)
+			.orElseThrow(() -> new NotFound("offer.not-found", debt));
+		Contact person = contacts.get(tenant.id(), debtor.contactId());
+		LocalDate signedOn = LocalDate.ofInstant(offer.acceptedAt(), MOSCOW);
+		PaymentSchedule schedule = new PaymentSchedule(
+				requisites.of(tenant.id()).orElseThrow(() -> new NotFound("certificate.requisites-missing", tenant.id())),
+				new PersonName(person.name().lastName(), person.name().firstName(), person.name().middleName()),
+				new Contract(owed.contractNumber(), owed.contractDate()), signedOn,
+				offer.schedule().stream().map(part -> new Instalment(part.dueOn(), part.amount().roubles())).toList(),
+				LocalDate.ofInstant(clock.instant(), MOSCOW),
+				new Settlement(offer.fullAmount().roubles(), offer.saved().roubles(), signedOn, offer.policy().graceDays()));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("grafik-platezhey-" + owed.contractNumber().replaceAll("[^\\w-]", "_") + ".pdf",
+						StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.body(documents.schedule(schedule));
+	}
+}

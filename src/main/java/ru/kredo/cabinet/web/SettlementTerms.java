@@ -1,0 +1,53 @@
+package ru.kredo.cabinet.web;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.Offer;
+import ru.kredo.collections.OfferPart;
+import ru.kredo.payments.Money;
+import ru.kredo.tenancy.Tenant;
+
+/**
+ * The settlement as the debtor reads it before signing — the forgiveness (ст. 415 ГК РФ), each part of the schedule
+ * with its date, and what a late part does — worded once, so that the page shows and the offer keeps the same text.
+ */
+record SettlementTerms(String settlement, List<String> schedule, String lapse) implements Serializable {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+	static SettlementTerms of(MessageSource messages, Locale locale, Tenant agency, Debt debt, Offer offer,
+			List<OfferPart> parts) {
+		String settlement = messages.getMessage("cabinet.offer-settlement", new Object[] { agency.name(),
+				debt.contractNumber(), debt.originalCreditor(), roubles(offer.saved()), roubles(offer.offerAmount()) }, locale);
+		List<String> schedule = parts.stream()
+			.map(part -> messages.getMessage("cabinet.offer-settlement-part",
+					new Object[] { part.number(), roubles(part.amount()), DATE.format(part.dueOn()) }, locale))
+			.toList();
+		int grace = offer.policy().graceDays();
+		String lapse = grace == 0 ? messages.getMessage("cabinet.offer-settlement-lapse", null, locale)
+				: messages.getMessage("cabinet.offer-settlement-lapse-grace", new Object[] { grace }, locale);
+		return new SettlementTerms(settlement, schedule, lapse);
+	}
+
+	/** The terms as one text, kept with the accepted offer. */
+	String text() {
+		return settlement + "\n" + String.join("\n", schedule) + "\n" + lapse;
+	}
+
+	/** «9 000,00», as the pages print money. */
+	static String roubles(Money money) {
+		DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
+		symbols.setGroupingSeparator(' ');
+		symbols.setDecimalSeparator(',');
+		return new DecimalFormat("#,##0.00", symbols).format(new BigDecimal(money.roubles().toPlainString()));
+	}
+}

@@ -1,0 +1,199 @@
+package ru.kredo.collections.internal;
+
+import static ru.kredo.payments.DebtComponent.FEES;
+import static ru.kredo.payments.DebtComponent.INTEREST;
+import static ru.kredo.payments.DebtComponent.PENALTIES;
+import static ru.kredo.payments.DebtComponent.PRINCIPAL;
+import static ru.kredo.payments.DebtComponent.STATE_DUTY;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import ru.kredo.contacts.ContactId;
+import ru.kredo.payments.Allocations;
+import ru.kredo.payments.DebtComponent;
+import ru.kredo.payments.DebtComponents;
+import ru.kredo.payments.Money;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * Stores a batch of a registry's debts in two statements, however many: one reads which of them the agency already
+ * has (and what was paid on them through Kredo), one upserts them all through {@code unnest} on the debt's key
+ * (tenant, contract number, original creditor). An upload of a hundred thousand rows cannot afford a round trip
+ * per debt.
+ * <p>
+ * The balance is the registry's claim less what the row says was paid, less what Kredo has recorded since, split over
+ * the components in the allocation order; so uploading the same registry again never undoes a payment made in the
+ * cabinet. A debt Kredo has closed with a payment (paid in full, or settled by an accepted offer) stays closed; an
+ * offer not yet accepted whose balance the registry changed is withdrawn.
+ */
+@Repository
+class DebtRows {
+
+	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+	private final JdbcClient jdbc;
+	private final Allocations allocations;
+	private final Clock clock;
+
+	DebtRows(JdbcClient jdbc, Allocations allocations, Clock clock) {
+		this.jdbc = jdbc;
+		this.allocations = allocations;
+		this.clock = clock;
+	}
+
+	/** A debt to store and whose it is; the batch must not hold one debt twice. */
+	record Owed(ContactId debtor, ImportedDebt debt) {
+	}
+
+	/** How many of the batch's debts were new and how many were there and updated. */
+	record Stored(long created, long updated) {
+	}
+
+	Stored upsert(TenantId tenant, UUID portfolio, UUID importId, List<Owed> batch) {
+		if (batch.isEmpty()) {
+			return new Stored(0, 0);
+		}
+		Map<String, Existing> existing = existing(tenant, batch);
+		LocalDate today = LocalDate.now(clock.withZone(MOSCOW));
+		int n = batch.size();
+		String[] ids = new String[n];
+		String[] contacts = new String[n];
+		String[] creditors = new String[n];
+		String[] contracts = new String[n];
+		String[] contractDates = new String[n];
+		String[] assignmentDates = new String[n];
+		Long[][] components = new Long[DebtComponent.values().length][n];
+		Long[] claims = new Long[n];
+		Long[] paid = new Long[n];
+		Integer[] daysPastDue = new Integer[n];
+		String[] closedOn = new String[n];
+		String[] regions = new String[n];
+		String[] zones = new String[n];
+		for (int i = 0; i < n; i++) {
+			ImportedDebt debt = batch.get(i).debt();
+			Existing known = existing.get(debt.key());
+			DebtComponents balance;
+			LocalDate closed;
+			if (known != null && known.closedInKredo()) {
+				balance = known.balance();
+				closed = known.closedOn();
+			}
+			else {
+				Money settled = debt.paid().plus(known == null ? Money.ZERO : known.paidInKredo()).min(debt.claim().total());
+				balance = settled.isZero() ? debt.claim() : debt.claim().minus(allocations.allocate(settled, debt.claim()));
+				closed = balance.total().isZero() ? (known != null && known.closedOn() != null ? known.closedOn() : today) : null;
+			}
+			ids[i] = UUID.randomUUID().toString();
+			contacts[i] = batch.get(i).debtor().value().toString();
+			creditors[i] = debt.originalCreditor();
+			contracts[i] = debt.contractNumber();
+			contractDates[i] = debt.contractDate().toString();
+			assignmentDates[i] = debt.assignmentDate() == null ? null : debt.assignmentDate().toString();
+			for (DebtComponent component : DebtComponent.values()) {
+				components[component.ordinal()][i] = balance.of(component).kopecks();
+			}
+			claims[i] = debt.claim().total().kopecks();
+			paid[i] = debt.paid().kopecks();
+			daysPastDue[i] = debt.daysPastDue();
+			closedOn[i] = closed == null ? null : closed.toString();
+			regions[i] = debt.region();
+			zones[i] = debt.timeZone() == null ? null : debt.timeZone().getId();
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		List<Map.Entry<UUID, Boolean>> written = jdbc.sql("""
+				insert into debts (id, tenant_id, contact_id, original_creditor, contract_number, contract_date,
+				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due,
+				    closed_on, region, time_zone, paid_before_import, portfolio_id, import_id, created_at, updated_at)
+				select r.id::uuid, ?, r.contact_id::uuid, r.creditor, r.contract, r.contract_date::date,
+				    r.assignment_date::date, r.state_duty, r.fees, r.interest, r.principal, r.penalties, r.claim,
+				    r.days_past_due, r.closed_on::date, r.region, r.time_zone, r.paid, ?, ?, ?, ?
+				from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+				    ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+				    as r (id, contact_id, creditor, contract, contract_date, assignment_date, state_duty, fees, interest,
+				    principal, penalties, claim, days_past_due, closed_on, region, time_zone, paid)
+				on conflict (tenant_id, contract_number, original_creditor) do update set
+				    contact_id = excluded.contact_id, contract_date = excluded.contract_date,
+				    assignment_date = excluded.assignment_date, state_duty = excluded.state_duty, fees = excluded.fees,
+				    interest = excluded.interest, principal = excluded.principal, penalties = excluded.penalties,
+				    original_total = excluded.original_total, days_past_due = excluded.days_past_due,
+				    closed_on = excluded.closed_on, region = excluded.region, time_zone = excluded.time_zone,
+				    paid_before_import = excluded.paid_before_import, portfolio_id = excluded.portfolio_id,
+				    import_id = excluded.import_id, updated_at = excluded.updated_at
+				returning id, (xmax = 0) as inserted""")
+			.params(tenant.value(), portfolio, importId, now, now, ids, contacts, creditors, contracts, contractDates,
+					assignmentDates, components[STATE_DUTY.ordinal()], components[FEES.ordinal()],
+					components[INTEREST.ordinal()], components[PRINCIPAL.ordinal()], components[PENALTIES.ordinal()], claims,
+					daysPastDue, closedOn, regions, zones, paid)
+			.query((row, rowNumber) -> Map.entry(row.getObject("id", UUID.class), row.getBoolean("inserted")))
+			.list();
+		withdrawStaleOffers(tenant, written.stream().filter(w -> !w.getValue()).map(w -> w.getKey().toString())
+			.toArray(String[]::new));
+		long created = written.stream().filter(Map.Entry::getValue).count();
+		return new Stored(created, written.size() - created);
+	}
+
+	/**
+	 * An offer not yet accepted names the balance it discounts; when the registry has changed that balance, the offer
+	 * is withdrawn, and the debt gets a fresh one from the same rules the next time it is shown. An accepted offer is a
+	 * settlement the debtor signed and stays.
+	 */
+	private void withdrawStaleOffers(TenantId tenant, String[] updated) {
+		if (updated.length == 0) {
+			return;
+		}
+		jdbc.sql("""
+				delete from offers o using debts d
+				where o.tenant_id = ? and o.debt_id = any(?::uuid[]) and o.status = 'OFFERED'
+				    and d.tenant_id = o.tenant_id and d.id = o.debt_id
+				    and o.full_amount <> d.state_duty + d.fees + d.interest + d.principal + d.penalties""")
+			.params(tenant.value(), updated)
+			.update();
+	}
+
+	/** The batch's debts the tenant already has, by key, with what was paid on each through Kredo. */
+	private Map<String, Existing> existing(TenantId tenant, List<Owed> batch) {
+		Map<String, Existing> found = new HashMap<>();
+		jdbc.sql("""
+				select d.original_creditor, d.contract_number, d.closed_on, d.state_duty, d.fees, d.interest, d.principal,
+				    d.penalties, coalesce((select sum(p.state_duty + p.fees + p.interest + p.principal + p.penalties)
+				        from debt_payments p where p.tenant_id = d.tenant_id and p.debt_id = d.id), 0) as paid_in_kredo
+				from unnest(?::text[], ?::text[]) as k (original_creditor, contract_number)
+				join debts d on d.tenant_id = ? and d.contract_number = k.contract_number
+				    and d.original_creditor = k.original_creditor""")
+			.params(texts(batch, ImportedDebt::originalCreditor), texts(batch, ImportedDebt::contractNumber), tenant.value())
+			.query((row, n) -> {
+				java.sql.Date closed = row.getDate("closed_on");
+				return Map.entry(ImportedDebt.key(row.getString("original_creditor"), row.getString("contract_number")),
+						new Existing(DebtComponents.of(Money.ofKopecks(row.getLong("state_duty")),
+								Money.ofKopecks(row.getLong("fees")), Money.ofKopecks(row.getLong("interest")),
+								Money.ofKopecks(row.getLong("principal")), Money.ofKopecks(row.getLong("penalties"))),
+								Money.ofKopecks(row.getLong("paid_in_kredo")), closed == null ? null : closed.toLocalDate()));
+			})
+			.list()
+			.forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+		return found;
+	}
+
+	private static String[] texts(List<Owed> batch, Function<ImportedDebt, String> value) {
+		return batch.stream().map(Owed::debt).map(value).toArray(String[]::new);
+	}
+
+	private record Existing(DebtComponents balance, Money paidInKredo, LocalDate closedOn) {
+
+		/** Closed by a payment through Kredo: in full, or with an accepted offer's discount forgiven. */
+		boolean closedInKredo() {
+			return closedOn != null && !paidInKredo.isZero();
+		}
+	}
+}

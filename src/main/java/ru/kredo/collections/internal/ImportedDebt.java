@@ -1,0 +1,24 @@
+package ru.kredo.collections.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import ru.kredo.payments.DebtComponents;
+import ru.kredo.payments.Money;
+
+/**
+ * A debt as a registry row states it: the claim by component, what was already paid on it, and where the debtor
+ * lives. The balance is worked out when it is stored ({@link DebtRows}).
+ */
+record ImportedDebt(String originalCreditor, String contractNumber, LocalDate contractDate, LocalDate assignmentDate,
+		DebtComponents claim, Money paid, Integer daysPastDue, String region, ZoneId timeZone) {
+
+	/** What makes two rows one debt: the same contract of the same creditor. */
+	String key() {
+		return key(originalCreditor, contractNumber);
+	}
+
+	static String key(String originalCreditor, String contractNumber) {
+		return originalCreditor + "\u001F" + contractNumber;
+	}
+}

@@ -1,0 +1,182 @@
+package ru.kredo.collections.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ru.kredo.collections.internal.DebtRows.Owed;
+import ru.kredo.collections.internal.DebtRows.Stored;
+import ru.kredo.collections.internal.PortfolioImports.Progress;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.platform.Rejected;
+import ru.kredo.tabular.ImportSpool;
+import ru.kredo.tabular.ImportStatus;
+import ru.kredo.tabular.RowError;
+import ru.kredo.tabular.SourceRow;
+import ru.kredo.tabular.TabularFile;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * Imports a registry (CSV or XLSX) into a named portfolio in the background: reads it as a stream and stores each
+ * batch of good rows — their debtors found or added as contacts, all their phones kept, their debts upserted —
+ * together with the batch's rejected rows and the progress, in one transaction. A batch is kept or lost whole; since debts are upserted on their
+ * contract, uploading the same file again finishes an interrupted import and updates balances without a duplicate.
+ * A contract that comes twice in one file is taken from its first row; the later ones are reported.
+ */
+@Service
+public class PortfolioImporting {
+
+	private static final Logger log = LoggerFactory.getLogger(PortfolioImporting.class);
+	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+	static final int BATCH = 2000;
+
+	private final PortfolioImports records;
+	private final DebtRows debts;
+	private final DebtorPhones phones;
+	private final Contacts contacts;
+	private final ImportSpool spool;
+	private final TransactionTemplate transaction;
+	private final Executor executor;
+	private final Clock clock;
+
+	PortfolioImporting(PortfolioImports records, DebtRows debts, DebtorPhones phones, Contacts contacts, ImportSpool spool,
+			TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") Executor executor, Clock clock) {
+		this.records = records;
+		this.debts = debts;
+		this.phones = phones;
+		this.contacts = contacts;
+		this.spool = spool;
+		this.transaction = transaction;
+		this.executor = executor;
+		this.clock = clock;
+	}
+
+	/**
+	 * Refuses at once a file whose header cannot name debtors and their contracts, then imports the rest in the
+	 * background. Takes the spooled file over and deletes it when done or refused.
+	 */
+	public PortfolioImport start(TenantId tenant, String startedBy, String portfolioName, String fileName, Path file,
+			PortfolioDefaults defaults) {
+		try {
+			try (TabularFile registry = TabularFile.open(file, PortfolioColumns::looksLikeHeader)) {
+				PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null);
+			}
+			UUID portfolio = records.named(tenant, portfolioName);
+			if (records.running(tenant, portfolio).isPresent()) {
+				throw new Rejected("portfolio.import-running");
+			}
+			PortfolioImport started = records.start(tenant, portfolio, fileName, Files.size(file), startedBy);
+			executor.execute(() -> run(started, file, defaults));
+			return started;
+		}
+		catch (IOException ex) {
+			spool.delete(file);
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			spool.delete(file);
+			throw ex;
+		}
+	}
+
+	void run(PortfolioImport started, Path file, PortfolioDefaults defaults) {
+		TenantId tenant = started.tenantId();
+		try (TabularFile registry = TabularFile.open(file, PortfolioColumns::looksLikeHeader)) {
+			PortfolioRows rows = new PortfolioRows(PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null),
+					defaults, LocalDate.now(clock.withZone(MOSCOW)));
+			Map<String, Long> firstLineOf = new HashMap<>();
+			Tally tally = new Tally();
+			List<PortfolioRow.Good> good = new ArrayList<>(BATCH);
+			List<RowError> bad = new ArrayList<>();
+			for (SourceRow row = registry.next(); row != null; row = registry.next()) {
+				switch (rows.read(row)) {
+					case PortfolioRow.Good g -> {
+						Long first = firstLineOf.putIfAbsent(g.debt().key(), g.line());
+						if (first == null) {
+							good.add(g);
+						}
+						else {
+							bad.add(rows.repeated(g.line(), first));
+						}
+					}
+					case PortfolioRow.Bad b -> bad.add(b.error());
+				}
+				if (good.size() + bad.size() >= BATCH) {
+					flush(started, good, bad, tally, registry.bytesRead());
+				}
+			}
+			flush(started, good, bad, tally, registry.bytesRead());
+			records.finish(tenant, started.id(), ImportStatus.DONE, null, List.of());
+			log.info("Portfolio import {} done: {} rows, {} debts new, {} updated, {} rejected", started.id(), tally.total,
+					tally.created, tally.updated, tally.rejected);
+		}
+		catch (Rejected rejected) {
+			records.finish(tenant, started.id(), ImportStatus.FAILED, rejected.code(),
+					Arrays.stream(rejected.arguments()).map(String::valueOf).toList());
+		}
+		catch (IOException | RuntimeException ex) {
+			log.error("Portfolio import {} failed", started.id(), ex);
+			records.finish(tenant, started.id(), ImportStatus.FAILED, "import.failed", List.of());
+		}
+		finally {
+			spool.delete(file);
+		}
+	}
+
+	private void flush(PortfolioImport started, List<PortfolioRow.Good> good, List<RowError> bad, Tally tally,
+			long bytesRead) {
+		TenantId tenant = started.tenantId();
+		Stored stored = transaction.execute(status -> {
+			List<Contact> debtors = good.isEmpty() ? List.of()
+					: contacts.addOrFind(tenant, good.stream().map(PortfolioRow.Good::debtor).toList());
+			List<Owed> owed = new ArrayList<>(good.size());
+			Set<Map.Entry<ContactId, PhoneNumber>> numbers = new LinkedHashSet<>();
+			for (int i = 0; i < good.size(); i++) {
+				ContactId debtor = debtors.get(i).id();
+				owed.add(new Owed(debtor, good.get(i).debt()));
+				good.get(i).phones().forEach(phone -> numbers.add(Map.entry(debtor, phone)));
+			}
+			Stored batch = debts.upsert(tenant, started.portfolioId(), started.id(), owed);
+			phones.add(tenant, started.id(), List.copyOf(numbers));
+			records.reject(tenant, started.id(), bad);
+			records.progress(tenant, started.id(), new Progress(bytesRead, tally.total + good.size() + bad.size(),
+					tally.created + batch.created(), tally.updated + batch.updated(), tally.rejected + bad.size()));
+			return batch;
+		});
+		tally.total += good.size() + bad.size();
+		tally.created += stored.created();
+		tally.updated += stored.updated();
+		tally.rejected += bad.size();
+		good.clear();
+		bad.clear();
+	}
+
+	private static final class Tally {
+		long total;
+		long created;
+		long updated;
+		long rejected;
+	}
+}

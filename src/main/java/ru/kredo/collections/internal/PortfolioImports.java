@@ -1,0 +1,187 @@
+package ru.kredo.collections.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import ru.kredo.payments.Money;
+import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Rejected;
+import ru.kredo.tabular.ImportStatus;
+import ru.kredo.tabular.RowError;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * A tenant's named portfolios, their uploads and the uploads' rejected rows. A running upload touches
+ * {@code updated_at} with every batch; one silent for longer than {@link #STALE_AFTER} lost its process and reads as
+ * {@link ImportStatus#INTERRUPTED}. Every query names the tenant.
+ */
+@Repository
+public class PortfolioImports {
+
+	static final Duration STALE_AFTER = Duration.ofMinutes(2);
+	static final int MAX_NAME = 200;
+	private static final String SELECT = """
+			select i.*, p.name as portfolio_name from portfolio_imports i join portfolios p on p.id = i.portfolio_id
+			where i.tenant_id = ?""";
+	/** Separates the arguments of an error inside one text cell (arrays of arrays do not pass through unnest). */
+	private static final String UNIT = "\u001F";
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	PortfolioImports(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The tenant's portfolio of this name, made if there is none: uploading under the same name updates it. */
+	UUID named(TenantId tenant, String name) {
+		String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
+			throw new Rejected("portfolio.name-invalid", MAX_NAME);
+		}
+		jdbc.sql("insert into portfolios (id, tenant_id, name, created_at) values (?, ?, ?, ?) on conflict do nothing")
+			.params(UUID.randomUUID(), tenant.value(), trimmed, Timestamp.from(clock.instant()))
+			.update();
+		return jdbc.sql("select id from portfolios where tenant_id = ? and name = ?")
+			.params(tenant.value(), trimmed)
+			.query(UUID.class)
+			.single();
+	}
+
+	PortfolioImport start(TenantId tenant, UUID portfolio, String fileName, long fileSize, String startedBy) {
+		UUID id = UUID.randomUUID();
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("""
+				insert into portfolio_imports (id, tenant_id, portfolio_id, file_name, file_size, status, started_by,
+				    started_at, updated_at) values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)""")
+			.params(id, tenant.value(), portfolio, fileName, fileSize, startedBy, now, now)
+			.update();
+		return get(tenant, id);
+	}
+
+	void progress(TenantId tenant, UUID id, Progress progress) {
+		jdbc.sql("""
+				update portfolio_imports set bytes_read = ?, total = ?, created = ?, updated = ?, rejected = ?,
+				    updated_at = ? where tenant_id = ? and id = ?""")
+			.params(progress.bytesRead(), progress.total(), progress.created(), progress.updated(), progress.rejected(),
+					Timestamp.from(clock.instant()), tenant.value(), id)
+			.update();
+	}
+
+	/** Ends the import and counts the people its debts belong to. */
+	void finish(TenantId tenant, UUID id, ImportStatus status, String failureCode, List<String> failureArgs) {
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("""
+				update portfolio_imports set status = ?, failure_code = ?, failure_args = ?::text[], updated_at = ?,
+				    finished_at = ?, debtors = (select count(distinct d.contact_id) from debts d
+				        where d.tenant_id = portfolio_imports.tenant_id and d.import_id = portfolio_imports.id)
+				where tenant_id = ? and id = ?""")
+			.params(status.name(), failureCode, failureArgs.toArray(String[]::new), now, now, tenant.value(), id)
+			.update();
+	}
+
+	void reject(TenantId tenant, UUID importId, List<RowError> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				insert into portfolio_import_errors (tenant_id, import_id, line, column_name, code, args)
+				select ?, ?, r.line, r.column_name, r.code, string_to_array(r.args, ?)
+				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) as r (line, column_name, code, args)
+				on conflict (import_id, line) do nothing""")
+			.params(tenant.value(), importId, UNIT, rows.stream().map(RowError::line).toArray(Long[]::new),
+					rows.stream().map(RowError::column).toArray(String[]::new),
+					rows.stream().map(RowError::code).toArray(String[]::new),
+					rows.stream().map(r -> String.join(UNIT, r.args())).toArray(String[]::new))
+			.update();
+	}
+
+	public PortfolioImport get(TenantId tenant, UUID id) {
+		return jdbc.sql(SELECT + " and i.id = ?")
+			.params(tenant.value(), id)
+			.query(this::portfolioImport)
+			.optional()
+			.orElseThrow(() -> new NotFound("import.not-found", id));
+	}
+
+	/** The portfolio's upload whose process is still alive, if one is. */
+	Optional<PortfolioImport> running(TenantId tenant, UUID portfolio) {
+		return jdbc.sql(SELECT + " and i.portfolio_id = ? and i.status = 'RUNNING' order by i.started_at desc limit 1")
+			.params(tenant.value(), portfolio)
+			.query(this::portfolioImport)
+			.optional()
+			.filter(PortfolioImport::isRunning);
+	}
+
+	/** The tenant's latest uploads, newest first. */
+	public List<PortfolioImport> history(TenantId tenant, int limit) {
+		return jdbc.sql(SELECT + " order by i.started_at desc limit ?")
+			.params(tenant.value(), limit)
+			.query(this::portfolioImport)
+			.list();
+	}
+
+	/** Rejected rows after {@code afterLine}, in file order: a page of the report. */
+	public List<RowError> errors(TenantId tenant, UUID importId, long afterLine, int limit) {
+		return jdbc.sql("""
+				select line, column_name, code, args from portfolio_import_errors
+				where tenant_id = ? and import_id = ? and line > ? order by line limit ?""")
+			.params(tenant.value(), importId, afterLine, limit)
+			.query((row, n) -> new RowError(row.getLong("line"), row.getString("column_name"), row.getString("code"),
+					List.of((String[]) row.getArray("args").getArray())))
+			.list();
+	}
+
+	public List<PortfolioOverview> overview(TenantId tenant) {
+		return jdbc.sql("""
+				select p.id, p.name, p.created_at, c.debts, c.open, c.debtors, c.balance, latest.id as latest_import
+				from portfolios p
+				cross join lateral (select count(*) as debts, count(*) filter (where d.closed_on is null) as open,
+				        count(distinct d.contact_id) as debtors,
+				        coalesce(sum(d.state_duty + d.fees + d.interest + d.principal + d.penalties), 0) as balance
+				    from debts d where d.tenant_id = p.tenant_id and d.portfolio_id = p.id) c
+				left join lateral (select i.id from portfolio_imports i where i.tenant_id = p.tenant_id
+				    and i.portfolio_id = p.id order by i.started_at desc limit 1) latest on true
+				where p.tenant_id = ? order by p.created_at desc, p.name""")
+			.param(tenant.value())
+			.query((row, n) -> {
+				UUID latest = row.getObject("latest_import", UUID.class);
+				return new PortfolioOverview(row.getObject("id", UUID.class), row.getString("name"),
+						row.getTimestamp("created_at").toInstant(), row.getLong("debts"), row.getLong("open"),
+						row.getLong("debtors"), Money.ofKopecks(row.getLong("balance")),
+						latest == null ? null : get(tenant, latest));
+			})
+			.list();
+	}
+
+	private PortfolioImport portfolioImport(ResultSet row, int rowNumber) throws SQLException {
+		ImportStatus status = ImportStatus.valueOf(row.getString("status"));
+		Instant heartbeat = row.getTimestamp("updated_at").toInstant();
+		if (status == ImportStatus.RUNNING && heartbeat.plus(STALE_AFTER).isBefore(clock.instant())) {
+			status = ImportStatus.INTERRUPTED;
+		}
+		Timestamp finished = row.getTimestamp("finished_at");
+		return new PortfolioImport(row.getObject("id", UUID.class), new TenantId(row.getObject("tenant_id", UUID.class)),
+				row.getObject("portfolio_id", UUID.class), row.getString("portfolio_name"), row.getString("file_name"),
+				row.getLong("file_size"), status, row.getString("failure_code"),
+				List.of((String[]) row.getArray("failure_args").getArray()), row.getLong("bytes_read"),
+				row.getLong("total"), row.getLong("created"), row.getLong("updated"), row.getLong("rejected"),
+				row.getLong("debtors"), row.getTimestamp("started_at").toInstant(),
+				finished == null ? null : finished.toInstant());
+	}
+
+	/** Counts so far, written with every batch. */
+	record Progress(long bytesRead, long total, long created, long updated, long rejected) {
+	}
+}

@@ -1,0 +1,122 @@
+package ru.kredo.events.internal;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
+
+import ru.kredo.events.CreditEvent;
+import ru.kredo.events.IngestionReport.RejectedEvent;
+
+/**
+ * Reads, parses and prepares the chunks of a stream on a thread of its own, at most two chunks ahead of the caller,
+ * who stores them: parsing JSON, hashing and sealing one chunk overlaps the database's work on the one before.
+ * Rejected events and the count of events read are known once {@link #next()} has returned {@code null}.
+ */
+public final class ChunkPipeline implements AutoCloseable {
+
+	private static final Object END = new Object();
+
+	private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(2);
+	private final List<RejectedEvent> rejected = new ArrayList<>();
+	private final Thread worker;
+	private int received;
+	private boolean ended;
+
+	private ChunkPipeline(Iterator<EventStream.Parsed> stream, int chunkSize, Function<List<CreditEvent>, EventChunk> prepare) {
+		this.worker = Thread.ofPlatform().name("event-preparation").daemon().unstarted(() -> run(stream, chunkSize, prepare));
+	}
+
+	public static ChunkPipeline start(Iterator<EventStream.Parsed> stream, int chunkSize,
+			Function<List<CreditEvent>, EventChunk> prepare) {
+		ChunkPipeline pipeline = new ChunkPipeline(stream, chunkSize, prepare);
+		pipeline.worker.start();
+		return pipeline;
+	}
+
+	/** The next prepared chunk, waiting for it if need be; {@code null} when the stream is read to its end. */
+	public EventChunk next() {
+		if (ended) {
+			return null;
+		}
+		Object next;
+		try {
+			next = ready.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for events to be read", ex);
+		}
+		if (next instanceof Failure(Throwable cause)) {
+			ended = true;
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw (Error) cause;
+		}
+		if (next == END) {
+			ended = true;
+			return null;
+		}
+		return (EventChunk) next;
+	}
+
+	public int received() {
+		return received;
+	}
+
+	public List<RejectedEvent> rejected() {
+		return rejected;
+	}
+
+	/** Stops reading (when storing failed) and waits for the reader, so nothing touches the stream afterwards. */
+	@Override
+	public void close() {
+		worker.interrupt();
+		try {
+			worker.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void run(Iterator<EventStream.Parsed> stream, int chunkSize, Function<List<CreditEvent>, EventChunk> prepare) {
+		try {
+			List<CreditEvent> chunk = new ArrayList<>(chunkSize);
+			while (!Thread.currentThread().isInterrupted() && stream.hasNext()) {
+				EventStream.Parsed parsed = stream.next();
+				received++;
+				if (parsed.rejected() != null) {
+					rejected.add(parsed.rejected());
+					continue;
+				}
+				chunk.add(parsed.event());
+				if (chunk.size() == chunkSize) {
+					ready.put(prepare.apply(chunk));
+					chunk = new ArrayList<>(chunkSize);
+				}
+			}
+			if (!chunk.isEmpty()) {
+				ready.put(prepare.apply(chunk));
+			}
+			ready.put(END);
+		}
+		catch (InterruptedException ex) {
+			// The caller gave up: stop quietly.
+		}
+		catch (RuntimeException | Error ex) {
+			try {
+				ready.put(new Failure(ex));
+			}
+			catch (InterruptedException stopped) {
+				// The caller gave up first.
+			}
+		}
+	}
+
+	private record Failure(Throwable cause) {
+	}
+}

@@ -1,0 +1,113 @@
+package ru.kredo.events.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ru.kredo.contacts.Contacts;
+import ru.kredo.events.CreditEvent;
+import ru.kredo.events.RecordedEvent;
+import ru.kredo.events.Subject;
+import ru.kredo.privacy.BlindIndex;
+import ru.kredo.privacy.PersonalData;
+
+/**
+ * A chunk of events made ready to store: one array per column, the subject sealed and its blind indexes computed.
+ * This is the CPU-bound part of ingestion, done before (and beside) the chunk's transaction.
+ */
+public final class EventChunk {
+
+	final List<CreditEvent> events;
+	final String[] sources;
+	final String[] ids;
+	final String[] types;
+	final String[] codes;
+	final String[] occurred;
+	final byte[][] passports;
+	final byte[][] names;
+	final byte[][] subjects;
+	final String[] lenders;
+	final String[] amounts;
+	final String[] overdue;
+	final BlindIndex[] passportIndexes;
+	final BlindIndex[] nameIndexes;
+	private final Map<String, Integer> positions;
+	// Positions of the first occurrence of each (source, event id) in the chunk; a repeat within the chunk is a duplicate.
+	final int[] firsts;
+	int distinct;
+
+	private EventChunk(List<CreditEvent> events) {
+		int n = events.size();
+		this.events = events;
+		this.sources = new String[n];
+		this.ids = new String[n];
+		this.types = new String[n];
+		this.codes = new String[n];
+		this.occurred = new String[n];
+		this.passports = new byte[n][];
+		this.names = new byte[n][];
+		this.subjects = new byte[n][];
+		this.lenders = new String[n];
+		this.amounts = new String[n];
+		this.overdue = new String[n];
+		this.passportIndexes = new BlindIndex[n];
+		this.nameIndexes = new BlindIndex[n];
+		this.positions = HashMap.newHashMap(n);
+		this.firsts = new int[n];
+	}
+
+	public static EventChunk prepare(List<CreditEvent> events, Contacts contacts, PersonalData personalData) {
+		EventChunk chunk = new EventChunk(List.copyOf(events));
+		for (int i = 0; i < events.size(); i++) {
+			CreditEvent e = events.get(i);
+			Subject s = e.subject();
+			chunk.sources[i] = e.source();
+			chunk.ids[i] = e.eventId();
+			chunk.types[i] = e.type().name();
+			chunk.codes[i] = e.type().rutdfCode();
+			chunk.occurred[i] = e.occurredAt().toString();
+			chunk.passportIndexes[i] = s.passport() == null ? null : contacts.passportIndex(s.passport());
+			chunk.nameIndexes[i] = contacts.nameAndBirthDateIndex(s.name(), s.birthDate());
+			chunk.passports[i] = chunk.passportIndexes[i] == null ? null : chunk.passportIndexes[i].bytes();
+			chunk.names[i] = chunk.nameIndexes[i].bytes();
+			chunk.subjects[i] = personalData.seal("credit_events.subject", sealed(s)).bytes();
+			chunk.lenders[i] = e.lenderKind() == null ? null : e.lenderKind().name();
+			chunk.amounts[i] = e.amount() == null ? null : e.amount().toPlainString();
+			chunk.overdue[i] = e.daysPastDue() == null ? null : e.daysPastDue().toString();
+			chunk.positions.putIfAbsent(key(e.source(), e.eventId()), i);
+		}
+		int firsts = 0;
+		for (int i = 0; i < events.size(); i++) {
+			if (chunk.positions.get(key(chunk.sources[i], chunk.ids[i])) == i) {
+				chunk.firsts[firsts++] = i;
+			}
+		}
+		chunk.distinct = firsts;
+		return chunk;
+	}
+
+	public int size() {
+		return events.size();
+	}
+
+	RecordedEvent recorded(long id, String source, String eventId) {
+		return recorded(id, positions.get(key(source, eventId)));
+	}
+
+	RecordedEvent recorded(long id, int i) {
+		CreditEvent e = events.get(i);
+		return new RecordedEvent(id, e.type(), e.occurredAt(), passportIndexes[i], nameIndexes[i], e.lenderKind(),
+				e.amount(), e.daysPastDue());
+	}
+
+	private static String key(String source, String eventId) {
+		return source + '\u0000' + eventId;
+	}
+
+	private static String sealed(Subject s) {
+		return String.join("|", s.name().lastName(), s.name().firstName(),
+				s.name().middleName() == null ? "" : s.name().middleName(), s.birthDate().toString(),
+				s.passport() == null ? "" : s.passport().series() + s.passport().number(),
+				s.inn() == null ? "" : s.inn().value(), s.snils() == null ? "" : s.snils().value());
+	}
+}

@@ -1,0 +1,378 @@
+package ru.kredo.collections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.collections.internal.PortfolioImport;
+import ru.kredo.collections.internal.PortfolioImports;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.payments.DebtComponent;
+import ru.kredo.payments.Money;
+import ru.kredo.payments.PaymentId;
+import ru.kredo.payments.PaymentSucceeded;
+import ru.kredo.tabular.ImportStatus;
+import ru.kredo.tabular.RowError;
+import ru.kredo.tenancy.TenantKind;
+
+/** Uploading debt registries as agencies receive them, through the pages. */
+@IntegrationTest
+class PortfolioImportIntegrationTests {
+
+	static final String RUSSIAN_HEADER = "Фамилия;Имя;Отчество;Дата рождения;Паспорт;Телефон;Цедент;Номер договора;"
+			+ "Дата договора;Дата уступки;Сумма основного долга;Проценты;Пени/штрафы;Комиссии;Госпошлина;Оплачено;"
+			+ "Дней просрочки;Регион";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	PortfolioImports imports;
+
+	@Autowired
+	Debts debts;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	Offers offers;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Test
+	void importsAWindows1251RegistryWithSemicolonsKeepsTheGoodRowsAndReportsTheBadOnesByLine() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails manager = fixtures.signedIn(fixtures.manager(agency).email().value());
+		byte[] registry = Registries.csv(Registries.WINDOWS_1251, false, RUSSIAN_HEADER,
+				"Иванов;Иван;Иванович;14.03.1985;4510 123456;+7 916 123-45-67;ПАО «Сбербанк»;КД-1/2020;05.05.2020;"
+						+ "01.03.2025;\"90 000,00\";\"10 000,00\";\"5 000,00\";0;\"2 000,00\";\"12 000,00\";700;Свердловская обл.",
+				"Иванов;Иван;Иванович;14.03.1985;4510 123456;;\"ООО МФК \"\"Займер\"\"\";З-77;01.02.2023;;15000;3000,50;;;;;120;"
+						+ "г. Москва",
+				"Петрова;Анна;;01.02.1990;;8 (912) 000-11-22;ПАО «Сбербанк»;КД-2/2021;10.10.2021;;12,345;;;;;;;",
+				"Сидоров;Пётр;;31.02.1980;;;ПАО «Сбербанк»;КД-3/2021;10.10.2021;;1000;;;;;;;",
+				"Кузнецова;Мария;;05.05.1975;;;АО «Альфа-Банк»;A-5;01.01.2019;;50000;;;;;60000;;Респ. Татарстан",
+				"Смирнов;Олег;;07.07.1977;;;АО «Альфа-Банк»;A-6;01.01.2019;;50000;;;;;;;Нарния",
+				"Волков;Игорь;;08.08.1988;;;АО «Альфа-Банк»;A-7;01.01.2019;;1 000 000 руб.;;;;;;30;Респ. Саха (Якутия)",
+				"Иванов;Иван;Иванович;14.03.1985;4510 123456;;ПАО «Сбербанк»;КД-1/2020;05.05.2020;;1;;;;;;;");
+
+		PortfolioImport done = upload(agency, manager, "Сбербанк 03/2025", "registry.csv", registry, null);
+
+		assertThat(done.status()).isEqualTo(ImportStatus.DONE);
+		assertThat(done.total()).isEqualTo(8);
+		assertThat(done.created()).isEqualTo(3);
+		assertThat(done.rejected()).isEqualTo(5);
+		assertThat(done.debtors()).isEqualTo(2);
+		assertThat(imports.errors(agency.tenant().id(), done.id(), 0, 100))
+			.extracting(RowError::line, RowError::column, RowError::code)
+			.containsExactly(tuple(4L, "Сумма основного долга", "money.ambiguous"),
+					tuple(5L, "Дата рождения", "date-not-in-calendar"),
+					tuple(6L, "Оплачено", "portfolio.paid-exceeds-claim"),
+					tuple(7L, "Регион", "portfolio.region-unknown"),
+					tuple(9L, "Номер договора", "portfolio.contract-repeated"));
+		// One person across two rows is one debtor with two debts.
+		assertThat(contacts.count(agency.tenant().id())).isEqualTo(2);
+		Map<String, Debt> byContract = debtsOf(agency);
+		assertThat(byContract).containsOnlyKeys("КД-1/2020", "З-77", "A-7");
+		assertThat(byContract.get("КД-1/2020").contactId()).isEqualTo(byContract.get("З-77").contactId());
+
+		// Paid 12 000 of a 107 000 claim: state duty first, then interest (ст. 319); principal and penalties remain.
+		Debt sber = byContract.get("КД-1/2020");
+		assertThat(sber.originalTotal()).isEqualTo(Money.ofRoubles("107000.00"));
+		assertThat(sber.paidBeforeImport()).isEqualTo(Money.ofRoubles("12000.00"));
+		assertThat(sber.balance().of(DebtComponent.STATE_DUTY)).isEqualTo(Money.ZERO);
+		assertThat(sber.balance().of(DebtComponent.INTEREST)).isEqualTo(Money.ZERO);
+		assertThat(sber.balance().of(DebtComponent.PRINCIPAL)).isEqualTo(Money.ofRoubles("90000.00"));
+		assertThat(sber.balance().of(DebtComponent.PENALTIES)).isEqualTo(Money.ofRoubles("5000.00"));
+		assertThat(sber.repaid()).isEqualTo(Money.ofRoubles("12000.00"));
+		assertThat(sber.assignmentDate()).isEqualTo(LocalDate.of(2025, 3, 1));
+		assertThat(sber.daysPastDue()).isEqualTo(700);
+		assertThat(sber.region()).isEqualTo("Свердловская область");
+		assertThat(sber.timeZone()).isEqualTo(ZoneId.of("Asia/Yekaterinburg"));
+		assertThat(byContract.get("З-77").originalCreditor()).isEqualTo("ООО МФК \"Займер\"");
+		assertThat(byContract.get("З-77").balance().of(DebtComponent.INTEREST)).isEqualTo(Money.ofRoubles("3000.50"));
+		assertThat(byContract.get("З-77").timeZone()).isEqualTo(ZoneId.of("Europe/Moscow"));
+		assertThat(byContract.get("A-7").total()).isEqualTo(Money.ofRoubles("1000000.00"));
+		assertThat(byContract.get("A-7").region()).isEqualTo("Республика Саха (Якутия)");
+		assertThat(byContract.get("A-7").timeZone()).isEqualTo(ZoneId.of("Asia/Yakutsk"));
+
+		String page = mvc.perform(get("/debtors/portfolios/imports/" + done.id()).with(user(manager)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Сбербанк 03/2025", "Сумму можно прочесть двояко", "Такой даты нет в календаре",
+				"Оплачено больше, чем сумма долга", "Регион не распознан", "уже был в строке 2", "Скачать все ошибки");
+		assertThat(audit.latest(agency.tenant().id(), 10)).anyMatch(e -> e.action() == AuditAction.PORTFOLIO_IMPORTED
+				&& e.objectId().equals(done.id().toString()));
+		String card = mvc.perform(get("/debtors/" + sber.contactId().value()).with(user(manager))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(card).contains("Свердловская область", "Asia/Yekaterinburg", "107 000,00 ₽", "12 000,00 ₽", "01.03.2025");
+	}
+
+	@Test
+	void importsAUtf8RegistryWithBomCommasQuotesAndEnglishHeaders() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		byte[] registry = Registries.csv(StandardCharsets.UTF_8, true,
+				"Full name,Date of birth,Phone,Original creditor,Contract number,Contract date,Assignment date,Total debt,"
+						+ "Paid,DPD,Region,Time zone",
+				"\"Орлов Игорь Николаевич\",1980-01-15,\"+7 (916) 333-44-55\",\"ПАО \"\"Банк, который рядом\"\"\",L-1,"
+						+ "2019-06-01,2024-12-01,\"25,000.50\",5000.50,400,,MSK+2",
+				"\"Белова Ольга\",1995-05-05,8 916 444 55 66,МФО «Деньги сразу»,Z-9,2023-03-03,,7000,,,Краснодарский край,");
+
+		PortfolioImport done = upload(agency, fixtures.admin(agency), "Банк рядом", "registry.csv", registry, null);
+
+		assertThat(done.status()).isEqualTo(ImportStatus.DONE);
+		assertThat(done.created()).isEqualTo(2);
+		assertThat(done.rejected()).isZero();
+		Map<String, Debt> byContract = debtsOf(agency);
+		// Only a total: it is all principal; 5 000,50 already paid comes off it.
+		Debt orlov = byContract.get("L-1");
+		assertThat(orlov.originalCreditor()).isEqualTo("ПАО \"Банк, который рядом\"");
+		assertThat(orlov.originalTotal()).isEqualTo(Money.ofRoubles("25000.50"));
+		assertThat(orlov.balance().of(DebtComponent.PRINCIPAL)).isEqualTo(Money.ofRoubles("20000.00"));
+		assertThat(orlov.timeZone()).isEqualTo(ZoneId.of("Asia/Yekaterinburg"));
+		assertThat(orlov.region()).isNull();
+		assertThat(byContract.get("Z-9").region()).isEqualTo("Краснодарский край");
+		assertThat(byContract.get("Z-9").timeZone()).isEqualTo(ZoneId.of("Europe/Moscow"));
+		assertThat(contacts.search(agency.tenant().id(), "Орлов", 0, 10)).singleElement()
+			.satisfies(c -> assertThat(c.maskedPhone()).endsWith("44-55"));
+	}
+
+	@Test
+	void importsAnExcelWorkbookWithTypedCellsAndTheFormsCreditor() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		// As banks send them: a title and the assignment contract above the header.
+		byte[] workbook = Registries.xlsx(List.of(
+				Arrays.asList("Реестр уступаемых прав требования"),
+				Arrays.asList("Приложение № 1 к договору цессии № 7 от 15.01.2025"),
+				Arrays.asList("ФИО", "Дата рождения", "Телефон", "№ КД", "Дата КД", "ОД", "Проценты", "Госпошлина", "DPD",
+						"Регион"),
+				Arrays.asList("Зайцев Антон Сергеевич", LocalDate.of(1970, 12, 31), 79031234567L, 120045,
+						LocalDate.of(2018, 7, 1), new BigDecimal("90000.5"), 1500, new BigDecimal("3000"), 1200, "77"),
+				Arrays.asList("Лисина Вера", LocalDate.of(1999, 9, 9), null, "К-2", LocalDate.of(2022, 2, 2), "сто тысяч",
+						null, null, null, "50")));
+
+		PortfolioImport done = upload(agency, fixtures.admin(agency), "Excel", "реестр.xlsx", workbook,
+				Map.of("creditor", "АО «Тинькофф Банк»", "assignmentDate", "2025-01-15"));
+
+		assertThat(done.status()).isEqualTo(ImportStatus.DONE);
+		assertThat(done.fileName()).isEqualTo("реестр.xlsx");
+		assertThat(done.created()).isEqualTo(1);
+		assertThat(imports.errors(agency.tenant().id(), done.id(), 0, 10))
+			.extracting(RowError::line, RowError::column, RowError::code)
+			.containsExactly(tuple(5L, "ОД", "money.unreadable"));
+		Debt debt = debtsOf(agency).get("120045");
+		assertThat(debt.originalCreditor()).isEqualTo("АО «Тинькофф Банк»");
+		assertThat(debt.contractDate()).isEqualTo(LocalDate.of(2018, 7, 1));
+		assertThat(debt.assignmentDate()).isEqualTo(LocalDate.of(2025, 1, 15));
+		assertThat(debt.balance().of(DebtComponent.PRINCIPAL)).isEqualTo(Money.ofRoubles("90000.50"));
+		assertThat(debt.balance().of(DebtComponent.INTEREST)).isEqualTo(Money.ofRoubles("1500.00"));
+		assertThat(debt.balance().of(DebtComponent.STATE_DUTY)).isEqualTo(Money.ofRoubles("3000.00"));
+		assertThat(debt.daysPastDue()).isEqualTo(1200);
+		assertThat(debt.region()).isEqualTo("Москва");
+		assertThat(contacts.search(agency.tenant().id(), "Зайцев", 0, 10)).singleElement()
+			.satisfies(c -> assertThat(c.maskedPhone()).endsWith("45-67"));
+	}
+
+	@Test
+	void uploadingTheRegistryAgainUpdatesBalancesWithoutDuplicatesAndKeepsPaymentsMadeInTheCabinet() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails admin = fixtures.admin(agency);
+		String header = "ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД;Проценты;Оплачено";
+		byte[] march = Registries.csv(Registries.WINDOWS_1251, false, header,
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-1;01.01.2020;10000;2000;",
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-2;01.06.2021;5000;0;");
+		PortfolioImport first = upload(agency, admin, "Банк", "march.csv", march, null);
+		assertThat(first.created()).isEqualTo(2);
+		Debt d1 = debtsOf(agency).get("D-1");
+		// The debtor pays 3 000 in the cabinet: interest 2 000, then principal 1 000.
+		transaction.executeWithoutResult(status -> events.publishEvent(new PaymentSucceeded(agency.tenant().id(),
+				new PaymentId(UUID.randomUUID()), d1.id().value(), Money.ofRoubles("3000.00"), Instant.now())));
+		assertThat(debts.get(agency.tenant().id(), d1.id()).total()).isEqualTo(Money.ofRoubles("9000.00"));
+
+		PortfolioImport again = upload(agency, admin, "Банк", "march.csv", march, null);
+
+		assertThat(again.created()).isZero();
+		assertThat(again.updated()).isEqualTo(2);
+		assertThat(debts.count(agency.tenant().id())).isEqualTo(2);
+		assertThat(contacts.count(agency.tenant().id())).isEqualTo(1);
+		assertThat(debts.get(agency.tenant().id(), d1.id()).total()).isEqualTo(Money.ofRoubles("9000.00"));
+
+		// D-2 is offered 10% off its 5 000 before April's registry comes.
+		offers.addRule(agency.tenant().id(), "Всем", 0, Money.ZERO, 10, 30, PartPolicy.IN_FULL);
+		Debt d2 = debtsOf(agency).get("D-2");
+		assertThat(offers.offerFor(agency.tenant().id(), d2).orElseThrow().fullAmount()).isEqualTo(Money.ofRoubles("5000.00"));
+
+		// April's registry: the assignor received 500 on D-2 and the agency bought D-3.
+		byte[] april = Registries.csv(Registries.WINDOWS_1251, false, header,
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-1;01.01.2020;10000;2000;",
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-2;01.06.2021;5000;0;500",
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-3;01.09.2022;800;0;");
+		PortfolioImport third = upload(agency, admin, "Банк", "april.csv", april, null);
+
+		assertThat(third.created()).isEqualTo(1);
+		assertThat(third.updated()).isEqualTo(2);
+		assertThat(third.debtors()).isEqualTo(1);
+		Map<String, Debt> byContract = debtsOf(agency);
+		assertThat(byContract).hasSize(3);
+		assertThat(byContract.get("D-1").total()).isEqualTo(Money.ofRoubles("9000.00"));
+		assertThat(byContract.get("D-2").total()).isEqualTo(Money.ofRoubles("4500.00"));
+		assertThat(byContract.get("D-2").repaid()).isEqualTo(Money.ofRoubles("500.00"));
+		// The offer on the old balance is withdrawn; the next one discounts the new balance.
+		Offer renewed = offers.offerFor(agency.tenant().id(), byContract.get("D-2")).orElseThrow();
+		assertThat(renewed.fullAmount()).isEqualTo(Money.ofRoubles("4500.00"));
+		assertThat(renewed.offerAmount()).isEqualTo(Money.ofRoubles("4050.00"));
+		String page = mvc.perform(get("/debtors/portfolios").with(user(admin))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Банк", "march.csv", "april.csv", "14 300,00 ₽");
+	}
+
+	@Test
+	void keepsEveryPhoneTheRegistryGivesForADebtorOnce() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails admin = fixtures.admin(agency);
+		byte[] registry = Registries.csv(Registries.WINDOWS_1251, false,
+				"ФИО;Дата рождения;Телефон мобильный;Телефон домашний;Кредитор;Номер договора;Дата договора;ОД",
+				"Рябов Семён;03.03.1983;+7 916 111-22-33;8 (495) 123-45-67;Банк;R-1;01.01.2020;1000",
+				"Рябов Семён;03.03.1983;89161112233;+7 912 444-55-66, 123;Банк;R-2;01.01.2021;2000");
+
+		PortfolioImport done = upload(agency, admin, "Телефоны", "r.csv", registry, null);
+
+		assertThat(done.created()).isEqualTo(2);
+		assertThat(done.rejected()).isZero();
+		Debt debt = debtsOf(agency).get("R-1");
+		String card = mvc.perform(get("/debtors/" + debt.contactId().value()).with(user(admin))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(card).contains("+7 916 111-22-33", "Другие телефоны из реестров", "+7 495 123-45-67", "+7 912 444-55-66");
+		assertThat(card.split("\\+7 916 111-22-33", -1)).hasSize(2);
+	}
+
+	@Test
+	void aRegistryWithoutContractNumbersIsRefusedOnTheFormAndNothingStarts() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		byte[] registry = Registries.utf8("ФИО;Дата рождения;Кредитор;Сумма долга", "Иванов Иван;01.01.1980;Банк;1000");
+
+		MockHttpServletResponse response = mvc.perform(multipart("/debtors/portfolios")
+			.file(new MockMultipartFile("file", "registry.csv", "text/csv", registry)).param("name", "Без договоров")
+			.with(user(fixtures.admin(agency))).with(csrf())).andReturn().getResponse();
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).contains("Не найден столбец с номером договора");
+		assertThat(imports.history(agency.tenant().id(), 10)).isEmpty();
+	}
+
+	@Test
+	void theErrorReportDownloadsAsCsvInTheUsersLanguage() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails admin = fixtures.admin(agency);
+		PortfolioImport done = upload(agency, admin, "Отчёт", "r.csv", Registries.utf8(
+				"ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД",
+				"Иванов Иван;01.01.1980;Банк;1;01.01.2020;12.345",
+				"Петров Пётр;01.01.1981;Банк;2;01.01.2020;1000"), null);
+
+		MockHttpServletResponse csv = mvc.perform(get("/debtors/portfolios/imports/" + done.id() + "/errors.csv")
+			.with(user(admin))).andReturn().getResponse();
+		assertThat(csv.getContentType()).startsWith("text/csv");
+		assertThat(new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8))
+			.startsWith("\uFEFFСтрока;Столбец;Ошибка\r\n").contains("2;ОД;Сумму можно прочесть двояко");
+		String english = mvc.perform(get("/debtors/portfolios/imports/" + done.id() + "/errors.csv").param("lang", "en")
+			.with(user(admin))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).startsWith("\uFEFFLine;Column;Error").contains("2;ОД;The amount can be read two ways");
+	}
+
+	@Test
+	void anotherAgencysRegistriesAreInvisibleAndBrokersHaveNone() throws Exception {
+		Provisioned owner = fixtures.tenant(TenantKind.COLLECTOR);
+		Provisioned stranger = fixtures.tenant(TenantKind.COLLECTOR);
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		PortfolioImport done = upload(owner, fixtures.admin(owner), "Секретный портфель", "r.csv", Registries.utf8(
+				"ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД",
+				"Иванов Иван;01.01.1980;Банк;1;01.01.2020;1000"), null);
+
+		for (String path : List.of("", "/progress", "/errors.csv")) {
+			assertThat(mvc.perform(get("/debtors/portfolios/imports/" + done.id() + path)
+				.with(user(fixtures.admin(stranger)))).andReturn().getResponse().getStatus()).as(path).isEqualTo(404);
+		}
+		String theirs = mvc.perform(get("/debtors/portfolios").with(user(fixtures.admin(stranger)))).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(theirs).doesNotContain("Секретный портфель", done.id().toString());
+		assertThat(mvc.perform(get("/debtors/portfolios").with(user(fixtures.admin(owner)))).andReturn().getResponse()
+			.getContentAsString()).contains("Секретный портфель", done.id().toString());
+		assertThat(mvc.perform(get("/debtors/portfolios").with(user(fixtures.admin(broker)))).andReturn().getResponse()
+			.getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/").with(user(fixtures.admin(broker)))).andReturn().getResponse()
+			.getContentAsString()).doesNotContain("/debtors");
+	}
+
+	@Test
+	void theProgressFragmentPollsWhileRunningAndReloadsThePageWhenDone() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		PortfolioImport done = upload(agency, fixtures.admin(agency), "Прогресс", "r.csv", Registries.utf8(
+				"ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД",
+				"Иванов Иван;01.01.1980;Банк;1;01.01.2020;1000"), null);
+
+		MockHttpServletResponse fragment = mvc.perform(get("/debtors/portfolios/imports/" + done.id() + "/progress")
+			.header("HX-Request", "true").with(user(fixtures.admin(agency)))).andReturn().getResponse();
+
+		assertThat(fragment.getHeader("HX-Refresh")).isEqualTo("true");
+		assertThat(fragment.getContentAsString()).contains("id=\"progress\"").doesNotContain("every 1s", "<html");
+	}
+
+	private PortfolioImport upload(Provisioned tenant, UserDetails who, String name, String fileName, byte[] file,
+			Map<String, String> form) throws Exception {
+		var request = multipart("/debtors/portfolios").file(new MockMultipartFile("file", fileName, "text/csv", file))
+			.param("name", name);
+		if (form != null) {
+			form.forEach(request::param);
+		}
+		MockHttpServletResponse response = mvc.perform(request.with(user(who)).with(csrf())).andReturn().getResponse();
+		assertThat(response.getRedirectedUrl()).as(response.getContentAsString()).startsWith("/debtors/portfolios/imports/");
+		UUID id = UUID.fromString(response.getRedirectedUrl().substring("/debtors/portfolios/imports/".length()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !imports.get(tenant.tenant().id(), id).isRunning());
+		return imports.get(tenant.tenant().id(), id);
+	}
+
+	private Map<String, Debt> debtsOf(Provisioned tenant) {
+		return debts.search(tenant.tenant().id(), "", 0, 1000).stream().map(DebtLine::debt)
+			.collect(Collectors.toMap(Debt::contractNumber, Function.identity()));
+	}
+}

@@ -1,0 +1,106 @@
+package ru.kredo.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import ru.kredo.IntegrationTest;
+
+/** New events are written with COPY; what another batch stores at the same moment still counts once. */
+@IntegrationTest
+class EventStorageIntegrationTests {
+
+	@Autowired
+	CreditEventIngestion ingestion;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static final int FILLER = 200;
+
+	String source = "race-bureau-" + UUID.randomUUID();
+
+	@Test
+	void anEventAnotherBatchStoresAtTheSameMomentIsADuplicateNotAnError() throws Exception {
+		try (Connection other = dataSource.getConnection()) {
+			// Another batch has stored e2 but not committed yet: our look-up cannot see it, our COPY must wait for it.
+			other.setAutoCommit(false);
+			try (PreparedStatement insert = other.prepareStatement("""
+					insert into credit_events (source, source_event_id, type, rutdf_code, occurred_at, received_at,
+					    name_dob_index, subject) values (?, 'e2', 'APPLICATION', '1.1', now(), now(), ?, ?)""")) {
+				insert.setString(1, source);
+				insert.setBytes(2, new byte[32]);
+				insert.setBytes(3, new byte[] { 1 });
+				insert.executeUpdate();
+			}
+			CompletableFuture<IngestionReport> ours = CompletableFuture
+				.supplyAsync(() -> ingest(event("e1"), event("e2"), event("e3")));
+			await().atMost(Duration.ofSeconds(10)).until(this::someoneWaitsForALock);
+
+			other.commit();
+
+			IngestionReport report = ours.get();
+			assertThat(report.accepted()).isEqualTo(FILLER + 2);
+			assertThat(report.duplicates()).isEqualTo(1);
+		}
+		assertThat(jdbc.sql("select count(*) from credit_events where source = ? and source_event_id in ('e1', 'e2', 'e3')")
+			.param(source).query(Long.class).single()).isEqualTo(3);
+	}
+
+	@Test
+	void repeatsWithinOneBatchAreStoredOnce() {
+		IngestionReport report = ingest(event("e1"), event("e1"), event("e2"));
+
+		assertThat(report.accepted()).isEqualTo(FILLER + 2);
+		assertThat(report.duplicates()).isEqualTo(1);
+	}
+
+	@Test
+	void textThatCopyWouldMisreadIsStoredAsSent() {
+		String id = "tab\\there\\\\and\\nnewline";
+		IngestionReport report = ingest(event(id));
+
+		assertThat(report.accepted()).isEqualTo(FILLER + 1);
+		assertThat(jdbc.sql("select source_event_id from credit_events where source = ? and source_event_id like 'tab%'")
+			.param(source).query(String.class).single()).isEqualTo("tab\there\\and\nnewline");
+	}
+
+	private boolean someoneWaitsForALock() {
+		return jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'copy credit_events%'")
+			.query(Long.class).single() > 0;
+	}
+
+	// Batches this small would skip COPY: each test's events travel with enough others to take the COPY path.
+	private IngestionReport ingest(String... lines) {
+		List<String> batch = new ArrayList<>(List.of(lines));
+		for (int i = 0; i < FILLER; i++) {
+			batch.add(event("filler-" + i));
+		}
+		return ingestion.ingest(new ByteArrayInputStream(String.join("\n", batch).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private String event(String id) {
+		return """
+				{"source":"%s","eventId":"%s","type":"1.1","occurredAt":"2026-11-20T10:00:00+03:00",
+				 "subject":{"lastName":"Гончарова","firstName":"Вера","birthDate":"1979-06-02","passport":"4510 123456"}}"""
+			.formatted(source, id).replace("\n", "");
+	}
+}

@@ -1,0 +1,60 @@
+package ru.kredo.events.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class EventStreamTests {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Test
+	void readsJsonLinesAsWindowsAndExportsWriteThem() {
+		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+		String body = event("e1", "") + "\r\n\r\n  \r\n{broken\r\n" + event("e5", "") + "\r\n" + event("e6", "");
+
+		List<EventStream.Parsed> parsed = read(bom, body.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(parsed).extracting(p -> p.position() + ":" + (p.event() != null ? p.event().eventId() : p.rejected().code()))
+			.containsExactly("1:e1", "4:event.json-invalid", "5:e5", "6:e6");
+	}
+
+	@Test
+	void aLineLongerThanTheBufferAndManyLinesAcrossItsEdges() {
+		StringBuilder body = new StringBuilder(event("long", "x".repeat(200_000))).append('\n');
+		for (int i = 0; i < 3_000; i++) {
+			body.append(event("e" + i, "y".repeat(i % 97))).append('\n');
+		}
+
+		List<EventStream.Parsed> parsed = read(new byte[0], body.toString().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(parsed).hasSize(3_001).allSatisfy(p -> assertThat(p.event()).isNotNull());
+		assertThat(parsed.getFirst().event().eventId()).isEqualTo("long");
+		assertThat(parsed.getLast().event().eventId()).isEqualTo("e2999");
+		assertThat(parsed.getLast().event().subject().name().lastName()).isEqualTo("Ёлкина");
+	}
+
+	private static List<EventStream.Parsed> read(byte[] prefix, byte[] body) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.writeBytes(prefix);
+		bytes.writeBytes(body);
+		List<EventStream.Parsed> parsed = new ArrayList<>();
+		EventStream.of(new ByteArrayInputStream(bytes.toByteArray()), JSON).forEachRemaining(parsed::add);
+		return parsed;
+	}
+
+	private static String event(String id, String note) {
+		return """
+				{"source":"test","eventId":"%s","type":"1.1","occurredAt":"2026-11-20T10:00:00+03:00","note":"%s",
+				 "subject":{"lastName":"Ёлкина","firstName":"Вера","birthDate":"02.06.1979"}}""".formatted(id, note)
+			.replace("\n", "");
+	}
+}
