@@ -6,12 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
  * Shows stored instants (UTC) in the users' time zone, Moscow by default ({@code kredo.time-zone}); dates without a
- * time are shown as they are. Templates call it as {@code ${@time.format(value, 'dd.MM.yyyy HH:mm')}}.
+ * time are shown as they are. Templates call it as {@code ${@time.format(value, 'dd.MM.yyyy HH:mm')}}; a controller
+ * that formats before the template runs (the debtor cabinet's cards) uses it directly, so it is platform's API.
  */
+@NamedInterface("time")
 @Component("time")
 public class TimeDisplay {
 
