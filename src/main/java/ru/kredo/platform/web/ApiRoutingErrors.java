@@ -9,6 +9,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,9 +30,12 @@ class ApiRoutingErrors {
 		this.problems = problems;
 	}
 
-	@ExceptionHandler(NoResourceFoundException.class)
-	ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException ex, HttpServletRequest request)
-			throws NoResourceFoundException {
+	/**
+	 * No such path. Since static files are served under {@code /assets/} only, an unknown path matches no handler at
+	 * all ({@link NoHandlerFoundException}) instead of failing as a missing static file ({@link NoResourceFoundException}).
+	 */
+	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
+	ResponseEntity<ProblemDetail> noSuchPath(Exception ex, HttpServletRequest request) throws Exception {
 		if (!isApi(request)) {
 			throw ex;
 		}
