@@ -40,7 +40,7 @@ import ru.kredo.payments.Payments;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.RateLimiter;
 import ru.kredo.platform.Rejected;
-import ru.kredo.platform.web.TimeDisplay;
+import ru.kredo.platform.TimeDisplay;
 import ru.kredo.tenancy.Tenant;
 import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantId;

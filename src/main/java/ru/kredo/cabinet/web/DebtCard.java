@@ -8,7 +8,7 @@ import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Offer;
 import ru.kredo.payments.DebtComponent;
 import ru.kredo.payments.Money;
-import ru.kredo.platform.web.TimeDisplay;
+import ru.kredo.platform.TimeDisplay;
 
 /**
  * What the debtor's home page shows of one debt, worked out before the template runs: amounts in roubles as the page

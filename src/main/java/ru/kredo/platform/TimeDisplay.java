@@ -1,4 +1,4 @@
-package ru.kredo.platform.web;
+package ru.kredo.platform;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shows stored instants (UTC) in the users' time zone, Moscow by default ({@code kredo.time-zone}); dates without a
- * time are shown as they are. Templates call it as {@code ${@time.format(value, 'dd.MM.yyyy HH:mm')}}.
+ * time are shown as they are. Templates call it as {@code ${@time.format(value, 'dd.MM.yyyy HH:mm')}}; a controller
+ * that works out a page's text beforehand calls it the same way, which is why it is part of the platform's API.
  */
 @Component("time")
 public class TimeDisplay {
