@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 public final class EventReader {
 
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+	private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1e16");
 	// ISO date and time with an offset written +03:00 or +0300 (both are common in bureau exports), or Z.
 	private static final DateTimeFormatter WITH_OFFSET = new DateTimeFormatterBuilder()
 		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
@@ -145,12 +146,18 @@ public final class EventReader {
 		if (amount.isMissingNode() || amount.isNull()) {
 			return null;
 		}
+		BigDecimal value;
 		try {
-			return amount.isNumber() ? amount.decimalValue() : new BigDecimal(amount.asString().strip().replace(',', '.'));
+			value = amount.isNumber() ? amount.decimalValue() : new BigDecimal(amount.asString().strip().replace(',', '.'));
 		}
 		catch (NumberFormatException ex) {
 			throw new Rejected("event.amount-invalid");
 		}
+		// What credit_events.amount (numeric(18, 2)) holds: beyond it the whole chunk would fail, not just this event.
+		if (value.signum() < 0 || value.compareTo(LARGEST_AMOUNT) >= 0) {
+			throw new Rejected("event.amount-invalid");
+		}
+		return value;
 	}
 
 	private static Integer integer(JsonNode json, String field) {

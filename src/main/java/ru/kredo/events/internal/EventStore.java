@@ -46,7 +46,7 @@ public class EventStore {
 		this.dataSource = dataSource;
 	}
 
-	/** The chunk's events that were not stored before, now stored, in the order of the chunk. */
+	/** The chunk's events that were not stored before, now stored. */
 	public List<RecordedEvent> insertNew(EventChunk chunk, Instant receivedAt, TransactionStatus transaction) {
 		if (chunk.distinct < COPY_FROM) {
 			return insertOnConflict(chunk, receivedAt);
@@ -67,7 +67,7 @@ public class EventStore {
 		}
 		catch (DuplicateKeyException seenBefore) {
 			transaction.rollbackToSavepoint(savepoint);
-			log.debug("a chunk of {} holds events stored before: inserting the new ones one by one", chunk.size());
+			log.debug("a chunk of {} holds events stored before: inserting it with on conflict do nothing", chunk.size());
 			return insertOnConflict(chunk, receivedAt);
 		}
 		if (log.isDebugEnabled()) {
