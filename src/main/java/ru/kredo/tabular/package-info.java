@@ -9,7 +9,8 @@
  * {@link ru.kredo.tabular.ImportSpool} while they are imported.
  * <p>
  * Used by monitoring's list upload and by collections' portfolio import; it knows nothing of what the rows mean.
- * Publishes nothing; holds no tables.
+ * Publishes nothing; holds no tables of its own ({@link ru.kredo.tabular.RowErrorTable} writes and pages the rejected
+ * rows into the importing module's table of them).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Tabular files")
 package ru.kredo.tabular;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import ru.kredo.events.CreditEventType;
 import ru.kredo.events.IngestionReport;
 import ru.kredo.monitoring.Consent;
 import ru.kredo.monitoring.ConsentMethod;
+import ru.kredo.monitoring.Recommendation;
 import ru.kredo.monitoring.Segment;
 import ru.kredo.monitoring.Watch;
 import ru.kredo.monitoring.WatchStatus;
@@ -164,6 +166,19 @@ class SignalsIntegrationTests {
 
 		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 10)).singleElement()
 			.satisfies(line -> assertThat(line.signal().id()).isNotEqualTo(first.id()));
+	}
+
+	@Test
+	void oneBatchTicksOffBothOfAPreparingClientsRecommendations() {
+		Provisioned other = fixtures.tenant(TenantKind.BROKER);
+		Watch preparing = watches.watch(other.tenant().id(), person("Иванов", passport), new WatchTerms(Segment.PREPARING, 6,
+				null, null, null, consentToday(), Set.of(Recommendation.CLOSE_EXTRA_ACCOUNTS, Recommendation.CURE_OVERDUE)));
+
+		ingest(event("e1", "LOAN_CLOSED", "Иванов", passport), event("e2", "OVERDUE_CURED", "Иванов", passport),
+				event("e3", "LOAN_CLOSED", "Иванов", passport));
+
+		assertThat(watches.get(other.tenant().id(), preparing.id()).recommendationsMet())
+			.containsExactlyInAnyOrder(Recommendation.CLOSE_EXTRA_ACCOUNTS, Recommendation.CURE_OVERDUE);
 	}
 
 	private IngestionReport ingest(String... lines) {

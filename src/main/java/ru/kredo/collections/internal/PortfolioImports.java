@@ -18,6 +18,7 @@ import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.ImportStatus;
 import ru.kredo.tabular.RowError;
+import ru.kredo.tabular.RowErrorTable;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -34,7 +35,7 @@ public class PortfolioImports {
 			select i.*, p.name as portfolio_name from portfolio_imports i join portfolios p on p.id = i.portfolio_id
 			where i.tenant_id = ?""";
 	/** Separates the arguments of an error inside one text cell (arrays of arrays do not pass through unnest). */
-	private static final String UNIT = "\u001F";
+	private static final RowErrorTable ERRORS = new RowErrorTable("portfolio_import_errors");
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -92,19 +93,7 @@ public class PortfolioImports {
 	}
 
 	void reject(TenantId tenant, UUID importId, List<RowError> rows) {
-		if (rows.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				insert into portfolio_import_errors (tenant_id, import_id, line, column_name, code, args)
-				select ?, ?, r.line, r.column_name, r.code, string_to_array(r.args, ?)
-				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) as r (line, column_name, code, args)
-				on conflict (import_id, line) do nothing""")
-			.params(tenant.value(), importId, UNIT, rows.stream().map(RowError::line).toArray(Long[]::new),
-					rows.stream().map(RowError::column).toArray(String[]::new),
-					rows.stream().map(RowError::code).toArray(String[]::new),
-					rows.stream().map(r -> String.join(UNIT, r.args())).toArray(String[]::new))
-			.update();
+		ERRORS.insert(jdbc, tenant.value(), importId, rows);
 	}
 
 	public PortfolioImport get(TenantId tenant, UUID id) {
@@ -134,13 +123,7 @@ public class PortfolioImports {
 
 	/** Rejected rows after {@code afterLine}, in file order: a page of the report. */
 	public List<RowError> errors(TenantId tenant, UUID importId, long afterLine, int limit) {
-		return jdbc.sql("""
-				select line, column_name, code, args from portfolio_import_errors
-				where tenant_id = ? and import_id = ? and line > ? order by line limit ?""")
-			.params(tenant.value(), importId, afterLine, limit)
-			.query((row, n) -> new RowError(row.getLong("line"), row.getString("column_name"), row.getString("code"),
-					List.of((String[]) row.getArray("args").getArray())))
-			.list();
+		return ERRORS.page(jdbc, tenant.value(), importId, afterLine, limit);
 	}
 
 	public List<PortfolioOverview> overview(TenantId tenant) {

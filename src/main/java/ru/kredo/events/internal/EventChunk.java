@@ -74,15 +74,10 @@ public final class EventChunk {
 			chunk.lenders[i] = e.lenderKind() == null ? null : e.lenderKind().name();
 			chunk.amounts[i] = e.amount() == null ? null : e.amount().toPlainString();
 			chunk.overdue[i] = e.daysPastDue() == null ? null : e.daysPastDue().toString();
-			chunk.positions.putIfAbsent(key(e.source(), e.eventId()), i);
-		}
-		int firsts = 0;
-		for (int i = 0; i < events.size(); i++) {
-			if (chunk.positions.get(key(chunk.sources[i], chunk.ids[i])) == i) {
-				chunk.firsts[firsts++] = i;
+			if (chunk.positions.putIfAbsent(key(e.source(), e.eventId()), i) == null) {
+				chunk.firsts[chunk.distinct++] = i;
 			}
 		}
-		chunk.distinct = firsts;
 		return chunk;
 	}
 
