@@ -16,7 +16,6 @@ import ru.kredo.events.internal.ChunkPipeline;
 import ru.kredo.events.internal.EventChunk;
 import ru.kredo.events.internal.EventStore;
 import ru.kredo.events.internal.EventStream;
-import ru.kredo.privacy.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,18 +35,16 @@ public class CreditEventIngestion {
 	private final EventStore store;
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
-	private final PersonalData personalData;
 	private final Contacts contacts;
 	private final JsonMapper json;
 	private final Clock clock;
 
 	CreditEventIngestion(JdbcClient jdbc, EventStore store, TransactionTemplate transaction, ApplicationEventPublisher events,
-			PersonalData personalData, Contacts contacts, JsonMapper json, Clock clock) {
+			Contacts contacts, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.transaction = transaction;
 		this.events = events;
-		this.personalData = personalData;
 		this.contacts = contacts;
 		this.json = json;
 		this.clock = clock;
@@ -78,7 +75,7 @@ public class CreditEventIngestion {
 	}
 
 	private EventChunk prepare(List<CreditEvent> events) {
-		return EventChunk.prepare(events, contacts, personalData);
+		return EventChunk.prepare(events, contacts);
 	}
 
 	private int store(EventChunk chunk) {

@@ -11,9 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import ru.kredo.events.PeopleOfInterest;
 import ru.kredo.privacy.BlindIndex;
 
 /**
@@ -28,7 +31,7 @@ import ru.kredo.privacy.BlindIndex;
  * snapshot xmin.
  */
 @Component
-public class WatchedKeys {
+public class WatchedKeys implements PeopleOfInterest {
 
 	private static final Logger log = LoggerFactory.getLogger(WatchedKeys.class);
 	// Rows of watched_keys are kept this long; a node that has not caught up for half of it reloads instead.
@@ -51,8 +54,24 @@ public class WatchedKeys {
 		this.clock = clock;
 	}
 
-	/** Brings the set up to everything committed so far. Call before a batch of {@link #mayBeWatched} questions. */
+	/**
+	 * Brings the set up to everything committed so far. Call before a batch of {@link #mayBeWatched} questions; in a
+	 * transaction, once is enough: what commits while it runs is concurrent with it either way.
+	 */
 	public synchronized void catchUp() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			if (TransactionSynchronizationManager.hasResource(this)) {
+				return;
+			}
+			TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(WatchedKeys.this);
+				}
+			});
+		}
 		if (keys == null || caughtUpAt.isBefore(clock.instant().minus(RELOAD_AFTER))) {
 			reload();
 			return;
@@ -73,6 +92,17 @@ public class WatchedKeys {
 	/** False only if nobody watches a person with these blind indexes (as of the last {@link #catchUp()}). */
 	public synchronized boolean mayBeWatched(BlindIndex passport, BlindIndex nameAndBirthDate) {
 		return (passport != null && keys.contains(passport.prefix())) || keys.contains(nameAndBirthDate.prefix());
+	}
+
+	/** Events keep their subjects only if someone may watch them: {@link #catchUp()}. */
+	@Override
+	public void refresh() {
+		catchUp();
+	}
+
+	@Override
+	public boolean mayInclude(BlindIndex passport, BlindIndex nameAndBirthDate) {
+		return mayBeWatched(passport, nameAndBirthDate);
 	}
 
 	// One snapshot for the keys and the horizon, so that nothing committed after the one is missed by the other.

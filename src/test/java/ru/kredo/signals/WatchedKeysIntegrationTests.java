@@ -6,12 +6,14 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
@@ -47,6 +49,9 @@ class WatchedKeysIntegrationTests {
 
 	@Autowired
 	Signals signals;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Provisioned broker;
 	String source = "keys-bureau-" + UUID.randomUUID();
@@ -85,6 +90,35 @@ class WatchedKeysIntegrationTests {
 
 		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 10))
 			.extracting(line -> line.signal().eventType()).containsExactly(CreditEventType.APPLICATION);
+	}
+
+	@Test
+	void onlyEventsAboutWatchedPeopleKeepTheirIdentity() {
+		watches.watch(broker.tenant().id(), person(surname, passport), terms());
+		List<String> batch = new ArrayList<>();
+		batch.add(event("watched", surname, passport));
+		// Enough strangers for the batch to take the COPY path.
+		for (int i = 0; i < 150; i++) {
+			batch.add(event("stranger-" + i, "Незнакомцева", null));
+		}
+
+		ingest(String.join("\n", batch));
+
+		assertThat(identityKept("watched")).containsExactly(true, true, true);
+		assertThat(identityKept("stranger-7")).containsExactly(false, false, false);
+		// The single event of the set-up went the other way (fewer than COPY takes), and she was not watched yet.
+		assertThat(identityKept("before")).containsExactly(false, false, false);
+		assertThat(jdbc.sql("select count(*) from credit_events where source = ?").param(source).query(Long.class).single())
+			.isEqualTo(152);
+	}
+
+	private List<Boolean> identityKept(String eventId) {
+		return jdbc.sql("""
+				select passport_index is not null as p, name_dob_index is not null as n, subject is not null as s
+				from credit_events where source = ? and source_event_id = ?""")
+			.params(source, eventId)
+			.query((row, n) -> List.of(row.getBoolean("p"), row.getBoolean("n"), row.getBoolean("s")))
+			.single();
 	}
 
 	private void ingest(String line) {

@@ -6,14 +6,16 @@ import java.util.Map;
 
 import ru.kredo.contacts.Contacts;
 import ru.kredo.events.CreditEvent;
+import ru.kredo.events.PeopleOfInterest;
 import ru.kredo.events.RecordedEvent;
 import ru.kredo.events.Subject;
 import ru.kredo.privacy.BlindIndex;
 import ru.kredo.privacy.PersonalData;
 
 /**
- * A chunk of events made ready to store: one array per column, the subject sealed and its blind indexes computed.
- * This is the CPU-bound part of ingestion, done before (and beside) the chunk's transaction.
+ * A chunk of events made ready to store: one array per column and the blind indexes of each subject. This is the
+ * CPU-bound part of ingestion, done before (and beside) the chunk's transaction. Which subjects are stored (sealed, with
+ * their blind indexes) is decided in that transaction, by {@link #keepSubjects}.
  */
 public final class EventChunk {
 
@@ -23,9 +25,11 @@ public final class EventChunk {
 	final String[] types;
 	final String[] codes;
 	final String[] occurred;
+	// The stored identity: blind indexes and the sealed subject, only of events about people of interest.
 	final byte[][] passports;
 	final byte[][] names;
 	final byte[][] subjects;
+	int kept;
 	final String[] lenders;
 	final String[] amounts;
 	final String[] overdue;
@@ -56,7 +60,7 @@ public final class EventChunk {
 		this.firsts = new int[n];
 	}
 
-	public static EventChunk prepare(List<CreditEvent> events, Contacts contacts, PersonalData personalData) {
+	public static EventChunk prepare(List<CreditEvent> events, Contacts contacts) {
 		EventChunk chunk = new EventChunk(List.copyOf(events));
 		for (int i = 0; i < events.size(); i++) {
 			CreditEvent e = events.get(i);
@@ -68,9 +72,6 @@ public final class EventChunk {
 			chunk.occurred[i] = e.occurredAt().toString();
 			chunk.passportIndexes[i] = s.passport() == null ? null : contacts.passportIndex(s.passport());
 			chunk.nameIndexes[i] = contacts.nameAndBirthDateIndex(s.name(), s.birthDate());
-			chunk.passports[i] = chunk.passportIndexes[i] == null ? null : chunk.passportIndexes[i].bytes();
-			chunk.names[i] = chunk.nameIndexes[i].bytes();
-			chunk.subjects[i] = personalData.seal("credit_events.subject", sealed(s)).bytes();
 			chunk.lenders[i] = e.lenderKind() == null ? null : e.lenderKind().name();
 			chunk.amounts[i] = e.amount() == null ? null : e.amount().toPlainString();
 			chunk.overdue[i] = e.daysPastDue() == null ? null : e.daysPastDue().toString();
@@ -79,6 +80,22 @@ public final class EventChunk {
 			}
 		}
 		return chunk;
+	}
+
+	/**
+	 * Seals the subject of every event that may concern a person of interest, and keeps its blind indexes; the other
+	 * events are stored without them. Sealing only these few is also what makes the rest cheap.
+	 */
+	void keepSubjects(PeopleOfInterest people, PersonalData personalData) {
+		people.refresh();
+		kept = 0;
+		for (int i = 0; i < events.size(); i++) {
+			boolean keep = people.mayInclude(passportIndexes[i], nameIndexes[i]);
+			passports[i] = keep && passportIndexes[i] != null ? passportIndexes[i].bytes() : null;
+			names[i] = keep ? nameIndexes[i].bytes() : null;
+			subjects[i] = keep ? personalData.seal("credit_events.subject", sealed(events.get(i).subject())).bytes() : null;
+			kept += keep ? 1 : 0;
+		}
 	}
 
 	public int size() {

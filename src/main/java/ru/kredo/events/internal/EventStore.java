@@ -14,13 +14,17 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 
+import ru.kredo.events.PeopleOfInterest;
 import ru.kredo.events.RecordedEvent;
+import ru.kredo.privacy.BlindIndex;
+import ru.kredo.privacy.PersonalData;
 
 /**
  * Writes a prepared chunk's new events in the caller's transaction. The fast way, for the usual chunk of events never
@@ -40,14 +44,22 @@ public class EventStore {
 
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
+	private final PeopleOfInterest people;
+	private final PersonalData personalData;
 
-	EventStore(JdbcClient jdbc, DataSource dataSource) {
+	EventStore(JdbcClient jdbc, DataSource dataSource, ObjectProvider<PeopleOfInterest> people, PersonalData personalData) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.people = people.getIfAvailable(() -> EVERYONE);
+		this.personalData = personalData;
 	}
 
-	/** The chunk's events that were not stored before, now stored. */
+	/**
+	 * The chunk's events that were not stored before, now stored; with their subjects only if they may concern people
+	 * of interest.
+	 */
 	public List<RecordedEvent> insertNew(EventChunk chunk, Instant receivedAt, TransactionStatus transaction) {
+		chunk.keepSubjects(people, personalData);
 		if (chunk.distinct < COPY_FROM) {
 			return insertOnConflict(chunk, receivedAt);
 		}
@@ -71,7 +83,8 @@ public class EventStore {
 			return insertOnConflict(chunk, receivedAt);
 		}
 		if (log.isDebugEnabled()) {
-			log.debug("{} new events: ids {} ms, copy {} ms", chunk.distinct, (numbered - start) / 1_000_000,
+			log.debug("{} new events, {} with their subject: ids {} ms, copy {} ms", chunk.distinct, chunk.kept,
+					(numbered - start) / 1_000_000,
 					(System.nanoTime() - numbered) / 1_000_000);
 		}
 		List<RecordedEvent> recorded = new ArrayList<>(chunk.distinct);
@@ -135,6 +148,18 @@ public class EventStore {
 			.query((row, n) -> chunk.recorded(row.getLong("id"), row.getString("source"), row.getString("source_event_id")))
 			.list();
 	}
+
+	private static final PeopleOfInterest EVERYONE = new PeopleOfInterest() {
+
+		@Override
+		public void refresh() {
+		}
+
+		@Override
+		public boolean mayInclude(BlindIndex passport, BlindIndex nameAndBirthDate) {
+			return true;
+		}
+	};
 
 	// COPY's text format: backslash, tab, newline and carriage return escaped; \N is null.
 	private static StringBuilder text(StringBuilder out, String value) {
