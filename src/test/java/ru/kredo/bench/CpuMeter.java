@@ -29,7 +29,33 @@ final class CpuMeter {
 	}
 
 	Sample sample() {
-		return new Sample(jvm.getProcessCpuTime() / 1e9, postgres());
+		return new Sample(jvm.getProcessCpuTime() / 1e9, postgres(),
+				ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9, jvmThreads("C1 Compi", "C2 Compi"),
+				jvmThreads("GC Thread", "G1 "));
+	}
+
+	// CPU of this JVM's threads whose names start so (the JIT compilers, the garbage collector), from /proc/self/task.
+	private static double jvmThreads(String... prefixes) {
+		double seconds = 0;
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String line = Files.readString(task.resolve("stat"));
+					String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+					if (Stream.of(prefixes).anyMatch(name::startsWith)) {
+						String[] rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
+						seconds += (Long.parseLong(rest[11]) + Long.parseLong(rest[12])) * TICK;
+					}
+				}
+				catch (IOException gone) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return seconds;
 	}
 
 	private double postgres() {
@@ -69,15 +95,18 @@ final class CpuMeter {
 		}
 	}
 
-	record Sample(double jvm, double postgres) {
+	/** Seconds of CPU: the JVM's (of which the calling thread's, the JIT's, the GC's) and PostgreSQL's. */
+	record Sample(double jvm, double postgres, double caller, double jit, double gc) {
 
-		/** CPU microseconds per event since the earlier sample: the JVM's and PostgreSQL's. */
+		/** CPU microseconds per event since the earlier sample. */
 		Cost since(Sample earlier, long events) {
-			return new Cost((jvm - earlier.jvm) * 1e6 / events, (postgres - earlier.postgres) * 1e6 / events);
+			double perEvent = 1e6 / events;
+			return new Cost((jvm - earlier.jvm) * perEvent, (postgres - earlier.postgres) * perEvent,
+					(caller - earlier.caller) * perEvent, (jit - earlier.jit) * perEvent, (gc - earlier.gc) * perEvent);
 		}
 	}
 
-	record Cost(double jvm, double postgres) {
+	record Cost(double jvm, double postgres, double caller, double jit, double gc) {
 
 		double total() {
 			return jvm + postgres;
@@ -86,6 +115,12 @@ final class CpuMeter {
 		@Override
 		public String toString() {
 			return String.format("%.1f + %.1f = %.1f µs", jvm, postgres, total());
+		}
+
+		/** The JVM's part split: the calling thread, the JIT, the GC, and the rest (other threads, such as a reader). */
+		String jvmSplit() {
+			return String.format("caller %.1f, JIT %.1f, GC %.1f, other threads %.1f µs", caller, jit, gc,
+					jvm - caller - jit - gc);
 		}
 	}
 }

@@ -49,6 +49,9 @@ class IngestionBenchmark {
 	static final int TRICKLE = Integer.getInteger("bench.trickle", 1_000);
 	static final double WATCHED_SHARE = Double.parseDouble(System.getProperty("bench.watched-share", "0.06"));
 	static final Path DIR = Path.of("target/bench");
+	// A server ingests for days: its JIT has long compiled the path. 50,000 events left the JIT compiling through the
+	// first timed run (8.9 µs of CPU per event of 39, measured); 200,000 do not.
+	static final int WARM_UP = Integer.getInteger("bench.warm-up", 200_000);
 
 	@Autowired
 	JdbcClient jdbc;
@@ -87,9 +90,13 @@ class IngestionBenchmark {
 		long matches = 0;
 		CpuMeter cpu = new CpuMeter(jdbc);
 		CpuMeter.Cost[] costs = null;
+		boolean statements = statementsTracked();
 		for (int run = 1; run <= RUNS; run++) {
 			jdbc.sql("truncate signal_events, signals, credit_events restart identity cascade").update();
 			jdbc.sql("checkpoint").update();
+			if (statements) {
+				jdbc.sql("select pg_stat_statements_reset()").query().singleValue();
+			}
 			CpuMeter.Sample before = cpu.sample();
 			long start = System.nanoTime();
 			IngestionReport report;
@@ -99,6 +106,10 @@ class IngestionBenchmark {
 			kredo.add(perSecond(report.accepted(), start));
 			CpuMeter.Sample afterKredo = cpu.sample();
 			assertThat(report.accepted()).isEqualTo(EVENTS);
+			if (statements) {
+				logStatements();
+				logMatchingPlan();
+			}
 			signals = count("signals");
 			matches = count("signal_events");
 			CpuMeter.Sample beforeFloor = cpu.sample();
@@ -112,18 +123,19 @@ class IngestionBenchmark {
 					run, kredo.getLast(), signals, matches, floor.getLast(), baseline.getLast(), sql.matches());
 			log("run %d: CPU per event, JVM + PostgreSQL: (a) %s; (b) %s; (c) %s; load average %.1f", run, costs[0], costs[1],
 					costs[2], java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+			log("run %d: (a)'s JVM CPU per event: %s", run, costs[0].jvmSplit());
 		}
 		double[] latency = new TrickleLatency(jdbc, ingestion).measure(TRICKLE, BenchmarkData.WATCHED);
 		report(median(kredo), median(floor), median(baseline), signals, matches, latency, costs);
 	}
 
-	// The first run in a JVM would pay for JIT compilation; a small batch of other events first, not timed.
+	// The first run in a JVM would pay for JIT compilation; a batch of other events first, not timed.
 	private void warmUp() throws Exception {
 		BureauSimulator bureau = new BureauSimulator(77, "bench-warm-up", BenchmarkData.WATCHED, BenchmarkData.STRANGERS,
 				WATCHED_SHARE);
 		StringBuilder lines = new StringBuilder();
 		EventLines writer = new EventLines(json);
-		bureau.next(50_000, Instant.now().minusSeconds(3_600), java.time.Duration.ofHours(1))
+		bureau.next(WARM_UP, Instant.now().minusSeconds(3_600), java.time.Duration.ofHours(1))
 			.forEach(event -> lines.append(writer.line(event)).append('\n'));
 		ingestion.ingest(new java.io.ByteArrayInputStream(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 	}
@@ -184,6 +196,43 @@ class IngestionBenchmark {
 				kredo / floor, signals, matches, latency[0], latency[1], costs[0], costs[1], costs[2], settings);
 		Files.writeString(DIR.resolve("results-" + Instant.now().toString().replace(':', '-') + ".md"), result);
 		log("%n%s", result);
+	}
+
+	// Where PostgreSQL's time in (a) goes, if the server loads pg_stat_statements (shared_preload_libraries; for the
+	// embedded one, add the line to target/bench/data/postgres/postgresql.conf).
+	private boolean statementsTracked() {
+		boolean loaded = jdbc.sql("select current_setting('shared_preload_libraries') like '%pg_stat_statements%'")
+			.query(Boolean.class).single();
+		if (loaded) {
+			jdbc.sql("create extension if not exists pg_stat_statements").update();
+		}
+		return loaded;
+	}
+
+	private void logStatements() {
+		jdbc.sql("""
+				select calls, round(total_exec_time) as ms, rows, regexp_replace(left(query, 90), '\\s+', ' ', 'g') as query
+				from pg_stat_statements where query not like '%pg_stat_statements%'
+				order by total_exec_time desc limit 12""")
+			.query(row -> {
+				log("  %6d calls %7d ms %9d rows  %s", row.getLong("calls"), row.getLong("ms"), row.getLong("rows"),
+						row.getString("query"));
+			});
+	}
+
+	// The plan of the matching query (Watches.activeFor) for a chunk's worth of candidates: 130 watched people's keys.
+	private void logMatchingPlan() {
+		jdbc.sql("""
+				explain (analyze, buffers, costs off)
+				select w.*, c.last_name, c.first_name, c.middle_name, c.passport_index, c.name_dob_index, l.name as list_name
+				from contacts c join watches w on w.contact_id = c.id and w.status = 'ACTIVE'
+				left join monitoring_lists l on l.id = w.list_id
+				where c.passport_index = any(array(select passport_index from contacts tablesample system (1)
+				        where passport_index is not null limit 130))
+				   or c.name_dob_index = any(array(select name_dob_index from contacts tablesample system (1) limit 130))""")
+			.query(row -> {
+				log("  %s", row.getString(1));
+			});
 	}
 
 	private long count(String table) {
