@@ -83,6 +83,35 @@ class EventStorageIntegrationTests {
 			.param(source).query(String.class).single()).isEqualTo("tab\there\\and\nnewline");
 	}
 
+	@Test
+	void copyStoresAmountsTimesAndTextExactly() {
+		List<String> amounts = List.of("0", "0.01", "0.5", "1", "12.3", "9999.99", "10000", "10000.01", "20000000.07",
+				"123456789.01", "100000000", "9999999999999999.99");
+		List<String> lines = new ArrayList<>();
+		for (int k = 0; k < amounts.size(); k++) {
+			lines.add(event("amount-" + k, amounts.get(k), k * 7, "2026-11-20T10:00:0%d.123456+03:00".formatted(k % 10)));
+		}
+		lines.add(event("идентификатор-№1"));
+
+		IngestionReport report = ingest(lines.toArray(String[]::new));
+
+		assertThat(report.accepted()).isEqualTo(FILLER + amounts.size() + 1);
+		for (int k = 0; k < amounts.size(); k++) {
+			String id = "amount-" + k;
+			assertThat(jdbc.sql("""
+					select amount::text || ' ' || days_past_due || ' ' || to_char(occurred_at at time zone 'UTC',
+					    'YYYY-MM-DD HH24:MI:SS.US') from credit_events where source = ? and source_event_id = ?""")
+				.params(source, id).query(String.class).single())
+				.as(id)
+				.isEqualTo(new java.math.BigDecimal(amounts.get(k)).setScale(2).toPlainString() + " " + k * 7
+						+ " 2026-11-20 07:00:0" + (k % 10) + ".123456");
+		}
+		assertThat(jdbc.sql("select count(*) from credit_events where source = ? and source_event_id = 'идентификатор-№1'")
+			.param(source).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select amount is null and days_past_due is null from credit_events where source = ? and source_event_id = 'filler-1'")
+			.param(source).query(Boolean.class).single()).isTrue();
+	}
+
 	private boolean someoneWaitsForALock() {
 		return jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'copy credit_events%'")
 			.query(Long.class).single() > 0;
@@ -95,6 +124,13 @@ class EventStorageIntegrationTests {
 			batch.add(event("filler-" + i));
 		}
 		return ingestion.ingest(new ByteArrayInputStream(String.join("\n", batch).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private String event(String id, String amount, int daysPastDue, String occurredAt) {
+		return """
+				{"source":"%s","eventId":"%s","type":"1.1","occurredAt":"%s","amount":%s,"daysPastDue":%d,
+				 "subject":{"lastName":"Гончарова","firstName":"Вера","birthDate":"1979-06-02","passport":"4510 123456"}}"""
+			.formatted(source, id, occurredAt, amount, daysPastDue).replace("\n", "");
 	}
 
 	private String event(String id) {

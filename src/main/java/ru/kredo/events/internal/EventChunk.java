@@ -24,15 +24,12 @@ public final class EventChunk {
 	final String[] ids;
 	final String[] types;
 	final String[] codes;
-	final String[] occurred;
 	// The stored identity: blind indexes and the sealed subject, only of events about people of interest.
 	final byte[][] passports;
 	final byte[][] names;
 	final byte[][] subjects;
 	int kept;
 	final String[] lenders;
-	final String[] amounts;
-	final String[] overdue;
 	final BlindIndex[] passportIndexes;
 	final BlindIndex[] nameIndexes;
 	private final Map<String, Integer> positions;
@@ -47,13 +44,10 @@ public final class EventChunk {
 		this.ids = new String[n];
 		this.types = new String[n];
 		this.codes = new String[n];
-		this.occurred = new String[n];
 		this.passports = new byte[n][];
 		this.names = new byte[n][];
 		this.subjects = new byte[n][];
 		this.lenders = new String[n];
-		this.amounts = new String[n];
-		this.overdue = new String[n];
 		this.passportIndexes = new BlindIndex[n];
 		this.nameIndexes = new BlindIndex[n];
 		this.positions = HashMap.newHashMap(n);
@@ -69,12 +63,9 @@ public final class EventChunk {
 			chunk.ids[i] = e.eventId();
 			chunk.types[i] = e.type().name();
 			chunk.codes[i] = e.type().rutdfCode();
-			chunk.occurred[i] = e.occurredAt().toString();
 			chunk.passportIndexes[i] = s.passport() == null ? null : contacts.passportIndex(s.passport());
 			chunk.nameIndexes[i] = contacts.nameAndBirthDateIndex(s.name(), s.birthDate());
 			chunk.lenders[i] = e.lenderKind() == null ? null : e.lenderKind().name();
-			chunk.amounts[i] = e.amount() == null ? null : e.amount().toPlainString();
-			chunk.overdue[i] = e.daysPastDue() == null ? null : e.daysPastDue().toString();
 			if (chunk.positions.putIfAbsent(key(e.source(), e.eventId()), i) == null) {
 				chunk.firsts[chunk.distinct++] = i;
 			}
@@ -96,6 +87,19 @@ public final class EventChunk {
 			subjects[i] = keep ? personalData.seal("credit_events.subject", sealed(events.get(i).subject())).bytes() : null;
 			kept += keep ? 1 : 0;
 		}
+	}
+
+	// As text, for the insert way (COPY takes them binary).
+	String[] occurredTexts() {
+		return events.stream().map(e -> e.occurredAt().toString()).toArray(String[]::new);
+	}
+
+	String[] amountTexts() {
+		return events.stream().map(e -> e.amount() == null ? null : e.amount().toPlainString()).toArray(String[]::new);
+	}
+
+	String[] daysPastDueTexts() {
+		return events.stream().map(e -> e.daysPastDue() == null ? null : e.daysPastDue().toString()).toArray(String[]::new);
 	}
 
 	public int size() {

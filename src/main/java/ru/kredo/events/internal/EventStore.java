@@ -1,17 +1,16 @@
 package ru.kredo.events.internal;
 
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +20,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 
+import ru.kredo.events.CreditEvent;
 import ru.kredo.events.PeopleOfInterest;
 import ru.kredo.events.RecordedEvent;
 import ru.kredo.privacy.BlindIndex;
@@ -38,7 +38,6 @@ import ru.kredo.privacy.PersonalData;
 public class EventStore {
 
 	private static final Logger log = LoggerFactory.getLogger(EventStore.class);
-	private static final HexFormat HEX = HexFormat.of();
 	// A few events (the trickle, a CRM's single call) go in one statement: COPY's ids, savepoint and copy are four.
 	private static final int COPY_FROM = 100;
 
@@ -46,6 +45,7 @@ public class EventStore {
 	private final DataSource dataSource;
 	private final PeopleOfInterest people;
 	private final PersonalData personalData;
+	private volatile Boolean utf8Database;
 
 	EventStore(JdbcClient jdbc, DataSource dataSource, ObjectProvider<PeopleOfInterest> people, PersonalData personalData) {
 		this.jdbc = jdbc;
@@ -60,7 +60,7 @@ public class EventStore {
 	 */
 	public List<RecordedEvent> insertNew(EventChunk chunk, Instant receivedAt, TransactionStatus transaction) {
 		chunk.keepSubjects(people, personalData);
-		if (chunk.distinct < COPY_FROM) {
+		if (chunk.distinct < COPY_FROM || !binaryCopyFits()) {
 			return insertOnConflict(chunk, receivedAt);
 		}
 		long start = System.nanoTime();
@@ -95,30 +95,35 @@ public class EventStore {
 	}
 
 	private void copy(EventChunk chunk, long[] ids, Instant receivedAt) {
-		StringBuilder rows = new StringBuilder(chunk.distinct * 512);
-		String received = receivedAt.toString();
+		BinaryCopy rows = new BinaryCopy(chunk.distinct * 128 + chunk.kept * 256);
 		for (int k = 0; k < chunk.distinct; k++) {
 			int i = chunk.firsts[k];
-			rows.append(ids[k]).append('\t');
-			text(rows, chunk.sources[i]).append('\t');
-			text(rows, chunk.ids[i]).append('\t');
-			text(rows, chunk.types[i]).append('\t');
-			text(rows, chunk.codes[i]).append('\t');
-			text(rows, chunk.occurred[i]).append('\t');
-			rows.append(received).append('\t');
-			bytea(rows, chunk.passports[i]).append('\t');
-			bytea(rows, chunk.names[i]).append('\t');
-			bytea(rows, chunk.subjects[i]).append('\t');
-			text(rows, chunk.lenders[i]).append('\t');
-			text(rows, chunk.amounts[i]).append('\t');
-			text(rows, chunk.overdue[i]).append('\n');
+			CreditEvent event = chunk.events.get(i);
+			rows.row(13)
+				.int8(ids[k])
+				.text(chunk.sources[i])
+				.text(chunk.ids[i])
+				.text(chunk.types[i])
+				.text(chunk.codes[i])
+				.timestamp(event.occurredAt())
+				.timestamp(receivedAt)
+				.bytea(chunk.passports[i])
+				.bytea(chunk.names[i])
+				.bytea(chunk.subjects[i])
+				.text(chunk.lenders[i])
+				.numeric(event.amount())
+				.int4(event.daysPastDue());
 		}
+		rows.finish();
 		Connection connection = DataSourceUtils.getConnection(dataSource);
+		CopyIn copy = null;
 		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
 					copy credit_events (id, source, source_event_id, type, rutdf_code, occurred_at, received_at,
-					    passport_index, name_dob_index, subject, lender_kind, amount, days_past_due) from stdin""",
-					new StringReader(rows.toString()));
+					    passport_index, name_dob_index, subject, lender_kind, amount, days_past_due)
+					from stdin (format binary)""");
+			copy.writeToCopy(rows.bytes(), 0, rows.length());
+			copy.endCopy();
 		}
 		catch (SQLException ex) {
 			if ("23505".equals(ex.getSQLState())) {
@@ -126,12 +131,35 @@ public class EventStore {
 			}
 			throw new IllegalStateException("could not store credit events", ex);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 		finally {
+			cancel(copy);
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
+	}
+
+	// A COPY that failed half-way must not leave the connection in copy mode.
+	private static void cancel(CopyIn copy) {
+		try {
+			if (copy != null && copy.isActive()) {
+				copy.cancelCopy();
+			}
+		}
+		catch (SQLException ex) {
+			log.warn("could not cancel a failed COPY: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Binary COPY writes text as UTF-8, which is what a UTF8 database stores (PostgreSQL's default, and Kredo's own
+	 * embedded one); on any other server encoding every chunk takes the insert way.
+	 */
+	private boolean binaryCopyFits() {
+		Boolean fits = utf8Database;
+		if (fits == null) {
+			fits = "UTF8".equals(jdbc.sql("select current_setting('server_encoding')").query(String.class).single());
+			utf8Database = fits;
+		}
+		return fits;
 	}
 
 	private List<RecordedEvent> insertOnConflict(EventChunk chunk, Instant receivedAt) {
@@ -143,8 +171,8 @@ public class EventStore {
 				            ?::text[], ?::text[], ?::text[]) as e(s, i, t, c, o, p, nd, sb, l, a, d)
 				on conflict (source, source_event_id) do nothing
 				returning id, source, source_event_id""")
-			.params(Timestamp.from(receivedAt), chunk.sources, chunk.ids, chunk.types, chunk.codes, chunk.occurred,
-					chunk.passports, chunk.names, chunk.subjects, chunk.lenders, chunk.amounts, chunk.overdue)
+			.params(Timestamp.from(receivedAt), chunk.sources, chunk.ids, chunk.types, chunk.codes, chunk.occurredTexts(),
+					chunk.passports, chunk.names, chunk.subjects, chunk.lenders, chunk.amountTexts(), chunk.daysPastDueTexts())
 			.query((row, n) -> chunk.recorded(row.getLong("id"), row.getString("source"), row.getString("source_event_id")))
 			.list();
 	}
@@ -160,39 +188,4 @@ public class EventStore {
 			return true;
 		}
 	};
-
-	// COPY's text format: backslash, tab, newline and carriage return escaped; \N is null.
-	private static StringBuilder text(StringBuilder out, String value) {
-		if (value == null) {
-			return out.append("\\N");
-		}
-		if (plain(value)) {
-			return out.append(value);
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> out.append("\\\\");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				default -> out.append(c);
-			}
-		}
-		return out;
-	}
-
-	private static boolean plain(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static StringBuilder bytea(StringBuilder out, byte[] value) {
-		return value == null ? out.append("\\N") : HEX.formatHex(out.append("\\\\x"), value);
-	}
 }

@@ -14,7 +14,9 @@ import ru.kredo.platform.Rejected;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,14 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventStream implements Iterator<EventStream.Parsed> {
 
-	private final JsonMapper json;
+	private final ObjectReader json;
 	private final JsonParser array;
 	private final Lines lines;
 	private long position;
 	private Parsed next;
 
 	private EventStream(JsonMapper json, JsonParser array, Lines lines) {
-		this.json = json;
+		// Amounts are money: read as written, never through a double (which turns 9999999999999999.99 into 1.0E16).
+		this.json = json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 		this.array = array;
 		this.lines = lines;
 	}
@@ -84,7 +87,7 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 				return null;
 			}
 			position++;
-			JsonNode node = json.readTree(array);
+			JsonNode node = json.readValue(array);
 			return parse(node);
 		}
 		catch (JacksonException ex) {
@@ -103,7 +106,7 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 		while (lines.blank());
 		JsonNode node;
 		try {
-			node = json.readTree(lines.bytes(), lines.start(), lines.length());
+			node = json.readValue(lines.bytes(), lines.start(), lines.length());
 		}
 		catch (JacksonException ex) {
 			return Parsed.rejected(position, null, new Rejected("event.json-invalid"));
