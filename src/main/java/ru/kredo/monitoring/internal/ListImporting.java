@@ -85,12 +85,13 @@ public class ListImporting {
 	}
 
 	/**
-	 * Refuses at once a file whose header names no person, then imports the rest in the background. Takes the
-	 * spooled file over and deletes it when done or refused.
+	 * Refuses at once a list without a name and a file whose header names no person, then imports the rest in the
+	 * background. Takes the spooled file over and deletes it when done or refused.
 	 */
 	public ListImport start(TenantId tenant, String startedBy, String listName, String fileName, Path file,
 			ImportDefaults defaults) {
 		try {
+			MonitoringLists.checkName(listName);
 			try (TabularFile listFile = TabularFile.open(file, Columns::looksLikeHeader)) {
 				Columns.of(listFile.header());
 			}
