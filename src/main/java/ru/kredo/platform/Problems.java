@@ -34,7 +34,11 @@ public class Problems {
 
 	/** The message {@code error.<code>} in the caller's language. */
 	public String message(String code, Object[] arguments, HttpServletRequest request) {
-		Locale locale = request.getHeader("Accept-Language") == null ? RUSSIAN : request.getLocale();
-		return messages.getMessage("error." + code, arguments, code, locale);
+		return messages.getMessage("error." + code, arguments, code, locale(request));
+	}
+
+	/** An API caller's language: its {@code Accept-Language}, Russian when absent. */
+	public Locale locale(HttpServletRequest request) {
+		return request.getHeader("Accept-Language") == null ? RUSSIAN : request.getLocale();
 	}
 }

@@ -60,7 +60,8 @@ class SecurityConfiguration {
 				.requestMatchers("/payments/notifications/**", "/payments/sandbox/**").permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 				.requestMatchers("/operator/**").hasRole("OPERATOR")
-				.requestMatchers("/users/**", "/api-keys/**", "/audit/**", "/webhooks/**").hasAnyRole("ADMIN", "OPERATOR")
+				.requestMatchers("/users/**", "/api-keys/**", "/audit/**", "/webhooks/**", "/signals/ranking/**")
+				.hasAnyRole("ADMIN", "OPERATOR")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
 			// A provider's notification carries no CSRF token; nothing in it is believed (it is re-read from the provider).

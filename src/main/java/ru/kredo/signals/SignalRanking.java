@@ -15,6 +15,7 @@ import static ru.kredo.events.CreditEventType.OVERDUE_STARTED;
 import static ru.kredo.events.CreditEventType.OVERDUE_WORSENED;
 import static ru.kredo.events.CreditEventType.PERSONAL_DATA_CHANGED;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,8 @@ import ru.kredo.tenancy.TenantId;
 
 /**
  * How urgent a signal is, 1 (act today) to 5 (for information), by why the person is watched and what happened
- * (PRODUCT.md, "Each watch has a segment"). A tenant may override any pair.
+ * (PRODUCT.md, "Each watch has a segment"). A tenant may override any pair, and reset it to the default; a change
+ * ranks the signals raised after it.
  */
 @Service
 public class SignalRanking {
@@ -74,13 +76,24 @@ public class SignalRanking {
 
 	/** The ranking of one tenant: its overrides over the defaults. Read once per batch, not per event. */
 	public Ranking of(TenantId tenant) {
-		Map<String, Integer> overrides = new HashMap<>();
-		jdbc.sql("select segment, event_type, priority from signal_priorities where tenant_id = ?")
-			.param(tenant.value())
-			.query(row -> {
-				overrides.put(row.getString("segment") + "." + row.getString("event_type"), row.getInt("priority"));
-			});
-		return (segment, type) -> overrides.getOrDefault(segment.name() + "." + type.name(), defaultPriority(segment, type));
+		Map<String, Integer> overrides = overrides(tenant);
+		return (segment, type) -> overrides.getOrDefault(key(segment, type), defaultPriority(segment, type));
+	}
+
+	/** Every segment × event type of the tenant's ranking, by segment then event type, its own settings marked. */
+	public List<Priority> table(TenantId tenant) {
+		Map<String, Integer> overrides = overrides(tenant);
+		List<Priority> table = new ArrayList<>();
+		for (Segment segment : Segment.values()) {
+			for (CreditEventType type : CreditEventType.values()) {
+				table.add(priority(overrides, segment, type));
+			}
+		}
+		return table;
+	}
+
+	public Priority priority(TenantId tenant, Segment segment, CreditEventType type) {
+		return priority(overrides(tenant), segment, type);
 	}
 
 	/** The rankings of many tenants at once, for a batch that concerns them all. */
@@ -102,6 +115,34 @@ public class SignalRanking {
 				on conflict (tenant_id, segment, event_type) do update set priority = excluded.priority""")
 			.params(tenant.value(), segment.name(), type.name(), priority)
 			.update();
+	}
+
+	/** Back to Kredo's default for this pair; signals raised before keep their priority. */
+	@Transactional
+	public void reset(TenantId tenant, Segment segment, CreditEventType type) {
+		jdbc.sql("delete from signal_priorities where tenant_id = ? and segment = ? and event_type = ?")
+			.params(tenant.value(), segment.name(), type.name())
+			.update();
+	}
+
+	private Map<String, Integer> overrides(TenantId tenant) {
+		Map<String, Integer> overrides = new HashMap<>();
+		jdbc.sql("select segment, event_type, priority from signal_priorities where tenant_id = ?")
+			.param(tenant.value())
+			.query(row -> {
+				overrides.put(row.getString("segment") + "." + row.getString("event_type"), row.getInt("priority"));
+			});
+		return overrides;
+	}
+
+	private static Priority priority(Map<String, Integer> overrides, Segment segment, CreditEventType type) {
+		Integer own = overrides.get(key(segment, type));
+		int standard = defaultPriority(segment, type);
+		return new Priority(segment, type, own == null ? standard : own, standard, own != null);
+	}
+
+	private static String key(Segment segment, CreditEventType type) {
+		return segment.name() + "." + type.name();
 	}
 
 	private static void rank(Segment segment, int priority, CreditEventType... types) {

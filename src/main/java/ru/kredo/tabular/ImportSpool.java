@@ -1,6 +1,8 @@
 package ru.kredo.tabular;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 import ru.kredo.platform.KredoProperties;
+import ru.kredo.platform.TooLarge;
 
 /**
  * Where uploaded files wait while they are imported ({@code <data directory>/imports}). They hold personal data in
@@ -39,6 +43,53 @@ public class ImportSpool {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Spools an uploaded file, refusing one over {@code maxBytes} ({@code import.file-too-large}, in megabytes) before
+	 * it is written.
+	 */
+	public Path receive(MultipartFile upload, long maxBytes) throws IOException {
+		if (upload.getSize() > maxBytes) {
+			throw tooLarge(maxBytes);
+		}
+		Path file = newFile();
+		try {
+			upload.transferTo(file);
+			return file;
+		}
+		catch (IOException | RuntimeException ex) {
+			delete(file);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Spools a request's body, refusing it as soon as it passes {@code maxBytes}: its length is not known in advance
+	 * (or not to be believed), so the bytes are counted as they arrive.
+	 */
+	public Path receive(InputStream body, long maxBytes) throws IOException {
+		Path file = newFile();
+		try (OutputStream out = Files.newOutputStream(file)) {
+			byte[] buffer = new byte[64 * 1024];
+			long received = 0;
+			for (int read = body.read(buffer); read != -1; read = body.read(buffer)) {
+				received += read;
+				if (received > maxBytes) {
+					throw tooLarge(maxBytes);
+				}
+				out.write(buffer, 0, read);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			delete(file);
+			throw ex;
+		}
+		return file;
+	}
+
+	private static TooLarge tooLarge(long maxBytes) {
+		return new TooLarge("import.file-too-large", Math.max(1, maxBytes / (1024 * 1024)));
 	}
 
 	public void delete(Path file) {

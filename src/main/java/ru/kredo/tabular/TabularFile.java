@@ -24,11 +24,12 @@ public sealed interface TabularFile extends Closeable permits CsvFile, XlsxFile 
 	}
 
 	/**
-	 * Opens the file, telling XLSX from CSV by its first bytes; refuses an old binary .xls and an empty file. The
-	 * header is the first of the first twenty rows that {@code isHeader} accepts, or the first row if none does.
+	 * Opens the file, telling XLSX from CSV by its first bytes; refuses an old binary .xls, any other binary file (a
+	 * PDF, an image, an archive) and an empty file. The header is the first of the first twenty rows that
+	 * {@code isHeader} accepts, or the first row if none does.
 	 */
 	static TabularFile open(Path file, Predicate<List<String>> isHeader) throws IOException {
-		byte[] head = new byte[8];
+		byte[] head = new byte[4096];
 		int length;
 		try (InputStream in = Files.newInputStream(file)) {
 			length = in.readNBytes(head, 0, head.length);
@@ -36,11 +37,31 @@ public sealed interface TabularFile extends Closeable permits CsvFile, XlsxFile 
 		if (length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
 			return XlsxFile.open(file, isHeader);
 		}
-		if (length == 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
+		if (length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
 				&& (head[3] & 0xFF) == 0xE0) {
 			throw new Rejected("import.xls-unsupported");
 		}
+		if (isBinary(head, length)) {
+			throw new Rejected("import.format-unknown");
+		}
 		return CsvFile.open(file, isHeader);
+	}
+
+	/**
+	 * Whether the first bytes are not text: a PDF, or control characters that no CSV in UTF-8 or Windows-1251 holds
+	 * (NUL and 0x01–0x08; tabs, line and page breaks are text). Such a file would otherwise be read as one garbled
+	 * header with no name column.
+	 */
+	private static boolean isBinary(byte[] head, int length) {
+		if (length >= 5 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F' && head[4] == '-') {
+			return true;
+		}
+		for (int i = 0; i < length; i++) {
+			if (head[i] >= 0 && head[i] <= 8) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The header row's cells as written. */

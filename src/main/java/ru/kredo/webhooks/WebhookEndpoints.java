@@ -18,24 +18,28 @@ import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantId;
 import ru.kredo.webhooks.internal.TargetAddresses;
+import ru.kredo.webhooks.internal.WebhookSecrets;
 
-/** A tenant's webhook endpoints: add, list, switch on and off, rotate the secret. */
+/** A tenant's webhook endpoints: add, list, switch on and off, rotate the secret (sealed at rest: {@link WebhookSecrets}). */
 @Service
 public class WebhookEndpoints {
 
 	private static final int MAX_DESCRIPTION = 200;
 	private static final String COLUMNS = """
-			id, tenant_id, url, description, secret, enabled, disabled_reason, disabled_at, failing_since, created_at""";
+			id, tenant_id, url, description, secret, secret_sealed, enabled, disabled_reason, disabled_at, failing_since,
+			created_at""";
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final TargetAddresses targets;
+	private final WebhookSecrets secrets;
 	private final SecureRandom random = new SecureRandom();
 
-	WebhookEndpoints(JdbcClient jdbc, Clock clock, TargetAddresses targets) {
+	WebhookEndpoints(JdbcClient jdbc, Clock clock, TargetAddresses targets, WebhookSecrets secrets) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.targets = targets;
+		this.secrets = secrets;
 	}
 
 	@Transactional
@@ -47,9 +51,9 @@ public class WebhookEndpoints {
 		}
 		WebhookEndpointId id = new WebhookEndpointId(UUID.randomUUID());
 		jdbc.sql("""
-				insert into webhook_endpoints (id, tenant_id, url, description, secret, enabled, created_at)
+				insert into webhook_endpoints (id, tenant_id, url, description, secret_sealed, enabled, created_at)
 				values (?, ?, ?, ?, ?, true, ?)""")
-			.params(id.value(), tenant.value(), target.toString(), text, WebhookSecret.generate(random).value(),
+			.params(id.value(), tenant.value(), target.toString(), text, secrets.seal(WebhookSecret.generate(random)),
 					Timestamp.from(clock.instant()))
 			.update();
 		return get(tenant, id);
@@ -58,14 +62,14 @@ public class WebhookEndpoints {
 	public List<WebhookEndpoint> all(TenantId tenant) {
 		return jdbc.sql("select " + COLUMNS + " from webhook_endpoints where tenant_id = ? order by created_at")
 			.param(tenant.value())
-			.query(WebhookEndpoints::endpoint)
+			.query(this::endpoint)
 			.list();
 	}
 
 	public WebhookEndpoint get(TenantId tenant, WebhookEndpointId id) {
 		return jdbc.sql("select " + COLUMNS + " from webhook_endpoints where tenant_id = ? and id = ?")
 			.params(tenant.value(), id.value())
-			.query(WebhookEndpoints::endpoint)
+			.query(this::endpoint)
 			.optional()
 			.orElseThrow(() -> new NotFound("webhook.not-found", id));
 	}
@@ -91,8 +95,8 @@ public class WebhookEndpoints {
 	@Transactional
 	public WebhookEndpoint rotateSecret(TenantId tenant, WebhookEndpointId id) {
 		get(tenant, id);
-		jdbc.sql("update webhook_endpoints set secret = ? where tenant_id = ? and id = ?")
-			.params(WebhookSecret.generate(random).value(), tenant.value(), id.value())
+		jdbc.sql("update webhook_endpoints set secret_sealed = ?, secret = null where tenant_id = ? and id = ?")
+			.params(secrets.seal(WebhookSecret.generate(random)), tenant.value(), id.value())
 			.update();
 		return get(tenant, id);
 	}
@@ -106,11 +110,11 @@ public class WebhookEndpoints {
 			.update() == 1;
 	}
 
-	private static WebhookEndpoint endpoint(ResultSet row, int rowNumber) throws SQLException {
+	private WebhookEndpoint endpoint(ResultSet row, int rowNumber) throws SQLException {
 		String reason = row.getString("disabled_reason");
 		return new WebhookEndpoint(new WebhookEndpointId(row.getObject("id", UUID.class)),
 				new TenantId(row.getObject("tenant_id", UUID.class)), URI.create(row.getString("url")),
-				row.getString("description"), new WebhookSecret(row.getString("secret")), row.getBoolean("enabled"),
+				row.getString("description"), secrets.read(row), row.getBoolean("enabled"),
 				reason == null ? null : DisabledReason.valueOf(reason), instant(row, "disabled_at"),
 				instant(row, "failing_since"), instant(row, "created_at"));
 	}

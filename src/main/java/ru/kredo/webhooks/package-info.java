@@ -1,8 +1,9 @@
 /**
- * Webhooks: delivers signals to each tenant's CRM. Owns the tenant's endpoints (URL, {@code whsec_} secret, enabled
- * or disabled with a reason), the deliveries (one per message and endpoint, with every attempt and its response
- * code) and the dispatcher that signs them per the Standard Webhooks specification and retries them with back-off
- * for about 27 hours. An endpoint that keeps failing for a day is disabled, audited and shown with a notice.
+ * Webhooks: delivers signals to each tenant's CRM. Owns the tenant's endpoints (URL, {@code whsec_} secret sealed at
+ * rest with the privacy module's key, enabled or disabled with a reason), the deliveries (one per message and
+ * endpoint, with every attempt and its response code) and the dispatcher that signs them per the Standard Webhooks
+ * specification and retries them with back-off for about 27 hours. An endpoint that keeps failing for a day is
+ * disabled, audited and shown with a notice.
  * <p>
  * Consumes {@link ru.kredo.signals.SignalsRaised}. Publishes nothing. The payload is documented in
  * {@code docs/webhooks.md}.

@@ -189,6 +189,23 @@ class ListImportIntegrationTests {
 	}
 
 	@Test
+	void aFileOverTheLimitIsRefusedOnTheFormBeforeItIsSpooled() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		// kredo.lists.max-file-size is 1MB in tests.
+		byte[] file = new byte[1024 * 1024 + 1];
+
+		MockHttpServletResponse response = mvc.perform(multipart("/monitoring/lists")
+			.file(new MockMultipartFile("file", "huge.csv", "text/csv", file)).param("name", "Огромный")
+			.param("segment", "PROSPECT").param("months", "6").with(user(fixtures.admin(broker))).with(csrf()))
+			.andReturn().getResponse();
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).contains("Файл больше 1 МБ");
+		assertThat(jdbc.sql("select count(*) from list_imports where tenant_id = ?").param(broker.tenant().id().value())
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void anotherTenantsListsAndImportsAreInvisible() throws Exception {
 		Provisioned owner = fixtures.tenant(TenantKind.BROKER);
 		Provisioned stranger = fixtures.tenant(TenantKind.BROKER);

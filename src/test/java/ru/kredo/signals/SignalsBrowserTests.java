@@ -83,6 +83,34 @@ class SignalsBrowserTests extends BrowserTestSupport {
 		assertNoBrowserProblems();
 	}
 
+	@Test
+	void anAdminChangesAPriorityInItsCellAndFindsItKeptAfterReloading() {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		Page page = openPage(new Browser.NewContextOptions().setViewportSize(1400, 900));
+		signIn(page, broker.admin().email().value(), Fixtures.PASSWORD);
+
+		link(page.locator("#nav"), "Срочность").click();
+		assertThat(page.locator("h1")).hasText("Срочность сигналов");
+		Locator cell = page.locator("#cell-PAUSED-LOAN_CLOSED");
+		assertThat(cell.locator("select")).hasValue("4");
+
+		cell.getByLabel("Срочность: На паузе — Закрыл кредит").selectOption("1");
+
+		// htmx swaps in the server's cell: saved, marked as the tenant's own, with the default to go back to.
+		assertThat(cell).hasAttribute("data-overridden", "true");
+		assertThat(cell).containsText("по умолчанию 4");
+		screenshot(page, "signals-ranking.png");
+		page.reload();
+		assertThat(cell).hasClass(Pattern.compile("table-warning"));
+		assertThat(cell.locator("select")).hasValue("1");
+
+		cell.getByRole(AriaRole.BUTTON).click();
+		assertThat(cell).hasAttribute("data-overridden", "false");
+		page.reload();
+		assertThat(cell.locator("select")).hasValue("4");
+		assertNoBrowserProblems();
+	}
+
 	private void bureauReportsAnApplication(String passport) {
 		String event = """
 				{"source":"browser-test","eventId":"%s","type":"1.1","occurredAt":"%s","lender":{"kind":"MFO"},

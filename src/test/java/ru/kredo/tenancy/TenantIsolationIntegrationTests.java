@@ -35,8 +35,13 @@ import ru.kredo.collections.internal.PortfolioImport;
 import ru.kredo.collections.internal.PortfolioImporting;
 import ru.kredo.collections.internal.PortfolioImports;
 import ru.kredo.contacts.Contact;
+import ru.kredo.monitoring.Segment;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
+import ru.kredo.monitoring.internal.ImportDefaults;
+import ru.kredo.monitoring.internal.ImportRecords;
+import ru.kredo.monitoring.internal.ListImport;
+import ru.kredo.monitoring.internal.ListImporting;
 import ru.kredo.signals.Signals;
 import ru.kredo.tabular.ImportSpool;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
@@ -83,6 +88,12 @@ class TenantIsolationIntegrationTests {
 	PortfolioImports portfolioImports;
 
 	@Autowired
+	ListImporting listImporting;
+
+	@Autowired
+	ImportRecords listImports;
+
+	@Autowired
 	ImportSpool spool;
 
 	@Autowired
@@ -109,9 +120,20 @@ class TenantIsolationIntegrationTests {
 		WebhookDeliveryId deliveryOfB = webhookDeliveries.sendTest(b.tenant().id(), webhookOfB.id());
 		watched = fixtures.watchedWithSignal(b);
 		PortfolioImport portfolioOfB = portfolioImport(b);
+		ListImport listOfB = listImport(b);
 		objectsOfB = List.of(contact.id().toString(), managerOfB.id().toString(), b.apiKey().key().id().toString(),
 				b.admin().id().toString(), webhookOfB.id().toString(), deliveryOfB.toString(),
-				watched.watch().id().toString(), watched.signal().id().toString(), portfolioOfB.id().toString());
+				watched.watch().id().toString(), watched.signal().id().toString(), portfolioOfB.id().toString(),
+				listOfB.id().toString(), listOfB.listId().toString());
+	}
+
+	private ListImport listImport(Provisioned tenant) throws Exception {
+		Path file = spool.newFile();
+		Files.writeString(file, "ФИО;Дата рождения\nСемёнова Анна Петровна;14.03.1985\nБез даты;\n");
+		ListImport started = listImporting.start(tenant.tenant().id(), "test", "Список должников", "l.csv", file,
+				new ImportDefaults(Segment.DEBTOR, 6, null, null, null));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !listImports.get(tenant.tenant().id(), started.id()).isRunning());
+		return started;
 	}
 
 	private PortfolioImport portfolioImport(Provisioned tenant) throws Exception {
@@ -171,7 +193,7 @@ class TenantIsolationIntegrationTests {
 			String html = mvc.perform(get(page).with(user(fixtures.admin(c)))).andReturn().getResponse().getContentAsString();
 			assertThat(objectsOfB).as(page).noneMatch(html::contains);
 		}
-		for (String endpoint : List.of("/api/v1/contacts", "/api/v1/users", "/api/v1/api-keys")) {
+		for (String endpoint : List.of("/api/v1/contacts", "/api/v1/users", "/api/v1/api-keys", "/api/v1/lists")) {
 			String json = mvc.perform(get(endpoint).header("Authorization", "Bearer " + a.apiKey().secret()))
 				.andReturn().getResponse().getContentAsString();
 			assertThat(objectsOfB).as(endpoint).noneMatch(json::contains);
@@ -189,7 +211,8 @@ class TenantIsolationIntegrationTests {
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",
-					"POST /api/v1/signals/{id}/outcome");
+					"POST /api/v1/signals/{id}/outcome", "GET /api/v1/lists/imports/{id}",
+					"GET /api/v1/lists/imports/{id}/errors");
 	}
 
 	private void assertBUnchanged() {

@@ -1,6 +1,7 @@
 package ru.kredo.monitoring.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
 
 import ru.kredo.accounts.User;
 import ru.kredo.accounts.UserAccounts;
@@ -56,10 +58,11 @@ public class ListImporting {
 	private final TransactionTemplate transaction;
 	private final Executor executor;
 	private final Clock clock;
+	private final long maxFileSize;
 
 	ListImporting(MonitoringLists lists, ImportRecords records, Watches watches, UserAccounts accounts,
 			ImportSpool spool, TransactionTemplate transaction,
-			@Qualifier("applicationTaskExecutor") Executor executor, Clock clock) {
+			@Qualifier("applicationTaskExecutor") Executor executor, Clock clock, ListProperties properties) {
 		this.lists = lists;
 		this.records = records;
 		this.watches = watches;
@@ -68,15 +71,27 @@ public class ListImporting {
 		this.transaction = transaction;
 		this.executor = executor;
 		this.clock = clock;
+		this.maxFileSize = properties.maxFileSize().toBytes();
+	}
+
+	/** Spools an uploaded contact file for {@link #start}; refuses one over {@code kredo.lists.max-file-size}. */
+	public Path receive(MultipartFile upload) throws IOException {
+		return spool.receive(upload, maxFileSize);
+	}
+
+	/** Spools a contact file sent as a request's body; refuses it once it passes {@code kredo.lists.max-file-size}. */
+	public Path receive(InputStream body) throws IOException {
+		return spool.receive(body, maxFileSize);
 	}
 
 	/**
-	 * Refuses at once a file whose header names no person, then imports the rest in the background. Takes the
-	 * spooled file over and deletes it when done or refused.
+	 * Refuses at once a list without a name and a file whose header names no person, then imports the rest in the
+	 * background. Takes the spooled file over and deletes it when done or refused.
 	 */
 	public ListImport start(TenantId tenant, String startedBy, String listName, String fileName, Path file,
 			ImportDefaults defaults) {
 		try {
+			MonitoringLists.checkName(listName);
 			try (TabularFile listFile = TabularFile.open(file, Columns::looksLikeHeader)) {
 				Columns.of(listFile.header());
 			}

@@ -28,12 +28,18 @@ public class MonitoringLists {
 		this.clock = clock;
 	}
 
-	/** The tenant's list of this name, made if there is none: uploading under the same name updates that list. */
-	ListId named(TenantId tenant, String name) {
+	/** A list's name as stored: spaces collapsed; refuses a missing name or one over {@value #MAX_NAME} characters. */
+	public static String checkName(String name) {
 		String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
 		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
 			throw new Rejected("list.name-invalid", MAX_NAME);
 		}
+		return trimmed;
+	}
+
+	/** The tenant's list of this name, made if there is none: uploading under the same name updates that list. */
+	ListId named(TenantId tenant, String name) {
+		String trimmed = checkName(name);
 		jdbc.sql("insert into monitoring_lists (id, tenant_id, name, created_at) values (?, ?, ?, ?) on conflict do nothing")
 			.params(UUID.randomUUID(), tenant.value(), trimmed, Timestamp.from(clock.instant()))
 			.update();

@@ -22,7 +22,6 @@ import ru.kredo.monitoring.internal.ListImport;
 import ru.kredo.monitoring.internal.ListImporting;
 import ru.kredo.monitoring.internal.MonitoringLists;
 import ru.kredo.platform.Rejected;
-import ru.kredo.tabular.ImportSpool;
 import ru.kredo.tenancy.CurrentTenant;
 import ru.kredo.tenancy.TenantKind;
 
@@ -33,16 +32,14 @@ class ListsController {
 
 	private final MonitoringLists lists;
 	private final ListImporting importing;
-	private final ImportSpool spool;
 	private final CurrentTenant current;
 	private final AuditLog audit;
 	private final MessageSource messages;
 
-	ListsController(MonitoringLists lists, ListImporting importing, ImportSpool spool, CurrentTenant current,
-			AuditLog audit, MessageSource messages) {
+	ListsController(MonitoringLists lists, ListImporting importing, CurrentTenant current, AuditLog audit,
+			MessageSource messages) {
 		this.lists = lists;
 		this.importing = importing;
-		this.spool = spool;
 		this.current = current;
 		this.audit = audit;
 		this.messages = messages;
@@ -62,15 +59,17 @@ class ListsController {
 		return showForm(new ImportForm("", segment, WatchTerms.DEFAULT_MONTHS, null, purpose, ConsentMethod.PAPER), model);
 	}
 
-	/** Spools the file, refuses at once a file without ФИО or date of birth columns, and imports the rest in the background. */
+	/**
+	 * Spools the file, refuses at once one too large or without ФИО or date of birth columns, and imports the rest in
+	 * the background.
+	 */
 	@PostMapping
 	String upload(ImportForm form, @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
 		try {
 			if (file == null || file.isEmpty()) {
 				throw new Rejected("import.file-required");
 			}
-			Path spooled = spool.newFile();
-			file.transferTo(spooled);
+			Path spooled = importing.receive(file);
 			ListImport started = importing.start(current.id(), current.actor().auditName(), form.name(),
 					fileName(file), spooled, form.defaults());
 			audit.record(AuditAction.LIST_IMPORTED, "list-import", started.id(), "list:" + started.listId());
@@ -89,7 +88,7 @@ class ListsController {
 		return "monitoring/lists/new";
 	}
 
-	private static String fileName(MultipartFile file) {
+	static String fileName(MultipartFile file) {
 		String name = file.getOriginalFilename() == null ? "" : Path.of(file.getOriginalFilename()).getFileName().toString();
 		return name.isBlank() ? "file.csv" : name.length() > 200 ? name.substring(0, 200) : name;
 	}

@@ -117,7 +117,7 @@ public record WatchRequest(String lastName, String firstName, String middleName,
 		return parser.apply(text);
 	}
 
-	private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String code) {
+	static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String code) {
 		try {
 			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
 		}
@@ -141,7 +141,7 @@ public record WatchRequest(String lastName, String firstName, String middleName,
 		return user;
 	}
 
-	private static int integer(String text) {
+	static int integer(String text) {
 		try {
 			return Integer.parseInt(text.strip());
 		}
@@ -159,7 +159,7 @@ public record WatchRequest(String lastName, String firstName, String middleName,
 		}
 	}
 
-	private static boolean blank(String text) {
+	static boolean blank(String text) {
 		return text == null || text.isBlank();
 	}
 

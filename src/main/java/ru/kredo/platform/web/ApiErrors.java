@@ -23,6 +23,7 @@ import ru.kredo.platform.NotAllowed;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Problems;
 import ru.kredo.platform.Rejected;
+import ru.kredo.platform.TooLarge;
 
 /**
  * Every API error is an RFC 9457 problem with a stable {@code code} and a message in the caller's language
@@ -54,6 +55,11 @@ class ApiErrors {
 	@ExceptionHandler(Rejected.class)
 	ResponseEntity<ProblemDetail> rejected(Rejected ex, HttpServletRequest request) {
 		return problem(HttpStatus.BAD_REQUEST, ex.code(), ex.arguments(), request);
+	}
+
+	@ExceptionHandler(TooLarge.class)
+	ResponseEntity<ProblemDetail> tooLarge(TooLarge ex, HttpServletRequest request) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, ex.code(), ex.arguments(), request);
 	}
 
 	@ExceptionHandler(NotAllowed.class)

@@ -9,6 +9,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -17,7 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import ru.kredo.platform.Problems;
 
 /**
- * Errors raised before any endpoint is chosen (no such path, wrong method): problem details under {@code /api}; the
+ * Errors raised before any endpoint is chosen (no such path, wrong method, an oversized upload): problem details under {@code /api}; the
  * pages' error pages everywhere else (rethrowing hands the exception to Spring's default handling).
  */
 @ControllerAdvice
@@ -62,6 +63,17 @@ class ApiRoutingErrors {
 		}
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.body(problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type-not-supported", new Object[0], request));
+	}
+
+	/** A multipart request over {@code spring.servlet.multipart.max-file-size}, refused before any endpoint reads it. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request)
+			throws MaxUploadSizeExceededException {
+		if (!isApi(request)) {
+			throw ex;
+		}
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(problems.of(HttpStatus.CONTENT_TOO_LARGE, "request.too-large", new Object[0], request));
 	}
 
 	private static boolean isApi(HttpServletRequest request) {

@@ -20,6 +20,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.accounts.UserId;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
 import ru.kredo.events.CreditEventType;
 import ru.kredo.monitoring.ListId;
 import ru.kredo.monitoring.Segment;
@@ -46,13 +48,16 @@ class SignalsApi {
 	private final SignalWording wording;
 	private final CurrentTenant current;
 	private final UserAccounts users;
+	private final AuditLog audit;
 
-	SignalsApi(Signals signals, SignalRanking ranking, SignalWording wording, CurrentTenant current, UserAccounts users) {
+	SignalsApi(Signals signals, SignalRanking ranking, SignalWording wording, CurrentTenant current, UserAccounts users,
+			AuditLog audit) {
 		this.signals = signals;
 		this.ranking = ranking;
 		this.wording = wording;
 		this.current = current;
 		this.users = users;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -94,6 +99,8 @@ class SignalsApi {
 			throw new Rejected("required");
 		}
 		ranking.override(current.id(), request.segment(), request.eventType(), request.priority());
+		audit.record(AuditAction.SIGNAL_PRIORITY_CHANGED, "signal-priority", request.segment() + "." + request.eventType(),
+				Integer.toString(request.priority()));
 	}
 
 	private SignalResource resource(QueueLine line) {

@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.kredo.tenancy.TenantId;
 import ru.kredo.webhooks.WebhookAttempt;
 import ru.kredo.webhooks.WebhookEndpointId;
-import ru.kredo.webhooks.WebhookSecret;
 
 /**
  * The dispatcher's side of the deliveries table. {@link #claim} is the one query across tenants: it hands out due
@@ -28,15 +27,17 @@ class DeliveryQueue {
 	private static final Duration LEASE = Duration.ofMinutes(2);
 
 	private final JdbcClient jdbc;
+	private final WebhookSecrets secrets;
 
-	DeliveryQueue(JdbcClient jdbc) {
+	DeliveryQueue(JdbcClient jdbc, WebhookSecrets secrets) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
 	}
 
 	@Transactional
 	public List<DueDelivery> claim(Instant now, int limit) {
 		List<DueDelivery> due = jdbc.sql("""
-				select d.id, d.tenant_id, d.endpoint_id, e.url, e.secret, d.message_id, d.payload, d.round_attempts
+				select d.id, d.tenant_id, d.endpoint_id, e.url, e.secret, e.secret_sealed, d.message_id, d.payload, d.round_attempts
 				from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id and e.tenant_id = d.tenant_id
 				where d.status = 'PENDING' and d.next_attempt_at <= ? and e.enabled
 				order by d.next_attempt_at limit ? for update of d skip locked""")
@@ -44,7 +45,7 @@ class DeliveryQueue {
 			.query((row, n) -> new DueDelivery(row.getObject("id", UUID.class),
 					new TenantId(row.getObject("tenant_id", UUID.class)),
 					new WebhookEndpointId(row.getObject("endpoint_id", UUID.class)), row.getString("url"),
-					new WebhookSecret(row.getString("secret")), row.getString("message_id"), row.getString("payload"),
+					secrets.read(row), row.getString("message_id"), row.getString("payload"),
 					row.getInt("round_attempts")))
 			.list();
 		due.forEach(d -> jdbc.sql("update webhook_deliveries set next_attempt_at = ? where id = ?")

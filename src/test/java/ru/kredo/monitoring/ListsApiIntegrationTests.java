@@ -1,0 +1,266 @@
+package ru.kredo.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.tenancy.TenantKind;
+
+/** An integrator uploads a contact base as a named list over the API, follows it, and reads its rejected rows. */
+@IntegrationTest
+class ListsApiIntegrationTests {
+
+	/** One bad row: line 3 has a date of birth that is not in the calendar. */
+	private static final String CSV = """
+			Фамилия;Имя;Отчество;Дата рождения;Сегмент
+			Кириллова;Дарья;Олеговна;12.05.1990;дожим
+			Белов;Артём;;31.02.1985;
+			Гусев;Павел;Ильич;03.07.1979;пауза
+			""";
+	/** Exported with commas and ISO dates, without a segment column; line 3 has no 13th month. */
+	private static final String DEBTORS = """
+			ФИО,Дата рождения,Телефон
+			Орлов Семён Игоревич,1988-02-11,+7 926 100-20-30
+			Зайцева Инна,15.13.1990,
+			Лебедев Олег Павлович,21.09.1969,89031234567
+			""";
+	private static final Path SPOOL = Path.of("target/test-data/imports");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Watches watches;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aCsvIsImportedInTheBackgroundAndItsBadRowReportedByLineToItsTenantOnly() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		Provisioned stranger = fixtures.tenant(TenantKind.BROKER);
+
+		MockHttpServletResponse accepted = mvc.perform(as(broker, multipart("/api/v1/lists/imports")
+			.file(new MockMultipartFile("file", "crm.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8)))
+			.param("name", "Дожим, ноябрь").param("consentDate", LocalDate.now().toString())
+			.param("consentPurpose", "Подбор кредита"))).andReturn().getResponse();
+
+		assertThat(accepted.getStatus()).isEqualTo(202);
+		JsonNode started = json.readTree(accepted.getContentAsString());
+		String location = accepted.getHeader("Location");
+		assertThat(location).isEqualTo("/api/v1/lists/imports/" + started.get("id").asString());
+		assertThat(started.get("listName").asString()).isEqualTo("Дожим, ноябрь");
+		assertThat(started.get("fileName").asString()).isEqualTo("crm.csv");
+
+		JsonNode done = awaitFinished(broker, location);
+		assertThat(done.get("state").asString()).isEqualTo("DONE");
+		assertThat(done.get("rowsRead").asLong()).isEqualTo(3);
+		assertThat(done.get("accepted").asLong()).isEqualTo(2);
+		assertThat(done.get("rejected").asLong()).isEqualTo(1);
+		assertThat(done.get("awaitingConsent").asLong()).isZero();
+		assertThat(done.get("percent").asInt()).isEqualTo(100);
+		assertThat(done.get("finishedAt").isNull()).isFalse();
+		assertThat(done.get("failure").isNull()).isTrue();
+
+		ListId list = new ListId(UUID.fromString(done.get("listId").asString()));
+		assertThat(watches.search(broker.tenant().id(), new WatchFilter(null, null, list, null), 0, 10))
+			.extracting(WatchLine::contactName, line -> line.watch().segment(), line -> line.watch().status())
+			.containsExactlyInAnyOrder(tuple("Кириллова Дарья Олеговна", Segment.PROSPECT, WatchStatus.ACTIVE),
+					tuple("Гусев Павел Ильич", Segment.PAUSED, WatchStatus.ACTIVE));
+		assertThat(audit.latest(broker.tenant().id(), 10)).anyMatch(e -> e.action() == AuditAction.LIST_IMPORTED
+				&& e.objectId().equals(started.get("id").asString()));
+
+		MockHttpServletResponse errors = mvc.perform(as(broker, get(done.get("errorsUrl").asString())))
+			.andReturn().getResponse();
+		assertThat(errors.getStatus()).isEqualTo(200);
+		assertThat(errors.getContentType()).startsWith("text/csv");
+		assertThat(errors.getContentAsString(StandardCharsets.UTF_8))
+			.isEqualTo("\uFEFFСтрока;Столбец;Ошибка\r\n3;Дата рождения;Такой даты нет в календаре (например, 31.02).\r\n");
+		assertThat(mvc.perform(as(broker, get(done.get("errorsUrl").asString())).header("Accept-Language", "en"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.startsWith("\uFEFFLine;Column;Error\r\n3;Дата рождения;No such date in the calendar");
+
+		JsonNode lists = json.readTree(mvc.perform(as(broker, get("/api/v1/lists"))).andReturn().getResponse()
+			.getContentAsString());
+		assertThat(lists).singleElement().satisfies(l -> {
+			assertThat(l.get("name").asString()).isEqualTo("Дожим, ноябрь");
+			assertThat(l.get("watches").asLong()).isEqualTo(2);
+			assertThat(l.get("active").asLong()).isEqualTo(2);
+			assertThat(l.get("latestImport").get("id").asString()).isEqualTo(started.get("id").asString());
+		});
+
+		for (String path : List.of(location, done.get("errorsUrl").asString())) {
+			MockHttpServletResponse foreign = mvc.perform(as(stranger, get(path))).andReturn().getResponse();
+			assertThat(foreign.getStatus()).as(path).isEqualTo(404);
+			assertThat(json.readTree(foreign.getContentAsString()).get("code").asString()).isEqualTo("import.not-found");
+		}
+		assertThat(mvc.perform(as(stranger, get("/api/v1/lists"))).andReturn().getResponse().getContentAsString())
+			.isEqualTo("[]");
+	}
+
+	@Test
+	void theFileMayBeTheRequestsBodyWithTheListNamedInTheQuery() throws Exception {
+		Provisioned collector = fixtures.tenant(TenantKind.COLLECTOR);
+
+		MockHttpServletResponse accepted = mvc.perform(as(collector, post("/api/v1/lists/imports")
+			.contentType("text/csv").content(DEBTORS.getBytes(StandardCharsets.UTF_8)).param("name", "Должники ноября")
+			.param("fileName", "C:\\exports\\debtors.csv").param("segment", "DEBTOR").param("months", "12")))
+			.andReturn().getResponse();
+
+		assertThat(accepted.getStatus()).isEqualTo(202);
+		JsonNode done = awaitFinished(collector, accepted.getHeader("Location"));
+		assertThat(done.get("state").asString()).isEqualTo("DONE");
+		assertThat(done.get("fileName").asString()).isEqualTo("debtors.csv");
+		assertThat(done.get("accepted").asLong()).isEqualTo(2);
+		assertThat(done.get("rejected").asLong()).isEqualTo(1);
+		assertThat(done.get("awaitingConsent").asLong()).as("no consent date given").isEqualTo(2);
+		ListId list = new ListId(UUID.fromString(done.get("listId").asString()));
+		assertThat(watches.search(collector.tenant().id(), new WatchFilter(null, null, list, null), 0, 10))
+			.extracting(WatchLine::contactName, line -> line.watch().segment(), line -> line.watch().status())
+			.containsExactlyInAnyOrder(tuple("Орлов Семён Игоревич", Segment.DEBTOR, WatchStatus.AWAITING_CONSENT),
+					tuple("Лебедев Олег Павлович", Segment.DEBTOR, WatchStatus.AWAITING_CONSENT));
+		assertThat(mvc.perform(as(collector, get(done.get("errorsUrl").asString()))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("\r\n3;Дата рождения;");
+	}
+
+	@Test
+	void aBadUploadIsRefusedAtOnceWithAStableCodeInTheCallersLanguageAndNothingIsKept() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		Set<Path> spooledBefore = spooled();
+		byte[] csv = CSV.getBytes(StandardCharsets.UTF_8);
+
+		refused(broker, upload(null, "Без файла"), 400, "import.file-required", "Выберите файл.");
+		refused(broker, upload(new byte[0], "Пустой"), 400, "import.file-empty", "Файл пуст.");
+		refused(broker, upload("%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1), "PDF"), 400,
+				"import.format-unknown", "Формат файла не распознан");
+		refused(broker, upload(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13 }, "PNG")
+			.header("Accept-Language", "en"), 400, "import.format-unknown", "The file's format is not recognised");
+		refused(broker, upload(new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+				(byte) 0xE1 }, "XLS"), 400, "import.xls-unsupported", "старом формате Excel");
+		refused(broker, upload("ФИО;Телефон\nИванов Иван;+79161234567\n".getBytes(StandardCharsets.UTF_8), "Без дат"),
+				400, "import.birth-date-column-missing", "Не найден столбец «Дата рождения»");
+		refused(broker, upload(new byte[1024 * 1024 + 1], "Огромный"), 413, "import.file-too-large", "Файл больше 1 МБ");
+		refused(broker, post("/api/v1/lists/imports").param("name", "Огромный").contentType("text/csv")
+			.content(tooLargeCsv()), 413, "import.file-too-large", "Файл больше 1 МБ");
+		refused(broker, post("/api/v1/lists/imports").param("name", "PDF").contentType("application/pdf").content(csv),
+				415, "media-type-not-supported", "формат тела запроса не поддерживается");
+
+		MockHttpServletResponse unnamed = mvc.perform(as(broker, upload(csv, " ").param("segment", "VIP")
+			.param("consentDate", "01.01.2026"))).andReturn().getResponse();
+		assertThat(unnamed.getStatus()).isEqualTo(400);
+		JsonNode problem = json.readTree(unnamed.getContentAsString());
+		assertThat(problem.get("code").asString()).isEqualTo("request.invalid-fields");
+		assertThat(problem.get("errors")).extracting(e -> e.get("field").asString(), e -> e.get("code").asString(),
+				e -> e.get("message").asString())
+			.containsExactlyInAnyOrder(tuple("name", "list.name-invalid", "Дайте списку название (до 200 символов)."),
+					tuple("segment", "segment-unknown", "Неизвестный сегмент «VIP»."),
+					tuple("consentPurpose", "consent.purpose-required", "Укажите цель, для которой дано согласие."));
+
+		assertThat(jdbc.sql("select count(*) from list_imports where tenant_id = ?").param(broker.tenant().id().value())
+			.query(Long.class).single()).isZero();
+		assertThat(spooled()).as("refused uploads are not left in the spool").isEqualTo(spooledBefore);
+		assertThat(mvc.perform(multipart("/api/v1/lists/imports").file(new MockMultipartFile("file", csv))
+			.param("name", "Без ключа")).andReturn().getResponse().getStatus()).isEqualTo(401);
+	}
+
+	@Test
+	void theUploadIsDescribedInTheOpenApiDocument() throws Exception {
+		JsonNode paths = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString())
+			.get("paths");
+		JsonNode upload = paths.get("/api/v1/lists/imports").get("post");
+		assertThat(upload.get("requestBody").get("content").propertyNames())
+			.contains("multipart/form-data", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(upload.get("parameters")).extracting(p -> p.get("name").asString())
+			.contains("name", "segment", "months", "consentDate", "consentPurpose", "consentMethod");
+		assertThat(upload.get("responses").propertyNames()).contains("202", "400", "413", "415");
+		assertThat(paths.get("/api/v1/lists/imports/{id}/errors").get("get").get("responses").get("200").get("content")
+			.propertyNames()).contains("text/csv");
+		assertThat(paths.get("/api/v1/lists/imports/{id}").get("get").get("tags").get(0).asString()).isEqualTo("Lists");
+	}
+
+	private JsonNode awaitFinished(Provisioned tenant, String location) throws Exception {
+		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+			.until(() -> json.readTree(mvc.perform(as(tenant, get(location))).andReturn().getResponse().getContentAsString()),
+					status -> !"RUNNING".equals(status.get("state").asString()));
+	}
+
+	private void refused(Provisioned tenant, AbstractMockHttpServletRequestBuilder<?> request, int status, String code,
+			String detail) throws Exception {
+		MockHttpServletResponse response = mvc.perform(request.header("Authorization", "Bearer " + tenant.apiKey().secret()))
+			.andReturn().getResponse();
+		assertThat(response.getStatus()).as(code).isEqualTo(status);
+		assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		JsonNode problem = json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(problem.get("code").asString()).isEqualTo(code);
+		assertThat(problem.get("detail").asString()).contains(detail);
+	}
+
+	private static MockMultipartHttpServletRequestBuilder upload(byte[] file, String name) {
+		MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/lists/imports");
+		if (file != null) {
+			request.file(new MockMultipartFile("file", "upload.csv", "text/csv", file));
+		}
+		return request.param("name", name);
+	}
+
+	private static byte[] tooLargeCsv() {
+		String row = "Иванов;Иван;Иванович;14.03.1985\n";
+		return ("Фамилия;Имя;Отчество;Дата рождения\n" + row.repeat(1024 * 1024 / row.length() + 1))
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static <B extends AbstractMockHttpServletRequestBuilder<B>> B as(Provisioned tenant, B request) {
+		return request.header("Authorization", "Bearer " + tenant.apiKey().secret());
+	}
+
+	private static Set<Path> spooled() throws IOException {
+		if (!Files.isDirectory(SPOOL)) {
+			return Set.of();
+		}
+		try (Stream<Path> files = Files.list(SPOOL)) {
+			return files.collect(Collectors.toSet());
+		}
+	}
+}
