@@ -34,10 +34,12 @@ public class Contacts {
 	private final PersonalData personalData;
 	private final Clock clock;
 	private final ContactRows rows;
+	private final PersonKeys keys;
 
-	Contacts(JdbcClient jdbc, PersonalData personalData, Clock clock) {
+	Contacts(JdbcClient jdbc, PersonalData personalData, PersonKeys keys, Clock clock) {
 		this.jdbc = jdbc;
 		this.personalData = personalData;
+		this.keys = keys;
 		this.clock = clock;
 		this.rows = new ContactRows(jdbc, personalData, this);
 	}
@@ -201,12 +203,12 @@ public class Contacts {
 
 	/** The blind index every module uses to find a person by passport, in any tenant's data. */
 	public BlindIndex passportIndex(PassportNumber passport) {
-		return personalData.index("passport", passport.series() + passport.number());
+		return keys.passport(passport);
 	}
 
 	/** The blind index every module uses to find a person by normalized ФИО and date of birth. */
 	public BlindIndex nameAndBirthDateIndex(FullName name, LocalDate birthDate) {
-		return personalData.index("name-dob", name.normalized() + "|" + birthDate);
+		return keys.nameAndBirthDate(name, birthDate);
 	}
 
 	private byte[] seal(String column, String value) {

@@ -1,20 +1,16 @@
 package ru.kredo.contacts;
 
-import java.util.regex.Pattern;
-
 import ru.kredo.platform.Rejected;
 
 /** A person's taxpayer number (ИНН): 12 digits whose two last are check digits. */
 public record Inn(String value) {
 
-	private static final Pattern SPACE = Pattern.compile("\\s");
-	private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
 	private static final int[] FIRST = { 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 };
 	private static final int[] SECOND = { 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 };
 
 	public Inn {
-		value = value == null ? "" : SPACE.matcher(value).replaceAll("");
-		if (!TWELVE_DIGITS.matcher(value).matches() || check(value, FIRST) != digit(value, 10) || check(value, SECOND) != digit(value, 11)) {
+		value = Digits.withoutSeparators(value, Digits.WHITE_SPACE);
+		if (!Digits.exactly(value, 12) || check(value, FIRST) != digit(value, 10) || check(value, SECOND) != digit(value, 11)) {
 			throw new Rejected("contact.inn-invalid");
 		}
 	}

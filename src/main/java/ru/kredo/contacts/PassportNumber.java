@@ -1,27 +1,20 @@
 package ru.kredo.contacts;
 
-import java.util.regex.Pattern;
-
 import ru.kredo.platform.Rejected;
 
 /** A Russian internal passport: series of 4 digits and number of 6, however they were spaced when typed. */
 public record PassportNumber(String series, String number) {
 
-	private static final Pattern SERIES = Pattern.compile("\\d{4}");
-	private static final Pattern NUMBER = Pattern.compile("\\d{6}");
-	private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
-	private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
-
 	public PassportNumber {
-		if (series == null || !SERIES.matcher(series).matches() || number == null || !NUMBER.matcher(number).matches()) {
+		if (!Digits.exactly(series, 4) || !Digits.exactly(number, 6)) {
 			throw new Rejected("contact.passport-invalid");
 		}
 	}
 
 	/** Parses {@code 4506 123456}, {@code 45 06 123456}, {@code 4506123456} or {@code 4506-123456}. */
 	public static PassportNumber parse(String text) {
-		String digits = text == null ? "" : SEPARATORS.matcher(text).replaceAll("");
-		if (!TEN_DIGITS.matcher(digits).matches()) {
+		String digits = Digits.withoutSeparators(text, Digits.WHITE_SPACE_OR_HYPHEN);
+		if (!Digits.exactly(digits, 10)) {
 			throw new Rejected("contact.passport-invalid");
 		}
 		return new PassportNumber(digits.substring(0, 4), digits.substring(4));

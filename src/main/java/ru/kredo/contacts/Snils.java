@@ -1,18 +1,13 @@
 package ru.kredo.contacts;
 
-import java.util.regex.Pattern;
-
 import ru.kredo.platform.Rejected;
 
 /** An insurance number (СНИЛС): 9 digits and a 2-digit checksum, typed as {@code 112-233-445 95} or bare. */
 public record Snils(String value) {
 
-	private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
-	private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
-
 	public Snils {
-		value = value == null ? "" : SEPARATORS.matcher(value).replaceAll("");
-		if (!ELEVEN_DIGITS.matcher(value).matches() || checksum(value.substring(0, 9)) != Integer.parseInt(value.substring(9))) {
+		value = Digits.withoutSeparators(value, Digits.WHITE_SPACE_OR_HYPHEN);
+		if (!Digits.exactly(value, 11) || checksum(value.substring(0, 9)) != Integer.parseInt(value.substring(9))) {
 			throw new Rejected("contact.snils-invalid");
 		}
 	}

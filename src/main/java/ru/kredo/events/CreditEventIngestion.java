@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.PersonKeys;
 import ru.kredo.events.internal.ChunkPipeline;
 import ru.kredo.events.internal.EventChunk;
 import ru.kredo.events.internal.EventStore;
@@ -35,17 +35,17 @@ public class CreditEventIngestion {
 	private final EventStore store;
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
-	private final Contacts contacts;
+	private final PersonKeys keys;
 	private final JsonMapper json;
 	private final Clock clock;
 
 	CreditEventIngestion(JdbcClient jdbc, EventStore store, TransactionTemplate transaction, ApplicationEventPublisher events,
-			Contacts contacts, JsonMapper json, Clock clock) {
+			PersonKeys keys, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.transaction = transaction;
 		this.events = events;
-		this.contacts = contacts;
+		this.keys = keys;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -75,7 +75,7 @@ public class CreditEventIngestion {
 	}
 
 	private EventChunk prepare(List<CreditEvent> events) {
-		return EventChunk.prepare(events, contacts);
+		return EventChunk.prepare(events, keys);
 	}
 
 	private int store(EventChunk chunk) {

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.PersonKeys;
 import ru.kredo.events.CreditEvent;
 import ru.kredo.events.PeopleOfInterest;
 import ru.kredo.events.RecordedEvent;
@@ -32,7 +32,7 @@ public final class EventChunk {
 	final String[] lenders;
 	final BlindIndex[] passportIndexes;
 	final BlindIndex[] nameIndexes;
-	private final Map<String, Integer> positions;
+	private final Map<Key, Integer> positions;
 	// Positions of the first occurrence of each (source, event id) in the chunk; a repeat within the chunk is a duplicate.
 	final int[] firsts;
 	int distinct;
@@ -54,7 +54,7 @@ public final class EventChunk {
 		this.firsts = new int[n];
 	}
 
-	public static EventChunk prepare(List<CreditEvent> events, Contacts contacts) {
+	public static EventChunk prepare(List<CreditEvent> events, PersonKeys keys) {
 		EventChunk chunk = new EventChunk(List.copyOf(events));
 		for (int i = 0; i < events.size(); i++) {
 			CreditEvent e = events.get(i);
@@ -63,8 +63,8 @@ public final class EventChunk {
 			chunk.ids[i] = e.eventId();
 			chunk.types[i] = e.type().name();
 			chunk.codes[i] = e.type().rutdfCode();
-			chunk.passportIndexes[i] = s.passport() == null ? null : contacts.passportIndex(s.passport());
-			chunk.nameIndexes[i] = contacts.nameAndBirthDateIndex(s.name(), s.birthDate());
+			chunk.passportIndexes[i] = s.passport() == null ? null : keys.passport(s.passport());
+			chunk.nameIndexes[i] = keys.nameAndBirthDate(s.name(), s.birthDate());
 			chunk.lenders[i] = e.lenderKind() == null ? null : e.lenderKind().name();
 			if (chunk.positions.putIfAbsent(key(e.source(), e.eventId()), i) == null) {
 				chunk.firsts[chunk.distinct++] = i;
@@ -116,8 +116,11 @@ public final class EventChunk {
 				e.amount(), e.daysPastDue());
 	}
 
-	private static String key(String source, String eventId) {
-		return source + '\u0000' + eventId;
+	private static Key key(String source, String eventId) {
+		return new Key(source, eventId);
+	}
+
+	private record Key(String source, String eventId) {
 	}
 
 	private static String sealed(Subject s) {
