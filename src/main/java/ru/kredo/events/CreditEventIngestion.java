@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CreditEventIngestion {
 
-	static final int CHUNK = 2_000;
+	static final int CHUNK = 5_000;
 
 	private static final Logger log = LoggerFactory.getLogger(CreditEventIngestion.class);
 

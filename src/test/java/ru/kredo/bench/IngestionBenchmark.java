@@ -51,7 +51,7 @@ class IngestionBenchmark {
 	static final Path DIR = Path.of("target/bench");
 	// A server ingests for days: its JIT has long compiled the path. 50,000 events left the JIT compiling through the
 	// first timed run (8.9 µs of CPU per event of 39, measured); 200,000 do not.
-	static final int WARM_UP = Integer.getInteger("bench.warm-up", 200_000);
+	static final int WARM_UP = Integer.getInteger("bench.warm-up", 400_000);
 
 	@Autowired
 	JdbcClient jdbc;
