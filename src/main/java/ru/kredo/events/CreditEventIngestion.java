@@ -2,11 +2,19 @@ package ru.kredo.events;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class CreditEventIngestion {
 
 	static final int CHUNK = 5_000;
+	// Chunks stored at once: one in the database while the JVM works on the other.
+	private static final int IN_FLIGHT = 2;
+	private static final ThreadFactory STORING = Thread.ofPlatform().name("event-storing-", 1).daemon().factory();
 
 	private static final Logger log = LoggerFactory.getLogger(CreditEventIngestion.class);
 
@@ -52,16 +63,49 @@ public class CreditEventIngestion {
 
 	/**
 	 * Reads a JSON array or JSON Lines body and ingests every valid event in it. Reading, parsing, hashing and sealing
-	 * run a chunk ahead on another thread, while this one stores and matches the chunk before.
+	 * run a chunk ahead on another thread, while two chunks at a time are stored and matched, each in its own
+	 * transaction: while the database works on one, this JVM works on the other. They may commit in either order;
+	 * a watch's signals are raised by one of them at a time (SignalRaising's fold guard).
 	 */
 	public IngestionReport ingest(InputStream body) {
 		int accepted = 0;
-		try (ChunkPipeline chunks = ChunkPipeline.start(EventStream.of(body, json), CHUNK, this::prepare)) {
-			for (EventChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
-				accepted += store(chunk);
+		try (ChunkPipeline chunks = ChunkPipeline.start(EventStream.of(body, json), CHUNK, this::prepare);
+				ExecutorService storing = Executors.newThreadPerTaskExecutor(STORING)) {
+			Deque<Future<Integer>> inFlight = new ArrayDeque<>(IN_FLIGHT);
+			try {
+				for (EventChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+					if (inFlight.size() == IN_FLIGHT) {
+						accepted += stored(inFlight.removeFirst());
+					}
+					EventChunk next = chunk;
+					inFlight.addLast(storing.submit(() -> store(next)));
+				}
+				while (!inFlight.isEmpty()) {
+					accepted += stored(inFlight.removeFirst());
+				}
+			}
+			finally {
+				// A failed chunk ends the batch; the other one in flight finishes (committed or not) before we return.
+				inFlight.forEach(f -> f.cancel(false));
 			}
 			return new IngestionReport(chunks.received(), accepted,
 					chunks.received() - chunks.rejected().size() - accepted, chunks.rejected());
+		}
+	}
+
+	private static int stored(Future<Integer> chunk) {
+		try {
+			return chunk.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while storing credit events", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException("could not store credit events", ex.getCause());
 		}
 	}
 
@@ -78,7 +122,25 @@ public class CreditEventIngestion {
 		return EventChunk.prepare(events, keys);
 	}
 
+	/**
+	 * Stores a chunk in its own transaction. Two transactions storing the same events at once (two batches sending
+	 * one event both ways round) can deadlock; PostgreSQL then cancels one, which is rolled back whole and tried again.
+	 */
 	private int store(EventChunk chunk) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return storeOnce(chunk);
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+				log.info("a chunk of {} events lost a deadlock, storing it again: {}", chunk.size(), ex.getMessage());
+			}
+		}
+	}
+
+	private int storeOnce(EventChunk chunk) {
 		if (chunk.size() == 0) {
 			return 0;
 		}

@@ -14,6 +14,7 @@ import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -128,6 +129,9 @@ public class EventStore {
 		catch (SQLException ex) {
 			if ("23505".equals(ex.getSQLState())) {
 				throw new DuplicateKeyException("an event of the chunk is stored already", ex);
+			}
+			if ("40P01".equals(ex.getSQLState())) {
+				throw new CannotAcquireLockException("storing credit events lost a deadlock", ex);
 			}
 			throw new IllegalStateException("could not store credit events", ex);
 		}

@@ -45,6 +45,8 @@ import ru.kredo.tenancy.TenantId;
 class SignalRaising {
 
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+	// The first key of the advisory locks that guard folding (see lockWatches): "KS" (Kredo signals).
+	private static final int FOLD_LOCKS = 0x4b53;
 
 	private static final Logger log = LoggerFactory.getLogger(SignalRaising.class);
 
@@ -149,6 +151,7 @@ class SignalRaising {
 	private void raise(List<Match> matches) {
 		matches.sort((a, b) -> a.event().occurredAt().compareTo(b.event().occurredAt()));
 		long start = System.nanoTime();
+		lockWatches(matches);
 		Map<String, OpenSignal> open = openSignals(matches);
 		long read = System.nanoTime();
 		Map<TenantId, SignalRanking.Ranking> rankings = ranking.of(matches.stream().map(m -> m.person().watch().tenantId()).toList());
@@ -193,6 +196,21 @@ class SignalRaising {
 					(folded - read) / 1_000_000, (inserted - folded) / 1_000_000, (updated - inserted) / 1_000_000,
 					(linked - updated) / 1_000_000, (written - linked) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
 		}
+	}
+
+	/**
+	 * The fold guard: one transaction at a time raises a watch's signals. Two chunks in flight, or a chunk and the
+	 * trickle, would otherwise each read no open signal of a watch and each open one. Taken for all of a chunk's
+	 * watches before anything of theirs is read or written, in one order, so that two chunks never wait for each other
+	 * in a circle; held to the end of the transaction. (A transaction-level advisory lock in Kredo's namespace for
+	 * signals; two watches whose ids hash alike merely share one.)
+	 */
+	private void lockWatches(List<Match> matches) {
+		int[] keys = matches.stream().mapToInt(m -> m.person().watch().id().value().hashCode()).distinct().sorted().toArray();
+		jdbc.sql("select count(pg_advisory_xact_lock(?, k)) from (select unnest(?::int[]) as k order by 1) as watches")
+			.params(FOLD_LOCKS, keys)
+			.query(Long.class)
+			.single();
 	}
 
 	private Map<String, OpenSignal> openSignals(List<Match> matches) {
