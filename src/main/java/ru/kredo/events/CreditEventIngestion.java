@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CreditEventIngestion {
 
-	static final int CHUNK = 5_000;
+	static final int CHUNK = 2_500;
 	// Chunks stored at once: one in the database while the JVM works on the other.
 	private static final int IN_FLIGHT = 2;
 	private static final ThreadFactory STORING = Thread.ofPlatform().name("event-storing-", 1).daemon().factory();

@@ -117,7 +117,7 @@ class FoldGuardIntegrationTests {
 	@Test
 	void repeatsInChunksStoredAtOnceFoldIntoOneSignal() {
 		List<String> lines = new ArrayList<>();
-		// Three chunks of 5,000; the watched person applies once in each, the rest are strangers.
+		// Six chunks of 2,500; the watched person applies once in every other one, the rest are strangers.
 		for (int i = 0; i < 15_000; i++) {
 			lines.add(i % 5_000 == 17 ? event("watched-" + i, i / 1000) : stranger(i));
 		}

@@ -28,6 +28,7 @@ public final class EventChunk {
 	final byte[][] passports;
 	final byte[][] names;
 	final byte[][] subjects;
+	final boolean[] ofInterest;
 	int kept;
 	final String[] lenders;
 	final BlindIndex[] passportIndexes;
@@ -47,6 +48,7 @@ public final class EventChunk {
 		this.passports = new byte[n][];
 		this.names = new byte[n][];
 		this.subjects = new byte[n][];
+		this.ofInterest = new boolean[n];
 		this.lenders = new String[n];
 		this.passportIndexes = new BlindIndex[n];
 		this.nameIndexes = new BlindIndex[n];
@@ -82,6 +84,7 @@ public final class EventChunk {
 		kept = 0;
 		for (int i = 0; i < events.size(); i++) {
 			boolean keep = people.mayInclude(passportIndexes[i], nameIndexes[i]);
+			ofInterest[i] = keep;
 			passports[i] = keep && passportIndexes[i] != null ? passportIndexes[i].bytes() : null;
 			names[i] = keep ? nameIndexes[i].bytes() : null;
 			subjects[i] = keep ? personalData.seal("credit_events.subject", sealed(events.get(i).subject())).bytes() : null;
@@ -113,7 +116,7 @@ public final class EventChunk {
 	RecordedEvent recorded(long id, int i) {
 		CreditEvent e = events.get(i);
 		return new RecordedEvent(id, e.type(), e.occurredAt(), passportIndexes[i], nameIndexes[i], e.lenderKind(),
-				e.amount(), e.daysPastDue());
+				e.amount(), e.daysPastDue(), ofInterest[i]);
 	}
 
 	private static Key key(String source, String eventId) {

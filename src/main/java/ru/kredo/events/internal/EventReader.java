@@ -1,11 +1,13 @@
 package ru.kredo.events.internal;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -96,6 +98,10 @@ public final class EventReader {
 			if (value.length() <= 10) {
 				return date(value).atStartOfDay(MOSCOW).toInstant();
 			}
+			Instant plain = plainInstant(value);
+			if (plain != null) {
+				return plain;
+			}
 			if (value.endsWith("Z") || hasZoneOffset(value)) {
 				return OffsetDateTime.parse(value, WITH_OFFSET).toInstant();
 			}
@@ -104,6 +110,89 @@ public final class EventReader {
 		catch (DateTimeParseException ex) {
 			throw new Rejected("event.occurred-at-invalid", text);
 		}
+	}
+
+	/**
+	 * The form bureaus send (almost) always, read by hand, as every event's time goes through here:
+	 * {@code 2026-11-20T10:00:00[.fraction](Z|+03:00|+0300)}; null for anything else, which the formatter then reads
+	 * (or rejects: an impossible date or time is null here too).
+	 */
+	static Instant plainInstant(String value) {
+		int n = value.length();
+		if (n < 20 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T' || value.charAt(13) != ':'
+				|| value.charAt(16) != ':') {
+			return null;
+		}
+		int year = number(value, 0, 4);
+		int month = number(value, 5, 7);
+		int day = number(value, 8, 10);
+		int hour = number(value, 11, 13);
+		int minute = number(value, 14, 16);
+		int second = number(value, 17, 19);
+		int at = 19;
+		int nanos = 0;
+		if (value.charAt(at) == '.') {
+			int digits = 0;
+			at++;
+			while (at < n && value.charAt(at) >= '0' && value.charAt(at) <= '9') {
+				if (++digits > 9) {
+					return null;
+				}
+				nanos = nanos * 10 + (value.charAt(at++) - '0');
+			}
+			if (digits == 0) {
+				return null;
+			}
+			for (int i = digits; i < 9; i++) {
+				nanos *= 10;
+			}
+		}
+		ZoneOffset offset = offset(value, at);
+		if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || offset == null) {
+			return null;
+		}
+		try {
+			return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
+		}
+		catch (DateTimeException impossible) {
+			return null;
+		}
+	}
+
+	// Z, ±hh:mm or ±hhmm from this position to the end; null otherwise.
+	private static ZoneOffset offset(String value, int at) {
+		int rest = value.length() - at;
+		if (rest == 1 && value.charAt(at) == 'Z') {
+			return ZoneOffset.UTC;
+		}
+		if ((rest != 6 && rest != 5) || !sign(value, at) || (rest == 6 && value.charAt(at + 3) != ':')) {
+			return null;
+		}
+		int hours = number(value, at + 1, at + 3);
+		int minutes = number(value, at + rest - 2, at + rest);
+		if (hours < 0 || minutes < 0) {
+			return null;
+		}
+		int sign = value.charAt(at) == '-' ? -1 : 1;
+		try {
+			return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+		}
+		catch (DateTimeException outOfRange) {
+			return null;
+		}
+	}
+
+	// The digits from..to as a number, or -1 if any is not a digit.
+	private static int number(String value, int from, int to) {
+		int number = 0;
+		for (int i = from; i < to; i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			number = number * 10 + (c - '0');
+		}
+		return number;
 	}
 
 	// Ends in ±hh:mm or ±hhmm (the pattern [+-]\d{2}:?\d{2}$), checked without a regular expression: every event's

@@ -27,7 +27,6 @@ import ru.kredo.monitoring.Recommendation;
 import ru.kredo.monitoring.Segment;
 import ru.kredo.monitoring.Watch;
 import ru.kredo.monitoring.WatchedPerson;
-import ru.kredo.monitoring.WatchedKeys;
 import ru.kredo.monitoring.Watches;
 import ru.kredo.monitoring.Watches.RecommendationMet;
 import ru.kredo.privacy.BlindIndex;
@@ -52,19 +51,17 @@ class SignalRaising {
 
 	private final JdbcClient jdbc;
 	private final Watches watches;
-	private final WatchedKeys watchedKeys;
 	private final SignalRanking ranking;
 	private final SignalWording wording;
 	private final ApplicationEventPublisher events;
 	private final SignalRows rows;
 	private final Duration foldWindow;
 
-	SignalRaising(JdbcClient jdbc, Watches watches, WatchedKeys watchedKeys, SignalRanking ranking, SignalWording wording,
+	SignalRaising(JdbcClient jdbc, Watches watches, SignalRanking ranking, SignalWording wording,
 			ApplicationEventPublisher events, SignalRows rows,
 			@Value("${kredo.signals.fold-window:72h}") Duration foldWindow) {
 		this.jdbc = jdbc;
 		this.watches = watches;
-		this.watchedKeys = watchedKeys;
 		this.ranking = ranking;
 		this.wording = wording;
 		this.events = events;
@@ -88,14 +85,15 @@ class SignalRaising {
 
 	List<Match> match(List<RecordedEvent> events) {
 		long start = System.nanoTime();
-		watchedKeys.catchUp();
-		long caughtUp = System.nanoTime();
+		// Only events about people someone may watch can match (the events module asked WatchedKeys, caught up in
+		// this transaction, when it stored them); the rest skip the database.
 		List<RecordedEvent> batch = new ArrayList<>();
 		for (RecordedEvent event : events) {
-			if (watchedKeys.mayBeWatched(event.passportIndex(), event.nameAndBirthDateIndex())) {
+			if (event.ofInterest()) {
 				batch.add(event);
 			}
 		}
+
 		Set<BlindIndex> passports = new HashSet<>();
 		Set<BlindIndex> names = new HashSet<>();
 		for (RecordedEvent event : batch) {
@@ -114,8 +112,8 @@ class SignalRaising {
 			byName.computeIfAbsent(person.nameAndBirthDateIndex(), k -> new ArrayList<>()).add(person);
 		}
 		if (log.isDebugEnabled()) {
-			log.debug("matching {} events: catch-up {} ms, {} candidates filtered in {} ms, watches read in {} ms",
-					events.size(), (caughtUp - start) / 1_000_000, batch.size(), (filtered - caughtUp) / 1_000_000,
+			log.debug("matching {} events: {} candidates filtered in {} ms, watches read in {} ms",
+					events.size(), batch.size(), (filtered - start) / 1_000_000,
 					(System.nanoTime() - filtered) / 1_000_000);
 		}
 		List<Match> matches = new ArrayList<>();

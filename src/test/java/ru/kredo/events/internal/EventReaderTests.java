@@ -52,4 +52,40 @@ class EventReaderTests {
 				.isEqualTo(offset.matcher(value).matches());
 		}
 	}
+
+	@Test
+	void theHandReadTimeAgreesWithTheFormatter() {
+		java.util.Random random = new java.util.Random(2026);
+		java.time.format.DateTimeFormatter withOffset = new java.time.format.DateTimeFormatterBuilder()
+			.append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+			.parseLenient()
+			.appendOffset("+HH", "Z")
+			.toFormatter();
+		String[] offsets = { "Z", "+03:00", "+0300", "-01:30", "-0100", "+18:00", "+19:00", "+03:60", "+3:00", "z", "" };
+		int read = 0;
+		for (int n = 0; n < 100_000; n++) {
+			String text = "%04d-%02d-%02dT%02d:%02d:%02d%s%s".formatted(1990 + random.nextInt(50), random.nextInt(14),
+					random.nextInt(33), random.nextInt(26), random.nextInt(62), random.nextInt(62),
+					random.nextInt(3) == 0 ? "" : "." + "123456789".substring(0, random.nextInt(10)),
+					offsets[random.nextInt(offsets.length)]);
+			Instant byFormatter;
+			try {
+				byFormatter = java.time.OffsetDateTime.parse(text, withOffset).toInstant();
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				byFormatter = null;
+			}
+			Instant byHand = EventReader.plainInstant(text);
+			if (byHand != null) {
+				read++;
+				assertThat(byHand).as(text).isEqualTo(byFormatter);
+			}
+			else if (byFormatter != null && (text.endsWith("Z") || EventReader.hasZoneOffset(text))) {
+				// What the hand leaves to the formatter (a lenient offset such as "z" or "+3:00" never got there) must
+				// still be read the same way in the end.
+				assertThat(EventReader.instant(text)).as(text).isEqualTo(byFormatter);
+			}
+		}
+		assertThat(read).isGreaterThan(10_000);
+	}
 }
