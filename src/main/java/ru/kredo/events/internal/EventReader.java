@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 
 import ru.kredo.contacts.CalendarDate;
@@ -39,7 +40,9 @@ public final class EventReader {
 		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
 		.parseLenient()
 		.appendOffset("+HH", "Z")
-		.toFormatter();
+		.toFormatter()
+		// As strict as ISO_LOCAL_DATE_TIME alone: a new formatter's default (SMART) read 30 February as the 28th.
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private EventReader() {
 	}

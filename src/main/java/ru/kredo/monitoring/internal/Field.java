@@ -13,6 +13,7 @@ enum Field {
 	SEGMENT("сегмент", "segment"),
 	CONSENT_DATE("согласие", "датасогласия", "согласиедата", "датасогласиянакиб", "consent", "consentdate"),
 	CONSENT_METHOD("способсогласия", "формасогласия", "consentmethod"),
+	CONSENT_PURPOSE("цельсогласия", "целисогласия", "цельобработки", "цель", "consentpurpose", "purpose"),
 	MANAGER("менеджер", "ответственный", "manager", "owner", "responsible"),
 	NOTES("комментарий", "примечание", "заметки", "comment", "comments", "notes", "note");
 

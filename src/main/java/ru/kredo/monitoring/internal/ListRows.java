@@ -56,11 +56,16 @@ final class ListRows {
 		}
 	}
 
-	/** A date in the consent column, else the form's consent; «да» means the form's, «нет» none. */
+	/**
+	 * A date in the consent column, else the form's consent; «да» means the form's, «нет» none. The purpose is the
+	 * row's own if it has one (a CRM's «Цель согласия»), else the form's.
+	 */
 	private Consent consent(SourceRow row) {
 		ConsentMethod method = optional(row, Field.CONSENT_METHOD, text -> Vocabulary.consentMethod(text)
 			.orElseThrow(() -> new Rejected("import.consent-method-unknown", text.strip())))
 			.orElse(defaults.consentMethod());
+		String purpose = columns.first(Field.CONSENT_PURPOSE).map(row::get).map(String::strip).filter(p -> !p.isEmpty())
+			.orElse(defaults.consentPurpose());
 		Optional<Integer> column = columns.first(Field.CONSENT_DATE);
 		String text = column.map(row::get).orElse("");
 		if (!text.isBlank() && Vocabulary.no(text)) {
@@ -68,14 +73,14 @@ final class ListRows {
 		}
 		if (text.isBlank() || Vocabulary.yes(text)) {
 			return defaults.consentDate() == null ? null
-					: new Consent(defaults.consentDate(), defaults.consentPurpose(), method, null, null);
+					: new Consent(defaults.consentDate(), purpose, method, null, null);
 		}
 		return cell(row, column.orElseThrow(), date -> {
 			LocalDate given = CalendarDate.parse(date);
 			if (given.isAfter(today)) {
 				throw new Rejected("import.consent-date-in-future");
 			}
-			return new Consent(given, defaults.consentPurpose(), method, null, null);
+			return new Consent(given, purpose, method, null, null);
 		});
 	}
 

@@ -54,13 +54,24 @@ class EventReaderTests {
 	}
 
 	@Test
+	void anImpossibleTimeIsRejectedWithOrWithoutAnOffset() {
+		for (String impossible : new String[] { "2026-02-30T10:00:00+03:00", "2026-02-30T10:00:00.5+0300",
+				"2026-02-30T10:00:00Z", "2026-02-30T10:00:00", "2026-11-20T24:00:00+03:00", "2026-11-20T10:60:00Z" }) {
+			assertThatThrownBy(() -> EventReader.instant(impossible)).as(impossible)
+				.isInstanceOf(Rejected.class)
+				.hasMessageContaining("event.occurred-at-invalid");
+		}
+	}
+
+	@Test
 	void theHandReadTimeAgreesWithTheFormatter() {
 		java.util.Random random = new java.util.Random(2026);
 		java.time.format.DateTimeFormatter withOffset = new java.time.format.DateTimeFormatterBuilder()
 			.append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
 			.parseLenient()
 			.appendOffset("+HH", "Z")
-			.toFormatter();
+			.toFormatter()
+			.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 		String[] offsets = { "Z", "+03:00", "+0300", "-01:30", "-0100", "+18:00", "+19:00", "+03:60", "+3:00", "z", "" };
 		int read = 0;
 		for (int n = 0; n < 100_000; n++) {

@@ -54,6 +54,22 @@ class ListRowsTests {
 	}
 
 	@Test
+	void takesTheRowsConsentPurposeWhenTheFileHasOne() {
+		ListRows crm = new ListRows(Columns.of(List.of("Фамилия", "Имя", "Дата рождения", "Дата согласия", "Цель согласия")),
+				new ImportDefaults(Segment.PROSPECT, 6, null, "", null), Map.of(), TODAY);
+
+		RowResult.Good own = (RowResult.Good) crm.read(new SourceRow(2,
+				List.of("Смирнова", "Ольга", "12.04.1985", "01.11.2026", " Рефинансирование ")));
+		RowResult.Bad none = (RowResult.Bad) crm.read(new SourceRow(3, List.of("Смирнов", "Олег", "12.04.1985", "01.11.2026", "")));
+
+		assertThat(own.terms().consent().purpose()).isEqualTo("Рефинансирование");
+		assertThat(own.terms().consent().givenOn()).isEqualTo(LocalDate.of(2026, 11, 1));
+		assertThat(none.error().code()).isEqualTo("consent.purpose-required");
+		assertThat(Field.of("Цель согласия")).contains(Field.CONSENT_PURPOSE);
+		assertThat(Field.of("Consent purpose")).contains(Field.CONSENT_PURPOSE);
+	}
+
+	@Test
 	void readsPhonesInEveryCommonRussianNotationAndTakesTheFirstValidOne() {
 		for (String phone : List.of("+7 916 123-45-67", "8 (916) 123-45-67", "89161234567", "9161234567",
 				"7-916-123-45-67", "+7(916)1234567")) {
