@@ -2,9 +2,12 @@ package ru.kredo.payments;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.kredo.payments.internal.CreatePayment;
 import ru.kredo.payments.internal.PaymentProperties;
@@ -24,20 +27,28 @@ import ru.kredo.tenancy.TenantId;
 public class Payments {
 
 	private static final int MAX_IDEMPOTENCE_KEY = 64;
+	/**
+	 * How long a payment that is neither paid nor canceled counts as under way: a payer who left the provider's page
+	 * open may still pay; after this the provider has let it lapse (ЮKassa cancels an unconfirmed payment within the
+	 * hour) even if its notification never came.
+	 */
+	public static final Duration UNDER_WAY = Duration.ofHours(1);
 
 	private final PaymentRows rows;
 	private final PaymentProvider provider;
 	private final PaymentTransitions transitions;
 	private final Money minimum;
 	private final Clock clock;
+	private final TransactionTemplate transaction;
 
 	Payments(PaymentRows rows, PaymentProvider provider, PaymentTransitions transitions, PaymentProperties properties,
-			Clock clock) {
+			Clock clock, TransactionTemplate transaction) {
 		this.rows = rows;
 		this.provider = provider;
 		this.transitions = transitions;
 		this.minimum = Money.ofRoubles(properties.minimumAmount());
 		this.clock = clock;
+		this.transaction = transaction;
 	}
 
 	/**
@@ -45,12 +56,46 @@ public class Payments {
 	 * is stored before the provider is called; the same idempotence key returns the same payment (and asks the provider
 	 * again, with the same key of its own, if it never answered), while the same key for another amount, payable or
 	 * method is refused. That the amount is within the payable's balance is the caller's to check, with
-	 * {@link Allocations}.
+	 * {@link Allocations}, or {@link #startWithin}'s.
 	 *
 	 * @throws PaymentProviderUnavailable when the provider does not answer; the payment stays {@code CREATED}
 	 */
 	public Payment start(TenantId tenant, PayableRef payable, Money amount, PaymentMethod method, String returnUrl,
 			String idempotenceKey) {
+		check(amount, returnUrl, idempotenceKey);
+		Payment payment = rows.insertOrFind(Payment.create(tenant, payable, amount, method, idempotenceKey,
+				provider.name(), returnUrl, clock.instant()));
+		return ask(payment, payable, amount, method, returnUrl);
+	}
+
+	/**
+	 * Starts a payment as {@link #start} does, if it and the payable's payments still under way (started within the
+	 * last {@link #UNDER_WAY}, neither succeeded nor canceled) come to no more than {@code limit}, what the payer may
+	 * pay at most (the balance, or what is left of an offer). A payer who pays in two tabs at once, or pays again before
+	 * the first payment is through, cannot pay more than he owes; the same request again (its idempotence key) is the
+	 * same payment and passes. Payments of one payable are started one at a time.
+	 *
+	 * @throws Rejected {@code payment.under-way} with the amount under way and what may still be paid
+	 */
+	public Payment startWithin(Money limit, TenantId tenant, PayableRef payable, Money amount, PaymentMethod method,
+			String returnUrl, String idempotenceKey) {
+		check(amount, returnUrl, idempotenceKey);
+		Payment payment = transaction.execute(status -> {
+			rows.lockPayable(tenant, payable);
+			Optional<Payment> same = rows.findByKey(tenant, idempotenceKey);
+			if (same.isEmpty()) {
+				Money underWay = rows.underWay(tenant, payable, clock.instant().minus(UNDER_WAY));
+				if (!underWay.isZero() && amount.plus(underWay).exceeds(limit)) {
+					throw new Rejected("payment.under-way", underWay, limit.exceeds(underWay) ? limit.minus(underWay) : Money.ZERO);
+				}
+			}
+			return same.orElseGet(() -> rows.insertOrFind(Payment.create(tenant, payable, amount, method, idempotenceKey,
+					provider.name(), returnUrl, clock.instant())));
+		});
+		return ask(payment, payable, amount, method, returnUrl);
+	}
+
+	private void check(Money amount, String returnUrl, String idempotenceKey) {
 		if (idempotenceKey == null || idempotenceKey.isBlank() || idempotenceKey.length() > MAX_IDEMPOTENCE_KEY) {
 			throw new Rejected("payment.idempotence-key-required", MAX_IDEMPOTENCE_KEY);
 		}
@@ -58,16 +103,18 @@ public class Payments {
 			throw new Rejected("payment.below-minimum", minimum);
 		}
 		checkReturnUrl(returnUrl);
-		Payment payment = rows.insertOrFind(Payment.create(tenant, payable, amount, method, idempotenceKey,
-				provider.name(), returnUrl, clock.instant()));
+	}
+
+	// Sends a stored payment to the provider, unless it was sent before.
+	private Payment ask(Payment payment, PayableRef payable, Money amount, PaymentMethod method, String returnUrl) {
 		if (!payment.sameRequest(payable, amount, method)) {
 			throw new Rejected("payment.idempotence-key-reused");
 		}
 		if (payment.status() != PaymentStatus.CREATED) {
 			return payment;
 		}
-		ProviderPayment answer = provider.create(new CreatePayment(tenant, payment.id(), amount, method, returnUrl,
-				"Kredo " + payment.id()));
+		ProviderPayment answer = provider.create(new CreatePayment(payment.tenantId(), payment.id(), amount, method,
+				returnUrl, "Kredo " + payment.id()));
 		return transitions.accepted(payment, provider.name(), answer);
 	}
 

@@ -191,6 +191,14 @@ class CabinetPaymentIntegrationTests {
 		assertThat(mvc.perform(post(door + "/debts/" + theirs.id() + "/pay").param("amount", "10").param("key", "k2")
 			.session(session).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(debts.get(agency.tenant().id(), own.id()).total()).isEqualTo(Money.ofRoubles("3000.00"));
+
+		// The whole balance, then again from a second tab while the first payment page is still open.
+		assertThat(mvc.perform(post(door + "/debts/" + own.id() + "/pay").param("amount", "3000").param("key", "tab-1")
+			.session(session).with(csrf())).andReturn().getResponse().getRedirectedUrl()).startsWith("/payments/sandbox/");
+		assertThat(mvc.perform(post(door + "/debts/" + own.id() + "/pay").param("amount", "100").param("key", "tab-2")
+			.session(session).with(csrf())).andReturn().getResponse().getRedirectedUrl()).isEqualTo(door + "/home");
+		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+			.contains("Уже начат платёж на 3000.00 ₽");
 	}
 
 	@Test

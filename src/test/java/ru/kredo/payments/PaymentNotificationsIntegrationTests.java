@@ -182,6 +182,52 @@ class PaymentNotificationsIntegrationTests {
 	}
 
 	@Test
+	void paymentsUnderWayCountAgainstWhatIsOwed() {
+		TenantId tenant = collector();
+		PayableRef debt = new PayableRef(UUID.randomUUID());
+		Money owed = Money.ofRoubles("500");
+		String key = UUID.randomUUID().toString();
+
+		Payment first = within(owed, tenant, debt, "300", key);
+		assertThat(first.status()).isEqualTo(PaymentStatus.PENDING);
+		// The same request again (a double click) is the same payment.
+		assertThat(within(owed, tenant, debt, "300", key).id()).isEqualTo(first.id());
+		// Another 300 from a second tab would come to 600.
+		assertThatThrownBy(() -> within(owed, tenant, debt, "300", UUID.randomUUID().toString()))
+			.isInstanceOf(Rejected.class).hasMessage("payment.under-way")
+			.satisfies(ex -> assertThat(((Rejected) ex).arguments()).containsExactly(Money.ofRoubles("300"), Money.ofRoubles("200")));
+		within(owed, tenant, debt, "200", UUID.randomUUID().toString());
+		// A canceled payment is no longer under way: its 300 may be paid again.
+		sandbox.cancel(first.providerPaymentId());
+		assertThat(within(owed, tenant, debt, "300", UUID.randomUUID().toString()).status()).isEqualTo(PaymentStatus.PENDING);
+	}
+
+	@Test
+	void twoTabsPayingTheWholeBalanceAtOnceStartOnePayment() throws Exception {
+		TenantId tenant = collector();
+		PayableRef debt = new PayableRef(UUID.randomUUID());
+		Money owed = Money.ofRoubles("700");
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.Callable<Object> tab = () -> {
+			together.await();
+			try {
+				return within(owed, tenant, debt, "700", UUID.randomUUID().toString());
+			}
+			catch (Rejected rejected) {
+				return rejected.getMessage();
+			}
+		};
+		try (java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+			var one = tabs.submit(tab);
+			var other = tabs.submit(tab);
+
+			assertThat(java.util.List.of(one.get(), other.get())).filteredOn(Payment.class::isInstance).hasSize(1);
+			assertThat(java.util.List.of(one.get(), other.get())).contains("payment.under-way");
+		}
+		assertThat(payments.ofPayable(tenant, debt)).hasSize(1);
+	}
+
+	@Test
 	void anotherTenantCannotSeeAPayment() {
 		TenantId owner = collector();
 		TenantId other = collector();
@@ -213,6 +259,10 @@ class PaymentNotificationsIntegrationTests {
 	private Payment start(TenantId tenant, String roubles) {
 		return payments.start(tenant, new PayableRef(UUID.randomUUID()), Money.ofRoubles(roubles), PaymentMethod.BANK_CARD,
 				"/back", UUID.randomUUID().toString());
+	}
+
+	private Payment within(Money limit, TenantId tenant, PayableRef debt, String roubles, String key) {
+		return payments.startWithin(limit, tenant, debt, Money.ofRoubles(roubles), PaymentMethod.BANK_CARD, "/back", key);
 	}
 
 	private TenantId collector() {

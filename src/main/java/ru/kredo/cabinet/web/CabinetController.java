@@ -218,7 +218,9 @@ class CabinetController {
 			else if (sum.exceeds(owed.total())) {
 				throw new Rejected("cabinet.amount-above-balance", owed.total());
 			}
-			Payment payment = payments.start(tenant.id(), new PayableRef(debt), sum, method,
+			// With what is already being paid (another tab, a payment page left open), never more than is owed.
+			Money limit = accepted.map(Offer::leftToPay).orElse(owed.total());
+			Payment payment = payments.startWithin(limit, tenant.id(), new PayableRef(debt), sum, method,
 					"/cabinet/" + agency + "/home", key);
 			activity.paymentStarted(tenant.id(), visitor(request, response), debtor.contactId(), payment);
 			return "redirect:" + payment.confirmationUrl();

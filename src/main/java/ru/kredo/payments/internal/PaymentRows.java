@@ -50,6 +50,31 @@ public class PaymentRows {
 			.single();
 	}
 
+	public Optional<Payment> findByKey(TenantId tenant, String idempotenceKey) {
+		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and idempotence_key = ?")
+			.params(tenant.value(), idempotenceKey)
+			.query(PaymentRows::payment)
+			.optional();
+	}
+
+	/** Until the transaction ends, no one else starts a payment of this payable (see Payments.startWithin). */
+	public void lockPayable(TenantId tenant, PayableRef payable) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('payments:' || ? || ':' || ?, 0))")
+			.params(tenant.value().toString(), payable.debtId().toString())
+			.query()
+			.singleValue();
+	}
+
+	/** What the payable's payments started since then, and neither succeeded nor canceled, come to. */
+	public Money underWay(TenantId tenant, PayableRef payable, Instant since) {
+		return Money.ofKopecks(jdbc.sql("""
+				select coalesce(sum(amount_kopecks), 0) from payments
+				where tenant_id = ? and debt_id = ? and status in ('CREATED', 'PENDING') and created_at > ?""")
+			.params(tenant.value(), payable.debtId(), Timestamp.from(since))
+			.query(Long.class)
+			.single());
+	}
+
 	public Optional<Payment> find(TenantId tenant, PaymentId id) {
 		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and id = ?")
 			.params(tenant.value(), id.value())
