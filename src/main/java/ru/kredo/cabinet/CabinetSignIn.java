@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.kredo.cabinet.internal.SmsGateway;
+import ru.kredo.collections.Debts;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
@@ -45,6 +46,7 @@ public class CabinetSignIn {
 
 	private final JdbcClient jdbc;
 	private final Contacts contacts;
+	private final Debts debts;
 	private final PersonalData personalData;
 	private final SmsGateway sms;
 	private final Clock clock;
@@ -53,11 +55,12 @@ public class CabinetSignIn {
 	private final SecureRandom random = new SecureRandom();
 	private final Executor sending = Executors.newVirtualThreadPerTaskExecutor();
 
-	CabinetSignIn(JdbcClient jdbc, Contacts contacts, PersonalData personalData, SmsGateway sms, Clock clock,
+	CabinetSignIn(JdbcClient jdbc, Contacts contacts, Debts debts, PersonalData personalData, SmsGateway sms, Clock clock,
 			@Value("${kredo.cabinet.code-lifetime:5m}") Duration lifetime,
 			@Value("${kredo.cabinet.show-codes:false}") boolean showCodes) {
 		this.jdbc = jdbc;
 		this.contacts = contacts;
+		this.debts = debts;
 		this.personalData = personalData;
 		this.sms = sms;
 		this.clock = clock;
@@ -95,7 +98,7 @@ public class CabinetSignIn {
 		if (recent.size() >= CODES_PER_HOUR) {
 			throw new Rejected("cabinet.too-many-codes");
 		}
-		Optional<Contact> debtor = contacts.findByNameAndPhone(agency.id(), name, phone).stream().findFirst();
+		Optional<Contact> debtor = debtor(agency, name, phone);
 		UUID id = UUID.randomUUID();
 		String code = "%06d".formatted(random.nextInt(1_000_000));
 		jdbc.sql("""
@@ -140,6 +143,18 @@ public class CabinetSignIn {
 			.params(Timestamp.from(clock.instant()), challenge)
 			.update();
 		return new ContactId(row.get().contactId());
+	}
+
+	// By the contact's own number, or any other a registry gave for him; the ФИО must match either way.
+	private Optional<Contact> debtor(Tenant agency, FullName name, PhoneNumber phone) {
+		Optional<Contact> own = contacts.findByNameAndPhone(agency.id(), name, phone).stream().findFirst();
+		if (own.isPresent()) {
+			return own;
+		}
+		return debts.debtorsReachableAt(agency.id(), phone).stream()
+			.map(id -> contacts.get(agency.id(), id))
+			.filter(contact -> contact.name().normalized().equals(name.normalized()))
+			.findFirst();
 	}
 
 	private void send(Tenant agency, PhoneNumber phone, String code) {

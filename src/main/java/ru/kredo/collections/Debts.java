@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.collections.internal.DebtorPhones;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.payments.Allocation;
 import ru.kredo.payments.Allocations;
 import ru.kredo.payments.DebtComponents;
@@ -50,13 +52,23 @@ public class Debts {
 	private final JdbcClient jdbc;
 	private final Allocations allocations;
 	private final Offers offers;
+	private final DebtorPhones phones;
 	private final Clock clock;
 
-	Debts(JdbcClient jdbc, Allocations allocations, Offers offers, Clock clock) {
+	Debts(JdbcClient jdbc, Allocations allocations, Offers offers, DebtorPhones phones, Clock clock) {
 		this.jdbc = jdbc;
 		this.allocations = allocations;
 		this.offers = offers;
+		this.phones = phones;
 		this.clock = clock;
+	}
+
+	/**
+	 * The debtors whom a registry gave this number for, besides the one on their contact: a debtor may sign in to the
+	 * cabinet with any of his numbers.
+	 */
+	public List<ContactId> debtorsReachableAt(TenantId tenant, PhoneNumber phone) {
+		return phones.debtorsAt(tenant, phone);
 	}
 
 	/** Adds a debt of a contact, or updates its balance when the same contract of the same creditor is there. */

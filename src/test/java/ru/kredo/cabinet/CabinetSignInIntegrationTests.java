@@ -119,6 +119,29 @@ class CabinetSignInIntegrationTests {
 	Funnel funnel;
 
 	@Test
+	void anotherNameWithTheRegistrysNumberMatchesNobody() throws Exception {
+		String home = registryNumber("+7495");
+
+		start("Ершова Мария Петровна", home.replace("+7", "8"), new MockHttpSession());
+
+		assertThat(jdbc.sql("select contact_id is null from cabinet_challenges where id = ?::uuid").param(lastChallenge)
+			.query(Boolean.class).single()).as("a challenge that signs nobody in").isTrue();
+	}
+
+	@Test
+	void theRegistrysOtherNumberAndHerNameSignHerIn() throws Exception {
+		String work = registryNumber("+7499");
+		MockHttpSession session = new MockHttpSession();
+
+		String challenge = start("Ершова Анна Петровна", work, session);
+		mvc.perform(post(door() + "/code").param("challenge", challenge).param("code", textedCode())
+			.session(session).cookie(visitor).with(csrf()));
+
+		assertThat(mvc.perform(get(door() + "/home").session(session)).andReturn().getResponse().getContentAsString())
+			.contains("Здравствуйте, Анна Петровна!");
+	}
+
+	@Test
 	void aGuestSeesTheSamePageWhetherOrNotTheAgencyKnowsHim() throws Exception {
 		String known = page(start("Ершова Анна Петровна", phone, new MockHttpSession()));
 		String unknown = page(start("Ершова Анна Петровна", "+79990001122", new MockHttpSession()));
@@ -165,6 +188,18 @@ class CabinetSignInIntegrationTests {
 	}
 
 	String lastChallenge;
+
+	// A second number a registry gave for her, kept as a portfolio import keeps it.
+	private String registryNumber(String prefix) {
+		String number = prefix + String.format("%07d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 10_000_000L));
+		jdbc.sql("""
+				insert into debtor_phones (tenant_id, contact_id, phone, phone_index, created_at)
+				values (?, ?, ?, ?, now())""")
+			.params(agency.tenant().id().value(), debtor.id().value(),
+					personalData.seal("debtor_phones.phone", number).bytes(), personalData.index("phone", number).bytes())
+			.update();
+		return number;
+	}
 
 	private String start(String fullName, String typedPhone, MockHttpSession session) throws Exception {
 		String page = mvc.perform(post(door() + "/sign-in").param("fullName", fullName).param("phone", typedPhone)

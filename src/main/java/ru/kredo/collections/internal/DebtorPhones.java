@@ -51,6 +51,14 @@ public class DebtorPhones {
 			.update();
 	}
 
+	/** The debtors a registry gave this number for. */
+	public List<ContactId> debtorsAt(TenantId tenant, PhoneNumber phone) {
+		return jdbc.sql("select contact_id from debtor_phones where tenant_id = ? and phone_index = ?")
+			.params(tenant.value(), personalData.index("phone", phone.e164()).bytes())
+			.query((row, n) -> new ContactId(row.getObject("contact_id", UUID.class)))
+			.list();
+	}
+
 	/** The debtor's numbers from registries, oldest first. */
 	public List<PhoneNumber> of(TenantId tenant, ContactId debtor) {
 		return jdbc.sql("""
