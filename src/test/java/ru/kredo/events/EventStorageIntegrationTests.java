@@ -66,6 +66,39 @@ class EventStorageIntegrationTests {
 	}
 
 	@Test
+	void aChunkThatLosesADeadlockIsStoredAgain() throws Exception {
+		try (Connection other = dataSource.getConnection()) {
+			// Another batch has stored e2, not committed; our COPY (e1, e2, e3…) waits for it.
+			other.setAutoCommit(false);
+			storeElsewhere(other, "e2");
+			CompletableFuture<IngestionReport> ours = CompletableFuture
+				.supplyAsync(() -> ingest(event("e1"), event("e2"), event("e3")));
+			await().atMost(Duration.ofSeconds(10)).until(this::someoneWaitsForALock);
+
+			// Now the other batch stores e1, which our waiting COPY holds: each waits for the other. PostgreSQL cancels
+			// the one that finds the circle, ours (it has waited longer); it is rolled back and stored again.
+			storeElsewhere(other, "e1");
+			other.commit();
+
+			IngestionReport report = ours.get();
+			assertThat(report.accepted()).isEqualTo(FILLER + 1);
+			assertThat(report.duplicates()).isEqualTo(2);
+		}
+		assertThat(jdbc.sql("select count(*) from credit_events where source = ? and source_event_id in ('e1', 'e2', 'e3')")
+			.param(source).query(Long.class).single()).isEqualTo(3);
+	}
+
+	private void storeElsewhere(Connection other, String eventId) throws java.sql.SQLException {
+		try (PreparedStatement insert = other.prepareStatement("""
+				insert into credit_events (source, source_event_id, type, rutdf_code, occurred_at, received_at)
+				values (?, ?, 'APPLICATION', '1.1', now(), now())""")) {
+			insert.setString(1, source);
+			insert.setString(2, eventId);
+			insert.executeUpdate();
+		}
+	}
+
+	@Test
 	void repeatsWithinOneBatchAreStoredOnce() {
 		IngestionReport report = ingest(event("e1"), event("e1"), event("e2"));
 
