@@ -1,6 +1,7 @@
 package ru.kredo.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -100,6 +101,32 @@ class SignalsApiIntegrationTests {
 		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 5)).singleElement()
 			.satisfies(line -> assertThat(line.signal().priority()).isEqualTo(1));
 		assertThat(SignalRanking.defaultPriority(Segment.PAUSED, ru.kredo.events.CreditEventType.LOAN_CLOSED)).isEqualTo(4);
+	}
+
+	@Test
+	void aCrmReadsTheRankingAndPutsACellBackToKredosDefault() throws Exception {
+		mvc.perform(put("/api/v1/signals/priorities").header("Authorization", key).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"segment\":\"PAUSED\",\"eventType\":\"LOAN_CLOSED\",\"priority\":1}"))
+			.andExpect(status().isOk());
+
+		mvc.perform(get("/api/v1/signals/priorities").header("Authorization", key))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(Segment.values().length * ru.kredo.events.CreditEventType.values().length))
+			.andExpect(jsonPath("$[?(@.segment == 'PAUSED' && @.eventType == 'LOAN_CLOSED')].value").value(1))
+			.andExpect(jsonPath("$[?(@.segment == 'PAUSED' && @.eventType == 'LOAN_CLOSED')].defaultValue").value(4))
+			.andExpect(jsonPath("$[?(@.segment == 'PAUSED' && @.eventType == 'LOAN_CLOSED')].overridden").value(true));
+
+		mvc.perform(delete("/api/v1/signals/priorities/PAUSED/LOAN_CLOSED").header("Authorization", key))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.value").value(4))
+			.andExpect(jsonPath("$.overridden").value(false));
+		// A segment Kredo does not have is no cell of the table.
+		mvc.perform(delete("/api/v1/signals/priorities/NOT_A_SEGMENT/LOAN_CLOSED").header("Authorization", key))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("not-found"));
+		report("2.5");
+		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 5)).singleElement()
+			.satisfies(line -> assertThat(line.signal().priority()).isEqualTo(4));
 	}
 
 	private void report(String type) {

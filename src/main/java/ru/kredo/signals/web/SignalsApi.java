@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +29,7 @@ import ru.kredo.monitoring.Segment;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Rejected;
 import ru.kredo.signals.Outcome;
+import ru.kredo.signals.Priority;
 import ru.kredo.signals.QueueLine;
 import ru.kredo.signals.Signal;
 import ru.kredo.signals.SignalFilter;
@@ -101,6 +103,21 @@ class SignalsApi {
 		ranking.override(current.id(), request.segment(), request.eventType(), request.priority());
 		audit.record(AuditAction.SIGNAL_PRIORITY_CHANGED, "signal-priority", request.segment() + "." + request.eventType(),
 				Integer.toString(request.priority()));
+	}
+
+	@GetMapping("/priorities")
+	@Operation(summary = "The tenant's ranking: every segment × event type, its priority, Kredo's default and whether "
+			+ "the tenant set it")
+	List<Priority> priorities() {
+		return ranking.table(current.id());
+	}
+
+	@DeleteMapping("/priorities/{segment}/{eventType}")
+	@Operation(summary = "Back to Kredo's default priority for one segment × event type")
+	Priority resetPriority(@PathVariable Segment segment, @PathVariable CreditEventType eventType) {
+		ranking.reset(current.id(), segment, eventType);
+		audit.record(AuditAction.SIGNAL_PRIORITY_CHANGED, "signal-priority", segment + "." + eventType, "default");
+		return ranking.priority(current.id(), segment, eventType);
 	}
 
 	private SignalResource resource(QueueLine line) {
