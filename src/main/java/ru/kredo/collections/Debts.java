@@ -176,8 +176,9 @@ public class Debts {
 			return;
 		}
 		Debt debt = found.get();
-		// A payment beyond the balance (two payments racing for the last rouble) pays only what is left.
-		Allocation split = debt.total().isZero() ? Allocation.of(Money.ZERO, debt.balance(), allocations.order())
+		// A payment beyond the balance (two payments racing for the last rouble, or one for a debt already paid off)
+		// pays only what is left; the rest is recorded with it, an overpayment to refund.
+		Allocation split = debt.total().isZero() ? new Allocation(Map.of())
 				: allocations.allocate(paid.amount().min(debt.total()), debt.balance());
 		int recorded = jdbc.sql("""
 				insert into debt_payments (tenant_id, debt_id, payment_id, amount, state_duty, fees, interest, principal,

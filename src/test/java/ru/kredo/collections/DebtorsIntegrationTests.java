@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -115,6 +116,31 @@ class DebtorsIntegrationTests {
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(other))))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aPaymentBeyondTheBalanceIsShownAsAnOverpaymentToRefund() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		Contact debtor = fixtures.contact(agency);
+		Debt debt = debts.add(tenant, debtor.id(), "МФО «Быстро»", "З-9/2024", LocalDate.of(2024, 1, 9), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("1000.00"), Money.ZERO), 200);
+		// Paid twice in full, as by someone who does not go through the cabinet's check (a bank transfer, say).
+		for (int time = 0; time < 2; time++) {
+			Payment paid = payments.start(tenant, new PayableRef(debt.id().value()), Money.ofRoubles(time == 0 ? "700" : "500"),
+					PaymentMethod.SBP, "/back", UUID.randomUUID().toString());
+			sandbox.pay(paid.providerPaymentId());
+		}
+		Payment third = payments.start(tenant, new PayableRef(debt.id().value()), Money.ofRoubles("100"), PaymentMethod.SBP,
+				"/back", UUID.randomUUID().toString());
+		sandbox.pay(third.providerPaymentId());
+
+		Awaitility.await().untilAsserted(() -> assertThat(debts.payments(tenant, List.of(debt.id())).get(debt.id())).hasSize(3));
+		assertThat(debts.get(tenant, debt.id()).total()).isEqualTo(Money.ZERO);
+		String card = mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(card).contains("Переплата 200,00 ₽: долг был меньше, верните её плательщику",
+				"Переплата 100,00 ₽: долг был меньше, верните её плательщику", "Основной долг: 300,00 ₽");
 	}
 
 	@Autowired
