@@ -40,6 +40,8 @@ public class Payments {
 	private final Money minimum;
 	private final Clock clock;
 	private final TransactionTemplate transaction;
+	// How long the provider is waited for when a payment is sent to it (the sandbox answers at once).
+	private final Duration timeout;
 
 	Payments(PaymentRows rows, PaymentProvider provider, PaymentTransitions transitions, PaymentProperties properties,
 			Clock clock, TransactionTemplate transaction) {
@@ -47,6 +49,7 @@ public class Payments {
 		this.provider = provider;
 		this.transitions = transitions;
 		this.minimum = Money.ofRoubles(properties.minimumAmount());
+		this.timeout = properties.yookassa().timeout();
 		this.clock = clock;
 		this.transaction = transaction;
 	}
@@ -84,7 +87,8 @@ public class Payments {
 			rows.lockPayable(tenant, payable);
 			Optional<Payment> same = rows.findByKey(tenant, idempotenceKey);
 			if (same.isEmpty()) {
-				Money underWay = rows.underWay(tenant, payable, clock.instant().minus(UNDER_WAY));
+				Money underWay = rows.underWay(tenant, payable, clock.instant().minus(UNDER_WAY),
+						clock.instant().minus(timeout.multipliedBy(3)));
 				if (!underWay.isZero() && amount.plus(underWay).exceeds(limit)) {
 					throw new Rejected("payment.under-way", underWay, limit.exceeds(underWay) ? limit.minus(underWay) : Money.ZERO);
 				}

@@ -51,6 +51,9 @@ class PaymentNotificationsIntegrationTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void aPayerPaysOnTheSandboxPageAndThePaymentSucceedsOnce() throws Exception {
 		TenantId tenant = collector();
@@ -200,6 +203,22 @@ class PaymentNotificationsIntegrationTests {
 		// A canceled payment is no longer under way: its 300 may be paid again.
 		sandbox.cancel(first.providerPaymentId());
 		assertThat(within(owed, tenant, debt, "300", UUID.randomUUID().toString()).status()).isEqualTo(PaymentStatus.PENDING);
+	}
+
+	@Test
+	void aPaymentTheProviderNeverTookHoldsNothingUpOnceItsAnswerIsOverdue() {
+		TenantId tenant = collector();
+		PayableRef debt = new PayableRef(UUID.randomUUID());
+		Money owed = Money.ofRoubles("500");
+		Payment sent = within(owed, tenant, debt, "500", UUID.randomUUID().toString());
+		// As if the provider had not answered: still being sent…
+		jdbc.sql("update payments set status = 'CREATED', created_at = now() where id = ?").param(sent.id().value()).update();
+		assertThatThrownBy(() -> within(owed, tenant, debt, "500", UUID.randomUUID().toString()))
+			.isInstanceOf(Rejected.class).hasMessage("payment.under-way");
+		// …and a minute later, long past the provider's timeout: it can never be paid, so it no longer counts.
+		jdbc.sql("update payments set created_at = now() - interval '1 minute' where id = ?").param(sent.id().value()).update();
+
+		assertThat(within(owed, tenant, debt, "500", UUID.randomUUID().toString()).status()).isEqualTo(PaymentStatus.PENDING);
 	}
 
 	@Test

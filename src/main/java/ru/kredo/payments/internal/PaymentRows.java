@@ -65,12 +65,17 @@ public class PaymentRows {
 			.singleValue();
 	}
 
-	/** What the payable's payments started since then, and neither succeeded nor canceled, come to. */
-	public Money underWay(TenantId tenant, PayableRef payable, Instant since) {
+	/**
+	 * What the payable's payments under way come to: those the provider took since {@code since} and nobody has paid
+	 * or canceled yet, and those being sent to it since {@code sending} (a payment the provider never took cannot be
+	 * paid; counting it longer would only hold up the next try).
+	 */
+	public Money underWay(TenantId tenant, PayableRef payable, Instant since, Instant sending) {
 		return Money.ofKopecks(jdbc.sql("""
 				select coalesce(sum(amount_kopecks), 0) from payments
-				where tenant_id = ? and debt_id = ? and status in ('CREATED', 'PENDING') and created_at > ?""")
-			.params(tenant.value(), payable.debtId(), Timestamp.from(since))
+				where tenant_id = ? and debt_id = ?
+				  and ((status = 'PENDING' and created_at > ?) or (status = 'CREATED' and created_at > ?))""")
+			.params(tenant.value(), payable.debtId(), Timestamp.from(since), Timestamp.from(sending))
 			.query(Long.class)
 			.single());
 	}
