@@ -1,14 +1,11 @@
 package ru.kredo.collections.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,9 +27,9 @@ import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.ImportSpool;
-import ru.kredo.tabular.ImportStatus;
 import ru.kredo.tabular.RowError;
 import ru.kredo.tabular.SourceRow;
+import ru.kredo.tabular.SpooledImport;
 import ru.kredo.tabular.TabularFile;
 import ru.kredo.tenancy.TenantId;
 
@@ -48,7 +43,6 @@ import ru.kredo.tenancy.TenantId;
 @Service
 public class PortfolioImporting {
 
-	private static final Logger log = LoggerFactory.getLogger(PortfolioImporting.class);
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	static final int BATCH = 2000;
 
@@ -79,7 +73,7 @@ public class PortfolioImporting {
 	 */
 	public PortfolioImport start(TenantId tenant, String startedBy, String portfolioName, String fileName, Path file,
 			PortfolioDefaults defaults) {
-		try {
+		return SpooledImport.start(spool, file, () -> {
 			try (TabularFile registry = TabularFile.open(file, PortfolioColumns::looksLikeHeader)) {
 				PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null);
 			}
@@ -90,59 +84,41 @@ public class PortfolioImporting {
 			PortfolioImport started = records.start(tenant, portfolio, fileName, Files.size(file), startedBy);
 			executor.execute(() -> run(started, file, defaults));
 			return started;
-		}
-		catch (IOException ex) {
-			spool.delete(file);
-			throw new UncheckedIOException(ex);
-		}
-		catch (RuntimeException ex) {
-			spool.delete(file);
-			throw ex;
-		}
+		});
 	}
 
 	void run(PortfolioImport started, Path file, PortfolioDefaults defaults) {
 		TenantId tenant = started.tenantId();
-		try (TabularFile registry = TabularFile.open(file, PortfolioColumns::looksLikeHeader)) {
-			PortfolioRows rows = new PortfolioRows(PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null),
-					defaults, LocalDate.now(clock.withZone(MOSCOW)));
-			Map<String, Long> firstLineOf = new HashMap<>();
-			Tally tally = new Tally();
-			List<PortfolioRow.Good> good = new ArrayList<>(BATCH);
-			List<RowError> bad = new ArrayList<>();
-			for (SourceRow row = registry.next(); row != null; row = registry.next()) {
-				switch (rows.read(row)) {
-					case PortfolioRow.Good g -> {
-						Long first = firstLineOf.putIfAbsent(g.debt().key(), g.line());
-						if (first == null) {
-							good.add(g);
+		SpooledImport.run(spool, file, PortfolioColumns::looksLikeHeader, () -> "Portfolio import " + started.id(),
+				(status, code, arguments) -> records.finish(tenant, started.id(), status, code, arguments), registry -> {
+					PortfolioRows rows = new PortfolioRows(
+							PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null), defaults,
+							LocalDate.now(clock.withZone(MOSCOW)));
+					Map<String, Long> firstLineOf = new HashMap<>();
+					Tally tally = new Tally();
+					List<PortfolioRow.Good> good = new ArrayList<>(BATCH);
+					List<RowError> bad = new ArrayList<>();
+					for (SourceRow row = registry.next(); row != null; row = registry.next()) {
+						switch (rows.read(row)) {
+							case PortfolioRow.Good g -> {
+								Long first = firstLineOf.putIfAbsent(g.debt().key(), g.line());
+								if (first == null) {
+									good.add(g);
+								}
+								else {
+									bad.add(rows.repeated(g.line(), first));
+								}
+							}
+							case PortfolioRow.Bad b -> bad.add(b.error());
 						}
-						else {
-							bad.add(rows.repeated(g.line(), first));
+						if (good.size() + bad.size() >= BATCH) {
+							flush(started, good, bad, tally, registry.bytesRead());
 						}
 					}
-					case PortfolioRow.Bad b -> bad.add(b.error());
-				}
-				if (good.size() + bad.size() >= BATCH) {
 					flush(started, good, bad, tally, registry.bytesRead());
-				}
-			}
-			flush(started, good, bad, tally, registry.bytesRead());
-			records.finish(tenant, started.id(), ImportStatus.DONE, null, List.of());
-			log.info("Portfolio import {} done: {} rows, {} debts new, {} updated, {} rejected", started.id(), tally.total,
-					tally.created, tally.updated, tally.rejected);
-		}
-		catch (Rejected rejected) {
-			records.finish(tenant, started.id(), ImportStatus.FAILED, rejected.code(),
-					Arrays.stream(rejected.arguments()).map(String::valueOf).toList());
-		}
-		catch (IOException | RuntimeException ex) {
-			log.error("Portfolio import {} failed", started.id(), ex);
-			records.finish(tenant, started.id(), ImportStatus.FAILED, "import.failed", List.of());
-		}
-		finally {
-			spool.delete(file);
-		}
+					return "%d rows, %d debts new, %d updated, %d rejected".formatted(tally.total, tally.created,
+							tally.updated, tally.rejected);
+				});
 	}
 
 	private void flush(PortfolioImport started, List<PortfolioRow.Good> good, List<RowError> bad, Tally tally,

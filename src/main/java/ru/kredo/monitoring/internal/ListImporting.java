@@ -2,22 +2,18 @@ package ru.kredo.monitoring.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,8 +28,8 @@ import ru.kredo.monitoring.Watches;
 import ru.kredo.monitoring.internal.ImportRecords.Progress;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.ImportSpool;
-import ru.kredo.tabular.ImportStatus;
 import ru.kredo.tabular.SourceRow;
+import ru.kredo.tabular.SpooledImport;
 import ru.kredo.tabular.TabularFile;
 import ru.kredo.tenancy.TenantId;
 
@@ -46,7 +42,6 @@ import ru.kredo.tenancy.TenantId;
 @Service
 public class ListImporting {
 
-	private static final Logger log = LoggerFactory.getLogger(ListImporting.class);
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	static final int BATCH = 2000;
 
@@ -90,7 +85,7 @@ public class ListImporting {
 	 */
 	public ListImport start(TenantId tenant, String startedBy, String listName, String fileName, Path file,
 			ImportDefaults defaults) {
-		try {
+		return SpooledImport.start(spool, file, () -> {
 			MonitoringLists.checkName(listName);
 			try (TabularFile listFile = TabularFile.open(file, Columns::looksLikeHeader)) {
 				Columns.of(listFile.header());
@@ -102,48 +97,30 @@ public class ListImporting {
 			ListImport started = records.start(tenant, list, fileName, Files.size(file), startedBy);
 			executor.execute(() -> run(started, file, defaults));
 			return started;
-		}
-		catch (IOException ex) {
-			spool.delete(file);
-			throw new UncheckedIOException(ex);
-		}
-		catch (RuntimeException ex) {
-			spool.delete(file);
-			throw ex;
-		}
+		});
 	}
 
 	void run(ListImport started, Path file, ImportDefaults defaults) {
 		TenantId tenant = started.tenantId();
-		try (TabularFile listFile = TabularFile.open(file, Columns::looksLikeHeader)) {
-			ListRows rows = new ListRows(Columns.of(listFile.header()), defaults, managers(tenant), LocalDate.now(clock.withZone(MOSCOW)));
-			Tally tally = new Tally();
-			List<RowResult.Good> good = new ArrayList<>(BATCH);
-			List<RowResult.Bad> bad = new ArrayList<>();
-			for (SourceRow row = listFile.next(); row != null; row = listFile.next()) {
-				switch (rows.read(row)) {
-					case RowResult.Good g -> good.add(g);
-					case RowResult.Bad b -> bad.add(b);
-				}
-				if (good.size() + bad.size() >= BATCH) {
+		SpooledImport.run(spool, file, Columns::looksLikeHeader, () -> "Import " + started.id(),
+				(status, code, arguments) -> records.finish(tenant, started.id(), status, code, arguments), listFile -> {
+					ListRows rows = new ListRows(Columns.of(listFile.header()), defaults, managers(tenant),
+							LocalDate.now(clock.withZone(MOSCOW)));
+					Tally tally = new Tally();
+					List<RowResult.Good> good = new ArrayList<>(BATCH);
+					List<RowResult.Bad> bad = new ArrayList<>();
+					for (SourceRow row = listFile.next(); row != null; row = listFile.next()) {
+						switch (rows.read(row)) {
+							case RowResult.Good g -> good.add(g);
+							case RowResult.Bad b -> bad.add(b);
+						}
+						if (good.size() + bad.size() >= BATCH) {
+							flush(started, good, bad, tally, listFile.bytesRead());
+						}
+					}
 					flush(started, good, bad, tally, listFile.bytesRead());
-				}
-			}
-			flush(started, good, bad, tally, listFile.bytesRead());
-			records.finish(tenant, started.id(), ImportStatus.DONE, null, List.of());
-			log.info("Import {} done: {} rows, {} imported, {} rejected", started.id(), tally.total, tally.imported, tally.rejected);
-		}
-		catch (Rejected rejected) {
-			records.finish(tenant, started.id(), ImportStatus.FAILED, rejected.code(),
-					Arrays.stream(rejected.arguments()).map(String::valueOf).toList());
-		}
-		catch (IOException | RuntimeException ex) {
-			log.error("Import {} failed", started.id(), ex);
-			records.finish(tenant, started.id(), ImportStatus.FAILED, "import.failed", List.of());
-		}
-		finally {
-			spool.delete(file);
-		}
+					return "%d rows, %d imported, %d rejected".formatted(tally.total, tally.imported, tally.rejected);
+				});
 	}
 
 	private void flush(ListImport started, List<RowResult.Good> good, List<RowResult.Bad> bad, Tally tally, long bytesRead) {
