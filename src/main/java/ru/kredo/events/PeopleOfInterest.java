@@ -13,8 +13,8 @@ import ru.kredo.privacy.BlindIndex;
 public interface PeopleOfInterest {
 
 	/**
-	 * Brings the answers up to everything committed so far. Called in the transaction that stores a chunk, before
-	 * {@link #mayInclude}; a second call in the same transaction may do nothing.
+	 * Brings the answers up to everything committed so far. Called once in the transaction that stores a chunk, before
+	 * {@link #mayInclude}.
 	 */
 	void refresh();
 

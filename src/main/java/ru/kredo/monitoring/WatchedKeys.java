@@ -13,8 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
@@ -28,7 +26,7 @@ import ru.kredo.privacy.BlindIndex;
  * one), so it can say "maybe" wrongly, never "no".
  * <p>
  * It stays exact across nodes and concurrent writers because the database appends the keys of every watch that
- * becomes active to {@code watched_keys} (by trigger, whatever code path wrote the watch), and {@link #catchUp()}
+ * becomes active to {@code watched_keys} (by trigger, whatever code path wrote the watch), and {@link #refresh()}
  * reads every row of the transactions the previous read could not see: those with an id at or after that read's
  * snapshot xmin.
  */
@@ -57,23 +55,11 @@ public class WatchedKeys implements PeopleOfInterest {
 	}
 
 	/**
-	 * Brings the set up to everything committed so far. Call before a batch of {@link #mayBeWatched} questions; in a
-	 * transaction, once is enough: what commits while it runs is concurrent with it either way.
+	 * Brings the set up to everything committed so far: called by the transaction that stores a chunk of events,
+	 * before it asks {@link #mayInclude} about each of them.
 	 */
-	public synchronized void catchUp() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			if (TransactionSynchronizationManager.hasResource(this)) {
-				return;
-			}
-			TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(WatchedKeys.this);
-				}
-			});
-		}
+	@Override
+	public synchronized void refresh() {
 		if (keys == null || caughtUpAt.isBefore(clock.instant().minus(RELOAD_AFTER))) {
 			reload();
 			return;
@@ -115,20 +101,10 @@ public class WatchedKeys implements PeopleOfInterest {
 		}
 	}
 
-	/** False only if nobody watches a person with these blind indexes (as of the last {@link #catchUp()}). */
-	public synchronized boolean mayBeWatched(BlindIndex passport, BlindIndex nameAndBirthDate) {
+	/** False only if nobody watches a person with these blind indexes (as of the last {@link #refresh()}). */
+	@Override
+	public synchronized boolean mayInclude(BlindIndex passport, BlindIndex nameAndBirthDate) {
 		return (passport != null && keys.contains(passport.prefix())) || keys.contains(nameAndBirthDate.prefix());
-	}
-
-	/** Events keep their subjects only if someone may watch them: {@link #catchUp()}. */
-	@Override
-	public void refresh() {
-		catchUp();
-	}
-
-	@Override
-	public boolean mayInclude(BlindIndex passport, BlindIndex nameAndBirthDate) {
-		return mayBeWatched(passport, nameAndBirthDate);
 	}
 
 	// One snapshot for the keys and the horizon, so that nothing committed after the one is missed by the other.
