@@ -21,10 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * once per {@code Idempotence-Key}) and {@code GET /v3/payments/{id}}, which tells the truth the test set with
  * {@link #settle}. It can also be made unreachable-ish (HTTP 500), and it counts the re-reads.
  */
-final class FakeYooKassa {
+public final class FakeYooKassa {
 
-	static final String SHOP = "506751";
-	static final String SECRET = "test_secret_key";
+	public static final String SHOP = "506751";
+	public static final String SECRET = "test_secret_key";
 
 	private final JsonMapper json = JsonMapper.builder().build();
 	private final HttpServer server;
@@ -32,6 +32,7 @@ final class FakeYooKassa {
 	private final Map<String, String> statuses = new ConcurrentHashMap<>();
 	private final Map<String, String> byIdempotenceKey = new ConcurrentHashMap<>();
 	private final List<String> reads = new CopyOnWriteArrayList<>();
+	private final List<JsonNode> created = new CopyOnWriteArrayList<>();
 	private volatile boolean failing;
 
 	private FakeYooKassa() throws IOException {
@@ -40,7 +41,7 @@ final class FakeYooKassa {
 		server.start();
 	}
 
-	static FakeYooKassa start() {
+	public static FakeYooKassa start() {
 		try {
 			return new FakeYooKassa();
 		}
@@ -49,12 +50,12 @@ final class FakeYooKassa {
 		}
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/v3";
 	}
 
 	/** What ЮKassa will say about the payment from now on: {@code succeeded}, {@code canceled}… */
-	void settle(String paymentId, String status) {
+	public void settle(String paymentId, String status) {
 		statuses.put(paymentId, status);
 	}
 
@@ -76,7 +77,12 @@ final class FakeYooKassa {
 			.formatted(status, paymentId, status, status.equals("succeeded"), amount);
 	}
 
-	void stop() {
+	/** The bodies of the payments created so far, in order. */
+	public List<JsonNode> created() {
+		return List.copyOf(created);
+	}
+
+	public void stop() {
 		server.stop(0);
 	}
 
@@ -92,16 +98,18 @@ final class FakeYooKassa {
 		}
 		if (exchange.getRequestMethod().equals("POST")) {
 			String key = exchange.getRequestHeaders().getFirst("Idempotence-Key");
-			if (key == null) {
+			JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+			// Kredo's key is its own payment's id, which it also puts in the metadata to find the payment again.
+			if (key == null || !key.equals(body.path("metadata").path("kredo_payment").asString())) {
 				answer(exchange, 400, "{\"type\":\"error\",\"code\":\"invalid_request\",\"parameter\":\"Idempotence-Key\"}");
 				return;
 			}
-			JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
 			String id = byIdempotenceKey.computeIfAbsent(key, k -> {
-				String created = UUID.randomUUID().toString();
-				requests.put(created, body);
-				statuses.put(created, "pending");
-				return created;
+				String payment = UUID.randomUUID().toString();
+				requests.put(payment, body);
+				statuses.put(payment, "pending");
+				created.add(body);
+				return payment;
 			});
 			answer(exchange, 200, payment(id));
 			return;
