@@ -205,10 +205,7 @@ class CabinetController {
 		if (debtor == null) {
 			return "redirect:/cabinet/" + agency;
 		}
-		Debt owed = debts.get(tenant.id(), new DebtId(debt));
-		if (!owed.contactId().equals(debtor.contactId())) {
-			throw new NotFound("debt.not-found", debt);
-		}
+		Debt owed = ownDebt(tenant, debtor, debt);
 		try {
 			Money sum = Money.ofRoubles(amount.replace(',', '.').replace(" ", ""));
 			Optional<Offer> accepted = offers.find(tenant.id(), owed.id()).filter(o -> o.status() == Offer.Status.ACCEPTED);
@@ -238,6 +235,15 @@ class CabinetController {
 		if (offer.dueNext().exceeds(sum)) {
 			throw new Rejected("cabinet.amount-below-part", offer.dueNext());
 		}
+	}
+
+	/** The signed-in debtor's own debt; no debtor, no such debt or another's are one 404, which says none of them. */
+	Debt ownDebt(Tenant tenant, SignedInDebtor debtor, UUID debt) {
+		Debt owned = debtor == null ? null : debts.get(tenant.id(), new DebtId(debt));
+		if (owned == null || !owned.contactId().equals(debtor.contactId())) {
+			throw new NotFound("debt.not-found", debt);
+		}
+		return owned;
 	}
 
 	static SignedInDebtor signedIn(HttpServletRequest request, Tenant tenant) {

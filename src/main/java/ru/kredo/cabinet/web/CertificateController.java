@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import jakarta.servlet.http.HttpServletRequest;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
-import ru.kredo.collections.DebtId;
-import ru.kredo.collections.Debts;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.documents.Certificates;
@@ -36,16 +34,14 @@ import ru.kredo.tenancy.Tenant;
 class CertificateController {
 
 	private final CabinetController cabinet;
-	private final Debts debts;
 	private final Contacts contacts;
 	private final AgencyRequisites requisites;
 	private final Certificates certificates;
 	private final Clock clock;
 
-	CertificateController(CabinetController cabinet, Debts debts, Contacts contacts, AgencyRequisites requisites,
+	CertificateController(CabinetController cabinet, Contacts contacts, AgencyRequisites requisites,
 			Certificates certificates, Clock clock) {
 		this.cabinet = cabinet;
-		this.debts = debts;
 		this.contacts = contacts;
 		this.requisites = requisites;
 		this.certificates = certificates;
@@ -56,8 +52,8 @@ class CertificateController {
 	ResponseEntity<byte[]> certificate(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request) {
 		Tenant tenant = cabinet.agency(agency);
 		CabinetController.SignedInDebtor debtor = CabinetController.signedIn(request, tenant);
-		Debt repaid = debtor == null ? null : debts.get(tenant.id(), new DebtId(debt));
-		if (repaid == null || !repaid.contactId().equals(debtor.contactId()) || !repaid.isClosed()) {
+		Debt repaid = cabinet.ownDebt(tenant, debtor, debt);
+		if (!repaid.isClosed()) {
 			throw new NotFound("debt.not-found", debt);
 		}
 		Contact person = contacts.get(tenant.id(), debtor.contactId());

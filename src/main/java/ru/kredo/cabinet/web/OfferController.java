@@ -20,7 +20,6 @@ import ru.kredo.cabinet.CabinetActivity;
 import ru.kredo.cabinet.CabinetSignIn;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtId;
-import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.OfferPart;
 import ru.kredo.collections.Offers;
@@ -45,17 +44,15 @@ class OfferController {
 
 	private final CabinetController cabinet;
 	private final CabinetSignIn codes;
-	private final Debts debts;
 	private final Offers offers;
 	private final Contacts contacts;
 	private final CabinetActivity activity;
 	private final MessageSource messages;
 
-	OfferController(CabinetController cabinet, CabinetSignIn codes, Debts debts, Offers offers, Contacts contacts,
+	OfferController(CabinetController cabinet, CabinetSignIn codes, Offers offers, Contacts contacts,
 			CabinetActivity activity, MessageSource messages) {
 		this.cabinet = cabinet;
 		this.codes = codes;
-		this.debts = debts;
 		this.offers = offers;
 		this.contacts = contacts;
 		this.activity = activity;
@@ -66,8 +63,8 @@ class OfferController {
 	String sign(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(defaultValue = "1") int parts,
 			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
 		Tenant tenant = cabinet.agency(agency);
-		Contact debtor = debtor(tenant, debt, request);
-		Debt owed = debts.get(tenant.id(), new DebtId(debt));
+		Debt owed = cabinet.ownDebt(tenant, CabinetController.signedIn(request, tenant), debt);
+		Contact debtor = contacts.get(tenant.id(), owed.contactId());
 		Offer offer = offers.find(tenant.id(), owed.id()).orElseThrow(() -> new NotFound("offer.not-found", debt));
 		try {
 			if (offer.status() != Offer.Status.OFFERED) {
@@ -119,12 +116,8 @@ class OfferController {
 	}
 
 	private Contact debtor(Tenant tenant, UUID debt, HttpServletRequest request) {
-		CabinetController.SignedInDebtor signedIn = CabinetController.signedIn(request, tenant);
-		Debt owed = signedIn == null ? null : debts.get(tenant.id(), new DebtId(debt));
-		if (owed == null || !owed.contactId().equals(signedIn.contactId())) {
-			throw new NotFound("debt.not-found", debt);
-		}
-		return contacts.get(tenant.id(), signedIn.contactId());
+		Debt owed = cabinet.ownDebt(tenant, CabinetController.signedIn(request, tenant), debt);
+		return contacts.get(tenant.id(), owed.contactId());
 	}
 
 	/** Terms shown to the debtor, waiting for the code that signs them. */

@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import jakarta.servlet.http.HttpServletRequest;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
-import ru.kredo.collections.DebtId;
-import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
 import ru.kredo.contacts.Contact;
@@ -42,17 +40,15 @@ class ScheduleController {
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
 	private final CabinetController cabinet;
-	private final Debts debts;
 	private final Offers offers;
 	private final Contacts contacts;
 	private final AgencyRequisites requisites;
 	private final PaymentDocuments documents;
 	private final Clock clock;
 
-	ScheduleController(CabinetController cabinet, Debts debts, Offers offers, Contacts contacts,
+	ScheduleController(CabinetController cabinet, Offers offers, Contacts contacts,
 			AgencyRequisites requisites, PaymentDocuments documents, Clock clock) {
 		this.cabinet = cabinet;
-		this.debts = debts;
 		this.offers = offers;
 		this.contacts = contacts;
 		this.requisites = requisites;
@@ -64,10 +60,7 @@ class ScheduleController {
 	ResponseEntity<byte[]> schedule(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request) {
 		Tenant tenant = cabinet.agency(agency);
 		CabinetController.SignedInDebtor debtor = CabinetController.signedIn(request, tenant);
-		Debt owed = debtor == null ? null : debts.get(tenant.id(), new DebtId(debt));
-		if (owed == null || !owed.contactId().equals(debtor.contactId())) {
-			throw new NotFound("debt.not-found", debt);
-		}
+		Debt owed = cabinet.ownDebt(tenant, debtor, debt);
 		Offer offer = offers.find(tenant.id(), owed.id()).filter(Offer::wasAccepted)
 			.orElseThrow(() -> new NotFound("offer.not-found", debt));
 		Contact person = contacts.get(tenant.id(), debtor.contactId());
