@@ -4,13 +4,14 @@ import static java.net.URLEncoder.encode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ru.kredo.bench.HttpConnection;
@@ -174,26 +176,27 @@ final class BenchmarkSignIns {
 	 * The code from the development outbox's text to this phone; the SMS goes out on another thread, so it waits.
 	 * Texts are read once each, by id: not by a high-water mark, since concurrent senders commit out of id order.
 	 */
-	private String codeTextedTo(TenantId agency, String phone) throws InterruptedException {
-		for (int tries = 0; tries < 3_000; tries++) {
-			synchronized (codes) {
-				jdbc.sql("select id, phone, text from sms_outbox where tenant_id = ? and id > ? and not (id = any(?))")
-					.params(agency.value(), outboxBefore, textsRead.toArray(Long[]::new))
-					.query(row -> {
-						textsRead.add(row.getLong("id"));
-						Matcher code = CODE.matcher(personalData.open("sms_outbox.text", new Sealed(row.getBytes("text"))));
-						if (code.find()) {
-							codes.put(personalData.open("sms_outbox.phone", new Sealed(row.getBytes("phone"))), code.group(1));
-						}
-					});
-				String code = codes.remove(phone);
-				if (code != null) {
-					return code;
-				}
-			}
-			Thread.sleep(10);
+	private String codeTextedTo(TenantId agency, String phone) {
+		return Awaitility.await("a code texted to debtor " + phone)
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> readOutbox(agency, phone), Objects::nonNull);
+	}
+
+	// Reads the texts not read yet; the code for this phone, if one has come.
+	private String readOutbox(TenantId agency, String phone) {
+		synchronized (codes) {
+			jdbc.sql("select id, phone, text from sms_outbox where tenant_id = ? and id > ? and not (id = any(?))")
+				.params(agency.value(), outboxBefore, textsRead.toArray(Long[]::new))
+				.query(row -> {
+					textsRead.add(row.getLong("id"));
+					Matcher code = CODE.matcher(personalData.open("sms_outbox.text", new Sealed(row.getBytes("text"))));
+					if (code.find()) {
+						codes.put(personalData.open("sms_outbox.phone", new Sealed(row.getBytes("phone"))), code.group(1));
+					}
+				});
+			return codes.remove(phone);
 		}
-		throw new UncheckedIOException(new IOException("no code was texted to debtor " + phone + " in 30 s"));
 	}
 
 	/**
