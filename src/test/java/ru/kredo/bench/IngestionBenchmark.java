@@ -34,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Credit event ingestion side by side, on the same generated data with 1,000,000 active watches: (a) Kredo's batch
- * path, (b) the floor, a bare COPY of the same events, (c) a set-based SQL baseline; then the trickle's
- * event-to-visible-signal latency. Not part of the build: its name matches neither test pattern. Run it with
- * {@code ./mvnw -B verify -DskipUTs=true -Dit.test=IngestionBenchmark} (see docs/benchmarks.md).
+ * path, (b) the floor, a bare COPY of the same events, (b') the same COPY behind the unique key, (c) a set-based SQL
+ * baseline; then the trickle's event-to-visible-signal latency. Not part of the build: its name matches neither test
+ * pattern. Run it with {@code ./mvnw -B verify -DskipUTs=true -Dit.test=IngestionBenchmark} (see docs/benchmarks.md).
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -85,6 +85,7 @@ class IngestionBenchmark {
 		warmUp();
 		List<Double> kredo = new ArrayList<>();
 		List<Double> floor = new ArrayList<>();
+		List<Double> keyedFloor = new ArrayList<>();
 		List<Double> baseline = new ArrayList<>();
 		long signals = 0;
 		long matches = 0;
@@ -104,6 +105,8 @@ class IngestionBenchmark {
 				report = ingestion.ingest(in);
 			}
 			kredo.add(perSecond(report.accepted(), start));
+			// CLOCK_MONOTONIC, as System.nanoTime() on Linux: `perf record -k CLOCK_MONOTONIC` then `perf report --time`.
+			log("run %d: (a) ran from %.6f to %.6f s (monotonic)", run, start / 1e9, System.nanoTime() / 1e9);
 			CpuMeter.Sample afterKredo = cpu.sample();
 			assertThat(report.accepted()).isEqualTo(EVENTS);
 			if (statements) {
@@ -115,18 +118,24 @@ class IngestionBenchmark {
 			CpuMeter.Sample beforeFloor = cpu.sample();
 			floor.add(sql.floor(copyText, EVENTS));
 			CpuMeter.Sample afterFloor = cpu.sample();
+			keyedFloor.add(sql.keyedFloor(copyText, EVENTS));
+			CpuMeter.Sample afterKeyedFloor = cpu.sample();
 			baseline.add(sql.baseline(copyText, EVENTS));
 			CpuMeter.Sample afterBaseline = cpu.sample();
 			costs = new CpuMeter.Cost[] { afterKredo.since(before, EVENTS), afterFloor.since(beforeFloor, EVENTS),
-					afterBaseline.since(afterFloor, EVENTS) };
-			log("run %d: (a) Kredo %.0f ev/s, %d signals from %d matches; (b) COPY %.0f ev/s; (c) SQL %.0f ev/s (%d matches)",
-					run, kredo.getLast(), signals, matches, floor.getLast(), baseline.getLast(), sql.matches());
-			log("run %d: CPU per event, JVM + PostgreSQL: (a) %s; (b) %s; (c) %s; load average %.1f", run, costs[0], costs[1],
-					costs[2], java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+					afterKeyedFloor.since(afterFloor, EVENTS), afterBaseline.since(afterKeyedFloor, EVENTS) };
+			log("run %d: (a) Kredo %.0f ev/s, %d signals from %d matches; (b) COPY %.0f ev/s; (b') COPY behind the unique key "
+					+ "%.0f ev/s; (c) SQL %.0f ev/s (%d matches)", run, kredo.getLast(), signals, matches, floor.getLast(),
+					keyedFloor.getLast(), baseline.getLast(), sql.matches());
+			log("run %d: (a)/(b) %.2f, (a)/(b') %.2f, (a)/(c) %.2f", run, kredo.getLast() / floor.getLast(),
+					kredo.getLast() / keyedFloor.getLast(), kredo.getLast() / baseline.getLast());
+			log("run %d: CPU per event, JVM + PostgreSQL: (a) %s; (b) %s; (b') %s; (c) %s; load average %.1f", run, costs[0],
+					costs[1], costs[2], costs[3],
+					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 			log("run %d: (a)'s JVM CPU per event: %s", run, costs[0].jvmSplit());
 		}
 		double[] latency = new TrickleLatency(jdbc, ingestion).measure(TRICKLE, BenchmarkData.WATCHED);
-		report(median(kredo), median(floor), median(baseline), signals, matches, latency, costs);
+		report(median(kredo), median(floor), median(keyedFloor), median(baseline), signals, matches, latency, costs);
 	}
 
 	// The first run in a JVM would pay for JIT compilation; a batch of other events first, not timed.
@@ -175,8 +184,8 @@ class IngestionBenchmark {
 		return tenants.findByName(name).orElseGet(() -> tenants.create(name, kind)).id();
 	}
 
-	private void report(double kredo, double floor, double baseline, long signals, long matches, double[] latency,
-			CpuMeter.Cost[] costs) throws Exception {
+	private void report(double kredo, double floor, double keyedFloor, double baseline, long signals, long matches,
+			double[] latency, CpuMeter.Cost[] costs) throws Exception {
 		Map<String, String> settings = jdbc.sql("""
 				select name, setting || coalesce(unit, '') from pg_settings where name in ('server_version',
 				'shared_buffers', 'work_mem', 'maintenance_work_mem', 'fsync', 'synchronous_commit', 'wal_level',
@@ -184,16 +193,17 @@ class IngestionBenchmark {
 			.query((row, n) -> Map.entry(row.getString(1), row.getString(2))).list().stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
 		String result = String.format("""
-				| date | machine | events | about watched | runs | (a) Kredo ev/s | (b) COPY ev/s | (c) SQL ev/s | (a)/(b) | signals (matches) | trickle p50 / p99 ms |
-				|---|---|---|---|---|---|---|---|---|---|---|
-				| %s | %d cores, %d GB heap, Java %s | %,d | %.0f%% | %d | %,.0f | %,.0f | %,.0f | %.2f | %,d (%,d) | %.1f / %.1f |
+				| date | machine | events | about watched | runs | (a) Kredo ev/s | (b) COPY ev/s | (b') COPY behind the key ev/s | (c) SQL ev/s | (a)/(b) | (a)/(b') | signals (matches) | trickle p50 / p99 ms |
+				|---|---|---|---|---|---|---|---|---|---|---|---|---|
+				| %s | %d cores, %d GB heap, Java %s | %,d | %.0f%% | %d | %,.0f | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %,d (%,d) | %.1f / %.1f |
 
-				CPU per event, JVM + PostgreSQL (last run): (a) %s; (b) %s; (c) %s
+				CPU per event, JVM + PostgreSQL (last run): (a) %s; (b) %s; (b') %s; (c) %s
 
 				PostgreSQL: %s
 				""", LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 30,
-				System.getProperty("java.version"), EVENTS, 100.0 * WATCHED_SHARE, RUNS, kredo, floor, baseline,
-				kredo / floor, signals, matches, latency[0], latency[1], costs[0], costs[1], costs[2], settings);
+				System.getProperty("java.version"), EVENTS, 100.0 * WATCHED_SHARE, RUNS, kredo, floor, keyedFloor, baseline,
+				kredo / floor, kredo / keyedFloor, signals, matches, latency[0], latency[1], costs[0], costs[1], costs[2],
+				costs[3], settings);
 		Files.writeString(DIR.resolve("results-" + Instant.now().toString().replace(':', '-') + ".md"), result);
 		log("%n%s", result);
 	}

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What PostgreSQL alone does with the same events, already parsed and with their blind indexes and sealed subject
  * computed (for free: not timed). (b) the floor: COPY into a bare table with credit_events' columns, no keys, no
- * indexes. (c) the set-based baseline: COPY into an unlogged staging table, then one statement that inserts the
+ * indexes. (b') the floor with idempotency: the same COPY into a table whose only index is credit_events' unique key
+ * on (source, event id), the least that any path storing each event idempotently must do. (c) the set-based baseline: COPY into an unlogged staging table, then one statement that inserts the
  * events idempotently into a copy of credit_events (identity, unique (source, event id)) and, for the new ones, one
  * row per active watch of a matching contact (passport, or ФИО + birth date where passports do not contradict) into
  * a bare signals table; no consent or period check, no folding, ranking or wording.
@@ -34,6 +35,11 @@ final class SqlBaseline {
 				 amount numeric(18, 2), days_past_due int)""";
 		jdbc.sql("create table if not exists bench_floor " + bare).update();
 		jdbc.sql("create unlogged table if not exists bench_staging " + bare).update();
+		// credit_events' key: (source, event id) compared byte by byte.
+		String keyed = bare.replace("source text, source_event_id text",
+				"source text collate \"C\", source_event_id text collate \"C\"");
+		jdbc.sql("create table if not exists bench_floor_keyed " + keyed.substring(0, keyed.length() - 1)
+				+ ", unique (source, source_event_id))").update();
 		jdbc.sql("create table if not exists bench_events (like credit_events including all)").update();
 		jdbc.sql("""
 				create table if not exists bench_signals (event_id bigint, tenant_id uuid, watch_id uuid, segment text,
@@ -45,6 +51,15 @@ final class SqlBaseline {
 		jdbc.sql("checkpoint").update();
 		long start = System.nanoTime();
 		long copied = copy("bench_floor", copyText);
+		check(copied, expected);
+		return IngestionBenchmark.perSecond(copied, start);
+	}
+
+	double keyedFloor(Path copyText, long expected) throws SQLException, IOException {
+		jdbc.sql("truncate bench_floor_keyed").update();
+		jdbc.sql("checkpoint").update();
+		long start = System.nanoTime();
+		long copied = copy("bench_floor_keyed", copyText);
 		check(copied, expected);
 		return IngestionBenchmark.perSecond(copied, start);
 	}
