@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,12 +21,20 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import ru.kredo.IntegrationTest;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.PassportNumber;
 
 /** New events are written with COPY; what another batch stores at the same moment still counts once. */
 @IntegrationTest
+@RecordApplicationEvents
 class EventStorageIntegrationTests {
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Autowired
 	CreditEventIngestion ingestion;
@@ -143,6 +154,31 @@ class EventStorageIntegrationTests {
 			.param(source).query(Long.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select amount is null and days_past_due is null from credit_events where source = ? and source_event_id = 'filler-1'")
 			.param(source).query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
+	void eachRecordedIdNamesItsOwnRowThoughTheChunkIsWrittenInKeyOrder() {
+		// Ids descending: COPY writes them the other way round, and numbers them from one block of the sequence.
+		List<CreditEvent> batch = new ArrayList<>();
+		Subject subject = new Subject(new FullName("Гончарова", "Вера", null), LocalDate.of(1979, 6, 2),
+				PassportNumber.parse("4510 123456"), null, null);
+		for (int k = 0; k < 150; k++) {
+			batch.add(new CreditEvent(source, "order-%03d".formatted(149 - k), CreditEventType.LOAN_DISBURSED,
+					Instant.parse("2026-11-20T10:00:00Z").plusSeconds(k), subject, null, BigDecimal.valueOf(k), k));
+		}
+
+		ingestion.ingest(batch);
+
+		List<RecordedEvent> recorded = events.stream(CreditEventsRecorded.class).flatMap(e -> e.events().stream()).toList();
+		assertThat(recorded).hasSize(150);
+		for (RecordedEvent event : recorded) {
+			assertThat(jdbc.sql("select source_event_id from credit_events where id = ?").param(event.id())
+				.query(String.class).single())
+				.isEqualTo("order-%03d".formatted(149 - event.daysPastDue()));
+		}
+		assertThat(recorded.stream().mapToLong(RecordedEvent::id).distinct().count()).isEqualTo(150);
+		assertThat(recorded.stream().mapToLong(RecordedEvent::id).max().getAsLong()
+				- recorded.stream().mapToLong(RecordedEvent::id).min().getAsLong()).isLessThan(10_000);
 	}
 
 	private boolean someoneWaitsForALock() {

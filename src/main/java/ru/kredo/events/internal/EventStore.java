@@ -41,6 +41,8 @@ public class EventStore {
 	private static final Logger log = LoggerFactory.getLogger(EventStore.class);
 	// A few events (the trickle, a CRM's single call) go in one statement: COPY's ids, savepoint and copy are four.
 	private static final int COPY_FROM = 100;
+	// The increment of credit_events' sequence (migration V202611232104).
+	static final int ID_BLOCK = 10_000;
 
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
@@ -65,13 +67,7 @@ public class EventStore {
 			return insertOnConflict(chunk, receivedAt);
 		}
 		long start = System.nanoTime();
-		long[] ids = jdbc.sql("select nextval('credit_events_id_seq') from generate_series(1, ?)")
-			.param(chunk.distinct)
-			.query(Long.class)
-			.list()
-			.stream()
-			.mapToLong(Long::longValue)
-			.toArray();
+		long[] ids = ids(chunk.distinct);
 		long numbered = System.nanoTime();
 		Object savepoint = transaction.createSavepoint();
 		try {
@@ -95,9 +91,22 @@ public class EventStore {
 		return recorded;
 	}
 
+	// Each nextval of credit_events' sequence reserves ID_BLOCK ids (its increment): block b gives b, b + 1, …
+	private long[] ids(int count) {
+		List<Long> blocks = jdbc.sql("select nextval('credit_events_id_seq') from generate_series(1, ?)")
+			.param((count + ID_BLOCK - 1) / ID_BLOCK)
+			.query(Long.class)
+			.list();
+		long[] ids = new long[count];
+		for (int k = 0; k < count; k++) {
+			ids[k] = blocks.get(k / ID_BLOCK) + k % ID_BLOCK;
+		}
+		return ids;
+	}
+
 	private void copy(EventChunk chunk, long[] ids, Instant receivedAt) {
 		BinaryCopy rows = new BinaryCopy(chunk.distinct * 128 + chunk.kept * 256);
-		for (int k = 0; k < chunk.distinct; k++) {
+		for (int k : inKeyOrder(chunk)) {
 			int i = chunk.firsts[k];
 			CreditEvent event = chunk.events.get(i);
 			rows.row(13)
@@ -139,6 +148,24 @@ public class EventStore {
 			cancel(copy);
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
+	}
+
+	/**
+	 * The chunk's new events in the order of the unique key (source, event id), whose index takes one entry per event
+	 * at a place all over it: in order, consecutive entries go to the same or the next leaf pages.
+	 */
+	private static Integer[] inKeyOrder(EventChunk chunk) {
+		Integer[] order = new Integer[chunk.distinct];
+		for (int k = 0; k < order.length; k++) {
+			order[k] = k;
+		}
+		java.util.Arrays.sort(order, (x, y) -> {
+			int a = chunk.firsts[x];
+			int b = chunk.firsts[y];
+			int bySource = chunk.sources[a].compareTo(chunk.sources[b]);
+			return bySource != 0 ? bySource : chunk.ids[a].compareTo(chunk.ids[b]);
+		});
+		return order;
 	}
 
 	// A COPY that failed half-way must not leave the connection in copy mode.
