@@ -1,9 +1,12 @@
 package ru.kredo.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
@@ -50,6 +54,9 @@ class SignalsIntegrationTests {
 	@Autowired
 	Signals signals;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	Provisioned broker;
 	String passport;
 	String source;
@@ -76,6 +83,19 @@ class SignalsIntegrationTests {
 			assertThat(line.contactName()).isEqualTo("Иванов Иван Иванович");
 		});
 		assertThat(signals.timeline(broker.tenant().id(), queue.getFirst().signal().contactId())).hasSize(2);
+	}
+
+	@Test
+	void aBatchsPublicationIsGoneOnceItsListenersAreDone() {
+		Timestamp before = jdbc.sql("select now() - interval '1 second'").query(Timestamp.class).single();
+
+		ingest(event("e1", "1.1", "Иванов", passport));
+
+		// completion-mode: delete; a completed publication kept would grow the table by every batch's signals.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
+				select count(*) from event_publication where publication_date >= ? and event_type like '%SignalsRaised'""")
+			.param(before).query(Long.class).single()).isZero());
+		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 10)).hasSize(1);
 	}
 
 	@Test
