@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +72,20 @@ public class WebhookDeliveries {
 				on conflict (endpoint_id, message_id) do nothing""")
 			.params(eventType, now, now, tenants, ids, bodies)
 			.update();
+	}
+
+	/**
+	 * Which of these tenants have an enabled endpoint: a batch's signals need payloads (JSON, each a few hundred
+	 * bytes) only for them.
+	 */
+	public Set<TenantId> listening(Collection<TenantId> tenants) {
+		if (tenants.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("select distinct tenant_id from webhook_endpoints where enabled and tenant_id = any(?)")
+			.param(tenants.stream().map(TenantId::value).distinct().toArray(UUID[]::new))
+			.query((row, n) -> new TenantId(row.getObject(1, UUID.class)))
+			.list());
 	}
 
 	/** A message for a tenant's endpoints. */

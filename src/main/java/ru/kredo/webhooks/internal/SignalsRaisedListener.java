@@ -2,11 +2,14 @@ package ru.kredo.webhooks.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import ru.kredo.signals.SignalRaised;
 import ru.kredo.signals.SignalsRaised;
+import ru.kredo.tenancy.TenantId;
 import ru.kredo.webhooks.WebhookDeliveries;
 import ru.kredo.webhooks.WebhookDeliveries.Message;
 
@@ -29,8 +32,13 @@ class SignalsRaisedListener {
 
 	@ApplicationModuleListener
 	void on(SignalsRaised raised) {
+		Set<TenantId> listening = deliveries.listening(raised.signals().stream().map(SignalRaised::tenantId).toList());
+		if (listening.isEmpty()) {
+			return;
+		}
 		Instant now = clock.instant();
 		deliveries.enqueue(WebhookPayloads.SIGNAL_RAISED, raised.signals().stream()
+			.filter(signal -> listening.contains(signal.tenantId()))
 			.map(signal -> new Message(signal.tenantId(), WebhookPayloads.messageId(signal), payloads.signalRaised(signal, now)))
 			.toList());
 	}
