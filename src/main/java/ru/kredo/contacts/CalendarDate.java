@@ -24,6 +24,23 @@ public final class CalendarDate {
 	/** The date written, or {@code null} for an empty text. */
 	public static LocalDate parse(String text) {
 		String value = text == null ? "" : text.strip();
+		// The two usual forms, 1985-03-14 (every bureau event) and 14.03.1985, read without the patterns: a bureau's
+		// batch reads one per event (measured: 6% of the preparing thread's time went to these matchers).
+		if (value.length() == 10) {
+			if (value.charAt(4) == '-' && value.charAt(7) == '-' && digits(value, 0, 4) && digits(value, 5, 7)
+					&& digits(value, 8, 10)) {
+				return calendar(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10));
+			}
+			if (value.charAt(2) == '.' && value.charAt(5) == '.' && digits(value, 0, 2) && digits(value, 3, 5)
+					&& digits(value, 6, 10)) {
+				return calendar(number(value, 6, 10), number(value, 3, 5), number(value, 0, 2));
+			}
+		}
+		return byPattern(value);
+	}
+
+	// Any other form the class documents, and the refusals.
+	static LocalDate byPattern(String value) {
 		if (value.indexOf(':') >= 0) {
 			value = TIME.matcher(value).replaceFirst("").strip();
 		}
@@ -45,11 +62,33 @@ public final class CalendarDate {
 	}
 
 	private static LocalDate calendar(String year, String month, String day) {
+		return calendar(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+	}
+
+	private static LocalDate calendar(int year, int month, int day) {
 		try {
-			return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+			return LocalDate.of(year, month, day);
 		}
 		catch (DateTimeException ex) {
 			throw new Rejected("date-not-in-calendar");
 		}
+	}
+
+	private static boolean digits(String value, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int number(String value, int from, int to) {
+		int n = 0;
+		for (int i = from; i < to; i++) {
+			n = n * 10 + value.charAt(i) - '0';
+		}
+		return n;
 	}
 }
