@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +64,30 @@ class PersonalDataTests {
 		PersonalData otherIndexKey = new PersonalData(keys((byte) 7, (byte) 10));
 
 		assertThat(otherIndexKey.index("passport", "4506123456")).isNotEqualTo(personalData.index("passport", "4506123456"));
+	}
+
+	@Test
+	void blindIndexesAreHmacSha256OfKindZeroAndValueUnderTheIndexKey() throws Exception {
+		// Every stored index was computed by the JDK's Mac over kind, 0, value: they must stay the same bytes.
+		Random random = new Random(2026);
+		byte[] key = new byte[32];
+		random.nextBytes(key);
+		PersonalData data = new PersonalData(new PersonalDataKeys((byte) 1, new byte[32], key));
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(key, "HmacSHA256"));
+		String alphabet = "0123456789абвгдеёжзийклмнопрстуфхцчшщъыьэюя|-. AZ\u00A0\uD83D\uDE00";
+		for (int n = 0; n < 20_000; n++) {
+			char[] value = new char[random.nextInt(70)];
+			for (int i = 0; i < value.length; i++) {
+				value[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+			}
+			String kind = n % 2 == 0 ? "passport" : "name-dob";
+			mac.update(kind.getBytes(StandardCharsets.UTF_8));
+			mac.update((byte) 0);
+			byte[] expected = mac.doFinal(new String(value).getBytes(StandardCharsets.UTF_8));
+
+			assertThat(data.index(kind, new String(value))).isEqualTo(new BlindIndex(expected));
+		}
 	}
 
 	@Test
