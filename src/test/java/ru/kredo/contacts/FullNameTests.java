@@ -16,7 +16,7 @@ class FullNameTests {
 	static final Pattern IGNORED = Pattern.compile("[\\s.'’-]");
 	static final Pattern SPACES = Pattern.compile("\\s+");
 	static final Pattern PART = Pattern.compile("[\\p{IsAlphabetic}][\\p{IsAlphabetic} .'’-]{0,99}");
-	static final String ALPHABET = "аАёЁеЕяЯzZ \t\n\u000B\f\r\u00A0\u2003.'’-_1é\uD835\uDD04ıİ";
+	static final String ALPHABET = "аАёЁеЕяЯжЖzZaA \t\n\u000B\f\r\u00A0\u2003.'’-_1é\uD835\uDD04ıİΣΑЀѐ";
 
 	@Test
 	void normalizesAndValidatesAsTheRegularExpressionsDefine() {
