@@ -84,11 +84,15 @@ public class Signals {
 			.orElseThrow(() -> new NotFound("signal.not-found", id));
 	}
 
-	/** Every event the tenant's watches of this person matched, newest first: what the manager reads before calling. */
+	/**
+	 * Every event the tenant's watches of this person matched, newest first: what the manager reads before calling.
+	 * A matched event is one kept with its subject, whose ids alone are indexed.
+	 */
 	public List<TimelineEvent> timeline(TenantId tenant, ContactId contact) {
 		return jdbc.sql("""
 				select e.id, e.type, e.rutdf_code, e.occurred_at, e.lender_kind, e.amount, e.days_past_due, se.signal_id
-				from signal_events se join watches w on w.id = se.watch_id join credit_events e on e.id = se.event_id
+				from signal_events se join watches w on w.id = se.watch_id
+				join credit_events e on e.id = se.event_id and e.subject is not null
 				where se.tenant_id = ? and w.contact_id = ? order by e.occurred_at desc, e.id desc limit 200""")
 			.params(tenant.value(), contact.value())
 			.query((row, n) -> new TimelineEvent(row.getLong("id"), CreditEventType.valueOf(row.getString("type")),
