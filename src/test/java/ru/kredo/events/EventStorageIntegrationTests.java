@@ -172,9 +172,9 @@ class EventStorageIntegrationTests {
 		List<RecordedEvent> recorded = events.stream(CreditEventsRecorded.class).flatMap(e -> e.events().stream()).toList();
 		assertThat(recorded).hasSize(150);
 		for (RecordedEvent event : recorded) {
-			assertThat(jdbc.sql("select source_event_id from credit_events where id = ?").param(event.id())
-				.query(String.class).single())
-				.isEqualTo("order-%03d".formatted(149 - event.daysPastDue()));
+			String eventId = "order-%03d".formatted(149 - event.daysPastDue());
+			assertThat(jdbc.sql("select id from credit_events where source = ? and source_event_id = ?")
+				.params(source, eventId).query(Long.class).single()).as(eventId).isEqualTo(event.id());
 		}
 		assertThat(recorded.stream().mapToLong(RecordedEvent::id).distinct().count()).isEqualTo(150);
 		assertThat(recorded.stream().mapToLong(RecordedEvent::id).max().getAsLong()

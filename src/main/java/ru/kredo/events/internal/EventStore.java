@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -159,7 +160,7 @@ public class EventStore {
 		for (int k = 0; k < order.length; k++) {
 			order[k] = k;
 		}
-		java.util.Arrays.sort(order, (x, y) -> {
+		Arrays.sort(order, (x, y) -> {
 			int a = chunk.firsts[x];
 			int b = chunk.firsts[y];
 			int bySource = chunk.sources[a].compareTo(chunk.sources[b]);
