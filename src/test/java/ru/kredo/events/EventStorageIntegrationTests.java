@@ -46,6 +46,8 @@ class EventStorageIntegrationTests {
 	JdbcClient jdbc;
 
 	static final int FILLER = 200;
+	static final Subject SUBJECT = new Subject(new FullName("Гончарова", "Вера", null), LocalDate.of(1979, 6, 2),
+			PassportNumber.parse("4510 123456"), null, null);
 
 	String source = "race-bureau-" + UUID.randomUUID();
 
@@ -160,11 +162,9 @@ class EventStorageIntegrationTests {
 	void eachRecordedIdNamesItsOwnRowThoughTheChunkIsWrittenInKeyOrder() {
 		// Ids descending: COPY writes them the other way round, and numbers them from one block of the sequence.
 		List<CreditEvent> batch = new ArrayList<>();
-		Subject subject = new Subject(new FullName("Гончарова", "Вера", null), LocalDate.of(1979, 6, 2),
-				PassportNumber.parse("4510 123456"), null, null);
 		for (int k = 0; k < 150; k++) {
 			batch.add(new CreditEvent(source, "order-%03d".formatted(149 - k), CreditEventType.LOAN_DISBURSED,
-					Instant.parse("2026-11-20T10:00:00Z").plusSeconds(k), subject, null, BigDecimal.valueOf(k), k));
+					Instant.parse("2026-11-20T10:00:00Z").plusSeconds(k), SUBJECT, null, BigDecimal.valueOf(k), k));
 		}
 
 		ingestion.ingest(batch);
@@ -179,6 +179,27 @@ class EventStorageIntegrationTests {
 		assertThat(recorded.stream().mapToLong(RecordedEvent::id).distinct().count()).isEqualTo(150);
 		assertThat(recorded.stream().mapToLong(RecordedEvent::id).max().getAsLong()
 				- recorded.stream().mapToLong(RecordedEvent::id).min().getAsLong()).isLessThan(10_000);
+	}
+
+	@Test
+	void batchesNumberTheirEventsFromBlocksThatNeverOverlap() {
+		// Only events kept with their subject have their id indexed: nothing but the numbering keeps ids apart.
+		// One after another on this thread, so on one connection: its next block follows the last one directly. About
+		// somebody nobody watches: a kept subject's id is indexed, and a clash there would send the chunk the insert way.
+		Subject stranger = new Subject(new FullName("Незнакомцев", "Пётр", null), LocalDate.of(1961, 1, 1),
+				PassportNumber.parse("46" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(),
+						100_000_000L))), null, null);
+		for (int batch = 0; batch < 3; batch++) {
+			List<CreditEvent> events = new ArrayList<>();
+			for (int i = 0; i < 150; i++) {
+				events.add(new CreditEvent(source, "apart-" + batch + "-" + i, CreditEventType.APPLICATION,
+						Instant.parse("2026-11-20T10:00:00Z"), stranger, null, null, null));
+			}
+			assertThat(ingestion.ingest(events).accepted()).isEqualTo(150);
+		}
+
+		assertThat(jdbc.sql("select count(*), count(distinct id) from credit_events where source = ?").param(source)
+			.query((row, n) -> row.getLong(1) + "/" + row.getLong(2)).single()).isEqualTo("450/450");
 	}
 
 	private boolean someoneWaitsForALock() {

@@ -42,14 +42,13 @@ public class EventStore {
 	private static final Logger log = LoggerFactory.getLogger(EventStore.class);
 	// A few events (the trickle, a CRM's single call) go in one statement: COPY's ids, savepoint and copy are four.
 	private static final int COPY_FROM = 100;
-	// The increment of credit_events' sequence (migration V202611232104).
-	static final int ID_BLOCK = 10_000;
 
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
 	private final PeopleOfInterest people;
 	private final PersonalData personalData;
 	private volatile Boolean utf8Database;
+	private volatile Long idBlock;
 
 	EventStore(JdbcClient jdbc, DataSource dataSource, ObjectProvider<PeopleOfInterest> people, PersonalData personalData) {
 		this.jdbc = jdbc;
@@ -92,17 +91,30 @@ public class EventStore {
 		return recorded;
 	}
 
-	// Each nextval of credit_events' sequence reserves ID_BLOCK ids (its increment): block b gives b, b + 1, …
+	// Each nextval of credit_events' sequence reserves a block of ids, as many as its increment (10,000, migration
+	// V202611232104): block b gives b, b + 1, … The increment is read from the sequence, never assumed: ids counted
+	// past it would collide with the next block's.
 	private long[] ids(int count) {
+		long block = idBlock();
 		List<Long> blocks = jdbc.sql("select nextval('credit_events_id_seq') from generate_series(1, ?)")
-			.param((count + ID_BLOCK - 1) / ID_BLOCK)
+			.param((int) ((count + block - 1) / block))
 			.query(Long.class)
 			.list();
 		long[] ids = new long[count];
 		for (int k = 0; k < count; k++) {
-			ids[k] = blocks.get(k / ID_BLOCK) + k % ID_BLOCK;
+			ids[k] = blocks.get((int) (k / block)) + k % block;
 		}
 		return ids;
+	}
+
+	private long idBlock() {
+		Long block = idBlock;
+		if (block == null) {
+			block = jdbc.sql("select increment_by from pg_sequences where schemaname = current_schema() "
+					+ "and sequencename = 'credit_events_id_seq'").query(Long.class).single();
+			idBlock = block;
+		}
+		return block;
 	}
 
 	private void copy(EventChunk chunk, long[] ids, Instant receivedAt) {
