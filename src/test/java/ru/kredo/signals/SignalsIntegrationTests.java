@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.accounts.User;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PassportNumber;
 import ru.kredo.contacts.PersonDetails;
@@ -29,6 +32,7 @@ import ru.kredo.events.CreditEventType;
 import ru.kredo.events.IngestionReport;
 import ru.kredo.monitoring.Consent;
 import ru.kredo.monitoring.ConsentMethod;
+import ru.kredo.monitoring.ListId;
 import ru.kredo.monitoring.Recommendation;
 import ru.kredo.monitoring.Segment;
 import ru.kredo.monitoring.Watch;
@@ -96,6 +100,46 @@ class SignalsIntegrationTests {
 				select count(*) from event_publication where publication_date >= ? and event_type like '%SignalsRaised'""")
 			.param(before).query(Long.class).single()).isZero());
 		assertThat(signals.queue(broker.tenant().id(), SignalFilter.open(), 0, 10)).hasSize(1);
+	}
+
+	@Test
+	void aSignalsRowAndItsLinkHoldWhatTheEventAndTheWatchSaid() {
+		ListId list = new ListId(UUID.randomUUID());
+		jdbc.sql("insert into monitoring_lists (id, tenant_id, name, created_at) values (?, ?, ?, now())")
+			.params(list.value(), broker.tenant().id().value(), "Список " + list.value())
+			.update();
+		User manager = fixtures.manager(broker);
+		String debtorsPassport = "46" + passport.substring(2);
+		Watch watch = watches.watchAll(broker.tenant().id(), list, List.of(person("Сидоров", debtorsPassport)),
+				List.of(new WatchTerms(Segment.DEBTOR, 6, Set.of(), manager.id(), null, consentToday(), Set.of())))
+			.getFirst();
+		LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+
+		ingest(event("e1", "LOAN_DISBURSED", "Сидоров", debtorsPassport)
+			.replace("\"amount\":150000", "\"amount\":150000.55")
+			.replace("\"occurredAt\":\"" + today + "\"", "\"occurredAt\":\"" + today + "T00:00:01.123456+03:00\""));
+
+		Instant occurred = today.atTime(0, 0, 1, 123_456_000).atZone(ZoneId.of("Europe/Moscow")).toInstant();
+		assertThat(jdbc.sql("""
+				select tenant_id, contact_id, list_id, segment, event_type, priority, event_count, first_event_at,
+				    last_event_at, amount, status, assignee_id, created_at is not null and updated_at is not null as stamped
+				from signals where watch_id = ?""")
+			.param(watch.id().value())
+			.query((row, n) -> List.of(row.getObject("tenant_id"), row.getObject("contact_id"), row.getObject("list_id"),
+					row.getString("segment"), row.getString("event_type"), row.getInt("priority"), row.getInt("event_count"),
+					row.getTimestamp("first_event_at").toInstant(), row.getTimestamp("last_event_at").toInstant(),
+					row.getBigDecimal("amount"), row.getString("status"), row.getObject("assignee_id"), row.getBoolean("stamped")))
+			.single())
+			.containsExactly(broker.tenant().id().value(), watch.contactId().value(), list.value(), "DEBTOR", "LOAN_DISBURSED",
+					SignalRanking.defaultPriority(Segment.DEBTOR, CreditEventType.LOAN_DISBURSED), 1, occurred, occurred,
+					new BigDecimal("150000.55"), "OPEN", manager.id().value(), true);
+		assertThat(jdbc.sql("""
+				select l.tenant_id, l.event_id = e.id from signal_events l join signals s on s.id = l.signal_id
+				join credit_events e on e.source = ? and e.source_event_id = 'e1' where l.watch_id = ?""")
+			.params(source, watch.id().value())
+			.query((row, n) -> List.of(row.getObject(1), row.getBoolean(2)))
+			.single())
+			.containsExactly(broker.tenant().id().value(), true);
 	}
 
 	@Test

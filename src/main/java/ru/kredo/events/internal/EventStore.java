@@ -10,8 +10,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +23,7 @@ import org.springframework.transaction.TransactionStatus;
 import ru.kredo.events.CreditEvent;
 import ru.kredo.events.PeopleOfInterest;
 import ru.kredo.events.RecordedEvent;
+import ru.kredo.platform.BinaryCopy;
 import ru.kredo.privacy.BlindIndex;
 import ru.kredo.privacy.PersonalData;
 
@@ -137,16 +136,12 @@ public class EventStore {
 				.numeric(event.amount())
 				.int4(event.daysPastDue());
 		}
-		rows.finish();
 		Connection connection = DataSourceUtils.getConnection(dataSource);
-		CopyIn copy = null;
 		try {
-			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+			rows.copyInto(connection, """
 					copy credit_events (id, source, source_event_id, type, rutdf_code, occurred_at, received_at,
 					    passport_index, name_dob_index, subject, lender_kind, amount, days_past_due)
 					from stdin (format binary)""");
-			copy.writeToCopy(rows.bytes(), 0, rows.length());
-			copy.endCopy();
 		}
 		catch (SQLException ex) {
 			if ("23505".equals(ex.getSQLState())) {
@@ -158,7 +153,6 @@ public class EventStore {
 			throw new IllegalStateException("could not store credit events", ex);
 		}
 		finally {
-			cancel(copy);
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
 	}
@@ -179,18 +173,6 @@ public class EventStore {
 			return bySource != 0 ? bySource : chunk.ids[a].compareTo(chunk.ids[b]);
 		});
 		return order;
-	}
-
-	// A COPY that failed half-way must not leave the connection in copy mode.
-	private static void cancel(CopyIn copy) {
-		try {
-			if (copy != null && copy.isActive()) {
-				copy.cancelCopy();
-			}
-		}
-		catch (SQLException ex) {
-			log.warn("could not cancel a failed COPY: {}", ex.getMessage());
-		}
 	}
 
 	/**

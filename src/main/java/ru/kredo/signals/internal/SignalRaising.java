@@ -155,7 +155,7 @@ class SignalRaising {
 		Map<TenantId, SignalRanking.Ranking> rankings = ranking.of(matches.stream().map(m -> m.person().watch().tenantId()).toList());
 		Map<UUID, OpenSignal> changed = new LinkedHashMap<>();
 		List<OpenSignal> created = new ArrayList<>();
-		List<Object[]> links = new ArrayList<>();
+		List<SignalRows.Link> links = new ArrayList<>();
 		List<RecommendationMet> met = new ArrayList<>();
 		for (Match match : matches) {
 			Watch watch = match.person().watch();
@@ -172,7 +172,7 @@ class SignalRaising {
 				created.add(signal);
 			}
 			changed.put(signal.id, signal);
-			links.add(new Object[] { watch.tenantId().value(), watch.id().value(), event.id(), signal.id });
+			links.add(new SignalRows.Link(watch.tenantId().value(), watch.id().value(), event.id(), signal.id));
 			if (watch.segment() == Segment.PREPARING) {
 				// Only what the watch recommends and has not met yet (as read with it): most chunks then have nothing
 				// to tick and spare the statement; the statement checks again, against the row as it is now.
