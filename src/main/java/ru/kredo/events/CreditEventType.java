@@ -1,7 +1,8 @@
 package ru.kredo.events;
 
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,15 +47,24 @@ public enum CreditEventType {
 			return Optional.empty();
 		}
 		String value = text.strip();
-		if ("1.9".equals(value)) {
-			return Optional.of(PERSONAL_DATA_CHANGED);
+		CreditEventType type = BY_NAME_OR_CODE.get(value);
+		return Optional.ofNullable(type != null ? type : BY_NAME_OR_CODE.get(value.toUpperCase(Locale.ROOT)));
+	}
+
+	// Every event's type is read here: a look-up, not a pass over the values upper-casing the text for each. Names are
+	// letters and codes digits, so neither can shadow the other; 2.3 is not here, as parse leaves it to ofOverdue.
+	private static final Map<String, CreditEventType> BY_NAME_OR_CODE = byNameOrCode();
+
+	private static Map<String, CreditEventType> byNameOrCode() {
+		Map<String, CreditEventType> types = new HashMap<>();
+		for (CreditEventType type : values()) {
+			types.put(type.name(), type);
+			if (!type.rutdfCode.equals("2.3")) {
+				types.put(type.rutdfCode, type);
+			}
 		}
-		if ("2.3".equals(value)) {
-			return Optional.empty();
-		}
-		return Arrays.stream(values())
-			.filter(type -> type.name().equals(value.toUpperCase(Locale.ROOT)) || type.rutdfCode.equals(value))
-			.findFirst();
+		types.put("1.9", PERSONAL_DATA_CHANGED);
+		return Map.copyOf(types);
 	}
 
 	/** RUTDF 2.3 with block 27: no days past due means cured; otherwise started, or worsened when the bucket grew. */
