@@ -25,6 +25,10 @@ public final class BinaryCopy {
 	private static final long EPOCH_2000_SECONDS = 946_684_800L;
 	private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 	private static final short NUMERIC_NEGATIVE = 0x4000;
+	private static final long[] TENS = { 1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+			100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L,
+			100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L,
+			1_000_000_000_000_000_000L };
 
 	private byte[] buffer;
 	private int length;
@@ -99,11 +103,16 @@ public final class BinaryCopy {
 			return nothing();
 		}
 		int scale = Math.max(0, value.scale());
-		int fractionGroups = (scale + 3) / 4;
-		BigInteger units = value.abs().setScale(fractionGroups * 4).unscaledValue();
+		int fractionDigits = (scale + 3) / 4 * 4;
+		// An amount (up to 18 digits with its fraction padded to whole groups) in a long: no BigInteger division.
+		if (value.precision() + fractionDigits - value.scale() <= 18) {
+			long units = Math.abs(value.unscaledValue().longValue()) * TENS[fractionDigits - value.scale()];
+			return numeric(units, value.signum(), scale, fractionDigits / 4);
+		}
+		BigInteger units = value.abs().setScale(fractionDigits).unscaledValue();
 		short[] groups = new short[units.bitLength() / 13 + 2]; // 10,000 > 2^13: a group per 13 bits, at most
 		int count = 0;
-		int lowestWeight = -fractionGroups;
+		int lowestWeight = -fractionDigits / 4;
 		while (units.signum() > 0) {
 			BigInteger[] divided = units.divideAndRemainder(TEN_THOUSAND);
 			short group = divided[1].shortValue();
@@ -115,10 +124,32 @@ public final class BinaryCopy {
 			}
 			units = divided[0];
 		}
+		return numeric(groups, count, lowestWeight, value.signum(), scale);
+	}
+
+	// The same as above, from a long.
+	private BinaryCopy numeric(long units, int signum, int scale, int fractionGroups) {
+		short[] groups = new short[5]; // 18 digits
+		int count = 0;
+		int lowestWeight = -fractionGroups;
+		while (units > 0) {
+			short group = (short) (units % 10_000);
+			if (count == 0 && group == 0) {
+				lowestWeight++;
+			}
+			else {
+				groups[count++] = group;
+			}
+			units /= 10_000;
+		}
+		return numeric(groups, count, lowestWeight, signum, scale);
+	}
+
+	private BinaryCopy numeric(short[] groups, int count, int lowestWeight, int signum, int scale) {
 		int32(8 + 2 * count);
 		int16(count);
 		int16(count == 0 ? 0 : lowestWeight + count - 1);
-		int16(value.signum() < 0 ? NUMERIC_NEGATIVE : 0);
+		int16(signum < 0 ? NUMERIC_NEGATIVE : 0);
 		int16(scale);
 		for (int i = count - 1; i >= 0; i--) {
 			int16(groups[i]);
