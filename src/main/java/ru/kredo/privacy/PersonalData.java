@@ -89,12 +89,19 @@ public class PersonalData {
 
 	/** The blind index of an already normalized value of one kind (such as {@code "passport"}). */
 	public BlindIndex index(String kind, String normalizedValue) {
+		byte[] value = normalizedValue.getBytes(StandardCharsets.UTF_8);
+		return index(kind, value, value.length);
+	}
+
+	/** The same, of a value already in UTF-8: the first {@code length} bytes of the array. */
+	public BlindIndex index(String kind, byte[] normalizedUtf8, int length) {
 		MessageDigest prepared = innerByKind.get(kind);
 		if (prepared == null) {
 			prepared = innerByKind.computeIfAbsent(kind, this::inner);
 		}
-		byte[] inner = copy(prepared).digest(normalizedValue.getBytes(StandardCharsets.UTF_8));
-		return new BlindIndex(copy(outer).digest(inner));
+		MessageDigest inner = copy(prepared);
+		inner.update(normalizedUtf8, 0, length);
+		return new BlindIndex(copy(outer).digest(inner.digest()));
 	}
 
 	// HMAC-SHA-256 (RFC 2104) over kind, 0, value: SHA-256 of (key xor opad) and of (key xor ipad, kind, 0, value).
