@@ -2,13 +2,12 @@ package ru.kredo.events;
 
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 import org.slf4j.Logger;
@@ -71,31 +70,33 @@ public class CreditEventIngestion {
 		int accepted = 0;
 		try (ChunkPipeline chunks = ChunkPipeline.start(EventStream.of(body, json), CHUNK, this::prepare);
 				ExecutorService storing = Executors.newThreadPerTaskExecutor(STORING)) {
-			Deque<Future<Integer>> inFlight = new ArrayDeque<>(IN_FLIGHT);
-			try {
-				for (EventChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
-					if (inFlight.size() == IN_FLIGHT) {
-						accepted += stored(inFlight.removeFirst());
-					}
-					EventChunk next = chunk;
-					inFlight.addLast(storing.submit(() -> store(next)));
+			// The next chunk goes as soon as either chunk in flight is done, not only the older one: a chunk that
+			// waits for the other's fold guard, or is simply slower, would otherwise leave a core without work.
+			CompletionService<Integer> done = new ExecutorCompletionService<>(storing);
+			int inFlight = 0;
+			for (EventChunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+				if (inFlight == IN_FLIGHT) {
+					accepted += stored(done);
+					inFlight--;
 				}
-				while (!inFlight.isEmpty()) {
-					accepted += stored(inFlight.removeFirst());
-				}
+				EventChunk next = chunk;
+				done.submit(() -> store(next));
+				inFlight++;
 			}
-			finally {
-				// A failed chunk ends the batch; the other one in flight finishes (committed or not) before we return.
-				inFlight.forEach(f -> f.cancel(false));
+			for (; inFlight > 0; inFlight--) {
+				accepted += stored(done);
 			}
+			// A failed chunk ends the batch; the other one in flight finishes (committed or not) before we return, as
+			// closing the executor waits for it.
 			return new IngestionReport(chunks.received(), accepted,
 					chunks.received() - chunks.rejected().size() - accepted, chunks.rejected());
 		}
 	}
 
-	private static int stored(Future<Integer> chunk) {
+	// How many events the next chunk to finish stored.
+	private static int stored(CompletionService<Integer> chunks) {
 		try {
-			return chunk.get();
+			return chunks.take().get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

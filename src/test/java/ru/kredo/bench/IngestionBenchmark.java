@@ -229,12 +229,13 @@ class IngestionBenchmark {
 
 	private void logStatements() {
 		jdbc.sql("""
-				select calls, round(total_exec_time) as ms, rows, regexp_replace(left(query, 90), '\\s+', ' ', 'g') as query
+				select calls, round(total_exec_time) as ms, round(max_exec_time) as max, rows,
+				    regexp_replace(left(query, 90), '\\s+', ' ', 'g') as query
 				from pg_stat_statements where query not like '%pg_stat_statements%'
 				order by total_exec_time desc limit 12""")
 			.query(row -> {
-				log("  %6d calls %7d ms %9d rows  %s", row.getLong("calls"), row.getLong("ms"), row.getLong("rows"),
-						row.getString("query"));
+				log("  %6d calls %7d ms (longest %4d) %9d rows  %s", row.getLong("calls"), row.getLong("ms"),
+						row.getLong("max"), row.getLong("rows"), row.getString("query"));
 			});
 	}
 
