@@ -112,11 +112,14 @@ class EventStorageIntegrationTests {
 	}
 
 	@Test
-	void repeatsWithinOneBatchAreStoredOnce() {
-		IngestionReport report = ingest(event("e1"), event("e1"), event("e2"));
+	void repeatsWithinOneBatchAreStoredOnceAsFirstSent() {
+		IngestionReport report = ingest(event("e2"), event("e1", "100", 1, "2026-11-20T10:00:00Z"),
+				event("e1", "200", 2, "2026-11-20T10:00:00Z"), event("e1", "300", 3, "2026-11-20T10:00:00Z"));
 
 		assertThat(report.accepted()).isEqualTo(FILLER + 2);
-		assertThat(report.duplicates()).isEqualTo(1);
+		assertThat(report.duplicates()).isEqualTo(2);
+		assertThat(jdbc.sql("select days_past_due from credit_events where source = ? and source_event_id = 'e1'")
+			.param(source).query(Integer.class).single()).isEqualTo(1);
 	}
 
 	@Test

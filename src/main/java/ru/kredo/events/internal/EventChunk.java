@@ -1,5 +1,6 @@
 package ru.kredo.events.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,11 @@ public final class EventChunk {
 	final String[] lenders;
 	final BlindIndex[] passportIndexes;
 	final BlindIndex[] nameIndexes;
-	private final Map<Key, Integer> positions;
-	// Positions of the first occurrence of each (source, event id) in the chunk; a repeat within the chunk is a duplicate.
+	// Positions of the first occurrence of each (source, event id) in the chunk, in the order of that key (the unique
+	// index's order, which COPY writes them in); a repeat within the chunk is a duplicate.
 	final int[] firsts;
 	int distinct;
+	private Map<Key, Integer> positions;
 
 	private EventChunk(List<CreditEvent> events) {
 		int n = events.size();
@@ -52,7 +54,6 @@ public final class EventChunk {
 		this.lenders = new String[n];
 		this.passportIndexes = new BlindIndex[n];
 		this.nameIndexes = new BlindIndex[n];
-		this.positions = HashMap.newHashMap(n);
 		this.firsts = new int[n];
 	}
 
@@ -68,11 +69,30 @@ public final class EventChunk {
 			chunk.passportIndexes[i] = s.passport() == null ? null : keys.passport(s.passport());
 			chunk.nameIndexes[i] = keys.nameAndBirthDate(s.name(), s.birthDate());
 			chunk.lenders[i] = e.lenderKind() == null ? null : e.lenderKind().name();
-			if (chunk.positions.putIfAbsent(key(e.source(), e.eventId()), i) == null) {
-				chunk.firsts[chunk.distinct++] = i;
+		}
+		chunk.findFirsts();
+		return chunk;
+	}
+
+	/**
+	 * Sorts the events by (source, event id), stably, so that of equal keys the first comes first, and keeps one of
+	 * each: the key order COPY writes in, and the repeats found on the way, without hashing every key.
+	 */
+	private void findFirsts() {
+		Integer[] order = new Integer[events.size()];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		Arrays.sort(order, (a, b) -> {
+			int bySource = sources[a].compareTo(sources[b]);
+			return bySource != 0 ? bySource : ids[a].compareTo(ids[b]);
+		});
+		for (int k = 0; k < order.length; k++) {
+			int i = order[k];
+			if (k == 0 || !ids[i].equals(ids[order[k - 1]]) || !sources[i].equals(sources[order[k - 1]])) {
+				firsts[distinct++] = i;
 			}
 		}
-		return chunk;
 	}
 
 	/**
@@ -109,7 +129,14 @@ public final class EventChunk {
 		return events.size();
 	}
 
+	// For rows the insert way returns, in no particular order.
 	RecordedEvent recorded(long id, String source, String eventId) {
+		if (positions == null) {
+			positions = HashMap.newHashMap(distinct);
+			for (int k = 0; k < distinct; k++) {
+				positions.put(key(sources[firsts[k]], ids[firsts[k]]), firsts[k]);
+			}
+		}
 		return recorded(id, positions.get(key(source, eventId)));
 	}
 
