@@ -1,5 +1,6 @@
 package ru.kredo.signals.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -56,10 +57,11 @@ class SignalRaising {
 	private final ApplicationEventPublisher events;
 	private final SignalRows rows;
 	private final Duration foldWindow;
+	private final TimeOrderedIds ids;
 
 	SignalRaising(JdbcClient jdbc, Watches watches, SignalRanking ranking, SignalWording wording,
 			ApplicationEventPublisher events, SignalRows rows,
-			@Value("${kredo.signals.fold-window:72h}") Duration foldWindow) {
+			@Value("${kredo.signals.fold-window:72h}") Duration foldWindow, Clock clock) {
 		this.jdbc = jdbc;
 		this.watches = watches;
 		this.ranking = ranking;
@@ -67,6 +69,7 @@ class SignalRaising {
 		this.events = events;
 		this.rows = rows;
 		this.foldWindow = foldWindow;
+		this.ids = new TimeOrderedIds(clock);
 	}
 
 	@EventListener
@@ -166,7 +169,7 @@ class SignalRaising {
 				signal.fold(event);
 			}
 			else {
-				signal = new OpenSignal(UUID.randomUUID(), match.person(), event,
+				signal = new OpenSignal(ids.next(), match.person(), event,
 						rankings.get(watch.tenantId()).priority(watch.segment(), event.type()));
 				open.put(key, signal);
 				created.add(signal);
