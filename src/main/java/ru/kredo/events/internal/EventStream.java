@@ -27,14 +27,18 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventStream implements Iterator<EventStream.Parsed> {
 
 	private final ObjectReader json;
+	// An array's elements, one after another from one parser: what follows an element is the rest of the array.
+	private final ObjectReader elements;
 	private final JsonParser array;
 	private final Lines lines;
 	private long position;
+	private long failedAt = -1;
 	private Parsed next;
 
 	private EventStream(JsonMapper json, JsonParser array, Lines lines) {
 		// Amounts are money: read as written, never through a double (which turns 9999999999999999.99 into 1.0E16).
 		this.json = json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+		this.elements = this.json.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		this.array = array;
 		this.lines = lines;
 	}
@@ -81,19 +85,29 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 	}
 
 	private Parsed nextElement() {
+		long element = position + 1;
+		JsonNode node;
 		try {
 			JsonToken token = array.nextToken();
 			if (token == null || token == JsonToken.END_ARRAY) {
 				return null;
 			}
-			position++;
-			JsonNode node = json.readValue(array);
-			return parse(node);
+			position = element;
+			node = elements.readValue(array);
 		}
 		catch (JacksonException ex) {
-			position++;
+			position = element;
+			// The parser goes on after the error as best it can; where it cannot move (the body ended inside the
+			// array), the array ends here rather than failing at the same place forever.
+			long at = array.currentLocation().getByteOffset();
+			if (at == failedAt) {
+				array.close();
+				return null;
+			}
+			failedAt = at;
 			return Parsed.rejected(position, null, new Rejected("event.json-invalid"));
 		}
+		return parse(node);
 	}
 
 	private Parsed nextLine() {
