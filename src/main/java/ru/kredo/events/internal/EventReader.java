@@ -240,7 +240,8 @@ public final class EventReader {
 		}
 		BigDecimal value;
 		try {
-			value = amount.isNumber() ? amount.decimalValue() : new BigDecimal(amount.asString().strip().replace(',', '.'));
+			// An object or an array has no text (asString would throw): rejected as any other amount that is no number.
+			value = amount.isNumber() ? amount.decimalValue() : new BigDecimal(amount.asString("").strip().replace(',', '.'));
 		}
 		catch (NumberFormatException ex) {
 			throw new Rejected("event.amount-invalid");
@@ -257,11 +258,12 @@ public final class EventReader {
 		if (value.isMissingNode() || value.isNull()) {
 			return null;
 		}
-		if (value.isIntegralNumber()) {
+		// Beyond an int, intValue() throws rather than reject; so would asString() on an object or an array.
+		if (value.isIntegralNumber() && value.canConvertToInt()) {
 			return value.intValue();
 		}
 		try {
-			return Integer.valueOf(value.asString().strip());
+			return Integer.valueOf(value.asString("").strip());
 		}
 		catch (NumberFormatException ex) {
 			throw new Rejected("event.number-invalid", field);

@@ -95,7 +95,7 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 			position = element;
 			node = elements.readValue(array);
 		}
-		catch (JacksonException ex) {
+		catch (JacksonException | NumberFormatException ex) {
 			position = element;
 			// The parser goes on after the error as best it can; where it cannot move (the body ended inside the
 			// array), the array ends here rather than failing at the same place forever.
@@ -122,7 +122,8 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 		try {
 			node = json.readValue(lines.bytes(), lines.start(), lines.length());
 		}
-		catch (JacksonException ex) {
+		// A number too large for a BigDecimal (1e9999999999) is not a JacksonException, but the line is as unreadable.
+		catch (JacksonException | NumberFormatException ex) {
 			return Parsed.rejected(position, null, new Rejected("event.json-invalid"));
 		}
 		return parse(node);

@@ -39,6 +39,25 @@ class EventReaderTests {
 	}
 
 	@Test
+	void aNumberBeyondAnIntOrAnObjectForANumberIsRejectedWithItsEvent() {
+		JsonMapper json = JsonMapper.builder().build();
+		String event = """
+				{"source":"b","eventId":"1","type":"2.3","occurredAt":"2026-11-20",%s,
+				 "subject":{"lastName":"Ёлкина","firstName":"Вера","birthDate":"02.06.1979"}}""";
+
+		for (String field : new String[] { "\"daysPastDue\":3000000000", "\"daysPastDue\":{\"days\":5}",
+				"\"daysPastDue\":[5]", "\"daysPastDue\":5,\"previousDaysPastDue\":-99999999999999999999" }) {
+			assertThatThrownBy(() -> EventReader.read(json.readTree(event.formatted(field)))).as(field)
+				.isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("event.number-invalid"));
+		}
+		for (String amount : new String[] { "{}", "[1]" }) {
+			assertThatThrownBy(() -> EventReader.read(json.readTree(event.formatted("\"daysPastDue\":5,\"amount\":" + amount))))
+				.as(amount)
+				.isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("event.amount-invalid"));
+		}
+	}
+
+	@Test
 	void recognisesAZoneOffsetExactlyAsItsPatternDoes() {
 		Pattern offset = Pattern.compile(".*[+-]\\d{2}:?\\d{2}$");
 		String alphabet = "0123456789+-:TZ ";

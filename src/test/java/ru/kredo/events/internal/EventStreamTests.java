@@ -27,6 +27,19 @@ class EventStreamTests {
 	}
 
 	@Test
+	void aNumberNoBigDecimalHoldsMakesItsLineInvalidNotTheBatch() {
+		String body = event("e1", "").replace("\"note\"", "\"weight\":1e9999999999,\"note\"") + "\n" + event("e2", "");
+
+		List<EventStream.Parsed> parsed = read(new byte[0], body.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(parsed).extracting(EventStreamTests::outcome).containsExactly("1:event.json-invalid", "2:e2");
+		// In an array the parser goes on inside the broken element (what it makes of the rest is its own affair).
+		List<EventStream.Parsed> array = read(new byte[0], ("[" + body.replace("\n", ",") + "]").getBytes(StandardCharsets.UTF_8));
+		assertThat(outcome(array.getFirst())).isEqualTo("1:event.json-invalid");
+		assertThat(array.getLast().event().eventId()).isEqualTo("e2");
+	}
+
+	@Test
 	void aLineLongerThanTheBufferAndManyLinesAcrossItsEdges() {
 		StringBuilder body = new StringBuilder(event("long", "x".repeat(200_000))).append('\n');
 		for (int i = 0; i < 3_000; i++) {
