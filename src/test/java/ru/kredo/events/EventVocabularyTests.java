@@ -3,13 +3,16 @@ package ru.kredo.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import ru.kredo.events.internal.EventReader;
+import ru.kredo.events.IngestionReport.RejectedEvent;
+import ru.kredo.events.internal.EventStream;
 import ru.kredo.platform.Rejected;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +38,10 @@ class EventVocabularyTests {
 
 	@Test
 	void readsAnEventWithRussianDatesAndMoscowTime() {
-		CreditEvent event = EventReader.read(json.readTree("""
+		CreditEvent event = read("""
 				{"source":"nbki","eventId":"7","type":"2.3","daysPastDue":"40","previousDaysPastDue":10,
 				 "occurredAt":"2026-11-20T09:30:00","amount":"12500,50","lender":{"kind":"mfo"},
-				 "subject":{"lastName":"Орлова","firstName":"Анна","birthDate":"01.02.1991","passportSeries":"4510","passportNumber":"123456"}}"""));
+				 "subject":{"lastName":"Орлова","firstName":"Анна","birthDate":"01.02.1991","passportSeries":"4510","passportNumber":"123456"}}""");
 
 		assertThat(event.type()).isEqualTo(CreditEventType.OVERDUE_WORSENED);
 		assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-20T06:30:00Z"));
@@ -63,7 +66,18 @@ class EventVocabularyTests {
 	}
 
 	private void assertRejected(String event, String code) {
-		assertThatThrownBy(() -> EventReader.read(json.readTree(event)))
+		assertThatThrownBy(() -> read(event))
 			.isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo(code));
+	}
+
+	// One event, as ingestion reads it (a line of JSON Lines); its rejection thrown.
+	private CreditEvent read(String event) {
+		byte[] line = event.replace('\n', ' ').getBytes(StandardCharsets.UTF_8);
+		EventStream.Parsed parsed = EventStream.of(new ByteArrayInputStream(line), json).next();
+		RejectedEvent rejected = parsed.rejected();
+		if (rejected != null) {
+			throw new Rejected(rejected.code(), rejected.arguments());
+		}
+		return parsed.event();
 	}
 }

@@ -27,11 +27,12 @@ import ru.kredo.platform.Rejected;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns one event's JSON into a {@link CreditEvent}, or a {@link Rejected} saying what is wrong. Accepts Kredo's
- * field names and both Kredo's event names and RUTDF codes; a subject's passport as one field or as series and
- * number; dates as ISO or {@code dd.MM.yyyy}; a time without zone is Moscow time.
+ * Turns one event's fields, as read from its JSON ({@link EventFields}), into a {@link CreditEvent}, or a
+ * {@link Rejected} saying what is wrong. Accepts Kredo's field names and both Kredo's event names and RUTDF codes; a
+ * subject's passport as one field or as series and number; dates as ISO or {@code dd.MM.yyyy}; a time without zone is
+ * Moscow time.
  */
-public final class EventReader {
+final class EventReader {
 
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1e16");
@@ -47,43 +48,43 @@ public final class EventReader {
 	private EventReader() {
 	}
 
-	public static CreditEvent read(JsonNode json) {
-		if (json == null || !json.isObject()) {
-			throw new Rejected("event.not-an-object");
-		}
-		JsonNode subject = json.path("subject");
-		if (!subject.isObject()) {
+	/** The event, or the first thing wrong with it (the order of the checks is the order its rejections come in). */
+	static CreditEvent read(EventFields event) {
+		if (!event.subject) {
 			throw new Rejected("event.subject-required");
 		}
-		Integer daysPastDue = integer(json, "daysPastDue");
-		return new CreditEvent(text(json, "source"), text(json, "eventId"), type(json, daysPastDue),
-				instant(text(json, "occurredAt")), subject(subject), lenderKind(text(json.path("lender"), "kind", text(json, "lenderKind"))),
-				amount(json), daysPastDue);
+		Integer daysPastDue = integer(event.daysPastDue, "daysPastDue");
+		String kind = text(event.kind);
+		return new CreditEvent(text(event.source), text(event.eventId), type(event, daysPastDue),
+				instant(text(event.occurredAt)), subject(event), lenderKind(kind != null ? kind : text(event.lenderKind)),
+				amount(event.amount), daysPastDue);
 	}
 
-	private static CreditEventType type(JsonNode json, Integer daysPastDue) {
-		String type = text(json, "type");
+	private static CreditEventType type(EventFields event, Integer daysPastDue) {
+		String type = text(event.type);
 		if ("2.3".equals(type == null ? null : type.strip())) {
 			if (daysPastDue == null) {
 				throw new Rejected("event.days-past-due-required");
 			}
-			return CreditEventType.ofOverdue(daysPastDue, integer(json, "previousDaysPastDue"));
+			return CreditEventType.ofOverdue(daysPastDue, integer(event.previousDaysPastDue, "previousDaysPastDue"));
 		}
 		return CreditEventType.parse(type).orElseThrow(() -> new Rejected("event.type-unknown", String.valueOf(type)));
 	}
 
-	private static Subject subject(JsonNode subject) {
-		String passport = text(subject, "passport");
-		if (passport == null && (text(subject, "passportSeries") != null || text(subject, "passportNumber") != null)) {
-			passport = String.valueOf(text(subject, "passportSeries")) + String.valueOf(text(subject, "passportNumber"));
+	private static Subject subject(EventFields subject) {
+		String passport = text(subject.passport);
+		String series = text(subject.passportSeries);
+		String number = text(subject.passportNumber);
+		if (passport == null && (series != null || number != null)) {
+			passport = String.valueOf(series) + String.valueOf(number);
 		}
-		String inn = text(subject, "inn");
-		String snils = text(subject, "snils");
-		String birthDate = text(subject, "birthDate");
+		String inn = text(subject.inn);
+		String snils = text(subject.snils);
+		String birthDate = text(subject.birthDate);
 		if (birthDate == null) {
 			throw new Rejected("event.birth-date-required");
 		}
-		return new Subject(new FullName(text(subject, "lastName"), text(subject, "firstName"), text(subject, "middleName")),
+		return new Subject(new FullName(text(subject.lastName), text(subject.firstName), text(subject.middleName)),
 				date(birthDate), passport == null ? null : PassportNumber.parse(passport), inn == null ? null : new Inn(inn),
 				snils == null ? null : new Snils(snils));
 	}
@@ -233,14 +234,14 @@ public final class EventReader {
 		}
 	}
 
-	private static BigDecimal amount(JsonNode json) {
-		JsonNode amount = json.path("amount");
-		if (amount.isMissingNode() || amount.isNull()) {
+	private static BigDecimal amount(Object amount) {
+		if (amount == null) {
 			return null;
 		}
 		BigDecimal value;
 		try {
-			value = amount.isNumber() ? amount.decimalValue() : new BigDecimal(amount.asString().strip().replace(',', '.'));
+			// An integer through its text: the same value and scale as the tree's decimalValue().
+			value = amount instanceof BigDecimal decimal ? decimal : new BigDecimal(asString(amount).strip().replace(',', '.'));
 		}
 		catch (NumberFormatException ex) {
 			throw new Rejected("event.amount-invalid");
@@ -252,32 +253,33 @@ public final class EventReader {
 		return value;
 	}
 
-	private static Integer integer(JsonNode json, String field) {
-		JsonNode value = json.path(field);
-		if (value.isMissingNode() || value.isNull()) {
+	private static Integer integer(Object value, String field) {
+		if (value == null) {
 			return null;
 		}
-		if (value.isIntegralNumber()) {
-			return value.intValue();
+		if (value instanceof Integer number) {
+			return number;
 		}
 		try {
-			return Integer.valueOf(value.asString().strip());
+			// A larger integer, a fraction, true or false, an object or an array: rejected as text that is no number.
+			return Integer.valueOf(asString(value).strip());
 		}
 		catch (NumberFormatException ex) {
 			throw new Rejected("event.number-invalid", field);
 		}
 	}
 
-	private static String text(JsonNode json, String field) {
-		return text(json, field, null);
+	// A field's text: a string as it is, any other value as JSON writes it; none if missing, null or blank.
+	private static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		String text = value.toString();
+		return text.isBlank() ? null : text;
 	}
 
-	private static String text(JsonNode json, String field, String fallback) {
-		JsonNode value = json.path(field);
-		if (value.isMissingNode() || value.isNull()) {
-			return fallback;
-		}
-		String text = value.isString() ? value.asString() : value.toString();
-		return text.isBlank() ? fallback : text;
+	// A value as text to read a number from: an object or an array has none.
+	private static String asString(Object value) {
+		return value instanceof JsonNode ? "" : value.toString();
 	}
 }

@@ -14,6 +14,7 @@ import ru.kredo.platform.Rejected;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -21,20 +22,26 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads events one at a time from a JSON array or from JSON Lines (one event per line), whichever the body is, so a
- * batch of millions never sits in memory whole. A malformed event becomes a rejection with its position; reading
- * goes on with the next one.
+ * batch of millions never sits in memory whole; each event token by token into {@link EventFields}, without a tree.
+ * A malformed event becomes a rejection with its position; reading goes on with the next one.
  */
 public final class EventStream implements Iterator<EventStream.Parsed> {
 
 	private final ObjectReader json;
+	// A value among others (in an event, in an array): what follows it is the rest of the event or array.
+	private final ObjectReader values;
+	private final EventFields fields;
 	private final JsonParser array;
 	private final Lines lines;
 	private long position;
+	private long failedAt = -1;
 	private Parsed next;
 
 	private EventStream(JsonMapper json, JsonParser array, Lines lines) {
 		// Amounts are money: read as written, never through a double (which turns 9999999999999999.99 into 1.0E16).
 		this.json = json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+		this.values = this.json.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		this.fields = new EventFields(values);
 		this.array = array;
 		this.lines = lines;
 	}
@@ -81,19 +88,46 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 	}
 
 	private Parsed nextElement() {
+		long element = position + 1;
 		try {
 			JsonToken token = array.nextToken();
 			if (token == null || token == JsonToken.END_ARRAY) {
 				return null;
 			}
-			position++;
-			JsonNode node = json.readValue(array);
-			return parse(node);
+			position = element;
+			if (token == JsonToken.START_OBJECT) {
+				fields.read(array);
+			}
+			else if (!readAsTree(values.readValue(array))) {
+				return Parsed.rejected(position, null, new Rejected("event.not-an-object"));
+			}
 		}
-		catch (JacksonException ex) {
-			position++;
+		catch (JacksonException | NumberFormatException ex) {
+			position = element;
+			// The parser goes on after the error as best it can; where it cannot move (the body ended inside the
+			// array), the array ends here rather than failing at the same place forever.
+			long at = array.currentLocation().getByteOffset();
+			if (at == failedAt) {
+				array.close();
+				return null;
+			}
+			failedAt = at;
 			return Parsed.rejected(position, null, new Rejected("event.json-invalid"));
 		}
+		return parse();
+	}
+
+	// An element that does not start an object is none, unless, after a malformed element, the parser stands inside
+	// one and reads the rest of it as an object: that is read as an event, as it always was.
+	private boolean readAsTree(JsonNode node) {
+		if (node == null || !node.isObject()) {
+			return false;
+		}
+		try (JsonParser tree = node.traverse(ObjectReadContext.empty())) {
+			tree.nextToken();
+			fields.read(tree);
+		}
+		return true;
 	}
 
 	private Parsed nextLine() {
@@ -104,22 +138,31 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 			position++;
 		}
 		while (lines.blank());
-		JsonNode node;
-		try {
-			node = json.readValue(lines.bytes(), lines.start(), lines.length());
+		try (JsonParser line = json.createParser(lines.bytes(), lines.start(), lines.length())) {
+			if (line.nextToken() != JsonToken.START_OBJECT) {
+				// Read whole, as rarely as this comes, to tell a value that is no object from no JSON at all.
+				json.readValue(lines.bytes(), lines.start(), lines.length());
+				return Parsed.rejected(position, null, new Rejected("event.not-an-object"));
+			}
+			fields.read(line);
+			// Nothing may follow the event (Jackson's FAIL_ON_TRAILING_TOKENS, as reading a tree checked).
+			if (line.nextToken() != null) {
+				return Parsed.rejected(position, null, new Rejected("event.json-invalid"));
+			}
 		}
-		catch (JacksonException ex) {
+		// A number too large for a BigDecimal (1e9999999999) is not a JacksonException, but the line is as unreadable.
+		catch (JacksonException | NumberFormatException ex) {
 			return Parsed.rejected(position, null, new Rejected("event.json-invalid"));
 		}
-		return parse(node);
+		return parse();
 	}
 
-	private Parsed parse(JsonNode node) {
+	private Parsed parse() {
 		try {
-			return new Parsed(position, EventReader.read(node), null);
+			return new Parsed(position, EventReader.read(fields), null);
 		}
 		catch (Rejected rejected) {
-			return Parsed.rejected(position, node == null ? null : node.path("eventId").asString(null), rejected);
+			return Parsed.rejected(position, fields.rejectedId(), rejected);
 		}
 	}
 

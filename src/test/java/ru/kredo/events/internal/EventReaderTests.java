@@ -3,14 +3,17 @@ package ru.kredo.events.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Random;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import ru.kredo.events.CreditEvent;
+import ru.kredo.events.IngestionReport.RejectedEvent;
 import ru.kredo.platform.Rejected;
-import tools.jackson.databind.json.JsonMapper;
 
 class EventReaderTests {
 
@@ -25,15 +28,32 @@ class EventReaderTests {
 
 	@Test
 	void aNegativeAmountOrOneTooLargeToStoreIsRejectedWithItsEventNotWithItsBatch() {
-		JsonMapper json = JsonMapper.builder().build();
 		String event = """
 				{"source":"b","eventId":"1","type":"1.1","occurredAt":"2026-11-20","amount":%s,
 				 "subject":{"lastName":"Ёлкина","firstName":"Вера","birthDate":"02.06.1979"}}""";
 
-		assertThat(EventReader.read(json.readTree(event.formatted("\"9999999999999999.99\""))).amount())
+		assertThat(read(event.formatted("\"9999999999999999.99\"")).amount())
 			.isEqualByComparingTo("9999999999999999.99");
 		for (String amount : new String[] { "1e20", "-5", "\"10000000000000000\"" }) {
-			assertThatThrownBy(() -> EventReader.read(json.readTree(event.formatted(amount)))).as(amount)
+			assertThatThrownBy(() -> read(event.formatted(amount))).as(amount)
+				.isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("event.amount-invalid"));
+		}
+	}
+
+	@Test
+	void aNumberBeyondAnIntOrAnObjectForANumberIsRejectedWithItsEvent() {
+		String event = """
+				{"source":"b","eventId":"1","type":"2.3","occurredAt":"2026-11-20",%s,
+				 "subject":{"lastName":"Ёлкина","firstName":"Вера","birthDate":"02.06.1979"}}""";
+
+		for (String field : new String[] { "\"daysPastDue\":3000000000", "\"daysPastDue\":{\"days\":5}",
+				"\"daysPastDue\":[5]", "\"daysPastDue\":5,\"previousDaysPastDue\":-99999999999999999999" }) {
+			assertThatThrownBy(() -> read(event.formatted(field))).as(field)
+				.isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("event.number-invalid"));
+		}
+		for (String amount : new String[] { "{}", "[1]" }) {
+			assertThatThrownBy(() -> read(event.formatted("\"daysPastDue\":5,\"amount\":" + amount)))
+				.as(amount)
 				.isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("event.amount-invalid"));
 		}
 	}
@@ -98,5 +118,16 @@ class EventReaderTests {
 			}
 		}
 		assertThat(read).isGreaterThan(10_000);
+	}
+
+	// One event, as ingestion reads it (a line of JSON Lines); its rejection thrown.
+	private static CreditEvent read(String event) {
+		byte[] line = event.replace('\n', ' ').getBytes(StandardCharsets.UTF_8);
+		EventStream.Parsed parsed = EventStream.of(new ByteArrayInputStream(line), EventStreamTests.JSON).next();
+		RejectedEvent rejected = parsed.rejected();
+		if (rejected != null) {
+			throw new Rejected(rejected.code(), rejected.arguments());
+		}
+		return parsed.event();
 	}
 }

@@ -23,8 +23,20 @@ class EventStreamTests {
 
 		List<EventStream.Parsed> parsed = read(bom, body.getBytes(StandardCharsets.UTF_8));
 
-		assertThat(parsed).extracting(p -> p.position() + ":" + (p.event() != null ? p.event().eventId() : p.rejected().code()))
-			.containsExactly("1:e1", "4:event.json-invalid", "5:e5", "6:e6");
+		assertThat(parsed).extracting(EventStreamTests::outcome).containsExactly("1:e1", "4:event.json-invalid", "5:e5", "6:e6");
+	}
+
+	@Test
+	void aNumberNoBigDecimalHoldsMakesItsLineInvalidNotTheBatch() {
+		String body = event("e1", "").replace("\"note\"", "\"weight\":1e9999999999,\"note\"") + "\n" + event("e2", "");
+
+		List<EventStream.Parsed> parsed = read(new byte[0], body.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(parsed).extracting(EventStreamTests::outcome).containsExactly("1:event.json-invalid", "2:e2");
+		// In an array the parser goes on inside the broken element (what it makes of the rest is its own affair).
+		List<EventStream.Parsed> array = read(new byte[0], ("[" + body.replace("\n", ",") + "]").getBytes(StandardCharsets.UTF_8));
+		assertThat(outcome(array.getFirst())).isEqualTo("1:event.json-invalid");
+		assertThat(array.getLast().event().eventId()).isEqualTo("e2");
 	}
 
 	@Test
@@ -40,6 +52,29 @@ class EventStreamTests {
 		assertThat(parsed.getFirst().event().eventId()).isEqualTo("long");
 		assertThat(parsed.getLast().event().eventId()).isEqualTo("e2999");
 		assertThat(parsed.getLast().event().subject().name().lastName()).isEqualTo("Ёлкина");
+	}
+
+	@Test
+	void readsAJsonArrayElementByElementAndRejectsWhatIsNotAnEvent() {
+		String body = " [\n" + event("e1", "") + ",\n42, [1], null,\n" + event("e5", "") + "\n]\n";
+
+		List<EventStream.Parsed> parsed = read(new byte[0], body.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(parsed).extracting(EventStreamTests::outcome)
+			.containsExactly("1:e1", "2:event.not-an-object", "3:event.not-an-object", "4:event.not-an-object", "5:e5");
+	}
+
+	@Test
+	void anArrayCutShortEndsWithOneRejection() {
+		String body = "[" + event("e1", "") + "," + event("e2", "");
+
+		List<EventStream.Parsed> parsed = read(new byte[0], body.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(parsed).extracting(EventStreamTests::outcome).containsExactly("1:e1", "2:e2", "3:event.json-invalid");
+	}
+
+	private static String outcome(EventStream.Parsed p) {
+		return p.position() + ":" + (p.event() != null ? p.event().eventId() : p.rejected().code());
 	}
 
 	private static List<EventStream.Parsed> read(byte[] prefix, byte[] body) {
