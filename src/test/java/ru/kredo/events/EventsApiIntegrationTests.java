@@ -1,0 +1,71 @@
+package ru.kredo.events;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import ru.kredo.IntegrationTest;
+import ru.kredo.apikeys.ApiKeys;
+import ru.kredo.tenancy.TenantId;
+
+/** The bureaus' feed over REST, as a bureau sends it: a JSON array or JSON Lines. */
+@IntegrationTest
+class EventsApiIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApiKeys apiKeys;
+
+	@Test
+	void aJsonArrayIsIngestedElementByElementWithItsBadElementsRejectedAtTheirIndex() throws Exception {
+		String source = "api-array-" + UUID.randomUUID();
+		String feed = "Bearer " + apiKeys.issue(TenantId.PLATFORM, "Лента " + source, "test").secret();
+		String array = "[" + event(source, "a1", "1.1") + ",\n" + event(source, "a2", "9.9") + ",\n"
+				+ event(source, "a3", "LOAN_DISBURSED") + "]";
+
+		mvc.perform(post("/api/v1/events").header("Authorization", feed).header("Accept-Language", "ru")
+			.contentType(MediaType.APPLICATION_JSON).content(array))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.received").value(3))
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(jsonPath("$.rejected.length()").value(1))
+			.andExpect(jsonPath("$.rejected[0].line").value(2))
+			.andExpect(jsonPath("$.rejected[0].eventId").value("a2"))
+			.andExpect(jsonPath("$.rejected[0].message").value(
+					"Неизвестный тип события «9.9»: укажите имя Kredo (LOAN_DISBURSED) или код RUTDF (2.2)."));
+
+		mvc.perform(post("/api/v1/events").header("Authorization", feed)
+			.contentType(MediaType.APPLICATION_JSON).content(array))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(0))
+			.andExpect(jsonPath("$.duplicates").value(2));
+	}
+
+	@Test
+	void jsonLinesAreIngestedLineByLine() throws Exception {
+		String source = "api-lines-" + UUID.randomUUID();
+		String feed = "Bearer " + apiKeys.issue(TenantId.PLATFORM, "Лента " + source, "test").secret();
+
+		mvc.perform(post("/api/v1/events").header("Authorization", feed).contentType("application/x-ndjson")
+			.content(event(source, "l1", "1.1") + "\n" + event(source, "l2", "2.5") + "\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(jsonPath("$.rejected.length()").value(0));
+	}
+
+	private static String event(String source, String id, String type) {
+		return """
+				{"source":"%s","eventId":"%s","type":"%s","occurredAt":"2026-11-20T10:00:00+03:00",
+				 "subject":{"lastName":"Гончарова","firstName":"Вера","birthDate":"1979-06-02","passport":"4510 123456"}}"""
+			.formatted(source, id, type).replace("\n", "");
+	}
+}
