@@ -90,7 +90,12 @@ final class EventReader {
 	}
 
 	static LocalDate date(String text) {
-		return CalendarDate.parse(text);
+		LocalDate date = CalendarDate.parse(text);
+		// A time of day alone («T10:00») holds no date; CalendarDate leaves an empty date to its caller.
+		if (date == null) {
+			throw new Rejected("date-invalid");
+		}
+		return date;
 	}
 
 	static Instant instant(String text) {
@@ -100,7 +105,11 @@ final class EventReader {
 		String value = text.strip();
 		try {
 			if (value.length() <= 10) {
-				return date(value).atStartOfDay(MOSCOW).toInstant();
+				LocalDate day = CalendarDate.parse(value);
+				if (day == null) {
+					throw new Rejected("event.occurred-at-invalid", text);
+				}
+				return day.atStartOfDay(MOSCOW).toInstant();
 			}
 			Instant plain = plainInstant(value);
 			if (plain != null) {

@@ -41,6 +41,18 @@ class EventReaderTests {
 	}
 
 	@Test
+	void aTimeOfDayWithoutADateIsRejectedWithItsEventNotWithItsBatch() {
+		String event = """
+				{"source":"b","eventId":"1","type":"1.1","occurredAt":"%s",
+				 "subject":{"lastName":"Ёлкина","firstName":"Вера","birthDate":"%s"}}""";
+
+		assertThatThrownBy(() -> read(event.formatted("T10:00", "02.06.1979")))
+			.isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("event.occurred-at-invalid"));
+		assertThatThrownBy(() -> read(event.formatted("2026-11-20", "T10:00")))
+			.isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("date-invalid"));
+	}
+
+	@Test
 	void aNumberBeyondAnIntOrAnObjectForANumberIsRejectedWithItsEvent() {
 		String event = """
 				{"source":"b","eventId":"1","type":"2.3","occurredAt":"2026-11-20",%s,
