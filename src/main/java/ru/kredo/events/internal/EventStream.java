@@ -14,7 +14,6 @@ import ru.kredo.platform.Rejected;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -34,7 +33,7 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 	private final JsonParser array;
 	private final Lines lines;
 	private long position;
-	private long failedAt = -1;
+	private boolean arrayBroken;
 	private Parsed next;
 
 	private EventStream(JsonMapper json, JsonParser array, Lines lines) {
@@ -88,6 +87,9 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 	}
 
 	private Parsed nextElement() {
+		if (arrayBroken) {
+			return null;
+		}
 		long element = position + 1;
 		try {
 			JsonToken token = array.nextToken();
@@ -95,39 +97,21 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 				return null;
 			}
 			position = element;
-			if (token == JsonToken.START_OBJECT) {
-				fields.read(array);
-			}
-			else if (!readAsTree(values.readValue(array))) {
+			if (token != JsonToken.START_OBJECT) {
+				values.readValue(array);
 				return Parsed.rejected(position, null, new Rejected("event.not-an-object"));
 			}
+			fields.read(array);
 		}
 		catch (JacksonException | NumberFormatException ex) {
+			// Past malformed JSON the parser only guesses where the next element starts (a missing comma gave dozens
+			// of rejections, the tail of a broken object could be read as an event): the array ends here, and the
+			// rejection says that what follows was not read. Re-sending it whole is safe: what was stored is skipped.
 			position = element;
-			// The parser goes on after the error as best it can; where it cannot move (the body ended inside the
-			// array), the array ends here rather than failing at the same place forever.
-			long at = array.currentLocation().getByteOffset();
-			if (at == failedAt) {
-				array.close();
-				return null;
-			}
-			failedAt = at;
-			return Parsed.rejected(position, null, new Rejected("event.json-invalid"));
+			arrayBroken = true;
+			return Parsed.rejected(position, null, new Rejected("event.array-invalid"));
 		}
 		return parse();
-	}
-
-	// An element that does not start an object is none, unless, after a malformed element, the parser stands inside
-	// one and reads the rest of it as an object: that is read as an event, as it always was.
-	private boolean readAsTree(JsonNode node) {
-		if (node == null || !node.isObject()) {
-			return false;
-		}
-		try (JsonParser tree = node.traverse(ObjectReadContext.empty())) {
-			tree.nextToken();
-			fields.read(tree);
-		}
-		return true;
 	}
 
 	private Parsed nextLine() {

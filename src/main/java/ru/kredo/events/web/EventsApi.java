@@ -41,7 +41,8 @@ class EventsApi {
 			MediaType.TEXT_PLAIN_VALUE })
 	@Operation(summary = "Ingest credit events: a JSON array or JSON Lines, any size", description = """
 			Idempotent on (source, eventId): a re-sent batch creates nothing new. Malformed events are rejected with \
-			their position (line, or array index + 1) and reason; the rest are accepted. `type` is a Kredo name \
+			their position (line, or array index + 1) and reason; the rest are accepted. In an array, malformed JSON \
+			ends the array at that element (event.array-invalid): the rest is not read. `type` is a Kredo name \
 			(LOAN_DISBURSED) or a RUTDF code (2.2; 2.3 needs daysPastDue). The answer comes after everything accepted \
 			is stored.""")
 	Report ingest(HttpServletRequest request) throws IOException {

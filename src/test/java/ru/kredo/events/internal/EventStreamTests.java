@@ -33,10 +33,20 @@ class EventStreamTests {
 		List<EventStream.Parsed> parsed = read(new byte[0], body.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(parsed).extracting(EventStreamTests::outcome).containsExactly("1:event.json-invalid", "2:e2");
-		// In an array the parser goes on inside the broken element (what it makes of the rest is its own affair).
+		// In an array nothing marks where the next element starts: the array ends there, and says so.
 		List<EventStream.Parsed> array = read(new byte[0], ("[" + body.replace("\n", ",") + "]").getBytes(StandardCharsets.UTF_8));
-		assertThat(outcome(array.getFirst())).isEqualTo("1:event.json-invalid");
-		assertThat(array.getLast().event().eventId()).isEqualTo("e2");
+		assertThat(array).extracting(EventStreamTests::outcome).containsExactly("1:event.array-invalid");
+	}
+
+	@Test
+	void anArrayEndsAtItsFirstMalformedElementWithOneRejectionThatSaysSo() {
+		String missingComma = "[" + event("e1", "") + " " + event("e2", "") + "," + event("e3", "") + "]";
+		String brokenObject = "[" + event("e1", "") + ",{\"source\":}," + event("e3", "") + "]";
+
+		assertThat(read(new byte[0], missingComma.getBytes(StandardCharsets.UTF_8))).extracting(EventStreamTests::outcome)
+			.containsExactly("1:e1", "2:event.array-invalid");
+		assertThat(read(new byte[0], brokenObject.getBytes(StandardCharsets.UTF_8))).extracting(EventStreamTests::outcome)
+			.containsExactly("1:e1", "2:event.array-invalid");
 	}
 
 	@Test
@@ -70,7 +80,7 @@ class EventStreamTests {
 
 		List<EventStream.Parsed> parsed = read(new byte[0], body.getBytes(StandardCharsets.UTF_8));
 
-		assertThat(parsed).extracting(EventStreamTests::outcome).containsExactly("1:e1", "2:e2", "3:event.json-invalid");
+		assertThat(parsed).extracting(EventStreamTests::outcome).containsExactly("1:e1", "2:e2", "3:event.array-invalid");
 	}
 
 	private static String outcome(EventStream.Parsed p) {

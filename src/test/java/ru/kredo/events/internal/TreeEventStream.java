@@ -42,7 +42,7 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 	private final JsonParser array;
 	private final Lines lines;
 	private long position;
-	private long failedAt = -1;
+	private boolean arrayBroken;
 	private EventStream.Parsed next;
 
 	private TreeEventStream(JsonMapper json, JsonParser array, Lines lines) {
@@ -95,6 +95,9 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 	}
 
 	private EventStream.Parsed nextElement() {
+		if (arrayBroken) {
+			return null;
+		}
 		long element = position + 1;
 		JsonNode node;
 		try {
@@ -107,15 +110,8 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 		}
 		catch (JacksonException | NumberFormatException ex) {
 			position = element;
-			// The parser goes on after the error as best it can; where it cannot move (the body ended inside the
-			// array), the array ends here rather than failing at the same place forever.
-			long at = array.currentLocation().getByteOffset();
-			if (at == failedAt) {
-				array.close();
-				return null;
-			}
-			failedAt = at;
-			return EventStream.Parsed.rejected(position, null, new Rejected("event.json-invalid"));
+			arrayBroken = true;
+			return EventStream.Parsed.rejected(position, null, new Rejected("event.array-invalid"));
 		}
 		return parse(node);
 	}
