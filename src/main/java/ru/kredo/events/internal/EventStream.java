@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads events one at a time from a JSON array or from JSON Lines (one event per line), whichever the body is, so a
  * batch of millions never sits in memory whole; each event token by token into {@link EventFields}, without a tree.
- * A malformed event becomes a rejection with its position; reading goes on with the next one.
+ * A malformed event becomes a rejection with its position; reading goes on with the next one, except in an array
+ * after malformed JSON, where nothing marks where the next element starts.
  */
 public final class EventStream implements Iterator<EventStream.Parsed> {
 
