@@ -100,6 +100,7 @@ class IngestionBenchmark {
 			if (statements) {
 				jdbc.sql("select pg_stat_statements_reset()").query().singleValue();
 			}
+			Map<String, Long> maintenance = maintenance();
 			CpuMeter.Sample before = cpu.sample();
 			long start = System.nanoTime();
 			IngestionReport report;
@@ -110,6 +111,7 @@ class IngestionBenchmark {
 			// CLOCK_MONOTONIC, as System.nanoTime() on Linux: `perf record -k CLOCK_MONOTONIC` then `perf report --time`.
 			log("run %d: (a) ran from %.6f to %.6f s (monotonic)", run, start / 1e9, System.nanoTime() / 1e9);
 			CpuMeter.Sample afterKredo = cpu.sample();
+			logMaintenance(run, maintenance);
 			assertThat(report.accepted()).isEqualTo(EVENTS);
 			if (statements) {
 				logStatements();
@@ -214,6 +216,27 @@ class IngestionBenchmark {
 				costs[3], settings);
 		Files.writeString(DIR.resolve("results-" + Instant.now().toString().replace(':', '-') + ".md"), result);
 		log("%n%s", result);
+	}
+
+	// Autovacuum and autoanalyze runs so far, per table: the CPU meter counts every PostgreSQL process, so a vacuum
+	// during (a) is charged to (a), whichever table it cleans.
+	private Map<String, Long> maintenance() {
+		return jdbc.sql("select relname, autovacuum_count + autoanalyze_count from pg_stat_user_tables")
+			.query((row, n) -> Map.entry(row.getString(1), row.getLong(2))).list().stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private void logMaintenance(int run, Map<String, Long> before) {
+		String finished = maintenance().entrySet().stream()
+			.filter(table -> table.getValue() > before.getOrDefault(table.getKey(), 0L))
+			.map(table -> table.getKey() + " ×" + (table.getValue() - before.getOrDefault(table.getKey(), 0L)))
+			.sorted()
+			.collect(Collectors.joining(", "));
+		String running = jdbc.sql("""
+				select coalesce(string_agg(regexp_replace(query, '^autovacuum: ', ''), '; '), '')
+				from pg_stat_activity where backend_type = 'autovacuum worker'""").query(String.class).single();
+		log("run %d: autovacuum/autoanalyze finished during (a): %s; running at its end: %s", run,
+				finished.isEmpty() ? "none" : finished, running.isEmpty() ? "none" : running);
 	}
 
 	// Where PostgreSQL's time in (a) goes, if the server loads pg_stat_statements (shared_preload_libraries; for the
