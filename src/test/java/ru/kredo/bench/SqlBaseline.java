@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,6 +45,10 @@ final class SqlBaseline {
 		jdbc.sql("""
 				create table if not exists bench_signals (event_id bigint, tenant_id uuid, watch_id uuid, segment text,
 				    event_type text, occurred_at timestamptz)""").update();
+		// Emptied before each use, so never in need of a vacuum (see IngestionBenchmark.noAutovacuumWhileTimed).
+		for (String table : List.of("bench_floor", "bench_staging", "bench_floor_keyed", "bench_events", "bench_signals")) {
+			jdbc.sql("alter table " + table + " set (autovacuum_enabled = false)").update();
+		}
 	}
 
 	double floor(Path copyText, long expected) throws SQLException, IOException {
