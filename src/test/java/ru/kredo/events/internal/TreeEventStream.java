@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -40,12 +39,12 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 	// An array's elements, one after another from one parser: what follows an element is the rest of the array.
 	private final ObjectReader elements;
 	private final JsonParser array;
-	private final Lines lines;
+	private final EventStream.Lines lines;
 	private long position;
 	private boolean arrayBroken;
 	private EventStream.Parsed next;
 
-	private TreeEventStream(JsonMapper json, JsonParser array, Lines lines) {
+	private TreeEventStream(JsonMapper json, JsonParser array, EventStream.Lines lines) {
 		// Amounts are money: read as written, never through a double (which turns 9999999999999999.99 into 1.0E16).
 		this.json = json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 		this.elements = this.json.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -69,7 +68,7 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 				parser.nextToken();
 				return new TreeEventStream(json, parser, null);
 			}
-			return new TreeEventStream(json, null, new Lines(in));
+			return new TreeEventStream(json, null, new EventStream.Lines(in));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -141,108 +140,6 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 		}
 		catch (Rejected rejected) {
 			return EventStream.Parsed.rejected(position, node == null ? null : node.path("eventId").asString(null), rejected);
-		}
-	}
-
-	/**
-	 * The lines of a UTF-8 body as bytes, for the JSON parser to read directly (no decoding into strings first);
-	 * without the line end, a carriage return before it, or a byte order mark before the first.
-	 */
-	private static final class Lines {
-
-		private final InputStream in;
-		private byte[] buffer = new byte[64 * 1024];
-		private int filled;
-		private int start;
-		private int end;
-		private int next;
-		private boolean first = true;
-
-		Lines(InputStream in) {
-			this.in = in;
-		}
-
-		boolean next() {
-			start = next;
-			int newline = find(start);
-			while (newline < 0) {
-				if (!fill()) {
-					if (start == filled) {
-						return false;
-					}
-					newline = filled;
-					break;
-				}
-				newline = find(start);
-			}
-			end = newline;
-			next = Math.min(newline + 1, filled);
-			if (end > start && buffer[end - 1] == '\r') {
-				end--;
-			}
-			if (first) {
-				first = false;
-				if (end - start >= 3 && buffer[start] == (byte) 0xEF && buffer[start + 1] == (byte) 0xBB
-						&& buffer[start + 2] == (byte) 0xBF) {
-					start += 3;
-				}
-			}
-			return true;
-		}
-
-		boolean blank() {
-			for (int i = start; i < end; i++) {
-				if (buffer[i] != ' ' && buffer[i] != '\t') {
-					return false;
-				}
-			}
-			return true;
-		}
-
-		byte[] bytes() {
-			return buffer;
-		}
-
-		int start() {
-			return start;
-		}
-
-		int length() {
-			return end - start;
-		}
-
-		private int find(int from) {
-			for (int i = from; i < filled; i++) {
-				if (buffer[i] == '\n') {
-					return i;
-				}
-			}
-			return -1;
-		}
-
-		// Moves the unfinished line to the front (growing the buffer for a long one) and reads more after it.
-		private boolean fill() {
-			int kept = filled - start;
-			if (start > 0) {
-				System.arraycopy(buffer, start, buffer, 0, kept);
-				next -= start;
-				start = 0;
-				filled = kept;
-			}
-			if (filled == buffer.length) {
-				buffer = Arrays.copyOf(buffer, buffer.length * 2);
-			}
-			try {
-				int read = in.read(buffer, filled, buffer.length - filled);
-				if (read < 0) {
-					return false;
-				}
-				filled += read;
-				return true;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
 		}
 	}
 
