@@ -49,7 +49,7 @@ class IngestionBenchmark {
 	static final int TRICKLE = Integer.getInteger("bench.trickle", 1_000);
 	static final double WATCHED_SHARE = Double.parseDouble(System.getProperty("bench.watched-share", "0.06"));
 	static final Path DIR = Path.of("target/bench");
-	static final int WARM_UP = Integer.getInteger("bench.warm-up", 1_200_000);
+	static final int WARM_UP = Integer.getInteger("bench.warm-up", 3_000_000);
 
 	@Autowired
 	JdbcClient jdbc;
@@ -146,7 +146,8 @@ class IngestionBenchmark {
 	// The first run in a JVM would pay for JIT compilation; batches of other events first, not timed. A server that
 	// ingests every day has long compiled the whole path, including what runs once per chunk or statement (a few
 	// thousand times per million events): 400,000 events left the JIT compiling through the timed runs (1.0-4.7 µs
-	// of CPU per event, measured), 1,200,000 do not.
+	// of CPU per event, measured), 1,200,000 still 0.6-2.2 µs (JFR: C2 spent 0.7-0.8 s each on JdbcTemplate.execute
+	// and SignalRaising.raise during the runs), 3,000,000 0.3-1.2.
 	private void warmUp() throws Exception {
 		BureauSimulator bureau = new BureauSimulator(77, "bench-warm-up", BenchmarkData.WATCHED, BenchmarkData.STRANGERS,
 				WATCHED_SHARE);
