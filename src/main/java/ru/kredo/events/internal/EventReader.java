@@ -231,7 +231,7 @@ final class EventReader {
 		return true;
 	}
 
-	private static LenderKind lenderKind(String text) {
+	static LenderKind lenderKind(String text) {
 		if (text == null) {
 			return null;
 		}
@@ -255,11 +255,15 @@ final class EventReader {
 		catch (NumberFormatException ex) {
 			throw new Rejected("event.amount-invalid");
 		}
-		// What credit_events.amount (numeric(18, 2)) holds: beyond it the whole chunk would fail, not just this event.
-		if (value.signum() < 0 || value.compareTo(LARGEST_AMOUNT) >= 0) {
+		return storable(value);
+	}
+
+	// What credit_events.amount (numeric(18, 2)) holds: beyond it the whole chunk would fail, not just this event.
+	static BigDecimal storable(BigDecimal amount) {
+		if (amount.signum() < 0 || amount.compareTo(LARGEST_AMOUNT) >= 0) {
 			throw new Rejected("event.amount-invalid");
 		}
-		return value;
+		return amount;
 	}
 
 	private static Integer integer(Object value, String field) {

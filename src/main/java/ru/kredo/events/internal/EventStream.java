@@ -49,15 +49,7 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 	public static EventStream of(InputStream body, JsonMapper json) {
 		BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
 		try {
-			in.mark(4096);
-			int first;
-			do {
-				first = in.read();
-			}
-			while (first == ' ' || first == '\n' || first == '\r' || first == '\t' || first == 0xEF || first == 0xBB
-					|| first == 0xBF);
-			in.reset();
-			if (first == '[') {
+			if (isArray(in)) {
 				JsonParser parser = json.createParser(in);
 				parser.nextToken();
 				return new EventStream(json, parser, null);
@@ -67,6 +59,19 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Whether the body is a JSON array: its first character past white space and a byte order mark; nothing read. */
+	static boolean isArray(BufferedInputStream in) throws IOException {
+		in.mark(4096);
+		int first;
+		do {
+			first = in.read();
+		}
+		while (first == ' ' || first == '\n' || first == '\r' || first == '\t' || first == 0xEF || first == 0xBB
+				|| first == 0xBF);
+		in.reset();
+		return first == '[';
 	}
 
 	@Override

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 
 import ru.kredo.contacts.FullName;
@@ -15,7 +14,6 @@ import ru.kredo.contacts.PassportNumber;
 import ru.kredo.contacts.Snils;
 import ru.kredo.events.CreditEvent;
 import ru.kredo.events.CreditEventType;
-import ru.kredo.events.LenderKind;
 import ru.kredo.events.Subject;
 import ru.kredo.platform.Rejected;
 import tools.jackson.core.JacksonException;
@@ -33,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 
-	private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1e16");
 
 	private final ObjectReader json;
 	// An array's elements, one after another from one parser: what follows an element is the rest of the array.
@@ -55,15 +52,7 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 	public static TreeEventStream of(InputStream body, JsonMapper json) {
 		BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
 		try {
-			in.mark(4096);
-			int first;
-			do {
-				first = in.read();
-			}
-			while (first == ' ' || first == '\n' || first == '\r' || first == '\t' || first == 0xEF || first == 0xBB
-					|| first == 0xBF);
-			in.reset();
-			if (first == '[') {
+			if (EventStream.isArray(in)) {
 				JsonParser parser = json.createParser(in);
 				parser.nextToken();
 				return new TreeEventStream(json, parser, null);
@@ -155,7 +144,7 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 		}
 		Integer daysPastDue = integer(json, "daysPastDue");
 		return new CreditEvent(text(json, "source"), text(json, "eventId"), type(json, daysPastDue),
-				EventReader.instant(text(json, "occurredAt")), subject(subject), lenderKind(text(json.path("lender"), "kind", text(json, "lenderKind"))),
+				EventReader.instant(text(json, "occurredAt")), subject(subject), EventReader.lenderKind(text(json.path("lender"), "kind", text(json, "lenderKind"))),
 				amount(json), daysPastDue);
 	}
 
@@ -186,18 +175,6 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 				snils == null ? null : new Snils(snils));
 	}
 
-	private static LenderKind lenderKind(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return LenderKind.valueOf(text.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new Rejected("event.lender-kind-unknown", text);
-		}
-	}
-
 	private static BigDecimal amount(JsonNode json) {
 		JsonNode amount = json.path("amount");
 		if (amount.isMissingNode() || amount.isNull()) {
@@ -211,11 +188,7 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 		catch (NumberFormatException ex) {
 			throw new Rejected("event.amount-invalid");
 		}
-		// What credit_events.amount (numeric(18, 2)) holds: beyond it the whole chunk would fail, not just this event.
-		if (value.signum() < 0 || value.compareTo(LARGEST_AMOUNT) >= 0) {
-			throw new Rejected("event.amount-invalid");
-		}
-		return value;
+		return EventReader.storable(value);
 	}
 
 	private static Integer integer(JsonNode json, String field) {
