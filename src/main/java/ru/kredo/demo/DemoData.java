@@ -84,10 +84,10 @@ class DemoData implements ApplicationRunner {
 
 	private void load() {
 		accounts.create(TenantId.PLATFORM, new NewUser("operator@kredo.demo", "Оператор Kredo", Role.OPERATOR, PASSWORD));
-		Tenant broker = tenants.create(BROKER, TenantKind.BROKER);
+		Tenant broker = tenants.createDemo(BROKER, TenantKind.BROKER);
 		accounts.create(broker.id(), new NewUser("broker-admin@kredo.demo", "Ирина Соколова", Role.ADMIN, PASSWORD));
 		accounts.create(broker.id(), new NewUser("broker@kredo.demo", "Павел Орлов", Role.MANAGER, PASSWORD));
-		Tenant collector = tenants.create(COLLECTOR, TenantKind.COLLECTOR);
+		Tenant collector = tenants.createDemo(COLLECTOR, TenantKind.COLLECTOR);
 		accounts.create(collector.id(), new NewUser("collector-admin@kredo.demo", "Марина Лебедева", Role.ADMIN, PASSWORD));
 		accounts.create(collector.id(), new NewUser("collector@kredo.demo", "Олег Захаров", Role.MANAGER, PASSWORD));
 		log.info("Demo loaded: 2 tenants, 5 users");

@@ -33,9 +33,19 @@ public class TenantDirectory {
 
 	@Transactional
 	public Tenant create(String name, TenantKind kind) {
-		Tenant tenant = new Tenant(TenantId.random(), name, kind, clock.instant());
-		jdbc.sql("insert into tenants (id, name, kind, created_at) values (?, ?, ?, ?)")
-			.params(tenant.id().value(), tenant.name(), kind.name(), java.sql.Timestamp.from(tenant.createdAt()))
+		return create(name, kind, false);
+	}
+
+	/** A tenant of the demo: it alone may show sign-in codes on screen and pay through the sandbox. */
+	@Transactional
+	public Tenant createDemo(String name, TenantKind kind) {
+		return create(name, kind, true);
+	}
+
+	private Tenant create(String name, TenantKind kind, boolean demo) {
+		Tenant tenant = new Tenant(TenantId.random(), name, kind, clock.instant(), demo);
+		jdbc.sql("insert into tenants (id, name, kind, created_at, demo) values (?, ?, ?, ?, ?)")
+			.params(tenant.id().value(), tenant.name(), kind.name(), java.sql.Timestamp.from(tenant.createdAt()), demo)
 			.update();
 		events.publishEvent(new TenantCreated(tenant.id(), kind));
 		return tenant;
@@ -54,7 +64,7 @@ public class TenantDirectory {
 		if (known != null) {
 			return Optional.of(known);
 		}
-		Optional<Tenant> tenant = jdbc.sql("select id, name, kind, created_at from tenants where id = ?")
+		Optional<Tenant> tenant = jdbc.sql("select id, name, kind, created_at, demo from tenants where id = ?")
 			.param(id.value())
 			.query(TenantDirectory::tenant)
 			.optional();
@@ -63,20 +73,21 @@ public class TenantDirectory {
 	}
 
 	public Optional<Tenant> findByName(String name) {
-		return jdbc.sql("select id, name, kind, created_at from tenants where name = ?")
+		return jdbc.sql("select id, name, kind, created_at, demo from tenants where name = ?")
 			.param(name)
 			.query(TenantDirectory::tenant)
 			.optional();
 	}
 
 	public List<Tenant> all() {
-		return jdbc.sql("select id, name, kind, created_at from tenants order by created_at")
+		return jdbc.sql("select id, name, kind, created_at, demo from tenants order by created_at")
 			.query(TenantDirectory::tenant)
 			.list();
 	}
 
 	private static Tenant tenant(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
 		return new Tenant(new TenantId(row.getObject("id", java.util.UUID.class)), row.getString("name"),
-				TenantKind.valueOf(row.getString("kind")), row.getTimestamp("created_at").toInstant());
+				TenantKind.valueOf(row.getString("kind")), row.getTimestamp("created_at").toInstant(),
+				row.getBoolean("demo"));
 	}
 }
