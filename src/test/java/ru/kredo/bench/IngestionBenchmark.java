@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Credit event ingestion side by side, on the same generated data with 1,000,000 active watches: (a) Kredo's batch
  * path, (b) the floor, a bare COPY of the same events, (b') the same COPY behind the unique key, (c) a set-based SQL
  * baseline; then the trickle's event-to-visible-signal latency. Not part of the build: its name matches neither test
- * pattern. Run it with {@code ./mvnw -B verify -DskipUTs=true -Dit.test=IngestionBenchmark} (see docs/benchmarks.md).
+ * pattern. Run it with {@code ./mvnw -B verify -DskipUTs=true -Dit.test=IngestionBenchmark} (see docs/bench/ingestion.md).
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {

@@ -22,7 +22,7 @@ import ru.kredo.events.simulator.EventLines;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two savings on preparing an event, measured before deciding on them (docs/benchmarks.md): reading each event line
+ * Two savings on preparing an event, measured before deciding on them (docs/bench/ingestion-history.md): reading each event line
  * as a stream of tokens instead of a tree (kept: {@link EventStream} against the reader it replaced,
  * {@link TreeEventStream}), and HMAC-SHA-256 from precomputed inner and outer pads instead of the JDK's {@code Mac}.
  * A plain loop, no Spring, no database; five rounds, the first ones warming the JIT. Not part of the build:

@@ -42,7 +42,7 @@ import ru.kredo.tenancy.TenantKind;
  * signed in through the real door, and {@code bench.clients} clients asking for their home pages over real HTTP in a
  * closed loop, each request another debtor's page, each answer checked (200, his name, his contracts). The load
  * generator runs in this JVM, on the same cores as the application and PostgreSQL. Not part of the build: its name
- * matches neither test pattern. Run it as docs/benchmarks.md says:
+ * matches neither test pattern. Run it as docs/benchmarks.md (and its page under docs/bench/) says:
  * {@code ./mvnw -B verify -DskipUTs=true -Dit.test=CabinetMainPageBenchmark}.
  */
 @Tag("benchmark")

@@ -26,7 +26,7 @@ import ru.kredo.tenancy.TenantKind;
 
 /**
  * Times a whole registry upload of a generated file into a fresh agency. Not part of the normal runs (its name matches
- * neither *Tests nor *IntegrationTests); run it as docs/benchmarks.md says, e.g.
+ * neither *Tests nor *IntegrationTests); run it as docs/benchmarks.md (and its page under docs/bench/) says, e.g.
  * {@code ./mvnw verify -DskipUTs=true -Dit.test=PortfolioImportBenchmark -Dbenchmark.rows=100000 -Dbenchmark.format=xlsx}.
  */
 @Tag("benchmark")

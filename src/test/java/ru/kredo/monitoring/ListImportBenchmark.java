@@ -27,7 +27,7 @@ import ru.kredo.tenancy.TenantKind;
 
 /**
  * Times a whole mass import of a generated file into a fresh tenant. Not part of the normal runs (its name matches
- * neither *Tests nor *IntegrationTests); run it as docs/benchmarks.md says, e.g.
+ * neither *Tests nor *IntegrationTests); run it as docs/benchmarks.md (and its page under docs/bench/) says, e.g.
  * {@code ./mvnw verify -DskipUTs=true -Dit.test=ListImportBenchmark -Dbenchmark.rows=1000000 -Dbenchmark.encoding=utf8}.
  */
 @Tag("benchmark")
