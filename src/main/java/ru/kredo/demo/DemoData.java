@@ -3,7 +3,6 @@ package ru.kredo.demo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -15,6 +14,7 @@ import ru.kredo.accounts.UserAccounts;
 import ru.kredo.events.simulator.Population;
 import ru.kredo.platform.EmbeddedDatabase;
 import ru.kredo.platform.KredoProperties;
+import ru.kredo.platform.PublicAddress;
 import ru.kredo.tenancy.Tenant;
 import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantId;
@@ -40,19 +40,19 @@ class DemoData implements ApplicationRunner {
 	private final DemoMonitoring monitoring;
 	private final TransactionTemplate transaction;
 	private final DemoDebts debts;
-	private final String baseUrl;
+	private final PublicAddress address;
 	private volatile boolean ready;
 
 	DemoData(KredoProperties properties, ObjectProvider<EmbeddedDatabase> embedded, TenantDirectory tenants,
 			UserAccounts accounts, DemoMonitoring monitoring, TransactionTemplate transaction, DemoDebts debts,
-			@Value("${kredo.base-url:http://localhost:8080}") String baseUrl) {
+			PublicAddress address) {
 		this.enabled = properties.demo() != null ? properties.demo() : embedded.getIfAvailable() != null;
 		this.tenants = tenants;
 		this.accounts = accounts;
 		this.monitoring = monitoring;
 		this.transaction = transaction;
 		this.debts = debts;
-		this.baseUrl = baseUrl;
+		this.address = address;
 	}
 
 	@Override
@@ -69,17 +69,17 @@ class DemoData implements ApplicationRunner {
 
 				  The debtor's cabinet of «{}»: {}/cabinet/{}
 				  Sign in as one of its debtors: {}, {} (the SMS code is shown on screen in the demo)
-				""", COLLECTOR, baseUrl, collector, debtor.name().display(), debtor.phone().display()));
+				""", COLLECTOR, address.base(), collector, debtor.name().display(), debtor.phone().display()));
 		ready = true;
 		log.info("""
 
-				  Kredo demo is ready. Sign in with password {}:
+				  Kredo demo is ready at {}. Sign in with password {}:
 				    operator@kredo.demo         platform operator (creates tenants)
 				    broker-admin@kredo.demo     admin of the credit broker «{}»
 				    broker@kredo.demo           manager of the credit broker
 				    collector-admin@kredo.demo  admin of the collection agency «{}»
 				    collector@kredo.demo        manager of the collection agency
-				""", PASSWORD, BROKER, COLLECTOR);
+				""", address.base(), PASSWORD, BROKER, COLLECTOR);
 	}
 
 	private void load() {

@@ -25,6 +25,7 @@ import ru.kredo.accounts.Role;
 import ru.kredo.accounts.User;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.monitoring.Watches;
+import ru.kredo.platform.PublicAddress;
 import ru.kredo.signals.QueueLine;
 import ru.kredo.signals.SignalFilter;
 import ru.kredo.signals.SignalWording;
@@ -52,12 +53,12 @@ public class SignalDigests {
 	private final MessageSource messages;
 	private final Clock clock;
 	private final String from;
-	private final String baseUrl;
+	private final PublicAddress address;
 
 	SignalDigests(ObjectProvider<JavaMailSender> mail, JdbcClient jdbc, TenantDirectory tenants, UserAccounts users,
 			Signals signals, Watches watches, SignalWording wording, MessageSource messages, Clock clock,
 			@Value("${kredo.digests.from:kredo@localhost}") String from,
-			@Value("${kredo.base-url:http://localhost:8080}") String baseUrl) {
+			PublicAddress address) {
 		this.mail = mail;
 		this.jdbc = jdbc;
 		this.tenants = tenants;
@@ -68,7 +69,7 @@ public class SignalDigests {
 		this.messages = messages;
 		this.clock = clock;
 		this.from = from;
-		this.baseUrl = baseUrl;
+		this.address = address;
 	}
 
 	@Scheduled(cron = "${kredo.digests.cron:0 30 8 * * *}", zone = "Europe/Moscow")
@@ -121,12 +122,12 @@ public class SignalDigests {
 		StringBuilder body = new StringBuilder(text("digest.greeting", user.displayName())).append("\n\n");
 		lines.stream().limit(MAX_LINES).forEach(line -> body.append(text("digest.line", line.signal().priority(),
 				wording.russian(line.signal().segment(), line.signal().eventType()), line.contactName(),
-				baseUrl + "/signals/" + line.signal().id())).append('\n'));
+				address.base() + "/signals/" + line.signal().id())).append('\n'));
 		if (lines.size() > MAX_LINES) {
-			body.append(text("digest.more", lines.size() - MAX_LINES, baseUrl + "/signals")).append('\n');
+			body.append(text("digest.more", lines.size() - MAX_LINES, address.base() + "/signals")).append('\n');
 		}
 		if (lapsing > 0) {
-			body.append('\n').append(text("digest.lapsing", lapsing, baseUrl + "/monitoring")).append('\n');
+			body.append('\n').append(text("digest.lapsing", lapsing, address.base() + "/monitoring")).append('\n');
 		}
 		body.append('\n').append(text("digest.footer", tenant.name()));
 		SimpleMailMessage message = new SimpleMailMessage();

@@ -37,7 +37,7 @@ final class EventCommands {
 			description = "Ingest a file of credit events (JSON Lines or a JSON array) and print what became of them.")
 	static final class Import implements Callable<Integer> {
 
-		private final Class<?> application;
+		private final KredoCommandLine.Launcher kredo;
 
 		@Parameters(paramLabel = "FILE", description = "The events, JSON Lines or a JSON array.")
 		Path file;
@@ -45,14 +45,14 @@ final class EventCommands {
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
 
-		Import(Class<?> application) {
-			this.application = application;
+		Import(KredoCommandLine.Launcher kredo) {
+			this.kredo = kredo;
 		}
 
 		@Override
 		public Integer call() throws IOException {
 			PrintWriter out = spec.commandLine().getOut();
-			try (ConfigurableApplicationContext context = KredoCommandLine.start(application);
+			try (ConfigurableApplicationContext context = kredo.start();
 					InputStream in = Files.newInputStream(file)) {
 				IngestionReport report = context.getBean(CreditEventIngestion.class).ingest(in);
 				out.println("received=" + report.received());

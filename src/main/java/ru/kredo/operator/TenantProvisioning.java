@@ -61,7 +61,7 @@ public class TenantProvisioning {
 		return new Provisioned(tenant, admin, adminPassword == null || adminPassword.isEmpty() ? password : null, key);
 	}
 
-	private String generatedPassword() {
+	String generatedPassword() {
 		StringBuilder password = new StringBuilder();
 		for (int i = 0; i < 16; i++) {
 			password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));

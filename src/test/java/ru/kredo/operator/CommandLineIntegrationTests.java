@@ -2,6 +2,7 @@ package ru.kredo.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -100,6 +101,66 @@ class CommandLineIntegrationTests {
 
 		assertThat(output.getOut()).contains("received=41", "accepted=40", "duplicates=0", "rejected=1",
 				"accepted=0", "duplicates=40", "line 41: event.subject-required Укажите субъекта события");
+	}
+
+	@Test
+	void takesSpringSettingsAnywhereAmongTheArguments(CapturedOutput output) throws Exception {
+		System.clearProperty("spring.profiles.active");
+		String email = "cli-" + UUID.randomUUID().toString().substring(0, 8) + "@romashka.ru";
+
+		int exit = KredoCommandLine.run(Kredo.class, new String[] { "--spring.profiles.active=test", "tenant", "create",
+				"--name", "ООО Настройки " + UUID.randomUUID().toString().substring(0, 8), "--kind", "BROKER",
+				"--admin-email", email, "--admin-name", "Анна Петрова", "--spring.main.lazy-initialization=false" });
+
+		assertThat(exit).as(output.getErr()).isZero();
+		mvc.perform(get("/api/v1/tenant").header("Authorization", "Bearer " + printed(output, "api-key")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void printsOnlyItsResultOnStandardOutput(CapturedOutput output) {
+		String email = "only-" + UUID.randomUUID().toString().substring(0, 8) + "@romashka.ru";
+		int outBefore = output.getOut().length();
+		int errBefore = output.getErr().length();
+
+		int exit = KredoCommandLine.run(Kredo.class, new String[] { "tenant", "create", "--name",
+				"ООО Вывод " + UUID.randomUUID().toString().substring(0, 8), "--kind", "BROKER", "--admin-email", email,
+				"--admin-name", "Анна Петрова", "--logging.level.ru.kredo=info" });
+
+		assertThat(exit).isZero();
+		assertThat(output.getOut().substring(outBefore).lines().filter(line -> !line.isBlank()))
+			.as("standard output holds key=value lines only")
+			.allMatch(line -> line.matches("(tenant\\.id|tenant\\.name|tenant\\.kind|admin\\.email|admin\\.password|api-key)=.+"));
+		assertThat(output.getErr().substring(errBefore)).as("the log went to standard error").contains("INFO");
+	}
+
+	@Test
+	void createsAPlatformOperatorAndIssuesAFeedKeyWithoutTheDemo(CapturedOutput output) throws Exception {
+		String email = "operator-" + UUID.randomUUID().toString().substring(0, 8) + "@kredo.example";
+
+		assertThat(KredoCommandLine.run(Kredo.class, new String[] { "operator", "create", "--email", email, "--name",
+				"Ольга Операторова" })).isZero();
+		assertThat(KredoCommandLine.run(Kredo.class, new String[] { "feed-key", "issue", "--name", "НБКИ" })).isZero();
+
+		mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(email)
+			.password(printed(output, "operator.password"))).andExpect(MockMvcResultMatchers.redirectedUrl("/"));
+		mvc.perform(post("/api/v1/events").header("Authorization", "Bearer " + printed(output, "api-key"))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"source\":\"cli-feed-" + UUID.randomUUID() + "\",\"eventId\":\"1\",\"type\":\"LOAN_DISBURSED\","
+					+ "\"occurredAt\":\"2026-11-30T10:00:00+03:00\",\"subject\":{\"lastName\":\"Иванов\","
+					+ "\"firstName\":\"Иван\",\"birthDate\":\"1980-01-01\"}}\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1));
+	}
+
+	@Test
+	void refusesASecondOperatorWithTheSameLoginInRussian(CapturedOutput output) {
+		String[] create = { "operator", "create", "--email", "twice-" + UUID.randomUUID().toString().substring(0, 8)
+				+ "@kredo.example", "--name", "Дважды", "--password", "long-enough-password-7" };
+		assertThat(KredoCommandLine.run(Kredo.class, create)).isZero();
+
+		assertThat(KredoCommandLine.run(Kredo.class, create)).isEqualTo(2);
+		assertThat(output.getErr()).doesNotContain("user.email-taken").isNotBlank();
 	}
 
 	private static String printed(CapturedOutput output, String key) {
