@@ -2,7 +2,6 @@ package ru.kredo;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -27,9 +26,8 @@ import com.microsoft.playwright.options.AriaRole;
 
 /**
  * What every browser test needs: Kredo running on a random port ("test" profile, demo data), Debian's Chromium driven
- * by Playwright (never downloaded), a fresh browser context per test, and the page's console errors, CSP violations
- * and failed requests collected so a test can assert there were none. Uses the system Chromium
- * ({@code /usr/bin/chromium}, or {@code CHROMIUM_PATH} / {@code -Dchromium.path}).
+ * by Playwright, a fresh browser context per test, and the page's console errors, CSP violations and failed requests
+ * collected so a test can assert there were none. {@link SystemChromium} finds the browser, or installs it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -53,12 +51,7 @@ public abstract class BrowserTestSupport {
 
 	@BeforeAll
 	static void launchChromium() {
-		Path chromium = Paths.get(System.getProperty("chromium.path",
-				System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")));
-		if (!Files.isExecutable(chromium)) {
-			throw new IllegalStateException("No Chromium at " + chromium
-					+ ": install it (apt-get install chromium) or point CHROMIUM_PATH / -Dchromium.path at one");
-		}
+		Path chromium = SystemChromium.path();
 		playwright = Playwright.create(new Playwright.CreateOptions()
 			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		browser = playwright.chromium()
