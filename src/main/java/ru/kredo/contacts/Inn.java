@@ -9,7 +9,7 @@ public record Inn(String value) {
 	private static final int[] SECOND = { 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 };
 
 	public Inn {
-		value = Digits.withoutSeparators(value, Digits.WHITE_SPACE);
+		value = Digits.withoutSeparators(value, Digits.WHITE_SPACE_OR_HYPHEN);
 		if (!Digits.exactly(value, 12) || check(value, FIRST) != digit(value, 10) || check(value, SECOND) != digit(value, 11)) {
 			throw new Rejected("contact.inn-invalid");
 		}

@@ -89,7 +89,7 @@ public class CreditEventIngestion {
 			// A failed chunk ends the batch; the other one in flight finishes (committed or not) before we return, as
 			// closing the executor waits for it.
 			return new IngestionReport(chunks.received(), accepted,
-					chunks.received() - chunks.rejected().size() - accepted, chunks.rejected());
+					chunks.received() - chunks.rejected().size() - accepted, chunks.rejected(), chunks.ignored());
 		}
 	}
 

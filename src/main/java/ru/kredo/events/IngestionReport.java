@@ -3,15 +3,27 @@ package ru.kredo.events;
 import java.util.List;
 
 /**
- * What became of a batch: how many events were new, how many had been received before, and each rejected one with
- * its position (line of a file or JSON Lines body, 1-based; index + 1 of a JSON array) and the reason.
+ * What became of a batch: how many events were new, how many had been received before, each rejected one with its
+ * position (line of a file or JSON Lines body, 1-based; index + 1 of a JSON array) and the reason, and each optional
+ * field that could not be read (the event was kept without it).
  */
-public record IngestionReport(int received, int accepted, int duplicates, List<RejectedEvent> rejected) {
+public record IngestionReport(int received, int accepted, int duplicates, List<RejectedEvent> rejected,
+		List<IgnoredField> ignored) {
 
 	public IngestionReport {
 		rejected = List.copyOf(rejected);
+		ignored = List.copyOf(ignored);
 	}
 
+	public IngestionReport(int received, int accepted, int duplicates, List<RejectedEvent> rejected) {
+		this(received, accepted, duplicates, rejected, List.of());
+	}
+
+	/** An event Kredo could not take; {@code eventId} is absent when the event had none (or not as a value). */
 	public record RejectedEvent(long line, String eventId, String code, Object[] arguments) {
+	}
+
+	/** An optional field of an accepted event that Kredo could not read, e.g. {@code subject.passport}. */
+	public record IgnoredField(long line, String eventId, String field, String code, Object[] arguments) {
 	}
 }

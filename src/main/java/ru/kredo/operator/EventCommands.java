@@ -59,10 +59,16 @@ final class EventCommands {
 				out.println("accepted=" + report.accepted());
 				out.println("duplicates=" + report.duplicates());
 				out.println("rejected=" + report.rejected().size());
+				out.println("ignored-fields=" + report.ignored().size());
 				for (IngestionReport.RejectedEvent rejected : report.rejected()) {
 					out.println("line " + rejected.line() + (rejected.eventId() == null ? "" : " (" + rejected.eventId() + ")")
 							+ ": " + rejected.code() + " " + context.getMessage("error." + rejected.code(),
 									rejected.arguments(), rejected.code(), Locale.forLanguageTag("ru")));
+				}
+				for (IngestionReport.IgnoredField ignored : report.ignored()) {
+					out.println("line " + ignored.line() + (ignored.eventId() == null ? "" : " (" + ignored.eventId() + ")")
+							+ ": " + ignored.field() + " ignored, " + ignored.code() + " " + context.getMessage(
+									"error." + ignored.code(), ignored.arguments(), ignored.code(), Locale.forLanguageTag("ru")));
 				}
 				out.flush();
 				return report.rejected().isEmpty() ? 0 : 2;

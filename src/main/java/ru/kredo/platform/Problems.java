@@ -27,6 +27,9 @@ public class Problems {
 
 	public ProblemDetail of(HttpStatus status, String code, Object[] arguments, HttpServletRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(code, arguments, request));
+		// The title in the caller's language too: «Bad Request» inside a Russian answer read as two products.
+		problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
+				locale(request)));
 		problem.setInstance(URI.create(request.getRequestURI()));
 		problem.setProperty("code", code);
 		return problem;

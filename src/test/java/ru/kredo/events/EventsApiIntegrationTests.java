@@ -62,6 +62,41 @@ class EventsApiIntegrationTests {
 			.andExpect(jsonPath("$.rejected.length()").value(0));
 	}
 
+	@Test
+	void keepsAnEventWhoseOptionalFieldIsUnreadableAndReportsTheFieldAndAnEventWithoutIdAsNull() throws Exception {
+		String source = "api-shapes-" + UUID.randomUUID();
+		String feed = "Bearer " + apiKeys.issue(TenantId.PLATFORM, "Лента " + source, "test").secret();
+		String body = """
+				{"source":"%1$s","eventId":"s1","type":"1.1","occurredAt":"2026-11-20T10:00:00+03:00","amount":"500 000",				"subject":{"fullName":"Гончарова Вера","birthDate":"1979-06-02","passport":{"series":"4510","number":"123456"},				"inn":"123"}}
+				{"source":"%1$s","type":"1.1","occurredAt":"not a date","subject":{"lastName":"Гончарова","firstName":"Вера",				"birthDate":"1979-06-02"}}
+				""".formatted(source);
+
+		mvc.perform(post("/api/v1/events").header("Authorization", feed).header("Accept-Language", "ru")
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.ignored.length()").value(1))
+			.andExpect(jsonPath("$.ignored[0].line").value(1))
+			.andExpect(jsonPath("$.ignored[0].eventId").value("s1"))
+			.andExpect(jsonPath("$.ignored[0].field").value("subject.inn"))
+			.andExpect(jsonPath("$.ignored[0].code").value("contact.inn-invalid"))
+			.andExpect(jsonPath("$.rejected[0].line").value(2))
+			.andExpect(jsonPath("$.rejected[0].eventId").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.rejected[0].code").value("event.occurred-at-invalid"));
+	}
+
+	@Test
+	void aProblemsTitleIsInTheCallersLanguageLikeItsDetail() throws Exception {
+		mvc.perform(post("/api/v1/events").header("Accept-Language", "ru").contentType(MediaType.APPLICATION_JSON)
+			.content("[]"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.title").value("Нужна авторизация"));
+		mvc.perform(post("/api/v1/events").header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+			.content("[]"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.title").value("Unauthorized"));
+	}
+
 	private static String event(String source, String id, String type) {
 		return """
 				{"source":"%s","eventId":"%s","type":"%s","occurredAt":"2026-11-20T10:00:00+03:00",

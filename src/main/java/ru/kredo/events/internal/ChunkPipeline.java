@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 
 import ru.kredo.events.CreditEvent;
+import ru.kredo.events.IngestionReport.IgnoredField;
 import ru.kredo.events.IngestionReport.RejectedEvent;
 
 /**
@@ -21,6 +22,7 @@ public final class ChunkPipeline implements AutoCloseable {
 
 	private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(2);
 	private final List<RejectedEvent> rejected = new ArrayList<>();
+	private final List<IgnoredField> ignored = new ArrayList<>();
 	private final Thread worker;
 	private int received;
 	private boolean ended;
@@ -71,6 +73,11 @@ public final class ChunkPipeline implements AutoCloseable {
 		return rejected;
 	}
 
+	/** Optional fields of accepted events that could not be read; known, like the rejected, at the end. */
+	public List<IgnoredField> ignored() {
+		return ignored;
+	}
+
 	/** Stops reading (when storing failed) and waits for the reader, so nothing touches the stream afterwards. */
 	@Override
 	public void close() {
@@ -93,6 +100,7 @@ public final class ChunkPipeline implements AutoCloseable {
 					rejected.add(parsed.rejected());
 					continue;
 				}
+				ignored.addAll(parsed.ignored());
 				chunk.add(parsed.event());
 				if (chunk.size() == chunkSize) {
 					ready.put(prepare.apply(chunk));

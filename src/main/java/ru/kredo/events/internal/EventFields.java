@@ -37,6 +37,12 @@ final class EventFields {
 	Object passportNumber;
 	Object inn;
 	Object snils;
+	// The other shapes of a name and of identity documents (EventReader reads them): a name in one field, or as an
+	// object; a document, or an array of them. Rare, so kept as the parser gives them (an object as a tree).
+	Object fullName;
+	Object nameValue;
+	Object document;
+	Object documents;
 	// The lender's kind, if the lender is an object.
 	Object kind;
 
@@ -75,6 +81,7 @@ final class EventFields {
 
 	private void subject(JsonParser json, JsonToken token) {
 		lastName = firstName = middleName = birthDate = passport = passportSeries = passportNumber = inn = snils = null;
+		fullName = nameValue = document = documents = null;
 		subject = token == JsonToken.START_OBJECT;
 		if (!subject) {
 			skip(json, token);
@@ -92,6 +99,10 @@ final class EventFields {
 				case "passportNumber" -> passportNumber = value(json, value);
 				case "inn" -> inn = value(json, value);
 				case "snils" -> snils = value(json, value);
+				case "fullName" -> fullName = value(json, value);
+				case "name" -> nameValue = value(json, value);
+				case "document" -> document = value(json, value);
+				case "documents" -> documents = value(json, value);
 				default -> skip(json, value);
 			}
 		}

@@ -12,7 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import ru.kredo.contacts.CalendarDate;
 import ru.kredo.contacts.FullName;
@@ -28,9 +31,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns one event's fields, as read from its JSON ({@link EventFields}), into a {@link CreditEvent}, or a
- * {@link Rejected} saying what is wrong. Accepts Kredo's field names and both Kredo's event names and RUTDF codes; a
- * subject's passport as one field or as series and number; dates as ISO or {@code dd.MM.yyyy}; a time without zone is
- * Moscow time.
+ * {@link Rejected} saying what is wrong. Accepts Kredo's field names and both Kredo's event names and RUTDF codes; the
+ * shapes of names and identity documents that bureaus and integrators send ({@link IdentityShapes}); dates as ISO or
+ * {@code dd.MM.yyyy}; a time without zone is Moscow time; amounts with spaces between the thousands.
  */
 final class EventReader {
 
@@ -48,45 +51,103 @@ final class EventReader {
 	private EventReader() {
 	}
 
-	/** The event, or the first thing wrong with it (the order of the checks is the order its rejections come in). */
-	static CreditEvent read(EventFields event) {
+	/** An optional field that could not be read: the event is kept without it, and the field reported. */
+	record Ignored(String field, Rejected reason) {
+	}
+
+	/**
+	 * The event, or the first thing wrong with it (the order of the checks is the order its rejections come in). An
+	 * optional field that cannot be read (a passport, ИНН or СНИЛС, the patronymic, the lender's kind, the amount,
+	 * days past due where the type does not need them) never costs the event: it is left out and added to
+	 * {@code ignored}.
+	 */
+	static CreditEvent read(EventFields event, List<Ignored> ignored) {
 		if (!event.subject) {
 			throw new Rejected("event.subject-required");
 		}
-		Integer daysPastDue = integer(event.daysPastDue, "daysPastDue");
+		String typeText = text(event.type);
+		boolean overdue = typeText != null && typeText.strip().equals("2.3");
+		Integer daysPastDue = overdue ? daysPastDue(event.daysPastDue, "daysPastDue")
+				: optional(ignored, "daysPastDue", () -> daysPastDue(event.daysPastDue, "daysPastDue"));
 		String kind = text(event.kind);
-		return new CreditEvent(text(event.source), text(event.eventId), type(event, daysPastDue),
-				instant(text(event.occurredAt)), subject(event), lenderKind(kind != null ? kind : text(event.lenderKind)),
-				amount(event.amount), daysPastDue);
+		return new CreditEvent(text(event.source), text(event.eventId), type(event, typeText, daysPastDue, ignored),
+				instant(text(event.occurredAt)), subject(event, ignored),
+				optional(ignored, kind != null ? "lender.kind" : "lenderKind",
+						() -> lenderKind(kind != null ? kind : text(event.lenderKind))),
+				optional(ignored, "amount", () -> amount(event.amount)), daysPastDue);
 	}
 
-	private static CreditEventType type(EventFields event, Integer daysPastDue) {
-		String type = text(event.type);
+	/** As {@link #read(EventFields, List)}, for a caller that does not report ignored fields. */
+	static CreditEvent read(EventFields event) {
+		return read(event, new ArrayList<>());
+	}
+
+	private static CreditEventType type(EventFields event, String type, Integer daysPastDue, List<Ignored> ignored) {
 		if ("2.3".equals(type == null ? null : type.strip())) {
 			if (daysPastDue == null) {
 				throw new Rejected("event.days-past-due-required");
 			}
-			return CreditEventType.ofOverdue(daysPastDue, integer(event.previousDaysPastDue, "previousDaysPastDue"));
+			return CreditEventType.ofOverdue(daysPastDue, optional(ignored, "previousDaysPastDue",
+					() -> daysPastDue(event.previousDaysPastDue, "previousDaysPastDue")));
 		}
 		return CreditEventType.parse(type).orElseThrow(() -> new Rejected("event.type-unknown", String.valueOf(type)));
 	}
 
-	private static Subject subject(EventFields subject) {
-		String passport = text(subject.passport);
-		String series = text(subject.passportSeries);
-		String number = text(subject.passportNumber);
-		if (passport == null && (series != null || number != null)) {
-			passport = String.valueOf(series) + String.valueOf(number);
+	private static Integer daysPastDue(Object value, String field) {
+		Integer days = integer(value, field);
+		if (days != null && days < 0) {
+			throw new Rejected("event.days-past-due-invalid");
 		}
-		String inn = text(subject.inn);
-		String snils = text(subject.snils);
+		return days;
+	}
+
+	private static <T> T optional(List<Ignored> ignored, String field, Supplier<T> value) {
+		try {
+			return value.get();
+		}
+		catch (Rejected unreadable) {
+			ignored.add(new Ignored(field, unreadable));
+			return null;
+		}
+	}
+
+	private static Subject subject(EventFields subject, List<Ignored> ignored) {
+		FullName name = name(subject, ignored);
 		String birthDate = text(subject.birthDate);
 		if (birthDate == null) {
 			throw new Rejected("event.birth-date-required");
 		}
-		return new Subject(new FullName(text(subject.lastName), text(subject.firstName), text(subject.middleName)),
-				date(birthDate), passport == null ? null : PassportNumber.parse(passport), inn == null ? null : new Inn(inn),
-				snils == null ? null : new Snils(snils));
+		LocalDate born = date(birthDate);
+		String inn = text(subject.inn);
+		String snils = text(subject.snils);
+		return new Subject(name, born, optional(ignored, "subject.passport", () -> IdentityShapes.passport(subject)),
+				inn == null ? null : optional(ignored, "subject.inn", () -> new Inn(inn)),
+				snils == null ? null : optional(ignored, "subject.snils", () -> new Snils(snils)));
+	}
+
+	// Three fields (Kredo's own), else a name object, else the name in one field; the patronymic is optional.
+	private static FullName name(EventFields subject, List<Ignored> ignored) {
+		String last = text(subject.lastName);
+		String first = text(subject.firstName);
+		String middle = text(subject.middleName);
+		String field = "subject.middleName";
+		if (last == null && first == null && middle == null) {
+			String[] parts = IdentityShapes.nameParts(subject);
+			last = parts[0];
+			first = parts[1];
+			middle = parts[2];
+			field = parts[3];
+		}
+		try {
+			return new FullName(last, first, middle);
+		}
+		catch (Rejected wrong) {
+			if (!wrong.code().equals("contact.middle-name-invalid")) {
+				throw wrong;
+			}
+			ignored.add(new Ignored(field, wrong));
+			return new FullName(last, first, null);
+		}
 	}
 
 	static LocalDate date(String text) {
@@ -121,6 +182,13 @@ final class EventReader {
 			return LocalDateTime.parse(value).atZone(MOSCOW).toInstant();
 		}
 		catch (DateTimeParseException ex) {
+			throw new Rejected("event.occurred-at-invalid", text);
+		}
+		catch (Rejected unreadable) {
+			// A short text is read as a date: «not a date» must get the same answer as «not a date at all».
+			if (unreadable.code().equals("event.occurred-at-invalid")) {
+				throw unreadable;
+			}
 			throw new Rejected("event.occurred-at-invalid", text);
 		}
 	}
@@ -250,7 +318,7 @@ final class EventReader {
 		BigDecimal value;
 		try {
 			// An integer through its text: the same value and scale as the tree's decimalValue().
-			value = amount instanceof BigDecimal decimal ? decimal : new BigDecimal(asString(amount).strip().replace(',', '.'));
+			value = amount instanceof BigDecimal decimal ? decimal : new BigDecimal(withoutSpaces(asString(amount)).replace(',', '.'));
 		}
 		catch (NumberFormatException ex) {
 			throw new Rejected("event.amount-invalid");
@@ -264,6 +332,18 @@ final class EventReader {
 			throw new Rejected("event.amount-invalid");
 		}
 		return amount;
+	}
+
+	// «500 000», «500 000,50»: spaces (and no-break, thin and narrow ones) group the thousands.
+	private static String withoutSpaces(String text) {
+		StringBuilder kept = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+				kept.append(c);
+			}
+		}
+		return kept.toString();
 	}
 
 	private static Integer integer(Object value, String field) {
@@ -283,7 +363,7 @@ final class EventReader {
 	}
 
 	// A field's text: a string as it is, any other value as JSON writes it; none if missing, null or blank.
-	private static String text(Object value) {
+	static String text(Object value) {
 		if (value == null) {
 			return null;
 		}

@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 import ru.kredo.events.CreditEvent;
+import ru.kredo.events.IngestionReport.IgnoredField;
 import ru.kredo.events.IngestionReport.RejectedEvent;
 import ru.kredo.platform.Rejected;
 import tools.jackson.core.JacksonException;
@@ -31,6 +33,8 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 	// A value among others (in an event, in an array): what follows it is the rest of the event or array.
 	private final ObjectReader values;
 	private final EventFields fields;
+	// The optional fields of the current event that could not be read (usually none).
+	private final List<EventReader.Ignored> ignored = new java.util.ArrayList<>();
 	private final JsonParser array;
 	private final Lines lines;
 	private long position;
@@ -149,7 +153,16 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 
 	private Parsed parse() {
 		try {
-			return new Parsed(position, EventReader.read(fields), null);
+			ignored.clear();
+			CreditEvent event = EventReader.read(fields, ignored);
+			if (ignored.isEmpty()) {
+				return new Parsed(position, event, null, List.of());
+			}
+			String eventId = fields.rejectedId();
+			return new Parsed(position, event, null, ignored.stream()
+				.map(field -> new IgnoredField(position, eventId, field.field(), field.reason().code(),
+						field.reason().arguments()))
+				.toList());
 		}
 		catch (Rejected rejected) {
 			return Parsed.rejected(position, fields.rejectedId(), rejected);
@@ -259,11 +272,12 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 		}
 	}
 
-	/** An event read at a position, or why it could not be. */
-	public record Parsed(long position, CreditEvent event, RejectedEvent rejected) {
+	/** An event read at a position (with the optional fields that could not be read), or why it could not be. */
+	public record Parsed(long position, CreditEvent event, RejectedEvent rejected, List<IgnoredField> ignored) {
 
 		static Parsed rejected(long position, String eventId, Rejected reason) {
-			return new Parsed(position, null, new RejectedEvent(position, eventId, reason.code(), reason.arguments()));
+			return new Parsed(position, null, new RejectedEvent(position, eventId, reason.code(), reason.arguments()),
+					List.of());
 		}
 	}
 }

@@ -3,7 +3,6 @@ package ru.kredo.events.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -44,7 +44,8 @@ class EventsApi {
 			their position (line, or array index + 1) and reason; the rest are accepted. In an array, malformed JSON \
 			ends the array at that element (event.array-invalid): the rest is not read. `type` is a Kredo name \
 			(LOAN_DISBURSED) or a RUTDF code (2.2; 2.3 needs daysPastDue). The answer comes after everything accepted \
-			is stored.""")
+			is stored. An optional field that cannot be read (a passport, ИНН, СНИЛС, patronymic, amount, the lender's \
+			kind) never costs the event: it is accepted without it and the field listed in `ignored`.""")
 	Report ingest(HttpServletRequest request) throws IOException {
 		if (current.kind() != TenantKind.PLATFORM) {
 			throw new NotAllowed("event.feed-not-allowed");
@@ -52,12 +53,33 @@ class EventsApi {
 		try (InputStream body = request.getInputStream()) {
 			IngestionReport report = ingestion.ingest(body);
 			return new Report(report.received(), report.accepted(), report.duplicates(), report.rejected().stream()
-				.map(r -> Map.of("line", (Object) r.line(), "eventId", String.valueOf(r.eventId()), "code", r.code(),
-						"message", problems.message(r.code(), r.arguments(), request)))
-				.toList());
+				.map(r -> new Rejection(r.line(), r.eventId(), r.code(), problems.message(r.code(), r.arguments(), request)))
+				.toList(),
+					report.ignored().stream()
+						.map(i -> new IgnoredField(i.line(), i.eventId(), i.field(), i.code(),
+								problems.message(i.code(), i.arguments(), request)))
+						.toList());
 		}
 	}
 
-	record Report(int received, int accepted, int duplicates, List<Map<String, Object>> rejected) {
+	@Schema(description = "What became of the batch")
+	record Report(int received, int accepted, int duplicates,
+			@Schema(description = "Events not taken, each with its position and reason") List<Rejection> rejected,
+			@Schema(description = "Optional fields of accepted events that could not be read: the event was kept "
+					+ "without them") List<IgnoredField> ignored) {
+	}
+
+	@Schema(description = "An event not taken")
+	record Rejection(@Schema(description = "Line of a JSON Lines body, or index + 1 in a JSON array") long line,
+			@Schema(description = "The event's id, absent (null) when it had none", nullable = true) String eventId,
+			@Schema(description = "Stable code, e.g. event.subject-required") String code,
+			@Schema(description = "The reason in the caller's language") String message) {
+	}
+
+	@Schema(description = "An optional field left out of an accepted event")
+	record IgnoredField(long line, @Schema(nullable = true) String eventId,
+			@Schema(description = "The field as sent, e.g. subject.passport") String field,
+			@Schema(description = "Stable code, e.g. contact.passport-invalid") String code,
+			@Schema(description = "The reason in the caller's language") String message) {
 	}
 }

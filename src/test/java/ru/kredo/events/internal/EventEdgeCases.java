@@ -34,7 +34,7 @@ final class EventEdgeCases {
 	static final List<String> TOP = List.of("source", "eventId", "type", "occurredAt", "subject", "lender", "lenderKind",
 			"amount", "daysPastDue", "previousDaysPastDue");
 	static final List<String> SUBJECT_FIELDS = List.of("lastName", "firstName", "middleName", "birthDate", "passport",
-			"passportSeries", "passportNumber", "inn", "snils");
+			"passportSeries", "passportNumber", "inn", "snils", "fullName", "name", "document", "documents");
 
 	private EventEdgeCases() {
 	}
@@ -73,6 +73,16 @@ final class EventEdgeCases {
 				inSubject("\"passport\":\"4510 123456\",\"passportSeries\":\"1111\",\"passportNumber\":\"222222\""),
 				inSubject("\"passport\":null,\"passportSeries\":4510,\"passportNumber\":123456"),
 				inSubject("\"inn\":\"500100732259\",\"snils\":\"112-233-445 95\",\"middleName\":\"Петровна\""),
+				// Other shapes of names and documents (IdentityShapes), and their unreadable forms.
+				inSubject("\"passport\":{\"series\":\"4510\",\"number\":123456}"), inSubject("\"passport\":{\"number\":\"x\"}"),
+				inSubject("\"documents\":[{\"type\":\"PASSPORT\",\"series\":\"4510\",\"number\":\"123456\"}]"),
+				inSubject("\"documents\":[{\"type\":\"21\"},5,\"x\"]"), inSubject("\"document\":\"4510 123456\""),
+				inSubject("\"document\":{\"type\":\"паспорт\",\"series\":\"4510\",\"number\":\"123456\"},\"documents\":{}"),
+				"{\"source\":\"b\",\"eventId\":\"n\",\"type\":\"1.1\",\"occurredAt\":\"2026-11-20\",\"subject\":{\"fullName\":"
+						+ "\"Орлова Анна Петровна\",\"birthDate\":\"1990-01-01\"}}",
+				"{\"source\":\"b\",\"eventId\":\"n\",\"type\":\"1.1\",\"occurredAt\":\"2026-11-20\",\"subject\":{\"name\":"
+						+ "{\"last\":\"Орлова\",\"first\":\"Анна\",\"middle\":5},\"birthDate\":\"1990-01-01\"}}",
+				inSubject("\"inn\":\"123\",\"snils\":{\"v\":1},\"middleName\":\"П3\""), with("\"amount\":\"500 000,5\""),
 				// The lender's kind wins over lenderKind unless missing, null or blank.
 				with("\"lender\":{\"kind\":\"mfo\"},\"lenderKind\":\"bank\""),
 				with("\"lender\":{\"kind\":\"mfo\"},\"lender\":5,\"lenderKind\":\"bank\""),

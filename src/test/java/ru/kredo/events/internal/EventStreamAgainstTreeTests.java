@@ -95,12 +95,16 @@ class EventStreamAgainstTreeTests {
 	}
 
 	// What a stream gave for one event: the event, or its rejection, or (ending the stream) what it threw.
-	record Outcome(long position, CreditEvent event, String eventId, String code, List<Object> arguments, String thrown) {
+	record Outcome(long position, CreditEvent event, String eventId, String code, List<Object> arguments,
+			List<String> ignored, String thrown) {
 
 		static Outcome of(EventStream.Parsed parsed) {
 			RejectedEvent r = parsed.rejected();
-			return r == null ? new Outcome(parsed.position(), parsed.event(), null, null, null, null)
-					: new Outcome(parsed.position(), null, r.eventId(), r.code(), Arrays.asList(r.arguments()), null);
+			List<String> ignored = parsed.ignored().stream()
+				.map(i -> i.line() + " " + i.eventId() + " " + i.field() + " " + i.code() + " " + Arrays.asList(i.arguments()))
+				.toList();
+			return r == null ? new Outcome(parsed.position(), parsed.event(), null, null, null, ignored, null)
+					: new Outcome(parsed.position(), null, r.eventId(), r.code(), Arrays.asList(r.arguments()), ignored, null);
 		}
 	}
 
@@ -113,7 +117,7 @@ class EventStreamAgainstTreeTests {
 		}
 		catch (RuntimeException ex) {
 			// Only its class: once hot, the JVM throws a NullPointerException without its message.
-			outcomes.add(new Outcome(-1, null, null, null, null, ex.getClass().getName()));
+			outcomes.add(new Outcome(-1, null, null, null, null, null, ex.getClass().getName()));
 		}
 		return outcomes;
 	}

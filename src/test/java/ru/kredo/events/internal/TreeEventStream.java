@@ -4,17 +4,13 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
-import ru.kredo.contacts.FullName;
-import ru.kredo.contacts.Inn;
-import ru.kredo.contacts.PassportNumber;
-import ru.kredo.contacts.Snils;
 import ru.kredo.events.CreditEvent;
-import ru.kredo.events.CreditEventType;
-import ru.kredo.events.Subject;
+import ru.kredo.events.IngestionReport.IgnoredField;
 import ru.kredo.platform.Rejected;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -26,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link EventStream} as it was before it read events as tokens: each event parsed into a tree, its fields looked up
- * in the tree. Kept as the oracle the streaming reader must agree with ({@code EventStreamAgainstTreeTests}) and as
- * the old side of {@code PreparationCostsBenchmark}; not used by the application.
+ * in the tree, then read by the same {@link EventReader}. Kept as the oracle the streaming reader must agree with
+ * ({@code EventStreamAgainstTreeTests}: the tokens give each field as the tree holds it) and as the old side of
+ * {@code PreparationCostsBenchmark}; not used by the application.
  */
 public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 
@@ -124,100 +121,74 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 	}
 
 	private EventStream.Parsed parse(JsonNode node) {
+		if (node == null || !node.isObject()) {
+			return EventStream.Parsed.rejected(position, null, new Rejected("event.not-an-object"));
+		}
+		EventFields fields = fields(node);
+		List<EventReader.Ignored> ignored = new ArrayList<>();
 		try {
-			return new EventStream.Parsed(position, read(node), null);
+			CreditEvent event = EventReader.read(fields, ignored);
+			return new EventStream.Parsed(position, event, null, ignored.stream()
+				.map(field -> new IgnoredField(position, fields.rejectedId(), field.field(), field.reason().code(),
+						field.reason().arguments()))
+				.toList());
 		}
 		catch (Rejected rejected) {
-			return EventStream.Parsed.rejected(position, node == null ? null : node.path("eventId").asString(null), rejected);
+			return EventStream.Parsed.rejected(position, fields.rejectedId(), rejected);
 		}
 	}
 
-	// EventReader's reading of a tree, as it was.
+	// The fields EventReader reads, looked up in the event's tree: each as the tree's node holds it (EventFields'
+	// contract), which is what the streaming reader must give too.
 
-	private static CreditEvent read(JsonNode json) {
-		if (json == null || !json.isObject()) {
-			throw new Rejected("event.not-an-object");
+	private EventFields fields(JsonNode event) {
+		EventFields fields = new EventFields(json);
+		fields.source = value(event.path("source"));
+		fields.eventId = value(event.path("eventId"));
+		fields.type = value(event.path("type"));
+		fields.occurredAt = value(event.path("occurredAt"));
+		fields.lenderKind = value(event.path("lenderKind"));
+		fields.amount = value(event.path("amount"));
+		fields.daysPastDue = value(event.path("daysPastDue"));
+		fields.previousDaysPastDue = value(event.path("previousDaysPastDue"));
+		JsonNode lender = event.path("lender");
+		fields.kind = lender.isObject() ? value(lender.path("kind")) : null;
+		JsonNode subject = event.path("subject");
+		fields.subject = subject.isObject();
+		if (fields.subject) {
+			fields.lastName = value(subject.path("lastName"));
+			fields.firstName = value(subject.path("firstName"));
+			fields.middleName = value(subject.path("middleName"));
+			fields.birthDate = value(subject.path("birthDate"));
+			fields.passport = value(subject.path("passport"));
+			fields.passportSeries = value(subject.path("passportSeries"));
+			fields.passportNumber = value(subject.path("passportNumber"));
+			fields.inn = value(subject.path("inn"));
+			fields.snils = value(subject.path("snils"));
+			fields.fullName = value(subject.path("fullName"));
+			fields.nameValue = value(subject.path("name"));
+			fields.document = value(subject.path("document"));
+			fields.documents = value(subject.path("documents"));
 		}
-		JsonNode subject = json.path("subject");
-		if (!subject.isObject()) {
-			throw new Rejected("event.subject-required");
-		}
-		Integer daysPastDue = integer(json, "daysPastDue");
-		return new CreditEvent(text(json, "source"), text(json, "eventId"), type(json, daysPastDue),
-				EventReader.instant(text(json, "occurredAt")), subject(subject), EventReader.lenderKind(text(json.path("lender"), "kind", text(json, "lenderKind"))),
-				amount(json), daysPastDue);
+		return fields;
 	}
 
-	private static CreditEventType type(JsonNode json, Integer daysPastDue) {
-		String type = text(json, "type");
-		if ("2.3".equals(type == null ? null : type.strip())) {
-			if (daysPastDue == null) {
-				throw new Rejected("event.days-past-due-required");
-			}
-			return CreditEventType.ofOverdue(daysPastDue, integer(json, "previousDaysPastDue"));
-		}
-		return CreditEventType.parse(type).orElseThrow(() -> new Rejected("event.type-unknown", String.valueOf(type)));
-	}
-
-	private static Subject subject(JsonNode subject) {
-		String passport = text(subject, "passport");
-		if (passport == null && (text(subject, "passportSeries") != null || text(subject, "passportNumber") != null)) {
-			passport = String.valueOf(text(subject, "passportSeries")) + String.valueOf(text(subject, "passportNumber"));
-		}
-		String inn = text(subject, "inn");
-		String snils = text(subject, "snils");
-		String birthDate = text(subject, "birthDate");
-		if (birthDate == null) {
-			throw new Rejected("event.birth-date-required");
-		}
-		return new Subject(new FullName(text(subject, "lastName"), text(subject, "firstName"), text(subject, "middleName")),
-				EventReader.date(birthDate), passport == null ? null : PassportNumber.parse(passport), inn == null ? null : new Inn(inn),
-				snils == null ? null : new Snils(snils));
-	}
-
-	private static BigDecimal amount(JsonNode json) {
-		JsonNode amount = json.path("amount");
-		if (amount.isMissingNode() || amount.isNull()) {
+	private static Object value(JsonNode node) {
+		if (node.isMissingNode() || node.isNull()) {
 			return null;
 		}
-		BigDecimal value;
-		try {
-			// An object or an array has no text (asString would throw): rejected as any other amount that is no number.
-			value = amount.isNumber() ? amount.decimalValue() : new BigDecimal(amount.asString("").strip().replace(',', '.'));
+		if (node.isString()) {
+			return node.asString();
 		}
-		catch (NumberFormatException ex) {
-			throw new Rejected("event.amount-invalid");
+		if (node.isBoolean()) {
+			return node.asString();
 		}
-		return EventReader.storable(value);
-	}
-
-	private static Integer integer(JsonNode json, String field) {
-		JsonNode value = json.path(field);
-		if (value.isMissingNode() || value.isNull()) {
-			return null;
+		if (node.isIntegralNumber()) {
+			return node.numberValue();
 		}
-		// Beyond an int, intValue() throws rather than reject; so would asString() on an object or an array.
-		if (value.isIntegralNumber() && value.canConvertToInt()) {
-			return value.intValue();
+		if (node.isNumber()) {
+			return node.decimalValue();
 		}
-		try {
-			return Integer.valueOf(value.asString("").strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new Rejected("event.number-invalid", field);
-		}
-	}
-
-	private static String text(JsonNode json, String field) {
-		return text(json, field, null);
-	}
-
-	private static String text(JsonNode json, String field, String fallback) {
-		JsonNode value = json.path(field);
-		if (value.isMissingNode() || value.isNull()) {
-			return fallback;
-		}
-		String text = value.isString() ? value.asString() : value.toString();
-		return text.isBlank() ? fallback : text;
+		return node;
 	}
 }
