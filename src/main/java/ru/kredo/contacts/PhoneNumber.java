@@ -18,9 +18,13 @@ public record PhoneNumber(String e164) {
 		}
 	}
 
-	/** Parses {@code 8 (916) 123-45-67}, {@code +7 916 123 45 67}, {@code 9161234567} and the like. */
+	/**
+	 * Parses {@code 8 (916) 123-45-67}, {@code +7 916 123 45 67}, {@code 9161234567}, {@code 8-916-123-45-67 (моб.)}
+	 * and the like. A note beside the number («(моб.)», «раб.», «mob») is not part of it; an extension («доб. 12»)
+	 * is dropped. A number no person has (8-800 and other free or paid service numbers) is refused.
+	 */
 	public static PhoneNumber parse(String text) {
-		String trimmed = text == null ? "" : text.strip();
+		String trimmed = withoutNotes(text == null ? "" : text);
 		try {
 			String digits = trimmed.replaceAll("\\D", "");
 			Phonenumber.PhoneNumber parsed = digits.length() == 10 && !trimmed.startsWith("+")
@@ -29,11 +33,36 @@ public record PhoneNumber(String e164) {
 			if (!PHONES.isValidNumber(parsed)) {
 				throw new Rejected("contact.phone-invalid");
 			}
+			if (SERVICE_NUMBERS.contains(PHONES.getNumberType(parsed))) {
+				throw new Rejected("contact.phone-not-personal");
+			}
 			return new PhoneNumber(PHONES.format(parsed, PhoneNumberFormat.E164));
 		}
 		catch (NumberParseException ex) {
 			throw new Rejected("contact.phone-invalid");
 		}
+	}
+
+	private static final java.util.Set<PhoneNumberUtil.PhoneNumberType> SERVICE_NUMBERS = java.util.EnumSet.of(
+			PhoneNumberUtil.PhoneNumberType.TOLL_FREE, PhoneNumberUtil.PhoneNumberType.PREMIUM_RATE,
+			PhoneNumberUtil.PhoneNumberType.SHARED_COST, PhoneNumberUtil.PhoneNumberType.UAN,
+			PhoneNumberUtil.PhoneNumberType.VOICEMAIL, PhoneNumberUtil.PhoneNumberType.PAGER);
+
+	private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern
+		.compile("(?iu)\\s*(доб|ext|вн)\\.?\\s*\\d+\\s*$");
+	private static final java.util.regex.Pattern NOTE_IN_BRACKETS = java.util.regex.Pattern
+		.compile("[(\\[][^)\\]\\d]*\\p{L}[^)\\]\\d]*[)\\]]");
+	private static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("\\p{L}+\\.?");
+
+	// The number alone: notes in brackets, an extension and any other words taken out.
+	private static String withoutNotes(String text) {
+		if (text.chars().noneMatch(Character::isLetter)) {
+			// Nearly every number: no patterns to run (libphonenumber is already a good part of an import's time).
+			return text.strip();
+		}
+		String number = EXTENSION.matcher(text).replaceAll("");
+		number = NOTE_IN_BRACKETS.matcher(number).replaceAll(" ");
+		return WORDS.matcher(number).replaceAll(" ").strip();
 	}
 
 	public String display() {

@@ -51,7 +51,9 @@ class IdentifiersTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "8 (916) 123-45-67", "+7 916 123 45 67", "9161234567", "+79161234567", "8-916-123-4567" })
+	@ValueSource(strings = { "8 (916) 123-45-67", "+7 916 123 45 67", "9161234567", "+79161234567", "8-916-123-4567",
+			"8-916-123-45-67 (моб.)", "моб. +7 916 123-45-67", "+7 (916) 123-45-67 mob", "8 916 123 45 67 доб. 12",
+			"тел.: 8(916)1234567" })
 	void readsAMobilePhoneInAnyCommonRussianNotation(String typed) {
 		assertThat(PhoneNumber.parse(typed).e164()).isEqualTo("+79161234567");
 	}
@@ -60,6 +62,12 @@ class IdentifiersTests {
 	@ValueSource(strings = { "916123456", "12345", "телефон", "" })
 	void rejectsWhatIsNotAPhone(String typed) {
 		assertRejected(() -> PhoneNumber.parse(typed), "contact.phone-invalid");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "8-800-555-35-35", "+7 800 200 23 16", "8 (809) 505-10-10" })
+	void refusesAServiceNumberAsAPersonsPhone(String typed) {
+		assertRejected(() -> PhoneNumber.parse(typed), "contact.phone-not-personal");
 	}
 
 	@Test

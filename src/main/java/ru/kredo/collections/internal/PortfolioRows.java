@@ -69,8 +69,8 @@ final class PortfolioRows {
 		try {
 			PersonDetails debtor = columns.person().read(row, today);
 			String creditor = creditor(row);
-			String contract = text(row, CONTRACT_NUMBER, MAX_CONTRACT, "portfolio.contract-required",
-					"portfolio.contract-too-long");
+			String contract = contractNumber(text(row, CONTRACT_NUMBER, MAX_CONTRACT, "portfolio.contract-required",
+					"portfolio.contract-too-long"));
 			LocalDate contractDate = contractDate(row);
 			LocalDate assigned = assignmentDate(row, contractDate);
 			DebtComponents claim = claim(row);
@@ -189,6 +189,17 @@ final class PortfolioRows {
 		}
 		return text;
 	}
+
+	/**
+	 * The contract's number without the sign registries often write before it («№ 123», «No. 123»): pages and
+	 * documents write «№» themselves («№ №123» otherwise). A number that is nothing but the sign is none.
+	 */
+	static String contractNumber(String written) {
+		String number = CONTRACT_SIGN.matcher(written).replaceFirst("");
+		return number.isEmpty() ? written : number;
+	}
+
+	private static final Pattern CONTRACT_SIGN = Pattern.compile("^(№+|No\\.|N°|Nº)\\s*");
 
 	/** Whole days, as written or as Excel stores a whole number. */
 	static Integer days(String text) {

@@ -23,6 +23,15 @@ class PortfolioRowsTests {
 	private final PortfolioRows rows = new PortfolioRows(PortfolioColumns.of(HEADER, false), PortfolioDefaults.none(), TODAY);
 
 	@Test
+	void aContractNumberLosesTheSignWrittenBeforeIt() {
+		assertThat(PortfolioRows.contractNumber("№ 123")).isEqualTo("123");
+		assertThat(PortfolioRows.contractNumber("№123/45-К")).isEqualTo("123/45-К");
+		assertThat(PortfolioRows.contractNumber("No. 77")).isEqualTo("77");
+		assertThat(PortfolioRows.contractNumber("N123")).isEqualTo("N123");
+		assertThat(PortfolioRows.contractNumber("№")).isEqualTo("№");
+	}
+
+	@Test
 	void readsADebtAndItsDebtor() {
 		PortfolioRow.Good good = (PortfolioRow.Good) read(2, "Иванов  Иван", "01.01.1980", "  ПАО   «Банк» ", "КД 1",
 				"01.02.2020", "01.03.2024", "1 000,00", "250,5", "1 250,50", "250,50", "45", "Пермский край", "");
