@@ -189,7 +189,8 @@ class ContactsIntegrationTests {
 		String full = mvc.perform(get("/contacts/{id}", contact.id().value()).with(user(fixtures.admin(tenant))))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(full).contains("4510 987654", "500100732259");
+		assertThat(full).contains("4510 987654", "500100732259", "/audit?subject=" + contact.id().value());
+		assertThat(masked).as("the log is an admin's").doesNotContain("/audit?subject=");
 
 		assertThat(audit.latest(tenant.tenant().id(), 10))
 			.filteredOn(e -> e.action() == AuditAction.PERSONAL_DATA_VIEWED)
