@@ -36,13 +36,13 @@ final class ContactRows {
 				    r.passport_index, r.inn, r.inn_index, r.snils, r.snils_index, r.phone, r.phone_index, r.email,
 				    r.name_dob_index, r.created_at::timestamptz
 				from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[], ?::bytea[],
-				    ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::text[], ?::bytea[], ?::text[])
+				    ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::text[])
 				    as r (id, tenant_id, last_name, first_name, middle_name, birth_date, passport, passport_index, inn,
 				    inn_index, snils, snils_index, phone, phone_index, email, name_dob_index, created_at)""")
 			.params(params(texts(added, c -> c.id().toString()), texts(added, c -> c.tenantId().toString()),
 					texts(added, c -> c.name().lastName()), texts(added, c -> c.name().firstName()),
 					texts(added, c -> c.name().middleName()), bytes(added, c -> seal("birth_date", c.birthDate().toString())),
-					identifiers(added), texts(added, Contact::email),
+					identifiers(added), emails(added),
 					bytes(added, c -> contacts.nameAndBirthDateIndex(c.name(), c.birthDate()).bytes()),
 					texts(added, c -> c.createdAt().toString())))
 			.update();
@@ -58,11 +58,11 @@ final class ContactRows {
 				    inn_index = u.inn_index, snils = u.snils, snils_index = u.snils_index, phone = u.phone,
 				    phone_index = u.phone_index, email = u.email
 				from unnest(?::text[], ?::text[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[],
-				    ?::bytea[], ?::bytea[], ?::text[])
+				    ?::bytea[], ?::bytea[], ?::bytea[])
 				    as u (id, tenant_id, passport, passport_index, inn, inn_index, snils, snils_index, phone, phone_index, email)
 				where c.tenant_id = u.tenant_id::uuid and c.id = u.id::uuid""")
 			.params(params(texts(completed, c -> c.id().toString()), texts(completed, c -> c.tenantId().toString()),
-					identifiers(completed), texts(completed, Contact::email)))
+					identifiers(completed), emails(completed)))
 			.update();
 	}
 
@@ -77,6 +77,11 @@ final class ContactRows {
 				bytes(all, c -> c.snils() == null ? null : personalData.index("snils", c.snils().value()).bytes()),
 				bytes(all, c -> c.phone() == null ? null : seal("phone", c.phone().e164())),
 				bytes(all, c -> c.phone() == null ? null : personalData.index("phone", c.phone().e164()).bytes()));
+	}
+
+	/** E-mail addresses, sealed like the identifiers; nothing looks a contact up by one, so they have no index. */
+	private byte[][] emails(Collection<Contact> all) {
+		return bytes(all, c -> c.email() == null ? null : seal("email", c.email()));
 	}
 
 	/** The statement's parameters in order, a list (the identifiers' eight arrays) spread out. */

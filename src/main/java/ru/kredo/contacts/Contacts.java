@@ -224,6 +224,7 @@ public class Contacts {
 		byte[] inn = row.getBytes("inn");
 		byte[] snils = row.getBytes("snils");
 		byte[] phone = row.getBytes("phone");
+		byte[] email = row.getBytes("email");
 		return new Contact(new ContactId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
 				new FullName(row.getString("last_name"), row.getString("first_name"), row.getString("middle_name")),
 				LocalDate.parse(open("birth_date", row.getBytes("birth_date"))),
@@ -231,6 +232,6 @@ public class Contacts {
 				inn == null ? null : new Inn(open("inn", inn)),
 				snils == null ? null : new Snils(open("snils", snils)),
 				phone == null ? null : new PhoneNumber(open("phone", phone)),
-				row.getString("email"), row.getTimestamp("created_at").toInstant());
+				email == null ? null : open("email", email), row.getTimestamp("created_at").toInstant());
 	}
 }

@@ -27,6 +27,11 @@ public record Inn(String value) {
 		return digits.charAt(index) - '0';
 	}
 
+	/** What a role without the right to identifiers sees: the region's two digits and the two check digits. */
+	public String masked() {
+		return value.substring(0, 2) + "********" + value.substring(10);
+	}
+
 	@Override
 	public String toString() {
 		return "Inn[**********" + value.substring(10) + "]";

@@ -24,13 +24,16 @@ public record PassportNumber(String series, String number) {
 		return series + " " + number;
 	}
 
-	/** Only the last two digits: what a list may show. */
+	/**
+	 * What a role without the right to identifiers sees ({@code 45 ** ***321}): the region's two digits and the
+	 * number's last three, enough to tell two people apart and to read one back on the phone, not to use it.
+	 */
 	public String masked() {
-		return "**** ****" + number.substring(4);
+		return series.substring(0, 2) + " ** ***" + number.substring(3);
 	}
 
 	@Override
 	public String toString() {
-		return "PassportNumber[" + masked() + "]";
+		return "PassportNumber[**** ****" + number.substring(4) + "]";
 	}
 }

@@ -27,6 +27,11 @@ public record Snils(String value) {
 		return value.substring(0, 3) + "-" + value.substring(3, 6) + "-" + value.substring(6, 9) + " " + value.substring(9);
 	}
 
+	/** What a role without the right to identifiers sees: the checksum alone. */
+	public String masked() {
+		return "***-***-*** " + value.substring(9);
+	}
+
 	@Override
 	public String toString() {
 		return "Snils[***-***-*** " + value.substring(9) + "]";

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditEvent;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.tenancy.TenantKind;
@@ -55,7 +56,12 @@ class ContactsIntegrationTests {
 		String everything = row.values().stream()
 			.map(v -> v instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : String.valueOf(v))
 			.reduce("", String::concat);
-		assertThat(everything).doesNotContain("987654", "500100732259", "9165551234", "1985-03-14", "14.03.1985");
+		assertThat(everything).doesNotContain("987654", "500100732259", "9165551234", "1985-03-14", "14.03.1985",
+				"anna@example.ru");
+		assertThat(jdbc.sql("select data_type from information_schema.columns where table_name = 'contacts' and column_name = 'email'")
+			.query(String.class).single()).as("no column of e-mails in the clear").isEqualTo("bytea");
+		assertThat(jdbc.sql("select count(*) from contacts where position(convert_to('@example.', 'UTF8') in email) > 0")
+			.query(Long.class).single()).as("no test address in the clear anywhere in the table").isZero();
 		assertThat(contacts.get(tenant.tenant().id(), contact.id())).isEqualTo(contact);
 	}
 
@@ -107,7 +113,9 @@ class ContactsIntegrationTests {
 			.andReturn().getResponse().getContentAsString();
 		mvc.perform(get("/api/v1/contacts/{id}", contact.id().value()).header("Authorization", "Bearer " + tenant.apiKey().secret()))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.passportNumber").value("987654"));
+			.andExpect(jsonPath("$.passportNumber").value("987654"))
+			.andExpect(jsonPath("$.identifiersMasked").value(false))
+			.andExpect(jsonPath("$.email").value("anna@example.ru"));
 
 		assertThat(page).contains("4510 987654", "+7 916 555-12-34");
 		assertThat(audit.latest(tenant.tenant().id(), 5))
@@ -118,7 +126,7 @@ class ContactsIntegrationTests {
 	}
 
 	@Test
-	void anExportIsAuditedWithItsSize() throws Exception {
+	void anAdminsExportHoldsTheIdentifiersSaysSoAndIsAuditedWithItsSizeAndColumns() throws Exception {
 		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
 		fixtures.contact(tenant);
 
@@ -126,13 +134,81 @@ class ContactsIntegrationTests {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
 
-		assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFФамилия;Имя;Отчество")
-			.contains("Семёнова;Анна;Петровна;1985-03-14;4510 987654;500100732259;;+79165551234;anna@example.ru");
+		String[] lines = new String(csv, StandardCharsets.UTF_8).split("\r\n");
+		assertThat(lines[0]).startsWith("\uFEFFПерсональные данные (152-ФЗ)")
+			.contains("Паспорт, ИНН, СНИЛС", "Строк: 1", "Админ ");
+		assertThat(lines[1]).isEqualTo("Фамилия;Имя;Отчество;Дата рождения;Паспорт;ИНН;СНИЛС;Телефон;Электронная почта");
+		assertThat(lines[2]).isEqualTo("Семёнова;Анна;Петровна;1985-03-14;4510 987654;500100732259;;+79165551234;anna@example.ru");
 		assertThat(audit.latest(tenant.tenant().id(), 5))
 			.anySatisfy(e -> {
 				assertThat(e.action()).isEqualTo(AuditAction.EXPORTED);
-				assertThat(e.detail()).isEqualTo("rows:1");
+				assertThat(e.objectType()).isEqualTo("contact");
+				assertThat(e.detail()).isEqualTo("rows:1;columns:last_name,first_name,middle_name,birth_date,passport,inn,snils,phone,email");
 			});
+	}
+
+	@Test
+	void aManagersExportHasNoIdentifiersAndIsAuditedAsSuch() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.COLLECTOR);
+		fixtures.contact(tenant);
+		var manager = fixtures.signedIn(fixtures.manager(tenant).email().value());
+
+		String csv = mvc.perform(get("/contacts/export.csv").with(user(manager)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(csv).contains("Фамилия;Имя;Отчество;Дата рождения;Телефон;Электронная почта",
+				"Семёнова;Анна;Петровна;1985-03-14;+79165551234;anna@example.ru")
+			.doesNotContain("987654", "500100732259", "Паспорт;", "ИНН;");
+		assertThat(audit.latest(tenant.tenant().id(), 5))
+			.anySatisfy(e -> {
+				assertThat(e.action()).isEqualTo(AuditAction.EXPORTED);
+				assertThat(e.detail()).isEqualTo("rows:1;columns:last_name,first_name,middle_name,birth_date,phone,email");
+			});
+		assertThat(mvc.perform(get("/contacts").with(user(manager))).andReturn().getResponse().getContentAsString())
+			.as("the page says what the export holds").contains("без паспорта, ИНН и СНИЛС");
+	}
+
+	@Test
+	void aManagerSeesIdentifiersMaskedOnTheCardAndInTheApiAnAdminInFullAndTheLogSaysWhich() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		Contact contact = fixtures.contact(tenant);
+		var manager = fixtures.signedIn(fixtures.manager(tenant).email().value());
+
+		String masked = mvc.perform(get("/contacts/{id}", contact.id().value()).with(user(manager)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(masked).contains("45 ** ***654", "50********59", "+7 916 555-12-34", "anna@example.ru")
+			.doesNotContain("4510 987654", "987654", "500100732259");
+		mvc.perform(get("/api/v1/contacts/{id}", contact.id().value()).with(user(manager)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.identifiersMasked").value(true))
+			.andExpect(jsonPath("$.passportNumber").doesNotExist())
+			.andExpect(jsonPath("$.passportMasked").value("45 ** ***654"))
+			.andExpect(jsonPath("$.inn").value("50********59"));
+		String full = mvc.perform(get("/contacts/{id}", contact.id().value()).with(user(fixtures.admin(tenant))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(full).contains("4510 987654", "500100732259", "/audit?subject=" + contact.id().value());
+		assertThat(masked).as("the log is an admin's").doesNotContain("/audit?subject=");
+
+		assertThat(audit.latest(tenant.tenant().id(), 10))
+			.filteredOn(e -> e.action() == AuditAction.PERSONAL_DATA_VIEWED)
+			.extracting(AuditEvent::detail)
+			.containsExactly("identifiers:full", "api;identifiers:masked", "identifiers:masked");
+	}
+
+	@Test
+	void aManagerSeesADebtorsPassportMasked() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.COLLECTOR);
+		Contact contact = fixtures.contact(tenant);
+		var manager = fixtures.signedIn(fixtures.manager(tenant).email().value());
+
+		String page = mvc.perform(get("/debtors/{id}", contact.id().value()).with(user(manager)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(page).contains("45 ** ***654").doesNotContain("987654");
 	}
 
 	@Test

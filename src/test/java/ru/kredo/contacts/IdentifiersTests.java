@@ -29,6 +29,13 @@ class IdentifiersTests {
 	}
 
 	@Test
+	void identifiersMaskedForARoleWithoutTheRightKeepOnlyWhatTellsPeopleApart() {
+		assertThat(PassportNumber.parse("4506 123456").masked()).isEqualTo("45 ** ***456");
+		assertThat(new Inn("500100732259").masked()).isEqualTo("50********59");
+		assertThat(new Snils("112-233-445 95").masked()).isEqualTo("***-***-*** 95");
+	}
+
+	@Test
 	void acceptsAnInnWithCorrectCheckDigits() {
 		assertThat(new Inn("500100732259").value()).isEqualTo("500100732259");
 	}

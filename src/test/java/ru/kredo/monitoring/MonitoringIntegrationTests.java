@@ -18,6 +18,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.accounts.SignedInUser;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.audit.AuditQuery;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PersonDetails;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
@@ -37,6 +41,9 @@ class MonitoringIntegrationTests {
 
 	@Autowired
 	ConsentLapses lapses;
+
+	@Autowired
+	AuditLog audit;
 
 	@Test
 	void aManagerPutsAPersonOnMonitoringFromTheForm() throws Exception {
@@ -128,6 +135,26 @@ class MonitoringIntegrationTests {
 		Watch stopped = watches.get(broker.tenant().id(), watch.id());
 		assertThat(stopped.status()).isEqualTo(WatchStatus.STOPPED);
 		assertThat(stopped.stopReason()).isEqualTo(StopReason.CONSENT_EXPIRED);
+	}
+
+	@Test
+	void viewingAWatchsCardIsAuditedOncePerUserAndWatchInTheWindow() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		var manager = fixtures.signedIn(fixtures.manager(broker).email().value());
+		Watch watch = watches.watch(broker.tenant().id(), person(),
+				WatchTerms.of(Segment.PROSPECT, new Consent(watches.today(), "Подбор кредита", ConsentMethod.PAPER, null, null)));
+
+		mvc.perform(get("/monitoring/{id}", watch.id().value()).with(user(manager))).andExpect(status().isOk());
+		mvc.perform(get("/monitoring/{id}", watch.id().value()).with(user(manager))).andExpect(status().isOk());
+		mvc.perform(get("/monitoring/{id}", watch.id().value()).with(user(fixtures.admin(broker)))).andExpect(status().isOk());
+
+		assertThat(audit.search(broker.tenant().id(), new AuditQuery(null, AuditAction.PERSONAL_DATA_VIEWED, null, null,
+				watch.contactId().toString()), 0, 10))
+			.as("one entry per user and watch in the window: the manager's two views are one, the admin's another")
+			.hasSize(2)
+			.allSatisfy(e -> assertThat(e.detail()).isEqualTo("watch:" + watch.id()))
+			.extracting(e -> e.actor().name())
+			.containsExactlyInAnyOrder(((SignedInUser) manager).displayName(), ((SignedInUser) fixtures.admin(broker)).displayName());
 	}
 
 	private static PersonDetails person() {

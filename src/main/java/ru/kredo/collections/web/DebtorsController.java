@@ -26,10 +26,12 @@ import ru.kredo.collections.internal.DebtorPhones;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.ShownIdentifiers;
 import ru.kredo.payments.PayableRef;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.Payments;
 import ru.kredo.platform.NotFound;
+import ru.kredo.privacy.IdentifierAccess;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -49,15 +51,17 @@ class DebtorsController {
 	private final DebtorPhones phones;
 	private final Contacts contacts;
 	private final AuditLog audit;
+	private final IdentifierAccess access;
 
 	DebtorsController(Debts debts, Offers offers, Payments payments, DebtorPhones phones, Contacts contacts,
-			AuditLog audit) {
+			AuditLog audit, IdentifierAccess access) {
 		this.debts = debts;
 		this.offers = offers;
 		this.payments = payments;
 		this.phones = phones;
 		this.contacts = contacts;
 		this.audit = audit;
+		this.access = access;
 	}
 
 	@GetMapping
@@ -74,8 +78,10 @@ class DebtorsController {
 		check(me);
 		Contact debtor = contacts.get(me.tenantId(), new ContactId(id));
 		List<Debt> owed = debts.ofContact(me.tenantId(), debtor.id());
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card");
+		ShownIdentifiers shown = ShownIdentifiers.of(debtor, access.full());
+		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card;" + shown.auditDetail());
 		model.addAttribute("debtor", debtor);
+		model.addAttribute("ids", shown);
 		model.addAttribute("otherPhones", phones.of(me.tenantId(), debtor.id()).stream()
 			.filter(phone -> !phone.equals(debtor.phone())).toList());
 		model.addAttribute("debts", owed);

@@ -20,6 +20,8 @@ import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.ContactSummary;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.ShownIdentifiers;
+import ru.kredo.privacy.IdentifierAccess;
 import ru.kredo.tenancy.CurrentTenant;
 
 @RestController
@@ -30,11 +32,13 @@ class ContactsApi {
 	private final Contacts contacts;
 	private final CurrentTenant current;
 	private final AuditLog audit;
+	private final IdentifierAccess access;
 
-	ContactsApi(Contacts contacts, CurrentTenant current, AuditLog audit) {
+	ContactsApi(Contacts contacts, CurrentTenant current, AuditLog audit, IdentifierAccess access) {
 		this.contacts = contacts;
 		this.current = current;
 		this.audit = audit;
+		this.access = access;
 	}
 
 	@GetMapping
@@ -47,11 +51,14 @@ class ContactsApi {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One contact with its identifiers (audited as a view of personal data); 404 if not in this tenant")
+	@Operation(summary = "One contact with its identifiers (audited as a view of personal data); 404 if not in this tenant",
+			description = "An API key acts for the whole tenant and gets passport, ИНН and СНИЛС in full; any other caller "
+					+ "gets them masked (`identifiersMasked: true`, e.g. passport `45 ** ***321`). Each call is audited.")
 	ContactResource one(@PathVariable UUID id) {
 		Contact contact = contacts.get(current.id(), new ContactId(id));
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", contact.id(), "api");
-		return ContactResource.of(contact);
+		ShownIdentifiers shown = ShownIdentifiers.of(contact, access.full());
+		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", contact.id(), "api;" + shown.auditDetail());
+		return ContactResource.of(contact, shown);
 	}
 
 	record ContactLine(UUID id, String name, String maskedPhone, boolean hasPassport, Instant createdAt) {
@@ -61,14 +68,19 @@ class ContactsApi {
 		}
 	}
 
+	/** With {@code identifiersMasked}, passport, ИНН and СНИЛС are masked and the passport is in {@code passportMasked}. */
 	record ContactResource(UUID id, String lastName, String firstName, String middleName, LocalDate birthDate,
-			String passportSeries, String passportNumber, String inn, String snils, String phone, String email) {
+			String passportSeries, String passportNumber, String passportMasked, String inn, String snils, String phone,
+			String email, boolean identifiersMasked) {
 
-		static ContactResource of(Contact c) {
+		static ContactResource of(Contact c, ShownIdentifiers shown) {
+			boolean full = shown.full();
 			return new ContactResource(c.id().value(), c.name().lastName(), c.name().firstName(), c.name().middleName(),
-					c.birthDate(), c.passport() == null ? null : c.passport().series(),
-					c.passport() == null ? null : c.passport().number(), c.inn() == null ? null : c.inn().value(),
-					c.snils() == null ? null : c.snils().value(), c.phone() == null ? null : c.phone().e164(), c.email());
+					c.birthDate(), c.passport() == null || !full ? null : c.passport().series(),
+					c.passport() == null || !full ? null : c.passport().number(), full ? null : shown.passport(),
+					c.inn() == null ? null : full ? c.inn().value() : shown.inn(),
+					c.snils() == null ? null : full ? c.snils().value() : shown.snils(),
+					c.phone() == null ? null : c.phone().e164(), c.email(), !full);
 		}
 	}
 }

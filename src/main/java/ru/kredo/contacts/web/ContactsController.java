@@ -1,13 +1,19 @@
 package ru.kredo.contacts.web;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,6 +31,9 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.ShownIdentifiers;
+import ru.kredo.privacy.CsvExport;
+import ru.kredo.privacy.IdentifierAccess;
 import ru.kredo.tenancy.CurrentTenant;
 
 @Controller
@@ -36,11 +45,20 @@ class ContactsController {
 	private final Contacts contacts;
 	private final CurrentTenant current;
 	private final AuditLog audit;
+	private final IdentifierAccess access;
+	private final MessageSource messages;
+	private final Clock clock;
+	private final ZoneId zone;
 
-	ContactsController(Contacts contacts, CurrentTenant current, AuditLog audit) {
+	ContactsController(Contacts contacts, CurrentTenant current, AuditLog audit, IdentifierAccess access,
+			MessageSource messages, Clock clock, @Value("${kredo.time-zone:Europe/Moscow}") ZoneId zone) {
+		this.zone = zone;
 		this.contacts = contacts;
 		this.current = current;
 		this.audit = audit;
+		this.access = access;
+		this.messages = messages;
+		this.clock = clock;
 	}
 
 	/** The list; as the user types, htmx asks for the rows alone. */
@@ -56,35 +74,86 @@ class ContactsController {
 		return htmx != null ? "contacts/list :: rows" : "contacts/list";
 	}
 
-	/** The whole card with identifiers opened: a view of personal data, so it is audited. */
+	/**
+	 * The whole card: a view of personal data, so it is audited, saying whether the identifiers were shown in full
+	 * (to an admin) or masked (to a manager).
+	 */
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, Model model) {
 		Contact contact = contacts.get(current.id(), new ContactId(id));
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", contact.id(), null);
+		ShownIdentifiers shown = ShownIdentifiers.of(contact, access.full());
+		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", contact.id(), shown.auditDetail());
 		model.addAttribute("contact", contact);
+		model.addAttribute("ids", shown);
 		return "contacts/detail";
 	}
 
-	/** Every contact as CSV (UTF-8 with BOM, so Excel opens it right): an export, so it is audited. */
+	/**
+	 * Every contact as CSV. Passport, ИНН and СНИЛС are in it only for those who may see them in full (an admin); a
+	 * manager gets his work list without them. The first line says what the file holds; the export is audited with
+	 * its row count and columns.
+	 */
 	@GetMapping(value = "/export.csv")
-	ResponseEntity<byte[]> export() throws IOException {
+	ResponseEntity<byte[]> export() {
+		boolean full = access.full();
+		List<ExportColumn> columns = ExportColumn.of(full);
 		List<Contact> all = contacts.all(current.id());
-		StringWriter out = new StringWriter();
-		out.write('\uFEFF');
-		try (CSVPrinter csv = CSVFormat.EXCEL.builder().setDelimiter(';').get().print(out)) {
-			csv.printRecord("Фамилия", "Имя", "Отчество", "Дата рождения", "Паспорт", "ИНН", "СНИЛС", "Телефон", "E-mail");
-			for (Contact c : all) {
-				csv.printRecord(c.name().lastName(), c.name().firstName(), c.name().middleName(), c.birthDate(),
-						c.passport() == null ? null : c.passport().display(), c.inn() == null ? null : c.inn().value(),
-						c.snils() == null ? null : c.snils().display(), c.phone() == null ? null : c.phone().e164(),
-						c.email());
-			}
-		}
-		audit.record(AuditAction.EXPORTED, "contact", null, "rows:" + all.size());
+		Locale locale = LocaleContextHolder.getLocale();
+		List<String> header = columns.stream().map(c -> messages.getMessage(c.label(), null, locale)).toList();
+		String statement = messages.getMessage("contacts.export.statement",
+				new Object[] { String.join(", ", header), all.size(), current.actor().displayName(),
+						DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(zone).format(clock.instant()) },
+				locale);
+		byte[] csv = CsvExport.write(statement, header,
+				all.stream().map(c -> columns.stream().map(column -> column.value(c)).toList()).toList());
+		audit.record(AuditAction.EXPORTED, "contact", null, "rows:" + all.size() + ";columns:"
+				+ columns.stream().map(ExportColumn::key).collect(Collectors.joining(",")));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("contacts.csv", StandardCharsets.UTF_8).build().toString())
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body(out.toString().getBytes(StandardCharsets.UTF_8));
+			.body(csv);
+	}
+
+	/** The export's columns, in order; the identifiers only for a full export. */
+	enum ExportColumn {
+
+		LAST_NAME("last_name", "contacts.last-name", false, c -> c.name().lastName()),
+		FIRST_NAME("first_name", "contacts.first-name", false, c -> c.name().firstName()),
+		MIDDLE_NAME("middle_name", "contacts.middle-name", false, c -> c.name().middleName()),
+		BIRTH_DATE("birth_date", "contacts.birth-date", false, Contact::birthDate),
+		PASSPORT("passport", "contacts.passport", true, c -> c.passport() == null ? null : c.passport().display()),
+		INN("inn", "contacts.inn", true, c -> c.inn() == null ? null : c.inn().value()),
+		SNILS("snils", "contacts.snils", true, c -> c.snils() == null ? null : c.snils().display()),
+		PHONE("phone", "contacts.phone", false, c -> c.phone() == null ? null : c.phone().e164()),
+		EMAIL("email", "contacts.email", false, Contact::email);
+
+		private final String key;
+		private final String label;
+		private final boolean identifier;
+		private final Function<Contact, Object> value;
+
+		ExportColumn(String key, String label, boolean identifier, Function<Contact, Object> value) {
+			this.key = key;
+			this.label = label;
+			this.identifier = identifier;
+			this.value = value;
+		}
+
+		static List<ExportColumn> of(boolean full) {
+			return Arrays.stream(values()).filter(c -> full || !c.identifier).toList();
+		}
+
+		String key() {
+			return key;
+		}
+
+		String label() {
+			return label;
+		}
+
+		Object value(Contact contact) {
+			return value.apply(contact);
+		}
 	}
 }

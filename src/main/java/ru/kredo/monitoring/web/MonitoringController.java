@@ -1,5 +1,6 @@
 package ru.kredo.monitoring.web;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +40,9 @@ import ru.kredo.platform.Rejected;
 class MonitoringController {
 
 	static final int PAGE_SIZE = 50;
+
+	/** A user's repeated views of one watch's page within this time are one entry in the audit log. */
+	static final Duration VIEW_AUDIT_WINDOW = Duration.ofMinutes(15);
 
 	private final Watches watches;
 	private final Contacts contacts;
@@ -100,11 +104,18 @@ class MonitoringController {
 		return "monitoring/form";
 	}
 
+	/**
+	 * A watch's page shows the person's ФИО and date of birth: a view of personal data, audited on the contact with
+	 * the watch in the detail, at most once per user and watch in {@link #VIEW_AUDIT_WINDOW} so that reloads and
+	 * back-and-forth from the queue do not flood the log (docs/personal-data.md).
+	 */
 	@GetMapping("/{id}")
 	String show(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
 		Watch watch = watches.get(me.tenantId(), new WatchId(id));
 		model.addAttribute("watch", watch);
 		model.addAttribute("contact", contacts.get(me.tenantId(), watch.contactId()));
+		audit.recordAtMostOnceIn(VIEW_AUDIT_WINDOW, AuditAction.PERSONAL_DATA_VIEWED, "contact", watch.contactId(),
+				"watch:" + watch.id());
 		model.addAttribute("manager", watch.managerId() == null ? null : users.get(me.tenantId(), watch.managerId()));
 		return "monitoring/detail";
 	}
