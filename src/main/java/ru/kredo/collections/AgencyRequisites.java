@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import ru.kredo.documents.Agency;
+import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantId;
 
 /** An agency's legal details for its documents; validated as {@link Agency} (ИНН, ОГРН) before they are kept. */
@@ -30,7 +31,17 @@ public class AgencyRequisites {
 			.optional();
 	}
 
+	/**
+	 * Keeps the agency's details once their ИНН and ОГРН pass their check digits (a typo in either would be printed
+	 * on every certificate). Details kept before this check are still read as they are.
+	 */
 	public Agency save(TenantId tenant, Agency agency) {
+		if (!innChecks(agency.inn())) {
+			throw new Rejected("certificate.agency-inn-check-digit");
+		}
+		if (!ogrnChecks(agency.ogrn())) {
+			throw new Rejected("certificate.agency-ogrn-check-digit");
+		}
 		jdbc.sql("""
 				insert into agency_requisites (tenant_id, full_name, inn, ogrn, address, phone, updated_at)
 				values (?, ?, ?, ?, ?, ?, ?)
@@ -40,5 +51,20 @@ public class AgencyRequisites {
 					Timestamp.from(clock.instant()))
 			.update();
 		return agency;
+	}
+
+	// A legal entity's ИНН: the tenth digit is the weighted sum of the first nine, mod 11, mod 10.
+	static boolean innChecks(String inn) {
+		int[] weights = { 2, 4, 10, 3, 5, 9, 4, 6, 8 };
+		int sum = 0;
+		for (int i = 0; i < weights.length; i++) {
+			sum += weights[i] * (inn.charAt(i) - '0');
+		}
+		return sum % 11 % 10 == inn.charAt(9) - '0';
+	}
+
+	// ОГРН: the thirteenth digit is the first twelve as a number, mod 11, mod 10.
+	static boolean ogrnChecks(String ogrn) {
+		return Long.parseLong(ogrn.substring(0, 12)) % 11 % 10 == ogrn.charAt(12) - '0';
 	}
 }

@@ -53,7 +53,7 @@ class DemoDebts {
 	Optional<Contact> startOnce(TenantId collector) {
 		if (requisites.of(collector).isEmpty()) {
 			requisites.save(collector, new Agency("Общество с ограниченной ответственностью Профессиональная коллекторская "
-					+ "организация «Возврат» (демо)", "7700000000", "1000000000000", "123000, г. Москва, ул. Примерная, д. 1",
+					+ "организация «Возврат» (демо)", "7700000009", "1000000000000", "123000, г. Москва, ул. Примерная, д. 1",
 					"+7 800 000-00-00"));
 		}
 		if (offers.rules(collector).isEmpty()) {

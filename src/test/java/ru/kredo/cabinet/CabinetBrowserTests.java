@@ -72,7 +72,7 @@ class CabinetBrowserTests extends BrowserTestSupport {
 	@Test
 	void aDebtorSignsInPaysHisDebtOnAPhoneAndDownloadsTheCertificate() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
-		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Проверка»", "7701234567", "1027700000001",
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Проверка»", "7701234560", "1027700000008",
 				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
 		String phone = "+7917" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
 		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Воронина", "Дарья", "Олеговна"),
@@ -119,7 +119,7 @@ class CabinetBrowserTests extends BrowserTestSupport {
 	@Test
 	void aDebtorTakesTheDiscountSignsItAndPaysItInTwoPartsOnAPhone() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
-		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Проверка»", "7701234567", "1027700000001",
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Проверка»", "7701234560", "1027700000008",
 				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
 		offers.addRule(agency.tenant().id(), "Старше года", 365, Money.ZERO, 10, 14, new PartPolicy(3, PartInterval.MONTH, 0));
 		String phone = "+7917" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));

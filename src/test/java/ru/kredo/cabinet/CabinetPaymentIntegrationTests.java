@@ -103,7 +103,7 @@ class CabinetPaymentIntegrationTests {
 		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
 			.contains("Погашен", "Скачать справку о погашении");
 
-		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234567", "1027700000001",
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234560", "1027700000008",
 				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
 		byte[] pdf = mvc.perform(get(door + "/debts/" + debt.id() + "/certificate.pdf").session(session))
 			.andReturn().getResponse().getContentAsByteArray();
@@ -205,7 +205,7 @@ class CabinetPaymentIntegrationTests {
 	void aDebtorPaysTheDiscountInTwoPartsByTheScheduleAndOnlyTheLastPartForgivesTheRest() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		offers.addRule(agency.tenant().id(), "Частями", 100, Money.ZERO, 10, 14, new PartPolicy(3, PartInterval.MONTH, 0));
-		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234567", "1027700000001",
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234560", "1027700000008",
 				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
 		String phone = phone();
 		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),

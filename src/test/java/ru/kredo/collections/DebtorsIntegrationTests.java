@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -158,12 +159,19 @@ class DebtorsIntegrationTests {
 		var admin = fixtures.admin(agency);
 
 		mvc.perform(post("/requisites").with(user(admin)).with(csrf()).param("fullName", "ООО ПКО «Ромашка»")
-			.param("inn", "12345").param("ogrn", "1027700000001").param("address", "Москва").param("phone", "+7 495 1"));
+			.param("inn", "12345").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"));
 		assertThat(requisites.of(agency.tenant().id())).isEmpty();
 		mvc.perform(post("/requisites").with(user(admin)).with(csrf()).param("fullName", "ООО ПКО «Ромашка»")
-			.param("inn", "7701234567").param("ogrn", "1027700000001").param("address", "Москва").param("phone", "+7 495 1"))
+			.param("inn", "7701234567").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("не сходится контрольная цифра")));
+		mvc.perform(post("/requisites").with(user(admin)).with(csrf()).param("fullName", "ООО ПКО «Ромашка»")
+			.param("inn", "7701234560").param("ogrn", "1027700000001").param("address", "Москва").param("phone", "+7 495 1"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("не сходится контрольная цифра")));
+		assertThat(requisites.of(agency.tenant().id())).isEmpty();
+		mvc.perform(post("/requisites").with(user(admin)).with(csrf()).param("fullName", "ООО ПКО «Ромашка»")
+			.param("inn", "7701234560").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"))
 			.andExpect(redirectedUrl("/requisites"));
-		assertThat(requisites.of(agency.tenant().id())).get().extracting(a -> a.inn()).isEqualTo("7701234567");
+		assertThat(requisites.of(agency.tenant().id())).get().extracting(a -> a.inn()).isEqualTo("7701234560");
 
 		mvc.perform(post("/offer-rules").with(user(admin)).with(csrf()).param("name", "Щедро").param("discountPercent", "70"));
 		mvc.perform(post("/offer-rules").with(user(admin)).with(csrf()).param("name", "Старые долги")

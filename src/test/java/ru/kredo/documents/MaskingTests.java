@@ -47,9 +47,9 @@ class MaskingTests {
 
 	@Test
 	void anAgencyNeedsAValidInnAndOgrn() {
-		assertThatThrownBy(() -> new Agency("ООО ПКО «Тест»", "770123456", "1177746123456", "Москва", "+7 495 000-00-00"))
+		assertThatThrownBy(() -> new Agency("ООО ПКО «Тест»", "770123456", "1177746123455", "Москва", "+7 495 000-00-00"))
 			.isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.code()).isEqualTo("certificate.agency-inn-invalid"));
-		assertThatThrownBy(() -> new Agency("ООО ПКО «Тест»", "7701234567", "11777461234", "Москва", "+7 495 000-00-00"))
+		assertThatThrownBy(() -> new Agency("ООО ПКО «Тест»", "7701234560", "11777461234", "Москва", "+7 495 000-00-00"))
 			.isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.code()).isEqualTo("certificate.agency-ogrn-invalid"));
 	}
 }

@@ -11,7 +11,7 @@ public final class SampleCertificates {
 	}
 
 	public static Agency agency() {
-		return new Agency("ООО ПКО «Пример Взыскания»", "7701234567", "1177746123456",
+		return new Agency("ООО ПКО «Пример Взыскания»", "7701234560", "1177746123455",
 				"125009, г. Москва, ул. Тверская, д. 7, офис 512", "+7 495 123-45-67");
 	}
 
