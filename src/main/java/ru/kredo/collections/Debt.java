@@ -15,26 +15,30 @@ import ru.kredo.tenancy.TenantId;
  * <p>
  * {@code originalTotal} is the claim as it came (the registry's composition); {@code paidBeforeImport} is what the
  * debtor had paid on it outside Kredo when it was uploaded; the balance is the claim less that and less the payments
- * through Kredo, each split over the components in the allocation order. So {@link #repaid()} counts both.
+ * through Kredo, each split over the components in the allocation order, and less what a paid settlement forgave
+ * ({@code forgiven}, ст. 415 ГК РФ). So {@link #repaid()}, what was paid, counts both kinds of payment and not the
+ * forgiven rest: the claim is what was paid, what was forgiven and what is still owed.
  * {@code region} and {@code timeZone} (where the debtor lives; the 230-ФЗ contact hours are his local time) are
  * {@code null} when unknown.
  */
 public record Debt(DebtId id, TenantId tenantId, ContactId contactId, String originalCreditor, String contractNumber,
 		LocalDate contractDate, LocalDate assignmentDate, DebtComponents balance, Money originalTotal,
-		Integer daysPastDue, LocalDate closedOn, String region, ZoneId timeZone, Money paidBeforeImport) {
+		Integer daysPastDue, LocalDate closedOn, String region, ZoneId timeZone, Money paidBeforeImport, Money forgiven) {
 
 	public Debt {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(balance, "balance");
 		paidBeforeImport = paidBeforeImport == null ? Money.ZERO : paidBeforeImport;
+		forgiven = forgiven == null ? Money.ZERO : forgiven;
 	}
 
 	public Money total() {
 		return balance.total();
 	}
 
+	/** What the debtor paid on the claim, before the upload and through Kredo; what was forgiven is not in it. */
 	public Money repaid() {
-		return originalTotal.minus(total());
+		return originalTotal.minus(total()).minus(forgiven);
 	}
 
 	public boolean isClosed() {

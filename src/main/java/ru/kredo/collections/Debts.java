@@ -47,7 +47,8 @@ public class Debts {
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	private static final String COLUMNS = """
 			id, tenant_id, contact_id, original_creditor, contract_number, contract_date, assignment_date, state_duty, fees,
-			interest, principal, penalties, original_total, days_past_due, closed_on, region, time_zone, paid_before_import""";
+			interest, principal, penalties, original_total, days_past_due, closed_on, region, time_zone, paid_before_import,
+			forgiven""";
 
 	private final JdbcClient jdbc;
 	private final Allocations allocations;
@@ -176,10 +177,13 @@ public class Debts {
 			return;
 		}
 		Debt debt = found.get();
-		// A payment beyond the balance (two payments racing for the last rouble, or one for a debt already paid off)
-		// pays only what is left; the rest is recorded with it, an overpayment to refund.
-		Allocation split = debt.total().isZero() ? new Allocation(Map.of())
-				: allocations.allocate(paid.amount().min(debt.total()), debt.balance());
+		// A payment applies up to what is owed when it arrives: under a settlement in force what is left of its sum,
+		// otherwise the balance, nothing on a closed debt. The rest (two payments racing for the last rouble, one
+		// started before the debt was paid off or settled) is recorded with it, an overpayment to refund, never lost.
+		Optional<Offer> settlement = debt.isClosed() ? Optional.empty()
+				: offers.inForce(paid.tenantId(), debt.id(), paid.succeededAt());
+		Money applied = paid.amount().min(Offers.owed(debt, settlement));
+		Allocation split = applied.isZero() ? new Allocation(Map.of()) : allocations.allocate(applied, debt.balance());
 		int recorded = jdbc.sql("""
 				insert into debt_payments (tenant_id, debt_id, payment_id, amount, state_duty, fees, interest, principal,
 				    penalties, paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_id) do nothing""")
@@ -190,17 +194,28 @@ public class Debts {
 		if (recorded == 0) {
 			return;
 		}
-		// The payment that completes an accepted offer's whole sum forgives the rest (ст. 415 ГК РФ): closed at zero.
-		DebtComponents left = offers.paid(paid.tenantId(), debt.id(), paid.amount(), paid.succeededAt())
-				? DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO)
-				: debt.balance().minus(split);
+		if (paid.amount().exceeds(applied)) {
+			log.warn("Payment {} of {} to debt {} of tenant {} exceeds what was owed ({}): {} to refund", paid.paymentId(),
+					paid.amount(), paid.debtId(), paid.tenantId(), applied, paid.amount().minus(applied));
+		}
+		if (applied.isZero()) {
+			return;
+		}
+		// The payment that completes a signed settlement's sum forgives the rest (ст. 415 ГК РФ): closed at zero,
+		// the forgiven rest kept apart from what was paid.
+		DebtComponents afterPayment = debt.balance().minus(split);
+		boolean settled = settlement.isPresent() && offers.paid(paid.tenantId(), settlement.get(), applied);
+		Money forgiven = settled ? afterPayment.total() : Money.ZERO;
+		DebtComponents left = settled ? DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO)
+				: afterPayment;
 		jdbc.sql("""
-				update debts set state_duty = ?, fees = ?, interest = ?, principal = ?, penalties = ?, closed_on = ?
+				update debts set state_duty = ?, fees = ?, interest = ?, principal = ?, penalties = ?, closed_on = ?,
+				    forgiven = forgiven + ?
 				where tenant_id = ? and id = ?""")
 			.params(left.of(STATE_DUTY).kopecks(), left.of(FEES).kopecks(), left.of(INTEREST).kopecks(),
 					left.of(PRINCIPAL).kopecks(), left.of(PENALTIES).kopecks(),
 					left.total().isZero() ? Date.valueOf(LocalDate.ofInstant(paid.succeededAt(), MOSCOW)) : null,
-					paid.tenantId().value(), paid.debtId())
+					forgiven.kopecks(), paid.tenantId().value(), paid.debtId())
 			.update();
 	}
 
@@ -219,6 +234,7 @@ public class Debts {
 				row.getString("contract_number"), row.getDate("contract_date").toLocalDate(),
 				assigned == null ? null : assigned.toLocalDate(), components(row), Money.ofKopecks(row.getLong("original_total")),
 				(Integer) row.getObject("days_past_due"), closed == null ? null : closed.toLocalDate(),
-				row.getString("region"), zone == null ? null : ZoneId.of(zone), Money.ofKopecks(row.getLong("paid_before_import")));
+				row.getString("region"), zone == null ? null : ZoneId.of(zone), Money.ofKopecks(row.getLong("paid_before_import")),
+				Money.ofKopecks(row.getLong("forgiven")));
 	}
 }

@@ -117,24 +117,45 @@ public class Offers {
 
 	/**
 	 * Accepts an offer still open, to be paid in {@code parts} parts, signed by the SMS challenge the debtor confirmed;
-	 * keeps the schedule and the terms he signed.
+	 * keeps the schedule and the terms he signed. The settlement is made on the balance at signing (a part paid before
+	 * has already lowered it): its {@code fullAmount} is that balance and its {@code offerAmount} the discounted sum,
+	 * which must be what the debtor read ({@code offerAmountRead}). The debt's row is locked first, so a payment being
+	 * applied at the same moment either comes before (and the terms he read are refused as changed) or after (and
+	 * counts towards the settlement).
+	 *
+	 * @throws Rejected {@code offer.debt-closed}, {@code offer.already-signed}, {@code offer.expired},
+	 *     {@code offer.not-open} (none is open), or {@code offer.terms-changed} (the balance moved since he read them)
 	 */
 	@Transactional
-	public Offer accept(TenantId tenant, DebtId debt, UUID signature, int parts, String signedTerms) {
+	public Offer accept(TenantId tenant, DebtId debt, UUID signature, int parts, Money offerAmountRead,
+			String signedTerms) {
+		DebtState state = jdbc.sql("""
+				select state_duty + fees + interest + principal + penalties as balance, closed_on from debts
+				where tenant_id = ? and id = ? for update""")
+			.params(tenant.value(), debt.value())
+			.query((row, n) -> new DebtState(Money.ofKopecks(row.getLong("balance")), row.getDate("closed_on") != null))
+			.optional()
+			.orElseThrow(() -> new NotFound("debt.not-found", debt));
+		if (state.closed() || state.balance().isZero()) {
+			throw new Rejected("offer.debt-closed");
+		}
 		Offer offer = jdbc.sql("select " + COLUMNS + " from offers where tenant_id = ? and debt_id = ? for update")
 			.params(tenant.value(), debt.value())
 			.query(Offers::offer)
 			.optional()
-			.orElseThrow(() -> new NotFound("offer.not-found", debt))
-			.on(today(clock));
-		if (offer.status() != Offer.Status.OFFERED) {
-			throw new Rejected("offer.not-open");
+			.orElseThrow(() -> new Rejected("offer.not-open"));
+		offer = rebased(offer, state.balance()).on(today(clock));
+		refuseUnlessOpen(offer);
+		if (!offer.offerAmount().equals(offerAmountRead)) {
+			throw new Rejected("offer.terms-changed");
 		}
 		List<OfferPart> schedule = offer.scheduleFor(parts);
 		jdbc.sql("""
-				update offers set status = 'ACCEPTED', accepted_at = ?, signature = ?, signed_terms = ?
+				update offers set status = 'ACCEPTED', accepted_at = ?, signature = ?, signed_terms = ?, full_amount = ?,
+				    offer_amount = ?
 				where tenant_id = ? and id = ?""")
-			.params(Timestamp.from(clock.instant()), signature, signedTerms, tenant.value(), offer.id())
+			.params(Timestamp.from(clock.instant()), signature, signedTerms, offer.fullAmount().kopecks(),
+					offer.offerAmount().kopecks(), tenant.value(), offer.id())
 			.update();
 		for (OfferPart part : schedule) {
 			jdbc.sql("insert into offer_parts (tenant_id, offer_id, number, due_on, amount) values (?, ?, ?, ?, ?)")
@@ -145,21 +166,74 @@ public class Offers {
 	}
 
 	/**
-	 * Counts a payment that arrived {@code at} towards an offer accepted and not lapsed by then; true when it completes
-	 * the discounted sum, so the rest is forgiven. A payment after the offer lapsed counts towards the debt only.
+	 * The debt's offer as the debtor may sign it now, or why he may not: the debt is repaid, it is already under a
+	 * signed settlement, the offer expired, or it has none. The signing itself checks all of it again ({@link #accept}).
 	 */
-	boolean paid(TenantId tenant, DebtId debt, Money amount, Instant at) {
-		Optional<Offer> offer = find(tenant, debt, LocalDate.ofInstant(at, MOSCOW))
-			.filter(o -> o.status() == Offer.Status.ACCEPTED);
-		if (offer.isEmpty()) {
-			return false;
+	public Offer signable(TenantId tenant, Debt debt) {
+		if (debt.isClosed() || debt.total().isZero()) {
+			throw new Rejected("offer.debt-closed");
 		}
-		Money paid = offer.get().paidSinceAccepted().plus(amount);
-		boolean settled = !offer.get().offerAmount().exceeds(paid);
-		jdbc.sql("update offers set paid_since_accepted = ?, status = ? where tenant_id = ? and debt_id = ?")
-			.params(paid.kopecks(), settled ? "PAID" : "ACCEPTED", tenant.value(), debt.value())
+		Offer offer = find(tenant, debt.id()).orElseThrow(() -> new Rejected("offer.not-open"));
+		refuseUnlessOpen(offer);
+		return offer;
+	}
+
+	private static void refuseUnlessOpen(Offer offer) {
+		switch (offer.status()) {
+			case OFFERED -> {
+			}
+			case ACCEPTED, PAID -> throw new Rejected("offer.already-signed");
+			// A settlement that lapsed unpaid is not signed again: the debt is owed in full.
+			case LAPSED -> throw new Rejected("offer.expired");
+		}
+	}
+
+	/**
+	 * What the debtor owes on the debt now, the most a payment may bring: under a signed settlement still in force,
+	 * what is left of its sum (never more than the balance); otherwise the balance; nothing once the debt is closed.
+	 */
+	public Money owed(TenantId tenant, Debt debt) {
+		return owed(debt, find(tenant, debt.id()).filter(o -> o.status() == Offer.Status.ACCEPTED));
+	}
+
+	static Money owed(Debt debt, Optional<Offer> settlement) {
+		if (debt.isClosed()) {
+			return Money.ZERO;
+		}
+		return settlement.map(o -> o.leftToPay().min(debt.total())).orElse(debt.total());
+	}
+
+	/** The settlement signed and in force on the day of {@code at} (Moscow), towards which a payment then counts. */
+	Optional<Offer> inForce(TenantId tenant, DebtId debt, Instant at) {
+		return find(tenant, debt, LocalDate.ofInstant(at, MOSCOW)).filter(o -> o.status() == Offer.Status.ACCEPTED);
+	}
+
+	/**
+	 * Counts what a payment applied towards a settlement in force ({@link #inForce}); true when it completes the
+	 * settlement's sum, so the rest is forgiven. The caller never applies more than is left of it.
+	 */
+	boolean paid(TenantId tenant, Offer settlement, Money applied) {
+		Money paid = settlement.paidSinceAccepted().plus(applied);
+		boolean settled = !settlement.offerAmount().exceeds(paid);
+		jdbc.sql("update offers set paid_since_accepted = ?, status = ? where tenant_id = ? and id = ?")
+			.params(paid.kopecks(), settled ? "PAID" : "ACCEPTED", tenant.value(), settlement.id())
 			.update();
 		return settled;
+	}
+
+	/**
+	 * The settlement that closed the debt, if one did: the agreement the debtor signed, when, with which SMS signature,
+	 * and its figures. Empty for a debt paid without one.
+	 */
+	public Optional<SignedSettlement> fulfilled(TenantId tenant, DebtId debt) {
+		return jdbc.sql("""
+				select id, accepted_at, signature, full_amount, offer_amount from offers
+				where tenant_id = ? and debt_id = ? and status = 'PAID' and accepted_at is not null""")
+			.params(tenant.value(), debt.value())
+			.query((row, n) -> new SignedSettlement(row.getObject("id", UUID.class),
+					row.getTimestamp("accepted_at").toInstant(), row.getObject("signature", UUID.class),
+					Money.ofKopecks(row.getLong("full_amount")), Money.ofKopecks(row.getLong("offer_amount"))))
+			.optional();
 	}
 
 	/** The debt's offer as it stands today (lapse is derived when read, see {@link Offer}). */
@@ -185,13 +259,32 @@ public class Offers {
 		if (debts.isEmpty()) {
 			return offers;
 		}
-		List<Offer> found = jdbc.sql("select " + COLUMNS + " from offers where tenant_id = ? and debt_id = any(?::uuid[])")
+		// An offer not yet signed discounts what is owed now: a part paid since it was made lowers both sums, and a
+		// debt repaid has none to sign (see accept).
+		List<Offer> found = jdbc.sql("""
+				select o.id, o.debt_id, o.rule_name, o.discount_percent, o.full_amount, o.offer_amount, o.valid_until,
+				       o.status, o.paid_since_accepted, o.max_parts, o.part_interval, o.grace_days, o.accepted_at,
+				       o.signed_terms, d.state_duty + d.fees + d.interest + d.principal + d.penalties as debt_balance,
+				       d.closed_on as debt_closed_on
+				from offers o join debts d on d.tenant_id = o.tenant_id and d.id = o.debt_id
+				where o.tenant_id = ? and o.debt_id = any(?::uuid[])""")
 			.params(tenant.value(), debts.stream().map(debt -> debt.value().toString()).toArray(String[]::new))
-			.query(Offers::offer)
+			.query((row, n) -> {
+				Offer offer = offer(row, n);
+				Money balance = Money.ofKopecks(row.getLong("debt_balance"));
+				boolean closed = row.getDate("debt_closed_on") != null || balance.isZero();
+				if (offer.status() != Offer.Status.OFFERED) {
+					return offer;
+				}
+				return closed ? null : rebased(offer, balance);
+			})
 			.list();
 		Map<UUID, List<OfferPart>> schedules = schedules(tenant,
-				found.stream().filter(Offer::wasAccepted).map(Offer::id).toList());
+				found.stream().filter(o -> o != null && o.wasAccepted()).map(Offer::id).toList());
 		for (Offer offer : found) {
+			if (offer == null) {
+				continue;
+			}
 			List<OfferPart> parts = schedules.getOrDefault(offer.id(), List.of());
 			offers.put(offer.debtId(), withSchedule(offer, parts).on(day));
 		}
@@ -214,6 +307,19 @@ public class Offers {
 							Money.ofKopecks(row.getLong("amount"))));
 			});
 		return schedules;
+	}
+
+	/** An offer not yet signed, as it stands on this balance: the same discount of what is owed now. */
+	private static Offer rebased(Offer offer, Money balance) {
+		if (offer.status() != Offer.Status.OFFERED || offer.fullAmount().equals(balance)) {
+			return offer;
+		}
+		return new Offer(offer.id(), offer.debtId(), offer.ruleName(), offer.discountPercent(), balance,
+				Offer.discounted(balance, offer.discountPercent()), offer.validUntil(), offer.status(),
+				offer.paidSinceAccepted(), offer.policy(), offer.schedule(), offer.acceptedAt(), offer.signedTerms());
+	}
+
+	private record DebtState(Money balance, boolean closed) {
 	}
 
 	private static Offer withSchedule(Offer offer, List<OfferPart> parts) {

@@ -15,13 +15,15 @@ import ru.kredo.platform.Rejected;
  * @param debtor the debtor's ФИО, printed in full on the PDF and only masked on the public page
  * @param originalCreditor the lender the debt was assigned from
  * @param assignedOn when the claim was assigned to the agency (договор цессии)
- * @param totalRepaid all the debtor paid to the agency, in roubles with kopecks
+ * @param originalDebt the claim as the agency took it: what was paid and what was forgiven add up to it
+ * @param totalRepaid all the debtor paid on it, in roubles with kopecks
+ * @param forgiveness what a signed settlement forgave and under which agreement; {@code null} when paid in full
  * @param closedOn the day the debt reached zero
  * @param issuedOn the date printed on the certificate
  */
 public record RepaymentCertificate(UUID debtRef, Agency agency, PersonName debtor, LocalDate debtorBirthDate,
-		String originalCreditor, Contract contract, LocalDate assignedOn, BigDecimal totalRepaid, LocalDate closedOn,
-		LocalDate issuedOn) {
+		String originalCreditor, Contract contract, LocalDate assignedOn, BigDecimal originalDebt, BigDecimal totalRepaid,
+		Forgiveness forgiveness, LocalDate closedOn, LocalDate issuedOn) {
 
 	public RepaymentCertificate {
 		Objects.requireNonNull(debtRef, "debtRef");
@@ -33,12 +35,30 @@ public record RepaymentCertificate(UUID debtRef, Agency agency, PersonName debto
 		Objects.requireNonNull(assignedOn, "assignedOn");
 		Objects.requireNonNull(closedOn, "closedOn");
 		Objects.requireNonNull(issuedOn, "issuedOn");
+		originalDebt = Kopecks.check(originalDebt, "certificate.amount-invalid");
 		totalRepaid = Kopecks.check(totalRepaid, "certificate.amount-invalid");
+		// A paper that says the obligations are fulfilled must show how: paid and forgiven make the whole debt.
+		if (totalRepaid.add(forgiveness == null ? BigDecimal.ZERO : forgiveness.amount()).compareTo(originalDebt) != 0) {
+			throw new Rejected("certificate.amounts-do-not-add-up");
+		}
 		if (assignedOn.isBefore(contract.signedOn()) || closedOn.isBefore(assignedOn)) {
 			throw new Rejected("certificate.dates-out-of-order");
 		}
 		if (issuedOn.isBefore(closedOn)) {
 			throw new Rejected("certificate.issued-before-closure");
 		}
+	}
+
+	/** A debt paid in full, nothing forgiven: the whole debt is what was paid. */
+	public RepaymentCertificate(UUID debtRef, Agency agency, PersonName debtor, LocalDate debtorBirthDate,
+			String originalCreditor, Contract contract, LocalDate assignedOn, BigDecimal totalRepaid, LocalDate closedOn,
+			LocalDate issuedOn) {
+		this(debtRef, agency, debtor, debtorBirthDate, originalCreditor, contract, assignedOn, totalRepaid, totalRepaid,
+				null, closedOn, issuedOn);
+	}
+
+	/** What was forgiven; zero when the debt was paid in full. */
+	public BigDecimal forgiven() {
+		return forgiveness == null ? BigDecimal.ZERO.setScale(2) : forgiveness.amount();
 	}
 }

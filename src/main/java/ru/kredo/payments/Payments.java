@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,21 +83,38 @@ public class Payments {
 	 */
 	public Payment startWithin(Money limit, TenantId tenant, PayableRef payable, Money amount, PaymentMethod method,
 			String returnUrl, String idempotenceKey) {
+		return startWithin(() -> limit, tenant, payable, amount, method, returnUrl, idempotenceKey);
+	}
+
+	/**
+	 * {@link #startWithin(Money, TenantId, PayableRef, Money, PaymentMethod, String, String)} with the limit read
+	 * under the payable's lock, after the payments under way: a payment that succeeds meanwhile is then either still
+	 * counted as under way or already in what the limit reads, never in neither. A new payment above the limit is
+	 * refused even with nothing under way ({@code payment.exceeds-balance}): a debt repaid has a limit of zero.
+	 */
+	public Payment startWithin(Supplier<Money> limit, TenantId tenant, PayableRef payable, Money amount,
+			PaymentMethod method, String returnUrl, String idempotenceKey) {
 		check(amount, returnUrl, idempotenceKey);
 		Payment payment = transaction.execute(status -> {
 			rows.lockPayable(tenant, payable);
 			Optional<Payment> same = rows.findByKey(tenant, idempotenceKey);
 			if (same.isEmpty()) {
-				Money underWay = rows.underWay(tenant, payable, clock.instant().minus(UNDER_WAY),
-						clock.instant().minus(timeout.multipliedBy(3)));
-				if (!underWay.isZero() && amount.plus(underWay).exceeds(limit)) {
-					throw new Rejected("payment.under-way", underWay, limit.exceeds(underWay) ? limit.minus(underWay) : Money.ZERO);
+				Money underWay = underWay(tenant, payable);
+				Money most = limit.get();
+				if (amount.plus(underWay).exceeds(most)) {
+					throw underWay.isZero() ? new Rejected("payment.exceeds-balance", most)
+							: new Rejected("payment.under-way", underWay, most.exceeds(underWay) ? most.minus(underWay) : Money.ZERO);
 				}
 			}
 			return same.orElseGet(() -> rows.insertOrFind(Payment.create(tenant, payable, amount, method, idempotenceKey,
 					provider.name(), returnUrl, clock.instant())));
 		});
 		return ask(payment, payable, amount, method, returnUrl);
+	}
+
+	/** What the payable's payments under way come to (see {@link #startWithin}): money that may still arrive. */
+	public Money underWay(TenantId tenant, PayableRef payable) {
+		return rows.underWay(tenant, payable, clock.instant().minus(UNDER_WAY), clock.instant().minus(timeout.multipliedBy(3)));
 	}
 
 	private void check(Money amount, String returnUrl, String idempotenceKey) {

@@ -108,6 +108,13 @@ class CabinetPaymentIntegrationTests {
 		byte[] pdf = mvc.perform(get(door + "/debts/" + debt.id() + "/certificate.pdf").session(session))
 			.andReturn().getResponse().getContentAsByteArray();
 		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+				.contains("Сумма задолженности 27 500,50 руб.", "Всего уплачено 27 500,50 руб.",
+						"Прощено (ст. 415 ГК РФ) 0,00 руб.", "погашена уплатой 27 500,50 руб., долг не прощался",
+						"исполнены в полном объёме")
+				.doesNotContain("Основание прощения");
+		}
 		String code = certificates.find(agency.tenant().id(), debt.id().value()).orElseThrow().verificationCode().value();
 		assertThat(mvc.perform(get("/verify").param("code", code)).andReturn().getResponse().getContentAsString())
 			.contains("Справка действительна", "ООО ПКО «Тест»");
@@ -163,8 +170,8 @@ class CabinetPaymentIntegrationTests {
 		jdbc.sql("update offers set valid_until = current_date - 1 where debt_id = ?").param(debt.id().value()).update();
 
 		assertThat(offers.offerFor(agency.tenant().id(), debt)).get().extracting(Offer::status).isEqualTo(Offer.Status.LAPSED);
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> offers.accept(agency.tenant().id(), debt.id(), UUID.randomUUID(), 1, "Условия"))
-			.hasMessage("offer.not-open");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> offers.accept(agency.tenant().id(), debt.id(), UUID.randomUUID(), 1,
+				Money.ofRoubles("850.00"), "Условия")).hasMessage("offer.expired");
 	}
 
 	@Autowired
@@ -308,6 +315,148 @@ class CabinetPaymentIntegrationTests {
 		assertThat(after.total()).isEqualTo(Money.ofRoubles("1000.00"));
 		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().paidSinceAccepted())
 			.isEqualTo(Money.ofRoubles("4500.00"));
+	}
+
+	@Autowired
+	ru.kredo.payments.Payments payments;
+
+	@Test
+	void aRepaidDebtOffersNoSettlementRefusesSigningItAndTakesNoSecondPayment() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		offers.addRule(agency.tenant().id(), "Всем", 0, Money.ZERO, 15, 14, PartPolicy.IN_FULL);
+		String phone = phone();
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
+				null, null, null, PhoneNumber.parse(phone), null);
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-21/2020", LocalDate.of(2020, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ofRoubles("20878.10"), Money.ofRoubles("500000.00"), Money.ZERO), 400);
+		String door = "/cabinet/" + agency.tenant().id();
+		MockHttpSession session = signIn(agency, door, phone);
+		assertThat(home(session, door)).contains("Для вас предодобрена скидка 15%", "Заплатите 442 746,39 ₽ вместо 520 878,10 ₽");
+		// The terms are opened in one tab, and the whole balance is paid in another.
+		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor)
+			.with(csrf())).andReturn().getResponse().getContentAsString();
+		assertThat(terms).contains("ст. 415 ГК РФ");
+		pay(session, door, debt, "520878,10");
+		assertThat(debts.get(agency.tenant().id(), debt.id()).isClosed()).isTrue();
+
+		String repaid = home(session, door);
+		assertThat(repaid).contains("Погашен").doesNotContain("Для вас предодобрена скидка", "Принять предложение");
+		accept(agency, session, door, debt, terms);
+		assertThat(home(session, door)).contains("Этот долг уже погашен — подписывать соглашение и платить по нему больше не нужно.");
+		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor).with(csrf()));
+		assertThat(home(session, door)).contains("Этот долг уже погашен — подписывать соглашение");
+		assertThat(offers.find(agency.tenant().id(), debt.id())).as("no offer stands on a repaid debt").isEmpty();
+
+		// The settlement's sum, paid again: refused by the cabinet, and by the payments' own cap.
+		assertThat(mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "442746,39")
+			.param("key", UUID.randomUUID().toString()).session(session).cookie(visitor).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl()).isEqualTo(door + "/home");
+		assertThat(home(session, door)).contains("Этот долг уже погашен — платить по нему больше не нужно.");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> payments.startWithin(
+				() -> offers.owed(agency.tenant().id(), debts.get(agency.tenant().id(), debt.id())), agency.tenant().id(),
+				new ru.kredo.payments.PayableRef(debt.id().value()), Money.ofRoubles("442746.39"),
+				ru.kredo.payments.PaymentMethod.SBP, "/back", UUID.randomUUID().toString()))
+			.hasMessage("payment.exceeds-balance");
+		assertThat(payments.ofPayable(agency.tenant().id(), new ru.kredo.payments.PayableRef(debt.id().value()))).hasSize(1);
+		assertThat(debts.payments(agency.tenant().id(), debt.id())).singleElement()
+			.satisfies(p -> assertThat(p.split().total()).isEqualTo(p.amount()));
+	}
+
+	@Test
+	void aPartPaidBeforeSigningLowersTheSettlementWhichCapsWhatIsLeftAndTheCertificateShowsPaidAndForgiven() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		offers.addRule(agency.tenant().id(), "Всем", 0, Money.ZERO, 10, 14, new PartPolicy(2, PartInterval.MONTH, 0));
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234567", "1027700000001",
+				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
+		String phone = phone();
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
+				null, null, null, PhoneNumber.parse(phone), null);
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-22/2020", LocalDate.of(2020, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ofRoubles("2000.00"), Money.ofRoubles("8000.00"), Money.ZERO), 400);
+		String door = "/cabinet/" + agency.tenant().id();
+		MockHttpSession session = signIn(agency, door, phone);
+		assertThat(home(session, door)).contains("Заплатите 9 000,00 ₽ вместо 10 000,00 ₽");
+
+		pay(session, door, debt, "4000");
+		// The discount is on what is owed now: 10% off the 6 000,00 ₽ left.
+		assertThat(home(session, door)).contains("Заплатите 5 400,00 ₽ вместо 6 000,00 ₽");
+		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
+			.cookie(visitor).with(csrf())).andReturn().getResponse().getContentAsString();
+		assertThat(terms).contains("5 400,00", "Платёж 1: 2 700,00 ₽");
+		accept(agency, session, door, debt, terms);
+		assertThat(home(session, door)).contains("Соглашение подписано", "осталось заплатить 5 400,00 ₽");
+		Offer signed = offers.find(agency.tenant().id(), debt.id()).orElseThrow();
+		assertThat(signed.status()).isEqualTo(Offer.Status.ACCEPTED);
+		assertThat(signed.fullAmount()).isEqualTo(Money.ofRoubles("6000.00"));
+		assertThat(signed.offerAmount()).isEqualTo(Money.ofRoubles("5400.00"));
+		assertThat(offers.owed(agency.tenant().id(), debts.get(agency.tenant().id(), debt.id())))
+			.isEqualTo(Money.ofRoubles("5400.00"));
+
+		mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "5400.01").param("key", "too-much")
+			.session(session).cookie(visitor).with(csrf()));
+		assertThat(home(session, door)).contains("По соглашению осталось заплатить 5400.00 ₽");
+		pay(session, door, debt, "2700");
+		pay(session, door, debt, "2700");
+		Debt closed = debts.get(agency.tenant().id(), debt.id());
+		assertThat(closed.isClosed()).isTrue();
+		assertThat(closed.repaid()).isEqualTo(Money.ofRoubles("9400.00"));
+		assertThat(closed.forgiven()).isEqualTo(Money.ofRoubles("600.00"));
+		assertThat(home(session, door)).contains("прощено 600,00 ₽").doesNotContain("Принять предложение");
+
+		byte[] pdf = mvc.perform(get(door + "/debts/" + debt.id() + "/certificate.pdf").session(session))
+			.andReturn().getResponse().getContentAsByteArray();
+		String text;
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+		}
+		String signedOn = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
+			.format(signed.acceptedAt().atZone(java.time.ZoneId.of("Europe/Moscow")));
+		assertThat(text).contains("Сумма задолженности 10 000,00 руб.", "Всего уплачено 9 400,00 руб.",
+				"Прощено (ст. 415 ГК РФ) 600,00 руб.", "Соглашение о прощении долга № " + signed.id() + " от " + signedOn,
+				"простой электронной подписью (код из SMS)", "уплачено 9 400,00 руб., остаток 600,00 руб. прощён")
+			.doesNotContain("Всего уплачено 10 000,00 руб.");
+		assertThat(text.indexOf("Прощено (ст. 415 ГК РФ)")).as("the figures come before the obligations are called fulfilled")
+			.isLessThan(text.indexOf("исполнены в полном объёме"));
+
+		// The agency sees paid and forgiven apart, in the list and on the debtor's card.
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(fixtures.admin(agency));
+		assertThat(mvc.perform(get("/debtors").with(admin)).andReturn().getResponse().getContentAsString())
+			.contains("Уплачено", "Прощено", "<td class=\"text-end paid\">9 400,00 ₽</td>",
+					"<td class=\"text-end forgiven\">600,00 ₽</td>");
+		assertThat(mvc.perform(get("/debtors/{id}", debtor.id().value()).with(admin)).andReturn().getResponse()
+			.getContentAsString()).contains("Прощено по соглашению", "<dd class=\"col-sm-8 paid\">9 400,00 ₽</dd>",
+					"<dd class=\"col-sm-8 forgiven\">600,00 ₽</dd>");
+	}
+
+	@Test
+	void termsReadBeforeAPaymentWentThroughOrWhileOneIsUnderWayAreNotSigned() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		offers.addRule(agency.tenant().id(), "Всем", 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
+		String phone = phone();
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
+				null, null, null, PhoneNumber.parse(phone), null);
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-23/2020", LocalDate.of(2020, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 400);
+		String door = "/cabinet/" + agency.tenant().id();
+		MockHttpSession session = signIn(agency, door, phone);
+		home(session, door);
+
+		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor)
+			.with(csrf())).andReturn().getResponse().getContentAsString();
+		assertThat(terms).contains("9 000,00");
+		pay(session, door, debt, "4000");
+		accept(agency, session, door, debt, terms);
+		assertThat(home(session, door)).contains("Остаток долга изменился, пока вы подписывали");
+		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.OFFERED);
+
+		// A payment page left open: the balance may still change, so nothing is signed until it is through.
+		assertThat(mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "1000").param("key", "open-page")
+			.session(session).cookie(visitor).with(csrf())).andReturn().getResponse().getRedirectedUrl())
+			.startsWith("/payments/sandbox/");
+		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor).with(csrf()));
+		assertThat(home(session, door)).contains("Начат платёж на 1000.00 ₽, он ещё не завершён.");
+		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.OFFERED);
 	}
 
 	private String home(MockHttpSession session, String door) throws Exception {

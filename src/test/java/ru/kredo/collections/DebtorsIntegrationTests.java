@@ -84,7 +84,8 @@ class DebtorsIntegrationTests {
 		Debt debt = debts.add(tenant, debtor.id(), "АО «Альфа-Банк»", "КД-7/2020", LocalDate.of(2020, 5, 5), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 700);
 		offers.offerFor(tenant, debt);
-		offers.accept(tenant, debt.id(), UUID.randomUUID(), 2, "Условия соглашения\nПлатёж 1: 4 500,00 ₽");
+		offers.accept(tenant, debt.id(), UUID.randomUUID(), 2, Money.ofRoubles("9000.00"),
+				"Условия соглашения\nПлатёж 1: 4 500,00 ₽");
 		UUID visitor = UUID.randomUUID();
 		activity.signedIn(tenant, visitor, debtor.id());
 		Payment paid = payments.start(tenant, new PayableRef(debt.id().value()), Money.ofRoubles("4500"), PaymentMethod.SBP,
@@ -142,6 +143,38 @@ class DebtorsIntegrationTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(card).contains("Переплата 200,00 ₽: долг был меньше, верните её плательщику",
 				"Переплата 100,00 ₽: долг был меньше, верните её плательщику", "Основной долг: 300,00 ₽");
+	}
+
+	@Test
+	void underASignedSettlementAPaymentAppliesOnlyWhatIsLeftOfItsSumAndTheRestIsAnOverpaymentToRefund() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		offers.addRule(tenant, "Всем", 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
+		Contact debtor = fixtures.contact(agency);
+		Debt debt = debts.add(tenant, debtor.id(), "МФО «Быстро»", "З-10/2024", LocalDate.of(2024, 1, 9), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("1000.00"), Money.ZERO), 200);
+		offers.offerFor(tenant, debt);
+		// A payment of the whole balance, started (past the cabinet's check) before the settlement was signed.
+		Payment whole = payments.start(tenant, new PayableRef(debt.id().value()), Money.ofRoubles("1000"), PaymentMethod.SBP,
+				"/back", UUID.randomUUID().toString());
+		offers.accept(tenant, debt.id(), UUID.randomUUID(), 1, Money.ofRoubles("900.00"), "Условия");
+		sandbox.pay(whole.providerPaymentId());
+
+		Awaitility.await().until(() -> debts.get(tenant, debt.id()).isClosed());
+		Debt settled = debts.get(tenant, debt.id());
+		assertThat(settled.repaid()).isEqualTo(Money.ofRoubles("900.00"));
+		assertThat(settled.forgiven()).isEqualTo(Money.ofRoubles("100.00"));
+		Offer offer = offers.find(tenant, debt.id()).orElseThrow();
+		assertThat(offer.status()).isEqualTo(Offer.Status.PAID);
+		assertThat(offer.paidSinceAccepted()).isEqualTo(Money.ofRoubles("900.00"));
+		assertThat(offers.fulfilled(tenant, debt.id())).get().satisfies(s -> {
+			assertThat(s.agreement()).isEqualTo(offer.id());
+			assertThat(s.sum()).isEqualTo(Money.ofRoubles("900.00"));
+		});
+		String card = mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(card).contains("Переплата 100,00 ₽: долг был меньше, верните её плательщику", "Основной долг: 900,00 ₽",
+				"<dd class=\"col-sm-8 paid\">900,00 ₽</dd>", "<dd class=\"col-sm-8 forgiven\">100,00 ₽</dd>");
 	}
 
 	@Autowired

@@ -93,6 +93,54 @@ class CertificatesIntegrationTests {
 		assertThat(certificates.issue(other, certificate).verificationCode()).isNotEqualTo(issued.verificationCode());
 	}
 
+	@Test
+	void aSettledDebtsCertificateStatesTheDebtWhatWasPaidWhatWasForgivenUnderWhichAgreementAndOnlyThenFulfilment()
+			throws Exception {
+		RepaymentCertificate sample = SampleCertificates.closedDebt();
+		RepaymentCertificate settled = new RepaymentCertificate(sample.debtRef(), sample.agency(), sample.debtor(),
+				sample.debtorBirthDate(), sample.originalCreditor(), sample.contract(), sample.assignedOn(),
+				new BigDecimal("520878.10"), new BigDecimal("442746.39"), new Forgiveness(new BigDecimal("78131.71"),
+						"a5b1c3d4-0000-4000-8000-000000000001", java.time.LocalDateTime.of(2026, 11, 2, 14, 5),
+						"c0de0000-0000-4000-8000-000000000002"),
+				sample.closedOn(), sample.issuedOn());
+
+		String text = text(certificates.issue(collector(), settled).pdf());
+
+		assertThat(text).contains("Сумма задолженности 520 878,10 руб.", "Всего уплачено 442 746,39 руб.",
+				"Прощено (ст. 415 ГК РФ) 78 131,71 руб.",
+				"Соглашение о прощении долга № a5b1c3d4-0000-4000-8000-000000000001 от 02.11.2026",
+				"простой электронной подписью (код из SMS) 02.11.2026 14:05 МСК",
+				"запись подписи № c0de0000-0000-4000-8000-000000000002")
+			.doesNotContain("Всего уплачено 520 878,10 руб.", "подтверждает, что задолженность");
+		assertThat(text.indexOf("78 131,71")).isLessThan(text.indexOf("исполнены в полном объёме"));
+	}
+
+	@Test
+	void aDebtPaidInFullHasNothingForgivenAndNoAgreementLine() throws Exception {
+		String text = text(certificates.issue(collector(), SampleCertificates.closedDebt()).pdf());
+
+		assertThat(text).contains("Сумма задолженности 123 456,78 руб.", "Всего уплачено 123 456,78 руб.",
+				"Прощено (ст. 415 ГК РФ) 0,00 руб.", "долг не прощался", "исполнены в полном объёме")
+			.doesNotContain("Основание прощения", "Соглашение о прощении");
+	}
+
+	@Test
+	void aCertificateWhosePaidAndForgivenDoNotMakeTheDebtIsRefused() {
+		RepaymentCertificate sample = SampleCertificates.closedDebt();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RepaymentCertificate(sample.debtRef(),
+				sample.agency(), sample.debtor(), sample.debtorBirthDate(), sample.originalCreditor(), sample.contract(),
+				sample.assignedOn(), new BigDecimal("1000.00"), new BigDecimal("1000.00"),
+				new Forgiveness(new BigDecimal("150.00"), "1", java.time.LocalDateTime.of(2026, 11, 2, 14, 5), "2"),
+				sample.closedOn(), sample.issuedOn()))
+			.hasMessage("certificate.amounts-do-not-add-up");
+	}
+
+	private static String text(byte[] pdf) throws Exception {
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+		}
+	}
+
 	private TenantId collector() {
 		return fixtures.tenant(TenantKind.COLLECTOR).tenant().id();
 	}

@@ -206,6 +206,18 @@ class PaymentNotificationsIntegrationTests {
 	}
 
 	@Test
+	void aPaymentAboveWhatIsOwedIsRefusedEvenWithNothingUnderWayAndARepaidDebtTakesNone() {
+		TenantId tenant = collector();
+		PayableRef debt = new PayableRef(UUID.randomUUID());
+
+		assertThatThrownBy(() -> within(Money.ofRoubles("500"), tenant, debt, "500.01", UUID.randomUUID().toString()))
+			.isInstanceOf(Rejected.class).hasMessage("payment.exceeds-balance");
+		assertThatThrownBy(() -> within(Money.ZERO, tenant, debt, "100", UUID.randomUUID().toString()))
+			.isInstanceOf(Rejected.class).hasMessage("payment.exceeds-balance");
+		assertThat(payments.ofPayable(tenant, debt)).isEmpty();
+	}
+
+	@Test
 	void aPaymentTheProviderNeverTookHoldsNothingUpOnceItsAnswerIsOverdue() {
 		TenantId tenant = collector();
 		PayableRef debt = new PayableRef(UUID.randomUUID());

@@ -209,16 +209,19 @@ class CabinetController {
 		try {
 			Money sum = Money.ofRoubles(amount.replace(',', '.').replace(" ", ""));
 			Optional<Offer> accepted = offers.find(tenant.id(), owed.id()).filter(o -> o.status() == Offer.Status.ACCEPTED);
+			if (offers.owed(tenant.id(), owed).isZero()) {
+				throw new Rejected("cabinet.debt-closed");
+			}
 			if (accepted.isPresent()) {
-				checkTowardsOffer(sum, accepted.get());
+				checkTowardsOffer(sum, accepted.get(), owed);
 			}
 			else if (sum.exceeds(owed.total())) {
 				throw new Rejected("cabinet.amount-above-balance", owed.total());
 			}
-			// With what is already being paid (another tab, a payment page left open), never more than is owed.
-			Money limit = accepted.map(Offer::leftToPay).orElse(owed.total());
-			Payment payment = payments.startWithin(limit, tenant.id(), new PayableRef(debt), sum, method,
-					"/cabinet/" + agency + "/home", key);
+			// Never more than is owed now (read again under the payment's lock: a payment that went through or a
+			// settlement signed meanwhile counts), with what is already being paid (another tab, a page left open).
+			Payment payment = payments.startWithin(() -> offers.owed(tenant.id(), debts.get(tenant.id(), owed.id())),
+					tenant.id(), new PayableRef(debt), sum, method, "/cabinet/" + agency + "/home", key);
 			activity.paymentStarted(tenant.id(), visitor(request, response), debtor.contactId(), payment);
 			return "redirect:" + payment.confirmationUrl();
 		}
@@ -228,9 +231,10 @@ class CabinetController {
 		}
 	}
 
-	private static void checkTowardsOffer(Money sum, Offer offer) {
-		if (sum.exceeds(offer.leftToPay())) {
-			throw new Rejected("cabinet.amount-above-offer", offer.leftToPay());
+	private static void checkTowardsOffer(Money sum, Offer offer, Debt debt) {
+		Money left = offer.leftToPay().min(debt.total());
+		if (sum.exceeds(left)) {
+			throw new Rejected("cabinet.amount-above-offer", left);
 		}
 		if (offer.dueNext().exceeds(sum)) {
 			throw new Rejected("cabinet.amount-below-part", offer.dueNext());

@@ -3,6 +3,7 @@ package ru.kredo.cabinet.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
@@ -17,10 +18,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import jakarta.servlet.http.HttpServletRequest;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
+import ru.kredo.collections.Offers;
+import ru.kredo.collections.SignedSettlement;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.documents.Certificates;
 import ru.kredo.documents.Contract;
+import ru.kredo.documents.Forgiveness;
 import ru.kredo.documents.PersonName;
 import ru.kredo.documents.RepaymentCertificate;
 import ru.kredo.platform.NotFound;
@@ -28,7 +32,9 @@ import ru.kredo.tenancy.Tenant;
 
 /**
  * A repaid debt's certificate (справка о погашении задолженности), downloaded by the debtor without an operator: a
- * PDF with the agency's requisites and a code anyone can check at {@code /verify}. Issued once per debt.
+ * PDF with the agency's requisites and a code anyone can check at {@code /verify}. Issued once per debt. It states the
+ * debt, what was paid, what a signed settlement forgave and under which agreement (number, date, the SMS signature's
+ * record), and only then that the obligations are fulfilled.
  */
 @Controller
 class CertificateController {
@@ -36,11 +42,15 @@ class CertificateController {
 	private final CabinetController cabinet;
 	private final Contacts contacts;
 	private final AgencyRequisites requisites;
+	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
 	private final Certificates certificates;
+	private final Offers offers;
 	private final Clock clock;
 
 	CertificateController(CabinetController cabinet, Contacts contacts, AgencyRequisites requisites,
-			Certificates certificates, Clock clock) {
+			Certificates certificates, Offers offers, Clock clock) {
+		this.offers = offers;
 		this.cabinet = cabinet;
 		this.contacts = contacts;
 		this.requisites = requisites;
@@ -62,7 +72,8 @@ class CertificateController {
 				new PersonName(person.name().lastName(), person.name().firstName(), person.name().middleName()),
 				person.birthDate(), repaid.originalCreditor(), new Contract(repaid.contractNumber(), repaid.contractDate()),
 				repaid.assignmentDate() == null ? repaid.contractDate() : repaid.assignmentDate(),
-				repaid.repaid().roubles(), repaid.closedOn(), LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Moscow")));
+				repaid.originalTotal().roubles(), repaid.repaid().roubles(), forgiveness(tenant, repaid), repaid.closedOn(),
+				LocalDate.ofInstant(clock.instant(), MOSCOW));
 		byte[] pdf = certificates.issue(tenant.id(), certificate).pdf();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
@@ -72,5 +83,16 @@ class CertificateController {
 				.build()
 				.toString())
 			.body(pdf);
+	}
+
+	/** What the settlement that closed the debt forgave, with its agreement; none when nothing was forgiven. */
+	private Forgiveness forgiveness(Tenant tenant, Debt repaid) {
+		if (repaid.forgiven().isZero()) {
+			return null;
+		}
+		SignedSettlement settlement = offers.fulfilled(tenant.id(), repaid.id())
+			.orElseThrow(() -> new IllegalStateException("Debt " + repaid.id() + " has a forgiven rest and no settlement"));
+		return new Forgiveness(repaid.forgiven().roubles(), settlement.agreement().toString(),
+				LocalDateTime.ofInstant(settlement.signedAt(), MOSCOW), settlement.signature().toString());
 	}
 }

@@ -34,7 +34,8 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 			}
 		}
 		Terms terms = offer == null ? null : Terms.of(offer, documents, time);
-		Money toPay = offer != null && offer.status() == Offer.Status.ACCEPTED ? offer.dueNext() : debt.total();
+		Money toPay = offer != null && offer.status() == Offer.Status.ACCEPTED ? offer.dueNext().min(debt.total())
+				: debt.total();
 		List<String> history = payments.stream()
 			.map(p -> time.format(p.paidAt(), "dd.MM.yyyy HH:mm") + " — " + roubles(p.amount()))
 			.toList();

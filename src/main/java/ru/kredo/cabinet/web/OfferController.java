@@ -26,7 +26,9 @@ import ru.kredo.collections.Offers;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
-import ru.kredo.platform.NotFound;
+import ru.kredo.payments.Money;
+import ru.kredo.payments.PayableRef;
+import ru.kredo.payments.Payments;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.Tenant;
 
@@ -35,6 +37,10 @@ import ru.kredo.tenancy.Tenant;
  * settlement terms with their schedule (debt forgiveness, ст. 415 ГК РФ) and signs them with a code texted to his
  * phone — a simple electronic signature, recorded with its time and the code's hash in the challenge. The offer keeps
  * the very text he read; the session holds it between the terms page and the code.
+ * <p>
+ * Both steps refuse, with the reason on his home page, a debt already repaid, one already under a signed settlement,
+ * an offer expired, and a debt with a payment under way (the settlement is made on the balance at signing, which that
+ * payment is about to change); the code step also refuses terms whose sum no longer matches the balance.
  */
 @Controller
 @RequestMapping("/cabinet/{agency}/debts/{debt}/offer")
@@ -48,9 +54,11 @@ class OfferController {
 	private final Contacts contacts;
 	private final CabinetActivity activity;
 	private final MessageSource messages;
+	private final Payments payments;
 
 	OfferController(CabinetController cabinet, CabinetSignIn codes, Offers offers, Contacts contacts,
-			CabinetActivity activity, MessageSource messages) {
+			CabinetActivity activity, MessageSource messages, Payments payments) {
+		this.payments = payments;
 		this.cabinet = cabinet;
 		this.codes = codes;
 		this.offers = offers;
@@ -65,15 +73,15 @@ class OfferController {
 		Tenant tenant = cabinet.agency(agency);
 		Debt owed = cabinet.ownDebt(tenant, CabinetController.signedIn(request, tenant), debt);
 		Contact debtor = contacts.get(tenant.id(), owed.contactId());
-		Offer offer = offers.find(tenant.id(), owed.id()).orElseThrow(() -> new NotFound("offer.not-found", debt));
+		Offer offer;
 		try {
-			if (offer.status() != Offer.Status.OFFERED) {
-				throw new Rejected("offer.not-open");
-			}
+			offer = offers.signable(tenant.id(), owed);
+			refuseWhilePaying(tenant, debt);
 			List<OfferPart> schedule = offer.scheduleFor(parts);
 			CabinetSignIn.Challenge challenge = codes.startSignature(tenant, debtor.name(), debtor.phone());
 			SettlementTerms terms = SettlementTerms.of(messages, locale, tenant, owed, offer, schedule);
-			request.getSession().setAttribute(PENDING, new PendingSignature(challenge.id(), debt, parts, terms.text()));
+			request.getSession().setAttribute(PENDING, new PendingSignature(challenge.id(), debt, parts,
+					offer.offerAmount().kopecks(), terms.text()));
 			model.addAttribute("challenge", challenge);
 			model.addAttribute("terms", terms);
 		}
@@ -103,7 +111,9 @@ class OfferController {
 			if (!signer.equals(debtor.id())) {
 				throw new Rejected("cabinet.code-wrong");
 			}
-			Offer accepted = offers.accept(tenant.id(), new DebtId(debt), challenge, pending.parts(), pending.terms());
+			refuseWhilePaying(tenant, debt);
+			Offer accepted = offers.accept(tenant.id(), new DebtId(debt), challenge, pending.parts(),
+					Money.ofKopecks(pending.offerAmount()), pending.terms());
 			request.getSession().removeAttribute(PENDING);
 			activity.offerAccepted(tenant.id(), CabinetController.visitor(request, response), debtor.id(), debt,
 					accepted.offerAmount());
@@ -115,12 +125,19 @@ class OfferController {
 		return "redirect:/cabinet/" + agency + "/home";
 	}
 
+	private void refuseWhilePaying(Tenant tenant, UUID debt) {
+		Money underWay = payments.underWay(tenant.id(), new PayableRef(debt));
+		if (!underWay.isZero()) {
+			throw new Rejected("offer.payment-under-way", underWay);
+		}
+	}
+
 	private Contact debtor(Tenant tenant, UUID debt, HttpServletRequest request) {
 		Debt owed = cabinet.ownDebt(tenant, CabinetController.signedIn(request, tenant), debt);
 		return contacts.get(tenant.id(), owed.contactId());
 	}
 
 	/** Terms shown to the debtor, waiting for the code that signs them. */
-	record PendingSignature(UUID challenge, UUID debt, int parts, String terms) implements Serializable {
+	record PendingSignature(UUID challenge, UUID debt, int parts, long offerAmount, String terms) implements Serializable {
 	}
 }

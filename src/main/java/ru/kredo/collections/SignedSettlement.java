@@ -1,0 +1,14 @@
+package ru.kredo.collections;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import ru.kredo.payments.Money;
+
+/**
+ * A settlement (прощение долга, ст. 415 ГК РФ) the debtor signed and paid: the agreement, when he signed it, the SMS
+ * challenge that is his simple electronic signature (its record keeps the code's hash and when it was confirmed), the
+ * balance it was made on and the sum he undertook to pay.
+ */
+public record SignedSettlement(UUID agreement, Instant signedAt, UUID signature, Money debtAtSigning, Money sum) {
+}
