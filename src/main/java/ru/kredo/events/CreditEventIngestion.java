@@ -12,11 +12,13 @@ import java.util.concurrent.ThreadFactory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 import ru.kredo.contacts.PersonKeys;
 import ru.kredo.events.internal.ChunkPipeline;
@@ -48,9 +50,11 @@ public class CreditEventIngestion {
 	private final PersonKeys keys;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final int maxLineLength;
 
 	CreditEventIngestion(JdbcClient jdbc, EventStore store, TransactionTemplate transaction, ApplicationEventPublisher events,
-			PersonKeys keys, JsonMapper json, Clock clock) {
+			PersonKeys keys, JsonMapper json, Clock clock,
+			@Value("${kredo.events.max-line-length:1MB}") DataSize maxLineLength) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.transaction = transaction;
@@ -58,17 +62,23 @@ public class CreditEventIngestion {
 		this.keys = keys;
 		this.json = json;
 		this.clock = clock;
+		// The reader's buffer may grow to twice the limit: beyond 512 MB it would outgrow an array.
+		if (maxLineLength.toBytes() < 1 || maxLineLength.toMegabytes() >= 512) {
+			throw new IllegalArgumentException("kredo.events.max-line-length must be from 1B to 511MB, not " + maxLineLength);
+		}
+		this.maxLineLength = (int) maxLineLength.toBytes();
 	}
 
 	/**
-	 * Reads a JSON array or JSON Lines body and ingests every valid event in it. Reading, parsing, hashing and sealing
+	 * Reads a JSON array or JSON Lines body and ingests every valid event in it; a line longer than
+	 * {@code kredo.events.max-line-length} is rejected ({@code event.line-too-long}) and the lines after it are read. Reading, parsing, hashing and sealing
 	 * run a chunk ahead on another thread, while two chunks at a time are stored and matched, each in its own
 	 * transaction: while the database works on one, this JVM works on the other. They may commit in either order;
 	 * a watch's signals are raised by one of them at a time (SignalRaising's fold guard).
 	 */
 	public IngestionReport ingest(InputStream body) {
 		int accepted = 0;
-		try (ChunkPipeline chunks = ChunkPipeline.start(EventStream.of(body, json), CHUNK, this::prepare);
+		try (ChunkPipeline chunks = ChunkPipeline.start(EventStream.of(body, json, maxLineLength), CHUNK, this::prepare);
 				ExecutorService storing = Executors.newThreadPerTaskExecutor(STORING)) {
 			// The next chunk goes as soon as either chunk in flight is done, not only the older one: a chunk that
 			// waits for the other's fold guard, or is simply slower, would otherwise leave a core without work.

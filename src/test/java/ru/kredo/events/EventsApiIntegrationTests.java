@@ -95,6 +95,23 @@ class EventsApiIntegrationTests {
 			.content("[]"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.title").value("Unauthorized"));
+	void linesEndedByCrAloneAreReadAndALineOverTheLimitIsRejectedAloneSayingSo() throws Exception {
+		String source = "api-long-" + UUID.randomUUID();
+		String feed = "Bearer " + apiKeys.issue(TenantId.PLATFORM, "Лента " + source, "test").secret();
+		String tooLong = event(source, "long", "1.1").replace("\"type\"", "\"note\":\"" + "x".repeat(1024 * 1024) + "\",\"type\"");
+
+		mvc.perform(post("/api/v1/events").header("Authorization", feed).header("Accept-Language", "ru")
+			.contentType("application/x-ndjson")
+			.content(event(source, "c1", "1.1") + "\r" + tooLong + "\r" + event(source, "c3", "2.5") + "\r\n"
+					+ event(source, "c4", "2.5") + "\r"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.received").value(4))
+			.andExpect(jsonPath("$.accepted").value(3))
+			.andExpect(jsonPath("$.rejected.length()").value(1))
+			.andExpect(jsonPath("$.rejected[0].line").value(2))
+			.andExpect(jsonPath("$.rejected[0].code").value("event.line-too-long"))
+			.andExpect(jsonPath("$.rejected[0].message").value(
+					"Строка длиннее 1\u00a0048\u00a0576 байт: событие не прочитано, следующие строки прочитаны."));
 	}
 
 	private static String event(String source, String id, String type) {

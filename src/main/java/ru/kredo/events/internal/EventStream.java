@@ -29,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventStream implements Iterator<EventStream.Parsed> {
 
+	/** The longest line of JSON Lines read unless told otherwise, in bytes: an event is a few hundred. */
+	public static final int MAX_LINE_LENGTH = 1024 * 1024;
+
 	private final ObjectReader json;
 	// A value among others (in an event, in an array): what follows it is the rest of the event or array.
 	private final ObjectReader values;
@@ -37,28 +40,38 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 	private final List<EventReader.Ignored> ignored = new java.util.ArrayList<>();
 	private final JsonParser array;
 	private final Lines lines;
+	private final int maxLineLength;
 	private long position;
 	private boolean arrayBroken;
 	private Parsed next;
 
-	private EventStream(JsonMapper json, JsonParser array, Lines lines) {
+	private EventStream(JsonMapper json, JsonParser array, Lines lines, int maxLineLength) {
 		// Amounts are money: read as written, never through a double (which turns 9999999999999999.99 into 1.0E16).
 		this.json = json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 		this.values = this.json.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		this.fields = new EventFields(values);
 		this.array = array;
 		this.lines = lines;
+		this.maxLineLength = maxLineLength;
 	}
 
 	public static EventStream of(InputStream body, JsonMapper json) {
+		return of(body, json, MAX_LINE_LENGTH);
+	}
+
+	/**
+	 * @param maxLineLength the longest line of JSON Lines read, in bytes without its end; a longer one is rejected
+	 *        ({@code event.line-too-long}) without being kept in memory, and reading goes on after it
+	 */
+	public static EventStream of(InputStream body, JsonMapper json, int maxLineLength) {
 		BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
 		try {
 			if (isArray(in)) {
 				JsonParser parser = json.createParser(in);
 				parser.nextToken();
-				return new EventStream(json, parser, null);
+				return new EventStream(json, parser, null, maxLineLength);
 			}
-			return new EventStream(json, null, new Lines(in));
+			return new EventStream(json, null, new Lines(in, maxLineLength), maxLineLength);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -131,7 +144,10 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 			}
 			position++;
 		}
-		while (lines.blank());
+		while (!lines.tooLong() && lines.blank());
+		if (lines.tooLong()) {
+			return Parsed.rejected(position, null, new Rejected("event.line-too-long", maxLineLength));
+		}
 		try (JsonParser line = json.createParser(lines.bytes(), lines.start(), lines.length())) {
 			if (line.nextToken() != JsonToken.START_OBJECT) {
 				// Read whole, as rarely as this comes, to tell a value that is no object from no JSON at all.
@@ -171,49 +187,89 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 
 	/**
 	 * The lines of a UTF-8 body as bytes, for the JSON parser to read directly (no decoding into strings first);
-	 * without the line end, a carriage return before it, or a byte order mark before the first. (The tree-based reader
-	 * the tests hold this one to splits lines with it too.)
+	 * without the line end (LF, CRLF or a lone CR, as old Mac exports end lines) or a byte order mark before the first.
+	 * A line longer than the limit is not kept: its bytes are skipped up to its end and it is reported {@link #tooLong()}.
+	 * Each byte of the body is looked at once and moved at most once or twice (to the buffer's front, into a larger
+	 * buffer while a line outgrows it), whatever the length of a line: the cost is linear in the body. (The tree-based
+	 * reader the tests hold this one to splits lines with it too.)
 	 */
 	static final class Lines {
 
 		private final InputStream in;
+		private final int maxLength;
 		private byte[] buffer = new byte[64 * 1024];
 		private int filled;
 		private int start;
 		private int end;
 		private int next;
+		// Where the search for the current line's end goes on: the bytes from start to here hold none.
+		private int scanned;
+		// The last line ended with a CR: an LF right after it is part of that line end, not an empty line.
+		private boolean afterCr;
+		private boolean tooLong;
 		private boolean first = true;
+		// How many bytes were looked at for a line end, and moved or copied within memory (for the tests).
+		private long looked;
+		private long moved;
 
-		Lines(InputStream in) {
+		Lines(InputStream in, int maxLength) {
 			this.in = in;
+			this.maxLength = maxLength;
 		}
 
 		boolean next() {
 			start = next;
-			int newline = find(start);
-			while (newline < 0) {
-				if (!fill()) {
-					if (start == filled) {
-						return false;
+			scanned = start;
+			tooLong = false;
+			// Bytes of an over-long line dropped so far: what is left of it in the buffer is from start on.
+			boolean dropped = false;
+			int lineEnd;
+			while (true) {
+				if (afterCr && start < filled) {
+					afterCr = false;
+					if (buffer[start] == '\n') {
+						start++;
+						scanned = start;
 					}
-					newline = filled;
+				}
+				lineEnd = find();
+				if (lineEnd >= 0) {
 					break;
 				}
-				newline = find(start);
+				if (scanned - start > maxLength) {
+					// Too long already: its bytes are of no use, and keeping them would let one line take any memory.
+					tooLong = true;
+					dropped = true;
+					start = filled;
+					scanned = filled;
+				}
+				if (!fill()) {
+					if (start == filled && !dropped) {
+						return false;
+					}
+					lineEnd = filled;
+					break;
+				}
 			}
-			end = newline;
-			next = Math.min(newline + 1, filled);
-			if (end > start && buffer[end - 1] == '\r') {
-				end--;
+			end = lineEnd;
+			next = Math.min(lineEnd + 1, filled);
+			afterCr = lineEnd < filled && buffer[lineEnd] == '\r';
+			if (end - start > maxLength) {
+				tooLong = true;
 			}
 			if (first) {
 				first = false;
-				if (end - start >= 3 && buffer[start] == (byte) 0xEF && buffer[start + 1] == (byte) 0xBB
+				if (!dropped && end - start >= 3 && buffer[start] == (byte) 0xEF && buffer[start + 1] == (byte) 0xBB
 						&& buffer[start + 2] == (byte) 0xBF) {
 					start += 3;
 				}
 			}
 			return true;
+		}
+
+		/** The line was longer than the limit; its bytes are gone. */
+		boolean tooLong() {
+			return tooLong;
 		}
 
 		boolean blank() {
@@ -237,12 +293,27 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 			return end - start;
 		}
 
-		private int find(int from) {
+		long looked() {
+			return looked;
+		}
+
+		long moved() {
+			return moved;
+		}
+
+		// The current line's end past what was searched before: every byte is looked at once, not again after each read.
+		private int find() {
+			int from = scanned;
 			for (int i = from; i < filled; i++) {
-				if (buffer[i] == '\n') {
+				byte b = buffer[i];
+				if (b == '\n' || b == '\r') {
+					looked += i + 1 - from;
+					scanned = i;
 					return i;
 				}
 			}
+			looked += filled - from;
+			scanned = filled;
 			return -1;
 		}
 
@@ -251,12 +322,15 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 			int kept = filled - start;
 			if (start > 0) {
 				System.arraycopy(buffer, start, buffer, 0, kept);
+				moved += kept;
 				next -= start;
+				scanned -= start;
 				start = 0;
 				filled = kept;
 			}
 			if (filled == buffer.length) {
 				buffer = Arrays.copyOf(buffer, buffer.length * 2);
+				moved += filled;
 			}
 			try {
 				int read = in.read(buffer, filled, buffer.length - filled);

@@ -80,9 +80,24 @@ class EventStreamAgainstTreeTests {
 		assertThat(malformed).isBetween(1_000, 20_000);
 	}
 
+	@Test
+	void readsLinesOverTheLimitAndEveryLineEndAsTheTreeDid() {
+		Random random = new Random(12);
+		List<byte[]> lines = simulated(13, 5_000).stream().map(EventStreamAgainstTreeTests::bytes).toList();
+		int limit = lines.stream().mapToInt(line -> line.length).sorted().toArray()[lines.size() / 2];
+
+		List<Outcome> outcomes = assertSameAsTree(jsonLines(lines, random), limit);
+
+		assertThat(outcomes).filteredOn(o -> "event.line-too-long".equals(o.code())).hasSizeBetween(1_000, 3_000);
+	}
+
 	private static List<Outcome> assertSameAsTree(byte[] body) {
-		List<Outcome> tree = outcomes(TreeEventStream.of(new ByteArrayInputStream(body), JSON));
-		List<Outcome> stream = outcomes(EventStream.of(new ByteArrayInputStream(body), JSON));
+		return assertSameAsTree(body, EventStream.MAX_LINE_LENGTH);
+	}
+
+	private static List<Outcome> assertSameAsTree(byte[] body, int maxLineLength) {
+		List<Outcome> tree = outcomes(TreeEventStream.of(new ByteArrayInputStream(body), JSON, maxLineLength));
+		List<Outcome> stream = outcomes(EventStream.of(new ByteArrayInputStream(body), JSON, maxLineLength));
 		for (int i = 0; i < Math.max(tree.size(), stream.size()); i++) {
 			Outcome expected = i < tree.size() ? tree.get(i) : null;
 			Outcome actual = i < stream.size() ? stream.get(i) : null;
@@ -125,7 +140,7 @@ class EventStreamAgainstTreeTests {
 	// The line at the outcome's position for JSON Lines, or the whole (short) body.
 	private static String excerpt(byte[] body, Outcome outcome) {
 		String text = new String(body, StandardCharsets.UTF_8);
-		String[] lines = text.split("\n", -1);
+		String[] lines = text.split("\r\n|\r|\n", -1);
 		if (text.startsWith("[") || outcome.position() < 1 || outcome.position() > lines.length) {
 			return text.length() > 3_000 ? text.substring(0, 3_000) + "…" : text;
 		}
@@ -140,7 +155,7 @@ class EventStreamAgainstTreeTests {
 			.toList();
 	}
 
-	// Lines ended by \n or \r\n, with blank lines here and there and, sometimes, a byte order mark first.
+	// Lines ended by \n, \r\n or \r, with blank lines here and there and, sometimes, a byte order mark first.
 	private static byte[] jsonLines(List<byte[]> lines, Random random) {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		if (random.nextInt(4) == 0) {
@@ -148,7 +163,11 @@ class EventStreamAgainstTreeTests {
 		}
 		for (byte[] line : lines) {
 			body.writeBytes(line);
-			body.writeBytes(bytes(random.nextBoolean() ? "\n" : "\r\n"));
+			body.writeBytes(bytes(switch (random.nextInt(3)) {
+				case 0 -> "\n";
+				case 1 -> "\r\n";
+				default -> "\r";
+			}));
 			if (random.nextInt(20) == 0) {
 				body.writeBytes(bytes(random.nextBoolean() ? "\n" : " \t\r\n"));
 			}

@@ -34,27 +34,33 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 	private final ObjectReader elements;
 	private final JsonParser array;
 	private final EventStream.Lines lines;
+	private final int maxLineLength;
 	private long position;
 	private boolean arrayBroken;
 	private EventStream.Parsed next;
 
-	private TreeEventStream(JsonMapper json, JsonParser array, EventStream.Lines lines) {
+	private TreeEventStream(JsonMapper json, JsonParser array, EventStream.Lines lines, int maxLineLength) {
 		// Amounts are money: read as written, never through a double (which turns 9999999999999999.99 into 1.0E16).
 		this.json = json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 		this.elements = this.json.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		this.array = array;
 		this.lines = lines;
+		this.maxLineLength = maxLineLength;
 	}
 
 	public static TreeEventStream of(InputStream body, JsonMapper json) {
+		return of(body, json, EventStream.MAX_LINE_LENGTH);
+	}
+
+	public static TreeEventStream of(InputStream body, JsonMapper json, int maxLineLength) {
 		BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
 		try {
 			if (EventStream.isArray(in)) {
 				JsonParser parser = json.createParser(in);
 				parser.nextToken();
-				return new TreeEventStream(json, parser, null);
+				return new TreeEventStream(json, parser, null, maxLineLength);
 			}
-			return new TreeEventStream(json, null, new EventStream.Lines(in));
+			return new TreeEventStream(json, null, new EventStream.Lines(in, maxLineLength), maxLineLength);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -108,7 +114,10 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 			}
 			position++;
 		}
-		while (lines.blank());
+		while (!lines.tooLong() && lines.blank());
+		if (lines.tooLong()) {
+			return EventStream.Parsed.rejected(position, null, new Rejected("event.line-too-long", maxLineLength));
+		}
 		JsonNode node;
 		try {
 			node = json.readValue(lines.bytes(), lines.start(), lines.length());

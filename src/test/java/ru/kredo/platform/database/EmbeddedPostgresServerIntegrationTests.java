@@ -1,13 +1,24 @@
 package ru.kredo.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +59,122 @@ class EmbeddedPostgresServerIntegrationTests {
 			assertThat(stillUp.isValid(2)).isTrue();
 		}
 		two.release();
+	}
+
+	@Test
+	void isAsDurableAsAnOrdinaryPostgresql() throws SQLException {
+		EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(directory, 0);
+		try (Connection connection = connect(server); Statement sql = connection.createStatement()) {
+			for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+				try (ResultSet row = sql.executeQuery("show " + setting)) {
+					row.next();
+					assertThat(row.getString(1)).as(setting).isEqualTo("on");
+				}
+			}
+		}
+		finally {
+			server.release();
+		}
+	}
+
+	@Test
+	void refusesAPortAnotherServerListensOnNamingThePortAndTheFix(@TempDir Path other) throws SQLException {
+		EmbeddedPostgresServer foreign = EmbeddedPostgresServer.acquire(other, 0);
+		try {
+			int port = port(foreign);
+
+			assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(directory, port))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("Port " + port)
+				.hasMessageContaining("kredo.embedded-database-port");
+			assertThat(EmbeddedPostgresServer.livePostmaster(directory)).isEmpty();
+		}
+		finally {
+			foreign.release();
+		}
+	}
+
+	@Test
+	void neverUsesNorStopsAServerOfAnotherDirectoryThatAPidFileNames(@TempDir Path other) throws IOException, SQLException {
+		EmbeddedPostgresServer foreign = EmbeddedPostgresServer.acquire(other, 0);
+		try {
+			// Our directory's pid file names the other directory's live server (copied over, a reused pid and port).
+			Files.copy(other.resolve("postmaster.pid"), directory.resolve("postmaster.pid"));
+
+			// As if its owner had died: it would be stopped as an orphan, but it is not ours.
+			assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(directory, 0))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("serves " + other.toRealPath())
+				.hasMessageContaining("kredo.embedded-database-port");
+			// As if its owner were alive: it would be shared, but it is not ours.
+			try (FileChannel channel = FileChannel.open(directory.resolve("epg-lock"), StandardOpenOption.CREATE,
+					StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+				assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(directory, 0))
+					.isInstanceOf(IllegalStateException.class)
+					.hasMessageContaining("serves " + other.toRealPath());
+			}
+			try (Connection stillUp = connect(foreign)) {
+				assertThat(stillUp.isValid(2)).isTrue();
+			}
+		}
+		finally {
+			foreign.release();
+		}
+	}
+
+	@Test
+	void sharesTheServerOfALiveKredoAndAfterItIsKilledStopsTheOrphanAndRunsItsOwn() throws Exception {
+		Process kredo = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+				System.getProperty("java.class.path"), EmbeddedPostgresProcess.class.getName(), directory.toString())
+			.redirectErrorStream(true)
+			.start();
+		try {
+			String url = readyUrl(kredo);
+			EmbeddedPostgresServer.Postmaster started = EmbeddedPostgresServer.livePostmaster(directory).orElseThrow();
+
+			// The other process lives: its server is shared, and left running when we let go.
+			EmbeddedPostgresServer shared = EmbeddedPostgresServer.acquire(directory, 0);
+			assertThat(shared.jdbcUrl()).isEqualTo(url);
+			shared.release();
+			assertThat(started.process().isAlive()).isTrue();
+
+			// kill -9: its PostgreSQL runs on, looked after by no one.
+			kredo.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			assertThat(started.process().isAlive()).isTrue();
+
+			EmbeddedPostgresServer own = EmbeddedPostgresServer.acquire(directory, 0);
+			try (Connection connection = connect(own)) {
+				assertThat(connection.isValid(2)).isTrue();
+			}
+			assertThat(started.process().isAlive()).as("the orphan is stopped").isFalse();
+			EmbeddedPostgresServer.Postmaster fresh = EmbeddedPostgresServer.livePostmaster(directory).orElseThrow();
+			assertThat(fresh.process().pid()).isNotEqualTo(started.process().pid());
+
+			own.release();
+			assertThat(fresh.process().onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+			assertThat(EmbeddedPostgresServer.livePostmaster(directory)).isEmpty();
+		}
+		finally {
+			kredo.destroyForcibly();
+			EmbeddedPostgresServer.livePostmaster(directory).ifPresent(left -> left.process().destroy());
+		}
+	}
+
+	private static String readyUrl(Process process) throws IOException {
+		BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		StringBuilder seen = new StringBuilder();
+		for (String line = output.readLine(); line != null; line = output.readLine()) {
+			if (line.startsWith("READY ")) {
+				return line.substring("READY ".length());
+			}
+			seen.append(line).append('\n');
+		}
+		throw new AssertionError("the other process ended before its server started:\n" + seen);
+	}
+
+	private static int port(EmbeddedPostgresServer server) {
+		String url = server.jdbcUrl();
+		return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1, url.lastIndexOf('/')));
 	}
 
 	private static Connection connect(EmbeddedPostgresServer server) throws SQLException {
