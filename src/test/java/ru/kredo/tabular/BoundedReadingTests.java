@@ -155,6 +155,24 @@ class BoundedReadingTests {
 			.hasMessage("import.file-too-complex-entries");
 	}
 
+	@Test
+	void aLongCellCannotHideAsManyShortRunsOrBehindFakeTagsInCdata() throws IOException {
+		String sst = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">";
+		byte[] runs = (sst + "<si>" + ("<r><t>" + "a".repeat(1000) + "</t></r>").repeat(1000) + "</si></sst>")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] cdata = (sst + "<si><t><![CDATA[" + ("a".repeat(1000) + "</si><si>").repeat(1000) + "]]></t></si></sst>")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] comment = (sst + "<si><t>a</t></si><!--" + ("a".repeat(1000) + "<si>").repeat(1000) + "--></sst>")
+			.getBytes(StandardCharsets.UTF_8);
+		for (byte[] strings : List.of(runs, cdata, comment)) {
+			Path xlsx = HostileFiles.xlsx(directory.resolve("strings.xlsx"), HEADER, out -> out.write(
+					"<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c></row>".getBytes(StandardCharsets.UTF_8)), out -> out.write(strings));
+
+			assertThatThrownBy(() -> TabularFile.open(xlsx).close()).isInstanceOf(Rejected.class)
+				.hasMessage("import.cell-too-long");
+		}
+	}
+
 	private static int readAll(TabularFile file) {
 		int rows = 0;
 		while (file.next() != null) {
