@@ -2,9 +2,11 @@ package ru.kredo.tabular;
 
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -33,10 +35,13 @@ final class CsvFile implements TabularFile {
 	private final Charset charset;
 	private final char separator;
 	private final HeaderSearch header;
+	private final Bounds bounds;
+	private final RowLength rowLength;
 	private long lastLine;
 
-	private CsvFile(Path file, Charset charset, char separator, boolean bom, Predicate<List<String>> isHeader)
-			throws IOException {
+	private CsvFile(Path file, Charset charset, char separator, boolean bom, Predicate<List<String>> isHeader,
+			ImportLimits limits) throws IOException {
+		this.bounds = new Bounds(limits);
 		this.charset = charset;
 		this.separator = separator;
 		this.bytes = new Counting(Files.newInputStream(file));
@@ -45,7 +50,8 @@ final class CsvFile implements TabularFile {
 		}
 		CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
 			.setIgnoreSurroundingSpaces(true).setLenientEof(true).setTrailingData(true).get();
-		this.parser = CSVParser.builder().setReader(new BufferedReader(new InputStreamReader(bytes, charset), SAMPLE))
+		this.rowLength = new RowLength(new InputStreamReader(bytes, charset), limits.maxRowLength());
+		this.parser = CSVParser.builder().setReader(new BufferedReader(rowLength, SAMPLE))
 			.setFormat(format).get();
 		this.records = parser.iterator();
 		this.header = new HeaderSearch(this::read, isHeader);
@@ -59,8 +65,12 @@ final class CsvFile implements TabularFile {
 		return open(file, header -> true);
 	}
 
-	/** Opens the file, detecting the encoding from its first bytes and the separator from its first line. */
 	static CsvFile open(Path file, Predicate<List<String>> isHeader) throws IOException {
+		return open(file, isHeader, ImportLimits.DEFAULTS);
+	}
+
+	/** Opens the file, detecting the encoding from its first bytes and the separator from its first line. */
+	static CsvFile open(Path file, Predicate<List<String>> isHeader, ImportLimits limits) throws IOException {
 		byte[] sample = new byte[SAMPLE];
 		int length;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -71,7 +81,8 @@ final class CsvFile implements TabularFile {
 		int from = bom ? TextEncoding.BOM_LENGTH : 0;
 		String text = new String(sample, from, length - from, charset);
 		int end = text.indexOf('\n');
-		return new CsvFile(file, charset, Separator.detect(end < 0 ? text : text.substring(0, end)), bom, isHeader);
+		return new CsvFile(file, charset, Separator.detect(end < 0 ? text : text.substring(0, end)), bom, isHeader,
+				limits);
 	}
 
 	@Override
@@ -84,9 +95,12 @@ final class CsvFile implements TabularFile {
 		try {
 			while (records.hasNext()) {
 				CSVRecord record = records.next();
+				rowLength.rowEnded();
 				long line = lastLine + 1;
 				lastLine = Math.max(parser.getCurrentLineNumber(), line);
+				bounds.row();
 				List<String> values = record.toList();
+				bounds.cells(line, values);
 				if (values.stream().anyMatch(v -> !v.isBlank())) {
 					return new SourceRow(line, values);
 				}
@@ -94,6 +108,9 @@ final class CsvFile implements TabularFile {
 			return null;
 		}
 		catch (UncheckedIOException ex) {
+			if (ex.getCause() instanceof RowTooLong) {
+				throw new Rejected("import.row-too-long", lastLine + 1, rowLength.max);
+			}
 			throw new Rejected("import.file-unreadable", lastLine + 1);
 		}
 	}
@@ -120,6 +137,58 @@ final class CsvFile implements TabularFile {
 	@Override
 	public void close() throws IOException {
 		parser.close();
+	}
+
+	/**
+	 * Counts the characters the parser takes since the last row it handed out, and fails the read once they pass a
+	 * row's limit (and what the buffers read ahead): an unclosed quote makes the rest of the file one field, which the
+	 * parser would otherwise gather in memory whole.
+	 */
+	private static final class RowLength extends FilterReader {
+
+		/** What the buffers between this reader and the parser may have read past a row's end. */
+		private static final long AHEAD = 4L * SAMPLE;
+
+		private final long max;
+		private long read;
+		private long rowStart;
+
+		RowLength(Reader in, long max) {
+			super(in);
+			this.max = max;
+		}
+
+		void rowEnded() {
+			rowStart = read;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int c = super.read();
+			count(c < 0 ? 0 : 1);
+			return c;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			count(Math.max(n, 0));
+			return n;
+		}
+
+		private void count(int n) throws RowTooLong {
+			read += n;
+			if (read - rowStart > max + AHEAD) {
+				throw new RowTooLong();
+			}
+		}
+	}
+
+	private static final class RowTooLong extends IOException {
+
+		RowTooLong() {
+			super("a row longer than the limit");
+		}
 	}
 
 	private static final class Counting extends FilterInputStream {

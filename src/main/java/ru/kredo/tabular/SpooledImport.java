@@ -68,7 +68,17 @@ public final class SpooledImport {
 	/** Reads the file's rows in the background thread that calls it, ends the record and deletes the file. */
 	public static void run(ImportSpool spool, Path file, Predicate<List<String>> looksLikeHeader, Supplier<String> name,
 			Finish finish, Rows rows) {
-		try (TabularFile table = TabularFile.open(file, looksLikeHeader)) {
+		run(spool, file, looksLikeHeader, ImportLimits.DEFAULTS, name, finish, rows);
+	}
+
+	/**
+	 * Reads the file's rows within {@code limits} in the background thread that calls it, ends the record and deletes
+	 * the file. Nothing escapes it: whatever is thrown, an {@link Error} too, ends the import as FAILED and leaves the
+	 * thread (and the server) as it was.
+	 */
+	public static void run(ImportSpool spool, Path file, Predicate<List<String>> looksLikeHeader, ImportLimits limits,
+			Supplier<String> name, Finish finish, Rows rows) {
+		try (TabularFile table = TabularFile.open(file, looksLikeHeader, limits)) {
 			String done = rows.read(table);
 			finish.finish(ImportStatus.DONE, null, List.of());
 			log.info("{} done: {}", name.get(), done);
@@ -76,9 +86,15 @@ public final class SpooledImport {
 		catch (Rejected rejected) {
 			finish.finish(ImportStatus.FAILED, rejected.code(), Arrays.stream(rejected.arguments()).map(String::valueOf).toList());
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | RuntimeException | Error ex) {
 			log.error("{} failed", name.get(), ex);
-			finish.finish(ImportStatus.FAILED, "import.failed", List.of());
+			try {
+				finish.finish(ImportStatus.FAILED, "import.failed", List.of());
+			}
+			catch (RuntimeException | Error notEnded) {
+				// Left RUNNING, it reads as interrupted once its heartbeat stops (ImportRuns).
+				log.error("{} could not be ended", name.get(), notEnded);
+			}
 		}
 		finally {
 			spool.delete(file);

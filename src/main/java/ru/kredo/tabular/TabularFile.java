@@ -29,13 +29,21 @@ public sealed interface TabularFile extends Closeable permits CsvFile, XlsxFile 
 	 * {@code isHeader} accepts, or the first row if none does.
 	 */
 	static TabularFile open(Path file, Predicate<List<String>> isHeader) throws IOException {
+		return open(file, isHeader, ImportLimits.DEFAULTS);
+	}
+
+	/**
+	 * Opens the file as {@link #open(Path, Predicate)} does, within {@code limits}: a workbook is checked whole (as a
+	 * stream) before it is read, and every row read counts against them; a file past one is refused with its code.
+	 */
+	static TabularFile open(Path file, Predicate<List<String>> isHeader, ImportLimits limits) throws IOException {
 		byte[] head = new byte[4096];
 		int length;
 		try (InputStream in = Files.newInputStream(file)) {
 			length = in.readNBytes(head, 0, head.length);
 		}
 		if (length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-			return XlsxFile.open(file, isHeader);
+			return XlsxFile.open(file, isHeader, limits);
 		}
 		if (length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
 				&& (head[3] & 0xFF) == 0xE0) {
@@ -44,7 +52,7 @@ public sealed interface TabularFile extends Closeable permits CsvFile, XlsxFile 
 		if (isBinary(head, length)) {
 			throw new Rejected("import.format-unknown");
 		}
-		return CsvFile.open(file, isHeader);
+		return CsvFile.open(file, isHeader, limits);
 	}
 
 	/**

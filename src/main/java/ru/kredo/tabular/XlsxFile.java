@@ -44,10 +44,14 @@ final class XlsxFile implements TabularFile {
 	private final long fileSize;
 	private final long lastRow;
 	private final HeaderSearch header;
+	private final Bounds bounds;
 	private long line;
 
-	private XlsxFile(Path file, Predicate<List<String>> isHeader) throws IOException {
+	private XlsxFile(Path file, Predicate<List<String>> isHeader, ImportLimits limits) throws IOException {
 		this.fileSize = Files.size(file);
+		this.bounds = new Bounds(limits);
+		// Before anything reads the workbook: a zip bomb or a cell of hundreds of megabytes never reaches the reader.
+		WorkbookScan.check(file, limits);
 		this.lastRow = SheetDimension.lastRow(file);
 		try {
 			this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
@@ -65,7 +69,11 @@ final class XlsxFile implements TabularFile {
 	}
 
 	static XlsxFile open(Path file, Predicate<List<String>> isHeader) throws IOException {
-		return new XlsxFile(file, isHeader);
+		return open(file, isHeader, ImportLimits.DEFAULTS);
+	}
+
+	static XlsxFile open(Path file, Predicate<List<String>> isHeader, ImportLimits limits) throws IOException {
+		return new XlsxFile(file, isHeader, limits);
 	}
 
 	@Override
@@ -84,10 +92,13 @@ final class XlsxFile implements TabularFile {
 			while (rows.hasNext()) {
 				Row row = rows.next();
 				line = row.getRowNum();
+				bounds.row();
+				bounds.columns(line, row.getCellCount());
 				List<String> values = new ArrayList<>(row.getCellCount());
 				boolean any = false;
 				for (int i = 0; i < row.getCellCount(); i++) {
 					String text = text(row.getCell(i));
+					bounds.cell(line, text);
 					any |= !text.isBlank();
 					values.add(text);
 				}

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,8 +24,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -42,6 +46,8 @@ import ru.kredo.payments.DebtComponent;
 import ru.kredo.payments.Money;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentSucceeded;
+import ru.kredo.tabular.HostileFiles;
+import ru.kredo.tabular.ImportRuns;
 import ru.kredo.tabular.ImportStatus;
 import ru.kredo.tabular.RowError;
 import ru.kredo.tenancy.TenantKind;
@@ -80,6 +86,12 @@ class PortfolioImportIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transaction;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ImportRuns runs;
 
 	@Test
 	void importsAWindows1251RegistryWithSemicolonsKeepsTheGoodRowsAndReportsTheBadOnesByLine() throws Exception {
@@ -355,6 +367,76 @@ class PortfolioImportIntegrationTests {
 
 		assertThat(fragment.getHeader("HX-Refresh")).isEqualTo("true");
 		assertThat(fragment.getContentAsString()).contains("id=\"progress\"").doesNotContain("every 1s", "<html");
+	}
+
+	@Test
+	void aRegistryThatUnpacksToHundredsOfMegabytesIsRefusedOnThePageAndTheServerKeepsAnswering(@TempDir Path directory)
+			throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails admin = fixtures.admin(agency);
+		Path bomb = HostileFiles.xlsxWithHugeCell(directory.resolve("bomb.xlsx"), List.of(RUSSIAN_HEADER.split(";")),
+				200L * 1024 * 1024);
+
+		MockHttpServletResponse refused = mvc.perform(multipart("/debtors/portfolios")
+			.file(new MockMultipartFile("file", "bomb.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					Files.readAllBytes(bomb)))
+			.param("name", "Бомба").with(user(admin)).with(csrf())).andReturn().getResponse();
+
+		assertThat(refused.getRedirectedUrl()).isNull();
+		assertThat(refused.getContentAsString()).contains("ячейка длиннее 32");
+		// Nor is a registry over kredo.portfolios.max-file-size (1 MB in tests) kept: it is refused as it is spooled.
+		String tooLarge = mvc.perform(multipart("/debtors/portfolios")
+			.file(new MockMultipartFile("file", "big.csv", "text/csv", new byte[1024 * 1024 + 1])).param("name", "Огромный")
+			.with(user(admin)).with(csrf())).andReturn().getResponse().getContentAsString();
+		assertThat(tooLarge).contains("Файл больше 1 МБ");
+		assertThat(imports.history(agency.tenant().id(), 10)).isEmpty();
+		assertThat(mvc.perform(get("/debtors/portfolios").with(user(admin))).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void aRegistryOfMostlyBadRowsStopsAtTheLimitKeepingTheGoodOnesAndSaysSo() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails admin = fixtures.admin(agency);
+		String[] rows = new String[153];
+		rows[0] = RUSSIAN_HEADER;
+		rows[1] = "Иванов;Иван;;14.03.1985;;;ПАО «Сбербанк»;КД-1;05.05.2020;;1000;;;;;;;";
+		rows[2] = "Петрова;Анна;;01.02.1990;;;ПАО «Сбербанк»;КД-2;05.05.2020;;2000;;;;;;;";
+		for (int i = 3; i < rows.length; i++) {
+			rows[i] = "Сидоров;Пётр;;31.02.1980;;;ПАО «Сбербанк»;КД-Б" + i + ";10.10.2021;;1000;;;;;;;";
+		}
+
+		PortfolioImport stopped = upload(agency, admin, "Почти всё неверно", "registry.csv",
+				Registries.csv(StandardCharsets.UTF_8, false, rows), null);
+
+		assertThat(stopped.status()).isEqualTo(ImportStatus.FAILED);
+		assertThat(stopped.failureCode()).isEqualTo("import.too-many-rejected");
+		assertThat(stopped.created()).isEqualTo(2);
+		assertThat(stopped.rejected()).isEqualTo(100);
+		assertThat(imports.errors(agency.tenant().id(), stopped.id(), 0, 1000)).hasSize(100);
+		assertThat(mvc.perform(get("/debtors/portfolios/imports/" + stopped.id()).with(user(admin))).andReturn()
+			.getResponse().getContentAsString()).contains("Отклонено больше 100 строк", "Сохранено строк: 2");
+	}
+
+	@Test
+	void anUploadLeftRunningByADeadProcessIsInterruptedAtStartUpAndTheRegistryTakenAgain() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails admin = fixtures.admin(agency);
+		byte[] registry = Registries.csv(StandardCharsets.UTF_8, false, RUSSIAN_HEADER,
+				"Иванов;Иван;;14.03.1985;;;ПАО «Сбербанк»;КД-1;05.05.2020;;1000;;;;;;;");
+		PortfolioImport done = upload(agency, admin, "Прерванный", "registry.csv", registry, null);
+		// As a crash of this node's earlier run leaves it: RUNNING, its heartbeat a moment old.
+		jdbc.sql("update portfolio_imports set status = 'RUNNING', finished_at = null, run_id = ?, node = ?, updated_at = now() where id = ?")
+			.params(UUID.randomUUID(), runs.node(), done.id())
+			.update();
+
+		runs.recover();
+
+		assertThat(imports.get(agency.tenant().id(), done.id()).status()).isEqualTo(ImportStatus.INTERRUPTED);
+		assertThat(mvc.perform(get("/debtors/portfolios/imports/" + done.id()).with(user(admin))).andReturn().getResponse()
+			.getContentAsString()).contains("Загрузка прервалась");
+		assertThat(upload(agency, admin, "Прерванный", "registry.csv", registry, null).status())
+			.isEqualTo(ImportStatus.DONE);
 	}
 
 	private PortfolioImport upload(Provisioned tenant, UserDetails who, String name, String fileName, byte[] file,

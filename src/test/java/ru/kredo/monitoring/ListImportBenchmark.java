@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
@@ -32,6 +33,8 @@ import ru.kredo.tenancy.TenantKind;
  */
 @Tag("benchmark")
 @IntegrationTest
+// The generated file has a few percent of bad rows: all of them are to be reported, however many rows it has.
+@TestPropertySource(properties = "kredo.imports.max-rejected-rows=1000000")
 class ListImportBenchmark {
 
 	@Autowired

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -31,6 +32,7 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.tabular.RowError;
 import ru.kredo.monitoring.internal.ImportRecords;
+import ru.kredo.tabular.HostileFiles;
 import ru.kredo.tabular.ImportStatus;
 import ru.kredo.monitoring.internal.ListImport;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
@@ -235,6 +237,45 @@ class ListImportIntegrationTests {
 		jdbc.sql("update list_imports set status = 'RUNNING' where id = ?").param(done.id()).update();
 		assertThat(mvc.perform(get("/monitoring/imports/" + done.id()).with(user(fixtures.admin(broker)))).andReturn()
 			.getResponse().getContentAsString()).contains("hx-trigger=\"every 1s\"");
+	}
+
+	@Test
+	void aListThatUnpacksToHundredsOfMegabytesIsRefusedOnThePageAndTheServerKeepsAnswering(@TempDir Path directory)
+			throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		UserDetails admin = fixtures.admin(broker);
+		Path bomb = HostileFiles.xlsxWithHugeCell(directory.resolve("bomb.xlsx"), List.of("ФИО", "Дата рождения"),
+				200L * 1024 * 1024);
+
+		MockHttpServletResponse refused = mvc.perform(multipart("/monitoring/lists")
+			.file(new MockMultipartFile("file", "bomb.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					Files.readAllBytes(bomb)))
+			.param("name", "Бомба").param("segment", "PROSPECT").param("months", "6").param("consentPurpose", "Подбор кредита")
+			.param("consentMethod", "PAPER").with(user(admin)).with(csrf())).andReturn().getResponse();
+
+		assertThat(refused.getRedirectedUrl()).isNull();
+		assertThat(refused.getContentAsString()).contains("ячейка длиннее 32");
+		assertThat(jdbc.sql("select count(*) from list_imports where tenant_id = ?").param(broker.tenant().id().value())
+			.query(Long.class).single()).isZero();
+		ListImport after = upload(broker, admin, "После бомбы", Files.readAllBytes(EXCEL), null);
+		assertThat(after.status()).isEqualTo(ImportStatus.DONE);
+	}
+
+	@Test
+	void aFileOfMostlyBadRowsStopsAtTheLimitKeepingTheGoodOnesAndSaysSoOnItsPage() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		UserDetails admin = fixtures.admin(broker);
+		String file = "ФИО;Дата рождения\nИванов Иван;12.05.1990\nПетров Пётр;02.02.1990\n"
+				+ "Сидоров Сидор;31.02.1970\n".repeat(150);
+
+		ListImport stopped = upload(broker, admin, "Почти всё неверно", file.getBytes(StandardCharsets.UTF_8), null);
+
+		assertThat(stopped.status()).isEqualTo(ImportStatus.FAILED);
+		assertThat(stopped.failureCode()).isEqualTo("import.too-many-rejected");
+		assertThat(stopped.imported()).isEqualTo(2);
+		assertThat(stopped.rejected()).isEqualTo(100);
+		assertThat(mvc.perform(get("/monitoring/imports/" + stopped.id()).with(user(admin))).andReturn().getResponse()
+			.getContentAsString()).contains("Отклонено больше 100 строк", "Сохранено строк: 2");
 	}
 
 	private ListImport upload(Provisioned tenant, UserDetails who, String listName, byte[] file, LocalDate consentDate)

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,8 @@ import ru.kredo.IntegrationTest;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.tabular.HostileFiles;
+import ru.kredo.tabular.ImportRuns;
 import ru.kredo.tenancy.TenantKind;
 
 /** An integrator uploads a contact base as a named list over the API, follows it, and reads its rejected rows. */
@@ -76,6 +79,9 @@ class ListsApiIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ImportRuns runs;
 
 	@Test
 	void aCsvIsImportedInTheBackgroundAndItsBadRowReportedByLineToItsTenantOnly() throws Exception {
@@ -203,6 +209,121 @@ class ListsApiIntegrationTests {
 		assertThat(spooled()).as("refused uploads are not left in the spool").isEqualTo(spooledBefore);
 		assertThat(mvc.perform(multipart("/api/v1/lists/imports").file(new MockMultipartFile("file", csv))
 			.param("name", "Без ключа")).andReturn().getResponse().getStatus()).isEqualTo(401);
+	}
+
+	@Test
+	void aWorkbookThatUnpacksToHundredsOfMegabytesIsRefusedAtOnceAndTheServerKeepsAnswering(@TempDir Path directory)
+			throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		List<String> header = List.of("ФИО", "Дата рождения");
+		// The issue's file: a valid workbook whose one cell inflates to hundreds of megabytes (here 200 MB in 200 KB).
+		Path hugeCell = HostileFiles.xlsxWithHugeCell(directory.resolve("cell.xlsx"), header, 200L * 1024 * 1024);
+		Path manyRows = HostileFiles.xlsxWithManyRows(directory.resolve("rows.xlsx"), header,
+				List.of("Иванов Иван", "01.01.1980"), 2_000_000);
+
+		refused(broker, xlsx(hugeCell, "Бомба"), 400, "import.cell-too-long", "ячейка длиннее");
+		refused(broker, xlsx(manyRows, "Бомба").header("Accept-Language", "en"), 400, "import.file-too-complex",
+				"zip bomb");
+		refused(broker, post("/api/v1/lists/imports").param("name", "Бомба")
+			.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+			.content(Files.readAllBytes(hugeCell)), 400, "import.cell-too-long", "ячейка длиннее");
+
+		assertThat(jdbc.sql("select count(*) from list_imports where tenant_id = ?").param(broker.tenant().id().value())
+			.query(Long.class).single()).isZero();
+		MockHttpServletResponse fine = mvc.perform(as(broker, upload(CSV.getBytes(StandardCharsets.UTF_8), "После бомбы")
+			.param("consentDate", LocalDate.now().toString()).param("consentPurpose", "Подбор кредита")))
+			.andReturn().getResponse();
+		assertThat(fine.getStatus()).isEqualTo(202);
+		assertThat(awaitFinished(broker, fine.getHeader("Location")).get("state").asString()).isEqualTo("DONE");
+	}
+
+	@Test
+	void anUnclosedQuoteOrTooManyRejectedRowsStopTheImportWithItsReasonAndWhatWasKept() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		// The rest of the file after an unclosed quote is one field: past kredo.imports.max-row-length (100,000 in tests).
+		String quote = "ФИО;Дата рождения\nИванов Иван;12.05.1990\nПетров Пётр;\"02.02.1990\n"
+				+ "Sidorov Sidor;03.03.1970\n".repeat(30_000);
+		// Two good rows, then more bad ones than kredo.imports.max-rejected-rows (100 in tests).
+		String rejected = "ФИО;Дата рождения\nИванов Иван;12.05.1990\nПетров Пётр;02.02.1990\n"
+				+ "Сидоров Сидор;31.02.1970\n".repeat(150) + "Орлов Олег;01.01.1980\n";
+
+		JsonNode unclosed = awaitFinished(broker, mvc.perform(as(broker, upload(quote.getBytes(StandardCharsets.UTF_8),
+				"Кавычка"))).andReturn().getResponse().getHeader("Location"));
+		JsonNode gaveUp = awaitFinished(broker, mvc.perform(as(broker, upload(rejected.getBytes(StandardCharsets.UTF_8),
+				"Ошибки"))).andReturn().getResponse().getHeader("Location"));
+
+		assertThat(unclosed.get("state").asString()).isEqualTo("FAILED");
+		assertThat(unclosed.get("failure").get("code").asString()).isEqualTo("import.row-too-long");
+		assertThat(unclosed.get("failure").get("message").asString()).contains("строка 3", "не закрыта кавычка");
+		assertThat(unclosed.get("accepted").asLong()).isEqualTo(1);
+		assertThat(gaveUp.get("state").asString()).isEqualTo("FAILED");
+		assertThat(gaveUp.get("failure").get("code").asString()).isEqualTo("import.too-many-rejected");
+		assertThat(gaveUp.get("failure").get("message").asString()).contains("Отклонено больше 100 строк", "Сохранено строк: 2");
+		assertThat(gaveUp.get("accepted").asLong()).isEqualTo(2);
+		assertThat(gaveUp.get("rejected").asLong()).isEqualTo(100);
+		assertThat(jdbc.sql("select count(*) from list_import_errors where import_id = ?")
+			.param(UUID.fromString(gaveUp.get("id").asString())).query(Long.class).single()).isEqualTo(100);
+	}
+
+	private static MockMultipartHttpServletRequestBuilder xlsx(Path file, String name) throws IOException {
+		return (MockMultipartHttpServletRequestBuilder) multipart("/api/v1/lists/imports")
+			.file(new MockMultipartFile("file", "bomb.xlsx",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Files.readAllBytes(file)))
+			.param("name", name);
+	}
+
+	@Test
+	void anImportLeftRunningByADeadProcessSaysAtOnceItWasInterruptedWhatWasKeptAndTakesTheFileAgain() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		String ours = finishedImport(broker, "Наш узел");
+		String otherLive = finishedImport(broker, "Живой узел");
+		String otherDead = finishedImport(broker, "Мёртвый узел");
+		// As a crash leaves them: RUNNING, with the heartbeat of a moment ago (this node's earlier run), or another
+		// node's, one beating a moment ago and one silent for a minute.
+		leftRunning(ours, UUID.randomUUID(), runs.node(), Duration.ZERO);
+		leftRunning(otherLive, UUID.randomUUID(), "другой-сервер:/srv/kredo/data", Duration.ZERO);
+		leftRunning(otherDead, UUID.randomUUID(), "другой-сервер:/srv/kredo/data", Duration.ofMinutes(1));
+
+		runs.recover();
+
+		JsonNode interrupted = json.readTree(mvc.perform(as(broker, get(ours))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(interrupted.get("state").asString()).isEqualTo("INTERRUPTED");
+		assertThat(interrupted.get("failure").get("code").asString()).isEqualTo("import.interrupted");
+		assertThat(interrupted.get("failure").get("message").asString()).contains("Сохранено строк: 2");
+		assertThat(jdbc.sql("select status from list_imports where id = ?").param(id(ours)).query(String.class).single())
+			.isEqualTo("INTERRUPTED");
+		assertThat(json.readTree(mvc.perform(as(broker, get(otherLive))).andReturn().getResponse().getContentAsString())
+			.get("state").asString()).isEqualTo("RUNNING");
+		assertThat(json.readTree(mvc.perform(as(broker, get(otherDead))).andReturn().getResponse().getContentAsString())
+			.get("state").asString()).isEqualTo("INTERRUPTED");
+
+		MockHttpServletResponse again = mvc.perform(as(broker, upload(CSV.getBytes(StandardCharsets.UTF_8), "Наш узел")
+			.param("consentDate", LocalDate.now().toString()).param("consentPurpose", "Подбор кредита")))
+			.andReturn().getResponse();
+		assertThat(again.getStatus()).isEqualTo(202);
+		assertThat(awaitFinished(broker, again.getHeader("Location")).get("state").asString()).isEqualTo("DONE");
+		jdbc.sql("update list_imports set status = 'DONE' where id = ?").param(id(otherLive)).update();
+	}
+
+	private String finishedImport(Provisioned tenant, String list) throws Exception {
+		String location = mvc.perform(as(tenant, upload(CSV.getBytes(StandardCharsets.UTF_8), list)
+			.param("consentDate", LocalDate.now().toString()).param("consentPurpose", "Подбор кредита")))
+			.andReturn().getResponse().getHeader("Location");
+		assertThat(awaitFinished(tenant, location).get("state").asString()).isEqualTo("DONE");
+		return location;
+	}
+
+	private void leftRunning(String location, UUID run, String node, Duration silentFor) {
+		jdbc.sql("""
+				update list_imports set status = 'RUNNING', finished_at = null, run_id = ?, node = ?,
+				    updated_at = now() - ? * interval '1 second' where id = ?""")
+			.params(run, node, silentFor.toSeconds(), id(location))
+			.update();
+	}
+
+	private static UUID id(String location) {
+		return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
 	}
 
 	@Test

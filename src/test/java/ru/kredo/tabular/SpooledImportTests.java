@@ -58,6 +58,18 @@ class SpooledImportTests {
 	}
 
 	@Test
+	void anErrorEvenOutOfMemoryEndsTheImportAsFailedAndNeverLeavesTheThread() throws IOException {
+		Path file = spooled("ФИО\nИванов Иван\n");
+
+		SpooledImport.run(spool(), file, header -> true, () -> "test", this::finish, table -> {
+			throw new OutOfMemoryError("Java heap space");
+		});
+
+		assertThat(finished).containsExactly("FAILED import.failed []");
+		assertThat(file).doesNotExist();
+	}
+
+	@Test
 	void aFileRefusedAtTheStartIsDeletedAtOnce() throws IOException {
 		Path file = spooled("ФИО\n");
 

@@ -1,5 +1,6 @@
 package ru.kredo.collections.internal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
 
 import ru.kredo.collections.internal.DebtRows.Owed;
 import ru.kredo.collections.internal.DebtRows.Stored;
@@ -26,6 +28,8 @@ import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.platform.Rejected;
+import ru.kredo.tabular.ImportLimits;
+import ru.kredo.tabular.ImportRuns;
 import ru.kredo.tabular.ImportSpool;
 import ru.kredo.tabular.RowError;
 import ru.kredo.tabular.SourceRow;
@@ -54,9 +58,13 @@ public class PortfolioImporting {
 	private final TransactionTemplate transaction;
 	private final Executor executor;
 	private final Clock clock;
+	private final ImportLimits limits;
+	private final ImportRuns runs;
+	private final long maxFileSize;
 
 	PortfolioImporting(PortfolioImports records, DebtRows debts, DebtorPhones phones, Contacts contacts, ImportSpool spool,
-			TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") Executor executor, Clock clock) {
+			TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") Executor executor, Clock clock,
+			ImportLimits limits, ImportRuns runs, PortfolioProperties properties) {
 		this.records = records;
 		this.debts = debts;
 		this.phones = phones;
@@ -65,6 +73,14 @@ public class PortfolioImporting {
 		this.transaction = transaction;
 		this.executor = executor;
 		this.clock = clock;
+		this.limits = limits;
+		this.runs = runs;
+		this.maxFileSize = properties.maxFileSize().toBytes();
+	}
+
+	/** Spools an uploaded registry for {@link #start}; refuses one over {@code kredo.portfolios.max-file-size}. */
+	public Path receive(MultipartFile upload) throws IOException {
+		return spool.receive(upload, maxFileSize);
 	}
 
 	/**
@@ -74,7 +90,7 @@ public class PortfolioImporting {
 	public PortfolioImport start(TenantId tenant, String startedBy, String portfolioName, String fileName, Path file,
 			PortfolioDefaults defaults) {
 		return SpooledImport.start(spool, file, () -> {
-			try (TabularFile registry = TabularFile.open(file, PortfolioColumns::looksLikeHeader)) {
+			try (TabularFile registry = TabularFile.open(file, PortfolioColumns::looksLikeHeader, limits)) {
 				PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null);
 			}
 			UUID portfolio = records.named(tenant, portfolioName);
@@ -82,14 +98,14 @@ public class PortfolioImporting {
 				throw new Rejected("portfolio.import-running");
 			}
 			PortfolioImport started = records.start(tenant, portfolio, fileName, Files.size(file), startedBy);
-			executor.execute(() -> run(started, file, defaults));
+			executor.execute(() -> runs.run(started.id(), () -> run(started, file, defaults)));
 			return started;
 		});
 	}
 
 	void run(PortfolioImport started, Path file, PortfolioDefaults defaults) {
 		TenantId tenant = started.tenantId();
-		SpooledImport.run(spool, file, PortfolioColumns::looksLikeHeader, () -> "Portfolio import " + started.id(),
+		SpooledImport.run(spool, file, PortfolioColumns::looksLikeHeader, limits, () -> "Portfolio import " + started.id(),
 				(status, code, arguments) -> records.finish(tenant, started.id(), status, code, arguments), registry -> {
 					PortfolioRows rows = new PortfolioRows(
 							PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null), defaults,
@@ -98,7 +114,8 @@ public class PortfolioImporting {
 					Tally tally = new Tally();
 					List<PortfolioRow.Good> good = new ArrayList<>(BATCH);
 					List<RowError> bad = new ArrayList<>();
-					for (SourceRow row = registry.next(); row != null; row = registry.next()) {
+					for (SourceRow row = next(registry, started, good, bad, tally); row != null;
+							row = next(registry, started, good, bad, tally)) {
 						switch (rows.read(row)) {
 							case PortfolioRow.Good g -> {
 								Long first = firstLineOf.putIfAbsent(g.debt().key(), g.line());
@@ -111,6 +128,12 @@ public class PortfolioImporting {
 							}
 							case PortfolioRow.Bad b -> bad.add(b.error());
 						}
+						if (limits.tooManyRejected(tally.rejected + bad.size())) {
+							// The error report stops at the limit; what was good so far is kept.
+							bad.removeLast();
+							flush(started, good, bad, tally, registry.bytesRead());
+							throw limits.gaveUp(tally.created + tally.updated);
+						}
 						if (good.size() + bad.size() >= BATCH) {
 							flush(started, good, bad, tally, registry.bytesRead());
 						}
@@ -119,6 +142,21 @@ public class PortfolioImporting {
 					return "%d rows, %d debts new, %d updated, %d rejected".formatted(tally.total, tally.created,
 							tally.updated, tally.rejected);
 				});
+	}
+
+	/**
+	 * The file's next row; when the file is refused part-way (a limit, a broken line), the rows read before it are
+	 * stored first, so that what the import says it kept is all it read.
+	 */
+	private SourceRow next(TabularFile registry, PortfolioImport started, List<PortfolioRow.Good> good, List<RowError> bad,
+			Tally tally) {
+		try {
+			return registry.next();
+		}
+		catch (Rejected refused) {
+			flush(started, good, bad, tally, registry.bytesRead());
+			throw refused;
+		}
 	}
 
 	private void flush(PortfolioImport started, List<PortfolioRow.Good> good, List<RowError> bad, Tally tally,

@@ -4,10 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,20 +16,21 @@ import org.springframework.stereotype.Repository;
 import ru.kredo.payments.Money;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
+import ru.kredo.tabular.ImportRuns;
 import ru.kredo.tabular.ImportStatus;
 import ru.kredo.tabular.RowError;
 import ru.kredo.tabular.RowErrorTable;
 import ru.kredo.tenancy.TenantId;
 
 /**
- * A tenant's named portfolios, their uploads and the uploads' rejected rows. A running upload touches
- * {@code updated_at} with every batch; one silent for longer than {@link #STALE_AFTER} lost its process and reads as
- * {@link ImportStatus#INTERRUPTED}. Every query names the tenant.
+ * A tenant's named portfolios, their uploads and the uploads' rejected rows. A running upload's process touches
+ * {@code updated_at} (its heartbeat) every few seconds ({@link ImportRuns}); one silent for longer than
+ * {@code kredo.imports.heartbeat.stale-after} lost its process and reads as {@link ImportStatus#INTERRUPTED}, and
+ * is marked so. Every query names the tenant, but {@link ImportRuns}' sweep of dead runs.
  */
 @Repository
-public class PortfolioImports {
+public class PortfolioImports implements ImportRuns.Imports {
 
-	static final Duration STALE_AFTER = Duration.ofMinutes(2);
 	static final int MAX_NAME = 200;
 	private static final String SELECT = """
 			select i.*, p.name as portfolio_name from portfolio_imports i join portfolios p on p.id = i.portfolio_id
@@ -39,10 +40,12 @@ public class PortfolioImports {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final ImportRuns runs;
 
-	PortfolioImports(JdbcClient jdbc, Clock clock) {
+	PortfolioImports(JdbcClient jdbc, Clock clock, ImportRuns runs) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.runs = runs;
 	}
 
 	/** The tenant's portfolio of this name, made if there is none: uploading under the same name updates it. */
@@ -65,8 +68,8 @@ public class PortfolioImports {
 		Timestamp now = Timestamp.from(clock.instant());
 		jdbc.sql("""
 				insert into portfolio_imports (id, tenant_id, portfolio_id, file_name, file_size, status, started_by,
-				    started_at, updated_at) values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)""")
-			.params(id, tenant.value(), portfolio, fileName, fileSize, startedBy, now, now)
+				    started_at, updated_at, run_id, node) values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)""")
+			.params(id, tenant.value(), portfolio, fileName, fileSize, startedBy, now, now, runs.id(), runs.node())
 			.update();
 		return get(tenant, id);
 	}
@@ -89,6 +92,25 @@ public class PortfolioImports {
 				        where d.tenant_id = portfolio_imports.tenant_id and d.import_id = portfolio_imports.id)
 				where tenant_id = ? and id = ?""")
 			.params(status.name(), failureCode, failureArgs.toArray(String[]::new), now, now, tenant.value(), id)
+			.update();
+	}
+
+	@Override
+	public void beat(Set<UUID> running, Instant now) {
+		jdbc.sql("update portfolio_imports set updated_at = ? where status = 'RUNNING' and id = any(?)")
+			.params(Timestamp.from(now), running.toArray(UUID[]::new))
+			.update();
+	}
+
+	/** Across tenants: a process's start-up and heartbeat look after every tenant's imports. */
+	@Override
+	public int interruptDead(UUID run, String node, Instant staleBefore, Instant now) {
+		return jdbc.sql("""
+				update portfolio_imports set status = 'INTERRUPTED', finished_at = ?, updated_at = ?,
+				    debtors = (select count(distinct d.contact_id) from debts d
+				        where d.tenant_id = portfolio_imports.tenant_id and d.import_id = portfolio_imports.id)
+				where status = 'RUNNING' and run_id is distinct from ? and (node = ? or updated_at < ?)""")
+			.params(Timestamp.from(now), Timestamp.from(now), run, node, Timestamp.from(staleBefore))
 			.update();
 	}
 
@@ -151,7 +173,7 @@ public class PortfolioImports {
 	private PortfolioImport portfolioImport(ResultSet row, int rowNumber) throws SQLException {
 		ImportStatus status = ImportStatus.valueOf(row.getString("status"));
 		Instant heartbeat = row.getTimestamp("updated_at").toInstant();
-		if (status == ImportStatus.RUNNING && heartbeat.plus(STALE_AFTER).isBefore(clock.instant())) {
+		if (status == ImportStatus.RUNNING && heartbeat.plus(runs.staleAfter()).isBefore(clock.instant())) {
 			status = ImportStatus.INTERRUPTED;
 		}
 		Timestamp finished = row.getTimestamp("finished_at");

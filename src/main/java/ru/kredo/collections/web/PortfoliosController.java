@@ -25,7 +25,6 @@ import ru.kredo.collections.internal.PortfolioImports;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.ErrorReport;
-import ru.kredo.tabular.ImportSpool;
 import ru.kredo.tenancy.CurrentTenant;
 import ru.kredo.tenancy.TenantKind;
 
@@ -42,16 +41,14 @@ class PortfoliosController {
 
 	private final PortfolioImports imports;
 	private final PortfolioImporting importing;
-	private final ImportSpool spool;
 	private final CurrentTenant current;
 	private final AuditLog audit;
 	private final MessageSource messages;
 
-	PortfoliosController(PortfolioImports imports, PortfolioImporting importing, ImportSpool spool, CurrentTenant current,
+	PortfoliosController(PortfolioImports imports, PortfolioImporting importing, CurrentTenant current,
 			AuditLog audit, MessageSource messages) {
 		this.imports = imports;
 		this.importing = importing;
-		this.spool = spool;
 		this.current = current;
 		this.audit = audit;
 		this.messages = messages;
@@ -71,8 +68,7 @@ class PortfoliosController {
 			if (file == null || file.isEmpty()) {
 				throw new Rejected("import.file-required");
 			}
-			Path spooled = spool.newFile();
-			file.transferTo(spooled);
+			Path spooled = importing.receive(file);
 			PortfolioImport started = importing.start(current.id(), current.actor().auditName(), form.name(),
 					fileName(file), spooled, form.defaults());
 			audit.record(AuditAction.PORTFOLIO_IMPORTED, "portfolio-import", started.id(),

@@ -4,10 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,19 +15,20 @@ import org.springframework.stereotype.Repository;
 
 import ru.kredo.monitoring.ListId;
 import ru.kredo.platform.NotFound;
+import ru.kredo.tabular.ImportRuns;
 import ru.kredo.tabular.ImportStatus;
 import ru.kredo.tabular.RowError;
 import ru.kredo.tabular.RowErrorTable;
 import ru.kredo.tenancy.TenantId;
 
 /**
- * Imports and their rejected rows. A running import touches {@code updated_at} with every batch; one silent for
- * longer than {@link #STALE_AFTER} lost its process and reads as {@link ImportStatus#INTERRUPTED}.
+ * Imports and their rejected rows. A running import's process touches {@code updated_at} (its heartbeat) every few
+ * seconds ({@link ImportRuns}); one silent for longer than {@code kredo.imports.heartbeat.stale-after} lost its
+ * process and reads as {@link ImportStatus#INTERRUPTED}, and is marked so.
  */
 @Repository
-public class ImportRecords {
+public class ImportRecords implements ImportRuns.Imports {
 
-	static final Duration STALE_AFTER = Duration.ofMinutes(2);
 	private static final String SELECT = """
 			select i.*, l.name as list_name from list_imports i join monitoring_lists l on l.id = i.list_id
 			where i.tenant_id = ?""";
@@ -36,10 +37,12 @@ public class ImportRecords {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final ImportRuns runs;
 
-	ImportRecords(JdbcClient jdbc, Clock clock) {
+	ImportRecords(JdbcClient jdbc, Clock clock, ImportRuns runs) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.runs = runs;
 	}
 
 	ListImport start(TenantId tenant, ListId list, String fileName, long fileSize, String startedBy) {
@@ -47,8 +50,8 @@ public class ImportRecords {
 		Timestamp now = Timestamp.from(clock.instant());
 		jdbc.sql("""
 				insert into list_imports (id, tenant_id, list_id, file_name, file_size, status, started_by, started_at,
-				    updated_at) values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)""")
-			.params(id, tenant.value(), list.value(), fileName, fileSize, startedBy, now, now)
+				    updated_at, run_id, node) values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)""")
+			.params(id, tenant.value(), list.value(), fileName, fileSize, startedBy, now, now, runs.id(), runs.node())
 			.update();
 		return get(tenant, id);
 	}
@@ -68,6 +71,23 @@ public class ImportRecords {
 				update list_imports set status = ?, failure_code = ?, failure_args = ?::text[], updated_at = ?,
 				    finished_at = ? where tenant_id = ? and id = ?""")
 			.params(status.name(), failureCode, failureArgs.toArray(String[]::new), now, now, tenant.value(), id)
+			.update();
+	}
+
+	@Override
+	public void beat(Set<UUID> running, Instant now) {
+		jdbc.sql("update list_imports set updated_at = ? where status = 'RUNNING' and id = any(?)")
+			.params(Timestamp.from(now), running.toArray(UUID[]::new))
+			.update();
+	}
+
+	/** Across tenants: a process's start-up and heartbeat look after every tenant's imports. */
+	@Override
+	public int interruptDead(UUID run, String node, Instant staleBefore, Instant now) {
+		return jdbc.sql("""
+				update list_imports set status = 'INTERRUPTED', finished_at = ?, updated_at = ?
+				where status = 'RUNNING' and run_id is distinct from ? and (node = ? or updated_at < ?)""")
+			.params(Timestamp.from(now), Timestamp.from(now), run, node, Timestamp.from(staleBefore))
 			.update();
 	}
 
@@ -100,7 +120,7 @@ public class ImportRecords {
 	ListImport listImport(ResultSet row, int rowNumber) throws SQLException {
 		ImportStatus status = ImportStatus.valueOf(row.getString("status"));
 		Instant heartbeat = row.getTimestamp("updated_at").toInstant();
-		if (status == ImportStatus.RUNNING && heartbeat.plus(STALE_AFTER).isBefore(clock.instant())) {
+		if (status == ImportStatus.RUNNING && heartbeat.plus(runs.staleAfter()).isBefore(clock.instant())) {
 			status = ImportStatus.INTERRUPTED;
 		}
 		Timestamp finished = row.getTimestamp("finished_at");

@@ -27,6 +27,8 @@ import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
 import ru.kredo.monitoring.internal.ImportRecords.Progress;
 import ru.kredo.platform.Rejected;
+import ru.kredo.tabular.ImportLimits;
+import ru.kredo.tabular.ImportRuns;
 import ru.kredo.tabular.ImportSpool;
 import ru.kredo.tabular.SourceRow;
 import ru.kredo.tabular.SpooledImport;
@@ -54,10 +56,13 @@ public class ListImporting {
 	private final Executor executor;
 	private final Clock clock;
 	private final long maxFileSize;
+	private final ImportLimits limits;
+	private final ImportRuns runs;
 
 	ListImporting(MonitoringLists lists, ImportRecords records, Watches watches, UserAccounts accounts,
 			ImportSpool spool, TransactionTemplate transaction,
-			@Qualifier("applicationTaskExecutor") Executor executor, Clock clock, ListProperties properties) {
+			@Qualifier("applicationTaskExecutor") Executor executor, Clock clock, ListProperties properties,
+			ImportLimits limits, ImportRuns runs) {
 		this.lists = lists;
 		this.records = records;
 		this.watches = watches;
@@ -67,6 +72,8 @@ public class ListImporting {
 		this.executor = executor;
 		this.clock = clock;
 		this.maxFileSize = properties.maxFileSize().toBytes();
+		this.limits = limits;
+		this.runs = runs;
 	}
 
 	/** Spools an uploaded contact file for {@link #start}; refuses one over {@code kredo.lists.max-file-size}. */
@@ -87,7 +94,7 @@ public class ListImporting {
 			ImportDefaults defaults) {
 		return SpooledImport.start(spool, file, () -> {
 			MonitoringLists.checkName(listName);
-			try (TabularFile listFile = TabularFile.open(file, Columns::looksLikeHeader)) {
+			try (TabularFile listFile = TabularFile.open(file, Columns::looksLikeHeader, limits)) {
 				Columns.of(listFile.header());
 			}
 			ListId list = lists.named(tenant, listName);
@@ -95,24 +102,31 @@ public class ListImporting {
 				throw new Rejected("import.already-running");
 			}
 			ListImport started = records.start(tenant, list, fileName, Files.size(file), startedBy);
-			executor.execute(() -> run(started, file, defaults));
+			executor.execute(() -> runs.run(started.id(), () -> run(started, file, defaults)));
 			return started;
 		});
 	}
 
 	void run(ListImport started, Path file, ImportDefaults defaults) {
 		TenantId tenant = started.tenantId();
-		SpooledImport.run(spool, file, Columns::looksLikeHeader, () -> "Import " + started.id(),
+		SpooledImport.run(spool, file, Columns::looksLikeHeader, limits, () -> "Import " + started.id(),
 				(status, code, arguments) -> records.finish(tenant, started.id(), status, code, arguments), listFile -> {
 					ListRows rows = new ListRows(Columns.of(listFile.header()), defaults, managers(tenant),
 							LocalDate.now(clock.withZone(MOSCOW)));
 					Tally tally = new Tally();
 					List<RowResult.Good> good = new ArrayList<>(BATCH);
 					List<RowResult.Bad> bad = new ArrayList<>();
-					for (SourceRow row = listFile.next(); row != null; row = listFile.next()) {
+					for (SourceRow row = next(listFile, started, good, bad, tally); row != null;
+							row = next(listFile, started, good, bad, tally)) {
 						switch (rows.read(row)) {
 							case RowResult.Good g -> good.add(g);
 							case RowResult.Bad b -> bad.add(b);
+						}
+						if (limits.tooManyRejected(tally.rejected + bad.size())) {
+							// The error report stops at the limit; what was good so far is kept.
+							bad.removeLast();
+							flush(started, good, bad, tally, listFile.bytesRead());
+							throw limits.gaveUp(tally.imported);
 						}
 						if (good.size() + bad.size() >= BATCH) {
 							flush(started, good, bad, tally, listFile.bytesRead());
@@ -121,6 +135,21 @@ public class ListImporting {
 					flush(started, good, bad, tally, listFile.bytesRead());
 					return "%d rows, %d imported, %d rejected".formatted(tally.total, tally.imported, tally.rejected);
 				});
+	}
+
+	/**
+	 * The file's next row; when the file is refused part-way (a limit, a broken line), the rows read before it are
+	 * stored first, so that what the import says it kept is all it read.
+	 */
+	private SourceRow next(TabularFile listFile, ListImport started, List<RowResult.Good> good, List<RowResult.Bad> bad,
+			Tally tally) {
+		try {
+			return listFile.next();
+		}
+		catch (Rejected refused) {
+			flush(started, good, bad, tally, listFile.bytesRead());
+			throw refused;
+		}
 	}
 
 	private void flush(ListImport started, List<RowResult.Good> good, List<RowResult.Bad> bad, Tally tally, long bytesRead) {

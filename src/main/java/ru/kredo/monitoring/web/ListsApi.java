@@ -170,7 +170,8 @@ class ListsApi {
 		Failure failure = switch (i.status()) {
 			case FAILED -> new Failure(i.failureCode(),
 					problems.message(i.failureCode(), i.failureArgs().toArray(), request));
-			case INTERRUPTED -> new Failure("import.interrupted", problems.message("import.interrupted", new Object[0], request));
+			case INTERRUPTED -> new Failure("import.interrupted",
+					problems.message("import.interrupted-kept", new Object[] { i.imported() }, request));
 			case RUNNING, DONE -> null;
 		};
 		return new ImportResource(i.id(), i.listId().value(), i.listName(), i.fileName(), i.fileSize(), i.status(),

@@ -1,0 +1,188 @@
+package ru.kredo.tabular;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+import ru.kredo.platform.Rejected;
+
+/**
+ * Whatever a file unpacks or parses to, reading it holds little and stops at the limits with a code: the issue's
+ * 613 KB workbook with a 600 MB cell, zip bombs, an unclosed quote in a huge CSV, endless rows.
+ */
+class BoundedReadingTests {
+
+	static final List<String> HEADER = List.of("ФИО", "Дата рождения");
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void aWorkbookWhoseOneCellUnpacksToHundredsOfMegabytesIsRefusedBeforeTheReaderSeesIt() throws IOException {
+		Path bomb = HostileFiles.xlsxWithHugeCell(directory.resolve("bomb.xlsx"), HEADER, 300L * 1024 * 1024);
+		assertThat(Files.size(bomb)).isLessThan(2 * 1024 * 1024);
+
+		assertThatThrownBy(() -> TabularFile.open(bomb).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.cell-too-long");
+	}
+
+	@Test
+	void aWorkbookWhoseSharedStringUnpacksToHundredsOfMegabytesIsRefused() throws IOException {
+		Path bomb = HostileFiles.xlsxWithHugeSharedString(directory.resolve("sst.xlsx"), HEADER, 200L * 1024 * 1024);
+
+		assertThatThrownBy(() -> TabularFile.open(bomb).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.cell-too-long");
+	}
+
+	@Test
+	void aZipBombOfShortRowsIsRefusedByItsCompressionRatio() throws IOException {
+		Path bomb = HostileFiles.xlsxWithManyRows(directory.resolve("rows.xlsx"), HEADER, List.of("x", "y"), 2_000_000);
+
+		assertThatThrownBy(() -> TabularFile.open(bomb).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.file-too-complex")
+			.satisfies(ex -> assertThat(((Rejected) ex).arguments()).containsExactly(1024L, 200));
+	}
+
+	@Test
+	void aPartOverItsUnpackedSizeIsRefusedWhateverItsRatio() throws IOException {
+		Path rows = HostileFiles.xlsxWithManyRows(directory.resolve("rows.xlsx"), HEADER, List.of("x", "y"), 100_000);
+		ImportLimits limits = limits(DataSize.ofMegabytes(1), 100_000, 32767, 1_000_000);
+
+		assertThatThrownBy(() -> TabularFile.open(rows, h -> true, limits).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.file-too-complex");
+		try (TabularFile file = TabularFile.open(rows, h -> true, limits(DataSize.ofMegabytes(10), 100_000, 32767, 1_000_000))) {
+			assertThat(file.next().values()).containsExactly("x", "y");
+		}
+	}
+
+	@Test
+	void aCellFarToTheRightOrARowOfTooManyCellsIsRefused() throws IOException {
+		Path far = HostileFiles.xlsx(directory.resolve("far.xlsx"), HEADER, out -> out.write(
+				"<row r=\"2\"><c r=\"ZZZZZZ2\" t=\"inlineStr\"><is><t>x</t></is></c></row>".getBytes(StandardCharsets.UTF_8)), null);
+		Path wide = HostileFiles.xlsx(directory.resolve("wide.xlsx"), HEADER,
+				out -> out.write(("<row r=\"2\">" + "<c><v>1</v></c>".repeat(1001) + "</row>").getBytes(StandardCharsets.UTF_8)), null);
+
+		assertThatThrownBy(() -> TabularFile.open(far).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.too-many-columns");
+		assertThatThrownBy(() -> TabularFile.open(wide).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.too-many-columns");
+	}
+
+	@Test
+	void aCellOverTheLimitIsRefusedWithItsRow() throws IOException {
+		Path xlsx = HostileFiles.xlsx(directory.resolve("long.xlsx"), HEADER, out -> out.write(
+				("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>" + "я".repeat(101) + "</t></is></c></row>")
+					.getBytes(StandardCharsets.UTF_8)), null);
+		Path csv = Files.writeString(directory.resolve("long.csv"), "ФИО;Дата рождения\nИванов;01.01.1980\n" + "я".repeat(101) + ";1\n");
+		ImportLimits limits = limits(DataSize.ofGigabytes(1), 200, 100, 1_000_000);
+
+		try (TabularFile file = TabularFile.open(xlsx, h -> true, limits)) {
+			assertThatThrownBy(file::next).isInstanceOf(Rejected.class).hasMessage("import.cell-too-long-at")
+				.satisfies(ex -> assertThat(((Rejected) ex).arguments()).containsExactly(2L, 100));
+		}
+		try (TabularFile file = TabularFile.open(csv, h -> true, limits)) {
+			assertThat(file.next().line()).isEqualTo(2);
+			assertThatThrownBy(file::next).isInstanceOf(Rejected.class).hasMessage("import.cell-too-long-at")
+				.satisfies(ex -> assertThat(((Rejected) ex).arguments()).containsExactly(3L, 100));
+		}
+	}
+
+	@Test
+	void anUnclosedQuoteInAHugeCsvStopsAtTheRowLimitInsteadOfGatheringTheRestOfTheFile() throws IOException {
+		Path csv = HostileFiles.csvWithUnclosedQuote(directory.resolve("quote.csv"), "ФИО;Дата рождения", 64L * 1024 * 1024);
+		ImportLimits limits = limits(DataSize.ofGigabytes(1), 200, 32767, 100_000);
+
+		try (TabularFile file = TabularFile.open(csv, h -> true, limits)) {
+			assertThatThrownBy(file::next).isInstanceOf(Rejected.class).hasMessage("import.row-too-long")
+				.satisfies(ex -> assertThat(((Rejected) ex).arguments()).containsExactly(2L, 100_000L));
+			assertThat(file.bytesRead()).isLessThan(4 * 1024 * 1024);
+		}
+	}
+
+	@Test
+	void rowsPastTheLimitAndAnImportPastItsTimeAreRefused() throws IOException {
+		Path csv = Files.writeString(directory.resolve("rows.csv"),
+				"ФИО;Дата рождения\n" + "Иванов;01.01.1980\n\n".repeat(600));
+		ImportLimits fewRows = new ImportLimits(DataSize.ofGigabytes(1), DataSize.ofMegabytes(128), 200, 32767, 1_000_000,
+				1000, 500, 10_000, Duration.ofHours(1));
+		ImportLimits noTime = new ImportLimits(DataSize.ofGigabytes(1), DataSize.ofMegabytes(128), 200, 32767, 1_000_000,
+				1000, 1_000_000, 10_000, Duration.ZERO);
+
+		try (TabularFile file = TabularFile.open(csv, h -> true, fewRows)) {
+			assertThatThrownBy(() -> readAll(file)).isInstanceOf(Rejected.class).hasMessage("import.too-many-rows");
+		}
+		try (TabularFile file = TabularFile.open(csv, h -> true, noTime)) {
+			assertThatThrownBy(() -> readAll(file)).isInstanceOf(Rejected.class).hasMessage("import.too-slow");
+		}
+		try (TabularFile file = TabularFile.open(csv)) {
+			assertThat(readAll(file)).isEqualTo(600);
+		}
+	}
+
+	@Test
+	void aWorkbookInUtf16IsRefusedSinceItsTagsWouldPassUnseen() throws IOException {
+		Path utf16 = directory.resolve("utf16.xlsx");
+		try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(utf16))) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+			zip.write("<?xml version=\"1.0\" encoding=\"UTF-16\"?><worksheet/>".getBytes(StandardCharsets.UTF_16LE));
+		}
+
+		assertThatThrownBy(() -> TabularFile.open(utf16).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.xlsx-unreadable");
+	}
+
+	@Test
+	void aZipOfMoreEntriesThanAWorkbookHasIsRefusedBeforeAZipLibraryListsThem() throws IOException {
+		Path many = directory.resolve("many.xlsx");
+		try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(many))) {
+			for (int i = 0; i <= WorkbookScan.MAX_ENTRIES; i++) {
+				zip.putNextEntry(new java.util.zip.ZipEntry("x/" + i));
+				zip.closeEntry();
+			}
+		}
+
+		assertThatThrownBy(() -> TabularFile.open(many).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.file-too-complex-entries");
+	}
+
+	@Test
+	void aLongCellCannotHideAsManyShortRunsOrBehindFakeTagsInCdata() throws IOException {
+		String sst = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">";
+		byte[] runs = (sst + "<si>" + ("<r><t>" + "a".repeat(1000) + "</t></r>").repeat(1000) + "</si></sst>")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] cdata = (sst + "<si><t><![CDATA[" + ("a".repeat(1000) + "</si><si>").repeat(1000) + "]]></t></si></sst>")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] comment = (sst + "<si><t>a</t></si><!--" + ("a".repeat(1000) + "<si>").repeat(1000) + "--></sst>")
+			.getBytes(StandardCharsets.UTF_8);
+		for (byte[] strings : List.of(runs, cdata, comment)) {
+			Path xlsx = HostileFiles.xlsx(directory.resolve("strings.xlsx"), HEADER, out -> out.write(
+					"<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c></row>".getBytes(StandardCharsets.UTF_8)), out -> out.write(strings));
+
+			assertThatThrownBy(() -> TabularFile.open(xlsx).close()).isInstanceOf(Rejected.class)
+				.hasMessage("import.cell-too-long");
+		}
+	}
+
+	private static int readAll(TabularFile file) {
+		int rows = 0;
+		while (file.next() != null) {
+			rows++;
+		}
+		return rows;
+	}
+
+	private static ImportLimits limits(DataSize part, int ratio, int cell, int row) {
+		return new ImportLimits(part, DataSize.ofMegabytes(128), ratio, cell, row, 1000, 1_000_000, 10_000,
+				Duration.ofHours(1));
+	}
+}
