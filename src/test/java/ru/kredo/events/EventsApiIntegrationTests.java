@@ -67,8 +67,11 @@ class EventsApiIntegrationTests {
 		String source = "api-shapes-" + UUID.randomUUID();
 		String feed = "Bearer " + apiKeys.issue(TenantId.PLATFORM, "Лента " + source, "test").secret();
 		String body = """
-				{"source":"%1$s","eventId":"s1","type":"1.1","occurredAt":"2026-11-20T10:00:00+03:00","amount":"500 000",				"subject":{"fullName":"Гончарова Вера","birthDate":"1979-06-02","passport":{"series":"4510","number":"123456"},				"inn":"123"}}
-				{"source":"%1$s","type":"1.1","occurredAt":"not a date","subject":{"lastName":"Гончарова","firstName":"Вера",				"birthDate":"1979-06-02"}}
+				{"source":"%1$s","eventId":"s1","type":"1.1","occurredAt":"2026-11-20T10:00:00+03:00","amount":"500 000",\
+				"subject":{"fullName":"Гончарова Вера","birthDate":"1979-06-02","passport":{"series":"4510","number":"123456"},\
+				"inn":"123"}}
+				{"source":"%1$s","type":"1.1","occurredAt":"not a date","subject":{"lastName":"Гончарова","firstName":"Вера",\
+				"birthDate":"1979-06-02"}}
 				""".formatted(source);
 
 		mvc.perform(post("/api/v1/events").header("Authorization", feed).header("Accept-Language", "ru")
@@ -95,6 +98,9 @@ class EventsApiIntegrationTests {
 			.content("[]"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.title").value("Unauthorized"));
+	}
+
+	@Test
 	void linesEndedByCrAloneAreReadAndALineOverTheLimitIsRejectedAloneSayingSo() throws Exception {
 		String source = "api-long-" + UUID.randomUUID();
 		String feed = "Bearer " + apiKeys.issue(TenantId.PLATFORM, "Лента " + source, "test").secret();
