@@ -204,8 +204,11 @@ class CabinetSignInIntegrationTests {
 	void theDemoAgencyShowsACodeForEveryAttemptDebtorOrNot() throws Exception {
 		Tenant demo = tenants.all().stream().filter(t -> t.demo() && t.kind() == TenantKind.COLLECTOR).findFirst().orElseThrow();
 		String demoPhone = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
-		contacts.add(demo.id(), new FullName("Демина", "Ольга", "Игоревна"), LocalDate.of(1980, 5, 5), null, null, null,
-				PhoneNumber.parse(demoPhone), null);
+		Contact demoDebtor = contacts.add(demo.id(), new FullName("Демина", "Ольга", "Игоревна"), LocalDate.of(1980, 5, 5),
+				null, null, null, PhoneNumber.parse(demoPhone), null);
+		// Every debtor of the demo's agency has a debt (DemoIntegrationTests holds it to that).
+		debts.add(demo.id(), demoDebtor.id(), "ПАО «Банк»", "КД-" + demoPhone.substring(5), LocalDate.of(2022, 3, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 60);
 
 		String known = page(startAt(demo, "Демина Ольга Игоревна", demoPhone));
 		String unknown = page(startAt(demo, "Демина Ольга Игоревна", "+7917" + demoPhone.substring(5)));
