@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,11 +28,13 @@ public class UserAccounts {
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional
@@ -90,6 +93,9 @@ public class UserAccounts {
 		jdbc.sql("update users set role = ? where tenant_id = ? and id = ?")
 			.params(role.name(), tenant.value(), id.value())
 			.update();
+		if (user.role() == Role.ADMIN && role != Role.ADMIN) {
+			events.publishEvent(new UserPowersWithdrawn(tenant, id, UserPowersWithdrawn.Reason.DEMOTED));
+		}
 		return get(tenant, id);
 	}
 
@@ -102,7 +108,30 @@ public class UserAccounts {
 		jdbc.sql("update users set enabled = ? where tenant_id = ? and id = ?")
 			.params(enabled, tenant.value(), id.value())
 			.update();
+		if (user.enabled() && !enabled) {
+			events.publishEvent(new UserPowersWithdrawn(tenant, id, UserPowersWithdrawn.Reason.DISABLED));
+		}
 		return get(tenant, id);
+	}
+
+	/** The user by id in whatever tenant: one lookup by primary key. */
+	public Optional<User> find(UserId id) {
+		return jdbc.sql("select " + COLUMNS + " from users where id = ?")
+			.param(id.value())
+			.query(UserAccounts::user)
+			.optional();
+	}
+
+	/**
+	 * The signed-in user as he is now, read again on every request of his session (one lookup by primary key, ~0.1 ms,
+	 * and right on any number of nodes, which a cache invalidated on one node would not be): empty once he is disabled
+	 * or gone, so his session ends; with his current role, so a demoted admin loses admin pages at his next request.
+	 */
+	public Optional<SignedInUser> current(SignedInUser signedIn) {
+		return find(signedIn.userId())
+			.filter(user -> user.enabled() && user.tenantId().equals(signedIn.tenantId()))
+			.map(user -> new SignedInUser(user.id(), signedIn.tenantId(), signedIn.tenantKind(), signedIn.tenantName(),
+					user.displayName(), user.email().value(), user.role(), true, signedIn.passwordHash()));
 	}
 
 	/** For sign-in only: the user with this login in whatever tenant, with the password hash. */

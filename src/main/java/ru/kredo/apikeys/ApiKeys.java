@@ -15,10 +15,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.accounts.Role;
+import ru.kredo.accounts.User;
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.accounts.UserId;
+import ru.kredo.accounts.UserPowersWithdrawn;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditActor;
+import ru.kredo.audit.AuditLog;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantDirectory;
@@ -28,6 +37,12 @@ import ru.kredo.tenancy.TenantKind;
 /**
  * Issues, lists, revokes and checks API keys. A key is {@code kredo_} and 43 characters of 256 random bits; since it
  * cannot be guessed, one SHA-256 is a safe hash to store and look up by.
+ * <p>
+ * A key records the user who issued it ({@code issued_by}; unknown for the command line's first key and keys older
+ * than the column). A key outlives sessions, so it must not outlive its issuer's powers: when he is disabled or an
+ * admin is demoted ({@link UserPowersWithdrawn}) all his keys are revoked in the same transaction, for good
+ * (enabling him again brings none back); and a key works only while its issuer is enabled and still an admin (or the
+ * operator), which also covers a change made to the users table by hand.
  */
 @Service
 public class ApiKeys {
@@ -35,21 +50,36 @@ public class ApiKeys {
 	static final String PREFIX = "kredo_";
 	private static final int SHOWN_CHARACTERS = 12;
 	private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
-	private static final String COLUMNS = "id, tenant_id, name, prefix, created_by, created_at, last_used_at, revoked_at";
+	private static final String COLUMNS = "id, tenant_id, name, prefix, created_by, issued_by, created_at, last_used_at, revoked_at";
+	private static final AuditActor WITH_ISSUER = new AuditActor("kredo", "Kredo");
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final TenantDirectory tenants;
+	private final UserAccounts users;
+	private final AuditLog audit;
 	private final SecureRandom random = new SecureRandom();
 
-	ApiKeys(JdbcClient jdbc, Clock clock, TenantDirectory tenants) {
+	ApiKeys(JdbcClient jdbc, Clock clock, TenantDirectory tenants, UserAccounts users, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.tenants = tenants;
+		this.users = users;
+		this.audit = audit;
 	}
 
+	/** A key no user issued (tests, scripts): no issuer is recorded. */
 	@Transactional
 	public IssuedApiKey issue(TenantId tenant, String name, String createdBy) {
+		return issue(tenant, name, createdBy, null);
+	}
+
+	/**
+	 * @param createdBy who issued it, for the audit ({@code user:<id>}, {@code cli})
+	 * @param issuer the user who issued it, or {@code null} when no user did (the command line)
+	 */
+	@Transactional
+	public IssuedApiKey issue(TenantId tenant, String name, String createdBy, UserId issuer) {
 		String trimmed = name == null ? "" : name.strip();
 		if (trimmed.isEmpty() || trimmed.length() > 100) {
 			throw new Rejected("api-key.name-required");
@@ -58,12 +88,12 @@ public class ApiKeys {
 		random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		ApiKey key = new ApiKey(new ApiKeyId(UUID.randomUUID()), tenant, trimmed,
-				secret.substring(0, SHOWN_CHARACTERS), createdBy, clock.instant(), null, null);
+				secret.substring(0, SHOWN_CHARACTERS), createdBy, issuer, clock.instant(), null, null);
 		jdbc.sql("""
-				insert into api_keys (id, tenant_id, name, prefix, secret_hash, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
+				insert into api_keys (id, tenant_id, name, prefix, secret_hash, created_by, issued_by, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(key.id().value(), tenant.value(), key.name(), key.prefix(), hash(secret), createdBy,
-					Timestamp.from(key.createdAt()))
+					issuer == null ? null : issuer.value(), Timestamp.from(key.createdAt()))
 			.update();
 		return new IssuedApiKey(key, secret);
 	}
@@ -99,7 +129,26 @@ public class ApiKeys {
 		return get(tenant, id);
 	}
 
-	/** The tenant a presented key acts for, if the key exists and is not revoked. */
+	/**
+	 * Revokes every key the user issued, when he is disabled or demoted; each revocation is in the audit log, in the
+	 * name of whoever made the change.
+	 */
+	@EventListener
+	@Transactional
+	public void revokeIssuedBy(UserPowersWithdrawn withdrawn) {
+		List<UUID> revoked = jdbc.sql("""
+				update api_keys set revoked_at = ? where tenant_id = ? and issued_by = ? and revoked_at is null
+				returning id""")
+			.params(Timestamp.from(clock.instant()), withdrawn.tenantId().value(), withdrawn.userId().value())
+			.query(UUID.class)
+			.list();
+		String detail = "issuer-" + withdrawn.reason().name().toLowerCase(java.util.Locale.ROOT);
+		for (UUID id : revoked) {
+			audit.record(withdrawn.tenantId(), WITH_ISSUER, AuditAction.API_KEY_REVOKED, "api-key", id, detail);
+		}
+	}
+
+	/** The tenant a presented key acts for, if the key exists, is not revoked and its issuer still may issue keys. */
 	@Transactional
 	public Optional<ApiKeyPrincipal> authenticate(String presented) {
 		if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
@@ -109,8 +158,20 @@ public class ApiKeys {
 			.param(hash(presented))
 			.query(ApiKeys::apiKey)
 			.optional();
+		key = key.filter(this::issuerHoldsPowers);
 		key.ifPresent(this::noteUse);
 		return key.map(k -> new ApiKeyPrincipal(k.id(), k.name(), k.tenantId(), kindOf(k.tenantId())));
+	}
+
+	// A key of no known issuer (the command line's) stands on its own; a user's key, only while he may issue keys.
+	private boolean issuerHoldsPowers(ApiKey key) {
+		if (key.issuedBy() == null) {
+			return true;
+		}
+		return users.find(key.issuedBy())
+			.filter(User::enabled)
+			.filter(user -> user.role() == Role.ADMIN || user.role() == Role.OPERATOR)
+			.isPresent();
 	}
 
 	private TenantKind kindOf(TenantId tenant) {
@@ -138,6 +199,7 @@ public class ApiKeys {
 	private static ApiKey apiKey(ResultSet row, int rowNumber) throws SQLException {
 		return new ApiKey(new ApiKeyId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
 				row.getString("name"), row.getString("prefix"), row.getString("created_by"),
+				row.getObject("issued_by", UUID.class) == null ? null : new UserId(row.getObject("issued_by", UUID.class)),
 				instant(row, "created_at"), instant(row, "last_used_at"), instant(row, "revoked_at"));
 	}
 

@@ -3,7 +3,7 @@
  * hash, revocable. {@link ru.kredo.apikeys.ApiKeys#authenticate} turns a presented key into an
  * {@link ru.kredo.tenancy.Actor} of its tenant.
  * <p>
- * Publishes nothing yet.
+ * Consumes {@link ru.kredo.accounts.UserPowersWithdrawn}: a disabled or demoted user's keys are revoked. Publishes nothing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "API keys")
 package ru.kredo.apikeys;

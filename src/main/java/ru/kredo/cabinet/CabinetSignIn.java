@@ -51,13 +51,11 @@ public class CabinetSignIn {
 	private final SmsGateway sms;
 	private final Clock clock;
 	private final Duration lifetime;
-	private final boolean showCodes;
 	private final SecureRandom random = new SecureRandom();
 	private final Executor sending = Executors.newVirtualThreadPerTaskExecutor();
 
 	CabinetSignIn(JdbcClient jdbc, Contacts contacts, Debts debts, PersonalData personalData, SmsGateway sms, Clock clock,
-			@Value("${kredo.cabinet.code-lifetime:5m}") Duration lifetime,
-			@Value("${kredo.cabinet.show-codes:false}") boolean showCodes) {
+			@Value("${kredo.cabinet.code-lifetime:5m}") Duration lifetime) {
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.debts = debts;
@@ -65,7 +63,6 @@ public class CabinetSignIn {
 		this.sms = sms;
 		this.clock = clock;
 		this.lifetime = lifetime;
-		this.showCodes = showCodes;
 	}
 
 	/** Starts a sign-in; refuses only for reasons that depend on the phone, never on whether a debtor matched. */
@@ -108,8 +105,17 @@ public class CabinetSignIn {
 					Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
 			.update();
 		debtor.ifPresent(found -> sending.execute(() -> send(agency, phone, code)));
-		boolean visible = showCodes && sms.isOutbox() && debtor.isPresent();
-		return new Challenge(id, now.plus(lifetime), visible ? code : null);
+		return new Challenge(id, now.plus(lifetime), showsCodes(agency) ? code : null);
+	}
+
+	/**
+	 * Whether this agency's codes are shown on screen: only a demo tenant's ({@link Tenant#demo()}), and only while texts
+	 * stay in the development outbox. Then every attempt shows its code, a debtor or not (a code nobody was texted
+	 * signs nobody in), so the page still does not tell a guest whether the agency knows him. Any other tenant never
+	 * sees a code on screen: the platform operator reads the outbox on his own page ({@link SmsDelivery}).
+	 */
+	boolean showsCodes(Tenant agency) {
+		return agency.demo() && sms.isOutbox();
 	}
 
 	/**
@@ -175,7 +181,7 @@ public class CabinetSignIn {
 	/**
 	 * A started sign-in.
 	 *
-	 * @param demoCode the code itself, only in a demo with the development outbox, to show on screen
+	 * @param demoCode the code itself, only for a demo tenant with the development outbox, to show on screen
 	 */
 	public record Challenge(UUID id, Instant expiresAt, String demoCode) {
 

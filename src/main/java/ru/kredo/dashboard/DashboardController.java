@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.apikeys.ApiKeys;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.cabinet.SmsDelivery;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
@@ -29,9 +30,10 @@ class DashboardController {
 	private final AuditLog audit;
 	private final Signals signals;
 	private final Watches watches;
+	private final SmsDelivery sms;
 
 	DashboardController(CurrentTenant current, TenantDirectory tenants, Contacts contacts, UserAccounts users,
-			ApiKeys apiKeys, AuditLog audit, Signals signals, Watches watches) {
+			ApiKeys apiKeys, AuditLog audit, Signals signals, Watches watches, SmsDelivery sms) {
 		this.current = current;
 		this.tenants = tenants;
 		this.contacts = contacts;
@@ -40,6 +42,7 @@ class DashboardController {
 		this.audit = audit;
 		this.signals = signals;
 		this.watches = watches;
+		this.sms = sms;
 	}
 
 	@GetMapping("/")
@@ -57,6 +60,8 @@ class DashboardController {
 			model.addAttribute("watched", watches.count(tenant, WatchStatus.ACTIVE));
 			model.addAttribute("lapsing", watches.countLapsingSoon(tenant));
 		}
+		// An agency's debtors sign in with texted codes: its admin must know when none is being sent.
+		model.addAttribute("smsNotSent", current.kind() == TenantKind.COLLECTOR && !sms.textsAreSent());
 		model.addAttribute("userCount", users.count(tenant));
 		model.addAttribute("apiKeyCount", apiKeys.countActive(tenant));
 		model.addAttribute("recent", audit.latest(tenant, 8));

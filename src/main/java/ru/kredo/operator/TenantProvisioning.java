@@ -54,7 +54,7 @@ public class TenantProvisioning {
 		Tenant tenant = tenants.create(name, kind);
 		String password = adminPassword == null || adminPassword.isEmpty() ? generatedPassword() : adminPassword;
 		User admin = accounts.create(tenant.id(), new NewUser(adminEmail, adminName, Role.ADMIN, password));
-		IssuedApiKey key = apiKeys.issue(tenant.id(), "Первый ключ", actor.id());
+		IssuedApiKey key = apiKeys.issue(tenant.id(), "Первый ключ", actor.id(), null);
 		audit.record(tenant.id(), actor, AuditAction.TENANT_CREATED, "tenant", tenant.id(), kind.name());
 		audit.record(tenant.id(), actor, AuditAction.USER_CREATED, "user", admin.id(), Role.ADMIN.name());
 		audit.record(tenant.id(), actor, AuditAction.API_KEY_ISSUED, "api-key", key.key().id(), null);

@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -15,6 +16,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import ru.kredo.accounts.UserAccounts;
 import ru.kredo.apikeys.ApiKeys;
 import ru.kredo.platform.Problems;
 
@@ -47,7 +49,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain ui(HttpSecurity http, SignInLimits limits, MeterRegistry meters) throws Exception {
+	SecurityFilterChain ui(HttpSecurity http, SignInLimits limits, MeterRegistry meters, UserAccounts accounts)
+			throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/verify", "/error", "/webjars/**", "/assets/**", "/favicon.ico")
@@ -68,6 +71,8 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/notifications/**"))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(new SignInRateLimit(limits, meters), UsernamePasswordAuthenticationFilter.class)
+			// A disabled user's session ends, a demoted admin's role drops, at the next request.
+			.addFilterBefore(new CurrentUserFilter(accounts), AnonymousAuthenticationFilter.class)
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))

@@ -1,8 +1,10 @@
 package ru.kredo.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,6 +13,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 
 import ru.kredo.Fixtures;
@@ -74,5 +78,72 @@ class UsersIntegrationTests {
 
 		assertThat(accounts.get(tenant.tenant().id(), manager.id()).role()).isEqualTo(Role.MANAGER);
 		assertThat(accounts.get(tenant.tenant().id(), tenant.admin().id()).enabled()).isTrue();
+	}
+
+	@Test
+	void aDisabledManagersNextRequestFailsPageAndExportAlike() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.COLLECTOR);
+		User manager = fixtures.manager(tenant);
+		fixtures.contact(tenant);
+		UserDetails session = fixtures.signedIn(manager.email().value());
+		mvc.perform(get("/contacts").with(user(session))).andExpect(status().isOk());
+
+		accounts.setEnabled(tenant.tenant().id(), manager.id(), false, tenant.admin().id());
+
+		mvc.perform(get("/contacts").with(user(session))).andExpect(redirectedUrl("/login"));
+		String export = mvc.perform(get("/contacts/export.csv").with(user(session)))
+			.andExpect(redirectedUrl("/login")).andReturn().getResponse().getContentAsString();
+		assertThat(export).doesNotContain("Семёнова");
+	}
+
+	@Test
+	void aDisabledUsersSignedInSessionEndsAtItsNextRequest() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		User manager = fixtures.manager(tenant);
+		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(manager.email().value())
+			.password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+		mvc.perform(get("/contacts").session(session)).andExpect(status().isOk());
+
+		accounts.setEnabled(tenant.tenant().id(), manager.id(), false, tenant.admin().id());
+
+		mvc.perform(get("/contacts").session(session)).andExpect(redirectedUrl("/login"));
+		assertThat(session.isInvalid()).as("the session is signed out").isTrue();
+	}
+
+	@Test
+	void aDemotedAdminLosesAdminPagesAtHisNextRequest() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		User second = accounts.create(tenant.tenant().id(),
+				new NewUser("second-" + unique + "@test.kredo", "Второй " + unique, Role.ADMIN, Fixtures.PASSWORD));
+		UserDetails session = fixtures.signedIn(second.email().value());
+		mvc.perform(get("/users").with(user(session))).andExpect(status().isOk());
+
+		accounts.changeRole(tenant.tenant().id(), second.id(), Role.MANAGER, tenant.admin().id());
+
+		mvc.perform(get("/users").with(user(session))).andExpect(status().isForbidden());
+		mvc.perform(post("/api-keys").param("name", "После понижения").with(user(session)).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/users/{id}/enabled", tenant.admin().id().value()).param("enabled", "false")
+			.with(user(session)).with(csrf())).andExpect(status().isForbidden());
+		assertThat(accounts.get(tenant.tenant().id(), tenant.admin().id()).enabled()).isTrue();
+	}
+
+	@Test
+	void weakPasswordsAreRefusedWithAReason() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		String email = "weak-" + unique + "@broker.ru";
+
+		for (String weak : new String[] { "12345678", "password", email, "        " }) {
+			String page = mvc.perform(post("/users").param("displayName", "Олег Слабый").param("email", email)
+				.param("role", "MANAGER").param("password", weak)
+				.with(user(fixtures.admin(tenant))).with(csrf()))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			assertThat(page).containsAnyOf("Пароль слишком простой", "Пароль не должен совпадать",
+					"Пароль не может состоять из одних пробелов");
+		}
+		assertThat(accounts.all(tenant.tenant().id())).noneMatch(u -> u.email().value().equals(email));
 	}
 }

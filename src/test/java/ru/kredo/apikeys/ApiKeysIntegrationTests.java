@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.accounts.NewUser;
+import ru.kredo.accounts.Role;
+import ru.kredo.accounts.User;
+import ru.kredo.accounts.UserAccounts;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.tenancy.TenantKind;
 
@@ -111,5 +116,79 @@ class ApiKeysIntegrationTests {
 
 		mvc.perform(get("/api-keys").with(user(manager))).andExpect(status().isForbidden());
 		mvc.perform(post("/api-keys").param("name", "x").with(user(manager)).with(csrf())).andExpect(status().isForbidden());
+	}
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Test
+	void aKeyStopsWorkingOnceItsIssuerIsDisabledAndStaysRevoked() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		User second = secondAdmin(tenant);
+		String key = issueOnThePage(second, "Ключ второго");
+		mvc.perform(get("/api/v1/tenant").header("Authorization", "Bearer " + key)).andExpect(status().isOk());
+
+		accounts.setEnabled(tenant.tenant().id(), second.id(), false, tenant.admin().id());
+
+		mvc.perform(get("/api/v1/tenant").header("Authorization", "Bearer " + key)).andExpect(status().isUnauthorized());
+		accounts.setEnabled(tenant.tenant().id(), second.id(), true, tenant.admin().id());
+		mvc.perform(get("/api/v1/tenant").header("Authorization", "Bearer " + key))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/tenant").header("Authorization", "Bearer " + tenant.apiKey().secret()))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aDemotedAdminsKeysAreRevoked() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.COLLECTOR);
+		User second = secondAdmin(tenant);
+		String key = issueOnThePage(second, "Ключ до понижения");
+
+		accounts.changeRole(tenant.tenant().id(), second.id(), Role.MANAGER, tenant.admin().id());
+
+		mvc.perform(get("/api/v1/tenant").header("Authorization", "Bearer " + key)).andExpect(status().isUnauthorized());
+		assertThat(jdbc.sql("select count(*) from api_keys where issued_by = ? and revoked_at is null")
+			.param(second.id().value()).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aKeyWhoseIssuerWasDisabledBehindKredosBackDoesNotWork() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		User second = secondAdmin(tenant);
+		String key = issueOnThePage(second, "Ключ");
+
+		jdbc.sql("update users set enabled = false where id = ?").param(second.id().value()).update();
+
+		mvc.perform(get("/api/v1/tenant").header("Authorization", "Bearer " + key)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void theKeysPageAndTheApiNameTheIssuer() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		User second = secondAdmin(tenant);
+		issueOnThePage(second, "Ключ с автором");
+
+		String page = mvc.perform(get("/api-keys").with(user(fixtures.admin(tenant))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Выпустил").contains(second.displayName())
+			.as("the command line's first key").contains("неизвестно");
+		mvc.perform(get("/api/v1/api-keys").header("Authorization", "Bearer " + tenant.apiKey().secret()))
+			.andExpect(jsonPath("$[?(@.name == 'Ключ с автором')].issuedBy.displayName").value(second.displayName()))
+			.andExpect(jsonPath("$[?(@.name == 'Первый ключ')].issuedBy").value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.nullValue())));
+	}
+
+	private User secondAdmin(Provisioned tenant) {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		return accounts.create(tenant.tenant().id(),
+				new NewUser("second-" + unique + "@test.kredo", "Второй Админ " + unique, Role.ADMIN, Fixtures.PASSWORD));
+	}
+
+	private String issueOnThePage(User admin, String name) throws Exception {
+		String page = mvc.perform(post("/api-keys").param("name", name)
+			.with(user(fixtures.signedIn(admin.email().value()))).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		Matcher secret = SECRET.matcher(page);
+		assertThat(secret.find()).as("the issued key on the page").isTrue();
+		return secret.group();
 	}
 }

@@ -145,8 +145,11 @@ class CabinetPaymentIntegrationTests {
 		assertThat(terms).contains("ст. 415 ГК РФ");
 		Matcher challenge = Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"").matcher(terms);
 		assertThat(challenge.find()).isTrue();
+		String signingCode = latestCode(agency, 2);
+		// A real agency's texts are never on screen, the signing code no more than the sign-in code.
+		assertThat(terms).doesNotContain("demo-code").doesNotContain(signingCode);
 		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/accept").param("challenge", challenge.group(1))
-			.param("code", latestCode(agency, 2)).session(session).with(csrf()));
+			.param("code", signingCode).session(session).with(csrf()));
 		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
 			.contains("осталось заплатить 9 000,00 ₽");
 

@@ -33,6 +33,8 @@ import ru.kredo.payments.DebtComponents;
 import ru.kredo.payments.Money;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.Tenant;
+import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantKind;
 
 /** The cabinet's door: ФИО + phone + SMS code, brute force and enumeration resisted, every step in the funnel. */
@@ -185,6 +187,78 @@ class CabinetSignInIntegrationTests {
 
 		mvc.perform(get("/cabinet/" + broker.tenant().id())).andExpect(status().isNotFound());
 		mvc.perform(get("/cabinet/" + UUID.randomUUID())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anAgencysCabinetNeverShowsACodeWhileTextsStayInTheOutbox() throws Exception {
+		String known = start("Ершова Анна Петровна", phone, new MockHttpSession());
+		String page = lastPage;
+		String code = textedCode();
+
+		assertThat(page).doesNotContain("demo-code").doesNotContain(code);
+		String unknown = page(start("Ершова Анна Петровна", "+79990001123", new MockHttpSession()));
+		assertThat(normalized(unknown)).isEqualTo(normalized(page.replace(known, "CHALLENGE")));
+	}
+
+	@Test
+	void theDemoAgencyShowsACodeForEveryAttemptDebtorOrNot() throws Exception {
+		Tenant demo = tenants.all().stream().filter(t -> t.demo() && t.kind() == TenantKind.COLLECTOR).findFirst().orElseThrow();
+		String demoPhone = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		Contact demoDebtor = contacts.add(demo.id(), new FullName("Демина", "Ольга", "Игоревна"), LocalDate.of(1980, 5, 5),
+				null, null, null, PhoneNumber.parse(demoPhone), null);
+		// Every debtor of the demo's agency has a debt (DemoIntegrationTests holds it to that).
+		debts.add(demo.id(), demoDebtor.id(), "ПАО «Банк»", "КД-" + demoPhone.substring(5), LocalDate.of(2022, 3, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 60);
+
+		String known = page(startAt(demo, "Демина Ольга Игоревна", demoPhone));
+		String unknown = page(startAt(demo, "Демина Ольга Игоревна", "+7917" + demoPhone.substring(5)));
+
+		Pattern shown = Pattern.compile("id=\"demo-code\"[^>]*>[^<]*(\\d{6})");
+		assertThat(shown.matcher(known).find()).as("the demo's debtor sees his code").isTrue();
+		assertThat(shown.matcher(unknown).find()).as("a stranger in the demo sees a code line too").isTrue();
+		assertThat(normalized(unknown).replaceAll("\\d{6}", "CODE"))
+			.isEqualTo(normalized(known).replaceAll("\\d{6}", "CODE"));
+	}
+
+	@Test
+	void onlyThePlatformOperatorReadsTheOutbox() throws Exception {
+		start("Ершова Анна Петровна", phone, new MockHttpSession());
+		String code = textedCode();
+
+		String outbox = mvc.perform(get("/operator/sms-outbox").with(user(fixtures.signedIn("operator@kredo.demo"))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(outbox).contains(code).contains(agency.tenant().name())
+			.contains(PhoneNumber.parse(phone).masked()).doesNotContain(phone);
+		mvc.perform(get("/operator/sms-outbox").with(user(fixtures.admin(agency)))).andExpect(status().isForbidden());
+		mvc.perform(get("/operator/sms-outbox").with(user(fixtures.signedIn(fixtures.manager(agency).email().value()))))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/operator/sms-outbox")).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void theAgencysAdminIsWarnedThatTextsAreNotSent() throws Exception {
+		String admin = mvc.perform(get("/").with(user(fixtures.admin(agency))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(admin).contains("id=\"sms-not-sent\"").contains("SMS не отправляются");
+
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		assertThat(mvc.perform(get("/").with(user(fixtures.admin(broker)))).andReturn().getResponse().getContentAsString())
+			.doesNotContain("sms-not-sent");
+	}
+
+	@Autowired
+	TenantDirectory tenants;
+
+	private String startAt(Tenant tenant, String fullName, String typedPhone) throws Exception {
+		String page = mvc.perform(post("/cabinet/" + tenant.id() + "/sign-in").param("fullName", fullName)
+			.param("phone", typedPhone).session(new MockHttpSession()).cookie(visitor).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		Matcher challenge = CHALLENGE.matcher(page);
+		assertThat(challenge.find()).as("the code page").isTrue();
+		lastChallenge = challenge.group(1);
+		lastPage = page;
+		return lastChallenge;
 	}
 
 	String lastChallenge;

@@ -78,6 +78,20 @@ class CommandLineIntegrationTests {
 	}
 
 	@Test
+	void refusesACommonAdminPasswordAndCreatesNothing(CapturedOutput output) {
+		String name = "ООО Слабый пароль " + UUID.randomUUID().toString().substring(0, 8);
+		int exit = KredoCommandLine.run(Kredo.class, new String[] { "tenant", "create", "--name", name, "--kind",
+				"BROKER", "--admin-email", "a-" + UUID.randomUUID().toString().substring(0, 8) + "@weak.ru",
+				"--admin-name", "Иван", "--admin-password", "12345678" });
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(output.getErr()).contains("Пароль слишком простой");
+		assertThat(KredoCommandLine.run(Kredo.class, new String[] { "tenant", "create", "--name", name, "--kind",
+				"BROKER", "--admin-email", "b-" + UUID.randomUUID().toString().substring(0, 8) + "@weak.ru",
+				"--admin-name", "Иван", "--admin-password", "long-enough-password" })).as("the name is still free").isZero();
+	}
+
+	@Test
 	void refusesAnUnknownKind(CapturedOutput output) {
 		int exit = KredoCommandLine.run(Kredo.class, new String[] { "tenant", "create", "--name", "X", "--kind", "BANK",
 				"--admin-email", "x@x.ru", "--admin-name", "X" });

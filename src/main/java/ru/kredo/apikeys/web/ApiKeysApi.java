@@ -2,7 +2,9 @@ package ru.kredo.apikeys.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import ru.kredo.accounts.User;
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.accounts.UserId;
 import ru.kredo.apikeys.ApiKey;
 import ru.kredo.apikeys.ApiKeyId;
 import ru.kredo.apikeys.ApiKeys;
@@ -28,23 +33,26 @@ class ApiKeysApi {
 	private final ApiKeys apiKeys;
 	private final CurrentTenant current;
 	private final AuditLog audit;
+	private final UserAccounts users;
 
-	ApiKeysApi(ApiKeys apiKeys, CurrentTenant current, AuditLog audit) {
+	ApiKeysApi(ApiKeys apiKeys, CurrentTenant current, AuditLog audit, UserAccounts users) {
 		this.apiKeys = apiKeys;
 		this.current = current;
 		this.audit = audit;
+		this.users = users;
 	}
 
 	@GetMapping
 	@Operation(summary = "All API keys of the tenant, newest first")
 	List<ApiKeyResource> all() {
-		return apiKeys.all(current.id()).stream().map(ApiKeyResource::of).toList();
+		Map<UserId, User> issuers = issuers();
+		return apiKeys.all(current.id()).stream().map(key -> ApiKeyResource.of(key, issuers)).toList();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One API key; 404 if there is no such key in this tenant")
 	ApiKeyResource one(@PathVariable UUID id) {
-		return ApiKeyResource.of(apiKeys.get(current.id(), new ApiKeyId(id)));
+		return ApiKeyResource.of(apiKeys.get(current.id(), new ApiKeyId(id)), issuers());
 	}
 
 	@DeleteMapping("/{id}")
@@ -52,15 +60,25 @@ class ApiKeysApi {
 	ApiKeyResource revoke(@PathVariable UUID id) {
 		ApiKey key = apiKeys.revoke(current.id(), new ApiKeyId(id));
 		audit.record(AuditAction.API_KEY_REVOKED, "api-key", key.id(), null);
-		return ApiKeyResource.of(key);
+		return ApiKeyResource.of(key, issuers());
 	}
 
-	record ApiKeyResource(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
+	private Map<UserId, User> issuers() {
+		return users.all(current.id()).stream().collect(Collectors.toMap(User::id, user -> user));
+	}
+
+	/** @param issuedBy the user who issued the key; {@code null} when unknown (the command line's, or older keys) */
+	record ApiKeyResource(UUID id, String name, String prefix, Issuer issuedBy, Instant createdAt, Instant lastUsedAt,
 			Instant revokedAt) {
 
-		static ApiKeyResource of(ApiKey key) {
-			return new ApiKeyResource(key.id().value(), key.name(), key.prefix(), key.createdAt(), key.lastUsedAt(),
-					key.revokedAt());
+		static ApiKeyResource of(ApiKey key, Map<UserId, User> issuers) {
+			User issuer = key.issuedBy() == null ? null : issuers.get(key.issuedBy());
+			return new ApiKeyResource(key.id().value(), key.name(), key.prefix(),
+					issuer == null ? null : new Issuer(issuer.id().value(), issuer.displayName(), issuer.email().value()),
+					key.createdAt(), key.lastUsedAt(), key.revokedAt());
 		}
+	}
+
+	record Issuer(UUID id, String displayName, String email) {
 	}
 }

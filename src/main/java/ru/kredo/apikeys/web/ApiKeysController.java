@@ -1,6 +1,8 @@
 package ru.kredo.apikeys.web;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import ru.kredo.accounts.SignedInUser;
+import ru.kredo.accounts.User;
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.accounts.UserId;
 import ru.kredo.apikeys.ApiKey;
 import ru.kredo.apikeys.ApiKeyId;
 import ru.kredo.apikeys.ApiKeys;
@@ -28,22 +33,30 @@ class ApiKeysController {
 
 	private final ApiKeys apiKeys;
 	private final AuditLog audit;
+	private final UserAccounts users;
 
-	ApiKeysController(ApiKeys apiKeys, AuditLog audit) {
+	ApiKeysController(ApiKeys apiKeys, AuditLog audit, UserAccounts users) {
 		this.apiKeys = apiKeys;
 		this.audit = audit;
+		this.users = users;
 	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
 		model.addAttribute("keys", apiKeys.all(me.tenantId()));
+		model.addAttribute("issuers", issuers(me));
 		return "api-keys/list";
+	}
+
+	/** Who issued each key, by name; a key without a known issuer shows «неизвестно». */
+	private Map<UserId, String> issuers(SignedInUser me) {
+		return users.all(me.tenantId()).stream().collect(Collectors.toMap(User::id, User::displayName));
 	}
 
 	@PostMapping
 	String issue(@AuthenticationPrincipal SignedInUser me, @RequestParam String name, Model model) {
 		try {
-			IssuedApiKey issued = apiKeys.issue(me.tenantId(), name, me.auditName());
+			IssuedApiKey issued = apiKeys.issue(me.tenantId(), name, me.auditName(), me.userId());
 			audit.record(AuditAction.API_KEY_ISSUED, "api-key", issued.key().id(), null);
 			model.addAttribute("issued", issued);
 		}
@@ -56,6 +69,7 @@ class ApiKeysController {
 	@GetMapping("/{id}")
 	String show(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
 		model.addAttribute("key", apiKeys.get(me.tenantId(), new ApiKeyId(id)));
+		model.addAttribute("issuers", issuers(me));
 		return "api-keys/detail";
 	}
 
@@ -67,6 +81,7 @@ class ApiKeysController {
 		audit.record(AuditAction.API_KEY_REVOKED, "api-key", key.id(), null);
 		if (htmx != null) {
 			model.addAttribute("key", key);
+			model.addAttribute("issuers", issuers(me));
 			return "api-keys/list :: row";
 		}
 		return "redirect:/api-keys";
