@@ -369,7 +369,7 @@ class CabinetPaymentIntegrationTests {
 	void aPartPaidBeforeSigningLowersTheSettlementWhichCapsWhatIsLeftAndTheCertificateShowsPaidAndForgiven() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		offers.addRule(agency.tenant().id(), "Всем", 0, Money.ZERO, 10, 14, new PartPolicy(2, PartInterval.MONTH, 0));
-		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234567", "1027700000001",
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234560", "1027700000008",
 				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
 		String phone = phone();
 		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),

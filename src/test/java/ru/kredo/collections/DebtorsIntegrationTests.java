@@ -195,10 +195,10 @@ class DebtorsIntegrationTests {
 			.param("inn", "12345").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"));
 		assertThat(requisites.of(agency.tenant().id())).isEmpty();
 		mvc.perform(post("/requisites").with(user(admin)).with(csrf()).param("fullName", "ООО ПКО «Ромашка»")
-			.param("inn", "7701234567").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"))
+			.param("inn", "7701234560").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("не сходится контрольная цифра")));
 		mvc.perform(post("/requisites").with(user(admin)).with(csrf()).param("fullName", "ООО ПКО «Ромашка»")
-			.param("inn", "7701234560").param("ogrn", "1027700000001").param("address", "Москва").param("phone", "+7 495 1"))
+			.param("inn", "7701234560").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("не сходится контрольная цифра")));
 		assertThat(requisites.of(agency.tenant().id())).isEmpty();
 		mvc.perform(post("/requisites").with(user(admin)).with(csrf()).param("fullName", "ООО ПКО «Ромашка»")
