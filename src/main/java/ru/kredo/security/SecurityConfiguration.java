@@ -1,5 +1,6 @@
 package ru.kredo.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,25 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * Prometheus metrics: only for a scraper with the {@code kredo.metrics-token} bearer token, or a signed-in platform
+	 * operator. Health (liveness, readiness) stays public, below.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain metrics(HttpSecurity http, @Value("${kredo.metrics-token:}") String token) throws Exception {
+		return http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole("METRICS", "OPERATOR"))
+			.addFilterBefore(new MetricsTokenFilter(token), BasicAuthenticationFilter.class)
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader("WWW-Authenticate", "Bearer");
+				response.sendError(401);
+			}))
+			.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, Problems problemDetails, JsonMapper json)
@@ -55,7 +75,7 @@ class SecurityConfiguration {
 				// The debtor's cabinet has its own sign-in (ФИО, phone, SMS code), not a Kredo user's.
 				.requestMatchers("/cabinet/**")
 				.permitAll()
-				.requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				// Payment providers notify, and the sandbox provider's page is a provider's page: neither has a Kredo user.
 				.requestMatchers("/payments/notifications/**", "/payments/sandbox/**").permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
