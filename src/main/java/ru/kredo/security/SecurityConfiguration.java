@@ -1,5 +1,7 @@
 package ru.kredo.security;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,6 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -18,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.kredo.apikeys.ApiKeys;
 import ru.kredo.platform.Problems;
+import ru.kredo.privacy.PersonalData;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -67,7 +72,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain ui(HttpSecurity http, SignInLimits limits, MeterRegistry meters) throws Exception {
+	SecurityFilterChain ui(HttpSecurity http, SignInLimits limits, PersonalData keys, Clock clock, MeterRegistry meters)
+			throws Exception {
+		SignInThrottle throttle = new SignInThrottle(limits, keys, clock);
+		SimpleUrlAuthenticationSuccessHandler home = new SimpleUrlAuthenticationSuccessHandler("/");
+		home.setAlwaysUseDefaultTargetUrl(true);
+		SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/verify", "/error", "/webjars/**", "/assets/**", "/favicon.ico")
@@ -83,11 +93,19 @@ class SecurityConfiguration {
 				.requestMatchers("/users/**", "/api-keys/**", "/audit/**", "/webhooks/**", "/signals/ranking/**")
 				.hasAnyRole("ADMIN", "OPERATOR")
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler((request, response, authentication) -> {
+					throttle.succeeded(request, response);
+					home.onAuthenticationSuccess(request, response, authentication);
+				})
+				.failureHandler((request, response, ex) -> {
+					throttle.failed(request);
+					wrong.onAuthenticationFailure(request, response, ex);
+				}))
 			// A provider's notification carries no CSRF token; nothing in it is believed (it is re-read from the provider).
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/notifications/**"))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.addFilterBefore(new SignInRateLimit(limits, meters), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SignInRateLimit(throttle, meters), UsernamePasswordAuthenticationFilter.class)
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
