@@ -94,6 +94,36 @@ class CabinetSignInIntegrationTests {
 	}
 
 	@Test
+	void theFunnelCountsVisitorsNotRequests() throws Exception {
+		Cookie issued = null;
+		for (int request = 0; request < 300; request++) {
+			Cookie given = mvc.perform(get(door()).with(from("10.50.0.1"))).andExpect(status().isOk())
+				.andReturn().getResponse().getCookie(CabinetController_VISITOR);
+			issued = issued == null ? given : issued;
+		}
+		assertThat(visits()).as("one client that keeps no cookies").isEqualTo(1);
+
+		mvc.perform(get(door()).with(from("10.50.0.2")));
+		assertThat(visits()).as("a second visitor").isEqualTo(2);
+
+		mvc.perform(get(door()).with(from("10.50.0.3")).cookie(issued));
+		mvc.perform(get(door()).with(from("10.50.0.1")).cookie(new Cookie(CabinetController_VISITOR, UUID.randomUUID().toString())));
+		assertThat(visits()).as("the first visitor back with his cookie from elsewhere, and one making cookies up")
+			.isEqualTo(2);
+	}
+
+	private long visits() {
+		return funnel.of(agency.tenant().id()).getFirst().visitors();
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	@Test
 	void aDebtorSignsInWithNamePhoneAndTheTextedCode() throws Exception {
 		MockHttpSession session = new MockHttpSession();
 		mvc.perform(get(door()).cookie(visitor)).andExpect(status().isOk());
