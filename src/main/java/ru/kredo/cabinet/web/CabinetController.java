@@ -120,7 +120,8 @@ class CabinetController {
 			if (!perAddress.tryTake(request.getRemoteAddr())) {
 				throw new Rejected("cabinet.too-many-codes");
 			}
-			CabinetSignIn.Challenge challenge = signIn.start(tenant, name(fullName), PhoneNumber.parse(phone));
+			CabinetSignIn.Challenge challenge = signIn.start(tenant, name(fullName), PhoneNumber.parse(phone),
+					request.getRemoteAddr(), visitor);
 			funnel.reached(tenant.id(), visitor, FunnelStep.CODE_SENT);
 			model.addAttribute("challenge", challenge);
 			return "cabinet/code";
