@@ -1,20 +1,37 @@
 package ru.kredo.accounts;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import ru.kredo.platform.Rejected;
 
-/** A user's login: a plausible e-mail address, compared case-insensitively. */
+/** A user's login: a plausible e-mail address, kept and compared in its {@linkplain #normalize normal form}. */
 public record EmailAddress(String value) {
 
 	private static final Pattern SHAPE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	public EmailAddress {
-		value = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+		value = normalize(value);
 		if (value.length() > 254 || !SHAPE.matcher(value).matches()) {
 			throw new Rejected("user.email-invalid");
 		}
+	}
+
+	/**
+	 * The one form of a typed login, wherever one is stored, looked up or counted (the sign-in limits): NFKC (full-width
+	 * and other compatibility letters become plain ones), trimmed, lower case in no locale's rules, and the Turkish
+	 * İ and ı made a plain i (lower-casing İ leaves i and a combining dot, U+0307, which is dropped). Without it
+	 * {@code admİn@…} was another login to the limits but the same one to the database's {@code lower()}.
+	 */
+	public static String normalize(String typed) {
+		if (typed == null) {
+			return "";
+		}
+		String folded = Normalizer.normalize(typed, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT)
+			.replace("\u0307", "")
+			.replace('\u0131', 'i');
+		return Normalizer.normalize(folded, Normalizer.Form.NFC);
 	}
 
 	@Override

@@ -136,8 +136,9 @@ public class UserAccounts {
 
 	/** For sign-in only: the user with this login in whatever tenant, with the password hash. */
 	Optional<Credentials> credentials(String email) {
-		return jdbc.sql("select " + COLUMNS + ", password_hash from users where lower(email) = lower(?)")
-			.param(email == null ? "" : email.strip())
+		// Logins are stored in EmailAddress's normal form; lower() keeps finding any stored before it was NFKC.
+		return jdbc.sql("select " + COLUMNS + ", password_hash from users where lower(email) = ?")
+			.param(EmailAddress.normalize(email))
 			.query((row, n) -> new Credentials(user(row, n), row.getString("password_hash")))
 			.optional();
 	}

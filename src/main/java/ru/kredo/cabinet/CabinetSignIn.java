@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,14 +35,17 @@ import ru.kredo.tenancy.Tenant;
  * A debtor signs in with ФИО and phone, then the 6-digit code sent to that phone. Whether a debtor matched or not,
  * the guest gets the same answer and the same work is done (the SMS goes out on another thread), so neither the page
  * nor its timing tells him whether the agency knows this person. Codes live {@code kredo.cabinet.code-lifetime}, allow
- * five tries, are kept only as keyed hashes, and a phone gets a new one at most every minute and five an hour.
+ * five tries, and are kept only as keyed hashes. A phone gets a new code from one address at most every minute and
+ * {@code kredo.cabinet.codes.per-address} an hour; from all addresses together {@code per-phone} a day, then each
+ * further one waits, growing from {@code first-delay} to {@code max-delay} — except for a browser that has signed in
+ * as this debtor before ({@code docs/security.md}). So a stranger asking for someone's codes spends his own
+ * allowance, not the debtor's, and guessing stays bounded (five tries per code).
  */
 @Service
 public class CabinetSignIn {
 
 	static final int MAX_ATTEMPTS = 5;
 	static final Duration RESEND_DELAY = Duration.ofMinutes(1);
-	static final int CODES_PER_HOUR = 5;
 	private static final Logger log = LoggerFactory.getLogger(CabinetSignIn.class);
 
 	private final JdbcClient jdbc;
@@ -53,9 +57,21 @@ public class CabinetSignIn {
 	private final Duration lifetime;
 	private final SecureRandom random = new SecureRandom();
 	private final Executor sending = Executors.newVirtualThreadPerTaskExecutor();
+	private final int perAddress;
+	private final int perPhone;
+	private final Duration firstDelay;
+	private final Duration maxDelay;
 
 	CabinetSignIn(JdbcClient jdbc, Contacts contacts, Debts debts, PersonalData personalData, SmsGateway sms, Clock clock,
-			@Value("${kredo.cabinet.code-lifetime:5m}") Duration lifetime) {
+			@Value("${kredo.cabinet.code-lifetime:5m}") Duration lifetime,
+			@Value("${kredo.cabinet.codes.per-address:5}") int perAddress,
+			@Value("${kredo.cabinet.codes.per-phone:10}") int perPhone,
+			@Value("${kredo.cabinet.codes.first-delay:1m}") Duration firstDelay,
+			@Value("${kredo.cabinet.codes.max-delay:1h}") Duration maxDelay) {
+		this.perAddress = perAddress;
+		this.perPhone = perPhone;
+		this.firstDelay = firstDelay;
+		this.maxDelay = maxDelay;
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.debts = debts;
@@ -68,7 +84,16 @@ public class CabinetSignIn {
 	/** Starts a sign-in; refuses only for reasons that depend on the phone, never on whether a debtor matched. */
 	@Transactional
 	public Challenge start(Tenant agency, FullName name, PhoneNumber phone) {
-		return start(agency, name, phone, true);
+		return start(agency, name, phone, null, null);
+	}
+
+	/**
+	 * Starts a sign-in asked for from a client address by a visitor (the cabinet's first-party id): the limits count
+	 * per phone and address, and a visitor who has signed in as this debtor before is not held up by others' requests.
+	 */
+	@Transactional
+	public Challenge start(Tenant agency, FullName name, PhoneNumber phone, String address, UUID visitor) {
+		return start(agency, name, phone, true, address, visitor);
 	}
 
 	/**
@@ -77,32 +102,46 @@ public class CabinetSignIn {
 	 */
 	@Transactional
 	public Challenge startSignature(Tenant agency, FullName name, PhoneNumber phone) {
-		return start(agency, name, phone, false);
+		return start(agency, name, phone, false, null, null);
 	}
 
-	private Challenge start(Tenant agency, FullName name, PhoneNumber phone, boolean resendDelay) {
+	private Challenge start(Tenant agency, FullName name, PhoneNumber phone, boolean resendDelay, String address,
+			UUID visitor) {
 		Instant now = clock.instant();
 		byte[] phoneIndex = personalData.index("phone", phone.e164()).bytes();
-		List<Instant> recent = jdbc.sql("""
-				select created_at from cabinet_challenges where tenant_id = ? and phone_index = ? and created_at > ?
-				order by created_at desc""")
-			.params(agency.id().value(), phoneIndex, Timestamp.from(now.minus(Duration.ofHours(1))))
-			.query((row, n) -> row.getTimestamp("created_at").toInstant())
+		byte[] from = address == null ? null : personalData.index("cabinet-address", address).bytes();
+		List<Requested> recent = jdbc.sql("""
+				select created_at, requested_from from cabinet_challenges
+				where tenant_id = ? and phone_index = ? and created_at > ? order by created_at desc""")
+			.params(agency.id().value(), phoneIndex, Timestamp.from(now.minus(Duration.ofDays(1))))
+			.query((row, n) -> new Requested(row.getTimestamp("created_at").toInstant(), row.getBytes("requested_from")))
 			.list();
-		if (resendDelay && !recent.isEmpty() && recent.getFirst().plus(RESEND_DELAY).isAfter(now)) {
-			throw new Rejected("cabinet.resend-too-soon", Duration.between(now, recent.getFirst().plus(RESEND_DELAY)).toSeconds() + 1);
+		List<Instant> fromHere = recent.stream()
+			.filter(r -> Arrays.equals(r.from(), from) && r.at().isAfter(now.minus(Duration.ofHours(1))))
+			.map(Requested::at)
+			.toList();
+		if (resendDelay && !fromHere.isEmpty() && fromHere.getFirst().plus(RESEND_DELAY).isAfter(now)) {
+			throw new Rejected("cabinet.resend-too-soon", Duration.between(now, fromHere.getFirst().plus(RESEND_DELAY)).toSeconds() + 1);
 		}
-		if (recent.size() >= CODES_PER_HOUR) {
+		if (fromHere.size() >= perAddress) {
 			throw new Rejected("cabinet.too-many-codes");
 		}
 		Optional<Contact> debtor = debtor(agency, name, phone);
+		if (recent.size() >= perPhone && !(debtor.isPresent() && visitor != null && signedInBefore(agency, debtor.get(), visitor))) {
+			Duration delay = firstDelay.multipliedBy(1L << Math.min(recent.size() - perPhone, 30));
+			Instant next = recent.getFirst().at().plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
+			if (next.isAfter(now)) {
+				throw new Rejected("cabinet.resend-too-soon", Duration.between(now, next).toSeconds() + 1);
+			}
+		}
 		UUID id = UUID.randomUUID();
 		String code = "%06d".formatted(random.nextInt(1_000_000));
 		jdbc.sql("""
-				insert into cabinet_challenges (id, tenant_id, contact_id, phone_index, code_hash, created_at, expires_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
+				insert into cabinet_challenges (id, tenant_id, contact_id, phone_index, code_hash, created_at, expires_at,
+				    requested_from)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, agency.id().value(), debtor.map(c -> c.id().value()).orElse(null), phoneIndex, hash(id, code),
-					Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
+					Timestamp.from(now), Timestamp.from(now.plus(lifetime)), from)
 			.update();
 		debtor.ifPresent(found -> sending.execute(() -> send(agency, phone, code)));
 		return new Challenge(id, now.plus(lifetime), showsCodes(agency) ? code : null);
@@ -161,6 +200,18 @@ public class CabinetSignIn {
 			.map(id -> contacts.get(agency.id(), id))
 			.filter(contact -> contact.name().normalized().equals(name.normalized()))
 			.findFirst();
+	}
+
+	private boolean signedInBefore(Tenant agency, Contact debtor, UUID visitor) {
+		return jdbc.sql("""
+				select exists (select 1 from cabinet_activity
+				where tenant_id = ? and contact_id = ? and visitor = ? and step = 'CODE_CONFIRMED')""")
+			.params(agency.id().value(), debtor.id().value(), visitor)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private record Requested(Instant at, byte[] from) {
 	}
 
 	private void send(Tenant agency, PhoneNumber phone, String code) {

@@ -1,5 +1,8 @@
 package ru.kredo.security;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -19,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.apikeys.ApiKeys;
 import ru.kredo.platform.Problems;
+import ru.kredo.privacy.PersonalData;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -29,6 +35,25 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * Prometheus metrics: only for a scraper with the {@code kredo.metrics-token} bearer token, or a signed-in platform
+	 * operator. Health (liveness, readiness) stays public, below.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain metrics(HttpSecurity http, @Value("${kredo.metrics-token:}") String token) throws Exception {
+		return http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole("METRICS", "OPERATOR"))
+			.addFilterBefore(new MetricsTokenFilter(token), BasicAuthenticationFilter.class)
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader("WWW-Authenticate", "Bearer");
+				response.sendError(401);
+			}))
+			.build();
+	}
 
 	@Bean
 	@Order(1)
@@ -49,8 +74,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain ui(HttpSecurity http, SignInLimits limits, MeterRegistry meters, UserAccounts accounts)
-			throws Exception {
+	SecurityFilterChain ui(HttpSecurity http, SignInLimits limits, PersonalData keys, Clock clock, MeterRegistry meters,
+			UserAccounts accounts) throws Exception {
+		SignInThrottle throttle = new SignInThrottle(limits, keys, clock);
+		SimpleUrlAuthenticationSuccessHandler home = new SimpleUrlAuthenticationSuccessHandler("/");
+		home.setAlwaysUseDefaultTargetUrl(true);
+		SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/verify", "/error", "/webjars/**", "/assets/**", "/favicon.ico")
@@ -58,7 +87,7 @@ class SecurityConfiguration {
 				// The debtor's cabinet has its own sign-in (ФИО, phone, SMS code), not a Kredo user's.
 				.requestMatchers("/cabinet/**")
 				.permitAll()
-				.requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				// Payment providers notify, and the sandbox provider's page is a provider's page: neither has a Kredo user.
 				.requestMatchers("/payments/notifications/**", "/payments/sandbox/**").permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -66,11 +95,19 @@ class SecurityConfiguration {
 				.requestMatchers("/users/**", "/api-keys/**", "/audit/**", "/webhooks/**", "/signals/ranking/**")
 				.hasAnyRole("ADMIN", "OPERATOR")
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler((request, response, authentication) -> {
+					throttle.succeeded(request, response);
+					home.onAuthenticationSuccess(request, response, authentication);
+				})
+				.failureHandler((request, response, ex) -> {
+					throttle.failed(request);
+					wrong.onAuthenticationFailure(request, response, ex);
+				}))
 			// A provider's notification carries no CSRF token; nothing in it is believed (it is re-read from the provider).
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/notifications/**"))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.addFilterBefore(new SignInRateLimit(limits, meters), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SignInRateLimit(throttle, meters), UsernamePasswordAuthenticationFilter.class)
 			// A disabled user's session ends, a demoted admin's role drops, at the next request.
 			.addFilterBefore(new CurrentUserFilter(accounts), AnonymousAuthenticationFilter.class)
 			.headers(headers -> headers

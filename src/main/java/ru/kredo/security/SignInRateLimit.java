@@ -1,7 +1,6 @@
 package ru.kredo.security;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -15,23 +14,19 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import ru.kredo.platform.RateLimiter;
-
 /**
- * Slows down password guessing: each sign-in attempt takes a token from the bucket of its login and from the bucket
- * of its client address; when either is empty the attempt is refused before the password is checked.
+ * Slows down password guessing: an attempt the {@link SignInThrottle} does not allow now is refused before the
+ * password is checked.
  */
 class SignInRateLimit extends OncePerRequestFilter {
 
 	private static final RequestMatcher SIGN_IN = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
-	private final RateLimiter perAddress;
-	private final RateLimiter perLogin;
+	private final SignInThrottle throttle;
 	private final Counter refused;
 
-	SignInRateLimit(SignInLimits limits, MeterRegistry meters) {
-		this.perAddress = new RateLimiter(limits.perAddress(), limits.window());
-		this.perLogin = new RateLimiter(limits.perLogin(), limits.window());
+	SignInRateLimit(SignInThrottle throttle, MeterRegistry meters) {
+		this.throttle = throttle;
 		this.refused = Counter.builder("kredo.sign-in.refused")
 			.description("Sign-in attempts refused by the rate limit")
 			.register(meters);
@@ -45,9 +40,7 @@ class SignInRateLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String login = String.valueOf(request.getParameter("username")).strip().toLowerCase(Locale.ROOT);
-		boolean allowed = perAddress.tryTake(request.getRemoteAddr()) & perLogin.tryTake(login);
-		if (!allowed) {
+		if (!throttle.mayTry(request)) {
 			refused.increment();
 			response.sendRedirect(request.getContextPath() + "/login?blocked");
 			return;

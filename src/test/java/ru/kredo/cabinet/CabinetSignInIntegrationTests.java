@@ -96,6 +96,81 @@ class CabinetSignInIntegrationTests {
 	}
 
 	@Test
+	void theFunnelCountsVisitorsNotRequests() throws Exception {
+		Cookie issued = null;
+		for (int request = 0; request < 300; request++) {
+			Cookie given = mvc.perform(get(door()).with(from("10.50.0.1"))).andExpect(status().isOk())
+				.andReturn().getResponse().getCookie(CabinetController_VISITOR);
+			issued = issued == null ? given : issued;
+		}
+		assertThat(visits()).as("one client that keeps no cookies").isEqualTo(1);
+
+		mvc.perform(get(door()).with(from("10.50.0.2")));
+		assertThat(visits()).as("a second visitor").isEqualTo(2);
+
+		mvc.perform(get(door()).with(from("10.50.0.3")).cookie(issued));
+		mvc.perform(get(door()).with(from("10.50.0.1")).cookie(new Cookie(CabinetController_VISITOR, UUID.randomUUID().toString())));
+		assertThat(visits()).as("the first visitor back with his cookie from elsewhere, and one making cookies up")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aStrangerAskingForHerCodesDoesNotUseUpHerOwn() throws Exception {
+		for (int request = 0; request < 5; request++) {
+			assertThat(askForCode("10.60.0.1", null)).as("the stranger's code %d", request).contains("name=\"challenge\"");
+			jdbc.sql("update cabinet_challenges set created_at = created_at - interval '2 minutes' where tenant_id = ?")
+				.param(agency.tenant().id().value()).update();
+		}
+		assertThat(askForCode("10.60.0.1", null)).contains("Слишком много запросов кода");
+
+		assertThat(askForCode("10.60.0.2", null)).as("the debtor, from her own address").contains("name=\"challenge\"");
+	}
+
+	@Test
+	void manyAddressesAskingForHerCodesAreHeldUpButNotTheBrowserSheSignedInWith() throws Exception {
+		Cookie hers = mvc.perform(get(door()).with(from("10.61.0.1"))).andReturn().getResponse().getCookie(CabinetController_VISITOR);
+		MockHttpSession session = new MockHttpSession();
+		String challenge = challengeIn(askForCode("10.61.0.1", hers, session));
+		mvc.perform(post(door() + "/code").param("challenge", challenge).param("code", textedCode())
+			.session(session).cookie(hers).with(csrf()).with(from("10.61.0.1")));
+
+		boolean heldUp = false;
+		for (int stranger = 0; stranger < 12 && !heldUp; stranger++) {
+			heldUp = askForCode("10.61.1." + stranger, null).contains("Новый код можно запросить через");
+		}
+		assertThat(heldUp).as("requests from many addresses are held up").isTrue();
+
+		assertThat(askForCode("10.61.2.1", hers)).as("her own browser, from a new address").contains("name=\"challenge\"");
+	}
+
+	private String askForCode(String address, Cookie browser) throws Exception {
+		return askForCode(address, browser, new MockHttpSession());
+	}
+
+	private String askForCode(String address, Cookie browser, MockHttpSession session) throws Exception {
+		var request = post(door() + "/sign-in").param("fullName", "Ершова Анна Петровна").param("phone", phone)
+			.session(session).with(csrf()).with(from(address));
+		return mvc.perform(browser == null ? request : request.cookie(browser)).andReturn().getResponse().getContentAsString();
+	}
+
+	private static String challengeIn(String page) {
+		Matcher challenge = CHALLENGE.matcher(page);
+		assertThat(challenge.find()).as("the code page").isTrue();
+		return challenge.group(1);
+	}
+
+	private long visits() {
+		return funnel.of(agency.tenant().id()).getFirst().visitors();
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	@Test
 	void aDebtorSignsInWithNamePhoneAndTheTextedCode() throws Exception {
 		MockHttpSession session = new MockHttpSession();
 		mvc.perform(get(door()).cookie(visitor)).andExpect(status().isOk());

@@ -2,6 +2,7 @@ package ru.kredo.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import jakarta.servlet.http.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers;
 import org.springframework.test.web.servlet.MockMvc;
@@ -69,6 +73,65 @@ class SignInIntegrationTests {
 		mvc.perform(formLogin("/login").user(login).password(Fixtures.PASSWORD))
 			.andExpect(redirectedUrl("/login?blocked"))
 			.andExpect(SecurityMockMvcResultMatchers.unauthenticated());
+	}
+
+	@Test
+	void writingALoginsIAsTurkishIDoesNotStartItsCountAfresh() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.COLLECTOR);
+		String login = tenant.admin().email().value();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			mvc.perform(signIn(login, "guess-" + attempt, "10.20.0.1", null)).andExpect(redirectedUrl("/login?error"));
+		}
+
+		for (String variant : new String[] { login.replace("admin", "adm\u0130n"), login.replace("admin", "adm\u0131n"),
+				" " + login.toUpperCase(java.util.Locale.ROOT), login.replace("a", "\uFF41") }) {
+			mvc.perform(signIn(variant, Fixtures.PASSWORD, "10.20.0.1", null))
+				.andExpect(redirectedUrl("/login?blocked"))
+				.andExpect(SecurityMockMvcResultMatchers.unauthenticated());
+		}
+	}
+
+	@Test
+	void aStrangersWrongPasswordsDoNotShutTheOwnerOutOfHisOwnBrowser() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.COLLECTOR);
+		String login = tenant.admin().email().value();
+		Cookie browser = mvc.perform(signIn(login, Fixtures.PASSWORD, "10.30.0.1", null))
+			.andExpect(redirectedUrl("/"))
+			.andReturn().getResponse().getCookie(SignInThrottle.BROWSER_COOKIE);
+		assertThat(browser).isNotNull();
+		assertThat(browser.isHttpOnly()).isTrue();
+
+		for (int attempt = 0; attempt < 6; attempt++) {
+			mvc.perform(signIn(login, "guess-" + attempt, "10.30.0." + (100 + attempt), null));
+		}
+		mvc.perform(signIn(login, Fixtures.PASSWORD, "10.30.0.200", null)).andExpect(redirectedUrl("/login?blocked"));
+		Cookie forged = new Cookie(SignInThrottle.BROWSER_COOKIE, java.util.UUID.randomUUID() + ".forged");
+		mvc.perform(signIn(login, Fixtures.PASSWORD, "10.30.0.200", forged)).andExpect(redirectedUrl("/login?blocked"));
+
+		mvc.perform(signIn(login, Fixtures.PASSWORD, "10.30.0.1", browser))
+			.andExpect(redirectedUrl("/"))
+			.andExpect(SecurityMockMvcResultMatchers.authenticated());
+	}
+
+	@Test
+	void guessingFromManyAddressesIsStoppedAllTheSame() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		String login = tenant.admin().email().value();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			mvc.perform(signIn(login, "guess-" + attempt, "10.40.0." + attempt, null)).andExpect(redirectedUrl("/login?error"));
+		}
+
+		mvc.perform(signIn(login, Fixtures.PASSWORD, "10.40.0.99", null)).andExpect(redirectedUrl("/login?blocked"));
+	}
+
+	private static MockHttpServletRequestBuilder signIn(String login, String password, String address, Cookie browser) {
+		MockHttpServletRequestBuilder request = post("/login").param("username", login).param("password", password)
+			.with(csrf())
+			.with(r -> {
+				r.setRemoteAddr(address);
+				return r;
+			});
+		return browser == null ? request : request.cookie(browser);
 	}
 
 	@Test

@@ -1,9 +1,12 @@
 package ru.kredo.cabinet.web;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +49,7 @@ import ru.kredo.platform.NotFound;
 import ru.kredo.platform.RateLimiter;
 import ru.kredo.platform.Rejected;
 import ru.kredo.platform.web.TimeDisplay;
+import ru.kredo.privacy.PersonalData;
 import ru.kredo.tenancy.Tenant;
 import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantId;
@@ -74,11 +78,13 @@ class CabinetController {
 	private final AgencyRequisites requisites;
 	private final TimeDisplay time;
 	private final Clock clock;
+	private final PersonalData personalData;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
 	CabinetController(TenantDirectory tenants, CabinetSignIn signIn, Contacts contacts, Funnel funnel, Debts debts,
 			Payments payments, Offers offers, CabinetActivity activity, AgencyRequisites requisites, TimeDisplay time,
-			Clock clock) {
+			Clock clock, PersonalData personalData) {
+		this.personalData = personalData;
 		this.tenants = tenants;
 		this.signIn = signIn;
 		this.contacts = contacts;
@@ -114,7 +120,8 @@ class CabinetController {
 			if (!perAddress.tryTake(request.getRemoteAddr())) {
 				throw new Rejected("cabinet.too-many-codes");
 			}
-			CabinetSignIn.Challenge challenge = signIn.start(tenant, name(fullName), PhoneNumber.parse(phone));
+			CabinetSignIn.Challenge challenge = signIn.start(tenant, name(fullName), PhoneNumber.parse(phone),
+					request.getRemoteAddr(), visitor);
 			funnel.reached(tenant.id(), visitor, FunnelStep.CODE_SENT);
 			model.addAttribute("challenge", challenge);
 			return "cabinet/code";
@@ -281,24 +288,46 @@ class CabinetController {
 		return new FullName(parts[0], parts[1], parts.length > 2 ? String.join(" ", Arrays.copyOfRange(parts, 2, parts.length)) : null);
 	}
 
-	/** The visitor's first-party id: read from his cookie, or given one that lasts a year. */
-	static UUID visitor(HttpServletRequest request, HttpServletResponse response) {
+	/**
+	 * The visitor's first-party id, which the funnel counts: a visitor is a browser, not a request. Read from his
+	 * cookie when Kredo signed it; a request without one (a first visit, or a client that keeps no cookies, or one
+	 * that makes them up) gets the id its address and browser stand for that day, and that id in a signed cookie
+	 * for a year: three hundred requests of one cookie-less client are one visitor, not three hundred.
+	 */
+	UUID visitor(HttpServletRequest request, HttpServletResponse response) {
 		if (request.getCookies() != null) {
 			for (Cookie cookie : request.getCookies()) {
 				if (VISITOR_COOKIE.equals(cookie.getName())) {
-					try {
-						return UUID.fromString(cookie.getValue());
-					}
-					catch (IllegalArgumentException ignored) {
-						break;
+					UUID signed = signedVisitor(cookie.getValue());
+					if (signed != null) {
+						return signed;
 					}
 				}
 			}
 		}
-		UUID visitor = UUID.randomUUID();
-		response.addHeader("Set-Cookie", ResponseCookie.from(VISITOR_COOKIE, visitor.toString()).path("/cabinet")
-			.maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").secure(request.isSecure()).build().toString());
+		UUID visitor = UUID.nameUUIDFromBytes(personalData.index("cabinet-visitor", request.getRemoteAddr() + " "
+				+ String.valueOf(request.getHeader("User-Agent")) + " " + LocalDate.now(clock)).bytes());
+		response.addHeader("Set-Cookie", ResponseCookie.from(VISITOR_COOKIE, visitor + "." + signature(visitor))
+			.path("/cabinet").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").secure(request.isSecure())
+			.build().toString());
 		return visitor;
+	}
+
+	private UUID signedVisitor(String value) {
+		String[] parts = value.split("\\.", 2);
+		try {
+			UUID visitor = UUID.fromString(parts[0]);
+			return parts.length == 2 && MessageDigest.isEqual(parts[1].getBytes(), signature(visitor).getBytes())
+					? visitor : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private String signature(UUID visitor) {
+		return Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(personalData.index("cabinet-visitor-cookie", visitor.toString()).bytes());
 	}
 
 	/** A view recorded in this session: by whom, of whose debts, when. */

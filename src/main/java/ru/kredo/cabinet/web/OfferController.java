@@ -115,7 +115,7 @@ class OfferController {
 			Offer accepted = offers.accept(tenant.id(), new DebtId(debt), challenge, pending.parts(),
 					Money.ofKopecks(pending.offerAmount()), pending.terms());
 			request.getSession().removeAttribute(PENDING);
-			activity.offerAccepted(tenant.id(), CabinetController.visitor(request, response), debtor.id(), debt,
+			activity.offerAccepted(tenant.id(), cabinet.visitor(request, response), debtor.id(), debt,
 					accepted.offerAmount());
 			redirect.addFlashAttribute("notice", "cabinet.offer-accepted");
 		}
