@@ -10,6 +10,7 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
+import ru.kredo.payments.PaymentSettings;
 import ru.kredo.signals.SignalFilter;
 import ru.kredo.signals.SignalStatus;
 import ru.kredo.signals.Signals;
@@ -29,9 +30,11 @@ class DashboardController {
 	private final AuditLog audit;
 	private final Signals signals;
 	private final Watches watches;
+	private final PaymentSettings payments;
 
 	DashboardController(CurrentTenant current, TenantDirectory tenants, Contacts contacts, UserAccounts users,
-			ApiKeys apiKeys, AuditLog audit, Signals signals, Watches watches) {
+			ApiKeys apiKeys, AuditLog audit, Signals signals, Watches watches, PaymentSettings payments) {
+		this.payments = payments;
 		this.current = current;
 		this.tenants = tenants;
 		this.contacts = contacts;
@@ -56,6 +59,10 @@ class DashboardController {
 					new SignalFilter(SignalStatus.OPEN, 1, null, null, null, null), 0, 5));
 			model.addAttribute("watched", watches.count(tenant, WatchStatus.ACTIVE));
 			model.addAttribute("lapsing", watches.countLapsingSoon(tenant));
+		}
+		if (current.kind() == TenantKind.COLLECTOR) {
+			// An agency whose debtors cannot pay online is told so: no ЮKassa shop, and the sandbox is the demo's alone.
+			model.addAttribute("paymentsAvailable", payments.available(tenant));
 		}
 		model.addAttribute("userCount", users.count(tenant));
 		model.addAttribute("apiKeyCount", apiKeys.countActive(tenant));
