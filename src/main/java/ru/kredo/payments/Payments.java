@@ -183,6 +183,10 @@ public class Payments {
 			if (ex.resultUnknown()) {
 				rows.markCreationUnknown(payment, clock.instant());
 			}
+			else {
+				// Refused outright (a 4xx): the provider has no such payment, so it is no payment under way either.
+				rows.forgetRefused(payment);
+			}
 			throw ex;
 		}
 	}

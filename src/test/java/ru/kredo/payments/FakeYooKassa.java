@@ -50,6 +50,7 @@ public final class FakeYooKassa {
 	private final Map<String, JsonNode> bodiesByKey = new ConcurrentHashMap<>();
 	private final List<String> creationKeys = new CopyOnWriteArrayList<>();
 	private final AtomicInteger failCreations = new AtomicInteger();
+	private final AtomicInteger refuseCreations = new AtomicInteger();
 	private final AtomicInteger delayCreations = new AtomicInteger();
 	private volatile Duration delay = Duration.ZERO;
 	private volatile boolean failing;
@@ -88,6 +89,11 @@ public final class FakeYooKassa {
 	/** Answer the next {@code times} {@code POST /payments} with HTTP 500 before doing anything. */
 	public void failNextCreations(int times) {
 		failCreations.set(times);
+	}
+
+	/** Refuse the next {@code times} {@code POST /payments} with HTTP 400, as ЮKassa refuses a request it will not take. */
+	public void refuseNextCreations(int times) {
+		refuseCreations.set(times);
 	}
 
 	/** Create the payment for the next {@code times} {@code POST /payments} but answer only after {@code delay}. */
@@ -139,6 +145,10 @@ public final class FakeYooKassa {
 		if (exchange.getRequestMethod().equals("POST")) {
 			String key = exchange.getRequestHeaders().getFirst("Idempotence-Key");
 			JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+			if (refuseCreations.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+				invalid(exchange, "payment_method_data");
+				return;
+			}
 			if (failCreations.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
 				answer(exchange, 500, "{\"type\":\"error\",\"code\":\"internal_server_error\"}");
 				return;

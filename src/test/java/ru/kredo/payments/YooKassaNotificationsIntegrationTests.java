@@ -252,6 +252,22 @@ class YooKassaNotificationsIntegrationTests {
 			.hasSize(4).containsOnly(unknown.id().toString());
 	}
 
+	@Test
+	void aPaymentYooKassaRefusedIsNotRetriedAndIsNeverSaidToBeUnderWay() {
+		int keysBefore = yooKassa.creationKeys().size();
+		yooKassa.refuseNextCreations(1);
+
+		assertThatThrownBy(() -> startWithin("10000.00", UUID.randomUUID().toString()))
+			.isInstanceOf(PaymentProviderUnavailable.class);
+		assertThat(yooKassa.creationKeys()).hasSize(keysBefore + 1);
+
+		// The whole balance again at once: nothing is under way, for ЮKassa has no payment.
+		Payment next = startWithin("10000.00", UUID.randomUUID().toString());
+		assertThat(next.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(payments.ofPayable(tenant, new PayableRef(debt.id().value()))).singleElement()
+			.extracting(Payment::id).isEqualTo(next.id());
+	}
+
 	private static final PaymentDetails DETAILS = new PaymentDetails("Оплата по договору № 1", "+79165551234", null);
 
 	@Autowired

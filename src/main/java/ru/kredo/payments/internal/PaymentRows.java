@@ -88,6 +88,16 @@ public class PaymentRows {
 			.update();
 	}
 
+	/**
+	 * Forgets a payment its provider refused to create: it never existed there, must not count as under way, and the
+	 * same idempotence key may try again.
+	 */
+	public void forgetRefused(Payment payment) {
+		jdbc.sql("delete from payments where tenant_id = ? and id = ? and status = 'CREATED'")
+			.params(payment.tenantId().value(), payment.id().value())
+			.update();
+	}
+
 	/** The payable's payments whose creation is unknown, started since {@code since}, oldest first. */
 	public List<Payment> creationUnknown(TenantId tenant, PayableRef payable, Instant since) {
 		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and debt_id = ? and status = 'CREATED'"
