@@ -11,6 +11,7 @@ import ru.kredo.cabinet.SmsDelivery;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
+import ru.kredo.payments.PaymentSettings;
 import ru.kredo.signals.SignalFilter;
 import ru.kredo.signals.SignalStatus;
 import ru.kredo.signals.Signals;
@@ -31,9 +32,13 @@ class DashboardController {
 	private final Signals signals;
 	private final Watches watches;
 	private final SmsDelivery sms;
+	private final PaymentSettings payments;
 
 	DashboardController(CurrentTenant current, TenantDirectory tenants, Contacts contacts, UserAccounts users,
-			ApiKeys apiKeys, AuditLog audit, Signals signals, Watches watches, SmsDelivery sms) {
+			ApiKeys apiKeys, AuditLog audit, Signals signals, Watches watches, SmsDelivery sms,
+			PaymentSettings payments) {
+		this.sms = sms;
+		this.payments = payments;
 		this.current = current;
 		this.tenants = tenants;
 		this.contacts = contacts;
@@ -42,7 +47,6 @@ class DashboardController {
 		this.audit = audit;
 		this.signals = signals;
 		this.watches = watches;
-		this.sms = sms;
 	}
 
 	@GetMapping("/")
@@ -62,6 +66,10 @@ class DashboardController {
 		}
 		// An agency's debtors sign in with texted codes: its admin must know when none is being sent.
 		model.addAttribute("smsNotSent", current.kind() == TenantKind.COLLECTOR && !sms.textsAreSent());
+		if (current.kind() == TenantKind.COLLECTOR) {
+			// An agency whose debtors cannot pay online is told so: no ЮKassa shop, and the sandbox is the demo's alone.
+			model.addAttribute("paymentsAvailable", payments.available(tenant));
+		}
 		model.addAttribute("userCount", users.count(tenant));
 		model.addAttribute("apiKeyCount", apiKeys.countActive(tenant));
 		model.addAttribute("recent", audit.latest(tenant, 8));

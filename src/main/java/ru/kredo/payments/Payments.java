@@ -11,12 +11,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.kredo.payments.internal.CreatePayment;
+import ru.kredo.payments.internal.FiscalReceipt;
 import ru.kredo.payments.internal.PaymentProperties;
 import ru.kredo.payments.internal.PaymentProvider;
 import ru.kredo.payments.internal.PaymentRows;
 import ru.kredo.payments.internal.PaymentTransitions;
 import ru.kredo.payments.internal.ProviderPayment;
 import ru.kredo.platform.NotFound;
+import ru.kredo.platform.PublicAddress;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantId;
 
@@ -34,6 +36,11 @@ public class Payments {
 	 * hour) even if its notification never came.
 	 */
 	public static final Duration UNDER_WAY = Duration.ofHours(1);
+	/**
+	 * How long a payment whose creation is unknown is resolved by asking the provider again under its own key: ЮKassa
+	 * keeps an idempotence key for 24 hours, after which the same key could create another payment.
+	 */
+	static final Duration RESOLVABLE = Duration.ofHours(23);
 
 	private final PaymentRows rows;
 	private final PaymentProvider provider;
@@ -41,16 +48,25 @@ public class Payments {
 	private final Money minimum;
 	private final Clock clock;
 	private final TransactionTemplate transaction;
-	// How long the provider is waited for when a payment is sent to it (the sandbox answers at once).
+	// How long the provider is waited for when a payment is sent to it, retries included (the sandbox answers at once).
 	private final Duration timeout;
+	private final PaymentSettings settings;
+	// Kredo's public address: the provider sends the payer back to an absolute URL on it.
+	private final PublicAddress address;
 
 	Payments(PaymentRows rows, PaymentProvider provider, PaymentTransitions transitions, PaymentProperties properties,
-			Clock clock, TransactionTemplate transaction) {
+			Clock clock, TransactionTemplate transaction, PaymentSettings settings,
+			PublicAddress address) {
+		this.settings = settings;
+		this.address = address;
 		this.rows = rows;
 		this.provider = provider;
 		this.transitions = transitions;
 		this.minimum = Money.ofRoubles(properties.minimumAmount());
-		this.timeout = properties.yookassa().timeout();
+		// Sending takes at most every attempt's time-out and the back-offs between them.
+		PaymentProperties.YooKassa yooKassa = properties.yookassa();
+		this.timeout = yooKassa.timeout().multipliedBy(Math.max(1, yooKassa.attempts()) + 1)
+			.plus(yooKassa.backoff().multipliedBy(1L << Math.min(10, Math.max(1, yooKassa.attempts()))));
 		this.clock = clock;
 		this.transaction = transaction;
 	}
@@ -66,10 +82,17 @@ public class Payments {
 	 */
 	public Payment start(TenantId tenant, PayableRef payable, Money amount, PaymentMethod method, String returnUrl,
 			String idempotenceKey) {
-		check(amount, returnUrl, idempotenceKey);
+		return start(tenant, payable, amount, method, returnUrl, idempotenceKey, PaymentDetails.UNKNOWN_PAYER);
+	}
+
+	/** {@link #start}, with what the payment says about itself and who gets its receipt. */
+	public Payment start(TenantId tenant, PayableRef payable, Money amount, PaymentMethod method, String returnUrl,
+			String idempotenceKey, PaymentDetails details) {
+		returnUrl = absolute(returnUrl);
+		check(tenant, amount, returnUrl, idempotenceKey);
 		Payment payment = rows.insertOrFind(Payment.create(tenant, payable, amount, method, idempotenceKey,
 				provider.name(), returnUrl, clock.instant()));
-		return ask(payment, payable, amount, method, returnUrl);
+		return ask(payment, payable, amount, method, details);
 	}
 
 	/**
@@ -83,7 +106,8 @@ public class Payments {
 	 */
 	public Payment startWithin(Money limit, TenantId tenant, PayableRef payable, Money amount, PaymentMethod method,
 			String returnUrl, String idempotenceKey) {
-		return startWithin(() -> limit, tenant, payable, amount, method, returnUrl, idempotenceKey);
+		return startWithin(() -> limit, tenant, payable, amount, method, returnUrl, idempotenceKey,
+				PaymentDetails.UNKNOWN_PAYER);
 	}
 
 	/**
@@ -94,7 +118,34 @@ public class Payments {
 	 */
 	public Payment startWithin(Supplier<Money> limit, TenantId tenant, PayableRef payable, Money amount,
 			PaymentMethod method, String returnUrl, String idempotenceKey) {
-		check(amount, returnUrl, idempotenceKey);
+		return startWithin(limit, tenant, payable, amount, method, returnUrl, idempotenceKey,
+				PaymentDetails.UNKNOWN_PAYER);
+	}
+
+	/** {@link #startWithin(Supplier, TenantId, PayableRef, Money, PaymentMethod, String, String, PaymentDetails)}. */
+	public Payment startWithin(Money limit, TenantId tenant, PayableRef payable, Money amount, PaymentMethod method,
+			String returnUrl, String idempotenceKey, PaymentDetails details) {
+		return startWithin(() -> limit, tenant, payable, amount, method, returnUrl, idempotenceKey, details);
+	}
+
+	/**
+	 * {@link #startWithin(Supplier, TenantId, PayableRef, Money, PaymentMethod, String, String)}, with what the
+	 * payment says about itself and who gets its receipt. A payment of the payable whose creation is unknown (the
+	 * provider never answered through every retry) is first resolved by asking the provider again under its own key,
+	 * never replaced: the same request again is that same payment; another one finds it under way, with its
+	 * confirmation page to go back to.
+	 */
+	public Payment startWithin(Supplier<Money> limit, TenantId tenant, PayableRef payable, Money amount,
+			PaymentMethod method, String returnUrl, String idempotenceKey, PaymentDetails details) {
+		returnUrl = absolute(returnUrl);
+		check(tenant, amount, returnUrl, idempotenceKey);
+		for (Payment unknown : rows.creationUnknown(tenant, payable, clock.instant().minus(RESOLVABLE))) {
+			if (!unknown.idempotenceKey().equals(idempotenceKey) && unknown.sameRequest(payable, amount, method)) {
+				return ask(unknown, payable, amount, method, details);
+			}
+			ask(unknown, unknown.payable(), unknown.amount(), unknown.method(), details);
+		}
+		String returnTo = returnUrl;
 		Payment payment = transaction.execute(status -> {
 			rows.lockPayable(tenant, payable);
 			Optional<Payment> same = rows.findByKey(tenant, idempotenceKey);
@@ -107,17 +158,20 @@ public class Payments {
 				}
 			}
 			return same.orElseGet(() -> rows.insertOrFind(Payment.create(tenant, payable, amount, method, idempotenceKey,
-					provider.name(), returnUrl, clock.instant())));
+					provider.name(), returnTo, clock.instant())));
 		});
-		return ask(payment, payable, amount, method, returnUrl);
+		return ask(payment, payable, amount, method, details);
 	}
 
 	/** What the payable's payments under way come to (see {@link #startWithin}): money that may still arrive. */
 	public Money underWay(TenantId tenant, PayableRef payable) {
-		return rows.underWay(tenant, payable, clock.instant().minus(UNDER_WAY), clock.instant().minus(timeout.multipliedBy(3)));
+		return rows.underWay(tenant, payable, clock.instant().minus(UNDER_WAY), clock.instant().minus(timeout));
 	}
 
-	private void check(Money amount, String returnUrl, String idempotenceKey) {
+	private void check(TenantId tenant, Money amount, String returnUrl, String idempotenceKey) {
+		if (!provider.serves(tenant)) {
+			throw new Rejected("payment.not-available");
+		}
 		if (idempotenceKey == null || idempotenceKey.isBlank() || idempotenceKey.length() > MAX_IDEMPOTENCE_KEY) {
 			throw new Rejected("payment.idempotence-key-required", MAX_IDEMPOTENCE_KEY);
 		}
@@ -127,17 +181,47 @@ public class Payments {
 		checkReturnUrl(returnUrl);
 	}
 
-	// Sends a stored payment to the provider, unless it was sent before.
-	private Payment ask(Payment payment, PayableRef payable, Money amount, PaymentMethod method, String returnUrl) {
+	/**
+	 * Sends a stored payment to the provider, unless it was sent before: always the same request for the same payment
+	 * (its stored amount, method and return address, under its own key), so that asking again is answered with the
+	 * payment the provider created the first time. When the provider's answer stays unknown, the payment is marked so.
+	 */
+	private Payment ask(Payment payment, PayableRef payable, Money amount, PaymentMethod method, PaymentDetails details) {
 		if (!payment.sameRequest(payable, amount, method)) {
 			throw new Rejected("payment.idempotence-key-reused");
 		}
 		if (payment.status() != PaymentStatus.CREATED) {
 			return payment;
 		}
-		ProviderPayment answer = provider.create(new CreatePayment(payment.tenantId(), payment.id(), amount, method,
-				returnUrl, "Kredo " + payment.id()));
-		return transitions.accepted(payment, provider.name(), answer);
+		FiscalReceipt receipt = null;
+		if (provider.issuesReceipts() && settings.receipts(payment.tenantId())) {
+			if (details.customerPhone() == null && details.customerEmail() == null) {
+				throw new Rejected("payment.receipt-contact-required");
+			}
+			receipt = new FiscalReceipt(details.customerPhone(), details.customerEmail(), details.description(),
+					payment.amount());
+		}
+		try {
+			ProviderPayment answer = provider.create(new CreatePayment(payment.tenantId(), payment.id(), payment.amount(),
+					payment.method(), payment.returnUrl(), details.description(), receipt));
+			return transitions.accepted(payment, provider.name(), answer);
+		}
+		catch (PaymentProviderUnavailable ex) {
+			if (ex.resultUnknown()) {
+				rows.markCreationUnknown(payment, clock.instant());
+			}
+			else {
+				// Refused outright (a 4xx): the provider has no such payment, so it is no payment under way either.
+				rows.forgetRefused(payment);
+			}
+			throw ex;
+		}
+	}
+
+	/** A return address on Kredo itself ({@code /cabinet/…}) made absolute on {@link PublicAddress}. */
+	private String absolute(String returnUrl) {
+		return returnUrl != null && returnUrl.startsWith("/") && !returnUrl.startsWith("//") ? address.base() + returnUrl
+				: returnUrl;
 	}
 
 	public Payment get(TenantId tenant, PaymentId id) {
@@ -157,7 +241,8 @@ public class Payments {
 	private static void checkReturnUrl(String returnUrl) {
 		try {
 			URI uri = URI.create(returnUrl == null ? "" : returnUrl);
-			if (returnUrl.length() > 2000 || uri.getScheme() == null && !returnUrl.startsWith("/")) {
+			if (returnUrl.length() > 2000 || !uri.isAbsolute() || uri.getHost() == null
+					|| !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
 				throw new Rejected("payment.return-url-invalid");
 			}
 		}

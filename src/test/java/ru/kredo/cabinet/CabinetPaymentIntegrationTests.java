@@ -89,6 +89,10 @@ class CabinetPaymentIntegrationTests {
 		assertThat(home).contains("ПАО «Банк»", "Договор № КД-77/2021 от 01.04.2021", "27 500,50 ₽", "Госпошлина", "Неустойка");
 
 		pay(session, door, debt, "6500");
+		// The provider's page names the contract and the agency, and sends the payer back to Kredo's own address.
+		assertThat(lastSandboxPage).contains("Оплата по договору № КД-77/2021 от 01.04.2021, " + agency.tenant().name());
+		assertThat(jdbc.sql("select return_url from payments where debt_id = ?").param(debt.id().value())
+			.query(String.class).single()).isEqualTo("http://localhost:8080" + door + "/home");
 		Debt afterFirst = debts.get(agency.tenant().id(), debt.id());
 		assertThat(afterFirst.balance().of(DebtComponent.STATE_DUTY)).isEqualTo(Money.ZERO);
 		assertThat(afterFirst.balance().of(DebtComponent.INTEREST)).isEqualTo(Money.ZERO);
@@ -477,11 +481,14 @@ class CabinetPaymentIntegrationTests {
 		return "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
 	}
 
+	private String lastSandboxPage;
+
 	private void pay(MockHttpSession session, String door, Debt debt, String amount) throws Exception {
 		String sandbox = mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", amount)
 			.param("method", "SBP").param("key", UUID.randomUUID().toString()).session(session).cookie(visitor).with(csrf()))
 			.andReturn().getResponse().getRedirectedUrl();
 		assertThat(sandbox).startsWith("/payments/sandbox/");
+		lastSandboxPage = mvc.perform(get(sandbox)).andReturn().getResponse().getContentAsString();
 		String back = mvc.perform(post(sandbox + "/pay").with(csrf())).andReturn().getResponse().getRedirectedUrl();
 		assertThat(back).isEqualTo(door + "/home");
 	}

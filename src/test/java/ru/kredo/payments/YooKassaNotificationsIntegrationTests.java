@@ -1,12 +1,14 @@
 package ru.kredo.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -20,9 +22,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import tools.jackson.databind.JsonNode;
+
 import ru.kredo.Fixtures;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.Debts;
+import ru.kredo.platform.Rejected;
 import ru.kredo.contacts.Contact;
 import ru.kredo.tenancy.TenantId;
 import ru.kredo.tenancy.TenantKind;
@@ -46,6 +51,9 @@ class YooKassaNotificationsIntegrationTests {
 		properties.add("kredo.payments.yookassa.base-url", yooKassa::baseUrl);
 		properties.add("kredo.payments.yookassa.shop-id", () -> FakeYooKassa.SHOP);
 		properties.add("kredo.payments.yookassa.secret-key", () -> FakeYooKassa.SECRET);
+		properties.add("kredo.payments.yookassa.timeout", () -> "1s");
+		properties.add("kredo.payments.yookassa.backoff", () -> "20ms");
+		properties.add("kredo.base-url", () -> "https://kredo.example/");
 	}
 
 	@AfterAll
@@ -150,9 +158,140 @@ class YooKassaNotificationsIntegrationTests {
 		assertThat(debts.get(tenant, debt.id()).total()).isEqualTo(Money.ofRoubles("7500.00"));
 	}
 
-	private Payment start(String roubles) {
+	@Test
+	void thePayerIsSentBackToAnAbsoluteAddressOnKredoAndTheDescriptionNamesTheContractAndTheAgency() {
+		String agency = "ООО ПКО «" + "Очень длинное название агентства ".repeat(4) + "»";
+		Payment started = payments.startWithin(Money.ofRoubles("10000.00"), tenant, new PayableRef(debt.id().value()),
+				Money.ofRoubles("100.00"), PaymentMethod.SBP, "/cabinet/" + tenant + "/home", UUID.randomUUID().toString(),
+				new PaymentDetails(PaymentDetails.towardsDebt("КД-77/2021", LocalDate.of(2021, 4, 1), agency), "+79165551234",
+						null));
+
+		assertThat(started.status()).isEqualTo(PaymentStatus.PENDING);
+		JsonNode sent = sentFor(started);
+		assertThat(sent.path("confirmation").path("return_url").asString())
+			.isEqualTo("https://kredo.example/cabinet/" + tenant + "/home");
+		assertThat(sent.path("description").asString()).startsWith("Оплата по договору № КД-77/2021 от 01.04.2021, ООО ПКО «Очень")
+			.endsWith("…").hasSizeBetween(PaymentDetails.MAX_DESCRIPTION - 1, PaymentDetails.MAX_DESCRIPTION).doesNotContain(started.id().toString());
+	}
+
+	@Test
+	void aReceiptGoesWithEveryPaymentForItsWholeAmountUnlessTheAgencyIssuesItsOwn() {
+		Payment withReceipt = start("2500.00", new PaymentDetails("Оплата по договору № 1", "+7 916 555-12-34", null));
+
+		JsonNode receipt = sentFor(withReceipt).path("receipt");
+		assertThat(receipt.path("customer").path("phone").asString()).isEqualTo("79165551234");
+		assertThat(receipt.path("items")).singleElement().satisfies(item -> {
+			assertThat(item.path("amount").path("value").asString()).isEqualTo("2500.00");
+			assertThat(item.path("vat_code").asInt()).isEqualTo(1);
+			assertThat(item.path("payment_subject").asString()).isEqualTo("payment");
+			assertThat(item.path("payment_mode").asString()).isEqualTo("credit_payment");
+		});
+
+		settings.receipts(tenant, false);
+		Payment withoutReceipt = start("100.00", new PaymentDetails("Оплата по договору № 1", "+79165551234", null));
+
+		assertThat(withoutReceipt.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(sentFor(withoutReceipt).has("receipt")).isFalse();
+	}
+
+	@Test
+	void aFiveHundredOrATimeOutIsRetriedWithTheSameKeyBeforeThePayerSeesAnyError() {
+		yooKassa.failNextCreations(2);
+		Payment afterErrors = start("100.00", DETAILS);
+		yooKassa.delayNextCreations(1, Duration.ofSeconds(3));
+		Payment afterTimeOut = start("200.00", DETAILS);
+
+		assertThat(afterErrors.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(afterTimeOut.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(yooKassa.creationKeys()).filteredOn(afterErrors.id().toString()::equals).hasSize(3);
+		assertThat(yooKassa.creationKeys()).filteredOn(afterTimeOut.id().toString()::equals).hasSize(2);
+		assertThat(yooKassa.created()).filteredOn(body -> body.path("metadata").path("kredo_payment").asString()
+			.equals(afterTimeOut.id().toString())).hasSize(1);
+	}
+
+	@Test
+	void aPaymentWhoseCreationIsUnknownIsResolvedUnderItsOwnKeyNeverReplacedByASecond() {
+		// ЮKassa creates the payment but every answer comes too late: Kredo cannot know.
+		int keysBefore = yooKassa.creationKeys().size();
+		int createdBefore = yooKassa.created().size();
+		yooKassa.delayNextCreations(3, Duration.ofSeconds(3));
+		String firstKey = UUID.randomUUID().toString();
+		assertThatThrownBy(() -> startWithin("2500.00", firstKey)).isInstanceOf(PaymentProviderUnavailable.class);
+		Payment unknown = payments.ofPayable(tenant, new PayableRef(debt.id().value())).getFirst();
+		assertThat(unknown.status()).isEqualTo(PaymentStatus.CREATED);
+
+		// The debtor tries again from a fresh page (a new key of his): the same payment, asked for under its own key.
+		Payment again = startWithin("2500.00", UUID.randomUUID().toString());
+
+		assertThat(again.id()).isEqualTo(unknown.id());
+		assertThat(again.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(yooKassa.creationKeys().subList(keysBefore, yooKassa.creationKeys().size()))
+			.hasSize(4).containsOnly(unknown.id().toString());
+		assertThat(yooKassa.created()).hasSize(createdBefore + 1);
+		assertThat(payments.ofPayable(tenant, new PayableRef(debt.id().value()))).hasSize(1);
+	}
+
+	@Test
+	void anUnknownPaymentIsResolvedBeforeAnotherIsStartedSoThatItIsOfferedRatherThanDoubled() {
+		int keysBefore = yooKassa.creationKeys().size();
+		int createdBefore = yooKassa.created().size();
+		yooKassa.delayNextCreations(3, Duration.ofSeconds(3));
+		assertThatThrownBy(() -> startWithin("8000.00", UUID.randomUUID().toString()))
+			.isInstanceOf(PaymentProviderUnavailable.class);
+		Payment unknown = payments.ofPayable(tenant, new PayableRef(debt.id().value())).getFirst();
+
+		// Another sum: the first payment turns out to exist at ЮKassa, and with it the second would pay too much.
+		assertThatThrownBy(() -> startWithin("5000.00", UUID.randomUUID().toString())).isInstanceOf(Rejected.class)
+			.hasMessage("payment.under-way");
+
+		Payment resolved = payments.get(tenant, unknown.id());
+		assertThat(resolved.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(resolved.confirmationUrl()).startsWith("https://yoomoney.ru/checkout/");
+		assertThat(yooKassa.created()).hasSize(createdBefore + 1);
+		assertThat(yooKassa.creationKeys().subList(keysBefore, yooKassa.creationKeys().size()))
+			.hasSize(4).containsOnly(unknown.id().toString());
+	}
+
+	@Test
+	void aPaymentYooKassaRefusedIsNotRetriedAndIsNeverSaidToBeUnderWay() {
+		int keysBefore = yooKassa.creationKeys().size();
+		yooKassa.refuseNextCreations(1);
+
+		assertThatThrownBy(() -> startWithin("10000.00", UUID.randomUUID().toString()))
+			.isInstanceOf(PaymentProviderUnavailable.class);
+		assertThat(yooKassa.creationKeys()).hasSize(keysBefore + 1);
+
+		// The whole balance again at once: nothing is under way, for ЮKassa has no payment.
+		Payment next = startWithin("10000.00", UUID.randomUUID().toString());
+		assertThat(next.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(payments.ofPayable(tenant, new PayableRef(debt.id().value()))).singleElement()
+			.extracting(Payment::id).isEqualTo(next.id());
+	}
+
+	private static final PaymentDetails DETAILS = new PaymentDetails("Оплата по договору № 1", "+79165551234", null);
+
+	@Autowired
+	PaymentSettings settings;
+
+	private Payment startWithin(String roubles, String key) {
+		return payments.startWithin(Money.ofRoubles("10000.00"), tenant, new PayableRef(debt.id().value()),
+				Money.ofRoubles(roubles), PaymentMethod.SBP, "/cabinet/" + tenant + "/home", key, DETAILS);
+	}
+
+	private Payment start(String roubles, PaymentDetails details) {
 		return payments.start(tenant, new PayableRef(debt.id().value()), Money.ofRoubles(roubles), PaymentMethod.SBP,
-				"https://kredo.example/cabinet/back", UUID.randomUUID().toString());
+				"https://kredo.example/cabinet/back", UUID.randomUUID().toString(), details);
+	}
+
+	/** The body Kredo sent to create the payment. */
+	private JsonNode sentFor(Payment payment) {
+		return yooKassa.created().stream()
+			.filter(body -> body.path("metadata").path("kredo_payment").asString().equals(payment.id().toString()))
+			.findFirst().orElseThrow();
+	}
+
+	private Payment start(String roubles) {
+		return start(roubles, DETAILS);
 	}
 
 	/** POSTs a notification to Kredo's public endpoint as ЮKassa does: JSON, no cookie, no CSRF token. */

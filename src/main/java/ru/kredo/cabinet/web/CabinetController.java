@@ -36,7 +36,9 @@ import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
+import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.documents.Agency;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
@@ -44,6 +46,10 @@ import ru.kredo.payments.Money;
 import ru.kredo.payments.PayableRef;
 import ru.kredo.payments.Payment;
 import ru.kredo.payments.PaymentMethod;
+import ru.kredo.payments.PaymentDetails;
+import ru.kredo.payments.PaymentProviderUnavailable;
+import ru.kredo.payments.PaymentSettings;
+import ru.kredo.payments.PaymentStatus;
 import ru.kredo.payments.Payments;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.RateLimiter;
@@ -79,12 +85,14 @@ class CabinetController {
 	private final TimeDisplay time;
 	private final Clock clock;
 	private final PersonalData personalData;
+	private final PaymentSettings paymentSettings;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
 	CabinetController(TenantDirectory tenants, CabinetSignIn signIn, Contacts contacts, Funnel funnel, Debts debts,
 			Payments payments, Offers offers, CabinetActivity activity, AgencyRequisites requisites, TimeDisplay time,
-			Clock clock, PersonalData personalData) {
+			Clock clock, PersonalData personalData, PaymentSettings paymentSettings) {
 		this.personalData = personalData;
+		this.paymentSettings = paymentSettings;
 		this.tenants = tenants;
 		this.signIn = signIn;
 		this.contacts = contacts;
@@ -171,6 +179,17 @@ class CabinetController {
 			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time))
 			.toList());
 		model.addAttribute("paymentKey", UUID.randomUUID());
+		// Without a payment provider for this agency the debtor is told so, with the agency's phone when it is known.
+		model.addAttribute("paymentsAvailable", paymentSettings.available(tenant.id()));
+		model.addAttribute("agencyPhone", requisites.of(tenant.id()).map(Agency::phone).orElse(null));
+		// A payment he started and left on the provider's page is offered again, rather than only named as under way.
+		Instant underWay = clock.instant().minus(Payments.UNDER_WAY);
+		model.addAttribute("continuable", owed.stream()
+			.flatMap(debt -> payments.ofPayable(tenant.id(), new PayableRef(debt.id().value())).stream()
+				.filter(p -> p.status() == PaymentStatus.PENDING && p.confirmationUrl() != null
+						&& p.createdAt().isAfter(underWay))
+				.limit(1))
+			.collect(java.util.stream.Collectors.toMap(p -> p.payable().debtId().toString(), p -> p)));
 		UUID visitor = visitor(request, response);
 		if (!owed.isEmpty()) {
 			viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.DEBT_VIEWED, null);
@@ -228,7 +247,8 @@ class CabinetController {
 			// Never more than is owed now (read again under the payment's lock: a payment that went through or a
 			// settlement signed meanwhile counts), with what is already being paid (another tab, a page left open).
 			Payment payment = payments.startWithin(() -> offers.owed(tenant.id(), debts.get(tenant.id(), owed.id())),
-					tenant.id(), new PayableRef(debt), sum, method, "/cabinet/" + agency + "/home", key);
+					tenant.id(), new PayableRef(debt), sum, method, "/cabinet/" + agency + "/home", key,
+					details(tenant, debtor, owed));
 			activity.paymentStarted(tenant.id(), visitor(request, response), debtor.contactId(), payment);
 			return "redirect:" + payment.confirmationUrl();
 		}
@@ -236,6 +256,21 @@ class CabinetController {
 			redirect.addFlashAttribute("problem", rejected);
 			return "redirect:/cabinet/" + agency + "/home";
 		}
+		catch (PaymentProviderUnavailable unavailable) {
+			redirect.addFlashAttribute("problem", new Rejected("payment.provider-unavailable"));
+			return "redirect:/cabinet/" + agency + "/home";
+		}
+	}
+
+	/**
+	 * What the payment says at the provider and on its receipt: the contract and the agency (its legal name when its
+	 * requisites are filled in), and the debtor's phone for the receipt, or his e-mail when he has no phone on file.
+	 */
+	private PaymentDetails details(Tenant tenant, SignedInDebtor debtor, Debt debt) {
+		String agencyName = requisites.of(tenant.id()).map(Agency::fullName).orElse(tenant.name());
+		Contact contact = contacts.get(tenant.id(), debtor.contactId());
+		return new PaymentDetails(PaymentDetails.towardsDebt(debt.contractNumber(), debt.contractDate(), agencyName),
+				contact.phone() == null ? null : contact.phone().e164(), contact.email());
 	}
 
 	private static void checkTowardsOffer(Money sum, Offer offer, Debt debt) {

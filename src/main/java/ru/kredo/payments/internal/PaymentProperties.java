@@ -31,9 +31,19 @@ public record PaymentProperties(
 	 *
 	 * @param shopId the shop's id, the user name of Basic authentication
 	 * @param secretKey the shop's secret key, its password
+	 * @param timeout how long one request waits for ЮKassa's answer
+	 * @param attempts how many times creating a payment is tried, with the same {@code Idempotence-Key}, when ЮKassa
+	 *        answers 5xx, times out or drops the connection (a 4xx is final at once)
+	 * @param backoff the wait before the second try; it doubles before each next one
 	 */
 	public record YooKassa(@DefaultValue("https://api.yookassa.ru/v3") URI baseUrl, String shopId, String secretKey,
-			@DefaultValue("10s") Duration timeout) {
+			@DefaultValue("10s") Duration timeout, @DefaultValue("3") int attempts,
+			@DefaultValue("500ms") Duration backoff) {
+
+		/** Whether a shop is configured at all: without its id and key Kredo cannot take payments through ЮKassa. */
+		public boolean configured() {
+			return shopId != null && !shopId.isBlank() && secretKey != null && !secretKey.isBlank();
+		}
 	}
 
 	/**
@@ -41,8 +51,10 @@ public record PaymentProperties(
 	 *
 	 * @param duplicateNotifications send every notification twice, as real providers sometimes do
 	 * @param outOfOrderNotifications after a payment settles, also send a stale "pending" notification
+	 * @param anyTenant for tests only: the sandbox serves every tenant, not only the demo's (a sandbox payment closes
+	 *        a debt and issues a certificate without any money moving)
 	 */
 	public record Sandbox(@DefaultValue("true") boolean duplicateNotifications,
-			@DefaultValue("true") boolean outOfOrderNotifications) {
+			@DefaultValue("true") boolean outOfOrderNotifications, @DefaultValue("false") boolean anyTenant) {
 	}
 }

@@ -74,10 +74,37 @@ public class PaymentRows {
 		return Money.ofKopecks(jdbc.sql("""
 				select coalesce(sum(amount_kopecks), 0) from payments
 				where tenant_id = ? and debt_id = ?
-				  and ((status = 'PENDING' and created_at > ?) or (status = 'CREATED' and created_at > ?))""")
+				  and ((status = 'PENDING' and created_at > ?)
+				       or (status = 'CREATED' and creation_unknown_at is null and created_at > ?))""")
 			.params(tenant.value(), payable.debtId(), Timestamp.from(since), Timestamp.from(sending))
 			.query(Long.class)
 			.single());
+	}
+
+	/** Records that sending the payment to its provider ended without knowing whether the provider created it. */
+	public void markCreationUnknown(Payment payment, Instant at) {
+		jdbc.sql("update payments set creation_unknown_at = ? where tenant_id = ? and id = ? and status = 'CREATED'")
+			.params(Timestamp.from(at), payment.tenantId().value(), payment.id().value())
+			.update();
+	}
+
+	/**
+	 * Forgets a payment its provider refused to create: it never existed there, must not count as under way, and the
+	 * same idempotence key may try again.
+	 */
+	public void forgetRefused(Payment payment) {
+		jdbc.sql("delete from payments where tenant_id = ? and id = ? and status = 'CREATED'")
+			.params(payment.tenantId().value(), payment.id().value())
+			.update();
+	}
+
+	/** The payable's payments whose creation is unknown, started since {@code since}, oldest first. */
+	public List<Payment> creationUnknown(TenantId tenant, PayableRef payable, Instant since) {
+		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and debt_id = ? and status = 'CREATED'"
+				+ " and creation_unknown_at is not null and created_at > ? order by created_at")
+			.params(tenant.value(), payable.debtId(), Timestamp.from(since))
+			.query(PaymentRows::payment)
+			.list();
 	}
 
 	public Optional<Payment> find(TenantId tenant, PaymentId id) {

@@ -1,5 +1,6 @@
 package ru.kredo.payments.internal;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,6 +68,15 @@ public class SandboxCheckout {
 			bodies.add(notificationBody(providerPaymentId, PaymentStatus.PENDING));
 		}
 		bodies.forEach(body -> notifications.receive(SandboxProvider.NAME, body));
-		return settled.request().returnUrl();
+		return onKredo(settled.request().returnUrl());
+	}
+
+	/**
+	 * The return address without its host: the sandbox's page is Kredo's own, so the payer goes back to the same host
+	 * he is on, whatever {@code kredo.base-url} says (a test server on a random port, a demo behind another name).
+	 */
+	static String onKredo(String returnUrl) {
+		URI uri = URI.create(returnUrl);
+		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
 	}
 }

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -12,12 +15,20 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import ru.kredo.payments.PaymentProviderUnavailable;
 import ru.kredo.payments.PaymentStatus;
+import ru.kredo.tenancy.Tenant;
+import ru.kredo.tenancy.TenantDirectory;
+import ru.kredo.tenancy.TenantId;
 
 /**
  * A payment provider inside Kredo, for the demo and the tests: it speaks ЮKassa's JSON, and the payer "confirms" on
  * Kredo's own page {@code /payments/sandbox/{id}}, where {@link SandboxCheckout} settles the payment. Its payments
  * live in memory, so a restart forgets those not yet settled.
+ * <p>
+ * Paying here moves no money yet closes a debt and issues its certificate, so the sandbox serves only the demo's
+ * tenants ({@link Tenant#demo()}), and every tenant only when {@code kredo.payments.sandbox.any-tenant} is set, which
+ * the tests alone do.
  */
 @Component
 @ConditionalOnProperty(name = "kredo.payments.provider", havingValue = SandboxProvider.NAME, matchIfMissing = true)
@@ -30,11 +41,19 @@ public class SandboxProvider implements PaymentProvider {
 	private final YooKassaJson yooKassa;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final Predicate<TenantId> served;
 
-	SandboxProvider(JsonMapper json, Clock clock) {
+	@Autowired
+	SandboxProvider(JsonMapper json, Clock clock, TenantDirectory tenants, PaymentProperties properties) {
+		this(json, clock, properties.sandbox().anyTenant() ? tenant -> true
+				: tenant -> tenants.find(tenant).map(Tenant::demo).orElse(false));
+	}
+
+	SandboxProvider(JsonMapper json, Clock clock, Predicate<TenantId> served) {
 		this.json = json;
 		this.yooKassa = new YooKassaJson(json);
 		this.clock = clock;
+		this.served = served;
 	}
 
 	@Override
@@ -43,7 +62,21 @@ public class SandboxProvider implements PaymentProvider {
 	}
 
 	@Override
+	public boolean issuesReceipts() {
+		return false;
+	}
+
+	@Override
+	public boolean serves(TenantId tenant) {
+		return served.test(tenant);
+	}
+
+	@Override
 	public ProviderPayment create(CreatePayment request) {
+		if (!serves(request.tenantId())) {
+			throw new PaymentProviderUnavailable("The sandbox serves the demo's tenants only, not " + request.tenantId(),
+					null, false);
+		}
 		String id = byIdempotenceKey.computeIfAbsent(request.idempotenceKey(), key -> {
 			String newId = UUID.randomUUID().toString();
 			payments.put(newId, new SandboxPayment(newId, request, PaymentStatus.PENDING, null));
@@ -62,9 +95,9 @@ public class SandboxProvider implements PaymentProvider {
 		return yooKassa.notifiedPaymentId(body);
 	}
 
-	/** A payment the sandbox holds, as its page shows it. */
+	/** A payment the sandbox holds, as its page shows it; none of a tenant it does not serve. */
 	public Optional<SandboxPayment> find(String providerPaymentId) {
-		return Optional.ofNullable(providerPaymentId).map(payments::get);
+		return Optional.ofNullable(providerPaymentId).map(payments::get).filter(p -> serves(p.request().tenantId()));
 	}
 
 	/** Settles a pending payment; a settled one stays as it is. */

@@ -1,5 +1,6 @@
 package ru.kredo.payments.internal;
 
+import java.net.URI;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
@@ -8,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import ru.kredo.payments.Money;
+import ru.kredo.payments.PaymentDetails;
 import ru.kredo.payments.PaymentMethod;
 import ru.kredo.payments.PaymentStatus;
 
@@ -20,18 +22,64 @@ final class YooKassaJson {
 		this.json = json;
 	}
 
-	/** The body of {@code POST /v3/payments}. */
+	/**
+	 * The body of {@code POST /v3/payments}. Refuses what ЮKassa would refuse or mishandle: a relative
+	 * {@code return_url} (the payer would land on ЮKassa's own host), a description over 128 characters, a receipt
+	 * for another sum than the payment's.
+	 */
 	String createRequest(CreatePayment payment) {
+		checkReturnUrl(payment.returnUrl());
+		if (payment.description() == null || payment.description().isBlank()
+				|| payment.description().length() > PaymentDetails.MAX_DESCRIPTION) {
+			throw new IllegalArgumentException("A payment's description takes 1 to 128 characters");
+		}
 		ObjectNode body = json.createObjectNode();
 		body.putObject("amount").put("value", payment.amount().toString()).put("currency", "RUB");
 		body.put("capture", true);
 		body.putObject("confirmation").put("type", "redirect").put("return_url", payment.returnUrl());
 		body.putObject("payment_method_data").put("type", methodType(payment.method()));
 		body.put("description", payment.description());
+		if (payment.receipt() != null) {
+			FiscalReceipt receipt = payment.receipt();
+			if (!receipt.amount().equals(payment.amount())) {
+				throw new IllegalArgumentException("A receipt's sum must be the payment's");
+			}
+			ObjectNode fiscal = body.putObject("receipt");
+			ObjectNode customer = fiscal.putObject("customer");
+			if (receipt.customerPhone() != null) {
+				customer.put("phone", receipt.customerPhone());
+			}
+			else {
+				customer.put("email", receipt.customerEmail());
+			}
+			ObjectNode item = fiscal.putArray("items").addObject();
+			item.put("description", receipt.itemDescription());
+			item.put("quantity", 1);
+			item.put("measure", "piece");
+			item.putObject("amount").put("value", receipt.amount().toString()).put("currency", "RUB");
+			item.put("vat_code", FiscalReceipt.VAT_CODE);
+			item.put("payment_subject", FiscalReceipt.PAYMENT_SUBJECT);
+			item.put("payment_mode", FiscalReceipt.PAYMENT_MODE);
+		}
 		body.putObject("metadata")
 			.put(ProviderPayment.TENANT_METADATA, payment.tenantId().toString())
 			.put(ProviderPayment.PAYMENT_METADATA, payment.paymentId().toString());
 		return json.writeValueAsString(body);
+	}
+
+	/** An absolute http(s) URL: ЮKassa sends the payer to it as it is. */
+	static void checkReturnUrl(String returnUrl) {
+		URI uri;
+		try {
+			uri = URI.create(returnUrl == null ? "" : returnUrl);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("return_url is not a URL: " + returnUrl, ex);
+		}
+		if (!uri.isAbsolute() || uri.getHost() == null
+				|| !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+			throw new IllegalArgumentException("return_url must be an absolute http(s) URL: " + returnUrl);
+		}
 	}
 
 	/** A notification as ЮKassa sends it: {@code {"type":"notification","event":"payment.succeeded","object":{…}}}. */

@@ -33,7 +33,7 @@ class YooKassaProviderTests {
 	@BeforeEach
 	void startFakeYooKassa() {
 		fake = FakeYooKassa.start();
-		yooKassa = new YooKassaProvider(properties(URI.create(fake.baseUrl()), FakeYooKassa.SECRET), json);
+		yooKassa = new YooKassaProvider(properties(URI.create(fake.baseUrl()), FakeYooKassa.SECRET, Duration.ofSeconds(5)), json);
 	}
 
 	@AfterEach
@@ -91,10 +91,98 @@ class YooKassaProviderTests {
 
 	@Test
 	void wrongCredentialsMakeTheProviderUnavailableRatherThanAGuess() {
-		YooKassaProvider wrongKey = new YooKassaProvider(properties(URI.create(fake.baseUrl()), "wrong"), json);
+		YooKassaProvider wrongKey = new YooKassaProvider(properties(URI.create(fake.baseUrl()), "wrong", Duration.ofSeconds(5)), json);
 
 		assertThatThrownBy(() -> wrongKey.create(request(PaymentMethod.SBP))).isInstanceOf(PaymentProviderUnavailable.class)
-			.hasMessageContaining("401");
+			.hasMessageContaining("401")
+			.satisfies(ex -> assertThat(((PaymentProviderUnavailable) ex).resultUnknown()).as("a 4xx created nothing").isFalse());
+		assertThat(fake.creationKeys()).as("a 4xx is not retried").hasSize(1);
+	}
+
+	@Test
+	void aRelativeReturnUrlIsNeverSentForThePayerWouldLandOnYooKassasOwnHost() {
+		CreatePayment relative = new CreatePayment(TenantId.random(), PaymentId.random(), Money.ofRoubles("10.00"),
+				PaymentMethod.SBP, "/cabinet/x/home", "Оплата по договору № 1");
+
+		assertThatThrownBy(() -> yooKassa.create(relative)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("absolute");
+		assertThat(fake.creationKeys()).isEmpty();
+	}
+
+	@Test
+	void aDescriptionOverYooKassasLimitIsNeverSent() {
+		CreatePayment tooLong = new CreatePayment(TenantId.random(), PaymentId.random(), Money.ofRoubles("10.00"),
+				PaymentMethod.SBP, "https://kredo.example/back", "д".repeat(129));
+
+		assertThatThrownBy(() -> yooKassa.create(tooLong)).isInstanceOf(IllegalArgumentException.class);
+		assertThat(fake.creationKeys()).isEmpty();
+	}
+
+	@Test
+	void aFiveHundredIsRetriedWithTheSameKeyAndMakesOnePayment() {
+		fake.failNextCreations(2);
+		CreatePayment request = request(PaymentMethod.SBP);
+
+		ProviderPayment payment = yooKassa.create(request);
+
+		assertThat(payment.paymentId()).contains(request.paymentId());
+		assertThat(fake.creationKeys()).containsExactly(request.idempotenceKey(), request.idempotenceKey(),
+				request.idempotenceKey());
+		assertThat(fake.created()).hasSize(1);
+	}
+
+	@Test
+	void aTimeOutIsRetriedWithTheSameKeyAndYooKassaAnswersWithThePaymentItCreatedTheFirstTime() {
+		YooKassaProvider impatient = new YooKassaProvider(
+				properties(URI.create(fake.baseUrl()), FakeYooKassa.SECRET, Duration.ofMillis(300)), json);
+		fake.delayNextCreations(1, Duration.ofSeconds(2));
+		CreatePayment request = request(PaymentMethod.SBP);
+
+		ProviderPayment payment = impatient.create(request);
+
+		assertThat(fake.creationKeys()).containsExactly(request.idempotenceKey(), request.idempotenceKey());
+		assertThat(fake.created()).as("one payment, however often asked").hasSize(1);
+		assertThat(payment.paymentId()).contains(request.paymentId());
+	}
+
+	@Test
+	void whenEveryTryFailsTheResultIsUnknownAndTheTriesAreBounded() {
+		fake.failNextCreations(10);
+
+		assertThatThrownBy(() -> yooKassa.create(request(PaymentMethod.SBP))).isInstanceOf(PaymentProviderUnavailable.class)
+			.satisfies(ex -> assertThat(((PaymentProviderUnavailable) ex).resultUnknown()).isTrue());
+		assertThat(fake.creationKeys()).hasSize(3);
+	}
+
+	@Test
+	void aReceiptNamesThePayerAndRepaysTheDebtForTheWholeAmount() {
+		CreatePayment request = new CreatePayment(TenantId.random(), PaymentId.random(), Money.ofRoubles("1250.50"),
+				PaymentMethod.BANK_CARD, "https://kredo.example/back", "Оплата по договору № КД-1 от 01.02.2021, ООО ПКО «Тест»",
+				new FiscalReceipt("79165551234", null, "Оплата по договору № КД-1 от 01.02.2021, ООО ПКО «Тест»",
+						Money.ofRoubles("1250.50")));
+
+		yooKassa.create(request);
+
+		JsonNode receipt = fake.created().getFirst().path("receipt");
+		assertThat(receipt.path("customer").path("phone").asString()).isEqualTo("79165551234");
+		assertThat(receipt.path("items")).hasSize(1);
+		JsonNode item = receipt.path("items").get(0);
+		assertThat(item.path("amount").path("value").asString()).isEqualTo("1250.50");
+		assertThat(item.path("quantity").asInt()).isEqualTo(1);
+		assertThat(item.path("vat_code").asInt()).isEqualTo(1);
+		assertThat(item.path("payment_subject").asString()).isEqualTo("payment");
+		assertThat(item.path("payment_mode").asString()).isEqualTo("credit_payment");
+		assertThat(item.path("description").asString()).contains("КД-1");
+	}
+
+	@Test
+	void aReceiptForAnotherSumThanThePaymentsIsNeverSent() {
+		CreatePayment request = new CreatePayment(TenantId.random(), PaymentId.random(), Money.ofRoubles("1250.50"),
+				PaymentMethod.BANK_CARD, "https://kredo.example/back", "Оплата",
+				new FiscalReceipt("79165551234", null, "Оплата", Money.ofRoubles("1250.00")));
+
+		assertThatThrownBy(() -> yooKassa.create(request)).isInstanceOf(IllegalArgumentException.class);
+		assertThat(fake.creationKeys()).isEmpty();
 	}
 
 	@Test
@@ -122,9 +210,9 @@ class YooKassaProviderTests {
 				"https://kredo.example/back", "Kredo payment");
 	}
 
-	private static PaymentProperties properties(URI base, String secret) {
+	private static PaymentProperties properties(URI base, String secret, Duration timeout) {
 		return new PaymentProperties("yookassa", List.of(DebtComponent.values()), java.math.BigDecimal.ONE,
-				new PaymentProperties.YooKassa(base, FakeYooKassa.SHOP, secret, Duration.ofSeconds(5)),
-				new PaymentProperties.Sandbox(false, false));
+				new PaymentProperties.YooKassa(base, FakeYooKassa.SHOP, secret, timeout, 3, Duration.ofMillis(20)),
+				new PaymentProperties.Sandbox(false, false, false));
 	}
 }
