@@ -198,6 +198,31 @@ class RequestInputsIntegrationTests {
 		}
 	}
 
+	@Test
+	void aNulByteInASignInOrAnAddressIsNoServerError() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+
+		assertThat(mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+			.formLogin("/login").user("admin" + NUL + "@test.kredo").password("x" + NUL)).andReturn().getResponse()
+			.getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(mvc.perform(get("/contacts/{id}", NUL).with(user(fixtures.admin(tenant)))).andReturn().getResponse()
+			.getStatus()).isBetween(400, 499);
+		assertThat(api(tenant, get("/api/v1/contacts/{id}", NUL)).getStatus()).isBetween(400, 499);
+	}
+
+	@Test
+	void theErrorPageSaysWhyARequestWasRefused() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+
+		// What the container's error dispatch renders after UiErrors refused a field with a NUL in it.
+		String page = mvc.perform(get("/error").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 400)
+			.requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/contacts")
+			.requestAttr("kredoErrorReason", "error.request.control-character").with(user(fixtures.admin(tenant)))
+			.accept(MediaType.TEXT_HTML)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(page).contains("Текст содержит недопустимый управляющий символ");
+	}
+
 	private int count(String table, Provisioned tenant) {
 		return jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(tenant.tenant().id().value())
 			.query(Integer.class).single();
