@@ -56,6 +56,9 @@ class RequestInputsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	ru.kredo.apikeys.ApiKeys apiKeys;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -221,6 +224,21 @@ class RequestInputsIntegrationTests {
 			.accept(MediaType.TEXT_HTML)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
 		assertThat(page).contains("Текст содержит недопустимый управляющий символ");
+	}
+
+	@Test
+	void aNulByteInABureausEventIsNoServerError() throws Exception {
+		String feed = "Bearer " + apiKeys.issue(ru.kredo.tenancy.TenantId.PLATFORM, "Лента NUL", "test").secret();
+		String source = "nul-" + UUID.randomUUID();
+		String events = """
+				{"source":"%s","eventId":"n1","type":"2.2","occurredAt":"2026-11-20T10:00:00+03:00",				 "subject":{"lastName":"Гонча\\u0000рова","firstName":"Вера","birthDate":"1979-06-02","passport":"4510 123456"}}
+				{"source":"%s","eventId":"n\\u00002","type":"2.2","occurredAt":"2026-11-20T10:00:00+03:00",				 "subject":{"lastName":"Гончарова","firstName":"Вера","birthDate":"1979-06-02","passport":"4510 123456"}}
+				""".formatted(source, source);
+
+		MockHttpServletResponse response = mvc.perform(post("/api/v1/events").header("Authorization", feed)
+			.contentType("application/x-ndjson").content(events)).andReturn().getResponse();
+
+		assertThat(response.getStatus()).as(response.getContentAsString(StandardCharsets.UTF_8)).isBetween(200, 499);
 	}
 
 	private int count(String table, Provisioned tenant) {
