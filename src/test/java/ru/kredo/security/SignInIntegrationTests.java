@@ -20,6 +20,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.accounts.NewUser;
+import ru.kredo.accounts.Role;
+import ru.kredo.accounts.UserAccounts;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
@@ -36,6 +39,9 @@ class SignInIntegrationTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	UserAccounts accounts;
 
 	@Test
 	void aUserSignsInAndTheSignInIsAudited() throws Exception {
@@ -60,6 +66,24 @@ class SignInIntegrationTests {
 		mvc.perform(formLogin("/login").user(tenant.admin().email().value()).password("wrong-password"))
 			.andExpect(redirectedUrl("/login?error"))
 			.andExpect(SecurityMockMvcResultMatchers.unauthenticated());
+	}
+
+	@Test
+	void aPasswordLongerThanBcryptReadsIsAWrongPasswordEvenWhenItsFirst72BytesAreRight() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		String longest = "п".repeat(36); // 72 bytes in UTF-8: the longest password Kredo sets
+		String login = "longest-" + tenant.admin().email().value();
+		accounts.create(tenant.tenant().id(), new NewUser(login, "Длинный Пароль", Role.MANAGER, longest));
+
+		// BCrypt reads 72 bytes and no further: without the check, anything after them signed in as well.
+		mvc.perform(formLogin("/login").user(login).password(longest + "что угодно"))
+			.andExpect(redirectedUrl("/login?error"))
+			.andExpect(SecurityMockMvcResultMatchers.unauthenticated());
+		mvc.perform(formLogin("/login").user("nobody-" + login).password(longest + "x".repeat(80)))
+			.andExpect(redirectedUrl("/login?error"))
+			.andExpect(SecurityMockMvcResultMatchers.unauthenticated());
+		mvc.perform(formLogin("/login").user(login).password(longest))
+			.andExpect(SecurityMockMvcResultMatchers.authenticated());
 	}
 
 	@Test

@@ -25,7 +25,7 @@ import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditEvent;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.audit.AuditQuery;
-import ru.kredo.privacy.CsvExport;
+import ru.kredo.platform.CsvExport;
 import ru.kredo.tenancy.CurrentTenant;
 
 /**

@@ -21,6 +21,7 @@ import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.ContactSummary;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.ShownIdentifiers;
+import ru.kredo.platform.Paging;
 import ru.kredo.privacy.IdentifierAccess;
 import ru.kredo.tenancy.CurrentTenant;
 
@@ -28,6 +29,8 @@ import ru.kredo.tenancy.CurrentTenant;
 @RequestMapping("/api/v1/contacts")
 @Tag(name = "Contacts", description = "People the tenant knows; identifiers are returned only for one contact at a time")
 class ContactsApi {
+
+	private static final int MAX_LIMIT = 1000;
 
 	private final Contacts contacts;
 	private final CurrentTenant current;
@@ -45,7 +48,8 @@ class ContactsApi {
 	@Operation(summary = "Contacts whose last name starts with q, by name; identifiers masked")
 	List<ContactLine> search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "100") int limit) {
-		return contacts.search(current.id(), q, Math.max(offset, 0), Math.clamp(limit, 1, 1000)).stream()
+		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+		return contacts.search(current.id(), q, paging.offset(), paging.limit()).stream()
 			.map(ContactLine::of)
 			.toList();
 	}

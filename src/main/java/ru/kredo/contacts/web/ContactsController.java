@@ -32,7 +32,8 @@ import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.ShownIdentifiers;
-import ru.kredo.privacy.CsvExport;
+import ru.kredo.platform.CsvExport;
+import ru.kredo.platform.Paging;
 import ru.kredo.privacy.IdentifierAccess;
 import ru.kredo.tenancy.CurrentTenant;
 
@@ -65,10 +66,10 @@ class ContactsController {
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		int safePage = Math.max(page, 0);
+		Paging paging = Paging.page(page, PAGE_SIZE);
 		model.addAttribute("q", q);
-		model.addAttribute("page", safePage);
-		model.addAttribute("contacts", contacts.search(current.id(), q, safePage * PAGE_SIZE, PAGE_SIZE + 1));
+		model.addAttribute("page", paging.number());
+		model.addAttribute("contacts", contacts.search(current.id(), q, paging.offset(), PAGE_SIZE + 1));
 		model.addAttribute("pageSize", PAGE_SIZE);
 		model.addAttribute("total", contacts.count(current.id()));
 		return htmx != null ? "contacts/list :: rows" : "contacts/list";

@@ -32,6 +32,7 @@ import ru.kredo.monitoring.WatchId;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
 import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
 
 /** The watch list, the form that puts one person on monitoring, and a watch's page. */
@@ -60,12 +61,12 @@ class MonitoringController {
 	String list(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Segment segment,
 			@RequestParam(required = false) WatchStatus status, @RequestParam(required = false) UUID list,
 			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
-		int safePage = Math.max(page, 0);
+		Paging paging = Paging.page(page, PAGE_SIZE);
 		WatchFilter filter = new WatchFilter(segment, status, list == null ? null : new ListId(list), q);
-		model.addAttribute("watches", watches.search(me.tenantId(), filter, safePage * PAGE_SIZE, PAGE_SIZE + 1));
+		model.addAttribute("watches", watches.search(me.tenantId(), filter, paging.offset(), PAGE_SIZE + 1));
 		model.addAttribute("filter", filter);
 		model.addAttribute("q", q);
-		model.addAttribute("page", safePage);
+		model.addAttribute("page", paging.number());
 		model.addAttribute("pageSize", PAGE_SIZE);
 		model.addAttribute("active", watches.count(me.tenantId(), WatchStatus.ACTIVE));
 		model.addAttribute("awaiting", watches.count(me.tenantId(), WatchStatus.AWAITING_CONSENT));

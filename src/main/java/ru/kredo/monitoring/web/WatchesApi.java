@@ -33,12 +33,15 @@ import ru.kredo.monitoring.WatchFilter;
 import ru.kredo.monitoring.WatchId;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
+import ru.kredo.platform.Paging;
 import ru.kredo.tenancy.CurrentTenant;
 
 @RestController
 @RequestMapping("/api/v1/watches")
 @Tag(name = "Monitoring", description = "Put people on credit monitoring one by one; read and stop watches")
 class WatchesApi {
+
+	private static final int MAX_LIMIT = 1000;
 
 	private final Watches watches;
 	private final UserAccounts users;
@@ -68,8 +71,9 @@ class WatchesApi {
 	List<WatchResource> search(@RequestParam(required = false) Segment segment,
 			@RequestParam(required = false) WatchStatus status, @RequestParam(required = false) UUID list,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
 		return watches.search(current.id(), new WatchFilter(segment, status, list == null ? null : new ListId(list), null),
-				Math.max(offset, 0), Math.clamp(limit, 1, 1000)).stream().map(line -> WatchResource.of(line.watch())).toList();
+				paging.offset(), paging.limit()).stream().map(line -> WatchResource.of(line.watch())).toList();
 	}
 
 	@GetMapping("/{id}")

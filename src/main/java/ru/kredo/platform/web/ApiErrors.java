@@ -10,8 +10,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -30,7 +32,8 @@ import ru.kredo.platform.TooLarge;
  * ({@code Accept-Language}, Russian by default). A missing object, or another tenant's, is a 404.
  */
 @RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// After ApiRoutingErrors, whose mappings of Spring MVC's own exceptions would otherwise lose to unexpected() below.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -46,10 +49,13 @@ class ApiErrors {
 		return problem(HttpStatus.NOT_FOUND, ex.code(), new Object[0], request);
 	}
 
-	/** A malformed id names nothing, so it is answered like a missing one. */
+	/** A malformed id names nothing, so it is answered like a missing one; a malformed query parameter is a 400. */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> malformedId(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-		return problem(HttpStatus.NOT_FOUND, "not-found", new Object[0], request);
+		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return problem(HttpStatus.NOT_FOUND, "not-found", new Object[0], request);
+		}
+		return problem(HttpStatus.BAD_REQUEST, "request.parameter-invalid", new Object[0], request);
 	}
 
 	@ExceptionHandler(Rejected.class)
@@ -77,9 +83,14 @@ class ApiErrors {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
-	/** A body that is not JSON, or not of the expected shape. */
+	/** A body that is not JSON, or not of the expected shape, or with a string Kredo refuses (a control character). */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof Rejected rejected) {
+				return rejected(rejected, request);
+			}
+		}
 		return problem(HttpStatus.BAD_REQUEST, "request.invalid", new Object[0], request);
 	}
 
@@ -90,6 +101,11 @@ class ApiErrors {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+		// Any other of Spring MVC's own client errors (they carry their status) is the caller's mistake, not a 500.
+		if (ex instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
+			HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
+			return problem(status, "request.invalid", new Object[0], request);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", new Object[0], request);
 	}

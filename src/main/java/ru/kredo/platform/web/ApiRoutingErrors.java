@@ -9,17 +9,25 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import ru.kredo.platform.Problems;
 
 /**
- * Errors raised before any endpoint is chosen (no such path, wrong method, an oversized upload): problem details under {@code /api}; the
- * pages' error pages everywhere else (rethrowing hands the exception to Spring's default handling).
+ * Errors in the request's shape, raised before the endpoint's own code runs (no such path, wrong method, wrong or
+ * missing Content-Type, a missing parameter or part, a broken multipart body, an oversized upload): problem details
+ * with a stable code under {@code /api}; the pages' error pages everywhere else (rethrowing hands the exception to
+ * Spring's default handling, which answers each with its 4xx). Consulted before {@link ApiErrors}.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -63,6 +71,44 @@ class ApiRoutingErrors {
 		}
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.body(problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type-not-supported", new Object[0], request));
+	}
+
+	@ExceptionHandler({ MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
+			ServletRequestBindingException.class })
+	ResponseEntity<ProblemDetail> missingParameter(Exception ex, HttpServletRequest request) throws Exception {
+		if (!isApi(request)) {
+			throw ex;
+		}
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+			.body(problems.of(HttpStatus.BAD_REQUEST, "request.parameter-missing", new Object[0], request));
+	}
+
+	/** Nobody can serve the representation asked for in {@code Accept}, not even a problem: the status alone. */
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<Void> notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request)
+			throws HttpMediaTypeNotAcceptableException {
+		if (!isApi(request)) {
+			throw ex;
+		}
+		return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
+	}
+
+	/**
+	 * A multipart body that cannot be parsed (no boundary, cut short). Spring's default handling does not know it, so
+	 * for pages too it is answered here, as the 400 page.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> brokenMultipart(MultipartException ex, HttpServletRequest request,
+			HttpServletResponse response) throws Exception {
+		if (ex instanceof MaxUploadSizeExceededException tooLarge) {
+			return tooLarge(tooLarge, request);
+		}
+		if (!isApi(request)) {
+			UiErrors.badRequest(request, response, "request.multipart-invalid");
+			return null;
+		}
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+			.body(problems.of(HttpStatus.BAD_REQUEST, "request.multipart-invalid", new Object[0], request));
 	}
 
 	/** A multipart request over {@code spring.servlet.multipart.max-file-size}, refused before any endpoint reads it. */

@@ -27,6 +27,7 @@ import ru.kredo.events.CreditEventType;
 import ru.kredo.monitoring.ListId;
 import ru.kredo.monitoring.Segment;
 import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
 import ru.kredo.signals.Outcome;
 import ru.kredo.signals.Priority;
@@ -44,6 +45,8 @@ import ru.kredo.tenancy.CurrentTenant;
 @RequestMapping("/api/v1/signals")
 @Tag(name = "Signals", description = "The tenant's signals: read the queue, record outcomes, adjust the ranking")
 class SignalsApi {
+
+	private static final int MAX_LIMIT = 1000;
 
 	private final Signals signals;
 	private final SignalRanking ranking;
@@ -69,7 +72,8 @@ class SignalsApi {
 			@RequestParam(required = false) UUID list, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "100") int limit) {
 		SignalFilter filter = new SignalFilter(status, maxPriority, segment, list == null ? null : new ListId(list), null, null);
-		return signals.queue(current.id(), filter, Math.max(offset, 0), Math.clamp(limit, 1, 1000)).stream()
+		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+		return signals.queue(current.id(), filter, paging.offset(), paging.limit()).stream()
 			.map(this::resource)
 			.toList();
 	}

@@ -2,36 +2,66 @@ package ru.kredo.webhooks.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import ru.kredo.platform.Rejected;
 import ru.kredo.webhooks.WebhookAttempt;
 
-/** Makes one signed POST of a delivery and reports what happened; never throws. */
+/**
+ * Makes one signed POST of a delivery and reports what happened; never throws. The client's only DNS lookup is
+ * {@link TargetAddresses#vettedAddresses}: it connects to an address that was checked, never to one a second lookup
+ * (DNS rebinding) could have switched.
+ */
 @Component
-class WebhookSender {
+class WebhookSender implements AutoCloseable {
 
 	private static final int SNIPPET_BYTES = 300;
 	private static final int ERROR_CHARACTERS = 300;
 
 	private final TargetAddresses targets;
-	private final Duration timeout;
-	private final HttpClient http;
+	private final CloseableHttpClient http;
 
+	@Autowired
 	WebhookSender(TargetAddresses targets, WebhookProperties properties) {
+		this(targets, properties.timeout());
+	}
+
+	WebhookSender(TargetAddresses targets, Duration timeout) {
 		this.targets = targets;
-		this.timeout = properties.timeout();
-		// Redirects are not followed: a 3xx is a failure, and the endpoint cannot bounce Kredo to an internal address.
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(timeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
+		Timeout limit = Timeout.of(timeout);
+		this.http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(new VettedResolver(targets))
+				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+				.setMaxConnTotal(100)
+				.setMaxConnPerRoute(10)
+				.build())
+			// Redirects are not followed: a 3xx is a failure, and the endpoint cannot bounce Kredo to an internal address.
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setRedirectsEnabled(false).build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.setUserAgent("Kredo-Webhooks/1")
 			.build();
 	}
 
@@ -40,32 +70,49 @@ class WebhookSender {
 		byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
 		long timestamp = now.getEpochSecond();
 		try {
-			HttpRequest request = HttpRequest.newBuilder(targets.check(delivery.url()))
-				.timeout(timeout)
-				.header("Content-Type", "application/json")
-				.header("User-Agent", "Kredo-Webhooks/1")
-				.header("webhook-id", delivery.messageId())
-				.header("webhook-timestamp", Long.toString(timestamp))
-				.header("webhook-signature", WebhookSignature.sign(delivery.secret(), delivery.messageId(), timestamp, body))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build();
-			HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-			String snippet;
-			try (InputStream in = response.body()) {
-				snippet = new String(in.readNBytes(SNIPPET_BYTES), StandardCharsets.UTF_8);
+			URI target = targets.target(delivery.url());
+			// Looked up once and checked; the connection goes to this very address (TLS still checks the host's name).
+			InetAddress address = targets.vettedAddresses(target.getHost())[0];
+			HttpHost pinned = new HttpHost(target.getScheme(), address, bare(target.getHost()), target.getPort());
+			HttpPost post = new HttpPost(target);
+			post.setHeader("webhook-id", delivery.messageId());
+			post.setHeader("webhook-timestamp", Long.toString(timestamp));
+			post.setHeader("webhook-signature", WebhookSignature.sign(delivery.secret(), delivery.messageId(), timestamp, body));
+			post.setEntity(new ByteArrayEntity(body, ContentType.create("application/json")));
+			// Closed without reading the rest: a huge answer is cut off, and its connection is not reused.
+			try (ClassicHttpResponse response = http.executeOpen(pinned, post, null)) {
+				String snippet = "";
+				if (response.getEntity() != null) {
+					try (InputStream in = response.getEntity().getContent()) {
+						snippet = new String(in.readNBytes(SNIPPET_BYTES), StandardCharsets.UTF_8);
+					}
+				}
+				return new WebhookAttempt(now, response.getCode(), null, millisSince(started), snippet);
 			}
-			return new WebhookAttempt(now, response.statusCode(), null, millisSince(started), snippet);
 		}
 		catch (Rejected rejected) {
 			return new WebhookAttempt(now, null, rejected.code(), millisSince(started), null);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return failure(now, started, ex);
+		catch (UnknownHostException unknown) {
+			return new WebhookAttempt(now, null, "webhook.url-unknown-host", millisSince(started), null);
 		}
 		catch (IOException | RuntimeException ex) {
+			for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+				if (cause instanceof Rejected rejected) {
+					return new WebhookAttempt(now, null, rejected.code(), millisSince(started), null);
+				}
+			}
 			return failure(now, started, ex);
 		}
+	}
+
+	private static String bare(String host) {
+		return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+	}
+
+	@Override
+	public void close() throws IOException {
+		http.close();
 	}
 
 	private static WebhookAttempt failure(Instant now, long started, Exception ex) {
@@ -76,5 +123,19 @@ class WebhookSender {
 
 	private static long millisSince(long started) {
 		return Duration.ofNanos(System.nanoTime() - started).toMillis();
+	}
+
+	/** The HTTP client's DNS: one lookup per connection, every address checked, and only those connected to. */
+	private record VettedResolver(TargetAddresses targets) implements DnsResolver {
+
+		@Override
+		public InetAddress[] resolve(String host) throws UnknownHostException {
+			return targets.vettedAddresses(host);
+		}
+
+		@Override
+		public String resolveCanonicalHostname(String host) {
+			return host;
+		}
 	}
 }
