@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code =HYPERLINK(…)} or a header cell {@code +cmd} from an uploaded file is shown, never run. Every text is
  * treated so, «-500» and «+7 916…» included: a text cannot be told safe by its look, and the apostrophe keeps Excel
  * from turning a phone into a number. Numbers Kredo itself computed ({@link Number} cells) are written as they are
- * ({@code docs/exports.md}).
+ * ({@code docs/inputs.md}).
  */
 public final class CsvExport implements Closeable {
 
