@@ -69,7 +69,7 @@ class PortfolioImportBrowserTests extends BrowserTestSupport {
 		page.locator("#to-debts").click();
 		Locator debts = page.locator("#debts tbody tr", new Page.LocatorOptions().setHasText("Г-1"));
 		assertThat(debts.locator("td")).hasText(new String[] { "Громова Алла Сергеевна", "ПАО «Банк»", "Г-1", "Пермский край",
-				"49 500,50 ₽", "500,00 ₽" });
+				"49 500,50 ₽", "500,00 ₽", "0,00 ₽" });
 		debts.getByText("Громова Алла Сергеевна").click();
 		assertThat(page.locator("main")).containsText("Asia/Yekaterinburg");
 		screenshot(page, "portfolio-debtor.png");

@@ -178,13 +178,15 @@ class SignalsIntegrationTests {
 	}
 
 	@Test
-	void malformedEventsAreRejectedWithTheirLineWhileTheRestAreAccepted() {
+	void malformedEventsAreRejectedWithTheirLineWhileTheRestAreAcceptedAnUnreadablePassportLeftOut() {
 		IngestionReport report = ingest(event("e1", "1.1", "Иванов", passport), "{not json",
 				event("e3", "9.9", "Иванов", passport), event("e4", "2.2", "Иванов", "45AB123456"));
 
-		assertThat(report.accepted()).isEqualTo(1);
+		assertThat(report.accepted()).isEqualTo(2);
 		assertThat(report.rejected()).extracting(r -> r.line() + ":" + r.code())
-			.containsExactly("2:event.json-invalid", "3:event.type-unknown", "4:contact.passport-invalid");
+			.containsExactly("2:event.json-invalid", "3:event.type-unknown");
+		assertThat(report.ignored()).extracting(i -> i.line() + ":" + i.field() + ":" + i.code())
+			.containsExactly("4:subject.passport:contact.passport-invalid");
 	}
 
 	@Test
