@@ -414,7 +414,9 @@ class CabinetPaymentIntegrationTests {
 			.andReturn().getResponse().getContentAsByteArray();
 		String text;
 		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-			text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			// A long agreement number may wrap after a hyphen: «8fd7b0be-» at a line's end, «275d-…» on the next.
+			text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("-\\s+", "-")
+				.replaceAll("\\s+", " ");
 		}
 		String signedOn = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
 			.format(signed.acceptedAt().atZone(java.time.ZoneId.of("Europe/Moscow")));

@@ -194,12 +194,13 @@ class DebtorsIntegrationTests {
 		mvc.perform(post("/requisites").with(user(admin)).with(csrf()).param("fullName", "ООО ПКО «Ромашка»")
 			.param("inn", "12345").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"));
 		assertThat(requisites.of(agency.tenant().id())).isEmpty();
+		// A wrong check digit: ИНН 770123456(0), ОГРН 102770000000(8).
 		mvc.perform(post("/requisites").with(user(admin)).with(csrf()).param("fullName", "ООО ПКО «Ромашка»")
-			.param("inn", "7701234560").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("не сходится контрольная цифра")));
+			.param("inn", "7701234561").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("В ИНН агентства ошибка")));
 		mvc.perform(post("/requisites").with(user(admin)).with(csrf()).param("fullName", "ООО ПКО «Ромашка»")
-			.param("inn", "7701234560").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("не сходится контрольная цифра")));
+			.param("inn", "7701234560").param("ogrn", "1027700000009").param("address", "Москва").param("phone", "+7 495 1"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("В ОГРН агентства ошибка")));
 		assertThat(requisites.of(agency.tenant().id())).isEmpty();
 		mvc.perform(post("/requisites").with(user(admin)).with(csrf()).param("fullName", "ООО ПКО «Ромашка»")
 			.param("inn", "7701234560").param("ogrn", "1027700000008").param("address", "Москва").param("phone", "+7 495 1"))

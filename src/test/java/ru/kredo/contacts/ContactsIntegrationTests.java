@@ -158,7 +158,7 @@ class ContactsIntegrationTests {
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
 		assertThat(csv).contains("Фамилия;Имя;Отчество;Дата рождения;Телефон;Электронная почта",
-				"Семёнова;Анна;Петровна;1985-03-14;+79165551234;anna@example.ru")
+				"Семёнова;Анна;Петровна;1985-03-14;'+79165551234;anna@example.ru")
 			.doesNotContain("987654", "500100732259", "Паспорт;", "ИНН;");
 		assertThat(audit.latest(tenant.tenant().id(), 5))
 			.anySatisfy(e -> {
