@@ -36,7 +36,8 @@ import ru.kredo.tenancy.TenantId;
 /**
  * Signs debtors in to the cabinet the way a person does, over HTTP: the door (a visitor cookie and a CSRF token), ФИО
  * and phone, the code the SMS outbox got (opened like the phone would show it), then the home page once. Each debtor
- * comes from his own address ({@code X-Forwarded-For}, which the application honours behind a proxy), so the door's
+ * comes from his own address ({@code X-Forwarded-For}, which the application honours from a trusted proxy, as the
+ * benchmark's loopback is configured to be), so the door's
  * per-address limit of codes treats them as the different people they are.
  */
 final class BenchmarkSignIns {

@@ -49,7 +49,10 @@ import ru.kredo.tenancy.TenantKind;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"kredo.data-directory=target/bench/cabinet", "kredo.demo=false", "kredo.simulator.enabled=false",
 		// As in production; the test profile re-reads templates on every request.
-		"spring.thymeleaf.cache=true" })
+		"spring.thymeleaf.cache=true",
+		// The load generator stands for a proxy on this machine: each debtor's own address comes in X-Forwarded-For,
+		// which Kredo believes only from a trusted proxy.
+		"kredo.trusted-proxies=127.0.0.1" })
 @ActiveProfiles("test")
 class CabinetMainPageBenchmark {
 
