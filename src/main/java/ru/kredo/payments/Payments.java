@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -231,6 +232,21 @@ public class Payments {
 	/** The payable's payments, newest first. */
 	public List<Payment> ofPayable(TenantId tenant, PayableRef payable) {
 		return rows.ofPayable(tenant, payable);
+	}
+
+	/**
+	 * Of each payable, the newest payment its payer started within {@link #UNDER_WAY} and left on the provider's page
+	 * (pending, with a confirmation page to go back to): one query for all of a debtor's debts.
+	 */
+	public Map<PayableRef, Payment> continuable(TenantId tenant, List<PayableRef> payables) {
+		if (payables.isEmpty()) {
+			return Map.of();
+		}
+		Map<PayableRef, Payment> newest = new java.util.HashMap<>();
+		for (Payment payment : rows.continuable(tenant, payables, clock.instant().minus(UNDER_WAY))) {
+			newest.putIfAbsent(payment.payable(), payment);
+		}
+		return newest;
 	}
 
 	/** The provider's final answer about a settled payment (its JSON), kept as the receipt. */

@@ -49,7 +49,6 @@ import ru.kredo.payments.PaymentMethod;
 import ru.kredo.payments.PaymentDetails;
 import ru.kredo.payments.PaymentProviderUnavailable;
 import ru.kredo.payments.PaymentSettings;
-import ru.kredo.payments.PaymentStatus;
 import ru.kredo.payments.Payments;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.RateLimiter;
@@ -173,22 +172,23 @@ class CabinetController {
 		List<Debt> owed = debts.ofContact(tenant.id(), debtor.contactId());
 		Map<DebtId, List<DebtPayment>> history = debts.payments(tenant.id(), owed.stream().map(Debt::id).toList());
 		Map<DebtId, Offer> offered = offers.offersFor(tenant.id(), owed);
-		// The schedule's PDF needs the agency's requisites; only a page with a signed offer links to it.
-		boolean documents = offered.values().stream().anyMatch(Offer::wasAccepted) && requisites.of(tenant.id()).isPresent();
+		boolean accepted = offered.values().stream().anyMatch(Offer::wasAccepted);
+		boolean paymentsAvailable = paymentSettings.available(tenant.id());
+		// The requisites are read only when the page needs them: the schedule's PDF (a signed offer) needs them, and
+		// without a payment provider the debtor is told so, with the agency's phone when it is known.
+		Optional<Agency> legal = accepted || !paymentsAvailable ? requisites.of(tenant.id()) : Optional.empty();
+		boolean documents = accepted && legal.isPresent();
 		model.addAttribute("cards", owed.stream()
 			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time))
 			.toList());
 		model.addAttribute("paymentKey", UUID.randomUUID());
-		// Without a payment provider for this agency the debtor is told so, with the agency's phone when it is known.
-		model.addAttribute("paymentsAvailable", paymentSettings.available(tenant.id()));
-		model.addAttribute("agencyPhone", requisites.of(tenant.id()).map(Agency::phone).orElse(null));
-		// A payment he started and left on the provider's page is offered again, rather than only named as under way.
-		Instant underWay = clock.instant().minus(Payments.UNDER_WAY);
-		model.addAttribute("continuable", owed.stream()
-			.flatMap(debt -> payments.ofPayable(tenant.id(), new PayableRef(debt.id().value())).stream()
-				.filter(p -> p.status() == PaymentStatus.PENDING && p.confirmationUrl() != null
-						&& p.createdAt().isAfter(underWay))
-				.limit(1))
+		model.addAttribute("paymentsAvailable", paymentsAvailable);
+		model.addAttribute("agencyPhone", legal.map(Agency::phone).orElse(null));
+		// A payment he started and left on the provider's page is offered again, rather than only named as under way
+		// (one query for all his debts).
+		model.addAttribute("continuable", payments.continuable(tenant.id(),
+				owed.stream().map(debt -> new PayableRef(debt.id().value())).toList())
+			.values().stream()
 			.collect(java.util.stream.Collectors.toMap(p -> p.payable().debtId().toString(), p -> p)));
 		UUID visitor = visitor(request, response);
 		if (!owed.isEmpty()) {

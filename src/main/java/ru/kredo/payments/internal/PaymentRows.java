@@ -122,6 +122,16 @@ public class PaymentRows {
 			.optional();
 	}
 
+	/** The payments of these payables still waiting on the provider's page since {@code since}, newest first. */
+	public List<Payment> continuable(TenantId tenant, List<PayableRef> payables, Instant since) {
+		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and debt_id = any(?)"
+				+ " and status = 'PENDING' and confirmation_url is not null and created_at > ? order by created_at desc")
+			.params(tenant.value(), payables.stream().map(PayableRef::debtId).toArray(java.util.UUID[]::new),
+					Timestamp.from(since))
+			.query(PaymentRows::payment)
+			.list();
+	}
+
 	public List<Payment> ofPayable(TenantId tenant, PayableRef payable) {
 		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and debt_id = ? order by created_at desc")
 			.params(tenant.value(), payable.debtId())
