@@ -23,13 +23,14 @@ import ru.kredo.platform.KredoProperties;
 
 /**
  * Which process runs which import, so that one whose process died says so at once. Each start of Kredo is a run
- * with a random id, on a node: the host and the data directory (one process per data directory: it owns the spool,
- * and deletes what an earlier run left in it at start). An import records the run and node that run it; while it
- * runs, its process touches its heartbeat every {@code kredo.imports.heartbeat.interval}.
+ * with a random id, on a node: the host, the data directory and the process id. An import records the run and node
+ * that run it; while it runs, its process touches its heartbeat every {@code kredo.imports.heartbeat.interval}.
  * <p>
- * At start-up, and with every heartbeat, an import still RUNNING is marked INTERRUPTED (the rows before kept) when an
- * earlier run of this node ran it — that process is gone, and so is its spooled file — or when its heartbeat is older
- * than {@code kredo.imports.heartbeat.stale-after}, whoever ran it. An import another live node runs is left alone.
+ * At start-up, and with every heartbeat, an import still RUNNING is marked INTERRUPTED (the rows before kept) when a
+ * process on this host and data directory ran it that is no longer alive — gone, and its spooled file with it — or
+ * when its heartbeat is older than {@code kredo.imports.heartbeat.stale-after}, whoever ran it. An import a live
+ * process runs is left alone: the server's, while the command line (another process on the same data directory)
+ * starts and stops, or another application context in the same JVM (as tests make).
  */
 @Component
 public class ImportRuns {
@@ -42,11 +43,14 @@ public class ImportRuns {
 		/** Touches the heartbeat of those of these imports that are still RUNNING. */
 		void beat(Set<UUID> running, Instant now);
 
+		/** The nodes that run the RUNNING imports. */
+		Set<String> runningNodes();
+
 		/**
-		 * Marks INTERRUPTED each RUNNING import not of {@code run} that {@code node} ran or whose heartbeat is before
-		 * {@code staleBefore}; says how many.
+		 * Marks INTERRUPTED each RUNNING import not of {@code run} that one of the {@code dead} nodes ran or whose
+		 * heartbeat is before {@code staleBefore}; says how many.
 		 */
-		int interruptDead(UUID run, String node, Instant staleBefore, Instant now);
+		int interruptDead(UUID run, Set<String> dead, Instant staleBefore, Instant now);
 	}
 
 	/**
@@ -59,6 +63,8 @@ public class ImportRuns {
 	}
 
 	private final UUID id = UUID.randomUUID();
+	// host:data-directory#pid
+	private final String place;
 	private final String node;
 	private final Heartbeat heartbeat;
 	private final Clock clock;
@@ -66,7 +72,8 @@ public class ImportRuns {
 	private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
 	ImportRuns(KredoProperties properties, Heartbeat heartbeat, Clock clock, ObjectProvider<Imports> tables) {
-		this.node = host() + ":" + properties.dataDirectory().toAbsolutePath().normalize();
+		this.place = host() + ":" + properties.dataDirectory().toAbsolutePath().normalize();
+		this.node = nodeOf(ProcessHandle.current().pid());
 		this.heartbeat = heartbeat;
 		this.clock = clock;
 		this.tables = tables;
@@ -86,9 +93,33 @@ public class ImportRuns {
 		return id;
 	}
 
-	/** This process's node: its host and data directory. */
+	/** This process's node: its host, data directory and process id. */
 	public String node() {
 		return node;
+	}
+
+	/** The node of process {@code pid} on this host and data directory. */
+	public String nodeOf(long pid) {
+		return place + "#" + pid;
+	}
+
+	// Of these nodes, those on this host and data directory whose process is no longer alive.
+	private Set<String> dead(Set<String> nodes) {
+		Set<String> dead = new java.util.HashSet<>();
+		for (String other : nodes) {
+			if (other != null && other.startsWith(place + "#")) {
+				try {
+					long pid = Long.parseLong(other.substring(place.length() + 1));
+					if (ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true)) {
+						dead.add(other);
+					}
+				}
+				catch (NumberFormatException notOurs) {
+					// Written by an older version (host and directory only): its heartbeat tells.
+				}
+			}
+		}
+		return dead;
 	}
 
 	/** How long a RUNNING import may go without a heartbeat before it reads as interrupted. */
@@ -112,7 +143,7 @@ public class ImportRuns {
 	public void recover() {
 		Instant now = clock.instant();
 		for (Imports table : tables) {
-			int interrupted = table.interruptDead(id, node, now.minus(heartbeat.staleAfter()), now);
+			int interrupted = table.interruptDead(id, dead(table.runningNodes()), now.minus(heartbeat.staleAfter()), now);
 			if (interrupted > 0) {
 				log.warn("{} import(s) left running by a stopped process marked as interrupted", interrupted);
 			}
@@ -130,7 +161,7 @@ public class ImportRuns {
 				if (!ids.isEmpty()) {
 					table.beat(ids, now);
 				}
-				table.interruptDead(id, node, now.minus(heartbeat.staleAfter()), now);
+				table.interruptDead(id, dead(table.runningNodes()), now.minus(heartbeat.staleAfter()), now);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not touch the imports' heartbeat", ex);

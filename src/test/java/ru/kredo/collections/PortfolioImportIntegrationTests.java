@@ -425,9 +425,11 @@ class PortfolioImportIntegrationTests {
 		byte[] registry = Registries.csv(StandardCharsets.UTF_8, false, RUSSIAN_HEADER,
 				"Иванов;Иван;;14.03.1985;;;ПАО «Сбербанк»;КД-1;05.05.2020;;1000;;;;;;;");
 		PortfolioImport done = upload(agency, admin, "Прерванный", "registry.csv", registry, null);
-		// As a crash of this node's earlier run leaves it: RUNNING, its heartbeat a moment old.
+		// As a crash of a process on this host and data directory leaves it: RUNNING, its heartbeat a moment old.
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
 		jdbc.sql("update portfolio_imports set status = 'RUNNING', finished_at = null, run_id = ?, node = ?, updated_at = now() where id = ?")
-			.params(UUID.randomUUID(), runs.node(), done.id())
+			.params(UUID.randomUUID(), runs.nodeOf(gone.pid()), done.id())
 			.update();
 
 		runs.recover();

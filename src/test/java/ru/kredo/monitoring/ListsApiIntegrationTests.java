@@ -278,9 +278,14 @@ class ListsApiIntegrationTests {
 		String ours = finishedImport(broker, "Наш узел");
 		String otherLive = finishedImport(broker, "Живой узел");
 		String otherDead = finishedImport(broker, "Мёртвый узел");
-		// As a crash leaves them: RUNNING, with the heartbeat of a moment ago (this node's earlier run), or another
-		// node's, one beating a moment ago and one silent for a minute.
-		leftRunning(ours, UUID.randomUUID(), runs.node(), Duration.ZERO);
+		String alive = finishedImport(broker, "Живой процесс");
+		// As a crash leaves them: RUNNING, with the heartbeat of a moment ago (a process on this host and data
+		// directory that has died), or another node's, one beating a moment ago and one silent for a minute. And one
+		// that a live process on this data directory runs (the server, seen from the command line): left alone.
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		leftRunning(ours, UUID.randomUUID(), runs.nodeOf(gone.pid()), Duration.ZERO);
+		leftRunning(alive, UUID.randomUUID(), runs.node(), Duration.ZERO);
 		leftRunning(otherLive, UUID.randomUUID(), "другой-сервер:/srv/kredo/data", Duration.ZERO);
 		leftRunning(otherDead, UUID.randomUUID(), "другой-сервер:/srv/kredo/data", Duration.ofMinutes(1));
 
@@ -297,13 +302,16 @@ class ListsApiIntegrationTests {
 			.get("state").asString()).isEqualTo("RUNNING");
 		assertThat(json.readTree(mvc.perform(as(broker, get(otherDead))).andReturn().getResponse().getContentAsString())
 			.get("state").asString()).isEqualTo("INTERRUPTED");
+		assertThat(json.readTree(mvc.perform(as(broker, get(alive))).andReturn().getResponse().getContentAsString())
+			.get("state").asString()).as("a live process's import").isEqualTo("RUNNING");
 
 		MockHttpServletResponse again = mvc.perform(as(broker, upload(CSV.getBytes(StandardCharsets.UTF_8), "Наш узел")
 			.param("consentDate", LocalDate.now().toString()).param("consentPurpose", "Подбор кредита")))
 			.andReturn().getResponse();
 		assertThat(again.getStatus()).isEqualTo(202);
 		assertThat(awaitFinished(broker, again.getHeader("Location")).get("state").asString()).isEqualTo("DONE");
-		jdbc.sql("update list_imports set status = 'DONE' where id = ?").param(id(otherLive)).update();
+		jdbc.sql("update list_imports set status = 'DONE' where id = any(?)")
+			.param(new UUID[] { id(otherLive), id(alive) }).update();
 	}
 
 	private String finishedImport(Provisioned tenant, String list) throws Exception {

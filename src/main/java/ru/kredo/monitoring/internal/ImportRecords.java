@@ -83,11 +83,18 @@ public class ImportRecords implements ImportRuns.Imports {
 
 	/** Across tenants: a process's start-up and heartbeat look after every tenant's imports. */
 	@Override
-	public int interruptDead(UUID run, String node, Instant staleBefore, Instant now) {
+	public Set<String> runningNodes() {
+		return Set.copyOf(jdbc.sql("select distinct node from list_imports where status = 'RUNNING' and node is not null")
+			.query(String.class)
+			.list());
+	}
+
+	@Override
+	public int interruptDead(UUID run, Set<String> dead, Instant staleBefore, Instant now) {
 		return jdbc.sql("""
 				update list_imports set status = 'INTERRUPTED', finished_at = ?, updated_at = ?
-				where status = 'RUNNING' and run_id is distinct from ? and (node = ? or updated_at < ?)""")
-			.params(Timestamp.from(now), Timestamp.from(now), run, node, Timestamp.from(staleBefore))
+				where status = 'RUNNING' and run_id is distinct from ? and (node = any(?) or updated_at < ?)""")
+			.params(Timestamp.from(now), Timestamp.from(now), run, dead.toArray(String[]::new), Timestamp.from(staleBefore))
 			.update();
 	}
 
