@@ -19,7 +19,7 @@ public class PublicAddress {
 	private final String configured;
 	private volatile String local = "http://localhost:8080";
 
-	PublicAddress(@Value("${kredo.base-url:}") String configured) {
+	public PublicAddress(@Value("${kredo.base-url:}") String configured) {
 		this.configured = configured.strip().replaceAll("/+$", "");
 	}
 

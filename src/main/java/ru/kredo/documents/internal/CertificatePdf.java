@@ -2,23 +2,23 @@ package ru.kredo.documents.internal;
 
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import ru.kredo.documents.RepaymentCertificate;
 import ru.kredo.documents.VerificationCode;
+import ru.kredo.platform.PublicAddress;
 
 /** Renders a certificate of repayment, with its verification code and address as text and as a QR code. */
 @Component
 public class CertificatePdf {
 
 	private final DocumentPdf documents;
-	private final String baseUrl;
+	private final PublicAddress address;
 
-	public CertificatePdf(DocumentPdf documents, @Value("${kredo.base-url:http://localhost:8080}") String baseUrl) {
+	public CertificatePdf(DocumentPdf documents, PublicAddress address) {
 		this.documents = documents;
-		this.baseUrl = baseUrl.replaceAll("/+$", "");
+		this.address = address;
 	}
 
 	public byte[] render(RepaymentCertificate certificate, VerificationCode code) {
@@ -29,7 +29,7 @@ public class CertificatePdf {
 
 	/** Where anyone checks the certificate: printed on it. */
 	public String verificationUrl(VerificationCode code) {
-		return UriComponentsBuilder.fromUriString(baseUrl).path("/verify").queryParam("code", code.value()).build()
+		return UriComponentsBuilder.fromUriString(address.base()).path("/verify").queryParam("code", code.value()).build()
 			.toUriString();
 	}
 }

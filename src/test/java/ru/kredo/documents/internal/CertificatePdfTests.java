@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import ru.kredo.documents.SampleCertificates;
 import ru.kredo.documents.VerificationCode;
+import ru.kredo.platform.PublicAddress;
 
 /** Renders a real certificate and reads it back as a PDF reader would: the Cyrillic must survive as text. */
 class CertificatePdfTests {
 
-	private final CertificatePdf pdfs = new CertificatePdf(TemplateEngines.documentPdf(), "https://kredo.example.ru/");
+	private final CertificatePdf pdfs = new CertificatePdf(TemplateEngines.documentPdf(), new PublicAddress("https://kredo.example.ru/"));
 
 	@Test
 	void theCertificateReadsInRussianWithTheDebtorsDetailsAndTheCode() throws Exception {
