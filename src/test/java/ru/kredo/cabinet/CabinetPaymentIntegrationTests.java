@@ -468,6 +468,30 @@ class CabinetPaymentIntegrationTests {
 		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.OFFERED);
 	}
 
+	@Test
+	void aPaymentLeftOnTheProvidersPageIsOfferedAgainOnTheDebtThatStartedItOnly() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		String phone = phone();
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
+				null, null, null, PhoneNumber.parse(phone), null);
+		Debt first = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-1/2021", LocalDate.of(2021, 4, 1),
+				LocalDate.of(2024, 9, 1), DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("3000.00"),
+						Money.ZERO), 400);
+		debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-2/2021", LocalDate.of(2021, 5, 1),
+				LocalDate.of(2024, 9, 1), DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("4000.00"),
+						Money.ZERO), 400);
+		String door = "/cabinet/" + agency.tenant().id();
+		MockHttpSession session = signIn(agency, door, phone);
+
+		String providersPage = mvc.perform(post(door + "/debts/" + first.id() + "/pay").param("amount", "1000,00")
+			.param("method", "SBP").param("key", UUID.randomUUID().toString()).session(session).cookie(visitor).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+
+		String home = home(session, door);
+		assertThat(home).contains("continue-payment", "href=\"" + providersPage + "\"");
+		assertThat(home.split("continue-payment", -1)).as("one debt's payment, offered once").hasSize(2);
+	}
+
 	private String home(MockHttpSession session, String door) throws Exception {
 		return mvc.perform(get(door + "/home").session(session).cookie(visitor)).andReturn().getResponse().getContentAsString();
 	}
