@@ -99,42 +99,19 @@ public class Payments {
 	/**
 	 * Starts a payment as {@link #start} does, if it and the payable's payments still under way (started within the
 	 * last {@link #UNDER_WAY}, neither succeeded nor canceled) come to no more than {@code limit}, what the payer may
-	 * pay at most (the balance, or what is left of an offer). A payer who pays in two tabs at once, or pays again before
-	 * the first payment is through, cannot pay more than he owes; the same request again (its idempotence key) is the
-	 * same payment and passes. Payments of one payable are started one at a time.
+	 * pay at most (the balance, or what is left of an offer). The limit is read under the payable's lock, after the
+	 * payments under way: a payment that succeeds meanwhile is then either still counted as under way or already in
+	 * what the limit reads, never in neither. A payer who pays in two tabs at once, or pays again before the first
+	 * payment is through, cannot pay more than he owes; the same request again (its idempotence key) is the same
+	 * payment and passes. Payments of one payable are started one at a time.
+	 * <p>
+	 * {@code details} are what the payment says about itself and who gets its receipt. A payment of the payable whose
+	 * creation is unknown (the provider never answered through every retry) is first resolved by asking the provider
+	 * again under its own key, never replaced: the same request again is that same payment; another one finds it under
+	 * way, with its confirmation page to go back to.
 	 *
-	 * @throws Rejected {@code payment.under-way} with the amount under way and what may still be paid
-	 */
-	public Payment startWithin(Money limit, TenantId tenant, PayableRef payable, Money amount, PaymentMethod method,
-			String returnUrl, String idempotenceKey) {
-		return startWithin(() -> limit, tenant, payable, amount, method, returnUrl, idempotenceKey,
-				PaymentDetails.UNKNOWN_PAYER);
-	}
-
-	/**
-	 * {@link #startWithin(Money, TenantId, PayableRef, Money, PaymentMethod, String, String)} with the limit read
-	 * under the payable's lock, after the payments under way: a payment that succeeds meanwhile is then either still
-	 * counted as under way or already in what the limit reads, never in neither. A new payment above the limit is
-	 * refused even with nothing under way ({@code payment.exceeds-balance}): a debt repaid has a limit of zero.
-	 */
-	public Payment startWithin(Supplier<Money> limit, TenantId tenant, PayableRef payable, Money amount,
-			PaymentMethod method, String returnUrl, String idempotenceKey) {
-		return startWithin(limit, tenant, payable, amount, method, returnUrl, idempotenceKey,
-				PaymentDetails.UNKNOWN_PAYER);
-	}
-
-	/** {@link #startWithin(Supplier, TenantId, PayableRef, Money, PaymentMethod, String, String, PaymentDetails)}. */
-	public Payment startWithin(Money limit, TenantId tenant, PayableRef payable, Money amount, PaymentMethod method,
-			String returnUrl, String idempotenceKey, PaymentDetails details) {
-		return startWithin(() -> limit, tenant, payable, amount, method, returnUrl, idempotenceKey, details);
-	}
-
-	/**
-	 * {@link #startWithin(Supplier, TenantId, PayableRef, Money, PaymentMethod, String, String)}, with what the
-	 * payment says about itself and who gets its receipt. A payment of the payable whose creation is unknown (the
-	 * provider never answered through every retry) is first resolved by asking the provider again under its own key,
-	 * never replaced: the same request again is that same payment; another one finds it under way, with its
-	 * confirmation page to go back to.
+	 * @throws Rejected {@code payment.exceeds-balance} above the limit with nothing under way (a debt repaid has a
+	 *         limit of zero), {@code payment.under-way} with the amount under way and what may still be paid
 	 */
 	public Payment startWithin(Supplier<Money> limit, TenantId tenant, PayableRef payable, Money amount,
 			PaymentMethod method, String returnUrl, String idempotenceKey, PaymentDetails details) {

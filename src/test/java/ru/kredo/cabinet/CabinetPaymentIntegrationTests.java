@@ -362,7 +362,8 @@ class CabinetPaymentIntegrationTests {
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> payments.startWithin(
 				() -> offers.owed(agency.tenant().id(), debts.get(agency.tenant().id(), debt.id())), agency.tenant().id(),
 				new ru.kredo.payments.PayableRef(debt.id().value()), Money.ofRoubles("442746.39"),
-				ru.kredo.payments.PaymentMethod.SBP, "/back", UUID.randomUUID().toString()))
+				ru.kredo.payments.PaymentMethod.SBP, "/back", UUID.randomUUID().toString(),
+				ru.kredo.payments.PaymentDetails.UNKNOWN_PAYER))
 			.hasMessage("payment.exceeds-balance");
 		assertThat(payments.ofPayable(agency.tenant().id(), new ru.kredo.payments.PayableRef(debt.id().value()))).hasSize(1);
 		assertThat(debts.payments(agency.tenant().id(), debt.id())).singleElement()

@@ -293,7 +293,8 @@ class PaymentNotificationsIntegrationTests {
 	}
 
 	private Payment within(Money limit, TenantId tenant, PayableRef debt, String roubles, String key) {
-		return payments.startWithin(limit, tenant, debt, Money.ofRoubles(roubles), PaymentMethod.BANK_CARD, "/back", key);
+		return payments.startWithin(() -> limit, tenant, debt, Money.ofRoubles(roubles), PaymentMethod.BANK_CARD, "/back", key,
+				PaymentDetails.UNKNOWN_PAYER);
 	}
 
 	private TenantId collector() {

@@ -161,7 +161,7 @@ class YooKassaNotificationsIntegrationTests {
 	@Test
 	void thePayerIsSentBackToAnAbsoluteAddressOnKredoAndTheDescriptionNamesTheContractAndTheAgency() {
 		String agency = "ООО ПКО «" + "Очень длинное название агентства ".repeat(4) + "»";
-		Payment started = payments.startWithin(Money.ofRoubles("10000.00"), tenant, new PayableRef(debt.id().value()),
+		Payment started = payments.startWithin(() -> Money.ofRoubles("10000.00"), tenant, new PayableRef(debt.id().value()),
 				Money.ofRoubles("100.00"), PaymentMethod.SBP, "/cabinet/" + tenant + "/home", UUID.randomUUID().toString(),
 				new PaymentDetails(PaymentDetails.towardsDebt("КД-77/2021", LocalDate.of(2021, 4, 1), agency), "+79165551234",
 						null));
@@ -274,7 +274,7 @@ class YooKassaNotificationsIntegrationTests {
 	PaymentSettings settings;
 
 	private Payment startWithin(String roubles, String key) {
-		return payments.startWithin(Money.ofRoubles("10000.00"), tenant, new PayableRef(debt.id().value()),
+		return payments.startWithin(() -> Money.ofRoubles("10000.00"), tenant, new PayableRef(debt.id().value()),
 				Money.ofRoubles(roubles), PaymentMethod.SBP, "/cabinet/" + tenant + "/home", key, DETAILS);
 	}
 
