@@ -192,11 +192,12 @@ class CabinetFlowBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("h1")).hasText("Здравствуйте, Мария Андреевна!");
 	}
 
+	/** The code step, at an address of its own (a GET shows it), with what to check when no code comes. */
 	private void assertCodeStep() {
 		assertThat(page.locator("h1")).hasText("Введите код из SMS");
+		Assertions.assertThat(page.url()).endsWith("/code");
 		assertThat(page.locator("#code")).isVisible();
 		assertThat(page.locator("#no-code")).containsText("точно так, как в договоре");
-		Assertions.assertThat(page.url()).endsWith("/code");
 	}
 
 	private void assertSigningStep() {
