@@ -37,7 +37,13 @@ public enum Outcome {
 	PAID(true, true, TenantKind.COLLECTOR),
 
 	/** A debtor who refused to pay. */
-	REFUSED_TO_PAY(true, false, TenantKind.COLLECTOR);
+	REFUSED_TO_PAY(true, false, TenantKind.COLLECTOR),
+
+	/**
+	 * A «do not contact» signal (a bankruptcy) taken into account: nobody called, so it is the only way such a
+	 * signal ends, and the only one it offers.
+	 */
+	NOTED(false, false, TenantKind.BROKER, TenantKind.COLLECTOR);
 
 	private final boolean reached;
 	private final boolean success;
@@ -63,11 +69,16 @@ public enum Outcome {
 		return kinds.contains(kind);
 	}
 
-	/** The outcomes a tenant of this kind records, in the order its buttons show. */
+	/** The outcomes a tenant of this kind records for a call, in the order its buttons show. */
 	public static List<Outcome> of(TenantKind kind) {
-		return Arrays.stream(values()).filter(o -> o.isFor(kind))
+		return Arrays.stream(values()).filter(o -> o.isFor(kind) && o != NOTED)
 			.sorted((a, b) -> Boolean.compare(b.success, a.success))
 			.toList();
+	}
+
+	/** How this signal may end for a tenant of this kind: a «do not contact» signal is only ever noted. */
+	public static List<Outcome> of(TenantKind kind, Signal signal) {
+		return signal.stopContact() ? List.of(NOTED) : of(kind);
 	}
 
 	/** The names of the outcomes that count as reached (or, {@code success}: as a success), quoted for SQL. */

@@ -141,7 +141,8 @@ public class Signals {
 
 	/**
 	 * Records how working the signal ended; later events of its type open a new signal. Refuses an outcome of the
-	 * other kind of tenant (a collector's «Оплатил» for a broker) with {@code signal.outcome-not-for-tenant}.
+	 * other kind of tenant (a collector's «Оплатил» for a broker), and any but {@link Outcome#NOTED} for a «do not
+	 * contact» signal, with {@code signal.outcome-not-for-tenant}.
 	 */
 	@Transactional
 	public Signal close(TenantId tenant, SignalId id, Outcome outcome, UserId by) {
@@ -149,8 +150,9 @@ public class Signals {
 		if (signal.status() == SignalStatus.CLOSED) {
 			throw new Rejected("signal.already-closed");
 		}
-		if (!outcome.isFor(kind(tenant))) {
-			throw new Rejected("signal.outcome-not-for-tenant", outcome.name(), outcomes(tenant).stream().map(Enum::name)
+		List<Outcome> allowed = Outcome.of(kind(tenant), signal);
+		if (!allowed.contains(outcome)) {
+			throw new Rejected("signal.outcome-not-for-tenant", outcome.name(), allowed.stream().map(Enum::name)
 				.collect(java.util.stream.Collectors.joining(", ")));
 		}
 		Instant now = clock.instant();
@@ -163,9 +165,9 @@ public class Signals {
 		return get(tenant, id);
 	}
 
-	/** The outcomes this tenant records: a broker's or a collection agency's. */
-	public List<Outcome> outcomes(TenantId tenant) {
-		return Outcome.of(kind(tenant));
+	/** How this signal may end: a broker's or a collection agency's outcomes, or «noted» for a «do not contact». */
+	public List<Outcome> outcomes(TenantId tenant, Signal signal) {
+		return Outcome.of(kind(tenant), signal);
 	}
 
 	private TenantKind kind(TenantId tenant) {

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -17,6 +18,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import ru.kredo.Fixtures;
@@ -108,7 +110,7 @@ class SignalWorkIntegrationTests {
 	@Test
 	void aBankruptcyIsNeverACallToMakeOnTheCollectorsDashboard() throws Exception {
 		Provisioned collector = fixtures.tenant(TenantKind.COLLECTOR);
-		raise(collector, Segment.DEBTOR, "1.12", null, Set.of());
+		Signal bankruptcy = raise(collector, Segment.DEBTOR, "1.12", null, Set.of());
 		raise(collector, Segment.DEBTOR, "2.2", null, Set.of());
 
 		Document dashboard = page("/", fixtures.admin(collector));
@@ -116,6 +118,13 @@ class SignalWorkIntegrationTests {
 			.doesNotContain("банкротств");
 		assertThat(dashboard.select("#do-not-contact").text()).contains("Не контактировать", "Дело о банкротстве");
 		assertThat(page("/signals", fixtures.admin(collector)).text()).contains("Не контактировать");
+
+		Document signal = page("/signals/" + bankruptcy.id().value(), fixtures.admin(collector));
+		assertThat(signal.select("button[name=outcome]").eachText()).containsExactly("Учтено, не контактируем");
+		assertThat(signal.text()).doesNotContain("Чем закончилось?");
+		mvc.perform(post("/signals/{id}/outcome", bankruptcy.id().value()).param("outcome", "REACHED")
+			.with(user(fixtures.admin(collector))).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(signals.get(collector.tenant().id(), bankruptcy.id()).status()).isEqualTo(SignalStatus.OPEN);
 	}
 
 	@Test
@@ -139,6 +148,22 @@ class SignalWorkIntegrationTests {
 		assertThat(conversion.select("#conversion-by-list thead").text()).contains("Оплатили").doesNotContain("Сделок");
 		assertThat(conversion.select("#conversion-by-list tbody tr").first().select("td").eachText())
 			.containsExactly("Поштучный мониторинг", "1", "1", "1", "1", "1", "1000,0");
+	}
+
+	@Test
+	void overTheApiACollectorRecordsItsOutcomesAndAnotherKindsIsRefusedWithItsCode() throws Exception {
+		Provisioned collector = fixtures.tenant(TenantKind.COLLECTOR);
+		Signal signal = raise(collector, Segment.DEBTOR, "2.2", null, Set.of());
+		String key = "Bearer " + collector.apiKey().secret();
+
+		mvc.perform(post("/api/v1/signals/{id}/outcome", signal.id().value()).header("Authorization", key)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"DEAL\",\"by\":\"" + collector.admin().id() + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("signal.outcome-not-for-tenant"));
+		mvc.perform(post("/api/v1/signals/{id}/outcome", signal.id().value()).header("Authorization", key)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"PROMISED_TO_PAY\",\"by\":\"" + collector.admin().id() + "\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("PROMISED_TO_PAY"));
 	}
 
 	@Test

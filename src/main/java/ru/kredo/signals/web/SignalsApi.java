@@ -87,8 +87,8 @@ class SignalsApi {
 	@PostMapping("/{id}/outcome")
 	@Operation(summary = "Record how working the signal ended",
 			description = "A credit broker's outcomes: DEAL, REACHED, NOT_INTERESTED, NO_ANSWER, WRONG_NUMBER. A collection "
-					+ "agency's: PAID, PROMISED_TO_PAY, REACHED, REFUSED_TO_PAY, NO_ANSWER, WRONG_NUMBER. Another kind's "
-					+ "outcome is refused (400, code signal.outcome-not-for-tenant). DEAL and PAID count as deals in the "
+					+ "agency's: PAID, PROMISED_TO_PAY, REACHED, REFUSED_TO_PAY, NO_ANSWER, WRONG_NUMBER. A «do not contact» "
+					+ "signal (a bankruptcy) ends only as NOTED. Another outcome is refused (400, code signal.outcome-not-for-tenant). DEAL and PAID count as deals in the "
 					+ "conversion; every outcome but NO_ANSWER and WRONG_NUMBER counts as reached (docs/metrics.md).")
 	SignalResource close(@PathVariable UUID id, @RequestBody(required = false) OutcomeRequest request) {
 		signals.get(current.id(), new SignalId(id));
