@@ -288,7 +288,9 @@ class ListImportIntegrationTests {
 	void aBitrix24ExportKeepsEveryPhoneAndAddressAndReportsManagersWhoAreNoUsers() throws Exception {
 		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
 		UserDetails admin = fixtures.admin(broker);
-		String manager = fixtures.manager(broker).displayName();
+		// As a CRM writes him, last word first: «a1b2c3d4 Менеджер» is the user «Менеджер a1b2c3d4».
+		String[] words = fixtures.manager(broker).displayName().split(" ");
+		String manager = words[1] + " " + words[0];
 		byte[] export = xlsx(List.of(
 				List.of("Имя", "Фамилия", "Отчество", "Дата рождения", "Рабочий телефон", "Мобильный телефон",
 						"Домашний телефон", "Другой телефон", "Рабочий e-mail", "Частный e-mail", "Другой e-mail",
@@ -361,6 +363,11 @@ class ListImportIntegrationTests {
 		assertThat(contacts.phones(broker.tenant().id(), fedor.id())).extracting(ru.kredo.contacts.PhoneNumber::e164)
 			.containsExactly("+74955556677", "+79167778899");
 		assertThat(contacts.emails(broker.tenant().id(), fedor.id())).containsExactly("f@firm.ru", "fedor@ya.ru");
+		String resource = mvc.perform(get("/api/v1/contacts/{id}", fedor.id().value())
+			.header("Authorization", "Bearer " + broker.apiKey().secret())).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(resource).contains("\"phones\":[\"+74955556677\",\"+79167778899\"]",
+				"\"emails\":[\"f@firm.ru\",\"fedor@ya.ru\"]");
 	}
 
 	private static byte[] xlsx(List<List<Object>> rows) throws java.io.IOException {

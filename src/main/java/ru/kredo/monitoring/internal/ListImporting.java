@@ -192,11 +192,12 @@ public class ListImporting {
 		bad.clear();
 	}
 
-	/** The tenant's users by lower-case e-mail and by lower-case name, for a «Менеджер» column. */
+	/** The tenant's users by lower-case e-mail, by lower-case name and by its words in any order, for a «Менеджер» column. */
 	private Map<String, UserId> managers(TenantId tenant) {
 		Map<String, UserId> managers = new HashMap<>();
 		for (User user : accounts.all(tenant)) {
 			managers.putIfAbsent(user.displayName().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT), user.id());
+			managers.putIfAbsent(ListRows.nameKey(user.displayName()), user.id());
 			managers.put(user.email().value().toLowerCase(Locale.ROOT), user.id());
 		}
 		return managers;

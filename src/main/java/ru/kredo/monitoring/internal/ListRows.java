@@ -38,7 +38,7 @@ final class ListRows {
 	private final LocalDate today;
 	private final NonDataRows nonData;
 
-	/** @param managers the tenant's users by lower-case e-mail and by lower-case name */
+	/** @param managers the tenant's users by lower-case e-mail, by lower-case name and by {@link #nameKey} */
 	ListRows(Columns columns, ImportDefaults defaults, Map<String, UserId> managers, LocalDate today) {
 		this.columns = columns;
 		this.cells = new Cells<>(columns.map());
@@ -61,7 +61,9 @@ final class ListRows {
 			String notes = columns.first(Field.NOTES).map(row::get).map(String::strip)
 				.map(n -> n.length() > MAX_NOTES ? n.substring(0, MAX_NOTES) : n).orElse(null);
 			String managerName = managerName(row);
-			UserId manager = managerName == null ? null : managers.get(managerName.toLowerCase(Locale.ROOT));
+			UserId manager = managerName == null ? null
+					: Optional.ofNullable(managers.get(managerName.toLowerCase(Locale.ROOT)))
+						.orElseGet(() -> managers.get(nameKey(managerName)));
 			return new RowResult.Good(row.line(),
 					person, new WatchTerms(segment, defaults.months(), null, manager, notes, consent(row), null),
 					dropped.isEmpty() ? null : dropped.getFirst().at(row.line()), manager == null ? managerName : null);
@@ -97,6 +99,15 @@ final class ListRows {
 			}
 			return new Consent(given, purpose, method, null, null);
 		});
+	}
+
+	/**
+	 * A name's words in lower case, ё as е, in alphabetical order: «Петрова Анна» (a CRM's order) finds the user
+	 * «Анна Петрова».
+	 */
+	static String nameKey(String name) {
+		return java.util.Arrays.stream(name.toLowerCase(Locale.ROOT).replace('ё', 'е').split("[\\s.,]+"))
+			.filter(word -> !word.isEmpty()).sorted().collect(java.util.stream.Collectors.joining(" "));
 	}
 
 	/** The manager's name or e-mail as the row writes it, spaces collapsed; {@code null} when there is none. */

@@ -55,6 +55,18 @@ class ListRowsTests {
 	}
 
 	@Test
+	void findsTheManagerWrittenLastNameFirst() {
+		ListRows crm = new ListRows(Columns.of(List.of("ФИО", "Дата рождения", "Ответственный")),
+				new ImportDefaults(Segment.PROSPECT, 6, null, "", null),
+				Map.of(ListRows.nameKey("Анна Петрова"), MANAGER), TODAY);
+
+		RowResult.Good good = (RowResult.Good) crm.read(new SourceRow(2, List.of("Иванов Иван", "01.01.1980", "Петрова  Анна")));
+
+		assertThat(good.terms().managerId()).isEqualTo(MANAGER);
+		assertThat(good.unknownManager()).isNull();
+	}
+
+	@Test
 	void aRowWhoseOnlyPhoneIsWrongIsKeptWithoutItAndTheColumnNoted() {
 		RowResult.Good good = (RowResult.Good) read(5, "Иванов Иван", "01.01.1980", "", "916123456", "", "", "", "");
 
