@@ -421,6 +421,26 @@ class PortfolioImportIntegrationTests {
 	}
 
 	@Test
+	void debtsStoredBeforeTheirOverdueDayWasKeptGetItFromTheirLastUploadAndGrowFromThere() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		PortfolioImport done = upload(agency, fixtures.admin(agency), "Старый", "r.csv", Registries.utf8(
+				"ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД;Дней просрочки",
+				"Прежний Олег;01.01.1980;Банк;M-1;01.01.2020;1000;50"), null);
+		assertThat(done.created()).isEqualTo(1);
+		// As the debt was before the migration: uploaded ten days ago at 50 days past due, no overdue day.
+		jdbc.sql("update debts set overdue_since = null, updated_at = now() - interval '10 days' where tenant_id = ?")
+			.param(agency.tenant().id().value()).update();
+		String migration = Files.readString(
+				Path.of("src/main/resources/db/migration/V202612061630__collections_debts_overdue_since.sql"));
+		String backfill = Arrays.stream(migration.split(";")).map(String::strip)
+			.map(statement -> statement.replaceAll("(?m)^--.*$", "").strip())
+			.filter(statement -> statement.startsWith("update")).findFirst().orElseThrow();
+		jdbc.sql(backfill + " and tenant_id = ?").param(agency.tenant().id().value()).update();
+
+		assertThat(debtsOf(agency).get("M-1").daysPastDue()).isEqualTo(60);
+	}
+
+	@Test
 	void aRegistryWithoutContractNumbersIsRefusedOnTheFormAndNothingStarts() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		byte[] registry = Registries.utf8("ФИО;Дата рождения;Кредитор;Сумма долга", "Иванов Иван;01.01.1980;Банк;1000");
