@@ -99,7 +99,8 @@ public class Debts {
 					Date.valueOf(contractDate), assignmentDate == null ? null : Date.valueOf(assignmentDate),
 					balance.of(STATE_DUTY).kopecks(), balance.of(FEES).kopecks(), balance.of(INTEREST).kopecks(),
 					balance.of(PRINCIPAL).kopecks(), balance.of(PENALTIES).kopecks(), balance.total().kopecks(), daysPastDue,
-					daysPastDue == null ? null : Date.valueOf(today().minusDays(daysPastDue)), region, timeZone == null ? null : timeZone.getId(), Timestamp.from(clock.instant()))
+					daysPastDue == null ? null : Date.valueOf(today().minusDays(daysPastDue)), region,
+					timeZone == null ? null : timeZone.getId(), Timestamp.from(clock.instant()))
 			.query(UUID.class)
 			.single();
 		return get(tenant, new DebtId(id));

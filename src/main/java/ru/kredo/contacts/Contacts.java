@@ -233,14 +233,19 @@ public class Contacts {
 	 */
 	public List<Contact> findByNameAndPhone(TenantId tenant, FullName name, PhoneNumber phone) {
 		byte[] index = personalData.index("phone", phone.e164()).bytes();
+		java.util.Set<ContactId> seen = new java.util.HashSet<>();
+		// Two indexed lookups (contacts_phone_idx, contact_phones_number_idx): an «or» of the two would scan.
 		return jdbc.sql("""
-				select * from contacts where tenant_id = ? and (phone_index = ? or id in
-				    (select contact_id from contact_phones where tenant_id = ? and phone_index = ?))""")
+				select * from contacts where tenant_id = ? and phone_index = ?
+				union all
+				select c.* from contact_phones p join contacts c on c.tenant_id = p.tenant_id and c.id = p.contact_id
+				where p.tenant_id = ? and p.phone_index = ?""")
 			.params(tenant.value(), index, tenant.value(), index)
 			.query(this::contact)
 			.list()
 			.stream()
 			.filter(contact -> contact.name().normalized().equals(name.normalized()))
+			.filter(contact -> seen.add(contact.id()))
 			.toList();
 	}
 

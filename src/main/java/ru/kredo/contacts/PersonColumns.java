@@ -33,8 +33,9 @@ import ru.kredo.tabular.SourceRow;
 /**
  * The columns of an uploaded file that name a person, and the person a row names. ФИО comes in one column or in
  * three; the passport in one or as series and number; a file may have several phone and e-mail columns, each kept
- * (a number or an address that does not read is left out and reported, the row kept). A file without ФИО or date of birth is refused: a contact needs both. A wrong cell is reported by its
- * column ({@link BadCell}) and never echoes the person's data.
+ * (a number or an address that does not read is left out and reported, the row kept). A file without ФИО or date of
+ * birth is refused: a contact needs both. A wrong cell is reported by its column ({@link BadCell}) and never echoes
+ * the person's data.
  */
 public final class PersonColumns {
 
