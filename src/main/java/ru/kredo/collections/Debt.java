@@ -18,6 +18,8 @@ import ru.kredo.tenancy.TenantId;
  * through Kredo, each split over the components in the allocation order, and less what a paid settlement forgave
  * ({@code forgiven}, ст. 415 ГК РФ). So {@link #repaid()}, what was paid, counts both kinds of payment and not the
  * forgiven rest: the claim is what was paid, what was forgiven and what is still owed.
+ * {@code daysPastDue} is as of today (or the day the debt closed), counted from the day it fell overdue that the
+ * registry gave or that its days past due on the day of the upload imply: it grows as the debt ages.
  * {@code region} and {@code timeZone} (where the debtor lives; the 230-ФЗ contact hours are his local time) are
  * {@code null} when unknown.
  */

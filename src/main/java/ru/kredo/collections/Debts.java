@@ -51,8 +51,8 @@ public class Debts {
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	private static final String COLUMNS = """
 			id, tenant_id, contact_id, original_creditor, contract_number, contract_date, assignment_date, state_duty, fees,
-			interest, principal, penalties, original_total, days_past_due, closed_on, region, time_zone, paid_before_import,
-			forgiven""";
+			interest, principal, penalties, original_total, days_past_due, overdue_since, closed_on, region, time_zone,
+			paid_before_import, forgiven""";
 	private static final String QUALIFIED = COLUMNS.replaceAll("(\\w+)", "d.$1");
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -94,18 +94,19 @@ public class Debts {
 		UUID id = jdbc.sql("""
 				insert into debts (id, tenant_id, contact_id, original_creditor, contract_number, contract_date,
 				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due,
-				    region, time_zone, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    overdue_since, region, time_zone, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, contract_number, original_creditor) do update set state_duty = excluded.state_duty,
 				    fees = excluded.fees, interest = excluded.interest, principal = excluded.principal,
-				    penalties = excluded.penalties, days_past_due = excluded.days_past_due, region = excluded.region,
-				    time_zone = excluded.time_zone
+				    penalties = excluded.penalties, days_past_due = excluded.days_past_due,
+				    overdue_since = excluded.overdue_since, region = excluded.region, time_zone = excluded.time_zone
 				returning id""")
 			.params(UUID.randomUUID(), tenant.value(), debtor.value(), originalCreditor, contractNumber,
 					Date.valueOf(contractDate), assignmentDate == null ? null : Date.valueOf(assignmentDate),
 					balance.of(STATE_DUTY).kopecks(), balance.of(FEES).kopecks(), balance.of(INTEREST).kopecks(),
 					balance.of(PRINCIPAL).kopecks(), balance.of(PENALTIES).kopecks(), balance.total().kopecks(), daysPastDue,
-					region, timeZone == null ? null : timeZone.getId(), Timestamp.from(clock.instant()))
+					daysPastDue == null ? null : Date.valueOf(today().minusDays(daysPastDue)), region,
+					timeZone == null ? null : timeZone.getId(), Timestamp.from(clock.instant()))
 			.query(UUID.class)
 			.single();
 		offers.makeOffers(tenant, List.of(new DebtId(id)));
@@ -115,7 +116,7 @@ public class Debts {
 	public Debt get(TenantId tenant, DebtId id) {
 		return jdbc.sql("select " + COLUMNS + " from debts where tenant_id = ? and id = ?")
 			.params(tenant.value(), id.value())
-			.query(Debts::debt)
+			.query(this::debt)
 			.optional()
 			.orElseThrow(() -> new NotFound("debt.not-found", id));
 	}
@@ -140,7 +141,7 @@ public class Debts {
 	public List<Debt> ofContact(TenantId tenant, ContactId contact) {
 		return jdbc.sql("select " + COLUMNS + " from debts where tenant_id = ? and contact_id = ? order by contract_date")
 			.params(tenant.value(), contact.value())
-			.query(Debts::debt)
+			.query(this::debt)
 			.list();
 	}
 
@@ -240,7 +241,7 @@ public class Debts {
 	void on(PaymentSucceeded paid) {
 		Optional<Debt> found = jdbc.sql("select " + COLUMNS + " from debts where tenant_id = ? and id = ? for update")
 			.params(paid.tenantId().value(), paid.debtId())
-			.query(Debts::debt)
+			.query(this::debt)
 			.optional();
 		if (found.isEmpty()) {
 			// The payment stands (the money arrived); failing here would only make the provider retry forever.
@@ -297,15 +298,35 @@ public class Debts {
 				Money.ofKopecks(row.getLong("penalties")));
 	}
 
-	private static Debt debt(ResultSet row, int rowNumber) throws SQLException {
+	/** Today in the business time zone, Moscow, as debts close and registries are read. */
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(MOSCOW));
+	}
+
+	/**
+	 * Days past due today, or on the day it closed: counted from the day the debt fell overdue, so that they grow
+	 * with time; the registry's own figure only for a debt that has no such day.
+	 */
+	static Integer daysPastDue(LocalDate overdueSince, LocalDate closedOn, Integer stated, LocalDate today) {
+		if (overdueSince == null) {
+			return stated;
+		}
+		LocalDate until = closedOn != null && closedOn.isBefore(today) ? closedOn : today;
+		return (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(overdueSince, until));
+	}
+
+	private Debt debt(ResultSet row, int rowNumber) throws SQLException {
 		Date assigned = row.getDate("assignment_date");
 		Date closed = row.getDate("closed_on");
+		Date overdueSince = row.getDate("overdue_since");
 		String zone = row.getString("time_zone");
 		return new Debt(new DebtId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
 				new ContactId(row.getObject("contact_id", UUID.class)), row.getString("original_creditor"),
 				row.getString("contract_number"), row.getDate("contract_date").toLocalDate(),
 				assigned == null ? null : assigned.toLocalDate(), components(row), Money.ofKopecks(row.getLong("original_total")),
-				(Integer) row.getObject("days_past_due"), closed == null ? null : closed.toLocalDate(),
+				daysPastDue(overdueSince == null ? null : overdueSince.toLocalDate(),
+						closed == null ? null : closed.toLocalDate(), (Integer) row.getObject("days_past_due"), today()),
+				closed == null ? null : closed.toLocalDate(),
 				row.getString("region"), zone == null ? null : ZoneId.of(zone), Money.ofKopecks(row.getLong("paid_before_import")),
 				Money.ofKopecks(row.getLong("forgiven")));
 	}

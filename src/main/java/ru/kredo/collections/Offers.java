@@ -88,7 +88,8 @@ public class Offers {
 	/**
 	 * Makes the offers the agency's rules pre-approve for these debts ({@code null}: all the tenant's): each open debt
 	 * without an offer gets one from the richest rule it meets (most discount first, then the rule's name), valid for
-	 * the rule's days from today. An offer never signed whose date has passed is replaced the same way, so a debtor
+	 * the rule's days from today; its days past due are counted to today from the day it fell overdue, as
+	 * {@link Debt#daysPastDue()} counts them. An offer never signed whose date has passed is replaced the same way, so a debtor
 	 * who comes later is not shown a lapsed offer he never saw; a signed one stays. Offers are made here, when a rule
 	 * or a debt changes and once a day ({@code OfferRenewal}), never when a page is shown: a page only reads them.
 	 * One statement each way, whatever the number of debts; a debt keeps the first offer made.
@@ -115,7 +116,7 @@ public class Offers {
 				    d.total - d.total * r.discount_percent / 100, cast(? as date) + r.valid_days, 'OFFERED', r.max_parts,
 				    r.part_interval, r.grace_days, ?
 				from (select id, tenant_id, state_duty + fees + interest + principal + penalties as total,
-				          coalesce(days_past_due, 0) as days_past_due
+				          coalesce(greatest(0, cast(? as date) - overdue_since), days_past_due, 0) as days_past_due
 				      from debts
 				      where tenant_id = ? and closed_on is null
 				          and (cast(? as uuid[]) is null or id = any(cast(? as uuid[])))) d
@@ -125,7 +126,7 @@ public class Offers {
 				    order by r.discount_percent desc, r.name limit 1) r
 				where d.total > 0 and not exists (select 1 from offers o where o.debt_id = d.id)
 				on conflict (debt_id) do nothing""")
-			.params(Date.valueOf(today), Timestamp.from(clock.instant()), tenant.value(), ids, ids)
+			.params(Date.valueOf(today), Timestamp.from(clock.instant()), Date.valueOf(today), tenant.value(), ids, ids)
 			.update();
 	}
 

@@ -1,13 +1,18 @@
 package ru.kredo.contacts;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ru.kredo.privacy.PersonalData;
+import ru.kredo.tenancy.TenantId;
 
 /**
  * Writes many contacts in one statement each way (insert, complete) through {@code unnest} of column arrays: an
@@ -64,6 +69,41 @@ final class ContactRows {
 			.params(params(texts(completed, c -> c.id().toString()), texts(completed, c -> c.tenantId().toString()),
 					identifiers(completed), emails(completed)))
 			.update();
+	}
+
+	/**
+	 * Keeps the phones and e-mail addresses given for contacts beyond the one on their row: sealed, the phone indexed
+	 * as the contact's own (a person is found by any of his numbers); one already kept for the contact is left as it
+	 * is. Two statements, however many; each a microsecond after the one before it, to read back in file order.
+	 */
+	void keepOthers(List<Map.Entry<ContactId, PhoneNumber>> phones, List<Map.Entry<ContactId, String>> emails,
+			TenantId tenant, Instant now) {
+		if (!phones.isEmpty()) {
+			jdbc.sql("""
+					insert into contact_phones (tenant_id, contact_id, phone, phone_index, created_at)
+					select ?, p.contact_id::uuid, p.phone, p.phone_index, ?::timestamptz + (p.n - 1) * interval '1 microsecond'
+					from unnest(?::text[], ?::bytea[], ?::bytea[]) with ordinality as p (contact_id, phone, phone_index, n)
+					on conflict do nothing""")
+				.params(tenant.value(), Timestamp.from(now),
+						phones.stream().map(p -> p.getKey().value().toString()).toArray(String[]::new),
+						phones.stream().map(p -> seal("phones", p.getValue().e164())).toArray(byte[][]::new),
+						phones.stream().map(p -> personalData.index("phone", p.getValue().e164()).bytes())
+							.toArray(byte[][]::new))
+				.update();
+		}
+		if (!emails.isEmpty()) {
+			jdbc.sql("""
+					insert into contact_emails (tenant_id, contact_id, email, email_index, created_at)
+					select ?, e.contact_id::uuid, e.email, e.email_index, ?::timestamptz + (e.n - 1) * interval '1 microsecond'
+					from unnest(?::text[], ?::bytea[], ?::bytea[]) with ordinality as e (contact_id, email, email_index, n)
+					on conflict do nothing""")
+				.params(tenant.value(), Timestamp.from(now),
+						emails.stream().map(e -> e.getKey().value().toString()).toArray(String[]::new),
+						emails.stream().map(e -> seal("emails", e.getValue())).toArray(byte[][]::new),
+						emails.stream().map(e -> personalData.index("email", e.getValue().toLowerCase(Locale.ROOT)).bytes())
+							.toArray(byte[][]::new))
+				.update();
+		}
 	}
 
 	/** Passport, ИНН, СНИЛС and phone, each sealed and with its blind index: eight array parameters. */

@@ -88,7 +88,51 @@ public class Contacts {
 		}
 		rows.insert(added.values());
 		rows.complete(completed.values());
+		keepOthers(tenant, people, result);
 		return result;
+	}
+
+	/** Every phone and address the people came with that their contacts' rows do not hold already. */
+	private void keepOthers(TenantId tenant, List<PersonDetails> people, List<Contact> contacts) {
+		List<Map.Entry<ContactId, PhoneNumber>> phones = new ArrayList<>();
+		List<Map.Entry<ContactId, String>> emails = new ArrayList<>();
+		for (int i = 0; i < people.size(); i++) {
+			Contact contact = contacts.get(i);
+			for (PhoneNumber phone : people.get(i).phones()) {
+				if (!phone.equals(contact.phone())) {
+					phones.add(Map.entry(contact.id(), phone));
+				}
+			}
+			PersonDetails person = people.get(i);
+			java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(person.email()), person.otherEmails().stream())
+				.filter(email -> !email.equalsIgnoreCase(contact.email()))
+				.forEach(email -> emails.add(Map.entry(contact.id(), email)));
+		}
+		rows.keepOthers(phones, emails, tenant, clock.instant());
+	}
+
+	/** Every phone known for the contact: the one on his row first, then the others files gave, oldest first. */
+	public List<PhoneNumber> phones(TenantId tenant, ContactId id) {
+		List<PhoneNumber> phones = new ArrayList<>();
+		Optional.ofNullable(get(tenant, id).phone()).ifPresent(phones::add);
+		jdbc.sql("select phone from contact_phones where tenant_id = ? and contact_id = ? order by created_at, phone_index")
+			.params(tenant.value(), id.value())
+			.query((row, n) -> new PhoneNumber(open("phones", row.getBytes("phone"))))
+			.list()
+			.stream().filter(p -> !phones.contains(p)).forEach(phones::add);
+		return phones;
+	}
+
+	/** Every e-mail address known for the contact, the one on his row first. */
+	public List<String> emails(TenantId tenant, ContactId id) {
+		List<String> emails = new ArrayList<>();
+		Optional.ofNullable(get(tenant, id).email()).ifPresent(emails::add);
+		jdbc.sql("select email from contact_emails where tenant_id = ? and contact_id = ? order by created_at, email_index")
+			.params(tenant.value(), id.value())
+			.query((row, n) -> open("emails", row.getBytes("email")))
+			.list()
+			.stream().filter(e -> emails.stream().noneMatch(e::equalsIgnoreCase)).forEach(emails::add);
+		return emails;
 	}
 
 	private List<Contact> findByIndexes(TenantId tenant, List<PersonDetails> people) {
@@ -183,14 +227,25 @@ public class Contacts {
 			.list();
 	}
 
-	/** Contacts with this phone whose normalized ФИО is this one: how a debtor is recognised at the cabinet's door. */
+	/**
+	 * Contacts with this phone, on their row or among the others files gave for them, whose normalized ФИО is this
+	 * one: how a debtor is recognised at the cabinet's door.
+	 */
 	public List<Contact> findByNameAndPhone(TenantId tenant, FullName name, PhoneNumber phone) {
-		return jdbc.sql("select * from contacts where tenant_id = ? and phone_index = ?")
-			.params(tenant.value(), personalData.index("phone", phone.e164()).bytes())
+		byte[] index = personalData.index("phone", phone.e164()).bytes();
+		java.util.Set<ContactId> seen = new java.util.HashSet<>();
+		// Two indexed lookups (contacts_phone_idx, contact_phones_number_idx): an «or» of the two would scan.
+		return jdbc.sql("""
+				select * from contacts where tenant_id = ? and phone_index = ?
+				union all
+				select c.* from contact_phones p join contacts c on c.tenant_id = p.tenant_id and c.id = p.contact_id
+				where p.tenant_id = ? and p.phone_index = ?""")
+			.params(tenant.value(), index, tenant.value(), index)
 			.query(this::contact)
 			.list()
 			.stream()
 			.filter(contact -> contact.name().normalized().equals(name.normalized()))
+			.filter(contact -> seen.add(contact.id()))
 			.toList();
 	}
 

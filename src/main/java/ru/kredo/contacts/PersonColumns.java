@@ -19,6 +19,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import ru.kredo.platform.Rejected;
@@ -30,9 +32,10 @@ import ru.kredo.tabular.SourceRow;
 
 /**
  * The columns of an uploaded file that name a person, and the person a row names. ФИО comes in one column or in
- * three; the passport in one or as series and number; a file may have several phone columns (the first valid number
- * is taken). A file without ФИО or date of birth is refused: a contact needs both. A wrong cell is reported by its
- * column ({@link BadCell}) and never echoes the person's data.
+ * three; the passport in one or as series and number; a file may have several phone and e-mail columns, each kept
+ * (a number or an address that does not read is left out and reported, the row kept). A file without ФИО or date of
+ * birth is refused: a contact needs both. A wrong cell is reported by its column ({@link BadCell}) and never echoes
+ * the person's data.
  */
 public final class PersonColumns {
 
@@ -51,17 +54,29 @@ public final class PersonColumns {
 		.add(PASSPORT_NUMBER, "Номер паспорта", "Паспорт номер", "Номер", "Passport no")
 		.add(INN, "ИНН", "ИНН должника", "INN", "Tax ID", "TIN")
 		.add(SNILS, "СНИЛС", "SNILS")
-		.add(PHONE, "Телефон", "Тел", "Мобильный", "Мобильный телефон", "Сотовый", "Phone", "Mobile", "Mobile phone",
-				"Cell phone", "Tel", "Telephone")
-		.add(EMAIL, "Email", "E-mail", "Почта", "Электронная почта", "Эл. почта", "Э-почта", "Емейл", "Mail")
-		// A header that starts like a phone is one: «Телефон 2», «Телефон (рабочий)», «Phone mobile».
+		// Bitrix24 and amoCRM name each kind of number and address: every one of them is the person's.
+		.add(PHONE, "Телефон", "Тел", "Мобильный", "Мобильный телефон", "Сотовый", "Рабочий телефон",
+				"Рабочий прямой телефон", "Домашний телефон", "Другой телефон", "Личный телефон", "Контактный телефон",
+				"Номер телефона", "Телефон для рассылок", "Phone", "Mobile", "Mobile phone", "Cell phone", "Work phone",
+				"Home phone", "Other phone", "Phone number", "Tel", "Telephone")
+		.add(EMAIL, "Email", "E-mail", "Почта", "Электронная почта", "Эл. почта", "Э-почта", "Емейл", "Mail",
+				"Рабочий e-mail", "Частный e-mail", "Другой e-mail", "E-mail для рассылок", "Рабочий email",
+				"Личный email", "Другой email", "Личная почта", "Рабочая почта", "Work email", "Personal email",
+				"Other email")
+		// A header that starts like a phone is one: «Телефон 2», «Телефон (рабочий)», «Phone mobile»; so is one that
+		// ends like one: «Рабочий телефон», «Контактный телефон», «Частный e-mail».
 		.startingWith(PHONE, "телефон", "тел", "моб", "сотов", "phone", "mobile")
+		.startingWith(EMAIL, "email", "e-mail", "электроннаяпочта")
+		.endingWith(PHONE, "телефон", "phone")
+		.endingWith(EMAIL, "email", "e-mail", "почта")
 		.build();
 
 	static final LocalDate EARLIEST_BIRTH_DATE = Contact.EARLIEST_BIRTH_DATE;
 	/** Headers too vague to trust alone: «Номер» is a passport number only next to a «Серия». */
 	private static final Set<String> ONLY_IN_PAIRS = Set.of("номер", "series", "серия");
 	private static final Pattern SEVERAL = Pattern.compile("[,;]");
+	/** The code of a note on a value left out of a row that was kept: {@code import.note.phone-invalid}. */
+	public static final String NOTE = "import.note.";
 	private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private final ColumnMap<PersonField> columns;
@@ -105,9 +120,25 @@ public final class PersonColumns {
 	 * @param today the last day a birth date may be
 	 */
 	public PersonDetails read(SourceRow row, LocalDate today) {
-		return new PersonDetails(name(row), birthDate(row, today), passport(row),
-				cells.optional(row, INN, Inn::new).orElse(null), cells.optional(row, SNILS, Snils::new).orElse(null),
-				phone(row), email(row));
+		return read(row, today, dropped -> {
+		});
+	}
+
+	/**
+	 * The person a row names with every phone and e-mail address of his (a cell may hold several, separated by
+	 * commas or semicolons). A phone or address that does not read costs the row nothing: it is left out and handed
+	 * to {@code dropped}, under its column, with a code {@code import.note.…} that says the row was kept without it.
+	 */
+	public PersonDetails read(SourceRow row, LocalDate today, Consumer<BadCell> dropped) {
+		FullName name = name(row);
+		LocalDate birthDate = birthDate(row, today);
+		PassportNumber passport = passport(row);
+		Inn inn = cells.optional(row, INN, Inn::new).orElse(null);
+		Snils snils = cells.optional(row, SNILS, Snils::new).orElse(null);
+		List<PhoneNumber> phones = all(row, PHONE, PhoneNumber::parse, dropped);
+		List<String> emails = all(row, EMAIL, PersonColumns::email, dropped);
+		return new PersonDetails(name, birthDate, passport, inn, snils, phones.isEmpty() ? null : phones.getFirst(),
+				emails.isEmpty() ? null : emails.getFirst(), phones, emails);
 	}
 
 	private FullName name(SourceRow row) {
@@ -166,60 +197,45 @@ public final class PersonColumns {
 	}
 
 	/**
-	 * Every valid number in the row's phone columns, in file order, each once (a cell may hold several, separated by
-	 * commas); {@code person} is what {@link #read} made of the row, whose phone is the first of them. Wrong numbers
-	 * are left out: {@link #read} reports a row only when none of its numbers is right.
+	 * Every value that reads in the field's columns, in file order, each once; a cell may hold several, separated by
+	 * commas or semicolons. One that does not read goes to {@code dropped}.
 	 */
-	public List<PhoneNumber> phones(SourceRow row, PersonDetails person) {
-		List<Integer> phoneColumns = columns.all(PHONE);
-		if (phoneColumns.size() == 1 && !SEVERAL.matcher(row.get(phoneColumns.getFirst())).find()) {
-			// One number at most, already parsed: libphonenumber is a good part of an import's time.
-			return person.phone() == null ? List.of() : List.of(person.phone());
+	private <T> List<T> all(SourceRow row, PersonField field, Function<String, T> parse, Consumer<BadCell> dropped) {
+		List<Integer> fieldColumns = columns.all(field);
+		if (fieldColumns.isEmpty()) {
+			return List.of();
 		}
-		Set<PhoneNumber> phones = new LinkedHashSet<>();
-		for (int column : columns.all(PHONE)) {
-			for (String number : row.get(column).split("[,;]")) {
-				if (!number.isBlank()) {
-					try {
-						phones.add(PhoneNumber.parse(number));
-					}
-					catch (Rejected wrong) {
-						// Reported by read() if it is the only number.
-					}
-				}
+		Set<T> values = new LinkedHashSet<>();
+		for (int column : fieldColumns) {
+			String cell = row.get(column);
+			if (cell.isBlank()) {
+				continue;
 			}
-		}
-		return List.copyOf(phones);
-	}
-
-	/** The first valid number among the phone columns (a cell may hold several, separated by commas). */
-	private PhoneNumber phone(SourceRow row) {
-		BadCell firstProblem = null;
-		for (int column : columns.all(PHONE)) {
-			for (String number : row.get(column).split("[,;]")) {
-				if (number.isBlank()) {
+			for (String value : SEVERAL.matcher(cell).find() ? SEVERAL.split(cell) : new String[] { cell }) {
+				if (value.isBlank()) {
 					continue;
 				}
 				try {
-					return cells.read(number, column, PhoneNumber::parse);
+					values.add(parse.apply(value));
 				}
-				catch (BadCell bad) {
-					firstProblem = firstProblem == null ? bad : firstProblem;
+				catch (Rejected wrong) {
+					dropped.accept(new BadCell(columns.name(column), new Rejected(NOTE + suffix(wrong.code()))));
 				}
 			}
 		}
-		if (firstProblem != null) {
-			throw firstProblem;
-		}
-		return null;
+		return List.copyOf(values);
 	}
 
-	private String email(SourceRow row) {
-		return cells.optional(row, EMAIL, text -> {
-			if (!EMAIL_ADDRESS.matcher(text.strip()).matches()) {
-				throw new Rejected("import.email-invalid");
-			}
-			return text.strip();
-		}).orElse(null);
+	/** The note for a value left out: {@code contact.phone-invalid} is {@code import.note.phone-invalid}. */
+	private static String suffix(String code) {
+		return code.substring(code.lastIndexOf('.') + 1);
+	}
+
+	private static String email(String text) {
+		String address = text.strip();
+		if (!EMAIL_ADDRESS.matcher(address).matches()) {
+			throw new Rejected("import.email-invalid");
+		}
+		return address;
 	}
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The headers that name each field of a file, in Russian and English, compared in any case, with or without spaces
  * and punctuation: «Дата рождения», «ДР», «birth_date» and «Birth Date» can all be one field. A field may also be
- * named by how a header starts («Телефон 2», «Телефон (рабочий)»), checked after the exact names, and a header may
+ * named by how a header starts («Телефон 2», «Телефон (рабочий)») or ends («Рабочий телефон», «Частный e-mail»),
+ * checked after the exact names, and a header may
  * end with words that do not matter, such as a unit («Сумма ОД, руб.»).
  */
 public final class HeaderWords<F extends Enum<F>> {
@@ -21,11 +22,14 @@ public final class HeaderWords<F extends Enum<F>> {
 	private final Map<String, F> exact;
 	private final List<Map.Entry<String, F>> prefixes;
 	private final List<String> endings;
+	private final List<Map.Entry<String, F>> suffixes;
 
-	private HeaderWords(Map<String, F> exact, List<Map.Entry<String, F>> prefixes, List<String> endings) {
+	private HeaderWords(Map<String, F> exact, List<Map.Entry<String, F>> prefixes, List<String> endings,
+			List<Map.Entry<String, F>> suffixes) {
 		this.exact = Map.copyOf(exact);
 		this.prefixes = List.copyOf(prefixes);
 		this.endings = List.copyOf(endings);
+		this.suffixes = List.copyOf(suffixes);
 	}
 
 	public static <F extends Enum<F>> Builder<F> builder() {
@@ -47,7 +51,8 @@ public final class HeaderWords<F extends Enum<F>> {
 				}
 			}
 		}
-		return prefixes.stream().filter(p -> key.startsWith(p.getKey())).map(Map.Entry::getValue).findFirst();
+		return prefixes.stream().filter(p -> key.startsWith(p.getKey())).map(Map.Entry::getValue).findFirst()
+			.or(() -> suffixes.stream().filter(s -> key.endsWith(s.getKey())).map(Map.Entry::getValue).findFirst());
 	}
 
 	/** Lower case, ё as е, letters and digits only. */
@@ -61,6 +66,7 @@ public final class HeaderWords<F extends Enum<F>> {
 		private final Map<String, F> exact = new HashMap<>();
 		private final List<Map.Entry<String, F>> prefixes = new ArrayList<>();
 		private final List<String> endings = new ArrayList<>();
+		private final List<Map.Entry<String, F>> suffixes = new ArrayList<>();
 
 		private Builder() {
 		}
@@ -92,8 +98,19 @@ public final class HeaderWords<F extends Enum<F>> {
 			return this;
 		}
 
+		/**
+		 * Ends of headers that name {@code field}, tried in the order given after the beginnings: CRMs put the kind
+		 * first («Рабочий телефон», «Частный e-mail»).
+		 */
+		public Builder<F> endingWith(F field, String... ends) {
+			for (String end : ends) {
+				suffixes.add(Map.entry(normalize(end), field));
+			}
+			return this;
+		}
+
 		public HeaderWords<F> build() {
-			return new HeaderWords<>(exact, prefixes, endings);
+			return new HeaderWords<>(exact, prefixes, endings, suffixes);
 		}
 	}
 }

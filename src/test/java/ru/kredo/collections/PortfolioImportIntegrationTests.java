@@ -294,8 +294,152 @@ class PortfolioImportIntegrationTests {
 		Debt debt = debtsOf(agency).get("R-1");
 		String card = mvc.perform(get("/debtors/" + debt.contactId().value()).with(user(admin))).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(card).contains("+7 916 111-22-33", "Другие телефоны из реестров", "+7 495 123-45-67", "+7 912 444-55-66");
+		assertThat(card).contains("+7 916 111-22-33", "Другие телефоны", "+7 495 123-45-67", "+7 912 444-55-66");
 		assertThat(card.split("\\+7 916 111-22-33", -1)).hasSize(2);
+	}
+
+	@Test
+	void aRegistrysTotalRowAndTheSignaturesUnderItAreSkippedNotRejected() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails admin = fixtures.admin(agency);
+		byte[] workbook = Registries.xlsx(List.of(
+				Arrays.asList("№ п/п", "ФИО", "Дата рождения", "Телефон", "Кредитор", "Номер договора", "Дата договора",
+						"ОД", "Проценты"),
+				Arrays.asList(1, "Соколов Андрей", LocalDate.of(1981, 1, 1), "+7 916 555-66-77", "Банк", "S-1",
+						LocalDate.of(2020, 1, 1), 10000, 500),
+				Arrays.asList(2, "Крылова Нина", LocalDate.of(1982, 2, 2), null, "Банк", "S-2", LocalDate.of(2020, 2, 2),
+						20000, 0),
+				Arrays.asList("ИТОГО", null, null, null, null, null, null, 30000, 500),
+				Arrays.asList("Генеральный директор ООО «ПКО «Возврат»", null, "______________", null, null,
+						"Иванов И. И."),
+				Arrays.asList("М.П."),
+				Arrays.asList(null, null, null, null, null, null, "-", "0,00")));
+		byte[] csv = Registries.utf8("ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД",
+				"Белкин Олег;03.03.1983;Банк;S-3;01.01.2021;1000",
+				"Итого:;;;;;1000",
+				"Исполнитель: Петрова А. А.;;;;;",
+				"01.12.2026;;;;;");
+
+		PortfolioImport xlsx = upload(agency, admin, "С итогами", "реестр.xlsx", workbook, null);
+		PortfolioImport text = upload(agency, admin, "С итогами CSV", "реестр.csv", csv, null);
+
+		assertThat(xlsx.status()).isEqualTo(ImportStatus.DONE);
+		assertThat(xlsx.created()).isEqualTo(2);
+		assertThat(xlsx.rejected()).isZero();
+		assertThat(xlsx.skipped()).isEqualTo(4);
+		assertThat(imports.errors(agency.tenant().id(), xlsx.id(), 0, 10)).isEmpty();
+		assertThat(imports.notes(agency.tenant().id(), xlsx.id(), 0, 10)).extracting(RowError::line, RowError::code)
+			.containsExactly(tuple(4L, "import.note.row-summary"), tuple(5L, "import.note.row-footer"),
+					tuple(6L, "import.note.row-footer"), tuple(7L, "import.note.row-footer"));
+		assertThat(text.created()).isEqualTo(1);
+		assertThat(text.rejected()).isZero();
+		assertThat(imports.notes(agency.tenant().id(), text.id(), 0, 10)).extracting(RowError::line, RowError::code)
+			.containsExactly(tuple(3L, "import.note.row-summary"), tuple(4L, "import.note.row-footer"),
+					tuple(5L, "import.note.row-footer"));
+		String page = mvc.perform(get("/debtors/portfolios/imports/" + xlsx.id()).with(user(admin))).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(page).contains("Пропущено (итоги, подписи)", "Итоговая строка («Итого», «Всего») пропущена",
+				"Строка под таблицей (подпись, печать, пустые поля) пропущена").doesNotContain("Строки с ошибками");
+	}
+
+	@Test
+	void aRowWhoseOnlyPhoneIsWrongKeepsItsDebtAndTheReportSaysSo() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails admin = fixtures.admin(agency);
+		byte[] registry = Registries.utf8("ФИО;Дата рождения;Телефон;Кредитор;Номер договора;Дата договора;ОД",
+				"Неверов Иван;01.01.1980;+7 123;Банк;P-1;01.01.2020;1000",
+				"Службин Пётр;02.02.1980;8-800-555-35-35;Банк;P-2;01.01.2020;2000",
+				"Верный Олег;03.03.1980;+7 916 000-11-22;Банк;P-3;01.01.2020;3000");
+
+		PortfolioImport done = upload(agency, admin, "Телефоны с ошибками", "r.csv", registry, null);
+
+		assertThat(done.created()).isEqualTo(3);
+		assertThat(done.rejected()).isZero();
+		assertThat(done.noted()).isEqualTo(2);
+		assertThat(debtsOf(agency)).containsOnlyKeys("P-1", "P-2", "P-3");
+		assertThat(imports.notes(agency.tenant().id(), done.id(), 0, 10))
+			.extracting(RowError::line, RowError::column, RowError::code)
+			.containsExactly(tuple(2L, "Телефон", "import.note.phone-invalid"),
+					tuple(3L, "Телефон", "import.note.phone-not-personal"));
+		String report = mvc.perform(get("/debtors/portfolios/imports/" + done.id() + "/errors.csv").with(user(admin)))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(report).contains("2;Телефон;Телефон не распознан и не сохранён, остальные данные строки загружены.",
+				"3;Телефон;Служебный номер").doesNotContain("+7 123", "555-35-35");
+	}
+
+	@Test
+	void aWorkPhoneAloneIsTheDebtorsAndEveryOtherKindIsKeptForTheCabinetsDoor() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		byte[] registry = Registries.csv(Registries.WINDOWS_1251, false,
+				"ФИО;Дата рождения;Рабочий телефон;Домашний телефон;Другой телефон;Кредитор;Номер договора;Дата договора;ОД",
+				"Трудов Семён;03.03.1983;+7 495 100-20-30;;;Банк;W-1;01.01.2020;1000",
+				"Домов Иван;04.04.1984;;8 (495) 200-30-40;+7 916 300-40-50;Банк;W-2;01.01.2020;1000");
+
+		PortfolioImport done = upload(agency, fixtures.admin(agency), "Рабочие телефоны", "r.csv", registry, null);
+
+		assertThat(done.created()).isEqualTo(2);
+		Map<String, Debt> byContract = debtsOf(agency);
+		assertThat(contacts.get(agency.tenant().id(), byContract.get("W-1").contactId()).phone())
+			.isEqualTo(new ru.kredo.contacts.PhoneNumber("+74951002030"));
+		assertThat(contacts.get(agency.tenant().id(), byContract.get("W-2").contactId()).phone())
+			.isEqualTo(new ru.kredo.contacts.PhoneNumber("+74952003040"));
+		assertThat(debts.debtorsReachableAt(agency.tenant().id(), new ru.kredo.contacts.PhoneNumber("+79163004050")))
+			.containsExactly(byContract.get("W-2").contactId());
+	}
+
+	@Test
+	void daysPastDueAreCountedFromTheDayTheDebtFellOverdueSoOfferRulesKeepMatching() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+		byte[] registry = Registries.utf8(
+				"ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД;Дней просрочки;Дата возникновения просрочки",
+				"Давнов Олег;01.01.1980;Банк;O-1;01.01.2020;1000;;" + today.minusDays(120).format(
+						java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+				"Свежев Иван;02.02.1980;Банк;O-2;01.01.2020;1000;10;");
+
+		PortfolioImport done = upload(agency, fixtures.admin(agency), "Просрочка", "r.csv", registry, null);
+
+		assertThat(done.created()).isEqualTo(2);
+		Map<String, Debt> byContract = debtsOf(agency);
+		assertThat(byContract.get("O-1").daysPastDue()).isEqualTo(120);
+		assertThat(byContract.get("O-2").daysPastDue()).isEqualTo(10);
+		offers.addRule(agency.tenant().id(), "Старше 30 дней", 30, Money.ZERO, 20, 14, PartPolicy.IN_FULL);
+		assertThat(offers.find(agency.tenant().id(), byContract.get("O-1").id())).isPresent();
+		assertThat(offers.find(agency.tenant().id(), byContract.get("O-2").id())).isEmpty();
+
+		// A month on (the registry's figures unchanged): the debt is 40 days overdue, and the rule takes it.
+		jdbc.sql("update debts set overdue_since = overdue_since - 30 where tenant_id = ?")
+			.param(agency.tenant().id().value()).update();
+		Debt aged = debts.get(agency.tenant().id(), byContract.get("O-2").id());
+		assertThat(aged.daysPastDue()).isEqualTo(40);
+		// The day's renewal (OfferRenewal) makes the offers the rules now approve.
+		offers.makeOffers(agency.tenant().id());
+		assertThat(offers.find(agency.tenant().id(), aged.id())).isPresent();
+		// Added one by one (the demo, the API): the same.
+		Debt added = debts.add(agency.tenant().id(), byContract.get("O-2").contactId(), "Банк", "O-3",
+				LocalDate.of(2020, 1, 1), null,
+				new ru.kredo.payments.DebtComponents(Map.of(DebtComponent.PRINCIPAL, Money.ofRoubles("500.00"))), 15);
+		assertThat(added.daysPastDue()).isEqualTo(15);
+	}
+
+	@Test
+	void debtsStoredBeforeTheirOverdueDayWasKeptGetItFromTheirLastUploadAndGrowFromThere() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		PortfolioImport done = upload(agency, fixtures.admin(agency), "Старый", "r.csv", Registries.utf8(
+				"ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД;Дней просрочки",
+				"Прежний Олег;01.01.1980;Банк;M-1;01.01.2020;1000;50"), null);
+		assertThat(done.created()).isEqualTo(1);
+		// As the debt was before the migration: uploaded ten days ago at 50 days past due, no overdue day.
+		jdbc.sql("update debts set overdue_since = null, updated_at = now() - interval '10 days' where tenant_id = ?")
+			.param(agency.tenant().id().value()).update();
+		String migration = Files.readString(
+				Path.of("src/main/resources/db/migration/V202612061630__collections_debts_overdue_since.sql"));
+		String backfill = Arrays.stream(migration.split(";")).map(String::strip)
+			.map(statement -> statement.replaceAll("(?m)^--.*$", "").strip())
+			.filter(statement -> statement.startsWith("update")).findFirst().orElseThrow();
+		jdbc.sql(backfill + " and tenant_id = ?").param(agency.tenant().id().value()).update();
+
+		assertThat(debtsOf(agency).get("M-1").daysPastDue()).isEqualTo(60);
 	}
 
 	@Test

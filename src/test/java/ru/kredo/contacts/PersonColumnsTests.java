@@ -35,6 +35,39 @@ class PersonColumnsTests {
 	}
 
 	@Test
+	void recognizesEveryPhoneAndEmailColumnOfBitrix24AndAmoCrmExports() {
+		for (String phone : List.of("Рабочий телефон", "Мобильный телефон", "Домашний телефон", "Другой телефон",
+				"Рабочий прямой телефон", "Телефон для рассылок", "Контактный телефон", "Work phone", "Номер телефона")) {
+			assertThat(PersonColumns.WORDS.recognize(phone)).as(phone).contains(PersonField.PHONE);
+		}
+		for (String email : List.of("Рабочий e-mail", "Частный e-mail", "Другой e-mail", "E-mail для рассылок",
+				"Рабочий email", "Личный email", "Другой email", "Личная почта", "Work email")) {
+			assertThat(PersonColumns.WORDS.recognize(email)).as(email).contains(PersonField.EMAIL);
+		}
+		assertThat(PersonColumns.WORDS.recognize("Ответственный")).isEmpty();
+	}
+
+	@Test
+	void readsEveryPhoneAndEmailOfARowAndLeavesOutTheOnesThatDoNotReadWithANote() {
+		PersonColumns columns = PersonColumns.of(List.of("ФИО", "Дата рождения", "Рабочий телефон", "Мобильный телефон",
+				"Домашний телефон", "Рабочий e-mail", "Частный e-mail"));
+		List<BadCell> dropped = new java.util.ArrayList<>();
+
+		PersonDetails person = columns.read(new SourceRow(2, List.of("Иванов Иван", "01.01.1980", "8 (495) 123-45-67",
+				"+7 916 111-22-33; 8-800-555-35-35", "12-34", "ivanov@work.ru", "ivan@mail.ru, не почта")), TODAY,
+				dropped::add);
+
+		assertThat(person.phone()).isEqualTo(new PhoneNumber("+74951234567"));
+		assertThat(person.phones()).containsExactly(new PhoneNumber("+74951234567"), new PhoneNumber("+79161112233"));
+		assertThat(person.email()).isEqualTo("ivanov@work.ru");
+		assertThat(person.otherEmails()).containsExactly("ivan@mail.ru");
+		assertThat(dropped).extracting(BadCell::column, bad -> bad.rejected().code()).containsExactly(
+				org.assertj.core.api.Assertions.tuple("Мобильный телефон", "import.note.phone-not-personal"),
+				org.assertj.core.api.Assertions.tuple("Домашний телефон", "import.note.phone-invalid"),
+				org.assertj.core.api.Assertions.tuple("Частный e-mail", "import.note.email-invalid"));
+	}
+
+	@Test
 	void findsTheColumnsInAnyOrder() {
 		PersonColumns columns = PersonColumns.of(List.of("Телефон", "Адрес", "Дата рождения", "ФИО", "Телефон 2"));
 

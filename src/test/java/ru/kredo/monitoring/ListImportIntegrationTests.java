@@ -75,22 +75,28 @@ class ListImportIntegrationTests {
 
 		assertThat(done.status()).isEqualTo(ImportStatus.DONE);
 		assertThat(done.total()).isEqualTo(7);
-		assertThat(done.imported()).isEqualTo(4);
-		assertThat(done.rejected()).isEqualTo(3);
+		assertThat(done.imported()).isEqualTo(5);
+		assertThat(done.rejected()).isEqualTo(2);
 		assertThat(done.awaitingConsent()).isZero();
 		assertThat(imports.errors(broker.tenant().id(), done.id(), 0, 100))
 			.extracting(RowError::line, RowError::column, RowError::code)
 			.containsExactly(tuple(6L, "Дата рождения", "date-not-in-calendar"),
-					tuple(7L, "Серия паспорта", "contact.passport-invalid"),
-					tuple(8L, "Телефон", "contact.phone-invalid"));
-		assertThat(watchesOf(broker, done)).hasSize(4)
+					tuple(7L, "Серия паспорта", "contact.passport-invalid"));
+		// A wrong phone costs the row nothing but the phone, and is reported.
+		assertThat(done.noted()).isEqualTo(1);
+		assertThat(imports.notes(broker.tenant().id(), done.id(), 0, 100))
+			.extracting(RowError::line, RowError::column, RowError::code)
+			.containsExactly(tuple(8L, "Телефон", "import.note.phone-invalid"));
+		assertThat(watchesOf(broker, done)).hasSize(5)
 			.allSatisfy(w -> assertThat(w.status()).isEqualTo(WatchStatus.ACTIVE));
 		assertThat(watchesOf(broker, done)).extracting(Watch::segment)
-			.containsExactlyInAnyOrder(Segment.PROSPECT, Segment.PROSPECT, Segment.PAUSED, Segment.IN_PROGRESS);
+			.containsExactlyInAnyOrder(Segment.PROSPECT, Segment.PROSPECT, Segment.PAUSED, Segment.IN_PROGRESS,
+					Segment.PROSPECT);
 
 		String page = mvc.perform(get("/monitoring/imports/" + done.id()).with(user(manager)))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Такой даты нет в календаре", "Паспорт: серия из 4 цифр", "Скачать все ошибки");
+		assertThat(page).contains("Такой даты нет в календаре", "Паспорт: серия из 4 цифр", "Скачать все ошибки",
+				"Телефон не распознан и не сохранён");
 		assertThat(audit.latest(broker.tenant().id(), 10)).anyMatch(e -> e.action() == AuditAction.LIST_IMPORTED
 				&& e.objectId().equals(done.id().toString()));
 	}
@@ -122,11 +128,11 @@ class ListImportIntegrationTests {
 		ListImport second = upload(broker, admin, "Повтор", Files.readAllBytes(CRM_EXPORT), LocalDate.now());
 
 		assertThat(second.listId()).isEqualTo(first.listId());
-		assertThat(second.imported()).isEqualTo(4);
-		assertThat(watchesOf(broker, second)).hasSize(4)
+		assertThat(second.imported()).isEqualTo(5);
+		assertThat(watchesOf(broker, second)).hasSize(5)
 			.allSatisfy(w -> assertThat(w.status()).isEqualTo(WatchStatus.ACTIVE));
-		assertThat(first.awaitingConsent()).isEqualTo(4);
-		assertThat(contacts.count(broker.tenant().id())).isEqualTo(4);
+		assertThat(first.awaitingConsent()).isEqualTo(5);
+		assertThat(contacts.count(broker.tenant().id())).isEqualTo(5);
 	}
 
 	@Test
@@ -148,8 +154,8 @@ class ListImportIntegrationTests {
 		ListImport finished = upload(broker, admin, "Прерванный", Files.readAllBytes(CRM_EXPORT), LocalDate.now());
 
 		assertThat(finished.status()).isEqualTo(ImportStatus.DONE);
-		assertThat(watchesOf(broker, finished)).hasSize(4);
-		assertThat(contacts.count(broker.tenant().id())).isEqualTo(4);
+		assertThat(watchesOf(broker, finished)).hasSize(5);
+		assertThat(contacts.count(broker.tenant().id())).isEqualTo(5);
 	}
 
 	@Test
@@ -166,7 +172,7 @@ class ListImportIntegrationTests {
 		String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\uFEFFСтрока;Столбец;Ошибка\r\n")
 			.contains("6;Дата рождения;Такой даты нет в календаре (например, 31.02).\r\n", "7;Серия паспорта;",
-					"8;Телефон;Телефон не распознан");
+					"8;Телефон;Телефон не распознан и не сохранён, остальные данные строки загружены.");
 		assertThat(text).doesNotContain("45АБ", "916123456");
 
 		String english = mvc.perform(get("/monitoring/imports/" + done.id() + "/errors.csv").param("lang", "en")
@@ -278,10 +284,121 @@ class ListImportIntegrationTests {
 			.getContentAsString()).contains("Отклонено больше 100 строк", "Сохранено строк: 2");
 	}
 
+	@Test
+	void aBitrix24ExportKeepsEveryPhoneAndAddressAndReportsManagersWhoAreNoUsers() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		UserDetails admin = fixtures.admin(broker);
+		// As a CRM writes him, last word first: «a1b2c3d4 Менеджер» is the user «Менеджер a1b2c3d4».
+		String[] words = fixtures.manager(broker).displayName().split(" ");
+		String manager = words[1] + " " + words[0];
+		byte[] export = xlsx(List.of(
+				List.of("Имя", "Фамилия", "Отчество", "Дата рождения", "Рабочий телефон", "Мобильный телефон",
+						"Домашний телефон", "Другой телефон", "Рабочий e-mail", "Частный e-mail", "Другой e-mail",
+						"Ответственный"),
+				List.of("Олег", "Рабочев", "Ильич", LocalDate.of(1980, 1, 2), "+7 (495) 111-22-33", "", "", "", "", "",
+						"", manager),
+				List.of("Нина", "Многоканальная", "", LocalDate.of(1985, 5, 6), "", "8 916 222-33-44",
+						"8 (495) 333-44-55", "+7 903 444-55-66", "nina@work.ru", "nina@mail.ru", "", "Сидорова Анна"),
+				List.of("Ян", "Безномерный", "", LocalDate.of(1990, 7, 8), "12-34", "", "", "", "", "не адрес", "",
+						"Сидорова  Анна"),
+				List.of("Ева", "Чужая", "", LocalDate.of(1991, 9, 10), "", "", "", "", "", "", "", "Петров"),
+				List.of("", "Итого: 4 контакта", "", "", "", "", "", "", "", "", "", "")));
+
+		ListImport done = upload(broker, admin, "Битрикс24", export, "contacts.xlsx", null);
+
+		assertThat(done.status()).isEqualTo(ImportStatus.DONE);
+		assertThat(done.imported()).isEqualTo(4);
+		assertThat(done.rejected()).isZero();
+		assertThat(done.noted()).isEqualTo(1);
+		assertThat(done.skipped()).isEqualTo(1);
+		var tenant = broker.tenant().id();
+		// Only a work phone: it is his phone.
+		var rabochev = contacts.findByNameAndBirthDate(tenant, new ru.kredo.contacts.FullName("Рабочев", "Олег", "Ильич"),
+				LocalDate.of(1980, 1, 2)).getFirst();
+		assertThat(rabochev.phone()).isEqualTo(new ru.kredo.contacts.PhoneNumber("+74951112233"));
+		// Every number and address kept, and she is found by any of her numbers (the cabinet's door).
+		var nina = contacts.findByNameAndBirthDate(tenant, new ru.kredo.contacts.FullName("Многоканальная", "Нина", null),
+				LocalDate.of(1985, 5, 6)).getFirst();
+		assertThat(contacts.phones(tenant, nina.id())).extracting(ru.kredo.contacts.PhoneNumber::e164)
+			.containsExactly("+79162223344", "+74953334455", "+79034445566");
+		assertThat(contacts.emails(tenant, nina.id())).containsExactly("nina@work.ru", "nina@mail.ru");
+		assertThat(contacts.findByNameAndPhone(tenant, nina.name(), new ru.kredo.contacts.PhoneNumber("+79034445566")))
+			.extracting(ru.kredo.contacts.Contact::id).containsExactly(nina.id());
+		// A wrong phone and address cost the row nothing but themselves, and are reported; so is the total.
+		assertThat(imports.notes(tenant, done.id(), 0, 10)).extracting(RowError::line, RowError::column, RowError::code)
+			.containsExactly(tuple(4L, "Рабочий телефон", "import.note.phone-invalid"),
+					tuple(6L, null, "import.note.row-summary"));
+		assertThat(imports.errors(tenant, done.id(), 0, 10)).isEmpty();
+		// Rows whose «Ответственный» is no user: counted by name, on the page and in the report.
+		assertThat(watchesOf(broker, done)).filteredOn(w -> w.managerId() != null).hasSize(1);
+		assertThat(imports.unknownManagers(tenant, done.id())).containsExactly(
+				new ImportRecords.UnknownManager("Сидорова Анна", 2), new ImportRecords.UnknownManager("Петров", 1));
+		String page = mvc.perform(get("/monitoring/imports/" + done.id()).with(user(admin))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Ответственные не найдены среди пользователей",
+				"«Сидорова Анна» — строк без ответственного: 2", "«Петров» — строк без ответственного: 1",
+				"Телефон не распознан и не сохранён", "Итоговая строка («Итого», «Всего») пропущена");
+		String report = mvc.perform(get("/monitoring/imports/" + done.id() + "/errors.csv").with(user(admin))).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(report).contains("4;Рабочий телефон;Телефон не распознан", "6;;Итоговая строка",
+				";;«Сидорова Анна» — строк без ответственного: 2");
+		String card = mvc.perform(get("/contacts/" + nina.id().value()).with(user(admin))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(card).contains("+7 916 222-33-44", "+7 495 333-44-55", "+7 903 444-55-66", "nina@work.ru",
+				"nina@mail.ru");
+	}
+
+	@Test
+	void anAmoCrmExportKeepsItsWorkAndPersonalNumbersAndAddresses() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		byte[] export = ("ФИО;Дата рождения;Рабочий телефон;Мобильный телефон;Рабочий email;Личный email\n"
+				+ "Фамилин Фёдор Петрович;03.03.1973;+7 495 555-66-77;+7 916 777-88-99;f@firm.ru;fedor@ya.ru\n")
+			.getBytes(StandardCharsets.UTF_8);
+
+		ListImport done = upload(broker, fixtures.admin(broker), "amoCRM", export, null);
+
+		assertThat(done.imported()).isEqualTo(1);
+		var fedor = contacts.findByNameAndBirthDate(broker.tenant().id(),
+				new ru.kredo.contacts.FullName("Фамилин", "Фёдор", "Петрович"), LocalDate.of(1973, 3, 3)).getFirst();
+		assertThat(contacts.phones(broker.tenant().id(), fedor.id())).extracting(ru.kredo.contacts.PhoneNumber::e164)
+			.containsExactly("+74955556677", "+79167778899");
+		assertThat(contacts.emails(broker.tenant().id(), fedor.id())).containsExactly("f@firm.ru", "fedor@ya.ru");
+		String resource = mvc.perform(get("/api/v1/contacts/{id}", fedor.id().value())
+			.header("Authorization", "Bearer " + broker.apiKey().secret())).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(resource).contains("\"phones\":[\"+74955556677\",\"+79167778899\"]",
+				"\"emails\":[\"f@firm.ru\",\"fedor@ya.ru\"]");
+	}
+
+	private static byte[] xlsx(List<List<Object>> rows) throws java.io.IOException {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Kredo tests", "1.0");
+		org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Контакты");
+		for (int r = 0; r < rows.size(); r++) {
+			for (int c = 0; c < rows.get(r).size(); c++) {
+				Object value = rows.get(r).get(c);
+				if (value instanceof LocalDate date) {
+					sheet.value(r, c, date);
+					sheet.style(r, c).format("dd.mm.yyyy").set();
+				}
+				else if (!value.toString().isEmpty()) {
+					sheet.value(r, c, value.toString());
+				}
+			}
+		}
+		workbook.finish();
+		return out.toByteArray();
+	}
+
 	private ListImport upload(Provisioned tenant, UserDetails who, String listName, byte[] file, LocalDate consentDate)
 			throws Exception {
+		return upload(tenant, who, listName, file, "clients.csv", consentDate);
+	}
+
+	private ListImport upload(Provisioned tenant, UserDetails who, String listName, byte[] file, String fileName,
+			LocalDate consentDate) throws Exception {
 		MockHttpServletResponse response = mvc.perform(multipart("/monitoring/lists")
-			.file(new MockMultipartFile("file", "clients.csv", "text/csv", file)).param("name", listName)
+			.file(new MockMultipartFile("file", fileName, "text/csv", file)).param("name", listName)
 			.param("segment", "PROSPECT").param("months", "6")
 			.param("consentDate", consentDate == null ? "" : consentDate.toString())
 			.param("consentPurpose", "Подбор кредита").param("consentMethod", "PAPER")

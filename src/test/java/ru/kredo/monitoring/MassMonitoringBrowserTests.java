@@ -55,9 +55,11 @@ class MassMonitoringBrowserTests extends BrowserTestSupport {
 
 		assertThat(page.locator("h1")).hasText(listName);
 		assertThat(page.locator("#progress .badge")).hasText("Загружен");
-		assertThat(page.locator("#imported")).hasText("4");
-		assertThat(page.locator("#rejected")).hasText("3");
-		assertThat(page.locator("table tbody tr")).hasCount(3);
+		assertThat(page.locator("#imported")).hasText("5");
+		assertThat(page.locator("#rejected")).hasText("2");
+		assertThat(page.locator("#noted")).hasText("1");
+		assertThat(page.locator("#rejected-rows tbody tr")).hasCount(2);
+		assertThat(page.locator("#noted-rows tbody tr")).hasCount(1);
 		assertThat(page.locator("#errors-csv")).isVisible();
 		screenshot(page, "list-import.png");
 
@@ -75,7 +77,7 @@ class MassMonitoringBrowserTests extends BrowserTestSupport {
 
 		link(page.locator("#nav"), "Конверсия").click();
 		Locator list = page.locator("#conversion-by-list tbody tr", new Page.LocatorOptions().setHasText(listName));
-		assertThat(list.locator("td")).hasText(new String[] { listName, "4", "1", "1", "1", "1", "250,0" });
+		assertThat(list.locator("td")).hasText(new String[] { listName, "5", "1", "1", "1", "1", "200,0" });
 		screenshot(page, "conversion.png");
 
 		assertNoBrowserProblems();

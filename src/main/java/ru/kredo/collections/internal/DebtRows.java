@@ -81,6 +81,7 @@ class DebtRows {
 		Long[] claims = new Long[n];
 		Long[] paid = new Long[n];
 		Integer[] daysPastDue = new Integer[n];
+		String[] overdueSince = new String[n];
 		String[] closedOn = new String[n];
 		String[] regions = new String[n];
 		String[] zones = new String[n];
@@ -110,6 +111,7 @@ class DebtRows {
 			claims[i] = debt.claim().total().kopecks();
 			paid[i] = debt.paid().kopecks();
 			daysPastDue[i] = debt.daysPastDue();
+			overdueSince[i] = debt.overdueSince() == null ? null : debt.overdueSince().toString();
 			closedOn[i] = closed == null ? null : closed.toString();
 			regions[i] = debt.region();
 			zones[i] = debt.timeZone() == null ? null : debt.timeZone().getId();
@@ -118,19 +120,22 @@ class DebtRows {
 		List<Map.Entry<UUID, Boolean>> written = jdbc.sql("""
 				insert into debts (id, tenant_id, contact_id, original_creditor, contract_number, contract_date,
 				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due,
-				    closed_on, region, time_zone, paid_before_import, portfolio_id, import_id, created_at, updated_at)
+				    overdue_since, closed_on, region, time_zone, paid_before_import, portfolio_id, import_id, created_at,
+				    updated_at)
 				select r.id::uuid, ?, r.contact_id::uuid, r.creditor, r.contract, r.contract_date::date,
 				    r.assignment_date::date, r.state_duty, r.fees, r.interest, r.principal, r.penalties, r.claim,
-				    r.days_past_due, r.closed_on::date, r.region, r.time_zone, r.paid, ?, ?, ?, ?
+				    r.days_past_due, r.overdue_since::date, r.closed_on::date, r.region, r.time_zone, r.paid, ?, ?, ?, ?
 				from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-				    ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+				    ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[],
+				    ?::text[], ?::bigint[])
 				    as r (id, contact_id, creditor, contract, contract_date, assignment_date, state_duty, fees, interest,
-				    principal, penalties, claim, days_past_due, closed_on, region, time_zone, paid)
+				    principal, penalties, claim, days_past_due, overdue_since, closed_on, region, time_zone, paid)
 				on conflict (tenant_id, contract_number, original_creditor) do update set
 				    contact_id = excluded.contact_id, contract_date = excluded.contract_date,
 				    assignment_date = excluded.assignment_date, state_duty = excluded.state_duty, fees = excluded.fees,
 				    interest = excluded.interest, principal = excluded.principal, penalties = excluded.penalties,
 				    original_total = excluded.original_total, days_past_due = excluded.days_past_due,
+				    overdue_since = excluded.overdue_since,
 				    closed_on = excluded.closed_on, region = excluded.region, time_zone = excluded.time_zone,
 				    paid_before_import = excluded.paid_before_import, portfolio_id = excluded.portfolio_id,
 				    import_id = excluded.import_id, updated_at = excluded.updated_at
@@ -138,7 +143,7 @@ class DebtRows {
 			.params(tenant.value(), portfolio, importId, now, now, ids, contacts, creditors, contracts, contractDates,
 					assignmentDates, components[STATE_DUTY.ordinal()], components[FEES.ordinal()],
 					components[INTEREST.ordinal()], components[PRINCIPAL.ordinal()], components[PENALTIES.ordinal()], claims,
-					daysPastDue, closedOn, regions, zones, paid)
+					daysPastDue, overdueSince, closedOn, regions, zones, paid)
 			.query((row, rowNumber) -> Map.entry(row.getObject("id", UUID.class), row.getBoolean("inserted")))
 			.list();
 		withdrawStaleOffers(tenant, written.stream().filter(w -> !w.getValue()).map(w -> w.getKey().toString())

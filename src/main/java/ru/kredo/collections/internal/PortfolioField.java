@@ -20,6 +20,7 @@ enum PortfolioField {
 	TOTAL,
 	PAID,
 	DAYS_PAST_DUE,
+	OVERDUE_SINCE,
 	REGION,
 	TIME_ZONE;
 
@@ -53,6 +54,10 @@ enum PortfolioField {
 				"Сумма поступлений", "Поступления", "Payments", "Paid", "Amount paid", "Paid amount")
 		.add(DAYS_PAST_DUE, "Дней просрочки", "Количество дней просрочки", "Кол-во дней просрочки", "Срок просрочки",
 				"Просрочка дней", "Просрочка, дней", "Дни просрочки", "DPD", "Days past due", "Days overdue")
+		.add(OVERDUE_SINCE, "Дата возникновения просрочки", "Дата выхода на просрочку", "Дата начала просрочки",
+				"Дата просрочки", "Просрочка с", "Дата возникновения задолженности", "Дата образования просрочки",
+				"Дата первой просрочки", "Дата выноса на просрочку", "Overdue since", "Past due since", "Overdue date",
+				"Delinquency date", "Date of default")
 		.add(REGION, "Регион", "Субъект РФ", "Регион проживания", "Регион регистрации", "Регион должника", "Region")
 		.add(TIME_ZONE, "Часовой пояс", "Таймзона", "Time zone", "Timezone", "TZ", "UTC offset")
 		// Amounts are headed with their unit: «Сумма ОД, руб.», «Проценты (руб)», «Principal, RUB».

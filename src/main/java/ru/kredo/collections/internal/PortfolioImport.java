@@ -10,11 +10,13 @@ import ru.kredo.tenancy.TenantId;
 /**
  * One upload of a registry into a portfolio and how far it got. Rows are counted as read: {@code created} debts were
  * new, {@code updated} ones were there and took the registry's figures, {@code rejected} rows are in the error report;
+ * {@code noted} of the stored rows were kept without a value that did not read (a phone), {@code skipped} rows held no
+ * debt (the registry's total, the signatures under it), and both are in the report too;
  * {@code debtors} is how many people the stored debts belong to (known once the import has ended).
  */
 public record PortfolioImport(UUID id, TenantId tenantId, UUID portfolioId, String portfolioName, String fileName,
 		long fileSize, ImportStatus status, String failureCode, List<String> failureArgs, long bytesRead, long total,
-		long created, long updated, long rejected, long debtors, Instant startedAt, Instant finishedAt) {
+		long created, long updated, long rejected, long noted, long skipped, long debtors, Instant startedAt, Instant finishedAt) {
 
 	public PortfolioImport {
 		failureArgs = List.copyOf(failureArgs);

@@ -127,6 +127,7 @@ public class PortfolioImporting {
 								}
 							}
 							case PortfolioRow.Bad b -> bad.add(b.error());
+							case PortfolioRow.Skipped s -> tally.skippedRows.add(s.note());
 						}
 						if (limits.tooManyRejected(tally.rejected + bad.size())) {
 							// The error report stops at the limit; what was good so far is kept.
@@ -139,8 +140,8 @@ public class PortfolioImporting {
 						}
 					}
 					flush(started, good, bad, tally, registry.bytesRead());
-					return "%d rows, %d debts new, %d updated, %d rejected".formatted(tally.total, tally.created,
-							tally.updated, tally.rejected);
+					return "%d rows, %d debts new, %d updated, %d rejected, %d kept with a note, %d skipped".formatted(
+							tally.total, tally.created, tally.updated, tally.rejected, tally.noted, tally.skipped);
 				});
 	}
 
@@ -162,6 +163,9 @@ public class PortfolioImporting {
 	private void flush(PortfolioImport started, List<PortfolioRow.Good> good, List<RowError> bad, Tally tally,
 			long bytesRead) {
 		TenantId tenant = started.tenantId();
+		List<RowError> notes = new ArrayList<>(tally.skippedRows);
+		good.stream().map(PortfolioRow.Good::note).filter(java.util.Objects::nonNull).forEach(notes::add);
+		long noted = notes.size() - tally.skippedRows.size();
 		Stored stored = transaction.execute(status -> {
 			List<Contact> debtors = good.isEmpty() ? List.of()
 					: contacts.addOrFind(tenant, good.stream().map(PortfolioRow.Good::debtor).toList());
@@ -175,11 +179,17 @@ public class PortfolioImporting {
 			Stored batch = debts.upsert(tenant, started.portfolioId(), started.id(), owed);
 			phones.add(tenant, started.id(), List.copyOf(numbers));
 			records.reject(tenant, started.id(), bad);
-			records.progress(tenant, started.id(), new Progress(bytesRead, tally.total + good.size() + bad.size(),
-					tally.created + batch.created(), tally.updated + batch.updated(), tally.rejected + bad.size()));
+			records.note(tenant, started.id(), notes);
+			records.progress(tenant, started.id(), new Progress(bytesRead,
+					tally.total + good.size() + bad.size() + tally.skippedRows.size(), tally.created + batch.created(),
+					tally.updated + batch.updated(), tally.rejected + bad.size(), tally.noted + noted,
+					tally.skipped + tally.skippedRows.size()));
 			return batch;
 		});
-		tally.total += good.size() + bad.size();
+		tally.total += good.size() + bad.size() + tally.skippedRows.size();
+		tally.noted += noted;
+		tally.skipped += tally.skippedRows.size();
+		tally.skippedRows.clear();
 		tally.created += stored.created();
 		tally.updated += stored.updated();
 		tally.rejected += bad.size();
@@ -192,5 +202,9 @@ public class PortfolioImporting {
 		long created;
 		long updated;
 		long rejected;
+		long noted;
+		long skipped;
+		/** Skipped rows not stored yet: they go with the next batch. */
+		final List<RowError> skippedRows = new ArrayList<>();
 	}
 }

@@ -37,6 +37,8 @@ public class PortfolioImports implements ImportRuns.Imports {
 			where i.tenant_id = ?""";
 	/** Separates the arguments of an error inside one text cell (arrays of arrays do not pass through unnest). */
 	private static final RowErrorTable ERRORS = new RowErrorTable("portfolio_import_errors");
+	/** Rows kept without a value that did not read, and rows skipped as no debt (a total, a signature). */
+	private static final RowErrorTable NOTES = new RowErrorTable("portfolio_import_notes");
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -77,9 +79,9 @@ public class PortfolioImports implements ImportRuns.Imports {
 	void progress(TenantId tenant, UUID id, Progress progress) {
 		jdbc.sql("""
 				update portfolio_imports set bytes_read = ?, total = ?, created = ?, updated = ?, rejected = ?,
-				    updated_at = ? where tenant_id = ? and id = ?""")
+				    noted = ?, skipped = ?, updated_at = ? where tenant_id = ? and id = ?""")
 			.params(progress.bytesRead(), progress.total(), progress.created(), progress.updated(), progress.rejected(),
-					Timestamp.from(clock.instant()), tenant.value(), id)
+					progress.noted(), progress.skipped(), Timestamp.from(clock.instant()), tenant.value(), id)
 			.update();
 	}
 
@@ -123,6 +125,15 @@ public class PortfolioImports implements ImportRuns.Imports {
 
 	void reject(TenantId tenant, UUID importId, List<RowError> rows) {
 		ERRORS.insert(jdbc, tenant.value(), importId, rows);
+	}
+
+	void note(TenantId tenant, UUID importId, List<RowError> rows) {
+		NOTES.insert(jdbc, tenant.value(), importId, rows);
+	}
+
+	/** Rows kept with a note or skipped after {@code afterLine}, in file order: a page of the report. */
+	public List<RowError> notes(TenantId tenant, UUID importId, long afterLine, int limit) {
+		return NOTES.page(jdbc, tenant.value(), importId, afterLine, limit);
 	}
 
 	public PortfolioImport get(TenantId tenant, UUID id) {
@@ -189,11 +200,11 @@ public class PortfolioImports implements ImportRuns.Imports {
 				row.getLong("file_size"), status, row.getString("failure_code"),
 				List.of((String[]) row.getArray("failure_args").getArray()), row.getLong("bytes_read"),
 				row.getLong("total"), row.getLong("created"), row.getLong("updated"), row.getLong("rejected"),
-				row.getLong("debtors"), row.getTimestamp("started_at").toInstant(),
+				row.getLong("noted"), row.getLong("skipped"), row.getLong("debtors"), row.getTimestamp("started_at").toInstant(),
 				finished == null ? null : finished.toInstant());
 	}
 
 	/** Counts so far, written with every batch. */
-	record Progress(long bytesRead, long total, long created, long updated, long rejected) {
+	record Progress(long bytesRead, long total, long created, long updated, long rejected, long noted, long skipped) {
 	}
 }

@@ -11,8 +11,21 @@ sealed interface PortfolioRow {
 
 	long line();
 
-	/** @param phones every valid phone the row gives for the debtor; the first is the contact's */
-	record Good(long line, PersonDetails debtor, List<PhoneNumber> phones, ImportedDebt debt) implements PortfolioRow {
+	/**
+	 * @param phones every valid phone the row gives for the debtor; the first is the contact's
+	 * @param note what the row was kept without (a phone that does not read), or {@code null}
+	 */
+	record Good(long line, PersonDetails debtor, List<PhoneNumber> phones, ImportedDebt debt, RowError note)
+			implements PortfolioRow {
+	}
+
+	/** A row that is no debt: the registry's total or what is written under it (see {@link ru.kredo.tabular.NonDataRows}). */
+	record Skipped(RowError note) implements PortfolioRow {
+
+		@Override
+		public long line() {
+			return note.line();
+		}
 	}
 
 	record Bad(RowError error) implements PortfolioRow {

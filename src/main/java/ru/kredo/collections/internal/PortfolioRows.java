@@ -5,6 +5,7 @@ import static ru.kredo.collections.internal.PortfolioField.CONTRACT_DATE;
 import static ru.kredo.collections.internal.PortfolioField.CONTRACT_NUMBER;
 import static ru.kredo.collections.internal.PortfolioField.DAYS_PAST_DUE;
 import static ru.kredo.collections.internal.PortfolioField.ORIGINAL_CREDITOR;
+import static ru.kredo.collections.internal.PortfolioField.OVERDUE_SINCE;
 import static ru.kredo.collections.internal.PortfolioField.PAID;
 import static ru.kredo.collections.internal.PortfolioField.PRINCIPAL;
 import static ru.kredo.collections.internal.PortfolioField.REGION;
@@ -13,14 +14,18 @@ import static ru.kredo.collections.internal.PortfolioField.TOTAL;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import ru.kredo.collections.internal.RussianRegions.Region;
 import ru.kredo.contacts.CalendarDate;
 import ru.kredo.contacts.PersonDetails;
+import ru.kredo.contacts.PersonField;
 import ru.kredo.payments.DebtComponent;
 import ru.kredo.payments.DebtComponents;
 import ru.kredo.payments.Money;
@@ -29,6 +34,7 @@ import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.BadCell;
 import ru.kredo.tabular.Cells;
 import ru.kredo.tabular.ColumnMap;
+import ru.kredo.tabular.NonDataRows;
 import ru.kredo.tabular.RowError;
 import ru.kredo.tabular.SourceRow;
 
@@ -56,6 +62,7 @@ final class PortfolioRows {
 	private final Cells<PortfolioField> cells;
 	private final PortfolioDefaults defaults;
 	private final LocalDate today;
+	private final NonDataRows nonData;
 
 	PortfolioRows(PortfolioColumns columns, PortfolioDefaults defaults, LocalDate today) {
 		this.columns = columns;
@@ -63,11 +70,18 @@ final class PortfolioRows {
 		this.cells = new Cells<>(debt);
 		this.defaults = defaults;
 		this.today = today;
+		this.nonData = new NonDataRows(Stream.of(debt.first(CONTRACT_NUMBER), columns.person().columns().first(PersonField.BIRTH_DATE))
+			.flatMap(Optional::stream).toList());
 	}
 
 	PortfolioRow read(SourceRow row) {
+		Optional<RowError> skipped = nonData.skip(row);
+		if (skipped.isPresent()) {
+			return new PortfolioRow.Skipped(skipped.get());
+		}
 		try {
-			PersonDetails debtor = columns.person().read(row, today);
+			List<BadCell> dropped = new ArrayList<>(1);
+			PersonDetails debtor = columns.person().read(row, today, dropped::add);
 			String creditor = creditor(row);
 			String contract = contractNumber(text(row, CONTRACT_NUMBER, MAX_CONTRACT, "portfolio.contract-required",
 					"portfolio.contract-too-long"));
@@ -79,9 +93,14 @@ final class PortfolioRows {
 				throw new BadCell(debt.name(debt.first(PAID).orElseThrow()), new Rejected("portfolio.paid-exceeds-claim"));
 			}
 			Integer daysPastDue = cells.optional(row, DAYS_PAST_DUE, PortfolioRows::days).orElse(null);
+			LocalDate overdueSince = date(row, OVERDUE_SINCE)
+				.orElse(daysPastDue == null ? null : today.minusDays(daysPastDue));
 			Whereabouts where = whereabouts(row);
-			return new PortfolioRow.Good(row.line(), debtor, columns.person().phones(row, debtor), new ImportedDebt(
-					creditor, contract, contractDate, assigned, claim, paid, daysPastDue, where.region(), where.zone()));
+			// The contact keeps his first number; the registry's others are the debtor's, kept by DebtorPhones.
+			return new PortfolioRow.Good(row.line(), debtor.withFirstPhoneOnly(), debtor.phones(), new ImportedDebt(
+					creditor, contract, contractDate, assigned, claim, paid, daysPastDue, overdueSince, where.region(),
+					where.zone()),
+					dropped.isEmpty() ? null : dropped.getFirst().at(row.line()));
 		}
 		catch (BadCell bad) {
 			return new PortfolioRow.Bad(bad.at(row.line()));

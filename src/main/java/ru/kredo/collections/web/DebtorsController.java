@@ -82,8 +82,10 @@ class DebtorsController {
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card;" + shown.auditDetail());
 		model.addAttribute("debtor", debtor);
 		model.addAttribute("ids", shown);
-		model.addAttribute("otherPhones", phones.of(me.tenantId(), debtor.id()).stream()
-			.filter(phone -> !phone.equals(debtor.phone())).toList());
+		// The numbers registries gave and those contact files gave (a CRM's work and home phones), each once.
+		model.addAttribute("otherPhones", java.util.stream.Stream.concat(contacts.phones(me.tenantId(), debtor.id()).stream(),
+				phones.of(me.tenantId(), debtor.id()).stream())
+			.distinct().filter(phone -> !phone.equals(debtor.phone())).toList());
 		model.addAttribute("debts", owed);
 		List<DebtId> ids = owed.stream().map(Debt::id).toList();
 		model.addAttribute("offers", offers.find(me.tenantId(), ids));

@@ -86,6 +86,7 @@ class PortfoliosController {
 		check();
 		model.addAttribute("portfolioImport", imports.get(current.id(), id));
 		model.addAttribute("errors", imports.errors(current.id(), id, 0, ERRORS_SHOWN));
+		model.addAttribute("notes", imports.notes(current.id(), id, 0, ERRORS_SHOWN));
 		return "collections/portfolio-import";
 	}
 
@@ -107,7 +108,8 @@ class PortfoliosController {
 		check();
 		PortfolioImport portfolioImport = imports.get(current.id(), id);
 		ErrorReport.write(response, "errors-" + portfolioImport.id() + ".csv", messages, LocaleContextHolder.getLocale(),
-				(after, limit) -> imports.errors(current.id(), id, after, limit));
+				(after, limit) -> imports.errors(current.id(), id, after, limit),
+				(after, limit) -> imports.notes(current.id(), id, after, limit));
 	}
 
 	private String show(PortfolioForm form, Model model) {

@@ -62,7 +62,8 @@ class ContactsApi {
 		Contact contact = contacts.get(current.id(), new ContactId(id));
 		ShownIdentifiers shown = ShownIdentifiers.of(contact, access.full());
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", contact.id(), "api;" + shown.auditDetail());
-		return ContactResource.of(contact, shown);
+		return ContactResource.of(contact, shown, contacts.phones(current.id(), contact.id()),
+				contacts.emails(current.id(), contact.id()));
 	}
 
 	record ContactLine(UUID id, String name, String maskedPhone, boolean hasPassport, Instant createdAt) {
@@ -72,19 +73,25 @@ class ContactsApi {
 		}
 	}
 
-	/** With {@code identifiersMasked}, passport, ИНН and СНИЛС are masked and the passport is in {@code passportMasked}. */
+	/**
+	 * With {@code identifiersMasked}, passport, ИНН and СНИЛС are masked and the passport is in {@code passportMasked}.
+	 * {@code phones} and {@code emails} are every number and address known for the contact, {@code phone} and
+	 * {@code email} (his first) first.
+	 */
 	record ContactResource(UUID id, String lastName, String firstName, String middleName, LocalDate birthDate,
 			String passportSeries, String passportNumber, String passportMasked, String inn, String snils, String phone,
-			String email, boolean identifiersMasked) {
+			String email, boolean identifiersMasked, List<String> phones, List<String> emails) {
 
-		static ContactResource of(Contact c, ShownIdentifiers shown) {
+		static ContactResource of(Contact c, ShownIdentifiers shown, List<ru.kredo.contacts.PhoneNumber> phones,
+				List<String> emails) {
 			boolean full = shown.full();
 			return new ContactResource(c.id().value(), c.name().lastName(), c.name().firstName(), c.name().middleName(),
 					c.birthDate(), c.passport() == null || !full ? null : c.passport().series(),
 					c.passport() == null || !full ? null : c.passport().number(), full ? null : shown.passport(),
 					c.inn() == null ? null : full ? c.inn().value() : shown.inn(),
 					c.snils() == null ? null : full ? c.snils().value() : shown.snils(),
-					c.phone() == null ? null : c.phone().e164(), c.email(), !full);
+					c.phone() == null ? null : c.phone().e164(), c.email(), !full,
+					phones.stream().map(ru.kredo.contacts.PhoneNumber::e164).toList(), List.copyOf(emails));
 		}
 	}
 }

@@ -86,6 +86,8 @@ class ContactsController {
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", contact.id(), shown.auditDetail());
 		model.addAttribute("contact", contact);
 		model.addAttribute("ids", shown);
+		model.addAttribute("phones", contacts.phones(current.id(), contact.id()));
+		model.addAttribute("emails", contacts.emails(current.id(), contact.id()));
 		return "contacts/detail";
 	}
 

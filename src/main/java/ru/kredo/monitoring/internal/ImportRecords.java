@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +35,11 @@ public class ImportRecords implements ImportRuns.Imports {
 			where i.tenant_id = ?""";
 	/** Separates the arguments of an error inside one text cell (arrays of arrays do not pass through unnest). */
 	private static final RowErrorTable ERRORS = new RowErrorTable("list_import_errors");
+	/** Rows kept without a value that did not read, and rows skipped as no person (a total, a signature). */
+	private static final RowErrorTable NOTES = new RowErrorTable("list_import_notes");
+	/** How many names matching no user an import lists one by one; the rows of any others are counted together. */
+	static final int MAX_UNKNOWN_MANAGERS = 50;
+	static final int MAX_MANAGER_NAME = 200;
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -59,9 +65,10 @@ public class ImportRecords implements ImportRuns.Imports {
 	void progress(TenantId tenant, UUID id, Progress progress) {
 		jdbc.sql("""
 				update list_imports set bytes_read = ?, total = ?, imported = ?, rejected = ?, awaiting_consent = ?,
-				    updated_at = ? where tenant_id = ? and id = ?""")
+				    noted = ?, skipped = ?, updated_at = ? where tenant_id = ? and id = ?""")
 			.params(progress.bytesRead(), progress.total(), progress.imported(), progress.rejected(),
-					progress.awaitingConsent(), Timestamp.from(clock.instant()), tenant.value(), id)
+					progress.awaitingConsent(), progress.noted(), progress.skipped(), Timestamp.from(clock.instant()),
+					tenant.value(), id)
 			.update();
 	}
 
@@ -102,6 +109,53 @@ public class ImportRecords implements ImportRuns.Imports {
 		ERRORS.insert(jdbc, tenant.value(), importId, rows);
 	}
 
+	void note(TenantId tenant, UUID importId, List<RowError> rows) {
+		NOTES.insert(jdbc, tenant.value(), importId, rows);
+	}
+
+	/** Rows kept with a note or skipped after {@code afterLine}, in file order: a page of the report. */
+	public List<RowError> notes(TenantId tenant, UUID importId, long afterLine, int limit) {
+		return NOTES.page(jdbc, tenant.value(), importId, afterLine, limit);
+	}
+
+	/** Writes the import's counts so far of rows whose manager column names no user, by name. */
+	void unknownManagers(TenantId tenant, UUID importId, Map<String, Long> rowsByName) {
+		if (rowsByName.isEmpty()) {
+			return;
+		}
+		List<String> names = List.copyOf(rowsByName.keySet());
+		jdbc.sql("""
+				insert into list_import_unknown_managers (tenant_id, import_id, name, row_count)
+				select ?, ?, m.name, m.rows from unnest(?::text[], ?::int[]) as m (name, rows)
+				on conflict (import_id, name) do update set row_count = excluded.row_count""")
+			.params(tenant.value(), importId,
+					names.stream().map(n -> n.length() > MAX_MANAGER_NAME ? n.substring(0, MAX_MANAGER_NAME) : n)
+						.toArray(String[]::new),
+					names.stream().map(n -> rowsByName.get(n).intValue()).toArray(Integer[]::new))
+			.update();
+	}
+
+	/**
+	 * The names the import's manager column gave that match no user, most rows first, with how many rows named each;
+	 * the name is empty for the rows of the names beyond {@value #MAX_UNKNOWN_MANAGERS}.
+	 */
+	public List<UnknownManager> unknownManagers(TenantId tenant, UUID importId) {
+		return jdbc.sql("""
+				select name, row_count from list_import_unknown_managers where tenant_id = ? and import_id = ?
+				order by name = '', row_count desc, name""")
+			.params(tenant.value(), importId)
+			.query((row, n) -> new UnknownManager(row.getString("name"), row.getInt("row_count")))
+			.list();
+	}
+
+	/** A name in a manager column that matches no user's name or e-mail, and how many rows gave it. */
+	public record UnknownManager(String name, int rows) {
+
+		public boolean others() {
+			return name.isEmpty();
+		}
+	}
+
 	public ListImport get(TenantId tenant, UUID id) {
 		return jdbc.sql(SELECT + " and i.id = ?")
 			.params(tenant.value(), id)
@@ -136,10 +190,12 @@ public class ImportRecords implements ImportRuns.Imports {
 				row.getLong("file_size"), status, row.getString("failure_code"),
 				List.of((String[]) row.getArray("failure_args").getArray()), row.getLong("bytes_read"),
 				row.getLong("total"), row.getLong("imported"), row.getLong("rejected"), row.getLong("awaiting_consent"),
+				row.getLong("noted"), row.getLong("skipped"),
 				row.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant());
 	}
 
 	/** Counts so far, written with every batch. */
-	record Progress(long bytesRead, long total, long imported, long rejected, long awaitingConsent) {
+	record Progress(long bytesRead, long total, long imported, long rejected, long awaitingConsent, long noted,
+			long skipped) {
 	}
 }

@@ -10,11 +10,13 @@ import ru.kredo.tenancy.TenantId;
 
 /**
  * One upload of a file into a list and how far it got. Rows are counted as read: {@code imported} rows became
- * watches (of which {@code awaitingConsent} wait for a consent), {@code rejected} rows are in the error report.
+ * watches (of which {@code awaitingConsent} wait for a consent), {@code rejected} rows are in the error report;
+ * {@code noted} of the imported rows were kept without a phone or an e-mail address that did not read, and
+ * {@code skipped} rows held no person (a total, a signature under the table): both are in the report too.
  */
 public record ListImport(UUID id, TenantId tenantId, ListId listId, String listName, String fileName, long fileSize,
 		ImportStatus status, String failureCode, List<String> failureArgs, long bytesRead, long total, long imported, long rejected,
-		long awaitingConsent, Instant startedAt, Instant finishedAt) {
+		long awaitingConsent, long noted, long skipped, Instant startedAt, Instant finishedAt) {
 
 	public ListImport {
 		failureArgs = List.copyOf(failureArgs);

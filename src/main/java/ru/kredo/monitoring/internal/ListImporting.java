@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.ImportLimits;
 import ru.kredo.tabular.ImportRuns;
 import ru.kredo.tabular.ImportSpool;
+import ru.kredo.tabular.RowError;
 import ru.kredo.tabular.SourceRow;
 import ru.kredo.tabular.SpooledImport;
 import ru.kredo.tabular.TabularFile;
@@ -119,8 +121,14 @@ public class ListImporting {
 					for (SourceRow row = next(listFile, started, good, bad, tally); row != null;
 							row = next(listFile, started, good, bad, tally)) {
 						switch (rows.read(row)) {
-							case RowResult.Good g -> good.add(g);
+							case RowResult.Good g -> {
+								good.add(g);
+								if (g.unknownManager() != null) {
+									tally.unknownManager(g.unknownManager());
+								}
+							}
 							case RowResult.Bad b -> bad.add(b);
+							case RowResult.Skipped s -> tally.skippedRows.add(s.note());
 						}
 						if (limits.tooManyRejected(tally.rejected + bad.size())) {
 							// The error report stops at the limit; what was good so far is kept.
@@ -133,7 +141,9 @@ public class ListImporting {
 						}
 					}
 					flush(started, good, bad, tally, listFile.bytesRead());
-					return "%d rows, %d imported, %d rejected".formatted(tally.total, tally.imported, tally.rejected);
+					return "%d rows, %d imported, %d rejected, %d kept with a note, %d skipped, %d without their manager"
+						.formatted(tally.total, tally.imported, tally.rejected, tally.noted, tally.skipped,
+								tally.unknownManagers.values().stream().mapToLong(Long::longValue).sum());
 				});
 	}
 
@@ -154,17 +164,27 @@ public class ListImporting {
 
 	private void flush(ListImport started, List<RowResult.Good> good, List<RowResult.Bad> bad, Tally tally, long bytesRead) {
 		TenantId tenant = started.tenantId();
+		List<RowError> notes = new ArrayList<>(tally.skippedRows);
+		good.stream().map(RowResult.Good::note).filter(java.util.Objects::nonNull).forEach(notes::add);
+		long noted = notes.size() - tally.skippedRows.size();
+		long read = good.size() + bad.size() + tally.skippedRows.size();
 		long awaiting = transaction.execute(status -> {
 			long waiting = good.isEmpty() ? 0
 					: watches.watchAll(tenant, started.listId(), good.stream().map(RowResult.Good::person).toList(),
 							good.stream().map(RowResult.Good::terms).toList())
 						.stream().filter(w -> w.status() == WatchStatus.AWAITING_CONSENT).count();
 			records.reject(tenant, started.id(), bad.stream().map(RowResult.Bad::error).toList());
-			records.progress(tenant, started.id(), new Progress(bytesRead, tally.total + good.size() + bad.size(),
-					tally.imported + good.size(), tally.rejected + bad.size(), tally.awaitingConsent + waiting));
+			records.note(tenant, started.id(), notes);
+			records.unknownManagers(tenant, started.id(), tally.unknownManagers);
+			records.progress(tenant, started.id(), new Progress(bytesRead, tally.total + read,
+					tally.imported + good.size(), tally.rejected + bad.size(), tally.awaitingConsent + waiting,
+					tally.noted + noted, tally.skipped + tally.skippedRows.size()));
 			return waiting;
 		});
-		tally.total += good.size() + bad.size();
+		tally.total += read;
+		tally.noted += noted;
+		tally.skipped += tally.skippedRows.size();
+		tally.skippedRows.clear();
 		tally.imported += good.size();
 		tally.rejected += bad.size();
 		tally.awaitingConsent += awaiting;
@@ -172,11 +192,12 @@ public class ListImporting {
 		bad.clear();
 	}
 
-	/** The tenant's users by lower-case e-mail and by lower-case name, for a «Менеджер» column. */
+	/** The tenant's users by lower-case e-mail, by lower-case name and by its words in any order, for a «Менеджер» column. */
 	private Map<String, UserId> managers(TenantId tenant) {
 		Map<String, UserId> managers = new HashMap<>();
 		for (User user : accounts.all(tenant)) {
 			managers.putIfAbsent(user.displayName().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT), user.id());
+			managers.putIfAbsent(ListRows.nameKey(user.displayName()), user.id());
 			managers.put(user.email().value().toLowerCase(Locale.ROOT), user.id());
 		}
 		return managers;
@@ -187,5 +208,17 @@ public class ListImporting {
 		long imported;
 		long rejected;
 		long awaitingConsent;
+		long noted;
+		long skipped;
+		/** Skipped rows not stored yet: they go with the next batch. */
+		final List<RowError> skippedRows = new ArrayList<>();
+		/** Names in the manager column that match no user, with their rows; the rest beyond the limit under "". */
+		final Map<String, Long> unknownManagers = new LinkedHashMap<>();
+
+		void unknownManager(String name) {
+			String key = unknownManagers.containsKey(name) || unknownManagers.size() < ImportRecords.MAX_UNKNOWN_MANAGERS
+					? name : "";
+			unknownManagers.merge(key, 1L, Long::sum);
+		}
 	}
 }

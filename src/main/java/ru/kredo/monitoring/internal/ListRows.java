@@ -1,6 +1,8 @@
 package ru.kredo.monitoring.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.function.Function;
 import ru.kredo.accounts.UserId;
 import ru.kredo.contacts.CalendarDate;
 import ru.kredo.contacts.PersonDetails;
+import ru.kredo.contacts.PersonField;
 import ru.kredo.monitoring.Consent;
 import ru.kredo.monitoring.ConsentMethod;
 import ru.kredo.monitoring.Segment;
@@ -16,6 +19,8 @@ import ru.kredo.monitoring.WatchTerms;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.BadCell;
 import ru.kredo.tabular.Cells;
+import ru.kredo.tabular.NonDataRows;
+import ru.kredo.tabular.RowError;
 import ru.kredo.tabular.SourceRow;
 
 /**
@@ -31,25 +36,37 @@ final class ListRows {
 	private final ImportDefaults defaults;
 	private final Map<String, UserId> managers;
 	private final LocalDate today;
+	private final NonDataRows nonData;
 
-	/** @param managers the tenant's users by lower-case e-mail and by lower-case name */
+	/** @param managers the tenant's users by lower-case e-mail, by lower-case name and by {@link #nameKey} */
 	ListRows(Columns columns, ImportDefaults defaults, Map<String, UserId> managers, LocalDate today) {
 		this.columns = columns;
 		this.cells = new Cells<>(columns.map());
 		this.defaults = defaults;
 		this.managers = managers;
 		this.today = today;
+		this.nonData = new NonDataRows(columns.person().columns().first(PersonField.BIRTH_DATE).stream().toList());
 	}
 
 	RowResult read(SourceRow row) {
+		Optional<RowError> skipped = nonData.skip(row);
+		if (skipped.isPresent()) {
+			return new RowResult.Skipped(skipped.get());
+		}
 		try {
-			PersonDetails person = columns.person().read(row, today);
+			List<BadCell> dropped = new ArrayList<>(1);
+			PersonDetails person = columns.person().read(row, today, dropped::add);
 			Segment segment = optional(row, Field.SEGMENT, text -> Vocabulary.segment(text)
 				.orElseThrow(() -> new Rejected("import.segment-unknown", text.strip()))).orElse(defaults.segment());
 			String notes = columns.first(Field.NOTES).map(row::get).map(String::strip)
 				.map(n -> n.length() > MAX_NOTES ? n.substring(0, MAX_NOTES) : n).orElse(null);
+			String managerName = managerName(row);
+			UserId manager = managerName == null ? null
+					: Optional.ofNullable(managers.get(managerName.toLowerCase(Locale.ROOT)))
+						.orElseGet(() -> managers.get(nameKey(managerName)));
 			return new RowResult.Good(row.line(),
-					person, new WatchTerms(segment, defaults.months(), null, manager(row), notes, consent(row), null));
+					person, new WatchTerms(segment, defaults.months(), null, manager, notes, consent(row), null),
+					dropped.isEmpty() ? null : dropped.getFirst().at(row.line()), manager == null ? managerName : null);
 		}
 		catch (BadCell bad) {
 			return new RowResult.Bad(bad.at(row.line()));
@@ -84,10 +101,19 @@ final class ListRows {
 		});
 	}
 
-	private UserId manager(SourceRow row) {
-		return columns.first(Field.MANAGER).map(row::get)
-			.map(text -> managers.get(text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)))
-			.orElse(null);
+	/**
+	 * A name's words in lower case, ё as е, in alphabetical order: «Петрова Анна» (a CRM's order) finds the user
+	 * «Анна Петрова».
+	 */
+	static String nameKey(String name) {
+		return java.util.Arrays.stream(name.toLowerCase(Locale.ROOT).replace('ё', 'е').split("[\\s.,]+"))
+			.filter(word -> !word.isEmpty()).sorted().collect(java.util.stream.Collectors.joining(" "));
+	}
+
+	/** The manager's name or e-mail as the row writes it, spaces collapsed; {@code null} when there is none. */
+	private String managerName(SourceRow row) {
+		return columns.first(Field.MANAGER).map(row::get).map(text -> text.strip().replaceAll("\\s+", " "))
+			.filter(text -> !text.isEmpty()).orElse(null);
 	}
 
 	private <T> Optional<T> optional(SourceRow row, Field field, Function<String, T> parse) {

@@ -9,7 +9,22 @@ sealed interface RowResult {
 
 	long line();
 
-	record Good(long line, PersonDetails person, WatchTerms terms) implements RowResult {
+	/**
+	 * @param note what the row was kept without (a phone or an e-mail address that does not read), or {@code null}
+	 * @param unknownManager the name in its manager column that matches no user (the watch has no manager), or
+	 *        {@code null}
+	 */
+	record Good(long line, PersonDetails person, WatchTerms terms, RowError note, String unknownManager)
+			implements RowResult {
+	}
+
+	/** A row that is no person: a total or what is written under the table (see {@link ru.kredo.tabular.NonDataRows}). */
+	record Skipped(RowError note) implements RowResult {
+
+		@Override
+		public long line() {
+			return note.line();
+		}
 	}
 
 	record Bad(RowError error) implements RowResult {

@@ -1,6 +1,8 @@
 package ru.kredo.monitoring.web;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import jakarta.servlet.http.HttpServletResponse;
 
 import ru.kredo.monitoring.internal.ImportRecords;
+import ru.kredo.monitoring.internal.ImportRecords.UnknownManager;
 import ru.kredo.monitoring.internal.ListImport;
 import ru.kredo.monitoring.internal.MonitoringLists;
 import ru.kredo.tabular.ErrorReport;
@@ -45,6 +48,8 @@ class ImportsController {
 		model.addAttribute("errors", imports.errors(current.id(), id, 0, ERRORS_SHOWN));
 		// The import counts rows; how many people the list holds is the lists page's figure, read by the same query.
 		model.addAttribute("list", lists.overview(current.id(), listImport.listId()));
+		model.addAttribute("notes", imports.notes(current.id(), id, 0, ERRORS_SHOWN));
+		model.addAttribute("unknownManagers", imports.unknownManagers(current.id(), id));
 		return "monitoring/imports/show";
 	}
 
@@ -63,7 +68,18 @@ class ImportsController {
 	@GetMapping("/{id}/errors.csv")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		ListImport listImport = imports.get(current.id(), id);
-		ErrorReport.write(response, "errors-" + listImport.id() + ".csv", messages, LocaleContextHolder.getLocale(),
-				(after, limit) -> imports.errors(current.id(), id, after, limit));
+		Locale locale = LocaleContextHolder.getLocale();
+		ErrorReport.write(response, "errors-" + listImport.id() + ".csv", messages, locale,
+				(after, limit) -> imports.errors(current.id(), id, after, limit),
+				(after, limit) -> imports.notes(current.id(), id, after, limit),
+				unknownManagers(imports.unknownManagers(current.id(), id), messages, locale));
+	}
+
+	/** The report's closing lines: each name in the manager column that matches no user, with its rows. */
+	static List<String> unknownManagers(List<UnknownManager> unknown, MessageSource messages, Locale locale) {
+		return unknown.stream()
+			.map(m -> m.others() ? messages.getMessage("imports.unknown-managers.others-line", new Object[] { m.rows() }, locale)
+					: messages.getMessage("imports.unknown-managers.line", new Object[] { m.name(), m.rows() }, locale))
+			.toList();
 	}
 }

@@ -140,7 +140,10 @@ class ListsApi {
 	void errors(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ListImport listImport = imports.get(current.id(), id);
 		ErrorReport.write(response, "errors-" + listImport.id() + ".csv", messages, problems.locale(request),
-				(after, limit) -> imports.errors(current.id(), id, after, limit));
+				(after, limit) -> imports.errors(current.id(), id, after, limit),
+				(after, limit) -> imports.notes(current.id(), id, after, limit),
+				ImportsController.unknownManagers(imports.unknownManagers(current.id(), id), messages,
+						problems.locale(request)));
 	}
 
 	private ResponseEntity<ImportResource> start(ListUpload.Parsed upload, String fileName, Path spooled,
@@ -175,22 +178,33 @@ class ListsApi {
 			case RUNNING, DONE -> null;
 		};
 		return new ImportResource(i.id(), i.listId().value(), i.listName(), i.fileName(), i.fileSize(), i.status(),
-				i.percent(), i.total(), i.imported(), i.awaitingConsent(), i.rejected(), failure, i.startedAt(),
-				i.finishedAt(), IMPORTS + i.id() + "/errors");
+				i.percent(), i.total(), i.imported(), i.awaitingConsent(), i.rejected(), i.noted(), i.skipped(),
+				imports.unknownManagers(i.tenantId(), i.id()).stream()
+					.map(m -> new UnknownManagerResource(m.others() ? null : m.name(), m.rows())).toList(),
+				failure, i.startedAt(), i.finishedAt(), IMPORTS + i.id() + "/errors");
 	}
 
 	/**
 	 * @param rowsRead rows read so far (the header and empty lines not counted)
 	 * @param accepted rows put on monitoring, of which {@code awaitingConsent} wait for a 218-ФЗ consent
 	 * @param rejected rows refused, each with its line and reason at {@code errorsUrl}
+	 * @param keptWithNote accepted rows kept without a phone or e-mail address that did not read (listed at
+	 *        {@code errorsUrl} after the refused ones)
+	 * @param skipped rows that held no person, a total or a signature under the table (listed there too)
+	 * @param unknownManagers names in the manager column that match no user, with how many rows (left without a
+	 *        manager) gave each; {@code name} is null for the rows of all names beyond the first 50
 	 * @param failure why the upload stopped, when {@code state} is FAILED or INTERRUPTED (the rows before are kept)
 	 */
 	record ImportResource(UUID id, UUID listId, String listName, String fileName, long fileSize, ImportStatus state,
-			int percent, long rowsRead, long accepted, long awaitingConsent, long rejected, Failure failure,
+			int percent, long rowsRead, long accepted, long awaitingConsent, long rejected, long keptWithNote,
+			long skipped, List<UnknownManagerResource> unknownManagers, Failure failure,
 			Instant startedAt, Instant finishedAt, String errorsUrl) {
 	}
 
 	record Failure(String code, String message) {
+	}
+
+	record UnknownManagerResource(String name, long rows) {
 	}
 
 	record ListResource(UUID id, String name, Instant createdAt, long watches, long active, long awaitingConsent,

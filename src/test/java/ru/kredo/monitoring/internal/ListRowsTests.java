@@ -50,7 +50,39 @@ class ListRowsTests {
 		assertThat(good.terms().consent().givenOn()).isEqualTo(TODAY.minusDays(1));
 		assertThat(good.terms().consent().purpose()).isEqualTo("Подбор кредита");
 		assertThat(good.terms().managerId()).isNull();
+		assertThat(good.unknownManager()).isEqualTo("Кто-то");
 		assertThat(good.person().name().middleName()).isNull();
+	}
+
+	@Test
+	void findsTheManagerWrittenLastNameFirst() {
+		ListRows crm = new ListRows(Columns.of(List.of("ФИО", "Дата рождения", "Ответственный")),
+				new ImportDefaults(Segment.PROSPECT, 6, null, "", null),
+				Map.of(ListRows.nameKey("Анна Петрова"), MANAGER), TODAY);
+
+		RowResult.Good good = (RowResult.Good) crm.read(new SourceRow(2, List.of("Иванов Иван", "01.01.1980", "Петрова  Анна")));
+
+		assertThat(good.terms().managerId()).isEqualTo(MANAGER);
+		assertThat(good.unknownManager()).isNull();
+	}
+
+	@Test
+	void aRowWhoseOnlyPhoneIsWrongIsKeptWithoutItAndTheColumnNoted() {
+		RowResult.Good good = (RowResult.Good) read(5, "Иванов Иван", "01.01.1980", "", "916123456", "", "", "", "");
+
+		assertThat(good.person().phone()).isNull();
+		assertThat(good.note()).isEqualTo(new ru.kredo.tabular.RowError(5, "Телефон", "import.note.phone-invalid", List.of()));
+		assertThat(good.unknownManager()).isNull();
+	}
+
+	@Test
+	void aTotalAndTheSignatureUnderTheTableAreSkippedNotRejected() {
+		assertThat(rows.read(new SourceRow(9, List.of("Итого: 7 клиентов", "", "", "", "", "", "", ""))))
+			.isEqualTo(new RowResult.Skipped(new ru.kredo.tabular.RowError(9, null, "import.note.row-summary", List.of())));
+		assertThat(rows.read(new SourceRow(11, List.of("Руководитель отдела продаж ______ Петров", "", "", "", "", "", "", ""))))
+			.isInstanceOf(RowResult.Skipped.class);
+		assertThat(rows.read(new SourceRow(12, List.of("Петров П. П.", "", "", "", "", "", "", ""))))
+			.as("anything under the signature").isInstanceOf(RowResult.Skipped.class);
 	}
 
 	@Test
@@ -86,8 +118,6 @@ class ListRowsTests {
 				"date-not-in-calendar");
 		assertBad(read(4, "Иванов Иван", "01.01.1980", "45АБ 123456", "", "", "", "", ""), 4, "Паспорт",
 				"contact.passport-invalid");
-		assertBad(read(5, "Иванов Иван", "01.01.1980", "", "916123456", "", "", "", ""), 5, "Телефон",
-				"contact.phone-invalid");
 		assertBad(read(6, "Иванов", "01.01.1980", "", "", "", "", "", ""), 6, "ФИО", "import.full-name-incomplete");
 		assertBad(read(7, "Иванов Иван", "", "", "", "", "", "", ""), 7, "Дата рождения", "import.birth-date-required");
 		assertBad(read(8, "Иванов Иван", "01.01.2030", "", "", "", "", "", ""), 8, "Дата рождения",
