@@ -94,6 +94,9 @@ class CabinetAgencyIntegrationTests {
 			assertThat(html).as(page).contains("class=\"cabinet-agency", "ООО ПКО «Честный возврат»", "href=\"tel:+74951112233\"",
 					"+7 495 111-22-33", "пн–пт 9:00–18:00 (мск)", door + "/contacts\"", door + "/privacy\"");
 		}
+		// The door promises nothing the policy does not say (a payment goes through a payment provider), it points to it.
+		assertThat(mvc.perform(get(door)).andReturn().getResponse().getContentAsString())
+			.contains("в его политике обработки персональных данных").doesNotContain("не передаются третьим лицам");
 		assertThat(mvc.perform(get(door + "/contacts")).andReturn().getResponse().getContentAsString())
 			.contains("7701234560", "1027700000008", "г. Москва, ул. Тестовая, д. 1", "1/17/77000-КЛ",
 					"mailto:help@vozvrat.test", door + "/consent\"");
