@@ -1,5 +1,6 @@
 package ru.kredo.cabinet.web;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -81,8 +82,11 @@ class AgencyPagesController {
 		TenantId tenant = cabinet.tenant().id();
 		if (PersonalDataConsents.version(text).equals(version)) {
 			boolean given = "give".equals(decision);
-			consents.record(tenant, debtor.contactId(), text, given, request.getRemoteAddr(),
-					request.getHeader("User-Agent"));
+			// The same answer again (a form sent twice) is not a new one.
+			if (!consents.answer(tenant, debtor.contactId(), text).equals(Optional.of(given))) {
+				consents.record(tenant, debtor.contactId(), text, given, request.getRemoteAddr(),
+						request.getHeader("User-Agent"));
+			}
 			redirect.addFlashAttribute("notice", given ? "cabinet.consent-given" : "cabinet.consent-refused");
 		}
 		return "redirect:/cabinet/" + agency + ("contacts".equals(back) ? "/contacts" : "/home");

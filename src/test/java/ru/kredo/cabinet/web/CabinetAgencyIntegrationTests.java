@@ -168,6 +168,9 @@ class CabinetAgencyIntegrationTests {
 				request.setRemoteAddr("203.0.113.7");
 				return request;
 			}).with(csrf())).andExpect(redirectedUrl(door + "/home"));
+		// The form sent again (a reload, a double tap) is the same answer, not a second one.
+		mvc.perform(post(door + "/consent").param("decision", "give").param("version", version).session(session)
+			.with(csrf())).andExpect(redirectedUrl(door + "/home"));
 		assertThat(consents.of(agency.tenant().id(), debtor.id(), 10)).singleElement().satisfies(answer -> {
 			assertThat(answer.given()).isTrue();
 			assertThat(answer.version()).isEqualTo(version).hasSize(64);
