@@ -176,9 +176,9 @@ class CabinetController {
 		Map<DebtId, Offer> offered = offers.offersFor(tenant.id(), owed);
 		boolean accepted = offered.values().stream().anyMatch(Offer::wasAccepted);
 		boolean paymentsAvailable = paymentSettings.available(tenant.id());
-		// The requisites are read only when the page needs them: the schedule's PDF (a signed offer) needs them, and
-		// without a payment provider the debtor is told so, with the agency's phone when it is known.
-		Optional<Agency> legal = accepted || !paymentsAvailable ? requisites.of(tenant.id()) : Optional.empty();
+		// The requisites, read once for the page with its footer (CabinetAgency): the schedule's PDF (a signed offer)
+		// needs them, and without a payment provider the debtor is told so, with the agency's phone when it is known.
+		Optional<Agency> legal = Optional.ofNullable(((CabinetAgency) model.getAttribute("cabinetAgency")).legal());
 		boolean documents = accepted && legal.isPresent();
 		List<DebtCard> cards = owed.stream()
 			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time))

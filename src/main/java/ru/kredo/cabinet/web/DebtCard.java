@@ -87,23 +87,25 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 	 * settlement ({@code AGREEMENT}) — the rest of the balance to be forgiven once it is paid; otherwise the balance
 	 * ({@code BALANCE}). Never more than the balance.
 	 *
+	 * @param text the amount as the headline shows it (on a line of its own, kept whole by the page)
 	 * @param kind {@code BALANCE}, {@code AGREEMENT} or {@code INSTALMENT}
 	 * @param dueOn the instalment's date, for {@code INSTALMENT}
-	 * @param leftUnderAgreement what is left of the settlement, for {@code INSTALMENT} and {@code AGREEMENT}
+	 * @param leftUnderAgreement what is left of the settlement, for {@code INSTALMENT} and {@code AGREEMENT}; with
+	 *        no-break spaces, as it stands in a sentence
 	 */
 	record Owed(Money amount, String text, String kind, String dueOn, String leftUnderAgreement) {
 
 		static Owed of(Debt debt, Offer offer, TimeDisplay time) {
 			if (debt.isClosed() || offer == null || offer.status() != Offer.Status.ACCEPTED) {
-				return new Owed(debt.total(), unbroken(debt.total()), "BALANCE", null, null);
+				return new Owed(debt.total(), roubles(debt.total()), "BALANCE", null, null);
 			}
 			Money left = offer.leftToPay().min(debt.total());
 			Money next = offer.dueNext().min(debt.total());
 			if (offer.nextPart().isPresent() && left.exceeds(next)) {
-				return new Owed(next, unbroken(next), "INSTALMENT", time.format(offer.nextPart().get().dueOn(), DATE),
+				return new Owed(next, roubles(next), "INSTALMENT", time.format(offer.nextPart().get().dueOn(), DATE),
 						unbroken(left));
 			}
-			return new Owed(left, unbroken(left), "AGREEMENT", null, unbroken(left));
+			return new Owed(left, roubles(left), "AGREEMENT", null, unbroken(left));
 		}
 
 		public boolean isBalance() {

@@ -267,8 +267,8 @@ class CabinetAgencyIntegrationTests {
 
 		String home = mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString()
 			.replaceAll("\\s+", " ");
-		// Amounts of his headline and total never break across lines.
-		assertThat(home).contains("9\u00A0000,00\u00A0₽", "19\u00A0000,00\u00A0₽", "30\u00A0000,00\u00A0₽");
+		// Amounts within a sentence never break across lines (the headlines are lines of their own, kept whole).
+		assertThat(home).contains("осталось 18\u00A0000,00\u00A0₽", "договорам — 30\u00A0000,00\u00A0₽");
 		home = home.replace('\u00A0', ' ');
 		assertThat(home).containsPattern("id=\"debt-" + signed.id() + "\".*?class=\"kpi owed-now text-nowrap\">9 000,00 ₽<")
 			.containsPattern("id=\"debt-" + signed.id() + "\".*?Всего по соглашению осталось 18 000,00 ₽.*?Полный долг по "
