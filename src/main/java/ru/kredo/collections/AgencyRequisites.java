@@ -2,6 +2,7 @@ package ru.kredo.collections;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,47 @@ public class AgencyRequisites {
 			.query((row, n) -> new Agency(row.getString("full_name"), row.getString("inn"), row.getString("ogrn"),
 					row.getString("address"), row.getString("phone")))
 			.optional();
+	}
+
+	/** The agency's details with what its cabinet shows besides them; none until its admin filled them in. */
+	public Optional<AgencyProfile> profile(TenantId tenant) {
+		return jdbc.sql("""
+				select full_name, inn, ogrn, address, phone, hours, email, registry_entry, privacy_policy, consent_text
+				from agency_requisites where tenant_id = ?""")
+			.param(tenant.value())
+			.query((row, n) -> new AgencyProfile(new Agency(row.getString("full_name"), row.getString("inn"),
+					row.getString("ogrn"), row.getString("address"), row.getString("phone")), row.getString("hours"),
+					row.getString("email"), row.getString("registry_entry"), row.getString("privacy_policy"),
+					row.getString("consent_text")))
+			.optional();
+	}
+
+	/**
+	 * Keeps the agency's details and the rest of its profile, as {@link #save(TenantId, Agency)} checks them. A text
+	 * saved as the default written from these details, or from the ones it replaces (the form showed that default),
+	 * is kept as none, so that it follows the details later.
+	 */
+	public AgencyProfile save(TenantId tenant, AgencyProfile profile, String tenantName) {
+		Optional<AgencyProfile> before = profile(tenant);
+		save(tenant, profile.legal());
+		Optional<AgencyProfile> after = Optional.of(profile);
+		String policy = profile.privacyPolicy();
+		String consent = profile.consentText();
+		for (Optional<AgencyProfile> details : List.of(before, after)) {
+			policy = sameText(policy, AgencyTexts.defaultPrivacyPolicy(tenantName, details));
+			consent = sameText(consent, AgencyTexts.defaultConsent(tenantName, details));
+		}
+		jdbc.sql("""
+				update agency_requisites set hours = ?, email = ?, registry_entry = ?, privacy_policy = ?,
+				    consent_text = ? where tenant_id = ?""")
+			.params(profile.hours(), profile.email(), profile.registryEntry(), policy, consent, tenant.value())
+			.update();
+		return new AgencyProfile(profile.legal(), profile.hours(), profile.email(), profile.registryEntry(), policy,
+				consent);
+	}
+
+	private static String sameText(String typed, String standard) {
+		return typed == null || typed.equals(standard.strip()) ? null : typed;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.springframework.stereotype.Component;
 
+import ru.kredo.collections.AgencyProfile;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offers;
@@ -52,9 +53,12 @@ class DemoDebts {
 	/** Gives every contact of the agency a debt, once; returns a debtor with a phone to try the cabinet with. */
 	Optional<Contact> startOnce(TenantId collector) {
 		if (requisites.of(collector).isEmpty()) {
-			requisites.save(collector, new Agency("Общество с ограниченной ответственностью Профессиональная коллекторская "
+			Agency legal = new Agency("Общество с ограниченной ответственностью Профессиональная коллекторская "
 					+ "организация «Возврат» (демо)", "7700000009", "1000000000000", "123000, г. Москва, ул. Примерная, д. 1",
-					"+7 800 000-00-00"));
+					"+7 800 000-00-00");
+			// What the cabinet shows of the agency besides (its footer, «Контакты»); the texts are the defaults.
+			requisites.save(collector, new AgencyProfile(legal, "пн–пт 9:00–20:00, сб 10:00–16:00 (мск)",
+					"info@vozvrat.demo", "0/00/00000-КЛ (демо)", null, null), legal.fullName());
 		}
 		if (offers.rules(collector).isEmpty()) {
 			offers.addRule(collector, "Долги старше полугода", 180, Money.ofKopecks(1_000_000), 15, 30, PartPolicy.IN_FULL);

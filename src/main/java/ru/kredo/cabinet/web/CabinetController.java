@@ -89,11 +89,13 @@ class CabinetController {
 	private final Clock clock;
 	private final PersonalData personalData;
 	private final PaymentSettings paymentSettings;
+	private final ConsentQuestion consentQuestion;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
 	CabinetController(TenantDirectory tenants, CabinetSignIn signIn, Contacts contacts, Funnel funnel, Debts debts,
 			Payments payments, Offers offers, CabinetActivity activity, AgencyRequisites requisites, TimeDisplay time,
-			Clock clock, PersonalData personalData, PaymentSettings paymentSettings) {
+			Clock clock, PersonalData personalData, PaymentSettings paymentSettings, ConsentQuestion consentQuestion) {
+		this.consentQuestion = consentQuestion;
 		this.personalData = personalData;
 		this.paymentSettings = paymentSettings;
 		this.tenants = tenants;
@@ -267,13 +269,15 @@ class CabinetController {
 		Map<DebtId, Offer> offered = his.offers();
 		boolean accepted = offered.values().stream().anyMatch(Offer::wasAccepted);
 		boolean paymentsAvailable = paymentSettings.available(tenant.id());
-		// The requisites are read only when the page needs them: the schedule's PDF (a signed offer) needs them, and
-		// without a payment provider the debtor is told so, with the agency's phone when it is known.
-		Optional<Agency> legal = accepted || !paymentsAvailable ? requisites.of(tenant.id()) : Optional.empty();
+		// The requisites, read once for the page with its footer (CabinetAgency): the schedule's PDF (a signed offer)
+		// needs them, and without a payment provider the debtor is told so, with the agency's phone when it is known.
+		Optional<Agency> legal = Optional.ofNullable(((CabinetAgency) model.getAttribute("cabinetAgency")).legal());
 		boolean documents = accepted && legal.isPresent();
-		model.addAttribute("cards", owed.stream()
+		List<DebtCard> cards = owed.stream()
 			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time))
-			.toList());
+			.toList();
+		model.addAttribute("cards", cards);
+		model.addAttribute("owedTotal", OwedTotal.of(owed, cards));
 		model.addAttribute("paymentKey", UUID.randomUUID());
 		model.addAttribute("paymentsAvailable", paymentsAvailable);
 		model.addAttribute("agencyPhone", legal.map(Agency::phone).orElse(null));
@@ -284,11 +288,15 @@ class CabinetController {
 			.values().stream()
 			.collect(java.util.stream.Collectors.toMap(p -> p.payable().debtId().toString(), p -> p)));
 		UUID visitor = visitor(request, response);
+		// What he looked at is kept on his card only with his consent (docs/privacy.md); the funnel counts it anyway,
+		// by the visitor's cookie, not by his name.
+		boolean consented = consentQuestion.ask(model, tenant.id(), debtor.contactId());
 		if (!owed.isEmpty()) {
-			viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.DEBT_VIEWED, null);
+			viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.DEBT_VIEWED, null, consented);
 		}
 		offered.values().stream().filter(o -> o.status() == Offer.Status.OFFERED)
-			.forEach(o -> viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.OFFER_VIEWED, o.debtId().value()));
+			.forEach(o -> viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.OFFER_VIEWED,
+					o.debtId().value(), consented));
 		return "cabinet/home";
 	}
 
@@ -310,15 +318,21 @@ class CabinetController {
 	 * of the page's round trips. A session that lasts longer than a visit records the view again.
 	 */
 	private void viewedOncePerVisit(HttpServletRequest request, Tenant tenant, UUID visitor, SignedInDebtor debtor,
-			FunnelStep step, UUID debt) {
-		String key = VIEW_RECORDED + tenant.id().value() + "." + step.name() + (debt == null ? "" : "." + debt);
+			FunnelStep step, UUID debt, boolean consented) {
+		String key = VIEW_RECORDED + tenant.id().value() + "." + step.name() + (debt == null ? "" : "." + debt)
+				+ (consented ? "" : ".anonymous");
 		Instant now = clock.instant();
 		if (request.getSession().getAttribute(key) instanceof RecordedView recorded && recorded.visitor().equals(visitor)
 				&& recorded.debtor().equals(debtor.contactId())
 				&& recorded.at().plus(CabinetActivity.SAME_VISIT).isAfter(now)) {
 			return;
 		}
-		activity.viewed(tenant.id(), visitor, debtor.contactId(), step, debt);
+		if (consented) {
+			activity.viewed(tenant.id(), visitor, debtor.contactId(), step, debt);
+		}
+		else {
+			funnel.reached(tenant.id(), visitor, step);
+		}
 		request.getSession().setAttribute(key, new RecordedView(visitor, debtor.contactId(), now));
 	}
 

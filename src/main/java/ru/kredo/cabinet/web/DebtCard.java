@@ -16,12 +16,15 @@ import ru.kredo.platform.web.TimeDisplay;
  * method with arguments through reflection and converts each argument and result anew; a page of two debts made some
  * four hundred such calls, about a third of its CPU under load, so the page reads these values instead.
  *
+ * @param total the whole balance under the contract
  * @param balance the components still owed, in the order a payment pays them
- * @param amountToPay what the payment form offers to pay: what is left of an accepted offer, or the whole balance
+ * @param owed what he owes now, the card's headline: see {@link Owed}
+ * @param amountToPay what the payment form offers to pay: the same as {@code owed}, as a person types it
  * @param history the payments applied, newest first, each as one line
  */
 record DebtCard(String id, String creditor, String contractNumber, String contractDate, String assignmentDate,
-		String total, boolean closed, List<Line> balance, Terms offer, String amountToPay, List<String> history) {
+		String total, boolean closed, List<Line> balance, Terms offer, Owed owed, String amountToPay,
+		List<String> history) {
 
 	private static final String DATE = "dd.MM.yyyy";
 
@@ -34,15 +37,20 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 			}
 		}
 		Terms terms = offer == null ? null : Terms.of(offer, documents, time);
-		Money toPay = offer != null && offer.status() == Offer.Status.ACCEPTED ? offer.dueNext().min(debt.total())
-				: debt.total();
+		Owed owed = Owed.of(debt, offer, time);
+		Money toPay = owed.amount();
 		List<String> history = payments.stream()
 			.map(p -> time.format(p.paidAt(), "dd.MM.yyyy HH:mm") + " — " + roubles(p.amount()))
 			.toList();
 		return new DebtCard(debt.id().value().toString(), debt.originalCreditor(), debt.contractNumber(),
 				time.format(debt.contractDate(), DATE),
 				debt.assignmentDate() == null ? null : time.format(debt.assignmentDate(), DATE), roubles(debt.total()),
-				debt.isClosed(), balance, terms, plain(toPay), history);
+				debt.isClosed(), balance, terms, owed, plain(toPay), history);
+	}
+
+	/** {@code 1 234 567,89 ₽} with no-break spaces: an amount in a sentence never breaks across lines. */
+	static String unbroken(Money money) {
+		return roubles(money).replace(' ', '\u00A0');
 	}
 
 	/** {@code 1 234 567,89 ₽}. */
@@ -73,6 +81,38 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 		return text.append(kopecks < 10 ? ",0" : ",").append(kopecks).toString();
 	}
 
+	/**
+	 * What the debtor owes now, the headline of his debt, and how it stands to the whole balance: under a signed
+	 * settlement, the next part due while parts remain after it ({@code INSTALMENT}), else what is left of the
+	 * settlement ({@code AGREEMENT}) — the rest of the balance to be forgiven once it is paid; otherwise the balance
+	 * ({@code BALANCE}). Never more than the balance.
+	 *
+	 * @param text the amount as the headline shows it (on a line of its own, kept whole by the page)
+	 * @param kind {@code BALANCE}, {@code AGREEMENT} or {@code INSTALMENT}
+	 * @param dueOn the instalment's date, for {@code INSTALMENT}
+	 * @param leftUnderAgreement what is left of the settlement, for {@code INSTALMENT} and {@code AGREEMENT}; with
+	 *        no-break spaces, as it stands in a sentence
+	 */
+	record Owed(Money amount, String text, String kind, String dueOn, String leftUnderAgreement) {
+
+		static Owed of(Debt debt, Offer offer, TimeDisplay time) {
+			if (debt.isClosed() || offer == null || offer.status() != Offer.Status.ACCEPTED) {
+				return new Owed(debt.total(), roubles(debt.total()), "BALANCE", null, null);
+			}
+			Money left = offer.leftToPay().min(debt.total());
+			Money next = offer.dueNext().min(debt.total());
+			if (offer.nextPart().isPresent() && left.exceeds(next)) {
+				return new Owed(next, roubles(next), "INSTALMENT", time.format(offer.nextPart().get().dueOn(), DATE),
+						unbroken(left));
+			}
+			return new Owed(left, roubles(left), "AGREEMENT", null, unbroken(left));
+		}
+
+		public boolean isBalance() {
+			return "BALANCE".equals(kind);
+		}
+	}
+
 	/** A line of the balance: the message key of its component and the amount. */
 	record Line(String label, String amount) {
 	}
@@ -88,7 +128,7 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 	 * @param schedulePdf whether to link the schedule's PDF (signed, and the agency has requisites to print)
 	 */
 	record Terms(String status, int discountPercent, String offerAmount, String fullAmount, String saved,
-			String leftToPay, String validUntil, String ruleName, int maxParts, String interval, List<Integer> partOptions,
+			String leftToPay, String validUntil, int maxParts, String interval, List<Integer> partOptions,
 			boolean wasAccepted, String paidSinceAccepted, NextPart next, boolean lastPart, List<Part> schedule,
 			boolean schedulePdf) {
 
@@ -110,7 +150,7 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 			}).toList();
 			return new Terms(offer.status().name(), offer.discountPercent(), grouped(offer.offerAmount()),
 					grouped(offer.fullAmount()), grouped(offer.saved()), grouped(offer.leftToPay()),
-					time.format(offer.validUntil(), DATE), offer.ruleName(), maxParts, offer.policy().interval().name(),
+					time.format(offer.validUntil(), DATE), maxParts, offer.policy().interval().name(),
 					List.copyOf(options), offer.wasAccepted(), grouped(offer.paidSinceAccepted()), next,
 					offer.dueNext().equals(offer.leftToPay()), schedule, offer.wasAccepted() && documents);
 		}

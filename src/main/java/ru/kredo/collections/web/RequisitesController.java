@@ -1,5 +1,7 @@
 package ru.kredo.collections.web;
 
+import java.util.Optional;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,13 +11,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.accounts.SignedInUser;
+import ru.kredo.collections.AgencyProfile;
 import ru.kredo.collections.AgencyRequisites;
+import ru.kredo.collections.AgencyTexts;
 import ru.kredo.documents.Agency;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantKind;
 
-/** An agency admin's legal details, printed on the debtors' certificates of repayment. */
+/**
+ * An agency admin's legal details, printed on the debtors' certificates of repayment, and what the debtors' cabinet
+ * shows besides: hours, e-mail, the collectors' register entry, the privacy policy and the consent's text.
+ */
 @Controller
 @RequestMapping("/requisites")
 class RequisitesController {
@@ -29,7 +36,9 @@ class RequisitesController {
 	@GetMapping
 	String form(@AuthenticationPrincipal SignedInUser me, Model model) {
 		check(me);
-		model.addAttribute("form", requisites.of(me.tenantId()).map(RequisitesForm::of).orElse(RequisitesForm.EMPTY));
+		Optional<AgencyProfile> profile = requisites.profile(me.tenantId());
+		model.addAttribute("form", profile.map(p -> RequisitesForm.of(p, me.tenantName()))
+			.orElseGet(() -> RequisitesForm.empty(me.tenantName())));
 		return "collections/requisites";
 	}
 
@@ -37,7 +46,9 @@ class RequisitesController {
 	String save(@AuthenticationPrincipal SignedInUser me, RequisitesForm form, Model model, RedirectAttributes redirect) {
 		check(me);
 		try {
-			requisites.save(me.tenantId(), new Agency(form.fullName(), form.inn(), form.ogrn(), form.address(), form.phone()));
+			requisites.save(me.tenantId(), new AgencyProfile(new Agency(form.fullName(), form.inn(), form.ogrn(),
+					form.address(), form.phone()), form.hours(), form.email(), form.registryEntry(), form.privacyPolicy(),
+					form.consentText()), me.tenantName());
 			redirect.addFlashAttribute("notice", "requisites.saved");
 			return "redirect:/requisites";
 		}
@@ -54,12 +65,21 @@ class RequisitesController {
 		}
 	}
 
-	record RequisitesForm(String fullName, String inn, String ogrn, String address, String phone) {
+	/** The form; the texts are shown as they read now, the default ones included, to be edited from there. */
+	record RequisitesForm(String fullName, String inn, String ogrn, String address, String phone, String hours,
+			String email, String registryEntry, String privacyPolicy, String consentText) {
 
-		static final RequisitesForm EMPTY = new RequisitesForm("", "", "", "", "");
+		static RequisitesForm empty(String tenantName) {
+			return new RequisitesForm("", "", "", "", "", "", "", "",
+					AgencyTexts.privacyPolicy(tenantName, Optional.empty()), AgencyTexts.consent(tenantName, Optional.empty()));
+		}
 
-		static RequisitesForm of(Agency agency) {
-			return new RequisitesForm(agency.fullName(), agency.inn(), agency.ogrn(), agency.address(), agency.phone());
+		static RequisitesForm of(AgencyProfile profile, String tenantName) {
+			Agency agency = profile.legal();
+			return new RequisitesForm(agency.fullName(), agency.inn(), agency.ogrn(), agency.address(), agency.phone(),
+					profile.hours(), profile.email(), profile.registryEntry(),
+					AgencyTexts.privacyPolicy(tenantName, Optional.of(profile)),
+					AgencyTexts.consent(tenantName, Optional.of(profile)));
 		}
 	}
 }

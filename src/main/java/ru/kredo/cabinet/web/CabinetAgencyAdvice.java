@@ -1,0 +1,54 @@
+package ru.kredo.cabinet.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerMapping;
+
+import jakarta.servlet.http.HttpServletRequest;
+import ru.kredo.collections.AgencyRequisites;
+import ru.kredo.platform.NotFound;
+import ru.kredo.tenancy.TenantDirectory;
+import ru.kredo.tenancy.TenantId;
+import ru.kredo.tenancy.TenantKind;
+
+/**
+ * Gives every cabinet page ({@code /cabinet/{agency}/…}) its agency as {@code cabinetAgency}, for the footer that
+ * names the agency, its phone and hours, and links its contacts and privacy policy
+ * ({@code cabinet/fragments/agency :: footer}).
+ */
+@ControllerAdvice(basePackageClasses = CabinetAgencyAdvice.class)
+class CabinetAgencyAdvice {
+
+	private final TenantDirectory tenants;
+	private final AgencyRequisites requisites;
+
+	CabinetAgencyAdvice(TenantDirectory tenants, AgencyRequisites requisites) {
+		this.tenants = tenants;
+		this.requisites = requisites;
+	}
+
+	@ModelAttribute
+	void agency(HttpServletRequest request, Model model) {
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/cabinet/")
+				|| !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
+				|| !(variables.get("agency") instanceof String agency)) {
+			return;
+		}
+		UUID id;
+		try {
+			id = UUID.fromString(agency);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return;
+		}
+		TenantId tenant = new TenantId(id);
+		model.addAttribute("cabinetAgency", new CabinetAgency(
+				() -> tenants.find(tenant).filter(t -> t.kind() == TenantKind.COLLECTOR)
+					.orElseThrow(() -> new NotFound("tenant.not-found", id)),
+				() -> requisites.profile(tenant)));
+	}
+}
