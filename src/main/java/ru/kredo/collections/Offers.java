@@ -59,16 +59,21 @@ public class Offers {
 		return rule;
 	}
 
+	/** The rules that make offers: those switched on (all of them, with their state: {@link OfferRules}). */
 	public List<OfferRule> rules(TenantId tenant) {
 		return jdbc.sql("""
 				select id, name, min_days_past_due, min_balance, discount_percent, valid_days, max_parts, part_interval,
 				       grace_days from offer_rules
-				where tenant_id = ? order by discount_percent desc, name""")
+				where tenant_id = ? and enabled order by discount_percent desc, name""")
 			.param(tenant.value())
-			.query((row, n) -> new OfferRule(row.getObject("id", UUID.class), row.getString("name"),
-					row.getInt("min_days_past_due"), Money.ofKopecks(row.getLong("min_balance")), row.getInt("discount_percent"),
-					row.getInt("valid_days"), policy(row)))
+			.query((row, n) -> rule(row))
 			.list();
+	}
+
+	static OfferRule rule(ResultSet row) throws SQLException {
+		return new OfferRule(row.getObject("id", UUID.class), row.getString("name"), row.getInt("min_days_past_due"),
+				Money.ofKopecks(row.getLong("min_balance")), row.getInt("discount_percent"), row.getInt("valid_days"),
+				policy(row));
 	}
 
 	/** The debt's offer: the one it has, or a new one if a rule pre-approves it. */

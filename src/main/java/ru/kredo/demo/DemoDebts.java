@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debts;
+import ru.kredo.collections.OfferRules;
 import ru.kredo.collections.Offers;
 import ru.kredo.collections.PartInterval;
 import ru.kredo.collections.PartPolicy;
@@ -41,12 +42,14 @@ class DemoDebts {
 	private final Contacts contacts;
 	private final AgencyRequisites requisites;
 	private final Offers offers;
+	private final OfferRules rules;
 
-	DemoDebts(Debts debts, Contacts contacts, AgencyRequisites requisites, Offers offers) {
+	DemoDebts(Debts debts, Contacts contacts, AgencyRequisites requisites, Offers offers, OfferRules rules) {
 		this.debts = debts;
 		this.contacts = contacts;
 		this.requisites = requisites;
 		this.offers = offers;
+		this.rules = rules;
 	}
 
 	/** Gives every contact of the agency a debt, once; returns a debtor with a phone to try the cabinet with. */
@@ -56,7 +59,7 @@ class DemoDebts {
 					+ "организация «Возврат» (демо)", "7700000009", "1000000000000", "123000, г. Москва, ул. Примерная, д. 1",
 					"+7 800 000-00-00"));
 		}
-		if (offers.rules(collector).isEmpty()) {
+		if (rules.all(collector).isEmpty()) {
 			offers.addRule(collector, "Долги старше полугода", 180, Money.ofKopecks(1_000_000), 15, 30, PartPolicy.IN_FULL);
 			offers.addRule(collector, "Долги старше года", 365, Money.ZERO, 10, 30,
 					new PartPolicy(3, PartInterval.MONTH, 3));
