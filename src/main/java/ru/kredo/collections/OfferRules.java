@@ -26,13 +26,15 @@ public class OfferRules {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final Offers offers;
 
-	OfferRules(JdbcClient jdbc, Clock clock) {
+	OfferRules(JdbcClient jdbc, Clock clock, Offers offers) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.offers = offers;
 	}
 
-	/** A rule as its page shows it: whether it makes offers now, and how many it has made. */
+	/** A rule as its page shows it: whether it makes offers now, and how many it has ever made. */
 	public record Line(OfferRule rule, boolean enabled, long offersMade) {
 
 		public boolean deletable() {
@@ -44,8 +46,7 @@ public class OfferRules {
 	public List<Line> all(TenantId tenant) {
 		return jdbc.sql("""
 				select r.id, r.name, r.min_days_past_due, r.min_balance, r.discount_percent, r.valid_days, r.max_parts,
-				       r.part_interval, r.grace_days, r.enabled,
-				       (select count(*) from offers o where o.rule_id = r.id) as offers_made
+				       r.part_interval, r.grace_days, r.enabled, r.offers_made
 				from offer_rules r where r.tenant_id = ? order by r.enabled desc, r.discount_percent desc, r.name""")
 			.param(tenant.value())
 			.query((row, n) -> new Line(Offers.rule(row), row.getBoolean("enabled"), row.getLong("offers_made")))
@@ -59,7 +60,10 @@ public class OfferRules {
 			.orElseThrow(() -> new NotFound("offer.rule-not-found", id));
 	}
 
-	/** New terms for the offers the rule makes from now on; the offers it made keep theirs. */
+	/**
+	 * New terms for the offers the rule makes from now on (at once, to the open debts without an offer that it now
+	 * pre-approves; and to those whose offer lapses unsigned); the offers it made keep theirs until they expire.
+	 */
 	@Transactional
 	public OfferRule change(TenantId tenant, UUID id, String name, int minDaysPastDue, Money minBalance,
 			int discountPercent, int validDays, PartPolicy parts) {
@@ -74,10 +78,14 @@ public class OfferRules {
 		if (changed == 0) {
 			throw new NotFound("offer.rule-not-found", id);
 		}
+		offers.makeOffers(tenant);
 		return rule;
 	}
 
-	/** A rule switched off makes no new offers; the offers it made stay open until they expire. */
+	/**
+	 * A rule switched off makes no new offers (nor renews one that lapses); the offers it made stay open until they
+	 * expire. Switched back on, it makes offers at once to the open debts without one.
+	 */
 	@Transactional
 	public void setEnabled(TenantId tenant, UUID id, boolean enabled) {
 		int changed = jdbc.sql("update offer_rules set enabled = ?, updated_at = ? where tenant_id = ? and id = ?")
@@ -86,22 +94,27 @@ public class OfferRules {
 		if (changed == 0) {
 			throw new NotFound("offer.rule-not-found", id);
 		}
+		if (enabled) {
+			offers.makeOffers(tenant);
+		}
 	}
 
 	/**
-	 * Deletes a rule that has made no offer. The rule's row is locked first, so an offer being made from it at this
-	 * moment is either counted (and the rule kept) or waits and finds no rule.
+	 * Deletes a rule that has never made an offer (an offer that lapsed unsigned is gone, but it was shown: its rule
+	 * counts it). The rule's row is locked first, so an offer being made from it at this moment is either counted (and
+	 * the rule kept) or waits and finds no rule.
 	 *
 	 * @throws Rejected {@code offer.rule-has-offers} with their number: switch it off instead
 	 */
 	@Transactional
 	public void delete(TenantId tenant, UUID id) {
-		jdbc.sql("select id from offer_rules where tenant_id = ? and id = ? for update")
+		long counted = jdbc.sql("select offers_made from offer_rules where tenant_id = ? and id = ? for update")
 			.params(tenant.value(), id)
-			.query(UUID.class)
+			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> new NotFound("offer.rule-not-found", id));
-		long made = jdbc.sql("select count(*) from offers where rule_id = ?").param(id).query(Long.class).single();
+		long made = Math.max(counted,
+				jdbc.sql("select count(*) from offers where rule_id = ?").param(id).query(Long.class).single());
 		if (made > 0) {
 			throw new Rejected("offer.rule-has-offers", made);
 		}

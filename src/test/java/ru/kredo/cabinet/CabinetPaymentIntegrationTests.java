@@ -172,11 +172,11 @@ class CabinetPaymentIntegrationTests {
 		Contact debtor = fixtures.contact(agency);
 		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "МФО", "З-3", LocalDate.of(2023, 1, 1), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("1000.00"), Money.ZERO), 30);
-		assertThat(offers.offerFor(agency.tenant().id(), debt)).get().extracting(Offer::offerAmount)
+		assertThat(offers.find(agency.tenant().id(), debt.id())).get().extracting(Offer::offerAmount)
 			.isEqualTo(Money.ofRoubles("850.00"));
 		jdbc.sql("update offers set valid_until = current_date - 1 where debt_id = ?").param(debt.id().value()).update();
 
-		assertThat(offers.offerFor(agency.tenant().id(), debt)).get().extracting(Offer::status).isEqualTo(Offer.Status.LAPSED);
+		assertThat(offers.find(agency.tenant().id(), debt.id())).get().extracting(Offer::status).isEqualTo(Offer.Status.LAPSED);
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> offers.accept(agency.tenant().id(), debt.id(), UUID.randomUUID(), 1,
 				Money.ofRoubles("850.00"), "Условия")).hasMessage("offer.expired");
 	}

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -49,6 +50,9 @@ class OfferRulesIntegrationTests {
 
 	@Autowired
 	Debts debts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aRefusedRuleComesBackWithEverythingTypedAndEveryWrongFieldMarked() throws Exception {
@@ -93,7 +97,7 @@ class OfferRulesIntegrationTests {
 		TenantId tenant = agency.tenant().id();
 		OfferRule rule = offers.addRule(tenant, "Всем", 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
 		Debt first = debt(agency, "КД-1");
-		Offer made = offers.offerFor(tenant, first).orElseThrow();
+		Offer made = offers.find(tenant, first.id()).orElseThrow();
 
 		String form = page(mvc.perform(get("/offer-rules/{id}", rule.id()).with(user(fixtures.admin(agency))))
 			.andExpect(status().isOk()).andReturn());
@@ -101,13 +105,13 @@ class OfferRulesIntegrationTests {
 		mvc.perform(edit(agency, rule.id(), "name", "Всем, щедрее", "discountPercent", "20", "validDays", "30", "maxParts", "3"))
 			.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/offer-rules"));
 
-		assertThat(offers.offerFor(tenant, debts.get(tenant, first.id())).orElseThrow()).satisfies(offer -> {
+		assertThat(offers.find(tenant, first.id()).orElseThrow()).satisfies(offer -> {
 			assertThat(offer.id()).isEqualTo(made.id());
 			assertThat(offer.discountPercent()).isEqualTo(10);
 			assertThat(offer.validUntil()).isEqualTo(made.validUntil());
 			assertThat(offer.policy()).isEqualTo(PartPolicy.IN_FULL);
 		});
-		assertThat(offers.offerFor(tenant, debt(agency, "КД-2")).orElseThrow()).satisfies(offer -> {
+		assertThat(offers.find(tenant, debt(agency, "КД-2").id()).orElseThrow()).satisfies(offer -> {
 			assertThat(offer.discountPercent()).isEqualTo(20);
 			assertThat(offer.policy().maxParts()).isEqualTo(3);
 		});
@@ -131,19 +135,39 @@ class OfferRulesIntegrationTests {
 		TenantId tenant = agency.tenant().id();
 		OfferRule rule = offers.addRule(tenant, "Всем", 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
 		Debt first = debt(agency, "КД-1");
-		Offer made = offers.offerFor(tenant, first).orElseThrow();
+		Offer made = offers.find(tenant, first.id()).orElseThrow();
 
 		mvc.perform(post("/offer-rules/{id}/enabled", rule.id()).param("enabled", "false").with(user(fixtures.admin(agency)))
 			.with(csrf())).andExpect(status().is3xxRedirection());
 
-		assertThat(offers.offerFor(tenant, debt(agency, "КД-2"))).isEmpty();
-		assertThat(offers.offerFor(tenant, first)).get().extracting(Offer::id).isEqualTo(made.id());
+		Debt whileOff = debt(agency, "КД-2");
+		assertThat(offers.find(tenant, whileOff.id())).isEmpty();
+		assertThat(offers.find(tenant, first.id())).get().extracting(Offer::id).isEqualTo(made.id());
 		assertThat(page(mvc.perform(get("/offer-rules").with(user(fixtures.admin(agency)))).andReturn()))
 			.contains("выключено", "Включить");
 
 		mvc.perform(post("/offer-rules/{id}/enabled", rule.id()).param("enabled", "true").with(user(fixtures.admin(agency)))
 			.with(csrf())).andExpect(status().is3xxRedirection());
-		assertThat(offers.offerFor(tenant, debt(agency, "КД-3"))).isPresent();
+		assertThat(offers.find(tenant, whileOff.id())).as("made when the rule is switched back on").isPresent();
+		assertThat(offers.find(tenant, debt(agency, "КД-3").id())).isPresent();
+	}
+
+	@Test
+	void aRuleWhoseOfferLapsedAndWasRemovedStillCannotBeDeleted() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		OfferRule rule = offers.addRule(tenant, "Акция", 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
+		Debt debt = debt(agency, "КД-1");
+		assertThat(offers.find(tenant, debt.id())).isPresent();
+		rules.setEnabled(tenant, rule.id(), false);
+		jdbc.sql("update offers set valid_until = current_date - 30 where debt_id = ?").param(debt.id().value()).update();
+		offers.makeOffers(tenant);
+		assertThat(offers.find(tenant, debt.id())).as("the lapsed unsigned offer is gone, none made again").isEmpty();
+
+		mvc.perform(post("/offer-rules/{id}/delete", rule.id()).with(user(fixtures.admin(agency))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(rules.all(tenant)).singleElement().satisfies(line -> assertThat(line.offersMade()).isEqualTo(1));
 	}
 
 	@Test
@@ -153,7 +177,7 @@ class OfferRulesIntegrationTests {
 		UserDetails admin = fixtures.admin(agency);
 		OfferRule unused = offers.addRule(tenant, "Никому", 10_000, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
 		OfferRule used = offers.addRule(tenant, "Всем", 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
-		offers.offerFor(tenant, debt(agency, "КД-1")).orElseThrow();
+		offers.find(tenant, debt(agency, "КД-1").id()).orElseThrow();
 
 		mvc.perform(post("/offer-rules/{id}/delete", unused.id()).with(user(admin)).with(csrf()))
 			.andExpect(status().is3xxRedirection());

@@ -31,6 +31,7 @@ import ru.kredo.cabinet.Funnel;
 import ru.kredo.cabinet.FunnelStep;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtorsDebts;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Debts;
@@ -71,6 +72,7 @@ class CabinetController {
 	static final String VISITOR_COOKIE = "kredo-visitor";
 	static final String DEBTOR = "kredo.cabinet.debtor";
 	private static final String VIEW_RECORDED = "kredo.cabinet.viewed.";
+	private static final String NAME = "kredo.cabinet.name.";
 
 	private final TenantDirectory tenants;
 	private final CabinetSignIn signIn;
@@ -167,11 +169,14 @@ class CabinetController {
 		}
 		model.addAttribute("agency", tenant);
 		model.addAttribute("agencyId", tenant.id().value().toString());
-		// The page greets him by name and shows none of his identifiers, so none is opened.
-		model.addAttribute("name", contacts.name(tenant.id(), debtor.contactId()));
-		List<Debt> owed = debts.ofContact(tenant.id(), debtor.contactId());
-		Map<DebtId, List<DebtPayment>> history = debts.payments(tenant.id(), owed.stream().map(Debt::id).toList());
-		Map<DebtId, Offer> offered = offers.offersFor(tenant.id(), owed);
+		// The page greets him by name and shows none of his identifiers, so none is opened; read once a session.
+		model.addAttribute("name", nameOf(request, tenant, debtor));
+		// His debts, their payments and offers in one statement; nothing is written here (offers are made when a rule
+		// or a debt changes, not when he looks).
+		DebtorsDebts his = debts.ofDebtor(tenant.id(), debtor.contactId());
+		List<Debt> owed = his.debts();
+		Map<DebtId, List<DebtPayment>> history = his.payments();
+		Map<DebtId, Offer> offered = his.offers();
 		boolean accepted = offered.values().stream().anyMatch(Offer::wasAccepted);
 		boolean paymentsAvailable = paymentSettings.available(tenant.id());
 		// The requisites are read only when the page needs them: the schedule's PDF (a signed offer) needs them, and
@@ -197,6 +202,17 @@ class CabinetController {
 		offered.values().stream().filter(o -> o.status() == Offer.Status.OFFERED)
 			.forEach(o -> viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.OFFER_VIEWED, o.debtId().value()));
 		return "cabinet/home";
+	}
+
+	/** The debtor's name, read at the first page of a session and kept in it (the greeting is all it is used for). */
+	private FullName nameOf(HttpServletRequest request, Tenant tenant, SignedInDebtor debtor) {
+		String key = NAME + tenant.id().value() + "." + debtor.contactId().value();
+		if (request.getSession().getAttribute(key) instanceof FullName known) {
+			return known;
+		}
+		FullName name = contacts.name(tenant.id(), debtor.contactId());
+		request.getSession().setAttribute(key, name);
+		return name;
 	}
 
 	/**
