@@ -127,7 +127,8 @@ public class UserAccounts {
 	/**
 	 * The signed-in user as he is now, read again on every request of his session (one lookup by primary key, ~0.1 ms,
 	 * and right on any number of nodes, which a cache invalidated on one node would not be): empty once he is disabled
-	 * or gone, so his session ends; with his current role, so a demoted admin loses admin pages at his next request.
+	 * or gone, or his password was changed or reset after this session signed in, so his session ends; with his current
+	 * role, so a demoted admin loses admin pages at his next request.
 	 */
 	public Optional<SignedInUser> current(SignedInUser signedIn) {
 		return jdbc.sql("select " + COLUMNS + ", password_hash from users where id = ?")
