@@ -107,7 +107,7 @@ class KredoBrowserTests extends BrowserTestSupport {
 
 		assertThat(page.getByRole(AriaRole.STATUS)).hasText("Тестовое событие поставлено в очередь на отправку.");
 		assertThat(page.locator("#deliveries tbody tr")).hasCount(1);
-		assertThat(page.locator("#deliveries tbody tr")).containsText("webhook.test");
+		assertThat(page.locator("#deliveries tbody tr")).containsText("Проверка");
 		assertThat(page.locator("#deliveries tbody tr")).containsText("в очереди");
 		screenshot(page, "webhooks-ru.png");
 

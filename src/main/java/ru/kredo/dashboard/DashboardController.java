@@ -12,8 +12,6 @@ import ru.kredo.contacts.Contacts;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
 import ru.kredo.payments.PaymentSettings;
-import ru.kredo.signals.SignalFilter;
-import ru.kredo.signals.SignalStatus;
 import ru.kredo.signals.Signals;
 import ru.kredo.tenancy.CurrentTenant;
 import ru.kredo.tenancy.TenantDirectory;
@@ -59,8 +57,9 @@ class DashboardController {
 		model.addAttribute("contactCount", contacts.count(tenant));
 		if (current.kind() != TenantKind.PLATFORM) {
 			model.addAttribute("openSignals", signals.countOpen(tenant));
-			model.addAttribute("urgentSignals", signals.queue(tenant,
-					new SignalFilter(SignalStatus.OPEN, 1, null, null, null, null), 0, 5));
+			model.addAttribute("urgentSignals", signals.toCallToday(tenant, 5));
+			// A bankruptcy is a warning to heed, never a call to make: it has a block of its own.
+			model.addAttribute("doNotContact", signals.doNotContact(tenant, 5));
 			model.addAttribute("watched", watches.count(tenant, WatchStatus.ACTIVE));
 			model.addAttribute("lapsing", watches.countLapsingSoon(tenant));
 		}

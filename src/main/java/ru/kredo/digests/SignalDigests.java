@@ -121,7 +121,7 @@ public class SignalDigests {
 		long urgent = lines.stream().filter(line -> line.signal().priority() == 1).count();
 		StringBuilder body = new StringBuilder(text("digest.greeting", user.displayName())).append("\n\n");
 		lines.stream().limit(MAX_LINES).forEach(line -> body.append(text("digest.line", line.signal().priority(),
-				wording.russian(line.signal().segment(), line.signal().eventType()), line.contactName(),
+				wording.russian(line.signal()), line.contactName(),
 				address.base() + "/signals/" + line.signal().id())).append('\n'));
 		if (lines.size() > MAX_LINES) {
 			body.append(text("digest.more", lines.size() - MAX_LINES, address.base() + "/signals")).append('\n');

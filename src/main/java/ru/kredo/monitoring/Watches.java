@@ -110,6 +110,7 @@ public class Watches {
 					Watch.initialStatus(t.consent(), today), null, t.recommendations(), Set.of(), now));
 		}
 		Map<ContactId, UUID> ids = rows.upsert(tenant, list, watches);
+		unassignedSignalsFollowTheirManager(tenant, ids.values(), now);
 		Map<UUID, Watch> stored = jdbc.sql("select " + COLUMNS + " from watches w where w.tenant_id = ? and w.id = any(?::uuid[])")
 			.params(tenant.value(), ids.values().stream().map(UUID::toString).toArray(String[]::new))
 			.query(Watches::watch)
@@ -117,6 +118,21 @@ public class Watches {
 			.stream()
 			.collect(Collectors.toMap(w -> w.id().value(), w -> w));
 		return found.stream().map(c -> stored.get(ids.get(c.id()))).toList();
+	}
+
+	/**
+	 * A watch's manager is who works its signals: a signal raised before the manager was set (by the form, the API or a
+	 * list's «Менеджер» column) and taken by nobody since becomes his, so that it is under his «Мои» and his name is
+	 * what the signal's «Назначить» shows. A signal somebody was assigned keeps its assignee.
+	 */
+	private void unassignedSignalsFollowTheirManager(TenantId tenant, Collection<UUID> watchIds, Instant now) {
+		jdbc.sql("""
+				update signals s set assignee_id = w.manager_id, updated_at = ?
+				from watches w
+				where w.tenant_id = ? and w.id = any(?::uuid[]) and w.manager_id is not null
+				  and s.tenant_id = w.tenant_id and s.watch_id = w.id and s.status = 'OPEN' and s.assignee_id is null""")
+			.params(Timestamp.from(now), tenant.value(), watchIds.stream().map(UUID::toString).toArray(String[]::new))
+			.update();
 	}
 
 	public Watch get(TenantId tenant, WatchId id) {

@@ -17,11 +17,14 @@ import ru.kredo.contacts.ContactId;
 import ru.kredo.events.CreditEventType;
 import ru.kredo.events.LenderKind;
 import ru.kredo.monitoring.ListId;
+import ru.kredo.monitoring.Recommendation;
 import ru.kredo.monitoring.Segment;
 import ru.kredo.monitoring.WatchId;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
+import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantId;
+import ru.kredo.tenancy.TenantKind;
 
 /** A tenant's signals: the queue a manager works, one signal with its person's timeline, assignment, outcomes. */
 @Service
@@ -29,14 +32,17 @@ public class Signals {
 
 	private static final String COLUMNS = """
 			s.id, s.tenant_id, s.watch_id, s.contact_id, s.list_id, s.segment, s.event_type, s.priority, s.event_count,
-			s.first_event_at, s.last_event_at, s.amount, s.status, s.assignee_id, s.outcome, s.closed_at""";
+			s.first_event_at, s.last_event_at, s.amount, s.status, s.assignee_id, s.outcome, s.closed_at,
+			(select w.recommendations from watches w where w.id = s.watch_id) as watch_recommendations""";
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final TenantDirectory tenants;
 
-	Signals(JdbcClient jdbc, Clock clock) {
+	Signals(JdbcClient jdbc, Clock clock, TenantDirectory tenants) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.tenants = tenants;
 	}
 
 	/** The queue: most urgent first, then newest; with the person's name and the list. */
@@ -50,7 +56,26 @@ public class Signals {
 		return lines(tenant, new SignalFilter(signal.status(), null, null, null, null, null), id, 0, 1).getFirst();
 	}
 
+	/**
+	 * The dashboard's «Позвонить сегодня»: open signals of priority 1 that call for a call, most urgent first; a
+	 * «do not contact» signal ({@link Signal#stopContact()}) is never among them.
+	 */
+	public List<QueueLine> toCallToday(TenantId tenant, int limit) {
+		return lines(tenant, new SignalFilter(SignalStatus.OPEN, 1, null, null, null, null), null, false, 0, limit);
+	}
+
+	/** The dashboard's «Не контактировать»: open signals that mean every contact with the person must stop. */
+	public List<QueueLine> doNotContact(TenantId tenant, int limit) {
+		return lines(tenant, new SignalFilter(SignalStatus.OPEN, null, null, null, null, null), null, true, 0, limit);
+	}
+
 	private List<QueueLine> lines(TenantId tenant, SignalFilter filter, SignalId only, int offset, int limit) {
+		return lines(tenant, filter, only, null, offset, limit);
+	}
+
+	/** @param stopContact {@code null}: every signal; otherwise only those that are (or are not) «do not contact» */
+	private List<QueueLine> lines(TenantId tenant, SignalFilter filter, SignalId only, Boolean stopContact, int offset,
+			int limit) {
 		return jdbc.sql("""
 				select %s, c.last_name, c.first_name, c.middle_name, l.name as list_name
 				from signals s join contacts c on c.id = s.contact_id left join monitoring_lists l on l.id = s.list_id
@@ -58,11 +83,13 @@ public class Signals {
 				  and (?::int is null or s.priority <= ?) and (?::text is null or s.segment = ?)
 				  and (?::uuid is null or s.list_id = ?) and (?::uuid is null or s.assignee_id = ?)
 				  and (?::uuid is null or s.contact_id = ?) and (?::uuid is null or s.id = ?)
+				  and (?::boolean is null or (s.event_type = ?) = ?)
 				order by s.priority, s.last_event_at desc, s.id offset ? limit ?""".formatted(COLUMNS))
 			.params(tenant.value(), filter.status().name(), filter.maxPriority(), filter.maxPriority(),
 					name(filter.segment()), name(filter.segment()), id(filter.listId()), id(filter.listId()),
 					id(filter.assigneeId()), id(filter.assigneeId()), id(filter.contactId()), id(filter.contactId()),
-					only == null ? null : only.value(), only == null ? null : only.value(), offset, limit)
+					only == null ? null : only.value(), only == null ? null : only.value(), stopContact,
+					Signal.STOP_CONTACT.name(), stopContact, offset, limit)
 			.query((row, n) -> new QueueLine(signal(row, n), String.join(" ", row.getString("last_name"),
 					row.getString("first_name"), row.getString("middle_name") == null ? "" : row.getString("middle_name")).strip(),
 					row.getString("list_name")))
@@ -112,12 +139,21 @@ public class Signals {
 		return get(tenant, id);
 	}
 
-	/** Records how working the signal ended; later events of its type open a new signal. */
+	/**
+	 * Records how working the signal ended; later events of its type open a new signal. Refuses an outcome of the
+	 * other kind of tenant (a collector's «Оплатил» for a broker), and any but {@link Outcome#NOTED} for a «do not
+	 * contact» signal, with {@code signal.outcome-not-for-tenant}.
+	 */
 	@Transactional
 	public Signal close(TenantId tenant, SignalId id, Outcome outcome, UserId by) {
 		Signal signal = get(tenant, id);
 		if (signal.status() == SignalStatus.CLOSED) {
 			throw new Rejected("signal.already-closed");
+		}
+		List<Outcome> allowed = Outcome.of(kind(tenant), signal);
+		if (!allowed.contains(outcome)) {
+			throw new Rejected("signal.outcome-not-for-tenant", outcome.name(), allowed.stream().map(Enum::name)
+				.collect(java.util.stream.Collectors.joining(", ")));
 		}
 		Instant now = clock.instant();
 		jdbc.sql("""
@@ -127,6 +163,15 @@ public class Signals {
 			.params(outcome.name(), Timestamp.from(now), by.value(), Timestamp.from(now), by.value(), tenant.value(), id.value())
 			.update();
 		return get(tenant, id);
+	}
+
+	/** How this signal may end: a broker's or a collection agency's outcomes, or «noted» for a «do not contact». */
+	public List<Outcome> outcomes(TenantId tenant, Signal signal) {
+		return Outcome.of(kind(tenant), signal);
+	}
+
+	private TenantKind kind(TenantId tenant) {
+		return tenants.get(tenant).kind();
 	}
 
 	private static UUID id(Object typedId) {
@@ -148,13 +193,23 @@ public class Signals {
 		UUID assignee = row.getObject("assignee_id", UUID.class);
 		String outcome = row.getString("outcome");
 		Timestamp closed = row.getTimestamp("closed_at");
+		CreditEventType type = CreditEventType.valueOf(row.getString("event_type"));
 		return new Signal(new SignalId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
 				new WatchId(row.getObject("watch_id", UUID.class)), new ContactId(row.getObject("contact_id", UUID.class)),
 				list == null ? null : new ListId(list), Segment.valueOf(row.getString("segment")),
-				CreditEventType.valueOf(row.getString("event_type")), row.getInt("priority"), row.getInt("event_count"),
+				type, row.getInt("priority"), row.getInt("event_count"),
 				row.getTimestamp("first_event_at").toInstant(), row.getTimestamp("last_event_at").toInstant(),
 				row.getBigDecimal("amount"), SignalStatus.valueOf(row.getString("status")),
 				assignee == null ? null : new UserId(assignee), outcome == null ? null : Outcome.valueOf(outcome),
-				closed == null ? null : closed.toInstant());
+				closed == null ? null : closed.toInstant(), adviceFollowed(type, row.getArray("watch_recommendations")));
+	}
+
+	/** Whether the watch recommended what an event of this type shows done. */
+	private static boolean adviceFollowed(CreditEventType type, java.sql.Array recommendations) throws SQLException {
+		if (recommendations == null) {
+			return false;
+		}
+		List<Object> advised = List.of((Object[]) recommendations.getArray());
+		return Recommendation.metBy(type).filter(r -> advised.contains(r.name())).isPresent();
 	}
 }

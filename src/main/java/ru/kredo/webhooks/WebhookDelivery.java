@@ -17,6 +17,16 @@ public record WebhookDelivery(WebhookDeliveryId id, TenantId tenantId, WebhookEn
 		attempts = List.copyOf(attempts);
 	}
 
+	/** Tried and failed, to be tried again at {@code nextAttemptAt}: failing, not merely queued. */
+	public boolean retrying() {
+		return status == DeliveryStatus.PENDING && !attempts.isEmpty() && !lastAttempt().succeeded();
+	}
+
+	/** What the delivery log says: {@code PENDING}, {@code RETRYING}, {@code DELIVERED} or {@code FAILED}. */
+	public String shownStatus() {
+		return retrying() ? "RETRYING" : status.name();
+	}
+
 	public WebhookAttempt lastAttempt() {
 		return attempts.isEmpty() ? null : attempts.getLast();
 	}

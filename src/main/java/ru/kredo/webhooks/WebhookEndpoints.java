@@ -27,7 +27,7 @@ public class WebhookEndpoints {
 	private static final int MAX_DESCRIPTION = 200;
 	private static final String COLUMNS = """
 			id, tenant_id, url, description, secret, secret_sealed, enabled, disabled_reason, disabled_at, failing_since,
-			created_at""";
+			created_at, last_success_at, last_failure_at, failures_in_a_row, last_failure_status, last_failure_error""";
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -116,7 +116,10 @@ public class WebhookEndpoints {
 				new TenantId(row.getObject("tenant_id", UUID.class)), URI.create(row.getString("url")),
 				row.getString("description"), secrets.read(row), row.getBoolean("enabled"),
 				reason == null ? null : DisabledReason.valueOf(reason), instant(row, "disabled_at"),
-				instant(row, "failing_since"), instant(row, "created_at"));
+				instant(row, "failing_since"), instant(row, "created_at"),
+				new EndpointHealth(instant(row, "last_success_at"), instant(row, "last_failure_at"),
+						row.getInt("failures_in_a_row"), row.getObject("last_failure_status", Integer.class),
+						row.getString("last_failure_error")));
 	}
 
 	static Instant instant(ResultSet row, String column) throws SQLException {

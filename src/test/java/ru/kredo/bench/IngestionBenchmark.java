@@ -207,7 +207,7 @@ class IngestionBenchmark {
 		Map<String, String> settings = jdbc.sql("""
 				select name, setting || coalesce(unit, '') from pg_settings where name in ('server_version',
 				'shared_buffers', 'work_mem', 'maintenance_work_mem', 'fsync', 'synchronous_commit', 'wal_level',
-				'max_wal_size', 'full_page_writes', 'checkpoint_timeout') order by name""")
+				'max_wal_size', 'full_page_writes', 'checkpoint_timeout', 'wal_buffers', 'wal_compression') order by name""")
 			.query((row, n) -> Map.entry(row.getString(1), row.getString(2))).list().stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
 		String result = String.format("""
@@ -294,14 +294,14 @@ class IngestionBenchmark {
 			});
 	}
 
-	// The server's WAL so far (pg_stat_wal: records, full-page images, bytes) and checkpoints (PostgreSQL 17+:
+	// The server's WAL so far (pg_stat_wal: records, full-page images, bytes, writes forced by full WAL buffers) and checkpoints (PostgreSQL 17+:
 	// pg_stat_checkpointer; -1 before). With full_page_writes on, the first change to a page after a checkpoint writes
 	// the whole page; the run starts with a checkpoint, so every index page (a) touches costs one. Statistics are
 	// flushed by each backend at most once a second: a phase's figures may be a second late.
 	private long[] wal() {
 		jdbc.sql("select pg_stat_force_next_flush()").query().singleValue();
-		long[] wal = jdbc.sql("select wal_records, wal_fpi, wal_bytes from pg_stat_wal")
-			.query((row, n) -> new long[] { row.getLong(1), row.getLong(2), row.getLong(3), -1 })
+		long[] wal = jdbc.sql("select wal_records, wal_fpi, wal_bytes, wal_buffers_full from pg_stat_wal")
+			.query((row, n) -> new long[] { row.getLong(1), row.getLong(2), row.getLong(3), -1, row.getLong(4) })
 			.single();
 		try {
 			wal[3] = jdbc.sql("select num_timed + num_requested from pg_stat_checkpointer").query(Long.class).single();
@@ -313,8 +313,9 @@ class IngestionBenchmark {
 	}
 
 	private static String walSince(long[] before, long[] after) {
-		return String.format("%,d records, %,d full-page images, %,d MB, %s checkpoints", after[0] - before[0],
-				after[1] - before[1], (after[2] - before[2]) >> 20, after[3] < 0 ? "?" : Long.toString(after[3] - before[3]));
+		return String.format("%,d records, %,d full-page images, %,d MB, %,d times the WAL buffers were full, %s checkpoints",
+				after[0] - before[0], after[1] - before[1], (after[2] - before[2]) >> 20, after[4] - before[4],
+				after[3] < 0 ? "?" : Long.toString(after[3] - before[3]));
 	}
 
 	private long count(String table) {

@@ -71,7 +71,7 @@ class DebtorsIntegrationTests {
 		String card = mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(card).contains("Госпошлина", "2 000,00 ₽", "Основной долг", "90 000,00 ₽", "4510 987654",
-				"Asia/Novosibirsk");
+				"Новосибирск (UTC+7)");
 		assertThat(audit.latest(agency.tenant().id(), 3)).anySatisfy(e -> assertThat(e.action()).isEqualTo(AuditAction.PERSONAL_DATA_VIEWED));
 	}
 

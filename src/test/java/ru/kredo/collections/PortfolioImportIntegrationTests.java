@@ -157,7 +157,7 @@ class PortfolioImportIntegrationTests {
 				&& e.objectId().equals(done.id().toString()));
 		String card = mvc.perform(get("/debtors/" + sber.contactId().value()).with(user(manager))).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(card).contains("Свердловская область", "Asia/Yekaterinburg", "107 000,00 ₽", "12 000,00 ₽", "01.03.2025");
+		assertThat(card).contains("Свердловская область", "Екатеринбург (UTC+5)", "107 000,00 ₽", "12 000,00 ₽", "01.03.2025");
 	}
 
 	@Test

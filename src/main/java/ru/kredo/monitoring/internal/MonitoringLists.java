@@ -49,7 +49,20 @@ public class MonitoringLists {
 			.single();
 	}
 
+	/**
+	 * The tenant's lists with their counts: the one definition of «на мониторинге» ({@code ACTIVE}), «ждут согласия»
+	 * and «сняты» per list, which the lists page, the API and an import's page all read ({@code docs/metrics.md}).
+	 */
 	public List<ListOverview> overview(TenantId tenant) {
+		return lines(tenant, null);
+	}
+
+	/** One list's line of {@link #overview(TenantId)}: what an import's page says the list holds now. */
+	public ListOverview overview(TenantId tenant, ListId list) {
+		return lines(tenant, list).stream().findFirst().orElse(null);
+	}
+
+	private List<ListOverview> lines(TenantId tenant, ListId only) {
 		return jdbc.sql("""
 				select l.id, l.name, l.created_at, c.watches, c.active, c.awaiting, latest.id as latest_import
 				from monitoring_lists l
@@ -58,8 +71,8 @@ public class MonitoringLists {
 				    from watches w where w.tenant_id = l.tenant_id and w.list_id = l.id) c
 				left join lateral (select i.id from list_imports i where i.tenant_id = l.tenant_id and i.list_id = l.id
 				    order by i.started_at desc limit 1) latest on true
-				where l.tenant_id = ? order by l.created_at desc, l.name""")
-			.param(tenant.value())
+				where l.tenant_id = ? and (?::uuid is null or l.id = ?) order by l.created_at desc, l.name""")
+			.params(tenant.value(), only == null ? null : only.value(), only == null ? null : only.value())
 			.query((row, n) -> {
 				UUID latest = row.getObject("latest_import", UUID.class);
 				return new ListOverview(new ListId(row.getObject("id", UUID.class)), row.getString("name"),

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import ru.kredo.monitoring.internal.ImportRecords;
 import ru.kredo.monitoring.internal.ListImport;
+import ru.kredo.monitoring.internal.MonitoringLists;
 import ru.kredo.tabular.ErrorReport;
 import ru.kredo.tenancy.CurrentTenant;
 
@@ -26,11 +27,13 @@ class ImportsController {
 	static final int ERRORS_SHOWN = 100;
 
 	private final ImportRecords imports;
+	private final MonitoringLists lists;
 	private final CurrentTenant current;
 	private final MessageSource messages;
 
-	ImportsController(ImportRecords imports, CurrentTenant current, MessageSource messages) {
+	ImportsController(ImportRecords imports, MonitoringLists lists, CurrentTenant current, MessageSource messages) {
 		this.imports = imports;
+		this.lists = lists;
 		this.current = current;
 		this.messages = messages;
 	}
@@ -40,6 +43,8 @@ class ImportsController {
 		ListImport listImport = imports.get(current.id(), id);
 		model.addAttribute("listImport", listImport);
 		model.addAttribute("errors", imports.errors(current.id(), id, 0, ERRORS_SHOWN));
+		// The import counts rows; how many people the list holds is the lists page's figure, read by the same query.
+		model.addAttribute("list", lists.overview(current.id(), listImport.listId()));
 		return "monitoring/imports/show";
 	}
 

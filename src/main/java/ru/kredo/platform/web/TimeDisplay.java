@@ -1,11 +1,16 @@
 package ru.kredo.platform.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +24,32 @@ import org.springframework.stereotype.Component;
 public class TimeDisplay {
 
 	private final ZoneId zone;
+	private final MessageSource messages;
+	private final Clock clock;
 
-	TimeDisplay(@Value("${kredo.time-zone:Europe/Moscow}") ZoneId zone) {
+	TimeDisplay(@Value("${kredo.time-zone:Europe/Moscow}") ZoneId zone, MessageSource messages, Clock clock) {
 		this.zone = zone;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/**
+	 * A time zone as people name it: its city in the reader's language and its offset now, «Москва (UTC+3)»; a zone
+	 * without a name in {@code messages} ({@code time-zone.<id>}) gets Java's own name for it, never its id.
+	 */
+	public String zone(ZoneId zone, Locale locale) {
+		if (zone == null) {
+			return "";
+		}
+		String name = messages.getMessage("time-zone." + zone.getId(), null, null, locale);
+		if (name == null) {
+			name = zone.getDisplayName(TextStyle.FULL, locale);
+		}
+		ZoneOffset offset = zone.getRules().getOffset(clock.instant());
+		int seconds = offset.getTotalSeconds();
+		String utc = seconds == 0 ? "UTC" : "UTC" + (seconds > 0 ? "+" : "−") + Math.abs(seconds / 3600)
+				+ (seconds % 3600 == 0 ? "" : ":" + String.format("%02d", Math.abs(seconds % 3600) / 60));
+		return name + " (" + utc + ")";
 	}
 
 	public String format(TemporalAccessor value, String pattern) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import ru.kredo.events.CreditEventType;
 import ru.kredo.events.RecordedEvent;
+import ru.kredo.monitoring.Recommendation;
 import ru.kredo.monitoring.Watch;
 import ru.kredo.monitoring.WatchedPerson;
 import ru.kredo.signals.SignalRaised;
@@ -58,7 +59,8 @@ final class OpenSignal {
 	SignalRaised raised(SignalWording wording) {
 		Watch watch = person.watch();
 		return new SignalRaised(watch.tenantId(), id, watch.id().value(), watch.contactId().value(), person.contactName(),
-				watch.segment(), type, priority, wording.russian(watch.segment(), type), count, lastEventAt,
+				watch.segment(), type, priority, wording.russian(watch.segment(), type,
+				Recommendation.metBy(type).filter(watch.recommendations()::contains).isPresent()), count, lastEventAt,
 				watch.listId() == null ? null : watch.listId().value(), person.listName());
 	}
 }

@@ -85,7 +85,11 @@ class SignalsApi {
 	}
 
 	@PostMapping("/{id}/outcome")
-	@Operation(summary = "Record how working the signal ended: REACHED, NO_ANSWER, DEAL or NOT_INTERESTED")
+	@Operation(summary = "Record how working the signal ended",
+			description = "A credit broker's outcomes: DEAL, REACHED, NOT_INTERESTED, NO_ANSWER, WRONG_NUMBER. A collection "
+					+ "agency's: PAID, PROMISED_TO_PAY, REACHED, REFUSED_TO_PAY, NO_ANSWER, WRONG_NUMBER. A «do not contact» "
+					+ "signal (a bankruptcy) ends only as NOTED. Another outcome is refused (400, code signal.outcome-not-for-tenant). DEAL and PAID count as deals in the "
+					+ "conversion; every outcome but NO_ANSWER and WRONG_NUMBER counts as reached (docs/metrics.md).")
 	SignalResource close(@PathVariable UUID id, @RequestBody(required = false) OutcomeRequest request) {
 		signals.get(current.id(), new SignalId(id));
 		if (request == null || request.outcome() == null) {
@@ -128,7 +132,7 @@ class SignalsApi {
 		Signal s = line.signal();
 		return new SignalResource(s.id().value(), s.watchId().value(), s.contactId().value(), line.contactName(),
 				s.listId() == null ? null : s.listId().value(), line.listName(), s.segment(), s.eventType(), s.priority(),
-				wording.russian(s.segment(), s.eventType()), s.count(), s.firstEventAt(), s.lastEventAt(), s.amount(),
+				wording.russian(s), s.count(), s.firstEventAt(), s.lastEventAt(), s.amount(),
 				s.status(), s.outcome(), s.commissionDue());
 	}
 

@@ -82,7 +82,7 @@ class SignalsController {
 		model.addAttribute("contact", contacts.get(me.tenantId(), signal.contactId()));
 		model.addAttribute("timeline", signals.timeline(me.tenantId(), signal.contactId()));
 		model.addAttribute("users", users.all(me.tenantId()));
-		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("outcomes", signals.outcomes(me.tenantId(), signal));
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", signal.contactId(), "signal:" + id);
 		return "signals/detail";
 	}
@@ -118,6 +118,7 @@ class SignalsController {
 
 	@GetMapping("/conversion")
 	String conversion(@AuthenticationPrincipal SignedInUser me, Model model) {
+		model.addAttribute("kind", me.tenantKind());
 		model.addAttribute("byList", conversion.byList(me.tenantId()));
 		model.addAttribute("bySegment", conversion.bySegment(me.tenantId()));
 		return "signals/conversion";

@@ -69,17 +69,22 @@ class DeliveryQueue {
 		int attempts = delivery.roundAttempts() + 1;
 		if (attempt.succeeded()) {
 			update(delivery, "DELIVERED", attempts, null, attempt.attemptedAt());
-			jdbc.sql("update webhook_endpoints set failing_since = null where tenant_id = ? and id = ?")
-				.params(delivery.tenantId().value(), delivery.endpointId().value())
+			jdbc.sql("""
+					update webhook_endpoints set failing_since = null, failures_in_a_row = 0,
+					    last_success_at = greatest(last_success_at, ?) where tenant_id = ? and id = ?""")
+				.params(Timestamp.from(attempt.attemptedAt()), delivery.tenantId().value(), delivery.endpointId().value())
 				.update();
 			return Optional.empty();
 		}
 		Optional<Instant> next = RetrySchedule.nextAttempt(attempts, attempt.attemptedAt());
 		update(delivery, next.isPresent() ? "PENDING" : "FAILED", attempts, next.orElse(null), null);
 		return Optional.of(jdbc.sql("""
-				update webhook_endpoints set failing_since = coalesce(failing_since, ?) where tenant_id = ? and id = ?
+				update webhook_endpoints set failing_since = coalesce(failing_since, ?), failures_in_a_row = failures_in_a_row + 1,
+				    last_failure_at = ?, last_failure_status = ?, last_failure_error = ?
+				where tenant_id = ? and id = ?
 				returning failing_since""")
-			.params(Timestamp.from(attempt.attemptedAt()), delivery.tenantId().value(), delivery.endpointId().value())
+			.params(Timestamp.from(attempt.attemptedAt()), Timestamp.from(attempt.attemptedAt()), attempt.statusCode(),
+					attempt.error(), delivery.tenantId().value(), delivery.endpointId().value())
 			.query(Timestamp.class)
 			.single()
 			.toInstant());
