@@ -1,5 +1,6 @@
 package ru.kredo.accounts;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantId;
@@ -125,13 +127,95 @@ public class UserAccounts {
 	/**
 	 * The signed-in user as he is now, read again on every request of his session (one lookup by primary key, ~0.1 ms,
 	 * and right on any number of nodes, which a cache invalidated on one node would not be): empty once he is disabled
-	 * or gone, so his session ends; with his current role, so a demoted admin loses admin pages at his next request.
+	 * or gone, or his password was changed or reset after this session signed in, so his session ends; with his current
+	 * role, so a demoted admin loses admin pages at his next request.
 	 */
 	public Optional<SignedInUser> current(SignedInUser signedIn) {
-		return find(signedIn.userId())
-			.filter(user -> user.enabled() && user.tenantId().equals(signedIn.tenantId()))
+		return jdbc.sql("select " + COLUMNS + ", password_hash from users where id = ?")
+			.param(signedIn.userId().value())
+			.query((row, n) -> new Credentials(user(row, n), row.getString("password_hash")))
+			.optional()
+			.filter(found -> found.user().enabled() && found.user().tenantId().equals(signedIn.tenantId()))
+			// A password changed or reset since this session signed in ends the session.
+			.filter(found -> found.passwordHash().equals(signedIn.passwordHash()))
+			.map(Credentials::user)
 			.map(user -> new SignedInUser(user.id(), signedIn.tenantId(), signedIn.tenantKind(), signedIn.tenantName(),
 					user.displayName(), user.email().value(), user.role(), true, signedIn.passwordHash()));
+	}
+
+	/**
+	 * The signed-in user's new password, given his current one: every wrong field is named at once
+	 * ({@code currentPassword}: {@code user.password-wrong}; {@code newPassword}: the {@link PasswordPolicy}'s reason;
+	 * {@code repeatPassword}: {@code user.password-mismatch}). Every other session of his ends at its next request
+	 * ({@link #current}); this one goes on with the returned principal.
+	 */
+	@Transactional
+	public SignedInUser changePassword(SignedInUser me, String currentPassword, String newPassword, String repeatPassword) {
+		Credentials credentials = jdbc.sql("select " + COLUMNS + ", password_hash from users where tenant_id = ? and id = ? for update")
+			.params(me.tenantId().value(), me.userId().value())
+			.query((row, n) -> new Credentials(user(row, n), row.getString("password_hash")))
+			.optional()
+			.orElseThrow(() -> new NotFound("user.not-found", me.userId()));
+		InvalidFields.Collector fields = new InvalidFields.Collector();
+		if (currentPassword == null || currentPassword.getBytes(StandardCharsets.UTF_8).length > NewUser.MAX_PASSWORD_BYTES
+				|| !passwords.matches(currentPassword, credentials.passwordHash())) {
+			fields.reject("currentPassword", new Rejected("user.password-wrong"));
+		}
+		fields.read("newPassword", () -> {
+			checkPassword(newPassword, credentials.user());
+			return null;
+		});
+		if (newPassword != null && !newPassword.equals(repeatPassword)) {
+			fields.reject("repeatPassword", new Rejected("user.password-mismatch"));
+		}
+		fields.throwIfAny();
+		String hash = setPassword(credentials.user(), newPassword);
+		return new SignedInUser(me.userId(), me.tenantId(), me.tenantKind(), me.tenantName(), me.displayName(), me.email(),
+				me.role(), me.enabled(), hash);
+	}
+
+	/** A password as every staff password must be: no longer than BCrypt reads, and passing {@link PasswordPolicy}. */
+	static void checkPassword(String password, User user) {
+		if (password != null && password.getBytes(StandardCharsets.UTF_8).length > NewUser.MAX_PASSWORD_BYTES) {
+			throw new Rejected("user.password-too-long", NewUser.MAX_PASSWORD_BYTES);
+		}
+		PasswordPolicy.check(password, user.email().value(), user.displayName());
+	}
+
+	/** Stores a new password (checked by the caller); returns its hash. The user's sessions signed in before end. */
+	String setPassword(User user, String password) {
+		String hash = passwords.encode(password);
+		jdbc.sql("update users set password_hash = ? where tenant_id = ? and id = ?")
+			.params(hash, user.tenantId().value(), user.id().value())
+			.update();
+		return hash;
+	}
+
+	/**
+	 * An invited user: he exists (and may be given signals) but cannot sign in until he sets his password by his
+	 * link: the password he has is a random one nobody is told.
+	 */
+	User createInvited(TenantId tenant, String email, String displayName, Role role) {
+		if (role == null) {
+			throw new Rejected("user.role-required");
+		}
+		if (role == Role.OPERATOR) {
+			throw new Rejected("user.role-not-allowed");
+		}
+		User user = new User(UserId.random(), tenant, new EmailAddress(email), displayName, role, true, clock.instant());
+		try {
+			jdbc.sql("""
+					insert into users (id, tenant_id, email, display_name, password_hash, role, enabled, created_at)
+					values (?, ?, ?, ?, ?, ?, true, ?)""")
+				.params(user.id().value(), tenant.value(), user.email().value(), user.displayName(),
+						passwords.encode(UUID.randomUUID().toString()), user.role().name(),
+						Timestamp.from(user.createdAt()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new Rejected("user.email-taken");
+		}
+		return user;
 	}
 
 	/** For sign-in only: the user with this login in whatever tenant, with the password hash. */

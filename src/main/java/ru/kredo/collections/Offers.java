@@ -62,16 +62,21 @@ public class Offers {
 		return rule;
 	}
 
+	/** The rules that make offers: those switched on (all of them, with their state: {@link OfferRules}). */
 	public List<OfferRule> rules(TenantId tenant) {
 		return jdbc.sql("""
 				select id, name, min_days_past_due, min_balance, discount_percent, valid_days, max_parts, part_interval,
 				       grace_days from offer_rules
-				where tenant_id = ? order by discount_percent desc, name""")
+				where tenant_id = ? and enabled order by discount_percent desc, name""")
 			.param(tenant.value())
-			.query((row, n) -> new OfferRule(row.getObject("id", UUID.class), row.getString("name"),
-					row.getInt("min_days_past_due"), Money.ofKopecks(row.getLong("min_balance")), row.getInt("discount_percent"),
-					row.getInt("valid_days"), policy(row)))
+			.query((row, n) -> rule(row))
 			.list();
+	}
+
+	static OfferRule rule(ResultSet row) throws SQLException {
+		return new OfferRule(row.getObject("id", UUID.class), row.getString("name"), row.getInt("min_days_past_due"),
+				Money.ofKopecks(row.getLong("min_balance")), row.getInt("discount_percent"), row.getInt("valid_days"),
+				policy(row));
 	}
 
 	/**
@@ -109,7 +114,16 @@ public class Offers {
 				    and (cast(? as uuid[]) is null or o.debt_id = any(cast(? as uuid[])))""")
 			.params(tenant.value(), Date.valueOf(today), ids, ids)
 			.update();
+		// Each rule counts the offers it ever made (an offer that lapsed unsigned is deleted above): a rule that has made
+		// one may not be deleted (OfferRules.delete). The tenant's rules are locked first, in one order, so that two
+		// runs at once (two uploads, an upload and the day's renewal) wait for each other instead of deadlocking on
+		// the counts.
+		jdbc.sql("select id from offer_rules where tenant_id = ? order by id for update")
+			.param(tenant.value())
+			.query(UUID.class)
+			.list();
 		return jdbc.sql("""
+				with made as (
 				insert into offers (id, tenant_id, debt_id, rule_id, rule_name, discount_percent, full_amount, offer_amount,
 				    valid_until, status, max_parts, part_interval, grace_days, created_at)
 				select gen_random_uuid(), d.tenant_id, d.id, r.id, r.name, r.discount_percent, d.total,
@@ -122,17 +136,24 @@ public class Offers {
 				          and (cast(? as uuid[]) is null or id = any(cast(? as uuid[])))) d
 				cross join lateral (
 				    select * from offer_rules r
-				    where r.tenant_id = d.tenant_id and d.days_past_due >= r.min_days_past_due and r.min_balance <= d.total
+				    where r.tenant_id = d.tenant_id and r.enabled and d.days_past_due >= r.min_days_past_due
+				        and r.min_balance <= d.total
 				    order by r.discount_percent desc, r.name limit 1) r
 				where d.total > 0 and not exists (select 1 from offers o where o.debt_id = d.id)
-				on conflict (debt_id) do nothing""")
+				on conflict (debt_id) do nothing
+				returning rule_id),
+				counted as (
+				    update offer_rules r set offers_made = r.offers_made + m.n
+				    from (select rule_id, count(*) as n from made group by rule_id) m where r.id = m.rule_id)
+				select count(*) from made""")
 			.params(Date.valueOf(today), Timestamp.from(clock.instant()), Date.valueOf(today), tenant.value(), ids, ids)
-			.update();
+			.query(Integer.class)
+			.single();
 	}
 
-	/** The tenants that have offer rules: those whose offers the day's renewal makes. */
+	/** The tenants that have offer rules switched on: those whose offers the day's renewal makes. */
 	public List<TenantId> tenantsWithRules() {
-		return jdbc.sql("select distinct tenant_id from offer_rules")
+		return jdbc.sql("select distinct tenant_id from offer_rules where enabled")
 			.query((row, n) -> new TenantId(row.getObject("tenant_id", UUID.class)))
 			.list();
 	}

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import ru.kredo.collections.AgencyProfile;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debts;
+import ru.kredo.collections.OfferRules;
 import ru.kredo.collections.Offers;
 import ru.kredo.collections.PartInterval;
 import ru.kredo.collections.PartPolicy;
@@ -42,12 +43,14 @@ class DemoDebts {
 	private final Contacts contacts;
 	private final AgencyRequisites requisites;
 	private final Offers offers;
+	private final OfferRules rules;
 
-	DemoDebts(Debts debts, Contacts contacts, AgencyRequisites requisites, Offers offers) {
+	DemoDebts(Debts debts, Contacts contacts, AgencyRequisites requisites, Offers offers, OfferRules rules) {
 		this.debts = debts;
 		this.contacts = contacts;
 		this.requisites = requisites;
 		this.offers = offers;
+		this.rules = rules;
 	}
 
 	/** Gives every contact of the agency a debt, once; returns a debtor with a phone to try the cabinet with. */
@@ -60,7 +63,7 @@ class DemoDebts {
 			requisites.save(collector, new AgencyProfile(legal, "пн–пт 9:00–20:00, сб 10:00–16:00 (мск)",
 					"info@vozvrat.demo", "0/00/00000-КЛ (демо)", null, null), legal.fullName());
 		}
-		if (offers.rules(collector).isEmpty()) {
+		if (rules.all(collector).isEmpty()) {
 			offers.addRule(collector, "Долги старше полугода", 180, Money.ofKopecks(1_000_000), 15, 30, PartPolicy.IN_FULL);
 			offers.addRule(collector, "Долги старше года", 365, Money.ZERO, 10, 30,
 					new PartPolicy(3, PartInterval.MONTH, 3));

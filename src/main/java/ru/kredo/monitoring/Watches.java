@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -31,7 +32,9 @@ import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.PersonDetails;
 import ru.kredo.events.CreditEventType;
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.BlindIndex;
 import ru.kredo.tenancy.TenantId;
 
@@ -66,6 +69,27 @@ public class Watches {
 	@Transactional
 	public Watch watch(TenantId tenant, PersonDetails person, WatchTerms terms) {
 		return watchAll(tenant, null, List.of(person), List.of(terms)).getFirst();
+	}
+
+	/**
+	 * Puts one person on individual monitoring, or changes his individual watch, saying what changed. A consent older
+	 * than the one his watch has is refused ({@code watch.consent-older} on {@code consentDate}): sending the form again
+	 * never replaces a consent with an older one; leaving the consent out keeps the one there.
+	 */
+	@Transactional
+	public WatchChange watchOne(TenantId tenant, PersonDetails person, WatchTerms terms) {
+		ContactId contact = contacts.addOrFind(tenant, List.of(person)).getFirst().id();
+		Watch before = jdbc.sql("select " + COLUMNS + " from watches w where w.tenant_id = ? and w.contact_id = ? and w.list_id is null for update")
+			.params(tenant.value(), contact.value())
+			.query(Watches::watch)
+			.optional()
+			.orElse(null);
+		if (before != null && before.consent() != null && terms.consent() != null
+				&& terms.consent().givenOn().isBefore(before.consent().givenOn())) {
+			throw new InvalidFields(Map.of("consentDate", new Rejected("watch.consent-older",
+					before.consent().givenOn().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))));
+		}
+		return WatchChange.between(before, watch(tenant, person, terms));
 	}
 
 	/**

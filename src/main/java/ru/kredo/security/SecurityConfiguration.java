@@ -84,6 +84,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/verify", "/error", "/webjars/**", "/assets/**", "/favicon.ico")
 				.permitAll()
+				// A one-time link that sets a user's password (an invitation, a reset): the token is the credential.
+				.requestMatchers("/password-links/**")
+				.permitAll()
 				// The debtor's cabinet has its own sign-in (ФИО, phone, SMS code), not a Kredo user's.
 				.requestMatchers("/cabinet/**")
 				.permitAll()

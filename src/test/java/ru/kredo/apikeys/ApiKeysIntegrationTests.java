@@ -95,9 +95,11 @@ class ApiKeysIntegrationTests {
 	void anAdminSeesANewKeyOnceThenOnlyItsPrefix() throws Exception {
 		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
 
-		String issuedPage = mvc.perform(post("/api-keys").param("name", "CRM Битрикс24")
+		var issued = mvc.perform(post("/api-keys").param("name", "CRM Битрикс24")
 			.with(user(fixtures.admin(tenant))).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String issuedPage = mvc.perform(get("/api-keys").with(user(fixtures.admin(tenant))).flashAttrs(issued.getFlashMap()))
 			.andReturn().getResponse().getContentAsString();
 		Matcher shown = SECRET.matcher(issuedPage);
 		assertThat(shown.find()).as("the new key is on the page").isTrue();
@@ -184,9 +186,11 @@ class ApiKeysIntegrationTests {
 	}
 
 	private String issueOnThePage(User admin, String name) throws Exception {
-		String page = mvc.perform(post("/api-keys").param("name", name)
+		var issued = mvc.perform(post("/api-keys").param("name", name)
 			.with(user(fixtures.signedIn(admin.email().value()))).with(csrf()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().is3xxRedirection()).andReturn();
+		String page = mvc.perform(get("/api-keys").with(user(fixtures.signedIn(admin.email().value())))
+			.flashAttrs(issued.getFlashMap())).andReturn().getResponse().getContentAsString();
 		Matcher secret = SECRET.matcher(page);
 		assertThat(secret.find()).as("the issued key on the page").isTrue();
 		return secret.group();

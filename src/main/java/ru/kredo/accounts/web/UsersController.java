@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.accounts.NewUser;
+import ru.kredo.accounts.PasswordLinks;
+import ru.kredo.accounts.PasswordLinks.IssuedLink;
 import ru.kredo.accounts.Role;
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.accounts.User;
@@ -28,10 +30,12 @@ import ru.kredo.platform.Rejected;
 class UsersController {
 
 	private final UserAccounts accounts;
+	private final PasswordLinks links;
 	private final AuditLog audit;
 
-	UsersController(UserAccounts accounts, AuditLog audit) {
+	UsersController(UserAccounts accounts, PasswordLinks links, AuditLog audit) {
 		this.accounts = accounts;
+		this.links = links;
 		this.audit = audit;
 	}
 
@@ -62,6 +66,41 @@ class UsersController {
 			model.addAttribute("problem", rejected);
 			return "users/list";
 		}
+	}
+
+	/**
+	 * «Пригласить»: the user is added without a password and sets his own by a one-time link, shown to the admin once
+	 * on the next page (a flash attribute, never in an address) and mailed when a mail server is configured.
+	 */
+	@PostMapping("/invite")
+	String invite(@AuthenticationPrincipal SignedInUser me, UserForm form, Model model, RedirectAttributes redirect) {
+		try {
+			IssuedLink link = links.invite(me.tenantId(), form.email(), form.displayName(), form.role(), me.userId());
+			audit.record(AuditAction.USER_CREATED, "user", link.user().id(), "invited:" + link.user().role().name());
+			redirect.addFlashAttribute("link", link);
+			return "redirect:/users/" + link.user().id();
+		}
+		catch (Rejected rejected) {
+			model.addAttribute("users", accounts.all(me.tenantId()));
+			model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
+			model.addAttribute("form", form);
+			model.addAttribute("inviteProblem", rejected);
+			return "users/list";
+		}
+	}
+
+	/** «Сбросить пароль»: a one-time link that sets a new password; the present one works until the link is used. */
+	@PostMapping("/{id}/password-reset")
+	String resetPassword(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			IssuedLink link = links.reset(me.tenantId(), new UserId(id), me.userId());
+			audit.record(AuditAction.USER_CHANGED, "user", id, "password-reset-link");
+			redirect.addFlashAttribute("link", link);
+		}
+		catch (Rejected rejected) {
+			redirect.addFlashAttribute("problem", rejected);
+		}
+		return "redirect:/users/" + id;
 	}
 
 	@GetMapping("/{id}")

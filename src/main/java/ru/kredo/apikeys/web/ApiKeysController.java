@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.accounts.User;
@@ -26,7 +27,7 @@ import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.platform.Rejected;
 
-/** A tenant admin's API keys: issue (the secret is shown on this one response only), list, revoke. */
+/** A tenant admin's API keys: issue (the secret is shown on the one page after issuing only), list, revoke. */
 @Controller
 @RequestMapping("/api-keys")
 class ApiKeysController {
@@ -53,17 +54,24 @@ class ApiKeysController {
 		return users.all(me.tenantId()).stream().collect(Collectors.toMap(User::id, User::displayName));
 	}
 
+	/**
+	 * Post/redirect/get: the secret travels to the list in a flash attribute (the session, never the address), so it
+	 * is shown on the one page after issuing, and a reload of that page issues nothing and shows it no more.
+	 */
 	@PostMapping
-	String issue(@AuthenticationPrincipal SignedInUser me, @RequestParam String name, Model model) {
+	String issue(@AuthenticationPrincipal SignedInUser me, @RequestParam String name, Model model,
+			RedirectAttributes redirect) {
 		try {
 			IssuedApiKey issued = apiKeys.issue(me.tenantId(), name, me.auditName(), me.userId());
 			audit.record(AuditAction.API_KEY_ISSUED, "api-key", issued.key().id(), null);
-			model.addAttribute("issued", issued);
+			redirect.addFlashAttribute("issued", issued);
+			return "redirect:/api-keys";
 		}
 		catch (Rejected rejected) {
 			model.addAttribute("problem", rejected);
+			model.addAttribute("name", name);
+			return list(me, model);
 		}
-		return list(me, model);
 	}
 
 	@GetMapping("/{id}")

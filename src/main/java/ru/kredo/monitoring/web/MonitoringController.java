@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +28,7 @@ import ru.kredo.monitoring.Recommendation;
 import ru.kredo.monitoring.Segment;
 import ru.kredo.monitoring.StopReason;
 import ru.kredo.monitoring.Watch;
+import ru.kredo.monitoring.WatchChange;
 import ru.kredo.monitoring.WatchFilter;
 import ru.kredo.monitoring.WatchId;
 import ru.kredo.monitoring.WatchStatus;
@@ -49,12 +51,15 @@ class MonitoringController {
 	private final Contacts contacts;
 	private final UserAccounts users;
 	private final AuditLog audit;
+	private final WatchChangeWording wording;
 
-	MonitoringController(Watches watches, Contacts contacts, UserAccounts users, AuditLog audit) {
+	MonitoringController(Watches watches, Contacts contacts, UserAccounts users, AuditLog audit,
+			WatchChangeWording wording) {
 		this.watches = watches;
 		this.contacts = contacts;
 		this.users = users;
 		this.audit = audit;
+		this.wording = wording;
 	}
 
 	@GetMapping
@@ -85,9 +90,20 @@ class MonitoringController {
 			RedirectAttributes redirect) {
 		try {
 			WatchRequest.Parsed parsed = form.parse(user -> users.exists(me.tenantId(), user));
-			Watch watch = watches.watch(me.tenantId(), parsed.person(), parsed.terms());
-			audit.record(AuditAction.WATCH_ADDED, "watch", watch.id(), watch.segment().name());
-			redirect.addFlashAttribute("notice", watch.status() == WatchStatus.ACTIVE ? "monitoring.added" : "monitoring.added-awaiting");
+			WatchChange change = watches.watchOne(me.tenantId(), parsed.person(), parsed.terms());
+			Watch watch = change.after();
+			if (change.isNew()) {
+				audit.record(AuditAction.WATCH_ADDED, "watch", watch.id(), watch.segment().name());
+				redirect.addFlashAttribute("notice", watch.status() == WatchStatus.ACTIVE ? "monitoring.added" : "monitoring.added-awaiting");
+			}
+			else {
+				// Already watched: say what the form changed, term by term, or that it changed nothing.
+				if (!change.changed().isEmpty()) {
+					audit.record(AuditAction.WATCH_ADDED, "watch", watch.id(), "changed:" + change.changed());
+				}
+				redirect.addFlashAttribute("notice", change.changed().isEmpty() ? "monitoring.already-unchanged" : "monitoring.already-changed");
+				redirect.addFlashAttribute("changes", wording.lines(me.tenantId(), change, LocaleContextHolder.getLocale()));
+			}
 			return "redirect:/monitoring/" + watch.id();
 		}
 		catch (InvalidFields invalid) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.events.CreditEventIngestion;
 
@@ -27,17 +28,18 @@ class EventFilesController {
 	}
 
 	@GetMapping
-	String form() {
+	String form(Model model) {
+		model.addAttribute("shown", SHOWN_REJECTIONS);
 		return "operator/events";
 	}
 
+	/** Post/redirect/get: the report goes to the page in flash attributes, so a reload does not ingest the file again. */
 	@PostMapping
-	String upload(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+	String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			model.addAttribute("report", ingestion.ingest(in));
-			model.addAttribute("fileName", file.getOriginalFilename());
-			model.addAttribute("shown", SHOWN_REJECTIONS);
+			redirect.addFlashAttribute("report", ingestion.ingest(in));
+			redirect.addFlashAttribute("fileName", file.getOriginalFilename());
 		}
-		return "operator/events";
+		return "redirect:/operator/events";
 	}
 }

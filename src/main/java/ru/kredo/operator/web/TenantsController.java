@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.audit.AuditActor;
@@ -37,18 +38,22 @@ class TenantsController {
 		return "operator/tenants";
 	}
 
+	/**
+	 * Post/redirect/get: the admin's password and the API key, shown once, go to the list in flash attributes (the
+	 * session, never the address), so a reload neither creates a second tenant nor shows them again.
+	 */
 	@PostMapping
-	String create(@AuthenticationPrincipal SignedInUser me, TenantForm form, Model model) {
+	String create(@AuthenticationPrincipal SignedInUser me, TenantForm form, Model model, RedirectAttributes redirect) {
 		try {
-			model.addAttribute("provisioned", provisioning.provision(form.name(), form.kind(), form.adminEmail(),
+			redirect.addFlashAttribute("provisioned", provisioning.provision(form.name(), form.kind(), form.adminEmail(),
 					form.adminName(), null, AuditActor.of(me)));
-			model.addAttribute("form", new TenantForm("", TenantKind.BROKER, "", ""));
+			return "redirect:/operator/tenants";
 		}
 		catch (Rejected rejected) {
 			model.addAttribute("form", form);
 			model.addAttribute("problem", rejected);
+			return list(model);
 		}
-		return list(model);
 	}
 
 	record TenantForm(String name, TenantKind kind, String adminEmail, String adminName) {

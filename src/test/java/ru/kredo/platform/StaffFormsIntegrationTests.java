@@ -1,0 +1,232 @@
+package ru.kredo.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import ru.kredo.Fixtures;
+import ru.kredo.Fixtures.WatchedWithSignal;
+import ru.kredo.IntegrationTest;
+import ru.kredo.accounts.PasswordLinks;
+import ru.kredo.accounts.User;
+import ru.kredo.collections.OfferRule;
+import ru.kredo.collections.Offers;
+import ru.kredo.collections.PartPolicy;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.payments.Money;
+import ru.kredo.tenancy.TenantKind;
+import ru.kredo.webhooks.WebhookDeliveries;
+import ru.kredo.webhooks.WebhookEndpoint;
+import ru.kredo.webhooks.WebhookEndpoints;
+
+/**
+ * Every staff form (each {@code POST} of a page controller in Spring's handler mapping, outside the debtor's cabinet
+ * and the payment provider's pages) answers a valid submission with a redirect, so that a reload of the page that
+ * follows is a GET and does nothing twice (post/redirect/get). A new form fails the first test until it is given a
+ * valid submission here, and then the second one checks it.
+ */
+@IntegrationTest
+class StaffFormsIntegrationTests {
+
+	private static final Set<String> NOT_STAFF = Set.of("/cabinet", "/payments/sandbox/", "/payments/notifications/");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	Offers offers;
+
+	@Autowired
+	WebhookEndpoints webhooks;
+
+	@Autowired
+	WebhookDeliveries deliveries;
+
+	@Autowired
+	PasswordLinks links;
+
+	@Test
+	void everyStaffFormHasAValidSubmissionHere() {
+		assertThat(staffForms()).as("staff POST endpoints; give a new one a valid submission in submissions()")
+			.isEqualTo(new TreeSet<>(submissions().keySet()));
+	}
+
+	@Test
+	void everyStaffFormAnswersAValidSubmissionWithARedirect() throws Exception {
+		List<String> notRedirected = new ArrayList<>();
+		for (Map.Entry<String, Supplier<AbstractMockHttpServletRequestBuilder<?>>> form : submissions().entrySet()) {
+			MvcResult result = mvc.perform(form.getValue().get().with(csrf())).andReturn();
+			int status = result.getResponse().getStatus();
+			if (status < 300 || status >= 400) {
+				notRedirected.add(form.getKey() + " answered " + status);
+			}
+		}
+		assertThat(notRedirected).isEmpty();
+	}
+
+	private Set<String> staffForms() {
+		Set<String> forms = new TreeSet<>();
+		mappings.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
+			Class<?> type = handler.getBeanType();
+			boolean page = type.isAnnotationPresent(Controller.class) && !type.isAnnotationPresent(RestController.class);
+			if (page && info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
+				info.getPatternValues().stream()
+					.filter(pattern -> NOT_STAFF.stream().noneMatch(pattern::startsWith))
+					.forEach(pattern -> forms.add("POST " + pattern));
+			}
+		});
+		return forms;
+	}
+
+	/** A valid submission of each staff form, each on objects of its own so that they do not depend on each other. */
+	private Map<String, Supplier<AbstractMockHttpServletRequestBuilder<?>>> submissions() {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails brokerAdmin = fixtures.admin(broker);
+		UserDetails agencyAdmin = fixtures.admin(agency);
+		UserDetails operator = fixtures.signedIn("operator@kredo.demo");
+		Map<String, Supplier<AbstractMockHttpServletRequestBuilder<?>>> forms = new LinkedHashMap<>();
+
+		forms.put("POST /monitoring", () -> post("/monitoring").with(user(brokerAdmin)).param("lastName", "Кузнецова")
+			.param("firstName", "Мария").param("birthDate", "03.07.1988").param("segment", "PROSPECT").param("months", "6"));
+		forms.put("POST /monitoring/{id}/stop", () -> {
+			Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+			return post("/monitoring/{id}/stop", watched(tenant).watch().id().value()).with(user(fixtures.admin(tenant)));
+		});
+		forms.put("POST /monitoring/lists", () -> multipart("/monitoring/lists")
+			.file(new MockMultipartFile("file", "clients.csv", "text/csv",
+					"Фамилия;Имя;Дата рождения\nИванов;Иван;01.01.1980\n".getBytes(StandardCharsets.UTF_8)))
+			.param("name", "Список " + UUID.randomUUID()).param("segment", "PROSPECT").param("months", "6")
+			.with(user(brokerAdmin)));
+		forms.put("POST /signals/{id}/assign", () -> {
+			Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+			return post("/signals/{id}/assign", watched(tenant).signal().id().value()).with(user(fixtures.admin(tenant)));
+		});
+		forms.put("POST /signals/{id}/outcome", () -> {
+			Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+			return post("/signals/{id}/outcome", watched(tenant).signal().id().value()).param("outcome", "NO_ANSWER")
+				.with(user(fixtures.admin(tenant)));
+		});
+		forms.put("POST /signals/ranking", () -> post("/signals/ranking").param("segment", "PROSPECT")
+			.param("eventType", "APPLICATION").param("priority", "2").with(user(brokerAdmin)));
+		forms.put("POST /signals/ranking/reset", () -> post("/signals/ranking/reset").param("segment", "PROSPECT")
+			.param("eventType", "APPLICATION").with(user(brokerAdmin)));
+
+		forms.put("POST /api-keys", () -> post("/api-keys").param("name", "CRM").with(user(brokerAdmin)));
+		forms.put("POST /api-keys/{id}/revoke", () -> post("/api-keys/{id}/revoke", broker.apiKey().key().id().value())
+			.with(user(brokerAdmin)));
+
+		forms.put("POST /webhooks", () -> post("/webhooks").param("url", "http://127.0.0.1:9/crm").param("description", "CRM")
+			.with(user(brokerAdmin)));
+		forms.put("POST /webhooks/{id}/enabled", () -> post("/webhooks/{id}/enabled", webhook(broker).id().value())
+			.param("enabled", "false").with(user(brokerAdmin)));
+		forms.put("POST /webhooks/{id}/rotate-secret", () -> post("/webhooks/{id}/rotate-secret", webhook(broker).id().value())
+			.with(user(brokerAdmin)));
+		forms.put("POST /webhooks/{id}/test", () -> post("/webhooks/{id}/test", webhook(broker).id().value())
+			.with(user(brokerAdmin)));
+		forms.put("POST /webhooks/deliveries/{id}/redeliver", () -> {
+			WebhookEndpoint endpoint = webhook(broker);
+			return post("/webhooks/deliveries/{id}/redeliver",
+					deliveries.sendTest(broker.tenant().id(), endpoint.id()).value()).with(user(brokerAdmin));
+		});
+
+		forms.put("POST /users", () -> post("/users").param("displayName", "Пётр").param("email", mail("user"))
+			.param("role", "MANAGER").param("password", Fixtures.PASSWORD).with(user(brokerAdmin)));
+		forms.put("POST /users/invite", () -> post("/users/invite").param("displayName", "Ольга")
+			.param("email", mail("invited")).param("role", "MANAGER").with(user(brokerAdmin)));
+		forms.put("POST /users/{id}/role", () -> post("/users/{id}/role", fixtures.manager(broker).id().value())
+			.param("role", "ADMIN").with(user(brokerAdmin)));
+		forms.put("POST /users/{id}/enabled", () -> post("/users/{id}/enabled", fixtures.manager(broker).id().value())
+			.param("enabled", "false").with(user(brokerAdmin)));
+		forms.put("POST /users/{id}/password-reset", () -> post("/users/{id}/password-reset",
+				fixtures.manager(broker).id().value()).with(user(brokerAdmin)));
+		forms.put("POST /account/password", () -> {
+			User manager = fixtures.manager(broker);
+			return post("/account/password").param("currentPassword", Fixtures.PASSWORD)
+				.param("newPassword", "вечерний чай с лимоном").param("repeatPassword", "вечерний чай с лимоном")
+				.with(user(fixtures.signedIn(manager.email().value())));
+		});
+		forms.put("POST /password-links/{token}", () -> {
+			User manager = fixtures.manager(broker);
+			String link = links.reset(broker.tenant().id(), manager.id(), null).address().getPath();
+			return post(link).param("newPassword", "вечерний чай с лимоном").param("repeatPassword", "вечерний чай с лимоном");
+		});
+
+		forms.put("POST /offer-rules", () -> post("/offer-rules").param("name", "Всем").param("discountPercent", "10")
+			.with(user(agencyAdmin)));
+		forms.put("POST /offer-rules/{id}", () -> post("/offer-rules/{id}", rule(agency).id()).param("name", "Всем")
+			.param("discountPercent", "12").with(user(agencyAdmin)));
+		forms.put("POST /offer-rules/{id}/enabled", () -> post("/offer-rules/{id}/enabled", rule(agency).id())
+			.param("enabled", "false").with(user(agencyAdmin)));
+		forms.put("POST /offer-rules/{id}/delete", () -> post("/offer-rules/{id}/delete", rule(agency).id())
+			.with(user(agencyAdmin)));
+		forms.put("POST /requisites", () -> post("/requisites").param("fullName", "ООО ПКО «Тест»").param("inn", "7707083893")
+			.param("ogrn", "1027700132195").param("address", "123000, г. Москва, ул. Примерная, д. 1")
+			.param("phone", "+7 495 000-00-00").with(user(agencyAdmin)));
+		forms.put("POST /payments/settings", () -> post("/payments/settings").param("receipts", "true").with(user(agencyAdmin)));
+		forms.put("POST /debtors/portfolios", () -> multipart("/debtors/portfolios")
+			.file(new MockMultipartFile("file", "registry.csv", "text/csv",
+					"ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД\nЕршов Павел;02.02.1982;ПАО «Банк»;D-1;01.01.2020;10000\n"
+						.getBytes(StandardCharsets.UTF_8)))
+			.param("name", "Портфель " + UUID.randomUUID()).with(user(agencyAdmin)));
+
+		forms.put("POST /operator/tenants", () -> post("/operator/tenants").param("name", "ООО Форма " + UUID.randomUUID())
+			.param("kind", "BROKER").param("adminEmail", mail("tenant")).param("adminName", "Анна").with(user(operator)));
+		forms.put("POST /operator/events", () -> multipart("/operator/events")
+			.file(new MockMultipartFile("file", "bureau.jsonl", "application/x-ndjson",
+					"{\"source\":\"forms\",\"eventId\":\"%s\",\"type\":\"2.2\",\"occurredAt\":\"2026-11-01\",\"subject\":{\"lastName\":\"Иванов\",\"firstName\":\"Иван\",\"birthDate\":\"01.01.1980\",\"passport\":\"4510123456\"}}"
+						.formatted(UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)))
+			.with(user(operator)));
+		return forms;
+	}
+
+	private WatchedWithSignal watched(Provisioned tenant) {
+		return fixtures.watchedWithSignal(tenant);
+	}
+
+	private WebhookEndpoint webhook(Provisioned tenant) {
+		return webhooks.add(tenant.tenant().id(), "http://127.0.0.1:9/kredo", "CRM");
+	}
+
+	private OfferRule rule(Provisioned agency) {
+		return offers.addRule(agency.tenant().id(), "Правило " + UUID.randomUUID(), 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
+	}
+
+	private static String mail(String who) {
+		return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.kredo";
+	}
+}
