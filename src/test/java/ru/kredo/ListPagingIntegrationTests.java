@@ -9,17 +9,23 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.Debts;
@@ -32,6 +38,8 @@ import ru.kredo.payments.DebtComponents;
 import ru.kredo.payments.Money;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.tenancy.TenantKind;
+import ru.kredo.webhooks.WebhookEndpoint;
+import ru.kredo.webhooks.WebhookEndpoints;
 
 /**
  * Staff lists are paged with a total («Показано 101–200 из 230») and found by what people search by: the ФИО in any
@@ -57,6 +65,13 @@ class ListPagingIntegrationTests {
 
 	@Autowired
 	PersonalData personalData;
+
+	@Autowired
+	WebhookEndpoints webhookEndpoints;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
 
 	private static final String[] LAST_NAMES = { "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов", "Лебедев", "Козлов",
 			"Новиков", "Морозов", "Волков" };
@@ -170,4 +185,62 @@ class ListPagingIntegrationTests {
 		Document many = Jsoup.parse(page(admin, get("/contacts").param("q", "Сергеев")));
 		assertThat(total(many.html())).isEqualTo("Всего: 0");
 	}
+
+	/**
+	 * Every staff page that shows a table (found from the application's own mappings, so a new list page is walked
+	 * too) shows its list's total and pager, also on a second page: ?page=2. The tables that are not lists of
+	 * records are named here with why.
+	 */
+	@Test
+	void everyListPageIsPagedWithATotal() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		fixtures.contact(broker);
+		WebhookEndpoint endpoint = webhookEndpoints.add(agency.tenant().id(), "http://127.0.0.1:9/kredo", "CRM");
+		List<String> pages = new ArrayList<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if ((methods.isEmpty() || methods.contains(RequestMethod.GET)) && !pattern.contains("{")
+						&& !pattern.startsWith("/api/") && !NOT_LISTS.contains(pattern) && !pattern.endsWith(".csv")
+						&& !pattern.startsWith("/cabinet/") && !pattern.startsWith("/payments/notifications")) {
+					pages.add(pattern);
+				}
+			}
+		}
+		pages.add("/webhooks/" + endpoint.id().value());
+		assertThat(pages).contains("/debtors", "/contacts", "/monitoring", "/monitoring/lists", "/signals",
+				"/debtors/portfolios", "/users", "/api-keys", "/webhooks", "/audit", "/offer-rules", "/operator/tenants",
+				"/operator/sms-outbox");
+		List<String> withoutTotal = new ArrayList<>();
+		List<String> lists = new ArrayList<>();
+		for (String path : pages) {
+			UserDetails who = path.startsWith("/operator") ? fixtures.signedIn("operator@kredo.demo")
+					: path.startsWith("/contacts") ? fixtures.admin(broker) : fixtures.admin(agency);
+			var response = mvc.perform(get(path).param("page", "2").with(user(who))).andReturn().getResponse();
+			if (response.getStatus() != 200 || !String.valueOf(response.getContentType()).startsWith("text/html")) {
+				continue;
+			}
+			Document html = Jsoup.parse(response.getContentAsString());
+			if (html.select("table").isEmpty() && html.select(".pager").isEmpty()) {
+				continue;
+			}
+			lists.add(path);
+			String total = html.select(".pager-total").text();
+			if (!total.matches(".*\\d.*")) {
+				withoutTotal.add(path);
+			}
+		}
+		assertThat(lists).contains("/debtors", "/contacts", "/monitoring", "/monitoring/lists", "/signals",
+				"/debtors/portfolios", "/users", "/api-keys", "/webhooks", "/audit", "/offer-rules", "/operator/tenants",
+				"/webhooks/" + endpoint.id().value());
+		assertThat(withoutTotal).isEmpty();
+	}
+
+	/** Pages with a table that is not a list of records: a settings grid or a report with one row per list or step. */
+	private static final Set<String> NOT_LISTS = Set.of(
+			"/signals/ranking", // the priorities' grid: event types by segment, a fixed set
+			"/conversion", // a report: one row per list and per segment
+			"/cabinet-funnel", // a report: one row per step of the cabinet
+			"/"); // the home page: counters and the latest few actions
 }

@@ -1,5 +1,6 @@
 package ru.kredo.platform;
 
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * is. Every staff list is paged with it and shows it with the one pager ({@code templates/fragments/pager.html}):
  * «Показано 101–200 из 1 029», previous and next.
  */
-public record ListPage<T>(List<T> items, long total, Paging paging) {
+public record ListPage<T>(List<T> items, long total, Paging paging) implements Iterable<T> {
 
 	public ListPage {
 		items = List.copyOf(items);
@@ -67,5 +68,16 @@ public record ListPage<T>(List<T> items, long total, Paging paging) {
 
 	public boolean isEmpty() {
 		return items.isEmpty();
+	}
+
+	/** How many rows this page shows. */
+	public int size() {
+		return items.size();
+	}
+
+	/** This page's rows, so that a template iterates the page as it did the list. */
+	@Override
+	public Iterator<T> iterator() {
+		return items.iterator();
 	}
 }

@@ -21,11 +21,15 @@ import ru.kredo.accounts.UserId;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.platform.Rejected;
+import ru.kredo.platform.RequestedPage;
 
 /** A tenant admin's page of the tenant's users. */
 @Controller
 @RequestMapping("/users")
 class UsersController {
+
+	/** Rows a page of the list shows. */
+	static final int PAGE_SIZE = 50;
 
 	private final UserAccounts accounts;
 	private final AuditLog audit;
@@ -37,7 +41,7 @@ class UsersController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
-		model.addAttribute("users", accounts.all(me.tenantId()));
+		model.addAttribute("users", RequestedPage.slice(accounts.all(me.tenantId()), PAGE_SIZE));
 		model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
 		model.addAttribute("form", new UserForm("", "", Role.MANAGER));
 		return "users/list";
@@ -56,7 +60,7 @@ class UsersController {
 			return "redirect:/users";
 		}
 		catch (Rejected rejected) {
-			model.addAttribute("users", accounts.all(me.tenantId()));
+			model.addAttribute("users", RequestedPage.slice(accounts.all(me.tenantId()), PAGE_SIZE));
 			model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
 			model.addAttribute("form", form);
 			model.addAttribute("problem", rejected);

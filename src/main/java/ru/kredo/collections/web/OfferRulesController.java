@@ -17,6 +17,7 @@ import ru.kredo.payments.Money;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantKind;
+import ru.kredo.platform.RequestedPage;
 
 /**
  * An agency admin's discount rules: which debts get a pre-approved offer, how much off, for how long, and in how many
@@ -35,7 +36,7 @@ class OfferRulesController {
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
 		check(me);
-		model.addAttribute("rules", offers.rules(me.tenantId()));
+		model.addAttribute("rules", RequestedPage.slice(offers.rules(me.tenantId()), 50));
 		return "collections/offer-rules";
 	}
 
