@@ -4,7 +4,8 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The page of a short list that the current request asks for ({@code ?page=N}, from 0; anything else is the first),
+ * The page of a short list that the current request asks for ({@code ?page=N}, from 0, clamped like {@link Paging#page};
+ * a {@code page} that is not an {@code int} is refused like any malformed parameter),
  * for pages whose list is read whole and shown a page at a time: {@code ListPage.slice(all, RequestedPage.of(50))}.
  */
 public final class RequestedPage {
@@ -17,8 +18,14 @@ public final class RequestedPage {
 		String page = request instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
 				? servlet.getRequest().getParameter("page") : null;
 		int number = 0;
-		if (page != null && page.matches("\\d{1,9}")) {
-			number = Integer.parseInt(page);
+		if (page != null && !page.isBlank()) {
+			try {
+				number = Integer.parseInt(page.strip());
+			}
+			catch (NumberFormatException notAnInt) {
+				// as for a page's @RequestParam int page: the 400 page, saying why (docs/inputs.md)
+				throw new Rejected("request.parameter-invalid");
+			}
 		}
 		return Paging.page(number, size);
 	}
