@@ -237,6 +237,24 @@ class ListPagingIntegrationTests {
 		assertThat(withoutTotal).isEmpty();
 	}
 
+	@Test
+	void shortListsAreFoundByNameOrEmail() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		var manager = fixtures.manager(broker);
+		UserDetails admin = fixtures.admin(broker);
+
+		assertThat(total(page(admin, get("/users")))).isEqualTo("Показано 1–2 из 2");
+		Document found = Jsoup.parse(page(admin, get("/users").param("q", manager.displayName().toUpperCase())));
+		assertThat(total(found.html())).isEqualTo("Показано 1–1 из 1");
+		assertThat(found.select("input[name=q]").val()).isEqualTo(manager.displayName().toUpperCase());
+		assertThat(total(page(admin, get("/users").param("q", manager.email().value())))).isEqualTo("Показано 1–1 из 1");
+		assertThat(total(page(admin, get("/users").param("q", "никто")))).isEqualTo("Всего: 0");
+
+		String unique = broker.tenant().name().substring(broker.tenant().name().lastIndexOf(' ') + 1);
+		assertThat(total(page(fixtures.signedIn("operator@kredo.demo"), get("/operator/tenants").param("q", "тест " + unique))))
+			.isEqualTo("Показано 1–1 из 1");
+	}
+
 	/** Pages with a table that is not a list of records: a settings grid or a report with one row per list or step. */
 	private static final Set<String> NOT_LISTS = Set.of(
 			"/signals/ranking", // the priorities' grid: event types by segment, a fixed set

@@ -30,6 +30,33 @@ public final class RequestedPage {
 		return Paging.page(number, size);
 	}
 
+	/** What the request's search box holds ({@code ?q=}), or "". */
+	public static String query() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String q = request instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+				? servlet.getRequest().getParameter("q") : null;
+		return q == null ? "" : q.strip();
+	}
+
+	/**
+	 * The rows of a short list whose {@code text} holds every word of the request's search box, in any case, ё and е
+	 * alike (a user by name or e-mail, a tenant or a list by name); all of them when it is empty.
+	 */
+	public static <T> java.util.List<T> matching(java.util.List<T> all, java.util.function.Function<T, String> text) {
+		String[] words = folded(query()).split("\\s+");
+		if (words.length == 0 || words[0].isEmpty()) {
+			return all;
+		}
+		return all.stream().filter(row -> {
+			String folded = folded(text.apply(row));
+			return java.util.Arrays.stream(words).allMatch(folded::contains);
+		}).toList();
+	}
+
+	private static String folded(String text) {
+		return text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT).replace('ё', 'е');
+	}
+
 	/** {@code all}'s page that the request asks for. */
 	public static <T> ListPage<T> slice(java.util.List<T> all, int size) {
 		return ListPage.slice(all, of(size));

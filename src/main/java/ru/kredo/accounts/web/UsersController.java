@@ -41,7 +41,8 @@ class UsersController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
-		model.addAttribute("users", RequestedPage.slice(accounts.all(me.tenantId()), PAGE_SIZE));
+		model.addAttribute("users", RequestedPage.slice(RequestedPage.matching(accounts.all(me.tenantId()),
+				user -> user.displayName() + " " + user.email().value()), PAGE_SIZE));
 		model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
 		model.addAttribute("form", new UserForm("", "", Role.MANAGER));
 		return "users/list";
@@ -60,7 +61,8 @@ class UsersController {
 			return "redirect:/users";
 		}
 		catch (Rejected rejected) {
-			model.addAttribute("users", RequestedPage.slice(accounts.all(me.tenantId()), PAGE_SIZE));
+			model.addAttribute("users", RequestedPage.slice(RequestedPage.matching(accounts.all(me.tenantId()),
+				user -> user.displayName() + " " + user.email().value()), PAGE_SIZE));
 			model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
 			model.addAttribute("form", form);
 			model.addAttribute("problem", rejected);

@@ -51,7 +51,7 @@ class ListsController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("lists", RequestedPage.slice(lists.overview(current.id()), PAGE_SIZE));
+		model.addAttribute("lists", RequestedPage.slice(RequestedPage.matching(lists.overview(current.id()), list -> list.name()), PAGE_SIZE));
 		return "monitoring/lists/list";
 	}
 

@@ -33,7 +33,7 @@ class TenantsController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("tenants", RequestedPage.slice(tenants.all(), PAGE_SIZE));
+		model.addAttribute("tenants", RequestedPage.slice(RequestedPage.matching(tenants.all(), tenant -> tenant.name()), PAGE_SIZE));
 		model.addAttribute("kinds", new TenantKind[] { TenantKind.BROKER, TenantKind.COLLECTOR });
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new TenantForm("", TenantKind.BROKER, "", ""));

@@ -33,4 +33,9 @@ public class PageLinks {
 		}
 		return link.build().encode().toUriString();
 	}
+
+	/** What the list's search box holds, to show it again. */
+	public String query() {
+		return ru.kredo.platform.RequestedPage.query();
+	}
 }
