@@ -54,6 +54,25 @@ public class SmsDelivery {
 			.list();
 	}
 
+	/** The outbox a page at a time, newest first, for the operator's page. */
+	public List<OutboxMessage> page(int offset, int limit) {
+		if (textsAreSent()) {
+			return List.of();
+		}
+		return jdbc.sql("select tenant_id, phone, text, created_at from sms_outbox order by id desc offset ? limit ?")
+			.params(offset, Math.clamp(limit, 1, OUTBOX_PAGE))
+			.query((row, n) -> new OutboxMessage(new TenantId(row.getObject("tenant_id", UUID.class)),
+					masked(personalData.open("sms_outbox.phone", new Sealed(row.getBytes("phone")))),
+					personalData.open("sms_outbox.text", new Sealed(row.getBytes("text"))),
+					row.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/** How many texts the outbox holds. */
+	public long outboxSize() {
+		return textsAreSent() ? 0 : jdbc.sql("select count(*) from sms_outbox").query(Long.class).single();
+	}
+
 	private static String masked(String e164) {
 		try {
 			return PhoneNumber.parse(e164).masked();

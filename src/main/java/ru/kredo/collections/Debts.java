@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.kredo.collections.internal.DebtorPhones;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.PersonSearch;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.payments.Allocation;
 import ru.kredo.payments.Allocations;
@@ -132,6 +134,56 @@ public class Debts {
 			.params(tenant.value(), query == null ? "" : query.strip(), offset, limit)
 			.query((row, n) -> new DebtLine(debt(row, n), row.getString("debtor")))
 			.list();
+	}
+
+	/**
+	 * The debts a list shows: those in {@code state} ({@code null}: all) whose debtor {@code search} finds (ФИО,
+	 * phone, passport; a phone also among the numbers a registry gave) or whose contract number it holds; open ones
+	 * first, then by balance, largest first.
+	 */
+	public List<DebtLine> find(TenantId tenant, PersonSearch search, DebtState state, int offset, int limit) {
+		return jdbc.sql("""
+				select %s, c.last_name || ' ' || c.first_name || coalesce(' ' || c.middle_name, '') as debtor
+				from debts d join contacts c on c.id = d.contact_id
+				where %s
+				order by (d.closed_on is not null), d.state_duty + d.fees + d.interest + d.principal + d.penalties desc, d.id
+				offset ? limit ?""".formatted(COLUMNS.replace("id, tenant_id, contact_id", "d.id, d.tenant_id, d.contact_id"),
+				found(search)))
+			.params(found(tenant, search, state, offset, limit))
+			.query((row, n) -> new DebtLine(debt(row, n), row.getString("debtor")))
+			.list();
+	}
+
+	/** How many debts {@link #find} finds in all. */
+	public long count(TenantId tenant, PersonSearch search, DebtState state) {
+		return jdbc.sql("select count(*) from debts d join contacts c on c.id = d.contact_id where " + found(search))
+			.params(found(tenant, search, state))
+			.query(Long.class)
+			.single();
+	}
+
+	private static String found(PersonSearch search) {
+		return """
+				d.tenant_id = ? and (?::text is null or (d.closed_on is null) = (?::text = 'OPEN'))
+				and (%s
+				     or (?::text is not null and %s like '%%' || ? || '%%')
+				     or (?::bytea is not null and exists (select 1 from debtor_phones p
+				         where p.tenant_id = d.tenant_id and p.contact_id = d.contact_id and p.phone_index = ?)))"""
+			.formatted(search.matchesPerson("c"), PersonSearch.contractText("d.contract_number"));
+	}
+
+	private static List<Object> found(TenantId tenant, PersonSearch search, DebtState state, Object... window) {
+		List<Object> parameters = new ArrayList<>();
+		parameters.add(tenant.value());
+		parameters.add(state == null ? null : state.name());
+		parameters.add(state == null ? null : state.name());
+		parameters.addAll(Arrays.asList(search.personParameters()));
+		parameters.add(search.contractPattern());
+		parameters.add(search.contractPattern());
+		parameters.add(search.phoneIndex());
+		parameters.add(search.phoneIndex());
+		parameters.addAll(Arrays.asList(window));
+		return parameters;
 	}
 
 	public long count(TenantId tenant) {

@@ -194,18 +194,45 @@ public class Contacts {
 			.orElseThrow(() -> new NotFound("contact.not-found", id));
 	}
 
-	/** Contacts whose last name starts with {@code query} (any case), by name. */
+	/** What was typed in a list's search box, read as a search for a person ({@link PersonSearch}). */
+	public PersonSearch searchFor(String query) {
+		return new PersonSearch(query, this);
+	}
+
+	BlindIndex phoneIndex(PhoneNumber phone) {
+		return personalData.index("phone", phone.e164());
+	}
+
+	/** The contacts {@code query} finds ({@link PersonSearch}: ФИО in any order, phone, passport), by name. */
 	public List<ContactSummary> search(TenantId tenant, String query, int offset, int limit) {
+		PersonSearch search = searchFor(query);
 		return jdbc.sql("""
-				select id, last_name, first_name, middle_name, phone, passport_index is not null as has_passport, created_at
-				from contacts where tenant_id = ? and lower(last_name) like lower(?) || '%'
-				order by last_name, first_name, id offset ? limit ?""")
-			.params(tenant.value(), query == null ? "" : query.strip(), offset, limit)
+				select c.id, c.last_name, c.first_name, c.middle_name, c.phone, c.passport_index is not null as has_passport, c.created_at
+				from contacts c where c.tenant_id = ? and %s
+				order by c.last_name, c.first_name, c.id offset ? limit ?""".formatted(search.matchesPerson("c")))
+			.params(parameters(tenant.value(), search.personParameters(), offset, limit))
 			.query((row, n) -> new ContactSummary(new ContactId(row.getObject("id", UUID.class)),
 					new FullName(row.getString("last_name"), row.getString("first_name"), row.getString("middle_name")).display(),
 					Optional.ofNullable(row.getBytes("phone")).map(b -> new PhoneNumber(open("phone", b)).masked()).orElse(null),
 					row.getBoolean("has_passport"), row.getTimestamp("created_at").toInstant()))
 			.list();
+	}
+
+	/** How many contacts {@code query} finds. */
+	public long count(TenantId tenant, String query) {
+		PersonSearch search = searchFor(query);
+		return jdbc.sql("select count(*) from contacts c where c.tenant_id = ? and " + search.matchesPerson("c"))
+			.params(parameters(tenant.value(), search.personParameters()))
+			.query(Long.class)
+			.single();
+	}
+
+	private static List<Object> parameters(Object first, Object[] middle, Object... last) {
+		List<Object> all = new ArrayList<>(middle.length + last.length + 1);
+		all.add(first);
+		all.addAll(java.util.Arrays.asList(middle));
+		all.addAll(java.util.Arrays.asList(last));
+		return all;
 	}
 
 	public long count(TenantId tenant) {

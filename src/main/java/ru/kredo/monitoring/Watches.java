@@ -31,6 +31,7 @@ import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.PersonDetails;
+import ru.kredo.contacts.PersonSearch;
 import ru.kredo.events.CreditEventType;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
@@ -150,21 +151,44 @@ public class Watches {
 			.list();
 	}
 
+	/** The watches the filter keeps, its text found as {@link ru.kredo.contacts.PersonSearch} finds a person, by name. */
 	public List<WatchLine> search(TenantId tenant, WatchFilter filter, int offset, int limit) {
+		PersonSearch search = contacts.searchFor(filter.lastNamePrefix());
 		return jdbc.sql("""
 				select %s, c.last_name, c.first_name, c.middle_name, l.name as list_name
 				from watches w join contacts c on c.id = w.contact_id left join monitoring_lists l on l.id = w.list_id
-				where w.tenant_id = ? and (?::text is null or w.segment = ?) and (?::text is null or w.status = ?)
-				  and (?::uuid is null or w.list_id = ?) and lower(c.last_name) like lower(?) || '%%'
-				order by c.last_name, c.first_name, w.id offset ? limit ?""".formatted(COLUMNS))
-			.params(tenant.value(), name(filter.segment()), name(filter.segment()), name(filter.status()),
-					name(filter.status()), filter.listId() == null ? null : filter.listId().value(),
-					filter.listId() == null ? null : filter.listId().value(),
-					filter.lastNamePrefix() == null ? "" : filter.lastNamePrefix().strip(), offset, limit)
+				where %s
+				order by c.last_name, c.first_name, w.id offset ? limit ?""".formatted(COLUMNS, kept(search)))
+			.params(kept(tenant, filter, search, offset, limit))
 			.query((row, n) -> new WatchLine(watch(row, n), String.join(" ", row.getString("last_name"),
 					row.getString("first_name"), row.getString("middle_name") == null ? "" : row.getString("middle_name")).strip(),
 					row.getString("list_name")))
 			.list();
+	}
+
+	/** How many watches {@link #search} finds in all. */
+	public long count(TenantId tenant, WatchFilter filter) {
+		PersonSearch search = contacts.searchFor(filter.lastNamePrefix());
+		return jdbc.sql("select count(*) from watches w join contacts c on c.id = w.contact_id where " + kept(search))
+			.params(kept(tenant, filter, search))
+			.query(Long.class)
+			.single();
+	}
+
+	private static String kept(PersonSearch search) {
+		return """
+				w.tenant_id = ? and (?::text is null or w.segment = ?) and (?::text is null or w.status = ?)
+				and (?::uuid is null or w.list_id = ?) and %s""".formatted(search.matchesPerson("c"));
+	}
+
+	private static List<Object> kept(TenantId tenant, WatchFilter filter, PersonSearch search, Object... window) {
+		UUID list = filter.listId() == null ? null : filter.listId().value();
+		List<Object> parameters = new ArrayList<>(List.of(tenant.value()));
+		parameters.addAll(Arrays.asList(name(filter.segment()), name(filter.segment()), name(filter.status()),
+				name(filter.status()), list, list));
+		parameters.addAll(Arrays.asList(search.personParameters()));
+		parameters.addAll(Arrays.asList(window));
+		return parameters;
 	}
 
 	@Transactional

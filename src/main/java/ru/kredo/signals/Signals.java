@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ru.kredo.accounts.UserId;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.PersonSearch;
 import ru.kredo.events.CreditEventType;
 import ru.kredo.events.LenderKind;
 import ru.kredo.monitoring.ListId;
@@ -47,13 +50,46 @@ public class Signals {
 
 	/** The queue: most urgent first, then newest; with the person's name and the list. */
 	public List<QueueLine> queue(TenantId tenant, SignalFilter filter, int offset, int limit) {
-		return lines(tenant, filter, null, offset, limit);
+		return lines(tenant, filter, null, null, offset, limit);
+	}
+
+	/** The queue's signals of the people {@code search} finds (ФИО, phone, passport), a page at a time. */
+	public List<QueueLine> queue(TenantId tenant, SignalFilter filter, PersonSearch search, int offset, int limit) {
+		return lines(tenant, filter, search, null, offset, limit);
+	}
+
+	/** How many signals {@link #queue(TenantId, SignalFilter, PersonSearch, int, int)} finds in all. */
+	public long count(TenantId tenant, SignalFilter filter, PersonSearch search) {
+		return jdbc.sql("select count(*) from signals s join contacts c on c.id = s.contact_id where " + QUEUED
+				+ " and " + search.matchesPerson("c"))
+			.params(queued(tenant, filter, null, search))
+			.query(Long.class)
+			.single();
+	}
+
+	private static final String QUEUED = """
+			s.tenant_id = ? and s.status = ?
+			  and (?::int is null or s.priority <= ?) and (?::text is null or s.segment = ?)
+			  and (?::uuid is null or s.list_id = ?) and (?::uuid is null or s.assignee_id = ?)
+			  and (?::uuid is null or s.contact_id = ?) and (?::uuid is null or s.id = ?)""";
+
+	private static List<Object> queued(TenantId tenant, SignalFilter filter, SignalId only, PersonSearch search,
+			Object... window) {
+		List<Object> parameters = new ArrayList<>(Arrays.asList(tenant.value(), filter.status().name(), filter.maxPriority(),
+				filter.maxPriority(), name(filter.segment()), name(filter.segment()), id(filter.listId()),
+				id(filter.listId()), id(filter.assigneeId()), id(filter.assigneeId()), id(filter.contactId()),
+				id(filter.contactId()), only == null ? null : only.value(), only == null ? null : only.value()));
+		if (search != null) {
+			parameters.addAll(Arrays.asList(search.personParameters()));
+		}
+		parameters.addAll(Arrays.asList(window));
+		return parameters;
 	}
 
 	/** One signal as a line of the queue, whatever its status. */
 	public QueueLine line(TenantId tenant, SignalId id) {
 		Signal signal = get(tenant, id);
-		return lines(tenant, new SignalFilter(signal.status(), null, null, null, null, null), id, 0, 1).getFirst();
+		return lines(tenant, new SignalFilter(signal.status(), null, null, null, null, null), null, id, 0, 1).getFirst();
 	}
 
 	/**
@@ -61,35 +97,31 @@ public class Signals {
 	 * «do not contact» signal ({@link Signal#stopContact()}) is never among them.
 	 */
 	public List<QueueLine> toCallToday(TenantId tenant, int limit) {
-		return lines(tenant, new SignalFilter(SignalStatus.OPEN, 1, null, null, null, null), null, false, 0, limit);
+		return lines(tenant, new SignalFilter(SignalStatus.OPEN, 1, null, null, null, null), null, null, false, 0, limit);
 	}
 
 	/** The dashboard's «Не контактировать»: open signals that mean every contact with the person must stop. */
 	public List<QueueLine> doNotContact(TenantId tenant, int limit) {
-		return lines(tenant, new SignalFilter(SignalStatus.OPEN, null, null, null, null, null), null, true, 0, limit);
+		return lines(tenant, new SignalFilter(SignalStatus.OPEN, null, null, null, null, null), null, null, true, 0, limit);
 	}
 
-	private List<QueueLine> lines(TenantId tenant, SignalFilter filter, SignalId only, int offset, int limit) {
-		return lines(tenant, filter, only, null, offset, limit);
+	private List<QueueLine> lines(TenantId tenant, SignalFilter filter, PersonSearch search, SignalId only, int offset,
+			int limit) {
+		return lines(tenant, filter, search, only, null, offset, limit);
 	}
 
 	/** @param stopContact {@code null}: every signal; otherwise only those that are (or are not) «do not contact» */
-	private List<QueueLine> lines(TenantId tenant, SignalFilter filter, SignalId only, Boolean stopContact, int offset,
+	private List<QueueLine> lines(TenantId tenant, SignalFilter filter, PersonSearch search, SignalId only,
+			Boolean stopContact, int offset,
 			int limit) {
 		return jdbc.sql("""
 				select %s, c.last_name, c.first_name, c.middle_name, l.name as list_name
 				from signals s join contacts c on c.id = s.contact_id left join monitoring_lists l on l.id = s.list_id
-				where s.tenant_id = ? and s.status = ?
-				  and (?::int is null or s.priority <= ?) and (?::text is null or s.segment = ?)
-				  and (?::uuid is null or s.list_id = ?) and (?::uuid is null or s.assignee_id = ?)
-				  and (?::uuid is null or s.contact_id = ?) and (?::uuid is null or s.id = ?)
-				  and (?::boolean is null or (s.event_type = ?) = ?)
-				order by s.priority, s.last_event_at desc, s.id offset ? limit ?""".formatted(COLUMNS))
-			.params(tenant.value(), filter.status().name(), filter.maxPriority(), filter.maxPriority(),
-					name(filter.segment()), name(filter.segment()), id(filter.listId()), id(filter.listId()),
-					id(filter.assigneeId()), id(filter.assigneeId()), id(filter.contactId()), id(filter.contactId()),
-					only == null ? null : only.value(), only == null ? null : only.value(), stopContact,
-					Signal.STOP_CONTACT.name(), stopContact, offset, limit)
+				where %s%s and (?::boolean is null or (s.event_type = ?) = ?)
+				order by s.priority, s.last_event_at desc, s.id offset ? limit ?""".formatted(COLUMNS, QUEUED,
+				search == null ? "" : " and " + search.matchesPerson("c")))
+			.params(queued(tenant, filter, only, search, stopContact, Signal.STOP_CONTACT.name(), stopContact, offset,
+					limit))
 			.query((row, n) -> new QueueLine(signal(row, n), String.join(" ", row.getString("last_name"),
 					row.getString("first_name"), row.getString("middle_name") == null ? "" : row.getString("middle_name")).strip(),
 					row.getString("list_name")))

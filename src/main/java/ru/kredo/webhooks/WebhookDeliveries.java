@@ -137,6 +137,24 @@ public class WebhookDeliveries {
 			.list());
 	}
 
+	/** An endpoint's deliveries a page at a time, newest first. */
+	public List<WebhookDelivery> page(TenantId tenant, WebhookEndpointId endpoint, int offset, int limit) {
+		return withAttempts(tenant, jdbc.sql("select " + COLUMNS + """
+				 from webhook_deliveries d where d.tenant_id = ? and d.endpoint_id = ?
+				order by d.created_at desc, d.id offset ? limit ?""")
+			.params(tenant.value(), endpoint.value(), offset, limit)
+			.query(WebhookDeliveries::delivery)
+			.list());
+	}
+
+	/** How many deliveries an endpoint has had. */
+	public long count(TenantId tenant, WebhookEndpointId endpoint) {
+		return jdbc.sql("select count(*) from webhook_deliveries where tenant_id = ? and endpoint_id = ?")
+			.params(tenant.value(), endpoint.value())
+			.query(Long.class)
+			.single();
+	}
+
 	private List<WebhookDelivery> withAttempts(TenantId tenant, List<WebhookDelivery> deliveries) {
 		if (deliveries.isEmpty()) {
 			return deliveries;

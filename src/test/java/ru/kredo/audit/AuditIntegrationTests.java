@@ -52,12 +52,12 @@ class AuditIntegrationTests {
 		String lastPage = page(tenant, "page", "12");
 		assertThat(lastPage).contains("из " + all).contains("w-0").doesNotContain("c-needle");
 
-		assertThat(page(tenant, "actor", "ольга")).contains("c-needle", "Записи 1–1 из 1").doesNotContain("w-1<");
+		assertThat(page(tenant, "actor", "ольга")).contains("c-needle", "Показано 1–1 из 1").doesNotContain("w-1<");
 		assertThat(page(tenant, "actor", "user:inspector")).contains("c-needle", "из 1");
 		assertThat(page(tenant, "action", "PERSONAL_DATA_VIEWED")).contains("c-needle").doesNotContain("w-5<");
-		assertThat(page(tenant, "subject", "w-42")).contains("w-42", "Записи 1–1 из 1");
-		assertThat(page(tenant, "to", "2025-01-15", "from", "2025-01-15")).contains("w-0", "Записи 1–1 из 1");
-		assertThat(page(tenant, "to", "2025-01-14")).contains("Ничего не найдено");
+		assertThat(page(tenant, "subject", "w-42")).contains("w-42", "Показано 1–1 из 1");
+		assertThat(page(tenant, "to", "2025-01-15", "from", "2025-01-15")).contains("w-0", "Показано 1–1 из 1");
+		assertThat(page(tenant, "to", "2025-01-14")).contains("Всего: 0");
 	}
 
 	@Test

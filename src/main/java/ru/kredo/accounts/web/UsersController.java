@@ -23,11 +23,15 @@ import ru.kredo.accounts.UserId;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.platform.Rejected;
+import ru.kredo.platform.RequestedPage;
 
 /** A tenant admin's page of the tenant's users. */
 @Controller
 @RequestMapping("/users")
 class UsersController {
+
+	/** Rows a page of the list shows. */
+	static final int PAGE_SIZE = 50;
 
 	private final UserAccounts accounts;
 	private final PasswordLinks links;
@@ -41,7 +45,8 @@ class UsersController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
-		model.addAttribute("users", accounts.all(me.tenantId()));
+		model.addAttribute("users", RequestedPage.slice(RequestedPage.matching(accounts.all(me.tenantId()),
+				user -> user.displayName() + " " + user.email().value()), PAGE_SIZE));
 		model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
 		model.addAttribute("form", new UserForm("", "", Role.MANAGER));
 		return "users/list";
@@ -60,7 +65,8 @@ class UsersController {
 			return "redirect:/users";
 		}
 		catch (Rejected rejected) {
-			model.addAttribute("users", accounts.all(me.tenantId()));
+			model.addAttribute("users", RequestedPage.slice(RequestedPage.matching(accounts.all(me.tenantId()),
+				user -> user.displayName() + " " + user.email().value()), PAGE_SIZE));
 			model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
 			model.addAttribute("form", form);
 			model.addAttribute("problem", rejected);

@@ -26,11 +26,15 @@ import ru.kredo.apikeys.IssuedApiKey;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.platform.Rejected;
+import ru.kredo.platform.RequestedPage;
 
 /** A tenant admin's API keys: issue (the secret is shown on the one page after issuing only), list, revoke. */
 @Controller
 @RequestMapping("/api-keys")
 class ApiKeysController {
+
+	/** Rows a page of the list shows. */
+	static final int PAGE_SIZE = 50;
 
 	private final ApiKeys apiKeys;
 	private final AuditLog audit;
@@ -44,7 +48,7 @@ class ApiKeysController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
-		model.addAttribute("keys", apiKeys.all(me.tenantId()));
+		model.addAttribute("keys", RequestedPage.slice(apiKeys.all(me.tenantId()), PAGE_SIZE));
 		model.addAttribute("issuers", issuers(me));
 		return "api-keys/list";
 	}

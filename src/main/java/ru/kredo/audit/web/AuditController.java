@@ -26,6 +26,8 @@ import ru.kredo.audit.AuditEvent;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.audit.AuditQuery;
 import ru.kredo.platform.CsvExport;
+import ru.kredo.platform.ListPage;
+import ru.kredo.platform.Paging;
 import ru.kredo.tenancy.CurrentTenant;
 
 /**
@@ -72,15 +74,11 @@ class AuditController {
 	@GetMapping("/audit")
 	String list(Filter filter, Model model) {
 		AuditQuery query = filter.query(zone);
-		long total = audit.count(current.id(), query);
-		int page = filter.safePage();
+		Paging paging = Paging.page(filter.safePage(), PAGE_SIZE);
 		model.addAttribute("filter", filter);
 		model.addAttribute("actions", AuditAction.values());
-		model.addAttribute("events", audit.search(current.id(), query, (long) page * PAGE_SIZE, PAGE_SIZE));
-		model.addAttribute("total", total);
-		model.addAttribute("page", page);
-		model.addAttribute("pageSize", PAGE_SIZE);
-		model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+		model.addAttribute("events", ListPage.of(audit.search(current.id(), query, paging.offset(), paging.limit()),
+				audit.count(current.id(), query), paging));
 		return "audit/list";
 	}
 

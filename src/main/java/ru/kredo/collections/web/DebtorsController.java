@@ -19,6 +19,7 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtPayment;
+import ru.kredo.collections.DebtState;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
@@ -26,11 +27,14 @@ import ru.kredo.collections.internal.DebtorPhones;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.PersonSearch;
 import ru.kredo.contacts.ShownIdentifiers;
 import ru.kredo.payments.PayableRef;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.Payments;
+import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Paging;
 import ru.kredo.privacy.IdentifierAccess;
 import ru.kredo.tenancy.TenantKind;
 
@@ -64,11 +68,25 @@ class DebtorsController {
 		this.access = access;
 	}
 
+	/**
+	 * The agency's debts, a page at a time, with how many there are: found by ФИО, phone, passport or contract
+	 * number; all of them (open ones first), or only the open or the closed ones ({@code state=OPEN}, {@code CLOSED}).
+	 */
 	@GetMapping
-	String list(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String q, Model model) {
+	String list(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "ALL") String state, @RequestParam(defaultValue = "0") int page, Model model) {
 		check(me);
-		model.addAttribute("q", q);
-		model.addAttribute("lines", debts.search(me.tenantId(), q, 0, PAGE_SIZE));
+		DebtState shown = switch (state) {
+			case "OPEN" -> DebtState.OPEN;
+			case "CLOSED" -> DebtState.CLOSED;
+			default -> null;
+		};
+		PersonSearch search = contacts.searchFor(q);
+		Paging paging = Paging.page(page, PAGE_SIZE);
+		model.addAttribute("q", search.text());
+		model.addAttribute("state", shown == null ? "ALL" : shown.name());
+		model.addAttribute("lines", ListPage.of(debts.find(me.tenantId(), search, shown, paging.offset(), paging.limit()),
+				debts.count(me.tenantId(), search, shown), paging));
 		return "collections/debtors";
 	}
 

@@ -22,7 +22,9 @@ import ru.kredo.collections.Offers;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
+import ru.kredo.platform.RequestedPage;
 import ru.kredo.tenancy.TenantKind;
+
 
 /**
  * An agency admin's discount rules: which debts get a pre-approved offer, how much off, for how long, and in how many
@@ -44,7 +46,7 @@ class OfferRulesController {
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
 		check(me);
-		model.addAttribute("rules", rules.all(me.tenantId()));
+		model.addAttribute("rules", RequestedPage.slice(rules.all(me.tenantId()), 50));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", OfferRuleForm.BLANK);
 		}

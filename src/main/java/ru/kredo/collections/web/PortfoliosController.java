@@ -27,6 +27,7 @@ import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.ErrorReport;
 import ru.kredo.tenancy.CurrentTenant;
 import ru.kredo.tenancy.TenantKind;
+import ru.kredo.platform.RequestedPage;
 
 /**
  * An agency's debt registries (реестры долгов): uploading one as a named portfolio, the portfolios with their
@@ -35,6 +36,9 @@ import ru.kredo.tenancy.TenantKind;
 @Controller
 @RequestMapping("/debtors/portfolios")
 class PortfoliosController {
+
+	/** Rows a page of the list shows. */
+	static final int PAGE_SIZE = 50;
 
 	static final int ERRORS_SHOWN = 100;
 	static final int HISTORY = 20;
@@ -114,7 +118,7 @@ class PortfoliosController {
 
 	private String show(PortfolioForm form, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("portfolios", imports.overview(current.id()));
+		model.addAttribute("portfolios", RequestedPage.slice(imports.overview(current.id()), PAGE_SIZE));
 		model.addAttribute("history", imports.history(current.id(), HISTORY));
 		return "collections/portfolios";
 	}

@@ -45,7 +45,7 @@ class ContactsApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "Contacts whose last name starts with q, by name; identifiers masked")
+	@Operation(summary = "Contacts that q finds (ФИО words in any order and case, ё = е; a phone in any notation; a passport), by name; identifiers masked")
 	List<ContactLine> search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "100") int limit) {
 		Paging paging = Paging.window(offset, limit, MAX_LIMIT);

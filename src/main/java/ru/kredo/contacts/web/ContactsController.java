@@ -33,6 +33,7 @@ import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.ShownIdentifiers;
 import ru.kredo.platform.CsvExport;
+import ru.kredo.platform.ListPage;
 import ru.kredo.platform.Paging;
 import ru.kredo.privacy.IdentifierAccess;
 import ru.kredo.tenancy.CurrentTenant;
@@ -62,16 +63,14 @@ class ContactsController {
 		this.clock = clock;
 	}
 
-	/** The list; as the user types, htmx asks for the rows alone. */
+	/** The list, a page at a time, found by ФИО, phone or passport; as the user types, htmx asks for the rows alone. */
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		Paging paging = Paging.page(page, PAGE_SIZE);
 		model.addAttribute("q", q);
-		model.addAttribute("page", paging.number());
-		model.addAttribute("contacts", contacts.search(current.id(), q, paging.offset(), PAGE_SIZE + 1));
-		model.addAttribute("pageSize", PAGE_SIZE);
-		model.addAttribute("total", contacts.count(current.id()));
+		model.addAttribute("contacts", ListPage.of(contacts.search(current.id(), q, paging.offset(), paging.limit()),
+				contacts.count(current.id(), q), paging));
 		return htmx != null ? "contacts/list :: rows" : "contacts/list";
 	}
 

@@ -24,11 +24,15 @@ import ru.kredo.monitoring.internal.MonitoringLists;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.CurrentTenant;
 import ru.kredo.tenancy.TenantKind;
+import ru.kredo.platform.RequestedPage;
 
 /** Mass monitoring: the tenant's lists, and uploading a contact file as a named list (admins and managers). */
 @Controller
 @RequestMapping("/monitoring/lists")
 class ListsController {
+
+	/** Rows a page of the list shows. */
+	static final int PAGE_SIZE = 50;
 
 	private final MonitoringLists lists;
 	private final ListImporting importing;
@@ -47,7 +51,7 @@ class ListsController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("lists", lists.overview(current.id()));
+		model.addAttribute("lists", RequestedPage.slice(RequestedPage.matching(lists.overview(current.id()), list -> list.name()), PAGE_SIZE));
 		return "monitoring/lists/list";
 	}
 

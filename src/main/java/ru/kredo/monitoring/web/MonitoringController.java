@@ -34,6 +34,7 @@ import ru.kredo.monitoring.WatchId;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
 import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.ListPage;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
 
@@ -68,11 +69,10 @@ class MonitoringController {
 			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
 		Paging paging = Paging.page(page, PAGE_SIZE);
 		WatchFilter filter = new WatchFilter(segment, status, list == null ? null : new ListId(list), q);
-		model.addAttribute("watches", watches.search(me.tenantId(), filter, paging.offset(), PAGE_SIZE + 1));
+		model.addAttribute("watches", ListPage.of(watches.search(me.tenantId(), filter, paging.offset(), paging.limit()),
+				watches.count(me.tenantId(), filter), paging));
 		model.addAttribute("filter", filter);
 		model.addAttribute("q", q);
-		model.addAttribute("page", paging.number());
-		model.addAttribute("pageSize", PAGE_SIZE);
 		model.addAttribute("active", watches.count(me.tenantId(), WatchStatus.ACTIVE));
 		model.addAttribute("awaiting", watches.count(me.tenantId(), WatchStatus.AWAITING_CONSENT));
 		model.addAttribute("lapsing", watches.countLapsingSoon(me.tenantId()));

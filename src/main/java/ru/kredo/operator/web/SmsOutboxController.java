@@ -12,6 +12,9 @@ import ru.kredo.cabinet.SmsDelivery;
 import ru.kredo.tenancy.Tenant;
 import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantId;
+import ru.kredo.platform.RequestedPage;
+import ru.kredo.platform.ListPage;
+import ru.kredo.platform.Paging;
 
 /**
  * The platform operator reads the development SMS outbox: the texts Kredo would have sent while no SMS provider is
@@ -33,7 +36,8 @@ class SmsOutboxController {
 	String outbox(Model model) {
 		Map<TenantId, String> names = tenants.all().stream().collect(Collectors.toMap(Tenant::id, Tenant::name, (a, b) -> a));
 		model.addAttribute("textsAreSent", sms.textsAreSent());
-		model.addAttribute("messages", sms.latest(SmsDelivery.OUTBOX_PAGE));
+		Paging paging = RequestedPage.of(SmsDelivery.OUTBOX_PAGE);
+		model.addAttribute("messages", ListPage.of(sms.page(paging.offset(), paging.limit()), sms.outboxSize(), paging));
 		model.addAttribute("tenantNames", names);
 		model.addAttribute("shown", SmsDelivery.OUTBOX_PAGE);
 		return "operator/sms-outbox";

@@ -14,11 +14,15 @@ import ru.kredo.operator.TenantProvisioning;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantKind;
+import ru.kredo.platform.RequestedPage;
 
 /** The platform operator's tenants: the list and the form that creates one. */
 @Controller
 @RequestMapping("/operator/tenants")
 class TenantsController {
+
+	/** Rows a page of the list shows. */
+	static final int PAGE_SIZE = 50;
 
 	private final TenantDirectory tenants;
 	private final TenantProvisioning provisioning;
@@ -30,7 +34,7 @@ class TenantsController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("tenants", tenants.all());
+		model.addAttribute("tenants", RequestedPage.slice(RequestedPage.matching(tenants.all(), tenant -> tenant.name()), PAGE_SIZE));
 		model.addAttribute("kinds", new TenantKind[] { TenantKind.BROKER, TenantKind.COLLECTOR });
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new TenantForm("", TenantKind.BROKER, "", ""));

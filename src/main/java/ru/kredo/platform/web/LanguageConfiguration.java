@@ -3,6 +3,8 @@ package ru.kredo.platform.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -19,6 +21,20 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class LanguageConfiguration implements WebMvcConfigurer {
 
 	static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+	/**
+	 * Boot's message source with plural rules ({@link PluralMessageSource}); it takes Boot's {@code spring.messages.*}
+	 * settings that Kredo uses.
+	 */
+	@Bean
+	MessageSource messageSource(@Value("${spring.messages.basename:messages}") String basename,
+			@Value("${spring.messages.fallback-to-system-locale:false}") boolean fallbackToSystemLocale) {
+		PluralMessageSource messages = new PluralMessageSource();
+		messages.setBasenames(basename.split("\\s*,\\s*"));
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(fallbackToSystemLocale);
+		return messages;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {

@@ -19,9 +19,12 @@ import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.PersonSearch;
 import ru.kredo.monitoring.ListId;
 import ru.kredo.monitoring.Segment;
 import ru.kredo.monitoring.Watches;
+import ru.kredo.platform.ListPage;
+import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
 import ru.kredo.signals.Conversion;
 import ru.kredo.signals.Outcome;
@@ -70,7 +73,11 @@ class SignalsController {
 	@GetMapping("/signals/rows")
 	String rows(@AuthenticationPrincipal SignedInUser me, QueueParams params, Model model) {
 		model.addAttribute("params", params);
-		model.addAttribute("lines", signals.queue(me.tenantId(), params.filter(me), 0, PAGE_SIZE));
+		PersonSearch search = contacts.searchFor(params.q());
+		Paging paging = Paging.page(params.page() == null ? 0 : params.page(), PAGE_SIZE);
+		model.addAttribute("lines", ListPage.of(signals.queue(me.tenantId(), params.filter(me), search, paging.offset(),
+				paging.limit()), signals.count(me.tenantId(), params.filter(me), search), paging));
+		model.addAttribute("pagerPath", "/signals");
 		return "signals/queue :: rows";
 	}
 
@@ -125,7 +132,8 @@ class SignalsController {
 	}
 
 	/** The queue's filters as the page sends them. */
-	record QueueParams(SignalStatus status, Integer priority, Segment segment, UUID list, String assignee, UUID contact) {
+	record QueueParams(SignalStatus status, Integer priority, Segment segment, UUID list, String assignee, UUID contact,
+			String q, Integer page) {
 
 		SignalFilter filter(SignedInUser me) {
 			UserId assigneeId = "me".equals(assignee) ? me.userId() : user(assignee);

@@ -20,11 +20,17 @@ import ru.kredo.webhooks.WebhookDeliveries;
 import ru.kredo.webhooks.WebhookEndpoint;
 import ru.kredo.webhooks.WebhookEndpointId;
 import ru.kredo.webhooks.WebhookEndpoints;
+import ru.kredo.platform.RequestedPage;
+import ru.kredo.platform.ListPage;
+import ru.kredo.platform.Paging;
 
 /** A tenant admin's webhook endpoints: add, look at the secret and the delivery log, switch off, rotate, test. */
 @Controller
 @RequestMapping("/webhooks")
 class WebhooksController {
+
+	/** Rows a page of the list shows. */
+	static final int PAGE_SIZE = 50;
 
 	static final int LOG_SIZE = 50;
 
@@ -40,7 +46,7 @@ class WebhooksController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
-		model.addAttribute("endpoints", endpoints.all(me.tenantId()));
+		model.addAttribute("endpoints", RequestedPage.slice(endpoints.all(me.tenantId()), PAGE_SIZE));
 		return "webhooks/list";
 	}
 
@@ -65,7 +71,9 @@ class WebhooksController {
 	String show(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
 		WebhookEndpoint endpoint = endpoints.get(me.tenantId(), new WebhookEndpointId(id));
 		model.addAttribute("endpoint", endpoint);
-		model.addAttribute("deliveries", deliveries.latest(me.tenantId(), endpoint.id(), LOG_SIZE));
+		Paging paging = RequestedPage.of(LOG_SIZE);
+		model.addAttribute("deliveries", ListPage.of(deliveries.page(me.tenantId(), endpoint.id(), paging.offset(), paging.limit()),
+				deliveries.count(me.tenantId(), endpoint.id()), paging));
 		return "webhooks/detail";
 	}
 
