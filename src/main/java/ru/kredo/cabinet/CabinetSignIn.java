@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,8 @@ import ru.kredo.tenancy.Tenant;
 public class CabinetSignIn {
 
 	static final int MAX_ATTEMPTS = 5;
-	static final Duration RESEND_DELAY = Duration.ofMinutes(1);
+	/** How long after a code another may be asked for (the page counts it down). */
+	public static final Duration RESEND_DELAY = Duration.ofMinutes(1);
 	private static final Logger log = LoggerFactory.getLogger(CabinetSignIn.class);
 
 	private final JdbcClient jdbc;
@@ -93,20 +95,24 @@ public class CabinetSignIn {
 	 */
 	@Transactional
 	public Challenge start(Tenant agency, FullName name, PhoneNumber phone, String address, UUID visitor) {
-		return start(agency, name, phone, true, address, visitor);
+		return start(agency, name, phone, true, address, visitor,
+				code -> "Код для входа в личный кабинет «" + agency.name() + "»: " + code + ". Никому его не сообщайте.");
 	}
 
 	/**
-	 * Texts a signed-in debtor a code to sign an agreement with (a simple electronic signature). He has just had a
-	 * sign-in code, so the minute between codes does not apply; the hourly limit does.
+	 * Texts a signed-in debtor a code to sign the settlement of one contract with (a simple electronic signature); the
+	 * text says so and names the contract, so that a sign-in code and a signing code are never mistaken for each other.
+	 * He has just had a sign-in code, so the minute between codes does not apply; the hourly limit does.
 	 */
 	@Transactional
-	public Challenge startSignature(Tenant agency, FullName name, PhoneNumber phone) {
-		return start(agency, name, phone, false, null, null);
+	public Challenge startSignature(Tenant agency, FullName name, PhoneNumber phone, String contractNumber) {
+		return start(agency, name, phone, false, null, null,
+				code -> "Код для подписания соглашения по договору № " + contractNumber + " с «" + agency.name() + "»: "
+						+ code + ". Никому его не сообщайте.");
 	}
 
 	private Challenge start(Tenant agency, FullName name, PhoneNumber phone, boolean resendDelay, String address,
-			UUID visitor) {
+			UUID visitor, UnaryOperator<String> text) {
 		Instant now = clock.instant();
 		byte[] phoneIndex = personalData.index("phone", phone.e164()).bytes();
 		byte[] from = address == null ? null : personalData.index("cabinet-address", address).bytes();
@@ -143,8 +149,8 @@ public class CabinetSignIn {
 			.params(id, agency.id().value(), debtor.map(c -> c.id().value()).orElse(null), phoneIndex, hash(id, code),
 					Timestamp.from(now), Timestamp.from(now.plus(lifetime)), from)
 			.update();
-		debtor.ifPresent(found -> sending.execute(() -> send(agency, phone, code)));
-		return new Challenge(id, now.plus(lifetime), showsCodes(agency) ? code : null);
+		debtor.ifPresent(found -> sending.execute(() -> send(agency, phone, text.apply(code))));
+		return new Challenge(id, now.plus(lifetime), showsCodes(agency) ? code : null, now.plus(RESEND_DELAY));
 	}
 
 	/**
@@ -214,14 +220,13 @@ public class CabinetSignIn {
 	private record Requested(Instant at, byte[] from) {
 	}
 
-	private void send(Tenant agency, PhoneNumber phone, String code) {
+	private void send(Tenant agency, PhoneNumber phone, String text) {
 		try {
 			// A code the debtor asked for is not a collection message (230-ФЗ), but it names the agency all the same.
-			sms.send(agency.id(), phone, "Код для входа в личный кабинет «" + agency.name() + "»: " + code
-					+ ". Никому его не сообщайте.");
+			sms.send(agency.id(), phone, text);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not send a sign-in code for tenant {}: {}", agency.id(), ex.getMessage());
+			log.warn("Could not send a code for tenant {}: {}", agency.id(), ex.getMessage());
 		}
 	}
 
@@ -233,8 +238,10 @@ public class CabinetSignIn {
 	 * A started sign-in.
 	 *
 	 * @param demoCode the code itself, only for a demo tenant with the development outbox, to show on screen
+	 * @param resendAt when another code may be asked for at the soonest ({@link #RESEND_DELAY}); a later limit may
+	 *        still refuse it then, saying how long to wait
 	 */
-	public record Challenge(UUID id, Instant expiresAt, String demoCode) {
+	public record Challenge(UUID id, Instant expiresAt, String demoCode, Instant resendAt) {
 
 		@Override
 		public String toString() {

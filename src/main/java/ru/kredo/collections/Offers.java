@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantId;
 
 /**
- * Pre-approved discounts: the agency's rules, the offer each open debt gets (the richest rule it meets, made once),
+ * Pre-approved discounts: the agency's rules, the offer each open debt gets (the richest rule it meets, made when a
+ * rule or the debt changes and renewed once a day, see {@link #makeOffers(TenantId, Collection)}),
  * its acceptance signed with an SMS code together with the schedule of parts the debtor chose, payments counted
  * against that schedule, and its lapse when a date passes unpaid (derived when read, see {@link Offer}). Paying the
  * whole discounted sum forgives the rest of the debt ({@link Debts} applies it).
@@ -56,6 +58,7 @@ public class Offers {
 			.params(rule.id(), tenant.value(), rule.name(), minDaysPastDue, minBalance.kopecks(), discountPercent, validDays,
 					parts.maxParts(), parts.interval().name(), parts.graceDays(), Timestamp.from(clock.instant()))
 			.update();
+		makeOffers(tenant);
 		return rule;
 	}
 
@@ -71,48 +74,66 @@ public class Offers {
 			.list();
 	}
 
-	/** The debt's offer: the one it has, or a new one if a rule pre-approves it. */
-	public Optional<Offer> offerFor(TenantId tenant, Debt debt) {
-		return Optional.ofNullable(offersFor(tenant, List.of(debt)).get(debt.id()));
+	/**
+	 * Makes the offers the agency's rules pre-approve, for every open debt of the tenant that has none; see
+	 * {@link #makeOffers(TenantId, Collection)}.
+	 *
+	 * @return how many offers were made
+	 */
+	@Transactional
+	public int makeOffers(TenantId tenant) {
+		return makeOffers(tenant, null);
 	}
 
 	/**
-	 * Each debt's offer: the one it has, or a new one if a rule pre-approves it; a debt with neither is not in the map.
-	 * Read in two queries (offers, then the schedules of those accepted; the rules in a third while an open debt has no
-	 * offer), as a debtor's page needs them all. No transaction is needed: each offer is made by one insert, and a
-	 * debt keeps the first one made.
+	 * Makes the offers the agency's rules pre-approve for these debts ({@code null}: all the tenant's): each open debt
+	 * without an offer gets one from the richest rule it meets (most discount first, then the rule's name), valid for
+	 * the rule's days from today. An offer never signed whose date has passed is replaced the same way, so a debtor
+	 * who comes later is not shown a lapsed offer he never saw; a signed one stays. Offers are made here, when a rule
+	 * or a debt changes and once a day ({@code OfferRenewal}), never when a page is shown: a page only reads them.
+	 * One statement each way, whatever the number of debts; a debt keeps the first offer made.
+	 *
+	 * @return how many offers were made
 	 */
-	public Map<DebtId, Offer> offersFor(TenantId tenant, List<Debt> debts) {
+	@Transactional
+	public int makeOffers(TenantId tenant, Collection<DebtId> debts) {
+		if (debts != null && debts.isEmpty()) {
+			return 0;
+		}
 		LocalDate today = today(clock);
-		Map<DebtId, Offer> offers = find(tenant, debts.stream().map(Debt::id).toList(), today);
-		List<Debt> without = debts.stream().filter(debt -> !offers.containsKey(debt.id()) && !debt.isClosed()).toList();
-		if (without.isEmpty()) {
-			return offers;
-		}
-		List<OfferRule> rules = rules(tenant);
-		List<DebtId> made = new ArrayList<>();
-		for (Debt debt : without) {
-			int overdue = debt.daysPastDue() == null ? 0 : debt.daysPastDue();
-			rules.stream()
-				.filter(r -> overdue >= r.minDaysPastDue() && !r.minBalance().exceeds(debt.total()))
-				.findFirst()
-				.ifPresent(r -> {
-					jdbc.sql("""
-							insert into offers (id, tenant_id, debt_id, rule_id, rule_name, discount_percent, full_amount,
-							    offer_amount, valid_until, status, max_parts, part_interval, grace_days, created_at)
-							values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OFFERED', ?, ?, ?, ?) on conflict (debt_id) do nothing""")
-						.params(UUID.randomUUID(), tenant.value(), debt.id().value(), r.id(), r.name(), r.discountPercent(),
-								debt.total().kopecks(), Offer.discounted(debt.total(), r.discountPercent()).kopecks(),
-								Date.valueOf(today.plusDays(r.validDays())), r.parts().maxParts(), r.parts().interval().name(),
-								r.parts().graceDays(), Timestamp.from(clock.instant()))
-						.update();
-					made.add(debt.id());
-				});
-		}
-		if (!made.isEmpty()) {
-			offers.putAll(find(tenant, made, today));
-		}
-		return offers;
+		String[] ids = debts == null ? null : debts.stream().map(d -> d.value().toString()).toArray(String[]::new);
+		jdbc.sql("""
+				delete from offers o
+				where o.tenant_id = ? and o.status = 'OFFERED' and o.valid_until < ?
+				    and (cast(? as uuid[]) is null or o.debt_id = any(cast(? as uuid[])))""")
+			.params(tenant.value(), Date.valueOf(today), ids, ids)
+			.update();
+		return jdbc.sql("""
+				insert into offers (id, tenant_id, debt_id, rule_id, rule_name, discount_percent, full_amount, offer_amount,
+				    valid_until, status, max_parts, part_interval, grace_days, created_at)
+				select gen_random_uuid(), d.tenant_id, d.id, r.id, r.name, r.discount_percent, d.total,
+				    d.total - d.total * r.discount_percent / 100, cast(? as date) + r.valid_days, 'OFFERED', r.max_parts,
+				    r.part_interval, r.grace_days, ?
+				from (select id, tenant_id, state_duty + fees + interest + principal + penalties as total,
+				          coalesce(days_past_due, 0) as days_past_due
+				      from debts
+				      where tenant_id = ? and closed_on is null
+				          and (cast(? as uuid[]) is null or id = any(cast(? as uuid[])))) d
+				cross join lateral (
+				    select * from offer_rules r
+				    where r.tenant_id = d.tenant_id and d.days_past_due >= r.min_days_past_due and r.min_balance <= d.total
+				    order by r.discount_percent desc, r.name limit 1) r
+				where d.total > 0 and not exists (select 1 from offers o where o.debt_id = d.id)
+				on conflict (debt_id) do nothing""")
+			.params(Date.valueOf(today), Timestamp.from(clock.instant()), tenant.value(), ids, ids)
+			.update();
+	}
+
+	/** The tenants that have offer rules: those whose offers the day's renewal makes. */
+	public List<TenantId> tenantsWithRules() {
+		return jdbc.sql("select distinct tenant_id from offer_rules")
+			.query((row, n) -> new TenantId(row.getObject("tenant_id", UUID.class)))
+			.list();
 	}
 
 	/**
@@ -259,8 +280,6 @@ public class Offers {
 		if (debts.isEmpty()) {
 			return offers;
 		}
-		// An offer not yet signed discounts what is owed now: a part paid since it was made lowers both sums, and a
-		// debt repaid has none to sign (see accept).
 		List<Offer> found = jdbc.sql("""
 				select o.id, o.debt_id, o.rule_name, o.discount_percent, o.full_amount, o.offer_amount, o.valid_until,
 				       o.status, o.paid_since_accepted, o.max_parts, o.part_interval, o.grace_days, o.accepted_at,
@@ -269,15 +288,8 @@ public class Offers {
 				from offers o join debts d on d.tenant_id = o.tenant_id and d.id = o.debt_id
 				where o.tenant_id = ? and o.debt_id = any(?::uuid[])""")
 			.params(tenant.value(), debts.stream().map(debt -> debt.value().toString()).toArray(String[]::new))
-			.query((row, n) -> {
-				Offer offer = offer(row, n);
-				Money balance = Money.ofKopecks(row.getLong("debt_balance"));
-				boolean closed = row.getDate("debt_closed_on") != null || balance.isZero();
-				if (offer.status() != Offer.Status.OFFERED) {
-					return offer;
-				}
-				return closed ? null : rebased(offer, balance);
-			})
+			.query((row, n) -> shown(offer(row, n), Money.ofKopecks(row.getLong("debt_balance")),
+					row.getDate("debt_closed_on") != null))
 			.list();
 		Map<UUID, List<OfferPart>> schedules = schedules(tenant,
 				found.stream().filter(o -> o != null && o.wasAccepted()).map(Offer::id).toList());
@@ -309,6 +321,18 @@ public class Offers {
 		return schedules;
 	}
 
+	/**
+	 * The offer as a debt with this balance shows it: one not yet signed discounts what is owed now (a part paid since
+	 * it was made lowers both sums), and a debt repaid or closed has none to sign ({@code null}); a signed one is as
+	 * signed.
+	 */
+	static Offer shown(Offer offer, Money balance, boolean debtClosed) {
+		if (offer.status() != Offer.Status.OFFERED) {
+			return offer;
+		}
+		return debtClosed || balance.isZero() ? null : rebased(offer, balance);
+	}
+
 	/** An offer not yet signed, as it stands on this balance: the same discount of what is owed now. */
 	private static Offer rebased(Offer offer, Money balance) {
 		if (offer.status() != Offer.Status.OFFERED || offer.fullAmount().equals(balance)) {
@@ -322,7 +346,7 @@ public class Offers {
 	private record DebtState(Money balance, boolean closed) {
 	}
 
-	private static Offer withSchedule(Offer offer, List<OfferPart> parts) {
+	static Offer withSchedule(Offer offer, List<OfferPart> parts) {
 		return parts.isEmpty() ? offer : new Offer(offer.id(), offer.debtId(), offer.ruleName(), offer.discountPercent(),
 				offer.fullAmount(), offer.offerAmount(), offer.validUntil(), offer.status(), offer.paidSinceAccepted(),
 				offer.policy(), parts, offer.acceptedAt(), offer.signedTerms());
@@ -339,8 +363,13 @@ public class Offers {
 	}
 
 	private static Offer offer(ResultSet row, int rowNumber) throws SQLException {
+		return offer(row, "id");
+	}
+
+	/** The offer in this row, whose own id is in the column {@code idColumn} (a join names it apart). */
+	static Offer offer(ResultSet row, String idColumn) throws SQLException {
 		Timestamp accepted = row.getTimestamp("accepted_at");
-		return new Offer(row.getObject("id", UUID.class), new DebtId(row.getObject("debt_id", UUID.class)),
+		return new Offer(row.getObject(idColumn, UUID.class), new DebtId(row.getObject("debt_id", UUID.class)),
 				row.getString("rule_name"), row.getInt("discount_percent"), Money.ofKopecks(row.getLong("full_amount")),
 				Money.ofKopecks(row.getLong("offer_amount")), row.getDate("valid_until").toLocalDate(),
 				Offer.Status.valueOf(row.getString("status")), Money.ofKopecks(row.getLong("paid_since_accepted")),

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a contact. */
-public record ContactId(UUID value) {
+public record ContactId(UUID value) implements java.io.Serializable {
 
 	public ContactId {
 		Objects.requireNonNull(value, "contact id");

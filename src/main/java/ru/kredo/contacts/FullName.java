@@ -8,7 +8,7 @@ import ru.kredo.platform.Rejected;
  * Фамилия, имя, отчество as written, and the normalized form used for matching: lower case, ё as е, without spaces,
  * hyphens and apostrophes. The patronymic may be absent.
  */
-public record FullName(String lastName, String firstName, String middleName) {
+public record FullName(String lastName, String firstName, String middleName) implements java.io.Serializable {
 
 	private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 

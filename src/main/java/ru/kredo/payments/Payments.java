@@ -206,6 +206,25 @@ public class Payments {
 		return rows.find(tenant, id).orElseThrow(() -> new NotFound("payment.not-found", id));
 	}
 
+	/**
+	 * The payment as its provider has it now, for a payer just back from the provider's page, who may come back before
+	 * the provider's notification does: a payment not yet settled is re-read from the provider and what it says is
+	 * applied as a notification's would be. A provider that does not answer leaves it as Kredo last knew it.
+	 */
+	public Payment current(TenantId tenant, PaymentId id) {
+		Payment payment = get(tenant, id);
+		if (payment.status().isFinal() || payment.providerPaymentId() == null || !payment.provider().equals(provider.name())) {
+			return payment;
+		}
+		try {
+			provider.read(payment.providerPaymentId()).ifPresent(answer -> transitions.apply(provider.name(), answer));
+		}
+		catch (PaymentProviderUnavailable ex) {
+			return payment;
+		}
+		return get(tenant, id);
+	}
+
 	/** The payable's payments, newest first. */
 	public List<Payment> ofPayable(TenantId tenant, PayableRef payable) {
 		return rows.ofPayable(tenant, payable);

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a tenant. */
-public record TenantId(UUID value) {
+public record TenantId(UUID value) implements java.io.Serializable {
 
 	/** Kredo's own tenant, created by the first migration; its users are the platform operators. */
 	public static final TenantId PLATFORM = new TenantId(UUID.fromString("00000000-0000-0000-0000-000000000001"));

@@ -102,6 +102,7 @@ class IngestionBenchmark {
 				jdbc.sql("select pg_stat_statements_reset()").query().singleValue();
 			}
 			Map<String, Long> maintenance = maintenance();
+			long[] walBefore = wal();
 			CpuMeter.Sample before = cpu.sample();
 			long start = System.nanoTime();
 			IngestionReport report;
@@ -112,6 +113,7 @@ class IngestionBenchmark {
 			// CLOCK_MONOTONIC, as System.nanoTime() on Linux: `perf record -k CLOCK_MONOTONIC` then `perf report --time`.
 			log("run %d: (a) ran from %.6f to %.6f s (monotonic)", run, start / 1e9, System.nanoTime() / 1e9);
 			CpuMeter.Sample afterKredo = cpu.sample();
+			long[] walAfterKredo = wal();
 			logMaintenance(run, maintenance);
 			assertThat(report.accepted()).isEqualTo(EVENTS);
 			if (statements) {
@@ -121,8 +123,12 @@ class IngestionBenchmark {
 			signals = count("signals");
 			matches = count("signal_events");
 			CpuMeter.Sample beforeFloor = cpu.sample();
+			long[] walBeforeFloor = wal();
 			floor.add(sql.floor(copyText, EVENTS));
 			CpuMeter.Sample afterFloor = cpu.sample();
+			long[] walAfterFloor = wal();
+			log("run %d: WAL written by (a): %s; by (b): %s", run, walSince(walBefore, walAfterKredo),
+					walSince(walBeforeFloor, walAfterFloor));
 			keyedFloor.add(sql.keyedFloor(copyText, EVENTS));
 			CpuMeter.Sample afterKeyedFloor = cpu.sample();
 			baseline.add(sql.baseline(copyText, EVENTS));
@@ -286,6 +292,29 @@ class IngestionBenchmark {
 			.query(row -> {
 				log("  %s", row.getString(1));
 			});
+	}
+
+	// The server's WAL so far (pg_stat_wal: records, full-page images, bytes) and checkpoints (PostgreSQL 17+:
+	// pg_stat_checkpointer; -1 before). With full_page_writes on, the first change to a page after a checkpoint writes
+	// the whole page; the run starts with a checkpoint, so every index page (a) touches costs one. Statistics are
+	// flushed by each backend at most once a second: a phase's figures may be a second late.
+	private long[] wal() {
+		jdbc.sql("select pg_stat_force_next_flush()").query().singleValue();
+		long[] wal = jdbc.sql("select wal_records, wal_fpi, wal_bytes from pg_stat_wal")
+			.query((row, n) -> new long[] { row.getLong(1), row.getLong(2), row.getLong(3), -1 })
+			.single();
+		try {
+			wal[3] = jdbc.sql("select num_timed + num_requested from pg_stat_checkpointer").query(Long.class).single();
+		}
+		catch (RuntimeException olderServer) {
+			// before PostgreSQL 17 the checkpoints are in pg_stat_bgwriter; the figure is left out
+		}
+		return wal;
+	}
+
+	private static String walSince(long[] before, long[] after) {
+		return String.format("%,d records, %,d full-page images, %,d MB, %s checkpoints", after[0] - before[0],
+				after[1] - before[1], (after[2] - before[2]) >> 20, after[3] < 0 ? "?" : Long.toString(after[3] - before[3]));
 	}
 
 	private long count(String table) {

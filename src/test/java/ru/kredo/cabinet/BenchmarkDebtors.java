@@ -149,8 +149,9 @@ final class BenchmarkDebtors {
 	}
 
 	/**
-	 * Offers of the agency's rule on a third of the debts it qualifies: most open, some accepted (to be paid in three
-	 * monthly parts, so their page shows a schedule), some lapsed.
+	 * Offers of the agency's rule on a third of the debts it qualifies, made ten days ago (the rule made them all when it
+	 * was added): most open, some accepted (to be paid in three monthly parts, so their page shows a schedule), some
+	 * lapsed.
 	 */
 	private void offers(TenantId agency) {
 		jdbc.sql("""
@@ -166,7 +167,9 @@ final class BenchmarkDebtors {
 				          state_duty + fees + interest + principal + penalties as total
 				      from debts where tenant_id = ? and closed_on is null and days_past_due >= 180) d
 				join offer_rules r on r.tenant_id = d.tenant_id and d.total >= r.min_balance
-				where d.h % 3 = 0""")
+				where d.h % 3 = 0
+				on conflict (debt_id) do update set valid_until = excluded.valid_until, status = excluded.status,
+				    accepted_at = excluded.accepted_at, created_at = excluded.created_at""")
 			.param(agency.value())
 			.update();
 		jdbc.sql("""

@@ -92,7 +92,7 @@ class CabinetPaymentIntegrationTests {
 		// The provider's page names the contract and the agency, and sends the payer back to Kredo's own address.
 		assertThat(lastSandboxPage).contains("Оплата по договору № КД-77/2021 от 01.04.2021, " + agency.tenant().name());
 		assertThat(jdbc.sql("select return_url from payments where debt_id = ?").param(debt.id().value())
-			.query(String.class).single()).isEqualTo("http://localhost:8080" + door + "/home");
+			.query(String.class).single()).isEqualTo("http://localhost:8080" + door + "/debts/" + debt.id() + "/paid");
 		Debt afterFirst = debts.get(agency.tenant().id(), debt.id());
 		assertThat(afterFirst.balance().of(DebtComponent.STATE_DUTY)).isEqualTo(Money.ZERO);
 		assertThat(afterFirst.balance().of(DebtComponent.INTEREST)).isEqualTo(Money.ZERO);
@@ -144,15 +144,12 @@ class CabinetPaymentIntegrationTests {
 
 		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
 			.contains("Для вас предодобрена скидка 10%", "Заплатите 9\u00a0000,00\u00a0₽ вместо 10\u00a0000,00\u00a0₽", "правило «Старые долги»");
-		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).with(csrf()))
-			.andReturn().getResponse().getContentAsString();
+		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).with(csrf())));
 		assertThat(terms).contains("ст. 415 ГК РФ");
-		Matcher challenge = Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"").matcher(terms);
-		assertThat(challenge.find()).isTrue();
 		String signingCode = latestCode(agency, 2);
 		// A real agency's texts are never on screen, the signing code no more than the sign-in code.
 		assertThat(terms).doesNotContain("demo-code").doesNotContain(signingCode);
-		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/accept").param("challenge", challenge.group(1))
+		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/accept")
 			.param("code", signingCode).session(session).with(csrf()));
 		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
 			.contains("осталось заплатить 9\u00a0000,00\u00a0₽");
@@ -172,11 +169,11 @@ class CabinetPaymentIntegrationTests {
 		Contact debtor = fixtures.contact(agency);
 		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "МФО", "З-3", LocalDate.of(2023, 1, 1), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("1000.00"), Money.ZERO), 30);
-		assertThat(offers.offerFor(agency.tenant().id(), debt)).get().extracting(Offer::offerAmount)
+		assertThat(offers.find(agency.tenant().id(), debt.id())).get().extracting(Offer::offerAmount)
 			.isEqualTo(Money.ofRoubles("850.00"));
 		jdbc.sql("update offers set valid_until = current_date - 1 where debt_id = ?").param(debt.id().value()).update();
 
-		assertThat(offers.offerFor(agency.tenant().id(), debt)).get().extracting(Offer::status).isEqualTo(Offer.Status.LAPSED);
+		assertThat(offers.find(agency.tenant().id(), debt.id())).get().extracting(Offer::status).isEqualTo(Offer.Status.LAPSED);
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> offers.accept(agency.tenant().id(), debt.id(), UUID.randomUUID(), 1,
 				Money.ofRoubles("850.00"), "Условия")).hasMessage("offer.expired");
 	}
@@ -235,8 +232,8 @@ class CabinetPaymentIntegrationTests {
 		LocalDate validUntil = offers.find(agency.tenant().id(), debt.id()).orElseThrow().validUntil();
 		String firstDue = validUntil.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
 		String secondDue = validUntil.plusMonths(1).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
-		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
-			.cookie(visitor).with(csrf())).andReturn().getResponse().getContentAsString();
+		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
+			.cookie(visitor).with(csrf())));
 		assertThat(terms).contains("ст. 415 ГК РФ", "Платёж 1: 4\u00a0500,02\u00a0₽ до " + firstDue, "Платёж 2: 4\u00a0500,01\u00a0₽ до " + secondDue,
 				"соглашение утратит силу");
 		accept(agency, session, door, debt, terms);
@@ -300,8 +297,8 @@ class CabinetPaymentIntegrationTests {
 		String door = "/cabinet/" + agency.tenant().id();
 		MockHttpSession session = signIn(agency, door, phone);
 		home(session, door);
-		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
-			.cookie(visitor).with(csrf())).andReturn().getResponse().getContentAsString();
+		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
+			.cookie(visitor).with(csrf())));
 		assertThat(terms).contains("в течение 2 дн. после своей даты");
 		accept(agency, session, door, debt, terms);
 		pay(session, door, debt, "4500");
@@ -340,8 +337,8 @@ class CabinetPaymentIntegrationTests {
 		MockHttpSession session = signIn(agency, door, phone);
 		assertThat(home(session, door)).contains("Для вас предодобрена скидка 15%", "Заплатите 442\u00a0746,39\u00a0₽ вместо 520\u00a0878,10\u00a0₽");
 		// The terms are opened in one tab, and the whole balance is paid in another.
-		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor)
-			.with(csrf())).andReturn().getResponse().getContentAsString();
+		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor)
+			.with(csrf())));
 		assertThat(terms).contains("ст. 415 ГК РФ");
 		pay(session, door, debt, "520878,10");
 		assertThat(debts.get(agency.tenant().id(), debt.id()).isClosed()).isTrue();
@@ -388,8 +385,8 @@ class CabinetPaymentIntegrationTests {
 		pay(session, door, debt, "4000");
 		// The discount is on what is owed now: 10% off the 6 000,00 ₽ left.
 		assertThat(home(session, door)).contains("Заплатите 5\u00a0400,00\u00a0₽ вместо 6\u00a0000,00\u00a0₽");
-		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
-			.cookie(visitor).with(csrf())).andReturn().getResponse().getContentAsString();
+		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
+			.cookie(visitor).with(csrf())));
 		assertThat(terms).contains("5\u00a0400,00", "Платёж 1: 2\u00a0700,00\u00a0₽");
 		accept(agency, session, door, debt, terms);
 		assertThat(home(session, door)).contains("Соглашение подписано", "осталось заплатить 5\u00a0400,00\u00a0₽");
@@ -453,8 +450,8 @@ class CabinetPaymentIntegrationTests {
 		MockHttpSession session = signIn(agency, door, phone);
 		home(session, door);
 
-		String terms = mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor)
-			.with(csrf())).andReturn().getResponse().getContentAsString();
+		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor)
+			.with(csrf())));
 		assertThat(terms).contains("9\u00a0000,00");
 		pay(session, door, debt, "4000");
 		accept(agency, session, door, debt, terms);
@@ -499,10 +496,17 @@ class CabinetPaymentIntegrationTests {
 	}
 
 	private void accept(Provisioned agency, MockHttpSession session, String door, Debt debt, String terms) throws Exception {
-		Matcher challenge = Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"").matcher(terms);
-		assertThat(challenge.find()).isTrue();
-		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/accept").param("challenge", challenge.group(1))
+		assertThat(terms).as("the signing step").contains("name=\"code\"");
+		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/accept")
 			.param("code", latestCode(agency, 2)).session(session).cookie(visitor).with(csrf()));
+	}
+
+	/** The signing step «Принять предложение» leads to: a page of its own, the terms waiting in the session. */
+	private String terms(MockHttpSession session, String door, Debt debt, org.springframework.test.web.servlet.ResultActions sign)
+			throws Exception {
+		assertThat(sign.andReturn().getResponse().getRedirectedUrl()).isEqualTo(door + "/debts/" + debt.id() + "/offer/sign");
+		return mvc.perform(get(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor))
+			.andReturn().getResponse().getContentAsString();
 	}
 
 	private static String phone() {
@@ -518,16 +522,19 @@ class CabinetPaymentIntegrationTests {
 		assertThat(sandbox).startsWith("/payments/sandbox/");
 		lastSandboxPage = mvc.perform(get(sandbox)).andReturn().getResponse().getContentAsString();
 		String back = mvc.perform(post(sandbox + "/pay").with(csrf())).andReturn().getResponse().getRedirectedUrl();
-		assertThat(back).isEqualTo(door + "/home");
+		assertThat(back).isEqualTo(door + "/debts/" + debt.id() + "/paid");
+		assertThat(mvc.perform(get(back).session(session).cookie(visitor)).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo(door + "/home");
+		// The browser follows on to his home page, which says how the payment went (once).
+		home(session, door);
 	}
 
 	private MockHttpSession signIn(Provisioned agency, String door, String phone) throws Exception {
 		MockHttpSession session = new MockHttpSession();
-		String page = mvc.perform(post(door + "/sign-in").param("fullName", "Громов Илья Ильич").param("phone", phone)
-			.session(session).cookie(visitor).with(csrf())).andReturn().getResponse().getContentAsString();
-		Matcher challenge = Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"").matcher(page);
-		assertThat(challenge.find()).isTrue();
-		String refused = mvc.perform(post(door + "/code").param("challenge", challenge.group(1))
+		assertThat(mvc.perform(post(door + "/sign-in").param("fullName", "Громов Илья Ильич").param("phone", phone)
+			.session(session).cookie(visitor).with(csrf())).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo(door + "/code");
+		String refused = mvc.perform(post(door + "/code")
 			.param("code", latestCode(agency, 1)).session(session).cookie(visitor).with(csrf()))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).as("the code page answered instead of the cabinet").isEmpty();

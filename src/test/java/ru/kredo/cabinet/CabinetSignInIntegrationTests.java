@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import jakarta.servlet.http.Cookie;
 import ru.kredo.Fixtures;
@@ -41,7 +42,7 @@ import ru.kredo.tenancy.TenantKind;
 @IntegrationTest
 class CabinetSignInIntegrationTests {
 
-	private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"");
+	private static final String CODE_FIELD = "name=\"code\"";
 
 	@Autowired
 	MockMvc mvc;
@@ -117,13 +118,13 @@ class CabinetSignInIntegrationTests {
 	@Test
 	void aStrangerAskingForHerCodesDoesNotUseUpHerOwn() throws Exception {
 		for (int request = 0; request < 5; request++) {
-			assertThat(askForCode("10.60.0.1", null)).as("the stranger's code %d", request).contains("name=\"challenge\"");
+			assertThat(askForCode("10.60.0.1", null)).as("the stranger's code %d", request).contains(CODE_FIELD);
 			jdbc.sql("update cabinet_challenges set created_at = created_at - interval '2 minutes' where tenant_id = ?")
 				.param(agency.tenant().id().value()).update();
 		}
 		assertThat(askForCode("10.60.0.1", null)).contains("Слишком много запросов кода");
 
-		assertThat(askForCode("10.60.0.2", null)).as("the debtor, from her own address").contains("name=\"challenge\"");
+		assertThat(askForCode("10.60.0.2", null)).as("the debtor, from her own address").contains(CODE_FIELD);
 	}
 
 	@Test
@@ -140,7 +141,7 @@ class CabinetSignInIntegrationTests {
 		}
 		assertThat(heldUp).as("requests from many addresses are held up").isTrue();
 
-		assertThat(askForCode("10.61.2.1", hers)).as("her own browser, from a new address").contains("name=\"challenge\"");
+		assertThat(askForCode("10.61.2.1", hers)).as("her own browser, from a new address").contains(CODE_FIELD);
 	}
 
 	private String askForCode(String address, Cookie browser) throws Exception {
@@ -150,13 +151,24 @@ class CabinetSignInIntegrationTests {
 	private String askForCode(String address, Cookie browser, MockHttpSession session) throws Exception {
 		var request = post(door() + "/sign-in").param("fullName", "Ершова Анна Петровна").param("phone", phone)
 			.session(session).with(csrf()).with(from(address));
-		return mvc.perform(browser == null ? request : request.cookie(browser)).andReturn().getResponse().getContentAsString();
+		return followed(mvc.perform(browser == null ? request : request.cookie(browser)).andReturn(), session);
 	}
 
-	private static String challengeIn(String page) {
-		Matcher challenge = CHALLENGE.matcher(page);
-		assertThat(challenge.find()).as("the code page").isTrue();
-		return challenge.group(1);
+	/** The page a POST's redirect leads to, as the browser shows it next (its flash attributes in the session). */
+	private String followed(MvcResult posted, MockHttpSession session) throws Exception {
+		assertThat(posted.getResponse().getStatus()).as("a POST answers with a redirect").isEqualTo(302);
+		return mvc.perform(get(posted.getResponse().getRedirectedUrl()).session(session).cookie(visitor))
+			.andReturn().getResponse().getContentAsString();
+	}
+
+	private String challengeIn(String page) {
+		assertThat(page).as("the code page").contains(CODE_FIELD);
+		return latestChallenge();
+	}
+
+	private String latestChallenge() {
+		return jdbc.sql("select id::text from cabinet_challenges where tenant_id = ? order by created_at desc limit 1")
+			.param(agency.tenant().id().value()).query(String.class).single();
 	}
 
 	private long visits() {
@@ -226,7 +238,7 @@ class CabinetSignInIntegrationTests {
 		assertThat(normalized(unknown)).isEqualTo(normalized(known));
 		mvc.perform(post(door() + "/code").param("challenge", lastChallenge).param("code", "000000")
 			.session(new MockHttpSession()).with(csrf()))
-			.andExpect(status().isOk());
+			.andExpect(status().isFound());
 	}
 
 	@Test
@@ -251,8 +263,8 @@ class CabinetSignInIntegrationTests {
 			.param(challenge).update();
 
 		assertThat(confirm(challenge, code, session)).contains("Срок действия кода истёк");
-		String again = mvc.perform(post(door() + "/sign-in").param("fullName", "Ершова Анна Петровна").param("phone", phone)
-			.session(session).with(csrf())).andReturn().getResponse().getContentAsString();
+		String again = followed(mvc.perform(post(door() + "/code/resend").session(session).cookie(visitor).with(csrf()))
+			.andReturn(), session);
 		assertThat(again).contains("Новый код можно запросить через");
 	}
 
@@ -325,13 +337,13 @@ class CabinetSignInIntegrationTests {
 	TenantDirectory tenants;
 
 	private String startAt(Tenant tenant, String fullName, String typedPhone) throws Exception {
-		String page = mvc.perform(post("/cabinet/" + tenant.id() + "/sign-in").param("fullName", fullName)
-			.param("phone", typedPhone).session(new MockHttpSession()).cookie(visitor).with(csrf()))
-			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
-		Matcher challenge = CHALLENGE.matcher(page);
-		assertThat(challenge.find()).as("the code page").isTrue();
-		lastChallenge = challenge.group(1);
+		MockHttpSession session = new MockHttpSession();
+		String page = followed(mvc.perform(post("/cabinet/" + tenant.id() + "/sign-in").param("fullName", fullName)
+			.param("phone", typedPhone).session(session).cookie(visitor).with(csrf()))
+			.andExpect(redirectedUrl("/cabinet/" + tenant.id() + "/code")).andReturn(), session);
+		assertThat(page).as("the code page").contains(CODE_FIELD);
+		lastChallenge = jdbc.sql("select id::text from cabinet_challenges where tenant_id = ? order by created_at desc limit 1")
+			.param(tenant.id().value()).query(String.class).single();
 		lastPage = page;
 		return lastChallenge;
 	}
@@ -351,13 +363,10 @@ class CabinetSignInIntegrationTests {
 	}
 
 	private String start(String fullName, String typedPhone, MockHttpSession session) throws Exception {
-		String page = mvc.perform(post(door() + "/sign-in").param("fullName", fullName).param("phone", typedPhone)
+		String page = followed(mvc.perform(post(door() + "/sign-in").param("fullName", fullName).param("phone", typedPhone)
 			.session(session).cookie(visitor).with(csrf()))
-			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
-		Matcher challenge = CHALLENGE.matcher(page);
-		assertThat(challenge.find()).as("the code page").isTrue();
-		lastChallenge = challenge.group(1);
+			.andExpect(redirectedUrl(door() + "/code")).andReturn(), session);
+		lastChallenge = challengeIn(page);
 		lastPage = page;
 		return lastChallenge;
 	}
@@ -369,12 +378,14 @@ class CabinetSignInIntegrationTests {
 	}
 
 	private static String normalized(String page) {
-		return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "").replaceAll("content=\"[A-Za-z0-9_-]{40,}\"", "");
+		// The seconds until another code may be asked for tick on between two requests.
+		return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "").replaceAll("content=\"[A-Za-z0-9_-]{40,}\"", "")
+			.replaceAll("data-countdown=\"\\d+\"", "").replaceAll("countdown-seconds\">\\d+<", "");
 	}
 
 	private String confirm(String challenge, String code, MockHttpSession session) throws Exception {
-		return mvc.perform(post(door() + "/code").param("challenge", challenge).param("code", code).session(session).with(csrf()))
-			.andReturn().getResponse().getContentAsString();
+		return followed(mvc.perform(post(door() + "/code").param("challenge", challenge).param("code", code)
+			.session(session).with(csrf())).andReturn(), session);
 	}
 
 	/** The code as the debtor's phone got it: the last text in the development outbox for this agency. */

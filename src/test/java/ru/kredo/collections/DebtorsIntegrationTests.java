@@ -83,7 +83,7 @@ class DebtorsIntegrationTests {
 		Contact debtor = fixtures.contact(agency);
 		Debt debt = debts.add(tenant, debtor.id(), "АО «Альфа-Банк»", "КД-7/2020", LocalDate.of(2020, 5, 5), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 700);
-		offers.offerFor(tenant, debt);
+		offers.find(tenant, debt.id());
 		offers.accept(tenant, debt.id(), UUID.randomUUID(), 2, Money.ofRoubles("9000.00"),
 				"Условия соглашения\nПлатёж 1: 4\u00a0500,00\u00a0₽");
 		UUID visitor = UUID.randomUUID();
@@ -153,7 +153,7 @@ class DebtorsIntegrationTests {
 		Contact debtor = fixtures.contact(agency);
 		Debt debt = debts.add(tenant, debtor.id(), "МФО «Быстро»", "З-10/2024", LocalDate.of(2024, 1, 9), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("1000.00"), Money.ZERO), 200);
-		offers.offerFor(tenant, debt);
+		offers.find(tenant, debt.id());
 		// A payment of the whole balance, started (past the cabinet's check) before the settlement was signed.
 		Payment whole = payments.start(tenant, new PayableRef(debt.id().value()), Money.ofRoubles("1000"), PaymentMethod.SBP,
 				"/back", UUID.randomUUID().toString());

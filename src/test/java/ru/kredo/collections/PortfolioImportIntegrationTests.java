@@ -252,7 +252,7 @@ class PortfolioImportIntegrationTests {
 		// D-2 is offered 10% off its 5 000 before April's registry comes.
 		offers.addRule(agency.tenant().id(), "Всем", 0, Money.ZERO, 10, 30, PartPolicy.IN_FULL);
 		Debt d2 = debtsOf(agency).get("D-2");
-		assertThat(offers.offerFor(agency.tenant().id(), d2).orElseThrow().fullAmount()).isEqualTo(Money.ofRoubles("5000.00"));
+		assertThat(offers.find(agency.tenant().id(), d2.id()).orElseThrow().fullAmount()).isEqualTo(Money.ofRoubles("5000.00"));
 
 		// April's registry: the assignor received 500 on D-2 and the agency bought D-3.
 		byte[] april = Registries.csv(Registries.WINDOWS_1251, false, header,
@@ -270,7 +270,7 @@ class PortfolioImportIntegrationTests {
 		assertThat(byContract.get("D-2").total()).isEqualTo(Money.ofRoubles("4500.00"));
 		assertThat(byContract.get("D-2").repaid()).isEqualTo(Money.ofRoubles("500.00"));
 		// The offer on the old balance is withdrawn; the next one discounts the new balance.
-		Offer renewed = offers.offerFor(agency.tenant().id(), byContract.get("D-2")).orElseThrow();
+		Offer renewed = offers.find(agency.tenant().id(), byContract.get("D-2").id()).orElseThrow();
 		assertThat(renewed.fullAmount()).isEqualTo(Money.ofRoubles("4500.00"));
 		assertThat(renewed.offerAmount()).isEqualTo(Money.ofRoubles("4050.00"));
 		String page = mvc.perform(get("/debtors/portfolios").with(user(admin))).andReturn().getResponse()

@@ -105,6 +105,21 @@ class YooKassaNotificationsIntegrationTests {
 	}
 
 	@Test
+	void aPayerBackBeforeTheNotificationFindsThePaymentAsYooKassaHasIt() {
+		Payment started = start("2500.00");
+		yooKassa.settle(started.providerPaymentId(), "canceled");
+
+		// No notification yet: the return page asks ЮKassa, once, and then knows.
+		assertThat(payments.current(tenant, started.id()).status()).isEqualTo(PaymentStatus.CANCELED);
+		assertThat(payments.current(tenant, started.id()).status()).isEqualTo(PaymentStatus.CANCELED);
+		assertThat(yooKassa.reads(started.providerPaymentId())).isEqualTo(1);
+		assertThat(debts.get(tenant, debt.id()).total()).isEqualTo(Money.ofRoubles("10000.00"));
+
+		Payment pending = start("1000.00");
+		assertThat(payments.current(tenant, pending.id()).status()).as("not paid yet").isEqualTo(PaymentStatus.PENDING);
+	}
+
+	@Test
 	void aForgedNotificationChangesNothing() throws Exception {
 		Payment started = start("2500.00");
 

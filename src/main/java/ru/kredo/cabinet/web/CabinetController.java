@@ -31,6 +31,7 @@ import ru.kredo.cabinet.Funnel;
 import ru.kredo.cabinet.FunnelStep;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtorsDebts;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Debts;
@@ -70,7 +71,10 @@ class CabinetController {
 
 	static final String VISITOR_COOKIE = "kredo-visitor";
 	static final String DEBTOR = "kredo.cabinet.debtor";
+	static final String PENDING_SIGN_IN = "kredo.cabinet.pending-sign-in";
+	private static final String PAYMENT_STARTED = "kredo.cabinet.payment.";
 	private static final String VIEW_RECORDED = "kredo.cabinet.viewed.";
+	private static final String NAME = "kredo.cabinet.name.";
 
 	private final TenantDirectory tenants;
 	private final CabinetSignIn signIn;
@@ -113,49 +117,135 @@ class CabinetController {
 		return "cabinet/door";
 	}
 
+	/**
+	 * The door's form: starts a sign-in and sends the guest on to the code step, a page of its own ({@code GET /code}),
+	 * so that a reload, the back button or a restored tab shows that step again instead of sending the form (and
+	 * another code) again. The started sign-in waits in the session; the address shows nothing of it. The same ФИО and
+	 * phone again while its code is still good go to that step with no new code.
+	 */
 	@PostMapping("/sign-in")
 	String start(@PathVariable UUID agency, @RequestParam(defaultValue = "") String fullName,
 			@RequestParam(defaultValue = "") String phone, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+			RedirectAttributes redirect) {
 		Tenant tenant = agency(agency);
 		UUID visitor = visitor(request, response);
 		funnel.reached(tenant.id(), visitor, FunnelStep.LOGIN_STARTED);
-		model.addAttribute("agency", tenant);
-		model.addAttribute("fullName", fullName);
-		model.addAttribute("phone", phone);
 		try {
+			FullName name = name(fullName);
+			PhoneNumber number = PhoneNumber.parse(phone);
+			PendingSignIn pending = pendingSignIn(request, tenant);
+			if (pending != null && pending.sameGuest(name, number) && pending.expiresAt().isAfter(clock.instant())) {
+				return "redirect:/cabinet/" + agency + "/code";
+			}
 			if (!perAddress.tryTake(request.getRemoteAddr())) {
 				throw new Rejected("cabinet.too-many-codes");
 			}
-			CabinetSignIn.Challenge challenge = signIn.start(tenant, name(fullName), PhoneNumber.parse(phone),
-					request.getRemoteAddr(), visitor);
+			CabinetSignIn.Challenge challenge = signIn.start(tenant, name, number, request.getRemoteAddr(), visitor);
 			funnel.reached(tenant.id(), visitor, FunnelStep.CODE_SENT);
-			model.addAttribute("challenge", challenge);
-			return "cabinet/code";
+			request.getSession().setAttribute(PENDING_SIGN_IN, PendingSignIn.of(tenant, challenge, name, number));
+			return "redirect:/cabinet/" + agency + "/code";
 		}
 		catch (Rejected rejected) {
-			model.addAttribute("problem", rejected);
-			return "cabinet/door";
+			redirect.addFlashAttribute("problem", rejected);
+			redirect.addFlashAttribute("fullName", fullName);
+			redirect.addFlashAttribute("phone", phone);
+			return "redirect:/cabinet/" + agency;
 		}
 	}
 
-	@PostMapping("/code")
-	String confirm(@PathVariable UUID agency, @RequestParam UUID challenge, @RequestParam(defaultValue = "") String code,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+	/**
+	 * The code step, for the sign-in this session started: the same page whether or not the agency knows the guest
+	 * (what to check when no code comes, the agency's phone), and when another code may be asked for, counted down.
+	 * Without one it is the door again, or the cabinet for a debtor already in.
+	 */
+	@GetMapping("/code")
+	String code(@PathVariable UUID agency, HttpServletRequest request, Model model) {
 		Tenant tenant = agency(agency);
+		PendingSignIn pending = pendingSignIn(request, tenant);
+		if (pending == null) {
+			return "redirect:/cabinet/" + agency + (signedIn(request, tenant) != null ? "/home" : "");
+		}
+		model.addAttribute("agency", tenant);
+		model.addAttribute("challenge", pending.challenge());
+		model.addAttribute("demoCode", pending.demoCode());
+		model.addAttribute("resendIn", secondsUntil(pending.resendAt()));
+		model.addAttribute("agencyPhone", requisites.of(tenant.id()).map(Agency::phone).orElse(null));
+		return "cabinet/code";
+	}
+
+	/**
+	 * The code: right, the cabinet; wrong, expired or tried too often, the code step again with the reason. The
+	 * challenge is the one this session started (or the one the page posts, when an older tab's code is typed).
+	 */
+	@PostMapping("/code")
+	String confirm(@PathVariable UUID agency, @RequestParam(required = false) UUID challenge,
+			@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Tenant tenant = agency(agency);
+		PendingSignIn pending = pendingSignIn(request, tenant);
+		UUID confirmed = challenge != null ? challenge : pending == null ? null : pending.challenge();
 		try {
-			ContactId debtor = signIn.confirm(tenant, challenge, code);
+			if (confirmed == null) {
+				throw new Rejected("cabinet.code-expired");
+			}
+			ContactId debtor = signIn.confirm(tenant, confirmed, code);
 			activity.signedIn(tenant.id(), visitor(request, response), debtor);
 			request.changeSessionId();
+			request.getSession().removeAttribute(PENDING_SIGN_IN);
 			request.getSession().setAttribute(DEBTOR, new SignedInDebtor(tenant.id(), debtor));
 			return "redirect:/cabinet/" + agency + "/home";
 		}
 		catch (Rejected rejected) {
-			model.addAttribute("agency", tenant);
-			model.addAttribute("challenge", new CabinetSignIn.Challenge(challenge, null, null));
-			model.addAttribute("problem", rejected);
-			return "cabinet/code";
+			redirect.addFlashAttribute("problem", rejected);
+			return "redirect:/cabinet/" + agency + "/code";
 		}
+	}
+
+	/**
+	 * «Отправить код ещё раз»: another code for the same ФИО and phone, under the same limits as the first; refused
+	 * before its time with how long is left, which the page then counts down.
+	 */
+	@PostMapping("/code/resend")
+	String resend(@PathVariable UUID agency, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Tenant tenant = agency(agency);
+		PendingSignIn pending = pendingSignIn(request, tenant);
+		if (pending == null) {
+			return "redirect:/cabinet/" + agency;
+		}
+		UUID visitor = visitor(request, response);
+		try {
+			if (clock.instant().isBefore(pending.resendAt())) {
+				throw new Rejected("cabinet.resend-too-soon", secondsUntil(pending.resendAt()));
+			}
+			if (!perAddress.tryTake(request.getRemoteAddr())) {
+				throw new Rejected("cabinet.too-many-codes");
+			}
+			FullName name = name(pending.fullName());
+			PhoneNumber number = PhoneNumber.parse(pending.phone());
+			CabinetSignIn.Challenge challenge = signIn.start(tenant, name, number, request.getRemoteAddr(), visitor);
+			request.getSession().setAttribute(PENDING_SIGN_IN, PendingSignIn.of(tenant, challenge, name, number));
+			redirect.addFlashAttribute("notice", "cabinet.code-resent");
+		}
+		catch (Rejected rejected) {
+			if ("cabinet.resend-too-soon".equals(rejected.code()) && rejected.arguments().length == 1
+					&& rejected.arguments()[0] instanceof Long seconds) {
+				request.getSession().setAttribute(PENDING_SIGN_IN, pending.resendAfter(clock.instant().plusSeconds(seconds)));
+			}
+			redirect.addFlashAttribute("problem", rejected);
+		}
+		return "redirect:/cabinet/" + agency + "/code";
+	}
+
+	private long secondsUntil(Instant at) {
+		long millis = Duration.between(clock.instant(), at).toMillis();
+		return millis <= 0 ? 0 : (millis + 999) / 1000;
+	}
+
+	private static PendingSignIn pendingSignIn(HttpServletRequest request, Tenant tenant) {
+		return request.getSession(false) != null
+				&& request.getSession(false).getAttribute(PENDING_SIGN_IN) instanceof PendingSignIn pending
+				&& pending.tenant().equals(tenant.id().value()) ? pending : null;
 	}
 
 	@GetMapping("/home")
@@ -167,11 +257,14 @@ class CabinetController {
 		}
 		model.addAttribute("agency", tenant);
 		model.addAttribute("agencyId", tenant.id().value().toString());
-		// The page greets him by name and shows none of his identifiers, so none is opened.
-		model.addAttribute("name", contacts.name(tenant.id(), debtor.contactId()));
-		List<Debt> owed = debts.ofContact(tenant.id(), debtor.contactId());
-		Map<DebtId, List<DebtPayment>> history = debts.payments(tenant.id(), owed.stream().map(Debt::id).toList());
-		Map<DebtId, Offer> offered = offers.offersFor(tenant.id(), owed);
+		// The page greets him by name and shows none of his identifiers, so none is opened; read once a session.
+		model.addAttribute("name", nameOf(request, tenant, debtor));
+		// His debts, their payments and offers in one statement; nothing is written here (offers are made when a rule
+		// or a debt changes, not when he looks).
+		DebtorsDebts his = debts.ofDebtor(tenant.id(), debtor.contactId());
+		List<Debt> owed = his.debts();
+		Map<DebtId, List<DebtPayment>> history = his.payments();
+		Map<DebtId, Offer> offered = his.offers();
 		boolean accepted = offered.values().stream().anyMatch(Offer::wasAccepted);
 		boolean paymentsAvailable = paymentSettings.available(tenant.id());
 		// The requisites are read only when the page needs them: the schedule's PDF (a signed offer) needs them, and
@@ -197,6 +290,17 @@ class CabinetController {
 		offered.values().stream().filter(o -> o.status() == Offer.Status.OFFERED)
 			.forEach(o -> viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.OFFER_VIEWED, o.debtId().value()));
 		return "cabinet/home";
+	}
+
+	/** The debtor's name, read at the first page of a session and kept in it (the greeting is all it is used for). */
+	private FullName nameOf(HttpServletRequest request, Tenant tenant, SignedInDebtor debtor) {
+		String key = NAME + tenant.id().value() + "." + debtor.contactId().value();
+		if (request.getSession().getAttribute(key) instanceof FullName known) {
+			return known;
+		}
+		FullName name = contacts.name(tenant.id(), debtor.contactId());
+		request.getSession().setAttribute(key, name);
+		return name;
 	}
 
 	/**
@@ -247,9 +351,10 @@ class CabinetController {
 			// Never more than is owed now (read again under the payment's lock: a payment that went through or a
 			// settlement signed meanwhile counts), with what is already being paid (another tab, a page left open).
 			Payment payment = payments.startWithin(() -> offers.owed(tenant.id(), debts.get(tenant.id(), owed.id())),
-					tenant.id(), new PayableRef(debt), sum, method, "/cabinet/" + agency + "/home", key,
+					tenant.id(), new PayableRef(debt), sum, method, "/cabinet/" + agency + "/debts/" + debt + "/paid", key,
 					details(tenant, debtor, owed));
 			activity.paymentStarted(tenant.id(), visitor(request, response), debtor.contactId(), payment);
+			request.getSession().setAttribute(PAYMENT_STARTED + debt, payment.id().value());
 			return "redirect:" + payment.confirmationUrl();
 		}
 		catch (Rejected rejected) {
@@ -260,6 +365,47 @@ class CabinetController {
 			redirect.addFlashAttribute("problem", new Rejected("payment.provider-unavailable"));
 			return "redirect:/cabinet/" + agency + "/home";
 		}
+	}
+
+	/**
+	 * Where the provider sends the payer back: the payment this session started on the debt, as Kredo knows it now.
+	 * Declined or cancelled, his cabinet says so at that debt, with no money taken, and offers the same payment again;
+	 * paid, it says so; still open, the cabinet offers to continue it. Then his home page, so a reload asks nothing again.
+	 */
+	@GetMapping("/debts/{debt}/paid")
+	String paid(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		Tenant tenant = agency(agency);
+		SignedInDebtor debtor = signedIn(request, tenant);
+		if (debtor == null) {
+			return "redirect:/cabinet/" + agency;
+		}
+		Debt owed = ownDebt(tenant, debtor, debt);
+		if (request.getSession().getAttribute(PAYMENT_STARTED + debt) instanceof UUID started) {
+			Payment payment = payments.current(tenant.id(), new ru.kredo.payments.PaymentId(started));
+			if (payment.payable().equals(new PayableRef(debt))) {
+				switch (payment.status()) {
+					case CANCELED -> redirect.addFlashAttribute("declined", new DeclinedPayment(debt.toString(),
+							owed.contractNumber(), SettlementTerms.roubles(payment.amount()), payment.amount().roubles().toPlainString(),
+							payment.method()));
+					case SUCCEEDED -> redirect.addFlashAttribute("notice", "cabinet.payment-succeeded");
+					default -> {
+					}
+				}
+			}
+			if (payment.status().isFinal()) {
+				request.getSession().removeAttribute(PAYMENT_STARTED + debt);
+			}
+		}
+		return "redirect:/cabinet/" + agency + "/home";
+	}
+
+	/**
+	 * A payment the provider declined or the payer cancelled: its debt and contract, amount (shown, and as the pay form
+	 * takes it) and method.
+	 */
+	record DeclinedPayment(String debt, String contractNumber, String amount, String typedAmount, PaymentMethod method)
+			implements java.io.Serializable {
 	}
 
 	/**
@@ -367,6 +513,33 @@ class CabinetController {
 
 	/** A view recorded in this session: by whom, of whose debts, when. */
 	record RecordedView(UUID visitor, ContactId debtor, Instant at) implements java.io.Serializable {
+	}
+
+	/**
+	 * A sign-in this session started and has not finished: its challenge, when another code may be asked for, and the
+	 * ФИО and phone as typed (to send that code to), kept on the server only, never in a page or an address.
+	 */
+	record PendingSignIn(UUID tenant, UUID challenge, Instant expiresAt, String demoCode, Instant resendAt,
+			String fullName, String phone) implements java.io.Serializable {
+
+		static PendingSignIn of(Tenant tenant, CabinetSignIn.Challenge challenge, FullName name, PhoneNumber phone) {
+			return new PendingSignIn(tenant.id().value(), challenge.id(), challenge.expiresAt(), challenge.demoCode(),
+					challenge.resendAt(), name.display(), phone.e164());
+		}
+
+		boolean sameGuest(FullName name, PhoneNumber number) {
+			return phone.equals(number.e164()) && name(fullName).normalized().equals(name.normalized());
+		}
+
+		PendingSignIn resendAfter(Instant at) {
+			return new PendingSignIn(tenant, challenge, expiresAt, demoCode, at.isAfter(resendAt) ? at : resendAt,
+					fullName, phone);
+		}
+
+		@Override
+		public String toString() {
+			return "PendingSignIn[" + challenge + "]";
+		}
 	}
 
 	/** The debtor this session proved to be, in one agency's cabinet. */

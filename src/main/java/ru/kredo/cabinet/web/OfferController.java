@@ -1,13 +1,18 @@
 package ru.kredo.cabinet.web;
 
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,6 +52,9 @@ import ru.kredo.tenancy.Tenant;
 class OfferController {
 
 	static final String PENDING = "kredo.cabinet.pending-offer";
+	/** Refusals of a code that leave the terms standing: he stays on the signing step, where he may ask for another. */
+	private static final Set<String> STAY_ON_STEP = Set.of("cabinet.code-wrong", "cabinet.code-expired",
+			"cabinet.too-many-attempts", "cabinet.resend-too-soon", "cabinet.too-many-codes");
 
 	private final CabinetController cabinet;
 	private final CabinetSignIn codes;
@@ -55,9 +63,11 @@ class OfferController {
 	private final CabinetActivity activity;
 	private final MessageSource messages;
 	private final Payments payments;
+	private final Clock clock;
 
 	OfferController(CabinetController cabinet, CabinetSignIn codes, Offers offers, Contacts contacts,
-			CabinetActivity activity, MessageSource messages, Payments payments) {
+			CabinetActivity activity, MessageSource messages, Payments payments, Clock clock) {
+		this.clock = clock;
 		this.payments = payments;
 		this.cabinet = cabinet;
 		this.codes = codes;
@@ -67,36 +77,95 @@ class OfferController {
 		this.messages = messages;
 	}
 
+	/**
+	 * «Принять предложение»: texts the signing code and sends him on to the signing step, a page of its own
+	 * ({@code GET …/offer/sign}), so that a reload, the back button or a restored tab shows the terms again and sends
+	 * no second code.
+	 */
 	@PostMapping("/sign")
 	String sign(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(defaultValue = "1") int parts,
-			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
+			HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
 		Tenant tenant = cabinet.agency(agency);
 		Debt owed = cabinet.ownDebt(tenant, CabinetController.signedIn(request, tenant), debt);
-		Contact debtor = contacts.get(tenant.id(), owed.contactId());
-		Offer offer;
 		try {
-			offer = offers.signable(tenant.id(), owed);
-			refuseWhilePaying(tenant, debt);
-			List<OfferPart> schedule = offer.scheduleFor(parts);
-			CabinetSignIn.Challenge challenge = codes.startSignature(tenant, debtor.name(), debtor.phone());
-			SettlementTerms terms = SettlementTerms.of(messages, locale, tenant, owed, offer, schedule);
-			request.getSession().setAttribute(PENDING, new PendingSignature(challenge.id(), debt, parts,
-					offer.offerAmount().kopecks(), terms.text()));
-			model.addAttribute("challenge", challenge);
-			model.addAttribute("terms", terms);
+			begin(tenant, owed, parts, request, locale);
 		}
 		catch (Rejected rejected) {
 			redirect.addFlashAttribute("problem", rejected);
 			return "redirect:/cabinet/" + agency + "/home";
 		}
+		return "redirect:/cabinet/" + agency + "/debts/" + debt + "/offer/sign";
+	}
+
+	/** Texts a signing code for the terms in {@code parts} and keeps them, as he will read them, in the session. */
+	private void begin(Tenant tenant, Debt owed, int parts, HttpServletRequest request, Locale locale) {
+		Contact debtor = contacts.get(tenant.id(), owed.contactId());
+		Offer offer = offers.signable(tenant.id(), owed);
+		refuseWhilePaying(tenant, owed.id().value());
+		List<OfferPart> schedule = offer.scheduleFor(parts);
+		CabinetSignIn.Challenge challenge = codes.startSignature(tenant, debtor.name(), debtor.phone(),
+				owed.contractNumber());
+		SettlementTerms terms = SettlementTerms.of(messages, locale, tenant, owed, offer, schedule);
+		request.getSession().setAttribute(PENDING, new PendingSignature(challenge.id(), owed.id().value(), parts,
+				offer.offerAmount().kopecks(), terms.text(), terms, challenge.demoCode(), challenge.resendAt()));
+	}
+
+	/**
+	 * The signing step: the terms this session is signing on this debt and the code's field, with when another code
+	 * may be asked for; none waiting, his home page.
+	 */
+	@GetMapping("/sign")
+	String signing(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request, Model model) {
+		Tenant tenant = cabinet.agency(agency);
+		CabinetController.SignedInDebtor signedIn = CabinetController.signedIn(request, tenant);
+		if (signedIn == null) {
+			return "redirect:/cabinet/" + agency;
+		}
+		Debt owed = cabinet.ownDebt(tenant, signedIn, debt);
+		if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending) || !pending.debt().equals(debt)) {
+			return "redirect:/cabinet/" + agency + "/home";
+		}
 		model.addAttribute("agency", tenant);
 		model.addAttribute("debt", owed);
-		model.addAttribute("offer", offer);
+		model.addAttribute("challenge", pending.challenge());
+		model.addAttribute("demoCode", pending.demoCode());
+		model.addAttribute("terms", pending.shown());
+		model.addAttribute("resendIn", secondsUntil(pending.resendAt()));
 		return "cabinet/offer-sign";
 	}
 
+	/** «Отправить код ещё раз» on the signing step: a new code for the same choice of parts, not before its time. */
+	@PostMapping("/resend")
+	String resend(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request, Locale locale,
+			RedirectAttributes redirect) {
+		Tenant tenant = cabinet.agency(agency);
+		Debt owed = cabinet.ownDebt(tenant, CabinetController.signedIn(request, tenant), debt);
+		if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending) || !pending.debt().equals(debt)) {
+			return "redirect:/cabinet/" + agency + "/home";
+		}
+		try {
+			if (clock.instant().isBefore(pending.resendAt())) {
+				throw new Rejected("cabinet.resend-too-soon", secondsUntil(pending.resendAt()));
+			}
+			begin(tenant, owed, pending.parts(), request, locale);
+			redirect.addFlashAttribute("notice", "cabinet.signing-code-resent");
+		}
+		catch (Rejected rejected) {
+			redirect.addFlashAttribute("problem", rejected);
+			if (!STAY_ON_STEP.contains(rejected.code())) {
+				request.getSession().removeAttribute(PENDING);
+				return "redirect:/cabinet/" + agency + "/home";
+			}
+		}
+		return "redirect:/cabinet/" + agency + "/debts/" + debt + "/offer/sign";
+	}
+
+	/**
+	 * The code that signs: right, the settlement is his and so says his home page; a wrong, expired or overtried code
+	 * keeps him on the signing step with the reason; terms that no longer hold send him home with why.
+	 */
 	@PostMapping("/accept")
-	String accept(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam UUID challenge,
+	String accept(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(required = false) UUID challenge,
 			@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		Tenant tenant = cabinet.agency(agency);
@@ -104,15 +173,15 @@ class OfferController {
 		try {
 			// Only the terms this session showed may be signed with this challenge.
 			if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending)
-					|| !pending.challenge().equals(challenge) || !pending.debt().equals(debt)) {
+					|| (challenge != null && !pending.challenge().equals(challenge)) || !pending.debt().equals(debt)) {
 				throw new Rejected("cabinet.sign-again");
 			}
-			ContactId signer = codes.confirm(tenant, challenge, code);
+			ContactId signer = codes.confirm(tenant, pending.challenge(), code);
 			if (!signer.equals(debtor.id())) {
 				throw new Rejected("cabinet.code-wrong");
 			}
 			refuseWhilePaying(tenant, debt);
-			Offer accepted = offers.accept(tenant.id(), new DebtId(debt), challenge, pending.parts(),
+			Offer accepted = offers.accept(tenant.id(), new DebtId(debt), pending.challenge(), pending.parts(),
 					Money.ofKopecks(pending.offerAmount()), pending.terms());
 			request.getSession().removeAttribute(PENDING);
 			activity.offerAccepted(tenant.id(), cabinet.visitor(request, response), debtor.id(), debt,
@@ -121,8 +190,16 @@ class OfferController {
 		}
 		catch (Rejected rejected) {
 			redirect.addFlashAttribute("problem", rejected);
+			if (STAY_ON_STEP.contains(rejected.code())) {
+				return "redirect:/cabinet/" + agency + "/debts/" + debt + "/offer/sign";
+			}
 		}
 		return "redirect:/cabinet/" + agency + "/home";
+	}
+
+	private long secondsUntil(Instant at) {
+		long millis = Duration.between(clock.instant(), at).toMillis();
+		return millis <= 0 ? 0 : (millis + 999) / 1000;
 	}
 
 	private void refuseWhilePaying(Tenant tenant, UUID debt) {
@@ -137,7 +214,11 @@ class OfferController {
 		return contacts.get(tenant.id(), owed.contactId());
 	}
 
-	/** Terms shown to the debtor, waiting for the code that signs them. */
-	record PendingSignature(UUID challenge, UUID debt, int parts, long offerAmount, String terms) implements Serializable {
+	/**
+	 * Terms shown to the debtor, waiting for the code that signs them: the text the offer will keep, the terms as the
+	 * page shows them, and when another code may be asked for.
+	 */
+	record PendingSignature(UUID challenge, UUID debt, int parts, long offerAmount, String terms, SettlementTerms shown,
+			String demoCode, Instant resendAt) implements Serializable {
 	}
 }

@@ -19,6 +19,8 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import ru.kredo.collections.DebtId;
+import ru.kredo.collections.Offers;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.payments.Allocations;
 import ru.kredo.payments.DebtComponent;
@@ -43,11 +45,13 @@ class DebtRows {
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
 	private final JdbcClient jdbc;
+	private final Offers offers;
 	private final Allocations allocations;
 	private final Clock clock;
 
-	DebtRows(JdbcClient jdbc, Allocations allocations, Clock clock) {
+	DebtRows(JdbcClient jdbc, Allocations allocations, Offers offers, Clock clock) {
 		this.jdbc = jdbc;
+		this.offers = offers;
 		this.allocations = allocations;
 		this.clock = clock;
 	}
@@ -139,13 +143,15 @@ class DebtRows {
 			.list();
 		withdrawStaleOffers(tenant, written.stream().filter(w -> !w.getValue()).map(w -> w.getKey().toString())
 			.toArray(String[]::new));
+		// The batch's debts get the offers the rules pre-approve now, in the batch's transaction.
+		offers.makeOffers(tenant, written.stream().map(w -> new DebtId(w.getKey())).toList());
 		long created = written.stream().filter(Map.Entry::getValue).count();
 		return new Stored(created, written.size() - created);
 	}
 
 	/**
 	 * An offer not yet accepted names the balance it discounts; when the registry has changed that balance, the offer
-	 * is withdrawn, and the debt gets a fresh one from the same rules the next time it is shown. An accepted offer is a
+	 * is withdrawn, and the debt gets a fresh one from the same rules at once. An accepted offer is a
 	 * settlement the debtor signed and stays.
 	 */
 	private void withdrawStaleOffers(TenantId tenant, String[] updated) {

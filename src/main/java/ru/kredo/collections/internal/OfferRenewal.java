@@ -1,0 +1,45 @@
+package ru.kredo.collections.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import ru.kredo.collections.Offers;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * Once a day, just after midnight in Moscow (where offers' dates are set), and at start: the offers the rules now
+ * pre-approve (a debt grew old enough for a rule) are made, and those that lapsed unsigned are renewed. Each tenant
+ * in its own transaction; running it twice, or on two nodes at once, makes nothing twice (a debt has one offer).
+ */
+@Component
+class OfferRenewal {
+
+	private static final Logger log = LoggerFactory.getLogger(OfferRenewal.class);
+
+	private final Offers offers;
+
+	OfferRenewal(Offers offers) {
+		this.offers = offers;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Scheduled(cron = "${kredo.offers.renewal-cron:30 0 0 * * *}", zone = "Europe/Moscow")
+	void run() {
+		int made = 0;
+		for (TenantId tenant : offers.tenantsWithRules()) {
+			try {
+				made += offers.makeOffers(tenant);
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not renew the offers of tenant {}", tenant, ex);
+			}
+		}
+		if (made > 0) {
+			log.info("Offers made or renewed: {}", made);
+		}
+	}
+}

@@ -1,0 +1,303 @@
+package ru.kredo.cabinet.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import jakarta.servlet.http.Cookie;
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.collections.AgencyRequisites;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offers;
+import ru.kredo.collections.PartPolicy;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.documents.Agency;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.payments.DebtComponents;
+import ru.kredo.payments.Money;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.TenantKind;
+
+/**
+ * The debtor's flow as a phone's browser goes through it: every form of the cabinet answers with a redirect to a page
+ * a GET shows again (reload, back, a restored tab), and nothing is sent twice; a wrong code keeps him on his step;
+ * a declined payment says so; each text says what its code is for; a guest nobody matches is told what to check.
+ */
+@IntegrationTest
+class CabinetFlowIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Debts debts;
+
+	@Autowired
+	Offers offers;
+
+	@Autowired
+	AgencyRequisites requisites;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PersonalData personalData;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	final Cookie visitor = new Cookie("kredo-visitor", UUID.randomUUID().toString());
+	/** The phone's address, its own: the cabinet limits codes per address, and other tests ask from theirs. */
+	final String address = "10.78." + Math.floorMod(UUID.randomUUID().hashCode(), 250) + "."
+			+ Math.floorMod(UUID.randomUUID().hashCode(), 250);
+
+	Provisioned agency;
+	String door;
+	String phone;
+	Debt debt;
+	/** The cabinet's POST addresses this test has seen answer with a redirect. */
+	final Set<String> redirecting = new TreeSet<>();
+
+	@BeforeEach
+	void aDebtorWithADiscountOnOffer() {
+		agency = fixtures.tenant(TenantKind.COLLECTOR);
+		door = "/cabinet/" + agency.tenant().id();
+		offers.addRule(agency.tenant().id(), "Всем", 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
+		phone = "+7918" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Лебедева", "Ольга", "Сергеевна"),
+				LocalDate.of(1988, 4, 4), null, null, null, PhoneNumber.parse(phone), null);
+		debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-" + phone.substring(5) + "/2021",
+				LocalDate.of(2021, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 400);
+	}
+
+	@Test
+	void everyFormOfTheCabinetAnswersWithARedirectToAStepAGetShowsAgain() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+
+		// The door → the code step, which a GET shows again and again with no second text.
+		assertThat(redirect(post(door + "/sign-in").param("fullName", "Лебедева Ольга Сергеевна").param("phone", phone),
+				session)).isEqualTo(door + "/code");
+		for (int reload = 0; reload < 3; reload++) {
+			assertThat(page(door + "/code", session)).contains("name=\"code\"", "Введите код из SMS");
+		}
+		assertThat(texts()).as("reloading the code step sends no code").isEqualTo(1);
+
+		// A wrong code: the code step again, with the reason.
+		assertThat(redirect(post(door + "/code").param("code", wrong(textedCode(1))), session)).isEqualTo(door + "/code");
+		assertThat(page(door + "/code", session)).contains("Код не подходит", "name=\"code\"");
+		// Another code before its time: refused on the code step, with the seconds left.
+		assertThat(redirect(post(door + "/code/resend"), session)).isEqualTo(door + "/code");
+		assertThat(page(door + "/code", session)).contains("Новый код можно запросить через", "name=\"code\"");
+		assertThat(texts()).isEqualTo(1);
+
+		// The right code: the cabinet; the code step, asked for again (the back button), is the cabinet.
+		assertThat(redirect(post(door + "/code").param("code", textedCode(1)), session)).isEqualTo(door + "/home");
+		assertThat(mvc.perform(get(door + "/code").session(session).cookie(visitor)).andReturn().getResponse()
+			.getRedirectedUrl()).isEqualTo(door + "/home");
+
+		page(door + "/home", session);
+		// The offer → the signing step, shown again by a GET, with no second code.
+		String signing = door + "/debts/" + debt.id() + "/offer/sign";
+		assertThat(redirect(post(signing), session)).isEqualTo(signing);
+		for (int reload = 0; reload < 3; reload++) {
+			assertThat(page(signing, session)).contains("ст. 415 ГК РФ", "name=\"code\"");
+		}
+		assertThat(texts()).as("reloading the signing step sends no code").isEqualTo(2);
+		String signingCode = textedCode(2);
+
+		// A wrong signing code keeps him on the signing step, with the reason and the terms.
+		String accept = door + "/debts/" + debt.id() + "/offer/accept";
+		assertThat(redirect(post(accept).param("code", wrong(signingCode)), session)).isEqualTo(signing);
+		assertThat(page(signing, session)).contains("Код не подходит", "ст. 415 ГК РФ", "name=\"code\"");
+		assertThat(redirect(post(door + "/debts/" + debt.id() + "/offer/resend"), session)).isEqualTo(signing);
+		assertThat(page(signing, session)).contains("Новый код можно запросить через", "ст. 415 ГК РФ");
+
+		// The right one: signed, and home.
+		assertThat(redirect(post(accept).param("code", signingCode), session)).isEqualTo(door + "/home");
+		assertThat(page(door + "/home", session)).contains("осталось заплатить 9\u00a0000,00\u00a0₽");
+		assertThat(mvc.perform(get(signing).session(session).cookie(visitor)).andReturn().getResponse()
+			.getRedirectedUrl()).as("the signing step once signed").isEqualTo(door + "/home");
+
+		// A payment: to the provider's page, declined there, back through Kredo's return address to his home.
+		String sandbox = redirect(post(door + "/debts/" + debt.id() + "/pay").param("amount", "9000")
+			.param("method", "SBP").param("key", UUID.randomUUID().toString()), session);
+		assertThat(sandbox).startsWith("/payments/sandbox/");
+		String back = mvc.perform(post(sandbox + "/decline").with(csrf())).andReturn().getResponse().getRedirectedUrl();
+		assertThat(back).isEqualTo(door + "/debts/" + debt.id() + "/paid");
+		assertThat(mvc.perform(get(back).session(session).cookie(visitor)).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo(door + "/home");
+		String declined = page(door + "/home", session);
+		assertThat(declined).contains("Оплата 9\u00a0000,00\u00a0₽ по договору № " + debt.contractNumber() + " не прошла.",
+				"деньги не списаны", "Попробовать ещё раз", "name=\"amount\" value=\"9000.00\"");
+		assertThat(page(door + "/home", session)).as("said once, not on every reload").doesNotContain("не прошла");
+
+		// The retry: the same payment asked for again, paid this time.
+		String again = redirect(post(door + "/debts/" + debt.id() + "/pay").param("amount", "9000.00")
+			.param("method", "SBP").param("key", UUID.randomUUID().toString()), session);
+		mvc.perform(post(again + "/pay").with(csrf()));
+		mvc.perform(get(back).session(session).cookie(visitor));
+		assertThat(page(door + "/home", session)).contains("Оплата прошла, спасибо!", "Погашен");
+
+		assertThat(redirect(post(door + "/sign-out"), session)).isEqualTo(door);
+
+		// Every POST the cabinet has is one of those just seen answering with a redirect.
+		Set<String> cabinetPosts = new TreeSet<>();
+		mappings.getHandlerMethods().forEach((info, method) -> {
+			if (info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
+				info.getPatternValues().stream().filter(pattern -> pattern.startsWith("/cabinet/"))
+					.forEach(cabinetPosts::add);
+			}
+		});
+		assertThat(cabinetPosts).isNotEmpty().isEqualTo(redirecting);
+	}
+
+	@Test
+	void eachTextSaysWhatItsCodeIsFor() throws Exception {
+		MockHttpSession session = signedIn();
+		page(door + "/home", session);
+		String signIn = text(1);
+		assertThat(signIn).startsWith("Код для входа в личный кабинет «" + agency.tenant().name() + "»: ")
+			.doesNotContain("подписан");
+
+		redirect(post(door + "/debts/" + debt.id() + "/offer/sign"), session);
+		String signing = text(2);
+		assertThat(signing).startsWith("Код для подписания соглашения по договору № " + debt.contractNumber() + " с «"
+				+ agency.tenant().name() + "»: ").doesNotContain("входа").endsWith(". Никому его не сообщайте.");
+	}
+
+	@Test
+	void theCodeStepCountsDownToAnotherCodeWhichTheServerRefusesBeforeItsTime() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		redirect(post(door + "/sign-in").param("fullName", "Лебедева Ольга Сергеевна").param("phone", phone), session);
+
+		String code = page(door + "/code", session);
+		Matcher wait = Pattern.compile("data-countdown=\"(\\d+)\"").matcher(code);
+		assertThat(wait.find()).as("the seconds left, stated").isTrue();
+		assertThat(Integer.parseInt(wait.group(1))).isBetween(50, 60);
+		assertThat(code).containsPattern("id=\"resend\" disabled")
+			.contains("Запросить код повторно можно через", "/assets/js/countdown.js");
+
+		// The wait over (the session's clock turned back a minute), the button is there and sends another code.
+		CabinetController.PendingSignIn pending = (CabinetController.PendingSignIn) session
+			.getAttribute(CabinetController.PENDING_SIGN_IN);
+		jdbc.sql("update cabinet_challenges set created_at = created_at - interval '2 minutes' where tenant_id = ?")
+			.param(agency.tenant().id().value()).update();
+		session.setAttribute(CabinetController.PENDING_SIGN_IN, new CabinetController.PendingSignIn(pending.tenant(),
+				pending.challenge(), pending.expiresAt(), pending.demoCode(), Instant.now().minusSeconds(1),
+				pending.fullName(), pending.phone()));
+		assertThat(page(door + "/code", session)).doesNotContain("data-countdown").doesNotContain("id=\"resend\" disabled");
+		redirect(post(door + "/code/resend"), session);
+		assertThat(page(door + "/code", session)).contains("на него отправлен новый код", "data-countdown");
+		assertThat(texts()).isEqualTo(2);
+		assertThat(redirect(post(door + "/code").param("code", textedCode(2)), session)).isEqualTo(door + "/home");
+	}
+
+	@Test
+	void aGuestNobodyMatchesIsToldWhatToCheckOnThePageADebtorSees() throws Exception {
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Ориентир»", "7701234560", "1027700000008",
+				"г. Москва, ул. Тестовая, д. 1", "+7 495 222-33-44"));
+		MockHttpSession known = new MockHttpSession();
+		redirect(post(door + "/sign-in").param("fullName", "Лебедева Ольга Сергеевна").param("phone", phone), known);
+		MockHttpSession stranger = new MockHttpSession();
+		String unknown = "+7903" + phone.substring(5);
+		assertThat(redirect(post(door + "/sign-in").param("fullName", "Лебедева Ольга Сергеевна").param("phone", unknown),
+				stranger)).isEqualTo(door + "/code");
+
+		String debtors = page(door + "/code", known);
+		String strangers = page(door + "/code", stranger);
+		assertThat(strangers).contains("Код не приходит?", "точно так, как в договоре",
+				"который вы давали кредитору", "позвоните в агентство: +7 495 222-33-44");
+		assertThat(normalized(strangers)).isEqualTo(normalized(debtors));
+	}
+
+	private MockHttpSession signedIn() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		redirect(post(door + "/sign-in").param("fullName", "Лебедева Ольга Сергеевна").param("phone", phone), session);
+		assertThat(redirect(post(door + "/code").param("code", textedCode(1)), session)).isEqualTo(door + "/home");
+		return session;
+	}
+
+	/** Sends a form as the browser does and returns where its answer, a redirect, leads. */
+	private String redirect(MockHttpServletRequestBuilder form, MockHttpSession session) throws Exception {
+		MvcResult result = mvc.perform(form.session(session).cookie(visitor).with(csrf()).with(request -> {
+			request.setRemoteAddr(address);
+			return request;
+		})).andReturn();
+		assertThat(result.getResponse().getStatus()).as(result.getRequest().getRequestURI()).isEqualTo(302);
+		String pattern = result.getRequest().getRequestURI().replace(agency.tenant().id().toString(), "{agency}")
+			.replace(debt.id().toString(), "{debt}");
+		redirecting.add(pattern);
+		return result.getResponse().getRedirectedUrl();
+	}
+
+	private String page(String path, MockHttpSession session) throws Exception {
+		MvcResult result = mvc.perform(get(path).session(session).cookie(visitor)).andReturn();
+		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+		return result.getResponse().getContentAsString();
+	}
+
+	private static String wrong(String code) {
+		return code.equals("111111") ? "222222" : "111111";
+	}
+
+	private static String normalized(String page) {
+		return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "").replaceAll("content=\"[A-Za-z0-9_-]{40,}\"", "")
+			.replaceAll("data-countdown=\"\\d+\"", "").replaceAll("countdown-seconds\">\\d+<", "");
+	}
+
+	private long texts() {
+		return jdbc.sql("select count(*) from sms_outbox where tenant_id = ?").param(agency.tenant().id().value())
+			.query(Long.class).single();
+	}
+
+	/** The {@code nth} text the agency sent, once it has been sent (texts go out on another thread). */
+	private String text(int nth) {
+		org.awaitility.Awaitility.await().until(() -> texts() >= nth);
+		List<byte[]> texts = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id")
+			.param(agency.tenant().id().value()).query(byte[].class).list();
+		return personalData.open("sms_outbox.text", new Sealed(texts.get(nth - 1)));
+	}
+
+	private String textedCode(int nth) {
+		Matcher code = Pattern.compile("(\\d{6})\\. Никому").matcher(text(nth));
+		assertThat(code.find()).isTrue();
+		return code.group(1);
+	}
+}
