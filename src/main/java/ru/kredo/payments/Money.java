@@ -9,7 +9,7 @@ import ru.kredo.platform.Rejected;
  * An amount of roubles, exact to the kopeck: kept as a whole number of kopecks, read and written as roubles with two
  * decimals ({@code "1250.50"}). Never negative — a debt component, a payment and a balance are all zero or more.
  */
-public record Money(long kopecks) implements Comparable<Money> {
+public record Money(long kopecks) implements Comparable<Money>, ru.kredo.platform.Amount {
 
 	public static final Money ZERO = new Money(0);
 
@@ -45,6 +45,7 @@ public record Money(long kopecks) implements Comparable<Money> {
 	}
 
 	/** Roubles with exactly two decimals. */
+	@Override
 	public BigDecimal roubles() {
 		return BigDecimal.valueOf(kopecks, 2);
 	}

@@ -17,6 +17,12 @@ public class Rejected extends RuntimeException {
 		super(code);
 		this.code = code;
 		this.arguments = arguments.clone();
+		// An amount is shown the Russian way in every message, page and API detail alike (26 366,15, never 26366.15).
+		for (int i = 0; i < this.arguments.length; i++) {
+			if (this.arguments[i] instanceof Amount amount) {
+				this.arguments[i] = Amounts.digits(amount.roubles());
+			}
+		}
 	}
 
 	/** The stable machine-readable code; also the message key {@code error.<code>}. */

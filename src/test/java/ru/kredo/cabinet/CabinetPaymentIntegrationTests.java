@@ -86,7 +86,7 @@ class CabinetPaymentIntegrationTests {
 		MockHttpSession session = signIn(agency, door, phone);
 
 		String home = mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString();
-		assertThat(home).contains("ПАО «Банк»", "Договор № КД-77/2021 от 01.04.2021", "27 500,50 ₽", "Госпошлина", "Неустойка");
+		assertThat(home).contains("ПАО «Банк»", "Договор № КД-77/2021 от 01.04.2021", "27\u00a0500,50\u00a0₽", "Госпошлина", "Неустойка");
 
 		pay(session, door, debt, "6500");
 		// The provider's page names the contract and the agency, and sends the payer back to Kredo's own address.
@@ -114,8 +114,8 @@ class CabinetPaymentIntegrationTests {
 		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
-				.contains("Сумма задолженности 27 500,50 руб.", "Всего уплачено 27 500,50 руб.",
-						"Прощено (ст. 415 ГК РФ) 0,00 руб.", "погашена уплатой 27 500,50 руб., долг не прощался",
+				.contains("Сумма задолженности 27\u00a0500,50\u00a0руб.", "Всего уплачено 27\u00a0500,50\u00a0руб.",
+						"Прощено (ст. 415 ГК РФ) 0,00\u00a0руб.", "погашена уплатой 27\u00a0500,50\u00a0руб., долг не прощался",
 						"исполнены в полном объёме")
 				.doesNotContain("Основание прощения");
 		}
@@ -143,7 +143,7 @@ class CabinetPaymentIntegrationTests {
 		MockHttpSession session = signIn(agency, door, phone);
 
 		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
-			.contains("Для вас предодобрена скидка 10%", "Заплатите 9 000,00 ₽ вместо 10 000,00 ₽")
+			.contains("Для вас предодобрена скидка 10%", "Заплатите 9\u00a0000,00\u00a0₽ вместо 10\u00a0000,00\u00a0₽")
 			.doesNotContain("Старые долги"); // the agency's rule names are its own, never shown to the debtor
 		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).with(csrf())));
 		assertThat(terms).contains("ст. 415 ГК РФ");
@@ -153,14 +153,14 @@ class CabinetPaymentIntegrationTests {
 		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/accept")
 			.param("code", signingCode).session(session).with(csrf()));
 		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
-			.contains("осталось заплатить 9 000,00 ₽");
+			.contains("осталось заплатить 9\u00a0000,00\u00a0₽");
 
 		pay(session, door, debt, "9000");
 
 		assertThat(debts.get(agency.tenant().id(), debt.id()).isClosed()).isTrue();
 		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.PAID);
 		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
-			.contains("прощено 1 000,00 ₽");
+			.contains("прощено 1\u00a0000,00\u00a0₽");
 	}
 
 	@Test
@@ -199,7 +199,7 @@ class CabinetPaymentIntegrationTests {
 		mvc.perform(post(door + "/debts/" + own.id() + "/pay").param("amount", "3000,01").param("key", "k1")
 			.session(session).with(csrf()));
 		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
-			.contains("Сумма больше остатка долга (3000.00 ₽).", "3 000,00 ₽");
+			.contains("Сумма больше остатка долга (3\u00a0000,00\u00a0₽).", "3\u00a0000,00\u00a0₽");
 		assertThat(mvc.perform(post(door + "/debts/" + theirs.id() + "/pay").param("amount", "10").param("key", "k2")
 			.session(session).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(debts.get(agency.tenant().id(), own.id()).total()).isEqualTo(Money.ofRoubles("3000.00"));
@@ -210,7 +210,7 @@ class CabinetPaymentIntegrationTests {
 		assertThat(mvc.perform(post(door + "/debts/" + own.id() + "/pay").param("amount", "100").param("key", "tab-2")
 			.session(session).with(csrf())).andReturn().getResponse().getRedirectedUrl()).isEqualTo(door + "/home");
 		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
-			.contains("Уже начат платёж на 3000.00 ₽");
+			.contains("Уже начат платёж на 3\u00a0000,00\u00a0₽");
 	}
 
 	@Test
@@ -237,7 +237,7 @@ class CabinetPaymentIntegrationTests {
 		String secondDue = validUntil.plusMonths(1).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
 		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
 			.cookie(visitor).with(csrf())));
-		assertThat(terms).contains("ст. 415 ГК РФ", "Платёж 1: 4 500,02 ₽ до " + firstDue, "Платёж 2: 4 500,01 ₽ до " + secondDue,
+		assertThat(terms).contains("ст. 415 ГК РФ", "Платёж 1: 4\u00a0500,02\u00a0₽ до " + firstDue, "Платёж 2: 4\u00a0500,01\u00a0₽ до " + secondDue,
 				"соглашение утратит силу");
 		accept(agency, session, door, debt, terms);
 
@@ -245,35 +245,35 @@ class CabinetPaymentIntegrationTests {
 		assertThat(accepted.status()).isEqualTo(Offer.Status.ACCEPTED);
 		assertThat(accepted.schedule()).extracting(OfferPart::amount)
 			.containsExactly(Money.ofRoubles("4500.02"), Money.ofRoubles("4500.01"));
-		assertThat(accepted.signedTerms()).contains("Платёж 1: 4 500,02 ₽ до " + firstDue, "ст. 415 ГК РФ");
-		assertThat(home(session, door)).contains("Следующий платёж № 1 — 4 500,02 ₽ до " + firstDue, "value=\"4500,02\"",
+		assertThat(accepted.signedTerms()).contains("Платёж 1: 4\u00a0500,02\u00a0₽ до " + firstDue, "ст. 415 ГК РФ");
+		assertThat(home(session, door)).contains("Следующий платёж № 1 — 4\u00a0500,02\u00a0₽ до " + firstDue, "value=\"4500,02\"",
 				"График платежей (PDF)");
 
 		mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "1000").param("key", "too-little")
 			.session(session).cookie(visitor).with(csrf()));
-		assertThat(home(session, door)).contains("Очередной платёж по соглашению — не меньше 4500.02 ₽.");
+		assertThat(home(session, door)).contains("Очередной платёж по соглашению — не меньше 4\u00a0500,02\u00a0₽.");
 		mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "9000.04").param("key", "too-much")
 			.session(session).cookie(visitor).with(csrf()));
-		assertThat(home(session, door)).contains("По соглашению осталось заплатить 9000.03 ₽");
+		assertThat(home(session, door)).contains("По соглашению осталось заплатить 9\u00a0000,03\u00a0₽");
 
 		pay(session, door, debt, "4500,02");
 		Debt afterFirst = debts.get(agency.tenant().id(), debt.id());
 		assertThat(afterFirst.isClosed()).isFalse();
 		assertThat(afterFirst.total()).isEqualTo(Money.ofRoubles("5500.01"));
-		assertThat(home(session, door)).contains("осталось заплатить 4 500,01 ₽", "Следующий платёж № 2 — 4 500,01 ₽ до " + secondDue,
+		assertThat(home(session, door)).contains("осталось заплатить 4\u00a0500,01\u00a0₽", "Следующий платёж № 2 — 4\u00a0500,01\u00a0₽ до " + secondDue,
 				"Оплачен");
 		byte[] pdf = mvc.perform(get(door + "/debts/" + debt.id() + "/offer/schedule.pdf").session(session))
 			.andReturn().getResponse().getContentAsByteArray();
 		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
-				.contains("ГРАФИК ПЛАТЕЖЕЙ", firstDue, secondDue, "4 500,02 руб.", "4 500,01 руб.", "Итого 9 000,03 руб.",
-						"ст. 415 ГК РФ", "остаток 1 000,00 руб. прощается");
+				.contains("ГРАФИК ПЛАТЕЖЕЙ", firstDue, secondDue, "4\u00a0500,02\u00a0руб.", "4\u00a0500,01\u00a0руб.", "Итого 9\u00a0000,03\u00a0руб.",
+						"ст. 415 ГК РФ", "остаток 1\u00a0000,00\u00a0руб. прощается");
 		}
 
 		pay(session, door, debt, "4500,01");
 		assertThat(debts.get(agency.tenant().id(), debt.id()).isClosed()).isTrue();
 		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.PAID);
-		assertThat(home(session, door)).contains("прощено 1 000,00 ₽");
+		assertThat(home(session, door)).contains("прощено 1\u00a0000,00\u00a0₽");
 
 		// Both payments reached the funnel's last step for this visitor, and the debtor's activity shows all he did.
 		org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(activity.of(agency.tenant().id(), debtor.id(), 50))
@@ -314,8 +314,8 @@ class CabinetPaymentIntegrationTests {
 
 		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.LAPSED);
 		String lapsed = home(session, door);
-		assertThat(lapsed).contains("Платёж № 2 не поступил до", "соглашение утратило силу", "Уплаченные по нему 4 500,00 ₽",
-				"5 500,00 ₽");
+		assertThat(lapsed).contains("Платёж № 2 не поступил до", "соглашение утратило силу", "Уплаченные по нему 4\u00a0500,00\u00a0₽",
+				"5\u00a0500,00\u00a0₽");
 		pay(session, door, debt, "4500");
 		Debt after = debts.get(agency.tenant().id(), debt.id());
 		assertThat(after.isClosed()).as("a lapsed offer forgives nothing").isFalse();
@@ -338,7 +338,7 @@ class CabinetPaymentIntegrationTests {
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ofRoubles("20878.10"), Money.ofRoubles("500000.00"), Money.ZERO), 400);
 		String door = "/cabinet/" + agency.tenant().id();
 		MockHttpSession session = signIn(agency, door, phone);
-		assertThat(home(session, door)).contains("Для вас предодобрена скидка 15%", "Заплатите 442 746,39 ₽ вместо 520 878,10 ₽");
+		assertThat(home(session, door)).contains("Для вас предодобрена скидка 15%", "Заплатите 442\u00a0746,39\u00a0₽ вместо 520\u00a0878,10\u00a0₽");
 		// The terms are opened in one tab, and the whole balance is paid in another.
 		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor)
 			.with(csrf())));
@@ -383,16 +383,16 @@ class CabinetPaymentIntegrationTests {
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ofRoubles("2000.00"), Money.ofRoubles("8000.00"), Money.ZERO), 400);
 		String door = "/cabinet/" + agency.tenant().id();
 		MockHttpSession session = signIn(agency, door, phone);
-		assertThat(home(session, door)).contains("Заплатите 9 000,00 ₽ вместо 10 000,00 ₽");
+		assertThat(home(session, door)).contains("Заплатите 9\u00a0000,00\u00a0₽ вместо 10\u00a0000,00\u00a0₽");
 
 		pay(session, door, debt, "4000");
 		// The discount is on what is owed now: 10% off the 6 000,00 ₽ left.
-		assertThat(home(session, door)).contains("Заплатите 5 400,00 ₽ вместо 6 000,00 ₽");
+		assertThat(home(session, door)).contains("Заплатите 5\u00a0400,00\u00a0₽ вместо 6\u00a0000,00\u00a0₽");
 		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
 			.cookie(visitor).with(csrf())));
-		assertThat(terms).contains("5 400,00", "Платёж 1: 2 700,00 ₽");
+		assertThat(terms).contains("5\u00a0400,00", "Платёж 1: 2\u00a0700,00\u00a0₽");
 		accept(agency, session, door, debt, terms);
-		assertThat(home(session, door)).contains("Соглашение подписано", "осталось заплатить 5 400,00 ₽");
+		assertThat(home(session, door)).contains("Соглашение подписано", "осталось заплатить 5\u00a0400,00\u00a0₽");
 		Offer signed = offers.find(agency.tenant().id(), debt.id()).orElseThrow();
 		assertThat(signed.status()).isEqualTo(Offer.Status.ACCEPTED);
 		assertThat(signed.fullAmount()).isEqualTo(Money.ofRoubles("6000.00"));
@@ -402,29 +402,30 @@ class CabinetPaymentIntegrationTests {
 
 		mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "5400.01").param("key", "too-much")
 			.session(session).cookie(visitor).with(csrf()));
-		assertThat(home(session, door)).contains("По соглашению осталось заплатить 5400.00 ₽");
+		assertThat(home(session, door)).contains("По соглашению осталось заплатить 5\u00a0400,00\u00a0₽");
 		pay(session, door, debt, "2700");
 		pay(session, door, debt, "2700");
 		Debt closed = debts.get(agency.tenant().id(), debt.id());
 		assertThat(closed.isClosed()).isTrue();
 		assertThat(closed.repaid()).isEqualTo(Money.ofRoubles("9400.00"));
 		assertThat(closed.forgiven()).isEqualTo(Money.ofRoubles("600.00"));
-		assertThat(home(session, door)).contains("прощено 600,00 ₽").doesNotContain("Принять предложение");
+		assertThat(home(session, door)).contains("прощено 600,00\u00a0₽").doesNotContain("Принять предложение");
 
 		byte[] pdf = mvc.perform(get(door + "/debts/" + debt.id() + "/certificate.pdf").session(session))
 			.andReturn().getResponse().getContentAsByteArray();
 		String text;
 		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 			// A long agreement number may wrap after a hyphen: «8fd7b0be-» at a line's end, «275d-…» on the next.
+			// A justified line widens its no-break spaces too, and the extraction then adds a space after one.
 			text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("-\\s+", "-")
-				.replaceAll("\\s+", " ");
+				.replaceAll("\\s+", " ").replace("\u00a0 ", "\u00a0");
 		}
 		String signedOn = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
 			.format(signed.acceptedAt().atZone(java.time.ZoneId.of("Europe/Moscow")));
-		assertThat(text).contains("Сумма задолженности 10 000,00 руб.", "Всего уплачено 9 400,00 руб.",
-				"Прощено (ст. 415 ГК РФ) 600,00 руб.", "Соглашение о прощении долга № " + signed.id() + " от " + signedOn,
-				"простой электронной подписью (код из SMS)", "уплачено 9 400,00 руб., остаток 600,00 руб. прощён")
-			.doesNotContain("Всего уплачено 10 000,00 руб.");
+		assertThat(text).contains("Сумма задолженности 10\u00a0000,00\u00a0руб.", "Всего уплачено 9\u00a0400,00\u00a0руб.",
+				"Прощено (ст. 415 ГК РФ) 600,00\u00a0руб.", "Соглашение о прощении долга № " + signed.id() + " от " + signedOn,
+				"простой электронной подписью (код из SMS)", "уплачено 9\u00a0400,00\u00a0руб., остаток 600,00\u00a0руб. прощён")
+			.doesNotContain("Всего уплачено 10\u00a0000,00\u00a0руб.");
 		assertThat(text.indexOf("Прощено (ст. 415 ГК РФ)")).as("the figures come before the obligations are called fulfilled")
 			.isLessThan(text.indexOf("исполнены в полном объёме"));
 
@@ -432,11 +433,11 @@ class CabinetPaymentIntegrationTests {
 		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 			.user(fixtures.admin(agency));
 		assertThat(mvc.perform(get("/debtors").with(admin)).andReturn().getResponse().getContentAsString())
-			.contains("Уплачено", "Прощено", "<td class=\"text-end paid\">9 400,00 ₽</td>",
-					"<td class=\"text-end forgiven\">600,00 ₽</td>");
+			.contains("Уплачено", "Прощено", "<td class=\"text-end paid\">9\u00a0400,00\u00a0₽</td>",
+					"<td class=\"text-end forgiven\">600,00\u00a0₽</td>");
 		assertThat(mvc.perform(get("/debtors/{id}", debtor.id().value()).with(admin)).andReturn().getResponse()
-			.getContentAsString()).contains("Прощено по соглашению", "<dd class=\"col-sm-8 paid\">9 400,00 ₽</dd>",
-					"<dd class=\"col-sm-8 forgiven\">600,00 ₽</dd>");
+			.getContentAsString()).contains("Прощено по соглашению", "<dd class=\"col-sm-8 paid\">9\u00a0400,00\u00a0₽</dd>",
+					"<dd class=\"col-sm-8 forgiven\">600,00\u00a0₽</dd>");
 	}
 
 	@Test
@@ -454,7 +455,7 @@ class CabinetPaymentIntegrationTests {
 
 		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor)
 			.with(csrf())));
-		assertThat(terms).contains("9 000,00");
+		assertThat(terms).contains("9\u00a0000,00");
 		pay(session, door, debt, "4000");
 		accept(agency, session, door, debt, terms);
 		assertThat(home(session, door)).contains("Остаток долга изменился, пока вы подписывали");
@@ -465,7 +466,7 @@ class CabinetPaymentIntegrationTests {
 			.session(session).cookie(visitor).with(csrf())).andReturn().getResponse().getRedirectedUrl())
 			.startsWith("/payments/sandbox/");
 		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor).with(csrf()));
-		assertThat(home(session, door)).contains("Начат платёж на 1000.00 ₽, он ещё не завершён.");
+		assertThat(home(session, door)).contains("Начат платёж на 1\u00a0000,00\u00a0₽, он ещё не завершён.");
 		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.OFFERED);
 	}
 

@@ -65,12 +65,12 @@ class DebtorsIntegrationTests {
 
 		String list = mvc.perform(get("/debtors").with(user(fixtures.admin(agency))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(list).contains("Семёнова Анна Петровна", "АО «Альфа-Банк»", "102 000,00 ₽", "Новосибирская область",
+		assertThat(list).contains("Семёнова Анна Петровна", "АО «Альфа-Банк»", "102\u00a0000,00\u00a0₽", "Новосибирская область",
 				"/debtors/portfolios");
 
 		String card = mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(card).contains("Госпошлина", "2 000,00 ₽", "Основной долг", "90 000,00 ₽", "4510 987654",
+		assertThat(card).contains("Госпошлина", "2\u00a0000,00\u00a0₽", "Основной долг", "90\u00a0000,00\u00a0₽", "4510 987654",
 				"Новосибирск (UTC+7)");
 		assertThat(audit.latest(agency.tenant().id(), 3)).anySatisfy(e -> assertThat(e.action()).isEqualTo(AuditAction.PERSONAL_DATA_VIEWED));
 	}
@@ -85,7 +85,7 @@ class DebtorsIntegrationTests {
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 700);
 		offers.find(tenant, debt.id());
 		offers.accept(tenant, debt.id(), UUID.randomUUID(), 2, Money.ofRoubles("9000.00"),
-				"Условия соглашения\nПлатёж 1: 4 500,00 ₽");
+				"Условия соглашения\nПлатёж 1: 4\u00a0500,00\u00a0₽");
 		UUID visitor = UUID.randomUUID();
 		activity.signedIn(tenant, visitor, debtor.id());
 		Payment paid = payments.start(tenant, new PayableRef(debt.id().value()), Money.ofRoubles("4500"), PaymentMethod.SBP,
@@ -101,12 +101,12 @@ class DebtorsIntegrationTests {
 		String card = mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(card).contains("Скидка 10% по правилу «Частями»", "Соглашение подписано", "частей до 3, раз в месяц",
-				"отсрочка 2 дн.", "уплачено 4 500,00 ₽, осталось 4 500,00 ₽", "Подписанные условия", "Платёж 1: 4 500,00 ₽",
-				"Оплачен", "Отменён", "Основной долг: 4 500,00 ₽", "/debtors/" + debtor.id().value() + "/cabinet-activity");
+				"отсрочка 2 дн.", "уплачено 4\u00a0500,00\u00a0₽, осталось 4\u00a0500,00\u00a0₽", "Подписанные условия", "Платёж 1: 4\u00a0500,00\u00a0₽",
+				"Оплачен", "Отменён", "Основной долг: 4\u00a0500,00\u00a0₽", "/debtors/" + debtor.id().value() + "/cabinet-activity");
 
 		String activityHtml = mvc.perform(get("/debtors/{id}/cabinet-activity", debtor.id().value())
 			.with(user(fixtures.admin(agency)))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(activityHtml).contains("Вошёл в кабинет", "Начал оплату", "Оплатил", "КД-7/2020", "4 500,00 ₽",
+		assertThat(activityHtml).contains("Вошёл в кабинет", "Начал оплату", "Оплатил", "КД-7/2020", "4\u00a0500,00\u00a0₽",
 				"Время московское");
 		DateTimeFormatter minutes = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 		Instant signedIn = activity.of(tenant, debtor.id(), 10).getLast().at();
@@ -141,8 +141,8 @@ class DebtorsIntegrationTests {
 		assertThat(debts.get(tenant, debt.id()).total()).isEqualTo(Money.ZERO);
 		String card = mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(card).contains("Переплата 200,00 ₽: долг был меньше, верните её плательщику",
-				"Переплата 100,00 ₽: долг был меньше, верните её плательщику", "Основной долг: 300,00 ₽");
+		assertThat(card).contains("Переплата 200,00\u00a0₽: долг был меньше, верните её плательщику",
+				"Переплата 100,00\u00a0₽: долг был меньше, верните её плательщику", "Основной долг: 300,00\u00a0₽");
 	}
 
 	@Test
@@ -173,8 +173,8 @@ class DebtorsIntegrationTests {
 		});
 		String card = mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(card).contains("Переплата 100,00 ₽: долг был меньше, верните её плательщику", "Основной долг: 900,00 ₽",
-				"<dd class=\"col-sm-8 paid\">900,00 ₽</dd>", "<dd class=\"col-sm-8 forgiven\">100,00 ₽</dd>");
+		assertThat(card).contains("Переплата 100,00\u00a0₽: долг был меньше, верните её плательщику", "Основной долг: 900,00\u00a0₽",
+				"<dd class=\"col-sm-8 paid\">900,00\u00a0₽</dd>", "<dd class=\"col-sm-8 forgiven\">100,00\u00a0₽</dd>");
 	}
 
 	@Autowired

@@ -69,7 +69,7 @@ class PortfolioImportBrowserTests extends BrowserTestSupport {
 		page.locator("#to-debts").click();
 		Locator debts = page.locator("#debts tbody tr", new Page.LocatorOptions().setHasText("Г-1"));
 		assertThat(debts.locator("td")).hasText(new String[] { "Громова Алла Сергеевна", "ПАО «Банк»", "Г-1", "Пермский край",
-				"49 500,50 ₽", "500,00 ₽", "0,00 ₽" });
+				"49\u00a0500,50\u00a0₽", "500,00\u00a0₽", "0,00\u00a0₽" });
 		debts.getByText("Громова Алла Сергеевна").click();
 		assertThat(page.locator("main")).containsText("Asia/Yekaterinburg");
 		screenshot(page, "portfolio-debtor.png");
@@ -77,7 +77,7 @@ class PortfolioImportBrowserTests extends BrowserTestSupport {
 		page.navigate(url("/debtors/portfolios"));
 		assertThat(page.locator("#portfolios tbody tr", new Page.LocatorOptions().setHasText(name)).locator("td"))
 			.hasText(new Pattern[] { Pattern.compile(name), Pattern.compile("^2$"), Pattern.compile("^2$"),
-					Pattern.compile("^1$"), Pattern.compile("^59 500,50 ₽$"), Pattern.compile("Загружен · \\d") });
+					Pattern.compile("^1$"), Pattern.compile("^59\\s500,50\\s₽$"), Pattern.compile("Загружен · \\d") });
 		screenshot(page, "portfolios.png");
 		assertNoBrowserProblems();
 	}

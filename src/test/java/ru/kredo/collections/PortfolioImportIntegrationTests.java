@@ -157,7 +157,7 @@ class PortfolioImportIntegrationTests {
 				&& e.objectId().equals(done.id().toString()));
 		String card = mvc.perform(get("/debtors/" + sber.contactId().value()).with(user(manager))).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(card).contains("Свердловская область", "Екатеринбург (UTC+5)", "107 000,00 ₽", "12 000,00 ₽", "01.03.2025");
+		assertThat(card).contains("Свердловская область", "Екатеринбург (UTC+5)", "107\u00a0000,00\u00a0₽", "12\u00a0000,00\u00a0₽", "01.03.2025");
 	}
 
 	@Test
@@ -275,7 +275,7 @@ class PortfolioImportIntegrationTests {
 		assertThat(renewed.offerAmount()).isEqualTo(Money.ofRoubles("4050.00"));
 		String page = mvc.perform(get("/debtors/portfolios").with(user(admin))).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Банк", "march.csv", "april.csv", "14 300,00 ₽");
+		assertThat(page).contains("Банк", "march.csv", "april.csv", "14\u00a0300,00\u00a0₽");
 	}
 
 	@Test

@@ -106,21 +106,21 @@ class CertificatesIntegrationTests {
 
 		String text = text(certificates.issue(collector(), settled).pdf());
 
-		assertThat(text).contains("Сумма задолженности 520 878,10 руб.", "Всего уплачено 442 746,39 руб.",
-				"Прощено (ст. 415 ГК РФ) 78 131,71 руб.",
+		assertThat(text).contains("Сумма задолженности 520\u00a0878,10\u00a0руб.", "Всего уплачено 442\u00a0746,39\u00a0руб.",
+				"Прощено (ст. 415 ГК РФ) 78\u00a0131,71\u00a0руб.",
 				"Соглашение о прощении долга № a5b1c3d4-0000-4000-8000-000000000001 от 02.11.2026",
 				"простой электронной подписью (код из SMS) 02.11.2026 14:05 МСК",
 				"запись подписи № c0de0000-0000-4000-8000-000000000002")
-			.doesNotContain("Всего уплачено 520 878,10 руб.", "подтверждает, что задолженность");
-		assertThat(text.indexOf("78 131,71")).isLessThan(text.indexOf("исполнены в полном объёме"));
+			.doesNotContain("Всего уплачено 520\u00a0878,10\u00a0руб.", "подтверждает, что задолженность");
+		assertThat(text.indexOf("78\u00a0131,71")).isLessThan(text.indexOf("исполнены в полном объёме"));
 	}
 
 	@Test
 	void aDebtPaidInFullHasNothingForgivenAndNoAgreementLine() throws Exception {
 		String text = text(certificates.issue(collector(), SampleCertificates.closedDebt()).pdf());
 
-		assertThat(text).contains("Сумма задолженности 123 456,78 руб.", "Всего уплачено 123 456,78 руб.",
-				"Прощено (ст. 415 ГК РФ) 0,00 руб.", "долг не прощался", "исполнены в полном объёме")
+		assertThat(text).contains("Сумма задолженности 123\u00a0456,78\u00a0руб.", "Всего уплачено 123\u00a0456,78\u00a0руб.",
+				"Прощено (ст. 415 ГК РФ) 0,00\u00a0руб.", "долг не прощался", "исполнены в полном объёме")
 			.doesNotContain("Основание прощения", "Соглашение о прощении");
 	}
 

@@ -35,8 +35,8 @@ class PaymentDocumentsTests {
 		String text = text(documents.schedule(schedule), "payment-schedule-sample.pdf");
 
 		assertThat(text).contains("ГРАФИК ПЛАТЕЖЕЙ", "по договору № КД-2019/004512 от 12.04.2019",
-				"Семёнова Анна Петровна", "15.12.2026", "15.01.2027", "15.02.2027", "12 345,67 руб.",
-				"Итого 42 345,67 руб.", "+7 495 123-45-67");
+				"Семёнова Анна Петровна", "15.12.2026", "15.01.2027", "15.02.2027", "12\u00a0345,67\u00a0руб.",
+				"Итого 42\u00a0345,67\u00a0руб.", "+7 495 123-45-67");
 	}
 
 	@Test
@@ -49,8 +49,8 @@ class PaymentDocumentsTests {
 
 		String text = text(documents.schedule(schedule), "payment-schedule-settlement-sample.pdf").replaceAll("\\s+", " ");
 
-		assertThat(text).contains("Итого 9 000,03 руб.", "(ст. 415 ГК РФ) подписано должником 23.11.2026",
-				"Задолженность на дату соглашения — 10 000,03 руб.", "остаток 1 000,00 руб. прощается",
+		assertThat(text).contains("Итого 9\u00a0000,03\u00a0руб.", "(ст. 415 ГК РФ) подписано должником 23.11.2026",
+				"Задолженность на дату соглашения — 10\u00a0000,03\u00a0руб.", "остаток 1\u00a0000,00\u00a0руб. прощается",
 				"в течение 3 дн. после своей даты");
 		assertThat(text(documents.schedule(new PaymentSchedule(SampleCertificates.agency(), DEBTOR, CONTRACT,
 				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2026, 12, 7), BigDecimal.TEN)),
@@ -67,8 +67,8 @@ class PaymentDocumentsTests {
 
 		String text = text(documents.statement(statement), "payment-statement-sample.pdf");
 
-		assertThat(text).contains("ВЫПИСКА О ПЛАТЕЖАХ", "на 23.11.2026", "ПАО «Первый Банк»", "150 000,00 руб.",
-				"Всего уплачено 30 000,50 руб.", "Остаток задолженности на 23.11.2026: 119 999,50 руб.");
+		assertThat(text).contains("ВЫПИСКА О ПЛАТЕЖАХ", "на 23.11.2026", "ПАО «Первый Банк»", "150\u00a0000,00\u00a0руб.",
+				"Всего уплачено 30\u00a0000,50\u00a0руб.", "Остаток задолженности на 23.11.2026: 119\u00a0999,50\u00a0руб.");
 		assertThat(text.indexOf("01.09.2026")).isLessThan(text.indexOf("05.10.2026"));
 	}
 

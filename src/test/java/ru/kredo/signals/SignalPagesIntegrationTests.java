@@ -91,7 +91,7 @@ class SignalPagesIntegrationTests {
 		String page = mvc.perform(get("/signals/{id}", signal.id().value()).with(user(fixtures.admin(broker))).param("lang", "en"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-		assertThat(page).contains("Loan disbursed — invoice your commission", "The client received a loan of 500 000 ₽",
+		assertThat(page).contains("Loan disbursed — invoice your commission", "The client received a loan of 500\u00a0000\u00a0₽",
 				"RUTDF 2.2", "+7 903 123-45-67");
 	}
 

@@ -36,7 +36,7 @@ class AgencyPagesController {
 	@GetMapping("/contacts")
 	String contacts(@PathVariable UUID agency, @ModelAttribute(name = "cabinetAgency", binding = false) CabinetAgency cabinet,
 			HttpServletRequest request, Model model) {
-		cabinet.tenant();
+		model.addAttribute("agency", cabinet.tenant());
 		CabinetController.SignedInDebtor debtor = CabinetController.signedIn(request, cabinet.tenant());
 		if (debtor != null) {
 			model.addAttribute("consentGiven", consents.given(cabinet.tenant().id(), debtor.contactId(),
@@ -49,7 +49,7 @@ class AgencyPagesController {
 
 	@GetMapping("/privacy")
 	String privacy(@PathVariable UUID agency, @ModelAttribute(name = "cabinetAgency", binding = false) CabinetAgency cabinet, Model model) {
-		cabinet.tenant();
+		model.addAttribute("agency", cabinet.tenant());
 		model.addAttribute("text", cabinet.privacyPolicy());
 		model.addAttribute("heading", "cabinet.privacy-policy");
 		return "cabinet/agency-text";
@@ -57,7 +57,7 @@ class AgencyPagesController {
 
 	@GetMapping("/consent")
 	String consent(@PathVariable UUID agency, @ModelAttribute(name = "cabinetAgency", binding = false) CabinetAgency cabinet, Model model) {
-		cabinet.tenant();
+		model.addAttribute("agency", cabinet.tenant());
 		model.addAttribute("text", cabinet.consentText());
 		model.addAttribute("heading", "cabinet.consent-document");
 		return "cabinet/agency-text";

@@ -8,6 +8,7 @@ import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Offer;
 import ru.kredo.payments.DebtComponent;
 import ru.kredo.payments.Money;
+import ru.kredo.platform.Amounts;
 import ru.kredo.platform.web.TimeDisplay;
 
 /**
@@ -53,22 +54,14 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 		return roubles(money).replace(' ', '\u00A0');
 	}
 
-	/** {@code 1 234 567,89 ₽}. */
+	/** {@code 1 234 567,89 ₽}, the one way amounts are written ({@link Amounts}). */
 	static String roubles(Money money) {
-		return grouped(money) + " ₽";
+		return Amounts.text(money.roubles());
 	}
 
-	/** {@code 1 234 567,89}: thousands apart, a decimal comma, always two decimals. */
+	/** {@code 1 234 567,89}: thousands apart by a no-break space, a decimal comma, always two decimals. */
 	static String grouped(Money money) {
-		String whole = Long.toString(money.kopecks() / 100);
-		StringBuilder text = new StringBuilder(whole.length() + 6);
-		for (int i = 0; i < whole.length(); i++) {
-			if (i > 0 && (whole.length() - i) % 3 == 0) {
-				text.append(' ');
-			}
-			text.append(whole.charAt(i));
-		}
-		return decimals(text, money);
+		return Amounts.digits(money.roubles());
 	}
 
 	/** {@code 1234567,89}: as a person types it into the amount field. */

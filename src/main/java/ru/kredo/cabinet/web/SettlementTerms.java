@@ -1,9 +1,6 @@
 package ru.kredo.cabinet.web;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +11,7 @@ import ru.kredo.collections.Debt;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.OfferPart;
 import ru.kredo.payments.Money;
+import ru.kredo.platform.Amounts;
 import ru.kredo.tenancy.Tenant;
 
 /**
@@ -43,11 +41,8 @@ record SettlementTerms(String settlement, List<String> schedule, String lapse) i
 		return settlement + "\n" + String.join("\n", schedule) + "\n" + lapse;
 	}
 
-	/** «9 000,00», as the pages print money. */
+	/** «9 000,00», as the pages print money ({@link Amounts}). */
 	static String roubles(Money money) {
-		DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
-		symbols.setGroupingSeparator(' ');
-		symbols.setDecimalSeparator(',');
-		return new DecimalFormat("#,##0.00", symbols).format(new BigDecimal(money.roubles().toPlainString()));
+		return Amounts.digits(money.roubles());
 	}
 }

@@ -16,6 +16,8 @@ import org.thymeleaf.context.Context;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import ru.kredo.platform.Amounts;
 import com.openhtmltopdf.util.XRLog;
 
 /**
@@ -28,6 +30,8 @@ public class DocumentPdf {
 
 	static final String FONT_FAMILY = "DejaVu Sans";
 	private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+	private static final Amounts AMOUNTS = new Amounts();
 
 	private final ITemplateEngine templates;
 	private final byte[] regular = resource("/fonts/DejaVuSans.ttf");
@@ -45,6 +49,8 @@ public class DocumentPdf {
 		Context context = new Context(RUSSIAN);
 		context.setVariables(Map.copyOf(variables));
 		context.setVariable("stylesheet", stylesheet);
+		// The one way amounts are written (26 366,15): a plain context has no beans, so the formatter goes in by name.
+		context.setVariable("amounts", AMOUNTS);
 		return pdf(templates.process("documents/" + name, context));
 	}
 

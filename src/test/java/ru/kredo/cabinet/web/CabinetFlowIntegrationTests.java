@@ -151,7 +151,7 @@ class CabinetFlowIntegrationTests {
 
 		// The right one: signed, and home.
 		assertThat(redirect(post(accept).param("code", signingCode), session)).isEqualTo(door + "/home");
-		assertThat(page(door + "/home", session)).contains("осталось заплатить 9 000,00 ₽");
+		assertThat(page(door + "/home", session)).contains("осталось заплатить 9\u00a0000,00\u00a0₽");
 		assertThat(mvc.perform(get(signing).session(session).cookie(visitor)).andReturn().getResponse()
 			.getRedirectedUrl()).as("the signing step once signed").isEqualTo(door + "/home");
 
@@ -164,7 +164,7 @@ class CabinetFlowIntegrationTests {
 		assertThat(mvc.perform(get(back).session(session).cookie(visitor)).andReturn().getResponse().getRedirectedUrl())
 			.isEqualTo(door + "/home");
 		String declined = page(door + "/home", session);
-		assertThat(declined).contains("Оплата 9 000,00 ₽ по договору № " + debt.contractNumber() + " не прошла.",
+		assertThat(declined).contains("Оплата 9\u00a0000,00\u00a0₽ по договору № " + debt.contractNumber() + " не прошла.",
 				"деньги не списаны", "Попробовать ещё раз", "name=\"amount\" value=\"9000.00\"");
 		assertThat(page(door + "/home", session)).as("said once, not on every reload").doesNotContain("не прошла");
 
