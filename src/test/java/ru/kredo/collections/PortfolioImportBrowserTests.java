@@ -71,7 +71,7 @@ class PortfolioImportBrowserTests extends BrowserTestSupport {
 		assertThat(debts.locator("td")).hasText(new String[] { "Громова Алла Сергеевна", "ПАО «Банк»", "Г-1", "Пермский край",
 				"49\u00a0500,50\u00a0₽", "500,00\u00a0₽", "0,00\u00a0₽" });
 		debts.getByText("Громова Алла Сергеевна").click();
-		assertThat(page.locator("main")).containsText("Asia/Yekaterinburg");
+		assertThat(page.locator("main")).containsText("Екатеринбург (UTC+5)");
 		screenshot(page, "portfolio-debtor.png");
 
 		page.navigate(url("/debtors/portfolios"));

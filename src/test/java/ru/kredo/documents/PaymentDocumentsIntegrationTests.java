@@ -32,7 +32,7 @@ class PaymentDocumentsIntegrationTests {
 		try (PDDocument pdf = Loader.loadPDF(documents.statement(statement))) {
 			assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
 				.contains("ООО ПКО «Пример Взыскания»", "ИНН 7701234560", "ВЫПИСКА О ПЛАТЕЖАХ",
-						"Остаток задолженности на 23.11.2026: 0,00 руб.");
+						"Остаток задолженности на 23.11.2026: 0,00\u00a0руб.");
 		}
 	}
 }

@@ -95,7 +95,7 @@ class PostRedirectGetIntegrationTests {
 			.andReturn());
 		Matcher secret = SECRET.matcher(shown);
 		assertThat(secret.find()).isTrue();
-		assertThat(page(mvc.perform(get("/operator/tenants").with(user(operator))).andReturn()))
+		assertThat(page(mvc.perform(get("/operator/tenants").param("q", "ООО Тест " + unique).with(user(operator))).andReturn()))
 			.contains("ООО Тест " + unique).doesNotContain(secret.group());
 		assertThat(jdbc.sql("select count(*) from tenants where name = ?").param("ООО Тест " + unique).query(Long.class).single())
 			.isEqualTo(1);

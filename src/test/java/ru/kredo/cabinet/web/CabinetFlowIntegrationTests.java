@@ -175,6 +175,13 @@ class CabinetFlowIntegrationTests {
 		mvc.perform(get(back).session(session).cookie(visitor));
 		assertThat(page(door + "/home", session)).contains("Оплата прошла, спасибо!", "Погашен");
 
+		// The consent to processing personal data, answered on its own form (CabinetAgencyIntegrationTests has the rest).
+		java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"([^\"]+)\"")
+			.matcher(page(door + "/home", session));
+		assertThat(version.find()).isTrue();
+		assertThat(redirect(post(door + "/consent").param("decision", "give").param("version", version.group(1)), session))
+			.isEqualTo(door + "/home");
+
 		assertThat(redirect(post(door + "/sign-out"), session)).isEqualTo(door);
 
 		// Every POST the cabinet has is one of those just seen answering with a redirect.
