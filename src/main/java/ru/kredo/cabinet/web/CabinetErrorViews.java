@@ -3,6 +3,8 @@ package ru.kredo.cabinet.web;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.DefaultErrorViewResolver;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
@@ -23,14 +25,15 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class CabinetErrorViews implements ErrorViewResolver {
 
 	private final CabinetPages pages;
 	private final DefaultErrorViewResolver elsewhere;
 
-	CabinetErrorViews(CabinetPages pages, ApplicationContext context, WebProperties web) {
+	CabinetErrorViews(CabinetPages pages, ApplicationContext context, ObjectProvider<WebProperties> web) {
 		this.pages = pages;
-		this.elsewhere = new DefaultErrorViewResolver(context, web.getResources());
+		this.elsewhere = new DefaultErrorViewResolver(context, web.getIfAvailable(WebProperties::new).getResources());
 	}
 
 	@Override
