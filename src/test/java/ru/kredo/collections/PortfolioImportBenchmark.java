@@ -21,6 +21,7 @@ import ru.kredo.collections.internal.PortfolioImporting;
 import ru.kredo.collections.internal.PortfolioImports;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.payments.Money;
 import ru.kredo.tabular.ImportSpool;
 import ru.kredo.tabular.ImportStatus;
 import ru.kredo.tenancy.TenantKind;
@@ -54,6 +55,9 @@ class PortfolioImportBenchmark {
 	@Autowired
 	Contacts contacts;
 
+	@Autowired
+	Offers offers;
+
 	@Test
 	void importsAGeneratedRegistry() throws Exception {
 		int rows = Integer.getInteger("benchmark.rows", 100_000);
@@ -61,6 +65,10 @@ class PortfolioImportBenchmark {
 		// A second pass uploads the same file again: every debt is found and updated, none is added.
 		int passes = Integer.getInteger("benchmark.passes", 1);
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		// -Dbenchmark.offer-rule=true: the agency has a discount rule, so every batch also makes its debts' offers.
+		if (Boolean.getBoolean("benchmark.offer-rule")) {
+			offers.addRule(agency.tenant().id(), "Всем от 100 дней", 100, Money.ZERO, 10, 30, PartPolicy.IN_FULL);
+		}
 		long debtsAfterFirst = 0;
 		for (int pass = 1; pass <= passes; pass++) {
 			PortfolioImport done = importOnce(agency, rows, format, pass);
