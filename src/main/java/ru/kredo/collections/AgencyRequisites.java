@@ -25,11 +25,7 @@ public class AgencyRequisites {
 	}
 
 	public Optional<Agency> of(TenantId tenant) {
-		return jdbc.sql("select full_name, inn, ogrn, address, phone from agency_requisites where tenant_id = ?")
-			.param(tenant.value())
-			.query((row, n) -> new Agency(row.getString("full_name"), row.getString("inn"), row.getString("ogrn"),
-					row.getString("address"), row.getString("phone")))
-			.optional();
+		return profile(tenant).map(AgencyProfile::legal);
 	}
 
 	/** The agency's details with what its cabinet shows besides them; none until its admin filled them in. */

@@ -49,11 +49,6 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 				debt.isClosed(), balance, terms, owed, plain(toPay), history);
 	}
 
-	/** {@code 1 234 567,89 ₽} with no-break spaces: an amount in a sentence never breaks across lines. */
-	static String unbroken(Money money) {
-		return roubles(money).replace(' ', '\u00A0');
-	}
-
 	/** {@code 1 234 567,89 ₽}, the one way amounts are written ({@link Amounts}). */
 	static String roubles(Money money) {
 		return Amounts.text(money.roubles());
@@ -96,9 +91,9 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 			Money next = offer.dueNext().min(debt.total());
 			if (offer.nextPart().isPresent() && left.exceeds(next)) {
 				return new Owed(next, roubles(next), "INSTALMENT", time.format(offer.nextPart().get().dueOn(), DATE),
-						unbroken(left));
+						roubles(left));
 			}
-			return new Owed(left, roubles(left), "AGREEMENT", null, unbroken(left));
+			return new Owed(left, roubles(left), "AGREEMENT", null, roubles(left));
 		}
 
 		public boolean isBalance() {

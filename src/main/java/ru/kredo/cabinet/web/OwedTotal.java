@@ -26,6 +26,6 @@ record OwedTotal(int openDebts, String now, String balance) {
 				balance = balance.plus(debts.get(i).total());
 			}
 		}
-		return new OwedTotal(open, DebtCard.roubles(now), balance.equals(now) ? null : DebtCard.unbroken(balance));
+		return new OwedTotal(open, DebtCard.roubles(now), balance.equals(now) ? null : DebtCard.roubles(balance));
 	}
 }
