@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ru.kredo.cabinet.internal.SmsGateway;
 import ru.kredo.collections.Debts;
@@ -149,8 +151,22 @@ public class CabinetSignIn {
 			.params(id, agency.id().value(), debtor.map(c -> c.id().value()).orElse(null), phoneIndex, hash(id, code),
 					Timestamp.from(now), Timestamp.from(now.plus(lifetime)), from)
 			.update();
-		debtor.ifPresent(found -> sending.execute(() -> send(agency, phone, text.apply(code))));
+		debtor.ifPresent(found -> afterCommit(() -> sending.execute(() -> send(agency, phone, text.apply(code)))));
 		return new Challenge(id, now.plus(lifetime), showsCodes(agency) ? code : null, now.plus(RESEND_DELAY));
+	}
+
+	/** A code is texted once its challenge is committed: a text never carries a code the database does not know. */
+	private static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
 	}
 
 	/**

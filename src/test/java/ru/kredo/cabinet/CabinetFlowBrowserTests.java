@@ -89,7 +89,7 @@ class CabinetFlowBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("#fullName")).isVisible();
 		page.goForward();
 		assertCodeStep();
-		Assertions.assertThat(texts()).as("reloads and restores send no second code").isEqualTo(1);
+		Assertions.assertThat(codesTexted()).as("reloads and restores send no second code").isEqualTo(1);
 
 		// The wait for another code, stated and counted down; the button waits with it.
 		assertThat(page.locator("#resend")).isDisabled();
@@ -130,7 +130,7 @@ class CabinetFlowBrowserTests extends BrowserTestSupport {
 		assertSigningStep();
 		page.navigate(signingStep);
 		assertSigningStep();
-		Assertions.assertThat(texts()).as("reloads and restores send no second signing code").isEqualTo(2);
+		Assertions.assertThat(codesTexted()).as("reloads and restores send no second signing code").isEqualTo(2);
 		assertThat(page.locator("#resend")).isDisabled();
 		assertThat(page.locator("#resend-wait")).isVisible();
 
@@ -214,6 +214,15 @@ class CabinetFlowBrowserTests extends BrowserTestSupport {
 	private long texts() {
 		return jdbc.sql("select count(*) from sms_outbox where tenant_id = ?").param(agency.tenant().id().value())
 			.query(Long.class).single();
+	}
+
+	/**
+	 * The codes the agency has texted or is texting this debtor: a code is written before its text goes out on another
+	 * thread, so counting codes tells at once, where counting texts could be early.
+	 */
+	private long codesTexted() {
+		return jdbc.sql("select count(*) from cabinet_challenges where tenant_id = ? and contact_id is not null")
+			.param(agency.tenant().id().value()).query(Long.class).single();
 	}
 
 	/** The code in the agency's {@code nth} text, once it has been sent. */
