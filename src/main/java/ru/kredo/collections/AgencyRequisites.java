@@ -2,8 +2,12 @@ package ru.kredo.collections;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,8 +20,12 @@ import ru.kredo.tenancy.TenantId;
 @Service
 public class AgencyRequisites {
 
+	/** How long the profile a cabinet page shows may be kept in memory ({@link #shown}). */
+	public static final Duration FRESH = Duration.ofSeconds(30);
+
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final Map<TenantId, Shown> shown = new ConcurrentHashMap<>();
 
 	AgencyRequisites(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -26,6 +34,22 @@ public class AgencyRequisites {
 
 	public Optional<Agency> of(TenantId tenant) {
 		return profile(tenant).map(AgencyProfile::legal);
+	}
+
+	/**
+	 * The profile as the agency's cabinet shows it on every page (its footer): {@link #profile} kept in memory for
+	 * {@link #FRESH}, so that a page view does not read it. A save on this instance shows at once, one on another
+	 * instance within that time. Documents and forms read {@link #profile}.
+	 */
+	public Optional<AgencyProfile> shown(TenantId tenant) {
+		Instant now = clock.instant();
+		Shown kept = shown.get(tenant);
+		if (kept != null && kept.at().plus(FRESH).isAfter(now)) {
+			return kept.profile();
+		}
+		Optional<AgencyProfile> profile = profile(tenant);
+		shown.put(tenant, new Shown(profile, now));
+		return profile;
 	}
 
 	/** The agency's details with what its cabinet shows besides them; none until its admin filled them in. */
@@ -61,6 +85,7 @@ public class AgencyRequisites {
 				    consent_text = ? where tenant_id = ?""")
 			.params(profile.hours(), profile.email(), profile.registryEntry(), policy, consent, tenant.value())
 			.update();
+		shown.remove(tenant);
 		return new AgencyProfile(profile.legal(), profile.hours(), profile.email(), profile.registryEntry(), policy,
 				consent);
 	}
@@ -88,7 +113,11 @@ public class AgencyRequisites {
 			.params(tenant.value(), agency.fullName(), agency.inn(), agency.ogrn(), agency.address(), agency.phone(),
 					Timestamp.from(clock.instant()))
 			.update();
+		shown.remove(tenant);
 		return agency;
+	}
+
+	private record Shown(Optional<AgencyProfile> profile, Instant at) {
 	}
 
 	// A legal entity's ИНН: the tenth digit is the weighted sum of the first nine, mod 11, mod 10.

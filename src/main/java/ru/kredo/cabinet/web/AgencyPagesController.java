@@ -28,9 +28,11 @@ import ru.kredo.tenancy.TenantId;
 class AgencyPagesController {
 
 	private final PersonalDataConsents consents;
+	private final ConsentQuestion consentQuestion;
 
-	AgencyPagesController(PersonalDataConsents consents) {
+	AgencyPagesController(PersonalDataConsents consents, ConsentQuestion consentQuestion) {
 		this.consents = consents;
+		this.consentQuestion = consentQuestion;
 	}
 
 	@GetMapping("/contacts")
@@ -87,6 +89,7 @@ class AgencyPagesController {
 				consents.record(tenant, debtor.contactId(), text, given, request.getRemoteAddr(),
 						request.getHeader("User-Agent"));
 			}
+			consentQuestion.answered(request, tenant, debtor.contactId(), version, given);
 			redirect.addFlashAttribute("notice", given ? "cabinet.consent-given" : "cabinet.consent-refused");
 		}
 		return "redirect:/cabinet/" + agency + ("contacts".equals(back) ? "/contacts" : "/home");

@@ -49,6 +49,6 @@ class CabinetAgencyAdvice {
 		model.addAttribute("cabinetAgency", new CabinetAgency(
 				() -> tenants.find(tenant).filter(t -> t.kind() == TenantKind.COLLECTOR)
 					.orElseThrow(() -> new NotFound("tenant.not-found", id)),
-				() -> requisites.profile(tenant)));
+				() -> requisites.shown(tenant)));
 	}
 }

@@ -290,7 +290,7 @@ class CabinetController {
 		UUID visitor = visitor(request, response);
 		// What he looked at is kept on his card only with his consent (docs/privacy.md); the funnel counts it anyway,
 		// by the visitor's cookie, not by his name.
-		boolean consented = consentQuestion.ask(model, tenant.id(), debtor.contactId());
+		boolean consented = consentQuestion.ask(model, request, tenant.id(), debtor.contactId());
 		if (!owed.isEmpty()) {
 			viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.DEBT_VIEWED, null, consented);
 		}

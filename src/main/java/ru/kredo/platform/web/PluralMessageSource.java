@@ -2,6 +2,8 @@ package ru.kredo.platform.web;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,16 +24,43 @@ class PluralMessageSource extends ResourceBundleMessageSource {
 	private static final Pattern COUNTED_ARGUMENT = Pattern.compile("\\{\\s*(\\d+)\\s*,\\s*(plural|selectordinal)\\s*,");
 	private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u202F]");
 
+	/**
+	 * Per language, per code: the pattern of a message ICU formats, or {@link #PLAIN}. Every message a page shows
+	 * comes through here, so whether it needs ICU is decided once, not on every use (kept as long as the bundles are,
+	 * that is for good unless a cache duration is set).
+	 */
+	private final Map<Locale, Map<String, Object>> kinds = new ConcurrentHashMap<>();
+	private static final Object PLAIN = new Object();
+
+	private record Icu(String pattern) {
+	}
+
 	@Override
 	protected String getMessageInternal(String code, Object[] args, Locale locale) {
 		if (code != null) {
 			Locale language = locale == null ? Locale.getDefault() : locale;
-			String pattern = resolveCodeWithoutArguments(code, language);
-			if (pattern != null && ICU_ARGUMENT.matcher(pattern).find()) {
-				return format(pattern, language, resolveArguments(args, language));
+			Object kind = kind(code, language);
+			if (kind instanceof Icu icu) {
+				return format(icu.pattern(), language, resolveArguments(args, language));
 			}
 		}
 		return super.getMessageInternal(code, args, locale);
+	}
+
+	private Object kind(String code, Locale language) {
+		Map<String, Object> known = getCacheMillis() < 0 ? kinds.computeIfAbsent(language, l -> new ConcurrentHashMap<>()) : null;
+		Object kind = known == null ? null : known.get(code);
+		if (kind == null) {
+			String pattern = resolveCodeWithoutArguments(code, language);
+			if (pattern == null) {
+				return PLAIN; // not kept: a code no bundle has goes to the parent or the default message each time
+			}
+			kind = ICU_ARGUMENT.matcher(pattern).find() ? new Icu(pattern) : PLAIN;
+			if (known != null) {
+				known.put(code, kind);
+			}
+		}
+		return kind;
 	}
 
 	/** One pattern in ICU's syntax; a plural's {@code #} is the count written as the language writes numbers. */
