@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CreditEventIngestion {
 
+	/** The default chunk: the events stored, matched and committed in one transaction. */
 	static final int CHUNK = 2_500;
 	// Chunks stored at once: one in the database while the JVM works on the other.
 	private static final int IN_FLIGHT = 2;
@@ -51,10 +52,12 @@ public class CreditEventIngestion {
 	private final JsonMapper json;
 	private final Clock clock;
 	private final int maxLineLength;
+	private final int chunk;
 
 	CreditEventIngestion(JdbcClient jdbc, EventStore store, TransactionTemplate transaction, ApplicationEventPublisher events,
 			PersonKeys keys, JsonMapper json, Clock clock,
-			@Value("${kredo.events.max-line-length:1MB}") DataSize maxLineLength) {
+			@Value("${kredo.events.max-line-length:1MB}") DataSize maxLineLength,
+			@Value("${kredo.events.chunk-size:" + CHUNK + "}") int chunk) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.transaction = transaction;
@@ -67,6 +70,12 @@ public class CreditEventIngestion {
 			throw new IllegalArgumentException("kredo.events.max-line-length must be from 1B to 511MB, not " + maxLineLength);
 		}
 		this.maxLineLength = (int) maxLineLength.toBytes();
+		// Each chunk is a commit, which waits for the disk; a larger one holds more events in memory (four chunks are
+		// in the pipeline at once) and keeps its transaction open longer.
+		if (chunk < 1 || chunk > 100_000) {
+			throw new IllegalArgumentException("kredo.events.chunk-size must be from 1 to 100000, not " + chunk);
+		}
+		this.chunk = chunk;
 	}
 
 	/**
@@ -78,7 +87,7 @@ public class CreditEventIngestion {
 	 */
 	public IngestionReport ingest(InputStream body) {
 		int accepted = 0;
-		try (ChunkPipeline chunks = ChunkPipeline.start(EventStream.of(body, json, maxLineLength), CHUNK, this::prepare);
+		try (ChunkPipeline chunks = ChunkPipeline.start(EventStream.of(body, json, maxLineLength), chunk, this::prepare);
 				ExecutorService storing = Executors.newThreadPerTaskExecutor(STORING)) {
 			// The next chunk goes as soon as either chunk in flight is done, not only the older one: a chunk that
 			// waits for the other's fold guard, or is simply slower, would otherwise leave a core without work.
@@ -123,8 +132,8 @@ public class CreditEventIngestion {
 	/** Ingests events already read (by the bureau simulator, say). */
 	public IngestionReport ingest(List<CreditEvent> batch) {
 		int accepted = 0;
-		for (int from = 0; from < batch.size(); from += CHUNK) {
-			accepted += store(prepare(batch.subList(from, Math.min(batch.size(), from + CHUNK))));
+		for (int from = 0; from < batch.size(); from += chunk) {
+			accepted += store(prepare(batch.subList(from, Math.min(batch.size(), from + chunk))));
 		}
 		return new IngestionReport(batch.size(), accepted, batch.size() - accepted, List.of());
 	}
