@@ -35,7 +35,7 @@ import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.tenancy.TenantKind;
 import ru.kredo.webhooks.WebhookEndpoint;

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import ru.kredo.contacts.ContactId;
 import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 
 /**

@@ -40,7 +40,7 @@ import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.payments.Allocation;
 import ru.kredo.payments.Allocations;
 import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentSucceeded;
 import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.TenantId;

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /**

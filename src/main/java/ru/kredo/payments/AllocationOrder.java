@@ -3,6 +3,7 @@ package ru.kredo.payments;
 import java.util.EnumSet;
 import java.util.List;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /**

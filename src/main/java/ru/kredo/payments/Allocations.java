@@ -2,6 +2,7 @@ package ru.kredo.payments;
 
 import org.springframework.stereotype.Service;
 
+import ru.kredo.money.Money;
 import ru.kredo.payments.internal.PaymentProperties;
 
 /** Splits payments over a debt's components in the configured {@link AllocationOrder} (ст. 319 ГК РФ by default). */

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /** What a debt consists of, component by component; a component not named is zero. */

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ru.kredo.money.Money;
 import ru.kredo.payments.internal.CreatePayment;
 import ru.kredo.payments.internal.FiscalReceipt;
 import ru.kredo.payments.internal.PaymentProperties;

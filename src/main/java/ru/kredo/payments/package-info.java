@@ -4,7 +4,7 @@
  * {@code CREATED → PENDING → SUCCEEDED | CANCELED}, with the idempotence key, the provider's id and confirmation
  * URL, and the provider's final answer as the receipt), the provider notifications endpoint
  * ({@code /payments/notifications/{provider}}), which re-reads each payment from the provider before changing it, and
- * the money values: {@link ru.kredo.payments.Money}, a debt's {@link ru.kredo.payments.DebtComponents} and their
+ * the money values: {@link ru.kredo.money.Money}, a debt's {@link ru.kredo.payments.DebtComponents} and their
  * {@link ru.kredo.payments.Allocation} in a configurable order (ст. 319 ГК РФ by default).
  * <p>
  * Publishes {@link ru.kredo.payments.PaymentSucceeded}, exactly once per payment. Consumes nothing.

@@ -17,7 +17,7 @@ import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PassportNumber;
 import ru.kredo.contacts.PersonDetails;
 import ru.kredo.contacts.PhoneNumber;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 
 /**

@@ -34,7 +34,7 @@ import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.documents.Agency;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantKind;

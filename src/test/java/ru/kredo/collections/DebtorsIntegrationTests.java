@@ -31,7 +31,7 @@ import ru.kredo.cabinet.FunnelStep;
 import ru.kredo.contacts.Contact;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.PayableRef;
 import ru.kredo.payments.Payment;
 import ru.kredo.payments.PaymentMethod;

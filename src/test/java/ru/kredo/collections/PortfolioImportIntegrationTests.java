@@ -43,7 +43,7 @@ import ru.kredo.collections.internal.PortfolioImports;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.payments.DebtComponent;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentSucceeded;
 import ru.kredo.tabular.HostileFiles;

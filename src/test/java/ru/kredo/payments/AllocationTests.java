@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 class AllocationTests {

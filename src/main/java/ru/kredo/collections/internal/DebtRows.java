@@ -25,7 +25,7 @@ import ru.kredo.contacts.ContactId;
 import ru.kredo.payments.Allocations;
 import ru.kredo.payments.DebtComponent;
 import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 
 /**

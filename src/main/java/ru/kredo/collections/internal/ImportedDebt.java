@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 
 /**
  * A debt as a registry row states it: the claim by component, what was already paid on it, and where the debtor

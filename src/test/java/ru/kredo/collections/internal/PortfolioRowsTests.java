@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import ru.kredo.payments.DebtComponent;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.tabular.RowError;
 import ru.kredo.tabular.SourceRow;
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentMethod;
 import ru.kredo.payments.PaymentProviderUnavailable;

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.kredo.payments.DebtComponent;
 import ru.kredo.payments.FakeYooKassa;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentMethod;
 import ru.kredo.payments.PaymentProviderUnavailable;
