@@ -72,7 +72,7 @@ class CertificateController {
 				new PersonName(person.name().lastName(), person.name().firstName(), person.name().middleName()),
 				person.birthDate(), repaid.originalCreditor(), new Contract(repaid.contractNumber(), repaid.contractDate()),
 				repaid.assignmentDate() == null ? repaid.contractDate() : repaid.assignmentDate(),
-				repaid.originalTotal().roubles(), repaid.repaid().roubles(), forgiveness(tenant, repaid), repaid.closedOn(),
+				repaid.originalTotal(), repaid.repaid(), forgiveness(tenant, repaid), repaid.closedOn(),
 				LocalDate.ofInstant(clock.instant(), MOSCOW));
 		byte[] pdf = certificates.issue(tenant.id(), certificate).pdf();
 		return ResponseEntity.ok()
@@ -92,7 +92,7 @@ class CertificateController {
 		}
 		SignedSettlement settlement = offers.fulfilled(tenant.id(), repaid.id())
 			.orElseThrow(() -> new IllegalStateException("Debt " + repaid.id() + " has a forgiven rest and no settlement"));
-		return new Forgiveness(repaid.forgiven().roubles(), settlement.agreement().toString(),
+		return new Forgiveness(repaid.forgiven(), settlement.agreement().toString(),
 				LocalDateTime.ofInstant(settlement.signedAt(), MOSCOW), settlement.signature().toString());
 	}
 }
