@@ -34,7 +34,7 @@ import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.DebtComponents;
+import ru.kredo.collections.DebtComponents;
 import ru.kredo.money.Money;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.tenancy.TenantKind;

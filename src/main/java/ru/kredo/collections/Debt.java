@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 import ru.kredo.contacts.ContactId;
-import ru.kredo.payments.DebtComponents;
 import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 

@@ -3,7 +3,6 @@ package ru.kredo.collections;
 import java.time.Instant;
 import java.util.UUID;
 
-import ru.kredo.payments.DebtComponents;
 import ru.kredo.money.Money;
 
 /** A payment applied to a debt, and how it was split over the components. */

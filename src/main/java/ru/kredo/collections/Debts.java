@@ -1,10 +1,10 @@
 package ru.kredo.collections;
 
-import static ru.kredo.payments.DebtComponent.FEES;
-import static ru.kredo.payments.DebtComponent.INTEREST;
-import static ru.kredo.payments.DebtComponent.PENALTIES;
-import static ru.kredo.payments.DebtComponent.PRINCIPAL;
-import static ru.kredo.payments.DebtComponent.STATE_DUTY;
+import static ru.kredo.collections.DebtComponent.FEES;
+import static ru.kredo.collections.DebtComponent.INTEREST;
+import static ru.kredo.collections.DebtComponent.PENALTIES;
+import static ru.kredo.collections.DebtComponent.PRINCIPAL;
+import static ru.kredo.collections.DebtComponent.STATE_DUTY;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -37,9 +37,6 @@ import ru.kredo.collections.internal.DebtorPhones;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.PersonSearch;
 import ru.kredo.contacts.PhoneNumber;
-import ru.kredo.payments.Allocation;
-import ru.kredo.payments.Allocations;
-import ru.kredo.payments.DebtComponents;
 import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentSucceeded;
 import ru.kredo.platform.NotFound;

@@ -19,7 +19,7 @@ import ru.kredo.collections.PartPolicy;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.documents.Agency;
-import ru.kredo.payments.DebtComponents;
+import ru.kredo.collections.DebtComponents;
 import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 

@@ -21,7 +21,7 @@ import ru.kredo.IntegrationTest;
 import ru.kredo.collections.Debts;
 import ru.kredo.contacts.Contact;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.DebtComponents;
+import ru.kredo.collections.DebtComponents;
 import ru.kredo.money.Money;
 import ru.kredo.signals.Signal;
 import ru.kredo.tenancy.TenantKind;

@@ -30,7 +30,6 @@ import ru.kredo.cabinet.CabinetActivity;
 import ru.kredo.cabinet.FunnelStep;
 import ru.kredo.contacts.Contact;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.DebtComponents;
 import ru.kredo.money.Money;
 import ru.kredo.payments.PayableRef;
 import ru.kredo.payments.Payment;

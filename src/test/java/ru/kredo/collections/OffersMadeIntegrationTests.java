@@ -16,7 +16,6 @@ import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.contacts.Contact;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.DebtComponents;
 import ru.kredo.money.Money;
 import ru.kredo.payments.PayableRef;
 import ru.kredo.payments.Payment;

@@ -42,7 +42,6 @@ import ru.kredo.collections.internal.PortfolioImport;
 import ru.kredo.collections.internal.PortfolioImports;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.DebtComponent;
 import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentSucceeded;
@@ -418,7 +417,7 @@ class PortfolioImportIntegrationTests {
 		// Added one by one (the demo, the API): the same.
 		Debt added = debts.add(agency.tenant().id(), byContract.get("O-2").contactId(), "Банк", "O-3",
 				LocalDate.of(2020, 1, 1), null,
-				new ru.kredo.payments.DebtComponents(Map.of(DebtComponent.PRINCIPAL, Money.ofRoubles("500.00"))), 15);
+				new ru.kredo.collections.DebtComponents(Map.of(DebtComponent.PRINCIPAL, Money.ofRoubles("500.00"))), 15);
 		assertThat(added.daysPastDue()).isEqualTo(15);
 	}
 

@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 import ru.kredo.Fixtures;
 import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtComponents;
 import ru.kredo.collections.Debts;
 import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;

@@ -1,10 +1,10 @@
 package ru.kredo.collections.internal;
 
-import static ru.kredo.payments.DebtComponent.FEES;
-import static ru.kredo.payments.DebtComponent.INTEREST;
-import static ru.kredo.payments.DebtComponent.PENALTIES;
-import static ru.kredo.payments.DebtComponent.PRINCIPAL;
-import static ru.kredo.payments.DebtComponent.STATE_DUTY;
+import static ru.kredo.collections.DebtComponent.FEES;
+import static ru.kredo.collections.DebtComponent.INTEREST;
+import static ru.kredo.collections.DebtComponent.PENALTIES;
+import static ru.kredo.collections.DebtComponent.PRINCIPAL;
+import static ru.kredo.collections.DebtComponent.STATE_DUTY;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,9 +22,9 @@ import org.springframework.stereotype.Repository;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.Offers;
 import ru.kredo.contacts.ContactId;
-import ru.kredo.payments.Allocations;
-import ru.kredo.payments.DebtComponent;
-import ru.kredo.payments.DebtComponents;
+import ru.kredo.collections.Allocations;
+import ru.kredo.collections.DebtComponent;
+import ru.kredo.collections.DebtComponents;
 import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 

@@ -3,7 +3,7 @@ package ru.kredo.collections.internal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import ru.kredo.payments.DebtComponents;
+import ru.kredo.collections.DebtComponents;
 import ru.kredo.money.Money;
 
 /**

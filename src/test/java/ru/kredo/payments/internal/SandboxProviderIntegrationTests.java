@@ -89,8 +89,7 @@ class SandboxProviderIntegrationTests {
 	}
 
 	private SandboxProvider demoOnly() {
-		return new SandboxProvider(json, clock, tenants, new PaymentProperties("sandbox", properties.allocationOrder(),
-				properties.minimumAmount(), properties.yookassa(), new PaymentProperties.Sandbox(false, false, false)));
+		return new SandboxProvider(json, clock, tenants, new PaymentProperties("sandbox", properties.minimumAmount(), properties.yookassa(), new PaymentProperties.Sandbox(false, false, false)));
 	}
 
 	private static CreatePayment request(TenantId tenant) {

@@ -1,4 +1,4 @@
-package ru.kredo.payments;
+package ru.kredo.collections;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
