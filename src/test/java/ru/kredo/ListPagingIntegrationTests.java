@@ -105,7 +105,8 @@ class ListPagingIntegrationTests {
 		Debt closed = debts.add(agency.tenant().id(), anna.id(), "АО «Альфа-Банк»", "КД-77/2020", LocalDate.of(2020, 5, 5),
 				null, DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("500.00"), Money.ZERO), 700, null,
 				ZoneId.of("Europe/Moscow"));
-		jdbc.sql("update debts set closed_on = ? where id = ?").params(LocalDate.of(2026, 11, 1), closed.id().value()).update();
+		jdbc.sql("update debts set closed_on = ?, state = 'CLOSED', closed_as = 'PAID' where id = ?")
+			.params(LocalDate.of(2026, 11, 1), closed.id().value()).update();
 		UserDetails admin = fixtures.admin(agency);
 
 		String first = page(admin, get("/debtors"));

@@ -584,6 +584,33 @@ class PortfolioImportIntegrationTests {
 			.isEqualTo(ImportStatus.DONE);
 	}
 
+	@Test
+	void aRegistryClosesADebtItSaysIsPaidAndReopensItButNeverReopensOneWrittenOffInKredo() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails admin = fixtures.admin(agency);
+		String header = "ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД;Оплачено";
+		upload(agency, admin, "Банк", "may.csv", Registries.csv(Registries.WINDOWS_1251, false, header,
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-1;01.01.2020;10000;10000",
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-2;01.06.2021;5000;"), null);
+		Map<String, Debt> may = debtsOf(agency);
+		assertThat(may.get("D-1").status()).isEqualTo(DebtStatus.CLOSED);
+		assertThat(may.get("D-1").closedAs()).isEqualTo(ClosedAs.PAID);
+		assertThat(may.get("D-2").status()).isEqualTo(DebtStatus.OPEN);
+		debts.writeOff(agency.tenant().id(), may.get("D-2").id());
+
+		// June's registry: the payment on D-1 was reversed, and D-2 is still owed in the agency's books.
+		upload(agency, admin, "Банк", "june.csv", Registries.csv(Registries.WINDOWS_1251, false, header,
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-1;01.01.2020;10000;",
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-2;01.06.2021;5000;"), null);
+
+		Map<String, Debt> june = debtsOf(agency);
+		assertThat(june.get("D-1").status()).isEqualTo(DebtStatus.OPEN);
+		assertThat(june.get("D-1").closedAs()).isNull();
+		assertThat(june.get("D-1").total()).isEqualTo(Money.ofRoubles("10000.00"));
+		assertThat(june.get("D-2").status()).isEqualTo(DebtStatus.CLOSED);
+		assertThat(june.get("D-2").closedAs()).isEqualTo(ClosedAs.WRITTEN_OFF);
+	}
+
 	private PortfolioImport upload(Provisioned tenant, UserDetails who, String name, String fileName, byte[] file,
 			Map<String, String> form) throws Exception {
 		var request = multipart("/debtors/portfolios").file(new MockMultipartFile("file", fileName, "text/csv", file))
