@@ -3,6 +3,7 @@ package ru.kredo.collections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -177,6 +178,46 @@ class DebtStatesIntegrationTests {
 		assertThat(certificates.find(tenant, debt.id().value())).isEmpty();
 		assertThatThrownBy(() -> repaymentCertificates.issue(tenant, debt.id(), LocalDate.now()))
 			.isInstanceOf(NotFound.class);
+	}
+
+	@Test
+	void theMigrationDerivesTodaysStatesFromTheClosingDayTheForgivenRestAndTheSignedSettlements() throws Exception {
+		Provisioned agency = agencyWithRequisites();
+		TenantId tenant = agency.tenant().id();
+		offers.addRule(tenant, "Скидка 10%", 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
+		Debt paidOff = debtOf(agency, "1000.00");
+		Debt settled = debtOf(agency, "2000.00");
+		Debt signed = debtOf(agency, "3000.00");
+		Debt open = debtOf(agency, "4000.00");
+		offers.accept(tenant, signed.id(), UUID.randomUUID(), 1, offers.find(tenant, signed.id()).orElseThrow().offerAmount(),
+				"Условия.");
+		String[] migration = new String(getClass().getResourceAsStream(
+				"/db/migration/V202612061700__collections_debt_states.sql").readAllBytes(), StandardCharsets.UTF_8)
+			.replaceAll("(?m)^--.*$", "").split(";");
+		String[] mine = { paidOff.id().toString(), settled.id().toString(), signed.id().toString(), open.id().toString() };
+		transaction.executeWithoutResult(status -> {
+			// The rows as they were before the migration: a closing day and a forgiven rest, no state.
+			jdbc.sql("update debts set state = 'OPEN', closed_as = null where id = any(?::uuid[])").param(mine).update();
+			jdbc.sql("update debts set closed_on = date '2026-11-01' where id = any(?::uuid[])")
+				.param(new String[] { mine[0], mine[1] }).update();
+			jdbc.sql("update debts set forgiven = 20000 where id = ?::uuid").param(mine[1]).update();
+			for (String statement : migration) {
+				if (statement.strip().startsWith("update")) {
+					jdbc.sql(statement.strip()).update();
+				}
+			}
+			assertThat(state(mine[0])).isEqualTo("CLOSED PAID");
+			assertThat(state(mine[1])).isEqualTo("CLOSED SETTLED");
+			assertThat(state(mine[2])).isEqualTo("UNDER_SETTLEMENT null");
+			assertThat(state(mine[3])).isEqualTo("OPEN null");
+			// Other tests' debts are untouched: the migration's statements run on them too, so roll everything back.
+			status.setRollbackOnly();
+		});
+	}
+
+	private String state(String debt) {
+		return jdbc.sql("select state || ' ' || coalesce(closed_as, 'null') from debts where id = ?::uuid").param(debt)
+			.query(String.class).single();
 	}
 
 	private Provisioned agencyWithRequisites() {
