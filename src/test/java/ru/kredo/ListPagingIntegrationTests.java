@@ -34,8 +34,8 @@ import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.money.Money;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.tenancy.TenantKind;
 import ru.kredo.webhooks.WebhookEndpoint;
@@ -105,7 +105,8 @@ class ListPagingIntegrationTests {
 		Debt closed = debts.add(agency.tenant().id(), anna.id(), "АО «Альфа-Банк»", "КД-77/2020", LocalDate.of(2020, 5, 5),
 				null, DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("500.00"), Money.ZERO), 700, null,
 				ZoneId.of("Europe/Moscow"));
-		jdbc.sql("update debts set closed_on = ? where id = ?").params(LocalDate.of(2026, 11, 1), closed.id().value()).update();
+		jdbc.sql("update debts set closed_on = ?, state = 'CLOSED', closed_as = 'PAID' where id = ?")
+			.params(LocalDate.of(2026, 11, 1), closed.id().value()).update();
 		UserDetails admin = fixtures.admin(agency);
 
 		String first = page(admin, get("/debtors"));

@@ -13,7 +13,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 import ru.kredo.contacts.ContactId;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.Payment;
 import ru.kredo.payments.PaymentSucceeded;
 import ru.kredo.tenancy.TenantId;

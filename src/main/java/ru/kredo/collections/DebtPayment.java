@@ -3,8 +3,7 @@ package ru.kredo.collections;
 import java.time.Instant;
 import java.util.UUID;
 
-import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 
 /** A payment applied to a debt, and how it was split over the components. */
 public record DebtPayment(UUID paymentId, Money amount, DebtComponents split, Instant paidAt) {

@@ -1,10 +1,10 @@
 package ru.kredo.collections;
 
-import static ru.kredo.payments.DebtComponent.FEES;
-import static ru.kredo.payments.DebtComponent.INTEREST;
-import static ru.kredo.payments.DebtComponent.PENALTIES;
-import static ru.kredo.payments.DebtComponent.PRINCIPAL;
-import static ru.kredo.payments.DebtComponent.STATE_DUTY;
+import static ru.kredo.collections.DebtComponent.FEES;
+import static ru.kredo.collections.DebtComponent.INTEREST;
+import static ru.kredo.collections.DebtComponent.PENALTIES;
+import static ru.kredo.collections.DebtComponent.PRINCIPAL;
+import static ru.kredo.collections.DebtComponent.STATE_DUTY;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -25,6 +25,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,10 +38,7 @@ import ru.kredo.collections.internal.DebtorPhones;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.PersonSearch;
 import ru.kredo.contacts.PhoneNumber;
-import ru.kredo.payments.Allocation;
-import ru.kredo.payments.Allocations;
-import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentSucceeded;
 import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.TenantId;
@@ -54,7 +52,7 @@ public class Debts {
 	private static final String COLUMNS = """
 			id, tenant_id, contact_id, original_creditor, contract_number, contract_date, assignment_date, state_duty, fees,
 			interest, principal, penalties, original_total, days_past_due, overdue_since, closed_on, region, time_zone,
-			paid_before_import, forgiven""";
+			paid_before_import, forgiven, state, closed_as""";
 	private static final String QUALIFIED = COLUMNS.replaceAll("(\\w+)", "d.$1");
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,13 +61,16 @@ public class Debts {
 	private final Offers offers;
 	private final DebtorPhones phones;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	Debts(JdbcClient jdbc, Allocations allocations, Offers offers, DebtorPhones phones, Clock clock) {
+	Debts(JdbcClient jdbc, Allocations allocations, Offers offers, DebtorPhones phones, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.allocations = allocations;
 		this.offers = offers;
 		this.phones = phones;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -286,15 +287,13 @@ public class Debts {
 	}
 
 	/**
-	 * Pays the debt down by a succeeded payment, in the payment's own transaction: split per the configured order,
-	 * recorded once (a payment id applies once however often it is announced), closed at zero.
+	 * Pays the debt down by a succeeded payment, in the payment's own transaction: the debt itself works out what the
+	 * payment does ({@link Debt#pay}: split per the configured order, towards a settlement in force, closed at zero);
+	 * here it is recorded once (a payment id applies once however often it is announced) and stored.
 	 */
 	@EventListener
 	void on(PaymentSucceeded paid) {
-		Optional<Debt> found = jdbc.sql("select " + COLUMNS + " from debts where tenant_id = ? and id = ? for update")
-			.params(paid.tenantId().value(), paid.debtId())
-			.query(this::debt)
-			.optional();
+		Optional<Debt> found = locked(paid.tenantId(), new DebtId(paid.debtId()));
 		if (found.isEmpty()) {
 			// The payment stands (the money arrived); failing here would only make the provider retry forever.
 			log.warn("Payment {} succeeded for debt {}, which tenant {} does not have", paid.paymentId(), paid.debtId(),
@@ -303,12 +302,15 @@ public class Debts {
 		}
 		Debt debt = found.get();
 		// A payment applies up to what is owed when it arrives: under a settlement in force what is left of its sum,
-		// otherwise the balance, nothing on a closed debt. The rest (two payments racing for the last rouble, one
-		// started before the debt was paid off or settled) is recorded with it, an overpayment to refund, never lost.
+		// otherwise the balance, nothing on a closed debt (which refuses a payment). The rest (two payments racing for
+		// the last rouble, one started before the debt was paid off or settled) is recorded with it, an overpayment to
+		// refund, never lost.
 		Optional<Offer> settlement = debt.isClosed() ? Optional.empty()
 				: offers.inForce(paid.tenantId(), debt.id(), paid.succeededAt());
-		Money applied = paid.amount().min(Offers.owed(debt, settlement));
-		Allocation split = applied.isZero() ? new Allocation(Map.of()) : allocations.allocate(applied, debt.balance());
+		AppliedPayment applied = debt.isClosed()
+				? new AppliedPayment(debt, Money.ZERO, new Allocation(Map.of()), paid.amount(), false)
+				: debt.pay(paid.amount(), LocalDate.ofInstant(paid.succeededAt(), MOSCOW), settlement, allocations.order());
+		Allocation split = applied.split();
 		int recorded = jdbc.sql("""
 				insert into debt_payments (tenant_id, debt_id, payment_id, amount, state_duty, fees, interest, principal,
 				    penalties, paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_id) do nothing""")
@@ -319,29 +321,81 @@ public class Debts {
 		if (recorded == 0) {
 			return;
 		}
-		if (paid.amount().exceeds(applied)) {
+		if (!applied.refund().isZero()) {
 			log.warn("Payment {} of {} to debt {} of tenant {} exceeds what was owed ({}): {} to refund", paid.paymentId(),
-					paid.amount(), paid.debtId(), paid.tenantId(), applied, paid.amount().minus(applied));
+					paid.amount(), paid.debtId(), paid.tenantId(), applied.applied(), applied.refund());
 		}
-		if (applied.isZero()) {
+		if (applied.applied().isZero()) {
 			return;
 		}
-		// The payment that completes a signed settlement's sum forgives the rest (ст. 415 ГК РФ): closed at zero,
-		// the forgiven rest kept apart from what was paid.
-		DebtComponents afterPayment = debt.balance().minus(split);
-		boolean settled = settlement.isPresent() && offers.paid(paid.tenantId(), settlement.get(), applied);
-		Money forgiven = settled ? afterPayment.total() : Money.ZERO;
-		DebtComponents left = settled ? DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO)
-				: afterPayment;
+		// The settlement counts what the payment brought; the one that completes its sum is paid (ст. 415 ГК РФ).
+		if (settlement.isPresent() && offers.paid(paid.tenantId(), settlement.get(), applied.applied())
+				!= applied.settlementPaid()) {
+			throw new IllegalStateException("Debt " + debt.id() + " and its settlement disagree on payment "
+					+ paid.paymentId());
+		}
+		store(debt, applied.debt());
+	}
+
+	/** The debt, its row locked until the transaction ends: every change of its state starts here. */
+	Optional<Debt> locked(TenantId tenant, DebtId id) {
+		return jdbc.sql("select " + COLUMNS + " from debts where tenant_id = ? and id = ? for update")
+			.params(tenant.value(), id.value())
+			.query(this::debt)
+			.optional();
+	}
+
+	/**
+	 * Stores what a transition of the debt made of it ({@code after}, from {@code before}, read {@link #locked}): its
+	 * balance, forgiven rest, state and closing, in one statement. The one place a debt's state is written, and so
+	 * the one place {@link DebtClosed} is published, in the same transaction.
+	 */
+	void store(Debt before, Debt after) {
+		if (!before.id().equals(after.id()) || !before.tenantId().equals(after.tenantId())) {
+			throw new IllegalArgumentException("Not the same debt: " + before.id() + ", " + after.id());
+		}
+		DebtComponents left = after.balance();
 		jdbc.sql("""
 				update debts set state_duty = ?, fees = ?, interest = ?, principal = ?, penalties = ?, closed_on = ?,
-				    forgiven = forgiven + ?
+				    forgiven = ?, state = ?, closed_as = ?
 				where tenant_id = ? and id = ?""")
 			.params(left.of(STATE_DUTY).kopecks(), left.of(FEES).kopecks(), left.of(INTEREST).kopecks(),
 					left.of(PRINCIPAL).kopecks(), left.of(PENALTIES).kopecks(),
-					left.total().isZero() ? Date.valueOf(LocalDate.ofInstant(paid.succeededAt(), MOSCOW)) : null,
-					forgiven.kopecks(), paid.tenantId().value(), paid.debtId())
+					after.closedOn() == null ? null : Date.valueOf(after.closedOn()), after.forgiven().kopecks(),
+					after.status().name(), after.closedAs() == null ? null : after.closedAs().name(),
+					after.tenantId().value(), after.id().value())
 			.update();
+		if (!before.isClosed() && after.isClosed()) {
+			events.publishEvent(new DebtClosed(after.id(), after.tenantId(), after.contactId(), after.closedAs(),
+					after.closedOn()));
+		}
+	}
+
+	/** The debtor disputes the debt ({@link Debt#dispute}); its offers are withheld until it is resolved. */
+	@Transactional
+	public Debt dispute(TenantId tenant, DebtId id) {
+		Debt debt = locked(tenant, id).orElseThrow(() -> new NotFound("debt.not-found", id));
+		Debt disputed = debt.dispute();
+		store(debt, disputed);
+		return disputed;
+	}
+
+	/** The agency resolves the debt's dispute today ({@link Debt#resolveDispute}); upheld, the debt is written off. */
+	@Transactional
+	public Debt resolveDispute(TenantId tenant, DebtId id, DisputeOutcome outcome) {
+		Debt debt = locked(tenant, id).orElseThrow(() -> new NotFound("debt.not-found", id));
+		Debt resolved = debt.resolveDispute(outcome, offers.find(tenant, id), today());
+		store(debt, resolved);
+		return resolved;
+	}
+
+	/** The agency writes the debt off today ({@link Debt#writeOff}). */
+	@Transactional
+	public Debt writeOff(TenantId tenant, DebtId id) {
+		Debt debt = locked(tenant, id).orElseThrow(() -> new NotFound("debt.not-found", id));
+		Debt writtenOff = debt.writeOff(today());
+		store(debt, writtenOff);
+		return writtenOff;
 	}
 
 	private static DebtComponents components(ResultSet row) throws SQLException {
@@ -380,6 +434,7 @@ public class Debts {
 						closed == null ? null : closed.toLocalDate(), (Integer) row.getObject("days_past_due"), today()),
 				closed == null ? null : closed.toLocalDate(),
 				row.getString("region"), zone == null ? null : ZoneId.of(zone), Money.ofKopecks(row.getLong("paid_before_import")),
-				Money.ofKopecks(row.getLong("forgiven")));
+				Money.ofKopecks(row.getLong("forgiven")), DebtStatus.valueOf(row.getString("state")),
+				row.getString("closed_as") == null ? null : ClosedAs.valueOf(row.getString("closed_as")));
 	}
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 
 /**
  * A pre-approved discount on a debt: pay {@code offerAmount} instead of {@code fullAmount}, and the rest is forgiven

@@ -3,7 +3,7 @@ package ru.kredo.collections;
 import java.util.Objects;
 import java.util.UUID;
 
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /**

@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantId;
@@ -42,10 +43,13 @@ public class Offers {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	/** The debts, whose state a signature changes; {@link Debts} needs offers too, so it is looked up when used. */
+	private final ObjectProvider<Debts> debts;
 
-	Offers(JdbcClient jdbc, Clock clock) {
+	Offers(JdbcClient jdbc, Clock clock, ObjectProvider<Debts> debts) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.debts = debts;
 	}
 
 	@Transactional
@@ -172,22 +176,17 @@ public class Offers {
 	 * has already lowered it): its {@code fullAmount} is that balance and its {@code offerAmount} the discounted sum,
 	 * which must be what the debtor read ({@code offerAmountRead}). The debt's row is locked first, so a payment being
 	 * applied at the same moment either comes before (and the terms he read are refused as changed) or after (and
-	 * counts towards the settlement).
+	 * counts towards the settlement). The debt is then under the settlement ({@link Debt#settle}).
 	 *
 	 * @throws Rejected {@code offer.debt-closed}, {@code offer.already-signed}, {@code offer.expired},
-	 *     {@code offer.not-open} (none is open), or {@code offer.terms-changed} (the balance moved since he read them)
+	 *     {@code offer.not-open} (none is open), {@code offer.terms-changed} (the balance moved since he read them), or
+	 *     {@code debt.disputed}
 	 */
 	@Transactional
 	public Offer accept(TenantId tenant, DebtId debt, UUID signature, int parts, Money offerAmountRead,
 			String signedTerms) {
-		DebtState state = jdbc.sql("""
-				select state_duty + fees + interest + principal + penalties as balance, closed_on from debts
-				where tenant_id = ? and id = ? for update""")
-			.params(tenant.value(), debt.value())
-			.query((row, n) -> new DebtState(Money.ofKopecks(row.getLong("balance")), row.getDate("closed_on") != null))
-			.optional()
-			.orElseThrow(() -> new NotFound("debt.not-found", debt));
-		if (state.closed() || state.balance().isZero()) {
+		Debt locked = debts.getObject().locked(tenant, debt).orElseThrow(() -> new NotFound("debt.not-found", debt));
+		if (locked.isClosed() || locked.total().isZero()) {
 			throw new Rejected("offer.debt-closed");
 		}
 		Offer offer = jdbc.sql("select " + COLUMNS + " from offers where tenant_id = ? and debt_id = ? for update")
@@ -195,11 +194,12 @@ public class Offers {
 			.query(Offers::offer)
 			.optional()
 			.orElseThrow(() -> new Rejected("offer.not-open"));
-		offer = rebased(offer, state.balance()).on(today(clock));
+		offer = rebased(offer, locked.total()).on(today(clock));
 		refuseUnlessOpen(offer);
 		if (!offer.offerAmount().equals(offerAmountRead)) {
 			throw new Rejected("offer.terms-changed");
 		}
+		Debt settled = locked.settle();
 		List<OfferPart> schedule = offer.scheduleFor(parts);
 		jdbc.sql("""
 				update offers set status = 'ACCEPTED', accepted_at = ?, signature = ?, signed_terms = ?, full_amount = ?,
@@ -213,6 +213,7 @@ public class Offers {
 				.params(tenant.value(), offer.id(), part.number(), Date.valueOf(part.dueOn()), part.amount().kopecks())
 				.update();
 		}
+		debts.getObject().store(locked, settled);
 		return find(tenant, debt).orElseThrow();
 	}
 
@@ -223,6 +224,9 @@ public class Offers {
 	public Offer signable(TenantId tenant, Debt debt) {
 		if (debt.isClosed() || debt.total().isZero()) {
 			throw new Rejected("offer.debt-closed");
+		}
+		if (debt.status() == DebtStatus.DISPUTED) {
+			throw new Rejected("debt.disputed");
 		}
 		Offer offer = find(tenant, debt.id()).orElseThrow(() -> new Rejected("offer.not-open"));
 		refuseUnlessOpen(offer);
@@ -248,10 +252,7 @@ public class Offers {
 	}
 
 	static Money owed(Debt debt, Optional<Offer> settlement) {
-		if (debt.isClosed()) {
-			return Money.ZERO;
-		}
-		return settlement.map(o -> o.leftToPay().min(debt.total())).orElse(debt.total());
+		return debt.owed(settlement);
 	}
 
 	/** The settlement signed and in force on the day of {@code at} (Moscow), towards which a payment then counts. */
@@ -371,9 +372,6 @@ public class Offers {
 		return new Offer(offer.id(), offer.debtId(), offer.ruleName(), offer.discountPercent(), balance,
 				Offer.discounted(balance, offer.discountPercent()), offer.validUntil(), offer.status(),
 				offer.paidSinceAccepted(), offer.policy(), offer.schedule(), offer.acceptedAt(), offer.signedTerms());
-	}
-
-	private record DebtState(Money balance, boolean closed) {
 	}
 
 	static Offer withSchedule(Offer offer, List<OfferPart> parts) {

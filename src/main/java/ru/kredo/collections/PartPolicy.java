@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /**

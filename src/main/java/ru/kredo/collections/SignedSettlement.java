@@ -3,7 +3,7 @@ package ru.kredo.collections;
 import java.time.Instant;
 import java.util.UUID;
 
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 
 /**
  * A settlement (прощение долга, ст. 415 ГК РФ) the debtor signed and paid: the agreement, when he signed it, the SMS

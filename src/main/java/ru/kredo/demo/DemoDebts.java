@@ -19,8 +19,8 @@ import ru.kredo.collections.PartPolicy;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.documents.Agency;
-import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 
 /** The demo agency's portfolio: one debt per debtor, reproducible, from the creditors such portfolios come from. */

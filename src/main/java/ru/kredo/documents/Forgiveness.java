@@ -1,9 +1,9 @@
 package ru.kredo.documents;
 
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Objects;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /**
@@ -15,11 +15,11 @@ import ru.kredo.platform.Rejected;
  * @param signedAt when the debtor signed it, Moscow time
  * @param signature the record of the simple electronic signature (the SMS code he confirmed)
  */
-public record Forgiveness(BigDecimal amount, String agreement, LocalDateTime signedAt, String signature) {
+public record Forgiveness(Money amount, String agreement, LocalDateTime signedAt, String signature) {
 
 	public Forgiveness {
-		amount = Kopecks.check(amount, "certificate.amount-invalid");
-		if (amount.signum() == 0) {
+		amount = Kopecks.required(amount, "certificate.amount-invalid");
+		if (amount.isZero()) {
 			throw new Rejected("certificate.amount-invalid");
 		}
 		agreement = Text.required(agreement, "certificate.agreement-missing");

@@ -1,18 +1,18 @@
 package ru.kredo.documents;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /** One payment of a schedule: how much, by when. */
-public record Instalment(LocalDate dueOn, BigDecimal amount) {
+public record Instalment(LocalDate dueOn, Money amount) {
 
 	public Instalment {
 		Objects.requireNonNull(dueOn, "dueOn");
-		amount = Kopecks.check(amount, "schedule.amount-invalid");
-		if (amount.signum() == 0) {
+		amount = Kopecks.required(amount, "schedule.amount-invalid");
+		if (amount.isZero()) {
 			throw new Rejected("schedule.amount-invalid");
 		}
 	}

@@ -1,19 +1,21 @@
 package ru.kredo.documents;
 
-import java.math.BigDecimal;
-
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
-/** Roubles with at most two decimals, never negative: every amount a document prints. */
+/**
+ * Every amount a document prints is a {@link Money}: exact to the kopeck and never negative by its type. What is left
+ * to check is that it is there at all, refused with the document's own code.
+ */
 final class Kopecks {
 
 	private Kopecks() {
 	}
 
-	static BigDecimal check(BigDecimal amount, String code) {
-		if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+	static Money required(Money amount, String code) {
+		if (amount == null) {
 			throw new Rejected(code);
 		}
-		return amount.setScale(2);
+		return amount;
 	}
 }

@@ -1,10 +1,10 @@
 package ru.kredo.documents;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /**
@@ -46,7 +46,7 @@ public record PaymentSchedule(Agency agency, PersonName debtor, Contract contrac
 		this(agency, debtor, contract, agreedOn, instalments, issuedOn, null);
 	}
 
-	public BigDecimal total() {
-		return instalments.stream().map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+	public Money total() {
+		return instalments.stream().map(Instalment::amount).reduce(Money.ZERO, Money::plus);
 	}
 }

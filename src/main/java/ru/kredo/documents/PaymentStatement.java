@@ -1,11 +1,11 @@
 package ru.kredo.documents;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /**
@@ -17,7 +17,7 @@ import ru.kredo.platform.Rejected;
  * @param owedNow what is owed as of {@code asOf}
  */
 public record PaymentStatement(Agency agency, PersonName debtor, Contract contract, String originalCreditor,
-		LocalDate assignedOn, BigDecimal owedAtAssignment, List<StatementLine> payments, BigDecimal owedNow,
+		LocalDate assignedOn, Money owedAtAssignment, List<StatementLine> payments, Money owedNow,
 		LocalDate asOf) {
 
 	public PaymentStatement {
@@ -27,15 +27,15 @@ public record PaymentStatement(Agency agency, PersonName debtor, Contract contra
 		originalCreditor = Text.required(originalCreditor, "certificate.original-creditor-missing");
 		Objects.requireNonNull(assignedOn, "assignedOn");
 		Objects.requireNonNull(asOf, "asOf");
-		owedAtAssignment = Kopecks.check(owedAtAssignment, "statement.amount-invalid");
-		owedNow = Kopecks.check(owedNow, "statement.amount-invalid");
+		owedAtAssignment = Kopecks.required(owedAtAssignment, "statement.amount-invalid");
+		owedNow = Kopecks.required(owedNow, "statement.amount-invalid");
 		payments = payments.stream().sorted(Comparator.comparing(StatementLine::paidOn)).toList();
 		if (payments.stream().anyMatch(p -> p.paidOn().isBefore(assignedOn) || p.paidOn().isAfter(asOf))) {
 			throw new Rejected("statement.payment-out-of-period");
 		}
 	}
 
-	public BigDecimal totalPaid() {
-		return payments.stream().map(StatementLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+	public Money totalPaid() {
+		return payments.stream().map(StatementLine::amount).reduce(Money.ZERO, Money::plus);
 	}
 }

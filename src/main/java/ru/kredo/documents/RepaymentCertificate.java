@@ -1,10 +1,10 @@
 package ru.kredo.documents;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /**
@@ -16,13 +16,13 @@ import ru.kredo.platform.Rejected;
  * @param originalCreditor the lender the debt was assigned from
  * @param assignedOn when the claim was assigned to the agency (договор цессии)
  * @param originalDebt the claim as the agency took it: what was paid and what was forgiven add up to it
- * @param totalRepaid all the debtor paid on it, in roubles with kopecks
+ * @param totalRepaid all the debtor paid on it
  * @param forgiveness what a signed settlement forgave and under which agreement; {@code null} when paid in full
  * @param closedOn the day the debt reached zero
  * @param issuedOn the date printed on the certificate
  */
 public record RepaymentCertificate(UUID debtRef, Agency agency, PersonName debtor, LocalDate debtorBirthDate,
-		String originalCreditor, Contract contract, LocalDate assignedOn, BigDecimal originalDebt, BigDecimal totalRepaid,
+		String originalCreditor, Contract contract, LocalDate assignedOn, Money originalDebt, Money totalRepaid,
 		Forgiveness forgiveness, LocalDate closedOn, LocalDate issuedOn) {
 
 	public RepaymentCertificate {
@@ -35,10 +35,10 @@ public record RepaymentCertificate(UUID debtRef, Agency agency, PersonName debto
 		Objects.requireNonNull(assignedOn, "assignedOn");
 		Objects.requireNonNull(closedOn, "closedOn");
 		Objects.requireNonNull(issuedOn, "issuedOn");
-		originalDebt = Kopecks.check(originalDebt, "certificate.amount-invalid");
-		totalRepaid = Kopecks.check(totalRepaid, "certificate.amount-invalid");
+		originalDebt = Kopecks.required(originalDebt, "certificate.amount-invalid");
+		totalRepaid = Kopecks.required(totalRepaid, "certificate.amount-invalid");
 		// A paper that says the obligations are fulfilled must show how: paid and forgiven make the whole debt.
-		if (totalRepaid.add(forgiveness == null ? BigDecimal.ZERO : forgiveness.amount()).compareTo(originalDebt) != 0) {
+		if (!totalRepaid.plus(forgiveness == null ? Money.ZERO : forgiveness.amount()).equals(originalDebt)) {
 			throw new Rejected("certificate.amounts-do-not-add-up");
 		}
 		if (assignedOn.isBefore(contract.signedOn()) || closedOn.isBefore(assignedOn)) {
@@ -51,14 +51,14 @@ public record RepaymentCertificate(UUID debtRef, Agency agency, PersonName debto
 
 	/** A debt paid in full, nothing forgiven: the whole debt is what was paid. */
 	public RepaymentCertificate(UUID debtRef, Agency agency, PersonName debtor, LocalDate debtorBirthDate,
-			String originalCreditor, Contract contract, LocalDate assignedOn, BigDecimal totalRepaid, LocalDate closedOn,
+			String originalCreditor, Contract contract, LocalDate assignedOn, Money totalRepaid, LocalDate closedOn,
 			LocalDate issuedOn) {
 		this(debtRef, agency, debtor, debtorBirthDate, originalCreditor, contract, assignedOn, totalRepaid, totalRepaid,
 				null, closedOn, issuedOn);
 	}
 
 	/** What was forgiven; zero when the debt was paid in full. */
-	public BigDecimal forgiven() {
-		return forgiveness == null ? BigDecimal.ZERO.setScale(2) : forgiveness.amount();
+	public Money forgiven() {
+		return forgiveness == null ? Money.ZERO : forgiveness.amount();
 	}
 }

@@ -1,9 +1,9 @@
 package ru.kredo.documents;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /**
@@ -15,11 +15,11 @@ import ru.kredo.platform.Rejected;
  * @param signedOn when the debtor signed the terms with a simple electronic signature
  * @param graceDays how many days late an instalment may be before the settlement lapses
  */
-public record Settlement(BigDecimal debt, BigDecimal forgiven, LocalDate signedOn, int graceDays) {
+public record Settlement(Money debt, Money forgiven, LocalDate signedOn, int graceDays) {
 
 	public Settlement {
-		debt = Kopecks.check(debt, "schedule.amount-invalid");
-		forgiven = Kopecks.check(forgiven, "schedule.amount-invalid");
+		debt = Kopecks.required(debt, "schedule.amount-invalid");
+		forgiven = Kopecks.required(forgiven, "schedule.amount-invalid");
 		Objects.requireNonNull(signedOn, "signedOn");
 		if (graceDays < 0) {
 			throw new Rejected("schedule.amount-invalid");

@@ -3,6 +3,7 @@ package ru.kredo.payments;
 import java.time.Instant;
 import java.util.Optional;
 
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 
 /**

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ru.kredo.money.Money;
 import ru.kredo.payments.internal.CreatePayment;
 import ru.kredo.payments.internal.FiscalReceipt;
 import ru.kredo.payments.internal.PaymentProperties;
@@ -77,7 +78,7 @@ public class Payments {
 	 * is stored before the provider is called; the same idempotence key returns the same payment (and asks the provider
 	 * again, with the same key of its own, if it never answered), while the same key for another amount, payable or
 	 * method is refused. That the amount is within the payable's balance is the caller's to check, with
-	 * {@link Allocations}, or {@link #startWithin}'s.
+	 * collections' {@code Allocations}, or {@link #startWithin}'s.
 	 *
 	 * @throws PaymentProviderUnavailable when the provider does not answer; the payment stays {@code CREATED}
 	 */

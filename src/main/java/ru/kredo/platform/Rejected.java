@@ -19,8 +19,8 @@ public class Rejected extends RuntimeException {
 		this.arguments = arguments.clone();
 		// An amount is shown the Russian way in every message, page and API detail alike (26 366,15, never 26366.15).
 		for (int i = 0; i < this.arguments.length; i++) {
-			if (this.arguments[i] instanceof Amount amount) {
-				this.arguments[i] = Amounts.digits(amount.roubles());
+			if (this.arguments[i] instanceof MessageArgument argument) {
+				this.arguments[i] = argument.inMessages();
 			}
 		}
 	}

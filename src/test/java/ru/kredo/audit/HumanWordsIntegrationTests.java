@@ -21,8 +21,8 @@ import ru.kredo.IntegrationTest;
 import ru.kredo.collections.Debts;
 import ru.kredo.contacts.Contact;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.money.Money;
 import ru.kredo.signals.Signal;
 import ru.kredo.tenancy.TenantKind;
 

@@ -17,7 +17,7 @@ import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PassportNumber;
 import ru.kredo.contacts.PersonDetails;
 import ru.kredo.contacts.PhoneNumber;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -100,7 +100,7 @@ final class BenchmarkDebtors {
 		jdbc.sql("""
 				insert into debts (id, tenant_id, contact_id, original_creditor, contract_number, contract_date,
 				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due,
-				    closed_on, created_at)
+				    closed_on, created_at, state, closed_as)
 				select gen_random_uuid(), d.tenant_id, d.contact_id,
 				    (array['ООО МФК «Быстроденьги»', 'ПАО «Банк Восток»', 'ООО МКК «Займер»', 'АО «Кредит Европа Банк»',
 				           'ООО МФК «Мани Мен»', 'ПАО «Совкомбанк»'])[1 + d.h % 6],
@@ -114,7 +114,7 @@ final class BenchmarkDebtors {
 				    d.principal * (100 + d.h % 70 + d.h % 25) / 100,
 				    30 + d.h % 1500,
 				    case when d.closed then current_date - d.h % 300 end,
-				    now()
+				    now(), case when d.closed then 'CLOSED' else 'OPEN' end, case when d.closed then 'PAID' end
 				from (select c.tenant_id, c.id as contact_id, k, abs(hashtext(c.id::text || k)) as h,
 				          abs(hashtext(c.id::text || k)) % 20 = 0 as closed,
 				          (500000 + abs(hashtext(c.id::text || k || 'p')) % 29500000)::bigint as principal

@@ -27,8 +27,7 @@ import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 import ru.kredo.tenancy.TenantKind;
 

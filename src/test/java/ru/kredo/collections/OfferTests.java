@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 class OfferTests {

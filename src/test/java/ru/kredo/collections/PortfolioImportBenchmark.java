@@ -21,7 +21,7 @@ import ru.kredo.collections.internal.PortfolioImporting;
 import ru.kredo.collections.internal.PortfolioImports;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.tabular.ImportSpool;
 import ru.kredo.tabular.ImportStatus;
 import ru.kredo.tenancy.TenantKind;

@@ -42,8 +42,7 @@ import ru.kredo.collections.internal.PortfolioImport;
 import ru.kredo.collections.internal.PortfolioImports;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.DebtComponent;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentSucceeded;
 import ru.kredo.tabular.HostileFiles;
@@ -418,7 +417,7 @@ class PortfolioImportIntegrationTests {
 		// Added one by one (the demo, the API): the same.
 		Debt added = debts.add(agency.tenant().id(), byContract.get("O-2").contactId(), "Банк", "O-3",
 				LocalDate.of(2020, 1, 1), null,
-				new ru.kredo.payments.DebtComponents(Map.of(DebtComponent.PRINCIPAL, Money.ofRoubles("500.00"))), 15);
+				new ru.kredo.collections.DebtComponents(Map.of(DebtComponent.PRINCIPAL, Money.ofRoubles("500.00"))), 15);
 		assertThat(added.daysPastDue()).isEqualTo(15);
 	}
 
@@ -583,6 +582,33 @@ class PortfolioImportIntegrationTests {
 			.getContentAsString()).contains("Загрузка прервалась");
 		assertThat(upload(agency, admin, "Прерванный", "registry.csv", registry, null).status())
 			.isEqualTo(ImportStatus.DONE);
+	}
+
+	@Test
+	void aRegistryClosesADebtItSaysIsPaidAndReopensItButNeverReopensOneWrittenOffInKredo() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails admin = fixtures.admin(agency);
+		String header = "ФИО;Дата рождения;Кредитор;Номер договора;Дата договора;ОД;Оплачено";
+		upload(agency, admin, "Банк", "may.csv", Registries.csv(Registries.WINDOWS_1251, false, header,
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-1;01.01.2020;10000;10000",
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-2;01.06.2021;5000;"), null);
+		Map<String, Debt> may = debtsOf(agency);
+		assertThat(may.get("D-1").status()).isEqualTo(DebtStatus.CLOSED);
+		assertThat(may.get("D-1").closedAs()).isEqualTo(ClosedAs.PAID);
+		assertThat(may.get("D-2").status()).isEqualTo(DebtStatus.OPEN);
+		debts.writeOff(agency.tenant().id(), may.get("D-2").id());
+
+		// June's registry: the payment on D-1 was reversed, and D-2 is still owed in the agency's books.
+		upload(agency, admin, "Банк", "june.csv", Registries.csv(Registries.WINDOWS_1251, false, header,
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-1;01.01.2020;10000;",
+				"Ершов Павел;02.02.1982;ПАО «Банк»;D-2;01.06.2021;5000;"), null);
+
+		Map<String, Debt> june = debtsOf(agency);
+		assertThat(june.get("D-1").status()).isEqualTo(DebtStatus.OPEN);
+		assertThat(june.get("D-1").closedAs()).isNull();
+		assertThat(june.get("D-1").total()).isEqualTo(Money.ofRoubles("10000.00"));
+		assertThat(june.get("D-2").status()).isEqualTo(DebtStatus.CLOSED);
+		assertThat(june.get("D-2").closedAs()).isEqualTo(ClosedAs.WRITTEN_OFF);
 	}
 
 	private PortfolioImport upload(Provisioned tenant, UserDetails who, String name, String fileName, byte[] file,

@@ -2,7 +2,6 @@ package ru.kredo.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -13,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 import ru.kredo.tenancy.TenantKind;
 
@@ -99,7 +99,7 @@ class CertificatesIntegrationTests {
 		RepaymentCertificate sample = SampleCertificates.closedDebt();
 		RepaymentCertificate settled = new RepaymentCertificate(sample.debtRef(), sample.agency(), sample.debtor(),
 				sample.debtorBirthDate(), sample.originalCreditor(), sample.contract(), sample.assignedOn(),
-				new BigDecimal("520878.10"), new BigDecimal("442746.39"), new Forgiveness(new BigDecimal("78131.71"),
+				Money.ofRoubles("520878.10"), Money.ofRoubles("442746.39"), new Forgiveness(Money.ofRoubles("78131.71"),
 						"a5b1c3d4-0000-4000-8000-000000000001", java.time.LocalDateTime.of(2026, 11, 2, 14, 5),
 						"c0de0000-0000-4000-8000-000000000002"),
 				sample.closedOn(), sample.issuedOn());
@@ -129,8 +129,8 @@ class CertificatesIntegrationTests {
 		RepaymentCertificate sample = SampleCertificates.closedDebt();
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RepaymentCertificate(sample.debtRef(),
 				sample.agency(), sample.debtor(), sample.debtorBirthDate(), sample.originalCreditor(), sample.contract(),
-				sample.assignedOn(), new BigDecimal("1000.00"), new BigDecimal("1000.00"),
-				new Forgiveness(new BigDecimal("150.00"), "1", java.time.LocalDateTime.of(2026, 11, 2, 14, 5), "2"),
+				sample.assignedOn(), Money.ofRoubles("1000.00"), Money.ofRoubles("1000.00"),
+				new Forgiveness(Money.ofRoubles("150.00"), "1", java.time.LocalDateTime.of(2026, 11, 2, 14, 5), "2"),
 				sample.closedOn(), sample.issuedOn()))
 			.hasMessage("certificate.amounts-do-not-add-up");
 	}
@@ -147,6 +147,6 @@ class CertificatesIntegrationTests {
 
 	private static RepaymentCertificate withLaterIssueDate(RepaymentCertificate c) {
 		return new RepaymentCertificate(c.debtRef(), c.agency(), c.debtor(), c.debtorBirthDate(), c.originalCreditor(),
-				c.contract(), c.assignedOn(), c.totalRepaid().add(BigDecimal.ZERO), c.closedOn(), c.issuedOn().plusDays(5));
+				c.contract(), c.assignedOn(), c.totalRepaid().plus(Money.ZERO), c.closedOn(), c.issuedOn().plusDays(5));
 	}
 }

@@ -3,12 +3,12 @@ package ru.kredo.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 class MaskingTests {
@@ -37,11 +37,14 @@ class MaskingTests {
 	}
 
 	@Test
-	void anAmountIsInWholeKopecks() {
+	void anAmountIsInWholeKopecksAndThere() {
 		RepaymentCertificate sample = SampleCertificates.closedDebt();
+		// A fraction of a kopeck never reaches a document: Money itself refuses it.
+		assertThatThrownBy(() -> Money.ofRoubles("10.005"))
+			.isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.code()).isEqualTo("money.invalid"));
 		assertThatThrownBy(() -> new RepaymentCertificate(UUID.randomUUID(), sample.agency(), sample.debtor(),
 				sample.debtorBirthDate(), sample.originalCreditor(), sample.contract(), sample.assignedOn(),
-				new BigDecimal("10.005"), sample.closedOn(), sample.issuedOn()))
+				(Money) null, sample.closedOn(), sample.issuedOn()))
 			.isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.code()).isEqualTo("certificate.amount-invalid"));
 	}
 

@@ -2,7 +2,6 @@ package ru.kredo.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import ru.kredo.IntegrationTest;
+import ru.kredo.money.Money;
 
 /** The application's own template engine and bundles render the documents, fragments and all. */
 @IntegrationTest
@@ -25,8 +25,8 @@ class PaymentDocumentsIntegrationTests {
 	void theApplicationRendersAStatementWithTheAgencyHeader() throws Exception {
 		PaymentStatement statement = new PaymentStatement(SampleCertificates.agency(),
 				new PersonName("Семёнова", "Анна", "Петровна"), new Contract("КД-2019/004512", LocalDate.of(2019, 4, 12)),
-				"ПАО «Первый Банк»", LocalDate.of(2022, 6, 1), new BigDecimal("1000"),
-				List.of(new StatementLine(LocalDate.of(2026, 9, 1), new BigDecimal("1000"), "СБП")), BigDecimal.ZERO,
+				"ПАО «Первый Банк»", LocalDate.of(2022, 6, 1), Money.ofRoubles("1000"),
+				List.of(new StatementLine(LocalDate.of(2026, 9, 1), Money.ofRoubles("1000"), "СБП")), Money.ZERO,
 				LocalDate.of(2026, 11, 23));
 
 		try (PDDocument pdf = Loader.loadPDF(documents.statement(statement))) {

@@ -3,7 +3,6 @@ package ru.kredo.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import ru.kredo.documents.internal.TemplateEngines;
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 class PaymentDocumentsTests {
@@ -27,9 +27,9 @@ class PaymentDocumentsTests {
 	@Test
 	void theScheduleListsEveryInstalmentAndTheTotalInRussian() throws Exception {
 		PaymentSchedule schedule = new PaymentSchedule(SampleCertificates.agency(), DEBTOR, CONTRACT,
-				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2026, 12, 15), new BigDecimal("15000")),
-						new Instalment(LocalDate.of(2027, 1, 15), new BigDecimal("15000")),
-						new Instalment(LocalDate.of(2027, 2, 15), new BigDecimal("12345.67"))),
+				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2026, 12, 15), Money.ofRoubles("15000")),
+						new Instalment(LocalDate.of(2027, 1, 15), Money.ofRoubles("15000")),
+						new Instalment(LocalDate.of(2027, 2, 15), Money.ofRoubles("12345.67"))),
 				LocalDate.of(2026, 11, 23));
 
 		String text = text(documents.schedule(schedule), "payment-schedule-sample.pdf");
@@ -42,9 +42,9 @@ class PaymentDocumentsTests {
 	@Test
 	void aDiscountsScheduleStatesTheSettlementItPaysAndWhatALatePaymentDoes() throws Exception {
 		PaymentSchedule schedule = new PaymentSchedule(SampleCertificates.agency(), DEBTOR, CONTRACT,
-				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2026, 12, 7), new BigDecimal("4500.02")),
-						new Instalment(LocalDate.of(2027, 1, 7), new BigDecimal("4500.01"))),
-				LocalDate.of(2026, 11, 24), new Settlement(new BigDecimal("10000.03"), new BigDecimal("1000.00"),
+				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2026, 12, 7), Money.ofRoubles("4500.02")),
+						new Instalment(LocalDate.of(2027, 1, 7), Money.ofRoubles("4500.01"))),
+				LocalDate.of(2026, 11, 24), new Settlement(Money.ofRoubles("10000.03"), Money.ofRoubles("1000.00"),
 						LocalDate.of(2026, 11, 23), 3));
 
 		String text = text(documents.schedule(schedule), "payment-schedule-settlement-sample.pdf").replaceAll("\\s+", " ");
@@ -53,17 +53,17 @@ class PaymentDocumentsTests {
 				"Задолженность на дату соглашения — 10\u00a0000,03\u00a0руб.", "остаток 1\u00a0000,00\u00a0руб. прощается",
 				"в течение 3 дн. после своей даты");
 		assertThat(text(documents.schedule(new PaymentSchedule(SampleCertificates.agency(), DEBTOR, CONTRACT,
-				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2026, 12, 7), BigDecimal.TEN)),
+				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2026, 12, 7), Money.ofRoubles("10"))),
 				LocalDate.of(2026, 11, 24))), null)).doesNotContain("ст. 415");
 	}
 
 	@Test
 	void theStatementListsPaymentsOldestFirstWithWhatIsStillOwed() throws Exception {
 		PaymentStatement statement = new PaymentStatement(SampleCertificates.agency(), DEBTOR, CONTRACT,
-				"ПАО «Первый Банк»", LocalDate.of(2022, 6, 1), new BigDecimal("150000.00"),
-				List.of(new StatementLine(LocalDate.of(2026, 10, 5), new BigDecimal("20000"), "СБП"),
-						new StatementLine(LocalDate.of(2026, 9, 1), new BigDecimal("10000.50"), "Банковская карта")),
-				new BigDecimal("119999.50"), LocalDate.of(2026, 11, 23));
+				"ПАО «Первый Банк»", LocalDate.of(2022, 6, 1), Money.ofRoubles("150000.00"),
+				List.of(new StatementLine(LocalDate.of(2026, 10, 5), Money.ofRoubles("20000"), "СБП"),
+						new StatementLine(LocalDate.of(2026, 9, 1), Money.ofRoubles("10000.50"), "Банковская карта")),
+				Money.ofRoubles("119999.50"), LocalDate.of(2026, 11, 23));
 
 		String text = text(documents.statement(statement), "payment-statement-sample.pdf");
 
@@ -75,8 +75,8 @@ class PaymentDocumentsTests {
 	@Test
 	void aStatementWithoutPaymentsSaysSo() throws Exception {
 		PaymentStatement statement = new PaymentStatement(SampleCertificates.agency(), DEBTOR, CONTRACT,
-				"ПАО «Первый Банк»", LocalDate.of(2022, 6, 1), new BigDecimal("150000"), List.of(),
-				new BigDecimal("150000"), LocalDate.of(2026, 11, 23));
+				"ПАО «Первый Банк»", LocalDate.of(2022, 6, 1), Money.ofRoubles("150000"), List.of(),
+				Money.ofRoubles("150000"), LocalDate.of(2026, 11, 23));
 
 		assertThat(text(documents.statement(statement), null)).contains("Платежей за период не поступало.");
 	}
@@ -84,8 +84,8 @@ class PaymentDocumentsTests {
 	@Test
 	void aScheduleIsInDateOrder() {
 		assertThatThrownBy(() -> new PaymentSchedule(SampleCertificates.agency(), DEBTOR, CONTRACT,
-				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2027, 1, 15), BigDecimal.TEN),
-						new Instalment(LocalDate.of(2026, 12, 15), BigDecimal.TEN)),
+				LocalDate.of(2026, 11, 23), List.of(new Instalment(LocalDate.of(2027, 1, 15), Money.ofRoubles("10")),
+						new Instalment(LocalDate.of(2026, 12, 15), Money.ofRoubles("10"))),
 				LocalDate.of(2026, 11, 23)))
 			.isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.code()).isEqualTo("schedule.dates-out-of-order"));
 	}
@@ -93,8 +93,8 @@ class PaymentDocumentsTests {
 	@Test
 	void aStatementOnlyHoldsPaymentsOfItsPeriod() {
 		assertThatThrownBy(() -> new PaymentStatement(SampleCertificates.agency(), DEBTOR, CONTRACT, "ПАО «Первый Банк»",
-				LocalDate.of(2022, 6, 1), BigDecimal.TEN, List.of(new StatementLine(LocalDate.of(2026, 12, 1), BigDecimal.ONE, "СБП")),
-				BigDecimal.TEN, LocalDate.of(2026, 11, 23)))
+				LocalDate.of(2022, 6, 1), Money.ofRoubles("10"), List.of(new StatementLine(LocalDate.of(2026, 12, 1), Money.ofRoubles("1"), "СБП")),
+				Money.ofRoubles("10"), LocalDate.of(2026, 11, 23)))
 			.isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.code()).isEqualTo("statement.payment-out-of-period"));
 	}
 

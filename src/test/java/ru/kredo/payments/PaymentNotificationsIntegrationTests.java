@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.money.Money;
 import ru.kredo.payments.internal.SandboxCheckout;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;

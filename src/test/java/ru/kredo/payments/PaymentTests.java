@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 
 class PaymentTests {

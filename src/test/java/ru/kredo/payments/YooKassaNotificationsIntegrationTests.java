@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
 
 import ru.kredo.Fixtures;
 import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtComponents;
 import ru.kredo.collections.Debts;
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 import ru.kredo.contacts.Contact;
 import ru.kredo.tenancy.TenantId;

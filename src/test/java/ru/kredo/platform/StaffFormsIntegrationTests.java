@@ -40,7 +40,7 @@ import ru.kredo.collections.OfferRule;
 import ru.kredo.collections.Offers;
 import ru.kredo.collections.PartPolicy;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantKind;
 import ru.kredo.webhooks.WebhookDeliveries;
 import ru.kredo.webhooks.WebhookEndpoint;

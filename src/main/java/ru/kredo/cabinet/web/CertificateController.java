@@ -3,7 +3,6 @@ package ru.kredo.cabinet.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
@@ -16,44 +15,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import jakarta.servlet.http.HttpServletRequest;
-import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
-import ru.kredo.collections.Offers;
-import ru.kredo.collections.SignedSettlement;
-import ru.kredo.contacts.Contact;
-import ru.kredo.contacts.Contacts;
-import ru.kredo.documents.Certificates;
-import ru.kredo.documents.Contract;
-import ru.kredo.documents.Forgiveness;
-import ru.kredo.documents.PersonName;
-import ru.kredo.documents.RepaymentCertificate;
-import ru.kredo.platform.NotFound;
+import ru.kredo.collections.RepaymentCertificates;
 import ru.kredo.tenancy.Tenant;
 
 /**
  * A repaid debt's certificate (справка о погашении задолженности), downloaded by the debtor without an operator: a
- * PDF with the agency's requisites and a code anyone can check at {@code /verify}. Issued once per debt. It states the
- * debt, what was paid, what a signed settlement forgave and under which agreement (number, date, the SMS signature's
- * record), and only then that the obligations are fulfilled.
+ * PDF with the agency's requisites and a code anyone can check at {@code /verify}. Issued once per debt, as a rule
+ * when it closed ({@link RepaymentCertificates}); otherwise now. It states the debt, what was paid, what a signed
+ * settlement forgave and under which agreement (number, date, the SMS signature's record), and only then that the
+ * obligations are fulfilled.
  */
 @Controller
 class CertificateController {
 
-	private final CabinetController cabinet;
-	private final Contacts contacts;
-	private final AgencyRequisites requisites;
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
-	private final Certificates certificates;
-	private final Offers offers;
+	private final CabinetController cabinet;
+	private final RepaymentCertificates certificates;
 	private final Clock clock;
 
-	CertificateController(CabinetController cabinet, Contacts contacts, AgencyRequisites requisites,
-			Certificates certificates, Offers offers, Clock clock) {
-		this.offers = offers;
+	CertificateController(CabinetController cabinet, RepaymentCertificates certificates, Clock clock) {
 		this.cabinet = cabinet;
-		this.contacts = contacts;
-		this.requisites = requisites;
 		this.certificates = certificates;
 		this.clock = clock;
 	}
@@ -63,18 +46,7 @@ class CertificateController {
 		Tenant tenant = cabinet.agency(agency);
 		CabinetController.SignedInDebtor debtor = CabinetController.signedIn(request, tenant);
 		Debt repaid = cabinet.ownDebt(tenant, debtor, debt);
-		if (!repaid.isClosed()) {
-			throw new NotFound("debt.not-found", debt);
-		}
-		Contact person = contacts.get(tenant.id(), debtor.contactId());
-		RepaymentCertificate certificate = new RepaymentCertificate(debt,
-				requisites.of(tenant.id()).orElseThrow(() -> new NotFound("certificate.requisites-missing", tenant.id())),
-				new PersonName(person.name().lastName(), person.name().firstName(), person.name().middleName()),
-				person.birthDate(), repaid.originalCreditor(), new Contract(repaid.contractNumber(), repaid.contractDate()),
-				repaid.assignmentDate() == null ? repaid.contractDate() : repaid.assignmentDate(),
-				repaid.originalTotal().roubles(), repaid.repaid().roubles(), forgiveness(tenant, repaid), repaid.closedOn(),
-				LocalDate.ofInstant(clock.instant(), MOSCOW));
-		byte[] pdf = certificates.issue(tenant.id(), certificate).pdf();
+		byte[] pdf = certificates.issue(tenant.id(), repaid.id(), LocalDate.ofInstant(clock.instant(), MOSCOW)).pdf();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -83,16 +55,5 @@ class CertificateController {
 				.build()
 				.toString())
 			.body(pdf);
-	}
-
-	/** What the settlement that closed the debt forgave, with its agreement; none when nothing was forgiven. */
-	private Forgiveness forgiveness(Tenant tenant, Debt repaid) {
-		if (repaid.forgiven().isZero()) {
-			return null;
-		}
-		SignedSettlement settlement = offers.fulfilled(tenant.id(), repaid.id())
-			.orElseThrow(() -> new IllegalStateException("Debt " + repaid.id() + " has a forgiven rest and no settlement"));
-		return new Forgiveness(repaid.forgiven().roubles(), settlement.agreement().toString(),
-				LocalDateTime.ofInstant(settlement.signedAt(), MOSCOW), settlement.signature().toString());
 	}
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Offer;
-import ru.kredo.payments.DebtComponent;
-import ru.kredo.payments.Money;
-import ru.kredo.platform.Amounts;
+import ru.kredo.collections.DebtComponent;
+import ru.kredo.money.Money;
+import ru.kredo.money.Amounts;
 import ru.kredo.platform.web.TimeDisplay;
 
 /**

@@ -3,7 +3,7 @@ package ru.kredo.cabinet.web;
 import java.util.List;
 
 import ru.kredo.collections.Debt;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 
 /**
  * What the debtor owes now over all his open debts (each debt's {@link DebtCard.Owed}), and their whole balance when

@@ -69,9 +69,9 @@ class ScheduleController {
 				requisites.of(tenant.id()).orElseThrow(() -> new NotFound("certificate.requisites-missing", tenant.id())),
 				new PersonName(person.name().lastName(), person.name().firstName(), person.name().middleName()),
 				new Contract(owed.contractNumber(), owed.contractDate()), signedOn,
-				offer.schedule().stream().map(part -> new Instalment(part.dueOn(), part.amount().roubles())).toList(),
+				offer.schedule().stream().map(part -> new Instalment(part.dueOn(), part.amount())).toList(),
 				LocalDate.ofInstant(clock.instant(), MOSCOW),
-				new Settlement(offer.fullAmount().roubles(), offer.saved().roubles(), signedOn, offer.policy().graceDays()));
+				new Settlement(offer.fullAmount(), offer.saved(), signedOn, offer.policy().graceDays()));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

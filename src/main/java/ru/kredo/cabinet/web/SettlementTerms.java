@@ -10,8 +10,8 @@ import org.springframework.context.MessageSource;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.OfferPart;
-import ru.kredo.payments.Money;
-import ru.kredo.platform.Amounts;
+import ru.kredo.money.Money;
+import ru.kredo.money.Amounts;
 import ru.kredo.tenancy.Tenant;
 
 /**

@@ -1,10 +1,10 @@
 package ru.kredo.collections.internal;
 
-import static ru.kredo.payments.DebtComponent.FEES;
-import static ru.kredo.payments.DebtComponent.INTEREST;
-import static ru.kredo.payments.DebtComponent.PENALTIES;
-import static ru.kredo.payments.DebtComponent.PRINCIPAL;
-import static ru.kredo.payments.DebtComponent.STATE_DUTY;
+import static ru.kredo.collections.DebtComponent.FEES;
+import static ru.kredo.collections.DebtComponent.INTEREST;
+import static ru.kredo.collections.DebtComponent.PENALTIES;
+import static ru.kredo.collections.DebtComponent.PRINCIPAL;
+import static ru.kredo.collections.DebtComponent.STATE_DUTY;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,10 +22,10 @@ import org.springframework.stereotype.Repository;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.Offers;
 import ru.kredo.contacts.ContactId;
-import ru.kredo.payments.Allocations;
-import ru.kredo.payments.DebtComponent;
-import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.collections.Allocations;
+import ru.kredo.collections.DebtComponent;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -146,12 +146,31 @@ class DebtRows {
 					daysPastDue, overdueSince, closedOn, regions, zones, paid)
 			.query((row, rowNumber) -> Map.entry(row.getObject("id", UUID.class), row.getBoolean("inserted")))
 			.list();
+		statesFollowTheRegistry(tenant, written.stream().map(w -> w.getKey().toString()).toArray(String[]::new));
 		withdrawStaleOffers(tenant, written.stream().filter(w -> !w.getValue()).map(w -> w.getKey().toString())
 			.toArray(String[]::new));
 		// The batch's debts get the offers the rules pre-approve now, in the batch's transaction.
 		offers.makeOffers(tenant, written.stream().map(w -> new DebtId(w.getKey())).toList());
 		long created = written.stream().filter(Map.Entry::getValue).count();
 		return new Stored(created, written.size() - created);
+	}
+
+	/**
+	 * A registry restates a debt that Kredo did not close (paid in Kredo, or written off): one it says is paid closes
+	 * as paid, one it says is owed again is open. The state follows the closing day the upsert wrote; a debt whose
+	 * state already agrees (an open debt under a settlement or disputed, a closed one) is left as it is. The agency's
+	 * own books, not a closing in Kredo: no {@code DebtClosed} is published for it (docs/debts.md).
+	 */
+	private void statesFollowTheRegistry(TenantId tenant, String[] written) {
+		if (written.length == 0) {
+			return;
+		}
+		jdbc.sql("""
+				update debts set state = case when closed_on is null then 'OPEN' else 'CLOSED' end,
+				    closed_as = case when closed_on is null then null else 'PAID' end
+				where tenant_id = ? and id = any(?::uuid[]) and (closed_on is null) = (state = 'CLOSED')""")
+			.params(tenant.value(), written)
+			.update();
 	}
 
 	/**
@@ -176,7 +195,7 @@ class DebtRows {
 	private Map<String, Existing> existing(TenantId tenant, List<Owed> batch) {
 		Map<String, Existing> found = new HashMap<>();
 		jdbc.sql("""
-				select d.original_creditor, d.contract_number, d.closed_on, d.state_duty, d.fees, d.interest, d.principal,
+				select d.original_creditor, d.contract_number, d.closed_on, d.closed_as, d.state_duty, d.fees, d.interest, d.principal,
 				    d.penalties, coalesce((select sum(p.state_duty + p.fees + p.interest + p.principal + p.penalties)
 				        from debt_payments p where p.tenant_id = d.tenant_id and p.debt_id = d.id), 0) as paid_in_kredo
 				from unnest(?::text[], ?::text[]) as k (original_creditor, contract_number)
@@ -189,7 +208,8 @@ class DebtRows {
 						new Existing(DebtComponents.of(Money.ofKopecks(row.getLong("state_duty")),
 								Money.ofKopecks(row.getLong("fees")), Money.ofKopecks(row.getLong("interest")),
 								Money.ofKopecks(row.getLong("principal")), Money.ofKopecks(row.getLong("penalties"))),
-								Money.ofKopecks(row.getLong("paid_in_kredo")), closed == null ? null : closed.toLocalDate()));
+								Money.ofKopecks(row.getLong("paid_in_kredo")), closed == null ? null : closed.toLocalDate(),
+								"WRITTEN_OFF".equals(row.getString("closed_as"))));
 			})
 			.list()
 			.forEach(entry -> found.put(entry.getKey(), entry.getValue()));
@@ -200,11 +220,14 @@ class DebtRows {
 		return batch.stream().map(Owed::debt).map(value).toArray(String[]::new);
 	}
 
-	private record Existing(DebtComponents balance, Money paidInKredo, LocalDate closedOn) {
+	private record Existing(DebtComponents balance, Money paidInKredo, LocalDate closedOn, boolean writtenOff) {
 
-		/** Closed by a payment through Kredo: in full, or with an accepted offer's discount forgiven. */
+		/**
+		 * Closed in Kredo: by a payment through it (in full, or with an accepted offer's discount forgiven), or written
+		 * off by the agency.
+		 */
 		boolean closedInKredo() {
-			return closedOn != null && !paidInKredo.isZero();
+			return closedOn != null && (!paidInKredo.isZero() || writtenOff);
 		}
 	}
 }

@@ -3,8 +3,8 @@ package ru.kredo.collections.internal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.money.Money;
 
 /**
  * A debt as a registry row states it: the claim by component, what was already paid on it, and where the debtor

@@ -5,8 +5,8 @@ import java.util.Locale;
 import ru.kredo.collections.OfferRule;
 import ru.kredo.collections.PartInterval;
 import ru.kredo.collections.PartPolicy;
-import ru.kredo.payments.Money;
-import ru.kredo.payments.MoneyText;
+import ru.kredo.money.Money;
+import ru.kredo.money.MoneyText;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Rejected;
 

@@ -17,7 +17,7 @@ import org.thymeleaf.context.Context;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
-import ru.kredo.platform.Amounts;
+import ru.kredo.money.Amounts;
 import com.openhtmltopdf.util.XRLog;
 
 /**

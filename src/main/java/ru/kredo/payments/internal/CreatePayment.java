@@ -1,6 +1,6 @@
 package ru.kredo.payments.internal;
 
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentMethod;
 import ru.kredo.tenancy.TenantId;

@@ -1,6 +1,6 @@
 package ru.kredo.payments.internal;
 
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 
 /**
  * The 54-ФЗ receipt ЮKassa is asked to issue with a payment: one item, the repayment, for the payment's whole amount

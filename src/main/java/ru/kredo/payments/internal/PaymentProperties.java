@@ -3,25 +3,21 @@ package ru.kredo.payments.internal;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import ru.kredo.payments.DebtComponent;
-
 /**
- * Settings of payments ({@code kredo.payments.*}).
+ * Settings of payments ({@code kredo.payments.*}; {@code kredo.payments.allocation-order} is collections', which owns
+ * the debt's components: {@code collections.internal.AllocationProperties}).
  *
  * @param provider which provider takes payments: {@code sandbox} (built in, for the demo and tests) or
  *        {@code yookassa}
- * @param allocationOrder the order in which payments pay off a debt's components; ст. 319 ГК РФ by default
  * @param minimumAmount the smallest payment in roubles; ЮKassa takes nothing under one rouble
  */
 @ConfigurationProperties("kredo.payments")
 public record PaymentProperties(
 		@DefaultValue("sandbox") String provider,
-		@DefaultValue({ "STATE_DUTY", "FEES", "INTEREST", "PRINCIPAL", "PENALTIES" }) List<DebtComponent> allocationOrder,
 		@DefaultValue("1.00") BigDecimal minimumAmount,
 		@DefaultValue YooKassa yookassa,
 		@DefaultValue Sandbox sandbox) {

@@ -3,7 +3,7 @@ package ru.kredo.payments.internal;
 import java.util.Optional;
 import java.util.UUID;
 
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentStatus;
 import ru.kredo.tenancy.TenantId;

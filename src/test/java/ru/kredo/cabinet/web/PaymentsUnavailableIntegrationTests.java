@@ -26,8 +26,8 @@ import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.documents.Agency;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantKind;
 
 /**

@@ -16,8 +16,8 @@ import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
 import ru.kredo.collections.PartPolicy;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.payments.DebtComponents;
-import ru.kredo.payments.Money;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantId;
 import ru.kredo.tenancy.TenantKind;
 

@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import ru.kredo.payments.DebtComponent;
-import ru.kredo.payments.Money;
+import ru.kredo.collections.DebtComponent;
+import ru.kredo.money.Money;
 import ru.kredo.tabular.RowError;
 import ru.kredo.tabular.SourceRow;
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentMethod;
 import ru.kredo.payments.PaymentProviderUnavailable;
@@ -89,8 +89,7 @@ class SandboxProviderIntegrationTests {
 	}
 
 	private SandboxProvider demoOnly() {
-		return new SandboxProvider(json, clock, tenants, new PaymentProperties("sandbox", properties.allocationOrder(),
-				properties.minimumAmount(), properties.yookassa(), new PaymentProperties.Sandbox(false, false, false)));
+		return new SandboxProvider(json, clock, tenants, new PaymentProperties("sandbox", properties.minimumAmount(), properties.yookassa(), new PaymentProperties.Sandbox(false, false, false)));
 	}
 
 	private static CreatePayment request(TenantId tenant) {

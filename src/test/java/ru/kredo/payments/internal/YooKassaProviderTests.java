@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +13,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import ru.kredo.payments.DebtComponent;
 import ru.kredo.payments.FakeYooKassa;
-import ru.kredo.payments.Money;
+import ru.kredo.money.Money;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentMethod;
 import ru.kredo.payments.PaymentProviderUnavailable;
@@ -211,7 +209,7 @@ class YooKassaProviderTests {
 	}
 
 	private static PaymentProperties properties(URI base, String secret, Duration timeout) {
-		return new PaymentProperties("yookassa", List.of(DebtComponent.values()), java.math.BigDecimal.ONE,
+		return new PaymentProperties("yookassa", java.math.BigDecimal.ONE,
 				new PaymentProperties.YooKassa(base, FakeYooKassa.SHOP, secret, timeout, 3, Duration.ofMillis(20)),
 				new PaymentProperties.Sandbox(false, false, false));
 	}

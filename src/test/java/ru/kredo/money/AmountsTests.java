@@ -1,10 +1,12 @@
-package ru.kredo.platform;
+package ru.kredo.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+
+import ru.kredo.platform.Rejected;
 
 /** Roubles written the Russian way, in one piece: no-break spaces, a decimal comma, two decimals. */
 class AmountsTests {
@@ -25,7 +27,7 @@ class AmountsTests {
 
 	@Test
 	void theTemplatesBeanTakesNumbersAndAmounts() {
-		Amount money = () -> new BigDecimal("26366.15");
+		Money money = Money.ofRoubles("26366.15");
 		assertThat(amounts.roubles(money)).isEqualTo("26\u00a0366,15\u00a0₽");
 		assertThat(amounts.grouped(26366L)).isEqualTo("26\u00a0366,00");
 		assertThat(amounts.whole(500000)).isEqualTo("500\u00a0000");
@@ -34,7 +36,7 @@ class AmountsTests {
 
 	@Test
 	void aRefusalWritesItsAmountsTheSameWay() {
-		Amount money = () -> new BigDecimal("3000.00");
+		Money money = Money.ofRoubles("3000.00");
 		assertThat(new Rejected("cabinet.amount-above-balance", money, 7).arguments()).containsExactly("3\u00a0000,00", 7);
 	}
 }

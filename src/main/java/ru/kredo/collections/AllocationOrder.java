@@ -1,8 +1,9 @@
-package ru.kredo.payments;
+package ru.kredo.collections;
 
 import java.util.EnumSet;
 import java.util.List;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /**

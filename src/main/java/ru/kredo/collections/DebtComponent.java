@@ -1,4 +1,4 @@
-package ru.kredo.payments;
+package ru.kredo.collections;
 
 /** A part of a debt that a payment can go to. */
 public enum DebtComponent {

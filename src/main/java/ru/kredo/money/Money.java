@@ -1,15 +1,16 @@
-package ru.kredo.payments;
+package ru.kredo.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import ru.kredo.platform.MessageArgument;
 import ru.kredo.platform.Rejected;
 
 /**
  * An amount of roubles, exact to the kopeck: kept as a whole number of kopecks, read and written as roubles with two
  * decimals ({@code "1250.50"}). Never negative — a debt component, a payment and a balance are all zero or more.
  */
-public record Money(long kopecks) implements Comparable<Money>, ru.kredo.platform.Amount {
+public record Money(long kopecks) implements Comparable<Money>, MessageArgument {
 
 	public static final Money ZERO = new Money(0);
 
@@ -45,7 +46,6 @@ public record Money(long kopecks) implements Comparable<Money>, ru.kredo.platfor
 	}
 
 	/** Roubles with exactly two decimals. */
-	@Override
 	public BigDecimal roubles() {
 		return BigDecimal.valueOf(kopecks, 2);
 	}
@@ -74,6 +74,12 @@ public record Money(long kopecks) implements Comparable<Money>, ru.kredo.platfor
 	@Override
 	public int compareTo(Money other) {
 		return Long.compare(kopecks, other.kopecks);
+	}
+
+	/** {@code 26 366,15}, as every message shows an amount ({@link Amounts#digits}). */
+	@Override
+	public String inMessages() {
+		return Amounts.digits(roubles());
 	}
 
 	/** {@code "1250.50"}, the form payment providers take. */

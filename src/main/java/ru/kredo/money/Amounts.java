@@ -1,4 +1,4 @@
-package ru.kredo.platform;
+package ru.kredo.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * the sign, so that an amount is never broken across lines. Never {@code 26366.15}.
  * <p>
  * Templates call the bean as {@code ${@amounts.roubles(x)}} ({@code 26 366,15 ₽}) or {@code ${@amounts.grouped(x)}}
- * ({@code 26 366,15}, for a message whose text carries the sign), where {@code x} is a number or an {@link Amount}.
+ * ({@code 26 366,15}, for a message whose text carries the sign), where {@code x} is a number or a {@link Money}.
  * Messages put {@code \u00a0₽} after their placeholder.
  */
 @Component("amounts")
@@ -71,7 +71,7 @@ public class Amounts {
 	private static BigDecimal value(Object amount) {
 		return switch (amount) {
 			case null -> null;
-			case Amount a -> a.roubles();
+			case Money m -> m.roubles();
 			case BigDecimal d -> d;
 			case Long l -> BigDecimal.valueOf(l);
 			case Integer i -> BigDecimal.valueOf(i);

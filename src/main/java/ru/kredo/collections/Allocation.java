@@ -1,9 +1,10 @@
-package ru.kredo.payments;
+package ru.kredo.collections;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 /**

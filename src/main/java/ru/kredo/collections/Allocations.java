@@ -1,8 +1,9 @@
-package ru.kredo.payments;
+package ru.kredo.collections;
 
 import org.springframework.stereotype.Service;
 
-import ru.kredo.payments.internal.PaymentProperties;
+import ru.kredo.collections.internal.AllocationProperties;
+import ru.kredo.money.Money;
 
 /** Splits payments over a debt's components in the configured {@link AllocationOrder} (ст. 319 ГК РФ by default). */
 @Service
@@ -10,7 +11,7 @@ public class Allocations {
 
 	private final AllocationOrder order;
 
-	Allocations(PaymentProperties properties) {
+	Allocations(AllocationProperties properties) {
 		this.order = new AllocationOrder(properties.allocationOrder());
 	}
 

@@ -1,4 +1,4 @@
-package ru.kredo.payments;
+package ru.kredo.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package ru.kredo.payments;
+package ru.kredo.money;
 
 import java.math.BigDecimal;
 import java.util.regex.Matcher;

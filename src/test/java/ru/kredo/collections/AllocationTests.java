@@ -1,4 +1,4 @@
-package ru.kredo.payments;
+package ru.kredo.collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
 class AllocationTests {
