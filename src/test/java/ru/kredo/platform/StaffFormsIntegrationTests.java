@@ -82,6 +82,9 @@ class StaffFormsIntegrationTests {
 	@Autowired
 	ru.kredo.conversations.Conversations conversations;
 
+	@Autowired
+	ru.kredo.conversations.CannedReplies cannedReplies;
+
 	@Test
 	void everyStaffFormHasAValidSubmissionHere() {
 		assertThat(staffForms()).as("staff POST endpoints; give a new one a valid submission in submissions()")
@@ -215,6 +218,11 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /inbox/{id}/take", () -> post("/inbox/{id}/take", conversation(agency)).with(user(agencyAdmin)));
 		forms.put("POST /inbox/{id}/assign", () -> post("/inbox/{id}/assign", conversation(agency)).param("operator", "")
 			.with(user(agencyAdmin)));
+
+		forms.put("POST /inbox/replies", () -> post("/inbox/replies").param("title", "Привет").param("text", "Здравствуйте, {имя}!")
+			.with(user(agencyAdmin)));
+		forms.put("POST /inbox/replies/{id}/delete", () -> post("/inbox/replies/{id}/delete",
+				cannedReplies.add(agency.tenant().id(), "Шаблон", "Текст").id()).with(user(agencyAdmin)));
 
 		forms.put("POST /operator/tenants", () -> post("/operator/tenants").param("name", "ООО Форма " + UUID.randomUUID())
 			.param("kind", "BROKER").param("adminEmail", mail("tenant")).param("adminName", "Анна").with(user(operator)));

@@ -100,6 +100,9 @@ class TenantIsolationIntegrationTests {
 	ru.kredo.conversations.Conversations conversations;
 
 	@Autowired
+	ru.kredo.conversations.CannedReplies cannedReplies;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -127,6 +130,7 @@ class TenantIsolationIntegrationTests {
 		ru.kredo.conversations.Message messageOfB = conversations.fromDebtor(b.tenant().id(), contact.id(), "Чек",
 				new ru.kredo.conversations.Upload("чек.pdf", "%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		objectsOfB = List.of(messageOfB.conversationId().toString(),
+				cannedReplies.add(b.tenant().id(), "Шаблон", "Здравствуйте, {имя}").id().toString(),
 				messageOfB.attachments().getFirst().id().toString(), contact.id().toString(), managerOfB.id().toString(),
 				b.apiKey().key().id().toString(),
 				b.admin().id().toString(), webhookOfB.id().toString(), deliveryOfB.toString(),
@@ -216,7 +220,8 @@ class TenantIsolationIntegrationTests {
 					"GET /debtors/{id}/cabinet-activity", "GET /debtors/portfolios/imports/{id}",
 					"GET /debtors/portfolios/imports/{id}/progress", "GET /debtors/portfolios/imports/{id}/errors.csv",
 					"GET /inbox/{id}", "GET /inbox/{id}/stream", "POST /inbox/{id}/reply", "POST /inbox/{id}/note",
-					"POST /inbox/{id}/take", "POST /inbox/{id}/assign", "GET /inbox/attachments/{id}");
+					"POST /inbox/{id}/take", "POST /inbox/{id}/assign", "GET /inbox/attachments/{id}",
+					"GET /inbox/{id}/export.csv", "POST /inbox/replies/{id}/delete");
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",

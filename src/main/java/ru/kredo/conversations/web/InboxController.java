@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,6 +38,7 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.Debts;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.conversations.AttachmentFile;
+import ru.kredo.conversations.CannedReplies;
 import ru.kredo.conversations.AttachmentId;
 import ru.kredo.conversations.Conversation;
 import ru.kredo.conversations.ConversationId;
@@ -46,6 +48,7 @@ import ru.kredo.conversations.InboxFilter;
 import ru.kredo.conversations.Message;
 import ru.kredo.conversations.Upload;
 import ru.kredo.conversations.InboxLine;
+import ru.kredo.platform.CsvExport;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Paging;
@@ -74,9 +77,14 @@ class InboxController {
 	private final ITemplateEngine templates;
 	private final TimeDisplay time;
 	private final Clock clock;
+	private final CannedReplies canned;
+	private final MessageSource messages;
 
 	InboxController(Conversations conversations, ConversationStreams streams, Contacts contacts, Debts debts,
-			UserAccounts accounts, AuditLog audit, ITemplateEngine templates, TimeDisplay time, Clock clock) {
+			UserAccounts accounts, AuditLog audit, ITemplateEngine templates, TimeDisplay time, Clock clock,
+			CannedReplies canned, MessageSource messages) {
+		this.canned = canned;
+		this.messages = messages;
 		this.conversations = conversations;
 		this.streams = streams;
 		this.contacts = contacts;
@@ -123,8 +131,13 @@ class InboxController {
 	}
 
 	/** A conversation: seen by this operator, so its debtor's messages are read, and the view is audited. */
+	/**
+	 * {@code ?reply=} a canned reply's id puts that reply, filled in for this debtor, into the reply box (a plain GET
+	 * form: it works without scripts); nothing is sent until the operator sends it.
+	 */
 	@GetMapping("/{id}")
-	String conversation(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
+	String conversation(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(required = false) UUID reply, Model model) {
 		check(me);
 		Conversation conversation = conversations.get(me.tenantId(), new ConversationId(id));
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "conversation", conversation.id(), "conversation");
@@ -139,6 +152,10 @@ class InboxController {
 		model.addAttribute("limits", conversations.limits());
 		model.addAttribute("waiting", conversation.waitingSince() == null ? null
 				: Waiting.of(Duration.between(conversation.waitingSince(), clock.instant())));
+		model.addAttribute("canned", canned.all(me.tenantId()));
+		if (reply != null && !model.containsAttribute("typedReply")) {
+			model.addAttribute("typedReply", canned.fill(me.tenantId(), reply, conversation.contactId()));
+		}
 		return "conversations/conversation";
 	}
 
@@ -210,6 +227,37 @@ class InboxController {
 				Math.max(after, lastEvent(lastEventId)),
 				message -> templates.process("conversations/message", Set.of("line"),
 						new Context(locale, Map.of("line", line(message)))));
+	}
+
+	/**
+	 * The conversation as the debtor had it (the agency's record of interaction, for a regulator's request): every
+	 * message he wrote or was sent, oldest first, with its time, author and files; internal notes are not part of it.
+	 * An export of personal data: its first line says so, and it is audited.
+	 */
+	@GetMapping("/{id}/export.csv")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale) {
+		check(me);
+		Conversation conversation = conversations.get(me.tenantId(), new ConversationId(id));
+		String debtor = contacts.name(me.tenantId(), conversation.contactId()).display();
+		List<Message> history = conversations.history(me.tenantId(), conversation.id(), false);
+		String statement = messages.getMessage("inbox.export.statement", new Object[] { debtor, history.size(),
+				me.displayName(), time.format(clock.instant(), "dd.MM.yyyy HH:mm") }, locale);
+		List<String> header = java.util.stream.Stream.of("when", "author", "text", "files")
+			.map(column -> messages.getMessage("inbox.export." + column, null, locale)).toList();
+		byte[] csv = CsvExport.write(statement, header, history.stream()
+			.map(m -> java.util.Arrays.<Object>asList(time.format(m.at(), "dd.MM.yyyy HH:mm:ss"),
+					m.author() == ru.kredo.conversations.Author.DEBTOR
+							? messages.getMessage("inbox.author.DEBTOR", null, locale) : m.operatorName(),
+					m.text(), String.join(", ", m.attachments().stream().map(a -> a.fileName()).toList())))
+			.toList());
+		audit.record(AuditAction.EXPORTED, "conversation", conversation.id(),
+				"rows:" + history.size() + ";columns:at,author,text,files");
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("conversation-" + conversation.id() + ".csv", java.nio.charset.StandardCharsets.UTF_8)
+				.build().toString())
+			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.body(csv);
 	}
 
 	/** A file of the agency's conversations; opening it is audited like the conversation. */

@@ -68,6 +68,9 @@ class InboxIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ru.kredo.conversations.CannedReplies canned;
+
 	/** One browser's session: a refusal is said on the page after the redirect. */
 	final org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
 	Provisioned agency;
@@ -160,6 +163,48 @@ class InboxIntegrationTests {
 			.contains("Второй, с новостями"));
 		assertThat(stream.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Первый");
 		await().atMost(Duration.ofSeconds(10)).until(() -> inbox.getResponse().getContentAsString().contains("event:inbox"));
+	}
+
+	@Test
+	void aCannedReplyIsFilledInForTheDebtorAtHand() throws Exception {
+		String id = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Сколько я должна?", null)
+			.conversationId().toString();
+		redirect(post("/inbox/replies").param("title", "").param("text", "Здравствуйте"), admin);
+		assertThat(page("/inbox/replies", admin)).contains("Название — от 1 до 100 знаков.", ">Здравствуйте</textarea>");
+		redirect(post("/inbox/replies").param("title", "Сумма долга")
+			.param("text", "Здравствуйте, {имя}! По договору {договор} вы должны {долг}. {нет_такого}"), admin);
+		assertThat(page("/inbox/replies", admin)).contains("Сумма долга", "Шаблон добавлен");
+		java.util.UUID reply = canned.all(agency.tenant().id()).getFirst().id();
+
+		assertThat(page("/inbox/" + id + "?reply=" + reply, admin)).contains(
+				">Здравствуйте, Ольга Сергеевна! По договору КД-77/2021 вы должны 12\u00a0345,67\u00a0₽. {нет_такого}</textarea>");
+		assertThat(conversations.history(agency.tenant().id(), question(id), true)).as("nothing sent").hasSize(1);
+
+		UserDetails stranger = fixtures.admin(fixtures.tenant(TenantKind.COLLECTOR));
+		assertThat(status(post("/inbox/replies/" + reply + "/delete").with(csrf()), stranger)).isEqualTo(404);
+		redirect(post("/inbox/replies/" + reply + "/delete"), admin);
+		assertThat(canned.all(agency.tenant().id())).isEmpty();
+	}
+
+	@Test
+	void theConversationIsExportedAsTheDebtorHadItAndTheExportIsAudited() throws Exception {
+		Message question = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "=HYPERLINK(\"x\")",
+				new Upload("чек.pdf", PDF));
+		conversations.note(agency.tenant().id(), question.conversationId(), manager.id(), "Только для своих");
+		conversations.reply(agency.tenant().id(), question.conversationId(), manager.id(), "Получили чек", null);
+		MvcResult export = mvc.perform(get("/inbox/" + question.conversationId() + "/export.csv").with(user(admin)))
+			.andReturn();
+		String csv = export.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv).contains("Лебедева Ольга Сергеевна", "2 сообщения", "Содержит персональные данные",
+				"'=HYPERLINK", "чек.pdf", "Получили чек", manager.displayName()).doesNotContain("Только для своих");
+		assertThat(jdbc.sql("""
+				select count(*) from audit_events where tenant_id = ? and action = 'EXPORTED' and object_id = ?""")
+			.params(agency.tenant().id().value(), question.conversationId().toString()).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	private ru.kredo.conversations.ConversationId question(String id) {
+		return new ru.kredo.conversations.ConversationId(java.util.UUID.fromString(id));
 	}
 
 	@Test
