@@ -27,6 +27,22 @@ public record ConversationLimits(
 		@DefaultValue("30m") Duration streamTimeout,
 		@DefaultValue("25s") Duration heartbeat) {
 
+	/** Whether the file limit is said in megabytes (a whole number of them), else in kilobytes. */
+	public boolean attachmentLimitInMegabytes() {
+		return maxAttachmentSize.toBytes() % (1024 * 1024) == 0;
+	}
+
+	/** The file limit as pages and refusals say it: in megabytes or kilobytes ({@link #attachmentLimitInMegabytes()}). */
+	public long attachmentLimit() {
+		return attachmentLimitInMegabytes() ? maxAttachmentSize.toMegabytes() : maxAttachmentSize.toKilobytes();
+	}
+
+	/** The refusal of a file over the limit, saying the limit. */
+	public ru.kredo.platform.TooLarge attachmentTooLarge() {
+		return new ru.kredo.platform.TooLarge(
+				attachmentLimitInMegabytes() ? "chat.attachment-too-large" : "chat.attachment-too-large-kb", attachmentLimit());
+	}
+
 	/** The most a chat form's body may carry: a file at its limit, the text at its limit and the form around them. */
 	public long maxFormBytes() {
 		return maxAttachmentSize.toBytes() + 4L * maxMessageLength + 64 * 1024;

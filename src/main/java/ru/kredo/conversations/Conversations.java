@@ -31,7 +31,6 @@ import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.RateLimiter;
 import ru.kredo.platform.Rejected;
-import ru.kredo.platform.TooLarge;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantId;
@@ -338,7 +337,7 @@ public class Conversations {
 			throw new Rejected("chat.attachment-empty");
 		}
 		if (content.length > limits.maxAttachmentSize().toBytes()) {
-			throw new TooLarge("chat.attachment-too-large", limits.maxAttachmentSize().toMegabytes());
+			throw limits.attachmentTooLarge();
 		}
 		FileType type = FileType.of(content).orElseThrow(() -> new Rejected("chat.attachment-type"));
 		return new Checked(fileName(upload.fileName(), type), type, content);

@@ -150,7 +150,7 @@ class ConversationsIntegrationTests {
 				"chat.attachment-empty");
 		byte[] large = Arrays.copyOf(PDF, (int) conversations.limits().maxAttachmentSize().toBytes() + 1);
 		assertRefused(() -> conversations.fromDebtor(tenant, debtor.id(), "большой", new Upload("big.pdf", large)),
-				"chat.attachment-too-large");
+				"chat.attachment-too-large-kb");
 		assertRefused(() -> conversations.fromDebtor(tenant, debtor.id(), "   ", null), "chat.message-empty");
 		assertRefused(() -> conversations.fromDebtor(tenant, debtor.id(),
 				"я".repeat(conversations.limits().maxMessageLength() + 1), null), "chat.message-too-long");

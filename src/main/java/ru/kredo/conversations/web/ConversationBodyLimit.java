@@ -15,7 +15,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ru.kredo.conversations.ConversationLimits;
-import ru.kredo.platform.TooLarge;
 
 /**
  * The forms that carry a file into a conversation (the debtor's chat, {@code /cabinet/{agency}/chat}, and an operator's
@@ -60,7 +59,7 @@ class ConversationBodyLimit extends OncePerRequestFilter {
 		String chat = request.getContextPath() + path(request).replaceAll("/+$", "").replaceAll("/reply$", "");
 		if (request.getSession(false) != null) {
 			FlashMap refused = new FlashMap();
-			refused.put("problem", new TooLarge("chat.attachment-too-large", limits.maxAttachmentSize().toMegabytes()));
+			refused.put("problem", limits.attachmentTooLarge());
 			refused.setTargetRequestPath(chat);
 			flash.saveOutputFlashMap(refused, request, response);
 		}

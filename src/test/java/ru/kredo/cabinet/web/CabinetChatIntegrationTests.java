@@ -132,7 +132,7 @@ class CabinetChatIntegrationTests {
 		MockMultipartFile large = new MockMultipartFile("file", "скан.pdf", "application/pdf",
 				java.util.Arrays.copyOf(PDF, (int) limits.maxAttachmentSize().toBytes() + 1));
 		send(multipart(chat).file(large).param("text", "Скан паспорта"), session);
-		assertThat(page(chat, session)).contains("Файл слишком большой: не больше", ">Скан паспорта</textarea>");
+		assertThat(page(chat, session)).contains("Файл слишком большой: не больше 64 КБ", ">Скан паспорта</textarea>");
 
 		// A body over what the form may carry is refused before it is parsed, with the same reason.
 		send(post(chat).contentType("multipart/form-data; boundary=x")
@@ -201,6 +201,20 @@ class CabinetChatIntegrationTests {
 				"select text from sms_outbox where tenant_id = ? order by id desc limit 1")
 			.param(agency.tenant().id().value()).query(byte[].class).single()));
 		assertThat(text).contains("«" + agency.tenant().name() + "» ответило вам", chat);
+	}
+
+	@Test
+	void aSessionHoldsAFewLiveConnectionsAtMostAndAChunkedBodyIsRefusedUnread() throws Exception {
+		MockHttpSession session = signedIn(agency, debtor);
+		for (int open = 0; open < limits.maxStreamsPerSession(); open++) {
+			assertThat(mvc.perform(get(chat + "/stream").session(session)).andReturn().getRequest().isAsyncStarted()).isTrue();
+		}
+		assertThat(status(get(chat + "/stream").session(session))).as("one more in the same session").isEqualTo(429);
+		assertThat(mvc.perform(get(chat + "/stream").session(signedIn(agency, neighbour))).andReturn().getRequest()
+			.isAsyncStarted()).as("another session is counted apart").isTrue();
+
+		send(post(chat).header("Transfer-Encoding", "chunked").contentType("multipart/form-data; boundary=x"), session);
+		assertThat(page(chat, session)).contains("Файл слишком большой");
 	}
 
 	private long texts() {
