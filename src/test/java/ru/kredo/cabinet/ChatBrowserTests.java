@@ -105,6 +105,7 @@ class ChatBrowserTests extends BrowserTestSupport {
 			inbox.locator("#send-reply").click();
 			assertThat(inbox.locator("#history")).containsText("Пришлём график");
 			screenshot(inbox, "chat-operator.png");
+			Assertions.assertThat(seriousAccessibilityFindings(inbox)).as("the operator's page").isEmpty();
 			Assertions.assertThat(deskProblems).isEmpty();
 		}
 
@@ -114,7 +115,25 @@ class ChatBrowserTests extends BrowserTestSupport {
 		Assertions.assertThat((Boolean) phonePage.evaluate("() => document.documentElement.scrollWidth <= 390"))
 			.as("fits the phone").isTrue();
 		screenshot(phonePage, "chat-phone-390.png");
+		Assertions.assertThat(seriousAccessibilityFindings(phonePage)).as("the debtor's chat").isEmpty();
 		assertNoBrowserProblems();
+	}
+
+	/** What axe finds serious or critical on the page. */
+	private static List<?> seriousAccessibilityFindings(Page page) {
+		try (java.io.InputStream axe = ChatBrowserTests.class.getResourceAsStream("/axe.min.js")) {
+			page.evaluate(new String(axe.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return (List<?>) page.evaluate("""
+				async () => {
+				  const results = await axe.run(document, { resultTypes: ['violations'] });
+				  return results.violations
+				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+				    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+				}""");
 	}
 
 	private void signInToTheCabinet() {
