@@ -98,6 +98,7 @@ class ChatBrowserTests extends BrowserTestSupport {
 			inbox.locator("#nav-inbox").click();
 			Locator row = inbox.locator("#inbox tbody tr").first();
 			assertThat(row).containsText("Орлова Нина Петровна");
+			Assertions.assertThat(seriousAccessibilityFindings(inbox)).as("the inbox").isEmpty();
 			row.locator("a").click();
 			assertThat(inbox.locator("#history")).containsText("Могу платить по 5 000 в месяц");
 			assertThat(inbox.locator("#debtor-card")).containsText("54\u00a0000,00");
