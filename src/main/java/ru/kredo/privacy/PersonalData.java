@@ -87,6 +87,48 @@ public class PersonalData {
 		}
 	}
 
+	/** Seals bytes (a file: a debtor's attachment) as {@link #seal(String, String)} seals text. */
+	public Sealed sealBytes(String field, byte[] value) {
+		byte[] nonce = new byte[NONCE_BYTES];
+		random.nextBytes(nonce);
+		Cipher cipher = cipher();
+		try {
+			cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+			byte[] sealed = new byte[1 + NONCE_BYTES + cipher.getOutputSize(value.length)];
+			sealed[0] = keys.version();
+			System.arraycopy(nonce, 0, sealed, 1, NONCE_BYTES);
+			cipher.doFinal(value, 0, value.length, sealed, 1 + NONCE_BYTES);
+			return new Sealed(sealed);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is unavailable", ex);
+		}
+		finally {
+			ciphers.offer(cipher);
+		}
+	}
+
+	/** Opens what {@link #sealBytes} sealed. */
+	public byte[] openBytes(String field, Sealed sealed) {
+		byte[] bytes = sealed.bytes();
+		if (bytes[0] != keys.version()) {
+			throw new IllegalStateException("Sealed with unknown key version " + bytes[0]);
+		}
+		Cipher cipher = cipher();
+		try {
+			cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, bytes, 1, NONCE_BYTES));
+			cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+			return cipher.doFinal(bytes, 1 + NONCE_BYTES, bytes.length - 1 - NONCE_BYTES);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("A sealed value of " + field + " does not open with the configured key", ex);
+		}
+		finally {
+			ciphers.offer(cipher);
+		}
+	}
+
 	/** The blind index of an already normalized value of one kind (such as {@code "passport"}). */
 	public BlindIndex index(String kind, String normalizedValue) {
 		byte[] value = normalizedValue.getBytes(StandardCharsets.UTF_8);

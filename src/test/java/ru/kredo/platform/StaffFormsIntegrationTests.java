@@ -79,6 +79,12 @@ class StaffFormsIntegrationTests {
 	@Autowired
 	PasswordLinks links;
 
+	@Autowired
+	ru.kredo.conversations.Conversations conversations;
+
+	@Autowired
+	ru.kredo.conversations.CannedReplies cannedReplies;
+
 	@Test
 	void everyStaffFormHasAValidSubmissionHere() {
 		assertThat(staffForms()).as("staff POST endpoints; give a new one a valid submission in submissions()")
@@ -204,6 +210,20 @@ class StaffFormsIntegrationTests {
 						.getBytes(StandardCharsets.UTF_8)))
 			.param("name", "Портфель " + UUID.randomUUID()).with(user(agencyAdmin)));
 
+		forms.put("POST /inbox/{id}/reply", () -> multipart("/inbox/{id}/reply", conversation(agency))
+			.file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
+			.param("text", "Здравствуйте!").with(user(agencyAdmin)));
+		forms.put("POST /inbox/{id}/note", () -> post("/inbox/{id}/note", conversation(agency)).param("text", "Заметка")
+			.with(user(agencyAdmin)));
+		forms.put("POST /inbox/{id}/take", () -> post("/inbox/{id}/take", conversation(agency)).with(user(agencyAdmin)));
+		forms.put("POST /inbox/{id}/assign", () -> post("/inbox/{id}/assign", conversation(agency)).param("operator", "")
+			.with(user(agencyAdmin)));
+
+		forms.put("POST /inbox/replies", () -> post("/inbox/replies").param("title", "Привет").param("text", "Здравствуйте, {имя}!")
+			.with(user(agencyAdmin)));
+		forms.put("POST /inbox/replies/{id}/delete", () -> post("/inbox/replies/{id}/delete",
+				cannedReplies.add(agency.tenant().id(), "Шаблон", "Текст").id()).with(user(agencyAdmin)));
+
 		forms.put("POST /operator/tenants", () -> post("/operator/tenants").param("name", "ООО Форма " + UUID.randomUUID())
 			.param("kind", "BROKER").param("adminEmail", mail("tenant")).param("adminName", "Анна").with(user(operator)));
 		forms.put("POST /operator/events", () -> multipart("/operator/events")
@@ -212,6 +232,11 @@ class StaffFormsIntegrationTests {
 						.formatted(UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)))
 			.with(user(operator)));
 		return forms;
+	}
+
+	private java.util.UUID conversation(Provisioned agency) {
+		return conversations.fromDebtor(agency.tenant().id(), fixtures.contact(agency).id(), "Вопрос", null)
+			.conversationId().value();
 	}
 
 	private WatchedWithSignal watched(Provisioned tenant) {

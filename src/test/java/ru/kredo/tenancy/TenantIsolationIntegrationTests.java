@@ -97,6 +97,12 @@ class TenantIsolationIntegrationTests {
 	ImportSpool spool;
 
 	@Autowired
+	ru.kredo.conversations.Conversations conversations;
+
+	@Autowired
+	ru.kredo.conversations.CannedReplies cannedReplies;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -121,7 +127,12 @@ class TenantIsolationIntegrationTests {
 		watched = fixtures.watchedWithSignal(b);
 		PortfolioImport portfolioOfB = portfolioImport(b);
 		ListImport listOfB = listImport(b);
-		objectsOfB = List.of(contact.id().toString(), managerOfB.id().toString(), b.apiKey().key().id().toString(),
+		ru.kredo.conversations.Message messageOfB = conversations.fromDebtor(b.tenant().id(), contact.id(), "Чек",
+				new ru.kredo.conversations.Upload("чек.pdf", "%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		objectsOfB = List.of(messageOfB.conversationId().toString(),
+				cannedReplies.add(b.tenant().id(), "Шаблон", "Здравствуйте, {имя}").id().toString(),
+				messageOfB.attachments().getFirst().id().toString(), contact.id().toString(), managerOfB.id().toString(),
+				b.apiKey().key().id().toString(),
 				b.admin().id().toString(), webhookOfB.id().toString(), deliveryOfB.toString(),
 				watched.watch().id().toString(), watched.signal().id().toString(), portfolioOfB.id().toString(),
 				listOfB.id().toString(), listOfB.listId().toString());
@@ -189,7 +200,7 @@ class TenantIsolationIntegrationTests {
 			assertThat(objectsOfB).as(page).noneMatch(html::contains);
 			assertThat(html).as(page).doesNotContain(managerOfB.displayName());
 		}
-		for (String page : List.of("/debtors", "/debtors/portfolios", "/contacts")) {
+		for (String page : List.of("/debtors", "/debtors/portfolios", "/contacts", "/inbox")) {
 			String html = mvc.perform(get(page).with(user(fixtures.admin(c)))).andReturn().getResponse().getContentAsString();
 			assertThat(objectsOfB).as(page).noneMatch(html::contains);
 		}
@@ -207,7 +218,10 @@ class TenantIsolationIntegrationTests {
 					"GET /webhooks/{id}", "POST /webhooks/{id}/enabled", "POST /webhooks/deliveries/{id}/redeliver",
 					"GET /monitoring/imports/{id}", "GET /monitoring/imports/{id}/errors.csv", "GET /debtors/{id}",
 					"GET /debtors/{id}/cabinet-activity", "GET /debtors/portfolios/imports/{id}",
-					"GET /debtors/portfolios/imports/{id}/progress", "GET /debtors/portfolios/imports/{id}/errors.csv");
+					"GET /debtors/portfolios/imports/{id}/progress", "GET /debtors/portfolios/imports/{id}/errors.csv",
+					"GET /inbox/{id}", "GET /inbox/{id}/stream", "POST /inbox/{id}/reply", "POST /inbox/{id}/note",
+					"POST /inbox/{id}/take", "POST /inbox/{id}/assign", "GET /inbox/attachments/{id}",
+					"GET /inbox/{id}/export.csv", "POST /inbox/replies/{id}/delete");
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",

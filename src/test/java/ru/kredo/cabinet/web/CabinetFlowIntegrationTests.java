@@ -182,6 +182,10 @@ class CabinetFlowIntegrationTests {
 		assertThat(redirect(post(door + "/consent").param("decision", "give").param("version", version.group(1)), session))
 			.isEqualTo(door + "/home");
 
+		// A message to the agency: the chat again, showing it (CabinetChatIntegrationTests has the rest).
+		assertThat(redirect(post(door + "/chat").param("text", "Спасибо, оплатила"), session)).isEqualTo(door + "/chat");
+		assertThat(page(door + "/chat", session)).contains("Спасибо, оплатила");
+
 		assertThat(redirect(post(door + "/sign-out"), session)).isEqualTo(door);
 
 		// Every POST the cabinet has is one of those just seen answering with a redirect.

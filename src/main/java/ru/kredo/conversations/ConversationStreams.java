@@ -1,0 +1,196 @@
+package ru.kredo.conversations;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import ru.kredo.contacts.ContactId;
+import ru.kredo.conversations.internal.Fanout;
+import ru.kredo.conversations.internal.Topics;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * Live pages: server-sent events ({@link SseEmitter}) that carry each new message of a conversation, rendered by the
+ * page that asked, as it is committed. Bounded: at most {@link ConversationLimits#maxStreamsPerSession()} open per
+ * browser session and {@link ConversationLimits#maxStreams()} per node (then 429), each closed after
+ * {@link ConversationLimits#streamTimeout()} (the browser reconnects, saying the last message it has), and written to
+ * every {@link ConversationLimits#heartbeat()} so that a connection that died is dropped. A stream holds one
+ * {@code SseEmitter}, its listener and the id of the last message sent: no message is kept in memory.
+ */
+@Component
+public class ConversationStreams implements DisposableBean {
+
+	private final Fanout fanout;
+	private final Conversations conversations;
+	private final ConversationLimits limits;
+	private final Map<String, AtomicInteger> perSession = new ConcurrentHashMap<>();
+	private final AtomicInteger open = new AtomicInteger();
+	private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+	private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
+	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "conversation-heartbeat");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	ConversationStreams(Fanout fanout, Conversations conversations, ConversationLimits limits) {
+		this.fanout = fanout;
+		this.conversations = conversations;
+		this.limits = limits;
+		long every = limits.heartbeat().toMillis();
+		heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * The debtor's chat, live: the agency's answers (and his own from another tab) after {@code afterId}, each rendered
+	 * by {@code render}. What reaches his open page counts as read.
+	 */
+	public SseEmitter debtor(TenantId tenant, ContactId debtor, String session, long afterId,
+			Function<Message, String> render) {
+		return open(session, Topics.debtor(tenant, debtor), afterId, render, after -> conversations.find(tenant, debtor)
+			.map(c -> conversations.after(tenant, c.id(), after, false)).orElse(List.of()), delivered -> {
+				if (delivered.stream().anyMatch(m -> m.author() == Author.OPERATOR)) {
+					conversations.readByDebtor(tenant, debtor);
+				}
+			});
+	}
+
+	/** One conversation as staff watch it: every message after {@code afterId}, notes too. */
+	public SseEmitter conversation(TenantId tenant, ConversationId id, String session, long afterId,
+			Function<Message, String> render) {
+		conversations.get(tenant, id);
+		return open(session, Topics.conversation(id), afterId, render,
+				after -> conversations.after(tenant, id, after, true), delivered -> {
+				});
+	}
+
+	/** The agency's inbox: an {@code inbox} event, without data, whenever any conversation of the agency changes. */
+	public SseEmitter inbox(TenantId tenant, String session) {
+		return open(session, Topics.inbox(tenant), 0, m -> "", after -> List.of(), delivered -> {
+		});
+	}
+
+	/** How many live connections this node holds open. */
+	public int open() {
+		return open.get();
+	}
+
+	private SseEmitter open(String session, String topic, long afterId, Function<Message, String> render,
+			java.util.function.LongFunction<List<Message>> missed, java.util.function.Consumer<List<Message>> delivered) {
+		AtomicInteger mine = perSession.computeIfAbsent(session, key -> new AtomicInteger());
+		if (mine.incrementAndGet() > limits.maxStreamsPerSession() | open.incrementAndGet() > limits.maxStreams()) {
+			release(session, mine);
+			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "chat.too-many-streams");
+		}
+		SseEmitter emitter = new SseEmitter(limits.streamTimeout().toMillis());
+		Stream stream = new Stream(emitter, afterId, topic.startsWith("inbox:"), render, missed, delivered);
+		AutoCloseable subscription = fanout.subscribe(topic, posted -> sending.submit(stream::catchUp));
+		streams.add(stream);
+		Runnable closed = () -> {
+			if (streams.remove(stream)) {
+				try {
+					subscription.close();
+				}
+				catch (Exception ignored) {
+					// closing a subscription only removes it from a map
+				}
+				release(session, mine);
+			}
+		};
+		emitter.onCompletion(closed);
+		emitter.onTimeout(closed);
+		emitter.onError(error -> closed.run());
+		// What was written between the page and this connection (or while the browser reconnected) comes first.
+		if (!stream.signalOnly) {
+			sending.submit(stream::catchUp);
+		}
+		return emitter;
+	}
+
+	private void release(String session, AtomicInteger mine) {
+		open.decrementAndGet();
+		if (mine.decrementAndGet() <= 0) {
+			perSession.remove(session, mine);
+		}
+	}
+
+	private void beat() {
+		for (Stream stream : streams) {
+			sending.submit(() -> stream.send(() -> SseEmitter.event().comment("")));
+		}
+	}
+
+	@Override
+	public void destroy() {
+		heartbeat.shutdownNow();
+		streams.forEach(stream -> stream.emitter.complete());
+		sending.shutdownNow();
+	}
+
+	/** One open connection: what it sends, and the last message it sent. */
+	private static final class Stream {
+
+		final SseEmitter emitter;
+		final boolean signalOnly;
+		final Function<Message, String> render;
+		final java.util.function.LongFunction<List<Message>> missed;
+		final java.util.function.Consumer<List<Message>> delivered;
+		long lastSent;
+
+		Stream(SseEmitter emitter, long lastSent, boolean signalOnly, Function<Message, String> render,
+				java.util.function.LongFunction<List<Message>> missed,
+				java.util.function.Consumer<List<Message>> delivered) {
+			this.emitter = emitter;
+			this.lastSent = lastSent;
+			this.signalOnly = signalOnly;
+			this.render = render;
+			this.missed = missed;
+			this.delivered = delivered;
+		}
+
+		/** Sends what this stream has not sent yet, in order; one sender at a time. */
+		synchronized void catchUp() {
+			if (signalOnly) {
+				send(() -> SseEmitter.event().name("inbox").data(""));
+				return;
+			}
+			List<Message> messages = missed.apply(lastSent);
+			for (Message message : messages) {
+				if (!send(() -> SseEmitter.event().name("message").id(Long.toString(message.id()))
+					.data(render.apply(message)))) {
+					return;
+				}
+				lastSent = message.id();
+			}
+			if (!messages.isEmpty()) {
+				delivered.accept(messages);
+			}
+		}
+
+		synchronized boolean send(Supplier<SseEmitter.SseEventBuilder> event) {
+			try {
+				emitter.send(event.get());
+				return true;
+			}
+			catch (IOException | IllegalStateException gone) {
+				emitter.completeWithError(gone);
+				return false;
+			}
+		}
+	}
+}

@@ -1,0 +1,389 @@
+package ru.kredo.conversations;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import ru.kredo.accounts.User;
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.accounts.UserId;
+import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.platform.ControlCharacters;
+import ru.kredo.platform.ListPage;
+import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Paging;
+import ru.kredo.platform.RateLimiter;
+import ru.kredo.platform.Rejected;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * Conversations between an agency and its debtors: written by the debtor from his cabinet and by the agency's
+ * operators from the inbox. Every query carries the tenant; a conversation or a file of another agency, or of another
+ * debtor, is "not found". Nothing here is written on a read except the read marks the caller asks for.
+ */
+@Service
+public class Conversations {
+
+	static final String TEXT = "conversation_messages.text";
+	static final String FILE_NAME = "conversation_attachments.file_name";
+	static final String CONTENT = "conversation_attachments.content";
+	private static final int MAX_FILE_NAME = 200;
+
+	private final JdbcClient jdbc;
+	private final PersonalData personalData;
+	private final Contacts contacts;
+	private final UserAccounts accounts;
+	private final ApplicationEventPublisher events;
+	private final ConversationLimits limits;
+	private final Clock clock;
+	private final RateLimiter perDebtor;
+
+	Conversations(JdbcClient jdbc, PersonalData personalData, Contacts contacts, UserAccounts accounts,
+			ApplicationEventPublisher events, ConversationLimits limits, Clock clock) {
+		this.jdbc = jdbc;
+		this.personalData = personalData;
+		this.contacts = contacts;
+		this.accounts = accounts;
+		this.events = events;
+		this.limits = limits;
+		this.clock = clock;
+		this.perDebtor = new RateLimiter(limits.messagesPerHour(), Duration.ofHours(1));
+	}
+
+	public ConversationLimits limits() {
+		return limits;
+	}
+
+	/** The debtor's conversation with the agency, if he has ever written or been written to. */
+	public Optional<Conversation> find(TenantId tenant, ContactId debtor) {
+		return jdbc.sql("select * from conversations where tenant_id = ? and contact_id = ?")
+			.params(tenant.value(), debtor.value()).query(Conversations::conversation).optional();
+	}
+
+	/** The agency's conversation; another agency's is not found. */
+	public Conversation get(TenantId tenant, ConversationId id) {
+		return jdbc.sql("select * from conversations where tenant_id = ? and id = ?")
+			.params(tenant.value(), id.value()).query(Conversations::conversation).optional()
+			.orElseThrow(() -> new NotFound("conversation.not-found", id));
+	}
+
+	/** The whole conversation, oldest first; the debtor's view leaves out internal notes. */
+	public List<Message> history(TenantId tenant, ConversationId id, boolean forStaff) {
+		return after(tenant, id, 0, forStaff);
+	}
+
+	/** The messages after {@code afterId}, oldest first (what a live page missed while it reconnected). */
+	public List<Message> after(TenantId tenant, ConversationId id, long afterId, boolean forStaff) {
+		List<Message> messages = jdbc.sql("""
+				select m.id, m.conversation_id, m.author, m.user_id, u.display_name, m.text, m.created_at
+				from conversation_messages m left join users u on u.id = m.user_id
+				where m.tenant_id = ? and m.conversation_id = ? and m.id > ? and (? or m.author <> 'NOTE')
+				order by m.id""")
+			.params(tenant.value(), id.value(), afterId, forStaff)
+			.query((row, n) -> message(row, List.of()))
+			.list();
+		if (messages.isEmpty()) {
+			return messages;
+		}
+		Map<Long, List<Attachment>> files = new LinkedHashMap<>();
+		jdbc.sql("""
+				select id, message_id, file_name, content_type, size from conversation_attachments
+				where tenant_id = ? and conversation_id = ? and message_id >= ? order by message_id, id""")
+			.params(tenant.value(), id.value(), messages.getFirst().id())
+			.query(row -> {
+				files.computeIfAbsent(row.getLong("message_id"), k -> new ArrayList<>()).add(attachment(row));
+			});
+		return messages.stream()
+			.map(m -> files.containsKey(m.id()) ? new Message(m.id(), m.conversationId(), m.author(), m.userId(),
+					m.operatorName(), m.text(), m.at(), files.get(m.id())) : m)
+			.toList();
+	}
+
+	/** One message of the conversation, as staff (or, {@code forStaff} false, the debtor) see it. */
+	public Optional<Message> message(TenantId tenant, ConversationId id, long messageId, boolean forStaff) {
+		return after(tenant, id, messageId - 1, forStaff).stream().filter(m -> m.id() == messageId).findFirst();
+	}
+
+	/**
+	 * The debtor writes, with a file or without: his conversation is started if it was not. Refused, with the reason,
+	 * when it is empty, too long, too many for the hour, or its file is not a PDF, JPEG or PNG or is too large.
+	 */
+	@Transactional
+	public Message fromDebtor(TenantId tenant, ContactId debtor, String text, Upload upload) {
+		String checked = checkedText(text, upload);
+		Checked file = upload == null ? null : checked(upload);
+		if (!perDebtor.tryTake(tenant.value() + "/" + debtor.value())) {
+			throw new Rejected("chat.too-many-messages", limits.messagesPerHour());
+		}
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into conversations (id, tenant_id, contact_id, created_at, last_message_at)
+				values (?, ?, ?, ?, ?) on conflict (tenant_id, contact_id) do nothing""")
+			.params(UUID.randomUUID(), tenant.value(), debtor.value(), Timestamp.from(now), Timestamp.from(now))
+			.update();
+		Conversation conversation = jdbc.sql("""
+				update conversations set last_message_at = ?, waiting_since = coalesce(waiting_since, ?),
+				    staff_unread = staff_unread + 1
+				where tenant_id = ? and contact_id = ? returning *""")
+			.params(Timestamp.from(now), Timestamp.from(now), tenant.value(), debtor.value())
+			.query(Conversations::conversation).single();
+		return insert(conversation, Author.DEBTOR, null, checked, file, now);
+	}
+
+	/** An operator answers the debtor (with a file or without): the debtor's waiting ends, and he has one more unread. */
+	@Transactional
+	public Message reply(TenantId tenant, ConversationId id, UserId operator, String text, Upload upload) {
+		Conversation conversation = get(tenant, id);
+		String checked = checkedText(text, upload);
+		Checked file = upload == null ? null : checked(upload);
+		User user = operator(tenant, operator);
+		Instant now = clock.instant();
+		Conversation answered = jdbc.sql("""
+				update conversations set last_message_at = ?, waiting_since = null, debtor_unread = debtor_unread + 1,
+				    staff_unread = 0, staff_read_at = ?
+				where tenant_id = ? and id = ? returning *""")
+			.params(Timestamp.from(now), Timestamp.from(now), tenant.value(), conversation.id().value())
+			.query(Conversations::conversation).single();
+		return insert(answered, Author.OPERATOR, user.id(), checked, file, now);
+	}
+
+	/** An internal note: staff see it in the conversation, the debtor never does; it answers nothing. */
+	@Transactional
+	public Message note(TenantId tenant, ConversationId id, UserId operator, String text) {
+		Conversation conversation = get(tenant, id);
+		String checked = checkedText(text, null);
+		User user = operator(tenant, operator);
+		return insert(conversation, Author.NOTE, user.id(), checked, null, clock.instant());
+	}
+
+	/** The debtor has read the agency's answers. */
+	public void readByDebtor(TenantId tenant, ContactId debtor) {
+		jdbc.sql("""
+				update conversations set debtor_unread = 0, debtor_read_at = ?
+				where tenant_id = ? and contact_id = ? and debtor_unread > 0""")
+			.params(Timestamp.from(clock.instant()), tenant.value(), debtor.value()).update();
+	}
+
+	/** The agency has read the debtor's messages. */
+	public void readByStaff(TenantId tenant, ConversationId id) {
+		jdbc.sql("""
+				update conversations set staff_unread = 0, staff_read_at = ?
+				where tenant_id = ? and id = ? and staff_unread > 0""")
+			.params(Timestamp.from(clock.instant()), tenant.value(), id.value()).update();
+	}
+
+	/** How many of the agency's answers the debtor has not read. */
+	public int unreadForDebtor(TenantId tenant, ContactId debtor) {
+		return jdbc.sql("select coalesce(max(debtor_unread), 0) from conversations where tenant_id = ? and contact_id = ?")
+			.params(tenant.value(), debtor.value()).query(Integer.class).single();
+	}
+
+	/** How many of the agency's conversations have messages no operator has read. */
+	public long unreadForStaff(TenantId tenant) {
+		return jdbc.sql("select count(*) from conversations where tenant_id = ? and staff_unread > 0")
+			.param(tenant.value()).query(Long.class).single();
+	}
+
+	/** The operator takes the conversation for himself. */
+	public Conversation take(TenantId tenant, ConversationId id, UserId operator) {
+		return assign(tenant, id, operator);
+	}
+
+	/** Assigns the conversation to one of the agency's operators, or to no one ({@code null}). */
+	public Conversation assign(TenantId tenant, ConversationId id, UserId operator) {
+		get(tenant, id);
+		if (operator != null) {
+			operator(tenant, operator);
+		}
+		return jdbc.sql("update conversations set assignee = ? where tenant_id = ? and id = ? returning *")
+			.params(operator == null ? null : operator.value(), tenant.value(), id.value())
+			.query(Conversations::conversation).single();
+	}
+
+	/**
+	 * The inbox, a page at a time with how many there are: conversations waiting for an answer first (the longest
+	 * waiting first), then the latest.
+	 */
+	public ListPage<InboxLine> inbox(TenantId tenant, InboxFilter filter, UserId me, Paging paging) {
+		String where = switch (filter) {
+			case MINE -> " and assignee = ?";
+			case UNASSIGNED -> " and assignee is null";
+			case ALL -> "";
+		};
+		List<Object> params = new ArrayList<>(List.of(tenant.value()));
+		if (filter == InboxFilter.MINE) {
+			params.add(me.value());
+		}
+		long total = jdbc.sql("select count(*) from conversations where tenant_id = ?" + where).params(params)
+			.query(Long.class).single();
+		params.add(paging.offset());
+		params.add(paging.limit());
+		List<Conversation> rows = jdbc.sql("""
+				select * from conversations where tenant_id = ?%s
+				order by waiting_since nulls last, last_message_at desc, id offset ? limit ?""".formatted(where))
+			.params(params).query(Conversations::conversation).list();
+		Map<UserId, String> names = new LinkedHashMap<>();
+		rows.stream().map(Conversation::assignee).filter(java.util.Objects::nonNull).distinct()
+			.forEach(user -> names.put(user, accounts.find(user).map(User::displayName).orElse("")));
+		return ListPage.of(rows.stream()
+			.map(c -> new InboxLine(c, contacts.name(tenant, c.contactId()).display(),
+					c.assignee() == null ? null : names.get(c.assignee())))
+			.toList(), total, paging);
+	}
+
+	/** A file of the agency's conversations, for its staff. */
+	public AttachmentFile attachment(TenantId tenant, AttachmentId id) {
+		return jdbc.sql("""
+				select conversation_id, file_name, content_type, content from conversation_attachments
+				where tenant_id = ? and id = ?""")
+			.params(tenant.value(), id.value())
+			.query((row, n) -> file(row)).optional()
+			.orElseThrow(() -> new NotFound("attachment.not-found", id));
+	}
+
+	/** A file of the debtor's own conversation (his or the agency's, never a note's); any other is not found. */
+	public AttachmentFile attachmentOf(TenantId tenant, ContactId debtor, AttachmentId id) {
+		return jdbc.sql("""
+				select a.conversation_id, a.file_name, a.content_type, a.content from conversation_attachments a
+				join conversations c on c.tenant_id = a.tenant_id and c.id = a.conversation_id
+				join conversation_messages m on m.id = a.message_id
+				where a.tenant_id = ? and a.id = ? and c.contact_id = ? and m.author <> 'NOTE'""")
+			.params(tenant.value(), id.value(), debtor.value())
+			.query((row, n) -> file(row)).optional()
+			.orElseThrow(() -> new NotFound("attachment.not-found", id));
+	}
+
+	private AttachmentFile file(ResultSet row) throws SQLException {
+		return new AttachmentFile(new ConversationId(row.getObject("conversation_id", UUID.class)),
+				personalData.open(FILE_NAME, new Sealed(row.getBytes("file_name"))),
+				FileType.ofMediaType(row.getString("content_type")),
+				personalData.openBytes(CONTENT, new Sealed(row.getBytes("content"))));
+	}
+
+	private Message insert(Conversation conversation, Author author, UserId user, String text, Checked file,
+			Instant now) {
+		long id = jdbc.sql("""
+				insert into conversation_messages (tenant_id, conversation_id, author, user_id, text, created_at)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(conversation.tenantId().value(), conversation.id().value(), author.name(),
+					user == null ? null : user.value(), personalData.seal(TEXT, text).bytes(), Timestamp.from(now))
+			.query(Long.class).single();
+		List<Attachment> attachments = List.of();
+		if (file != null) {
+			AttachmentId attachment = new AttachmentId(UUID.randomUUID());
+			jdbc.sql("""
+					insert into conversation_attachments (id, tenant_id, conversation_id, message_id, file_name,
+					    content_type, size, content) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(attachment.value(), conversation.tenantId().value(), conversation.id().value(), id,
+						personalData.seal(FILE_NAME, file.name()).bytes(), file.type().mediaType(), file.content().length,
+						personalData.sealBytes(CONTENT, file.content()).bytes())
+				.update();
+			attachments = List.of(new Attachment(attachment, file.name(), file.type(), file.content().length));
+		}
+		MessagePosted posted = new MessagePosted(conversation.tenantId(), conversation.id(), conversation.contactId(), id,
+				author);
+		afterCommit(() -> events.publishEvent(posted));
+		return new Message(id, conversation.id(), author, user, null, text, now, attachments);
+	}
+
+	private void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
+	}
+
+	private String checkedText(String text, Upload upload) {
+		String stripped = text == null ? "" : text.strip();
+		ControlCharacters.requireNone(stripped);
+		if (stripped.isEmpty() && upload == null) {
+			throw new Rejected("chat.message-empty");
+		}
+		if (stripped.codePointCount(0, stripped.length()) > limits.maxMessageLength()) {
+			throw new Rejected("chat.message-too-long", limits.maxMessageLength());
+		}
+		return stripped;
+	}
+
+	/** The file, if it is one the conversation takes: not empty, within the size, a PDF, JPEG or PNG by its content. */
+	private Checked checked(Upload upload) {
+		byte[] content = upload.content();
+		if (content.length == 0) {
+			throw new Rejected("chat.attachment-empty");
+		}
+		if (content.length > limits.maxAttachmentSize().toBytes()) {
+			throw limits.attachmentTooLarge();
+		}
+		FileType type = FileType.of(content).orElseThrow(() -> new Rejected("chat.attachment-type"));
+		return new Checked(fileName(upload.fileName(), type), type, content);
+	}
+
+	/** The name shown and given on download: its last path segment, no control characters, not too long. */
+	static String fileName(String given, FileType type) {
+		String name = given.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+		if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+			name = "file." + type.extension();
+		}
+		return name.length() > MAX_FILE_NAME ? name.substring(name.length() - MAX_FILE_NAME) : name;
+	}
+
+	private User operator(TenantId tenant, UserId id) {
+		if (!accounts.exists(tenant, id)) {
+			throw new NotFound("user.not-found", id);
+		}
+		return accounts.get(tenant, id);
+	}
+
+	private Message message(ResultSet row, List<Attachment> attachments) throws SQLException {
+		UUID user = row.getObject("user_id", UUID.class);
+		return new Message(row.getLong("id"), new ConversationId(row.getObject("conversation_id", UUID.class)),
+				Author.valueOf(row.getString("author")), user == null ? null : new UserId(user),
+				row.getString("display_name"), personalData.open(TEXT, new Sealed(row.getBytes("text"))),
+				row.getTimestamp("created_at").toInstant(), attachments);
+	}
+
+	private Attachment attachment(ResultSet row) throws SQLException {
+		return new Attachment(new AttachmentId(row.getObject("id", UUID.class)),
+				personalData.open(FILE_NAME, new Sealed(row.getBytes("file_name"))),
+				FileType.ofMediaType(row.getString("content_type")), row.getInt("size"));
+	}
+
+	private static Conversation conversation(ResultSet row, int n) throws SQLException {
+		UUID assignee = row.getObject("assignee", UUID.class);
+		Timestamp waiting = row.getTimestamp("waiting_since");
+		return new Conversation(new ConversationId(row.getObject("id", UUID.class)),
+				new TenantId(row.getObject("tenant_id", UUID.class)),
+				new ContactId(row.getObject("contact_id", UUID.class)), assignee == null ? null : new UserId(assignee),
+				row.getTimestamp("created_at").toInstant(), row.getTimestamp("last_message_at").toInstant(),
+				waiting == null ? null : waiting.toInstant(), row.getInt("staff_unread"), row.getInt("debtor_unread"));
+	}
+
+	private record Checked(String name, FileType type, byte[] content) {
+	}
+}

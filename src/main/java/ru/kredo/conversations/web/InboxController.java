@@ -1,0 +1,332 @@
+package ru.kredo.conversations.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import jakarta.servlet.http.HttpServletRequest;
+import ru.kredo.accounts.SignedInUser;
+import ru.kredo.accounts.UserAccounts;
+import ru.kredo.accounts.UserId;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.collections.Debts;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.conversations.AttachmentFile;
+import ru.kredo.conversations.CannedReplies;
+import ru.kredo.conversations.AttachmentId;
+import ru.kredo.conversations.Conversation;
+import ru.kredo.conversations.ConversationId;
+import ru.kredo.conversations.ConversationStreams;
+import ru.kredo.conversations.Conversations;
+import ru.kredo.conversations.InboxFilter;
+import ru.kredo.conversations.Message;
+import ru.kredo.conversations.Upload;
+import ru.kredo.conversations.InboxLine;
+import ru.kredo.platform.CsvExport;
+import ru.kredo.platform.ListPage;
+import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Paging;
+import ru.kredo.platform.Rejected;
+import ru.kredo.platform.web.TimeDisplay;
+import ru.kredo.tenancy.TenantKind;
+
+/**
+ * The agency's inbox ({@code /inbox}, collection agencies only): its conversations with unread marks and how long the
+ * debtor has waited, mine, unassigned or all, a page at a time; a conversation with its history, the reply and
+ * internal-note forms, take and assign, and the debtor's debts, offers and payments beside it. Pages update live by
+ * server-sent events. Every view of a conversation, and every file opened, is audited.
+ */
+@Controller
+@RequestMapping("/inbox")
+class InboxController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final Conversations conversations;
+	private final ConversationStreams streams;
+	private final Contacts contacts;
+	private final Debts debts;
+	private final UserAccounts accounts;
+	private final AuditLog audit;
+	private final ITemplateEngine templates;
+	private final TimeDisplay time;
+	private final Clock clock;
+	private final CannedReplies canned;
+	private final MessageSource messages;
+
+	InboxController(Conversations conversations, ConversationStreams streams, Contacts contacts, Debts debts,
+			UserAccounts accounts, AuditLog audit, ITemplateEngine templates, TimeDisplay time, Clock clock,
+			CannedReplies canned, MessageSource messages) {
+		this.canned = canned;
+		this.messages = messages;
+		this.conversations = conversations;
+		this.streams = streams;
+		this.contacts = contacts;
+		this.debts = debts;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.templates = templates;
+		this.time = time;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String inbox(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "ALL") String filter,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		rows(me, filter, page, model);
+		return "conversations/inbox";
+	}
+
+	/** The list alone, for the page to draw again when a conversation changes (htmx, on the inbox's live event). */
+	@GetMapping("/rows")
+	String rows(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "ALL") String filter,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		check(me);
+		InboxFilter shown = switch (filter) {
+			case "MINE" -> InboxFilter.MINE;
+			case "UNASSIGNED" -> InboxFilter.UNASSIGNED;
+			default -> InboxFilter.ALL;
+		};
+		model.addAttribute("filter", shown.name());
+		ListPage<InboxLine> lines = conversations.inbox(me.tenantId(), shown, me.userId(), Paging.page(page, PAGE_SIZE));
+		java.time.Instant now = clock.instant();
+		model.addAttribute("lines", ListPage.of(lines.items().stream()
+			.map(line -> new Row(line, line.conversation().waitingSince() == null ? null
+					: Waiting.of(Duration.between(line.conversation().waitingSince(), now))))
+			.toList(), lines.total(), lines.paging()));
+		model.addAttribute("pagerPath", "/inbox");
+		return "conversations/inbox :: rows";
+	}
+
+	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter inboxStream(@AuthenticationPrincipal SignedInUser me, HttpServletRequest request) {
+		check(me);
+		return streams.inbox(me.tenantId(), request.getSession().getId());
+	}
+
+	/** A conversation: seen by this operator, so its debtor's messages are read, and the view is audited. */
+	/**
+	 * {@code ?reply=} a canned reply's id puts that reply, filled in for this debtor, into the reply box (a plain GET
+	 * form: it works without scripts); nothing is sent until the operator sends it.
+	 */
+	@GetMapping("/{id}")
+	String conversation(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(required = false) UUID reply, Model model) {
+		check(me);
+		Conversation conversation = conversations.get(me.tenantId(), new ConversationId(id));
+		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "conversation", conversation.id(), "conversation");
+		List<Message> history = conversations.history(me.tenantId(), conversation.id(), true);
+		conversations.readByStaff(me.tenantId(), conversation.id());
+		model.addAttribute("conversation", conversation);
+		model.addAttribute("debtorName", contacts.name(me.tenantId(), conversation.contactId()).display());
+		model.addAttribute("lines", history.stream().map(this::line).toList());
+		model.addAttribute("lastId", history.isEmpty() ? 0 : history.getLast().id());
+		model.addAttribute("operators", accounts.all(me.tenantId()).stream().filter(u -> u.enabled()).toList());
+		model.addAttribute("card", debts.ofDebtor(me.tenantId(), conversation.contactId()));
+		model.addAttribute("limits", conversations.limits());
+		model.addAttribute("waiting", conversation.waitingSince() == null ? null
+				: Waiting.of(Duration.between(conversation.waitingSince(), clock.instant())));
+		model.addAttribute("canned", canned.all(me.tenantId()));
+		if (reply != null && !model.containsAttribute("typedReply")) {
+			model.addAttribute("typedReply", canned.fill(me.tenantId(), reply, conversation.contactId()));
+		}
+		return "conversations/conversation";
+	}
+
+	@PostMapping("/{id}/reply")
+	String reply(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String text, @RequestParam(required = false) MultipartFile file,
+			RedirectAttributes redirect) throws IOException {
+		check(me);
+		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
+		try {
+			conversations.reply(me.tenantId(), conversation, me.userId(), text, upload(file));
+		}
+		catch (Rejected refused) {
+			redirect.addFlashAttribute("problem", refused);
+			redirect.addFlashAttribute("typedReply", text);
+		}
+		return "redirect:/inbox/" + id;
+	}
+
+	@PostMapping("/{id}/note")
+	String note(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
+		check(me);
+		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
+		try {
+			conversations.note(me.tenantId(), conversation, me.userId(), text);
+		}
+		catch (Rejected refused) {
+			redirect.addFlashAttribute("problem", refused);
+			redirect.addFlashAttribute("typedNote", text);
+		}
+		return "redirect:/inbox/" + id;
+	}
+
+	@PostMapping("/{id}/take")
+	String take(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+		check(me);
+		conversations.take(me.tenantId(), new ConversationId(id), me.userId());
+		redirect.addFlashAttribute("notice", "inbox.taken");
+		return "redirect:/inbox/" + id;
+	}
+
+	/** Assigns to one of the agency's users, or to no one (an empty choice). */
+	@PostMapping("/{id}/assign")
+	String assign(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String operator, RedirectAttributes redirect) {
+		check(me);
+		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
+		UserId to;
+		try {
+			to = operator.isBlank() ? null : new UserId(UUID.fromString(operator.strip()));
+		}
+		catch (IllegalArgumentException notAnId) {
+			throw new Rejected("request.parameter-invalid");
+		}
+		conversations.assign(me.tenantId(), conversation, to);
+		redirect.addFlashAttribute("notice", to == null ? "inbox.unassigned" : "inbox.assigned");
+		return "redirect:/inbox/" + id;
+	}
+
+	@GetMapping(path = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter conversationStream(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(defaultValue = "0") long after,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request,
+			Locale locale) {
+		check(me);
+		ConversationId conversation = new ConversationId(id);
+		return streams.conversation(me.tenantId(), conversation, request.getSession().getId(),
+				Math.max(after, lastEvent(lastEventId)),
+				message -> templates.process("conversations/message", Set.of("line"),
+						new Context(locale, Map.of("line", line(message)))));
+	}
+
+	/**
+	 * The conversation as the debtor had it (the agency's record of interaction, for a regulator's request): every
+	 * message he wrote or was sent, oldest first, with its time, author and files; internal notes are not part of it.
+	 * An export of personal data: its first line says so, and it is audited.
+	 */
+	@GetMapping("/{id}/export.csv")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale) {
+		check(me);
+		Conversation conversation = conversations.get(me.tenantId(), new ConversationId(id));
+		String debtor = contacts.name(me.tenantId(), conversation.contactId()).display();
+		List<Message> history = conversations.history(me.tenantId(), conversation.id(), false);
+		String statement = messages.getMessage("inbox.export.statement", new Object[] { debtor, history.size(),
+				me.displayName(), time.format(clock.instant(), "dd.MM.yyyy HH:mm") }, locale);
+		List<String> header = java.util.stream.Stream.of("when", "author", "text", "files")
+			.map(column -> messages.getMessage("inbox.export." + column, null, locale)).toList();
+		byte[] csv = CsvExport.write(statement, header, history.stream()
+			.map(m -> java.util.Arrays.<Object>asList(time.format(m.at(), "dd.MM.yyyy HH:mm:ss"),
+					m.author() == ru.kredo.conversations.Author.DEBTOR
+							? messages.getMessage("inbox.author.DEBTOR", null, locale) : m.operatorName(),
+					m.text(), String.join(", ", m.attachments().stream().map(a -> a.fileName()).toList())))
+			.toList());
+		audit.record(AuditAction.EXPORTED, "conversation", conversation.id(),
+				"rows:" + history.size() + ";columns:at,author,text,files");
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("conversation-" + conversation.id() + ".csv", java.nio.charset.StandardCharsets.UTF_8)
+				.build().toString())
+			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.body(csv);
+	}
+
+	/** A file of the agency's conversations; opening it is audited like the conversation. */
+	@GetMapping("/attachments/{id}")
+	ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
+		check(me);
+		AttachmentFile file = conversations.attachment(me.tenantId(), new AttachmentId(id));
+		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "conversation", file.conversationId(), "attachment;" + id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.type().mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(file.content());
+	}
+
+	private MessageLine line(Message message) {
+		return new MessageLine(message.id(), message.author().name(), message.operatorName(), message.text(),
+				time.format(message.at(), "dd.MM.yyyy HH:mm"), message.attachments().stream()
+					.map(a -> new MessageLine.File("/inbox/attachments/" + a.id(), a.fileName(), a.type().name(),
+							Math.max(1, a.size() / 1024)))
+					.toList());
+	}
+
+	private static Upload upload(MultipartFile file) throws IOException {
+		if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
+			return null;
+		}
+		return new Upload(file.getOriginalFilename(), file.getBytes());
+	}
+
+	private static long lastEvent(String lastEventId) {
+		try {
+			return lastEventId == null ? 0 : Long.parseLong(lastEventId.strip());
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	/** Conversations are a collection agency's: anyone else is told there is no such page. */
+	private static void check(SignedInUser me) {
+		if (me.tenantKind() != TenantKind.COLLECTOR) {
+			throw new NotFound("not-found", "inbox");
+		}
+	}
+
+	/**
+	 * A message as staff see it.
+	 *
+	 * @param author {@code DEBTOR}, {@code OPERATOR} or {@code NOTE}
+	 */
+	record MessageLine(long id, String author, String operatorName, String text, String at, List<File> files) {
+
+		record File(String href, String name, String type, int kilobytes) {
+		}
+	}
+
+	/** A line of the inbox, with how long its debtor has waited ({@code null}: nobody waits). */
+	record Row(InboxLine line, Waiting waiting) {
+	}
+
+	/** How long a debtor has waited for an answer, in days, hours and minutes. */
+	record Waiting(long days, long hours, long minutes) {
+
+		static Waiting of(Duration waited) {
+			Duration positive = waited.isNegative() ? Duration.ZERO : waited;
+			return new Waiting(positive.toDays(), positive.toHoursPart(), positive.toMinutesPart());
+		}
+	}
+}
