@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import jakarta.servlet.http.HttpServletRequest;
+import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.Offers;
@@ -39,7 +40,8 @@ import ru.kredo.tenancy.Tenant;
 @Controller
 class CertificateController {
 
-	private final CabinetController cabinet;
+	private final CabinetAgencies agencies;
+	private final OwnDebts ownDebts;
 	private final Contacts contacts;
 	private final AgencyRequisites requisites;
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
@@ -48,10 +50,11 @@ class CertificateController {
 	private final Offers offers;
 	private final Clock clock;
 
-	CertificateController(CabinetController cabinet, Contacts contacts, AgencyRequisites requisites,
+	CertificateController(CabinetAgencies agencies, OwnDebts ownDebts, Contacts contacts, AgencyRequisites requisites,
 			Certificates certificates, Offers offers, Clock clock) {
 		this.offers = offers;
-		this.cabinet = cabinet;
+		this.agencies = agencies;
+		this.ownDebts = ownDebts;
 		this.contacts = contacts;
 		this.requisites = requisites;
 		this.certificates = certificates;
@@ -59,14 +62,15 @@ class CertificateController {
 	}
 
 	@GetMapping("/cabinet/{agency}/debts/{debt}/certificate.pdf")
-	ResponseEntity<byte[]> certificate(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request) {
-		Tenant tenant = cabinet.agency(agency);
-		CabinetController.SignedInDebtor debtor = CabinetController.signedIn(request, tenant);
-		Debt repaid = cabinet.ownDebt(tenant, debtor, debt);
+	ResponseEntity<byte[]> certificate(@PathVariable UUID agency, @PathVariable UUID debt,
+			Optional<SignedInDebtor> signedIn) {
+		Tenant tenant = agencies.get(agency);
+		// A guest is answered as for another's debt: 404.
+		Debt repaid = ownDebts.get(tenant, signedIn, debt);
 		if (!repaid.isClosed()) {
 			throw new NotFound("debt.not-found", debt);
 		}
-		Contact person = contacts.get(tenant.id(), debtor.contactId());
+		Contact person = contacts.get(tenant.id(), repaid.contactId());
 		RepaymentCertificate certificate = new RepaymentCertificate(debt,
 				requisites.of(tenant.id()).orElseThrow(() -> new NotFound("certificate.requisites-missing", tenant.id())),
 				new PersonName(person.name().lastName(), person.name().firstName(), person.name().middleName()),
