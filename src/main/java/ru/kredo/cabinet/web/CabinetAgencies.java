@@ -8,11 +8,11 @@ import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.Tenant;
 import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantId;
-import ru.kredo.tenancy.TenantKind;
 
 /**
- * The agency a cabinet's address names ({@code /cabinet/{agency}/…}): a collection agency Kredo knows; anything else
- * (an unknown id, a broker) is one 404, which says neither.
+ * The agency a cabinet's address names ({@code /cabinet/{agency}/…}), for its handlers. That it is a collection
+ * agency is declared with every other kind rule in {@link ru.kredo.tenancy.TenantKindAccess} and checked before any
+ * handler runs: an unknown id or a broker's is one 404, which says neither.
  */
 @Component
 class CabinetAgencies {
@@ -24,10 +24,6 @@ class CabinetAgencies {
 	}
 
 	Tenant get(UUID id) {
-		Tenant tenant = tenants.find(new TenantId(id)).orElseThrow(() -> new NotFound("tenant.not-found", id));
-		if (tenant.kind() != TenantKind.COLLECTOR) {
-			throw new NotFound("tenant.not-found", id);
-		}
-		return tenant;
+		return tenants.find(new TenantId(id)).orElseThrow(() -> new NotFound("tenant.not-found", id));
 	}
 }

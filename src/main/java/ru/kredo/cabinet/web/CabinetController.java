@@ -153,11 +153,11 @@ class CabinetController {
 	 * Without one it is the door again, or the cabinet for a debtor already in.
 	 */
 	@GetMapping("/code")
-	String code(@PathVariable UUID agency, HttpServletRequest request, Model model) {
+	String code(@PathVariable UUID agency, Optional<SignedInDebtor> signedIn, HttpServletRequest request, Model model) {
 		Tenant tenant = agencies.get(agency);
 		PendingSignIn pending = pendingSignIn(request, tenant);
 		if (pending == null) {
-			return "redirect:/cabinet/" + agency + (SignedInDebtors.of(request, agency).isPresent() ? "/home" : "");
+			return "redirect:/cabinet/" + agency + (signedIn.isPresent() ? "/home" : "");
 		}
 		model.addAttribute("agency", tenant);
 		model.addAttribute("challenge", pending.challenge());

@@ -23,7 +23,6 @@ import ru.kredo.cabinet.CabinetLooks;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.Tenant;
-import ru.kredo.tenancy.TenantKind;
 
 /**
  * The agency's branding of its cabinet: its admin sets the colour and the logo on the «Кабинет» page; the cabinet's
@@ -71,7 +70,7 @@ class CabinetLookController {
 	String save(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String accent,
 			@RequestParam(required = false) MultipartFile logo, @RequestParam(defaultValue = "false") boolean removeLogo,
 			RedirectAttributes redirect) throws IOException {
-		if (me.tenantKind() != TenantKind.COLLECTOR || !me.isAdmin()) {
+		if (!me.isAdmin()) {
 			throw new NotFound("not-found", "cabinet");
 		}
 		try {
