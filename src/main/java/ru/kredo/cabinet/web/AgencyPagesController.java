@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import ru.kredo.cabinet.PersonalDataConsents;
+import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.TenantId;
 
@@ -37,9 +38,9 @@ class AgencyPagesController {
 
 	@GetMapping("/contacts")
 	String contacts(@PathVariable UUID agency, @ModelAttribute(name = "cabinetAgency", binding = false) CabinetAgency cabinet,
-			HttpServletRequest request, Model model) {
+			Optional<SignedInDebtor> signedIn, Model model) {
 		model.addAttribute("agency", cabinet.tenant());
-		CabinetController.SignedInDebtor debtor = CabinetController.signedIn(request, cabinet.tenant());
+		SignedInDebtor debtor = signedIn.orElse(null);
 		if (debtor != null) {
 			model.addAttribute("consentGiven", consents.given(cabinet.tenant().id(), debtor.contactId(),
 					cabinet.consentText()));
@@ -72,11 +73,8 @@ class AgencyPagesController {
 	@PostMapping("/consent")
 	String answer(@PathVariable UUID agency, @ModelAttribute(name = "cabinetAgency", binding = false) CabinetAgency cabinet,
 			@RequestParam String decision, @RequestParam String version,
-			@RequestParam(defaultValue = "home") String back, HttpServletRequest request, RedirectAttributes redirect) {
-		CabinetController.SignedInDebtor debtor = CabinetController.signedIn(request, cabinet.tenant());
-		if (debtor == null) {
-			return "redirect:/cabinet/" + agency;
-		}
+			@RequestParam(defaultValue = "home") String back, SignedInDebtor debtor, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		if (!"give".equals(decision) && !"refuse".equals(decision)) {
 			throw new NotFound("not-found", decision);
 		}

@@ -13,7 +13,6 @@ import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantId;
-import ru.kredo.tenancy.TenantKind;
 
 /**
  * Gives every cabinet page ({@code /cabinet/{agency}/…}) its agency as {@code cabinetAgency}, for the footer that
@@ -47,8 +46,7 @@ class CabinetAgencyAdvice {
 		}
 		TenantId tenant = new TenantId(id);
 		model.addAttribute("cabinetAgency", new CabinetAgency(
-				() -> tenants.find(tenant).filter(t -> t.kind() == TenantKind.COLLECTOR)
-					.orElseThrow(() -> new NotFound("tenant.not-found", id)),
+				() -> tenants.find(tenant).orElseThrow(() -> new NotFound("tenant.not-found", id)),
 				() -> requisites.shown(tenant)));
 	}
 }

@@ -1,18 +1,14 @@
 package ru.kredo.cabinet.web;
 
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +18,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ru.kredo.cabinet.CabinetActivity;
 import ru.kredo.cabinet.CabinetSignIn;
 import ru.kredo.cabinet.Funnel;
 import ru.kredo.cabinet.FunnelStep;
+import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtorsDebts;
@@ -51,15 +47,10 @@ import ru.kredo.payments.PaymentDetails;
 import ru.kredo.payments.PaymentProviderUnavailable;
 import ru.kredo.payments.PaymentSettings;
 import ru.kredo.payments.Payments;
-import ru.kredo.platform.NotFound;
 import ru.kredo.platform.RateLimiter;
 import ru.kredo.platform.Rejected;
 import ru.kredo.platform.web.TimeDisplay;
-import ru.kredo.privacy.PersonalData;
 import ru.kredo.tenancy.Tenant;
-import ru.kredo.tenancy.TenantDirectory;
-import ru.kredo.tenancy.TenantId;
-import ru.kredo.tenancy.TenantKind;
 
 /**
  * The cabinet's public pages, one cabinet per collection agency at {@code /cabinet/{agency id}}: the door (ФИО and
@@ -69,14 +60,14 @@ import ru.kredo.tenancy.TenantKind;
 @RequestMapping("/cabinet/{agency}")
 class CabinetController {
 
-	static final String VISITOR_COOKIE = "kredo-visitor";
-	static final String DEBTOR = "kredo.cabinet.debtor";
 	static final String PENDING_SIGN_IN = "kredo.cabinet.pending-sign-in";
 	private static final String PAYMENT_STARTED = "kredo.cabinet.payment.";
 	private static final String VIEW_RECORDED = "kredo.cabinet.viewed.";
 	private static final String NAME = "kredo.cabinet.name.";
 
-	private final TenantDirectory tenants;
+	private final CabinetAgencies agencies;
+	private final OwnDebts ownDebts;
+	private final Visitors visitors;
 	private final CabinetSignIn signIn;
 	private final Contacts contacts;
 	private final Funnel funnel;
@@ -87,18 +78,19 @@ class CabinetController {
 	private final AgencyRequisites requisites;
 	private final TimeDisplay time;
 	private final Clock clock;
-	private final PersonalData personalData;
 	private final PaymentSettings paymentSettings;
 	private final ConsentQuestion consentQuestion;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
-	CabinetController(TenantDirectory tenants, CabinetSignIn signIn, Contacts contacts, Funnel funnel, Debts debts,
-			Payments payments, Offers offers, CabinetActivity activity, AgencyRequisites requisites, TimeDisplay time,
-			Clock clock, PersonalData personalData, PaymentSettings paymentSettings, ConsentQuestion consentQuestion) {
+	CabinetController(CabinetAgencies agencies, OwnDebts ownDebts, Visitors visitors, CabinetSignIn signIn,
+			Contacts contacts, Funnel funnel, Debts debts, Payments payments, Offers offers, CabinetActivity activity,
+			AgencyRequisites requisites, TimeDisplay time, Clock clock, PaymentSettings paymentSettings,
+			ConsentQuestion consentQuestion) {
 		this.consentQuestion = consentQuestion;
-		this.personalData = personalData;
 		this.paymentSettings = paymentSettings;
-		this.tenants = tenants;
+		this.agencies = agencies;
+		this.ownDebts = ownDebts;
+		this.visitors = visitors;
 		this.signIn = signIn;
 		this.contacts = contacts;
 		this.funnel = funnel;
@@ -113,8 +105,8 @@ class CabinetController {
 
 	@GetMapping
 	String door(@PathVariable UUID agency, HttpServletRequest request, HttpServletResponse response, Model model) {
-		Tenant tenant = agency(agency);
-		funnel.reached(tenant.id(), visitor(request, response), FunnelStep.VISIT);
+		Tenant tenant = agencies.get(agency);
+		funnel.reached(tenant.id(), visitors.of(request, response), FunnelStep.VISIT);
 		model.addAttribute("agency", tenant);
 		return "cabinet/door";
 	}
@@ -129,8 +121,8 @@ class CabinetController {
 	String start(@PathVariable UUID agency, @RequestParam(defaultValue = "") String fullName,
 			@RequestParam(defaultValue = "") String phone, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		Tenant tenant = agency(agency);
-		UUID visitor = visitor(request, response);
+		Tenant tenant = agencies.get(agency);
+		UUID visitor = visitors.of(request, response);
 		funnel.reached(tenant.id(), visitor, FunnelStep.LOGIN_STARTED);
 		try {
 			FullName name = name(fullName);
@@ -161,11 +153,11 @@ class CabinetController {
 	 * Without one it is the door again, or the cabinet for a debtor already in.
 	 */
 	@GetMapping("/code")
-	String code(@PathVariable UUID agency, HttpServletRequest request, Model model) {
-		Tenant tenant = agency(agency);
+	String code(@PathVariable UUID agency, Optional<SignedInDebtor> signedIn, HttpServletRequest request, Model model) {
+		Tenant tenant = agencies.get(agency);
 		PendingSignIn pending = pendingSignIn(request, tenant);
 		if (pending == null) {
-			return "redirect:/cabinet/" + agency + (signedIn(request, tenant) != null ? "/home" : "");
+			return "redirect:/cabinet/" + agency + (signedIn.isPresent() ? "/home" : "");
 		}
 		model.addAttribute("agency", tenant);
 		model.addAttribute("challenge", pending.challenge());
@@ -183,7 +175,7 @@ class CabinetController {
 	String confirm(@PathVariable UUID agency, @RequestParam(required = false) UUID challenge,
 			@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		Tenant tenant = agency(agency);
+		Tenant tenant = agencies.get(agency);
 		PendingSignIn pending = pendingSignIn(request, tenant);
 		UUID confirmed = challenge != null ? challenge : pending == null ? null : pending.challenge();
 		try {
@@ -191,10 +183,10 @@ class CabinetController {
 				throw new Rejected("cabinet.code-expired");
 			}
 			ContactId debtor = signIn.confirm(tenant, confirmed, code);
-			activity.signedIn(tenant.id(), visitor(request, response), debtor);
+			activity.signedIn(tenant.id(), visitors.of(request, response), debtor);
 			request.changeSessionId();
 			request.getSession().removeAttribute(PENDING_SIGN_IN);
-			request.getSession().setAttribute(DEBTOR, new SignedInDebtor(tenant.id(), debtor));
+			SignedInDebtors.signIn(request, new SignedInDebtor(tenant.id(), debtor));
 			return "redirect:/cabinet/" + agency + "/home";
 		}
 		catch (Rejected rejected) {
@@ -210,12 +202,12 @@ class CabinetController {
 	@PostMapping("/code/resend")
 	String resend(@PathVariable UUID agency, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		Tenant tenant = agency(agency);
+		Tenant tenant = agencies.get(agency);
 		PendingSignIn pending = pendingSignIn(request, tenant);
 		if (pending == null) {
 			return "redirect:/cabinet/" + agency;
 		}
-		UUID visitor = visitor(request, response);
+		UUID visitor = visitors.of(request, response);
 		try {
 			if (clock.instant().isBefore(pending.resendAt())) {
 				throw new Rejected("cabinet.resend-too-soon", secondsUntil(pending.resendAt()));
@@ -251,12 +243,9 @@ class CabinetController {
 	}
 
 	@GetMapping("/home")
-	String home(@PathVariable UUID agency, HttpServletRequest request, HttpServletResponse response, Model model) {
-		Tenant tenant = agency(agency);
-		SignedInDebtor debtor = signedIn(request, tenant);
-		if (debtor == null) {
-			return "redirect:/cabinet/" + agency;
-		}
+	String home(@PathVariable UUID agency, SignedInDebtor debtor, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Tenant tenant = agencies.get(agency);
 		model.addAttribute("agency", tenant);
 		model.addAttribute("agencyId", tenant.id().value().toString());
 		// The page greets him by name and shows none of his identifiers, so none is opened; read once a session.
@@ -287,7 +276,7 @@ class CabinetController {
 				owed.stream().map(debt -> new PayableRef(debt.id().value())).toList())
 			.values().stream()
 			.collect(java.util.stream.Collectors.toMap(p -> p.payable().debtId().toString(), p -> p)));
-		UUID visitor = visitor(request, response);
+		UUID visitor = visitors.of(request, response);
 		// What he looked at is kept on his card only with his consent (docs/privacy.md); the funnel counts it anyway,
 		// by the visitor's cookie, not by his name.
 		boolean consented = consentQuestion.ask(model, request, tenant.id(), debtor.contactId());
@@ -343,13 +332,10 @@ class CabinetController {
 	@PostMapping("/debts/{debt}/pay")
 	String pay(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(defaultValue = "") String amount,
 			@RequestParam(defaultValue = "BANK_CARD") PaymentMethod method, @RequestParam String key,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		Tenant tenant = agency(agency);
-		SignedInDebtor debtor = signedIn(request, tenant);
-		if (debtor == null) {
-			return "redirect:/cabinet/" + agency;
-		}
-		Debt owed = ownDebt(tenant, debtor, debt);
+			SignedInDebtor debtor, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Tenant tenant = agencies.get(agency);
+		Debt owed = ownDebts.get(tenant, debtor, debt);
 		try {
 			Money sum = Money.ofRoubles(amount.replace(',', '.').replace(" ", ""));
 			Optional<Offer> accepted = offers.find(tenant.id(), owed.id()).filter(o -> o.status() == Offer.Status.ACCEPTED);
@@ -367,7 +353,7 @@ class CabinetController {
 			Payment payment = payments.startWithin(() -> offers.owed(tenant.id(), debts.get(tenant.id(), owed.id())),
 					tenant.id(), new PayableRef(debt), sum, method, "/cabinet/" + agency + "/debts/" + debt + "/paid", key,
 					details(tenant, debtor, owed));
-			activity.paymentStarted(tenant.id(), visitor(request, response), debtor.contactId(), payment);
+			activity.paymentStarted(tenant.id(), visitors.of(request, response), debtor.contactId(), payment);
 			request.getSession().setAttribute(PAYMENT_STARTED + debt, payment.id().value());
 			return "redirect:" + payment.confirmationUrl();
 		}
@@ -387,14 +373,10 @@ class CabinetController {
 	 * paid, it says so; still open, the cabinet offers to continue it. Then his home page, so a reload asks nothing again.
 	 */
 	@GetMapping("/debts/{debt}/paid")
-	String paid(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request,
-			RedirectAttributes redirect) {
-		Tenant tenant = agency(agency);
-		SignedInDebtor debtor = signedIn(request, tenant);
-		if (debtor == null) {
-			return "redirect:/cabinet/" + agency;
-		}
-		Debt owed = ownDebt(tenant, debtor, debt);
+	String paid(@PathVariable UUID agency, @PathVariable UUID debt, SignedInDebtor debtor,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		Tenant tenant = agencies.get(agency);
+		Debt owed = ownDebts.get(tenant, debtor, debt);
 		if (request.getSession().getAttribute(PAYMENT_STARTED + debt) instanceof UUID started) {
 			Payment payment = payments.current(tenant.id(), new ru.kredo.payments.PaymentId(started));
 			if (payment.payable().equals(new PayableRef(debt))) {
@@ -443,35 +425,10 @@ class CabinetController {
 		}
 	}
 
-	/** The signed-in debtor's own debt; no debtor, no such debt or another's are one 404, which says none of them. */
-	Debt ownDebt(Tenant tenant, SignedInDebtor debtor, UUID debt) {
-		Debt owned = debtor == null ? null : debts.get(tenant.id(), new DebtId(debt));
-		if (owned == null || !owned.contactId().equals(debtor.contactId())) {
-			throw new NotFound("debt.not-found", debt);
-		}
-		return owned;
-	}
-
-	static SignedInDebtor signedIn(HttpServletRequest request, Tenant tenant) {
-		SignedInDebtor debtor = request.getSession(false) == null ? null
-				: (SignedInDebtor) request.getSession(false).getAttribute(DEBTOR);
-		return debtor != null && debtor.tenantId().equals(tenant.id()) ? debtor : null;
-	}
-
 	@PostMapping("/sign-out")
 	String signOut(@PathVariable UUID agency, HttpServletRequest request) {
-		if (request.getSession(false) != null) {
-			request.getSession(false).removeAttribute(DEBTOR);
-		}
+		SignedInDebtors.signOut(request);
 		return "redirect:/cabinet/" + agency;
-	}
-
-	Tenant agency(UUID id) {
-		Tenant tenant = tenants.find(new TenantId(id)).orElseThrow(() -> new NotFound("tenant.not-found", id));
-		if (tenant.kind() != TenantKind.COLLECTOR) {
-			throw new NotFound("tenant.not-found", id);
-		}
-		return tenant;
 	}
 
 	/** ФИО typed in one field, in the Russian order: фамилия, имя, then the rest as отчество. */
@@ -481,48 +438,6 @@ class CabinetController {
 			throw new Rejected("cabinet.full-name-required");
 		}
 		return new FullName(parts[0], parts[1], parts.length > 2 ? String.join(" ", Arrays.copyOfRange(parts, 2, parts.length)) : null);
-	}
-
-	/**
-	 * The visitor's first-party id, which the funnel counts: a visitor is a browser, not a request. Read from his
-	 * cookie when Kredo signed it; a request without one (a first visit, or a client that keeps no cookies, or one
-	 * that makes them up) gets the id its address and browser stand for that day, and that id in a signed cookie
-	 * for a year: three hundred requests of one cookie-less client are one visitor, not three hundred.
-	 */
-	UUID visitor(HttpServletRequest request, HttpServletResponse response) {
-		if (request.getCookies() != null) {
-			for (Cookie cookie : request.getCookies()) {
-				if (VISITOR_COOKIE.equals(cookie.getName())) {
-					UUID signed = signedVisitor(cookie.getValue());
-					if (signed != null) {
-						return signed;
-					}
-				}
-			}
-		}
-		UUID visitor = UUID.nameUUIDFromBytes(personalData.index("cabinet-visitor", request.getRemoteAddr() + " "
-				+ String.valueOf(request.getHeader("User-Agent")) + " " + LocalDate.now(clock)).bytes());
-		response.addHeader("Set-Cookie", ResponseCookie.from(VISITOR_COOKIE, visitor + "." + signature(visitor))
-			.path("/cabinet").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").secure(request.isSecure())
-			.build().toString());
-		return visitor;
-	}
-
-	private UUID signedVisitor(String value) {
-		String[] parts = value.split("\\.", 2);
-		try {
-			UUID visitor = UUID.fromString(parts[0]);
-			return parts.length == 2 && MessageDigest.isEqual(parts[1].getBytes(), signature(visitor).getBytes())
-					? visitor : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private String signature(UUID visitor) {
-		return Base64.getUrlEncoder().withoutPadding()
-			.encodeToString(personalData.index("cabinet-visitor-cookie", visitor.toString()).bytes());
 	}
 
 	/** A view recorded in this session: by whom, of whose debts, when. */
@@ -554,9 +469,5 @@ class CabinetController {
 		public String toString() {
 			return "PendingSignIn[" + challenge + "]";
 		}
-	}
-
-	/** The debtor this session proved to be, in one agency's cabinet. */
-	record SignedInDebtor(TenantId tenantId, ContactId contactId) implements java.io.Serializable {
 	}
 }

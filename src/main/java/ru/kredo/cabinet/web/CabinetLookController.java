@@ -23,7 +23,6 @@ import ru.kredo.cabinet.CabinetLooks;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.Tenant;
-import ru.kredo.tenancy.TenantKind;
 
 /**
  * The agency's branding of its cabinet: its admin sets the colour and the logo on the «Кабинет» page; the cabinet's
@@ -33,16 +32,16 @@ import ru.kredo.tenancy.TenantKind;
 class CabinetLookController {
 
 	private final CabinetLooks looks;
-	private final CabinetController cabinet;
+	private final CabinetAgencies agencies;
 
-	CabinetLookController(CabinetLooks looks, CabinetController cabinet) {
+	CabinetLookController(CabinetLooks looks, CabinetAgencies agencies) {
 		this.looks = looks;
-		this.cabinet = cabinet;
+		this.agencies = agencies;
 	}
 
 	@GetMapping("/cabinet/{agency}/logo")
 	ResponseEntity<byte[]> logo(@PathVariable UUID agency, @RequestParam(required = false) Long v) {
-		Tenant tenant = cabinet.agency(agency);
+		Tenant tenant = agencies.get(agency);
 		CabinetLooks.Logo logo = looks.logo(tenant.id()).orElseThrow(() -> new NotFound("not-found", "logo"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(logo.type()))
@@ -53,7 +52,7 @@ class CabinetLookController {
 
 	@GetMapping(path = "/cabinet/{agency}/look.css", produces = "text/css;charset=UTF-8")
 	ResponseEntity<String> colours(@PathVariable UUID agency, @RequestParam(required = false) Long v) {
-		Tenant tenant = cabinet.agency(agency);
+		Tenant tenant = agencies.get(agency);
 		CabinetLook look = looks.of(tenant.id());
 		// The colour was checked to be #rrggbb when it was saved (and the database refuses anything else).
 		return ResponseEntity.ok()
@@ -71,7 +70,7 @@ class CabinetLookController {
 	String save(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String accent,
 			@RequestParam(required = false) MultipartFile logo, @RequestParam(defaultValue = "false") boolean removeLogo,
 			RedirectAttributes redirect) throws IOException {
-		if (me.tenantKind() != TenantKind.COLLECTOR || !me.isAdmin()) {
+		if (!me.isAdmin()) {
 			throw new NotFound("not-found", "cabinet");
 		}
 		try {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import jakarta.servlet.http.HttpServletRequest;
+import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.RepaymentCertificates;
 import ru.kredo.tenancy.Tenant;
@@ -31,21 +32,24 @@ class CertificateController {
 
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
-	private final CabinetController cabinet;
+	private final CabinetAgencies agencies;
+	private final OwnDebts ownDebts;
 	private final RepaymentCertificates certificates;
 	private final Clock clock;
 
-	CertificateController(CabinetController cabinet, RepaymentCertificates certificates, Clock clock) {
-		this.cabinet = cabinet;
+	CertificateController(CabinetAgencies agencies, OwnDebts ownDebts, RepaymentCertificates certificates, Clock clock) {
+		this.agencies = agencies;
+		this.ownDebts = ownDebts;
 		this.certificates = certificates;
 		this.clock = clock;
 	}
 
 	@GetMapping("/cabinet/{agency}/debts/{debt}/certificate.pdf")
-	ResponseEntity<byte[]> certificate(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request) {
-		Tenant tenant = cabinet.agency(agency);
-		CabinetController.SignedInDebtor debtor = CabinetController.signedIn(request, tenant);
-		Debt repaid = cabinet.ownDebt(tenant, debtor, debt);
+	ResponseEntity<byte[]> certificate(@PathVariable UUID agency, @PathVariable UUID debt,
+			Optional<SignedInDebtor> signedIn) {
+		Tenant tenant = agencies.get(agency);
+		// A guest is answered as for another's debt: 404.
+		Debt repaid = ownDebts.get(tenant, signedIn, debt);
 		byte[] pdf = certificates.issue(tenant.id(), repaid.id(), LocalDate.ofInstant(clock.instant(), MOSCOW)).pdf();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

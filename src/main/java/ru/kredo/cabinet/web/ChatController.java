@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -30,7 +31,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import jakarta.servlet.http.HttpServletRequest;
-import ru.kredo.cabinet.web.CabinetController.SignedInDebtor;
+import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.conversations.AttachmentFile;
 import ru.kredo.conversations.AttachmentId;
 import ru.kredo.conversations.ConversationStreams;
@@ -41,9 +42,6 @@ import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.platform.web.TimeDisplay;
 import ru.kredo.tenancy.Tenant;
-import ru.kredo.tenancy.TenantDirectory;
-import ru.kredo.tenancy.TenantId;
-import ru.kredo.tenancy.TenantKind;
 
 /**
  * The debtor's chat with his agency ({@code /cabinet/{agency}/chat}): the whole history (internal notes never), a plain
@@ -55,15 +53,15 @@ import ru.kredo.tenancy.TenantKind;
 @RequestMapping("/cabinet/{agency}/chat")
 class ChatController {
 
-	private final TenantDirectory tenants;
+	private final CabinetAgencies agencies;
 	private final Conversations conversations;
 	private final ConversationStreams streams;
 	private final ITemplateEngine templates;
 	private final TimeDisplay time;
 
-	ChatController(TenantDirectory tenants, Conversations conversations, ConversationStreams streams,
+	ChatController(CabinetAgencies agencies, Conversations conversations, ConversationStreams streams,
 			ITemplateEngine templates, TimeDisplay time) {
-		this.tenants = tenants;
+		this.agencies = agencies;
 		this.conversations = conversations;
 		this.streams = streams;
 		this.templates = templates;
@@ -71,12 +69,8 @@ class ChatController {
 	}
 
 	@GetMapping
-	String chat(@PathVariable UUID agency, HttpServletRequest request, Model model) {
-		Tenant tenant = agency(agency);
-		SignedInDebtor debtor = debtor(request, tenant);
-		if (debtor == null) {
-			return "redirect:/cabinet/" + agency;
-		}
+	String chat(@PathVariable UUID agency, SignedInDebtor debtor, Model model) {
+		Tenant tenant = agencies.get(agency);
 		List<Message> history = conversations.find(tenant.id(), debtor.contactId())
 			.map(c -> conversations.history(tenant.id(), c.id(), false)).orElse(List.of());
 		// He sees them now: the unread count in the header, drawn after this, is 0.
@@ -92,13 +86,9 @@ class ChatController {
 	/** His message, with a file or without; refused, the reason and what he typed come back to the page. */
 	@PostMapping
 	String write(@PathVariable UUID agency, @RequestParam(defaultValue = "") String text,
-			@RequestParam(required = false) MultipartFile file, HttpServletRequest request, RedirectAttributes redirect)
+			@RequestParam(required = false) MultipartFile file, SignedInDebtor debtor, RedirectAttributes redirect)
 			throws IOException {
-		Tenant tenant = agency(agency);
-		SignedInDebtor debtor = debtor(request, tenant);
-		if (debtor == null) {
-			return "redirect:/cabinet/" + agency;
-		}
+		Tenant tenant = agencies.get(agency);
 		try {
 			conversations.fromDebtor(tenant.id(), debtor.contactId(), text, upload(file));
 		}
@@ -116,12 +106,9 @@ class ChatController {
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@PathVariable UUID agency, @RequestParam(defaultValue = "0") long after,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request,
-			Locale locale) {
-		Tenant tenant = agency(agency);
-		SignedInDebtor debtor = debtor(request, tenant);
-		if (debtor == null) {
-			throw new NotFound("conversation.not-found", agency);
-		}
+			Optional<SignedInDebtor> signedIn, Locale locale) {
+		Tenant tenant = agencies.get(agency);
+		SignedInDebtor debtor = signedIn.orElseThrow(() -> new NotFound("conversation.not-found", agency));
 		return streams.debtor(tenant.id(), debtor.contactId(), request.getSession().getId(),
 				Math.max(after, lastEvent(lastEventId)), message -> render(tenant, message, locale));
 	}
@@ -129,12 +116,9 @@ class ChatController {
 	/** A file of his own conversation; anyone else's, or none, is a 404 that says nothing of it. */
 	@GetMapping("/attachments/{attachment}")
 	ResponseEntity<byte[]> attachment(@PathVariable UUID agency, @PathVariable UUID attachment,
-			HttpServletRequest request) {
-		Tenant tenant = agency(agency);
-		SignedInDebtor debtor = debtor(request, tenant);
-		if (debtor == null) {
-			throw new NotFound("attachment.not-found", attachment);
-		}
+			Optional<SignedInDebtor> signedIn) {
+		Tenant tenant = agencies.get(agency);
+		SignedInDebtor debtor = signedIn.orElseThrow(() -> new NotFound("attachment.not-found", attachment));
 		return download(conversations.attachmentOf(tenant.id(), debtor.contactId(), new AttachmentId(attachment)));
 	}
 
@@ -182,22 +166,6 @@ class ChatController {
 	}
 
 	/**
-	 * The debtor signed in to this agency's cabinet in this session, or {@code null}. The one place this controller
-	 * learns who he is (to become the cabinet's argument resolver).
-	 */
-	private static SignedInDebtor debtor(HttpServletRequest request, Tenant tenant) {
-		return CabinetController.signedIn(request, tenant);
-	}
-
-	private Tenant agency(UUID id) {
-		Tenant tenant = tenants.find(new TenantId(id)).orElseThrow(() -> new NotFound("tenant.not-found", id));
-		if (tenant.kind() != TenantKind.COLLECTOR) {
-			throw new NotFound("tenant.not-found", id);
-		}
-		return tenant;
-	}
-
-	/**
 	 * A message as the debtor's page shows it.
 	 *
 	 * @param mine whether he wrote it (else the agency did)
@@ -216,11 +184,9 @@ class ChatController {
 	@ControllerAdvice(basePackageClasses = ChatController.class)
 	static class Link {
 
-		private final TenantDirectory tenants;
 		private final Conversations conversations;
 
-		Link(TenantDirectory tenants, Conversations conversations) {
-			this.tenants = tenants;
+		Link(Conversations conversations) {
 			this.conversations = conversations;
 		}
 
@@ -238,13 +204,9 @@ class ChatController {
 			catch (IllegalArgumentException notAnId) {
 				return;
 			}
-			tenants.find(new TenantId(id)).filter(t -> t.kind() == TenantKind.COLLECTOR).ifPresent(tenant -> {
-				SignedInDebtor debtor = debtor(request, tenant);
-				if (debtor != null) {
-					model.addAttribute("chatLink", new ChatLink("/cabinet/" + id + "/chat",
-							() -> conversations.unreadForDebtor(tenant.id(), debtor.contactId())));
-				}
-			});
+			SignedInDebtors.of(request, id).ifPresent(debtor -> model.addAttribute("chatLink",
+					new ChatLink("/cabinet/" + id + "/chat",
+							() -> conversations.unreadForDebtor(debtor.tenantId(), debtor.contactId()))));
 		}
 	}
 

@@ -16,8 +16,6 @@ import ru.kredo.collections.Debt;
 import ru.kredo.collections.Debts;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
-import ru.kredo.platform.NotFound;
-import ru.kredo.tenancy.TenantKind;
 
 /**
  * A debtor's cabinet activity, for the agency's debtor card (which loads it here: the card belongs to collections,
@@ -40,9 +38,6 @@ class DebtorActivityController {
 
 	@GetMapping("/debtors/{id}/cabinet-activity")
 	String activity(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
-		if (me.tenantKind() != TenantKind.COLLECTOR) {
-			throw new NotFound("not-found", "debtors");
-		}
 		ContactId debtor = contacts.get(me.tenantId(), new ContactId(id)).id();
 		Map<UUID, String> contracts = debts.ofContact(me.tenantId(), debtor).stream()
 			.collect(Collectors.toMap(d -> d.id().value(), Debt::contractNumber));

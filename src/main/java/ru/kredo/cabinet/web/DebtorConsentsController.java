@@ -13,7 +13,6 @@ import ru.kredo.cabinet.PersonalDataConsents;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.platform.NotFound;
-import ru.kredo.tenancy.TenantKind;
 
 /**
  * A debtor's answers to the consent to processing personal data, for the agency's debtor card (loaded into it, as
@@ -54,9 +53,6 @@ class DebtorConsentsController {
 	}
 
 	private ContactId debtor(SignedInUser me, UUID id) {
-		if (me.tenantKind() != TenantKind.COLLECTOR) {
-			throw new NotFound("not-found", "debtors");
-		}
 		return contacts.get(me.tenantId(), new ContactId(id)).id();
 	}
 }

@@ -10,8 +10,6 @@ import ru.kredo.accounts.SignedInUser;
 import ru.kredo.cabinet.CabinetLook;
 import ru.kredo.cabinet.CabinetLooks;
 import ru.kredo.cabinet.Funnel;
-import ru.kredo.platform.NotFound;
-import ru.kredo.tenancy.TenantKind;
 
 /** The agency's view of its cabinet: the link to give debtors, where guests drop off, and (for its admin) its look. */
 @Controller
@@ -30,9 +28,6 @@ class FunnelController {
 
 	@GetMapping("/cabinet-funnel")
 	String funnel(@AuthenticationPrincipal SignedInUser me, Model model) {
-		if (me.tenantKind() != TenantKind.COLLECTOR) {
-			throw new NotFound("not-found", "cabinet");
-		}
 		model.addAttribute("rows", funnel.of(me.tenantId()));
 		model.addAttribute("agencyId", me.tenantId().value());
 		// The admin brands the cabinet here: its colour and logo (CabinetLookController saves them).

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ru.kredo.cabinet.CabinetActivity;
 import ru.kredo.cabinet.CabinetSignIn;
+import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.Offer;
@@ -56,7 +58,9 @@ class OfferController {
 	private static final Set<String> STAY_ON_STEP = Set.of("cabinet.code-wrong", "cabinet.code-expired",
 			"cabinet.too-many-attempts", "cabinet.resend-too-soon", "cabinet.too-many-codes");
 
-	private final CabinetController cabinet;
+	private final CabinetAgencies agencies;
+	private final OwnDebts ownDebts;
+	private final Visitors visitors;
 	private final CabinetSignIn codes;
 	private final Offers offers;
 	private final Contacts contacts;
@@ -65,11 +69,14 @@ class OfferController {
 	private final Payments payments;
 	private final Clock clock;
 
-	OfferController(CabinetController cabinet, CabinetSignIn codes, Offers offers, Contacts contacts,
-			CabinetActivity activity, MessageSource messages, Payments payments, Clock clock) {
+	OfferController(CabinetAgencies agencies, OwnDebts ownDebts, Visitors visitors, CabinetSignIn codes,
+			Offers offers, Contacts contacts, CabinetActivity activity, MessageSource messages, Payments payments,
+			Clock clock) {
 		this.clock = clock;
 		this.payments = payments;
-		this.cabinet = cabinet;
+		this.agencies = agencies;
+		this.ownDebts = ownDebts;
+		this.visitors = visitors;
 		this.codes = codes;
 		this.offers = offers;
 		this.contacts = contacts;
@@ -84,9 +91,9 @@ class OfferController {
 	 */
 	@PostMapping("/sign")
 	String sign(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(defaultValue = "1") int parts,
-			HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
-		Tenant tenant = cabinet.agency(agency);
-		Debt owed = cabinet.ownDebt(tenant, CabinetController.signedIn(request, tenant), debt);
+			Optional<SignedInDebtor> signedIn, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+		Tenant tenant = agencies.get(agency);
+		Debt owed = ownDebts.get(tenant, signedIn, debt);
 		try {
 			begin(tenant, owed, parts, request, locale);
 		}
@@ -115,13 +122,10 @@ class OfferController {
 	 * may be asked for; none waiting, his home page.
 	 */
 	@GetMapping("/sign")
-	String signing(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request, Model model) {
-		Tenant tenant = cabinet.agency(agency);
-		CabinetController.SignedInDebtor signedIn = CabinetController.signedIn(request, tenant);
-		if (signedIn == null) {
-			return "redirect:/cabinet/" + agency;
-		}
-		Debt owed = cabinet.ownDebt(tenant, signedIn, debt);
+	String signing(@PathVariable UUID agency, @PathVariable UUID debt, SignedInDebtor signedIn,
+			HttpServletRequest request, Model model) {
+		Tenant tenant = agencies.get(agency);
+		Debt owed = ownDebts.get(tenant, signedIn, debt);
 		if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending) || !pending.debt().equals(debt)) {
 			return "redirect:/cabinet/" + agency + "/home";
 		}
@@ -136,10 +140,10 @@ class OfferController {
 
 	/** «Отправить код ещё раз» on the signing step: a new code for the same choice of parts, not before its time. */
 	@PostMapping("/resend")
-	String resend(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request, Locale locale,
-			RedirectAttributes redirect) {
-		Tenant tenant = cabinet.agency(agency);
-		Debt owed = cabinet.ownDebt(tenant, CabinetController.signedIn(request, tenant), debt);
+	String resend(@PathVariable UUID agency, @PathVariable UUID debt, Optional<SignedInDebtor> signedIn,
+			HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+		Tenant tenant = agencies.get(agency);
+		Debt owed = ownDebts.get(tenant, signedIn, debt);
 		if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending) || !pending.debt().equals(debt)) {
 			return "redirect:/cabinet/" + agency + "/home";
 		}
@@ -166,10 +170,10 @@ class OfferController {
 	 */
 	@PostMapping("/accept")
 	String accept(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(required = false) UUID challenge,
-			@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		Tenant tenant = cabinet.agency(agency);
-		Contact debtor = debtor(tenant, debt, request);
+			@RequestParam(defaultValue = "") String code, Optional<SignedInDebtor> signedIn,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		Tenant tenant = agencies.get(agency);
+		Contact debtor = contacts.get(tenant.id(), ownDebts.get(tenant, signedIn, debt).contactId());
 		try {
 			// Only the terms this session showed may be signed with this challenge.
 			if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending)
@@ -184,7 +188,7 @@ class OfferController {
 			Offer accepted = offers.accept(tenant.id(), new DebtId(debt), pending.challenge(), pending.parts(),
 					Money.ofKopecks(pending.offerAmount()), pending.terms());
 			request.getSession().removeAttribute(PENDING);
-			activity.offerAccepted(tenant.id(), cabinet.visitor(request, response), debtor.id(), debt,
+			activity.offerAccepted(tenant.id(), visitors.of(request, response), debtor.id(), debt,
 					accepted.offerAmount());
 			redirect.addFlashAttribute("notice", "cabinet.offer-accepted");
 		}
@@ -207,11 +211,6 @@ class OfferController {
 		if (!underWay.isZero()) {
 			throw new Rejected("offer.payment-under-way", underWay);
 		}
-	}
-
-	private Contact debtor(Tenant tenant, UUID debt, HttpServletRequest request) {
-		Debt owed = cabinet.ownDebt(tenant, CabinetController.signedIn(request, tenant), debt);
-		return contacts.get(tenant.id(), owed.contactId());
 	}
 
 	/**

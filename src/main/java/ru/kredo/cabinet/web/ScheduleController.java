@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import jakarta.servlet.http.HttpServletRequest;
+import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.Offer;
@@ -39,16 +40,18 @@ class ScheduleController {
 
 	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
-	private final CabinetController cabinet;
+	private final CabinetAgencies agencies;
+	private final OwnDebts ownDebts;
 	private final Offers offers;
 	private final Contacts contacts;
 	private final AgencyRequisites requisites;
 	private final PaymentDocuments documents;
 	private final Clock clock;
 
-	ScheduleController(CabinetController cabinet, Offers offers, Contacts contacts,
+	ScheduleController(CabinetAgencies agencies, OwnDebts ownDebts, Offers offers, Contacts contacts,
 			AgencyRequisites requisites, PaymentDocuments documents, Clock clock) {
-		this.cabinet = cabinet;
+		this.agencies = agencies;
+		this.ownDebts = ownDebts;
 		this.offers = offers;
 		this.contacts = contacts;
 		this.requisites = requisites;
@@ -57,13 +60,14 @@ class ScheduleController {
 	}
 
 	@GetMapping("/cabinet/{agency}/debts/{debt}/offer/schedule.pdf")
-	ResponseEntity<byte[]> schedule(@PathVariable UUID agency, @PathVariable UUID debt, HttpServletRequest request) {
-		Tenant tenant = cabinet.agency(agency);
-		CabinetController.SignedInDebtor debtor = CabinetController.signedIn(request, tenant);
-		Debt owed = cabinet.ownDebt(tenant, debtor, debt);
+	ResponseEntity<byte[]> schedule(@PathVariable UUID agency, @PathVariable UUID debt,
+			Optional<SignedInDebtor> signedIn) {
+		Tenant tenant = agencies.get(agency);
+		// A guest is answered as for another's debt: 404.
+		Debt owed = ownDebts.get(tenant, signedIn, debt);
 		Offer offer = offers.find(tenant.id(), owed.id()).filter(Offer::wasAccepted)
 			.orElseThrow(() -> new NotFound("offer.not-found", debt));
-		Contact person = contacts.get(tenant.id(), debtor.contactId());
+		Contact person = contacts.get(tenant.id(), owed.contactId());
 		LocalDate signedOn = LocalDate.ofInstant(offer.acceptedAt(), MOSCOW);
 		PaymentSchedule schedule = new PaymentSchedule(
 				requisites.of(tenant.id()).orElseThrow(() -> new NotFound("certificate.requisites-missing", tenant.id())),

@@ -23,7 +23,6 @@ import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.platform.RequestedPage;
-import ru.kredo.tenancy.TenantKind;
 
 
 /**
@@ -144,7 +143,7 @@ class OfferRulesController {
 	}
 
 	private static void check(SignedInUser me) {
-		if (me.tenantKind() != TenantKind.COLLECTOR || !me.isAdmin()) {
+		if (!me.isAdmin()) {
 			throw new NotFound("not-found", "offer-rules");
 		}
 	}

@@ -22,11 +22,9 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.internal.PortfolioImport;
 import ru.kredo.collections.internal.PortfolioImporting;
 import ru.kredo.collections.internal.PortfolioImports;
-import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.ErrorReport;
 import ru.kredo.tenancy.CurrentTenant;
-import ru.kredo.tenancy.TenantKind;
 import ru.kredo.platform.RequestedPage;
 
 /**
@@ -60,14 +58,12 @@ class PortfoliosController {
 
 	@GetMapping
 	String page(Model model) {
-		check();
 		return show(PortfolioForm.empty(), model);
 	}
 
 	/** Spools the file, refuses at once one that cannot name debtors and contracts, imports the rest in the background. */
 	@PostMapping
 	String upload(PortfolioForm form, @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
-		check();
 		try {
 			if (file == null || file.isEmpty()) {
 				throw new Rejected("import.file-required");
@@ -87,7 +83,6 @@ class PortfoliosController {
 
 	@GetMapping("/imports/{id}")
 	String result(@PathVariable UUID id, Model model) {
-		check();
 		model.addAttribute("portfolioImport", imports.get(current.id(), id));
 		model.addAttribute("errors", imports.errors(current.id(), id, 0, ERRORS_SHOWN));
 		model.addAttribute("notes", imports.notes(current.id(), id, 0, ERRORS_SHOWN));
@@ -97,7 +92,6 @@ class PortfoliosController {
 	/** The progress fragment; once the import has ended, htmx reloads the whole page to show the result. */
 	@GetMapping("/imports/{id}/progress")
 	String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
-		check();
 		PortfolioImport portfolioImport = imports.get(current.id(), id);
 		model.addAttribute("portfolioImport", portfolioImport);
 		if (!portfolioImport.isRunning()) {
@@ -109,7 +103,6 @@ class PortfoliosController {
 	/** Every rejected row as CSV for Excel, reasons in the user's language; no personal data. */
 	@GetMapping("/imports/{id}/errors.csv")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-		check();
 		PortfolioImport portfolioImport = imports.get(current.id(), id);
 		ErrorReport.write(response, "errors-" + portfolioImport.id() + ".csv", messages, LocaleContextHolder.getLocale(),
 				(after, limit) -> imports.errors(current.id(), id, after, limit),
@@ -121,13 +114,6 @@ class PortfoliosController {
 		model.addAttribute("portfolios", RequestedPage.slice(imports.overview(current.id()), PAGE_SIZE));
 		model.addAttribute("history", imports.history(current.id(), HISTORY));
 		return "collections/portfolios";
-	}
-
-	/** Only agencies have debts: a broker's or the platform's users get a 404, as for any page that is not theirs. */
-	private void check() {
-		if (current.kind() != TenantKind.COLLECTOR) {
-			throw new NotFound("not-found", "portfolios");
-		}
 	}
 
 	private static String fileName(MultipartFile file) {

@@ -17,7 +17,6 @@ import ru.kredo.collections.AgencyTexts;
 import ru.kredo.documents.Agency;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
-import ru.kredo.tenancy.TenantKind;
 
 /**
  * An agency admin's legal details, printed on the debtors' certificates of repayment, and what the debtors' cabinet
@@ -60,7 +59,7 @@ class RequisitesController {
 	}
 
 	private static void check(SignedInUser me) {
-		if (me.tenantKind() != TenantKind.COLLECTOR || !me.isAdmin()) {
+		if (!me.isAdmin()) {
 			throw new NotFound("not-found", "requisites");
 		}
 	}

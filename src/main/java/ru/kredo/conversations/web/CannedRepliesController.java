@@ -16,8 +16,6 @@ import ru.kredo.accounts.SignedInUser;
 import ru.kredo.conversations.CannedReplies;
 import ru.kredo.conversations.Conversations;
 import ru.kredo.platform.InvalidFields;
-import ru.kredo.platform.NotFound;
-import ru.kredo.tenancy.TenantKind;
 
 /**
  * The agency's canned replies ({@code /inbox/replies}): the list, a form to add one (every wrong field said at once,
@@ -37,7 +35,6 @@ class CannedRepliesController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
-		check(me);
 		model.addAttribute("replies", replies.all(me.tenantId()));
 		model.addAttribute("placeholders", CannedReplies.PLACEHOLDERS);
 		model.addAttribute("limits", conversations.limits());
@@ -50,7 +47,6 @@ class CannedRepliesController {
 	@PostMapping
 	String add(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String title,
 			@RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
-		check(me);
 		try {
 			replies.add(me.tenantId(), title, text);
 			redirect.addFlashAttribute("notice", "canned.added");
@@ -65,15 +61,9 @@ class CannedRepliesController {
 
 	@PostMapping("/{id}/delete")
 	String delete(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, RedirectAttributes redirect) {
-		check(me);
 		replies.delete(me.tenantId(), id);
 		redirect.addFlashAttribute("notice", "canned.deleted");
 		return "redirect:/inbox/replies";
 	}
 
-	private static void check(SignedInUser me) {
-		if (me.tenantKind() != TenantKind.COLLECTOR) {
-			throw new NotFound("not-found", "inbox");
-		}
-	}
 }

@@ -50,11 +50,9 @@ import ru.kredo.conversations.Upload;
 import ru.kredo.conversations.InboxLine;
 import ru.kredo.platform.CsvExport;
 import ru.kredo.platform.ListPage;
-import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
 import ru.kredo.platform.web.TimeDisplay;
-import ru.kredo.tenancy.TenantKind;
 
 /**
  * The agency's inbox ({@code /inbox}, collection agencies only): its conversations with unread marks and how long the
@@ -107,7 +105,6 @@ class InboxController {
 	@GetMapping("/rows")
 	String rows(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "ALL") String filter,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		check(me);
 		InboxFilter shown = switch (filter) {
 			case "MINE" -> InboxFilter.MINE;
 			case "UNASSIGNED" -> InboxFilter.UNASSIGNED;
@@ -126,7 +123,6 @@ class InboxController {
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter inboxStream(@AuthenticationPrincipal SignedInUser me, HttpServletRequest request) {
-		check(me);
 		return streams.inbox(me.tenantId(), request.getSession().getId());
 	}
 
@@ -138,7 +134,6 @@ class InboxController {
 	@GetMapping("/{id}")
 	String conversation(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestParam(required = false) UUID reply, Model model) {
-		check(me);
 		Conversation conversation = conversations.get(me.tenantId(), new ConversationId(id));
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "conversation", conversation.id(), "conversation");
 		List<Message> history = conversations.history(me.tenantId(), conversation.id(), true);
@@ -163,7 +158,6 @@ class InboxController {
 	String reply(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String text, @RequestParam(required = false) MultipartFile file,
 			RedirectAttributes redirect) throws IOException {
-		check(me);
 		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
 		try {
 			conversations.reply(me.tenantId(), conversation, me.userId(), text, upload(file));
@@ -178,7 +172,6 @@ class InboxController {
 	@PostMapping("/{id}/note")
 	String note(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
-		check(me);
 		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
 		try {
 			conversations.note(me.tenantId(), conversation, me.userId(), text);
@@ -192,7 +185,6 @@ class InboxController {
 
 	@PostMapping("/{id}/take")
 	String take(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, RedirectAttributes redirect) {
-		check(me);
 		conversations.take(me.tenantId(), new ConversationId(id), me.userId());
 		redirect.addFlashAttribute("notice", "inbox.taken");
 		return "redirect:/inbox/" + id;
@@ -202,7 +194,6 @@ class InboxController {
 	@PostMapping("/{id}/assign")
 	String assign(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String operator, RedirectAttributes redirect) {
-		check(me);
 		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
 		UserId to;
 		try {
@@ -221,7 +212,6 @@ class InboxController {
 			@RequestParam(defaultValue = "0") long after,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request,
 			Locale locale) {
-		check(me);
 		ConversationId conversation = new ConversationId(id);
 		return streams.conversation(me.tenantId(), conversation, request.getSession().getId(),
 				Math.max(after, lastEvent(lastEventId)),
@@ -236,7 +226,6 @@ class InboxController {
 	 */
 	@GetMapping("/{id}/export.csv")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale) {
-		check(me);
 		Conversation conversation = conversations.get(me.tenantId(), new ConversationId(id));
 		String debtor = contacts.name(me.tenantId(), conversation.contactId()).display();
 		List<Message> history = conversations.history(me.tenantId(), conversation.id(), false);
@@ -263,7 +252,6 @@ class InboxController {
 	/** A file of the agency's conversations; opening it is audited like the conversation. */
 	@GetMapping("/attachments/{id}")
 	ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
-		check(me);
 		AttachmentFile file = conversations.attachment(me.tenantId(), new AttachmentId(id));
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "conversation", file.conversationId(), "attachment;" + id);
 		return ResponseEntity.ok()
@@ -299,12 +287,6 @@ class InboxController {
 		}
 	}
 
-	/** Conversations are a collection agency's: anyone else is told there is no such page. */
-	private static void check(SignedInUser me) {
-		if (me.tenantKind() != TenantKind.COLLECTOR) {
-			throw new NotFound("not-found", "inbox");
-		}
-	}
 
 	/**
 	 * A message as staff see it.

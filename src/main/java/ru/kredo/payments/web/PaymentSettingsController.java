@@ -12,7 +12,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.payments.PaymentSettings;
 import ru.kredo.platform.NotFound;
-import ru.kredo.tenancy.TenantKind;
 
 /**
  * An agency admin's payment settings: whether its debtors can pay online at all (a provider is configured for it), and
@@ -46,7 +45,7 @@ class PaymentSettingsController {
 	}
 
 	private static void check(SignedInUser me) {
-		if (me.tenantKind() != TenantKind.COLLECTOR || !me.isAdmin()) {
+		if (!me.isAdmin()) {
 			throw new NotFound("not-found", "payments/settings");
 		}
 	}

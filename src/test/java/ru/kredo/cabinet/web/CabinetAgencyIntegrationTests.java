@@ -22,6 +22,7 @@ import ru.kredo.cabinet.CabinetActivity;
 import ru.kredo.cabinet.Funnel;
 import ru.kredo.cabinet.FunnelStep;
 import ru.kredo.cabinet.PersonalDataConsents;
+import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.AgencyProfile;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
@@ -291,7 +292,7 @@ class CabinetAgencyIntegrationTests {
 
 	private static MockHttpSession signedIn(Provisioned agency, Contact debtor) {
 		MockHttpSession session = new MockHttpSession();
-		session.setAttribute(CabinetController.DEBTOR, new CabinetController.SignedInDebtor(agency.tenant().id(), debtor.id()));
+		session.setAttribute(SignedInDebtors.ATTRIBUTE, new SignedInDebtor(agency.tenant().id(), debtor.id()));
 		return session;
 	}
 

@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.accounts.User;
-import ru.kredo.cabinet.web.CabinetController.SignedInDebtor;
+import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
@@ -94,7 +94,7 @@ class CabinetChatIntegrationTests {
 
 	MockHttpSession signedIn(Provisioned tenant, Contact who) {
 		MockHttpSession session = new MockHttpSession();
-		session.setAttribute(CabinetController.DEBTOR, new SignedInDebtor(tenant.tenant().id(), who.id()));
+		session.setAttribute(SignedInDebtors.ATTRIBUTE, new SignedInDebtor(tenant.tenant().id(), who.id()));
 		return session;
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.Debts;
@@ -64,8 +65,8 @@ class PaymentsUnavailableIntegrationTests {
 				LocalDate.of(2024, 9, 1), DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"),
 						Money.ZERO), 400);
 		MockHttpSession session = new MockHttpSession();
-		session.setAttribute(CabinetController.DEBTOR,
-				new CabinetController.SignedInDebtor(agency.tenant().id(), debtor.id()));
+		session.setAttribute(SignedInDebtors.ATTRIBUTE,
+				new SignedInDebtor(agency.tenant().id(), debtor.id()));
 		String door = "/cabinet/" + agency.tenant().id();
 
 		String home = mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString();

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.FullName;
 import ru.kredo.payments.PaymentMethod;
@@ -27,7 +28,7 @@ class SessionAttributesTests {
 	@Test
 	void everyAttributeTheCabinetKeepsInASessionIsWrittenAndReadBack() throws Exception {
 		ContactId debtor = new ContactId(UUID.randomUUID());
-		List<Object> attributes = List.of(new CabinetController.SignedInDebtor(new TenantId(UUID.randomUUID()), debtor),
+		List<Object> attributes = List.of(new SignedInDebtor(new TenantId(UUID.randomUUID()), debtor),
 				new CabinetController.RecordedView(UUID.randomUUID(), debtor, Instant.now()),
 				new CabinetController.PendingSignIn(UUID.randomUUID(), UUID.randomUUID(), Instant.now(), null, Instant.now(),
 						"Лебедева Ольга Сергеевна", "+79180000000"),

@@ -1,0 +1,133 @@
+package ru.kredo.tenancy;
+
+import static ru.kredo.tenancy.TenantKind.COLLECTOR;
+import static ru.kredo.tenancy.TenantKind.PLATFORM;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Which kind of tenant may use which page and endpoint, in one table: brokers, collection agencies, the platform's
+ * operator, or no tenant at all (the sign-in page, a provider's notification). Every handler of Kredo is declared
+ * here; one interceptor ({@code tenancy/web/TenantKindInterceptor}) enforces the table before any handler runs, and
+ * refuses a kind the row does not name, with 404 (the page does not exist for it) unless the row says otherwise. A
+ * handler that no row declares is refused to everyone, and {@code TenantKindAccessIntegrationTests} names it.
+ * <p>
+ * A row's pattern is matched against the handler's own mapping, as its {@code @GetMapping}/{@code @PostMapping}
+ * writes it ({@code /debtors/{id}}), not against the address asked for, so the test and the interceptor read the same
+ * row for the same handler. The first row that matches decides; none is a catch-all, so a page at a new address
+ * needs a row of its own.
+ */
+public final class TenantKindAccess {
+
+	/** The request attribute a refusal leaves: the pattern of the row that refused (for tests and logs). */
+	public static final String REFUSED_BY = "kredo.tenant-kind.refused-by";
+
+	private static final Set<TenantKind> ANY = EnumSet.allOf(TenantKind.class);
+
+	private static final List<Row> ROWS = List.of(
+			// Pages of no tenant: who may open them is the security chain's business (SecurityConfiguration).
+			Row.noTenant("/login"), Row.noTenant("/verify"), Row.noTenant("/password-links/**"),
+			Row.noTenant("/payments/notifications/**"), Row.noTenant("/payments/sandbox/**"),
+
+			// The debtor's cabinet: public, but the agency its address names must be a collection agency.
+			Row.agencyInPath("/cabinet/{agency}/**", COLLECTOR),
+
+			// Collection agencies' staff: debtors and their portfolios, offers, requisites, payments, the cabinet.
+			Row.staff("/debtors/**", COLLECTOR), Row.staff("/offer-rules/**", COLLECTOR),
+			Row.staff("/requisites/**", COLLECTOR), Row.staff("/payments/settings/**", COLLECTOR),
+			Row.staff("/cabinet-funnel/**", COLLECTOR), Row.staff("/cabinet-look/**", COLLECTOR),
+			Row.staff("/inbox/**", COLLECTOR),
+
+			// The platform: its operator's pages (the security chain's role rule answers others 403 first) and the
+			// bureau feeds' endpoint, which tells a tenant's key why it is refused.
+			Row.staff("/operator/**", PLATFORM).refusedWith(HttpStatus.FORBIDDEN, "platform-only"),
+			Row.staff("/api/v1/events/**", PLATFORM).refusedWith(HttpStatus.FORBIDDEN, "event.feed-not-allowed"),
+
+			// Every tenant's staff and API keys, the platform's included.
+			Row.staff("/", ANY), Row.staff("/account/**", ANY), Row.staff("/users/**", ANY),
+			Row.staff("/api-keys/**", ANY), Row.staff("/audit/**", ANY), Row.staff("/webhooks/**", ANY),
+			Row.staff("/contacts/**", ANY), Row.staff("/monitoring/**", ANY), Row.staff("/signals/**", ANY),
+			Row.staff("/conversion/**", ANY),
+			Row.staff("/api/v1/tenant", ANY), Row.staff("/api/v1/users/**", ANY), Row.staff("/api/v1/api-keys/**", ANY),
+			Row.staff("/api/v1/contacts/**", ANY), Row.staff("/api/v1/watches/**", ANY),
+			Row.staff("/api/v1/lists/**", ANY), Row.staff("/api/v1/signals/**", ANY));
+
+	private TenantKindAccess() {
+	}
+
+	/** Every row, in the order they are read. */
+	public static List<Row> rows() {
+		return ROWS;
+	}
+
+	/** The row that declares the handler mapped at this pattern ({@code /debtors/{id}}); none when undeclared. */
+	public static Optional<Row> forMapping(String mapping) {
+		PathContainer path = PathContainer.parsePath(mapping);
+		return ROWS.stream().filter(row -> row.pattern().matches(path)).findFirst();
+	}
+
+	/** Whose kind a row checks. */
+	public enum Subject {
+
+		/** Nobody's: the page belongs to no tenant. */
+		NO_TENANT,
+
+		/** The tenant of the signed-in user or of the API key that makes the request. */
+		ACTOR,
+
+		/** The tenant whose id is the address's {@code {agency}} (a public page of that tenant). */
+		AGENCY_IN_PATH
+	}
+
+	/**
+	 * One declaration.
+	 * @param pattern the handlers' mappings it covers ({@code /debtors/**})
+	 * @param subject whose kind it checks
+	 * @param kinds the kinds allowed
+	 * @param refusal the status another kind gets: 404 (the page does not exist for it) unless stated
+	 * @param code the refusal's stable code, as problem details and the error page carry it
+	 */
+	public record Row(PathPattern pattern, Subject subject, Set<TenantKind> kinds, HttpStatus refusal, String code) {
+
+		private static final PathPatternParser PARSER = new PathPatternParser();
+
+		static Row noTenant(String pattern) {
+			return new Row(PARSER.parse(pattern), Subject.NO_TENANT, ANY, HttpStatus.NOT_FOUND, "not-found");
+		}
+
+		static Row staff(String pattern, TenantKind kind, TenantKind... more) {
+			return new Row(PARSER.parse(pattern), Subject.ACTOR, EnumSet.of(kind, more), HttpStatus.NOT_FOUND, "not-found");
+		}
+
+		static Row staff(String pattern, Set<TenantKind> kinds) {
+			return new Row(PARSER.parse(pattern), Subject.ACTOR, kinds, HttpStatus.NOT_FOUND, "not-found");
+		}
+
+		static Row agencyInPath(String pattern, TenantKind kind) {
+			return new Row(PARSER.parse(pattern), Subject.AGENCY_IN_PATH, EnumSet.of(kind), HttpStatus.NOT_FOUND,
+					"tenant.not-found");
+		}
+
+		Row refusedWith(HttpStatus status, String refusalCode) {
+			return new Row(pattern, subject, kinds, status, refusalCode);
+		}
+
+		/** Whether a tenant of this kind may use the handlers of this row. */
+		public boolean allows(TenantKind kind) {
+			return kinds.contains(kind);
+		}
+
+		@Override
+		public String toString() {
+			return pattern + " " + subject + " " + kinds;
+		}
+	}
+}
