@@ -2,9 +2,7 @@ package ru.kredo.cabinet.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
@@ -16,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import jakarta.servlet.http.HttpServletRequest;
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.Offers;
@@ -42,20 +41,21 @@ class CertificateController {
 	private final CabinetController cabinet;
 	private final Contacts contacts;
 	private final AgencyRequisites requisites;
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
 	private final Certificates certificates;
 	private final Offers offers;
 	private final Clock clock;
+	private final BusinessCalendar calendar;
 
 	CertificateController(CabinetController cabinet, Contacts contacts, AgencyRequisites requisites,
-			Certificates certificates, Offers offers, Clock clock) {
+			Certificates certificates, Offers offers, Clock clock, BusinessCalendar calendar) {
 		this.offers = offers;
 		this.cabinet = cabinet;
 		this.contacts = contacts;
 		this.requisites = requisites;
 		this.certificates = certificates;
 		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/cabinet/{agency}/debts/{debt}/certificate.pdf")
@@ -73,7 +73,7 @@ class CertificateController {
 				person.birthDate(), repaid.originalCreditor(), new Contract(repaid.contractNumber(), repaid.contractDate()),
 				repaid.assignmentDate() == null ? repaid.contractDate() : repaid.assignmentDate(),
 				repaid.originalTotal().roubles(), repaid.repaid().roubles(), forgiveness(tenant, repaid), repaid.closedOn(),
-				LocalDate.ofInstant(clock.instant(), MOSCOW));
+				calendar.today());
 		byte[] pdf = certificates.issue(tenant.id(), certificate).pdf();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
@@ -93,6 +93,6 @@ class CertificateController {
 		SignedSettlement settlement = offers.fulfilled(tenant.id(), repaid.id())
 			.orElseThrow(() -> new IllegalStateException("Debt " + repaid.id() + " has a forgiven rest and no settlement"));
 		return new Forgiveness(repaid.forgiven().roubles(), settlement.agreement().toString(),
-				LocalDateTime.ofInstant(settlement.signedAt(), MOSCOW), settlement.signature().toString());
+				LocalDateTime.ofInstant(settlement.signedAt(), calendar.agencyZone()), settlement.signature().toString());
 	}
 }
