@@ -269,7 +269,8 @@ public final class ProductionCalendar {
 			}
 			for (MonthDay holiday : HOLIDAYS) {
 				LocalDate before = holiday.atYear(year).minusDays(1);
-				if (before.getYear() == year && !isWeekend(before) && !isHoliday(before) && !changed.containsKey(before)) {
+				boolean worked = !isWeekend(before) && !isHoliday(before) && !changed.containsKey(before);
+				if (before.getYear() == year && worked) {
 					changed.put(before, DayKind.SHORTENED);
 				}
 			}

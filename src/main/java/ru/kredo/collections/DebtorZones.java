@@ -69,8 +69,8 @@ public class DebtorZones {
 				insert into debtor_zones (tenant_id, contact_id, region, time_zone, updated_at)
 				select ?, z.contact_id::uuid, z.region, z.time_zone, ?
 				from unnest(?::text[], ?::text[], ?::text[]) as z (contact_id, region, time_zone)
-				on conflict (tenant_id, contact_id) do update set region = excluded.region, time_zone = excluded.time_zone,
-				    updated_at = excluded.updated_at""")
+				on conflict (tenant_id, contact_id) do update set region = excluded.region,
+				    time_zone = excluded.time_zone, updated_at = excluded.updated_at""")
 			.params(tenant.value(), Timestamp.from(clock.instant()), contacts, regions, timeZones)
 			.update();
 	}

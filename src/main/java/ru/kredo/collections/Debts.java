@@ -67,7 +67,8 @@ public class Debts {
 			(select z.time_zone from debtor_zones z where z.tenant_id = %1$s.tenant_id and z.contact_id = %1$s.contact_id)
 			    as time_zone""";
 	private static final String COLUMNS = OWN_COLUMNS + ", " + DEBTOR_ZONE.formatted("debts");
-	private static final String QUALIFIED = OWN_COLUMNS.replaceAll("(\\w+)", "d.$1") + ", " + DEBTOR_ZONE.formatted("d");
+	private static final String QUALIFIED = OWN_COLUMNS.replaceAll("(\\w+)", "d.$1") + ", "
+			+ DEBTOR_ZONE.formatted("d");
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
@@ -127,7 +128,8 @@ public class Debts {
 					Date.valueOf(contractDate), assignmentDate == null ? null : Date.valueOf(assignmentDate),
 					balance.of(STATE_DUTY).kopecks(), balance.of(FEES).kopecks(), balance.of(INTEREST).kopecks(),
 					balance.of(PRINCIPAL).kopecks(), balance.of(PENALTIES).kopecks(), balance.total().kopecks(), daysPastDue,
-					daysPastDue == null ? null : Date.valueOf(today().minusDays(daysPastDue)), Timestamp.from(clock.instant()))
+					daysPastDue == null ? null : Date.valueOf(today().minusDays(daysPastDue)),
+					Timestamp.from(clock.instant()))
 			.query(UUID.class)
 			.single();
 		zones.record(tenant, debtor, region, timeZone);

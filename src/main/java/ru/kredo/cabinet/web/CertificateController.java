@@ -93,6 +93,7 @@ class CertificateController {
 		SignedSettlement settlement = offers.fulfilled(tenant.id(), repaid.id())
 			.orElseThrow(() -> new IllegalStateException("Debt " + repaid.id() + " has a forgiven rest and no settlement"));
 		return new Forgiveness(repaid.forgiven().roubles(), settlement.agreement().toString(),
-				LocalDateTime.ofInstant(settlement.signedAt(), calendar.agencyZone()), settlement.signature().toString());
+				LocalDateTime.ofInstant(settlement.signedAt(), calendar.agencyZone()),
+				settlement.signature().toString());
 	}
 }
