@@ -14,7 +14,7 @@ import ru.kredo.operator.KredoCommandLine;
  * {@code java -jar kredo.jar} serves the web application; {@code java -jar kredo.jar tenant create …} and the other
  * commands of {@link KredoCommandLine} run once against the same database and exit.
  */
-@Modulithic(sharedModules = { "platform", "money" })
+@Modulithic(sharedModules = { "platform", "money", "calendar" })
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling

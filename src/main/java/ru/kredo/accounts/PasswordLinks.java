@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
@@ -29,6 +28,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.PublicAddress;
 import ru.kredo.platform.Rejected;
@@ -81,7 +81,7 @@ public class PasswordLinks {
 			@Value("${kredo.accounts.invite-link-lifetime:72h}") Duration inviteLifetime,
 			@Value("${kredo.accounts.reset-link-lifetime:24h}") Duration resetLifetime,
 			@Value("${kredo.digests.from:kredo@localhost}") String from,
-			@Value("${kredo.time-zone:Europe/Moscow}") ZoneId zone) {
+			BusinessCalendar calendar) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -91,7 +91,7 @@ public class PasswordLinks {
 		this.inviteLifetime = inviteLifetime;
 		this.resetLifetime = resetLifetime;
 		this.from = from;
-		this.until = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(zone);
+		this.until = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(calendar.agencyZone());
 	}
 
 	/** Adds a user who sets his own password by the link; he cannot sign in before. */

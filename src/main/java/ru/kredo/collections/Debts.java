@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.internal.DebtorPhones;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.PersonSearch;
@@ -48,29 +49,40 @@ import ru.kredo.tenancy.TenantId;
 public class Debts {
 
 	private static final Logger log = LoggerFactory.getLogger(Debts.class);
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-	private static final String COLUMNS = """
+	private static final String OWN_COLUMNS = """
 			id, tenant_id, contact_id, original_creditor, contract_number, contract_date, assignment_date, state_duty, fees,
-			interest, principal, penalties, original_total, days_past_due, overdue_since, closed_on, region, time_zone,
+			interest, principal, penalties, original_total, days_past_due, overdue_since, closed_on,
 			paid_before_import, forgiven, state, closed_as""";
-	private static final String QUALIFIED = COLUMNS.replaceAll("(\\w+)", "d.$1");
+	/** Where the debtor lives is his, not the debt's (debtor_zones): each of his debts reads it. */
+	private static final String DEBTOR_ZONE = """
+			(select z.region from debtor_zones z where z.tenant_id = %1$s.tenant_id and z.contact_id = %1$s.contact_id)
+			    as region,
+			(select z.time_zone from debtor_zones z where z.tenant_id = %1$s.tenant_id and z.contact_id = %1$s.contact_id)
+			    as time_zone""";
+	private static final String COLUMNS = OWN_COLUMNS + ", " + DEBTOR_ZONE.formatted("debts");
+	private static final String QUALIFIED = OWN_COLUMNS.replaceAll("(\\w+)", "d.$1") + ", "
+			+ DEBTOR_ZONE.formatted("d");
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 	private final Allocations allocations;
 	private final Offers offers;
 	private final DebtorPhones phones;
+	private final DebtorZones zones;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final BusinessCalendar calendar;
 
-	Debts(JdbcClient jdbc, Allocations allocations, Offers offers, DebtorPhones phones, Clock clock,
-			ApplicationEventPublisher events) {
+	Debts(JdbcClient jdbc, Allocations allocations, Offers offers, DebtorPhones phones, DebtorZones zones, Clock clock,
+			ApplicationEventPublisher events, BusinessCalendar calendar) {
 		this.jdbc = jdbc;
 		this.allocations = allocations;
 		this.offers = offers;
 		this.phones = phones;
+		this.zones = zones;
 		this.clock = clock;
 		this.events = events;
+		this.calendar = calendar;
 	}
 
 	/**
@@ -89,7 +101,10 @@ public class Debts {
 				null, null);
 	}
 
-	/** {@link #add} with where the debtor lives: a region's name and its time zone, either {@code null} if unknown. */
+	/**
+	 * {@link #add} with where the debtor lives: a region's name and its time zone, either {@code null} if unknown. It is
+	 * the debtor's ({@link DebtorZones}), so it holds for all his debts; both {@code null} leave what is known.
+	 */
 	@Transactional
 	public Debt add(TenantId tenant, ContactId debtor, String originalCreditor, String contractNumber,
 			LocalDate contractDate, LocalDate assignmentDate, DebtComponents balance, Integer daysPastDue, String region,
@@ -97,21 +112,22 @@ public class Debts {
 		UUID id = jdbc.sql("""
 				insert into debts (id, tenant_id, contact_id, original_creditor, contract_number, contract_date,
 				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due,
-				    overdue_since, region, time_zone, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    overdue_since, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, contract_number, original_creditor) do update set state_duty = excluded.state_duty,
 				    fees = excluded.fees, interest = excluded.interest, principal = excluded.principal,
 				    penalties = excluded.penalties, days_past_due = excluded.days_past_due,
-				    overdue_since = excluded.overdue_since, region = excluded.region, time_zone = excluded.time_zone
+				    overdue_since = excluded.overdue_since
 				returning id""")
 			.params(UUID.randomUUID(), tenant.value(), debtor.value(), originalCreditor, contractNumber,
 					Date.valueOf(contractDate), assignmentDate == null ? null : Date.valueOf(assignmentDate),
 					balance.of(STATE_DUTY).kopecks(), balance.of(FEES).kopecks(), balance.of(INTEREST).kopecks(),
 					balance.of(PRINCIPAL).kopecks(), balance.of(PENALTIES).kopecks(), balance.total().kopecks(), daysPastDue,
-					daysPastDue == null ? null : Date.valueOf(today().minusDays(daysPastDue)), region,
-					timeZone == null ? null : timeZone.getId(), Timestamp.from(clock.instant()))
+					daysPastDue == null ? null : Date.valueOf(today().minusDays(daysPastDue)),
+					Timestamp.from(clock.instant()))
 			.query(UUID.class)
 			.single();
+		zones.record(tenant, debtor, region, timeZone);
 		offers.makeOffers(tenant, List.of(new DebtId(id)));
 		return get(tenant, new DebtId(id));
 	}
@@ -131,7 +147,7 @@ public class Debts {
 				from debts d join contacts c on c.id = d.contact_id
 				where d.tenant_id = ? and lower(c.last_name) like lower(?) || '%%'
 				order by (d.closed_on is not null), d.state_duty + d.fees + d.interest + d.principal + d.penalties desc, d.id
-				offset ? limit ?""".formatted(COLUMNS.replace("id, tenant_id, contact_id", "d.id, d.tenant_id, d.contact_id")))
+				offset ? limit ?""".formatted(QUALIFIED))
 			.params(tenant.value(), query == null ? "" : query.strip(), offset, limit)
 			.query((row, n) -> new DebtLine(debt(row, n), row.getString("debtor")))
 			.list();
@@ -148,7 +164,7 @@ public class Debts {
 				from debts d join contacts c on c.id = d.contact_id
 				where %s
 				order by (d.closed_on is not null), d.state_duty + d.fees + d.interest + d.principal + d.penalties desc, d.id
-				offset ? limit ?""".formatted(COLUMNS.replace("id, tenant_id, contact_id", "d.id, d.tenant_id, d.contact_id"),
+				offset ? limit ?""".formatted(QUALIFIED,
 				found(search)))
 			.params(found(tenant, search, state, offset, limit))
 			.query((row, n) -> new DebtLine(debt(row, n), row.getString("debtor")))
@@ -204,7 +220,7 @@ public class Debts {
 	 * in work. The payments and the schedule come as JSON arrays beside each debt.
 	 */
 	public DebtorsDebts ofDebtor(TenantId tenant, ContactId contact) {
-		LocalDate today = Offers.today(clock);
+		LocalDate today = offers.today();
 		List<Debt> found = new ArrayList<>();
 		Map<DebtId, List<DebtPayment>> payments = new LinkedHashMap<>();
 		Map<DebtId, Offer> offered = new LinkedHashMap<>();
@@ -309,7 +325,7 @@ public class Debts {
 				: offers.inForce(paid.tenantId(), debt.id(), paid.succeededAt());
 		AppliedPayment applied = debt.isClosed()
 				? new AppliedPayment(debt, Money.ZERO, new Allocation(Map.of()), paid.amount(), false)
-				: debt.pay(paid.amount(), LocalDate.ofInstant(paid.succeededAt(), MOSCOW), settlement, allocations.order());
+				: debt.pay(paid.amount(), calendar.agencyDate(paid.succeededAt()), settlement, allocations.order());
 		Allocation split = applied.split();
 		int recorded = jdbc.sql("""
 				insert into debt_payments (tenant_id, debt_id, payment_id, amount, state_duty, fees, interest, principal,
@@ -404,9 +420,9 @@ public class Debts {
 				Money.ofKopecks(row.getLong("penalties")));
 	}
 
-	/** Today in the business time zone, Moscow, as debts close and registries are read. */
+	/** Today at the agency, as debts close and registries are read. */
 	private LocalDate today() {
-		return LocalDate.now(clock.withZone(MOSCOW));
+		return calendar.today();
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.money.Money;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
@@ -36,7 +36,6 @@ import ru.kredo.tenancy.TenantId;
 @Service
 public class Offers {
 
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	private static final String COLUMNS = """
 			id, debt_id, rule_name, discount_percent, full_amount, offer_amount, valid_until, status, paid_since_accepted,
 			max_parts, part_interval, grace_days, accepted_at, signed_terms""";
@@ -46,10 +45,13 @@ public class Offers {
 	/** The debts, whose state a signature changes; {@link Debts} needs offers too, so it is looked up when used. */
 	private final ObjectProvider<Debts> debts;
 
-	Offers(JdbcClient jdbc, Clock clock, ObjectProvider<Debts> debts) {
+	private final BusinessCalendar calendar;
+
+	Offers(JdbcClient jdbc, Clock clock, ObjectProvider<Debts> debts, BusinessCalendar calendar) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.debts = debts;
+		this.calendar = calendar;
 	}
 
 	@Transactional
@@ -121,7 +123,7 @@ public class Offers {
 		if (rules.isEmpty()) {
 			return 0;
 		}
-		LocalDate today = today(clock);
+		LocalDate today = today();
 		String[] ids = debts == null ? null : debts.stream().map(d -> d.value().toString()).toArray(String[]::new);
 		// Two forms of each statement, for given debts and for all: one form with «? is null or id = any(?)» can be
 		// planned once for both (a generic plan), which reads every debt of the agency for each batch of an upload; one
@@ -194,7 +196,7 @@ public class Offers {
 			.query(Offers::offer)
 			.optional()
 			.orElseThrow(() -> new Rejected("offer.not-open"));
-		offer = rebased(offer, locked.total()).on(today(clock));
+		offer = rebased(offer, locked.total()).on(today());
 		refuseUnlessOpen(offer);
 		if (!offer.offerAmount().equals(offerAmountRead)) {
 			throw new Rejected("offer.terms-changed");
@@ -257,7 +259,7 @@ public class Offers {
 
 	/** The settlement signed and in force on the day of {@code at} (Moscow), towards which a payment then counts. */
 	Optional<Offer> inForce(TenantId tenant, DebtId debt, Instant at) {
-		return find(tenant, debt, LocalDate.ofInstant(at, MOSCOW)).filter(o -> o.status() == Offer.Status.ACCEPTED);
+		return find(tenant, debt, calendar.agencyDate(at)).filter(o -> o.status() == Offer.Status.ACCEPTED);
 	}
 
 	/**
@@ -290,12 +292,12 @@ public class Offers {
 
 	/** The debt's offer as it stands today (lapse is derived when read, see {@link Offer}). */
 	public Optional<Offer> find(TenantId tenant, DebtId debt) {
-		return find(tenant, debt, today(clock));
+		return find(tenant, debt, today());
 	}
 
 	/** These debts' offers as they stand today, read together; a debt without one is not in the map. */
 	public Map<DebtId, Offer> find(TenantId tenant, List<DebtId> debts) {
-		return find(tenant, debts, today(clock));
+		return find(tenant, debts, today());
 	}
 
 	private Optional<Offer> find(TenantId tenant, DebtId debt, LocalDate day) {
@@ -380,9 +382,9 @@ public class Offers {
 				offer.policy(), parts, offer.acceptedAt(), offer.signedTerms());
 	}
 
-	/** Today in Moscow, where offers' dates are set and read. */
-	static LocalDate today(Clock clock) {
-		return LocalDate.ofInstant(clock.instant(), MOSCOW);
+	/** Today at the agency, where offers' dates are set and read. */
+	LocalDate today() {
+		return calendar.today();
 	}
 
 	private static PartPolicy policy(ResultSet row) throws SQLException {

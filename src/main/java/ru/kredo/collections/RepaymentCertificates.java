@@ -2,7 +2,6 @@ package ru.kredo.collections;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -10,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.documents.Agency;
@@ -37,16 +37,17 @@ import ru.kredo.tenancy.TenantId;
 public class RepaymentCertificates {
 
 	private static final Logger log = LoggerFactory.getLogger(RepaymentCertificates.class);
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
 	private final Debts debts;
 	private final Offers offers;
 	private final Contacts contacts;
 	private final AgencyRequisites requisites;
 	private final Certificates certificates;
+	private final BusinessCalendar calendar;
 
 	RepaymentCertificates(Debts debts, Offers offers, Contacts contacts, AgencyRequisites requisites,
-			Certificates certificates) {
+			Certificates certificates, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.debts = debts;
 		this.offers = offers;
 		this.contacts = contacts;
@@ -111,6 +112,6 @@ public class RepaymentCertificates {
 		SignedSettlement settlement = offers.fulfilled(tenant, repaid.id())
 			.orElseThrow(() -> new IllegalStateException("Debt " + repaid.id() + " has a forgiven rest and no settlement"));
 		return new Forgiveness(repaid.forgiven(), settlement.agreement().toString(),
-				LocalDateTime.ofInstant(settlement.signedAt(), MOSCOW), settlement.signature().toString());
+				LocalDateTime.ofInstant(settlement.signedAt(), calendar.agencyZone()), settlement.signature().toString());
 	}
 }

@@ -1,5 +1,6 @@
 /**
- * Collections: an agency's debts — original creditor, contract, assignment, the debtor's region and time zone, and
+ * Collections: an agency's debts — original creditor, contract, assignment, the debtor's region and time zone (his,
+ * not each debt's: {@link ru.kredo.collections.DebtorZones}), and
  * the balance by component (state duty, fees, interest, principal, penalties) in exact kopecks — and their payment
  * history. Debts come from registries (реестры долгов) the agency uploads as named portfolios, CSV or XLSX, in the
  * background ({@code internal.PortfolioImporting}); uploading a registry again updates the balances on the same

@@ -3,7 +3,6 @@ package ru.kredo.conversations;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtorsDebts;
 import ru.kredo.collections.Debts;
@@ -56,17 +55,17 @@ public class CannedReplies {
 	private final TenantDirectory tenants;
 	private final ConversationLimits limits;
 	private final Clock clock;
-	private final ZoneId zone;
+	private final BusinessCalendar calendar;
 
 	CannedReplies(JdbcClient jdbc, Contacts contacts, Debts debts, TenantDirectory tenants, ConversationLimits limits,
-			Clock clock, @Value("${kredo.time-zone:Europe/Moscow}") ZoneId zone) {
+			Clock clock, BusinessCalendar calendar) {
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.debts = debts;
 		this.tenants = tenants;
 		this.limits = limits;
 		this.clock = clock;
-		this.zone = zone;
+		this.calendar = calendar;
 	}
 
 	/** The agency's replies, by title. */
@@ -142,7 +141,7 @@ public class CannedReplies {
 		values.put("сумма_по_скидке", offer.map(o -> Amounts.text(o.offerAmount().roubles())).orElse(""));
 		values.put("скидка_до", offer.map(o -> o.validUntil() == null ? "" : DAY.format(o.validUntil())).orElse(""));
 		values.put("агентство", tenants.get(tenant).name());
-		values.put("сегодня", DAY.format(LocalDate.now(clock.withZone(zone))));
+		values.put("сегодня", DAY.format(calendar.today()));
 		return values;
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.springframework.stereotype.Component;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.AgencyProfile;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debts;
@@ -32,9 +33,9 @@ class DemoDebts {
 			"ПАО «Совкомбанк»");
 
 	/** Where the demo's debtors live: a few regions across the zones, for the 230-ФЗ contact hours. */
-	private static final List<Map.Entry<String, ZoneId>> REGIONS = List.of(Map.entry("Москва", ZoneId.of("Europe/Moscow")),
-			Map.entry("Московская область", ZoneId.of("Europe/Moscow")),
-			Map.entry("Республика Татарстан", ZoneId.of("Europe/Moscow")),
+	private static final List<Map.Entry<String, ZoneId>> REGIONS = List.of(Map.entry("Москва", BusinessCalendar.MOSCOW),
+			Map.entry("Московская область", BusinessCalendar.MOSCOW),
+			Map.entry("Республика Татарстан", BusinessCalendar.MOSCOW),
 			Map.entry("Свердловская область", ZoneId.of("Asia/Yekaterinburg")),
 			Map.entry("Новосибирская область", ZoneId.of("Asia/Novosibirsk")),
 			Map.entry("Приморский край", ZoneId.of("Asia/Vladivostok")));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.contacts.PersonDetails;
 import ru.kredo.events.CreditEventIngestion;
 import ru.kredo.events.IngestionReport;
@@ -40,7 +40,6 @@ class DemoMonitoring {
 	static final int HISTORY = 300;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoMonitoring.class);
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	// A broker's book: clients in progress, prospects to win back, people preparing, dormant and served clients.
 	private static final List<Segment> BROKER_SEGMENTS = List.of(Segment.IN_PROGRESS, Segment.IN_PROGRESS,
 			Segment.PROSPECT, Segment.PROSPECT, Segment.PROSPECT, Segment.PREPARING, Segment.PREPARING, Segment.PAUSED,
@@ -50,12 +49,14 @@ class DemoMonitoring {
 	private final CreditEventIngestion ingestion;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
+	private final BusinessCalendar calendar;
 
-	DemoMonitoring(Watches watches, CreditEventIngestion ingestion, TransactionTemplate transaction, Clock clock) {
+	DemoMonitoring(Watches watches, CreditEventIngestion ingestion, TransactionTemplate transaction, Clock clock, BusinessCalendar calendar) {
 		this.watches = watches;
 		this.ingestion = ingestion;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	/** Once per database: the demo tenants' people on monitoring, and a history of today's events. */
@@ -69,7 +70,7 @@ class DemoMonitoring {
 			watch(collector, random, DemoData.BROKER_PEOPLE, DemoData.PEOPLE.size(), true);
 		});
 		Instant now = clock.instant();
-		Instant midnight = LocalDate.ofInstant(now, MOSCOW).atStartOfDay(MOSCOW).toInstant();
+		Instant midnight = LocalDate.ofInstant(now, calendar.agencyZone()).atStartOfDay(calendar.agencyZone()).toInstant();
 		BureauSimulator bureau = new BureauSimulator(now.toEpochMilli(), DemoTrickle.SOURCE, DemoData.PEOPLE, STRANGERS, 0.3);
 		IngestionReport report = ingestion.ingest(bureau.next(HISTORY, midnight, Duration.between(midnight, now)));
 		log.info("Demo monitoring: {} people watched, {} past bureau events", DemoData.PEOPLE.size(), report.accepted());
@@ -86,7 +87,7 @@ class DemoMonitoring {
 	private void watch(TenantId tenant, Random random, long from, long to, boolean debtors) {
 		List<PersonDetails> people = new ArrayList<>();
 		List<WatchTerms> terms = new ArrayList<>();
-		LocalDate today = LocalDate.ofInstant(clock.instant(), MOSCOW);
+		LocalDate today = calendar.today();
 		for (long i = from; i < to; i++) {
 			people.add(DemoData.PEOPLE.get(i).details());
 			Segment segment = debtors ? Segment.DEBTOR : BROKER_SEGMENTS.get(random.nextInt(BROKER_SEGMENTS.size()));

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +23,7 @@ import org.springframework.stereotype.Service;
 import ru.kredo.accounts.Role;
 import ru.kredo.accounts.User;
 import ru.kredo.accounts.UserAccounts;
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.monitoring.Watches;
 import ru.kredo.platform.PublicAddress;
 import ru.kredo.signals.QueueLine;
@@ -41,7 +41,6 @@ public class SignalDigests {
 	static final int MAX_LINES = 30;
 	private static final Logger log = LoggerFactory.getLogger(SignalDigests.class);
 	private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
 	private final ObjectProvider<JavaMailSender> mail;
 	private final JdbcClient jdbc;
@@ -52,11 +51,12 @@ public class SignalDigests {
 	private final SignalWording wording;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final BusinessCalendar calendar;
 	private final String from;
 	private final PublicAddress address;
 
 	SignalDigests(ObjectProvider<JavaMailSender> mail, JdbcClient jdbc, TenantDirectory tenants, UserAccounts users,
-			Signals signals, Watches watches, SignalWording wording, MessageSource messages, Clock clock,
+			Signals signals, Watches watches, SignalWording wording, MessageSource messages, Clock clock, BusinessCalendar calendar,
 			@Value("${kredo.digests.from:kredo@localhost}") String from,
 			PublicAddress address) {
 		this.mail = mail;
@@ -68,11 +68,12 @@ public class SignalDigests {
 		this.wording = wording;
 		this.messages = messages;
 		this.clock = clock;
+		this.calendar = calendar;
 		this.from = from;
 		this.address = address;
 	}
 
-	@Scheduled(cron = "${kredo.digests.cron:0 30 8 * * *}", zone = "Europe/Moscow")
+	@Scheduled(cron = "${kredo.digests.cron:0 30 8 * * *}", zone = "${kredo.time-zone}")
 	public void sendMorningDigests() {
 		int sent = sendAll();
 		log.info("Digests sent: {}", sent);
@@ -86,7 +87,7 @@ public class SignalDigests {
 			return 0;
 		}
 		Instant now = clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, MOSCOW);
+		LocalDate today = LocalDate.ofInstant(now, calendar.agencyZone());
 		int sent = 0;
 		for (Tenant tenant : tenants.all()) {
 			if (tenant.kind() == TenantKind.PLATFORM) {

@@ -40,7 +40,7 @@ public class ConsentLapses {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	@Scheduled(cron = "0 5 * * * *", zone = "Europe/Moscow")
+	@Scheduled(cron = "0 5 * * * *", zone = "${kredo.time-zone}")
 	public void run() {
 		Result result = apply(watches.today());
 		if (result.warned() + result.stopped() > 0) {

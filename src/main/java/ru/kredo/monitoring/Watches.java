@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.kredo.accounts.UserId;
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
@@ -41,12 +41,11 @@ import ru.kredo.tenancy.TenantId;
 
 /**
  * A tenant's watches: put people on monitoring (one or a whole list), read, stop; and, across tenants, the active
- * watches a credit event may concern. Days are Moscow days: that is where the tenants and their consents are.
+ * watches a credit event may concern. Days are the agency's days (its zone, {@code kredo.time-zone}): that is where the tenants and their consents are.
  */
 @Service
 public class Watches {
 
-	static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	static final String COLUMNS = """
 			w.id, w.tenant_id, w.contact_id, w.list_id, w.segment, w.starts_on, w.ends_on, w.event_types, w.manager_id,
 			w.notes, w.consent_given_on, w.consent_purpose, w.consent_method, w.contract_concluded_on,
@@ -55,14 +54,16 @@ public class Watches {
 	private final JdbcClient jdbc;
 	private final Contacts contacts;
 	private final Clock clock;
+	private final BusinessCalendar calendar;
 	private final ApplicationEventPublisher events;
 	private final WatchRows rows;
 
-	Watches(JdbcClient jdbc, Contacts contacts, Clock clock, ApplicationEventPublisher events) {
+	Watches(JdbcClient jdbc, Contacts contacts, Clock clock, BusinessCalendar calendar, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.rows = new WatchRows(jdbc);
 		this.contacts = contacts;
 		this.clock = clock;
+		this.calendar = calendar;
 		this.events = events;
 	}
 
@@ -274,9 +275,9 @@ public class Watches {
 			.single();
 	}
 
-	/** Today in Moscow, the day consents and periods are counted in. */
+	/** Today at the agency ({@code kredo.time-zone}), the day consents and periods are counted in. */
 	public LocalDate today() {
-		return LocalDate.ofInstant(clock.instant(), MOSCOW);
+		return calendar.today();
 	}
 
 	private static byte[][] bytes(Collection<BlindIndex> indexes) {

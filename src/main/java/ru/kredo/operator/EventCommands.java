@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.events.CreditEventIngestion;
 import ru.kredo.events.IngestionReport;
 import ru.kredo.events.simulator.BureauSimulator;
@@ -106,7 +107,7 @@ final class EventCommands {
 
 		@Override
 		public Integer call() throws IOException {
-			ZoneId moscow = ZoneId.of("Europe/Moscow");
+			ZoneId moscow = BusinessCalendar.MOSCOW; // the bureaus' time, as EventReader reads it
 			Instant from = (start == null ? LocalDate.now(moscow) : start).atStartOfDay(moscow).toInstant();
 			BureauSimulator bureau = new BureauSimulator(seed, source, new Population(seed, people), new Population(seed, 0), 1);
 			EventLines lines = new EventLines(JsonMapper.builder().build());

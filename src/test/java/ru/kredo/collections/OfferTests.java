@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
@@ -99,8 +100,8 @@ class OfferTests {
 		Clock lastMinuteOfGrace = Clock.fixed(Instant.parse("2027-01-18T20:59:59Z"), ZoneOffset.UTC);
 		Clock nextMoscowDay = Clock.offset(lastMinuteOfGrace, java.time.Duration.ofSeconds(1));
 
-		assertThat(offer.on(Offers.today(lastMinuteOfGrace)).status()).isEqualTo(Offer.Status.ACCEPTED);
-		Offer lapsed = offer.on(Offers.today(nextMoscowDay));
+		assertThat(offer.on(BusinessCalendar.inMoscow(lastMinuteOfGrace).today()).status()).isEqualTo(Offer.Status.ACCEPTED);
+		Offer lapsed = offer.on(BusinessCalendar.inMoscow(nextMoscowDay).today());
 		assertThat(lapsed.status()).isEqualTo(Offer.Status.LAPSED);
 		assertThat(lapsed.wasAccepted()).isTrue();
 		assertThat(lapsed.deadline(lapsed.nextPart().orElseThrow())).isEqualTo(LocalDate.of(2027, 1, 18));
@@ -115,8 +116,8 @@ class OfferTests {
 		Clock afterSecondDate = Clock.fixed(Instant.parse("2027-01-20T09:00:00Z"), ZoneOffset.UTC);
 		Clock afterThirdDate = Clock.fixed(Instant.parse("2027-02-16T09:00:00Z"), ZoneOffset.UTC);
 
-		assertThat(offer.on(Offers.today(afterSecondDate)).status()).isEqualTo(Offer.Status.ACCEPTED);
-		assertThat(offer.on(Offers.today(afterThirdDate)).status()).isEqualTo(Offer.Status.LAPSED);
+		assertThat(offer.on(BusinessCalendar.inMoscow(afterSecondDate).today()).status()).isEqualTo(Offer.Status.ACCEPTED);
+		assertThat(offer.on(BusinessCalendar.inMoscow(afterThirdDate).today()).status()).isEqualTo(Offer.Status.LAPSED);
 	}
 
 	@Test
@@ -127,9 +128,9 @@ class OfferTests {
 		Clock onTheDate = Clock.fixed(Instant.parse("2026-12-01T20:00:00Z"), ZoneOffset.UTC);
 		Clock dayAfter = Clock.fixed(Instant.parse("2026-12-01T21:00:00Z"), ZoneOffset.UTC);
 
-		assertThat(open.on(Offers.today(onTheDate)).status()).isEqualTo(Offer.Status.OFFERED);
-		assertThat(open.on(Offers.today(dayAfter)).status()).isEqualTo(Offer.Status.LAPSED);
-		assertThat(open.on(Offers.today(dayAfter)).wasAccepted()).isFalse();
+		assertThat(open.on(BusinessCalendar.inMoscow(onTheDate).today()).status()).isEqualTo(Offer.Status.OFFERED);
+		assertThat(open.on(BusinessCalendar.inMoscow(dayAfter).today()).status()).isEqualTo(Offer.Status.LAPSED);
+		assertThat(open.on(BusinessCalendar.inMoscow(dayAfter).today()).wasAccepted()).isFalse();
 		Offer paid = accepted(THREE_MONTHLY, Money.ofRoubles("900"), 1, LocalDate.of(2026, 12, 1), Money.ofRoubles("900"));
 		Offer settled = new Offer(paid.id(), paid.debtId(), paid.ruleName(), 10, paid.fullAmount(), paid.offerAmount(),
 				paid.validUntil(), Offer.Status.PAID, paid.paidSinceAccepted(), THREE_MONTHLY, paid.schedule(),

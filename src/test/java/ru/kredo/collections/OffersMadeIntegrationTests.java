@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.contacts.Contact;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.money.Money;
@@ -71,7 +72,7 @@ class OffersMadeIntegrationTests {
 		// The first rule made the old debt's offer when it was added; the debt keeps it.
 		assertThat(made.get(old.id()).ruleName()).isEqualTo("Старше года");
 		assertThat(made.get(old.id()).offerAmount()).isEqualTo(Money.ofRoubles("8000.00"));
-		assertThat(made.get(old.id()).validUntil()).isEqualTo(Offers.today(clock).plusDays(30));
+		assertThat(made.get(old.id()).validUntil()).isEqualTo(BusinessCalendar.inMoscow(clock).today().plusDays(30));
 		assertThat(made.get(young.id()).ruleName()).isEqualTo("Все от тысячи");
 		assertThat(made.get(young.id()).offerAmount()).isEqualTo(Money.ofRoubles("9000.00"));
 
@@ -117,7 +118,7 @@ class OffersMadeIntegrationTests {
 		Offer renewed = offers.find(tenant, unsigned.id()).orElseThrow();
 		assertThat(renewed.id()).isNotEqualTo(lapsedId);
 		assertThat(renewed.status()).isEqualTo(Offer.Status.OFFERED);
-		assertThat(renewed.validUntil()).isEqualTo(Offers.today(clock).plusDays(7));
+		assertThat(renewed.validUntil()).isEqualTo(BusinessCalendar.inMoscow(clock).today().plusDays(7));
 		Offer stays = offers.find(tenant, signed.id()).orElseThrow();
 		assertThat(stays.wasAccepted()).isTrue();
 		assertThat(stays.schedule()).hasSize(2);

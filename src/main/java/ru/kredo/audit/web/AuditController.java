@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -25,6 +24,7 @@ import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditEvent;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.audit.AuditQuery;
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.platform.CsvExport;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.Paging;
@@ -49,12 +49,12 @@ class AuditController {
 	private final ZoneId zone;
 
 	AuditController(AuditLog audit, CurrentTenant current, MessageSource messages, Clock clock,
-			@Value("${kredo.time-zone:Europe/Moscow}") ZoneId zone) {
+			BusinessCalendar calendar) {
 		this.audit = audit;
 		this.current = current;
 		this.messages = messages;
 		this.clock = clock;
-		this.zone = zone;
+		this.zone = calendar.agencyZone();
 	}
 
 	/** The search's parameters, as the form and the links carry them; dates are days in the users' time zone. */

@@ -1,9 +1,6 @@
 package ru.kredo.cabinet.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.RepaymentCertificates;
@@ -30,18 +28,16 @@ import ru.kredo.tenancy.Tenant;
 @Controller
 class CertificateController {
 
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-
 	private final CabinetAgencies agencies;
 	private final OwnDebts ownDebts;
 	private final RepaymentCertificates certificates;
-	private final Clock clock;
+	private final BusinessCalendar calendar;
 
-	CertificateController(CabinetAgencies agencies, OwnDebts ownDebts, RepaymentCertificates certificates, Clock clock) {
+	CertificateController(CabinetAgencies agencies, OwnDebts ownDebts, RepaymentCertificates certificates, BusinessCalendar calendar) {
 		this.agencies = agencies;
 		this.ownDebts = ownDebts;
 		this.certificates = certificates;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/cabinet/{agency}/debts/{debt}/certificate.pdf")
@@ -50,7 +46,7 @@ class CertificateController {
 		Tenant tenant = agencies.get(agency);
 		// A guest is answered as for another's debt: 404.
 		Debt repaid = ownDebts.get(tenant, signedIn, debt);
-		byte[] pdf = certificates.issue(tenant.id(), repaid.id(), LocalDate.ofInstant(clock.instant(), MOSCOW)).pdf();
+		byte[] pdf = certificates.issue(tenant.id(), repaid.id(), calendar.today()).pdf();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

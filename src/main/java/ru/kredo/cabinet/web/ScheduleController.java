@@ -1,9 +1,7 @@
 package ru.kredo.cabinet.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
@@ -38,25 +37,23 @@ import ru.kredo.tenancy.Tenant;
 @Controller
 class ScheduleController {
 
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-
 	private final CabinetAgencies agencies;
 	private final OwnDebts ownDebts;
 	private final Offers offers;
 	private final Contacts contacts;
 	private final AgencyRequisites requisites;
 	private final PaymentDocuments documents;
-	private final Clock clock;
+	private final BusinessCalendar calendar;
 
 	ScheduleController(CabinetAgencies agencies, OwnDebts ownDebts, Offers offers, Contacts contacts,
-			AgencyRequisites requisites, PaymentDocuments documents, Clock clock) {
+			AgencyRequisites requisites, PaymentDocuments documents, BusinessCalendar calendar) {
 		this.agencies = agencies;
 		this.ownDebts = ownDebts;
 		this.offers = offers;
 		this.contacts = contacts;
 		this.requisites = requisites;
 		this.documents = documents;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/cabinet/{agency}/debts/{debt}/offer/schedule.pdf")
@@ -68,13 +65,13 @@ class ScheduleController {
 		Offer offer = offers.find(tenant.id(), owed.id()).filter(Offer::wasAccepted)
 			.orElseThrow(() -> new NotFound("offer.not-found", debt));
 		Contact person = contacts.get(tenant.id(), owed.contactId());
-		LocalDate signedOn = LocalDate.ofInstant(offer.acceptedAt(), MOSCOW);
+		LocalDate signedOn = calendar.agencyDate(offer.acceptedAt());
 		PaymentSchedule schedule = new PaymentSchedule(
 				requisites.of(tenant.id()).orElseThrow(() -> new NotFound("certificate.requisites-missing", tenant.id())),
 				new PersonName(person.name().lastName(), person.name().firstName(), person.name().middleName()),
 				new Contract(owed.contractNumber(), owed.contractDate()), signedOn,
 				offer.schedule().stream().map(part -> new Instalment(part.dueOn(), part.amount())).toList(),
-				LocalDate.ofInstant(clock.instant(), MOSCOW),
+				calendar.today(),
 				new Settlement(offer.fullAmount(), offer.saved(), signedOn, offer.policy().graceDays()));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

@@ -9,8 +9,8 @@ import static ru.kredo.collections.DebtComponent.STATE_DUTY;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +19,10 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.DebtId;
+import ru.kredo.collections.DebtorZones;
+import ru.kredo.collections.DebtorZones.DebtorZone;
 import ru.kredo.collections.Offers;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.collections.Allocations;
@@ -42,18 +45,21 @@ import ru.kredo.tenancy.TenantId;
 @Repository
 class DebtRows {
 
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-
 	private final JdbcClient jdbc;
 	private final Offers offers;
 	private final Allocations allocations;
+	private final DebtorZones zones;
 	private final Clock clock;
+	private final BusinessCalendar calendar;
 
-	DebtRows(JdbcClient jdbc, Allocations allocations, Offers offers, Clock clock) {
+	DebtRows(JdbcClient jdbc, Allocations allocations, Offers offers, DebtorZones zones, Clock clock,
+			BusinessCalendar calendar) {
 		this.jdbc = jdbc;
 		this.offers = offers;
 		this.allocations = allocations;
+		this.zones = zones;
 		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	/** A debt to store and whose it is; the batch must not hold one debt twice. */
@@ -69,7 +75,7 @@ class DebtRows {
 			return new Stored(0, 0);
 		}
 		Map<String, Existing> existing = existing(tenant, batch);
-		LocalDate today = LocalDate.now(clock.withZone(MOSCOW));
+		LocalDate today = calendar.today();
 		int n = batch.size();
 		String[] ids = new String[n];
 		String[] contacts = new String[n];
@@ -83,8 +89,8 @@ class DebtRows {
 		Integer[] daysPastDue = new Integer[n];
 		String[] overdueSince = new String[n];
 		String[] closedOn = new String[n];
-		String[] regions = new String[n];
-		String[] zones = new String[n];
+		// Where a debtor lives is his: of his rows in the batch, the last that says it (a later row is the newer word).
+		Map<ContactId, DebtorZone> whereDebtorsLive = new LinkedHashMap<>();
 		for (int i = 0; i < n; i++) {
 			ImportedDebt debt = batch.get(i).debt();
 			Existing known = existing.get(debt.key());
@@ -113,40 +119,42 @@ class DebtRows {
 			daysPastDue[i] = debt.daysPastDue();
 			overdueSince[i] = debt.overdueSince() == null ? null : debt.overdueSince().toString();
 			closedOn[i] = closed == null ? null : closed.toString();
-			regions[i] = debt.region();
-			zones[i] = debt.timeZone() == null ? null : debt.timeZone().getId();
+			DebtorZone zone = new DebtorZone(debt.region(), debt.timeZone());
+			if (zone.isKnown()) {
+				whereDebtorsLive.put(batch.get(i).debtor(), zone);
+			}
 		}
 		Timestamp now = Timestamp.from(clock.instant());
 		List<Map.Entry<UUID, Boolean>> written = jdbc.sql("""
 				insert into debts (id, tenant_id, contact_id, original_creditor, contract_number, contract_date,
 				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due,
-				    overdue_since, closed_on, region, time_zone, paid_before_import, portfolio_id, import_id, created_at,
+				    overdue_since, closed_on, paid_before_import, portfolio_id, import_id, created_at,
 				    updated_at)
 				select r.id::uuid, ?, r.contact_id::uuid, r.creditor, r.contract, r.contract_date::date,
 				    r.assignment_date::date, r.state_duty, r.fees, r.interest, r.principal, r.penalties, r.claim,
-				    r.days_past_due, r.overdue_since::date, r.closed_on::date, r.region, r.time_zone, r.paid, ?, ?, ?, ?
+				    r.days_past_due, r.overdue_since::date, r.closed_on::date, r.paid, ?, ?, ?, ?
 				from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-				    ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[],
-				    ?::text[], ?::bigint[])
+				    ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::bigint[])
 				    as r (id, contact_id, creditor, contract, contract_date, assignment_date, state_duty, fees, interest,
-				    principal, penalties, claim, days_past_due, overdue_since, closed_on, region, time_zone, paid)
+				    principal, penalties, claim, days_past_due, overdue_since, closed_on, paid)
 				on conflict (tenant_id, contract_number, original_creditor) do update set
 				    contact_id = excluded.contact_id, contract_date = excluded.contract_date,
 				    assignment_date = excluded.assignment_date, state_duty = excluded.state_duty, fees = excluded.fees,
 				    interest = excluded.interest, principal = excluded.principal, penalties = excluded.penalties,
 				    original_total = excluded.original_total, days_past_due = excluded.days_past_due,
 				    overdue_since = excluded.overdue_since,
-				    closed_on = excluded.closed_on, region = excluded.region, time_zone = excluded.time_zone,
+				    closed_on = excluded.closed_on,
 				    paid_before_import = excluded.paid_before_import, portfolio_id = excluded.portfolio_id,
 				    import_id = excluded.import_id, updated_at = excluded.updated_at
 				returning id, (xmax = 0) as inserted""")
 			.params(tenant.value(), portfolio, importId, now, now, ids, contacts, creditors, contracts, contractDates,
 					assignmentDates, components[STATE_DUTY.ordinal()], components[FEES.ordinal()],
 					components[INTEREST.ordinal()], components[PRINCIPAL.ordinal()], components[PENALTIES.ordinal()], claims,
-					daysPastDue, overdueSince, closedOn, regions, zones, paid)
+					daysPastDue, overdueSince, closedOn, paid)
 			.query((row, rowNumber) -> Map.entry(row.getObject("id", UUID.class), row.getBoolean("inserted")))
 			.list();
 		statesFollowTheRegistry(tenant, written.stream().map(w -> w.getKey().toString()).toArray(String[]::new));
+		zones.record(tenant, whereDebtorsLive);
 		withdrawStaleOffers(tenant, written.stream().filter(w -> !w.getValue()).map(w -> w.getKey().toString())
 			.toArray(String[]::new));
 		// The batch's debts get the offers the rules pre-approve now, in the batch's transaction.

@@ -11,7 +11,7 @@ import ru.kredo.collections.Offers;
 import ru.kredo.tenancy.TenantId;
 
 /**
- * Once a day, just after midnight in Moscow (where offers' dates are set), and at start: the offers the rules now
+ * Once a day, just after midnight in the agency's zone (where offers' dates are set, {@code kredo.time-zone}), and at start: the offers the rules now
  * pre-approve (a debt grew old enough for a rule) are made, and those that lapsed unsigned are renewed. Each tenant
  * in its own transaction; running it twice, or on two nodes at once, makes nothing twice (a debt has one offer).
  */
@@ -27,7 +27,7 @@ class OfferRenewal {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	@Scheduled(cron = "${kredo.offers.renewal-cron:30 0 0 * * *}", zone = "Europe/Moscow")
+	@Scheduled(cron = "${kredo.offers.renewal-cron:30 0 0 * * *}", zone = "${kredo.time-zone}")
 	void run() {
 		int made = 0;
 		for (TenantId tenant : offers.tenantsWithRules()) {

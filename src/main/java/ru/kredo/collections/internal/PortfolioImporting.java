@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.internal.DebtRows.Owed;
 import ru.kredo.collections.internal.DebtRows.Stored;
 import ru.kredo.collections.internal.PortfolioImports.Progress;
@@ -47,7 +46,6 @@ import ru.kredo.tenancy.TenantId;
 @Service
 public class PortfolioImporting {
 
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	static final int BATCH = 2000;
 
 	private final PortfolioImports records;
@@ -58,12 +56,13 @@ public class PortfolioImporting {
 	private final TransactionTemplate transaction;
 	private final Executor executor;
 	private final Clock clock;
+	private final BusinessCalendar calendar;
 	private final ImportLimits limits;
 	private final ImportRuns runs;
 	private final long maxFileSize;
 
 	PortfolioImporting(PortfolioImports records, DebtRows debts, DebtorPhones phones, Contacts contacts, ImportSpool spool,
-			TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") Executor executor, Clock clock,
+			TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") Executor executor, Clock clock, BusinessCalendar calendar,
 			ImportLimits limits, ImportRuns runs, PortfolioProperties properties) {
 		this.records = records;
 		this.debts = debts;
@@ -73,6 +72,7 @@ public class PortfolioImporting {
 		this.transaction = transaction;
 		this.executor = executor;
 		this.clock = clock;
+		this.calendar = calendar;
 		this.limits = limits;
 		this.runs = runs;
 		this.maxFileSize = properties.maxFileSize().toBytes();
@@ -109,7 +109,7 @@ public class PortfolioImporting {
 				(status, code, arguments) -> records.finish(tenant, started.id(), status, code, arguments), registry -> {
 					PortfolioRows rows = new PortfolioRows(
 							PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null), defaults,
-							LocalDate.now(clock.withZone(MOSCOW)));
+							calendar.today());
 					Map<String, Long> firstLineOf = new HashMap<>();
 					Tally tally = new Tally();
 					List<PortfolioRow.Good> good = new ArrayList<>(BATCH);

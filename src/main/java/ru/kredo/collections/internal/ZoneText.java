@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.platform.Rejected;
 
 /**
@@ -20,7 +21,7 @@ final class ZoneText {
 	private static final Pattern MOSCOW_RELATIVE = Pattern.compile("(?iu)(?:мск|msk)\\s*(?:([+−-])\\s*(\\d{1,2}))?(?:\\s*ч\\.?)?");
 	private static final Pattern UTC_RELATIVE = Pattern.compile("(?iu)(?:utc|gmt)?\\s*([+−-])\\s*(\\d{1,2})(?::?(\\d{2}))?");
 	private static final Map<Integer, ZoneId> RUSSIAN_OFFSETS = Map.ofEntries(
-			Map.entry(2, ZoneId.of("Europe/Kaliningrad")), Map.entry(3, ZoneId.of("Europe/Moscow")),
+			Map.entry(2, ZoneId.of("Europe/Kaliningrad")), Map.entry(3, BusinessCalendar.MOSCOW),
 			Map.entry(4, ZoneId.of("Europe/Samara")), Map.entry(5, ZoneId.of("Asia/Yekaterinburg")),
 			Map.entry(6, ZoneId.of("Asia/Omsk")), Map.entry(7, ZoneId.of("Asia/Novosibirsk")),
 			Map.entry(8, ZoneId.of("Asia/Irkutsk")), Map.entry(9, ZoneId.of("Asia/Yakutsk")),

@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.ContactId;
@@ -53,8 +53,8 @@ class ContactsController {
 	private final ZoneId zone;
 
 	ContactsController(Contacts contacts, CurrentTenant current, AuditLog audit, IdentifierAccess access,
-			MessageSource messages, Clock clock, @Value("${kredo.time-zone:Europe/Moscow}") ZoneId zone) {
-		this.zone = zone;
+			MessageSource messages, Clock clock, BusinessCalendar calendar) {
+		this.zone = calendar.agencyZone();
 		this.contacts = contacts;
 		this.current = current;
 		this.audit = audit;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.contacts.CalendarDate;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.Inn;
@@ -37,7 +38,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class EventReader {
 
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+	/** A bureau's time without a zone is Moscow time, as the bureaus write it (docs/credit-events.md). */
+	private static final ZoneId MOSCOW = BusinessCalendar.MOSCOW;
 	private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1e16");
 	// ISO date and time with an offset written +03:00 or +0300 (both are common in bureau exports), or Z.
 	private static final DateTimeFormatter WITH_OFFSET = new DateTimeFormatterBuilder()

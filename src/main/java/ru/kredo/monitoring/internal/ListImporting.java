@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import ru.kredo.accounts.User;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.accounts.UserId;
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.monitoring.ListId;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
@@ -46,7 +45,6 @@ import ru.kredo.tenancy.TenantId;
 @Service
 public class ListImporting {
 
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	static final int BATCH = 2000;
 
 	private final MonitoringLists lists;
@@ -57,13 +55,14 @@ public class ListImporting {
 	private final TransactionTemplate transaction;
 	private final Executor executor;
 	private final Clock clock;
+	private final BusinessCalendar calendar;
 	private final long maxFileSize;
 	private final ImportLimits limits;
 	private final ImportRuns runs;
 
 	ListImporting(MonitoringLists lists, ImportRecords records, Watches watches, UserAccounts accounts,
 			ImportSpool spool, TransactionTemplate transaction,
-			@Qualifier("applicationTaskExecutor") Executor executor, Clock clock, ListProperties properties,
+			@Qualifier("applicationTaskExecutor") Executor executor, Clock clock, BusinessCalendar calendar, ListProperties properties,
 			ImportLimits limits, ImportRuns runs) {
 		this.lists = lists;
 		this.records = records;
@@ -73,6 +72,7 @@ public class ListImporting {
 		this.transaction = transaction;
 		this.executor = executor;
 		this.clock = clock;
+		this.calendar = calendar;
 		this.maxFileSize = properties.maxFileSize().toBytes();
 		this.limits = limits;
 		this.runs = runs;
@@ -114,7 +114,7 @@ public class ListImporting {
 		SpooledImport.run(spool, file, Columns::looksLikeHeader, limits, () -> "Import " + started.id(),
 				(status, code, arguments) -> records.finish(tenant, started.id(), status, code, arguments), listFile -> {
 					ListRows rows = new ListRows(Columns.of(listFile.header()), defaults, managers(tenant),
-							LocalDate.now(clock.withZone(MOSCOW)));
+							calendar.today());
 					Tally tally = new Tally();
 					List<RowResult.Good> good = new ArrayList<>(BATCH);
 					List<RowResult.Bad> bad = new ArrayList<>();

@@ -9,13 +9,14 @@ import java.util.Locale;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
+import ru.kredo.calendar.BusinessCalendar;
+
 /**
- * Shows stored instants (UTC) in the users' time zone, Moscow by default ({@code kredo.time-zone}); dates without a
+ * Shows stored instants (UTC) in the users' time zone: the agency's ({@code kredo.time-zone}, Moscow by default; {@link BusinessCalendar#agencyZone()}); dates without a
  * time are shown as they are. Templates call it as {@code ${@time.format(value, 'dd.MM.yyyy HH:mm')}}; a controller
  * that formats before the template runs (the debtor cabinet's cards) uses it directly, so it is platform's API.
  */
@@ -27,8 +28,8 @@ public class TimeDisplay {
 	private final MessageSource messages;
 	private final Clock clock;
 
-	TimeDisplay(@Value("${kredo.time-zone:Europe/Moscow}") ZoneId zone, MessageSource messages, Clock clock) {
-		this.zone = zone;
+	TimeDisplay(BusinessCalendar calendar, MessageSource messages, Clock clock) {
+		this.zone = calendar.agencyZone();
 		this.messages = messages;
 		this.clock = clock;
 	}

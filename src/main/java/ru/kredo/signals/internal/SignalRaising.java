@@ -3,7 +3,6 @@ package ru.kredo.signals.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.events.CreditEventsRecorded;
 import ru.kredo.events.RecordedEvent;
 import ru.kredo.monitoring.Recommendation;
@@ -44,7 +44,6 @@ import ru.kredo.tenancy.TenantId;
 @Component
 class SignalRaising {
 
-	private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 	// The first key of the advisory locks that guard folding (see lockWatches): "KS" (Kredo signals).
 	private static final int FOLD_LOCKS = 0x4b53;
 
@@ -58,10 +57,12 @@ class SignalRaising {
 	private final SignalRows rows;
 	private final Duration foldWindow;
 	private final TimeOrderedIds ids;
+	private final BusinessCalendar calendar;
 
 	SignalRaising(JdbcClient jdbc, Watches watches, SignalRanking ranking, SignalWording wording,
 			ApplicationEventPublisher events, SignalRows rows,
-			@Value("${kredo.signals.fold-window:72h}") Duration foldWindow, Clock clock) {
+			@Value("${kredo.signals.fold-window:72h}") Duration foldWindow, Clock clock,
+			BusinessCalendar calendar) {
 		this.jdbc = jdbc;
 		this.watches = watches;
 		this.ranking = ranking;
@@ -70,6 +71,7 @@ class SignalRaising {
 		this.rows = rows;
 		this.foldWindow = foldWindow;
 		this.ids = new TimeOrderedIds(clock);
+		this.calendar = calendar;
 	}
 
 	@EventListener
@@ -122,7 +124,7 @@ class SignalRaising {
 		List<Match> matches = new ArrayList<>();
 		for (RecordedEvent event : batch) {
 			Set<UUID> seen = new HashSet<>();
-			LocalDate day = LocalDate.ofInstant(event.occurredAt(), MOSCOW);
+			LocalDate day = calendar.agencyDate(event.occurredAt());
 			for (WatchedPerson person : candidates(event, byPassport, byName)) {
 				Watch watch = person.watch();
 				if (seen.add(watch.id().value()) && watch.wants(event.type(), day)) {
