@@ -185,7 +185,7 @@ public class UserAccounts {
 	/** Stores a new password (checked by the caller); returns its hash. The user's sessions signed in before end. */
 	String setPassword(User user, String password) {
 		String hash = passwords.encode(password);
-		jdbc.sql("update users set password_hash = ? where tenant_id = ? and id = ?")
+		jdbc.sql("update users set password_hash = ?, awaiting_password = false where tenant_id = ? and id = ?")
 			.params(hash, user.tenantId().value(), user.id().value())
 			.update();
 		return hash;
@@ -205,8 +205,9 @@ public class UserAccounts {
 		User user = new User(UserId.random(), tenant, new EmailAddress(email), displayName, role, true, clock.instant());
 		try {
 			jdbc.sql("""
-					insert into users (id, tenant_id, email, display_name, password_hash, role, enabled, created_at)
-					values (?, ?, ?, ?, ?, ?, true, ?)""")
+					insert into users (id, tenant_id, email, display_name, password_hash, role, enabled, created_at,
+					    awaiting_password)
+					values (?, ?, ?, ?, ?, ?, true, ?, true)""")
 				.params(user.id().value(), tenant.value(), user.email().value(), user.displayName(),
 						passwords.encode(UUID.randomUUID().toString()), user.role().name(),
 						Timestamp.from(user.createdAt()))
@@ -216,6 +217,15 @@ public class UserAccounts {
 			throw new Rejected("user.email-taken");
 		}
 		return user;
+	}
+
+	/** Whether the user was invited and has not yet set his password (he cannot sign in before). */
+	public boolean awaitingPassword(TenantId tenant, UserId id) {
+		return jdbc.sql("select awaiting_password from users where tenant_id = ? and id = ?")
+			.params(tenant.value(), id.value())
+			.query(Boolean.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("user.not-found", id));
 	}
 
 	/** For sign-in only: the user with this login in whatever tenant, with the password hash. */

@@ -174,6 +174,9 @@ class StaffFormsIntegrationTests {
 			.param("enabled", "false").with(user(brokerAdmin)));
 		forms.put("POST /users/{id}/password-reset", () -> post("/users/{id}/password-reset",
 				fixtures.manager(broker).id().value()).with(user(brokerAdmin)));
+		forms.put("POST /users/{id}/invite-again", () -> post("/users/{id}/invite-again",
+				links.invite(broker.tenant().id(), mail("again"), "Ирина", ru.kredo.accounts.Role.MANAGER, null).user().id().value())
+			.with(user(brokerAdmin)));
 		forms.put("POST /account/password", () -> {
 			User manager = fixtures.manager(broker);
 			return post("/account/password").param("currentPassword", Fixtures.PASSWORD)
