@@ -104,7 +104,8 @@ public class PasswordLinks {
 	/**
 	 * A link that sets a new password for the user; his present password works until the link is used. A tenant's
 	 * admin ({@code by}) resets only a manager's password: the link is shown to the admin, so a reset of another
-	 * admin's would let one admin take over another's account (and act, in the audit log, as him). Another admin's
+	 * admin's would let one admin take over another's account (and act, in the audit log, as him); so would one of a
+	 * manager who was an admin (demoted first). Such a
 	 * password is reset only by the platform's operator ({@code by} {@code null}, the command line's
 	 * {@code user password-link}); see {@code docs/staff-access.md}.
 	 */
@@ -114,7 +115,8 @@ public class PasswordLinks {
 		if (user.role() == Role.OPERATOR) {
 			throw new Rejected("user.role-not-allowed");
 		}
-		if (by != null && user.role() == Role.ADMIN) {
+		// Nor of a manager who was an admin: demoting another admin first would otherwise take his account all the same.
+		if (by != null && (user.role() == Role.ADMIN || accounts.everAdmin(tenant, id))) {
 			throw new Rejected("user.reset-admin-not-allowed");
 		}
 		return issue(user, Purpose.RESET, by);

@@ -68,6 +68,15 @@ class AccountSafetyIntegrationTests {
 			.header("Accept-Language", "ru")).andReturn());
 		assertThat(page).doesNotContain("/password-reset").contains("оператор платформы");
 
+		// Nor by demoting him first: a manager who was an admin is reset by the operator alone.
+		mvc.perform(post("/users/{id}/role", other.id().value()).param("role", "MANAGER")
+			.with(user(fixtures.admin(tenant))).with(csrf())).andExpect(redirectedUrl("/users/" + other.id().value()));
+		MvcResult demoted = mvc.perform(post("/users/{id}/password-reset", other.id().value())
+			.with(user(fixtures.admin(tenant))).with(csrf())).andReturn();
+		assertThat((java.util.Map<String, Object>) demoted.getFlashMap()).doesNotContainKey("link");
+		assertThat(((Rejected) demoted.getFlashMap().get("problem")).code()).isEqualTo("user.reset-admin-not-allowed");
+		assertThat(links(other)).isZero();
+
 		// A manager's password an admin still resets; an admin's, the platform's operator (the command line).
 		User manager = fixtures.manager(tenant);
 		assertThat(mvc.perform(post("/users/{id}/password-reset", manager.id().value())

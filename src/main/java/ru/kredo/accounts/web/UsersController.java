@@ -160,6 +160,7 @@ class UsersController {
 	String show(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
 		model.addAttribute("user", accounts.get(me.tenantId(), new UserId(id)));
 		model.addAttribute("invitation", links.invitations(me.tenantId()).get(new UserId(id)));
+		model.addAttribute("everAdmin", accounts.everAdmin(me.tenantId(), new UserId(id)));
 		model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
 		return "users/detail";
 	}
