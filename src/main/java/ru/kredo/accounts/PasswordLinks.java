@@ -101,14 +101,76 @@ public class PasswordLinks {
 		return issue(user, Purpose.INVITE, by);
 	}
 
-	/** A link that sets a new password for the user; his present password works until the link is used. */
+	/**
+	 * A link that sets a new password for the user; his present password works until the link is used. A tenant's
+	 * admin ({@code by}) resets only a manager's password: the link is shown to the admin, so a reset of another
+	 * admin's would let one admin take over another's account (and act, in the audit log, as him); so would one of a
+	 * manager who was an admin (demoted first). Such a
+	 * password is reset only by the platform's operator ({@code by} {@code null}, the command line's
+	 * {@code user password-link}); see {@code docs/staff-access.md}.
+	 */
 	@Transactional
 	public IssuedLink reset(TenantId tenant, UserId id, UserId by) {
 		User user = accounts.get(tenant, id);
 		if (user.role() == Role.OPERATOR) {
 			throw new Rejected("user.role-not-allowed");
 		}
+		// Nor of a manager who was an admin: demoting another admin first would otherwise take his account all the same.
+		if (by != null && (user.role() == Role.ADMIN || accounts.everAdmin(tenant, id))) {
+			throw new Rejected("user.reset-admin-not-allowed");
+		}
 		return issue(user, Purpose.RESET, by);
+	}
+
+	/**
+	 * The platform operator's reset, for whatever user of a tenant (an admin who lost his password included): a link
+	 * for the user with this login, printed for the operator to pass on and mailed when a mail server is configured.
+	 */
+	@Transactional
+	public IssuedLink resetByOperator(String email) {
+		User user = accounts.credentials(email).map(UserAccounts.Credentials::user)
+			.orElseThrow(() -> new Rejected("user.not-found", email));
+		if (user.role() == Role.OPERATOR) {
+			throw new Rejected("user.role-not-allowed");
+		}
+		return issue(user, Purpose.RESET, null);
+	}
+
+	/**
+	 * The invitation sent again: a new link (the earlier ones end) for a user who was invited and has not yet set his
+	 * password; anyone else is refused ({@code user.not-invited}), as his password is reset, if at all, by
+	 * {@link #reset}.
+	 */
+	@Transactional
+	public IssuedLink inviteAgain(TenantId tenant, UserId id, UserId by) {
+		User user = accounts.get(tenant, id);
+		if (!accounts.awaitingPassword(tenant, id)) {
+			throw new Rejected("user.not-invited");
+		}
+		return issue(user, Purpose.INVITE, by);
+	}
+
+	/** An invited user's invitation: until when his latest link works, or {@code expiresAt} {@code null} if none does. */
+	public record Invitation(UserId user, Instant expiresAt) {
+
+		public boolean expired() {
+			return expiresAt == null;
+		}
+	}
+
+	/** The tenant's users who were invited and have not yet set a password, by id. */
+	public java.util.Map<UserId, Invitation> invitations(TenantId tenant) {
+		java.util.Map<UserId, Invitation> invited = new java.util.HashMap<>();
+		jdbc.sql("""
+				select u.id, (select max(l.expires_at) from password_links l
+				              where l.user_id = u.id and l.used_at is null and l.expires_at > ?) as expires_at
+				from users u where u.tenant_id = ? and u.awaiting_password""")
+			.params(Timestamp.from(clock.instant()), tenant.value())
+			.query((row, n) -> new Invitation(new UserId(row.getObject("id", UUID.class)),
+					row.getTimestamp("expires_at") == null ? null : row.getTimestamp("expires_at").toInstant()))
+			.list()
+			.forEach(invitation -> invited.put(invitation.user(), invitation));
+		return invited;
 	}
 
 	/** The link's user if it may still be used; empty if it is unknown, used or expired. */

@@ -45,10 +45,12 @@ public class UserAccounts {
 				request.role(), true, clock.instant());
 		try {
 			jdbc.sql("""
-					insert into users (id, tenant_id, email, display_name, password_hash, role, enabled, created_at)
-					values (?, ?, ?, ?, ?, ?, true, ?)""")
+					insert into users (id, tenant_id, email, display_name, password_hash, role, enabled, created_at,
+					    ever_admin)
+					values (?, ?, ?, ?, ?, ?, true, ?, ?)""")
 				.params(user.id().value(), tenant.value(), user.email().value(), user.displayName(),
-						passwords.encode(request.password()), user.role().name(), Timestamp.from(user.createdAt()))
+						passwords.encode(request.password()), user.role().name(), Timestamp.from(user.createdAt()),
+						user.role() == Role.ADMIN)
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -92,8 +94,8 @@ public class UserAccounts {
 		if (role == Role.OPERATOR || user.role() == Role.OPERATOR) {
 			throw new Rejected("user.role-not-allowed");
 		}
-		jdbc.sql("update users set role = ? where tenant_id = ? and id = ?")
-			.params(role.name(), tenant.value(), id.value())
+		jdbc.sql("update users set role = ?, ever_admin = ever_admin or ? where tenant_id = ? and id = ?")
+			.params(role.name(), role == Role.ADMIN, tenant.value(), id.value())
 			.update();
 		if (user.role() == Role.ADMIN && role != Role.ADMIN) {
 			events.publishEvent(new UserPowersWithdrawn(tenant, id, UserPowersWithdrawn.Reason.DEMOTED));
@@ -185,7 +187,7 @@ public class UserAccounts {
 	/** Stores a new password (checked by the caller); returns its hash. The user's sessions signed in before end. */
 	String setPassword(User user, String password) {
 		String hash = passwords.encode(password);
-		jdbc.sql("update users set password_hash = ? where tenant_id = ? and id = ?")
+		jdbc.sql("update users set password_hash = ?, awaiting_password = false where tenant_id = ? and id = ?")
 			.params(hash, user.tenantId().value(), user.id().value())
 			.update();
 		return hash;
@@ -205,17 +207,36 @@ public class UserAccounts {
 		User user = new User(UserId.random(), tenant, new EmailAddress(email), displayName, role, true, clock.instant());
 		try {
 			jdbc.sql("""
-					insert into users (id, tenant_id, email, display_name, password_hash, role, enabled, created_at)
-					values (?, ?, ?, ?, ?, ?, true, ?)""")
+					insert into users (id, tenant_id, email, display_name, password_hash, role, enabled, created_at,
+					    awaiting_password, ever_admin)
+					values (?, ?, ?, ?, ?, ?, true, ?, true, ?)""")
 				.params(user.id().value(), tenant.value(), user.email().value(), user.displayName(),
 						passwords.encode(UUID.randomUUID().toString()), user.role().name(),
-						Timestamp.from(user.createdAt()))
+						Timestamp.from(user.createdAt()), user.role() == Role.ADMIN)
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
 			throw new Rejected("user.email-taken");
 		}
 		return user;
+	}
+
+	/** Whether the user is or ever was an admin: his password only the platform's operator resets. */
+	public boolean everAdmin(TenantId tenant, UserId id) {
+		return jdbc.sql("select ever_admin or role = 'ADMIN' from users where tenant_id = ? and id = ?")
+			.params(tenant.value(), id.value())
+			.query(Boolean.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("user.not-found", id));
+	}
+
+	/** Whether the user was invited and has not yet set his password (he cannot sign in before). */
+	public boolean awaitingPassword(TenantId tenant, UserId id) {
+		return jdbc.sql("select awaiting_password from users where tenant_id = ? and id = ?")
+			.params(tenant.value(), id.value())
+			.query(Boolean.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("user.not-found", id));
 	}
 
 	/** For sign-in only: the user with this login in whatever tenant, with the password hash. */

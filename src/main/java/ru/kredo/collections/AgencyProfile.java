@@ -3,6 +3,7 @@ package ru.kredo.collections;
 import java.util.regex.Pattern;
 
 import ru.kredo.documents.Agency;
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Rejected;
 
 /**
@@ -32,6 +33,44 @@ public record AgencyProfile(Agency legal, String hours, String email, String reg
 		registryEntry = optional(registryEntry, MAX_LINE, "requisites.registry-entry-too-long");
 		privacyPolicy = text(privacyPolicy, "requisites.privacy-policy-too-long");
 		consentText = text(consentText, "requisites.consent-text-too-long");
+	}
+
+	/** Details known to pass every check: each legal field is checked by {@link Agency}'s own rule in their place. */
+	private static final Agency SAMPLE = new Agency("ООО «Образец»", "7707083893", "1027700132195", "Москва", "+7 495 000-00-00");
+
+	/**
+	 * The profile as typed on the requisites form, or {@link InvalidFields} naming every wrong field at once (a form
+	 * refused for its first error only made the admin submit it once per mistake). Each legal detail is checked by
+	 * {@link Agency}'s own rule, the ИНН and ОГРН also by their check digits as {@link AgencyRequisites#save} does.
+	 */
+	public static AgencyProfile typed(String fullName, String inn, String ogrn, String address, String phone,
+			String hours, String email, String registryEntry, String privacyPolicy, String consentText) {
+		InvalidFields.Collector fields = new InvalidFields.Collector();
+		fields.read("fullName", () -> new Agency(fullName, SAMPLE.inn(), SAMPLE.ogrn(), SAMPLE.address(), SAMPLE.phone()));
+		fields.read("inn", () -> {
+			Agency agency = new Agency(SAMPLE.fullName(), inn, SAMPLE.ogrn(), SAMPLE.address(), SAMPLE.phone());
+			if (!AgencyRequisites.innChecks(agency.inn())) {
+				throw new Rejected("certificate.agency-inn-check-digit");
+			}
+			return agency;
+		});
+		fields.read("ogrn", () -> {
+			Agency agency = new Agency(SAMPLE.fullName(), SAMPLE.inn(), ogrn, SAMPLE.address(), SAMPLE.phone());
+			if (!AgencyRequisites.ogrnChecks(agency.ogrn())) {
+				throw new Rejected("certificate.agency-ogrn-check-digit");
+			}
+			return agency;
+		});
+		fields.read("address", () -> new Agency(SAMPLE.fullName(), SAMPLE.inn(), SAMPLE.ogrn(), address, SAMPLE.phone()));
+		fields.read("phone", () -> new Agency(SAMPLE.fullName(), SAMPLE.inn(), SAMPLE.ogrn(), SAMPLE.address(), phone));
+		fields.read("hours", () -> new AgencyProfile(SAMPLE, hours, null, null, null, null));
+		fields.read("email", () -> new AgencyProfile(SAMPLE, null, email, null, null, null));
+		fields.read("registryEntry", () -> new AgencyProfile(SAMPLE, null, null, registryEntry, null, null));
+		fields.read("privacyPolicy", () -> new AgencyProfile(SAMPLE, null, null, null, privacyPolicy, null));
+		fields.read("consentText", () -> new AgencyProfile(SAMPLE, null, null, null, null, consentText));
+		fields.throwIfAny();
+		return new AgencyProfile(new Agency(fullName, inn, ogrn, address, phone), hours, email, registryEntry,
+				privacyPolicy, consentText);
 	}
 
 	/** Only the legal details, nothing else given. */

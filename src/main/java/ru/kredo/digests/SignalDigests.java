@@ -118,14 +118,28 @@ public class SignalDigests {
 			.update() == 1;
 	}
 
+	/**
+	 * The digest: the signals to work, most urgent first, then apart under «Прекратите контакты» those that mean every
+	 * contact with the person must stop (a bankruptcy, {@link ru.kredo.signals.Signal#stopContact()}): a warning to
+	 * heed, never a call to make, so never counted among the urgent ones.
+	 */
 	private SimpleMailMessage message(Tenant tenant, User user, List<QueueLine> lines, long lapsing) {
-		long urgent = lines.stream().filter(line -> line.signal().priority() == 1).count();
+		List<QueueLine> toWork = lines.stream().filter(line -> !line.signal().stopContact()).toList();
+		List<QueueLine> stop = lines.stream().filter(line -> line.signal().stopContact()).toList();
+		long urgent = toWork.stream().filter(line -> line.signal().priority() == 1).count();
 		StringBuilder body = new StringBuilder(text("digest.greeting", user.displayName())).append("\n\n");
-		lines.stream().limit(MAX_LINES).forEach(line -> body.append(text("digest.line", line.signal().priority(),
-				wording.russian(line.signal()), line.contactName(),
-				address.base() + "/signals/" + line.signal().id())).append('\n'));
-		if (lines.size() > MAX_LINES) {
-			body.append(text("digest.more", lines.size() - MAX_LINES, address.base() + "/signals")).append('\n');
+		toWork.stream().limit(MAX_LINES).forEach(line -> body.append(line(line)).append('\n'));
+		if (toWork.size() > MAX_LINES) {
+			body.append(text("digest.more", toWork.size() - MAX_LINES, address.base() + "/signals")).append('\n');
+		}
+		if (!stop.isEmpty()) {
+			body.append('\n').append(text("digest.stop-contact", stop.size())).append('\n');
+			stop.stream().limit(MAX_LINES).forEach(line -> body.append(text("digest.stop-contact-line",
+					wording.russian(line.signal()), line.contactName(),
+					address.base() + "/signals/" + line.signal().id())).append('\n'));
+			if (stop.size() > MAX_LINES) {
+				body.append(text("digest.more", stop.size() - MAX_LINES, address.base() + "/signals")).append('\n');
+			}
 		}
 		if (lapsing > 0) {
 			body.append('\n').append(text("digest.lapsing", lapsing, address.base() + "/monitoring")).append('\n');
@@ -134,9 +148,15 @@ public class SignalDigests {
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(from);
 		message.setTo(user.email().value());
-		message.setSubject(text("digest.subject", urgent, lines.size(), tenant.name()));
+		message.setSubject(stop.isEmpty() ? text("digest.subject", urgent, lines.size(), tenant.name())
+				: text("digest.subject-with-stop", urgent, stop.size(), lines.size(), tenant.name()));
 		message.setText(body.toString());
 		return message;
+	}
+
+	private String line(QueueLine line) {
+		return text("digest.line", line.signal().priority(), wording.russian(line.signal()), line.contactName(),
+				address.base() + "/signals/" + line.signal().id());
 	}
 
 	private String text(String key, Object... arguments) {

@@ -71,8 +71,10 @@ public final class KredoCommandLine {
 		CommandLine feedKey = new CommandLine(new PlatformCommands.FeedKey())
 			.addSubcommand(new PlatformCommands.IssueFeedKey(kredo));
 		java.io.PrintStream stdout = System.out;
+		CommandLine user = new CommandLine(new PlatformCommands.UserCommands())
+			.addSubcommand(new PlatformCommands.PasswordLink(kredo));
 		CommandLine line = new CommandLine(new KredoCommandLine()).addSubcommand(tenant).addSubcommand(events)
-			.addSubcommand(operator).addSubcommand(feedKey);
+			.addSubcommand(operator).addSubcommand(feedKey).addSubcommand(user);
 		line.setOut(new PrintWriter(new java.io.OutputStreamWriter(stdout, java.nio.charset.StandardCharsets.UTF_8), true));
 		System.setOut(System.err);
 		try {

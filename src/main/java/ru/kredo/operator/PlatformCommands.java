@@ -93,6 +93,45 @@ final class PlatformCommands {
 		}
 	}
 
+	@Command(name = "user", description = "A tenant's users.")
+	static final class UserCommands {
+	}
+
+	/**
+	 * The platform operator's password reset, the one way to reset an admin's password (a tenant's admin resets only
+	 * managers': docs/staff-access.md). Prints the one-time link for the operator to pass on.
+	 */
+	@Command(name = "password-link", mixinStandardHelpOptions = true,
+			description = "Issue a one-time link that sets a new password for the user with this login (an admin's too).")
+	static final class PasswordLink implements Callable<Integer> {
+
+		private final KredoCommandLine.Launcher kredo;
+
+		@Option(names = "--email", required = true, description = "The user's login.")
+		String email;
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		PasswordLink(KredoCommandLine.Launcher kredo) {
+			this.kredo = kredo;
+		}
+
+		@Override
+		public Integer call() {
+			return refusalsExplained(kredo, spec, context -> {
+				ru.kredo.accounts.PasswordLinks.IssuedLink link = context.getBean(ru.kredo.accounts.PasswordLinks.class)
+					.resetByOperator(email);
+				context.getBean(ru.kredo.audit.AuditLog.class).record(link.user().tenantId(), AuditActor.COMMAND_LINE,
+						ru.kredo.audit.AuditAction.USER_CHANGED, "user", link.user().id().value(), "password-reset-link");
+				PrintWriter out = spec.commandLine().getOut();
+				out.println("password-link=" + link.address());
+				out.println("expires-at=" + link.expiresAt());
+				return 0;
+			});
+		}
+	}
+
 	/** Runs {@code command} in a started Kredo; a refusal is explained in Russian on standard error, exit code 2. */
 	static int refusalsExplained(KredoCommandLine.Launcher kredo, CommandLine.Model.CommandSpec spec,
 			Function<ConfigurableApplicationContext, Integer> command) {

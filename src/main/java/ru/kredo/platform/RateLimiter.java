@@ -24,6 +24,12 @@ public final class RateLimiter {
 		this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window.plusMinutes(1)).build();
 	}
 
+	/** Whether the key's tries are used up for now, without taking one: for limits that count only failures. */
+	public boolean exhausted(String key) {
+		Bucket bucket = buckets.getIfPresent(key);
+		return bucket != null && bucket.getAvailableTokens() < 1;
+	}
+
 	/** Takes one try for the key; false when its tries are used up. */
 	public boolean tryTake(String key) {
 		return buckets.get(key, k -> Bucket.builder()

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantId;
@@ -44,11 +45,17 @@ public class WebhookEndpoints {
 
 	@Transactional
 	public WebhookEndpoint add(TenantId tenant, String url, String description) {
-		URI target = targets.check(url);
-		String text = description == null ? "" : description.strip();
-		if (text.length() > MAX_DESCRIPTION) {
-			throw new Rejected("webhook.description-too-long", MAX_DESCRIPTION);
-		}
+		// Both fields at once, so that a form shows each wrong one next to it (InvalidFields: url, description).
+		InvalidFields.Collector fields = new InvalidFields.Collector();
+		URI target = fields.read("url", () -> targets.check(url));
+		String text = fields.read("description", () -> {
+			String typed = description == null ? "" : description.strip();
+			if (typed.length() > MAX_DESCRIPTION) {
+				throw new Rejected("webhook.description-too-long", MAX_DESCRIPTION);
+			}
+			return typed;
+		});
+		fields.throwIfAny();
 		WebhookEndpointId id = new WebhookEndpointId(UUID.randomUUID());
 		jdbc.sql("""
 				insert into webhook_endpoints (id, tenant_id, url, description, secret_sealed, enabled, created_at)

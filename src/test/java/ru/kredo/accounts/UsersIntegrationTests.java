@@ -60,7 +60,7 @@ class UsersIntegrationTests {
 		String page = mvc.perform(post("/users").param("displayName", "Олег").param("email", "oleg-at-broker")
 			.param("role", "MANAGER").param("password", "manager-password")
 			.with(user(fixtures.admin(tenant))).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(page).contains("Укажите правильный адрес электронной почты.", "value=\"oleg-at-broker\"");
@@ -75,7 +75,7 @@ class UsersIntegrationTests {
 		String page = mvc.perform(post("/users").param("displayName", "Олег").param("email", "long-" + unique + "@broker.ru")
 			.param("role", "MANAGER").param("password", password)
 			.with(user(fixtures.admin(tenant))).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(page).contains("Пароль — не длиннее 72 байт");
@@ -155,7 +155,7 @@ class UsersIntegrationTests {
 			String page = mvc.perform(post("/users").param("displayName", "Олег Слабый").param("email", email)
 				.param("role", "MANAGER").param("password", weak)
 				.with(user(fixtures.admin(tenant))).with(csrf()))
-				.andExpect(status().isOk())
+				.andExpect(status().isUnprocessableContent())
 				.andReturn().getResponse().getContentAsString();
 			assertThat(page).containsAnyOf("Пароль слишком простой", "Пароль не должен совпадать",
 					"Пароль не может состоять из одних пробелов");

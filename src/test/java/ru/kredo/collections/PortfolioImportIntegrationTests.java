@@ -452,7 +452,7 @@ class PortfolioImportIntegrationTests {
 			.file(new MockMultipartFile("file", "registry.csv", "text/csv", registry)).param("name", "Без договоров")
 			.with(user(fixtures.admin(agency))).with(csrf())).andReturn().getResponse();
 
-		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getStatus()).isEqualTo(422);
 		assertThat(response.getContentAsString()).contains("Не найден столбец с номером договора");
 		assertThat(imports.history(agency.tenant().id(), 10)).isEmpty();
 	}

@@ -93,6 +93,27 @@ class DigestsIntegrationTests {
 		assertThat(smtp.getReceivedMessages()).hasSize(before);
 	}
 
+	@Test
+	void aBankruptcyIsNeverCountedAsUrgentAndStandsApartUnderStopContacting() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		watch(agency, Segment.DEBTOR, "Банкротов", "4702000001", null);
+		watch(agency, Segment.DEBTOR, "Заёмщиков", "4702000002", null);
+		ingestOfType("1.12", "Банкротов", "4702000001");
+		ingestOfType("2.2", "Заёмщиков", "4702000002");
+
+		digests.sendAll();
+
+		assertThat(to(agency.admin().email().value())).singleElement().satisfies(mail -> {
+			assertThat(mail.getSubject()).isEqualTo("Kredo: срочных сигналов — 1, прекратить контакты — 1, новых за сутки — 2 ("
+					+ agency.tenant().name() + ")");
+			String text = text(mail);
+			int stop = text.indexOf("Прекратите контакты (1)");
+			assertThat(stop).as("a section of its own").isPositive();
+			assertThat(text.substring(0, stop)).contains("Заёмщиков").doesNotContain("Банкротов");
+			assertThat(text.substring(stop)).contains("Банкротов").doesNotContain("Заёмщиков");
+		});
+	}
+
 	private static String text(MimeMessage mail) {
 		try {
 			return (String) mail.getContent();
@@ -114,18 +135,26 @@ class DigestsIntegrationTests {
 	}
 
 	private void watch(Provisioned broker, String lastName, String passport, User manager) {
+		watch(broker, Segment.PROSPECT, lastName, passport, manager);
+	}
+
+	private void watch(Provisioned broker, Segment segment, String lastName, String passport, User manager) {
 		watches.watch(broker.tenant().id(), new PersonDetails(new FullName(lastName, "Игорь", null), LocalDate.of(1980, 1, 2),
 				PassportNumber.parse(passport), null, null, null, null),
-				new WatchTerms(Segment.PROSPECT, 6, null, manager == null ? null : manager.id(), null,
+				new WatchTerms(segment, 6, null, manager == null ? null : manager.id(), null,
 						new Consent(watches.today(), "Подбор кредита", ConsentMethod.PAPER, null, null), null));
 	}
 
 	private void ingest(String... namesAndPassports) {
+		ingestOfType("1.1", namesAndPassports);
+	}
+
+	private void ingestOfType(String type, String... namesAndPassports) {
 		StringBuilder lines = new StringBuilder();
 		for (int i = 0; i < namesAndPassports.length; i += 2) {
 			lines.append("""
-					{"source":"digest-test","eventId":"%s","type":"1.1","occurredAt":"%s","subject":{"lastName":"%s","firstName":"Игорь","birthDate":"02.01.1980","passport":"%s"}}
-					""".formatted(UUID.randomUUID(), watches.today(), namesAndPassports[i], namesAndPassports[i + 1]));
+					{"source":"digest-test","eventId":"%s","type":"%s","occurredAt":"%s","subject":{"lastName":"%s","firstName":"Игорь","birthDate":"02.01.1980","passport":"%s"}}
+					""".formatted(UUID.randomUUID(), type, watches.today(), namesAndPassports[i], namesAndPassports[i + 1]));
 		}
 		ingestion.ingest(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)));
 	}

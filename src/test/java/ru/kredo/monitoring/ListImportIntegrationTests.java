@@ -190,7 +190,7 @@ class ListImportIntegrationTests {
 			.param("segment", "PROSPECT").param("months", "6").param("consentPurpose", "Подбор кредита")
 			.with(user(fixtures.admin(broker))).with(csrf())).andReturn().getResponse();
 
-		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getStatus()).isEqualTo(422);
 		assertThat(response.getContentAsString()).contains("Не найден столбец «Дата рождения»");
 		assertThat(jdbc.sql("select count(*) from list_imports where tenant_id = ?").param(broker.tenant().id().value())
 			.query(Long.class).single()).isZero();
@@ -207,7 +207,7 @@ class ListImportIntegrationTests {
 			.param("segment", "PROSPECT").param("months", "6").with(user(fixtures.admin(broker))).with(csrf()))
 			.andReturn().getResponse();
 
-		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getStatus()).isEqualTo(422);
 		assertThat(response.getContentAsString()).contains("Файл больше 1 МБ");
 		assertThat(jdbc.sql("select count(*) from list_imports where tenant_id = ?").param(broker.tenant().id().value())
 			.query(Long.class).single()).isZero();

@@ -71,7 +71,7 @@ class MonitoringIntegrationTests {
 			.param("lastName", "Кузнецова").param("firstName", "Мария").param("birthDate", "31.02.1990")
 			.param("passport", "45AB123456").param("phone", "916123456").param("segment", "PROSPECT").param("months", "6")
 			.param("consentDate", "01.11.2026").param("consentPurpose", " "))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(page).contains("Такой даты нет в календаре",

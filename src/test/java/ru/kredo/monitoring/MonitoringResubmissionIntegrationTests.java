@@ -86,7 +86,7 @@ class MonitoringResubmissionIntegrationTests {
 		mvc.perform(form(manager, today)).andExpect(status().is3xxRedirection());
 
 		String page = mvc.perform(form(manager, today.minusMonths(1)).param("eventTypes", "LOAN_DISBURSED"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
 		assertThat(page).contains("У этого человека уже записано более новое согласие — от " + today.format(DAY));
 		Watch watch = watches.search(broker.tenant().id(), WatchFilter.all(), 0, 10).getFirst().watch();

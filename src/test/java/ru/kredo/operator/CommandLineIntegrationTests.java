@@ -177,6 +177,27 @@ class CommandLineIntegrationTests {
 		assertThat(output.getErr()).doesNotContain("user.email-taken").isNotBlank();
 	}
 
+	/** The one way to reset an admin's password (no admin resets another's): the operator prints a one-time link. */
+	@Test
+	void issuesAPasswordLinkForAnAdminThatSetsHisNewPassword(CapturedOutput output) throws Exception {
+		String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@link.ru";
+		assertThat(KredoCommandLine.run(Kredo.class, new String[] { "tenant", "create", "--name",
+				"ООО Ссылка " + UUID.randomUUID().toString().substring(0, 8), "--kind", "BROKER", "--admin-email", email,
+				"--admin-name", "Анна Петрова" })).isZero();
+
+		assertThat(KredoCommandLine.run(Kredo.class, new String[] { "user", "password-link", "--email", email })).isZero();
+		String link = java.net.URI.create(printed(output, "password-link")).getPath();
+		mvc.perform(post(link).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("newPassword", "вечерний чай с лимоном").param("repeatPassword", "вечерний чай с лимоном"))
+			.andExpect(MockMvcResultMatchers.redirectedUrl("/login"));
+		mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(email).password("вечерний чай с лимоном"))
+			.andExpect(MockMvcResultMatchers.redirectedUrl("/"));
+
+		assertThat(KredoCommandLine.run(Kredo.class, new String[] { "user", "password-link", "--email",
+				"nobody-" + UUID.randomUUID() + "@link.ru" })).isEqualTo(2);
+		assertThat(output.getErr()).contains("Пользователь не найден.");
+	}
+
 	private static String printed(CapturedOutput output, String key) {
 		Matcher line = Pattern.compile("^" + Pattern.quote(key) + "=(.+)$", Pattern.MULTILINE).matcher(output.getOut());
 		assertThat(line.find()).as("printed " + key).isTrue();

@@ -104,6 +104,120 @@ class StaffFormsIntegrationTests {
 		assertThat(notRedirected).isEmpty();
 	}
 
+	/**
+	 * The staff forms with nothing typed: buttons, a choice among given options, a check box, a file alone. Every other
+	 * staff form must have a wrong submission in {@link #wrongSubmissions()}.
+	 */
+	private static final Set<String> NOTHING_TYPED = Set.of("POST /monitoring/{id}/stop", "POST /signals/{id}/assign",
+			"POST /signals/{id}/outcome", "POST /signals/ranking", "POST /signals/ranking/reset",
+			"POST /api-keys/{id}/revoke", "POST /webhooks/{id}/enabled", "POST /webhooks/{id}/rotate-secret",
+			"POST /webhooks/{id}/test", "POST /webhooks/deliveries/{id}/redeliver", "POST /users/{id}/role",
+			"POST /users/{id}/enabled", "POST /users/{id}/password-reset", "POST /users/{id}/invite-again",
+			"POST /offer-rules/{id}/enabled", "POST /offer-rules/{id}/delete", "POST /payments/settings",
+			"POST /operator/events");
+
+	@Test
+	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
+		Set<String> typed = new TreeSet<>(staffForms());
+		typed.removeAll(NOTHING_TYPED);
+		assertThat(typed).as("staff forms with typed fields; give a new one a wrong submission in wrongSubmissions()")
+			.isEqualTo(new TreeSet<>(wrongSubmissions().keySet()));
+	}
+
+	/**
+	 * A wrong submission of any staff form comes back (422) with every wrong field marked next to it — not only the
+	 * first — and with what was typed in the fields (never a password).
+	 */
+	@Test
+	void everyStaffFormShowsEveryWrongFieldNextToItAndKeepsWhatWasTyped() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (Map.Entry<String, Wrong> form : wrongSubmissions().entrySet()) {
+			Wrong submission = form.getValue();
+			MvcResult result = mvc.perform(submission.request().get().with(csrf()).header("Accept-Language", "ru"))
+				.andReturn();
+			String page = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+			if (result.getResponse().getStatus() != 422) {
+				wrong.add(form.getKey() + " answered " + result.getResponse().getStatus());
+				continue;
+			}
+			for (String id : submission.invalid()) {
+				java.util.regex.Matcher tag = java.util.regex.Pattern
+					.compile("<(input|select|textarea)\\b[^>]*\\bid=\"" + id + "\"[^>]*>").matcher(page);
+				if (!tag.find() || !tag.group().contains("is-invalid")) {
+					wrong.add(form.getKey() + ": field " + id + " not marked");
+				}
+			}
+			int shown = page.split("class=\"invalid-feedback\"", -1).length - 1;
+			if (shown != submission.invalid().size()) {
+				wrong.add(form.getKey() + ": " + shown + " field errors shown, " + submission.invalid().size() + " expected");
+			}
+			for (String typed : submission.kept()) {
+				if (!page.contains("value=\"" + typed + "\"") && !page.contains(">" + typed + "<")) {
+					wrong.add(form.getKey() + ": «" + typed + "» not kept");
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	/** A wrong submission: the ids of the fields it gets wrong, and what was typed that the page must show again. */
+	private record Wrong(Supplier<AbstractMockHttpServletRequestBuilder<?>> request, List<String> invalid,
+			List<String> kept) {
+	}
+
+	private Map<String, Wrong> wrongSubmissions() {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		UserDetails brokerAdmin = fixtures.admin(broker);
+		UserDetails agencyAdmin = fixtures.admin(agency);
+		UserDetails operator = fixtures.signedIn("operator@kredo.demo");
+		Map<String, Wrong> forms = new LinkedHashMap<>();
+
+		forms.put("POST /monitoring", new Wrong(() -> post("/monitoring").with(user(brokerAdmin)).param("lastName", "")
+			.param("firstName", "Мария").param("birthDate", "31.02.1988").param("segment", "PROSPECT").param("months", "99"),
+				List.of("lastName", "birthDate", "months"), List.of("Мария", "31.02.1988", "99")));
+		forms.put("POST /monitoring/lists", new Wrong(() -> multipart("/monitoring/lists").param("name", "")
+			.param("segment", "PROSPECT").param("months", "99").param("consentDate", "2026-11-01")
+			.param("consentPurpose", "").with(user(brokerAdmin)),
+				List.of("name", "file", "months", "consentPurpose"), List.of("99", "2026-11-01")));
+		forms.put("POST /api-keys", new Wrong(() -> post("/api-keys").param("name", " ").with(user(brokerAdmin)),
+				List.of("name"), List.of()));
+		forms.put("POST /webhooks", new Wrong(() -> post("/webhooks").param("url", "ftp://crm.example.ru/hook")
+			.param("description", "Д".repeat(201)).with(user(brokerAdmin)),
+				List.of("url", "description"), List.of("ftp://crm.example.ru/hook")));
+		forms.put("POST /users", new Wrong(() -> post("/users").param("displayName", "").param("email", "не-почта")
+			.param("role", "MANAGER").param("password", "123").with(user(brokerAdmin)),
+				List.of("displayName", "email", "password"), List.of("не-почта")));
+		forms.put("POST /users/invite", new Wrong(() -> post("/users/invite").param("displayName", " ")
+			.param("email", "ещё-не-почта").param("role", "MANAGER").with(user(brokerAdmin)),
+				List.of("invite-displayName", "invite-email"), List.of("ещё-не-почта")));
+		forms.put("POST /account/password", new Wrong(() -> post("/account/password").param("currentPassword", "не тот")
+			.param("newPassword", "aaaaaaaa").param("repeatPassword", "bbbbbbbb")
+			.with(user(fixtures.signedIn(fixtures.manager(broker).email().value()))),
+				List.of("currentPassword", "newPassword", "repeatPassword"), List.of()));
+		forms.put("POST /password-links/{token}", new Wrong(() -> post(links.reset(broker.tenant().id(),
+				fixtures.manager(broker).id(), null).address().getPath()).param("newPassword", "password")
+			.param("repeatPassword", "другой"),
+				List.of("newPassword", "repeatPassword"), List.of()));
+		forms.put("POST /offer-rules", new Wrong(() -> post("/offer-rules").param("name", "").param("discountPercent", "90")
+			.param("validDays", "0").with(user(agencyAdmin)),
+				List.of("name", "discountPercent", "validDays"), List.of("90")));
+		forms.put("POST /offer-rules/{id}", new Wrong(() -> post("/offer-rules/{id}", rule(agency).id()).param("name", "")
+			.param("discountPercent", "90").param("validDays", "0").with(user(agencyAdmin)),
+				List.of("name", "discountPercent", "validDays"), List.of("90")));
+		forms.put("POST /requisites", new Wrong(() -> post("/requisites").param("fullName", "").param("inn", "7707083890")
+			.param("ogrn", "123").param("address", "г. Москва, ул. Примерная, д. 1").param("phone", "+7 495 000-00-00")
+			.param("email", "не-почта").with(user(agencyAdmin)),
+				List.of("fullName", "inn", "ogrn", "email"), List.of("7707083890", "г. Москва, ул. Примерная, д. 1")));
+		forms.put("POST /debtors/portfolios", new Wrong(() -> multipart("/debtors/portfolios").param("name", "")
+			.param("creditor", "К".repeat(400)).with(user(agencyAdmin)),
+				List.of("name", "file", "creditor"), List.of("К".repeat(400))));
+		forms.put("POST /operator/tenants", new Wrong(() -> post("/operator/tenants").param("name", "")
+			.param("kind", "BROKER").param("adminEmail", "nope").param("adminName", "").with(user(operator)),
+				List.of("name", "adminEmail", "adminName"), List.of("nope")));
+		return forms;
+	}
+
 	private Set<String> staffForms() {
 		Set<String> forms = new TreeSet<>();
 		mappings.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
@@ -180,6 +294,9 @@ class StaffFormsIntegrationTests {
 			.param("enabled", "false").with(user(brokerAdmin)));
 		forms.put("POST /users/{id}/password-reset", () -> post("/users/{id}/password-reset",
 				fixtures.manager(broker).id().value()).with(user(brokerAdmin)));
+		forms.put("POST /users/{id}/invite-again", () -> post("/users/{id}/invite-again",
+				links.invite(broker.tenant().id(), mail("again"), "Ирина", ru.kredo.accounts.Role.MANAGER, null).user().id().value())
+			.with(user(brokerAdmin)));
 		forms.put("POST /account/password", () -> {
 			User manager = fixtures.manager(broker);
 			return post("/account/password").param("currentPassword", Fixtures.PASSWORD)

@@ -129,6 +129,18 @@ class SignalsApiIntegrationTests {
 			.satisfies(line -> assertThat(line.signal().priority()).isEqualTo(4));
 	}
 
+	/** A CRM reading the queue is told outright which signal means «stop contacting», as a webhook tells it. */
+	@Test
+	void aBankruptcyIsMarkedStopContactAndAnApplicationIsNot() throws Exception {
+		report("1.12");
+		report("1.1");
+
+		mvc.perform(get("/api/v1/signals").header("Authorization", key))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.eventType == 'BANKRUPTCY')].stopContact").value(true))
+			.andExpect(jsonPath("$[?(@.eventType == 'APPLICATION')].stopContact").value(false));
+	}
+
 	private void report(String type) {
 		String event = """
 				{"source":"api-test","eventId":"%s","type":"%s","occurredAt":"%s","subject":{"lastName":"Носов","firstName":"Глеб","birthDate":"08.08.1975","passport":"%s"}}"""

@@ -77,7 +77,7 @@ class WebhooksPageIntegrationTests {
 
 		String page = mvc.perform(post("/webhooks").param("url", "ftp://crm.example.ru/hook")
 			.with(user(fixtures.admin(broker))).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(page).contains("Адрес должен начинаться с https:// или http://.");

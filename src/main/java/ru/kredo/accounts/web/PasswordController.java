@@ -1,10 +1,12 @@
 package ru.kredo.accounts.web;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,10 +25,14 @@ import ru.kredo.accounts.UserAccounts;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.RateLimiter;
+import ru.kredo.platform.Rejected;
 
 /**
  * «Сменить пароль»: any signed-in staff user, with his current password. His other sessions end at their next request;
- * this one goes on (under a new session id).
+ * this one goes on (under a new session id). Wrong current passwords are limited per user and per client address
+ * ({@code kredo.accounts.password-change.*}): a stolen session cannot guess the password it would need to keep the
+ * account.
  */
 @Controller
 @RequestMapping("/account/password")
@@ -34,10 +40,19 @@ class PasswordController {
 
 	private final UserAccounts accounts;
 	private final AuditLog audit;
+	private final RateLimiter perUser;
+	private final RateLimiter perAddress;
+	private final Duration window;
 
-	PasswordController(UserAccounts accounts, AuditLog audit) {
+	PasswordController(UserAccounts accounts, AuditLog audit,
+			@Value("${kredo.accounts.password-change.per-user:5}") int perUser,
+			@Value("${kredo.accounts.password-change.per-address:20}") int perAddress,
+			@Value("${kredo.accounts.password-change.window:15m}") Duration window) {
 		this.accounts = accounts;
 		this.audit = audit;
+		this.perUser = new RateLimiter(perUser, window);
+		this.perAddress = new RateLimiter(perAddress, window);
+		this.window = window;
 	}
 
 	@GetMapping
@@ -51,6 +66,16 @@ class PasswordController {
 	@PostMapping
 	String change(@AuthenticationPrincipal SignedInUser me, PasswordForm form, Model model, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
+		String user = me.userId().toString();
+		String address = request.getRemoteAddr();
+		// Only wrong current passwords count, so a new password refused by the policy costs no try; once either
+		// limit is spent nothing is checked at all, so a guess then tells nothing.
+		if (perUser.exhausted(user) || perAddress.exhausted(address)) {
+			model.addAttribute("errors", Map.of());
+			model.addAttribute("problem", new Rejected("user.password-attempts-exceeded", Math.max(1, window.toMinutes())));
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			return "account/password";
+		}
 		try {
 			SignedInUser updated = accounts.changePassword(me, form.currentPassword(), form.newPassword(),
 					form.repeatPassword());
@@ -60,6 +85,10 @@ class PasswordController {
 			return "redirect:/account/password";
 		}
 		catch (InvalidFields invalid) {
+			if (invalid.errors().containsKey("currentPassword")) {
+				perUser.tryTake(user);
+				perAddress.tryTake(address);
+			}
 			model.addAttribute("errors", invalid.errors());
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "account/password";

@@ -1,6 +1,11 @@
 package ru.kredo.accounts.web;
 
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,6 +27,7 @@ import ru.kredo.accounts.UserAccounts;
 import ru.kredo.accounts.UserId;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Rejected;
 import ru.kredo.platform.RequestedPage;
 
@@ -47,30 +53,41 @@ class UsersController {
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
 		model.addAttribute("users", RequestedPage.slice(RequestedPage.matching(accounts.all(me.tenantId()),
 				user -> user.displayName() + " " + user.email().value()), PAGE_SIZE));
+		model.addAttribute("invitations", links.invitations(me.tenantId()));
 		model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
-		model.addAttribute("form", new UserForm("", "", Role.MANAGER));
+		for (String form : new String[] { "form", "inviteForm" }) {
+			if (!model.containsAttribute(form)) {
+				model.addAttribute(form, UserForm.BLANK);
+			}
+		}
+		for (String errors : new String[] { "errors", "inviteErrors" }) {
+			if (!model.containsAttribute(errors)) {
+				model.addAttribute(errors, Map.of());
+			}
+		}
 		return "users/list";
 	}
 
+	/**
+	 * «Добавить пользователя». A refused form comes back (422) with what was typed (never the password) and every
+	 * wrong field marked at once.
+	 */
 	@PostMapping
-	String create(@AuthenticationPrincipal SignedInUser me, UserForm form, @RequestParam String password, Model model,
+	String create(@AuthenticationPrincipal SignedInUser me, UserForm form,
+			@RequestParam(required = false) String password, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			if (form.role() == Role.OPERATOR) {
-				throw new Rejected("user.role-not-allowed");
-			}
+			form.check(true, password);
 			User user = accounts.create(me.tenantId(), new NewUser(form.email(), form.displayName(), form.role(), password));
 			audit.record(AuditAction.USER_CREATED, "user", user.id(), user.role().name());
 			redirect.addFlashAttribute("notice", "users.created");
 			return "redirect:/users";
 		}
+		catch (InvalidFields invalid) {
+			return refused(me, "form", form, "errors", invalid.errors(), model, response);
+		}
 		catch (Rejected rejected) {
-			model.addAttribute("users", RequestedPage.slice(RequestedPage.matching(accounts.all(me.tenantId()),
-				user -> user.displayName() + " " + user.email().value()), PAGE_SIZE));
-			model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
-			model.addAttribute("form", form);
-			model.addAttribute("problem", rejected);
-			return "users/list";
+			return refused(me, "form", form, "errors", Map.of(UserForm.fieldOf(rejected), rejected), model, response);
 		}
 	}
 
@@ -79,20 +96,50 @@ class UsersController {
 	 * on the next page (a flash attribute, never in an address) and mailed when a mail server is configured.
 	 */
 	@PostMapping("/invite")
-	String invite(@AuthenticationPrincipal SignedInUser me, UserForm form, Model model, RedirectAttributes redirect) {
+	String invite(@AuthenticationPrincipal SignedInUser me, UserForm form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
+			form.check(false, null);
 			IssuedLink link = links.invite(me.tenantId(), form.email(), form.displayName(), form.role(), me.userId());
 			audit.record(AuditAction.USER_CREATED, "user", link.user().id(), "invited:" + link.user().role().name());
 			redirect.addFlashAttribute("link", link);
 			return "redirect:/users/" + link.user().id();
 		}
-		catch (Rejected rejected) {
-			model.addAttribute("users", accounts.all(me.tenantId()));
-			model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
-			model.addAttribute("form", form);
-			model.addAttribute("inviteProblem", rejected);
-			return "users/list";
+		catch (InvalidFields invalid) {
+			return refused(me, "inviteForm", form, "inviteErrors", invalid.errors(), model, response);
 		}
+		catch (Rejected rejected) {
+			return refused(me, "inviteForm", form, "inviteErrors", Map.of(UserForm.fieldOf(rejected), rejected), model,
+					response);
+		}
+	}
+
+	private String refused(SignedInUser me, String formName, UserForm form, String errorsName,
+			Map<String, Rejected> errors, Model model, HttpServletResponse response) {
+		model.addAttribute(formName, form);
+		model.addAttribute(errorsName, errors);
+		if (errors.containsKey("")) {
+			model.addAttribute("problem", errors.get(""));
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return list(me, model);
+	}
+
+	/**
+	 * «Отправить приглашение ещё раз»: a new link for a user invited who has not yet set his password (his earlier
+	 * links end), shown once on his page like the first.
+	 */
+	@PostMapping("/{id}/invite-again")
+	String inviteAgain(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			IssuedLink link = links.inviteAgain(me.tenantId(), new UserId(id), me.userId());
+			audit.record(AuditAction.USER_CHANGED, "user", id, "invitation-sent-again");
+			redirect.addFlashAttribute("link", link);
+		}
+		catch (Rejected rejected) {
+			redirect.addFlashAttribute("problem", rejected);
+		}
+		return "redirect:/users/" + id;
 	}
 
 	/** «Сбросить пароль»: a one-time link that sets a new password; the present one works until the link is used. */
@@ -112,6 +159,8 @@ class UsersController {
 	@GetMapping("/{id}")
 	String show(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
 		model.addAttribute("user", accounts.get(me.tenantId(), new UserId(id)));
+		model.addAttribute("invitation", links.invitations(me.tenantId()).get(new UserId(id)));
+		model.addAttribute("everAdmin", accounts.everAdmin(me.tenantId(), new UserId(id)));
 		model.addAttribute("roles", new Role[] { Role.MANAGER, Role.ADMIN });
 		return "users/detail";
 	}
@@ -142,6 +191,4 @@ class UsersController {
 		return "redirect:/users/" + id;
 	}
 
-	record UserForm(String email, String displayName, Role role) {
-	}
 }

@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,6 +53,9 @@ class ApiKeysController {
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
 		model.addAttribute("keys", RequestedPage.slice(apiKeys.all(me.tenantId()), PAGE_SIZE));
 		model.addAttribute("issuers", issuers(me));
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
 		return "api-keys/list";
 	}
 
@@ -63,8 +69,8 @@ class ApiKeysController {
 	 * is shown on the one page after issuing, and a reload of that page issues nothing and shows it no more.
 	 */
 	@PostMapping
-	String issue(@AuthenticationPrincipal SignedInUser me, @RequestParam String name, Model model,
-			RedirectAttributes redirect) {
+	String issue(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String name, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			IssuedApiKey issued = apiKeys.issue(me.tenantId(), name, me.auditName(), me.userId());
 			audit.record(AuditAction.API_KEY_ISSUED, "api-key", issued.key().id(), null);
@@ -72,8 +78,10 @@ class ApiKeysController {
 			return "redirect:/api-keys";
 		}
 		catch (Rejected rejected) {
-			model.addAttribute("problem", rejected);
+			// The form's one field: its refusal is shown next to it, with what was typed (422).
+			model.addAttribute("errors", Map.of("name", rejected));
 			model.addAttribute("name", name);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return list(me, model);
 		}
 	}

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import ru.kredo.accounts.SignedInUser;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
 import ru.kredo.cabinet.PersonalDataConsents;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
@@ -17,7 +19,8 @@ import ru.kredo.platform.NotFound;
 /**
  * A debtor's answers to the consent to processing personal data, for the agency's debtor card (loaded into it, as
  * the cabinet activity is): given or refused, which version of the text, when, from which address and browser; and
- * each version's exact text.
+ * each version's exact text. Each view is audited ({@code PERSONAL_DATA_VIEWED} on the contact, detail
+ * {@code personal-data-consents} or {@code personal-data-consent:<version>}): who looked at which debtor's consents.
  */
 @Controller
 class DebtorConsentsController {
@@ -26,10 +29,12 @@ class DebtorConsentsController {
 
 	private final PersonalDataConsents consents;
 	private final Contacts contacts;
+	private final AuditLog audit;
 
-	DebtorConsentsController(PersonalDataConsents consents, Contacts contacts) {
+	DebtorConsentsController(PersonalDataConsents consents, Contacts contacts, AuditLog audit) {
 		this.consents = consents;
 		this.contacts = contacts;
+		this.audit = audit;
 	}
 
 	@GetMapping("/debtors/{id}/personal-data-consents")
@@ -37,6 +42,8 @@ class DebtorConsentsController {
 		ContactId debtor = debtor(me, id);
 		model.addAttribute("debtorId", debtor.value());
 		model.addAttribute("answers", consents.of(me.tenantId(), debtor, LATEST));
+		// His answers, with the address and browser each came from, are his personal data: who saw them is logged.
+		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor, "personal-data-consents");
 		return "cabinet/consents :: consents";
 	}
 
@@ -49,6 +56,7 @@ class DebtorConsentsController {
 		model.addAttribute("text", consents.text(me.tenantId(), version).filter(t -> answered)
 			.orElseThrow(() -> new NotFound("not-found", version)));
 		model.addAttribute("version", version);
+		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor, "personal-data-consent:" + version);
 		return "cabinet/consent-version";
 	}
 

@@ -2,10 +2,12 @@ package ru.kredo.collections.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.internal.PortfolioImport;
 import ru.kredo.collections.internal.PortfolioImporting;
 import ru.kredo.collections.internal.PortfolioImports;
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.ErrorReport;
 import ru.kredo.tenancy.CurrentTenant;
@@ -61,13 +64,26 @@ class PortfoliosController {
 		return show(PortfolioForm.empty(), model);
 	}
 
-	/** Spools the file, refuses at once one that cannot name debtors and contracts, imports the rest in the background. */
+	/**
+	 * Spools the file, refuses at once one that cannot name debtors and contracts, imports the rest in the background.
+	 * A refused form comes back (422) with what was typed and every wrong field marked at once.
+	 */
 	@PostMapping
-	String upload(PortfolioForm form, @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+	String upload(PortfolioForm form, @RequestParam(required = false) MultipartFile file, Model model,
+			HttpServletResponse response) throws IOException {
 		try {
+			InvalidFields.Collector fields = new InvalidFields.Collector();
+			fields.read("name", () -> {
+				if (form.name() == null || form.name().isBlank() || form.name().strip().length() > 200) {
+					throw new Rejected("portfolio.name-invalid", 200);
+				}
+				return null;
+			});
+			fields.read("creditor", form::defaults);
 			if (file == null || file.isEmpty()) {
-				throw new Rejected("import.file-required");
+				fields.reject("file", new Rejected("import.file-required"));
 			}
+			fields.throwIfAny();
 			Path spooled = importing.receive(file);
 			PortfolioImport started = importing.start(current.id(), current.actor().auditName(), form.name(),
 					fileName(file), spooled, form.defaults());
@@ -75,8 +91,17 @@ class PortfoliosController {
 					"portfolio:" + started.portfolioId());
 			return "redirect:/debtors/portfolios/imports/" + started.id();
 		}
+		catch (InvalidFields invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("errors", invalid.errors());
+			return show(form, model);
+		}
 		catch (Rejected rejected) {
-			model.addAttribute("problem", rejected);
+			// The file's own refusals (too large, no contract column, an import running…) are the file field's.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			String code = rejected.code();
+			model.addAttribute("errors", Map.of(code.startsWith("portfolio.name") ? "name"
+					: code.startsWith("portfolio.creditor-too") ? "creditor" : "file", rejected));
 			return show(form, model);
 		}
 	}
@@ -111,6 +136,9 @@ class PortfoliosController {
 
 	private String show(PortfolioForm form, Model model) {
 		model.addAttribute("form", form);
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
 		model.addAttribute("portfolios", RequestedPage.slice(imports.overview(current.id()), PAGE_SIZE));
 		model.addAttribute("history", imports.history(current.id(), HISTORY));
 		return "collections/portfolios";

@@ -1,6 +1,11 @@
 package ru.kredo.collections.web;
 
+import java.util.Map;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,6 +20,7 @@ import ru.kredo.collections.AgencyProfile;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.AgencyTexts;
 import ru.kredo.documents.Agency;
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 
@@ -36,25 +42,39 @@ class RequisitesController {
 	String form(@AuthenticationPrincipal SignedInUser me, Model model) {
 		check(me);
 		Optional<AgencyProfile> profile = requisites.profile(me.tenantId());
-		model.addAttribute("form", profile.map(p -> RequisitesForm.of(p, me.tenantName()))
-			.orElseGet(() -> RequisitesForm.empty(me.tenantName())));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", profile.map(p -> RequisitesForm.of(p, me.tenantName()))
+				.orElseGet(() -> RequisitesForm.empty(me.tenantName())));
+		}
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
 		return "collections/requisites";
 	}
 
+	/** A refused form comes back (422) with everything typed and every wrong field marked at once. */
 	@PostMapping
-	String save(@AuthenticationPrincipal SignedInUser me, RequisitesForm form, Model model, RedirectAttributes redirect) {
+	String save(@AuthenticationPrincipal SignedInUser me, RequisitesForm form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		check(me);
 		try {
-			requisites.save(me.tenantId(), new AgencyProfile(new Agency(form.fullName(), form.inn(), form.ogrn(),
-					form.address(), form.phone()), form.hours(), form.email(), form.registryEntry(), form.privacyPolicy(),
+			requisites.save(me.tenantId(), AgencyProfile.typed(form.fullName(), form.inn(), form.ogrn(), form.address(),
+					form.phone(), form.hours(), form.email(), form.registryEntry(), form.privacyPolicy(),
 					form.consentText()), me.tenantName());
 			redirect.addFlashAttribute("notice", "requisites.saved");
 			return "redirect:/requisites";
 		}
+		catch (InvalidFields invalid) {
+			model.addAttribute("form", form);
+			model.addAttribute("errors", invalid.errors());
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(me, model);
+		}
 		catch (Rejected rejected) {
 			model.addAttribute("form", form);
 			model.addAttribute("problem", rejected);
-			return "collections/requisites";
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(me, model);
 		}
 	}
 

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,6 +33,7 @@ import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.contacts.ShownIdentifiers;
 import ru.kredo.platform.CsvExport;
 import ru.kredo.platform.ListPage;
@@ -92,24 +95,41 @@ class ContactsController {
 
 	/**
 	 * Every contact as CSV. Passport, ИНН and СНИЛС are in it only for those who may see them in full (an admin); a
-	 * manager gets his work list without them. The first line says what the file holds; the export is audited with
-	 * its row count and columns.
+	 * manager gets his work list without them. Every phone and e-mail address of a person is in it, one to a column
+	 * («Телефон», «Телефон 2»… as many as the person with the most has; docs/personal-data.md says why). The first
+	 * line says what the file holds; the export is audited with its row count and columns.
 	 */
 	@GetMapping(value = "/export.csv")
 	ResponseEntity<byte[]> export() {
 		boolean full = access.full();
 		List<ExportColumn> columns = ExportColumn.of(full);
 		List<Contact> all = contacts.all(current.id());
+		Map<ContactId, List<PhoneNumber>> phones = contacts.phones(current.id(), all);
+		Map<ContactId, List<String>> emails = contacts.emails(current.id(), all);
+		int phoneColumns = Math.max(1, phones.values().stream().mapToInt(List::size).max().orElse(0));
+		int emailColumns = Math.max(1, emails.values().stream().mapToInt(List::size).max().orElse(0));
 		Locale locale = LocaleContextHolder.getLocale();
-		List<String> header = columns.stream().map(c -> messages.getMessage(c.label(), null, locale)).toList();
+		List<String> header = new ArrayList<>(columns.stream().map(c -> messages.getMessage(c.label(), null, locale)).toList());
+		List<String> keys = new ArrayList<>(columns.stream().map(ExportColumn::key).toList());
+		numbered(header, keys, messages.getMessage("contacts.phone", null, locale), "phone", phoneColumns);
+		numbered(header, keys, messages.getMessage("contacts.email", null, locale), "email", emailColumns);
 		String statement = messages.getMessage("contacts.export.statement",
 				new Object[] { String.join(", ", header), all.size(), current.actor().displayName(),
 						DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(zone).format(clock.instant()) },
 				locale);
-		byte[] csv = CsvExport.write(statement, header,
-				all.stream().map(c -> columns.stream().map(column -> column.value(c)).toList()).toList());
-		audit.record(AuditAction.EXPORTED, "contact", null, "rows:" + all.size() + ";columns:"
-				+ columns.stream().map(ExportColumn::key).collect(Collectors.joining(",")));
+		byte[] csv = CsvExport.write(statement, header, all.stream().map(c -> {
+			List<Object> row = new ArrayList<>(columns.stream().map(column -> column.value(c)).toList());
+			List<PhoneNumber> his = phones.get(c.id());
+			for (int i = 0; i < phoneColumns; i++) {
+				row.add(i < his.size() ? his.get(i).e164() : null);
+			}
+			List<String> addresses = emails.get(c.id());
+			for (int i = 0; i < emailColumns; i++) {
+				row.add(i < addresses.size() ? addresses.get(i) : null);
+			}
+			return row;
+		}).toList());
+		audit.record(AuditAction.EXPORTED, "contact", null, "rows:" + all.size() + ";columns:" + String.join(",", keys));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("contacts.csv", StandardCharsets.UTF_8).build().toString())
@@ -117,7 +137,15 @@ class ContactsController {
 			.body(csv);
 	}
 
-	/** The export's columns, in order; the identifiers only for a full export. */
+	/** «Телефон», «Телефон 2», «Телефон 3»…: the first as it always was, so that a mapping made for it still holds. */
+	private static void numbered(List<String> header, List<String> keys, String label, String key, int count) {
+		for (int i = 1; i <= count; i++) {
+			header.add(i == 1 ? label : label + " " + i);
+			keys.add(i == 1 ? key : key + "_" + i);
+		}
+	}
+
+	/** The export's columns before the phones and e-mails, in order; the identifiers only for a full export. */
 	enum ExportColumn {
 
 		LAST_NAME("last_name", "contacts.last-name", false, c -> c.name().lastName()),
@@ -126,9 +154,7 @@ class ContactsController {
 		BIRTH_DATE("birth_date", "contacts.birth-date", false, Contact::birthDate),
 		PASSPORT("passport", "contacts.passport", true, c -> c.passport() == null ? null : c.passport().display()),
 		INN("inn", "contacts.inn", true, c -> c.inn() == null ? null : c.inn().value()),
-		SNILS("snils", "contacts.snils", true, c -> c.snils() == null ? null : c.snils().display()),
-		PHONE("phone", "contacts.phone", false, c -> c.phone() == null ? null : c.phone().e164()),
-		EMAIL("email", "contacts.email", false, Contact::email);
+		SNILS("snils", "contacts.snils", true, c -> c.snils() == null ? null : c.snils().display());
 
 		private final String key;
 		private final String label;

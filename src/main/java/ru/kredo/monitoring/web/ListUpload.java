@@ -45,8 +45,10 @@ record ListUpload(
 		if (purposeMissing) {
 			fields.reject("consentPurpose", new Rejected("consent.purpose-required"));
 		}
-		ImportDefaults defaults = segmentValue == null || monthsValue == null || method == null || purposeMissing ? null
-				: fields.read("months", () -> new ImportDefaults(segmentValue, monthsValue, consent, consentPurpose, method));
+		// The months are checked by the defaults even while the purpose is missing, so that both are reported at once.
+		ImportDefaults defaults = segmentValue == null || monthsValue == null || method == null ? null
+				: fields.read("months", () -> new ImportDefaults(segmentValue, monthsValue, consent,
+						purposeMissing ? "—" : consentPurpose, method));
 		fields.throwIfAny();
 		return new Parsed(list, defaults);
 	}

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -87,7 +90,7 @@ class MonitoringController {
 
 	@PostMapping
 	String add(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") WatchRequest form, Model model,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			WatchRequest.Parsed parsed = form.parse(user -> users.exists(me.tenantId(), user));
 			WatchChange change = watches.watchOne(me.tenantId(), parsed.person(), parsed.terms());
@@ -107,6 +110,8 @@ class MonitoringController {
 			return "redirect:/monitoring/" + watch.id();
 		}
 		catch (InvalidFields invalid) {
+			// Refused, as every staff form is: 422, with what was typed and every wrong field marked.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return form(me, model, invalid.errors());
 		}
 	}

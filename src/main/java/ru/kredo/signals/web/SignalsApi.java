@@ -133,12 +133,14 @@ class SignalsApi {
 		return new SignalResource(s.id().value(), s.watchId().value(), s.contactId().value(), line.contactName(),
 				s.listId() == null ? null : s.listId().value(), line.listName(), s.segment(), s.eventType(), s.priority(),
 				wording.russian(s), s.count(), s.firstEventAt(), s.lastEventAt(), s.amount(),
-				s.status(), s.outcome(), s.commissionDue());
+				s.status(), s.outcome(), s.commissionDue(), s.stopContact());
 	}
 
+	/** @param stopContact a signal that means every contact must stop (a bankruptcy): never a call, whatever its priority */
 	record SignalResource(UUID id, UUID watchId, UUID contactId, String contactName, UUID listId, String listName,
 			Segment segment, CreditEventType eventType, int priority, String title, int count, Instant firstEventAt,
-			Instant lastEventAt, BigDecimal amount, SignalStatus status, Outcome outcome, boolean commissionDue) {
+			Instant lastEventAt, BigDecimal amount, SignalStatus status, Outcome outcome, boolean commissionDue,
+			boolean stopContact) {
 	}
 
 	/** @param by the Kredo user who worked the signal: an outcome is always somebody's work */

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import ru.kredo.signals.Signal;
 import ru.kredo.signals.SignalRaised;
 import ru.kredo.webhooks.WebhookEndpointId;
 
@@ -40,6 +41,8 @@ public class WebhookPayloads {
 		data.put("segment", event.segment());
 		data.put("eventType", event.eventType());
 		data.put("priority", event.priority());
+		// A bankruptcy's priority says how soon to heed it, never that someone should call: the CRM is told outright.
+		data.put("stopContact", event.eventType() == Signal.STOP_CONTACT);
 		data.put("title", event.title());
 		data.put("count", event.count());
 		data.put("occurredAt", String.valueOf(event.occurredAt()));

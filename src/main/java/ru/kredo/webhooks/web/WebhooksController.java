@@ -1,6 +1,11 @@
 package ru.kredo.webhooks.web;
 
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Rejected;
 import ru.kredo.webhooks.WebhookDeliveries;
 import ru.kredo.webhooks.WebhookEndpoint;
@@ -47,24 +53,38 @@ class WebhooksController {
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
 		model.addAttribute("endpoints", RequestedPage.slice(endpoints.all(me.tenantId()), PAGE_SIZE));
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
 		return "webhooks/list";
 	}
 
+	/** A refused form comes back (422) with what was typed and each wrong field marked. */
 	@PostMapping
 	String add(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String url,
-			@RequestParam(defaultValue = "") String description, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String description, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			WebhookEndpoint endpoint = endpoints.add(me.tenantId(), url, description);
 			audit.record(AuditAction.WEBHOOK_ENDPOINT_ADDED, "webhook-endpoint", endpoint.id(), null);
 			redirect.addFlashAttribute("notice", "webhooks.added");
 			return "redirect:/webhooks/" + endpoint.id();
 		}
+		catch (InvalidFields invalid) {
+			model.addAttribute("errors", invalid.errors());
+			return refused(me, url, description, model, response);
+		}
 		catch (Rejected rejected) {
 			model.addAttribute("problem", rejected);
-			model.addAttribute("url", url);
-			model.addAttribute("description", description);
-			return list(me, model);
+			return refused(me, url, description, model, response);
 		}
+	}
+
+	private String refused(SignedInUser me, String url, String description, Model model, HttpServletResponse response) {
+		model.addAttribute("url", url);
+		model.addAttribute("description", description);
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return list(me, model);
 	}
 
 	@GetMapping("/{id}")

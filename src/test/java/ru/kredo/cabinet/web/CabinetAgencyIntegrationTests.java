@@ -132,7 +132,7 @@ class CabinetAgencyIntegrationTests {
 		mvc.perform(post("/requisites").with(user(fixtures.admin(agency))).with(csrf()).param("fullName", LEGAL.fullName())
 			.param("inn", LEGAL.inn()).param("ogrn", LEGAL.ogrn()).param("address", LEGAL.address())
 			.param("phone", LEGAL.phone()).param("email", "not an address").param("privacyPolicy", "Наша политика."))
-			.andExpect(status().isOk());
+			.andExpect(status().isUnprocessableContent());
 		assertThat(requisites.profile(agency.tenant().id()).orElseThrow().privacyPolicy()).isNull();
 
 		mvc.perform(post("/requisites").with(user(fixtures.admin(agency))).with(csrf()).param("fullName", LEGAL.fullName())

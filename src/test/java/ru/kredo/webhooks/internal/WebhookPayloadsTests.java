@@ -1,0 +1,36 @@
+package ru.kredo.webhooks.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import ru.kredo.events.CreditEventType;
+import ru.kredo.monitoring.Segment;
+import ru.kredo.signals.SignalRaised;
+import ru.kredo.tenancy.TenantId;
+
+/** A CRM is told outright which signals mean «stop contacting», not left to read a priority 1 as a call to make. */
+class WebhookPayloadsTests {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+	private final WebhookPayloads payloads = new WebhookPayloads(json);
+
+	@Test
+	void aBankruptcyIsSentAsStopContactAndAnApplicationIsNot() {
+		assertThat(data(CreditEventType.BANKRUPTCY).get("stopContact").asBoolean()).isTrue();
+		assertThat(data(CreditEventType.BANKRUPTCY).get("priority").asInt()).isEqualTo(1);
+		assertThat(data(CreditEventType.APPLICATION).get("stopContact").asBoolean()).isFalse();
+	}
+
+	private JsonNode data(CreditEventType type) {
+		SignalRaised event = new SignalRaised(new TenantId(UUID.randomUUID()), UUID.randomUUID(), UUID.randomUUID(),
+				UUID.randomUUID(), "Семёнова Анна Петровна", Segment.DEBTOR, type, 1, "…", 1, Instant.now(), null, null);
+		return json.readTree(payloads.signalRaised(event, Instant.now())).get("data");
+	}
+}
