@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,6 +58,14 @@ public class Conversations {
 	private final ConversationLimits limits;
 	private final Clock clock;
 	private final RateLimiter perDebtor;
+	/**
+	 * The debtor's unread count, which the cabinet's header shows on every page of his: kept for {@link #UNREAD_FRESH}
+	 * so that a page view does not read it. An answer or his reading on this node changes it at once; on another node
+	 * within that time. The chat page itself reads the conversation, never this.
+	 */
+	private final Cache<DebtorKey, Integer> unread = Caffeine.newBuilder().maximumSize(100_000)
+		.expireAfterWrite(UNREAD_FRESH).build();
+	static final Duration UNREAD_FRESH = Duration.ofSeconds(30);
 
 	Conversations(JdbcClient jdbc, PersonalData personalData, Contacts contacts, UserAccounts accounts,
 			ApplicationEventPublisher events, ConversationLimits limits, Clock clock) {
@@ -163,6 +173,9 @@ public class Conversations {
 				where tenant_id = ? and id = ? returning *""")
 			.params(Timestamp.from(now), Timestamp.from(now), tenant.value(), conversation.id().value())
 			.query(Conversations::conversation).single();
+		// After the commit: a page read before it would keep the old count.
+		DebtorKey key = new DebtorKey(tenant, answered.contactId());
+		afterCommit(() -> unread.invalidate(key));
 		return insert(answered, Author.OPERATOR, user.id(), checked, file, now);
 	}
 
@@ -181,6 +194,7 @@ public class Conversations {
 				update conversations set debtor_unread = 0, debtor_read_at = ?
 				where tenant_id = ? and contact_id = ? and debtor_unread > 0""")
 			.params(Timestamp.from(clock.instant()), tenant.value(), debtor.value()).update();
+		unread.put(new DebtorKey(tenant, debtor), 0);
 	}
 
 	/** The agency has read the debtor's messages. */
@@ -193,8 +207,12 @@ public class Conversations {
 
 	/** How many of the agency's answers the debtor has not read. */
 	public int unreadForDebtor(TenantId tenant, ContactId debtor) {
-		return jdbc.sql("select coalesce(max(debtor_unread), 0) from conversations where tenant_id = ? and contact_id = ?")
-			.params(tenant.value(), debtor.value()).query(Integer.class).single();
+		return unread.get(new DebtorKey(tenant, debtor), key -> jdbc.sql(
+				"select coalesce(max(debtor_unread), 0) from conversations where tenant_id = ? and contact_id = ?")
+			.params(tenant.value(), debtor.value()).query(Integer.class).single());
+	}
+
+	private record DebtorKey(TenantId tenant, ContactId debtor) {
 	}
 
 	/** How many of the agency's conversations have messages no operator has read. */
