@@ -114,7 +114,8 @@ class StaffFormsIntegrationTests {
 			"POST /webhooks/{id}/test", "POST /webhooks/deliveries/{id}/redeliver", "POST /users/{id}/role",
 			"POST /users/{id}/enabled", "POST /users/{id}/password-reset", "POST /users/{id}/invite-again",
 			"POST /offer-rules/{id}/enabled", "POST /offer-rules/{id}/delete", "POST /payments/settings",
-			"POST /operator/events");
+			"POST /operator/events", "POST /inbox/{id}/take", "POST /inbox/{id}/assign",
+			"POST /inbox/replies/{id}/delete");
 
 	@Test
 	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
@@ -215,6 +216,16 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /operator/tenants", new Wrong(() -> post("/operator/tenants").param("name", "")
 			.param("kind", "BROKER").param("adminEmail", "nope").param("adminName", "").with(user(operator)),
 				List.of("name", "adminEmail", "adminName"), List.of("nope")));
+		forms.put("POST /inbox/replies", new Wrong(() -> post("/inbox/replies").param("title", "")
+			.param("text", "Здравствуйте, {имя}!").with(user(agencyAdmin)),
+				List.of("canned-title"), List.of("Здравствуйте, {имя}!")));
+		forms.put("POST /inbox/{id}/reply", new Wrong(() -> multipart("/inbox/{id}/reply", conversation(agency))
+			.file(new MockMultipartFile("file", "скан.pdf", "application/pdf", "не PDF".getBytes(StandardCharsets.UTF_8)))
+			.param("text", "Квитанцию получили").with(user(agencyAdmin)),
+				List.of("reply-file"), List.of("Квитанцию получили")));
+		forms.put("POST /inbox/{id}/note", new Wrong(() -> post("/inbox/{id}/note", conversation(agency))
+			.param("text", "я".repeat(conversations.limits().maxMessageLength() + 1)).with(user(agencyAdmin)),
+				List.of("note-text"), List.of()));
 		return forms;
 	}
 

@@ -3,6 +3,7 @@ package ru.kredo.conversations.web;
 import java.util.UUID;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.conversations.CannedReplies;
 import ru.kredo.conversations.Conversations;
@@ -46,15 +48,19 @@ class CannedRepliesController {
 
 	@PostMapping
 	String add(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String title,
-			@RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String text, RedirectAttributes redirect, Model model,
+			HttpServletResponse response) {
 		try {
 			replies.add(me.tenantId(), title, text);
 			redirect.addFlashAttribute("notice", "canned.added");
 		}
 		catch (InvalidFields invalid) {
-			redirect.addFlashAttribute("errors", invalid.errors());
-			redirect.addFlashAttribute("typedTitle", title);
-			redirect.addFlashAttribute("typedText", text);
+			// Refused: the form again (422), every wrong field marked and what was typed kept.
+			model.addAttribute("errors", invalid.errors());
+			model.addAttribute("typedTitle", title);
+			model.addAttribute("typedText", text);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return list(me, model);
 		}
 		return "redirect:/inbox/replies";
 	}

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,6 +31,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.accounts.UserId;
@@ -154,31 +156,39 @@ class InboxController {
 		return "conversations/conversation";
 	}
 
+	/**
+	 * A refused reply or note comes back (422) on the conversation's page with the reason next to the field it is
+	 * about (the text or the file) and what was typed.
+	 */
 	@PostMapping("/{id}/reply")
 	String reply(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String text, @RequestParam(required = false) MultipartFile file,
-			RedirectAttributes redirect) throws IOException {
+			Model model, HttpServletResponse response) throws IOException {
 		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
 		try {
 			conversations.reply(me.tenantId(), conversation, me.userId(), text, upload(file));
 		}
 		catch (Rejected refused) {
-			redirect.addFlashAttribute("problem", refused);
-			redirect.addFlashAttribute("typedReply", text);
+			model.addAttribute(refused.code().startsWith("chat.attachment") ? "replyFileError" : "replyError", refused);
+			model.addAttribute("typedReply", text);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return conversation(me, id, null, model);
 		}
 		return "redirect:/inbox/" + id;
 	}
 
 	@PostMapping("/{id}/note")
 	String note(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-			@RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String text, Model model, HttpServletResponse response) {
 		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
 		try {
 			conversations.note(me.tenantId(), conversation, me.userId(), text);
 		}
 		catch (Rejected refused) {
-			redirect.addFlashAttribute("problem", refused);
-			redirect.addFlashAttribute("typedNote", text);
+			model.addAttribute("noteError", refused);
+			model.addAttribute("typedNote", text);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return conversation(me, id, null, model);
 		}
 		return "redirect:/inbox/" + id;
 	}

@@ -42,7 +42,7 @@ import ru.kredo.tenancy.TenantKind;
 
 /**
  * The operators' inbox: waiting conversations with unread marks, the navbar's count, filters; a conversation with the
- * debtor's card, reply, note, take and assign (each a redirect), every view audited; answers live; collection agencies
+ * debtor's card, reply, note, take and assign (each a redirect; a refused one the page again, 422), every view audited; answers live; collection agencies
  * only, and only their own conversations and files.
  */
 @IntegrationTest
@@ -71,7 +71,7 @@ class InboxIntegrationTests {
 	@Autowired
 	ru.kredo.conversations.CannedReplies canned;
 
-	/** One browser's session: a refusal is said on the page after the redirect. */
+	/** One browser's session. */
 	final org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
 	Provisioned agency;
 	UserDetails admin;
@@ -125,10 +125,9 @@ class InboxIntegrationTests {
 	@Test
 	void aRefusedFileInAReplyIsToldWhyAndTheTextIsKept() throws Exception {
 		String id = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Вопрос", null).conversationId().toString();
-		redirect(multipart("/inbox/" + id + "/reply")
+		assertThat(refused(multipart("/inbox/" + id + "/reply")
 			.file(new MockMultipartFile("file", "ответ.png", "image/png", "GIF89a".getBytes(StandardCharsets.US_ASCII)))
-			.param("text", "Смотрите вложение"), admin);
-		assertThat(page("/inbox/" + id, admin)).contains("Этот файл не принят", ">Смотрите вложение</textarea>");
+			.param("text", "Смотрите вложение"), admin)).contains("Этот файл не принят", ">Смотрите вложение</textarea>");
 	}
 
 	@Test
@@ -169,8 +168,8 @@ class InboxIntegrationTests {
 	void aCannedReplyIsFilledInForTheDebtorAtHand() throws Exception {
 		String id = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Сколько я должна?", null)
 			.conversationId().toString();
-		redirect(post("/inbox/replies").param("title", "").param("text", "Здравствуйте"), admin);
-		assertThat(page("/inbox/replies", admin)).contains("Название — от 1 до 100 знаков.", ">Здравствуйте</textarea>");
+		assertThat(refused(post("/inbox/replies").param("title", "").param("text", "Здравствуйте"), admin))
+			.contains("Название — от 1 до 100 знаков.", ">Здравствуйте</textarea>");
 		redirect(post("/inbox/replies").param("title", "Сумма долга")
 			.param("text", "Здравствуйте, {имя}! По договору {договор} вы должны {долг}. {нет_такого}"), admin);
 		assertThat(page("/inbox/replies", admin)).contains("Сумма долга", "Шаблон добавлен");
@@ -228,6 +227,13 @@ class InboxIntegrationTests {
 		MvcResult result = mvc.perform(form.session(session).with(user(who)).with(csrf())).andReturn();
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(302);
 		return result.getResponse().getRedirectedUrl();
+	}
+
+	/** A refused form: the same page again (422), with the reason and what was typed. */
+	private String refused(AbstractMockHttpServletRequestBuilder<?> form, UserDetails who) throws Exception {
+		MvcResult result = mvc.perform(form.session(session).with(user(who)).with(csrf())).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(422);
+		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private String page(String path, UserDetails who) throws Exception {
