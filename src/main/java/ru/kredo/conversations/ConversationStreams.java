@@ -57,6 +57,19 @@ public class ConversationStreams implements DisposableBean {
 	}
 
 	/**
+	 * The id of the last message a reconnecting browser had, from its {@code Last-Event-ID} header; 0 when it sent
+	 * none or nothing readable.
+	 */
+	public static long lastEventId(String header) {
+		try {
+			return header == null ? 0 : Long.parseLong(header.strip());
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	/**
 	 * The debtor's chat, live: the agency's answers (and his own from another tab) after {@code afterId}, each rendered
 	 * by {@code render}. What reaches his open page counts as read.
 	 */

@@ -46,48 +46,14 @@ public class PersonalData {
 	}
 
 	public Sealed seal(String field, String value) {
-		byte[] nonce = new byte[NONCE_BYTES];
-		random.nextBytes(nonce);
-		Cipher cipher = cipher();
-		try {
-			cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
-			cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
-			byte[] ciphertext = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
-			byte[] sealed = new byte[1 + NONCE_BYTES + ciphertext.length];
-			sealed[0] = keys.version();
-			System.arraycopy(nonce, 0, sealed, 1, NONCE_BYTES);
-			System.arraycopy(ciphertext, 0, sealed, 1 + NONCE_BYTES, ciphertext.length);
-			return new Sealed(sealed);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("AES-GCM is unavailable", ex);
-		}
-		finally {
-			ciphers.offer(cipher);
-		}
+		return sealBytes(field, value.getBytes(StandardCharsets.UTF_8));
 	}
 
 	public String open(String field, Sealed sealed) {
-		byte[] bytes = sealed.bytes();
-		if (bytes[0] != keys.version()) {
-			throw new IllegalStateException("Sealed with unknown key version " + bytes[0]);
-		}
-		Cipher cipher = cipher();
-		try {
-			cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, bytes, 1, NONCE_BYTES));
-			cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
-			byte[] plain = cipher.doFinal(bytes, 1 + NONCE_BYTES, bytes.length - 1 - NONCE_BYTES);
-			return new String(plain, StandardCharsets.UTF_8);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("A sealed value of " + field + " does not open with the configured key", ex);
-		}
-		finally {
-			ciphers.offer(cipher);
-		}
+		return new String(openBytes(field, sealed), StandardCharsets.UTF_8);
 	}
 
-	/** Seals bytes (a file: a debtor's attachment) as {@link #seal(String, String)} seals text. */
+	/** Seals bytes (a file: a debtor's attachment; text as its UTF-8) under the field's name as associated data. */
 	public Sealed sealBytes(String field, byte[] value) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);

@@ -1,8 +1,13 @@
 package ru.kredo.cabinet.web;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerMapping;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.Tenant;
@@ -16,6 +21,24 @@ import ru.kredo.tenancy.TenantId;
  */
 @Component
 class CabinetAgencies {
+
+	/**
+	 * The agency id a cabinet page's address carries ({@code /cabinet/{agency}/…}); none for another page or an
+	 * address whose {@code {agency}} is not an id (the handler answers that one).
+	 */
+	static Optional<UUID> inPath(HttpServletRequest request) {
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/cabinet/")
+				|| !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
+				|| !(variables.get("agency") instanceof String agency)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(UUID.fromString(agency));
+		}
+		catch (IllegalArgumentException notAnId) {
+			return Optional.empty();
+		}
+	}
 
 	private final TenantDirectory tenants;
 

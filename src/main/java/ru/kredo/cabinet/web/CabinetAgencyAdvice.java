@@ -1,12 +1,11 @@
 package ru.kredo.cabinet.web;
 
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.HandlerMapping;
 
 import jakarta.servlet.http.HttpServletRequest;
 import ru.kredo.collections.AgencyRequisites;
@@ -32,18 +31,11 @@ class CabinetAgencyAdvice {
 
 	@ModelAttribute
 	void agency(HttpServletRequest request, Model model) {
-		if (!request.getRequestURI().startsWith(request.getContextPath() + "/cabinet/")
-				|| !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
-				|| !(variables.get("agency") instanceof String agency)) {
+		Optional<UUID> agency = CabinetAgencies.inPath(request);
+		if (agency.isEmpty()) {
 			return;
 		}
-		UUID id;
-		try {
-			id = UUID.fromString(agency);
-		}
-		catch (IllegalArgumentException notAnId) {
-			return;
-		}
+		UUID id = agency.get();
 		TenantId tenant = new TenantId(id);
 		model.addAttribute("cabinetAgency", new CabinetAgency(
 				() -> tenants.find(tenant).orElseThrow(() -> new NotFound("tenant.not-found", id)),

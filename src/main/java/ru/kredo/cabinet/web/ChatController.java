@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.thymeleaf.ITemplateEngine;
@@ -90,7 +89,7 @@ class ChatController {
 			throws IOException {
 		Tenant tenant = agencies.get(agency);
 		try {
-			conversations.fromDebtor(tenant.id(), debtor.contactId(), text, upload(file));
+			conversations.fromDebtor(tenant.id(), debtor.contactId(), text, Upload.of(file));
 		}
 		catch (Rejected refused) {
 			redirect.addFlashAttribute("problem", refused);
@@ -110,7 +109,7 @@ class ChatController {
 		Tenant tenant = agencies.get(agency);
 		SignedInDebtor debtor = signedIn.orElseThrow(() -> new NotFound("conversation.not-found", agency));
 		return streams.debtor(tenant.id(), debtor.contactId(), request.getSession().getId(),
-				Math.max(after, lastEvent(lastEventId)), message -> render(tenant, message, locale));
+				Math.max(after, ConversationStreams.lastEventId(lastEventId)), message -> render(tenant, message, locale));
 	}
 
 	/** A file of his own conversation; anyone else's, or none, is a 404 that says nothing of it. */
@@ -134,22 +133,7 @@ class ChatController {
 			.body(file.content());
 	}
 
-	/** The file field as sent: none when no file was chosen (an empty part without a name). */
-	static Upload upload(MultipartFile file) throws IOException {
-		if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
-			return null;
-		}
-		return new Upload(file.getOriginalFilename(), file.getBytes());
-	}
 
-	private static long lastEvent(String lastEventId) {
-		try {
-			return lastEventId == null ? 0 : Long.parseLong(lastEventId.strip());
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
-	}
 
 	private String render(Tenant tenant, Message message, Locale locale) {
 		return templates.process("cabinet/chat-line", Set.of("line"),
@@ -192,18 +176,11 @@ class ChatController {
 
 		@ModelAttribute
 		void chatLink(HttpServletRequest request, Model model) {
-			if (request.getSession(false) == null
-					|| !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
-					|| !(variables.get("agency") instanceof String agency)) {
+			Optional<UUID> agency = request.getSession(false) == null ? Optional.empty() : CabinetAgencies.inPath(request);
+			if (agency.isEmpty()) {
 				return;
 			}
-			UUID id;
-			try {
-				id = UUID.fromString(agency);
-			}
-			catch (IllegalArgumentException notAnId) {
-				return;
-			}
+			UUID id = agency.get();
 			SignedInDebtors.of(request, id).ifPresent(debtor -> model.addAttribute("chatLink",
 					new ChatLink("/cabinet/" + id + "/chat",
 							() -> conversations.unreadForDebtor(debtor.tenantId(), debtor.contactId()))));

@@ -166,7 +166,7 @@ class InboxController {
 			Model model, HttpServletResponse response) throws IOException {
 		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
 		try {
-			conversations.reply(me.tenantId(), conversation, me.userId(), text, upload(file));
+			conversations.reply(me.tenantId(), conversation, me.userId(), text, Upload.of(file));
 		}
 		catch (Rejected refused) {
 			model.addAttribute(refused.code().startsWith("chat.attachment") ? "replyFileError" : "replyError", refused);
@@ -224,7 +224,7 @@ class InboxController {
 			Locale locale) {
 		ConversationId conversation = new ConversationId(id);
 		return streams.conversation(me.tenantId(), conversation, request.getSession().getId(),
-				Math.max(after, lastEvent(lastEventId)),
+				Math.max(after, ConversationStreams.lastEventId(lastEventId)),
 				message -> templates.process("conversations/message", Set.of("line"),
 						new Context(locale, Map.of("line", line(message)))));
 	}
@@ -281,21 +281,7 @@ class InboxController {
 					.toList());
 	}
 
-	private static Upload upload(MultipartFile file) throws IOException {
-		if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
-			return null;
-		}
-		return new Upload(file.getOriginalFilename(), file.getBytes());
-	}
 
-	private static long lastEvent(String lastEventId) {
-		try {
-			return lastEventId == null ? 0 : Long.parseLong(lastEventId.strip());
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
-	}
 
 
 	/**
