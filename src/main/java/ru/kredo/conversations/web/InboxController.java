@@ -58,8 +58,9 @@ import ru.kredo.platform.Rejected;
 import ru.kredo.platform.web.TimeDisplay;
 
 /**
- * The agency's inbox ({@code /inbox}, collection agencies only): its conversations with unread marks and how long the
- * debtor has waited, mine, unassigned or all, a page at a time; a conversation with its history, the reply and
+ * The agency's inbox ({@code /inbox}, collection agencies only): its conversations with unread marks, how long the
+ * debtor has waited and when his first reply is due in the agency's working time ({@link FirstReply}), mine,
+ * unassigned, all or overdue, a page at a time; a conversation with its history, the reply and
  * internal-note forms, take and assign, and the debtor's debts, offers and payments beside it. Pages update live by
  * server-sent events. Every view of a conversation, and every file opened, is audited.
  */
