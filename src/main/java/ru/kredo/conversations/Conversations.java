@@ -57,6 +57,7 @@ public class Conversations {
 	private final ApplicationEventPublisher events;
 	private final ConversationLimits limits;
 	private final Clock clock;
+	private final FirstReply firstReply;
 	private final RateLimiter perDebtor;
 	/**
 	 * The debtor's unread count, which the cabinet's header shows on every page of his: kept for {@link #UNREAD_FRESH}
@@ -68,7 +69,8 @@ public class Conversations {
 	static final Duration UNREAD_FRESH = Duration.ofSeconds(30);
 
 	Conversations(JdbcClient jdbc, PersonalData personalData, Contacts contacts, UserAccounts accounts,
-			ApplicationEventPublisher events, ConversationLimits limits, Clock clock) {
+			ApplicationEventPublisher events, ConversationLimits limits, Clock clock, FirstReply firstReply) {
+		this.firstReply = firstReply;
 		this.jdbc = jdbc;
 		this.personalData = personalData;
 		this.contacts = contacts;
@@ -239,17 +241,21 @@ public class Conversations {
 
 	/**
 	 * The inbox, a page at a time with how many there are: conversations waiting for an answer first (the longest
-	 * waiting first), then the latest.
+	 * waiting first, so the overdue ones: one target for all means a longer wait is never due later), then the latest.
 	 */
 	public ListPage<InboxLine> inbox(TenantId tenant, InboxFilter filter, UserId me, Paging paging) {
 		String where = switch (filter) {
 			case MINE -> " and assignee = ?";
 			case UNASSIGNED -> " and assignee is null";
 			case ALL -> "";
+			case OVERDUE -> " and waiting_since <= ?";
 		};
 		List<Object> params = new ArrayList<>(List.of(tenant.value()));
 		if (filter == InboxFilter.MINE) {
 			params.add(me.value());
+		}
+		if (filter == InboxFilter.OVERDUE) {
+			params.add(Timestamp.from(firstReply.overdueSince(clock.instant())));
 		}
 		long total = jdbc.sql("select count(*) from conversations where tenant_id = ?" + where).params(params)
 			.query(Long.class).single();

@@ -6,5 +6,7 @@ public enum InboxFilter {
 	MINE,
 	/** Assigned to no one. */
 	UNASSIGNED,
-	ALL
+	ALL,
+	/** Waiting past the first-reply target ({@link FirstReply}), the longest waiting first. */
+	OVERDUE
 }

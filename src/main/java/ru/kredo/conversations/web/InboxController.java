@@ -46,6 +46,7 @@ import ru.kredo.conversations.Conversation;
 import ru.kredo.conversations.ConversationId;
 import ru.kredo.conversations.ConversationStreams;
 import ru.kredo.conversations.Conversations;
+import ru.kredo.conversations.FirstReply;
 import ru.kredo.conversations.InboxFilter;
 import ru.kredo.conversations.Message;
 import ru.kredo.conversations.Upload;
@@ -57,8 +58,9 @@ import ru.kredo.platform.Rejected;
 import ru.kredo.platform.web.TimeDisplay;
 
 /**
- * The agency's inbox ({@code /inbox}, collection agencies only): its conversations with unread marks and how long the
- * debtor has waited, mine, unassigned or all, a page at a time; a conversation with its history, the reply and
+ * The agency's inbox ({@code /inbox}, collection agencies only): its conversations with unread marks, how long the
+ * debtor has waited and when his first reply is due in the agency's working time ({@link FirstReply}), mine,
+ * unassigned, all or overdue, a page at a time; a conversation with its history, the reply and
  * internal-note forms, take and assign, and the debtor's debts, offers and payments beside it. Pages update live by
  * server-sent events. Every view of a conversation, and every file opened, is audited.
  */
@@ -79,10 +81,12 @@ class InboxController {
 	private final Clock clock;
 	private final CannedReplies canned;
 	private final MessageSource messages;
+	private final FirstReply firstReply;
 
 	InboxController(Conversations conversations, ConversationStreams streams, Contacts contacts, Debts debts,
 			UserAccounts accounts, AuditLog audit, ITemplateEngine templates, TimeDisplay time, Clock clock,
-			CannedReplies canned, MessageSource messages) {
+			CannedReplies canned, MessageSource messages, FirstReply firstReply) {
+		this.firstReply = firstReply;
 		this.canned = canned;
 		this.messages = messages;
 		this.conversations = conversations;
@@ -110,6 +114,7 @@ class InboxController {
 		InboxFilter shown = switch (filter) {
 			case "MINE" -> InboxFilter.MINE;
 			case "UNASSIGNED" -> InboxFilter.UNASSIGNED;
+			case "OVERDUE" -> InboxFilter.OVERDUE;
 			default -> InboxFilter.ALL;
 		};
 		model.addAttribute("filter", shown.name());
@@ -117,7 +122,8 @@ class InboxController {
 		java.time.Instant now = clock.instant();
 		model.addAttribute("lines", ListPage.of(lines.items().stream()
 			.map(line -> new Row(line, line.conversation().waitingSince() == null ? null
-					: Waiting.of(Duration.between(line.conversation().waitingSince(), now))))
+					: Waiting.of(Duration.between(line.conversation().waitingSince(), now)),
+					line.conversation().waitingSince() == null ? null : firstReply.of(line.conversation().waitingSince(), now)))
 			.toList(), lines.total(), lines.paging()));
 		model.addAttribute("pagerPath", "/inbox");
 		return "conversations/inbox :: rows";
@@ -149,6 +155,7 @@ class InboxController {
 		model.addAttribute("limits", conversations.limits());
 		model.addAttribute("waiting", conversation.waitingSince() == null ? null
 				: Waiting.of(Duration.between(conversation.waitingSince(), clock.instant())));
+		model.addAttribute("due", conversation.waitingSince() == null ? null : firstReply.of(conversation.waitingSince()));
 		model.addAttribute("canned", canned.all(me.tenantId()));
 		if (reply != null && !model.containsAttribute("typedReply")) {
 			model.addAttribute("typedReply", canned.fill(me.tenantId(), reply, conversation.contactId()));
@@ -295,8 +302,11 @@ class InboxController {
 		}
 	}
 
-	/** A line of the inbox, with how long its debtor has waited ({@code null}: nobody waits). */
-	record Row(InboxLine line, Waiting waiting) {
+	/**
+	 * A line of the inbox, with how long its debtor has waited and when his first reply is due ({@code null}: nobody
+	 * waits).
+	 */
+	record Row(InboxLine line, Waiting waiting, FirstReply.Due due) {
 	}
 
 	/** How long a debtor has waited for an answer, in days, hours and minutes. */

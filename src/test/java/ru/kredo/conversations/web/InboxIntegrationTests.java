@@ -216,6 +216,43 @@ class InboxIntegrationTests {
 		assertThat(page("/", admin)).contains("id=\"nav-inbox\"");
 	}
 
+	@Test
+	void aConversationWaitingPastItsFirstReplyTargetIsMarkedOverdueAndFilteredSo() throws Exception {
+		Contact other = contacts.add(agency.tenant().id(), new FullName("Орлов", "Пётр", "Ильич"), LocalDate.of(1979, 2, 2),
+				null, null, null, PhoneNumber.parse("+79180000002"), null);
+		String late = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Ответьте же", null).conversationId()
+			.toString();
+		String fresh = conversations.fromDebtor(agency.tenant().id(), other.id(), "Только что написал", null)
+			.conversationId().toString();
+		// thirty days ago: far more than 4 h of working time, whatever today is (no holiday stretch is that long)
+		jdbc.sql("update conversations set waiting_since = now() - interval '30 days' where id = ?::uuid").param(late)
+			.update();
+
+		String inbox = page("/inbox", admin);
+		assertThat(row(inbox, late)).contains("data-overdue=\"true\"", "просрочено", "рабочего времени:");
+		assertThat(row(inbox, fresh)).contains("data-overdue=\"false\"", "class=\"due-at\"", "рабочего времени: 0 ч")
+			.doesNotContain("просрочено");
+		assertThat(inbox.indexOf(late)).as("the overdue first").isLessThan(inbox.indexOf(fresh));
+
+		String overdue = page("/inbox?filter=OVERDUE", admin);
+		assertThat(overdue).contains("Лебедева", "Показано 1–1 из 1").doesNotContain("Орлов");
+
+		assertThat(page("/inbox/" + late, admin)).containsPattern("id=\"due\"[^>]*data-overdue=\"true\"")
+			.contains("Ответить до ", "просрочено");
+		assertThat(page("/inbox/" + fresh, admin)).containsPattern("id=\"due\"[^>]*data-overdue=\"false\"")
+			.contains("Ответить до ").doesNotContain("просрочено");
+
+		redirect(multipart("/inbox/" + late + "/reply").param("text", "Отвечаем"), admin);
+		assertThat(page("/inbox?filter=OVERDUE", admin)).as("answered, no longer overdue").doesNotContain("Лебедева");
+	}
+
+	/** The inbox's row of a conversation. */
+	private static String row(String inbox, String conversation) {
+		int start = inbox.indexOf("data-conversation=\"" + conversation + "\"");
+		assertThat(start).as("listed").isNotNegative();
+		return inbox.substring(start, inbox.indexOf("</tr>", start));
+	}
+
 	private long audited(String conversation) {
 		return jdbc.sql("""
 				select count(*) from audit_events where tenant_id = ? and object_type = 'conversation' and object_id = ?
