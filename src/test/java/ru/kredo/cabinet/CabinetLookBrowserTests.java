@@ -136,6 +136,18 @@ class CabinetLookBrowserTests extends BrowserTestSupport {
 		Assertions.assertThat(rightEdge(page, ".offer-schedule")).isLessThanOrEqualTo(rightEdge(page, "article.card"));
 		check(page, "offer-signed", width);
 
+		// His documents, from the header of every page: the signed settlement's schedule, downloaded as a PDF; what
+		// is still to come on the debt is said.
+		page.locator("#documents-link").click();
+		assertThat(page.locator("h1")).hasText("Документы");
+		assertThat(page.locator("#documents-link")).hasAttribute("aria-current", "page");
+		assertThat(page.locator(".cab-to-come")).containsText("Справка о погашении появится здесь");
+		check(page, "documents", width);
+		com.microsoft.playwright.Download schedule = page.waitForDownload(() -> page.locator(".document-schedule a").click());
+		Assertions.assertThat(schedule.suggestedFilename()).startsWith("grafik-platezhey-").endsWith(".pdf");
+		Assertions.assertThat(new String(java.nio.file.Files.readAllBytes(schedule.path()), 0, 5,
+				java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
 		page.navigate(url(base + "/debts/" + UUID.randomUUID() + "/certificate.pdf"));
 		assertLeadsBackIntoTheCabinet(page, agency, base);
 		check(page, "certificate-error", width);

@@ -2,9 +2,11 @@ package ru.kredo.cabinet.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
+import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
 import ru.kredo.contacts.Contact;
@@ -25,14 +28,18 @@ import ru.kredo.documents.Contract;
 import ru.kredo.documents.Instalment;
 import ru.kredo.documents.PaymentDocuments;
 import ru.kredo.documents.PaymentSchedule;
+import ru.kredo.documents.PaymentStatement;
 import ru.kredo.documents.PersonName;
 import ru.kredo.documents.Settlement;
+import ru.kredo.documents.StatementLine;
 import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.Tenant;
 
 /**
  * The schedule of an accepted offer as a PDF (график платежей), downloaded by the debtor: each part with its date and
- * amount, and the settlement it pays — what is forgiven once all are paid, and what a late part does.
+ * amount, and the settlement it pays — what is forgiven once all are paid, and what a late part does. And the
+ * statement of payments (выписка о платежах) of any of his debts: the claim as assigned, every payment through Kredo
+ * and what is owed today.
  */
 @Controller
 class ScheduleController {
@@ -44,9 +51,14 @@ class ScheduleController {
 	private final AgencyRequisites requisites;
 	private final PaymentDocuments documents;
 	private final BusinessCalendar calendar;
+	private final Debts debts;
+	private final MessageSource messages;
 
 	ScheduleController(CabinetAgencies agencies, OwnDebts ownDebts, Offers offers, Contacts contacts,
-			AgencyRequisites requisites, PaymentDocuments documents, BusinessCalendar calendar) {
+			AgencyRequisites requisites, PaymentDocuments documents, BusinessCalendar calendar, Debts debts,
+			MessageSource messages) {
+		this.debts = debts;
+		this.messages = messages;
 		this.agencies = agencies;
 		this.ownDebts = ownDebts;
 		this.offers = offers;
@@ -81,5 +93,34 @@ class ScheduleController {
 				.build()
 				.toString())
 			.body(documents.schedule(schedule));
+	}
+
+	@GetMapping("/cabinet/{agency}/debts/{debt}/statement.pdf")
+	ResponseEntity<byte[]> statement(@PathVariable UUID agency, @PathVariable UUID debt,
+			Optional<SignedInDebtor> signedIn) {
+		Tenant tenant = agencies.get(agency);
+		// A guest is answered as for another's debt: 404.
+		Debt owed = ownDebts.get(tenant, signedIn, debt);
+		Contact person = contacts.get(tenant.id(), owed.contactId());
+		// Every payment on a debt comes through the cabinet's payment provider (PaymentSucceeded); the documents are
+		// printed in Russian whatever the page's language.
+		String method = messages.getMessage("documents.statement.method", null, Locale.forLanguageTag("ru"));
+		PaymentStatement statement = new PaymentStatement(
+				requisites.of(tenant.id()).orElseThrow(() -> new NotFound("certificate.requisites-missing", tenant.id())),
+				new PersonName(person.name().lastName(), person.name().firstName(), person.name().middleName()),
+				new Contract(owed.contractNumber(), owed.contractDate()), owed.originalCreditor(),
+				owed.assignmentDate() == null ? owed.contractDate() : owed.assignmentDate(), owed.originalTotal(),
+				debts.payments(tenant.id(), owed.id()).stream()
+					.map(p -> new StatementLine(calendar.agencyDate(p.paidAt()), p.amount(), method))
+					.toList(),
+				owed.total(), calendar.today());
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("vypiska-o-platezhakh-" + owed.contractNumber().replaceAll("[^\\w-]", "_") + ".pdf",
+						StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.body(documents.statement(statement));
 	}
 }
