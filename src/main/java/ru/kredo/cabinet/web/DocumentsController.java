@@ -3,7 +3,7 @@ package ru.kredo.cabinet.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.HandlerMapping;
 
 import jakarta.servlet.http.HttpServletRequest;
 import ru.kredo.cabinet.SignedInDebtor;
@@ -115,18 +114,11 @@ class DocumentsController {
 
 		@ModelAttribute
 		void documentsLink(HttpServletRequest request, Model model) {
-			if (request.getSession(false) == null
-					|| !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
-					|| !(variables.get("agency") instanceof String agency)) {
+			Optional<UUID> agency = request.getSession(false) == null ? Optional.empty() : CabinetAgencies.inPath(request);
+			if (agency.isEmpty()) {
 				return;
 			}
-			UUID id;
-			try {
-				id = UUID.fromString(agency);
-			}
-			catch (IllegalArgumentException notAnId) {
-				return;
-			}
+			UUID id = agency.get();
 			if (SignedInDebtors.of(request, id).isPresent()) {
 				model.addAttribute("documentsLink", "/cabinet/" + id + "/documents");
 			}
