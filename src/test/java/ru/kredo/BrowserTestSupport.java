@@ -21,6 +21,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -113,6 +114,9 @@ public abstract class BrowserTestSupport {
 		page.locator("#password").fill(password);
 		page.locator("form button[type=submit]").click();
 		assertThat(page).hasURL(url("/"));
+		// The page's deferred scripts (Bootstrap's) have run: a tap on the phone's menu button before them opens nothing,
+		// and a loaded machine showed the next step tapping too early.
+		page.waitForLoadState(LoadState.LOAD);
 	}
 
 	/** Bootstrap and kredo.css arrived and were allowed by the CSP: the navbar is dark, the KPI figures are bold. */
