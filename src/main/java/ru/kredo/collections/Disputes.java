@@ -120,6 +120,13 @@ public class Disputes {
 		if (resolved == 0) {
 			throw new Rejected("dispute.already-resolved");
 		}
+		// A debt closed while disputed (paid off, or written off by the agency's own decision) stays as it closed: the
+		// dispute is only answered, or it would stay on the list for ever.
+		if (debts.get(tenant, dispute.debtId()).isClosed()) {
+			audit.record(AuditAction.DISPUTE_RESOLVED, "debt", dispute.debtId().value(),
+					"dispute-outcome:" + outcome.name());
+			return get(tenant, id);
+		}
 		debts.resolveDispute(tenant, dispute.debtId(), outcome);
 		if (outcome == DisputeOutcome.REJECTED) {
 			// Its offer, withheld while disputed, is shown again; one that lapsed meanwhile is made anew now.

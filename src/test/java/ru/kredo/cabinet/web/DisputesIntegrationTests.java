@@ -192,6 +192,20 @@ class DisputesIntegrationTests {
 	}
 
 	@Test
+	void aDisputeOfADebtClosedMeanwhileIsStillAnsweredAndLeavesTheList() throws Exception {
+		Dispute dispute = disputes.open(agency.tenant().id(), debtor.id(), debt.id(),
+				ru.kredo.collections.DisputeReason.WRONG_SUM, "Сумма завышена");
+		debts.writeOff(agency.tenant().id(), debt.id());
+
+		assertThat(mvc.perform(post("/debtors/disputes/{id}", dispute.id()).param("outcome", "REJECTED")
+			.param("reason", "Долг списан решением агентства").with(user(staff)).with(csrf())).andReturn().getResponse()
+			.getRedirectedUrl()).isEqualTo("/debtors/disputes");
+		assertThat(disputes.get(agency.tenant().id(), dispute.id()).isOpen()).isFalse();
+		assertThat(disputes.countOpen(agency.tenant().id())).isZero();
+		assertThat(debts.get(agency.tenant().id(), debt.id()).closedAs()).isEqualTo(ClosedAs.WRITTEN_OFF);
+	}
+
+	@Test
 	void anotherDebtorOrAgencyCannotOpenSeeOrResolveIt() throws Exception {
 		Contact neighbour = debtor(agency, "Соседова");
 		MockHttpSession his = signedIn(agency, neighbour);
