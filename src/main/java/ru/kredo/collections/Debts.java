@@ -243,7 +243,8 @@ public class Debts {
 				found.add(debt);
 				payments.put(debt.id(), paymentsIn(row.getString("payments")));
 				if (row.getObject("offer_id") != null) {
-					Offer offer = Offers.shown(Offers.offer(row, "offer_id"), debt.total(), debt.isClosed());
+					Offer offer = Offers.shown(Offers.offer(row, "offer_id"), debt.total(), debt.isClosed(),
+							debt.status() == DebtStatus.DISPUTED);
 					if (offer != null) {
 						offered.put(debt.id(), Offers.withSchedule(offer, partsIn(row.getString("parts"))).on(today));
 					}

@@ -144,7 +144,7 @@ public class Offers {
 				from (select id, tenant_id, state_duty + fees + interest + principal + penalties as total,
 				          coalesce(greatest(0, cast(? as date) - overdue_since), days_past_due, 0) as days_past_due
 				      from debts
-				      where tenant_id = ? and closed_on is null%s) d
+				      where tenant_id = ? and closed_on is null and state <> 'DISPUTED'%s) d
 				cross join lateral (
 				    select * from offer_rules r
 				    where r.tenant_id = d.tenant_id and r.enabled and d.days_past_due >= r.min_days_past_due
@@ -322,7 +322,7 @@ public class Offers {
 				where o.tenant_id = ? and o.debt_id = any(?::uuid[])""")
 			.params(tenant.value(), debts.stream().map(debt -> debt.value().toString()).toArray(String[]::new))
 			.query((row, n) -> shown(offer(row, n), Money.ofKopecks(row.getLong("debt_balance")),
-					row.getDate("debt_closed_on") != null))
+					row.getDate("debt_closed_on") != null, false))
 			.list();
 		Map<UUID, List<OfferPart>> schedules = schedules(tenant,
 				found.stream().filter(o -> o != null && o.wasAccepted()).map(Offer::id).toList());
@@ -356,14 +356,16 @@ public class Offers {
 
 	/**
 	 * The offer as a debt with this balance shows it: one not yet signed discounts what is owed now (a part paid since
-	 * it was made lowers both sums), and a debt repaid or closed has none to sign ({@code null}); a signed one is as
-	 * signed.
+	 * it was made lowers both sums), and a debt repaid or closed has none to sign ({@code null}), nor one disputed
+	 * in the debtor's view ({@code disputed}, {@link Debts#ofDebtor}: withheld until the dispute is resolved,
+	 * {@link Disputes}; the agency still sees it, and {@link #signable} and {@link #accept} refuse it); a signed one
+	 * is as signed.
 	 */
-	static Offer shown(Offer offer, Money balance, boolean debtClosed) {
+	static Offer shown(Offer offer, Money balance, boolean debtClosed, boolean disputed) {
 		if (offer.status() != Offer.Status.OFFERED) {
 			return offer;
 		}
-		return debtClosed || balance.isZero() ? null : rebased(offer, balance);
+		return debtClosed || disputed || balance.isZero() ? null : rebased(offer, balance);
 	}
 
 	/** An offer not yet signed, as it stands on this balance: the same discount of what is owed now. */

@@ -80,6 +80,12 @@ class StaffFormsIntegrationTests {
 	PasswordLinks links;
 
 	@Autowired
+	ru.kredo.collections.Debts debts;
+
+	@Autowired
+	ru.kredo.collections.Disputes disputes;
+
+	@Autowired
 	ru.kredo.conversations.Conversations conversations;
 
 	@Autowired
@@ -216,6 +222,9 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /operator/tenants", new Wrong(() -> post("/operator/tenants").param("name", "")
 			.param("kind", "BROKER").param("adminEmail", "nope").param("adminName", "").with(user(operator)),
 				List.of("name", "adminEmail", "adminName"), List.of("nope")));
+		forms.put("POST /debtors/disputes/{id}", new Wrong(() -> post("/debtors/disputes/{id}", dispute(agency))
+			.param("outcome", "REJECTED").param("reason", "  ").with(user(agencyAdmin)),
+				List.of("reason"), List.of()));
 		forms.put("POST /inbox/replies", new Wrong(() -> post("/inbox/replies").param("title", "")
 			.param("text", "Здравствуйте, {имя}!").with(user(agencyAdmin)),
 				List.of("canned-title"), List.of("Здравствуйте, {имя}!")));
@@ -338,6 +347,9 @@ class StaffFormsIntegrationTests {
 						.getBytes(StandardCharsets.UTF_8)))
 			.param("name", "Портфель " + UUID.randomUUID()).with(user(agencyAdmin)));
 
+		forms.put("POST /debtors/disputes/{id}", () -> post("/debtors/disputes/{id}", dispute(agency))
+			.param("outcome", "REJECTED").param("reason", "Платёж поступил по другому договору").with(user(agencyAdmin)));
+
 		forms.put("POST /inbox/{id}/reply", () -> multipart("/inbox/{id}/reply", conversation(agency))
 			.file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
 			.param("text", "Здравствуйте!").with(user(agencyAdmin)));
@@ -360,6 +372,17 @@ class StaffFormsIntegrationTests {
 						.formatted(UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)))
 			.with(user(operator)));
 		return forms;
+	}
+
+	/** An open dispute of a debt of the agency's. */
+	private UUID dispute(Provisioned agency) {
+		ru.kredo.contacts.Contact debtor = fixtures.contact(agency);
+		ru.kredo.collections.Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»",
+				"Д-" + UUID.randomUUID().toString().substring(0, 8), java.time.LocalDate.of(2021, 1, 1), null,
+				ru.kredo.collections.DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("1000.00"),
+						Money.ZERO), 100);
+		return disputes.open(agency.tenant().id(), debtor.id(), debt.id(), ru.kredo.collections.DisputeReason.OTHER,
+				"Не согласна").id();
 	}
 
 	private java.util.UUID conversation(Provisioned agency) {

@@ -31,6 +31,8 @@ import ru.kredo.collections.DebtorsDebts;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Debts;
+import ru.kredo.collections.Dispute;
+import ru.kredo.collections.Disputes;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
 import ru.kredo.contacts.Contact;
@@ -80,13 +82,15 @@ class CabinetController {
 	private final Clock clock;
 	private final PaymentSettings paymentSettings;
 	private final ConsentQuestion consentQuestion;
+	private final Disputes disputes;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
 	CabinetController(CabinetAgencies agencies, OwnDebts ownDebts, Visitors visitors, CabinetSignIn signIn,
 			Contacts contacts, Funnel funnel, Debts debts, Payments payments, Offers offers, CabinetActivity activity,
 			AgencyRequisites requisites, TimeDisplay time, Clock clock, PaymentSettings paymentSettings,
-			ConsentQuestion consentQuestion) {
+			ConsentQuestion consentQuestion, Disputes disputes) {
 		this.consentQuestion = consentQuestion;
+		this.disputes = disputes;
 		this.paymentSettings = paymentSettings;
 		this.agencies = agencies;
 		this.ownDebts = ownDebts;
@@ -262,8 +266,11 @@ class CabinetController {
 		// needs them, and without a payment provider the debtor is told so, with the agency's phone when it is known.
 		Optional<Agency> legal = Optional.ofNullable(((CabinetAgency) model.getAttribute("cabinetAgency")).legal());
 		boolean documents = accepted && legal.isPresent();
+		// The latest dispute of each debt: while open the card says so, once resolved how and why.
+		Map<DebtId, Dispute> disputed = owed.isEmpty() ? Map.of() : disputes.latestOf(tenant.id(), debtor.contactId());
 		List<DebtCard> cards = owed.stream()
-			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time))
+			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time,
+					disputed.get(debt.id())))
 			.toList();
 		model.addAttribute("cards", cards);
 		model.addAttribute("owedTotal", OwedTotal.of(owed, cards));

@@ -3,8 +3,11 @@ package ru.kredo.cabinet.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import ru.kredo.collections.ClosedAs;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtPayment;
+import ru.kredo.collections.DebtStatus;
+import ru.kredo.collections.Dispute;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.DebtComponent;
 import ru.kredo.money.Money;
@@ -25,11 +28,23 @@ import ru.kredo.platform.web.TimeDisplay;
  */
 record DebtCard(String id, String creditor, String contractNumber, String contractDate, String assignmentDate,
 		String total, boolean closed, List<Line> balance, Terms offer, Owed owed, String amountToPay,
-		List<String> history) {
+		List<String> history, DisputeNote dispute) {
 
 	private static final String DATE = "dd.MM.yyyy";
 
 	static DebtCard of(Debt debt, Offer offer, List<DebtPayment> payments, boolean documents, TimeDisplay time) {
+		return of(debt, offer, payments, documents, time, null);
+	}
+
+	/**
+	 * The card with the debt's latest dispute ({@code null}: none): while it is open the card says so and shows no
+	 * offer; once resolved, how and (rejected) why.
+	 */
+	static DebtCard of(Debt debt, Offer offer, List<DebtPayment> payments, boolean documents, TimeDisplay time,
+			Dispute dispute) {
+		if (debt.status() == DebtStatus.DISPUTED && offer != null && offer.status() == Offer.Status.OFFERED) {
+			offer = null;
+		}
 		List<Line> balance = new ArrayList<>();
 		for (DebtComponent component : DebtComponent.values()) {
 			Money owed = debt.balance().of(component);
@@ -46,7 +61,19 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 		return new DebtCard(debt.id().value().toString(), debt.originalCreditor(), debt.contractNumber(),
 				time.format(debt.contractDate(), DATE),
 				debt.assignmentDate() == null ? null : time.format(debt.assignmentDate(), DATE), roubles(debt.total()),
-				debt.isClosed(), balance, terms, owed, plain(toPay), history);
+				debt.isClosed(), balance, terms, owed, plain(toPay), history,
+				new DisputeNote(debt.status() == DebtStatus.DISPUTED, !debt.isClosed() && debt.status() != DebtStatus.DISPUTED,
+						dispute == null || dispute.isOpen() ? null : dispute.outcome().name(),
+						dispute == null || dispute.isOpen() ? null : dispute.resolutionReason(),
+						debt.closedAs() == ClosedAs.WRITTEN_OFF));
+	}
+
+	/**
+	 * What the card says of a dispute: whether the debt is disputed now, whether he may dispute it (open and not
+	 * disputed), the outcome ({@code UPHELD}, {@code REJECTED}) and reason of the latest one resolved, and whether
+	 * the debt was written off (closed with nothing repaid: no certificate of repayment).
+	 */
+	record DisputeNote(boolean open, boolean possible, String outcome, String reason, boolean writtenOff) {
 	}
 
 	/** {@code 1 234 567,89 ₽}, the one way amounts are written ({@link Amounts}). */

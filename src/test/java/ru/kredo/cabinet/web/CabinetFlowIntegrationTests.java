@@ -186,6 +186,17 @@ class CabinetFlowIntegrationTests {
 		assertThat(redirect(post(door + "/chat").param("text", "Спасибо, оплатила"), session)).isEqualTo(door + "/chat");
 		assertThat(page(door + "/chat", session)).contains("Спасибо, оплатила");
 
+		// A dispute of another of his debts: its form by a GET, then home, which says it is disputed (DisputesIntegrationTests
+		// has the rest).
+		Debt other = debts.add(agency.tenant().id(), debt.contactId(), "ООО «МФО»", "З-" + phone.substring(5),
+				LocalDate.of(2022, 2, 2), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 200);
+		String dispute = door + "/debts/" + other.id() + "/dispute";
+		assertThat(page(dispute, session)).contains("name=\"explanation\"");
+		assertThat(redirect(post(dispute).param("reason", "NOT_MINE").param("explanation", "Не брала"), session))
+			.isEqualTo(door + "/home");
+		assertThat(page(door + "/home", session)).contains("Долг оспорен — агентство рассмотрит");
+
 		assertThat(redirect(post(door + "/sign-out"), session)).isEqualTo(door);
 
 		// Every POST the cabinet has is one of those just seen answering with a redirect.
@@ -273,7 +284,7 @@ class CabinetFlowIntegrationTests {
 		})).andReturn();
 		assertThat(result.getResponse().getStatus()).as(result.getRequest().getRequestURI()).isEqualTo(302);
 		String pattern = result.getRequest().getRequestURI().replace(agency.tenant().id().toString(), "{agency}")
-			.replace(debt.id().toString(), "{debt}");
+			.replaceAll("/debts/[0-9a-f-]{36}/", "/debts/{debt}/");
 		redirecting.add(pattern);
 		return result.getResponse().getRedirectedUrl();
 	}

@@ -1,0 +1,129 @@
+package ru.kredo.cabinet;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import ru.kredo.BrowserTestSupport;
+import ru.kredo.Fixtures;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.collections.Debts;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.money.Money;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.TenantKind;
+
+/** A debtor on a 390-px phone disputes his debt: «Оспорить», the form, and his home saying the debt is disputed. */
+class DisputeBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Debts debts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PersonalData personalData;
+
+	Provisioned agency;
+	String phone;
+	Page phonePage;
+
+	@BeforeEach
+	void aDebtorOnHisPhone() {
+		agency = fixtures.tenant(TenantKind.COLLECTOR);
+		phone = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Орлова", "Нина", "Петровна"),
+				LocalDate.of(1979, 5, 5), null, null, null, PhoneNumber.parse(phone), null);
+		debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "С-" + phone.substring(5), LocalDate.of(2020, 3, 3),
+				null, DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("54000.00"), Money.ZERO), 500);
+		phonePage = openPage(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+	}
+
+	@Test
+	void theDebtorDisputesHisDebtOnHisPhone() {
+		signInToTheCabinet();
+		phonePage.locator(".dispute-link").click();
+		assertThat(phonePage.locator("h1")).hasText("Оспорить долг");
+		fits("dispute-form-phone-390.png");
+
+		phonePage.getByLabel("Уже оплатил").check();
+		phonePage.locator("#explanation").fill("Оплатила в банке 12.03.2024, квитанция есть");
+		phonePage.locator("#dispute-send").click();
+
+		assertThat(phonePage.locator(".dispute-open")).hasText("Долг оспорен — агентство рассмотрит");
+		assertThat(phonePage.locator(".dispute-link")).hasCount(0);
+		fits("dispute-home-phone-390.png");
+		assertNoBrowserProblems();
+	}
+
+	private void fits(String screenshot) {
+		Assertions.assertThat((Boolean) phonePage.evaluate("() => document.documentElement.scrollWidth <= 390"))
+			.as("fits the phone").isTrue();
+		screenshot(phonePage, screenshot);
+		Assertions.assertThat(seriousAccessibilityFindings(phonePage)).as(screenshot).isEmpty();
+	}
+
+	/** What axe finds serious or critical on the page. */
+	private static List<?> seriousAccessibilityFindings(Page page) {
+		try (java.io.InputStream axe = DisputeBrowserTests.class.getResourceAsStream("/axe.min.js")) {
+			page.evaluate(new String(axe.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return (List<?>) page.evaluate("""
+				async () => {
+				  const results = await axe.run(document, { resultTypes: ['violations'] });
+				  return results.violations
+				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+				    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+				}""");
+	}
+
+	private void signInToTheCabinet() {
+		phonePage.navigate(url("/cabinet/" + agency.tenant().id()));
+		phonePage.locator("#fullName").fill("Орлова Нина Петровна");
+		phonePage.locator("#phone").fill(phone);
+		phonePage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Получить код")).click();
+		phonePage.locator("#code").fill(textedCode());
+		phonePage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти")).click();
+		assertThat(phonePage.locator("h1")).hasText("Здравствуйте, Нина Петровна!");
+	}
+
+	private String textedCode() {
+		Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
+			.param(agency.tenant().id().value()).query(Long.class).single() >= 1);
+		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id limit 1")
+			.param(agency.tenant().id().value()).query(byte[].class).single();
+		Matcher code = Pattern.compile("(\\d{6})\\. Никому").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
+		Assertions.assertThat(code.find()).isTrue();
+		return code.group(1);
+	}
+}
