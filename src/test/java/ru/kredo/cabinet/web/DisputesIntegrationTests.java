@@ -114,7 +114,7 @@ class DisputesIntegrationTests {
 
 		// His card: disputed, no offer and no signing form, no second «Оспорить».
 		home = page(door + "/home", session);
-		assertThat(home).contains("Долг оспорен — агентство рассмотрит")
+		assertThat(home).contains("Долг оспорен — агентство рассмотрит", "Агентство требует — вы оспариваете")
 			.doesNotContain("/debts/" + debt.id() + "/offer/sign").doesNotContain("/debts/" + debt.id() + "/dispute\"");
 		// Withheld, not lost: the agency still sees it on the debtor's card, he does not.
 		assertThat(debts.ofDebtor(agency.tenant().id(), debtor.id()).offers()).isEmpty();
