@@ -133,6 +133,35 @@ public abstract class BrowserTestSupport {
 		return scope.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
 	}
 
+	/**
+	 * What the axe accessibility checker (its axe.min.js, from com.deque.html.axe-core:playwright) finds serious or
+	 * critical on the page, one line per violation.
+	 */
+	protected static List<?> seriousAccessibilityFindings(Page page) {
+		page.evaluate(AXE);
+		return (List<?>) page.evaluate("""
+				async () => {
+				  const results = await axe.run(document, { resultTypes: ['violations'] });
+				  return results.violations
+				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+				    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+				}""");
+	}
+
+	private static final String AXE = axeSource();
+
+	private static String axeSource() {
+		try (java.io.InputStream in = BrowserTestSupport.class.getResourceAsStream("/axe.min.js")) {
+			if (in == null) {
+				throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:playwright)");
+			}
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	protected static void screenshot(Page page, String name) {
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
 	}

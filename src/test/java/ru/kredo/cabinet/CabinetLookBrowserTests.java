@@ -5,10 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,8 +52,6 @@ import ru.kredo.tenancy.TenantKind;
  * lead back into the cabinet.
  */
 class CabinetLookBrowserTests extends BrowserTestSupport {
-
-	private static final String AXE = axeSource();
 
 	@Autowired
 	Fixtures fixtures;
@@ -196,15 +192,7 @@ class CabinetLookBrowserTests extends BrowserTestSupport {
 		Number viewport = (Number) page.evaluate("() => window.innerWidth");
 		Assertions.assertThat(scrollWidth.intValue()).as(name + ": the page's width at " + width + " px")
 			.isLessThanOrEqualTo(viewport.intValue());
-		page.evaluate(AXE);
-		Object found = page.evaluate("""
-				async () => {
-				  const results = await axe.run(document, { resultTypes: ['violations'] });
-				  return results.violations
-				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-				    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '));
-				}""");
-		Assertions.assertThat((List<?>) found).as(name + ": axe's serious and critical violations at " + width + " px")
+		Assertions.assertThat(seriousAccessibilityFindings(page)).as(name + ": axe's serious and critical violations at " + width + " px")
 			.isEmpty();
 	}
 
@@ -259,15 +247,4 @@ class CabinetLookBrowserTests extends BrowserTestSupport {
 		return out.toByteArray();
 	}
 
-	private static String axeSource() {
-		try (InputStream in = CabinetLookBrowserTests.class.getResourceAsStream("/axe.min.js")) {
-			if (in == null) {
-				throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:playwright)");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }

@@ -120,22 +120,6 @@ class ChatBrowserTests extends BrowserTestSupport {
 		assertNoBrowserProblems();
 	}
 
-	/** What axe finds serious or critical on the page. */
-	private static List<?> seriousAccessibilityFindings(Page page) {
-		try (java.io.InputStream axe = ChatBrowserTests.class.getResourceAsStream("/axe.min.js")) {
-			page.evaluate(new String(axe.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		return (List<?>) page.evaluate("""
-				async () => {
-				  const results = await axe.run(document, { resultTypes: ['violations'] });
-				  return results.violations
-				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-				    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '));
-				}""");
-	}
 
 	private void signInToTheCabinet() {
 		phonePage.navigate(url("/cabinet/" + agency.tenant().id()));

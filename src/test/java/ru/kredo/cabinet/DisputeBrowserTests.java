@@ -3,7 +3,6 @@ package ru.kredo.cabinet;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,22 +89,6 @@ class DisputeBrowserTests extends BrowserTestSupport {
 		Assertions.assertThat(seriousAccessibilityFindings(phonePage)).as(screenshot).isEmpty();
 	}
 
-	/** What axe finds serious or critical on the page. */
-	private static List<?> seriousAccessibilityFindings(Page page) {
-		try (java.io.InputStream axe = DisputeBrowserTests.class.getResourceAsStream("/axe.min.js")) {
-			page.evaluate(new String(axe.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		return (List<?>) page.evaluate("""
-				async () => {
-				  const results = await axe.run(document, { resultTypes: ['violations'] });
-				  return results.violations
-				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-				    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '));
-				}""");
-	}
 
 	private void signInToTheCabinet() {
 		phonePage.navigate(url("/cabinet/" + agency.tenant().id()));
