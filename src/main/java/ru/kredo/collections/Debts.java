@@ -17,10 +17,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -224,6 +226,7 @@ public class Debts {
 		List<Debt> found = new ArrayList<>();
 		Map<DebtId, List<DebtPayment>> payments = new LinkedHashMap<>();
 		Map<DebtId, Offer> offered = new LinkedHashMap<>();
+		Set<DebtId> disputed = new HashSet<>();
 		jdbc.sql("""
 				select %s,
 				    o.id as offer_id, o.debt_id, o.rule_name, o.discount_percent, o.full_amount, o.offer_amount,
@@ -234,7 +237,9 @@ public class Debts {
 				        from debt_payments p where p.tenant_id = d.tenant_id and p.debt_id = d.id) as payments,
 				    case when o.accepted_at is not null then
 				        (select json_agg(json_build_array(x.number, x.due_on, x.amount) order by x.number)
-				            from offer_parts x where x.tenant_id = o.tenant_id and x.offer_id = o.id) end as parts
+				            from offer_parts x where x.tenant_id = o.tenant_id and x.offer_id = o.id) end as parts,
+				    exists (select 1 from debt_disputes x where x.tenant_id = d.tenant_id and x.contact_id = d.contact_id
+				        and x.debt_id = d.id) as ever_disputed
 				from debts d left join offers o on o.tenant_id = d.tenant_id and o.debt_id = d.id
 				where d.tenant_id = ? and d.contact_id = ? order by d.contract_date, d.id""".formatted(QUALIFIED))
 			.params(tenant.value(), contact.value())
@@ -242,6 +247,9 @@ public class Debts {
 				Debt debt = debt(row, 0);
 				found.add(debt);
 				payments.put(debt.id(), paymentsIn(row.getString("payments")));
+				if (row.getBoolean("ever_disputed")) {
+					disputed.add(debt.id());
+				}
 				if (row.getObject("offer_id") != null) {
 					Offer offer = Offers.shown(Offers.offer(row, "offer_id"), debt.total(), debt.isClosed(),
 							debt.status() == DebtStatus.DISPUTED);
@@ -250,7 +258,7 @@ public class Debts {
 					}
 				}
 			});
-		return new DebtorsDebts(found, payments, offered);
+		return new DebtorsDebts(found, payments, offered, disputed);
 	}
 
 	/** {@code [[payment_id, amount, state_duty, fees, interest, principal, penalties, paid_at], …]}. */

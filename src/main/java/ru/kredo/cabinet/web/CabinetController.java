@@ -266,8 +266,10 @@ class CabinetController {
 		// needs them, and without a payment provider the debtor is told so, with the agency's phone when it is known.
 		Optional<Agency> legal = Optional.ofNullable(((CabinetAgency) model.getAttribute("cabinetAgency")).legal());
 		boolean documents = accepted && legal.isPresent();
-		// The latest dispute of each debt: while open the card says so, once resolved how and why.
-		Map<DebtId, Dispute> disputed = owed.isEmpty() ? Map.of() : disputes.latestOf(tenant.id(), debtor.contactId());
+		// The latest dispute of each debt: while open the card says so, once resolved how and why; read only for a
+		// debtor who has ever disputed one (the debts' own read says so).
+		Map<DebtId, Dispute> disputed = his.everDisputed().isEmpty() ? Map.of()
+				: disputes.latestOf(tenant.id(), debtor.contactId());
 		List<DebtCard> cards = owed.stream()
 			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time,
 					disputed.get(debt.id())))
