@@ -98,14 +98,19 @@ class CabinetAgencyBrowserTests extends BrowserTestSupport {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти")).click();
 
 		// What he owes now: the next part of the settlement (9 000 ₽ of 18 000 ₽ left) and the other debt's balance.
-		assertThat(page.locator("#debt-" + signed.id() + " .owed-now")).hasText("9 000,00 ₽");
-		assertThat(page.locator("#debt-" + signed.id() + " .owed-explained")).containsText("Всего по соглашению осталось 18 000,00 ₽");
-		assertThat(page.locator("#debt-" + signed.id() + " .balance")).hasText("20 000,00 ₽");
 		assertThat(page.locator(".owed-total-now")).hasText("19 000,00 ₽");
 		assertThat(page.locator(".owed-total")).containsText("Полный долг по всем договорам — 30 000,00 ₽");
 		assertThat(page.locator("main")).not().containsText("Акция декабрь");
 		assertThat(page.locator(".cabinet-agency")).containsText("ООО ПКО «Честный возврат»");
 		Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+		// The settled debt's own page explains its figure.
+		page.locator("#glance a.glance-debt[href$='/debts/" + signed.id() + "']").click();
+		assertThat(page.locator("#debt-" + signed.id() + " .owed-now")).hasText("9 000,00 ₽");
+		assertThat(page.locator("#debt-" + signed.id() + " .owed-explained")).containsText("Всего по соглашению осталось 18 000,00 ₽");
+		assertThat(page.locator("#debt-" + signed.id() + " .balance")).hasText("20 000,00 ₽");
+		assertThat(page.locator("main")).not().containsText("Акция декабрь");
+		Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+		page.locator("a.cab-back").click();
 
 		assertThat(page.locator(".consent-request")).isVisible();
 		assertThat(page.locator(".consent-request a.consent-document")).hasAttribute("href",

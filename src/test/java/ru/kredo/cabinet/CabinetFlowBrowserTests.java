@@ -121,6 +121,7 @@ class CabinetFlowBrowserTests extends BrowserTestSupport {
 	@Test
 	void theSigningStepSurvivesReloadAndARestoredTabAndAWrongCodeStaysOnIt() {
 		signIn();
+		page.locator("#glance .glance-offer").click();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Принять предложение")).click();
 		assertSigningStep();
 		String signingStep = page.url();
@@ -145,7 +146,7 @@ class CabinetFlowBrowserTests extends BrowserTestSupport {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Подписать и принять")).click();
 		assertThat(page.locator(".offer")).containsText("осталось заплатить 9 000,00 ₽");
 		page.goBack();
-		// Signed: the signing step, asked for again, is his home page.
+		// Signed: the signing step, asked for again, is the debt's page.
 		assertThat(page.locator(".offer")).containsText("осталось заплатить");
 		assertNoBrowserProblems();
 	}
@@ -153,6 +154,7 @@ class CabinetFlowBrowserTests extends BrowserTestSupport {
 	@Test
 	void aDeclinedPaymentSaysSoAndIsTriedAgain() {
 		signIn();
+		page.locator("#glance .glance-pay").click();
 		page.locator("#amount-" + debtId()).fill("2 500,00");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Оплатить")).click();
 		assertThat(page.locator("#sandbox-amount")).hasText("2500.00 ₽");

@@ -114,11 +114,17 @@ class CabinetLookBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("#glance .glance-offer")).hasText("Скидка 10%");
 		assertThat(page.locator("#glance .glance-pay")).isVisible();
 		Assertions.assertThat(page.locator("#glance").boundingBox().y).isLessThan(200);
+		Assertions.assertThat(page.locator("main").innerText()).doesNotContainPattern("\\d{4,}\\.\\d\\d");
+		assertTheAgencys(page, agency);
+		check(page, "home", width);
+
+		// The discount on his line leads to the debt's own page, at the offer.
+		page.locator("#glance .glance-offer").click();
 		// The Russian way, one piece: no-break spaces, a decimal comma; never 873806.15.
 		Assertions.assertThat(page.locator(".balance").textContent()).isEqualTo("873\u00a0806,15\u00a0₽");
 		Assertions.assertThat(page.locator("main").innerText()).doesNotContainPattern("\\d{4,}\\.\\d\\d");
 		assertTheAgencys(page, agency);
-		check(page, "home", width);
+		check(page, "debt", width);
 
 		page.locator("select[name=parts]").selectOption("3");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Принять предложение")).click();
@@ -194,6 +200,18 @@ class CabinetLookBrowserTests extends BrowserTestSupport {
 			.isLessThanOrEqualTo(viewport.intValue());
 		Assertions.assertThat(seriousAccessibilityFindings(page)).as(name + ": axe's serious and critical violations at " + width + " px")
 			.isEmpty();
+		// Nothing in the header is drawn over anything else (a long agency name once ran under the chat link): no two
+		// parts overlap, and none has more content than room.
+		Number overlaps = (Number) page.evaluate("""
+				() => { const parts = [...document.querySelectorAll('.cab-header-row > *')];
+				        const boxes = parts.map(e => e.getBoundingClientRect()).filter(r => r.width > 0);
+				        let n = parts.filter(e => e.scrollWidth > e.clientWidth + 1).length;
+				        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+				          const a = boxes[i], b = boxes[j];
+				          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) n++;
+				        }
+				        return n; }""");
+		Assertions.assertThat(overlaps.intValue()).as(name + ": overlapping parts of the header at " + width + " px").isZero();
 	}
 
 	private static void assertTheAgencys(Page page, Provisioned agency) {

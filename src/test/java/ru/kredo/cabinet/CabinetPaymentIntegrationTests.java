@@ -85,7 +85,7 @@ class CabinetPaymentIntegrationTests {
 		String door = "/cabinet/" + agency.tenant().id();
 		MockHttpSession session = signIn(agency, door, phone);
 
-		String home = mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString();
+		String home = mvc.perform(get(door + "/debts/" + debt.id()).session(session)).andReturn().getResponse().getContentAsString();
 		assertThat(home).contains("ПАО «Банк»", "Договор № КД-77/2021 от 01.04.2021", "27\u00a0500,50\u00a0₽", "Госпошлина", "Неустойка");
 
 		pay(session, door, debt, "6500");
@@ -104,7 +104,7 @@ class CabinetPaymentIntegrationTests {
 		assertThat(repaid.total()).isEqualTo(Money.ZERO);
 		assertThat(repaid.isClosed()).isTrue();
 		assertThat(debts.payments(agency.tenant().id(), debt.id())).hasSize(2);
-		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+		assertThat(mvc.perform(get(door + "/debts/" + debt.id()).session(session)).andReturn().getResponse().getContentAsString())
 			.contains("Погашен", "Скачать справку о погашении");
 
 		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234560", "1027700000008",
@@ -142,7 +142,7 @@ class CabinetPaymentIntegrationTests {
 		String door = "/cabinet/" + agency.tenant().id();
 		MockHttpSession session = signIn(agency, door, phone);
 
-		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+		assertThat(mvc.perform(get(door + "/debts/" + debt.id()).session(session)).andReturn().getResponse().getContentAsString())
 			.contains("Для вас предодобрена скидка 10%", "Заплатите 9\u00a0000,00\u00a0₽ вместо 10\u00a0000,00\u00a0₽")
 			.doesNotContain("Старые долги"); // the agency's rule names are its own, never shown to the debtor
 		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).with(csrf())));
@@ -152,14 +152,14 @@ class CabinetPaymentIntegrationTests {
 		assertThat(terms).doesNotContain("demo-code").doesNotContain(signingCode);
 		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/accept")
 			.param("code", signingCode).session(session).with(csrf()));
-		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+		assertThat(mvc.perform(get(door + "/debts/" + debt.id()).session(session)).andReturn().getResponse().getContentAsString())
 			.contains("осталось заплатить 9\u00a0000,00\u00a0₽");
 
 		pay(session, door, debt, "9000");
 
 		assertThat(debts.get(agency.tenant().id(), debt.id()).isClosed()).isTrue();
 		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.PAID);
-		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+		assertThat(mvc.perform(get(door + "/debts/" + debt.id()).session(session)).andReturn().getResponse().getContentAsString())
 			.contains("прощено 1\u00a0000,00\u00a0₽");
 	}
 
@@ -198,7 +198,7 @@ class CabinetPaymentIntegrationTests {
 
 		mvc.perform(post(door + "/debts/" + own.id() + "/pay").param("amount", "3000,01").param("key", "k1")
 			.session(session).with(csrf()));
-		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+		assertThat(mvc.perform(get(door + "/debts/" + own.id()).session(session)).andReturn().getResponse().getContentAsString())
 			.contains("Сумма больше остатка долга (3\u00a0000,00\u00a0₽).", "3\u00a0000,00\u00a0₽");
 		assertThat(mvc.perform(post(door + "/debts/" + theirs.id() + "/pay").param("amount", "10").param("key", "k2")
 			.session(session).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
@@ -208,8 +208,8 @@ class CabinetPaymentIntegrationTests {
 		assertThat(mvc.perform(post(door + "/debts/" + own.id() + "/pay").param("amount", "3000").param("key", "tab-1")
 			.session(session).with(csrf())).andReturn().getResponse().getRedirectedUrl()).startsWith("/payments/sandbox/");
 		assertThat(mvc.perform(post(door + "/debts/" + own.id() + "/pay").param("amount", "100").param("key", "tab-2")
-			.session(session).with(csrf())).andReturn().getResponse().getRedirectedUrl()).isEqualTo(door + "/home");
-		assertThat(mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString())
+			.session(session).with(csrf())).andReturn().getResponse().getRedirectedUrl()).isEqualTo(door + "/debts/" + own.id());
+		assertThat(mvc.perform(get(door + "/debts/" + own.id()).session(session)).andReturn().getResponse().getContentAsString())
 			.contains("Уже начат платёж на 3\u00a0000,00\u00a0₽");
 	}
 
@@ -230,7 +230,7 @@ class CabinetPaymentIntegrationTests {
 		// What he looks at is kept on his card only with his consent (docs/privacy.md).
 		ru.kredo.cabinet.web.CabinetConsent.give(mvc, session, door);
 
-		assertThat(home(session, door)).contains("Можно заплатить частями — до 3 платежей, раз в месяц", "В 2 платежа",
+		assertThat(debtPage(session, door, debt)).contains("Можно заплатить частями — до 3 платежей, раз в месяц", "В 2 платежа",
 				"Сразу всю сумму");
 		LocalDate validUntil = offers.find(agency.tenant().id(), debt.id()).orElseThrow().validUntil();
 		String firstDue = validUntil.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
@@ -246,21 +246,21 @@ class CabinetPaymentIntegrationTests {
 		assertThat(accepted.schedule()).extracting(OfferPart::amount)
 			.containsExactly(Money.ofRoubles("4500.02"), Money.ofRoubles("4500.01"));
 		assertThat(accepted.signedTerms()).contains("Платёж 1: 4\u00a0500,02\u00a0₽ до " + firstDue, "ст. 415 ГК РФ");
-		assertThat(home(session, door)).contains("Следующий платёж № 1 — 4\u00a0500,02\u00a0₽ до " + firstDue, "value=\"4500,02\"",
+		assertThat(debtPage(session, door, debt)).contains("Следующий платёж № 1 — 4\u00a0500,02\u00a0₽ до " + firstDue, "value=\"4500,02\"",
 				"График платежей (PDF)");
 
 		mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "1000").param("key", "too-little")
 			.session(session).cookie(visitor).with(csrf()));
-		assertThat(home(session, door)).contains("Очередной платёж по соглашению — не меньше 4\u00a0500,02\u00a0₽.");
+		assertThat(debtPage(session, door, debt)).contains("Очередной платёж по соглашению — не меньше 4\u00a0500,02\u00a0₽.");
 		mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "9000.04").param("key", "too-much")
 			.session(session).cookie(visitor).with(csrf()));
-		assertThat(home(session, door)).contains("По соглашению осталось заплатить 9\u00a0000,03\u00a0₽");
+		assertThat(debtPage(session, door, debt)).contains("По соглашению осталось заплатить 9\u00a0000,03\u00a0₽");
 
 		pay(session, door, debt, "4500,02");
 		Debt afterFirst = debts.get(agency.tenant().id(), debt.id());
 		assertThat(afterFirst.isClosed()).isFalse();
 		assertThat(afterFirst.total()).isEqualTo(Money.ofRoubles("5500.01"));
-		assertThat(home(session, door)).contains("осталось заплатить 4\u00a0500,01\u00a0₽", "Следующий платёж № 2 — 4\u00a0500,01\u00a0₽ до " + secondDue,
+		assertThat(debtPage(session, door, debt)).contains("осталось заплатить 4\u00a0500,01\u00a0₽", "Следующий платёж № 2 — 4\u00a0500,01\u00a0₽ до " + secondDue,
 				"Оплачен");
 		byte[] pdf = mvc.perform(get(door + "/debts/" + debt.id() + "/offer/schedule.pdf").session(session))
 			.andReturn().getResponse().getContentAsByteArray();
@@ -273,7 +273,7 @@ class CabinetPaymentIntegrationTests {
 		pay(session, door, debt, "4500,01");
 		assertThat(debts.get(agency.tenant().id(), debt.id()).isClosed()).isTrue();
 		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.PAID);
-		assertThat(home(session, door)).contains("прощено 1\u00a0000,00\u00a0₽");
+		assertThat(debtPage(session, door, debt)).contains("прощено 1\u00a0000,00\u00a0₽");
 
 		// Both payments reached the funnel's last step for this visitor, and the debtor's activity shows all he did.
 		org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(activity.of(agency.tenant().id(), debtor.id(), 50))
@@ -299,7 +299,7 @@ class CabinetPaymentIntegrationTests {
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 400);
 		String door = "/cabinet/" + agency.tenant().id();
 		MockHttpSession session = signIn(agency, door, phone);
-		home(session, door);
+		debtPage(session, door, debt);
 		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
 			.cookie(visitor).with(csrf())));
 		assertThat(terms).contains("в течение 2 дн. после своей даты");
@@ -313,7 +313,7 @@ class CabinetPaymentIntegrationTests {
 			.param(offers.find(agency.tenant().id(), debt.id()).orElseThrow().id()).update();
 
 		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.LAPSED);
-		String lapsed = home(session, door);
+		String lapsed = debtPage(session, door, debt);
 		assertThat(lapsed).contains("Платёж № 2 не поступил до", "соглашение утратило силу", "Уплаченные по нему 4\u00a0500,00\u00a0₽",
 				"5\u00a0500,00\u00a0₽");
 		pay(session, door, debt, "4500");
@@ -338,7 +338,7 @@ class CabinetPaymentIntegrationTests {
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ofRoubles("20878.10"), Money.ofRoubles("500000.00"), Money.ZERO), 400);
 		String door = "/cabinet/" + agency.tenant().id();
 		MockHttpSession session = signIn(agency, door, phone);
-		assertThat(home(session, door)).contains("Для вас предодобрена скидка 15%", "Заплатите 442\u00a0746,39\u00a0₽ вместо 520\u00a0878,10\u00a0₽");
+		assertThat(debtPage(session, door, debt)).contains("Для вас предодобрена скидка 15%", "Заплатите 442\u00a0746,39\u00a0₽ вместо 520\u00a0878,10\u00a0₽");
 		// The terms are opened in one tab, and the whole balance is paid in another.
 		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor)
 			.with(csrf())));
@@ -346,19 +346,19 @@ class CabinetPaymentIntegrationTests {
 		pay(session, door, debt, "520878,10");
 		assertThat(debts.get(agency.tenant().id(), debt.id()).isClosed()).isTrue();
 
-		String repaid = home(session, door);
+		String repaid = debtPage(session, door, debt);
 		assertThat(repaid).contains("Погашен").doesNotContain("Для вас предодобрена скидка", "Принять предложение");
 		accept(agency, session, door, debt, terms);
-		assertThat(home(session, door)).contains("Этот долг уже погашен — подписывать соглашение и платить по нему больше не нужно.");
+		assertThat(debtPage(session, door, debt)).contains("Этот долг уже погашен — подписывать соглашение и платить по нему больше не нужно.");
 		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor).with(csrf()));
-		assertThat(home(session, door)).contains("Этот долг уже погашен — подписывать соглашение");
+		assertThat(debtPage(session, door, debt)).contains("Этот долг уже погашен — подписывать соглашение");
 		assertThat(offers.find(agency.tenant().id(), debt.id())).as("no offer stands on a repaid debt").isEmpty();
 
 		// The settlement's sum, paid again: refused by the cabinet, and by the payments' own cap.
 		assertThat(mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "442746,39")
 			.param("key", UUID.randomUUID().toString()).session(session).cookie(visitor).with(csrf()))
-			.andReturn().getResponse().getRedirectedUrl()).isEqualTo(door + "/home");
-		assertThat(home(session, door)).contains("Этот долг уже погашен — платить по нему больше не нужно.");
+			.andReturn().getResponse().getRedirectedUrl()).isEqualTo(door + "/debts/" + debt.id());
+		assertThat(debtPage(session, door, debt)).contains("Этот долг уже погашен — платить по нему больше не нужно.");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> payments.startWithin(
 				() -> offers.owed(agency.tenant().id(), debts.get(agency.tenant().id(), debt.id())), agency.tenant().id(),
 				new ru.kredo.payments.PayableRef(debt.id().value()), Money.ofRoubles("442746.39"),
@@ -383,16 +383,16 @@ class CabinetPaymentIntegrationTests {
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ofRoubles("2000.00"), Money.ofRoubles("8000.00"), Money.ZERO), 400);
 		String door = "/cabinet/" + agency.tenant().id();
 		MockHttpSession session = signIn(agency, door, phone);
-		assertThat(home(session, door)).contains("Заплатите 9\u00a0000,00\u00a0₽ вместо 10\u00a0000,00\u00a0₽");
+		assertThat(debtPage(session, door, debt)).contains("Заплатите 9\u00a0000,00\u00a0₽ вместо 10\u00a0000,00\u00a0₽");
 
 		pay(session, door, debt, "4000");
 		// The discount is on what is owed now: 10% off the 6 000,00 ₽ left.
-		assertThat(home(session, door)).contains("Заплатите 5\u00a0400,00\u00a0₽ вместо 6\u00a0000,00\u00a0₽");
+		assertThat(debtPage(session, door, debt)).contains("Заплатите 5\u00a0400,00\u00a0₽ вместо 6\u00a0000,00\u00a0₽");
 		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").param("parts", "2").session(session)
 			.cookie(visitor).with(csrf())));
 		assertThat(terms).contains("5\u00a0400,00", "Платёж 1: 2\u00a0700,00\u00a0₽");
 		accept(agency, session, door, debt, terms);
-		assertThat(home(session, door)).contains("Соглашение подписано", "осталось заплатить 5\u00a0400,00\u00a0₽");
+		assertThat(debtPage(session, door, debt)).contains("Соглашение подписано", "осталось заплатить 5\u00a0400,00\u00a0₽");
 		Offer signed = offers.find(agency.tenant().id(), debt.id()).orElseThrow();
 		assertThat(signed.status()).isEqualTo(Offer.Status.ACCEPTED);
 		assertThat(signed.fullAmount()).isEqualTo(Money.ofRoubles("6000.00"));
@@ -402,14 +402,14 @@ class CabinetPaymentIntegrationTests {
 
 		mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "5400.01").param("key", "too-much")
 			.session(session).cookie(visitor).with(csrf()));
-		assertThat(home(session, door)).contains("По соглашению осталось заплатить 5\u00a0400,00\u00a0₽");
+		assertThat(debtPage(session, door, debt)).contains("По соглашению осталось заплатить 5\u00a0400,00\u00a0₽");
 		pay(session, door, debt, "2700");
 		pay(session, door, debt, "2700");
 		Debt closed = debts.get(agency.tenant().id(), debt.id());
 		assertThat(closed.isClosed()).isTrue();
 		assertThat(closed.repaid()).isEqualTo(Money.ofRoubles("9400.00"));
 		assertThat(closed.forgiven()).isEqualTo(Money.ofRoubles("600.00"));
-		assertThat(home(session, door)).contains("прощено 600,00\u00a0₽").doesNotContain("Принять предложение");
+		assertThat(debtPage(session, door, debt)).contains("прощено 600,00\u00a0₽").doesNotContain("Принять предложение");
 
 		byte[] pdf = mvc.perform(get(door + "/debts/" + debt.id() + "/certificate.pdf").session(session))
 			.andReturn().getResponse().getContentAsByteArray();
@@ -451,14 +451,14 @@ class CabinetPaymentIntegrationTests {
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 400);
 		String door = "/cabinet/" + agency.tenant().id();
 		MockHttpSession session = signIn(agency, door, phone);
-		home(session, door);
+		debtPage(session, door, debt);
 
 		String terms = terms(session, door, debt, mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor)
 			.with(csrf())));
 		assertThat(terms).contains("9\u00a0000,00");
 		pay(session, door, debt, "4000");
 		accept(agency, session, door, debt, terms);
-		assertThat(home(session, door)).contains("Остаток долга изменился, пока вы подписывали");
+		assertThat(debtPage(session, door, debt)).contains("Остаток долга изменился, пока вы подписывали");
 		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.OFFERED);
 
 		// A payment page left open: the balance may still change, so nothing is signed until it is through.
@@ -466,7 +466,7 @@ class CabinetPaymentIntegrationTests {
 			.session(session).cookie(visitor).with(csrf())).andReturn().getResponse().getRedirectedUrl())
 			.startsWith("/payments/sandbox/");
 		mvc.perform(post(door + "/debts/" + debt.id() + "/offer/sign").session(session).cookie(visitor).with(csrf()));
-		assertThat(home(session, door)).contains("Начат платёж на 1\u00a0000,00\u00a0₽, он ещё не завершён.");
+		assertThat(debtPage(session, door, debt)).contains("Начат платёж на 1\u00a0000,00\u00a0₽, он ещё не завершён.");
 		assertThat(offers.find(agency.tenant().id(), debt.id()).orElseThrow().status()).isEqualTo(Offer.Status.OFFERED);
 	}
 
@@ -492,6 +492,12 @@ class CabinetPaymentIntegrationTests {
 		String home = home(session, door);
 		assertThat(home).contains("continue-payment", "href=\"" + providersPage + "\"");
 		assertThat(home.split("continue-payment", -1)).as("one debt's payment, offered once").hasSize(2);
+	}
+
+	/** One debt's page: its offer, schedule, pay form and payments (the home page has a line per debt). */
+	private String debtPage(MockHttpSession session, String door, Debt debt) throws Exception {
+		return mvc.perform(get(door + "/debts/" + debt.id()).session(session).cookie(visitor)).andReturn().getResponse()
+			.getContentAsString();
 	}
 
 	private String home(MockHttpSession session, String door) throws Exception {
@@ -527,9 +533,9 @@ class CabinetPaymentIntegrationTests {
 		String back = mvc.perform(post(sandbox + "/pay").with(csrf())).andReturn().getResponse().getRedirectedUrl();
 		assertThat(back).isEqualTo(door + "/debts/" + debt.id() + "/paid");
 		assertThat(mvc.perform(get(back).session(session).cookie(visitor)).andReturn().getResponse().getRedirectedUrl())
-			.isEqualTo(door + "/home");
-		// The browser follows on to his home page, which says how the payment went (once).
-		home(session, door);
+			.isEqualTo(door + "/debts/" + debt.id());
+		// The browser follows on to the debt's page, which says how the payment went (once).
+		debtPage(session, door, debt);
 	}
 
 	private MockHttpSession signIn(Provisioned agency, String door, String phone) throws Exception {

@@ -68,6 +68,7 @@ class DisputeBrowserTests extends BrowserTestSupport {
 	@Test
 	void theDebtorDisputesHisDebtOnHisPhone() {
 		signInToTheCabinet();
+		phonePage.locator("#glance .glance-details").click();
 		phonePage.locator(".dispute-link").click();
 		assertThat(phonePage.locator("h1")).hasText("Оспорить долг");
 		fits("dispute-form-phone-390.png");
@@ -78,7 +79,7 @@ class DisputeBrowserTests extends BrowserTestSupport {
 
 		assertThat(phonePage.locator(".dispute-open")).hasText("Долг оспорен — агентство рассмотрит");
 		assertThat(phonePage.locator(".dispute-link")).hasCount(0);
-		fits("dispute-home-phone-390.png");
+		fits("dispute-debt-phone-390.png");
 		assertNoBrowserProblems();
 	}
 

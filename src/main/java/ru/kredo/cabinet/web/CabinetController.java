@@ -246,10 +246,51 @@ class CabinetController {
 				&& pending.tenant().equals(tenant.id().value()) ? pending : null;
 	}
 
+	/**
+	 * His home: a greeting, what he owes now and one line per debt with what he can do about it (an offer, paying, the
+	 * certificate); each debt's whole card is a page of its own ({@link #debt}), so the first screen stays short on a
+	 * phone and the page that every visit opens renders a line per debt, not every schedule and form.
+	 */
 	@GetMapping("/home")
 	String home(@PathVariable UUID agency, SignedInDebtor debtor, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Tenant tenant = agencies.get(agency);
+		DebtorsDebts his = cards(tenant, debtor, request, model, null);
+		model.addAttribute("owedTotal", OwedTotal.of(his.debts(), cardsIn(model)));
+		recordViews(tenant, debtor, request, response, model, his, null);
+		return "cabinet/home";
+	}
+
+	/**
+	 * One of his debts in full: its headline, offer and schedule, dispute, what it is made of, the pay form and its
+	 * payments. Another's debt, or none, is the same 404.
+	 */
+	@GetMapping("/debts/{debt}")
+	String debt(@PathVariable UUID agency, @PathVariable UUID debt, SignedInDebtor debtor, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Tenant tenant = agencies.get(agency);
+		DebtId id = new DebtId(debt);
+		DebtorsDebts his = cards(tenant, debtor, request, model, id);
+		if (cardsIn(model).isEmpty()) {
+			throw new ru.kredo.platform.NotFound("debt.not-found", debt);
+		}
+		model.addAttribute("card", cardsIn(model).getFirst());
+		recordViews(tenant, debtor, request, response, model, his, id);
+		return "cabinet/debt";
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<DebtCard> cardsIn(Model model) {
+		return (List<DebtCard>) model.getAttribute("cards");
+	}
+
+	/**
+	 * What the home page and a debt's page both show: the agency, his name, and his debts as cards (all of them, or
+	 * only {@code only}), with the payments he can continue. Two statements: his debts with their payments and
+	 * offers, and the payments under way; his disputes only if he ever opened one.
+	 */
+	private DebtorsDebts cards(Tenant tenant, SignedInDebtor debtor, HttpServletRequest request, Model model,
+			DebtId only) {
 		model.addAttribute("agency", tenant);
 		model.addAttribute("agencyId", tenant.id().value().toString());
 		// The page greets him by name and shows none of his identifiers, so none is opened; read once a session.
@@ -257,10 +298,10 @@ class CabinetController {
 		// His debts, their payments and offers in one statement; nothing is written here (offers are made when a rule
 		// or a debt changes, not when he looks).
 		DebtorsDebts his = debts.ofDebtor(tenant.id(), debtor.contactId());
-		List<Debt> owed = his.debts();
+		List<Debt> owed = his.debts().stream().filter(d -> only == null || d.id().equals(only)).toList();
 		Map<DebtId, List<DebtPayment>> history = his.payments();
 		Map<DebtId, Offer> offered = his.offers();
-		boolean accepted = offered.values().stream().anyMatch(Offer::wasAccepted);
+		boolean accepted = owed.stream().map(d -> offered.get(d.id())).anyMatch(o -> o != null && o.wasAccepted());
 		boolean paymentsAvailable = paymentSettings.available(tenant.id());
 		// The requisites, read once for the page with its footer (CabinetAgency): the schedule's PDF (a signed offer)
 		// needs them, and without a payment provider the debtor is told so, with the agency's phone when it is known.
@@ -268,34 +309,40 @@ class CabinetController {
 		boolean documents = accepted && legal.isPresent();
 		// The latest dispute of each debt: while open the card says so, once resolved how and why; read only for a
 		// debtor who has ever disputed one (the debts' own read says so).
-		Map<DebtId, Dispute> disputed = his.everDisputed().isEmpty() ? Map.of()
+		Map<DebtId, Dispute> disputed = owed.stream().noneMatch(d -> his.everDisputed().contains(d.id())) ? Map.of()
 				: disputes.latestOf(tenant.id(), debtor.contactId());
 		List<DebtCard> cards = owed.stream()
 			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time,
 					disputed.get(debt.id())))
 			.toList();
 		model.addAttribute("cards", cards);
-		model.addAttribute("owedTotal", OwedTotal.of(owed, cards));
 		model.addAttribute("paymentKey", UUID.randomUUID());
 		model.addAttribute("paymentsAvailable", paymentsAvailable);
 		model.addAttribute("agencyPhone", legal.map(Agency::phone).orElse(null));
 		// A payment he started and left on the provider's page is offered again, rather than only named as under way
 		// (one query for all his debts).
-		model.addAttribute("continuable", payments.continuable(tenant.id(),
+		model.addAttribute("continuable", owed.isEmpty() ? Map.of() : payments.continuable(tenant.id(),
 				owed.stream().map(debt -> new PayableRef(debt.id().value())).toList())
 			.values().stream()
 			.collect(java.util.stream.Collectors.toMap(p -> p.payable().debtId().toString(), p -> p)));
+		return his;
+	}
+
+	/**
+	 * What he looked at is kept on his card only with his consent (docs/privacy.md); the funnel counts it anyway, by
+	 * the visitor's cookie, not by his name. Home shows every debt and names every offer; a debt's page, that debt.
+	 */
+	private void recordViews(Tenant tenant, SignedInDebtor debtor, HttpServletRequest request,
+			HttpServletResponse response, Model model, DebtorsDebts his, DebtId only) {
 		UUID visitor = visitors.of(request, response);
-		// What he looked at is kept on his card only with his consent (docs/privacy.md); the funnel counts it anyway,
-		// by the visitor's cookie, not by his name.
 		boolean consented = consentQuestion.ask(model, request, tenant.id(), debtor.contactId());
-		if (!owed.isEmpty()) {
+		if (!his.debts().isEmpty()) {
 			viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.DEBT_VIEWED, null, consented);
 		}
-		offered.values().stream().filter(o -> o.status() == Offer.Status.OFFERED)
+		his.offers().values().stream()
+			.filter(o -> o.status() == Offer.Status.OFFERED && (only == null || o.debtId().equals(only)))
 			.forEach(o -> viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.OFFER_VIEWED,
 					o.debtId().value(), consented));
-		return "cabinet/home";
 	}
 
 	/** The debtor's name, read at the first page of a session and kept in it (the greeting is all it is used for). */
@@ -368,18 +415,18 @@ class CabinetController {
 		}
 		catch (Rejected rejected) {
 			redirect.addFlashAttribute("problem", rejected);
-			return "redirect:/cabinet/" + agency + "/home";
+			return "redirect:/cabinet/" + agency + "/debts/" + debt;
 		}
 		catch (PaymentProviderUnavailable unavailable) {
 			redirect.addFlashAttribute("problem", new Rejected("payment.provider-unavailable"));
-			return "redirect:/cabinet/" + agency + "/home";
+			return "redirect:/cabinet/" + agency + "/debts/" + debt;
 		}
 	}
 
 	/**
 	 * Where the provider sends the payer back: the payment this session started on the debt, as Kredo knows it now.
 	 * Declined or cancelled, his cabinet says so at that debt, with no money taken, and offers the same payment again;
-	 * paid, it says so; still open, the cabinet offers to continue it. Then his home page, so a reload asks nothing again.
+	 * paid, it says so; still open, the cabinet offers to continue it. Then the debt's page, so a reload asks nothing again.
 	 */
 	@GetMapping("/debts/{debt}/paid")
 	String paid(@PathVariable UUID agency, @PathVariable UUID debt, SignedInDebtor debtor,
@@ -402,7 +449,7 @@ class CabinetController {
 				request.getSession().removeAttribute(PAYMENT_STARTED + debt);
 			}
 		}
-		return "redirect:/cabinet/" + agency + "/home";
+		return "redirect:/cabinet/" + agency + "/debts/" + debt;
 	}
 
 	/**

@@ -56,7 +56,7 @@ class DisputeController {
 		Tenant tenant = agencies.get(agency);
 		Debt his = ownDebts.get(tenant, debtor, debt);
 		if (his.isClosed() || his.status() == DebtStatus.DISPUTED) {
-			return "redirect:/cabinet/" + agency + "/home";
+			return "redirect:/cabinet/" + agency + "/debts/" + debt;
 		}
 		model.addAttribute("agency", tenant);
 		model.addAttribute("agencyId", tenant.id().value().toString());
@@ -88,7 +88,7 @@ class DisputeController {
 		}
 		catch (Rejected refused) {
 			redirect.addFlashAttribute("problem", refused);
-			return "redirect:/cabinet/" + agency + "/home";
+			return "redirect:/cabinet/" + agency + "/debts/" + debt;
 		}
 		// The operators read debtors in the inbox: the explanation goes there too, as his message. The dispute stands
 		// whether or not it does (it is on the staff's list of disputes).
@@ -102,6 +102,6 @@ class DisputeController {
 					refused.code());
 		}
 		redirect.addFlashAttribute("notice", "dispute.opened");
-		return "redirect:/cabinet/" + agency + "/home";
+		return "redirect:/cabinet/" + agency + "/debts/" + debt;
 	}
 }

@@ -99,7 +99,7 @@ class OfferController {
 		}
 		catch (Rejected rejected) {
 			redirect.addFlashAttribute("problem", rejected);
-			return "redirect:/cabinet/" + agency + "/home";
+			return "redirect:/cabinet/" + agency + "/debts/" + debt;
 		}
 		return "redirect:/cabinet/" + agency + "/debts/" + debt + "/offer/sign";
 	}
@@ -119,7 +119,7 @@ class OfferController {
 
 	/**
 	 * The signing step: the terms this session is signing on this debt and the code's field, with when another code
-	 * may be asked for; none waiting, his home page.
+	 * may be asked for; none waiting, the debt's page.
 	 */
 	@GetMapping("/sign")
 	String signing(@PathVariable UUID agency, @PathVariable UUID debt, SignedInDebtor signedIn,
@@ -127,7 +127,7 @@ class OfferController {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
 		if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending) || !pending.debt().equals(debt)) {
-			return "redirect:/cabinet/" + agency + "/home";
+			return "redirect:/cabinet/" + agency + "/debts/" + debt;
 		}
 		model.addAttribute("agency", tenant);
 		model.addAttribute("debt", owed);
@@ -145,7 +145,7 @@ class OfferController {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
 		if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending) || !pending.debt().equals(debt)) {
-			return "redirect:/cabinet/" + agency + "/home";
+			return "redirect:/cabinet/" + agency + "/debts/" + debt;
 		}
 		try {
 			if (clock.instant().isBefore(pending.resendAt())) {
@@ -158,15 +158,15 @@ class OfferController {
 			redirect.addFlashAttribute("problem", rejected);
 			if (!STAY_ON_STEP.contains(rejected.code())) {
 				request.getSession().removeAttribute(PENDING);
-				return "redirect:/cabinet/" + agency + "/home";
+				return "redirect:/cabinet/" + agency + "/debts/" + debt;
 			}
 		}
 		return "redirect:/cabinet/" + agency + "/debts/" + debt + "/offer/sign";
 	}
 
 	/**
-	 * The code that signs: right, the settlement is his and so says his home page; a wrong, expired or overtried code
-	 * keeps him on the signing step with the reason; terms that no longer hold send him home with why.
+	 * The code that signs: right, the settlement is his and so says the debt's page; a wrong, expired or overtried code
+	 * keeps him on the signing step with the reason; terms that no longer hold send him back to the debt with why.
 	 */
 	@PostMapping("/accept")
 	String accept(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(required = false) UUID challenge,
@@ -198,7 +198,7 @@ class OfferController {
 				return "redirect:/cabinet/" + agency + "/debts/" + debt + "/offer/sign";
 			}
 		}
-		return "redirect:/cabinet/" + agency + "/home";
+		return "redirect:/cabinet/" + agency + "/debts/" + debt;
 	}
 
 	private long secondsUntil(Instant at) {

@@ -241,7 +241,11 @@ class CabinetAgencyIntegrationTests {
 		MockHttpSession session = signedIn(agency, debtor);
 
 		String home = mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString();
-		assertThat(home).contains("offer-terms", "offer-next").doesNotContain("Акция декабрь", "Основание");
+		assertThat(home).doesNotContain("Акция декабрь", "Основание");
+		assertThat(mvc.perform(get(door + "/debts/" + open.id()).session(session)).andReturn().getResponse()
+			.getContentAsString()).contains("offer-terms").doesNotContain("Акция декабрь", "Основание");
+		assertThat(mvc.perform(get(door + "/debts/" + signed.id()).session(session)).andReturn().getResponse()
+			.getContentAsString()).contains("offer-next").doesNotContain("Акция декабрь", "Основание");
 		byte[] pdf = mvc.perform(get(door + "/debts/" + signed.id() + "/offer/schedule.pdf").session(session))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
@@ -268,15 +272,25 @@ class CabinetAgencyIntegrationTests {
 
 		String home = mvc.perform(get(door + "/home").session(session)).andReturn().getResponse().getContentAsString()
 			.replaceAll("\\s+", " ");
+		String signedPage = mvc.perform(get(door + "/debts/" + signed.id()).session(session)).andReturn().getResponse()
+			.getContentAsString().replaceAll("\\s+", " ");
+		String plainPage = mvc.perform(get(door + "/debts/" + plain.id()).session(session)).andReturn().getResponse()
+			.getContentAsString().replaceAll("\\s+", " ");
 		// Amounts within a sentence never break across lines (the headlines are lines of their own, kept whole).
-		assertThat(home).contains("осталось 18\u00A0000,00\u00A0₽", "договорам — 30\u00A0000,00\u00A0₽");
+		assertThat(signedPage).contains("осталось 18\u00A0000,00\u00A0₽");
+		assertThat(home).contains("договорам — 30\u00A0000,00\u00A0₽");
 		home = home.replace('\u00A0', ' ');
-		assertThat(home).containsPattern("id=\"debt-" + signed.id() + "\".*?class=\"kpi owed-now text-nowrap\">9 000,00 ₽<")
-			.containsPattern("id=\"debt-" + signed.id() + "\".*?Всего по соглашению осталось 18 000,00 ₽.*?Полный долг по "
-					+ "договору —</span> <span class=\"balance text-nowrap\">20 000,00 ₽</span>")
-			.containsPattern("id=\"debt-" + plain.id() + "\".*?class=\"kpi owed-now text-nowrap balance\">10 000,00 ₽<")
+		// Each debt's line on the first screen says what he owes on it now; its page explains the figure.
+		assertThat(home).containsPattern("/debts/" + signed.id() + "\".*?class=\"cab-glance-amount\">9 000,00 ₽<")
+			.containsPattern("/debts/" + plain.id() + "\".*?class=\"cab-glance-amount\">10 000,00 ₽<")
 			.contains("Всего к оплате сейчас, открытых долгов: 2", "owed-total-now text-nowrap\">19 000,00 ₽<",
 					"Полный долг по всем договорам — 30 000,00 ₽");
+		assertThat(signedPage.replace('\u00A0', ' '))
+			.containsPattern("id=\"debt-" + signed.id() + "\".*?class=\"kpi owed-now text-nowrap\">9 000,00 ₽<")
+			.containsPattern("id=\"debt-" + signed.id() + "\".*?Всего по соглашению осталось 18 000,00 ₽.*?Полный долг по "
+					+ "договору —</span> <span class=\"balance text-nowrap\">20 000,00 ₽</span>");
+		assertThat(plainPage.replace('\u00A0', ' '))
+			.containsPattern("id=\"debt-" + plain.id() + "\".*?class=\"kpi owed-now text-nowrap balance\">10 000,00 ₽<");
 	}
 
 	private Contact debtor(Provisioned agency) {

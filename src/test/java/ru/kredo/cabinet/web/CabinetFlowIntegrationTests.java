@@ -149,31 +149,33 @@ class CabinetFlowIntegrationTests {
 		assertThat(redirect(post(door + "/debts/" + debt.id() + "/offer/resend"), session)).isEqualTo(signing);
 		assertThat(page(signing, session)).contains("Новый код можно запросить через", "ст. 415 ГК РФ");
 
-		// The right one: signed, and home.
-		assertThat(redirect(post(accept).param("code", signingCode), session)).isEqualTo(door + "/home");
-		assertThat(page(door + "/home", session)).contains("осталось заплатить 9\u00a0000,00\u00a0₽");
+		// The right one: signed, and the debt's page, which shows the settlement.
+		String debtPage = door + "/debts/" + debt.id();
+		assertThat(redirect(post(accept).param("code", signingCode), session)).isEqualTo(debtPage);
+		assertThat(page(debtPage, session)).contains("осталось заплатить 9\u00a0000,00\u00a0₽");
 		assertThat(mvc.perform(get(signing).session(session).cookie(visitor)).andReturn().getResponse()
-			.getRedirectedUrl()).as("the signing step once signed").isEqualTo(door + "/home");
+			.getRedirectedUrl()).as("the signing step once signed").isEqualTo(debtPage);
 
-		// A payment: to the provider's page, declined there, back through Kredo's return address to his home.
+		// A payment: to the provider's page, declined there, back through Kredo's return address to the debt's page.
 		String sandbox = redirect(post(door + "/debts/" + debt.id() + "/pay").param("amount", "9000")
 			.param("method", "SBP").param("key", UUID.randomUUID().toString()), session);
 		assertThat(sandbox).startsWith("/payments/sandbox/");
 		String back = mvc.perform(post(sandbox + "/decline").with(csrf())).andReturn().getResponse().getRedirectedUrl();
 		assertThat(back).isEqualTo(door + "/debts/" + debt.id() + "/paid");
 		assertThat(mvc.perform(get(back).session(session).cookie(visitor)).andReturn().getResponse().getRedirectedUrl())
-			.isEqualTo(door + "/home");
-		String declined = page(door + "/home", session);
+			.isEqualTo(debtPage);
+		String declined = page(debtPage, session);
 		assertThat(declined).contains("Оплата 9\u00a0000,00\u00a0₽ по договору № " + debt.contractNumber() + " не прошла.",
 				"деньги не списаны", "Попробовать ещё раз", "name=\"amount\" value=\"9000.00\"");
-		assertThat(page(door + "/home", session)).as("said once, not on every reload").doesNotContain("не прошла");
+		assertThat(page(debtPage, session)).as("said once, not on every reload").doesNotContain("не прошла");
 
 		// The retry: the same payment asked for again, paid this time.
 		String again = redirect(post(door + "/debts/" + debt.id() + "/pay").param("amount", "9000.00")
 			.param("method", "SBP").param("key", UUID.randomUUID().toString()), session);
 		mvc.perform(post(again + "/pay").with(csrf()));
 		mvc.perform(get(back).session(session).cookie(visitor));
-		assertThat(page(door + "/home", session)).contains("Оплата прошла, спасибо!", "Погашен");
+		assertThat(page(debtPage, session)).contains("Оплата прошла, спасибо!", "Погашен");
+		assertThat(page(door + "/home", session)).contains("Долг погашен");
 
 		// The consent to processing personal data, answered on its own form (CabinetAgencyIntegrationTests has the rest).
 		java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"([^\"]+)\"")
@@ -186,16 +188,17 @@ class CabinetFlowIntegrationTests {
 		assertThat(redirect(post(door + "/chat").param("text", "Спасибо, оплатила"), session)).isEqualTo(door + "/chat");
 		assertThat(page(door + "/chat", session)).contains("Спасибо, оплатила");
 
-		// A dispute of another of his debts: its form by a GET, then home, which says it is disputed (DisputesIntegrationTests
-		// has the rest).
+		// A dispute of another of his debts: its form by a GET, then the debt's page; his home's line says it is disputed
+		// too (DisputesIntegrationTests has the rest).
 		Debt other = debts.add(agency.tenant().id(), debt.contactId(), "ООО «МФО»", "З-" + phone.substring(5),
 				LocalDate.of(2022, 2, 2), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 200);
 		String dispute = door + "/debts/" + other.id() + "/dispute";
 		assertThat(page(dispute, session)).contains("name=\"explanation\"");
 		assertThat(redirect(post(dispute).param("reason", "NOT_MINE").param("explanation", "Не брала"), session))
-			.isEqualTo(door + "/home");
-		assertThat(page(door + "/home", session)).contains("Долг оспорен — агентство рассмотрит");
+			.isEqualTo(door + "/debts/" + other.id());
+		assertThat(page(door + "/home", session)).contains("Агентство требует — вы оспариваете");
+		assertThat(page(door + "/debts/" + other.id(), session)).contains("Долг оспорен — агентство рассмотрит");
 
 		assertThat(redirect(post(door + "/sign-out"), session)).isEqualTo(door);
 

@@ -96,8 +96,8 @@ class DisputesIntegrationTests {
 	@Test
 	void anOpenDisputeWithholdsTheOfferAndARejectionBringsItBackWithTheReasonShownToTheDebtor() throws Exception {
 		MockHttpSession session = signedIn(agency, debtor);
-		String home = page(door + "/home", session);
-		assertThat(home).contains("/debts/" + debt.id() + "/dispute", "Оспорить", "/debts/" + debt.id() + "/offer/sign");
+		String card = page(door + "/debts/" + debt.id(), session);
+		assertThat(card).contains("/debts/" + debt.id() + "/dispute", "Оспорить", "/debts/" + debt.id() + "/offer/sign");
 		String form = page(door + "/debts/" + debt.id() + "/dispute", session);
 		assertThat(form).contains("Я не брал этот кредит", "Уже оплатил", "Сумма неверна", "name=\"explanation\"");
 
@@ -109,25 +109,29 @@ class DisputesIntegrationTests {
 		assertThat(debts.get(agency.tenant().id(), debt.id()).status()).isEqualTo(DebtStatus.OPEN);
 
 		assertThat(redirect(post(door + "/debts/" + debt.id() + "/dispute").param("reason", "ALREADY_PAID")
-			.param("explanation", "Оплатила в банке 12.03.2024, квитанция есть"), session)).isEqualTo(door + "/home");
+			.param("explanation", "Оплатила в банке 12.03.2024, квитанция есть"), session))
+			.isEqualTo(door + "/debts/" + debt.id());
 		assertThat(debts.get(agency.tenant().id(), debt.id()).status()).isEqualTo(DebtStatus.DISPUTED);
 
-		// His card: disputed, no offer and no signing form, no second «Оспорить».
-		home = page(door + "/home", session);
-		assertThat(home).contains("Долг оспорен — агентство рассмотрит", "Агентство требует — вы оспариваете")
+		// His card: disputed, no offer and no signing form, no second «Оспорить»; his home's line says so too.
+		card = page(door + "/debts/" + debt.id(), session);
+		assertThat(card).contains("Долг оспорен — агентство рассмотрит", "Агентство требует — вы оспариваете")
 			.doesNotContain("/debts/" + debt.id() + "/offer/sign").doesNotContain("/debts/" + debt.id() + "/dispute\"");
+		assertThat(page(door + "/home", session)).contains("glance-disputed", "Агентство требует — вы оспариваете")
+			.doesNotContain("glance-offer");
 		// Withheld, not lost: the agency still sees it on the debtor's card, he does not.
 		assertThat(debts.ofDebtor(agency.tenant().id(), debtor.id()).offers()).isEmpty();
 		assertThat(offers.find(agency.tenant().id(), debt.id())).isPresent();
 		assertThatThrownBy(() -> offers.signable(agency.tenant().id(), debts.get(agency.tenant().id(), debt.id())))
 			.isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.code()).isEqualTo("debt.disputed"));
-		// Signing asked for anyway: refused at home, no code texted.
-		assertThat(redirect(post(door + "/debts/" + debt.id() + "/offer/sign"), session)).isEqualTo(door + "/home");
-		assertThat(page(door + "/home", session)).contains("открыт спор");
+		// Signing asked for anyway: refused on the debt's page, no code texted.
+		assertThat(redirect(post(door + "/debts/" + debt.id() + "/offer/sign"), session))
+			.isEqualTo(door + "/debts/" + debt.id());
+		assertThat(page(door + "/debts/" + debt.id(), session)).contains("открыт спор");
 		// A second dispute of the same debt: refused.
 		assertThat(redirect(post(door + "/debts/" + debt.id() + "/dispute").param("reason", "OTHER")
-			.param("explanation", "ещё раз"), session)).isEqualTo(door + "/home");
-		assertThat(page(door + "/home", session)).contains("По этому долгу спор уже открыт.");
+			.param("explanation", "ещё раз"), session)).isEqualTo(door + "/debts/" + debt.id());
+		assertThat(page(door + "/debts/" + debt.id(), session)).contains("По этому долгу спор уже открыт.");
 		// The day's renewal makes no offer for a disputed debt (its offer gone, as one lapsed unsigned is).
 		jdbc.sql("delete from offers where debt_id = ?").param(debt.id().value()).update();
 		offers.makeOffers(agency.tenant().id());
@@ -164,8 +168,8 @@ class DisputesIntegrationTests {
 		assertThat(staffPage("/debtors/disputes")).doesNotContain(debt.contractNumber());
 
 		// He sees the outcome and the reason, and the offer is back.
-		home = page(door + "/home", session);
-		assertThat(home).contains("Спор рассмотрен, долг остаётся в силе.", "Платёж 12.03.2024 поступил по другому договору",
+		card = page(door + "/debts/" + debt.id(), session);
+		assertThat(card).contains("Спор рассмотрен, долг остаётся в силе.", "Платёж 12.03.2024 поступил по другому договору",
 				"/debts/" + debt.id() + "/offer/sign").doesNotContain("Долг оспорен");
 		assertThat(offers.signable(agency.tenant().id(), debts.get(agency.tenant().id(), debt.id()))).isNotNull();
 		// Resolving it again: refused.
@@ -186,8 +190,9 @@ class DisputesIntegrationTests {
 		Debt writtenOff = debts.get(agency.tenant().id(), debt.id());
 		assertThat(writtenOff.status()).isEqualTo(DebtStatus.CLOSED);
 		assertThat(writtenOff.closedAs()).isEqualTo(ClosedAs.WRITTEN_OFF);
-		String home = page(door + "/home", session);
-		assertThat(home).contains("Спор решён в вашу пользу", "Долг списан").doesNotContain("certificate.pdf")
+		assertThat(page(door + "/home", session)).contains("Долг списан").doesNotContain("certificate.pdf");
+		String card = page(door + "/debts/" + debt.id(), session);
+		assertThat(card).contains("Спор решён в вашу пользу", "Долг списан").doesNotContain("certificate.pdf")
 			.doesNotContain("/debts/" + debt.id() + "/offer/sign").doesNotContain("/debts/" + debt.id() + "/pay");
 	}
 

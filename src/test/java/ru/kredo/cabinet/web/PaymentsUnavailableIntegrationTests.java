@@ -73,10 +73,13 @@ class PaymentsUnavailableIntegrationTests {
 		assertThat(home).contains("КД-1/2021",
 				"Онлайн-оплата пока недоступна. Позвоните в агентство по телефону +7 495 111-22-33")
 			.doesNotContain("/debts/" + debt.id() + "/pay\"");
+		assertThat(mvc.perform(get(door + "/debts/" + debt.id()).session(session)).andReturn().getResponse()
+			.getContentAsString()).contains("Онлайн-оплата пока недоступна. Позвоните в агентство по телефону +7 495 111-22-33")
+			.doesNotContain("/debts/" + debt.id() + "/pay\"");
 
 		mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "5000,00").param("method", "SBP")
 			.param("key", UUID.randomUUID().toString()).session(session).with(csrf()))
-			.andExpect(redirectedUrl(door + "/home"));
+			.andExpect(redirectedUrl(door + "/debts/" + debt.id()));
 		assertThat(debts.get(agency.tenant().id(), debt.id()).total()).isEqualTo(Money.ofRoubles("5000.00"));
 
 		assertThat(mvc.perform(get("/").with(user(fixtures.admin(agency)))).andReturn().getResponse()
