@@ -119,9 +119,11 @@ final class BenchmarkSignIns {
 		}
 
 		Contact contact = contacts.findByNameAndPhone(agency, person.name(), person.phone()).getFirst();
-		List<String> contracts = debts.ofContact(agency, contact.id()).stream().map(Debt::contractNumber).toList();
+		List<Debt> his = debts.ofContact(agency, contact.id());
+		List<String> contracts = his.stream().map(Debt::contractNumber).toList();
 		SignedIn debtor = new SignedIn(get(connection, door + "/home", address, cookies),
-				"Здравствуйте, " + person.name().firstName() + " " + person.name().middleName() + "!", contracts);
+				"Здравствуйте, " + person.name().firstName() + " " + person.name().middleName() + "!", contracts,
+				get(connection, door + "/debts/" + his.getFirst().id(), address, cookies), contracts.getFirst());
 		Response home = send(connection, debtor.home(), cookies, 200);
 		if (!debtor.sees(home.text())) {
 			throw new IllegalStateException("debtor " + i + "'s home page lacks his name or contracts " + contracts);
@@ -207,9 +209,14 @@ final class BenchmarkSignIns {
 
 	/**
 	 * A signed-in debtor: the request for his home page (with his session and visitor cookies), and what the page
-	 * must show him: his greeting and his debts' contract numbers.
+	 * must show him: his greeting and his debts' contract numbers; and the request for his first debt's page, which
+	 * must name its contract.
 	 */
-	record SignedIn(byte[] home, String greeting, List<String> contracts) {
+	record SignedIn(byte[] home, String greeting, List<String> contracts, byte[] debtPage, String debtContract) {
+
+		boolean seesHisDebt(String page) {
+			return page.contains(debtContract) && page.contains("cab-back");
+		}
 
 		boolean sees(String page) {
 			if (!page.contains(greeting)) {

@@ -63,6 +63,8 @@ class CabinetMainPageBenchmark {
 	static final int WARM_UP_MAX = Integer.getInteger("bench.warm-up-max", 120);
 	static final int SECONDS = Integer.getInteger("bench.seconds", 30);
 	static final boolean VIRTUAL_CLIENTS = Boolean.getBoolean("bench.virtual-clients");
+	/** {@code home} (the default): the main page; {@code debt}: the page of each debtor's first debt. */
+	static final String PAGE = System.getProperty("bench.page", "home");
 	static final Path DIR = Path.of("target/bench");
 	static final Path POSTMASTER = DIR.resolve("cabinet/postgres/postmaster.pid");
 
@@ -98,6 +100,10 @@ class CabinetMainPageBenchmark {
 		AtomicReference<Snapshot> windowStart = new AtomicReference<>();
 		ClosedLoop.Result result = ClosedLoop.run("127.0.0.1", port, CLIENTS, VIRTUAL_CLIENTS, (connection, n) -> {
 			SignedIn debtor = sessions.get((int) (n % sessions.size()));
+			if ("debt".equals(PAGE)) {
+				var page = connection.send(debtor.debtPage());
+				return page.status() == 200 && debtor.seesHisDebt(page.text());
+			}
 			var page = connection.send(debtor.home());
 			return page.status() == 200 && debtor.sees(page.text());
 		}, new JitQuiet(), Duration.ofSeconds(SECONDS), () -> windowStart.set(snapshot()));
@@ -143,13 +149,13 @@ class CabinetMainPageBenchmark {
 		long database = end.databaseCpu() - start.databaseCpu();
 		long others = end.machine().busyNanos() - start.machine().busyNanos() - jvm - database;
 		String line = String.format(Locale.ROOT, """
-				cabinet home: %,d debtors, %d sessions, %d %s clients, warm-up %d s, measured %.0f s: %,.0f pages/s, \
+				cabinet %s: %,d debtors, %d sessions, %d %s clients, warm-up %d s, measured %.0f s: %,.0f pages/s, \
 				p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d of %,d
 				  per page: CPU %.2f ms in this JVM (server and load generator) + %.2f ms in PostgreSQL, \
 				%.1f database transactions
 				  cores used: this JVM %.2f, PostgreSQL %.2f, other processes %.2f, stolen %.2f; JIT compiling %.1f s; \
 				load average (1, 5, 15 min) %s at the start, %s at the end""",
-				DEBTORS, SESSIONS, CLIENTS, VIRTUAL_CLIENTS ? "virtual-thread" : "platform-thread", r.warmUp().toSeconds(),
+				"debt".equals(PAGE) ? "debt page" : "home", DEBTORS, SESSIONS, CLIENTS, VIRTUAL_CLIENTS ? "virtual-thread" : "platform-thread", r.warmUp().toSeconds(),
 				r.seconds(), r.throughput(), r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99),
 				r.maxMillis(), r.errors(), r.requests(), jvm / 1e6 / pages, database / 1e6 / pages,
 				(end.transactions() - start.transactions()) / pages, jvm / elapsed, database / elapsed,
