@@ -123,7 +123,8 @@ final class BenchmarkSignIns {
 		List<String> contracts = his.stream().map(Debt::contractNumber).toList();
 		SignedIn debtor = new SignedIn(get(connection, door + "/home", address, cookies),
 				"Здравствуйте, " + person.name().firstName() + " " + person.name().middleName() + "!", contracts,
-				get(connection, door + "/debts/" + his.getFirst().id(), address, cookies), contracts.getFirst());
+				get(connection, door + "/debts/" + his.getFirst().id(), address, cookies), contracts.getFirst(), address,
+				Map.copyOf(cookies), contact.id());
 		Response home = send(connection, debtor.home(), cookies, 200);
 		if (!debtor.sees(home.text())) {
 			throw new IllegalStateException("debtor " + i + "'s home page lacks his name or contracts " + contracts);
@@ -131,7 +132,7 @@ final class BenchmarkSignIns {
 		return debtor;
 	}
 
-	private static Response send(HttpConnection connection, byte[] request, Map<String, String> cookies, int expected)
+	static Response send(HttpConnection connection, byte[] request, Map<String, String> cookies, int expected)
 			throws IOException {
 		Response response = connection.send(request);
 		if (response.status() != expected) {
@@ -145,11 +146,11 @@ final class BenchmarkSignIns {
 		return response;
 	}
 
-	private static byte[] get(HttpConnection connection, String path, String address, Map<String, String> cookies) {
+	static byte[] get(HttpConnection connection, String path, String address, Map<String, String> cookies) {
 		return HttpConnection.end(headers(connection.start("GET", path), address, cookies));
 	}
 
-	private static byte[] post(HttpConnection connection, String path, String address, Map<String, String> cookies,
+	static byte[] post(HttpConnection connection, String path, String address, Map<String, String> cookies,
 			String form) {
 		byte[] body = form.getBytes(UTF_8);
 		byte[] head = HttpConnection.end(headers(connection.start("POST", path), address, cookies)
@@ -160,7 +161,7 @@ final class BenchmarkSignIns {
 		return request;
 	}
 
-	private static StringBuilder headers(StringBuilder request, String address, Map<String, String> cookies) {
+	static StringBuilder headers(StringBuilder request, String address, Map<String, String> cookies) {
 		request.append("Accept: text/html\r\nAccept-Language: ru-RU,ru;q=0.9\r\nX-Forwarded-For: ").append(address)
 			.append("\r\n");
 		if (!cookies.isEmpty()) {
@@ -172,7 +173,7 @@ final class BenchmarkSignIns {
 		return request;
 	}
 
-	private static String find(Pattern pattern, Response response, String what) {
+	static String find(Pattern pattern, Response response, String what) {
 		Matcher matcher = pattern.matcher(response.text());
 		if (!matcher.find()) {
 			throw new IllegalStateException("no " + what + " in: " + response.text());
@@ -209,10 +210,11 @@ final class BenchmarkSignIns {
 
 	/**
 	 * A signed-in debtor: the request for his home page (with his session and visitor cookies), and what the page
-	 * must show him: his greeting and his debts' contract numbers; and the request for his first debt's page, which
-	 * must name its contract.
+	 * must show him: his greeting and his debts' contract numbers; the request for his first debt's page, which
+	 * must name its contract; and what other requests of his need (his address, cookies and contact).
 	 */
-	record SignedIn(byte[] home, String greeting, List<String> contracts, byte[] debtPage, String debtContract) {
+	record SignedIn(byte[] home, String greeting, List<String> contracts, byte[] debtPage, String debtContract,
+			String address, Map<String, String> cookies, ru.kredo.contacts.ContactId contact) {
 
 		boolean seesHisDebt(String page) {
 			return page.contains(debtContract) && page.contains("cab-back");
