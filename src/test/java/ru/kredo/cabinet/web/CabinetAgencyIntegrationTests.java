@@ -275,7 +275,7 @@ class CabinetAgencyIntegrationTests {
 			.containsPattern("id=\"debt-" + signed.id() + "\".*?Всего по соглашению осталось 18 000,00 ₽.*?Полный долг по "
 					+ "договору —</span> <span class=\"balance text-nowrap\">20 000,00 ₽</span>")
 			.containsPattern("id=\"debt-" + plain.id() + "\".*?class=\"kpi owed-now text-nowrap balance\">10 000,00 ₽<")
-			.contains("Всего к оплате сейчас, открытых долгов: 2", "owed-total-now text-nowrap\">19 000,00 ₽<",
+			.contains("Всего к оплате сейчас по 2 долгам", "owed-total-now text-nowrap\">19 000,00 ₽<",
 					"Полный долг по всем договорам — 30 000,00 ₽");
 	}
 
