@@ -232,6 +232,48 @@ class PayAllIntegrationTests {
 	}
 
 	@Test
+	void twoCombinedStartsAndASingleOneAtOnceNeverPutMoreUnderWayThanTheDebtsOwe() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		Contact debtor = debtor(agency);
+		Debt first = debt(agency, debtor, "КД-1/2021", "3000.00");
+		Debt second = debt(agency, debtor, "КД-2/2021", "4000.00");
+		ru.kredo.tenancy.TenantId tenant = agency.tenant().id();
+		ru.kredo.payments.PayableRef a = new ru.kredo.payments.PayableRef(first.id().value());
+		ru.kredo.payments.PayableRef b = new ru.kredo.payments.PayableRef(second.id().value());
+		ru.kredo.payments.PaymentDetails details = new ru.kredo.payments.PaymentDetails("Оплата", "+79165551234", null);
+		// The shares in opposite orders: each start locks the debts by id all the same, so neither waits on the other.
+		List<java.util.concurrent.Callable<Object>> starts = List.of(
+				() -> payments.startTogether(tenant, List.of(share(a, "3000.00"), share(b, "4000.00")),
+						ru.kredo.payments.PaymentMethod.SBP, "/cabinet/x/paid-all", UUID.randomUUID().toString(), details),
+				() -> payments.startTogether(tenant, List.of(share(b, "4000.00"), share(a, "3000.00")),
+						ru.kredo.payments.PaymentMethod.SBP, "/cabinet/x/paid-all", UUID.randomUUID().toString(), details),
+				() -> payments.startWithin(() -> Money.ofRoubles("3000.00"), tenant, a, Money.ofRoubles("3000.00"),
+						ru.kredo.payments.PaymentMethod.SBP, "/cabinet/x/home", UUID.randomUUID().toString(), details));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+		try {
+			for (var outcome : pool.invokeAll(starts, 30, java.util.concurrent.TimeUnit.SECONDS)) {
+				try {
+					outcome.get();
+				}
+				catch (java.util.concurrent.ExecutionException refused) {
+					assertThat(refused.getCause()).isInstanceOf(ru.kredo.platform.Rejected.class);
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(payments.underWay(tenant, a)).isLessThanOrEqualTo(Money.ofRoubles("3000.00"));
+		assertThat(payments.underWay(tenant, b)).isLessThanOrEqualTo(Money.ofRoubles("4000.00"));
+		assertThat(payments.underWay(tenant, a).plus(payments.underWay(tenant, b))).as("one of them got it all")
+			.isEqualTo(Money.ofRoubles("7000.00"));
+	}
+
+	private static Payments.Share share(ru.kredo.payments.PayableRef payable, String roubles) {
+		return new Payments.Share(payable, Money.ofRoubles(roubles), () -> Money.ofRoubles(roubles), "Погашение");
+	}
+
+	@Test
 	void theTotalIsWhatEachDebtAsksNowWithoutADisputedOneAndTheSettlementPartIsWhatTheAgreementAsks() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		offers.addRule(agency.tenant().id(), "Частями", 100, Money.ofRoubles("15000.00"), 10, 14,
