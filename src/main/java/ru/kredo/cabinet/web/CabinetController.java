@@ -283,10 +283,21 @@ class CabinetController {
 		// (one query for all his debts).
 		List<PayableRef> payables = owed.stream().map(debt -> new PayableRef(debt.id().value())).toList();
 		// Likewise a payment of all his debts at once, offered again beside the total.
-		model.addAttribute("continuableAll", payments.continuableTogether(tenant.id(), payables).orElse(null));
-		model.addAttribute("continuable", payments.continuable(tenant.id(), payables)
-			.values().stream()
+		Payment continuableAll = payments.continuableTogether(tenant.id(), payables).orElse(null);
+		model.addAttribute("continuableAll", continuableAll);
+		Map<PayableRef, Payment> continuable = payments.continuable(tenant.id(), payables);
+		model.addAttribute("continuable", continuable.values().stream()
 			.collect(java.util.stream.Collectors.toMap(p -> p.payable().debtId().toString(), p -> p)));
+		// What of the total the payments he left on the provider's pages already pay: «Оплатить всё» takes only the rest
+		// (Payments.startTogether), and the card says so rather than let the button's sum surprise him.
+		Money underWay = continuableAll == null ? Money.ZERO : continuableAll.amount();
+		for (int i = 0; i < owed.size(); i++) {
+			Payment started = continuable.get(payables.get(i));
+			if (started != null && OwedTotal.payableNow(owed.get(i))) {
+				underWay = underWay.plus(started.amount().min(cards.get(i).owed().amount()));
+			}
+		}
+		model.addAttribute("payAllUnderWay", underWay.isZero() ? null : DebtCard.roubles(underWay));
 		UUID visitor = visitors.of(request, response);
 		// What he looked at is kept on his card only with his consent (docs/privacy.md); the funnel counts it anyway,
 		// by the visitor's cookie, not by his name.

@@ -137,6 +137,9 @@ class PayAllIntegrationTests {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(card).contains("Основной долг: 3 000,00 ₽", "Основной долг: 4 000,50 ₽")
 			.doesNotContain("overpaid");
+		assertThat(mvc.perform(get("/debtors/{id}/cabinet-activity", debtor.id().value()).with(user(fixtures.admin(agency))))
+			.andReturn().getResponse().getContentAsString()).as("started and paid, over all his debts")
+			.contains("все долги", "7\u00a0000,50\u00a0₽");
 
 		for (Debt debt : List.of(first, second)) {
 			Awaitility.await().atMost(Duration.ofSeconds(10))
@@ -187,6 +190,8 @@ class PayAllIntegrationTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		assertThat(single).startsWith("/payments/sandbox/");
 
+		assertThat(home(session, door)).as("the card says the button takes only the rest")
+			.contains("Начатые вами платежи на 1\u00a0000,00\u00a0₽ уже оплачивают часть этой суммы");
 		Payment combined = payment(payAll(session, door));
 		assertThat(combined.amount()).as("the first debt's 3 000 less the 1 000 under way, and the second's 4 000")
 			.isEqualTo(Money.ofRoubles("6000.00"));
