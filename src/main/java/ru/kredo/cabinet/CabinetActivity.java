@@ -66,8 +66,9 @@ public class CabinetActivity {
 	}
 
 	public void paymentStarted(TenantId tenant, UUID visitor, ContactId debtor, Payment payment) {
-		record(tenant, visitor, debtor, FunnelStep.PAYMENT_STARTED, payment.payable().debtId(), payment.id().value(),
-				payment.amount(), clock.instant());
+		// A combined payment («Оплатить всё») concerns several debts, so none in particular.
+		record(tenant, visitor, debtor, FunnelStep.PAYMENT_STARTED, payment.isCombined() ? null : payment.payable().debtId(),
+				payment.id().value(), payment.amount(), clock.instant());
 	}
 
 	/**
@@ -77,14 +78,17 @@ public class CabinetActivity {
 	@ApplicationModuleListener
 	void on(PaymentSucceeded paid) {
 		jdbc.sql("""
-				select contact_id, visitor, debt_id from cabinet_activity
+				select contact_id, visitor, debt_id, amount from cabinet_activity
 				where tenant_id = ? and payment_id = ? and step = 'PAYMENT_STARTED'""")
 			.params(paid.tenantId().value(), paid.paymentId().value())
 			.query((row, n) -> new Started(new ContactId(row.getObject("contact_id", UUID.class)),
-					row.getObject("visitor", UUID.class), row.getObject("debt_id", UUID.class)))
+					row.getObject("visitor", UUID.class), row.getObject("debt_id", UUID.class),
+					Money.ofKopecks(row.getLong("amount"))))
 			.optional()
+			// The payment's whole amount, as it was started: a combined payment announces each of its parts, and the
+			// first one records its success (payment and step are unique).
 			.ifPresent(started -> record(paid.tenantId(), started.visitor(), started.debtor(), FunnelStep.PAYMENT_SUCCEEDED,
-					started.debt(), paid.paymentId().value(), paid.amount(), paid.succeededAt()));
+					started.debt(), paid.paymentId().value(), started.amount(), paid.succeededAt()));
 	}
 
 	/** The debtor's latest activity, newest first. */
@@ -131,6 +135,6 @@ public class CabinetActivity {
 	public record Entry(FunnelStep step, Instant at, UUID debt, Money amount) {
 	}
 
-	private record Started(ContactId debtor, UUID visitor, UUID debt) {
+	private record Started(ContactId debtor, UUID visitor, UUID debt, Money amount) {
 	}
 }

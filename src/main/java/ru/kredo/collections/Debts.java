@@ -314,7 +314,8 @@ public class Debts {
 	/**
 	 * Pays the debt down by a succeeded payment, in the payment's own transaction: the debt itself works out what the
 	 * payment does ({@link Debt#pay}: split per the configured order, towards a settlement in force, closed at zero);
-	 * here it is recorded once (a payment id applies once however often it is announced) and stored.
+	 * here it is recorded once (a payment id applies once to a debt however often it is announced; a combined payment
+	 * applies to each of its debts once, its part of it) and stored.
 	 */
 	@EventListener
 	void on(PaymentSucceeded paid) {
@@ -338,7 +339,7 @@ public class Debts {
 		Allocation split = applied.split();
 		int recorded = jdbc.sql("""
 				insert into debt_payments (tenant_id, debt_id, payment_id, amount, state_duty, fees, interest, principal,
-				    penalties, paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_id) do nothing""")
+				    penalties, paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_id, debt_id) do nothing""")
 			.params(paid.tenantId().value(), paid.debtId(), paid.paymentId().value(), paid.amount().kopecks(),
 					split.to(STATE_DUTY).kopecks(), split.to(FEES).kopecks(), split.to(INTEREST).kopecks(),
 					split.to(PRINCIPAL).kopecks(), split.to(PENALTIES).kopecks(), Timestamp.from(paid.succeededAt()))

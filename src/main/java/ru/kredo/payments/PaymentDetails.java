@@ -2,6 +2,8 @@ package ru.kredo.payments;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What a payment says about itself, as the payer sees it at the provider and the fiscal receipt prints it.
@@ -34,6 +36,24 @@ public record PaymentDetails(String description, String customerPhone, String cu
 	public static String towardsDebt(String contractNumber, LocalDate contractDate, String agency) {
 		return "Оплата по договору № " + contractNumber + (contractDate == null ? "" : " от " + DATE.format(contractDate))
 				+ ", " + agency;
+	}
+
+	/**
+	 * The description of one payment over several debts («Оплатить всё»): «Оплата по договорам № КД-1/2021, № КД-2/2021,
+	 * ООО ПКО «Возврат»»; the contracts first, for the same reason as {@link #towardsDebt}.
+	 */
+	public static String towardsDebts(List<String> contractNumbers, String agency) {
+		return "Оплата по договорам " + contractNumbers.stream().map(number -> "№ " + number)
+			.collect(Collectors.joining(", ")) + ", " + agency;
+	}
+
+	/**
+	 * A fiscal receipt's line for one debt of a payment over several: «Погашение задолженности по договору № КД-77/2021
+	 * от 01.04.2021».
+	 */
+	public static String repayingDebt(String contractNumber, LocalDate contractDate) {
+		return "Погашение задолженности по договору № " + contractNumber
+				+ (contractDate == null ? "" : " от " + DATE.format(contractDate));
 	}
 
 	private static String shorten(String text) {

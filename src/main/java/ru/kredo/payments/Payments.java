@@ -3,6 +3,8 @@ package ru.kredo.payments;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +121,10 @@ public class Payments {
 		returnUrl = absolute(returnUrl);
 		check(tenant, amount, returnUrl, idempotenceKey);
 		for (Payment unknown : rows.creationUnknown(tenant, payable, clock.instant().minus(RESOLVABLE))) {
+			if (unknown.isCombined()) {
+				// Another request's, sent with its own receipt lines: counted as under way below, not sent from here.
+				continue;
+			}
 			if (!unknown.idempotenceKey().equals(idempotenceKey) && unknown.sameRequest(payable, amount, method)) {
 				return ask(unknown, payable, amount, method, details);
 			}
@@ -130,6 +136,11 @@ public class Payments {
 			Optional<Payment> same = rows.findByKey(tenant, idempotenceKey);
 			if (same.isEmpty()) {
 				Money underWay = underWay(tenant, payable);
+				for (Payment unknown : rows.creationUnknown(tenant, payable, clock.instant().minus(RESOLVABLE))) {
+					if (unknown.isCombined()) {
+						underWay = underWay.plus(unknown.asPartOf(payable).amount());
+					}
+				}
 				Money most = limit.get();
 				if (amount.plus(underWay).exceeds(most)) {
 					throw underWay.isZero() ? new Rejected("payment.exceeds-balance", most)
@@ -142,20 +153,115 @@ public class Payments {
 		return ask(payment, payable, amount, method, details);
 	}
 
+	/**
+	 * One payable's share of a combined payment, as the caller asks for it.
+	 *
+	 * @param wanted what the payer is asked to pay towards it now (a debt's headline: its balance, or what its
+	 *        settlement asks now)
+	 * @param limit what may be paid towards it at most, read under its lock as in {@link #startWithin}; zero for a
+	 *        payable that takes no payment now (repaid, disputed)
+	 * @param description the receipt's line for it, at most {@link PaymentDetails#MAX_DESCRIPTION} characters
+	 */
+	public record Share(PayableRef payable, Money wanted, Supplier<Money> limit, String description) {
+
+		public Share {
+			if (description == null || description.isBlank()) {
+				throw new IllegalArgumentException("A share needs its receipt line");
+			}
+			description = description.strip();
+			if (description.length() > PaymentDetails.MAX_DESCRIPTION) {
+				description = description.substring(0, PaymentDetails.MAX_DESCRIPTION - 1).strip() + "…";
+			}
+		}
+	}
+
+	/**
+	 * Starts one payment over several payables («Оплатить всё»): one payment at the provider, split into one part per
+	 * payable. Every payable is locked as {@link #startWithin} locks one, all of them in one order (by id), so that two
+	 * such starts, or one and a single payment, never wait on each other in a circle. Under the locks each payable's
+	 * part is what is {@code wanted} of it, but never more than its {@code limit} less what is already under way on it
+	 * (a single payment left pending, another combined payment, one whose creation is unknown): a payable with nothing
+	 * left gets no part, and the payment is for what is still payable, never for a stale amount. The same idempotence
+	 * key again is the same payment.
+	 *
+	 * @throws Rejected {@code payment.all-under-way} when nothing is left because payments under way cover it,
+	 *         {@code payment.nothing-to-pay} when nothing is payable at all, {@code payment.below-minimum}
+	 */
+	public Payment startTogether(TenantId tenant, List<Share> shares, PaymentMethod method, String returnUrl,
+			String idempotenceKey, PaymentDetails details) {
+		String returnTo = absolute(returnUrl);
+		check(tenant, returnTo, idempotenceKey);
+		List<Share> ordered = shares.stream().sorted(java.util.Comparator.comparing(share -> share.payable().debtId()))
+			.toList();
+		if (ordered.stream().map(Share::payable).distinct().count() != ordered.size()) {
+			throw new IllegalArgumentException("A payable takes one share of a payment");
+		}
+		Instant resolvable = clock.instant().minus(RESOLVABLE);
+		// This same request, sent before without an answer: asked again under its own key, never replaced. Others of
+		// unknown creation are not sent from here (their requests are their own callers'); they count as under way.
+		for (Share share : ordered) {
+			for (Payment unknown : rows.creationUnknown(tenant, share.payable(), resolvable)) {
+				if (unknown.idempotenceKey().equals(idempotenceKey) && unknown.isCombined()) {
+					return send(unknown, details);
+				}
+			}
+		}
+		Payment payment = transaction.execute(status -> {
+			ordered.forEach(share -> rows.lockPayable(tenant, share.payable()));
+			Optional<Payment> same = rows.findByKey(tenant, idempotenceKey);
+			if (same.isPresent()) {
+				if (!same.get().isCombined() || same.get().method() != method) {
+					throw new Rejected("payment.idempotence-key-reused");
+				}
+				return same.get();
+			}
+			List<PaymentPart> parts = new ArrayList<>();
+			Money covered = Money.ZERO;
+			for (Share share : ordered) {
+				Money underWay = underWay(tenant, share.payable());
+				for (Payment unknown : rows.creationUnknown(tenant, share.payable(), resolvable)) {
+					underWay = underWay.plus(unknown.isCombined() ? unknown.asPartOf(share.payable()).amount() : unknown.amount());
+				}
+				Money most = share.limit().get();
+				Money part = share.wanted().min(most.exceeds(underWay) ? most.minus(underWay) : Money.ZERO);
+				if (!part.isZero()) {
+					parts.add(new PaymentPart(share.payable(), part, share.description()));
+				}
+				else if (!most.isZero()) {
+					covered = covered.plus(underWay);
+				}
+			}
+			if (parts.isEmpty()) {
+				throw covered.isZero() ? new Rejected("payment.nothing-to-pay") : new Rejected("payment.all-under-way", covered);
+			}
+			Payment combined = Payment.combined(tenant, parts, method, idempotenceKey, provider.name(), returnTo,
+					clock.instant());
+			if (minimum.exceeds(combined.amount())) {
+				throw new Rejected("payment.below-minimum", minimum);
+			}
+			return rows.insertOrFind(combined);
+		});
+		return send(payment, details);
+	}
+
 	/** What the payable's payments under way come to (see {@link #startWithin}): money that may still arrive. */
 	public Money underWay(TenantId tenant, PayableRef payable) {
 		return rows.underWay(tenant, payable, clock.instant().minus(UNDER_WAY), clock.instant().minus(timeout));
 	}
 
 	private void check(TenantId tenant, Money amount, String returnUrl, String idempotenceKey) {
+		check(tenant, returnUrl, idempotenceKey);
+		if (minimum.exceeds(amount)) {
+			throw new Rejected("payment.below-minimum", minimum);
+		}
+	}
+
+	private void check(TenantId tenant, String returnUrl, String idempotenceKey) {
 		if (!provider.serves(tenant)) {
 			throw new Rejected("payment.not-available");
 		}
 		if (idempotenceKey == null || idempotenceKey.isBlank() || idempotenceKey.length() > MAX_IDEMPOTENCE_KEY) {
 			throw new Rejected("payment.idempotence-key-required", MAX_IDEMPOTENCE_KEY);
-		}
-		if (minimum.exceeds(amount)) {
-			throw new Rejected("payment.below-minimum", minimum);
 		}
 		checkReturnUrl(returnUrl);
 	}
@@ -169,6 +275,14 @@ public class Payments {
 		if (!payment.sameRequest(payable, amount, method)) {
 			throw new Rejected("payment.idempotence-key-reused");
 		}
+		return send(payment, details);
+	}
+
+	/**
+	 * {@link #ask} without comparing requests: the payment is sent as stored. Its receipt has one line per part of a
+	 * combined payment (the part's own description), or one line for the whole of a payment towards one payable.
+	 */
+	private Payment send(Payment payment, PaymentDetails details) {
 		if (payment.status() != PaymentStatus.CREATED) {
 			return payment;
 		}
@@ -177,8 +291,10 @@ public class Payments {
 			if (details.customerPhone() == null && details.customerEmail() == null) {
 				throw new Rejected("payment.receipt-contact-required");
 			}
-			receipt = new FiscalReceipt(details.customerPhone(), details.customerEmail(), details.description(),
-					payment.amount());
+			receipt = new FiscalReceipt(details.customerPhone(), details.customerEmail(), payment.shares().stream()
+				.map(part -> new FiscalReceipt.Item(part.description() == null ? details.description() : part.description(),
+						part.amount()))
+				.toList());
 		}
 		try {
 			ProviderPayment answer = provider.create(new CreatePayment(payment.tenantId(), payment.id(), payment.amount(),
@@ -226,24 +342,40 @@ public class Payments {
 		return get(tenant, id);
 	}
 
-	/** The payable's payments, newest first. */
+	/** The payable's payments, newest first; a combined payment as its part of the payable ({@link Payment#asPartOf}). */
 	public List<Payment> ofPayable(TenantId tenant, PayableRef payable) {
-		return rows.ofPayable(tenant, payable);
+		return rows.ofPayable(tenant, payable).stream()
+			.map(payment -> payment.isCombined() ? payment.asPartOf(payable) : payment)
+			.toList();
 	}
 
 	/**
-	 * Of each payable, the newest payment its payer started within {@link #UNDER_WAY} and left on the provider's page
-	 * (pending, with a confirmation page to go back to): one query for all of a debtor's debts.
+	 * What a debtor's page offers to continue, in one query: of each payable, the newest payment its payer started
+	 * within {@link #UNDER_WAY} and left on the provider's page (pending, with a confirmation page to go back to), and
+	 * the newest such combined payment with a part of any of them.
 	 */
-	public Map<PayableRef, Payment> continuable(TenantId tenant, List<PayableRef> payables) {
+	public Continuable continuableOfAny(TenantId tenant, List<PayableRef> payables) {
 		if (payables.isEmpty()) {
-			return Map.of();
+			return new Continuable(Map.of(), Optional.empty());
 		}
 		Map<PayableRef, Payment> newest = new java.util.HashMap<>();
-		for (Payment payment : rows.continuable(tenant, payables, clock.instant().minus(UNDER_WAY))) {
-			newest.putIfAbsent(payment.payable(), payment);
+		Payment together = null;
+		for (Payment payment : rows.continuableOfAny(tenant, payables, clock.instant().minus(UNDER_WAY))) {
+			if (payment.isCombined()) {
+				together = together == null ? payment : together;
+			}
+			else {
+				newest.putIfAbsent(payment.payable(), payment);
+			}
 		}
-		return newest;
+		return new Continuable(newest, Optional.ofNullable(together));
+	}
+
+	/**
+	 * Payments a payer left on the provider's page: the newest of each payable's own, and the newest combined one
+	 * with a part of any of them.
+	 */
+	public record Continuable(Map<PayableRef, Payment> ofPayables, Optional<Payment> together) {
 	}
 
 	/** The provider's final answer about a settled payment (its JSON), kept as the receipt. */

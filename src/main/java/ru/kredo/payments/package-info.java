@@ -8,7 +8,10 @@
  * ст. 319 allocation) is collections' business: payments knows a debt only as a {@link ru.kredo.payments.PayableRef}
  * and never depends on collections, which consumes {@link ru.kredo.payments.PaymentSucceeded}.
  * <p>
- * Publishes {@link ru.kredo.payments.PaymentSucceeded}, exactly once per payment. Consumes nothing.
+ * A payment pays one payable, or several at once in parts (a combined payment, «Оплатить всё»,
+ * {@link ru.kredo.payments.Payments#startTogether}).
+ * <p>
+ * Publishes {@link ru.kredo.payments.PaymentSucceeded}, exactly once per payment and payable. Consumes nothing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Payments")
 package ru.kredo.payments;

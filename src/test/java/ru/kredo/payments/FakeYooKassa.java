@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * It checks what ЮKassa's published API reference says, not what Kredo happens to send: {@code confirmation.return_url}
  * is an absolute URL; {@code description} at most 128 characters; a {@code receipt} has a customer (phone in E.164
- * digits, or e-mail), items with a description of at most 128 characters, {@code vat_code} 1–10, a known
+ * digits, or e-mail), items with a description of at most 128 characters, a quantity and an amount above zero,
+ * {@code vat_code} 1–10, a known
  * {@code payment_subject} and {@code payment_mode}, and items that add up to the payment's amount; the same
  * {@code Idempotence-Key} with the same body is the same payment, with another body an error. It can answer 500
  * ({@link #failNextCreations}) or answer too late ({@link #delayNextCreations}: the payment is created, the answer
@@ -249,7 +250,13 @@ public final class FakeYooKassa {
 					&& !PAYMENT_MODES.contains(item.path("payment_mode").asString())) {
 				return "receipt.items.payment_mode";
 			}
-			if (!"RUB".equals(item.path("amount").path("currency").asString())) {
+			// quantity and amount are required (with description and vat_code), and an item is for more than nothing.
+			if (!item.path("quantity").isNumber() && !item.path("quantity").isString()
+					|| new BigDecimal(item.path("quantity").asString("0")).signum() <= 0) {
+				return "receipt.items.quantity";
+			}
+			if (!"RUB".equals(item.path("amount").path("currency").asString())
+					|| new BigDecimal(item.path("amount").path("value").asString("0")).signum() <= 0) {
 				return "receipt.items.amount";
 			}
 			sum = sum.add(new BigDecimal(item.path("amount").path("value").asString("0"))

@@ -63,4 +63,27 @@ class PaymentTests {
 		assertThat(pending.movedTo(PaymentStatus.PENDING, NOW)).isEmpty();
 		assertThat(pending.acceptedBy("pp-2", "v", NOW)).isEmpty();
 	}
+
+	@Test
+	void aCombinedPaymentIsTheSumOfItsPartsAndKeepsThemThroughItsMoves() {
+		PayableRef first = new PayableRef(UUID.randomUUID());
+		PayableRef second = new PayableRef(UUID.randomUUID());
+		Payment combined = Payment.combined(TenantId.random(), java.util.List.of(
+				new PaymentPart(first, Money.ofRoubles("3000.00"), "Погашение задолженности по договору № 1"),
+				new PaymentPart(second, Money.ofRoubles("4000.50"), "Погашение задолженности по договору № 2")),
+				PaymentMethod.SBP, "key-2", "sandbox", "/back", NOW);
+
+		assertThat(combined.isCombined()).isTrue();
+		assertThat(combined.amount()).isEqualTo(Money.ofRoubles("7000.50"));
+		Payment succeeded = combined.acceptedBy("pp-2", "https://pay/2", NOW).orElseThrow()
+			.movedTo(PaymentStatus.SUCCEEDED, NOW.plusSeconds(60)).orElseThrow();
+		assertThat(succeeded.shares()).extracting(PaymentPart::amount)
+			.containsExactly(Money.ofRoubles("3000.00"), Money.ofRoubles("4000.50"));
+		assertThat(succeeded.asPartOf(second).amount()).isEqualTo(Money.ofRoubles("4000.50"));
+		assertThat(created.shares()).singleElement().satisfies(part -> assertThat(part.amount()).isEqualTo(created.amount()));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Payment(combined.id(), combined.tenantId(), null,
+				Money.ofRoubles("7000.49"), combined.method(), combined.status(), combined.idempotenceKey(),
+				combined.provider(), null, null, combined.returnUrl(), NOW, NOW, null, combined.parts()))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
 }

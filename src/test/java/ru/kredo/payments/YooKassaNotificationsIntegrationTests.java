@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -209,6 +210,55 @@ class YooKassaNotificationsIntegrationTests {
 
 		assertThat(withoutReceipt.status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(sentFor(withoutReceipt).has("receipt")).isFalse();
+	}
+
+	@Test
+	void aCombinedPaymentHasOneReceiptLinePerDebtAddingUpToItAndANotificationTwiceAppliesItOnce() throws Exception {
+		Debt second = debts.add(tenant, debts.get(tenant, debt.id()).contactId(), "ПАО «Банк»", "КД-" + UUID.randomUUID(),
+				LocalDate.of(2022, 3, 4), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("2345.67"), Money.ZERO), 200);
+		Payment combined = payments.startTogether(tenant, List.of(
+				new Payments.Share(new PayableRef(second.id().value()), Money.ofRoubles("2345.67"),
+						() -> Money.ofRoubles("2345.67"), PaymentDetails.repayingDebt("КД-2", LocalDate.of(2022, 3, 4))),
+				new Payments.Share(new PayableRef(debt.id().value()), Money.ofRoubles("10000.00"),
+						() -> Money.ofRoubles("10000.00"), PaymentDetails.repayingDebt("КД-1", LocalDate.of(2021, 1, 1)))),
+				PaymentMethod.BANK_CARD, "/cabinet/" + tenant + "/paid-all", UUID.randomUUID().toString(),
+				new PaymentDetails(PaymentDetails.towardsDebts(List.of("КД-1", "КД-2"), "ООО ПКО «Тест»"), "+79165551234",
+						null));
+		assertThat(combined.status()).as("ЮKassa's stand-in took the receipt as its reference has it")
+			.isEqualTo(PaymentStatus.PENDING);
+
+		JsonNode sent = sentFor(combined);
+		assertThat(sent.path("amount").path("value").asString()).isEqualTo("12345.67");
+		assertThat(sent.path("description").asString()).isEqualTo("Оплата по договорам № КД-1, № КД-2, ООО ПКО «Тест»");
+		JsonNode items = sent.path("receipt").path("items");
+		assertThat(items).hasSize(2);
+		assertThat(items).extracting(item -> item.path("description").asString()).containsExactlyInAnyOrder(
+				"Погашение задолженности по договору № КД-1 от 01.01.2021",
+				"Погашение задолженности по договору № КД-2 от 04.03.2022");
+		List<java.math.BigDecimal> amounts = new java.util.ArrayList<>();
+		items.forEach(item -> amounts.add(new java.math.BigDecimal(item.path("amount").path("value").asString())));
+		assertThat(amounts).containsExactlyInAnyOrder(new java.math.BigDecimal("10000.00"), new java.math.BigDecimal("2345.67"));
+		assertThat(amounts.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+			.as("the items add up to the payment").isEqualByComparingTo("12345.67");
+		assertThat(items).allSatisfy(item -> {
+			assertThat(item.path("quantity").asInt()).isEqualTo(1);
+			assertThat(item.path("vat_code").asInt()).isEqualTo(1);
+			assertThat(item.path("payment_subject").asString()).isEqualTo("payment");
+			assertThat(item.path("payment_mode").asString()).isEqualTo("credit_payment");
+		});
+
+		yooKassa.settle(combined.providerPaymentId(), "succeeded");
+		String notification = yooKassa.notification(combined.providerPaymentId(), "succeeded", "12345.67");
+		assertThat(notify(notification)).isEqualTo(200);
+		assertThat(notify(notification)).isEqualTo(200);
+
+		assertThat(debts.get(tenant, debt.id()).isClosed()).isTrue();
+		assertThat(debts.get(tenant, second.id()).isClosed()).isTrue();
+		assertThat(debts.payments(tenant, debt.id())).singleElement()
+			.satisfies(paid -> assertThat(paid.amount()).isEqualTo(Money.ofRoubles("10000.00")));
+		assertThat(debts.payments(tenant, second.id())).singleElement()
+			.satisfies(paid -> assertThat(paid.amount()).isEqualTo(Money.ofRoubles("2345.67")));
 	}
 
 	@Test

@@ -64,6 +64,8 @@ class CabinetController {
 
 	static final String PENDING_SIGN_IN = "kredo.cabinet.pending-sign-in";
 	private static final String PAYMENT_STARTED = "kredo.cabinet.payment.";
+	// The session's «Оплатить всё» payment, beside the single payments kept by debt.
+	private static final String ALL = "all";
 	private static final String VIEW_RECORDED = "kredo.cabinet.viewed.";
 	private static final String NAME = "kredo.cabinet.name.";
 
@@ -321,10 +323,24 @@ class CabinetController {
 		model.addAttribute("agencyPhone", legal.map(Agency::phone).orElse(null));
 		// A payment he started and left on the provider's page is offered again, rather than only named as under way
 		// (one query for all his debts).
-		model.addAttribute("continuable", owed.isEmpty() ? Map.of() : payments.continuable(tenant.id(),
-				owed.stream().map(debt -> new PayableRef(debt.id().value())).toList())
-			.values().stream()
+		List<PayableRef> payables = owed.stream().map(debt -> new PayableRef(debt.id().value())).toList();
+		// Likewise a payment of all his debts at once, offered again beside the total (one query for both).
+		Payments.Continuable left = payments.continuableOfAny(tenant.id(), payables);
+		Payment continuableAll = left.together().orElse(null);
+		model.addAttribute("continuableAll", continuableAll);
+		Map<PayableRef, Payment> continuable = left.ofPayables();
+		model.addAttribute("continuable", continuable.values().stream()
 			.collect(java.util.stream.Collectors.toMap(p -> p.payable().debtId().toString(), p -> p)));
+		// What of the total the payments he left on the provider's pages already pay: «Оплатить всё» takes only the rest
+		// (Payments.startTogether), and the card says so rather than let the button's sum surprise him.
+		Money underWay = continuableAll == null ? Money.ZERO : continuableAll.amount();
+		for (int i = 0; i < owed.size(); i++) {
+			Payment started = continuable.get(payables.get(i));
+			if (started != null && OwedTotal.payableNow(owed.get(i))) {
+				underWay = underWay.plus(started.amount().min(cards.get(i).owed().amount()));
+			}
+		}
+		model.addAttribute("payAllUnderWay", underWay.isZero() ? null : DebtCard.roubles(underWay));
 		return his;
 	}
 
@@ -453,8 +469,92 @@ class CabinetController {
 	}
 
 	/**
+	 * «Оплатить всё»: one payment over every debt he can pay now (not repaid, not disputed), each debt's part what its
+	 * headline asks now (the balance, or what its signed settlement asks now), read again here, never the page's figure.
+	 * Under each debt's lock the part is cut to what the debt can still take beside the payments already under way on
+	 * it ({@link Payments#startTogether}); a debt with nothing left gets no part, and with nothing left at all he is
+	 * told why. The provider's page confirms it and comes back to {@code /paid-all}.
+	 */
+	@PostMapping("/pay-all")
+	String payAll(@PathVariable UUID agency, @RequestParam(defaultValue = "BANK_CARD") PaymentMethod method,
+			@RequestParam String key, SignedInDebtor debtor, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Tenant tenant = agencies.get(agency);
+		try {
+			DebtorsDebts his = debts.ofDebtor(tenant.id(), debtor.contactId());
+			List<Payments.Share> shares = new java.util.ArrayList<>();
+			List<String> contracts = new java.util.ArrayList<>();
+			for (Debt debt : his.debts()) {
+				if (!OwedTotal.payableNow(debt)) {
+					continue;
+				}
+				Money now = DebtCard.Owed.of(debt, his.offers().get(debt.id()), time).amount();
+				if (now.isZero()) {
+					continue;
+				}
+				DebtId id = debt.id();
+				shares.add(new Payments.Share(new PayableRef(id.value()), now, () -> payableAtMost(tenant, id),
+						PaymentDetails.repayingDebt(debt.contractNumber(), debt.contractDate())));
+				contracts.add(debt.contractNumber());
+			}
+			if (shares.isEmpty()) {
+				throw new Rejected("payment.nothing-to-pay");
+			}
+			Payment payment = payments.startTogether(tenant.id(), shares, method, "/cabinet/" + agency + "/paid-all", key,
+					details(tenant, debtor, PaymentDetails.towardsDebts(contracts, agencyName(tenant))));
+			activity.paymentStarted(tenant.id(), visitors.of(request, response), debtor.contactId(), payment);
+			request.getSession().setAttribute(PAYMENT_STARTED + ALL, payment.id().value());
+			return "redirect:" + payment.confirmationUrl();
+		}
+		catch (Rejected rejected) {
+			redirect.addFlashAttribute("problem", rejected);
+			return "redirect:/cabinet/" + agency + "/home";
+		}
+		catch (PaymentProviderUnavailable unavailable) {
+			redirect.addFlashAttribute("problem", new Rejected("payment.provider-unavailable"));
+			return "redirect:/cabinet/" + agency + "/home";
+		}
+	}
+
+	/**
+	 * What a debt may take at most now, read under its payment lock: nothing once it is repaid or while he disputes it
+	 * (it left the total since the page was drawn), else what it owes under its state (a settlement's rest).
+	 */
+	private Money payableAtMost(Tenant tenant, DebtId id) {
+		Debt now = debts.get(tenant.id(), id);
+		return OwedTotal.payableNow(now) ? offers.owed(tenant.id(), now) : Money.ZERO;
+	}
+
+	/**
+	 * Where the provider sends the payer back from «Оплатить всё»: as {@link #paid}, for the combined payment this
+	 * session started — declined or cancelled, the same message and retry as a single payment's; paid, thanks.
+	 */
+	@GetMapping("/paid-all")
+	String paidAll(@PathVariable UUID agency, SignedInDebtor debtor, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		Tenant tenant = agencies.get(agency);
+		if (request.getSession().getAttribute(PAYMENT_STARTED + ALL) instanceof UUID started) {
+			Payment payment = payments.current(tenant.id(), new ru.kredo.payments.PaymentId(started));
+			if (payment.isCombined()) {
+				switch (payment.status()) {
+					case CANCELED -> redirect.addFlashAttribute("declined", new DeclinedPayment(null, null,
+							SettlementTerms.roubles(payment.amount()), payment.amount().roubles().toPlainString(),
+							payment.method()));
+					case SUCCEEDED -> redirect.addFlashAttribute("notice", "cabinet.payment-succeeded");
+					default -> {
+					}
+				}
+			}
+			if (payment.status().isFinal()) {
+				request.getSession().removeAttribute(PAYMENT_STARTED + ALL);
+			}
+		}
+		return "redirect:/cabinet/" + agency + "/home";
+	}
+
+	/**
 	 * A payment the provider declined or the payer cancelled: its debt and contract, amount (shown, and as the pay form
-	 * takes it) and method.
+	 * takes it) and method; debt and contract {@code null} for «Оплатить всё», which is tried again as a whole.
 	 */
 	record DeclinedPayment(String debt, String contractNumber, String amount, String typedAmount, PaymentMethod method)
 			implements java.io.Serializable {
@@ -465,10 +565,17 @@ class CabinetController {
 	 * requisites are filled in), and the debtor's phone for the receipt, or his e-mail when he has no phone on file.
 	 */
 	private PaymentDetails details(Tenant tenant, SignedInDebtor debtor, Debt debt) {
-		String agencyName = requisites.of(tenant.id()).map(Agency::fullName).orElse(tenant.name());
+		return details(tenant, debtor,
+				PaymentDetails.towardsDebt(debt.contractNumber(), debt.contractDate(), agencyName(tenant)));
+	}
+
+	private PaymentDetails details(Tenant tenant, SignedInDebtor debtor, String description) {
 		Contact contact = contacts.get(tenant.id(), debtor.contactId());
-		return new PaymentDetails(PaymentDetails.towardsDebt(debt.contractNumber(), debt.contractDate(), agencyName),
-				contact.phone() == null ? null : contact.phone().e164(), contact.email());
+		return new PaymentDetails(description, contact.phone() == null ? null : contact.phone().e164(), contact.email());
+	}
+
+	private String agencyName(Tenant tenant) {
+		return requisites.of(tenant.id()).map(Agency::fullName).orElse(tenant.name());
 	}
 
 	private static void checkTowardsOffer(Money sum, Offer offer, Debt debt) {

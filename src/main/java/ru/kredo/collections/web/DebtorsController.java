@@ -105,8 +105,10 @@ class DebtorsController {
 		model.addAttribute("offers", offers.find(me.tenantId(), ids));
 		model.addAttribute("payments", owed.stream()
 			.collect(Collectors.toMap(Debt::id, d -> payments.ofPayable(me.tenantId(), new PayableRef(d.id().value())))));
-		model.addAttribute("splits", debts.payments(me.tenantId(), ids).values().stream().flatMap(List::stream)
-			.collect(Collectors.toMap(p -> new PaymentId(p.paymentId()), DebtPayment::split)));
+		// By debt, then payment: a combined payment («Оплатить всё») has a split on each of its debts.
+		model.addAttribute("splits", debts.payments(me.tenantId(), ids).entrySet().stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().stream()
+				.collect(Collectors.toMap(p -> new PaymentId(p.paymentId()), DebtPayment::split)))));
 		return "collections/debtor";
 	}
 }

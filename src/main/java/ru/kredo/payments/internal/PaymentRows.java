@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,20 +12,28 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import ru.kredo.money.Money;
 import ru.kredo.payments.PayableRef;
 import ru.kredo.payments.Payment;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentMethod;
+import ru.kredo.payments.PaymentPart;
 import ru.kredo.payments.PaymentStatus;
 import ru.kredo.tenancy.TenantId;
 
-/** The {@code payments} table; every statement names the tenant. */
+/** The {@code payments} table and its combined payments' {@code payment_parts}; every statement names the tenant. */
 @Repository
 public class PaymentRows {
 
 	private static final String COLUMNS = "id, tenant_id, debt_id, amount_kopecks, method, status, idempotence_key, "
-			+ "provider, provider_payment_id, confirmation_url, return_url, created_at, updated_at, settled_at";
+			+ "provider, provider_payment_id, confirmation_url, return_url, created_at, updated_at, settled_at, "
+			// A combined payment's parts, in their order, beside it: [[debt_id, amount_kopecks, description], …].
+			+ "(select json_agg(json_build_array(x.debt_id, x.amount_kopecks, x.description) order by x.position)"
+			+ " from payment_parts x where x.payment_id = payments.id) as parts";
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -32,18 +41,34 @@ public class PaymentRows {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores a new payment unless the tenant already has one under its idempotence key; returns the stored one. */
+	/**
+	 * Stores a new payment unless the tenant already has one under its idempotence key; returns the stored one. A
+	 * combined payment's parts are stored with it, in the same transaction: the database refuses, at commit, one whose
+	 * parts do not add up to it.
+	 */
 	public Payment insertOrFind(Payment payment) {
-		jdbc.sql("""
+		int inserted = jdbc.sql("""
 				insert into payments (id, tenant_id, debt_id, amount_kopecks, method, status, idempotence_key, provider,
 				                      return_url, created_at, updated_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, idempotence_key) do nothing""")
-			.params(payment.id().value(), payment.tenantId().value(), payment.payable().debtId(),
+			.params(payment.id().value(), payment.tenantId().value(),
+					payment.isCombined() ? null : payment.payable().debtId(),
 					payment.amount().kopecks(), payment.method().name(), payment.status().name(),
 					payment.idempotenceKey(), payment.provider(), payment.returnUrl(), Timestamp.from(payment.createdAt()),
 					Timestamp.from(payment.updatedAt()))
 			.update();
+		if (inserted == 1) {
+			for (int position = 0; position < payment.parts().size(); position++) {
+				PaymentPart part = payment.parts().get(position);
+				jdbc.sql("""
+						insert into payment_parts (payment_id, tenant_id, debt_id, amount_kopecks, position, description)
+						values (?, ?, ?, ?, ?, ?)""")
+					.params(payment.id().value(), payment.tenantId().value(), part.payable().debtId(),
+							part.amount().kopecks(), position, part.description())
+					.update();
+			}
+		}
 		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and idempotence_key = ?")
 			.params(payment.tenantId().value(), payment.idempotenceKey())
 			.query(PaymentRows::payment)
@@ -68,15 +93,17 @@ public class PaymentRows {
 	/**
 	 * What the payable's payments under way come to: those the provider took since {@code since} and nobody has paid
 	 * or canceled yet, and those being sent to it since {@code sending} (a payment the provider never took cannot be
-	 * paid; counting it longer would only hold up the next try).
+	 * paid; counting it longer would only hold up the next try). A combined payment counts with its part of the
+	 * payable.
 	 */
 	public Money underWay(TenantId tenant, PayableRef payable, Instant since, Instant sending) {
 		return Money.ofKopecks(jdbc.sql("""
-				select coalesce(sum(amount_kopecks), 0) from payments
-				where tenant_id = ? and debt_id = ?
-				  and ((status = 'PENDING' and created_at > ?)
-				       or (status = 'CREATED' and creation_unknown_at is null and created_at > ?))""")
-			.params(tenant.value(), payable.debtId(), Timestamp.from(since), Timestamp.from(sending))
+				select coalesce(sum(coalesce(x.amount_kopecks, p.amount_kopecks)), 0)
+				from payments p left join payment_parts x on x.payment_id = p.id and x.debt_id = ?
+				where p.tenant_id = ? and (p.debt_id = ? or x.debt_id is not null)
+				  and ((p.status = 'PENDING' and p.created_at > ?)
+				       or (p.status = 'CREATED' and p.creation_unknown_at is null and p.created_at > ?))""")
+			.params(payable.debtId(), tenant.value(), payable.debtId(), Timestamp.from(since), Timestamp.from(sending))
 			.query(Long.class)
 			.single());
 	}
@@ -98,11 +125,15 @@ public class PaymentRows {
 			.update();
 	}
 
-	/** The payable's payments whose creation is unknown, started since {@code since}, oldest first. */
+	/**
+	 * The payable's payments whose creation is unknown, started since {@code since}, oldest first: its own and the
+	 * combined ones with a part of it.
+	 */
 	public List<Payment> creationUnknown(TenantId tenant, PayableRef payable, Instant since) {
-		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and debt_id = ? and status = 'CREATED'"
+		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and status = 'CREATED'"
+				+ " and (debt_id = ? or id in (select payment_id from payment_parts where tenant_id = ? and debt_id = ?))"
 				+ " and creation_unknown_at is not null and created_at > ? order by created_at")
-			.params(tenant.value(), payable.debtId(), Timestamp.from(since))
+			.params(tenant.value(), payable.debtId(), tenant.value(), payable.debtId(), Timestamp.from(since))
 			.query(PaymentRows::payment)
 			.list();
 	}
@@ -122,19 +153,27 @@ public class PaymentRows {
 			.optional();
 	}
 
-	/** The payments of these payables still waiting on the provider's page since {@code since}, newest first. */
-	public List<Payment> continuable(TenantId tenant, List<PayableRef> payables, Instant since) {
-		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and debt_id = any(?)"
-				+ " and status = 'PENDING' and confirmation_url is not null and created_at > ? order by created_at desc")
-			.params(tenant.value(), payables.stream().map(PayableRef::debtId).toArray(java.util.UUID[]::new),
-					Timestamp.from(since))
+	/** The payable's payments, newest first: its own, and the combined ones with a part of it. */
+	public List<Payment> ofPayable(TenantId tenant, PayableRef payable) {
+		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and (debt_id = ?"
+				+ " or id in (select payment_id from payment_parts where tenant_id = ? and debt_id = ?))"
+				+ " order by created_at desc")
+			.params(tenant.value(), payable.debtId(), tenant.value(), payable.debtId())
 			.query(PaymentRows::payment)
 			.list();
 	}
 
-	public List<Payment> ofPayable(TenantId tenant, PayableRef payable) {
-		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and debt_id = ? order by created_at desc")
-			.params(tenant.value(), payable.debtId())
+	/**
+	 * The payments of these payables still waiting on the provider's page since {@code since}, newest first: their own
+	 * and the combined ones with a part of any of them, in one statement (a debtor's page reads them on every view).
+	 */
+	public List<Payment> continuableOfAny(TenantId tenant, List<PayableRef> payables, Instant since) {
+		UUID[] debts = payables.stream().map(PayableRef::debtId).toArray(UUID[]::new);
+		return jdbc.sql("select " + COLUMNS + " from payments where tenant_id = ? and status = 'PENDING'"
+				+ " and confirmation_url is not null and created_at > ? and (debt_id = any(?) or debt_id is null"
+				+ " and id in (select payment_id from payment_parts where tenant_id = ? and debt_id = any(?)))"
+				+ " order by created_at desc")
+			.params(tenant.value(), Timestamp.from(since), debts, tenant.value(), debts)
 			.query(PaymentRows::payment)
 			.list();
 	}
@@ -164,12 +203,21 @@ public class PaymentRows {
 	}
 
 	private static Payment payment(ResultSet row, int rowNumber) throws SQLException {
+		UUID debt = row.getObject("debt_id", UUID.class);
+		List<PaymentPart> parts = new ArrayList<>();
+		String json = row.getString("parts");
+		if (json != null) {
+			for (JsonNode part : JSON.readTree(json)) {
+				parts.add(new PaymentPart(new PayableRef(UUID.fromString(part.get(0).asString())),
+						Money.ofKopecks(part.get(1).asLong()), part.get(2).asString()));
+			}
+		}
 		return new Payment(new PaymentId(row.getObject("id", UUID.class)), new TenantId(row.getObject("tenant_id", UUID.class)),
-				new PayableRef(row.getObject("debt_id", UUID.class)), Money.ofKopecks(row.getLong("amount_kopecks")),
+				debt == null ? null : new PayableRef(debt), Money.ofKopecks(row.getLong("amount_kopecks")),
 				PaymentMethod.valueOf(row.getString("method")), PaymentStatus.valueOf(row.getString("status")),
 				row.getString("idempotence_key"), row.getString("provider"), row.getString("provider_payment_id"),
 				row.getString("confirmation_url"), row.getString("return_url"), instant(row, "created_at"),
-				instant(row, "updated_at"), instant(row, "settled_at"));
+				instant(row, "updated_at"), instant(row, "settled_at"), parts);
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

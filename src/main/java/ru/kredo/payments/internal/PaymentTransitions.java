@@ -10,13 +10,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.kredo.payments.Payment;
+import ru.kredo.payments.PaymentPart;
 import ru.kredo.payments.PaymentStatus;
 import ru.kredo.payments.PaymentSucceeded;
 
 /**
  * Applies what a provider says about a payment, under the payment's row lock: the status moves only along the state
  * machine, so a repeated or stale state changes nothing, and {@link PaymentSucceeded} is published in the one
- * transaction that makes the payment succeed.
+ * transaction that makes the payment succeed (once per payable: a combined payment's parts each get theirs).
  */
 @Component
 public class PaymentTransitions {
@@ -76,8 +77,12 @@ public class PaymentTransitions {
 		moved.ifPresent(next -> {
 			rows.update(next, next.status().isFinal() ? answer.json() : null);
 			if (next.status() == PaymentStatus.SUCCEEDED) {
-				events.publishEvent(new PaymentSucceeded(next.tenantId(), next.id(), next.payable().debtId(),
-						next.amount(), next.settledAt()));
+				// One event per payable it pays: a combined payment's parts in their order (by debt id, the order in
+				// which they were locked when it started), each with its own amount.
+				for (PaymentPart part : next.shares()) {
+					events.publishEvent(new PaymentSucceeded(next.tenantId(), next.id(), part.payable().debtId(),
+							part.amount(), next.settledAt()));
+				}
 			}
 		});
 		return moved.isPresent() ? Outcome.APPLIED : Outcome.IGNORED;

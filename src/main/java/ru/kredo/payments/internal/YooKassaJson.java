@@ -25,7 +25,7 @@ final class YooKassaJson {
 	/**
 	 * The body of {@code POST /v3/payments}. Refuses what ЮKassa would refuse or mishandle: a relative
 	 * {@code return_url} (the payer would land on ЮKassa's own host), a description over 128 characters, a receipt
-	 * for another sum than the payment's.
+	 * for another sum than the payment's, an item without a description or an amount.
 	 */
 	String createRequest(CreatePayment payment) {
 		checkReturnUrl(payment.returnUrl());
@@ -52,14 +52,21 @@ final class YooKassaJson {
 			else {
 				customer.put("email", receipt.customerEmail());
 			}
-			ObjectNode item = fiscal.putArray("items").addObject();
-			item.put("description", receipt.itemDescription());
-			item.put("quantity", 1);
-			item.put("measure", "piece");
-			item.putObject("amount").put("value", receipt.amount().toString()).put("currency", "RUB");
-			item.put("vat_code", FiscalReceipt.VAT_CODE);
-			item.put("payment_subject", FiscalReceipt.PAYMENT_SUBJECT);
-			item.put("payment_mode", FiscalReceipt.PAYMENT_MODE);
+			var items = fiscal.putArray("items");
+			for (FiscalReceipt.Item line : receipt.items()) {
+				if (line.description() == null || line.description().isBlank()
+						|| line.description().length() > PaymentDetails.MAX_DESCRIPTION || line.amount().isZero()) {
+					throw new IllegalArgumentException("A receipt's item has a description of 1 to 128 characters and an amount");
+				}
+				ObjectNode item = items.addObject();
+				item.put("description", line.description());
+				item.put("quantity", 1);
+				item.put("measure", "piece");
+				item.putObject("amount").put("value", line.amount().toString()).put("currency", "RUB");
+				item.put("vat_code", FiscalReceipt.VAT_CODE);
+				item.put("payment_subject", FiscalReceipt.PAYMENT_SUBJECT);
+				item.put("payment_mode", FiscalReceipt.PAYMENT_MODE);
+			}
 		}
 		body.putObject("metadata")
 			.put(ProviderPayment.TENANT_METADATA, payment.tenantId().toString())

@@ -283,7 +283,7 @@ class CabinetAgencyIntegrationTests {
 		// Each debt's line on the first screen says what he owes on it now; its page explains the figure.
 		assertThat(home).containsPattern("/debts/" + signed.id() + "\".*?class=\"cab-glance-amount\">9 000,00 ₽<")
 			.containsPattern("/debts/" + plain.id() + "\".*?class=\"cab-glance-amount\">10 000,00 ₽<")
-			.contains("Всего к оплате сейчас, открытых долгов: 2", "owed-total-now text-nowrap\">19 000,00 ₽<",
+			.contains("Всего к оплате сейчас по 2 долгам", "owed-total-now text-nowrap\">19 000,00 ₽<",
 					"Полный долг по всем договорам — 30 000,00 ₽");
 		assertThat(signedPage.replace('\u00A0', ' '))
 			.containsPattern("id=\"debt-" + signed.id() + "\".*?class=\"kpi owed-now text-nowrap\">9 000,00 ₽<")

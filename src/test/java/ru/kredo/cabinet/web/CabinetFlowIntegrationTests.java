@@ -177,6 +177,23 @@ class CabinetFlowIntegrationTests {
 		assertThat(page(debtPage, session)).contains("Оплата прошла, спасибо!", "Погашен");
 		assertThat(page(door + "/home", session)).contains("Долг погашен");
 
+		// «Оплатить всё» over two more of his debts: to the provider's page, declined there, back through Kredo's return
+		// address to his home, which says so once and offers it again (PayAllIntegrationTests has the rest).
+		for (String contract : List.of("О-1-" + phone.substring(5), "О-2-" + phone.substring(5))) {
+			debts.add(agency.tenant().id(), debt.contactId(), "ООО «МФО»", contract, LocalDate.of(2022, 3, 3), null,
+					DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("1000.00"), Money.ZERO), 200);
+		}
+		String all = redirect(post(door + "/pay-all").param("method", "SBP").param("key", UUID.randomUUID().toString()),
+				session);
+		assertThat(all).startsWith("/payments/sandbox/");
+		String allBack = mvc.perform(post(all + "/decline").with(csrf())).andReturn().getResponse().getRedirectedUrl();
+		assertThat(allBack).isEqualTo(door + "/paid-all");
+		assertThat(mvc.perform(get(allBack).session(session).cookie(visitor)).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo(door + "/home");
+		assertThat(page(door + "/home", session)).contains("Оплата всех долгов на 2\u00a0000,00\u00a0₽ не прошла.",
+				"Попробовать ещё раз");
+		assertThat(page(door + "/home", session)).as("said once, not on every reload").doesNotContain("не прошла");
+
 		// The consent to processing personal data, answered on its own form (CabinetAgencyIntegrationTests has the rest).
 		java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"([^\"]+)\"")
 			.matcher(page(door + "/home", session));

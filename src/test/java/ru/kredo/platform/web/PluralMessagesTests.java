@@ -66,6 +66,14 @@ class PluralMessagesTests {
 	}
 
 	@Test
+	void theTotalOfSeveralDebtsCountsThem() {
+		assertThat(List.of(2, 5, 21).stream().map(n -> text("cabinet.pay-all.total", RU, n)).toList()).containsExactly(
+				"Всего к оплате сейчас по 2 долгам", "Всего к оплате сейчас по 5 долгам", "Всего к оплате сейчас по 21 долгу");
+		assertThat(text("cabinet.pay-all.total", EN, 1)).isEqualTo("To pay now for 1 debt");
+		assertThat(text("cabinet.pay-all.total", EN, 3)).isEqualTo("To pay now for 3 debts");
+	}
+
+	@Test
 	void aCountGivenAsTextIsCountedAndOtherMessagesAreFormattedAsBefore() {
 		assertThat(text("dashboard.users", RU, "22")).isEqualTo("пользователя");
 		assertThat(text("contacts.total", RU, 5)).isEqualTo("Всего: 5");
