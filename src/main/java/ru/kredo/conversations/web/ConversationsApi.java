@@ -237,7 +237,9 @@ class ConversationsApi {
 					@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")) })
 	@ApiResponse(responseCode = "404", description = "No such file in this conversation (attachment.not-found)",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = """
+					{"type":"about:blank","title":"Не найдено","status":404,"detail":"Файл не найден.",
+					"code":"attachment.not-found"}""")))
 	ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
 		Conversation conversation = conversations.get(current.id(), new ConversationId(id));
 		AttachmentFile file = conversations.attachment(current.id(), new AttachmentId(attachmentId));

@@ -293,6 +293,32 @@ class ConversationsApiIntegrationTests {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void theOpenApiDescribesEveryOperationWithAnExample() throws Exception {
+		JsonNode paths = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).get("paths");
+		List<String> operations = new ArrayList<>();
+		List<String> withoutExample = new ArrayList<>();
+		for (String path : paths.propertyNames()) {
+			if (!path.startsWith("/api/v1/conversations") && !path.startsWith("/api/v1/disputes")) {
+				continue;
+			}
+			for (String method : paths.get(path).propertyNames()) {
+				operations.add(method.toUpperCase() + " " + path);
+				if (!paths.get(path).get(method).get("responses").toString().contains("\"examples\"")) {
+					withoutExample.add(method.toUpperCase() + " " + path);
+				}
+			}
+		}
+		assertThat(operations).containsExactlyInAnyOrder("GET /api/v1/conversations", "GET /api/v1/conversations/{id}",
+				"POST /api/v1/conversations/{id}/messages", "POST /api/v1/conversations/{id}/notes",
+				"POST /api/v1/conversations/{id}/read", "GET /api/v1/conversations/{id}/attachments/{attachmentId}",
+				"GET /api/v1/disputes", "GET /api/v1/disputes/{id}", "POST /api/v1/disputes/{id}/resolution");
+		assertThat(withoutExample).isEmpty();
+		assertThat(paths.get("/api/v1/conversations/{id}/messages").get("post").get("requestBody").get("content")
+			.propertyNames()).contains("application/json", "multipart/form-data");
+	}
+
 	private List<String> ids(String query) throws Exception {
 		List<String> ids = new ArrayList<>();
 		body(api(get("/api/v1/conversations" + query))).get("items").forEach(item -> ids.add(item.get("id").asString()));
