@@ -181,6 +181,11 @@ class ConversationsApiIntegrationTests {
 					java.util.Arrays.copyOf(PDF, (int) limits.maxFormBytes() + 1))));
 		assertThat(large.getResponse().getStatus()).isEqualTo(413);
 		assertThat(body(large).get("code").asString()).startsWith("chat.attachment-too-large");
+		// A body of no stated length is refused unread, not spooled by the multipart parser.
+		MvcResult chunked = api(post("/api/v1/conversations/{id}/messages", id).header("Transfer-Encoding", "chunked")
+			.contentType("multipart/form-data; boundary=x"));
+		assertThat(chunked.getResponse().getStatus()).isEqualTo(413);
+		assertThat(body(chunked).get("code").asString()).startsWith("chat.attachment-too-large");
 
 		MvcResult sent = api(multipart("/api/v1/conversations/{id}/messages", id)
 			.file(new MockMultipartFile("file", "график.pdf", "application/octet-stream", PDF)));
