@@ -27,7 +27,16 @@ import ru.kredo.webhooks.WebhookDeliveries.Message;
  * loses nothing), and an event is one message whose id it names: a listener that runs twice queues nothing twice.
  * Payloads are thin — ids, codes, times, the debt's contract number — never text, names or phones.
  * <p>
- * Another event is one method: {@link #queue} with its type, the event's own key and its {@code data}.
+ * Another event is one method: {@link #queue} with its type, the event's own key and its {@code data}, e.g. for a
+ * document request ({@link WebhookPayloads#DOCUMENT_REQUEST_CREATED}), annotated {@code @ApplicationModuleListener}:
+ *
+ * <pre>{@code
+ * void on(DocumentRequested requested) {
+ *     queue(WebhookPayloads.DOCUMENT_REQUEST_CREATED, requested.tenantId(), requested.requestId().toString(),
+ *             () -> Map.of("requestId", requested.requestId(), "contactId", requested.debtorId(),
+ *                     "type", requested.type(), "createdAt", requested.createdAt().toString()));
+ * }
+ * }</pre>
  */
 @Component
 class AgencyEventsListener {

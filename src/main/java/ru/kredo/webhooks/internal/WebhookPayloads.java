@@ -27,6 +27,8 @@ public class WebhookPayloads {
 	public static final String CONVERSATION_MESSAGE_CREATED = "conversation.message_created";
 	public static final String DISPUTE_OPENED = "dispute.opened";
 	public static final String DISPUTE_RESOLVED = "dispute.resolved";
+	/** Issue 12's document requests: named here so that the lead wires it with one listener method at merge. */
+	public static final String DOCUMENT_REQUEST_CREATED = "document_request.created";
 	static final int VERSION = 1;
 
 	private final JsonMapper json;
