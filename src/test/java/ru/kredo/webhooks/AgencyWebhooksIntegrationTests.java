@@ -91,6 +91,9 @@ class AgencyWebhooksIntegrationTests {
 	@Autowired
 	TransactionTemplate transaction;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Provisioned agency;
 	Contact debtor;
 	Debt debt;
@@ -185,5 +188,18 @@ class AgencyWebhooksIntegrationTests {
 			webhooks.awaitDeliveries(endpoint, 1);
 			assertThat(webhooks.deliveriesOf(stranger)).isEmpty();
 		}
+	}
+
+	/** Every listener of a message completes its publication: none is left to be sent again at the next start. */
+	@Test
+	void noPublicationOfAMessageIsLeftIncomplete() {
+		java.time.Instant before = clock.instant().minusSeconds(1);
+		Message question = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Вопрос", null);
+		conversations.reply(agency.tenant().id(), question.conversationId(), agency.admin().id(), "Ответ", null);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
+				select count(*) from event_publication where publication_date >= ? and event_type like '%MessagePosted'
+				and serialized_event like ?""")
+			.params(java.sql.Timestamp.from(before), "%" + question.conversationId().value() + "%")
+			.query(Long.class).single()).isZero());
 	}
 }
