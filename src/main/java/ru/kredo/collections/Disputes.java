@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,8 @@ import ru.kredo.audit.AuditActor;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.ListPage;
+import ru.kredo.platform.Paging;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.PersonalData;
@@ -50,8 +53,11 @@ public class Disputes {
 	private final PersonalData personalData;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	Disputes(JdbcClient jdbc, Debts debts, Offers offers, PersonalData personalData, AuditLog audit, Clock clock) {
+	Disputes(JdbcClient jdbc, Debts debts, Offers offers, PersonalData personalData, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.debts = debts;
 		this.offers = offers;
@@ -91,7 +97,10 @@ public class Disputes {
 			.update();
 		audit.record(tenant, new AuditActor("debtor:" + debtor.value(), null), AuditAction.DISPUTE_OPENED, "debt",
 				debtId.value(), "dispute-reason:" + reason.name());
-		return get(tenant, id);
+		Dispute opened = get(tenant, id);
+		events.publishEvent(new DisputeOpened(tenant, id, debtId, debtor, reason, opened.contractNumber(),
+				opened.openedAt()));
+		return opened;
 	}
 
 	/**
@@ -122,18 +131,18 @@ public class Disputes {
 		}
 		// A debt closed while disputed (paid off, or written off by the agency's own decision) stays as it closed: the
 		// dispute is only answered, or it would stay on the list for ever.
-		if (debts.get(tenant, dispute.debtId()).isClosed()) {
-			audit.record(AuditAction.DISPUTE_RESOLVED, "debt", dispute.debtId().value(),
-					"dispute-outcome:" + outcome.name());
-			return get(tenant, id);
-		}
-		debts.resolveDispute(tenant, dispute.debtId(), outcome);
-		if (outcome == DisputeOutcome.REJECTED) {
-			// Its offer, withheld while disputed, is shown again; one that lapsed meanwhile is made anew now.
-			offers.makeOffers(tenant, List.of(dispute.debtId()));
+		if (!debts.get(tenant, dispute.debtId()).isClosed()) {
+			debts.resolveDispute(tenant, dispute.debtId(), outcome);
+			if (outcome == DisputeOutcome.REJECTED) {
+				// Its offer, withheld while disputed, is shown again; one that lapsed meanwhile is made anew now.
+				offers.makeOffers(tenant, List.of(dispute.debtId()));
+			}
 		}
 		audit.record(AuditAction.DISPUTE_RESOLVED, "debt", dispute.debtId().value(), "dispute-outcome:" + outcome.name());
-		return get(tenant, id);
+		Dispute done = get(tenant, id);
+		events.publishEvent(new DisputeResolved(tenant, id, done.debtId(), done.contactId(), outcome,
+				done.contractNumber(), done.resolvedAt()));
+		return done;
 	}
 
 	public Dispute get(TenantId tenant, UUID id) {
@@ -150,6 +159,22 @@ public class Disputes {
 			.params(tenant.value(), limit)
 			.query(this::dispute)
 			.list();
+	}
+
+	/**
+	 * The agency's disputes, open ({@code open} true), resolved (false) or all ({@code null}), the oldest opened first,
+	 * a page at a time with how many there are.
+	 */
+	public ListPage<Dispute> list(TenantId tenant, Boolean open, Paging paging) {
+		String where = " where x.tenant_id = ?" + (open == null ? "" : open ? " and x.resolved_at is null"
+				: " and x.resolved_at is not null");
+		long total = jdbc.sql("select count(*) from debt_disputes x" + where).param(tenant.value())
+			.query(Long.class).single();
+		List<Dispute> items = jdbc.sql("select " + COLUMNS + where + " order by x.opened_at, x.id offset ? limit ?")
+			.params(tenant.value(), paging.offset(), paging.limit())
+			.query(this::dispute)
+			.list();
+		return ListPage.of(items, total, paging);
 	}
 
 	/** How many disputes the agency has open. */

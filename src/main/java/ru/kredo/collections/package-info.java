@@ -16,7 +16,9 @@
  * Consumes {@link ru.kredo.payments.PaymentSucceeded} (synchronously, in the payment's transaction). Publishes
  * {@link ru.kredo.collections.DebtClosed} when a debt closes (paid, settled or written off), once, in the transaction
  * that closes it, through the event publication registry; its own {@link ru.kredo.collections.RepaymentCertificates}
- * reacts by issuing the certificate of repayment dated the closing day.
+ * reacts by issuing the certificate of repayment dated the closing day. Publishes
+ * {@link ru.kredo.collections.DisputeOpened} and {@link ru.kredo.collections.DisputeResolved} likewise (the webhooks
+ * module sends them to the agency's CRM).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Collections")
 package ru.kredo.collections;

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import ru.kredo.accounts.SignedInUser;
 import ru.kredo.accounts.User;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.accounts.UserId;
@@ -35,6 +36,9 @@ import ru.kredo.platform.RateLimiter;
 import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
+import ru.kredo.apikeys.ApiKeyId;
+import ru.kredo.apikeys.ApiKeyPrincipal;
+import ru.kredo.tenancy.Actor;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -105,12 +109,23 @@ public class Conversations {
 
 	/** The messages after {@code afterId}, oldest first (what a live page missed while it reconnected). */
 	public List<Message> after(TenantId tenant, ConversationId id, long afterId, boolean forStaff) {
+		return after(tenant, id, afterId, forStaff, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * At most {@code limit} messages after {@code afterId}, oldest first: a conversation read a page at a time (the
+	 * REST API), the last id read being where the next page starts.
+	 */
+	public List<Message> after(TenantId tenant, ConversationId id, long afterId, boolean forStaff, int limit) {
+		// An answer through the API names the key that wrote it, as an operator's names the operator (staff only).
 		List<Message> messages = jdbc.sql("""
-				select m.id, m.conversation_id, m.author, m.user_id, u.display_name, m.text, m.created_at
+				select m.id, m.conversation_id, m.author, m.user_id,
+				    coalesce(u.display_name, 'API: ' || k.name) as display_name, m.text, m.created_at
 				from conversation_messages m left join users u on u.id = m.user_id
+				left join api_keys k on k.id = m.api_key_id
 				where m.tenant_id = ? and m.conversation_id = ? and m.id > ? and (? or m.author <> 'NOTE')
-				order by m.id""")
-			.params(tenant.value(), id.value(), afterId, forStaff)
+				order by m.id limit ?""")
+			.params(tenant.value(), id.value(), afterId, forStaff, limit)
 			.query((row, n) -> message(row, List.of()))
 			.list();
 		if (messages.isEmpty()) {
@@ -119,8 +134,8 @@ public class Conversations {
 		Map<Long, List<Attachment>> files = new LinkedHashMap<>();
 		jdbc.sql("""
 				select id, message_id, file_name, content_type, size from conversation_attachments
-				where tenant_id = ? and conversation_id = ? and message_id >= ? order by message_id, id""")
-			.params(tenant.value(), id.value(), messages.getFirst().id())
+				where tenant_id = ? and conversation_id = ? and message_id between ? and ? order by message_id, id""")
+			.params(tenant.value(), id.value(), messages.getFirst().id(), messages.getLast().id())
 			.query(row -> {
 				files.computeIfAbsent(row.getLong("message_id"), k -> new ArrayList<>()).add(attachment(row));
 			});
@@ -164,10 +179,26 @@ public class Conversations {
 	/** An operator answers the debtor (with a file or without): the debtor's waiting ends, and he has one more unread. */
 	@Transactional
 	public Message reply(TenantId tenant, ConversationId id, UserId operator, String text, Upload upload) {
+		return answer(tenant, id, () -> Writer.user(operator(tenant, operator).id()), text, upload);
+	}
+
+	/**
+	 * The agency answers the debtor as {@code by}: one of its users (the inbox) or one of its API keys (the REST API).
+	 * The same answer either way: the text and file checked alike, the debtor's waiting and the first-reply clock end,
+	 * he has one more unread, his open pages hear of it and, away, he is told ({@link DebtorNotices}). He sees it as the
+	 * agency's; staff see who wrote it, the operator or the key.
+	 */
+	@Transactional
+	public Message reply(TenantId tenant, ConversationId id, Actor by, String text, Upload upload) {
+		return answer(tenant, id, () -> writer(tenant, by), text, upload);
+	}
+
+	private Message answer(TenantId tenant, ConversationId id, java.util.function.Supplier<Writer> writer, String text,
+			Upload upload) {
 		Conversation conversation = get(tenant, id);
 		String checked = checkedText(text, upload);
 		Checked file = upload == null ? null : checked(upload);
-		User user = operator(tenant, operator);
+		Writer user = writer.get();
 		Instant now = clock.instant();
 		Conversation answered = jdbc.sql("""
 				update conversations set last_message_at = ?, waiting_since = null, debtor_unread = debtor_unread + 1,
@@ -178,16 +209,43 @@ public class Conversations {
 		// After the commit: a page read before it would keep the old count.
 		DebtorKey key = new DebtorKey(tenant, answered.contactId());
 		afterCommit(() -> unread.invalidate(key));
-		return insert(answered, Author.OPERATOR, user.id(), checked, file, now);
+		return insert(answered, Author.OPERATOR, user, checked, file, now);
 	}
 
 	/** An internal note: staff see it in the conversation, the debtor never does; it answers nothing. */
 	@Transactional
 	public Message note(TenantId tenant, ConversationId id, UserId operator, String text) {
+		return note(tenant, id, () -> Writer.user(operator(tenant, operator).id()), text);
+	}
+
+	/** An internal note by one of the agency's users or API keys ({@code by}); the debtor never sees it. */
+	@Transactional
+	public Message note(TenantId tenant, ConversationId id, Actor by, String text) {
+		return note(tenant, id, () -> writer(tenant, by), text);
+	}
+
+	private Message note(TenantId tenant, ConversationId id, java.util.function.Supplier<Writer> writer, String text) {
 		Conversation conversation = get(tenant, id);
 		String checked = checkedText(text, null);
-		User user = operator(tenant, operator);
-		return insert(conversation, Author.NOTE, user.id(), checked, null, clock.instant());
+		return insert(conversation, Author.NOTE, writer.get(), checked, null, clock.instant());
+	}
+
+	/** Who writes for the agency: one of its users or one of its API keys, never both. */
+	private record Writer(UserId user, ApiKeyId apiKey) {
+
+		static Writer user(UserId user) {
+			return new Writer(user, null);
+		}
+	}
+
+	private Writer writer(TenantId tenant, Actor by) {
+		if (by instanceof SignedInUser user && user.tenantId().equals(tenant)) {
+			return Writer.user(operator(tenant, user.userId()).id());
+		}
+		if (by instanceof ApiKeyPrincipal key && key.tenantId().equals(tenant)) {
+			return new Writer(null, key.keyId());
+		}
+		throw new IllegalArgumentException("Not one of the agency's users or keys: " + by.auditName());
 	}
 
 	/** The debtor has read the agency's answers. */
@@ -274,6 +332,45 @@ public class Conversations {
 			.toList(), total, paging);
 	}
 
+	/**
+	 * The agency's conversations that {@code filter} lets through, a page at a time with how many there are, in the
+	 * inbox's order: waiting ones first (the longest waiting first), then the latest.
+	 */
+	public ListPage<InboxLine> list(TenantId tenant, ConversationFilter filter, Paging paging) {
+		StringBuilder where = new StringBuilder(" where tenant_id = ?");
+		List<Object> params = new ArrayList<>(List.of(tenant.value()));
+		if (filter.unread() != null) {
+			where.append(filter.unread() ? " and staff_unread > 0" : " and staff_unread = 0");
+		}
+		if (filter.waiting() != null) {
+			where.append(filter.waiting() ? " and waiting_since is not null" : " and waiting_since is null");
+		}
+		if (filter.overdue()) {
+			where.append(" and waiting_since <= ?");
+			params.add(Timestamp.from(firstReply.overdueSince(clock.instant())));
+		}
+		if (filter.assigned() != null) {
+			where.append(filter.assigned() ? " and assignee is not null" : " and assignee is null");
+		}
+		if (filter.assignee() != null) {
+			where.append(" and assignee = ?");
+			params.add(filter.assignee().value());
+		}
+		long total = jdbc.sql("select count(*) from conversations" + where).params(params).query(Long.class).single();
+		params.add(paging.offset());
+		params.add(paging.limit());
+		List<Conversation> rows = jdbc.sql("select * from conversations" + where
+				+ " order by waiting_since nulls last, last_message_at desc, id offset ? limit ?")
+			.params(params).query(Conversations::conversation).list();
+		Map<UserId, String> names = new LinkedHashMap<>();
+		rows.stream().map(Conversation::assignee).filter(java.util.Objects::nonNull).distinct()
+			.forEach(user -> names.put(user, accounts.find(user).map(User::displayName).orElse("")));
+		return ListPage.of(rows.stream()
+			.map(c -> new InboxLine(c, contacts.name(tenant, c.contactId()).display(),
+					c.assignee() == null ? null : names.get(c.assignee())))
+			.toList(), total, paging);
+	}
+
 	/** A file of the agency's conversations, for its staff. */
 	public AttachmentFile attachment(TenantId tenant, AttachmentId id) {
 		return jdbc.sql("""
@@ -303,13 +400,17 @@ public class Conversations {
 				personalData.openBytes(CONTENT, new Sealed(row.getBytes("content"))));
 	}
 
-	private Message insert(Conversation conversation, Author author, UserId user, String text, Checked file,
+	private Message insert(Conversation conversation, Author author, Writer writer, String text, Checked file,
 			Instant now) {
+		UserId user = writer == null ? null : writer.user();
 		long id = jdbc.sql("""
-				insert into conversation_messages (tenant_id, conversation_id, author, user_id, text, created_at)
-				values (?, ?, ?, ?, ?, ?) returning id""")
+				insert into conversation_messages (tenant_id, conversation_id, author, user_id, api_key_id, text,
+				    created_at)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(conversation.tenantId().value(), conversation.id().value(), author.name(),
-					user == null ? null : user.value(), personalData.seal(TEXT, text).bytes(), Timestamp.from(now))
+					user == null ? null : user.value(),
+					writer == null || writer.apiKey() == null ? null : writer.apiKey().value(),
+					personalData.seal(TEXT, text).bytes(), Timestamp.from(now))
 			.query(Long.class).single();
 		List<Attachment> attachments = List.of();
 		if (file != null) {
@@ -323,9 +424,10 @@ public class Conversations {
 				.update();
 			attachments = List.of(new Attachment(attachment, file.name(), file.type(), file.content().length));
 		}
-		MessagePosted posted = new MessagePosted(conversation.tenantId(), conversation.id(), conversation.contactId(), id,
-				author);
-		afterCommit(() -> events.publishEvent(posted));
+		// Published in the transaction: the pages hear of it after the commit (internal/Announcements), and the
+		// publication registry keeps it for the listeners of other modules (webhooks) until they have handled it.
+		events.publishEvent(new MessagePosted(conversation.tenantId(), conversation.id(), conversation.contactId(), id,
+				author, now));
 		return new Message(id, conversation.id(), author, user, null, text, now, attachments);
 	}
 

@@ -13,7 +13,10 @@
  * node a message written on one node does not reach pages connected to another until they reload. Multi-node delivery
  * (PostgreSQL {@code LISTEN/NOTIFY} or a broker behind the same interface) comes with issue 16.
  * <p>
- * Publishes {@link ru.kredo.conversations.MessagePosted} after commit. A debtor who is away when the agency answers is
+ * Publishes {@link ru.kredo.conversations.MessagePosted} in the transaction that writes a message (its listeners act
+ * after the commit; the webhooks module's through the event publication registry). The REST API for integrators is
+ * {@code web/ConversationsApi}: an answer through it is {@link ru.kredo.conversations.Conversations#reply}, written by
+ * an API key instead of a user. A debtor who is away when the agency answers is
  * told through the one outbound port {@link ru.kredo.conversations.DebtorNotices}, which another module implements
  * (the cabinet's SMS gateway); the contact rules of issue 14 are to govern it there. Restructuring plans (issue 13)
  * are meant to post into a conversation through {@link ru.kredo.conversations.Conversations}.

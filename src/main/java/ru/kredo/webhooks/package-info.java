@@ -5,8 +5,10 @@
  * specification and retries them with back-off for about 27 hours. An endpoint that keeps failing for a day is
  * disabled, audited and shown with a notice.
  * <p>
- * Consumes {@link ru.kredo.signals.SignalsRaised}. Publishes nothing. The payload is documented in
- * {@code docs/webhooks.md}.
+ * Consumes {@link ru.kredo.signals.SignalsRaised}, and for collection agencies
+ * {@link ru.kredo.conversations.MessagePosted}, {@link ru.kredo.collections.DisputeOpened} and
+ * {@link ru.kredo.collections.DisputeResolved} ({@code internal/AgencyEventsListener}: thin payloads, ids only).
+ * Publishes nothing. The payloads are documented in {@code docs/webhooks.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks")
 package ru.kredo.webhooks;

@@ -103,6 +103,12 @@ class TenantIsolationIntegrationTests {
 	ru.kredo.conversations.CannedReplies cannedReplies;
 
 	@Autowired
+	ru.kredo.collections.Debts debts;
+
+	@Autowired
+	ru.kredo.collections.Disputes disputes;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -129,7 +135,12 @@ class TenantIsolationIntegrationTests {
 		ListImport listOfB = listImport(b);
 		ru.kredo.conversations.Message messageOfB = conversations.fromDebtor(b.tenant().id(), contact.id(), "Чек",
 				new ru.kredo.conversations.Upload("чек.pdf", "%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		objectsOfB = List.of(messageOfB.conversationId().toString(),
+		ru.kredo.collections.Debt debtOfB = debts.add(b.tenant().id(), contact.id(), "Банк", "КД-B", java.time.LocalDate.of(2021, 1, 1),
+				null, ru.kredo.collections.DebtComponents.of(ru.kredo.money.Money.ZERO, ru.kredo.money.Money.ZERO,
+						ru.kredo.money.Money.ZERO, ru.kredo.money.Money.ofRoubles("1000.00"), ru.kredo.money.Money.ZERO), 400);
+		String disputeOfB = disputes.open(b.tenant().id(), contact.id(), debtOfB.id(),
+				ru.kredo.collections.DisputeReason.NOT_MINE, "Не мой").id().toString();
+		objectsOfB = List.of(messageOfB.conversationId().toString(), disputeOfB,
 				cannedReplies.add(b.tenant().id(), "Шаблон", "Здравствуйте, {имя}").id().toString(),
 				messageOfB.attachments().getFirst().id().toString(), contact.id().toString(), managerOfB.id().toString(),
 				b.apiKey().key().id().toString(),
@@ -180,12 +191,16 @@ class TenantIsolationIntegrationTests {
 	@Test
 	void apiAnswers404ForEveryObjectOfAnotherTenant() throws Exception {
 		List<String> leaks = new ArrayList<>();
-		for (Endpoint endpoint : endpointsWithId(true)) {
-			for (String id : objectsOfB) {
-				int status = mvc.perform(endpoint.request(id).header("Authorization", "Bearer " + a.apiKey().secret()))
-					.andReturn().getResponse().getStatus();
-				if (status != 404) {
-					leaks.add(endpoint + " " + id + " -> " + status);
+		// A broker's key, and another agency's: the agencies' endpoints must answer it 404 for B's objects too.
+		for (Provisioned stranger : List.of(a, c)) {
+			for (Endpoint endpoint : endpointsWithId(true)) {
+				for (String id : objectsOfB) {
+					int status = mvc.perform(endpoint.request(id)
+						.header("Authorization", "Bearer " + stranger.apiKey().secret()))
+						.andReturn().getResponse().getStatus();
+					if (status != 404) {
+						leaks.add(stranger.tenant().kind() + " " + endpoint + " " + id + " -> " + status);
+					}
 				}
 			}
 		}
@@ -209,6 +224,12 @@ class TenantIsolationIntegrationTests {
 				.andReturn().getResponse().getContentAsString();
 			assertThat(objectsOfB).as(endpoint).noneMatch(json::contains);
 		}
+		for (String endpoint : List.of("/api/v1/conversations", "/api/v1/disputes")) {
+			String json = mvc.perform(get(endpoint).header("Authorization", "Bearer " + c.apiKey().secret()))
+				.andReturn().getResponse().getContentAsString();
+			assertThat(json).as(endpoint).contains("\"total\":0");
+			assertThat(objectsOfB).as(endpoint).noneMatch(json::contains);
+		}
 	}
 
 	@Test
@@ -226,7 +247,10 @@ class TenantIsolationIntegrationTests {
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",
 					"POST /api/v1/signals/{id}/outcome", "GET /api/v1/lists/imports/{id}",
-					"GET /api/v1/lists/imports/{id}/errors");
+					"GET /api/v1/lists/imports/{id}/errors", "GET /api/v1/conversations/{id}",
+					"POST /api/v1/conversations/{id}/messages", "POST /api/v1/conversations/{id}/notes",
+					"POST /api/v1/conversations/{id}/read", "GET /api/v1/conversations/{id}/attachments/{attachmentId}",
+					"GET /api/v1/disputes/{id}", "POST /api/v1/disputes/{id}/resolution");
 	}
 
 	private void assertBUnchanged() {
@@ -235,6 +259,10 @@ class TenantIsolationIntegrationTests {
 		assertThat(webhookEndpoints.get(b.tenant().id(), webhookOfB.id())).isEqualTo(webhookOfB);
 		assertThat(watches.get(b.tenant().id(), watched.watch().id()).status()).isEqualTo(WatchStatus.ACTIVE);
 		assertThat(signals.get(b.tenant().id(), watched.signal().id())).isEqualTo(watched.signal());
+		assertThat(disputes.countOpen(b.tenant().id())).as("B's dispute still open").isEqualTo(1);
+		assertThat(conversations.list(b.tenant().id(), ru.kredo.conversations.ConversationFilter.ALL,
+				ru.kredo.platform.Paging.window(0, 10, 10)).items())
+			.singleElement().satisfies(line -> assertThat(line.conversation().staffUnread()).isEqualTo(1));
 	}
 
 	private List<Endpoint> endpointsWithId(boolean api) {

@@ -136,7 +136,10 @@ class TenantKindAccessIntegrationTests {
 				"GET /requisites", "POST /requisites", "GET /payments/settings", "POST /payments/settings",
 				"GET /cabinet-funnel", "POST /cabinet-look", "GET /cabinet/{agency}/home",
 				"POST /cabinet/{agency}/debts/{debt}/pay", "GET /cabinet/{agency}/logo", "GET /operator/tenants",
-				"POST /api/v1/events");
+				"POST /api/v1/events", "GET /api/v1/conversations", "GET /api/v1/conversations/{id}",
+				"POST /api/v1/conversations/{id}/messages", "POST /api/v1/conversations/{id}/notes",
+				"POST /api/v1/conversations/{id}/read", "GET /api/v1/conversations/{id}/attachments/{attachmentId}",
+				"GET /api/v1/disputes", "GET /api/v1/disputes/{id}", "POST /api/v1/disputes/{id}/resolution");
 	}
 
 	/** Kredo's own handlers, one per method and pattern, with the row that declares each. */

@@ -6,8 +6,8 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import ru.kredo.conversations.Author;
 import ru.kredo.conversations.Conversations;
@@ -35,7 +35,8 @@ class Announcements {
 		this.notices = notices;
 	}
 
-	@EventListener
+	/** After the message's commit: a page told before it could not read it yet. */
+	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessagePosted posted) {
 		// Announced first, so that a page open on this node hears of it at once.
 		Topics.announce(fanout, posted);

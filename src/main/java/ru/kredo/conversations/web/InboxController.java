@@ -173,7 +173,7 @@ class InboxController {
 			Model model, HttpServletResponse response) throws IOException {
 		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
 		try {
-			conversations.reply(me.tenantId(), conversation, me.userId(), text, Upload.of(file));
+			conversations.reply(me.tenantId(), conversation, me, text, Upload.of(file));
 		}
 		catch (Rejected refused) {
 			model.addAttribute(refused.code().startsWith("chat.attachment") ? "replyFileError" : "replyError", refused);
@@ -189,7 +189,7 @@ class InboxController {
 			@RequestParam(defaultValue = "") String text, Model model, HttpServletResponse response) {
 		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
 		try {
-			conversations.note(me.tenantId(), conversation, me.userId(), text);
+			conversations.note(me.tenantId(), conversation, me, text);
 		}
 		catch (Rejected refused) {
 			model.addAttribute("noteError", refused);

@@ -24,6 +24,11 @@ public class WebhookPayloads {
 
 	public static final String SIGNAL_RAISED = "signal.raised";
 	public static final String TEST = "webhook.test";
+	public static final String CONVERSATION_MESSAGE_CREATED = "conversation.message_created";
+	public static final String DISPUTE_OPENED = "dispute.opened";
+	public static final String DISPUTE_RESOLVED = "dispute.resolved";
+	/** Issue 12's document requests: named here so that the lead wires it with one listener method at merge. */
+	public static final String DOCUMENT_REQUEST_CREATED = "document_request.created";
 	static final int VERSION = 1;
 
 	private final JsonMapper json;
@@ -49,6 +54,20 @@ public class WebhookPayloads {
 		data.put("listId", event.listId());
 		data.put("listName", event.listName());
 		return envelope(SIGNAL_RAISED, now, data);
+	}
+
+	/**
+	 * The body of an event of an agency's work ({@link AgencyEventsListener}): {@code data} is ids, codes and times
+	 * only — never a message's text, a name or a phone, which leave Kredo only when the integrator asks with its key.
+	 */
+	public String event(String type, Instant now, Map<String, Object> data) {
+		return envelope(type, now, data);
+	}
+
+	/** The same event is the same message however many times a listener sees it: {@code key} names the event. */
+	public static String messageId(String type, String key) {
+		return "msg_" + UUID.nameUUIDFromBytes((type + ":" + key).getBytes(StandardCharsets.UTF_8)).toString()
+			.replace("-", "");
 	}
 
 	public String test(WebhookEndpointId endpoint, Instant now) {

@@ -1,0 +1,120 @@
+package ru.kredo.webhooks.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.Debts;
+import ru.kredo.collections.DisputeOpened;
+import ru.kredo.collections.DisputeResolved;
+import ru.kredo.conversations.Author;
+import ru.kredo.conversations.MessagePosted;
+import ru.kredo.tenancy.TenantId;
+import ru.kredo.webhooks.WebhookDeliveries;
+import ru.kredo.webhooks.WebhookDeliveries.Message;
+
+/**
+ * Turns the past-tense events of a collection agency's work into webhook messages for its enabled endpoints
+ * ({@code docs/webhooks.md}): a message in a conversation ({@code conversation.message_created}), a dispute opened
+ * and resolved. Each runs after its event's commit, through the event publication registry (a crash in between
+ * loses nothing), and an event is one message whose id it names: a listener that runs twice queues nothing twice.
+ * Payloads are thin — ids, codes, times, the debt's contract number — never text, names or phones.
+ * <p>
+ * Another event is one method: {@link #queue} with its type, the event's own key and its {@code data}, e.g. for a
+ * document request ({@link WebhookPayloads#DOCUMENT_REQUEST_CREATED}), annotated {@code @ApplicationModuleListener}:
+ *
+ * <pre>{@code
+ * void on(DocumentRequested requested) {
+ *     queue(WebhookPayloads.DOCUMENT_REQUEST_CREATED, requested.tenantId(), requested.requestId().toString(),
+ *             () -> Map.of("requestId", requested.requestId(), "contactId", requested.debtorId(),
+ *                     "type", requested.type(), "createdAt", requested.createdAt().toString()));
+ * }
+ * }</pre>
+ */
+@Component
+class AgencyEventsListener {
+
+	private final WebhookDeliveries deliveries;
+	private final WebhookPayloads payloads;
+	private final Debts debts;
+	private final Clock clock;
+
+	AgencyEventsListener(WebhookDeliveries deliveries, WebhookPayloads payloads, Debts debts, Clock clock) {
+		this.deliveries = deliveries;
+		this.payloads = payloads;
+		this.debts = debts;
+		this.clock = clock;
+	}
+
+	/** A message from the debtor or the agency; an internal note never leaves Kredo. */
+	@ApplicationModuleListener
+	void on(MessagePosted posted) {
+		if (posted.author() == Author.NOTE) {
+			return;
+		}
+		queue(WebhookPayloads.CONVERSATION_MESSAGE_CREATED, posted.tenantId(),
+				posted.conversationId().value() + ":" + posted.messageId(), () -> {
+					Map<String, Object> data = new LinkedHashMap<>();
+					data.put("conversationId", posted.conversationId().value());
+					data.put("messageId", posted.messageId());
+					data.put("contactId", posted.contactId().value());
+					data.put("authorKind", posted.author() == Author.DEBTOR ? "DEBTOR" : "AGENCY");
+					data.put("contractNumbers", debts.ofContact(posted.tenantId(), posted.contactId()).stream()
+						.map(Debt::contractNumber).toList());
+					data.put("createdAt", String.valueOf(posted.at()));
+					return data;
+				});
+	}
+
+	@ApplicationModuleListener
+	void on(DisputeOpened opened) {
+		queue(WebhookPayloads.DISPUTE_OPENED, opened.tenantId(), opened.disputeId().toString(), () -> {
+			Map<String, Object> data = dispute(opened.disputeId(), opened.debtId().value(), opened.debtorId().value(),
+					opened.contractNumber());
+			data.put("reason", opened.reason());
+			data.put("openedAt", opened.openedAt().toString());
+			return data;
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(DisputeResolved resolved) {
+		queue(WebhookPayloads.DISPUTE_RESOLVED, resolved.tenantId(), resolved.disputeId().toString(), () -> {
+			Map<String, Object> data = dispute(resolved.disputeId(), resolved.debtId().value(),
+					resolved.debtorId().value(), resolved.contractNumber());
+			data.put("outcome", resolved.outcome());
+			data.put("resolvedAt", resolved.resolvedAt().toString());
+			return data;
+		});
+	}
+
+	private static Map<String, Object> dispute(Object disputeId, Object debtId, Object contactId, String contractNumber) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("disputeId", disputeId);
+		data.put("debtId", debtId);
+		data.put("contactId", contactId);
+		data.put("contractNumber", contractNumber);
+		return data;
+	}
+
+	/**
+	 * One message of {@code type} for each enabled endpoint of the tenant, its id made from {@code key} (the event's
+	 * own id); the data is read only when someone listens.
+	 */
+	private void queue(String type, TenantId tenant, String key, java.util.function.Supplier<Map<String, Object>> data) {
+		Set<TenantId> listening = deliveries.listening(List.of(tenant));
+		if (listening.isEmpty()) {
+			return;
+		}
+		Instant now = clock.instant();
+		deliveries.enqueue(type, List.of(new Message(tenant, WebhookPayloads.messageId(type, key),
+				payloads.event(type, now, data.get()))));
+	}
+}
