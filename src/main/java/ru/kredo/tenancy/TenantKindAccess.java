@@ -44,7 +44,7 @@ public final class TenantKindAccess {
 			Row.staff("/debtors/**", COLLECTOR), Row.staff("/offer-rules/**", COLLECTOR),
 			Row.staff("/requisites/**", COLLECTOR), Row.staff("/payments/settings/**", COLLECTOR),
 			Row.staff("/cabinet-funnel/**", COLLECTOR), Row.staff("/cabinet-look/**", COLLECTOR),
-			Row.staff("/inbox/**", COLLECTOR),
+			Row.staff("/inbox/**", COLLECTOR), Row.staff("/api/v1/document-requests/**", COLLECTOR),
 
 			// The platform: its operator's pages (the security chain's role rule answers others 403 first) and the
 			// bureau feeds' endpoint, which tells a tenant's key why it is refused.

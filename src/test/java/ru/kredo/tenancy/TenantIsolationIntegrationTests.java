@@ -103,6 +103,12 @@ class TenantIsolationIntegrationTests {
 	ru.kredo.conversations.CannedReplies cannedReplies;
 
 	@Autowired
+	ru.kredo.docrequests.DocumentRequests documentRequests;
+
+	@Autowired
+	ru.kredo.collections.Debts debts;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -129,7 +135,23 @@ class TenantIsolationIntegrationTests {
 		ListImport listOfB = listImport(b);
 		ru.kredo.conversations.Message messageOfB = conversations.fromDebtor(b.tenant().id(), contact.id(), "Чек",
 				new ru.kredo.conversations.Upload("чек.pdf", "%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		objectsOfB = List.of(messageOfB.conversationId().toString(),
+		ru.kredo.collections.Debt debtOfB = debts.add(b.tenant().id(), contact.id(), "ПАО «Банк»", "КД-И",
+				java.time.LocalDate.of(2021, 1, 1), null, ru.kredo.collections.DebtComponents.of(ru.kredo.money.Money.ZERO,
+						ru.kredo.money.Money.ZERO, ru.kredo.money.Money.ZERO, ru.kredo.money.Money.ofRoubles("1000.00"),
+						ru.kredo.money.Money.ZERO), 100);
+		java.util.UUID requestOfB = documentRequests.request(b.tenant().id(), contact.id(), debtOfB.id(),
+				ru.kredo.docrequests.DocumentType.DEBT_CALCULATION, "Для суда").id();
+		java.util.UUID answeredOfB = documentRequests.request(b.tenant().id(), contact.id(), debtOfB.id(),
+				ru.kredo.docrequests.DocumentType.BANK_CERTIFICATE, "").id();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/inbox/requests/{id}/answer", answeredOfB)
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "справка.pdf", "application/pdf",
+					"%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+			.with(user(fixtures.admin(b))).with(csrf()));
+		java.util.UUID documentOfB = documentRequests.get(b.tenant().id(), answeredOfB).documentId();
+		assertThat(documentOfB).isNotNull();
+		objectsOfB = List.of(requestOfB.toString(), answeredOfB.toString(), documentOfB.toString(),
+				messageOfB.conversationId().toString(),
 				cannedReplies.add(b.tenant().id(), "Шаблон", "Здравствуйте, {имя}").id().toString(),
 				messageOfB.attachments().getFirst().id().toString(), contact.id().toString(), managerOfB.id().toString(),
 				b.apiKey().key().id().toString(),
@@ -221,12 +243,15 @@ class TenantIsolationIntegrationTests {
 					"GET /debtors/portfolios/imports/{id}/progress", "GET /debtors/portfolios/imports/{id}/errors.csv",
 					"GET /inbox/{id}", "GET /inbox/{id}/stream", "POST /inbox/{id}/reply", "POST /inbox/{id}/note",
 					"POST /inbox/{id}/take", "POST /inbox/{id}/assign", "GET /inbox/attachments/{id}",
-					"GET /inbox/{id}/export.csv", "POST /inbox/replies/{id}/delete");
+					"GET /inbox/{id}/export.csv", "POST /inbox/replies/{id}/delete", "GET /inbox/requests/{id}",
+					"POST /inbox/requests/{id}/answer", "POST /inbox/requests/{id}/decline", "GET /inbox/requests/of/{id}",
+					"GET /inbox/documents/{id}", "GET /inbox/{id}/document", "POST /inbox/{id}/document");
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",
 					"POST /api/v1/signals/{id}/outcome", "GET /api/v1/lists/imports/{id}",
-					"GET /api/v1/lists/imports/{id}/errors");
+					"GET /api/v1/lists/imports/{id}/errors", "GET /api/v1/document-requests/{id}",
+					"POST /api/v1/document-requests/{id}/answer", "POST /api/v1/document-requests/{id}/decline");
 	}
 
 	private void assertBUnchanged() {

@@ -136,7 +136,9 @@ class TenantKindAccessIntegrationTests {
 				"GET /requisites", "POST /requisites", "GET /payments/settings", "POST /payments/settings",
 				"GET /cabinet-funnel", "POST /cabinet-look", "GET /cabinet/{agency}/home",
 				"POST /cabinet/{agency}/debts/{debt}/pay", "GET /cabinet/{agency}/logo", "GET /operator/tenants",
-				"POST /api/v1/events");
+				"POST /api/v1/events", "GET /inbox/requests", "POST /inbox/requests/{id}/answer",
+				"GET /api/v1/document-requests", "POST /api/v1/document-requests/{id}/answer",
+				"POST /api/v1/document-requests/{id}/decline");
 	}
 
 	/** Kredo's own handlers, one per method and pattern, with the row that declares each. */

@@ -197,6 +197,12 @@ class CabinetFlowIntegrationTests {
 			.isEqualTo(door + "/home");
 		assertThat(page(door + "/home", session)).contains("Долг оспорен — агентство рассмотрит");
 
+		// A document request from «Документы»: the page again, listing it (DocumentRequestsIntegrationTests has the rest).
+		assertThat(redirect(post(door + "/documents/requests").param("type", "DEBT_CALCULATION")
+			.param("debt", debt.id().value().toString()).param("comment", "Для суда"), session))
+			.isEqualTo(door + "/documents#request");
+		assertThat(page(door + "/documents", session)).contains("Запрос принят", "Расчёт задолженности");
+
 		assertThat(redirect(post(door + "/sign-out"), session)).isEqualTo(door);
 
 		// Every POST the cabinet has is one of those just seen answering with a redirect.
