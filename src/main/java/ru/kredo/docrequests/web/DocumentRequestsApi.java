@@ -115,8 +115,10 @@ class DocumentRequestsApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "413", description = "Over `kredo.document-requests.max-file-size` (docrequest.file-too-large)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+			mediaType = "multipart/form-data", schema = @Schema(implementation = AnswerForm.class)))
 	RequestResource answer(@PathVariable UUID id,
-			@Parameter(description = "the PDF") @RequestParam(required = false) MultipartFile file) throws IOException {
+			@Parameter(hidden = true) @RequestParam(required = false) MultipartFile file) throws IOException {
 		requests.get(current.id(), id);
 		try {
 			return resource(requests.answer(current.id(), id, null, Upload.of(file)), true);
@@ -170,7 +172,13 @@ class DocumentRequestsApi {
 			Instant closedAt, String declineReason, UUID documentId) {
 	}
 
-	record DeclineRequest(String reason) {
+	record DeclineRequest(@Schema(description = "why there will be no document; the debtor reads it",
+			example = "Копию уведомления выдаёт банк-цедент") String reason) {
+	}
+
+	/** The answer's form, for the OpenAPI description: one part, the PDF. */
+	record AnswerForm(@Schema(description = "the PDF, checked by its content", type = "string", format = "binary",
+			requiredMode = Schema.RequiredMode.REQUIRED) String file) {
 	}
 
 }

@@ -342,6 +342,50 @@ class DocumentRequestsIntegrationTests {
 		assertThat(status(get("/inbox/{id}/document", conversation).with(user(fixtures.admin(otherAgency))))).isEqualTo(404);
 	}
 
+	@Test
+	void aFileOverTheLimitIsRefusedAndABodyFarOverItIsNotEvenRead() throws Exception {
+		DocumentRequest request = requests.request(agency.tenant().id(), debtor.id(), debt.id(),
+				DocumentType.DEBT_CALCULATION, "");
+		int limit = (int) requests.limits().maxFileSize().toBytes();
+		byte[] justOver = java.util.Arrays.copyOf(PDF, limit + 1);
+		MvcResult page = mvc.perform(multipart("/inbox/requests/{id}/answer", request.id())
+			.file(new MockMultipartFile("file", "big.pdf", "application/pdf", justOver)).with(user(staff)).with(csrf()))
+			.andReturn();
+		assertThat(page.getResponse().getStatus()).isEqualTo(422);
+		assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Файл слишком большой");
+		MvcResult api = mvc.perform(multipart("/api/v1/document-requests/{id}/answer", request.id())
+			.file(new MockMultipartFile("file", "big.pdf", "application/pdf", justOver))
+			.header("Authorization", "Bearer " + agency.apiKey().secret())).andReturn();
+		assertThat(api.getResponse().getStatus()).isEqualTo(413);
+		assertThat(api.getResponse().getContentAsString()).contains("\"code\":\"docrequest.file-too-large\"");
+
+		// A body over what the form may carry, or of no stated length, is refused before it is parsed.
+		for (String path : List.of("/inbox/requests/" + request.id() + "/answer", "/api/v1/document-requests/"
+				+ request.id() + "/answer", "/inbox/" + UUID.randomUUID() + "/document")) {
+			assertThat(status(post(path).contentType("multipart/form-data; boundary=x")
+				.content(new byte[(int) requests.limits().maxFormBytes() + 1]).with(user(staff)).with(csrf())))
+				.as(path).isEqualTo(413);
+			assertThat(status(post(path).contentType("multipart/form-data; boundary=x").header("Transfer-Encoding", "chunked")
+				.with(user(staff)).with(csrf()))).as(path).isEqualTo(413);
+		}
+		assertThat(requests.get(agency.tenant().id(), request.id()).state()).isEqualTo(RequestState.OPEN);
+	}
+
+	@Test
+	void theApiIsDescribedInTheOpenApiDocumentWithExamples() throws Exception {
+		String doc = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		tools.jackson.databind.JsonNode paths = tools.jackson.databind.json.JsonMapper.builder().build().readTree(doc).get("paths");
+		assertThat(paths.get("/api/v1/document-requests").get("get").get("tags").get(0).asString())
+			.isEqualTo("Document requests");
+		tools.jackson.databind.JsonNode answer = paths.get("/api/v1/document-requests/{id}/answer").get("post");
+		assertThat(answer.get("requestBody").get("content").propertyNames()).contains("multipart/form-data");
+		assertThat(answer.get("responses").propertyNames()).contains("200", "400", "404", "413");
+		assertThat(paths.get("/api/v1/document-requests/{id}/decline").get("post").get("requestBody").toString())
+			.contains("банк-цедент");
+		assertThat(paths.get("/api/v1/document-requests/{id}").get("get").get("responses").get("200").toString())
+			.contains("DEBT_CALCULATION");
+	}
+
 	private List<String> texts() {
 		return jdbc.sql("select text from sms_outbox where tenant_id = ? order by id").param(agency.tenant().id().value())
 			.query((row, n) -> personalData.open("sms_outbox.text", new Sealed(row.getBytes("text")))).list();
