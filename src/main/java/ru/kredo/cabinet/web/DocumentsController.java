@@ -29,7 +29,6 @@ import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtorsDebts;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
-import ru.kredo.docrequests.DebtorDocument;
 import ru.kredo.docrequests.DebtorDocuments;
 import ru.kredo.docrequests.DocumentFile;
 import ru.kredo.docrequests.DocumentRequest;
@@ -91,10 +90,7 @@ class DocumentsController {
 			.toList());
 		List<DocumentRequest> asked = requests.ofDebtor(tenant.id(), debtor.contactId());
 		model.addAttribute("requests", asked);
-		model.addAttribute("answers", given.byIds(tenant.id(),
-				asked.stream().map(DocumentRequest::documentId).filter(java.util.Objects::nonNull).toList()));
-		List<DebtorDocument> fromAgency = given.ofDebtor(tenant.id(), debtor.contactId());
-		model.addAttribute("given", fromAgency);
+		model.addAttribute("given", given.ofDebtor(tenant.id(), debtor.contactId()));
 		model.addAttribute("debts", his.debts());
 		model.addAttribute("types", DocumentType.values());
 		model.addAttribute("requestLimits", requests.limits());
