@@ -470,7 +470,7 @@ public class Conversations {
 	}
 
 	/** The name shown and given on download: its last path segment, no control characters, not too long. */
-	static String fileName(String given, FileType type) {
+	public static String fileName(String given, FileType type) {
 		String name = given.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
 		if (name.isEmpty() || name.equals(".") || name.equals("..")) {

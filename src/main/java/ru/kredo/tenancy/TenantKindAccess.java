@@ -45,8 +45,9 @@ public final class TenantKindAccess {
 			Row.staff("/requisites/**", COLLECTOR), Row.staff("/payments/settings/**", COLLECTOR),
 			Row.staff("/cabinet-funnel/**", COLLECTOR), Row.staff("/cabinet-look/**", COLLECTOR),
 			Row.staff("/inbox/**", COLLECTOR),
-			// … and their API: conversations and disputes (issue 12, «For integrators»).
+			// … and their API: conversations, disputes and document requests (issue 12, «For integrators»).
 			Row.staff("/api/v1/conversations/**", COLLECTOR), Row.staff("/api/v1/disputes/**", COLLECTOR),
+			Row.staff("/api/v1/document-requests/**", COLLECTOR),
 
 			// The platform: its operator's pages (the security chain's role rule answers others 403 first) and the
 			// bureau feeds' endpoint, which tells a tenant's key why it is refused.

@@ -91,6 +91,9 @@ class StaffFormsIntegrationTests {
 	@Autowired
 	ru.kredo.conversations.CannedReplies cannedReplies;
 
+	@Autowired
+	ru.kredo.docrequests.DocumentRequests documentRequests;
+
 	@Test
 	void everyStaffFormHasAValidSubmissionHere() {
 		assertThat(staffForms()).as("staff POST endpoints; give a new one a valid submission in submissions()")
@@ -232,6 +235,17 @@ class StaffFormsIntegrationTests {
 			.file(new MockMultipartFile("file", "скан.pdf", "application/pdf", "не PDF".getBytes(StandardCharsets.UTF_8)))
 			.param("text", "Квитанцию получили").with(user(agencyAdmin)),
 				List.of("reply-file"), List.of("Квитанцию получили")));
+		forms.put("POST /inbox/requests/{id}/answer", new Wrong(() -> multipart("/inbox/requests/{id}/answer",
+				documentRequest(agency)).file(new MockMultipartFile("file", "расчёт.pdf", "application/pdf",
+						"не PDF".getBytes(StandardCharsets.UTF_8))).with(user(agencyAdmin)),
+				List.of("answer-file"), List.of()));
+		forms.put("POST /inbox/requests/{id}/decline", new Wrong(() -> post("/inbox/requests/{id}/decline",
+				documentRequest(agency)).param("reason", "  ").with(user(agencyAdmin)),
+				List.of("decline-reason"), List.of()));
+		forms.put("POST /inbox/{id}/document", new Wrong(() -> multipart("/inbox/{id}/document", conversation(agency))
+			.file(new MockMultipartFile("file", "справка.pdf", "application/pdf", "не PDF".getBytes(StandardCharsets.UTF_8)))
+			.param("title", "Справка о погашении").with(user(agencyAdmin)),
+				List.of("document-file"), List.of("Справка о погашении")));
 		forms.put("POST /inbox/{id}/note", new Wrong(() -> post("/inbox/{id}/note", conversation(agency))
 			.param("text", "я".repeat(conversations.limits().maxMessageLength() + 1)).with(user(agencyAdmin)),
 				List.of("note-text"), List.of()));
@@ -355,6 +369,13 @@ class StaffFormsIntegrationTests {
 			.param("text", "Здравствуйте!").with(user(agencyAdmin)));
 		forms.put("POST /inbox/{id}/note", () -> post("/inbox/{id}/note", conversation(agency)).param("text", "Заметка")
 			.with(user(agencyAdmin)));
+		forms.put("POST /inbox/requests/{id}/answer", () -> multipart("/inbox/requests/{id}/answer", documentRequest(agency))
+			.file(new MockMultipartFile("file", "расчёт.pdf", "application/pdf", PDF)).with(user(agencyAdmin)));
+		forms.put("POST /inbox/requests/{id}/decline", () -> post("/inbox/requests/{id}/decline", documentRequest(agency))
+			.param("reason", "Копию уведомления выдаёт банк").with(user(agencyAdmin)));
+		forms.put("POST /inbox/{id}/document", () -> multipart("/inbox/{id}/document", conversation(agency))
+			.file(new MockMultipartFile("file", "справка.pdf", "application/pdf", PDF)).param("title", "Справка")
+			.with(user(agencyAdmin)));
 		forms.put("POST /inbox/{id}/take", () -> post("/inbox/{id}/take", conversation(agency)).with(user(agencyAdmin)));
 		forms.put("POST /inbox/{id}/assign", () -> post("/inbox/{id}/assign", conversation(agency)).param("operator", "")
 			.with(user(agencyAdmin)));
@@ -383,6 +404,19 @@ class StaffFormsIntegrationTests {
 						Money.ZERO), 100);
 		return disputes.open(agency.tenant().id(), debtor.id(), debt.id(), ru.kredo.collections.DisputeReason.OTHER,
 				"Не согласна").id();
+	}
+
+	private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	/** An open document request of a debtor of the agency's. */
+	private UUID documentRequest(Provisioned agency) {
+		ru.kredo.contacts.Contact debtor = fixtures.contact(agency);
+		ru.kredo.collections.Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»",
+				"Д-" + UUID.randomUUID().toString().substring(0, 8), java.time.LocalDate.of(2021, 1, 1), null,
+				ru.kredo.collections.DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("1000.00"),
+						Money.ZERO), 100);
+		return documentRequests.request(agency.tenant().id(), debtor.id(), debt.id(),
+				ru.kredo.docrequests.DocumentType.DEBT_CALCULATION, "").id();
 	}
 
 	private java.util.UUID conversation(Provisioned agency) {

@@ -109,6 +109,9 @@ class TenantIsolationIntegrationTests {
 	ru.kredo.collections.Disputes disputes;
 
 	@Autowired
+	ru.kredo.docrequests.DocumentRequests documentRequests;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -140,7 +143,19 @@ class TenantIsolationIntegrationTests {
 						ru.kredo.money.Money.ZERO, ru.kredo.money.Money.ofRoubles("1000.00"), ru.kredo.money.Money.ZERO), 400);
 		String disputeOfB = disputes.open(b.tenant().id(), contact.id(), debtOfB.id(),
 				ru.kredo.collections.DisputeReason.NOT_MINE, "Не мой").id().toString();
-		objectsOfB = List.of(messageOfB.conversationId().toString(), disputeOfB,
+		java.util.UUID requestOfB = documentRequests.request(b.tenant().id(), contact.id(), debtOfB.id(),
+				ru.kredo.docrequests.DocumentType.DEBT_CALCULATION, "Для суда").id();
+		java.util.UUID answeredOfB = documentRequests.request(b.tenant().id(), contact.id(), debtOfB.id(),
+				ru.kredo.docrequests.DocumentType.BANK_CERTIFICATE, "").id();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/inbox/requests/{id}/answer", answeredOfB)
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "справка.pdf", "application/pdf",
+					"%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+			.with(user(fixtures.admin(b))).with(csrf()));
+		java.util.UUID documentOfB = documentRequests.get(b.tenant().id(), answeredOfB).documentId();
+		assertThat(documentOfB).isNotNull();
+		objectsOfB = List.of(requestOfB.toString(), answeredOfB.toString(), documentOfB.toString(),
+				messageOfB.conversationId().toString(), disputeOfB,
 				cannedReplies.add(b.tenant().id(), "Шаблон", "Здравствуйте, {имя}").id().toString(),
 				messageOfB.attachments().getFirst().id().toString(), contact.id().toString(), managerOfB.id().toString(),
 				b.apiKey().key().id().toString(),
@@ -242,7 +257,9 @@ class TenantIsolationIntegrationTests {
 					"GET /debtors/portfolios/imports/{id}/progress", "GET /debtors/portfolios/imports/{id}/errors.csv",
 					"GET /inbox/{id}", "GET /inbox/{id}/stream", "POST /inbox/{id}/reply", "POST /inbox/{id}/note",
 					"POST /inbox/{id}/take", "POST /inbox/{id}/assign", "GET /inbox/attachments/{id}",
-					"GET /inbox/{id}/export.csv", "POST /inbox/replies/{id}/delete");
+					"GET /inbox/{id}/export.csv", "POST /inbox/replies/{id}/delete", "GET /inbox/requests/{id}",
+					"POST /inbox/requests/{id}/answer", "POST /inbox/requests/{id}/decline", "GET /inbox/requests/of/{id}",
+					"GET /inbox/documents/{id}", "GET /inbox/{id}/document", "POST /inbox/{id}/document");
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",
@@ -250,7 +267,9 @@ class TenantIsolationIntegrationTests {
 					"GET /api/v1/lists/imports/{id}/errors", "GET /api/v1/conversations/{id}",
 					"POST /api/v1/conversations/{id}/messages", "POST /api/v1/conversations/{id}/notes",
 					"POST /api/v1/conversations/{id}/read", "GET /api/v1/conversations/{id}/attachments/{attachmentId}",
-					"GET /api/v1/disputes/{id}", "POST /api/v1/disputes/{id}/resolution");
+					"GET /api/v1/disputes/{id}", "POST /api/v1/disputes/{id}/resolution",
+					"GET /api/v1/document-requests/{id}", "POST /api/v1/document-requests/{id}/answer",
+					"POST /api/v1/document-requests/{id}/decline");
 	}
 
 	private void assertBUnchanged() {

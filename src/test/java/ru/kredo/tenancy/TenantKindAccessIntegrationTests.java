@@ -139,7 +139,10 @@ class TenantKindAccessIntegrationTests {
 				"POST /api/v1/events", "GET /api/v1/conversations", "GET /api/v1/conversations/{id}",
 				"POST /api/v1/conversations/{id}/messages", "POST /api/v1/conversations/{id}/notes",
 				"POST /api/v1/conversations/{id}/read", "GET /api/v1/conversations/{id}/attachments/{attachmentId}",
-				"GET /api/v1/disputes", "GET /api/v1/disputes/{id}", "POST /api/v1/disputes/{id}/resolution");
+				"GET /api/v1/disputes", "GET /api/v1/disputes/{id}", "POST /api/v1/disputes/{id}/resolution",
+				"GET /inbox/requests", "POST /inbox/requests/{id}/answer",
+				"GET /api/v1/document-requests", "POST /api/v1/document-requests/{id}/answer",
+				"POST /api/v1/document-requests/{id}/decline");
 	}
 
 	/** Kredo's own handlers, one per method and pattern, with the row that declares each. */

@@ -178,6 +178,35 @@ class AgencyWebhooksIntegrationTests {
 		}
 	}
 
+	@Autowired
+	ru.kredo.docrequests.DocumentRequests documentRequests;
+
+	@Test
+	void aDocumentRequestReachesTheCrmOnceWithoutTheDebtorsComment() throws Exception {
+		try (CrmReceiver crm = new CrmReceiver()) {
+			WebhookEndpoint endpoint = webhooks.endpoint(agency, crm);
+			java.util.UUID request = documentRequests.request(agency.tenant().id(), debtor.id(), debt.id(),
+					ru.kredo.docrequests.DocumentType.DEBT_CALCULATION, "Для суда, к 20-му").id();
+			WebhookDelivery queued = webhooks.awaitDeliveries(endpoint, 1).getFirst();
+			assertThat(queued.eventType()).isEqualTo("document_request.created");
+			JsonNode data = json.readTree(queued.payload()).get("data");
+			assertThat(data.get("requestId").asString()).isEqualTo(request.toString());
+			assertThat(data.get("contactId").asString()).isEqualTo(debtor.id().toString());
+			assertThat(data.get("type").asString()).isEqualTo("DEBT_CALCULATION");
+			// Announced again (a listener that runs twice): still one.
+			transaction.executeWithoutResult(status -> events.publishEvent(new ru.kredo.docrequests.DocumentRequested(
+					agency.tenant().id(), request, debtor.id(), ru.kredo.docrequests.DocumentType.DEBT_CALCULATION,
+					clock.instant())));
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+				.until(() -> webhooks.deliveriesOf(endpoint).size() == 1);
+			dispatch.dispatchDue(clock.instant());
+			assertThat(crm.received()).singleElement().satisfies(received -> {
+				assertThat(received.verified()).isTrue();
+				assertThat(received.body()).doesNotContain("Для суда", "Лебедева", "79180000055");
+			});
+		}
+	}
+
 	@Test
 	void anotherAgencysEndpointHearsNothing() throws Exception {
 		Provisioned other = fixtures.tenant(TenantKind.COLLECTOR);

@@ -6,21 +6,37 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.ClosedAs;
 import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtorsDebts;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
+import ru.kredo.docrequests.DebtorDocuments;
+import ru.kredo.docrequests.DocumentFile;
+import ru.kredo.docrequests.DocumentRequest;
+import ru.kredo.docrequests.DocumentRequests;
+import ru.kredo.docrequests.DocumentType;
+import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.Tenant;
 
 /**
@@ -32,6 +48,11 @@ import ru.kredo.tenancy.Tenant;
  * <p>
  * Kredo keeps the text of a signed settlement as the debtor read it, but makes no document of it: the schedule is
  * the settlement's paper.
+ * <p>
+ * Below them, what the agency gave him (answers to his requests, documents sent from the chat: {@link DebtorDocuments}),
+ * his document requests with their state (принят, готов, отказано with the reason), and the form «Запросить документ»
+ * ({@link DocumentRequests}): it posts and comes back (post/redirect/get) with his request listed, or with every wrong
+ * field said and what he typed.
  */
 @Controller
 class DocumentsController {
@@ -39,11 +60,16 @@ class DocumentsController {
 	private final CabinetAgencies agencies;
 	private final Debts debts;
 	private final BusinessCalendar calendar;
+	private final DocumentRequests requests;
+	private final DebtorDocuments given;
 
-	DocumentsController(CabinetAgencies agencies, Debts debts, BusinessCalendar calendar) {
+	DocumentsController(CabinetAgencies agencies, Debts debts, BusinessCalendar calendar, DocumentRequests requests,
+			DebtorDocuments given) {
 		this.agencies = agencies;
 		this.debts = debts;
 		this.calendar = calendar;
+		this.requests = requests;
+		this.given = given;
 	}
 
 	@GetMapping("/cabinet/{agency}/documents")
@@ -62,7 +88,68 @@ class DocumentsController {
 			.map(debt -> ContractDocuments.of(id, debt, his.offers().get(debt.id()),
 					!his.payments().get(debt.id()).isEmpty(), printable, today, calendar))
 			.toList());
+		List<DocumentRequest> asked = requests.ofDebtor(tenant.id(), debtor.contactId());
+		model.addAttribute("requests", asked);
+		model.addAttribute("given", given.ofDebtor(tenant.id(), debtor.contactId()));
+		model.addAttribute("debts", his.debts());
+		model.addAttribute("types", DocumentType.values());
+		model.addAttribute("requestLimits", requests.limits());
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", java.util.Map.of());
+		}
 		return "cabinet/documents";
+	}
+
+	/** «Запросить документ»: his request, or the form again with what was wrong and what he typed. */
+	@PostMapping("/cabinet/{agency}/documents/requests")
+	String request(@PathVariable UUID agency, @RequestParam(defaultValue = "") String type,
+			@RequestParam(defaultValue = "") String debt, @RequestParam(defaultValue = "") String comment,
+			SignedInDebtor debtor, RedirectAttributes redirect) {
+		Tenant tenant = agencies.get(agency);
+		DocumentType chosen = java.util.Arrays.stream(DocumentType.values()).filter(t -> t.name().equals(type))
+			.findFirst().orElse(null);
+		DebtId which;
+		try {
+			which = debt.isBlank() ? null : new DebtId(UUID.fromString(debt.strip()));
+		}
+		catch (IllegalArgumentException notAnId) {
+			which = null;
+		}
+		try {
+			requests.request(tenant.id(), debtor.contactId(), which, chosen, comment);
+			redirect.addFlashAttribute("notice", "docrequest.requested");
+		}
+		catch (InvalidFields invalid) {
+			redirect.addFlashAttribute("errors", invalid.errors());
+			keep(redirect, type, debt, comment);
+		}
+		catch (Rejected refused) {
+			redirect.addFlashAttribute("problem", refused);
+			keep(redirect, type, debt, comment);
+		}
+		return "redirect:/cabinet/" + agency + "/documents#request";
+	}
+
+	private static void keep(RedirectAttributes redirect, String type, String debt, String comment) {
+		redirect.addFlashAttribute("typedType", type);
+		redirect.addFlashAttribute("typedDebt", debt);
+		redirect.addFlashAttribute("typedComment", comment);
+	}
+
+	/** One of his documents from the agency; anyone else's, or none, is a 404 that says nothing of it. */
+	@GetMapping("/cabinet/{agency}/documents/files/{document}")
+	ResponseEntity<byte[]> file(@PathVariable UUID agency, @PathVariable UUID document,
+			Optional<SignedInDebtor> signedIn) {
+		Tenant tenant = agencies.get(agency);
+		SignedInDebtor debtor = signedIn.orElseThrow(() -> new NotFound("document.not-found", document));
+		DocumentFile file = given.fileOf(tenant.id(), debtor.contactId(), document);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(file.content());
 	}
 
 	/** One contract's documents, and what is still to come on it. */

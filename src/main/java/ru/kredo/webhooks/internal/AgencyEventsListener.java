@@ -16,6 +16,7 @@ import ru.kredo.collections.DisputeOpened;
 import ru.kredo.collections.DisputeResolved;
 import ru.kredo.conversations.Author;
 import ru.kredo.conversations.MessagePosted;
+import ru.kredo.docrequests.DocumentRequested;
 import ru.kredo.tenancy.TenantId;
 import ru.kredo.webhooks.WebhookDeliveries;
 import ru.kredo.webhooks.WebhookDeliveries.Message;
@@ -23,7 +24,7 @@ import ru.kredo.webhooks.WebhookDeliveries.Message;
 /**
  * Turns the past-tense events of a collection agency's work into webhook messages for its enabled endpoints
  * ({@code docs/webhooks.md}): a message in a conversation ({@code conversation.message_created}), a dispute opened
- * and resolved. Each runs after its event's commit, through the event publication registry (a crash in between
+ * and resolved, a document requested ({@code document_request.created}). Each runs after its event's commit, through the event publication registry (a crash in between
  * loses nothing), and an event is one message whose id it names: a listener that runs twice queues nothing twice.
  * Payloads are thin — ids, codes, times, the debt's contract number — never text, names or phones.
  * <p>
@@ -91,6 +92,19 @@ class AgencyEventsListener {
 					resolved.debtorId().value(), resolved.contractNumber());
 			data.put("outcome", resolved.outcome());
 			data.put("resolvedAt", resolved.resolvedAt().toString());
+			return data;
+		});
+	}
+
+	/** A debtor's request for a document: the type and who asked; his comment stays in Kredo (read it by the API). */
+	@ApplicationModuleListener
+	void on(DocumentRequested requested) {
+		queue(WebhookPayloads.DOCUMENT_REQUEST_CREATED, requested.tenantId(), requested.requestId().toString(), () -> {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("requestId", requested.requestId());
+			data.put("contactId", requested.debtorId().value());
+			data.put("type", requested.type().name());
+			data.put("createdAt", requested.createdAt().toString());
 			return data;
 		});
 	}

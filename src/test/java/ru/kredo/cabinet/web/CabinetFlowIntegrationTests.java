@@ -217,6 +217,12 @@ class CabinetFlowIntegrationTests {
 		assertThat(page(door + "/home", session)).contains("Агентство требует — вы оспариваете");
 		assertThat(page(door + "/debts/" + other.id(), session)).contains("Долг оспорен — агентство рассмотрит");
 
+		// A document request from «Документы»: the page again, listing it (DocumentRequestsIntegrationTests has the rest).
+		assertThat(redirect(post(door + "/documents/requests").param("type", "DEBT_CALCULATION")
+			.param("debt", debt.id().value().toString()).param("comment", "Для суда"), session))
+			.isEqualTo(door + "/documents#request");
+		assertThat(page(door + "/documents", session)).contains("Запрос принят", "Расчёт задолженности");
+
 		assertThat(redirect(post(door + "/sign-out"), session)).isEqualTo(door);
 
 		// Every POST the cabinet has is one of those just seen answering with a redirect.
