@@ -29,6 +29,7 @@ import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtorsDebts;
 import ru.kredo.collections.DebtId;
+import ru.kredo.collections.DebtStatus;
 import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Dispute;
@@ -349,6 +350,7 @@ class CabinetController {
 			if (offers.owed(tenant.id(), owed).isZero()) {
 				throw new Rejected("cabinet.debt-closed");
 			}
+			refuseIfDisputed(owed);
 			if (accepted.isPresent()) {
 				checkTowardsOffer(sum, accepted.get(), owed);
 			}
@@ -357,7 +359,8 @@ class CabinetController {
 			}
 			// Never more than is owed now (read again under the payment's lock: a payment that went through or a
 			// settlement signed meanwhile counts), with what is already being paid (another tab, a page left open).
-			Payment payment = payments.startWithin(() -> offers.owed(tenant.id(), debts.get(tenant.id(), owed.id())),
+			// Read again under the payment's lock: a dispute opened since the page was drawn refuses it too.
+			Payment payment = payments.startWithin(() -> offers.owed(tenant.id(), refuseIfDisputed(debts.get(tenant.id(), owed.id()))),
 					tenant.id(), new PayableRef(debt), sum, method, "/cabinet/" + agency + "/debts/" + debt + "/paid", key,
 					details(tenant, debtor, owed));
 			activity.paymentStarted(tenant.id(), visitors.of(request, response), debtor.contactId(), payment);
@@ -420,6 +423,17 @@ class CabinetController {
 		Contact contact = contacts.get(tenant.id(), debtor.contactId());
 		return new PaymentDetails(PaymentDetails.towardsDebt(debt.contractNumber(), debt.contractDate(), agencyName),
 				contact.phone() == null ? null : contact.phone().e164(), contact.email());
+	}
+
+	/**
+	 * A disputed debt is not paid from the cabinet until the agency answers the dispute (its page shows no pay form):
+	 * a payment started anyway (a page left open, a form posted by hand) is refused with the reason.
+	 */
+	private static Debt refuseIfDisputed(Debt debt) {
+		if (debt.status() == DebtStatus.DISPUTED) {
+			throw new Rejected("cabinet.debt-disputed");
+		}
+		return debt;
 	}
 
 	private static void checkTowardsOffer(Money sum, Offer offer, Debt debt) {

@@ -192,6 +192,34 @@ class DisputesIntegrationTests {
 	}
 
 	@Test
+	void aDisputedDebtShowsNoPayFormAndAPaymentStartedAnywayIsRefused() throws Exception {
+		MockHttpSession session = signedIn(agency, debtor);
+		String pay = door + "/debts/" + debt.id() + "/pay";
+		String open = page(door + "/home", session);
+		assertThat(open).contains("action=\"" + pay + "\"", "glance-pay");
+		String keyBefore = key(open);
+
+		redirect(post(door + "/debts/" + debt.id() + "/dispute").param("reason", "ALREADY_PAID")
+			.param("explanation", "Оплатила в банке"), session);
+		String disputed = page(door + "/home", session);
+		assertThat(disputed).contains("Агентство требует — вы оспариваете").doesNotContain("action=\"" + pay + "\"")
+			.doesNotContain("glance-pay").doesNotContain("payments-unavailable");
+
+		// The form of the page drawn before the dispute, posted now: refused at home with the reason, nothing started.
+		assertThat(redirect(post(pay).param("amount", "1000").param("method", "SBP").param("key", keyBefore), session))
+			.isEqualTo(door + "/home");
+		assertThat(page(door + "/home", session)).contains("По этому долгу открыт спор: пока агентство его не рассмотрит");
+		assertThat(jdbc.sql("select count(*) from payments where debt_id = ?").param(debt.id().value())
+			.query(Long.class).single()).isZero();
+	}
+
+	private static String key(String home) {
+		java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(home);
+		assertThat(key.find()).isTrue();
+		return key.group(1);
+	}
+
+	@Test
 	void aDisputeOfADebtClosedMeanwhileIsStillAnsweredAndLeavesTheList() throws Exception {
 		Dispute dispute = disputes.open(agency.tenant().id(), debtor.id(), debt.id(),
 				ru.kredo.collections.DisputeReason.WRONG_SUM, "Сумма завышена");
