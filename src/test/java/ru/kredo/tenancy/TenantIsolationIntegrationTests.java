@@ -221,7 +221,8 @@ class TenantIsolationIntegrationTests {
 					"GET /debtors/portfolios/imports/{id}/progress", "GET /debtors/portfolios/imports/{id}/errors.csv",
 					"GET /inbox/{id}", "GET /inbox/{id}/stream", "POST /inbox/{id}/reply", "POST /inbox/{id}/note",
 					"POST /inbox/{id}/take", "POST /inbox/{id}/assign", "GET /inbox/attachments/{id}",
-					"GET /inbox/{id}/export.csv", "POST /inbox/replies/{id}/delete");
+					"GET /inbox/{id}/export.csv", "POST /inbox/replies/{id}/delete", "POST /inbox/{id}/offer",
+					"GET /inbox/{id}/export.pdf");
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",
