@@ -100,6 +100,32 @@ class ConversationRetentionIntegrationTests {
 		assertThat(kept(conversation)).containsExactly(0L, 0L, 0L);
 	}
 
+	@Autowired
+	DisputeFiles disputeFiles;
+
+	@Autowired
+	ru.kredo.collections.Debts debts;
+
+	@Test
+	void aDisputesFilesAreKeptAsTheConversationIs() {
+		ru.kredo.collections.Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "КД-1",
+				LocalDate.of(2021, 1, 1), null, ru.kredo.collections.DebtComponents.of(ru.kredo.money.Money.ZERO,
+						ru.kredo.money.Money.ZERO, ru.kredo.money.Money.ZERO, ru.kredo.money.Money.ofRoubles("1000.00"),
+						ru.kredo.money.Money.ZERO), 100);
+		UUID dispute = disputeFiles.open(agency.tenant().id(), debtor.id(), debt.id(),
+				ru.kredo.collections.DisputeReason.ALREADY_PAID, "Оплачено", java.util.List.of(new Upload("чек.pdf", PDF)))
+			.id();
+		assertThatThrownBy(() -> jdbc.sql("delete from dispute_attachments where dispute_id = ?").param(dispute).update())
+			.hasMessageContaining("conversation.retention");
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			jdbc.sql("truncate dispute_attachments").update();
+		})).hasMessageContaining("conversation.retention");
+		jdbc.sql("update dispute_attachments set created_at = now() - interval '3 years 1 day' where dispute_id = ?")
+			.param(dispute).update();
+		assertThat(jdbc.sql("delete from dispute_attachments where dispute_id = ?").param(dispute).update()).isEqualTo(1);
+	}
+
 	private java.util.List<Long> kept(UUID conversation) {
 		return java.util.List.of(
 				jdbc.sql("select count(*) from conversations where id = ?").param(conversation).query(Long.class).single(),

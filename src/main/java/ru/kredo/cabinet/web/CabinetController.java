@@ -33,9 +33,11 @@ import ru.kredo.collections.DebtStatus;
 import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Dispute;
+import ru.kredo.collections.DisputeAttachments;
 import ru.kredo.collections.Disputes;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
+import ru.kredo.conversations.DisputeFiles;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.documents.Agency;
@@ -83,14 +85,16 @@ class CabinetController {
 	private final Clock clock;
 	private final PaymentSettings paymentSettings;
 	private final ConsentQuestion consentQuestion;
+	private final DisputeFiles disputeFiles;
 	private final Disputes disputes;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
 	CabinetController(CabinetAgencies agencies, OwnDebts ownDebts, Visitors visitors, CabinetSignIn signIn,
 			Contacts contacts, Funnel funnel, Debts debts, Payments payments, Offers offers, CabinetActivity activity,
 			AgencyRequisites requisites, TimeDisplay time, Clock clock, PaymentSettings paymentSettings,
-			ConsentQuestion consentQuestion, Disputes disputes) {
+			ConsentQuestion consentQuestion, Disputes disputes, DisputeFiles disputeFiles) {
 		this.consentQuestion = consentQuestion;
+		this.disputeFiles = disputeFiles;
 		this.disputes = disputes;
 		this.paymentSettings = paymentSettings;
 		this.agencies = agencies;
@@ -274,6 +278,11 @@ class CabinetController {
 					disputed.get(debt.id())))
 			.toList();
 		model.addAttribute("cards", cards);
+		// The files he attached to his disputes, by the debt each latest dispute is of (read only when he has one).
+		Map<UUID, List<DisputeAttachments.Listed>> files = disputed.isEmpty() ? Map.of()
+				: disputeFiles.ofDebtor(tenant.id(), debtor.contactId());
+		model.addAttribute("disputeFiles", disputed.values().stream().filter(d -> files.containsKey(d.id()))
+			.collect(java.util.stream.Collectors.toMap(d -> d.debtId().value().toString(), d -> files.get(d.id()))));
 		model.addAttribute("owedTotal", OwedTotal.of(owed, cards));
 		model.addAttribute("paymentKey", UUID.randomUUID());
 		model.addAttribute("paymentsAvailable", paymentsAvailable);

@@ -15,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ru.kredo.conversations.ConversationLimits;
+import ru.kredo.conversations.DisputeFiles;
 
 /**
  * The forms that carry a file into a conversation (the debtor's chat, {@code /cabinet/{agency}/chat}, and an operator's
@@ -32,6 +33,8 @@ class ConversationBodyLimit extends OncePerRequestFilter {
 	static final long DRAINED = 64L * 1024 * 1024;
 
 	private static final Pattern FORMS = Pattern.compile("^(/cabinet/[0-9a-fA-F-]{36}/chat|/inbox/[0-9a-fA-F-]{36})(/reply)?/?$");
+	/** The debtor's dispute form, which carries up to {@link DisputeFiles#MAX_FILES} files (docs/debts.md). */
+	private static final Pattern DISPUTE = Pattern.compile("^/cabinet/[0-9a-fA-F-]{36}/debts/[0-9a-fA-F-]{36}/dispute/?$");
 
 	private final ConversationLimits limits;
 	private final SessionFlashMapManager flash = new SessionFlashMapManager();
@@ -42,8 +45,13 @@ class ConversationBodyLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod())
-				|| !FORMS.matcher(path(request)).matches()
+		if (!"POST".equals(request.getMethod())) {
+			return true;
+		}
+		if (DISPUTE.matcher(path(request)).matches()) {
+			return false;
+		}
+		return !FORMS.matcher(path(request)).matches()
 				|| path(request).startsWith("/cabinet/") == path(request).endsWith("/reply");
 	}
 
@@ -52,7 +60,10 @@ class ConversationBodyLimit extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long length = request.getContentLengthLong();
 		boolean unbounded = length < 0 && request.getHeader("Transfer-Encoding") != null;
-		if (!unbounded && length <= limits.maxFormBytes()) {
+		boolean dispute = DISPUTE.matcher(path(request)).matches();
+		long most = dispute ? DisputeFiles.MAX_FILES * limits.maxAttachmentSize().toBytes() + limits.maxFormBytes()
+				: limits.maxFormBytes();
+		if (!unbounded && length <= most) {
 			chain.doFilter(request, response);
 			return;
 		}
