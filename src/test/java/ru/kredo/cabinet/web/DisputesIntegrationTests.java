@@ -206,6 +206,12 @@ class DisputesIntegrationTests {
 		assertThat(disputed).contains("Агентство требует — вы оспариваете").doesNotContain("action=\"" + pay + "\"")
 			.doesNotContain("glance-pay").doesNotContain("payments-unavailable");
 
+		// Nor is it in what he is asked to pay over all his debts: two others, 10 000 each, are.
+		debtOf(agency, debtor);
+		debtOf(agency, debtor);
+		assertThat(page(door + "/home", session)).contains("Всего к оплате сейчас, открытых долгов: 2")
+			.containsPattern("owed-total-now[^>]*>20\u00a0000,00\u00a0₽<");
+
 		// The form of the page drawn before the dispute, posted now: refused at home with the reason, nothing started.
 		assertThat(redirect(post(pay).param("amount", "1000").param("method", "SBP").param("key", keyBefore), session))
 			.isEqualTo(door + "/home");
