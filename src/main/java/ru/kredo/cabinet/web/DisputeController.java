@@ -39,8 +39,9 @@ import ru.kredo.tenancy.Tenant;
 /**
  * «Оспорить»: the debtor disputes one of his debts (not his, already paid, a wrong sum, other) with an explanation, on
  * a page of its own; the form posts and comes back (post/redirect/get) to his home, which then says the debt is
- * disputed, or to the form again with what was wrong and what he typed. His explanation also goes to the agency's
- * inbox as his message, so that an operator sees it where he works.
+ * disputed, or to the form again with what was wrong and what he typed. He may attach files (a receipt,
+ * {@link DisputeFiles}). His explanation also goes to the agency's inbox as his message, so that an operator sees it
+ * where he works.
  */
 @Controller
 @RequestMapping("/cabinet/{agency}/debts/{debt}/dispute")
@@ -50,17 +51,15 @@ class DisputeController {
 
 	private final CabinetAgencies agencies;
 	private final OwnDebts ownDebts;
-	private final Disputes disputes;
 	private final Conversations conversations;
 	private final MessageSource messages;
 	private final DisputeFiles disputeFiles;
 
-	DisputeController(CabinetAgencies agencies, OwnDebts ownDebts, Disputes disputes, Conversations conversations,
+	DisputeController(CabinetAgencies agencies, OwnDebts ownDebts, Conversations conversations,
 			MessageSource messages, DisputeFiles disputeFiles) {
 		this.disputeFiles = disputeFiles;
 		this.agencies = agencies;
 		this.ownDebts = ownDebts;
-		this.disputes = disputes;
 		this.conversations = conversations;
 		this.messages = messages;
 	}
