@@ -185,6 +185,13 @@ class ConversationOffersIntegrationTests {
 		assertThat(refused).contains("Скидка — от 1 до 30%", "value=\"35\"");
 		assertThat(marked(refused, "offer-percent")).isTrue();
 
+		// In English too, the apostrophe kept (a message with an argument goes through MessageFormat).
+		String english = mvc.perform(post(inbox + "/offer").param("debt", debt.id().value().toString())
+			.param("discountPercent", "35").param("validDays", "7").cookie(new jakarta.servlet.http.Cookie("kredo-lang", "en"))
+			.with(user(operator)).with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).contains("the largest of the agency&#39;s discount rules switched on",
+				"The discount is 1 to 30%: the agency&#39;s rules give no more.");
+
 		refused = refusedOffer(debt, "", "", "0");
 		assertThat(marked(refused, "offer-percent")).isTrue();
 		assertThat(marked(refused, "offer-days")).isTrue();
