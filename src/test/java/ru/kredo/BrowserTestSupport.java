@@ -134,6 +134,18 @@ public abstract class BrowserTestSupport {
 	}
 
 	/**
+	 * The page as a 390-px phone shows it, once it and its stylesheets have loaded: no wider than the screen, kept as
+	 * a screenshot, and without serious or critical accessibility findings.
+	 */
+	protected void assertFitsThePhone(Page page, String screenshot) {
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+		org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= 390"))
+			.as(screenshot + " fits the phone").isTrue();
+		screenshot(page, screenshot);
+		org.assertj.core.api.Assertions.assertThat(seriousAccessibilityFindings(page)).as(screenshot).isEmpty();
+	}
+
+	/**
 	 * What the axe accessibility checker (its axe.min.js, from com.deque.html.axe-core:playwright) finds serious or
 	 * critical on the page, one line per violation.
 	 */

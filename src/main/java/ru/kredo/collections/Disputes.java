@@ -80,13 +80,7 @@ public class Disputes {
 		if (!debt.contactId().equals(debtor)) {
 			throw new NotFound("debt.not-found", debtId);
 		}
-		String text = explanation == null ? "" : explanation.strip();
-		if (text.isEmpty()) {
-			throw new InvalidFields(Map.of("explanation", new Rejected("dispute.explanation-required")));
-		}
-		if (text.length() > MAX_TEXT) {
-			throw new InvalidFields(Map.of("explanation", new Rejected("dispute.explanation-too-long", MAX_TEXT)));
-		}
+		String text = checkedExplanation(explanation);
 		debts.dispute(tenant, debtId);
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
@@ -101,6 +95,23 @@ public class Disputes {
 		events.publishEvent(new DisputeOpened(tenant, id, debtId, debtor, reason, opened.contractNumber(),
 				opened.openedAt()));
 		return opened;
+	}
+
+	/**
+	 * The debtor's explanation as a dispute keeps it (stripped), or why it is refused: so that a form that carries more
+	 * (his files) can name every wrong field at once before anything is opened.
+	 *
+	 * @throws InvalidFields {@code explanation}: {@code dispute.explanation-required}, {@code dispute.explanation-too-long}
+	 */
+	public static String checkedExplanation(String explanation) {
+		String text = explanation == null ? "" : explanation.strip();
+		if (text.isEmpty()) {
+			throw new InvalidFields(Map.of("explanation", new Rejected("dispute.explanation-required")));
+		}
+		if (text.length() > MAX_TEXT) {
+			throw new InvalidFields(Map.of("explanation", new Rejected("dispute.explanation-too-long", MAX_TEXT)));
+		}
+		return text;
 	}
 
 	/**

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.kredo.calendar.BusinessCalendar;
+import ru.kredo.contacts.ContactId;
 import ru.kredo.money.Money;
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantId;
@@ -163,6 +165,123 @@ public class Offers {
 							ids })
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * The largest discount, in percent, an operator may offer a debtor from their conversation: the largest of the
+	 * agency's rules switched on, none (0) when it has none. The agency's admin decides what discounts the agency
+	 * grants on its rules page; an operator negotiating with one debtor may go as far as the agency goes for any of
+	 * its debtors, never further (docs/settlements.md, «Offered from the conversation»).
+	 */
+	public int conversationCeiling(TenantId tenant) {
+		return jdbc.sql("select coalesce(max(discount_percent), 0) from offer_rules where tenant_id = ? and enabled")
+			.param(tenant.value())
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * An operator offers the debtor a settlement on his open debt from their conversation: the discount (or the sum to
+	 * pay) within {@link #conversationCeiling}, valid for the days given, paid in full. The debtor signs it in his
+	 * cabinet with a texted code as he signs a rule's offer ({@link #signable}, {@link #accept}): it is the debt's offer
+	 * like any other. An unsigned offer the debt already has is replaced only by one better for the debtor (less to
+	 * pay); one he signed is never replaced. The debt's row is locked first, as a signature locks it.
+	 * <p>
+	 * A sum is exact for the balance it was offered on; its discount is kept in whole percent rounded down (what the
+	 * card shows), so if a payment lowers the balance before he signs, the offer discounts the new balance by that
+	 * percent, never more than was granted.
+	 *
+	 * @param operatorName who offered it, shown to staff on the debtor's card in place of a rule's name
+	 * @throws NotFound another debtor's debt, another agency's, or none
+	 * @throws InvalidFields {@code debt}: {@code offer.debt-closed}, {@code debt.disputed}, {@code offer.already-signed},
+	 *     {@code offer.open-not-worse}; {@code discountPercent} or {@code sumToPay}: {@code offer.no-ceiling},
+	 *     {@code offer.above-ceiling}, {@code offer.sum-out-of-range}
+	 */
+	@Transactional
+	public Offer offerFromConversation(TenantId tenant, ContactId debtor, DebtId debtId, OperatorOffer terms,
+			UUID operator, String operatorName) {
+		Debt debt = debts.getObject().locked(tenant, debtId)
+			.filter(found -> found.contactId().equals(debtor))
+			.orElseThrow(() -> new NotFound("debt.not-found", debtId));
+		if (debt.isClosed() || debt.total().isZero()) {
+			throw new InvalidFields(Map.of("debt", new Rejected("offer.debt-closed")));
+		}
+		if (debt.status() == DebtStatus.DISPUTED) {
+			throw new InvalidFields(Map.of("debt", new Rejected("debt.disputed")));
+		}
+		Money balance = debt.total();
+		int ceiling = conversationCeiling(tenant);
+		String field = terms.discountPercent() != null ? "discountPercent" : "sumToPay";
+		InvalidFields.Collector wrong = new InvalidFields.Collector();
+		int percent = 0;
+		Money toPay = null;
+		if (ceiling == 0) {
+			wrong.reject(field, new Rejected("offer.no-ceiling"));
+		}
+		else if (terms.discountPercent() != null) {
+			percent = terms.discountPercent();
+			if (percent < 1 || percent > ceiling) {
+				wrong.reject(field, new Rejected("offer.above-ceiling", ceiling));
+			}
+			toPay = Offer.discounted(balance, percent);
+		}
+		else {
+			toPay = terms.sumToPay();
+			// At least 1 % off and at most the ceiling: the least sum is the balance less the ceiling's discount
+			// (rounded down to the kopeck, as Offer.discounted rounds it), the most the balance less 1 %.
+			Money least = Offer.discounted(balance, ceiling);
+			Money most = Offer.discounted(balance, 1);
+			if (least.exceeds(toPay) || toPay.exceeds(most)) {
+				wrong.reject(field, new Rejected("offer.sum-out-of-range", least, most));
+			}
+			percent = (int) ((balance.kopecks() - toPay.kopecks()) * 100 / balance.kopecks());
+		}
+		if (terms.validDays() < 1 || terms.validDays() > OperatorOffer.MOST_VALID_DAYS) {
+			wrong.reject("validDays", new Rejected("offer.valid-days-invalid"));
+		}
+		wrong.throwIfAny();
+		LocalDate today = today();
+		Optional<Offer> existing = jdbc.sql("select " + COLUMNS + " from offers where tenant_id = ? and debt_id = ? for update")
+			.params(tenant.value(), debtId.value())
+			.query(Offers::offer)
+			.optional()
+			.map(offer -> rebased(offer, balance).on(today));
+		if (existing.isPresent()) {
+			Offer open = existing.get();
+			if (open.wasAccepted()) {
+				throw new InvalidFields(Map.of("debt", new Rejected("offer.already-signed")));
+			}
+			// An open offer at least as good for him stays: an operator never makes him pay more than he was offered.
+			if (open.status() == Offer.Status.OFFERED && !open.offerAmount().exceeds(toPay)) {
+				throw new InvalidFields(Map.of("debt", new Rejected("offer.open-not-worse", open.offerAmount(),
+						open.validUntil().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))));
+			}
+			jdbc.sql("delete from offers where tenant_id = ? and id = ? and accepted_at is null")
+				.params(tenant.value(), open.id())
+				.update();
+		}
+		PartPolicy parts = PartPolicy.IN_FULL;
+		jdbc.sql("""
+				insert into offers (id, tenant_id, debt_id, rule_id, offered_by, rule_name, discount_percent, full_amount,
+				    offer_amount, valid_until, status, max_parts, part_interval, grace_days, created_at)
+				values (?, ?, ?, null, ?, ?, ?, ?, ?, ?, 'OFFERED', ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), tenant.value(), debtId.value(), operator, operatorName, percent,
+					balance.kopecks(), toPay.kopecks(), Date.valueOf(today.plusDays(terms.validDays())),
+					parts.maxParts(), parts.interval().name(), parts.graceDays(), Timestamp.from(clock.instant()))
+			.update();
+		return find(tenant, debtId).orElseThrow();
+	}
+
+	/** Which of these debts' offers an operator made from a conversation (the rest were made by rules). */
+	public java.util.Set<DebtId> fromConversation(TenantId tenant, Collection<DebtId> debts) {
+		if (debts.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("""
+				select debt_id from offers where tenant_id = ? and debt_id = any(?::uuid[]) and offered_by is not null""")
+			.params(tenant.value(), debts.stream().map(debt -> debt.value().toString()).toArray(String[]::new))
+			.query((row, n) -> new DebtId(row.getObject("debt_id", UUID.class)))
+			.list());
 	}
 
 	/** The tenants that have offer rules switched on: those whose offers the day's renewal makes. */

@@ -457,7 +457,7 @@ public class Conversations {
 	}
 
 	/** The file, if it is one the conversation takes: not empty, within the size, a PDF, JPEG or PNG by its content. */
-	private Checked checked(Upload upload) {
+	Checked checked(Upload upload) {
 		byte[] content = upload.content();
 		if (content.length == 0) {
 			throw new Rejected("chat.attachment-empty");
@@ -510,6 +510,7 @@ public class Conversations {
 				waiting == null ? null : waiting.toInstant(), row.getInt("staff_unread"), row.getInt("debtor_unread"));
 	}
 
-	private record Checked(String name, FileType type, byte[] content) {
+	/** A file that passed {@link #checked}: its name as shown, its type by content, its bytes. */
+	record Checked(String name, FileType type, byte[] content) {
 	}
 }

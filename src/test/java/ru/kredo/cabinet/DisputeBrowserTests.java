@@ -71,7 +71,7 @@ class DisputeBrowserTests extends BrowserTestSupport {
 		phonePage.locator("#glance .glance-details").click();
 		phonePage.locator(".dispute-link").click();
 		assertThat(phonePage.locator("h1")).hasText("Оспорить долг");
-		fits("dispute-form-phone-390.png");
+		assertFitsThePhone(phonePage, "dispute-form-phone-390.png");
 
 		phonePage.getByLabel("Уже оплатил").check();
 		phonePage.locator("#explanation").fill("Оплатила в банке 12.03.2024, квитанция есть");
@@ -79,15 +79,8 @@ class DisputeBrowserTests extends BrowserTestSupport {
 
 		assertThat(phonePage.locator(".dispute-open")).hasText("Долг оспорен — агентство рассмотрит");
 		assertThat(phonePage.locator(".dispute-link")).hasCount(0);
-		fits("dispute-debt-phone-390.png");
+		assertFitsThePhone(phonePage, "dispute-debt-phone-390.png");
 		assertNoBrowserProblems();
-	}
-
-	private void fits(String screenshot) {
-		Assertions.assertThat((Boolean) phonePage.evaluate("() => document.documentElement.scrollWidth <= 390"))
-			.as("fits the phone").isTrue();
-		screenshot(phonePage, screenshot);
-		Assertions.assertThat(seriousAccessibilityFindings(phonePage)).as(screenshot).isEmpty();
 	}
 
 

@@ -90,7 +90,7 @@ class DocumentRequestBrowserTests extends BrowserTestSupport {
 		phonePage.locator("#request-send").click();
 		assertThat(phonePage.locator("#document-requests")).containsText("Расчёт задолженности");
 		assertThat(phonePage.locator("#document-requests .request-state")).hasText("Принят");
-		fits("document-request-phone-390.png");
+		assertFitsThePhone(phonePage, "document-request-phone-390.png");
 
 		try (BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
 			Page inbox = desk.newPage();
@@ -121,15 +121,8 @@ class DocumentRequestBrowserTests extends BrowserTestSupport {
 		Download download = phonePage.waitForDownload(() -> phonePage.locator("#document-requests .request-document").click());
 		Assertions.assertThat(Files.readAllBytes(download.path())).isEqualTo(PDF);
 		Assertions.assertThat(download.suggestedFilename()).isEqualTo("расчёт.pdf");
-		fits("document-request-ready-phone-390.png");
+		assertFitsThePhone(phonePage, "document-request-ready-phone-390.png");
 		assertNoBrowserProblems();
-	}
-
-	private void fits(String screenshot) {
-		Assertions.assertThat((Boolean) phonePage.evaluate("() => document.documentElement.scrollWidth <= 390"))
-			.as("fits the phone").isTrue();
-		screenshot(phonePage, screenshot);
-		Assertions.assertThat(seriousAccessibilityFindings(phonePage)).as(screenshot).isEmpty();
 	}
 
 	private void signInToTheCabinet() {

@@ -246,6 +246,11 @@ class StaffFormsIntegrationTests {
 			.file(new MockMultipartFile("file", "справка.pdf", "application/pdf", "не PDF".getBytes(StandardCharsets.UTF_8)))
 			.param("title", "Справка о погашении").with(user(agencyAdmin)),
 				List.of("document-file"), List.of("Справка о погашении")));
+		forms.put("POST /inbox/{id}/offer", new Wrong(() -> {
+			UUID[] offerable = offerable(agency);
+			return post("/inbox/{id}/offer", offerable[0]).param("debt", offerable[1].toString())
+				.param("discountPercent", "90").param("sumToPay", "").param("validDays", "0").with(user(agencyAdmin));
+		}, List.of("offer-percent", "offer-days"), List.of("90")));
 		forms.put("POST /inbox/{id}/note", new Wrong(() -> post("/inbox/{id}/note", conversation(agency))
 			.param("text", "я".repeat(conversations.limits().maxMessageLength() + 1)).with(user(agencyAdmin)),
 				List.of("note-text"), List.of()));
@@ -376,6 +381,11 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /inbox/{id}/document", () -> multipart("/inbox/{id}/document", conversation(agency))
 			.file(new MockMultipartFile("file", "справка.pdf", "application/pdf", PDF)).param("title", "Справка")
 			.with(user(agencyAdmin)));
+		forms.put("POST /inbox/{id}/offer", () -> {
+			UUID[] offerable = offerable(agency);
+			return post("/inbox/{id}/offer", offerable[0]).param("debt", offerable[1].toString())
+				.param("discountPercent", "20").param("validDays", "7").with(user(agencyAdmin));
+		});
 		forms.put("POST /inbox/{id}/take", () -> post("/inbox/{id}/take", conversation(agency)).with(user(agencyAdmin)));
 		forms.put("POST /inbox/{id}/assign", () -> post("/inbox/{id}/assign", conversation(agency)).param("operator", "")
 			.with(user(agencyAdmin)));
@@ -417,6 +427,22 @@ class StaffFormsIntegrationTests {
 						Money.ZERO), 100);
 		return documentRequests.request(agency.tenant().id(), debtor.id(), debt.id(),
 				ru.kredo.docrequests.DocumentType.DEBT_CALCULATION, "").id();
+	}
+
+	/**
+	 * A conversation whose debtor has an open debt the agency may offer a discount on (its ceiling: a 30 % rule for
+	 * debts older than this one): the conversation's id and the debt's.
+	 */
+	private UUID[] offerable(Provisioned agency) {
+		offers.addRule(agency.tenant().id(), "Потолок " + UUID.randomUUID(), 9999, Money.ZERO, 30, 14, PartPolicy.IN_FULL);
+		ru.kredo.contacts.Contact debtor = fixtures.contact(agency);
+		ru.kredo.collections.Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»",
+				"Д-" + UUID.randomUUID().toString().substring(0, 8), java.time.LocalDate.of(2021, 1, 1), null,
+				ru.kredo.collections.DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("1000.00"),
+						Money.ZERO), 100);
+		UUID conversation = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Дайте скидку", null)
+			.conversationId().value();
+		return new UUID[] { conversation, debt.id().value() };
 	}
 
 	private java.util.UUID conversation(Provisioned agency) {

@@ -259,7 +259,8 @@ class TenantIsolationIntegrationTests {
 					"POST /inbox/{id}/take", "POST /inbox/{id}/assign", "GET /inbox/attachments/{id}",
 					"GET /inbox/{id}/export.csv", "POST /inbox/replies/{id}/delete", "GET /inbox/requests/{id}",
 					"POST /inbox/requests/{id}/answer", "POST /inbox/requests/{id}/decline", "GET /inbox/requests/of/{id}",
-					"GET /inbox/documents/{id}", "GET /inbox/{id}/document", "POST /inbox/{id}/document");
+					"GET /inbox/documents/{id}", "GET /inbox/{id}/document", "POST /inbox/{id}/document",
+					"POST /inbox/{id}/offer", "GET /inbox/{id}/export.pdf");
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",

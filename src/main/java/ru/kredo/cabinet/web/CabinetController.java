@@ -29,12 +29,15 @@ import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtorsDebts;
 import ru.kredo.collections.DebtId;
+import ru.kredo.collections.DebtStatus;
 import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Dispute;
+import ru.kredo.collections.DisputeAttachments;
 import ru.kredo.collections.Disputes;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
+import ru.kredo.conversations.DisputeFiles;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.documents.Agency;
@@ -84,14 +87,16 @@ class CabinetController {
 	private final Clock clock;
 	private final PaymentSettings paymentSettings;
 	private final ConsentQuestion consentQuestion;
+	private final DisputeFiles disputeFiles;
 	private final Disputes disputes;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
 	CabinetController(CabinetAgencies agencies, OwnDebts ownDebts, Visitors visitors, CabinetSignIn signIn,
 			Contacts contacts, Funnel funnel, Debts debts, Payments payments, Offers offers, CabinetActivity activity,
 			AgencyRequisites requisites, TimeDisplay time, Clock clock, PaymentSettings paymentSettings,
-			ConsentQuestion consentQuestion, Disputes disputes) {
+			ConsentQuestion consentQuestion, Disputes disputes, DisputeFiles disputeFiles) {
 		this.consentQuestion = consentQuestion;
+		this.disputeFiles = disputeFiles;
 		this.disputes = disputes;
 		this.paymentSettings = paymentSettings;
 		this.agencies = agencies;
@@ -318,6 +323,11 @@ class CabinetController {
 					disputed.get(debt.id())))
 			.toList();
 		model.addAttribute("cards", cards);
+		// The files he attached to his disputes, by the debt each latest dispute is of (read only when he has one).
+		Map<UUID, List<DisputeAttachments.Listed>> files = disputed.isEmpty() ? Map.of()
+				: disputeFiles.ofDebtor(tenant.id(), debtor.contactId());
+		model.addAttribute("disputeFiles", disputed.values().stream().filter(d -> files.containsKey(d.id()))
+			.collect(java.util.stream.Collectors.toMap(d -> d.debtId().value().toString(), d -> files.get(d.id()))));
 		model.addAttribute("paymentKey", UUID.randomUUID());
 		model.addAttribute("paymentsAvailable", paymentsAvailable);
 		model.addAttribute("agencyPhone", legal.map(Agency::phone).orElse(null));
@@ -414,6 +424,7 @@ class CabinetController {
 			if (offers.owed(tenant.id(), owed).isZero()) {
 				throw new Rejected("cabinet.debt-closed");
 			}
+			refuseIfDisputed(owed);
 			if (accepted.isPresent()) {
 				checkTowardsOffer(sum, accepted.get(), owed);
 			}
@@ -422,7 +433,8 @@ class CabinetController {
 			}
 			// Never more than is owed now (read again under the payment's lock: a payment that went through or a
 			// settlement signed meanwhile counts), with what is already being paid (another tab, a page left open).
-			Payment payment = payments.startWithin(() -> offers.owed(tenant.id(), debts.get(tenant.id(), owed.id())),
+			// Read again under the payment's lock: a dispute opened since the page was drawn refuses it too.
+			Payment payment = payments.startWithin(() -> offers.owed(tenant.id(), refuseIfDisputed(debts.get(tenant.id(), owed.id()))),
 					tenant.id(), new PayableRef(debt), sum, method, "/cabinet/" + agency + "/debts/" + debt + "/paid", key,
 					details(tenant, debtor, owed));
 			activity.paymentStarted(tenant.id(), visitors.of(request, response), debtor.contactId(), payment);
@@ -576,6 +588,17 @@ class CabinetController {
 
 	private String agencyName(Tenant tenant) {
 		return requisites.of(tenant.id()).map(Agency::fullName).orElse(tenant.name());
+	}
+
+	/**
+	 * A disputed debt is not paid from the cabinet until the agency answers the dispute (its page shows no pay form):
+	 * a payment started anyway (a page left open, a form posted by hand) is refused with the reason.
+	 */
+	private static Debt refuseIfDisputed(Debt debt) {
+		if (debt.status() == DebtStatus.DISPUTED) {
+			throw new Rejected("cabinet.debt-disputed");
+		}
+		return debt;
 	}
 
 	private static void checkTowardsOffer(Money sum, Offer offer, Debt debt) {

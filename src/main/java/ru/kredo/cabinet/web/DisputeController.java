@@ -1,10 +1,18 @@
 package ru.kredo.cabinet.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,14 +20,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtStatus;
+import ru.kredo.collections.DisputeAttachments;
 import ru.kredo.collections.DisputeReason;
 import ru.kredo.collections.Disputes;
 import ru.kredo.conversations.Conversations;
+import ru.kredo.conversations.DisputeFiles;
+import ru.kredo.conversations.Upload;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.Tenant;
@@ -27,8 +39,9 @@ import ru.kredo.tenancy.Tenant;
 /**
  * «Оспорить»: the debtor disputes one of his debts (not his, already paid, a wrong sum, other) with an explanation, on
  * a page of its own; the form posts and comes back (post/redirect/get) to his home, which then says the debt is
- * disputed, or to the form again with what was wrong and what he typed. His explanation also goes to the agency's
- * inbox as his message, so that an operator sees it where he works.
+ * disputed, or to the form again with what was wrong and what he typed. He may attach files (a receipt,
+ * {@link DisputeFiles}). His explanation also goes to the agency's inbox as his message, so that an operator sees it
+ * where he works.
  */
 @Controller
 @RequestMapping("/cabinet/{agency}/debts/{debt}/dispute")
@@ -38,15 +51,15 @@ class DisputeController {
 
 	private final CabinetAgencies agencies;
 	private final OwnDebts ownDebts;
-	private final Disputes disputes;
 	private final Conversations conversations;
 	private final MessageSource messages;
+	private final DisputeFiles disputeFiles;
 
-	DisputeController(CabinetAgencies agencies, OwnDebts ownDebts, Disputes disputes, Conversations conversations,
-			MessageSource messages) {
+	DisputeController(CabinetAgencies agencies, OwnDebts ownDebts, Conversations conversations,
+			MessageSource messages, DisputeFiles disputeFiles) {
+		this.disputeFiles = disputeFiles;
 		this.agencies = agencies;
 		this.ownDebts = ownDebts;
-		this.disputes = disputes;
 		this.conversations = conversations;
 		this.messages = messages;
 	}
@@ -63,22 +76,53 @@ class DisputeController {
 		model.addAttribute("debt", his);
 		model.addAttribute("reasons", DisputeReason.values());
 		model.addAttribute("maxText", Disputes.MAX_TEXT);
+		model.addAttribute("maxFiles", DisputeFiles.MAX_FILES);
+		model.addAttribute("limits", conversations.limits());
 		if (!model.containsAttribute("reason")) {
 			model.addAttribute("reason", DisputeReason.NOT_MINE.name());
 		}
 		return "cabinet/dispute";
 	}
 
+	/**
+	 * Opens the dispute with the files he chose (none, or up to {@link DisputeFiles#MAX_FILES}: a receipt), checked and
+	 * sealed as a conversation's files ({@link DisputeFiles}); a wrong explanation or file brings the form back saying
+	 * which, and nothing is opened.
+	 */
+	/** A file he attached to his dispute of this debt; anyone else's, or another debt's, is not found. */
+	@GetMapping("/files/{file}")
+	ResponseEntity<byte[]> file(@PathVariable UUID agency, @PathVariable UUID debt, @PathVariable UUID file,
+			SignedInDebtor debtor) {
+		Tenant tenant = agencies.get(agency);
+		Debt his = ownDebts.get(tenant, debtor, debt);
+		DisputeAttachments.Opened opened = disputeFiles.openForDebtor(tenant.id(), debtor.contactId(), his.id(), file);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(opened.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(opened.fileName(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(opened.content());
+	}
+
 	@PostMapping
 	String open(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(defaultValue = "OTHER") String reason,
-			@RequestParam(defaultValue = "") String explanation, SignedInDebtor debtor, RedirectAttributes redirect,
-			java.util.Locale locale) {
+			@RequestParam(defaultValue = "") String explanation,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, SignedInDebtor debtor,
+			RedirectAttributes redirect, java.util.Locale locale) throws IOException {
 		Tenant tenant = agencies.get(agency);
 		Debt his = ownDebts.get(tenant, debtor, debt);
 		DisputeReason why = java.util.Arrays.stream(DisputeReason.values()).filter(r -> r.name().equals(reason))
 			.findFirst().orElse(DisputeReason.OTHER);
+		List<Upload> uploads = new ArrayList<>();
+		for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+			Upload upload = Upload.of(file);
+			if (upload != null) {
+				uploads.add(upload);
+			}
+		}
 		try {
-			disputes.open(tenant.id(), debtor.contactId(), his.id(), why, explanation);
+			disputeFiles.open(tenant.id(), debtor.contactId(), his.id(), why, explanation, uploads);
 		}
 		catch (InvalidFields invalid) {
 			redirect.addFlashAttribute("errors", invalid.errors());

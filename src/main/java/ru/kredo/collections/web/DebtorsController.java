@@ -103,6 +103,8 @@ class DebtorsController {
 		model.addAttribute("debts", owed);
 		List<DebtId> ids = owed.stream().map(Debt::id).toList();
 		model.addAttribute("offers", offers.find(me.tenantId(), ids));
+		// An operator's offer from the conversation names him where a rule's offer names its rule.
+		model.addAttribute("fromConversation", offers.fromConversation(me.tenantId(), ids));
 		model.addAttribute("payments", owed.stream()
 			.collect(Collectors.toMap(Debt::id, d -> payments.ofPayable(me.tenantId(), new PayableRef(d.id().value())))));
 		// By debt, then payment: a combined payment («Оплатить всё») has a split on each of its debts.

@@ -1,9 +1,15 @@
 package ru.kredo.collections.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +25,7 @@ import ru.kredo.accounts.SignedInUser;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.Dispute;
+import ru.kredo.collections.DisputeAttachments;
 import ru.kredo.collections.DisputeOutcome;
 import ru.kredo.collections.Disputes;
 import ru.kredo.platform.InvalidFields;
@@ -37,10 +44,12 @@ class DisputesController {
 
 	private final Disputes disputes;
 	private final AuditLog audit;
+	private final DisputeAttachments attachments;
 
-	DisputesController(Disputes disputes, AuditLog audit) {
+	DisputesController(Disputes disputes, AuditLog audit, DisputeAttachments attachments) {
 		this.disputes = disputes;
 		this.audit = audit;
+		this.attachments = attachments;
 	}
 
 	@GetMapping
@@ -55,6 +64,7 @@ class DisputesController {
 		Dispute dispute = disputes.get(me.tenantId(), id);
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", dispute.contactId().value(), "dispute");
 		model.addAttribute("dispute", dispute);
+		model.addAttribute("files", attachments.of(me.tenantId(), List.of(id)).getOrDefault(id, List.of()));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -62,6 +72,21 @@ class DisputesController {
 			model.addAttribute("outcome", DisputeOutcome.REJECTED.name());
 		}
 		return "collections/dispute";
+	}
+
+	/** A file the debtor attached to the agency's dispute: a download, audited as the dispute's page is. */
+	@GetMapping("/{id}/files/{file}")
+	ResponseEntity<byte[]> file(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @PathVariable UUID file) {
+		Dispute dispute = disputes.get(me.tenantId(), id);
+		DisputeAttachments.Opened opened = attachments.open(me.tenantId(), dispute.id(), file);
+		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", dispute.contactId().value(), "dispute;attachment;" + file);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(opened.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(opened.fileName(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(opened.content());
 	}
 
 	@PostMapping("/{id}")

@@ -21,6 +21,7 @@ import ru.kredo.conversations.ConversationLimits;
 import ru.kredo.platform.Problems;
 import ru.kredo.platform.TooLarge;
 import tools.jackson.databind.json.JsonMapper;
+import ru.kredo.conversations.DisputeFiles;
 
 /**
  * The forms that carry a file into a conversation (the debtor's chat, {@code /cabinet/{agency}/chat}, and an operator's
@@ -41,6 +42,8 @@ class ConversationBodyLimit extends OncePerRequestFilter {
 
 	private static final Pattern FORMS = Pattern.compile("^(/cabinet/[0-9a-fA-F-]{36}/chat|/inbox/[0-9a-fA-F-]{36})(/reply)?/?$");
 	private static final Pattern API = Pattern.compile("^/api/v1/conversations/[0-9a-fA-F-]{36}/messages/?$");
+	/** The debtor's dispute form, which carries up to {@link DisputeFiles#MAX_FILES} files (docs/debts.md). */
+	private static final Pattern DISPUTE = Pattern.compile("^/cabinet/[0-9a-fA-F-]{36}/debts/[0-9a-fA-F-]{36}/dispute/?$");
 
 	private final ConversationLimits limits;
 	private final SessionFlashMapManager flash = new SessionFlashMapManager();
@@ -58,6 +61,9 @@ class ConversationBodyLimit extends OncePerRequestFilter {
 		if (!"POST".equals(request.getMethod())) {
 			return true;
 		}
+		if (DISPUTE.matcher(path(request)).matches()) {
+			return false;
+		}
 		return !api(request) && (!FORMS.matcher(path(request)).matches()
 				|| path(request).startsWith("/cabinet/") == path(request).endsWith("/reply"));
 	}
@@ -71,7 +77,10 @@ class ConversationBodyLimit extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long length = request.getContentLengthLong();
 		boolean unbounded = length < 0 && request.getHeader("Transfer-Encoding") != null;
-		if (!unbounded && length <= limits.maxFormBytes()) {
+		boolean dispute = DISPUTE.matcher(path(request)).matches();
+		long most = dispute ? DisputeFiles.MAX_FILES * limits.maxAttachmentSize().toBytes() + limits.maxFormBytes()
+				: limits.maxFormBytes();
+		if (!unbounded && length <= most) {
 			chain.doFilter(request, response);
 			return;
 		}

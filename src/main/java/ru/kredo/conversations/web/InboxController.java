@@ -37,13 +37,21 @@ import ru.kredo.accounts.UserAccounts;
 import ru.kredo.accounts.UserId;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.calendar.BusinessCalendar;
+import ru.kredo.collections.AgencyRequisites;
+import ru.kredo.collections.DebtStatus;
+import ru.kredo.collections.DebtorsDebts;
 import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offers;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.documents.ConversationDocuments;
+import ru.kredo.documents.ConversationTranscript;
 import ru.kredo.conversations.AttachmentFile;
 import ru.kredo.conversations.CannedReplies;
 import ru.kredo.conversations.AttachmentId;
 import ru.kredo.conversations.Conversation;
 import ru.kredo.conversations.ConversationId;
+import ru.kredo.conversations.ConversationOffers;
 import ru.kredo.conversations.ConversationStreams;
 import ru.kredo.conversations.Conversations;
 import ru.kredo.conversations.FirstReply;
@@ -52,6 +60,7 @@ import ru.kredo.conversations.Message;
 import ru.kredo.conversations.Upload;
 import ru.kredo.conversations.InboxLine;
 import ru.kredo.platform.CsvExport;
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
@@ -82,11 +91,24 @@ class InboxController {
 	private final CannedReplies canned;
 	private final MessageSource messages;
 	private final FirstReply firstReply;
+	private final ConversationOffers conversationOffers;
+	private final Offers offers;
+	private final ConversationDocuments documents;
+	private final AgencyRequisites requisites;
+	private final BusinessCalendar calendar;
+	/** Documents for a regulator are written in Russian, whatever the reader's language. */
+	private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
 	InboxController(Conversations conversations, ConversationStreams streams, Contacts contacts, Debts debts,
 			UserAccounts accounts, AuditLog audit, ITemplateEngine templates, TimeDisplay time, Clock clock,
-			CannedReplies canned, MessageSource messages, FirstReply firstReply) {
+			CannedReplies canned, MessageSource messages, FirstReply firstReply, ConversationOffers conversationOffers,
+			Offers offers, ConversationDocuments documents, AgencyRequisites requisites, BusinessCalendar calendar) {
+		this.documents = documents;
+		this.requisites = requisites;
+		this.calendar = calendar;
 		this.firstReply = firstReply;
+		this.conversationOffers = conversationOffers;
+		this.offers = offers;
 		this.canned = canned;
 		this.messages = messages;
 		this.conversations = conversations;
@@ -151,7 +173,18 @@ class InboxController {
 		model.addAttribute("lines", history.stream().map(this::line).toList());
 		model.addAttribute("lastId", history.isEmpty() ? 0 : history.getLast().id());
 		model.addAttribute("operators", accounts.all(me.tenantId()).stream().filter(u -> u.enabled()).toList());
-		model.addAttribute("card", debts.ofDebtor(me.tenantId(), conversation.contactId()));
+		DebtorsDebts card = debts.ofDebtor(me.tenantId(), conversation.contactId());
+		model.addAttribute("card", card);
+		// The settlement form: his debts that may be offered one (open, not disputed), up to the agency's ceiling.
+		model.addAttribute("offerable", card.debts().stream()
+			.filter(debt -> !debt.isClosed() && debt.status() != DebtStatus.DISPUTED && !debt.total().isZero()).toList());
+		model.addAttribute("offerCeiling", offers.conversationCeiling(me.tenantId()));
+		if (!model.containsAttribute("offerForm")) {
+			model.addAttribute("offerForm", OfferForm.BLANK);
+		}
+		if (!model.containsAttribute("offerErrors")) {
+			model.addAttribute("offerErrors", Map.of());
+		}
 		model.addAttribute("limits", conversations.limits());
 		model.addAttribute("waiting", conversation.waitingSince() == null ? null
 				: Waiting.of(Duration.between(conversation.waitingSince(), clock.instant())));
@@ -197,6 +230,32 @@ class InboxController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return conversation(me, id, null, model);
 		}
+		return "redirect:/inbox/" + id;
+	}
+
+	/**
+	 * The operator offers the debtor a settlement on one of his debts ({@link ConversationOffers}): it appears in his
+	 * cabinet to sign, and the conversation says so. A refused offer comes back (422) on the conversation's page with
+	 * each wrong field marked and what was typed; a debt not his is not found.
+	 */
+	@PostMapping("/{id}/offer")
+	String offer(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(required = false) String debt, @RequestParam(required = false) String discountPercent,
+			@RequestParam(required = false) String sumToPay, @RequestParam(required = false) String validDays,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
+		OfferForm form = new OfferForm(debt, discountPercent, sumToPay, validDays);
+		try {
+			OfferForm.Parsed parsed = form.parse();
+			conversationOffers.offer(me.tenantId(), conversation, me.userId(), parsed.debt(), parsed.terms());
+		}
+		catch (InvalidFields invalid) {
+			model.addAttribute("offerErrors", invalid.errors());
+			model.addAttribute("offerForm", form);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return conversation(me, id, null, model);
+		}
+		redirect.addFlashAttribute("notice", "inbox.offer-made");
 		return "redirect:/inbox/" + id;
 	}
 
@@ -264,6 +323,43 @@ class InboxController {
 				.build().toString())
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.body(csv);
+	}
+
+	/**
+	 * The same record as {@link #export}, as a PDF for a regulator's request: the agency (its requisites when filled
+	 * in), the debtor, every message he wrote or was sent with its time in the agency's zone and its author, the files
+	 * by name and size; internal notes are not interaction with the debtor and are left out, as the document says. In
+	 * Russian, whatever the reader's language (a legal paper). Audited as the CSV is.
+	 */
+	@GetMapping("/{id}/export.pdf")
+	ResponseEntity<byte[]> exportPdf(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
+		Conversation conversation = conversations.get(me.tenantId(), new ConversationId(id));
+		String debtor = contacts.name(me.tenantId(), conversation.contactId()).display();
+		List<Message> history = conversations.history(me.tenantId(), conversation.id(), false);
+		java.time.ZoneId zone = calendar.agencyZone();
+		java.time.format.DateTimeFormatter seconds = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+		java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+		ConversationTranscript transcript = new ConversationTranscript(me.tenantName(),
+				requisites.of(me.tenantId()).orElse(null), debtor, time.zone(zone, RUSSIAN), me.displayName(),
+				clock.instant().atZone(zone).format(minutes), history.stream()
+					.map(m -> new ConversationTranscript.Line(m.at().atZone(zone).format(seconds),
+							m.author() == ru.kredo.conversations.Author.DEBTOR ? debtor : m.operatorName(),
+							m.author() == ru.kredo.conversations.Author.DEBTOR, m.text(), m.attachments().stream()
+								.map(a -> new ConversationTranscript.File(a.fileName(), messages.getMessage(
+										"transcript.kilobytes", new Object[] { Math.max(1, (a.size() + 1023) / 1024) },
+										RUSSIAN)))
+								.toList()))
+					.toList());
+		byte[] pdf = documents.transcript(transcript);
+		audit.record(AuditAction.EXPORTED, "conversation", conversation.id(),
+				"rows:" + history.size() + ";columns:at,author,text,files;format:pdf");
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("conversation-" + conversation.id() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
+				.build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(pdf);
 	}
 
 	/** A file of the agency's conversations; opening it is audited like the conversation. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -194,6 +195,132 @@ class DisputesIntegrationTests {
 		String card = page(door + "/debts/" + debt.id(), session);
 		assertThat(card).contains("Спор решён в вашу пользу", "Долг списан").doesNotContain("certificate.pdf")
 			.doesNotContain("/debts/" + debt.id() + "/offer/sign").doesNotContain("/debts/" + debt.id() + "/pay");
+	}
+
+	@Test
+	void aDisputedDebtShowsNoPayFormAndAPaymentStartedAnywayIsRefused() throws Exception {
+		MockHttpSession session = signedIn(agency, debtor);
+		String pay = door + "/debts/" + debt.id() + "/pay";
+		String card = door + "/debts/" + debt.id();
+		String open = page(card, session);
+		assertThat(open).contains("action=\"" + pay + "\"");
+		assertThat(page(door + "/home", session)).contains("glance-pay");
+		String keyBefore = key(open);
+
+		redirect(post(door + "/debts/" + debt.id() + "/dispute").param("reason", "ALREADY_PAID")
+			.param("explanation", "Оплатила в банке"), session);
+		String disputed = page(card, session);
+		assertThat(disputed).contains("Агентство требует — вы оспариваете").doesNotContain("action=\"" + pay + "\"")
+			.doesNotContain("payments-unavailable");
+		assertThat(page(door + "/home", session)).contains("Агентство требует — вы оспариваете")
+			.doesNotContain("glance-pay");
+
+		// Nor is it in what he is asked to pay over all his debts: two others, 10 000 each, are.
+		debtOf(agency, debtor);
+		debtOf(agency, debtor);
+		assertThat(page(door + "/home", session)).contains("Всего к оплате сейчас по 2 долгам")
+			.containsPattern("owed-total-now[^>]*>20\u00a0000,00\u00a0₽<");
+
+		// The form of the page drawn before the dispute, posted now: refused on the debt's page with the reason, nothing
+		// started.
+		assertThat(redirect(post(pay).param("amount", "1000").param("method", "SBP").param("key", keyBefore), session))
+			.isEqualTo(card);
+		assertThat(page(card, session)).contains("По этому долгу открыт спор: пока агентство его не рассмотрит");
+		assertThat(jdbc.sql("select count(*) from payments where debt_id = ?").param(debt.id().value())
+			.query(Long.class).single()).isZero();
+	}
+
+	private static String key(String home) {
+		java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(home);
+		assertThat(key.find()).isTrue();
+		return key.group(1);
+	}
+
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.ISO_8859_1);
+	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+
+	@Test
+	void theDebtorAttachesAReceiptTheAgencySeesAndDownloadsItAndNoOneElseCan() throws Exception {
+		MockHttpSession session = signedIn(agency, debtor);
+		assertThat(page(door + "/debts/" + debt.id() + "/dispute", session))
+			.contains("enctype=\"multipart/form-data\"", "name=\"files\"", "до 5 файлов");
+
+		// A file that is not what its name says: the form again with the reason, and nothing opened.
+		assertThat(multipartRedirect(session, new MockMultipartFile("files", "квитанция.pdf", "application/pdf",
+				"это не PDF".getBytes(StandardCharsets.UTF_8)))).isEqualTo(door + "/debts/" + debt.id() + "/dispute");
+		assertThat(page(door + "/debts/" + debt.id() + "/dispute", session)).contains("Этот файл не принят", "is-invalid");
+		// More files than a dispute takes: the same.
+		MockMultipartFile[] six = new MockMultipartFile[6];
+		for (int i = 0; i < six.length; i++) {
+			six[i] = new MockMultipartFile("files", "чек-" + i + ".pdf", "application/pdf", PDF);
+		}
+		assertThat(multipartRedirect(session, six)).isEqualTo(door + "/debts/" + debt.id() + "/dispute");
+		assertThat(page(door + "/debts/" + debt.id() + "/dispute", session)).contains("не больше 5 файлов");
+		assertThat(debts.get(agency.tenant().id(), debt.id()).status()).isEqualTo(DebtStatus.OPEN);
+		assertThat(disputes.latestOf(agency.tenant().id(), debt.id())).isEmpty();
+
+		assertThat(multipartRedirect(session, new MockMultipartFile("files", "квитанция-12-03.pdf", "text/plain", PDF),
+				new MockMultipartFile("files", "фото чека.png", "image/png", PNG))).isEqualTo(door + "/debts/" + debt.id());
+		Dispute dispute = disputes.latestOf(agency.tenant().id(), debt.id()).orElseThrow();
+		// Sealed: neither the name nor the content is in the clear.
+		assertThat(jdbc.sql("select file_name from dispute_attachments where dispute_id = ?").param(dispute.id())
+			.query(byte[].class).list()).hasSize(2)
+			.allSatisfy(name -> assertThat(new String(name, StandardCharsets.UTF_8)).doesNotContain("квитанция", "фото"));
+		assertThat(jdbc.sql("select content from dispute_attachments where dispute_id = ?").param(dispute.id())
+			.query(byte[].class).list()).noneMatch(content -> new String(content, StandardCharsets.ISO_8859_1).contains("%PDF"));
+
+		// The agency's page of the dispute lists them; a download gives the bytes, audited.
+		String staffView = staffPage("/debtors/disputes/" + dispute.id());
+		assertThat(staffView).contains("квитанция-12-03.pdf", "фото чека.png");
+		java.util.regex.Matcher link = java.util.regex.Pattern
+			.compile("/debtors/disputes/" + dispute.id() + "/files/([0-9a-f-]{36})\">квитанция").matcher(staffView);
+		assertThat(link.find()).isTrue();
+		String file = link.group(1);
+		long viewed = viewedAudited();
+		MvcResult download = mvc.perform(get("/debtors/disputes/{id}/files/{file}", dispute.id(), file).with(user(staff)))
+			.andReturn();
+		assertThat(download.getResponse().getStatus()).isEqualTo(200);
+		assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(PDF);
+		assertThat(download.getResponse().getContentType()).isEqualTo("application/pdf");
+		assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
+		assertThat(viewedAudited()).isEqualTo(viewed + 1);
+
+		// He sees and downloads his own.
+		String mine = door + "/debts/" + debt.id() + "/dispute/files/" + file;
+		assertThat(page(door + "/debts/" + debt.id(), session)).contains("Вы приложили:", mine);
+		assertThat(mvc.perform(get(mine).session(session)).andReturn().getResponse().getContentAsByteArray()).isEqualTo(PDF);
+
+		// No one else: another debtor (through his own debt too), another agency's staff, another dispute's address.
+		Contact neighbour = debtor(agency, "Соседова");
+		Debt hisDebt = debtOf(agency, neighbour);
+		MockHttpSession his = signedIn(agency, neighbour);
+		assertThat(status(get(mine).session(his))).isEqualTo(404);
+		assertThat(status(get(door + "/debts/" + hisDebt.id() + "/dispute/files/" + file).session(his))).isEqualTo(404);
+		Provisioned other = fixtures.tenant(TenantKind.COLLECTOR);
+		assertThat(status(get("/debtors/disputes/{id}/files/{file}", dispute.id(), file).with(user(fixtures.admin(other)))))
+			.isEqualTo(404);
+		Dispute hisDispute = disputes.open(agency.tenant().id(), neighbour.id(), hisDebt.id(),
+				ru.kredo.collections.DisputeReason.OTHER, "Не согласна");
+		assertThat(status(get("/debtors/disputes/{id}/files/{file}", hisDispute.id(), file).with(user(staff))))
+			.isEqualTo(404);
+	}
+
+	private String multipartRedirect(MockHttpSession session, MockMultipartFile... files) throws Exception {
+		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart(door + "/debts/" + debt.id() + "/dispute");
+		for (MockMultipartFile file : files) {
+			request.file(file);
+		}
+		MvcResult result = mvc.perform(request.param("reason", "ALREADY_PAID")
+			.param("explanation", "Оплатила в банке 12.03.2024, квитанция приложена").session(session).with(csrf()))
+			.andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(302);
+		return result.getResponse().getRedirectedUrl();
+	}
+
+	private long viewedAudited() {
+		return jdbc.sql("select count(*) from audit_events where tenant_id = ? and action = 'PERSONAL_DATA_VIEWED'")
+			.param(agency.tenant().id().value()).query(Long.class).single();
 	}
 
 	@Test
