@@ -4,11 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.assertj.core.api.Assertions;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +32,6 @@ import ru.kredo.documents.Agency;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.money.Money;
-import ru.kredo.privacy.PersonalData;
-import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -45,6 +40,9 @@ import ru.kredo.tenancy.TenantKind;
  * the agency's rule names, and answers the consent to processing personal data by its own button.
  */
 class CabinetAgencyBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	ru.kredo.TextedCodes texted;
 
 	@Autowired
 	Fixtures fixtures;
@@ -63,9 +61,6 @@ class CabinetAgencyBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	PersonalData personalData;
 
 	@Autowired
 	PersonalDataConsents consents;
@@ -145,12 +140,6 @@ class CabinetAgencyBrowserTests extends BrowserTestSupport {
 
 	/** The code in the agency's latest text, once it has been sent. */
 	private String textedCode(Provisioned agency) {
-		Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
-			.param(agency.tenant().id().value()).query(Long.class).single() >= 1);
-		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id desc limit 1")
-			.param(agency.tenant().id().value()).query(byte[].class).single();
-		Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
-		Assertions.assertThat(code.find()).isTrue();
-		return code.group(1);
+		return texted.latest(agency.tenant().id(), 1);
 	}
 }

@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.assertj.core.api.Assertions;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,8 +34,6 @@ import ru.kredo.documents.Certificates;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.money.Money;
-import ru.kredo.privacy.PersonalData;
-import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -47,6 +42,9 @@ import ru.kredo.tenancy.TenantKind;
  * discount, sign it with a texted code and pay it in two parts by its schedule.
  */
 class CabinetBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	ru.kredo.TextedCodes texted;
 
 	@Autowired
 	Fixtures fixtures;
@@ -65,9 +63,6 @@ class CabinetBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	PersonalData personalData;
 
 	@Test
 	void aDebtorSignsInPaysHisDebtOnAPhoneAndDownloadsTheCertificate() throws Exception {
@@ -187,12 +182,6 @@ class CabinetBrowserTests extends BrowserTestSupport {
 
 	/** The code in the agency's {@code nth} text, once it has been sent. */
 	private String textedCode(Provisioned agency, int nth) {
-		Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
-			.param(agency.tenant().id().value()).query(Long.class).single() >= nth);
-		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id desc limit 1")
-			.param(agency.tenant().id().value()).query(byte[].class).single();
-		Matcher code = Pattern.compile("»: (\\d{6})").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
-		Assertions.assertThat(code.find()).isTrue();
-		return code.group(1);
+		return texted.latest(agency.tenant().id(), nth);
 	}
 }

@@ -4,11 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.assertj.core.api.Assertions;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +27,6 @@ import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.money.Money;
-import ru.kredo.privacy.PersonalData;
-import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -40,6 +35,9 @@ import ru.kredo.tenancy.TenantKind;
  * keeps him where he is; the wait for another code is counted down; a declined payment says so and is tried again.
  */
 class CabinetFlowBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	ru.kredo.TextedCodes texted;
 
 	@Autowired
 	Fixtures fixtures;
@@ -55,9 +53,6 @@ class CabinetFlowBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	PersonalData personalData;
 
 	Provisioned agency;
 	String phone;
@@ -213,11 +208,6 @@ class CabinetFlowBrowserTests extends BrowserTestSupport {
 			.getFirst().id().value().toString();
 	}
 
-	private long texts() {
-		return jdbc.sql("select count(*) from sms_outbox where tenant_id = ?").param(agency.tenant().id().value())
-			.query(Long.class).single();
-	}
-
 	/**
 	 * The codes the agency has texted or is texting this debtor: a code is written before its text goes out on another
 	 * thread, so counting codes tells at once, where counting texts could be early.
@@ -229,11 +219,6 @@ class CabinetFlowBrowserTests extends BrowserTestSupport {
 
 	/** The code in the agency's {@code nth} text, once it has been sent. */
 	private String textedCode(int nth) {
-		Awaitility.await().until(() -> texts() >= nth);
-		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id desc limit 1")
-			.param(agency.tenant().id().value()).query(byte[].class).single();
-		Matcher code = Pattern.compile("(\\d{6})\\. Никому").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
-		Assertions.assertThat(code.find()).isTrue();
-		return code.group(1);
+		return texted.latest(agency.tenant().id(), nth);
 	}
 }

@@ -8,13 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
 import org.assertj.core.api.Assertions;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,8 +38,6 @@ import ru.kredo.documents.Agency;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.money.Money;
-import ru.kredo.privacy.PersonalData;
-import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -52,6 +47,9 @@ import ru.kredo.tenancy.TenantKind;
  * lead back into the cabinet.
  */
 class CabinetLookBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	ru.kredo.TextedCodes texted;
 
 	@Autowired
 	Fixtures fixtures;
@@ -73,9 +71,6 @@ class CabinetLookBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	PersonalData personalData;
 
 	@ParameterizedTest(name = "{0} px")
 	@ValueSource(ints = { 390, 360 })
@@ -239,18 +234,7 @@ class CabinetLookBrowserTests extends BrowserTestSupport {
 
 	/** The code in the agency's {@code nth} text, once it has been sent. */
 	private String textedCode(Provisioned agency, int nth) {
-		Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
-			.param(agency.tenant().id().value()).query(Long.class).single() >= nth);
-		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id desc limit 1")
-			.param(agency.tenant().id().value()).query(byte[].class).single();
-		// Six digits standing alone (not part of the agency's name, a contract number or a phone), the last such.
-		Matcher code = Pattern.compile("(?<![\\w/-])(\\d{6})(?!\\w)").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
-		String found = null;
-		while (code.find()) {
-			found = code.group(1);
-		}
-		Assertions.assertThat(found).isNotNull();
-		return found;
+		return texted.latest(agency.tenant().id(), nth);
 	}
 
 	private static byte[] logo() throws IOException {

@@ -5,11 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.assertj.core.api.Assertions;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +29,6 @@ import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.money.Money;
-import ru.kredo.privacy.PersonalData;
-import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -41,6 +36,9 @@ import ru.kredo.tenancy.TenantKind;
  * sees it in the inbox and answers, and the answer appears on the debtor's page without a reload.
  */
 class ChatBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	ru.kredo.TextedCodes texted;
 
 	@Autowired
 	Fixtures fixtures;
@@ -53,9 +51,6 @@ class ChatBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	PersonalData personalData;
 
 	Provisioned agency;
 	User operator;
@@ -120,7 +115,6 @@ class ChatBrowserTests extends BrowserTestSupport {
 		assertNoBrowserProblems();
 	}
 
-
 	private void signInToTheCabinet() {
 		phonePage.navigate(url("/cabinet/" + agency.tenant().id()));
 		phonePage.locator("#fullName").fill("Орлова Нина Петровна");
@@ -134,12 +128,6 @@ class ChatBrowserTests extends BrowserTestSupport {
 	}
 
 	private String textedCode() {
-		Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
-			.param(agency.tenant().id().value()).query(Long.class).single() >= 1);
-		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id limit 1")
-			.param(agency.tenant().id().value()).query(byte[].class).single();
-		Matcher code = Pattern.compile("(\\d{6})\\. Никому").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
-		Assertions.assertThat(code.find()).isTrue();
-		return code.group(1);
+		return texted.latest(agency.tenant().id(), 1);
 	}
 }

@@ -8,11 +8,8 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.assertj.core.api.Assertions;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +33,6 @@ import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.money.Money;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.privacy.PersonalData;
-import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -46,6 +41,9 @@ import ru.kredo.tenancy.TenantKind;
  * and downloads it.
  */
 class DocumentRequestBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	ru.kredo.TextedCodes texted;
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -60,9 +58,6 @@ class DocumentRequestBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	PersonalData personalData;
 
 	Provisioned agency;
 	User operator;
@@ -136,12 +131,6 @@ class DocumentRequestBrowserTests extends BrowserTestSupport {
 	}
 
 	private String textedCode() {
-		Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
-			.param(agency.tenant().id().value()).query(Long.class).single() >= 1);
-		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id limit 1")
-			.param(agency.tenant().id().value()).query(byte[].class).single();
-		Matcher code = Pattern.compile("(\\d{6})\\. Никому").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
-		Assertions.assertThat(code.find()).isTrue();
-		return code.group(1);
+		return texted.latest(agency.tenant().id(), 1);
 	}
 }

@@ -4,11 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.assertj.core.api.Assertions;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +26,6 @@ import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.money.Money;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.privacy.PersonalData;
-import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -38,6 +33,9 @@ import ru.kredo.tenancy.TenantKind;
  * pays them with one payment through the sandbox, and comes back to both debts repaid.
  */
 class PayAllBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	ru.kredo.TextedCodes texted;
 
 	@Autowired
 	Fixtures fixtures;
@@ -50,9 +48,6 @@ class PayAllBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	PersonalData personalData;
 
 	@Test
 	void aDebtorOnAPhonePaysBothDebtsWithOnePayment() {
@@ -111,12 +106,6 @@ class PayAllBrowserTests extends BrowserTestSupport {
 
 	/** The code in the agency's latest text, once it has been sent. */
 	private String textedCode(Provisioned agency) {
-		Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
-			.param(agency.tenant().id().value()).query(Long.class).single() >= 1);
-		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id desc limit 1")
-			.param(agency.tenant().id().value()).query(byte[].class).single();
-		Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
-		Assertions.assertThat(code.find()).isTrue();
-		return code.group(1);
+		return texted.latest(agency.tenant().id(), 1);
 	}
 }

@@ -4,11 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.assertj.core.api.Assertions;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +29,6 @@ import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.money.Money;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.privacy.PersonalData;
-import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -41,6 +36,9 @@ import ru.kredo.tenancy.TenantKind;
  * 390-px phone, finds it on his home page and in his chat, and signs it with the texted code as any offer.
  */
 class ConversationOfferBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	ru.kredo.TextedCodes texted;
 
 	@Autowired
 	Fixtures fixtures;
@@ -59,9 +57,6 @@ class ConversationOfferBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	PersonalData personalData;
 
 	Provisioned agency;
 	User operator;
@@ -135,14 +130,6 @@ class ConversationOfferBrowserTests extends BrowserTestSupport {
 	 * {@code nth} such texts: the operator's answer also texts him a link to the chat, which carries no code.
 	 */
 	private String textedCode(int nth) {
-		Awaitility.await().until(() -> codes().size() >= nth);
-		return codes().getLast();
-	}
-
-	private java.util.List<String> codes() {
-		return jdbc.sql("select text from sms_outbox where tenant_id = ? order by id")
-			.param(agency.tenant().id().value()).query(byte[].class).list().stream()
-			.map(text -> Pattern.compile("(\\d{6})\\. Никому").matcher(personalData.open("sms_outbox.text", new Sealed(text))))
-			.filter(Matcher::find).map(code -> code.group(1)).toList();
+		return texted.latest(agency.tenant().id(), nth);
 	}
 }
