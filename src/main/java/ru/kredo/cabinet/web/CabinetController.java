@@ -323,8 +323,9 @@ class CabinetController {
 					disputed.get(debt.id())))
 			.toList();
 		model.addAttribute("cards", cards);
-		// The files he attached to his disputes, by the debt each latest dispute is of (read only when he has one).
-		Map<UUID, List<DisputeAttachments.Listed>> files = disputed.isEmpty() ? Map.of()
+		// The files he attached to his disputes, by the debt each latest dispute is of: only a debt's page shows them,
+		// read only when he has one.
+		Map<UUID, List<DisputeAttachments.Listed>> files = disputed.isEmpty() || only == null ? Map.of()
 				: disputeFiles.ofDebtor(tenant.id(), debtor.contactId());
 		model.addAttribute("disputeFiles", disputed.values().stream().filter(d -> files.containsKey(d.id()))
 			.collect(java.util.stream.Collectors.toMap(d -> d.debtId().value().toString(), d -> files.get(d.id()))));

@@ -24,7 +24,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
-import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.ClosedAs;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtComponents;
@@ -53,6 +52,9 @@ import ru.kredo.tenancy.TenantKind;
  */
 @IntegrationTest
 class DisputesIntegrationTests {
+
+	@Autowired
+	ru.kredo.cabinet.web.CabinetMvc cabinet;
 
 	@Autowired
 	MockMvc mvc;
@@ -341,6 +343,9 @@ class DisputesIntegrationTests {
 	void anotherDebtorOrAgencyCannotOpenSeeOrResolveIt() throws Exception {
 		Contact neighbour = debtor(agency, "Соседова");
 		MockHttpSession his = signedIn(agency, neighbour);
+		// Another's debt's page is the same 404 as no debt at all.
+		assertThat(status(get(door + "/debts/" + debt.id()).session(his))).isEqualTo(404);
+		assertThat(status(get(door + "/debts/" + UUID.randomUUID()).session(his))).isEqualTo(404);
 		assertThat(status(get(door + "/debts/" + debt.id() + "/dispute").session(his))).isEqualTo(404);
 		assertThat(status(post(door + "/debts/" + debt.id() + "/dispute").param("reason", "NOT_MINE")
 			.param("explanation", "не моё").session(his).with(csrf()))).isEqualTo(404);
@@ -385,30 +390,22 @@ class DisputesIntegrationTests {
 	}
 
 	private MockHttpSession signedIn(Provisioned tenant, Contact who) {
-		MockHttpSession session = new MockHttpSession();
-		session.setAttribute(SignedInDebtors.ATTRIBUTE, new SignedInDebtor(tenant.tenant().id(), who.id()));
-		return session;
+		return cabinet.signedIn(tenant.tenant().id(), who.id());
 	}
 
 	private String page(String path, MockHttpSession session) throws Exception {
-		MvcResult result = mvc.perform(get(path).session(session)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return cabinet.page(path, session);
 	}
 
 	private String staffPage(String path) throws Exception {
-		MvcResult result = mvc.perform(get(path).with(user(staff))).andReturn();
-		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return cabinet.staffPage(path, staff);
 	}
 
 	private String redirect(MockHttpServletRequestBuilder request, MockHttpSession session) throws Exception {
-		MvcResult result = mvc.perform(request.session(session).with(csrf())).andReturn();
-		assertThat(result.getResponse().getStatus()).isEqualTo(302);
-		return result.getResponse().getRedirectedUrl();
+		return cabinet.redirect(request, session);
 	}
 
 	private int status(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request).andReturn().getResponse().getStatus();
+		return cabinet.status(request);
 	}
 }
