@@ -31,7 +31,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
-import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.collections.Debts;
@@ -63,6 +62,9 @@ import ru.kredo.tenancy.TenantKind;
 @IntegrationTest
 @RecordApplicationEvents
 class DocumentRequestsIntegrationTests {
+
+	@Autowired
+	ru.kredo.cabinet.web.CabinetMvc cabinet;
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -409,31 +411,23 @@ class DocumentRequestsIntegrationTests {
 	}
 
 	private MockHttpSession signedIn(Provisioned tenant, Contact who) {
-		MockHttpSession session = new MockHttpSession();
-		session.setAttribute(SignedInDebtors.ATTRIBUTE, new SignedInDebtor(tenant.tenant().id(), who.id()));
-		return session;
+		return cabinet.signedIn(tenant.tenant().id(), who.id());
 	}
 
 	private String page(String path, MockHttpSession session) throws Exception {
-		MvcResult result = mvc.perform(get(path).session(session)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return cabinet.page(path, session);
 	}
 
 	private String staffPage(String path) throws Exception {
-		MvcResult result = mvc.perform(get(path).with(user(staff))).andReturn();
-		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return cabinet.staffPage(path, staff);
 	}
 
 	private String redirect(MockHttpServletRequestBuilder request, MockHttpSession session) throws Exception {
-		MvcResult result = mvc.perform(request.session(session).with(csrf())).andReturn();
-		assertThat(result.getResponse().getStatus()).isEqualTo(302);
-		return result.getResponse().getRedirectedUrl();
+		return cabinet.redirect(request, session);
 	}
 
 	private int status(org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request)
 			throws Exception {
-		return mvc.perform(request).andReturn().getResponse().getStatus();
+		return cabinet.status(request);
 	}
 }

@@ -3,7 +3,6 @@ package ru.kredo.conversations.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
-import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtComponents;
@@ -45,8 +43,6 @@ import ru.kredo.conversations.Conversations;
 import ru.kredo.conversations.Message;
 import ru.kredo.money.Money;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
-import ru.kredo.privacy.PersonalData;
-import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -58,6 +54,12 @@ import ru.kredo.tenancy.TenantKind;
  */
 @IntegrationTest
 class ConversationOffersIntegrationTests {
+
+	@Autowired
+	ru.kredo.cabinet.web.CabinetMvc cabinet;
+
+	@Autowired
+	ru.kredo.TextedCodes texted;
 
 	@Autowired
 	MockMvc mvc;
@@ -82,9 +84,6 @@ class ConversationOffersIntegrationTests {
 
 	@Autowired
 	BusinessCalendar calendar;
-
-	@Autowired
-	PersonalData personalData;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -278,36 +277,23 @@ class ConversationOffersIntegrationTests {
 	}
 
 	private MockHttpSession signedIn(Contact who) {
-		MockHttpSession session = new MockHttpSession();
-		session.setAttribute("kredo.cabinet.debtor",
-				new SignedInDebtor(agency.tenant().id(), who.id()));
-		return session;
+		return cabinet.signedIn(agency.tenant().id(), who.id());
 	}
 
 	/** The code of the agency's latest text, as the debtor's phone got it (the development outbox). */
 	private String latestCode() {
-		org.awaitility.Awaitility.await().until(() -> jdbc.sql("select count(*) from sms_outbox where tenant_id = ?")
-			.param(agency.tenant().id().value()).query(Long.class).single() >= 1);
-		byte[] text = jdbc.sql("select text from sms_outbox where tenant_id = ? order by id desc limit 1")
-			.param(agency.tenant().id().value()).query(byte[].class).single();
-		Matcher code = Pattern.compile("»: (\\d{6})").matcher(personalData.open("sms_outbox.text", new Sealed(text)));
-		assertThat(code.find()).isTrue();
-		return code.group(1);
+		return texted.latest(agency.tenant().id(), 1);
 	}
 
 	private String page(String path, MockHttpSession session) throws Exception {
-		MvcResult result = mvc.perform(get(path).session(session)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return cabinet.page(path, session);
 	}
 
 	private String staffPage(String path) throws Exception {
-		MvcResult result = mvc.perform(get(path).with(user(operator))).andReturn();
-		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return cabinet.staffPage(path, operator);
 	}
 
 	private int status(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request).andReturn().getResponse().getStatus();
+		return cabinet.status(request);
 	}
 }
