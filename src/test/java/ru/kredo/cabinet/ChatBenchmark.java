@@ -186,10 +186,14 @@ class ChatBenchmark {
 		}
 		load.shutdown();
 		load.awaitTermination(SECONDS + 120, TimeUnit.SECONDS);
-		// What is still on its way arrives within a few seconds or counts as lost.
-		Thread.sleep(5_000);
+		// What is still on its way arrives within five seconds or counts as lost.
+		double elapsed = seconds(started);
+		long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while ((toDebtor.size() < sentToDebtors.get() || toOperator.size() < sentToOperators.get())
+				&& System.nanoTime() < waitUntil) {
+			Thread.sleep(50);
+		}
 		measuring = false;
-		double elapsed = seconds(started) - 5;
 
 		String line = String.format(Locale.ROOT, """
 				chat: %,d conversations, %,d debtors connected, %d operators, %.0f s: \
@@ -318,11 +322,8 @@ class ChatBenchmark {
 	}
 
 	private void awaitStreams(int count) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (streams.open() < count && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
-		assertThat(streams.open()).as("live connections open").isGreaterThanOrEqualTo(count);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(streams.open()).as("live connections open").isGreaterThanOrEqualTo(count));
 	}
 
 	private void check(boolean ok, String what) {
