@@ -142,6 +142,18 @@ public class Debts {
 			.orElseThrow(() -> new NotFound("debt.not-found", id));
 	}
 
+	/**
+	 * The portfolio (registry) the debt came in, none for a debt added one by one; terms that differ per portfolio
+	 * (a restructuring plan's policy) are looked up by it.
+	 */
+	public Optional<UUID> portfolioOf(TenantId tenant, DebtId id) {
+		return jdbc.sql("select portfolio_id from debts where tenant_id = ? and id = ?")
+			.params(tenant.value(), id.value())
+			.query((row, n) -> Optional.ofNullable(row.getObject("portfolio_id", UUID.class)))
+			.optional()
+			.orElseThrow(() -> new NotFound("debt.not-found", id));
+	}
+
 	/** Debts whose debtor's last name starts with {@code query}, largest balance first. */
 	public List<DebtLine> search(TenantId tenant, String query, int offset, int limit) {
 		return jdbc.sql("""
