@@ -27,7 +27,7 @@ import ru.kredo.tenancy.TenantId;
  * <p>
  * The debt is an aggregate: its {@link #status} changes only through its own methods, which are pure (they return the
  * debt as it becomes and write nothing) and refuse what may not happen with a {@link Rejected} and a stable code:
- * {@link #pay}, {@link #settle}, {@link #dispute}, {@link #resolveDispute}, {@link #writeOff} ({@link DebtStatus},
+ * {@link #pay}, {@link #settle}, {@link #settlementLapsed}, {@link #dispute}, {@link #resolveDispute}, {@link #writeOff} ({@link DebtStatus},
  * {@code docs/debts.md}). {@link Debts} stores what they return, in one place, under the row's lock.
  *
  * @param status where it stands; {@code closedOn} is set exactly when it is {@link DebtStatus#CLOSED}
@@ -135,6 +135,20 @@ public record Debt(DebtId id, TenantId tenantId, ContactId contactId, String ori
 			}
 		}
 		return with(balance, forgiven, DebtStatus.UNDER_SETTLEMENT, null, null);
+	}
+
+	/**
+	 * The signed settlement lapsed unpaid (a part's date and its grace days passed): the debt is owed in full again,
+	 * open, and may be restructured or disputed like any other. The lapse itself is derived from the offer's dates
+	 * ({@link Offer}); this records it in the debt's state.
+	 *
+	 * @throws Rejected {@code debt.not-under-settlement}
+	 */
+	public Debt settlementLapsed() {
+		if (status != DebtStatus.UNDER_SETTLEMENT) {
+			throw new Rejected("debt.not-under-settlement");
+		}
+		return with(balance, forgiven, DebtStatus.OPEN, null, null);
 	}
 
 	/**

@@ -4,7 +4,7 @@ package ru.kredo.collections;
  * Where a {@link Debt} stands (docs/debts.md). Its moves are the debt's own methods, which refuse what may not happen:
  * <pre>
  * OPEN ──settle()──▶ UNDER_SETTLEMENT ──pay(), the settlement's sum complete──▶ CLOSED (SETTLED)
- *  │ ▲                 │ (the settlement lapses: back to OPEN at the next payment)
+ *  │ ▲                 │ (the settlement lapses: settlementLapsed(), by the daily renewal or the next payment, back to OPEN)
  *  │ └─resolveDispute(REJECTED)── DISPUTED ◀──dispute()── OPEN, UNDER_SETTLEMENT
  *  ├──pay(), balance to zero──▶ CLOSED (PAID)
  *  └──writeOff(), resolveDispute(UPHELD)──▶ CLOSED (WRITTEN_OFF)

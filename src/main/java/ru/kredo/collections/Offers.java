@@ -249,7 +249,10 @@ public class Offers {
 		if (existing.isPresent()) {
 			Offer open = existing.get();
 			if (open.wasAccepted()) {
-				throw new InvalidFields(Map.of("debt", new Rejected("offer.already-signed")));
+				// One offer per debt, and a signed one stays on record: a lapsed settlement is not replaced.
+				boolean lapsed = find(tenant, debtId, today).map(Offer::status).orElse(null) == Offer.Status.LAPSED;
+				throw new InvalidFields(Map.of("debt",
+						new Rejected(lapsed ? "offer.settlement-lapsed" : "offer.already-signed")));
 			}
 			// An open offer at least as good for him stays: an operator never makes him pay more than he was offered.
 			if (open.status() == Offer.Status.OFFERED && !open.offerAmount().exceeds(toPay)) {
@@ -285,6 +288,40 @@ public class Offers {
 	}
 
 	/** The tenants that have offer rules switched on: those whose offers the day's renewal makes. */
+	/** The agencies with a debt under a signed settlement, whose settlements may have lapsed. */
+	public List<TenantId> tenantsWithSettlements() {
+		return jdbc.sql("select distinct tenant_id from debts where state = 'UNDER_SETTLEMENT'")
+			.query((row, n) -> new TenantId(row.getObject("tenant_id", UUID.class)))
+			.list();
+	}
+
+	/**
+	 * Records in the debts' state the settlements that lapsed unpaid as of today ({@link Debt#settlementLapsed}): each
+	 * such debt is open again, owed in full (its lapsed agreement stays on record). Run daily; running it twice, or on
+	 * two nodes at once, changes each debt once (the row is locked and its state read again).
+	 *
+	 * @return how many debts were opened again
+	 */
+	@Transactional
+	public int reopenLapsedSettlements(TenantId tenant) {
+		List<DebtId> under = jdbc.sql("select id from debts where tenant_id = ? and state = 'UNDER_SETTLEMENT'")
+			.param(tenant.value())
+			.query((row, n) -> new DebtId(row.getObject("id", UUID.class)))
+			.list();
+		int reopened = 0;
+		for (Map.Entry<DebtId, Offer> entry : find(tenant, under).entrySet()) {
+			if (entry.getValue().status() != Offer.Status.LAPSED) {
+				continue;
+			}
+			Optional<Debt> locked = debts.getObject().locked(tenant, entry.getKey());
+			if (locked.isPresent() && locked.get().status() == DebtStatus.UNDER_SETTLEMENT) {
+				debts.getObject().store(locked.get(), locked.get().settlementLapsed());
+				reopened++;
+			}
+		}
+		return reopened;
+	}
+
 	public List<TenantId> tenantsWithRules() {
 		return jdbc.sql("select distinct tenant_id from offer_rules where enabled")
 			.query((row, n) -> new TenantId(row.getObject("tenant_id", UUID.class)))

@@ -1,6 +1,7 @@
 package ru.kredo.cabinet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -18,6 +19,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jakarta.servlet.http.Cookie;
 
+import ru.kredo.collections.DebtStatus;
+import ru.kredo.collections.OperatorOffer;
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.collections.AgencyRequisites;
@@ -316,6 +320,17 @@ class CabinetPaymentIntegrationTests {
 		String lapsed = debtPage(session, door, debt);
 		assertThat(lapsed).contains("Платёж № 2 не поступил до", "соглашение утратило силу", "Уплаченные по нему 4\u00a0500,00\u00a0₽",
 				"5\u00a0500,00\u00a0₽");
+		// The daily renewal records the lapse in the debt's state: open again (a plan or a dispute may follow), once.
+		assertThat(debts.get(agency.tenant().id(), debt.id()).status()).isEqualTo(DebtStatus.UNDER_SETTLEMENT);
+		assertThat(offers.tenantsWithSettlements()).contains(agency.tenant().id());
+		assertThat(offers.reopenLapsedSettlements(agency.tenant().id())).isEqualTo(1);
+		assertThat(debts.get(agency.tenant().id(), debt.id()).status()).isEqualTo(DebtStatus.OPEN);
+		assertThat(offers.reopenLapsedSettlements(agency.tenant().id())).isZero();
+		// An operator cannot replace the lapsed agreement, and is told why (not that it is "already signed").
+		assertThatThrownBy(() -> offers.offerFromConversation(agency.tenant().id(), debtor.id(), debt.id(),
+				new OperatorOffer(5, null, 10), UUID.randomUUID(), "Оператор"))
+			.isInstanceOfSatisfying(InvalidFields.class,
+					ex -> assertThat(ex.errors().get("debt").code()).isEqualTo("offer.settlement-lapsed"));
 		pay(session, door, debt, "4500");
 		Debt after = debts.get(agency.tenant().id(), debt.id());
 		assertThat(after.isClosed()).as("a lapsed offer forgives nothing").isFalse();

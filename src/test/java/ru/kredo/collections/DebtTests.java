@@ -218,4 +218,16 @@ class DebtTests {
 				debt.contractNumber(), debt.contractDate(), debt.assignmentDate(), debt.balance(), debt.originalTotal(),
 				null, TODAY, null, null, null, null, DebtStatus.OPEN, null)).isInstanceOf(IllegalArgumentException.class);
 	}
+
+	@Test
+	void aLapsedSettlementLeavesTheDebtOpenAndOnlyADebtUnderOneCanLapse() {
+		Debt settling = open().settle();
+
+		Debt lapsed = settling.settlementLapsed();
+		assertThat(lapsed.status()).isEqualTo(DebtStatus.OPEN);
+		assertThat(lapsed.balance()).isEqualTo(settling.balance());
+		assertThat(lapsed.settle().status()).isEqualTo(DebtStatus.UNDER_SETTLEMENT);
+		refused(() -> open().settlementLapsed(), "debt.not-under-settlement");
+		refused(() -> open().dispute().settlementLapsed(), "debt.not-under-settlement");
+	}
 }

@@ -12,7 +12,8 @@ import ru.kredo.tenancy.TenantId;
 
 /**
  * Once a day, just after midnight in the agency's zone (where offers' dates are set, {@code kredo.time-zone}), and at start: the offers the rules now
- * pre-approve (a debt grew old enough for a rule) are made, and those that lapsed unsigned are renewed. Each tenant
+ * pre-approve (a debt grew old enough for a rule) are made, and those that lapsed unsigned are renewed; a debt whose
+ * signed settlement lapsed unpaid is open again ({@link Offers#reopenLapsedSettlements}). Each tenant
  * in its own transaction; running it twice, or on two nodes at once, makes nothing twice (a debt has one offer).
  */
 @Component
@@ -29,6 +30,18 @@ class OfferRenewal {
 	@EventListener(ApplicationReadyEvent.class)
 	@Scheduled(cron = "${kredo.offers.renewal-cron:30 0 0 * * *}", zone = "${kredo.time-zone}")
 	void run() {
+		int reopened = 0;
+		for (TenantId tenant : offers.tenantsWithSettlements()) {
+			try {
+				reopened += offers.reopenLapsedSettlements(tenant);
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not reopen the debts of tenant {} whose settlements lapsed", tenant, ex);
+			}
+		}
+		if (reopened > 0) {
+			log.info("Debts open again, their settlements lapsed: {}", reopened);
+		}
 		int made = 0;
 		for (TenantId tenant : offers.tenantsWithRules()) {
 			try {
