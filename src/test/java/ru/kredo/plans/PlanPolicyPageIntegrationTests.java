@@ -79,6 +79,10 @@ class PlanPolicyPageIntegrationTests {
 					"не позже чем через 14 дней", "Исправлять план самому нельзя.", "План можно сочетать со скидкой.",
 					"Так можно погасить долг от 3\u00a0000\u00a0₽ с просрочкой от 90 дней.");
 		assertThat(audited(agency, "PLAN_POLICY_CHANGED")).isEqualTo(1);
+		assertThat(cabinet.staffPage("/plan-policy?lang=en", admin)).contains(
+				"The debt can be repaid in parts: 3 to 12 months, at least 2\u00a0500,50\u00a0₽ a month",
+				"the first payment at most 14 days from today", "A plan cannot be repaired by yourself.",
+				"This is for a debt of 3\u00a0000\u00a0₽ or more, at least 90 days past due.");
 	}
 
 	@Test

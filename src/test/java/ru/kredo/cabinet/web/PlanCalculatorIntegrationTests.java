@@ -76,6 +76,9 @@ class PlanCalculatorIntegrationTests {
 		Schedule expected = calculator.schedule(Money.ofRoubles("100000.00"), new Terms.ByMonths(12), first);
 		expected.instalments().forEach(i -> assertThat(page).contains("<td>" + DAY.format(i.due()) + "</td>"));
 		assertThat(page).doesNotContain("выходит за условия");
+		assertThat(mvc.page(calculator(agency, debt, "months", "12", null, first.toString()) + "&lang=en",
+				signedIn(agency, debtor))).contains("Pay in parts", "Monthly payment: 8\u00a0333,33\u00a0₽, 12 payments.",
+						"Last payment: 8\u00a0333,37\u00a0₽.", "Such a plan is within the agency terms.");
 	}
 
 	@Test
@@ -108,7 +111,7 @@ class PlanCalculatorIntegrationTests {
 				"Такой план агентство рассмотрит отдельно.").doesNotContain("укладывается в условия");
 		page = mvc.page(calculator(agency, debt, "monthly", null, "900", quotes.today(debt).toString()),
 				signedIn(agency, debtor));
-		assertThat(page).contains("Ежемесячный платёж — не меньше 1\u00a0000,00 ₽.");
+		assertThat(page).contains("Ежемесячный платёж — не меньше 1\u00a0000,00\u00a0₽.");
 	}
 
 	@Test
