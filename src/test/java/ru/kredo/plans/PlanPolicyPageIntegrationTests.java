@@ -80,7 +80,7 @@ class PlanPolicyPageIntegrationTests {
 					"Так можно погасить долг от 3\u00a0000\u00a0₽ с просрочкой от 90 дней.");
 		assertThat(audited(agency, "PLAN_POLICY_CHANGED")).isEqualTo(1);
 		assertThat(cabinet.staffPage("/audit", admin)).contains("Изменены условия рассрочки",
-				"в условиях — одобрять сразу; срок 3–12 мес.; платёж от 2\u00a0500,50\u00a0₽; первый платёж — в течение 14 дн.",
+				"рассрочка включена; срок 3–12 мес.; платёж от 2\u00a0500,50\u00a0₽; первый платёж — в течение 14 дн.",
 				"исправлений самому: 0; можно со скидкой; долг от 3\u00a0000,00\u00a0₽; просрочка от 90 дн.");
 		assertThat(cabinet.staffPage("/plan-policy?lang=en", admin)).contains(
 				"The debt can be repaid in parts: 3 to 12 months, at least 2\u00a0500,50\u00a0₽ a month",
@@ -135,7 +135,7 @@ class PlanPolicyPageIntegrationTests {
 		assertThat(audited(agency, "PLAN_POLICY_CHANGED")).isEqualTo(2);
 		assertThat(audited(agency, "PLAN_POLICY_REMOVED")).isEqualTo(1);
 		assertThat(cabinet.staffPage("/audit", admin)).contains("Портфель переведён на общие условия рассрочки",
-				"портфель «Банк А, ноябрь»; в условиях — одобрять сразу; срок 6–36 мес.");
+				"портфель «Банк А, ноябрь»; рассрочка включена; срок 6–36 мес.");
 	}
 
 	@Test
