@@ -82,4 +82,20 @@ class PlanCalculatorBrowserTests extends BrowserTestSupport {
 		assertFitsThePhone(page, "plan-by-monthly-phone-390.png");
 		assertNoBrowserProblems();
 	}
+
+	@Test
+	void theAgencysAdminSetsThePolicyAndReadsItAsADebtorWillOnHisPhone() {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		Page page = openPage(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+		signIn(page, agency.admin().email().value(), Fixtures.PASSWORD);
+		page.navigate(url("/plan-policy"));
+		page.locator("#maxMonths").fill("12");
+		page.locator("#minInstalment").fill("2 000");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Сохранить условия")).click();
+		assertThat(page.locator(".alert-success")).hasText("Условия рассрочки сохранены.");
+		assertThat(page.locator(".plan-policy-text")).containsText(
+				"Долг можно погасить частями: от 2 до 12 месяцев, не меньше 2\u00a0000\u00a0₽ в месяц");
+		assertFitsThePhone(page, "plan-policy-phone-390.png");
+		assertNoBrowserProblems();
+	}
 }
