@@ -44,7 +44,7 @@ public final class TenantKindAccess {
 			Row.staff("/debtors/**", COLLECTOR), Row.staff("/offer-rules/**", COLLECTOR),
 			Row.staff("/requisites/**", COLLECTOR), Row.staff("/payments/settings/**", COLLECTOR),
 			Row.staff("/cabinet-funnel/**", COLLECTOR), Row.staff("/cabinet-look/**", COLLECTOR),
-			Row.staff("/inbox/**", COLLECTOR),
+			Row.staff("/inbox/**", COLLECTOR), Row.staff("/plan-policy/**", COLLECTOR),
 			// … and their API: conversations, disputes and document requests (issue 12, «For integrators»).
 			Row.staff("/api/v1/conversations/**", COLLECTOR), Row.staff("/api/v1/disputes/**", COLLECTOR),
 			Row.staff("/api/v1/document-requests/**", COLLECTOR),

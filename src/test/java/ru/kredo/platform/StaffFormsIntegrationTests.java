@@ -94,6 +94,9 @@ class StaffFormsIntegrationTests {
 	@Autowired
 	ru.kredo.docrequests.DocumentRequests documentRequests;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void everyStaffFormHasAValidSubmissionHere() {
 		assertThat(staffForms()).as("staff POST endpoints; give a new one a valid submission in submissions()")
@@ -124,7 +127,7 @@ class StaffFormsIntegrationTests {
 			"POST /users/{id}/enabled", "POST /users/{id}/password-reset", "POST /users/{id}/invite-again",
 			"POST /offer-rules/{id}/enabled", "POST /offer-rules/{id}/delete", "POST /payments/settings",
 			"POST /operator/events", "POST /inbox/{id}/take", "POST /inbox/{id}/assign",
-			"POST /inbox/replies/{id}/delete");
+			"POST /inbox/replies/{id}/delete", "POST /plan-policy/portfolios/{id}/delete");
 
 	@Test
 	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
@@ -254,6 +257,12 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /inbox/{id}/note", new Wrong(() -> post("/inbox/{id}/note", conversation(agency))
 			.param("text", "я".repeat(conversations.limits().maxMessageLength() + 1)).with(user(agencyAdmin)),
 				List.of("note-text"), List.of()));
+		forms.put("POST /plan-policy", new Wrong(() -> planPolicy(post("/plan-policy"), "minMonths", "1",
+			"maxDaysToFirst", "десять", "minBalance", "1e9").with(user(agencyAdmin)),
+				List.of("minMonths", "maxDaysToFirst", "minBalance"), List.of("десять", "1e9")));
+		forms.put("POST /plan-policy/portfolios/{id}", new Wrong(() -> planPolicy(post("/plan-policy/portfolios/{id}",
+				portfolio(agency)), "maxMonths", "500", "repairs", "-1").with(user(agencyAdmin)),
+				List.of("maxMonths", "repairs"), List.of("500", "-1")));
 		return forms;
 	}
 
@@ -395,6 +404,12 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /inbox/replies/{id}/delete", () -> post("/inbox/replies/{id}/delete",
 				cannedReplies.add(agency.tenant().id(), "Шаблон", "Текст").id()).with(user(agencyAdmin)));
 
+		forms.put("POST /plan-policy", () -> planPolicy(post("/plan-policy")).with(user(agencyAdmin)));
+		forms.put("POST /plan-policy/portfolios/{id}", () -> planPolicy(post("/plan-policy/portfolios/{id}",
+				portfolio(agency))).with(user(agencyAdmin)));
+		forms.put("POST /plan-policy/portfolios/{id}/delete", () -> post("/plan-policy/portfolios/{id}/delete",
+				portfolio(agency)).with(user(agencyAdmin)));
+
 		forms.put("POST /operator/tenants", () -> post("/operator/tenants").param("name", "ООО Форма " + UUID.randomUUID())
 			.param("kind", "BROKER").param("adminEmail", mail("tenant")).param("adminName", "Анна").with(user(operator)));
 		forms.put("POST /operator/events", () -> multipart("/operator/events")
@@ -403,6 +418,27 @@ class StaffFormsIntegrationTests {
 						.formatted(UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)))
 			.with(user(operator)));
 		return forms;
+	}
+
+	/** A plan policy's form, every field filled in validly but for those given (name, value, name, value…). */
+	private static AbstractMockHttpServletRequestBuilder<?> planPolicy(AbstractMockHttpServletRequestBuilder<?> form,
+			String... changed) {
+		Map<String, String> fields = new LinkedHashMap<>(Map.of("enabled", "on", "minMonths", "2", "maxMonths", "24",
+				"minInstalment", "1000", "maxDaysToFirst", "30", "graceDays", "5", "daysToRepair", "15", "repairs", "1",
+				"minBalance", "3000", "minDaysPastDue", "0"));
+		for (int i = 0; i < changed.length; i += 2) {
+			fields.put(changed[i], changed[i + 1]);
+		}
+		fields.forEach(form::param);
+		return form;
+	}
+
+	/** A portfolio of the agency's, empty. */
+	private UUID portfolio(Provisioned agency) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("insert into portfolios (id, tenant_id, name, created_at) values (?, ?, ?, now())")
+			.params(id, agency.tenant().id().value(), "Портфель " + id).update();
+		return id;
 	}
 
 	/** An open dispute of a debt of the agency's. */

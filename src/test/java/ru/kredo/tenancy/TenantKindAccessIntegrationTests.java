@@ -142,7 +142,9 @@ class TenantKindAccessIntegrationTests {
 				"GET /api/v1/disputes", "GET /api/v1/disputes/{id}", "POST /api/v1/disputes/{id}/resolution",
 				"GET /inbox/requests", "POST /inbox/requests/{id}/answer",
 				"GET /api/v1/document-requests", "POST /api/v1/document-requests/{id}/answer",
-				"POST /api/v1/document-requests/{id}/decline");
+				"POST /api/v1/document-requests/{id}/decline", "GET /plan-policy", "POST /plan-policy",
+				"GET /plan-policy/portfolios/{id}", "POST /plan-policy/portfolios/{id}",
+				"POST /plan-policy/portfolios/{id}/delete");
 	}
 
 	/** Kredo's own handlers, one per method and pattern, with the row that declares each. */

@@ -89,12 +89,14 @@ class CabinetController {
 	private final ConsentQuestion consentQuestion;
 	private final DisputeFiles disputeFiles;
 	private final Disputes disputes;
+	private final PlanCalculator planCalculator;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
 	CabinetController(CabinetAgencies agencies, OwnDebts ownDebts, Visitors visitors, CabinetSignIn signIn,
 			Contacts contacts, Funnel funnel, Debts debts, Payments payments, Offers offers, CabinetActivity activity,
 			AgencyRequisites requisites, TimeDisplay time, Clock clock, PaymentSettings paymentSettings,
-			ConsentQuestion consentQuestion, Disputes disputes, DisputeFiles disputeFiles) {
+			ConsentQuestion consentQuestion, Disputes disputes, DisputeFiles disputeFiles, PlanCalculator planCalculator) {
+		this.planCalculator = planCalculator;
 		this.consentQuestion = consentQuestion;
 		this.disputeFiles = disputeFiles;
 		this.disputes = disputes;
@@ -274,7 +276,9 @@ class CabinetController {
 	 */
 	@GetMapping("/debts/{debt}")
 	String debt(@PathVariable UUID agency, @PathVariable UUID debt, SignedInDebtor debtor, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, Model model, @RequestParam(required = false) String by,
+			@RequestParam(required = false) String months, @RequestParam(required = false) String monthly,
+			@RequestParam(required = false) String first) {
 		Tenant tenant = agencies.get(agency);
 		DebtId id = new DebtId(debt);
 		DebtorsDebts his = cards(tenant, debtor, request, model, id);
@@ -282,6 +286,9 @@ class CabinetController {
 			throw new ru.kredo.platform.NotFound("debt.not-found", debt);
 		}
 		model.addAttribute("card", cardsIn(model).getFirst());
+		// «Погасить частями»: the calculator answers by GET on this page; nothing is stored.
+		his.debts().stream().filter(d -> d.id().equals(id)).findFirst()
+			.ifPresent(owed -> planCalculator.show(owed, new PlanCalculator.Form(by, months, monthly, first), model));
 		recordViews(tenant, debtor, request, response, model, his, id);
 		return "cabinet/debt";
 	}
