@@ -27,7 +27,8 @@ import ru.kredo.tenancy.TenantId;
  * <p>
  * The debt is an aggregate: its {@link #status} changes only through its own methods, which are pure (they return the
  * debt as it becomes and write nothing) and refuse what may not happen with a {@link Rejected} and a stable code:
- * {@link #pay}, {@link #settle}, {@link #settlementLapsed}, {@link #dispute}, {@link #resolveDispute}, {@link #writeOff} ({@link DebtStatus},
+ * {@link #pay}, {@link #settle}, {@link #settlementLapsed}, {@link #restructure}, {@link #endPlan}, {@link #dispute},
+ * {@link #resolveDispute}, {@link #writeOff} ({@link DebtStatus},
  * {@code docs/debts.md}). {@link Debts} stores what they return, in one place, under the row's lock.
  *
  * @param status where it stands; {@code closedOn} is set exactly when it is {@link DebtStatus#CLOSED}
@@ -82,7 +83,9 @@ public record Debt(DebtId id, TenantId tenantId, ContactId contactId, String ori
 	 * {@code order}; the rest is to refund. Towards a settlement in force ({@code settlement}: the debt's accepted
 	 * offer on that day, none if it lapsed), the payment that completes its sum forgives the rest (ст. 415 ГК РФ) and
 	 * closes the debt as {@link ClosedAs#SETTLED}; a balance paid to zero closes it as {@link ClosedAs#PAID}. A debt
-	 * under a settlement that has lapsed is open again. A payment that applies nothing changes nothing.
+	 * under a settlement that has lapsed is open again. A debt under a restructuring plan stays under it until its
+	 * balance is paid to zero (then closed as paid: a plan forgives nothing). A payment that applies nothing changes
+	 * nothing.
 	 *
 	 * @throws Rejected {@code debt.closed} for a closed debt (paid, settled or written off), {@code payment.amount-required}
 	 *     for nothing
@@ -110,7 +113,7 @@ public record Debt(DebtId id, TenantId tenantId, ContactId contactId, String ori
 					forgivenNow.isZero() ? ClosedAs.PAID : ClosedAs.SETTLED, day);
 		}
 		else {
-			DebtStatus next = status == DebtStatus.DISPUTED ? DebtStatus.DISPUTED
+			DebtStatus next = status == DebtStatus.DISPUTED || status == DebtStatus.UNDER_PLAN ? status
 					: inForce.isPresent() ? DebtStatus.UNDER_SETTLEMENT : DebtStatus.OPEN;
 			after = with(left, forgiven, next, null, null);
 		}
@@ -121,13 +124,15 @@ public record Debt(DebtId id, TenantId tenantId, ContactId contactId, String ori
 	 * The debtor signed a settlement: the debt is under it until its sum is paid or it lapses.
 	 *
 	 * @throws Rejected {@code offer.debt-closed} (closed, or nothing owed), {@code debt.disputed},
-	 *     {@code offer.already-signed} (already under a settlement)
+	 *     {@code offer.already-signed} (already under a settlement), {@code debt.under-plan} (under a restructuring
+	 *     plan: its offers are withheld)
 	 */
 	public Debt settle() {
 		switch (status) {
 			case CLOSED -> throw new Rejected("offer.debt-closed");
 			case DISPUTED -> throw new Rejected("debt.disputed");
 			case UNDER_SETTLEMENT -> throw new Rejected("offer.already-signed");
+			case UNDER_PLAN -> throw new Rejected("debt.under-plan");
 			case OPEN -> {
 				if (total().isZero()) {
 					throw new Rejected("offer.debt-closed");
@@ -152,8 +157,45 @@ public record Debt(DebtId id, TenantId tenantId, ContactId contactId, String ori
 	}
 
 	/**
+	 * The debtor signed a restructuring plan: the debt is under it, its whole balance repaid in instalments, until it
+	 * is paid ({@link #pay} closes it as paid) or the plan ends ({@link #endPlan}). Its offers are withheld meanwhile.
+	 *
+	 * @throws Rejected {@code debt.closed}, {@code plan.nothing-owed} (open with nothing owed), {@code debt.disputed},
+	 *     {@code debt.under-settlement} (a signed settlement is being paid), {@code debt.already-under-plan}
+	 */
+	public Debt restructure() {
+		switch (status) {
+			case CLOSED -> throw new Rejected("debt.closed");
+			case DISPUTED -> throw new Rejected("debt.disputed");
+			case UNDER_SETTLEMENT -> throw new Rejected("debt.under-settlement");
+			case UNDER_PLAN -> throw new Rejected("debt.already-under-plan");
+			case OPEN -> {
+				if (total().isZero()) {
+					throw new Rejected("plan.nothing-owed");
+				}
+			}
+		}
+		return with(balance, forgiven, DebtStatus.UNDER_PLAN, null, null);
+	}
+
+	/**
+	 * The debt's restructuring plan ended unpaid (broken, or ended by the agency): the debt is owed as before, open,
+	 * and its offers come back.
+	 *
+	 * @throws Rejected {@code debt.not-under-plan} for a debt not under a plan (a closed one among them)
+	 */
+	public Debt endPlan() {
+		if (status != DebtStatus.UNDER_PLAN) {
+			throw new Rejected("debt.not-under-plan");
+		}
+		return with(balance, forgiven, DebtStatus.OPEN, null, null);
+	}
+
+	/**
 	 * The debtor disputes the debt (not his, already paid, a wrong sum): its offers are withheld until the agency
-	 * resolves it. A payment that arrives meanwhile still counts.
+	 * resolves it. A payment that arrives meanwhile still counts. A debt under a restructuring plan is disputed too:
+	 * the plan is paused meanwhile (module {@code plans}, which listens to {@link DisputeOpened}), and put back when the
+	 * dispute is rejected.
 	 *
 	 * @throws Rejected {@code debt.closed}, {@code debt.already-disputed}
 	 */
@@ -161,13 +203,14 @@ public record Debt(DebtId id, TenantId tenantId, ContactId contactId, String ori
 		return switch (status) {
 			case CLOSED -> throw new Rejected("debt.closed");
 			case DISPUTED -> throw new Rejected("debt.already-disputed");
-			case OPEN, UNDER_SETTLEMENT -> with(balance, forgiven, DebtStatus.DISPUTED, null, null);
+			case OPEN, UNDER_SETTLEMENT, UNDER_PLAN -> with(balance, forgiven, DebtStatus.DISPUTED, null, null);
 		};
 	}
 
 	/**
 	 * The agency resolves the dispute on {@code day}: rejected, the debt is owed as before (under its settlement if
-	 * one is still in force, {@code settlement}); upheld, it is written off.
+	 * one is still in force, {@code settlement}; open otherwise, and a paused plan puts it under the plan again in the
+	 * same transaction, {@link #restructure}); upheld, it is written off.
 	 *
 	 * @throws Rejected {@code debt.not-disputed}
 	 */

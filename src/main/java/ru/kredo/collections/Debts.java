@@ -263,8 +263,9 @@ public class Debts {
 					disputed.add(debt.id());
 				}
 				if (row.getObject("offer_id") != null) {
+					// Withheld, not deleted, while disputed or under a restructuring plan.
 					Offer offer = Offers.shown(Offers.offer(row, "offer_id"), debt.total(), debt.isClosed(),
-							debt.status() == DebtStatus.DISPUTED);
+							debt.status() == DebtStatus.DISPUTED || debt.status() == DebtStatus.UNDER_PLAN);
 					if (offer != null) {
 						offered.put(debt.id(), Offers.withSchedule(offer, partsIn(row.getString("parts"))).on(today));
 					}
@@ -327,7 +328,7 @@ public class Debts {
 	 * Pays the debt down by a succeeded payment, in the payment's own transaction: the debt itself works out what the
 	 * payment does ({@link Debt#pay}: split per the configured order, towards a settlement in force, closed at zero);
 	 * here it is recorded once (a payment id applies once to a debt however often it is announced; a combined payment
-	 * applies to each of its debts once, its part of it) and stored.
+	 * applies to each of its debts once, its part of it) and stored, and then {@link PaymentApplied} is published.
 	 */
 	@EventListener
 	void on(PaymentSucceeded paid) {
@@ -373,6 +374,9 @@ public class Debts {
 					+ paid.paymentId());
 		}
 		store(debt, applied.debt());
+		// What moves with the debt in this transaction (a restructuring plan's instalments) hears of it here.
+		events.publishEvent(new PaymentApplied(paid.tenantId(), debt.id(), debt.contactId(), paid.paymentId().value(),
+				applied.applied(), calendar.agencyDate(paid.succeededAt()), paid.succeededAt(), applied.debt().status()));
 	}
 
 	/** The debt, its row locked until the transaction ends: every change of its state starts here. */
@@ -425,6 +429,42 @@ public class Debts {
 		Debt resolved = debt.resolveDispute(outcome, offers.find(tenant, id), today());
 		store(debt, resolved);
 		return resolved;
+	}
+
+	/**
+	 * The debtor signed a restructuring plan of the debt ({@link Debt#restructure}): under it until paid or the plan
+	 * ends; its offers are withheld meanwhile. In the caller's transaction, under the debt's row lock, which the plan's
+	 * signing takes first ({@link #lockedForChange}).
+	 */
+	@Transactional
+	public Debt restructure(TenantId tenant, DebtId id) {
+		Debt debt = locked(tenant, id).orElseThrow(() -> new NotFound("debt.not-found", id));
+		Debt restructured = debt.restructure();
+		store(debt, restructured);
+		return restructured;
+	}
+
+	/**
+	 * The debt's plan ended unpaid ({@link Debt#endPlan}): owed as before, and its offers are made again as the day's
+	 * renewal makes them (a lapsed one anew).
+	 */
+	@Transactional
+	public Debt endPlan(TenantId tenant, DebtId id) {
+		Debt debt = locked(tenant, id).orElseThrow(() -> new NotFound("debt.not-found", id));
+		Debt ended = debt.endPlan();
+		store(debt, ended);
+		offers.makeOffers(tenant, List.of(id));
+		return ended;
+	}
+
+	/**
+	 * The debt read under its row lock until the caller's transaction ends, for another module whose change must
+	 * agree with the debt's state (a restructuring plan signed, paid or ended): a payment being applied at the same
+	 * moment waits for it, or it for the payment.
+	 */
+	@Transactional
+	public Debt lockedForChange(TenantId tenant, DebtId id) {
+		return locked(tenant, id).orElseThrow(() -> new NotFound("debt.not-found", id));
 	}
 
 	/** The agency writes the debt off today ({@link Debt#writeOff}). */

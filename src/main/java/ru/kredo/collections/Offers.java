@@ -146,7 +146,7 @@ public class Offers {
 				from (select id, tenant_id, state_duty + fees + interest + principal + penalties as total,
 				          coalesce(greatest(0, cast(? as date) - overdue_since), days_past_due, 0) as days_past_due
 				      from debts
-				      where tenant_id = ? and closed_on is null and state <> 'DISPUTED'%s) d
+				      where tenant_id = ? and closed_on is null and state not in ('DISPUTED', 'UNDER_PLAN')%s) d
 				cross join lateral (
 				    select * from offer_rules r
 				    where r.tenant_id = d.tenant_id and r.enabled and d.days_past_due >= r.min_days_past_due
@@ -208,6 +208,9 @@ public class Offers {
 		}
 		if (debt.status() == DebtStatus.DISPUTED) {
 			throw new InvalidFields(Map.of("debt", new Rejected("debt.disputed")));
+		}
+		if (debt.status() == DebtStatus.UNDER_PLAN) {
+			throw new InvalidFields(Map.of("debt", new Rejected("debt.under-plan")));
 		}
 		Money balance = debt.total();
 		int ceiling = conversationCeiling(tenant);
@@ -385,6 +388,9 @@ public class Offers {
 		}
 		if (debt.status() == DebtStatus.DISPUTED) {
 			throw new Rejected("debt.disputed");
+		}
+		if (debt.status() == DebtStatus.UNDER_PLAN) {
+			throw new Rejected("debt.under-plan");
 		}
 		Offer offer = find(tenant, debt.id()).orElseThrow(() -> new Rejected("offer.not-open"));
 		refuseUnlessOpen(offer);

@@ -229,5 +229,94 @@ class DebtTests {
 		assertThat(lapsed.settle().status()).isEqualTo(DebtStatus.UNDER_SETTLEMENT);
 		refused(() -> open().settlementLapsed(), "debt.not-under-settlement");
 		refused(() -> open().dispute().settlementLapsed(), "debt.not-under-settlement");
+		refused(() -> open().restructure().settlementLapsed(), "debt.not-under-settlement");
+	}
+
+	// Restructuring plans (issue 13): the debt's side.
+
+	@Test
+	void signingAPlanPutsAnOpenDebtUnderItWithItsWholeBalance() {
+		Debt restructured = open().restructure();
+
+		assertThat(restructured.status()).isEqualTo(DebtStatus.UNDER_PLAN);
+		assertThat(restructured.total()).isEqualTo(rub("10000"));
+		assertThat(restructured.owed(Optional.empty())).isEqualTo(rub("10000"));
+	}
+
+	@Test
+	void onlyAnOpenDebtWithSomethingOwedMayBeRestructured() {
+		Debt nothingOwed = new Debt(new DebtId(UUID.randomUUID()), null, null, "ПАО «Банк»", "КД-0",
+				LocalDate.of(2021, 1, 1), null, new DebtComponents(java.util.Map.of()), Money.ZERO, null, null, null, null,
+				null, null, DebtStatus.OPEN, null);
+
+		refused(nothingOwed::restructure, "plan.nothing-owed");
+		refused(() -> open().pay(rub("10000"), TODAY, Optional.empty(), ORDER).debt().restructure(), "debt.closed");
+		refused(() -> open().writeOff(TODAY).restructure(), "debt.closed");
+		refused(() -> open().dispute().restructure(), "debt.disputed");
+		refused(() -> open().settle().restructure(), "debt.under-settlement");
+		refused(() -> open().restructure().restructure(), "debt.already-under-plan");
+	}
+
+	@Test
+	void aDebtUnderAPlanStaysUnderItUntilPaidToZeroAndThenClosesAsPaidWithNothingForgiven() {
+		Debt restructured = open().restructure();
+
+		AppliedPayment instalment = restructured.pay(rub("2500"), TODAY, Optional.empty(), ORDER);
+		assertThat(instalment.debt().status()).isEqualTo(DebtStatus.UNDER_PLAN);
+		assertThat(instalment.debt().total()).isEqualTo(rub("7500"));
+
+		AppliedPayment last = instalment.debt().pay(rub("7600"), TODAY.plusDays(30), Optional.empty(), ORDER);
+		assertThat(last.applied()).isEqualTo(rub("7500"));
+		assertThat(last.refund()).isEqualTo(rub("100"));
+		assertThat(last.debt().status()).isEqualTo(DebtStatus.CLOSED);
+		assertThat(last.debt().closedAs()).isEqualTo(ClosedAs.PAID);
+		assertThat(last.debt().forgiven()).isEqualTo(Money.ZERO);
+		assertThat(last.debt().repaid()).isEqualTo(rub("10000"));
+	}
+
+	@Test
+	void aDebtUnderAPlanRefusesASettlement() {
+		refused(() -> open().restructure().settle(), "debt.under-plan");
+	}
+
+	@Test
+	void anEndedPlanLeavesTheDebtOpenAndOwedAsBefore() {
+		Debt paidInPart = open().restructure().pay(rub("3000"), TODAY, Optional.empty(), ORDER).debt();
+
+		Debt ended = paidInPart.endPlan();
+
+		assertThat(ended.status()).isEqualTo(DebtStatus.OPEN);
+		assertThat(ended.total()).isEqualTo(rub("7000"));
+		assertThat(ended.forgiven()).isEqualTo(Money.ZERO);
+	}
+
+	@Test
+	void onlyADebtUnderAPlanEndsOne() {
+		refused(() -> open().endPlan(), "debt.not-under-plan");
+		refused(() -> open().settle().endPlan(), "debt.not-under-plan");
+		refused(() -> open().restructure().dispute().endPlan(), "debt.not-under-plan");
+		refused(() -> open().restructure().pay(rub("10000"), TODAY, Optional.empty(), ORDER).debt().endPlan(),
+				"debt.not-under-plan");
+	}
+
+	@Test
+	void aDebtUnderAPlanMayBeDisputedTakesPaymentsMeanwhileAndRejectedIsOpenForThePlanToTakeBack() {
+		Debt disputed = open().restructure().dispute();
+
+		assertThat(disputed.status()).isEqualTo(DebtStatus.DISPUTED);
+		assertThat(disputed.pay(rub("1000"), TODAY, Optional.empty(), ORDER).debt().status())
+			.isEqualTo(DebtStatus.DISPUTED);
+		Debt rejected = disputed.resolveDispute(DisputeOutcome.REJECTED, Optional.empty(), TODAY);
+		assertThat(rejected.status()).isEqualTo(DebtStatus.OPEN);
+		assertThat(rejected.restructure().status()).as("the paused plan puts it back under the plan")
+			.isEqualTo(DebtStatus.UNDER_PLAN);
+	}
+
+	@Test
+	void aDebtUnderAPlanMayBeWrittenOff() {
+		Debt writtenOff = open().restructure().writeOff(TODAY);
+
+		assertThat(writtenOff.closedAs()).isEqualTo(ClosedAs.WRITTEN_OFF);
+		assertThat(writtenOff.total()).isEqualTo(rub("10000"));
 	}
 }

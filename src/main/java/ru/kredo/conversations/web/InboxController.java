@@ -175,9 +175,12 @@ class InboxController {
 		model.addAttribute("operators", accounts.all(me.tenantId()).stream().filter(u -> u.enabled()).toList());
 		DebtorsDebts card = debts.ofDebtor(me.tenantId(), conversation.contactId());
 		model.addAttribute("card", card);
-		// The settlement form: his debts that may be offered one (open, not disputed), up to the agency's ceiling.
+		// The settlement form: his debts that may be offered one (open, not disputed, not under a restructuring plan),
+		// up to the agency's ceiling.
 		model.addAttribute("offerable", card.debts().stream()
-			.filter(debt -> !debt.isClosed() && debt.status() != DebtStatus.DISPUTED && !debt.total().isZero()).toList());
+			.filter(debt -> !debt.isClosed() && debt.status() != DebtStatus.DISPUTED
+					&& debt.status() != DebtStatus.UNDER_PLAN && !debt.total().isZero())
+			.toList());
 		model.addAttribute("offerCeiling", offers.conversationCeiling(me.tenantId()));
 		if (!model.containsAttribute("offerForm")) {
 			model.addAttribute("offerForm", OfferForm.BLANK);

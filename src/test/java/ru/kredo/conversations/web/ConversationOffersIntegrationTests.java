@@ -237,6 +237,18 @@ class ConversationOffersIntegrationTests {
 		assertThat(audited("OFFER_MADE")).isZero();
 	}
 
+	@Test
+	void aDebtUnderARestructuringPlanIsRefusedAndNotOfferedOnTheForm() throws Exception {
+		Debt restructured = debtOf(debtor, "5000.00");
+		debts.restructure(agency.tenant().id(), restructured.id());
+
+		String refused = refusedOffer(restructured, "20", "", "7");
+		assertThat(refused).contains("погашается по плану реструктуризации");
+		assertThat(marked(refused, "offer-debt")).isTrue();
+		assertThat(staffPage(inbox)).doesNotContain("value=\"" + restructured.id().value() + "\"");
+		assertThat(audited("OFFER_MADE")).isZero();
+	}
+
 	private String offer(Debt which, String percent, String sum, String days) throws Exception {
 		MvcResult result = mvc.perform(post(inbox + "/offer").param("debt", which.id().value().toString())
 			.param("discountPercent", percent).param("sumToPay", sum).param("validDays", days)

@@ -1,0 +1,551 @@
+package ru.kredo.plans;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditActor;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.calendar.BusinessCalendar;
+import ru.kredo.collections.ClosedAs;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtClosed;
+import ru.kredo.collections.DebtId;
+import ru.kredo.collections.DebtStatus;
+import ru.kredo.collections.Debts;
+import ru.kredo.collections.DisputeOpened;
+import ru.kredo.collections.DisputeOutcome;
+import ru.kredo.collections.DisputeResolved;
+import ru.kredo.collections.PaymentApplied;
+import ru.kredo.contacts.ContactId;
+import ru.kredo.money.Money;
+import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Rejected;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * A tenant's restructuring plans: requested, considered, signed, paid, checked each day, repaired and ended, each move
+ * through the {@link Plan} aggregate, stored here in one place ({@link #store}), logged in {@code plan_transitions},
+ * audited and, where an integrator hears of it, published ({@link PlanRequested}, {@link PlanSigned},
+ * {@link PlanFellBehind}, {@link PlanBroken}, {@link PlanCompleted}) in the same transaction. Every change takes the
+ * debt's row lock first ({@link Debts#lockedForChange}), then the plan's: a payment being applied (which holds the
+ * debt's lock and moves the plan, {@link #on(PaymentApplied)}) and a signature or the day's check never cross.
+ * {@code docs/plan-lifecycle.md}.
+ */
+@Service
+public class Plans {
+
+	/** The day's check and the debt's own changes (a dispute, a write-off) move plans as this. */
+	public static final AuditActor SYSTEM = new AuditActor("system:plans", "Kredo");
+	private static final String INCOME = "plan.income";
+	private static final String EXPENSES = "plan.expenses";
+	private static final String COLUMNS = """
+			id, tenant_id, debt_id, contact_id, status, reason, income, expenses, total, breaches, requested_on,
+			signed_at, signature, behind_since, paused_since, repairs_used, ending, note""";
+
+	private final JdbcClient jdbc;
+	private final Debts debts;
+	private final PlanPolicies policies;
+	private final BusinessCalendar calendar;
+	private final ScheduleCalculator calculator;
+	private final AuditLog audit;
+	private final PersonalData personalData;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Plans(JdbcClient jdbc, Debts debts, PlanPolicies policies, BusinessCalendar calendar, AuditLog audit,
+			PersonalData personalData, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.debts = debts;
+		this.policies = policies;
+		this.calendar = calendar;
+		this.calculator = new ScheduleCalculator(calendar.days());
+		this.audit = audit;
+		this.personalData = personalData;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The actor a debtor's own move is logged as. */
+	public static AuditActor debtor(ContactId debtor) {
+		return new AuditActor("debtor:" + debtor.value(), null);
+	}
+
+	/**
+	 * A request for a plan of {@code debt} on {@code terms} from {@code first}, by the debtor or on his behalf
+	 * ({@code actor}): the schedule of the whole balance, approved at once within the agency's policy for the debt's
+	 * portfolio (and the debt qualifying), in the agency's inbox otherwise.
+	 *
+	 * @throws NotFound another debtor's debt, or none
+	 * @throws Rejected the debt's own refusals ({@link Debt#restructure}: closed, disputed, under a settlement, under a
+	 *     plan, nothing owed), {@code plan.already-open} (a plan of the debt is being considered or awaits his
+	 *     signature), the calculator's ({@link ScheduleCalculator#schedule}), {@code plan.reason-required}
+	 */
+	@Transactional
+	public Plan request(TenantId tenant, ContactId debtor, DebtId debtId, PlanReason reason, Money income,
+			Money expenses, Terms terms, LocalDate first, AuditActor actor) {
+		Debt debt = ownDebt(tenant, debtor, debtId);
+		debt.restructure();
+		if (current(tenant, debtId).isPresent()) {
+			throw new Rejected("plan.already-open");
+		}
+		LocalDate today = today(debt);
+		PlanPolicy policy = policies.effective(tenant, debts.portfolioOf(tenant, debtId));
+		Schedule schedule = calculator.schedule(debt.total(), terms, first);
+		List<PolicyBreach> breaches = new ArrayList<>(policy.qualifies(debt.total(), debt.daysPastDue()));
+		breaches.addAll(calculator.breaches(schedule, first, today, policy));
+		Plan plan = Plan.request(UUID.randomUUID(), tenant, debtId, debtor, reason, income, expenses, schedule, breaches,
+				today);
+		Instant now = clock.instant();
+		try {
+			jdbc.sql("""
+					insert into plans (id, tenant_id, debt_id, contact_id, status, reason, income, expenses, total, breaches,
+					    requested_on, repairs_used, created_at, updated_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+				.params(plan.id(), tenant.value(), debtId.value(), debtor.value(), plan.status().name(), reason.name(),
+						sealed(INCOME, income), sealed(EXPENSES, expenses), plan.total().kopecks(),
+						plan.breaches().toArray(String[]::new), Date.valueOf(today), Timestamp.from(now),
+						Timestamp.from(now))
+				.update();
+		}
+		catch (DuplicateKeyException raced) {
+			throw new Rejected("plan.already-open");
+		}
+		writeInstalments(plan);
+		log(plan, null, actor, plan.breaches().isEmpty() ? null : "breaches:" + String.join(",", plan.breaches()));
+		audit.record(tenant, actor, AuditAction.PLAN_REQUESTED, "plan", plan.id(), "plan-status:" + plan.status().name());
+		events.publishEvent(new PlanRequested(tenant, plan.id(), debtId, debtor, plan.status(), now));
+		return plan;
+	}
+
+	/**
+	 * The agency approves a request outside its policy as it is ({@link Plan#approve}).
+	 *
+	 * @throws NotFound another agency's plan, or none
+	 */
+	@Transactional
+	public Plan approve(TenantId tenant, UUID id, AuditActor actor) {
+		Plan plan = lockedWithDebt(tenant, id).plan();
+		return store(plan, plan.approve(), actor, AuditAction.PLAN_APPROVED, null);
+	}
+
+	/**
+	 * The agency proposes other terms ({@link Plan#propose}): {@code terms} from {@code first} on what the debt owes
+	 * now, which the agency may set outside its own policy.
+	 */
+	@Transactional
+	public Plan propose(TenantId tenant, UUID id, Terms terms, LocalDate first, AuditActor actor) {
+		Locked locked = lockedWithDebt(tenant, id);
+		Schedule schedule = calculator.schedule(locked.debt().total(), terms, first);
+		return store(locked.plan(), locked.plan().propose(schedule), actor, AuditAction.PLAN_PROPOSED, null);
+	}
+
+	/** The agency declines a request with a reason the debtor sees ({@link Plan#decline}). */
+	@Transactional
+	public Plan decline(TenantId tenant, UUID id, String reason, AuditActor actor) {
+		Plan plan = lockedWithDebt(tenant, id).plan();
+		Plan declined = plan.decline(reason);
+		return store(plan, declined, actor, AuditAction.PLAN_DECLINED, declined.note());
+	}
+
+	/** The debtor accepts the terms proposed ({@link Plan#acceptProposal}): he signs them next. */
+	@Transactional
+	public Plan acceptProposal(TenantId tenant, ContactId debtor, UUID id) {
+		Plan plan = debtorsPlan(tenant, debtor, id).plan();
+		return store(plan, plan.acceptProposal(), debtor(debtor), AuditAction.PLAN_PROPOSAL_ACCEPTED, null);
+	}
+
+	/** The debtor declines the terms proposed ({@link Plan#declineProposal}). */
+	@Transactional
+	public Plan declineProposal(TenantId tenant, ContactId debtor, UUID id) {
+		Plan plan = debtorsPlan(tenant, debtor, id).plan();
+		return store(plan, plan.declineProposal(), debtor(debtor), AuditAction.PLAN_DECLINED, "declined-by-debtor");
+	}
+
+	/**
+	 * The debtor signs his plan ({@link Plan#sign}) with a texted code: {@code signature} is the signing challenge he
+	 * confirmed — the same simple electronic signature a settlement is signed with (the cabinet texts it with
+	 * {@code CabinetSignIn.startSignature} and confirms it with {@code CabinetSignIn.confirm} before calling this) —
+	 * and {@code signedTerms} the very text he read, kept with the plan. The debt is under the plan from now
+	 * ({@link Debts#restructure}).
+	 *
+	 * @throws Rejected {@code plan.not-awaiting-signature}, {@code plan.terms-changed}, the debt's own refusals
+	 */
+	@Transactional
+	public Plan sign(TenantId tenant, ContactId debtor, UUID id, UUID signature, String signedTerms) {
+		Locked locked = debtorsPlan(tenant, debtor, id);
+		Plan signed = locked.plan().sign(signature, clock.instant(), locked.debt().total(), today(locked.debt()));
+		debts.restructure(tenant, locked.debt().id());
+		jdbc.sql("update plans set signed_terms = ? where tenant_id = ? and id = ?")
+			.params(signedTerms, tenant.value(), id)
+			.update();
+		return store(locked.plan(), signed, debtor(debtor), AuditAction.PLAN_SIGNED, null);
+	}
+
+	/** The debtor repairs his plan by moving the instalment he missed ({@link Plan#moveInstalment}). */
+	@Transactional
+	public Plan moveInstalment(TenantId tenant, ContactId debtor, UUID id, LocalDate to) {
+		Locked locked = debtorsPlan(tenant, debtor, id);
+		Plan repaired = locked.plan().moveInstalment(to, today(locked.debt()), policy(locked.debt()), calculator);
+		return store(locked.plan(), repaired, debtor(debtor), AuditAction.PLAN_REPAIRED, "repair:moved");
+	}
+
+	/** The debtor repairs his plan by re-planning what is left ({@link Plan#replan}). */
+	@Transactional
+	public Plan replan(TenantId tenant, ContactId debtor, UUID id, Terms terms, LocalDate first) {
+		Locked locked = debtorsPlan(tenant, debtor, id);
+		Plan repaired = locked.plan().replan(terms, first, today(locked.debt()), policy(locked.debt()), calculator);
+		return store(locked.plan(), repaired, debtor(debtor), AuditAction.PLAN_REPAIRED, "repair:replanned");
+	}
+
+	/**
+	 * The agency ends a running plan with a reason the debtor sees ({@link Plan#end}): the debt is owed as before, open
+	 * with its offers again (a disputed one stays disputed, and is open when the dispute is rejected).
+	 */
+	@Transactional
+	public Plan end(TenantId tenant, UUID id, String reason, AuditActor actor) {
+		Locked locked = lockedWithDebt(tenant, id);
+		Plan ended = locked.plan().end(reason);
+		return store(locked.plan(), ended, actor, AuditAction.PLAN_BROKEN, ended.note());
+	}
+
+	/**
+	 * The day's check of one running plan on {@code today} ({@link Plan#check}): behind after the grace days, broken
+	 * after the days to repair (both in one run for a plan long missed), each move its own. Run again, or on another
+	 * node at once, it moves nothing twice: the plan is re-read under its debt's lock and checked as it stands.
+	 *
+	 * @return whether the plan moved
+	 */
+	@Transactional
+	public boolean check(TenantId tenant, UUID id, LocalDate today) {
+		Locked locked = lockedWithDebt(tenant, id);
+		PlanPolicy policy = policy(locked.debt());
+		Plan plan = locked.plan();
+		boolean moved = false;
+		for (int step = 0; step < 2; step++) {
+			Plan after = plan.check(today, policy);
+			if (after == plan) {
+				break;
+			}
+			plan = store(plan, after, SYSTEM,
+					after.status() == PlanStatus.BEHIND ? AuditAction.PLAN_FELL_BEHIND : AuditAction.PLAN_BROKEN,
+					after.status() == PlanStatus.BROKEN ? "ending:" + after.ending().name() : null);
+			moved = true;
+		}
+		return moved;
+	}
+
+	/** The running plans not paused, every agency's, as {@code [tenant, plan]}: what the day's check looks at. */
+	public List<RunningPlan> running() {
+		return jdbc.sql("""
+				select tenant_id, id from plans where status in ('ACTIVE', 'BEHIND') and paused_since is null
+				order by tenant_id, id""")
+			.query((row, n) -> new RunningPlan(new TenantId(row.getObject("tenant_id", UUID.class)),
+					row.getObject("id", UUID.class)))
+			.list();
+	}
+
+	/** A running plan the day's check looks at. */
+	public record RunningPlan(TenantId tenant, UUID plan) {
+	}
+
+	public Plan get(TenantId tenant, UUID id) {
+		return find(tenant, id, false).orElseThrow(() -> new NotFound("plan.not-found", id));
+	}
+
+	/** The debt's plan that is not final (being considered, awaiting his signature, running), if it has one. */
+	public Optional<Plan> current(TenantId tenant, DebtId debt) {
+		return jdbc.sql("select " + COLUMNS + " from plans where tenant_id = ? and debt_id = ? and status not in "
+				+ "('BROKEN', 'COMPLETED', 'DECLINED')")
+			.params(tenant.value(), debt.value())
+			.query(this::plan)
+			.optional()
+			.map(this::withInstalments);
+	}
+
+	/** The debt's plans, the latest requested first. */
+	public List<Plan> ofDebt(TenantId tenant, DebtId debt) {
+		return jdbc.sql("select " + COLUMNS + " from plans where tenant_id = ? and debt_id = ? order by created_at desc, id")
+			.params(tenant.value(), debt.value())
+			.query(this::plan)
+			.list()
+			.stream()
+			.map(this::withInstalments)
+			.toList();
+	}
+
+	/** The moves of a plan's state, oldest first. */
+	public List<PlanTransition> transitions(TenantId tenant, UUID plan) {
+		return jdbc.sql("""
+				select from_status, to_status, at, actor, reason from plan_transitions
+				where tenant_id = ? and plan_id = ? order by id""")
+			.params(tenant.value(), plan)
+			.query((row, n) -> new PlanTransition(
+					row.getString("from_status") == null ? null : PlanStatus.valueOf(row.getString("from_status")),
+					PlanStatus.valueOf(row.getString("to_status")), row.getTimestamp("at").toInstant(),
+					row.getString("actor"), row.getString("reason")))
+			.list();
+	}
+
+	/**
+	 * A payment applied to a debt (in the payment's transaction, the debt's row locked): to its running plan's
+	 * instalments, the earliest not paid first ({@link Plan#pay}); a plan caught up is active again; the payment that
+	 * pays the debt off completes it.
+	 */
+	@EventListener
+	void on(PaymentApplied applied) {
+		Optional<Plan> found = lockedCurrent(applied.tenantId(), applied.debtId()).filter(Plan::isRunning);
+		if (found.isEmpty()) {
+			return;
+		}
+		Plan plan = found.get();
+		Plan after = plan.pay(applied.applied(), applied.day(), policy(debts.get(applied.tenantId(), applied.debtId())));
+		if (after.isRunning() && applied.statusAfter() == DebtStatus.CLOSED) {
+			after = after.complete();
+		}
+		AuditAction action = after.status() == PlanStatus.COMPLETED ? AuditAction.PLAN_COMPLETED
+				: plan.status() == PlanStatus.BEHIND && after.status() == PlanStatus.ACTIVE ? AuditAction.PLAN_CAUGHT_UP
+				: null;
+		store(plan, after, SYSTEM, action, "payment:" + applied.paymentId());
+	}
+
+	/** A dispute of a debt under a plan pauses the plan, in the dispute's transaction ({@link Plan#pause}). */
+	@EventListener
+	void on(DisputeOpened opened) {
+		lockedCurrent(opened.tenantId(), opened.debtId()).filter(Plan::isRunning)
+			.ifPresent(plan -> store(plan, plan.pause(calendar.agencyDate(opened.openedAt())), SYSTEM,
+					AuditAction.PLAN_PAUSED, "dispute:" + opened.disputeId()));
+	}
+
+	/**
+	 * A dispute rejected: the debt, open again, goes back under its paused plan ({@link Debts#restructure}) and the plan
+	 * resumes, its unpaid dates moved on by the days paused ({@link Plan#resume}). Upheld, the debt is written off
+	 * ({@link #on(DebtClosed)}).
+	 */
+	@EventListener
+	void on(DisputeResolved resolved) {
+		if (resolved.outcome() != DisputeOutcome.REJECTED) {
+			return;
+		}
+		Optional<Plan> paused = lockedCurrent(resolved.tenantId(), resolved.debtId())
+			.filter(plan -> plan.isRunning() && plan.isPaused());
+		if (paused.isEmpty()) {
+			return;
+		}
+		if (debts.get(resolved.tenantId(), resolved.debtId()).status() == DebtStatus.OPEN) {
+			debts.restructure(resolved.tenantId(), resolved.debtId());
+		}
+		store(paused.get(), paused.get().resume(calendar.agencyDate(resolved.resolvedAt()), calculator), SYSTEM,
+				AuditAction.PLAN_RESUMED, "dispute:" + resolved.disputeId());
+	}
+
+	/** A debt written off (or settled) while its plan ran: the plan ends ({@link Plan#debtWrittenOff}). */
+	@EventListener
+	void on(DebtClosed closed) {
+		if (closed.closedAs() == ClosedAs.PAID) {
+			return; // the payment that paid it off completed the plan (on(PaymentApplied))
+		}
+		lockedCurrent(closed.tenantId(), closed.debtId()).filter(Plan::isRunning)
+			.ifPresent(plan -> store(plan, plan.debtWrittenOff(), SYSTEM, AuditAction.PLAN_BROKEN,
+					"ending:" + PlanEnding.DEBT_WRITTEN_OFF.name()));
+	}
+
+	/**
+	 * Stores what a move of the plan made of it, in one place: its state and instalments; a move of state (or a
+	 * repair, a pause, a resumption) is logged and audited as {@code action} and published where integrators hear of
+	 * it; a broken plan gives the debt back (open, its offers again). A payment that moves no state is stored only.
+	 */
+	private Plan store(Plan before, Plan after, AuditActor actor, AuditAction action, String reason) {
+		Instant now = clock.instant();
+		jdbc.sql("""
+				update plans set status = ?, total = ?, signed_at = ?, signature = ?, behind_since = ?, paused_since = ?,
+				    repairs_used = ?, ending = ?, note = ?, updated_at = ?
+				where tenant_id = ? and id = ?""")
+			.params(after.status().name(), after.total().kopecks(),
+					after.signedAt() == null ? null : Timestamp.from(after.signedAt()), after.signature(),
+					date(after.behindSince()), date(after.pausedSince()), after.repairsUsed(),
+					after.ending() == null ? null : after.ending().name(), after.note(), Timestamp.from(now),
+					after.tenantId().value(), after.id())
+			.update();
+		if (!before.instalments().equals(after.instalments())) {
+			jdbc.sql("delete from plan_instalments where tenant_id = ? and plan_id = ?")
+				.params(after.tenantId().value(), after.id())
+				.update();
+			writeInstalments(after);
+		}
+		if (action == null) {
+			return after;
+		}
+		log(after, before.status(), actor, reason);
+		audit.record(after.tenantId(), actor, action, "plan", after.id(),
+				"plan-status:" + before.status().name() + ">" + after.status().name());
+		if (before.status() != after.status()) {
+			switch (after.status()) {
+				case ACTIVE -> {
+					if (before.status() == PlanStatus.AWAITING_SIGNATURE) {
+						events.publishEvent(new PlanSigned(after.tenantId(), after.id(), after.debtId(), after.debtorId(), now));
+					}
+				}
+				case BEHIND -> events.publishEvent(new PlanFellBehind(after.tenantId(), after.id(), after.debtId(),
+						after.debtorId(), after.behindSince(), now));
+				case BROKEN -> {
+					if (after.ending() != PlanEnding.DEBT_WRITTEN_OFF) {
+						Debt debt = debts.get(after.tenantId(), after.debtId());
+						if (debt.status() == DebtStatus.UNDER_PLAN) {
+							debts.endPlan(after.tenantId(), after.debtId());
+						}
+					}
+					events.publishEvent(new PlanBroken(after.tenantId(), after.id(), after.debtId(), after.debtorId(),
+							after.ending(), now));
+				}
+				case COMPLETED -> events.publishEvent(new PlanCompleted(after.tenantId(), after.id(), after.debtId(),
+						after.debtorId(), now));
+				default -> {
+				}
+			}
+		}
+		return after;
+	}
+
+	private void log(Plan plan, PlanStatus from, AuditActor actor, String reason) {
+		jdbc.sql("""
+				insert into plan_transitions (tenant_id, plan_id, from_status, to_status, at, actor, reason)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(plan.tenantId().value(), plan.id(), from == null ? null : from.name(), plan.status().name(),
+					Timestamp.from(clock.instant()), actor.id(), reason)
+			.update();
+	}
+
+	private void writeInstalments(Plan plan) {
+		for (PlanInstalment instalment : plan.instalments()) {
+			jdbc.sql("""
+					insert into plan_instalments (tenant_id, plan_id, number, due_on, amount, paid)
+					values (?, ?, ?, ?, ?, ?)""")
+				.params(plan.tenantId().value(), plan.id(), instalment.number(), Date.valueOf(instalment.due()),
+						instalment.amount().kopecks(), instalment.paid().kopecks())
+				.update();
+		}
+	}
+
+	/** The plan and its debt, both locked: the debt first, as a payment locks it. */
+	private Locked lockedWithDebt(TenantId tenant, UUID id) {
+		Plan plan = get(tenant, id);
+		Debt debt = debts.lockedForChange(tenant, plan.debtId());
+		return new Locked(find(tenant, id, true).orElseThrow(), debt);
+	}
+
+	private Locked debtorsPlan(TenantId tenant, ContactId debtor, UUID id) {
+		Locked locked = lockedWithDebt(tenant, id);
+		if (!locked.plan().debtorId().equals(debtor)) {
+			throw new NotFound("plan.not-found", id);
+		}
+		return locked;
+	}
+
+	private record Locked(Plan plan, Debt debt) {
+	}
+
+	/** The debt's current plan, its row locked (the caller holds the debt's lock already). */
+	private Optional<Plan> lockedCurrent(TenantId tenant, DebtId debt) {
+		return jdbc.sql("select " + COLUMNS + " from plans where tenant_id = ? and debt_id = ? and status not in "
+				+ "('BROKEN', 'COMPLETED', 'DECLINED') for update")
+			.params(tenant.value(), debt.value())
+			.query(this::plan)
+			.optional()
+			.map(this::withInstalments);
+	}
+
+	private Optional<Plan> find(TenantId tenant, UUID id, boolean lock) {
+		return jdbc.sql("select " + COLUMNS + " from plans where tenant_id = ? and id = ?" + (lock ? " for update" : ""))
+			.params(tenant.value(), id)
+			.query(this::plan)
+			.optional()
+			.map(this::withInstalments);
+	}
+
+	private Debt ownDebt(TenantId tenant, ContactId debtor, DebtId id) {
+		Debt debt = debts.lockedForChange(tenant, id);
+		if (!debt.contactId().equals(debtor)) {
+			throw new NotFound("debt.not-found", id);
+		}
+		return debt;
+	}
+
+	/** The agency's policy for the debt's portfolio, as it stands now. */
+	private PlanPolicy policy(Debt debt) {
+		return policies.effective(debt.tenantId(), debts.portfolioOf(debt.tenantId(), debt.id()));
+	}
+
+	/** The debtor's today, in his time zone (the agency's when it is not known): a plan's dates are his. */
+	private LocalDate today(Debt debt) {
+		return debt.timeZone() == null ? calendar.today() : calendar.today(debt.timeZone());
+	}
+
+	private Money opened(String field, byte[] sealed) {
+		return sealed == null ? null : Money.ofKopecks(Long.parseLong(personalData.open(field, new Sealed(sealed))));
+	}
+
+	private byte[] sealed(String field, Money amount) {
+		return amount == null ? null : personalData.seal(field, Long.toString(amount.kopecks())).bytes();
+	}
+
+	private static Date date(LocalDate day) {
+		return day == null ? null : Date.valueOf(day);
+	}
+
+	private Plan withInstalments(Plan plan) {
+		List<PlanInstalment> instalments = jdbc.sql("""
+				select number, due_on, amount, paid from plan_instalments where tenant_id = ? and plan_id = ? order by number""")
+			.params(plan.tenantId().value(), plan.id())
+			.query((row, n) -> new PlanInstalment(row.getInt("number"), row.getDate("due_on").toLocalDate(),
+					Money.ofKopecks(row.getLong("amount")), Money.ofKopecks(row.getLong("paid"))))
+			.list();
+		return new Plan(plan.id(), plan.tenantId(), plan.debtId(), plan.debtorId(), plan.status(), plan.reason(),
+				plan.income(), plan.expenses(), plan.total(), instalments, plan.breaches(), plan.requestedOn(),
+				plan.signedAt(), plan.signature(), plan.behindSince(), plan.pausedSince(), plan.repairsUsed(),
+				plan.ending(), plan.note());
+	}
+
+	/**
+	 * The plan's row; its instalments follow ({@link #withInstalments}): one placeholder until then, so that the
+	 * record's checks hold. The income and expenses are opened (personal data, sealed in the row).
+	 */
+	private Plan plan(ResultSet row, int n) throws SQLException {
+		Array breaches = row.getArray("breaches");
+		Money total = Money.ofKopecks(row.getLong("total"));
+		Date behind = row.getDate("behind_since");
+		Date paused = row.getDate("paused_since");
+		Timestamp signed = row.getTimestamp("signed_at");
+		String ending = row.getString("ending");
+		return new Plan(row.getObject("id", UUID.class), new TenantId(row.getObject("tenant_id", UUID.class)),
+				new DebtId(row.getObject("debt_id", UUID.class)), new ContactId(row.getObject("contact_id", UUID.class)),
+				PlanStatus.valueOf(row.getString("status")), PlanReason.valueOf(row.getString("reason")),
+				opened(INCOME, row.getBytes("income")), opened(EXPENSES, row.getBytes("expenses")), total,
+				List.of(new PlanInstalment(1, LocalDate.EPOCH, total, Money.ZERO)),
+				breaches == null ? List.of() : Arrays.asList((String[]) breaches.getArray()),
+				row.getDate("requested_on").toLocalDate(), signed == null ? null : signed.toInstant(),
+				row.getObject("signature", UUID.class), behind == null ? null : behind.toLocalDate(),
+				paused == null ? null : paused.toLocalDate(), row.getInt("repairs_used"),
+				ending == null ? null : PlanEnding.valueOf(ending), row.getString("note"));
+	}
+}
