@@ -155,7 +155,9 @@ class SettlementAgreementIntegrationTests {
 				"Запись подписи № " + signature,
 				"Код отправлен на номер +7 *** ***-" + phone.substring(8, 10) + "-" + phone.substring(10));
 		// The text exactly as the signing page showed it, each of its lines, and as the offer kept it.
-		assertThat(signed.signedTerms().lines()).hasSize(4);
+		// The title, the forgiveness, two parts, the lapse, and what entering the code meant.
+		assertThat(signed.signedTerms().lines()).hasSize(6).startsWith("Соглашение о прощении части долга")
+			.endsWith("Мы отправили код по SMS. Введя его, вы подписываете соглашение простой электронной подписью.");
 		for (String line : signed.signedTerms().lines().toList()) {
 			assertThat(shown.replace("&nbsp;", "\u00a0").replace("&#39;", "'").replace("&quot;", "\"")
 				.replace("&laquo;", "«").replace("&raquo;", "»")).as("the signing page").contains(line);
