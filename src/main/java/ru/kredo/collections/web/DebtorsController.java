@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtPayment;
@@ -62,10 +63,12 @@ class DebtorsController {
 	private final AuditLog audit;
 	private final IdentifierAccess access;
 	private final SettlementAgreements agreements;
+	private final AgencyRequisites requisites;
 
 	DebtorsController(Debts debts, Offers offers, Payments payments, DebtorPhones phones, Contacts contacts,
-			AuditLog audit, IdentifierAccess access, SettlementAgreements agreements) {
+			AuditLog audit, IdentifierAccess access, SettlementAgreements agreements, AgencyRequisites requisites) {
 		this.agreements = agreements;
+		this.requisites = requisites;
 		this.debts = debts;
 		this.offers = offers;
 		this.payments = payments;
@@ -114,6 +117,8 @@ class DebtorsController {
 		model.addAttribute("offers", offers.find(me.tenantId(), ids));
 		// An operator's offer from the conversation names him where a rule's offer names its rule.
 		model.addAttribute("fromConversation", offers.fromConversation(me.tenantId(), ids));
+		// A signed settlement's copy prints the agency's requisites: without them there is none to download yet.
+		model.addAttribute("printable", requisites.of(me.tenantId()).isPresent());
 		model.addAttribute("payments", owed.stream()
 			.collect(Collectors.toMap(Debt::id, d -> payments.ofPayable(me.tenantId(), new PayableRef(d.id().value())))));
 		// By debt, then payment: a combined payment («Оплатить всё») has a split on each of its debts.

@@ -221,6 +221,24 @@ class SettlementAgreementIntegrationTests {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void withoutTheAgencysRequisitesTheCardSaysWhyThereIsNoCopyYet() throws Exception {
+		Provisioned bare = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId id = bare.tenant().id();
+		offers.addRule(id, "Всем", 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
+		Contact someone = fixtures.contact(bare);
+		Debt signed = debts.add(id, someone.id(), "ПАО «Банк»", "КД-Б/2020", LocalDate.of(2020, 2, 2), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("500.00"), Money.ZERO), 400);
+		offers.accept(id, signed.id(), UUID.randomUUID(), 1, offers.find(id, signed.id()).orElseThrow().offerAmount(),
+				"Условия.");
+
+		assertThat(cabinet.staffPage("/debtors/" + someone.id().value(), fixtures.admin(bare)))
+			.contains("Копию подписанного соглашения можно будет скачать, когда агентство заполнит свои реквизиты.")
+			.doesNotContain("/agreement.pdf");
+		assertThat(cabinet.status(get("/debtors/debts/" + signed.id() + "/agreement.pdf").with(user(fixtures.admin(bare)))))
+			.isEqualTo(404);
+	}
+
 	private static String text(byte[] pdf) throws Exception {
 		try (var document = Loader.loadPDF(pdf)) {
 			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
