@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.money.Money;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
@@ -346,6 +347,16 @@ public class Offers {
 	@Transactional
 	public Offer accept(TenantId tenant, DebtId debt, UUID signature, int parts, Money offerAmountRead,
 			String signedTerms) {
+		return accept(tenant, debt, signature, parts, offerAmountRead, signedTerms, null);
+	}
+
+	/**
+	 * As {@link #accept(TenantId, DebtId, UUID, int, Money, String)}, and keeps the number the signing code was texted
+	 * to, masked as the copy of the agreement prints it ({@link SettlementAgreements}); {@code null}: not known.
+	 */
+	@Transactional
+	public Offer accept(TenantId tenant, DebtId debt, UUID signature, int parts, Money offerAmountRead,
+			String signedTerms, PhoneNumber sentTo) {
 		Debt locked = debts.getObject().locked(tenant, debt).orElseThrow(() -> new NotFound("debt.not-found", debt));
 		if (locked.isClosed() || locked.total().isZero()) {
 			throw new Rejected("offer.debt-closed");
@@ -364,10 +375,10 @@ public class Offers {
 		List<OfferPart> schedule = offer.scheduleFor(parts);
 		jdbc.sql("""
 				update offers set status = 'ACCEPTED', accepted_at = ?, signature = ?, signed_terms = ?, full_amount = ?,
-				    offer_amount = ?
+				    offer_amount = ?, signed_phone = ?
 				where tenant_id = ? and id = ?""")
 			.params(Timestamp.from(clock.instant()), signature, signedTerms, offer.fullAmount().kopecks(),
-					offer.offerAmount().kopecks(), tenant.value(), offer.id())
+					offer.offerAmount().kopecks(), sentTo == null ? null : sentTo.masked(), tenant.value(), offer.id())
 			.update();
 		for (OfferPart part : schedule) {
 			jdbc.sql("insert into offer_parts (tenant_id, offer_id, number, due_on, amount) values (?, ?, ?, ?, ?)")
@@ -450,6 +461,23 @@ public class Offers {
 					row.getTimestamp("accepted_at").toInstant(), row.getObject("signature", UUID.class),
 					Money.ofKopecks(row.getLong("full_amount")), Money.ofKopecks(row.getLong("offer_amount"))))
 			.optional();
+	}
+
+	/**
+	 * The signature of this debt's signed settlement: its record's id and the number the code was texted to, masked
+	 * ({@code null} for one signed before Kredo kept it); empty when the debt has none signed.
+	 */
+	Optional<Signature> signature(TenantId tenant, DebtId debt) {
+		return jdbc.sql("""
+				select signature, signed_phone from offers
+				where tenant_id = ? and debt_id = ? and accepted_at is not null and signature is not null""")
+			.params(tenant.value(), debt.value())
+			.query((row, n) -> new Signature(row.getObject("signature", UUID.class), row.getString("signed_phone")))
+			.optional();
+	}
+
+	/** A settlement's simple electronic signature: its record (the SMS challenge) and the phone, masked. */
+	record Signature(UUID record, String maskedPhone) {
 	}
 
 	/** The debt's offer as it stands today (lapse is derived when read, see {@link Offer}). */

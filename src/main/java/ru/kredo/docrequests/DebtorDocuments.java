@@ -18,10 +18,12 @@ import ru.kredo.accounts.UserId;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.conversations.AttachmentId;
 import ru.kredo.conversations.Conversation;
 import ru.kredo.conversations.ConversationId;
 import ru.kredo.conversations.Conversations;
 import ru.kredo.conversations.FileType;
+import ru.kredo.conversations.Message;
 import ru.kredo.conversations.Upload;
 import ru.kredo.platform.ControlCharacters;
 import ru.kredo.platform.InvalidFields;
@@ -36,8 +38,9 @@ import ru.kredo.tenancy.TenantId;
  * The PDFs the agency gave a debtor, in one place (his «Документы»): answers to his requests and documents an operator
  * sent from the conversation. A file is checked as the conversation checks its files (by content, never by name: a
  * PDF here, and only a PDF; not empty; within {@link DocumentRequestLimits#maxFileSize()}; the name cleaned by
- * {@link Conversations#fileName}) and sealed. Every query carries the tenant; another agency's document, or another
- * debtor's, is not found.
+ * {@link Conversations#fileName}) and sealed, once: an answer's bytes here, a document sent from the conversation's
+ * in the chat's file it was sent with, to which the document refers. Every query carries the tenant; another
+ * agency's document, or another debtor's, is not found.
  */
 @Service
 public class DebtorDocuments {
@@ -84,14 +87,18 @@ public class DebtorDocuments {
 		String checkedTitle = errors.read("title", () -> title(title));
 		Pdf pdf = errors.read("file", () -> checked(upload));
 		errors.throwIfAny();
+		Message sent;
 		try {
-			conversations.reply(tenant, conversation.id(), operator, checkedTitle, upload);
+			sent = conversations.reply(tenant, conversation.id(), operator, checkedTitle, upload);
 		}
 		catch (Rejected refused) {
 			// The chat's own limits (its file size) may be tighter than this module's.
 			throw new InvalidFields(Map.of(refused.code().startsWith("chat.attachment") ? "file" : "title", refused));
 		}
-		DebtorDocument document = store(tenant, conversation.contactId(), FROM_CONVERSATION, checkedTitle, pdf, operator);
+		// The bytes are the chat's file, sealed and kept there (at least three years, docs/retention.md): the document
+		// refers to it instead of sealing a second copy.
+		DebtorDocument document = store(tenant, conversation.contactId(), FROM_CONVERSATION, checkedTitle, pdf, operator,
+				sent.attachments().getFirst().id());
 		audit.record(AuditAction.DOCUMENT_SENT, "contact", conversation.contactId().value(), "document;" + document.id());
 		return document;
 	}
@@ -131,27 +138,47 @@ public class DebtorDocuments {
 		return file;
 	}
 
-	/** A document of the agency's debtors, for its staff. */
+	/**
+	 * A document of the agency's debtors, for its staff: its own bytes (an answer to a request), or the file of the
+	 * chat it was sent with (from the conversation), kept once.
+	 */
 	public DocumentFile file(TenantId tenant, UUID id) {
-		return jdbc.sql("select id, contact_id, file_name, content from debtor_documents where tenant_id = ? and id = ?")
+		Stored stored = jdbc.sql("""
+				select id, contact_id, file_name, content, attachment_id from debtor_documents
+				where tenant_id = ? and id = ?""")
 			.params(tenant.value(), id)
-			.query((row, n) -> new DocumentFile(row.getObject("id", UUID.class),
+			.query((row, n) -> new Stored(row.getObject("id", UUID.class),
 					new ContactId(row.getObject("contact_id", UUID.class)),
-					personalData.open(FILE_NAME, new Sealed(row.getBytes("file_name"))),
-					personalData.openBytes(CONTENT, new Sealed(row.getBytes("content")))))
+					personalData.open(FILE_NAME, new Sealed(row.getBytes("file_name"))), row.getBytes("content"),
+					row.getObject("attachment_id", UUID.class)))
 			.optional()
 			.orElseThrow(() -> new NotFound("document.not-found", id));
+		byte[] content = stored.attachment() != null
+				? conversations.attachment(tenant, new AttachmentId(stored.attachment())).content()
+				: personalData.openBytes(CONTENT, new Sealed(stored.content()));
+		return new DocumentFile(stored.id(), stored.contactId(), stored.fileName(), content);
+	}
+
+	/** A document's row: its own sealed bytes, or the chat's file that holds them. */
+	private record Stored(UUID id, ContactId contactId, String fileName, byte[] content, UUID attachment) {
 	}
 
 	DebtorDocument store(TenantId tenant, ContactId debtor, String source, String title, Pdf pdf, UserId by) {
+		return store(tenant, debtor, source, title, pdf, by, null);
+	}
+
+	/** Keeps the document: its bytes sealed here, or, when the chat already keeps them ({@code attachment}), not again. */
+	private DebtorDocument store(TenantId tenant, ContactId debtor, String source, String title, Pdf pdf, UserId by,
+			AttachmentId attachment) {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into debtor_documents (id, tenant_id, contact_id, source, title, file_name, size, content,
-				    created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    attachment_id, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, tenant.value(), debtor.value(), source, personalData.seal(TITLE, title).bytes(),
 					personalData.seal(FILE_NAME, pdf.name()).bytes(), pdf.content().length,
-					personalData.sealBytes(CONTENT, pdf.content()).bytes(), by == null ? null : by.value(),
+					attachment != null ? null : personalData.sealBytes(CONTENT, pdf.content()).bytes(),
+					attachment == null ? null : attachment.value(), by == null ? null : by.value(),
 					Timestamp.from(now))
 			.update();
 		return new DebtorDocument(id, debtor, source, title, pdf.name(), pdf.content().length, now);

@@ -1,7 +1,8 @@
 /**
  * Documents the debtor downloads without an operator: the certificate of repayment (справка о погашении
  * задолженности) once a debt is closed, a PDF in Russian that anyone can check by its verification code on the public
- * page {@code /verify}.
+ * page {@code /verify}; the payment schedule, the statement of payments and the copy of a signed settlement agreement
+ * ({@link ru.kredo.documents.SettlementAgreement}), made on demand and not stored.
  * <p>
  * Knows nothing about debts: the module that owns them passes a {@link ru.kredo.documents.RepaymentCertificate} with
  * everything the document says and an opaque debt reference, so issuing twice for one debt gives the same document.

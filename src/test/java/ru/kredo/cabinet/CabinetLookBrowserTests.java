@@ -144,6 +144,13 @@ class CabinetLookBrowserTests extends BrowserTestSupport {
 		Assertions.assertThat(schedule.suggestedFilename()).startsWith("grafik-platezhey-").endsWith(".pdf");
 		Assertions.assertThat(new String(java.nio.file.Files.readAllBytes(schedule.path()), 0, 5,
 				java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		// And the copy of the agreement he has just signed, with his signature.
+		com.microsoft.playwright.Download agreement = page.waitForDownload(() -> page.locator(".document-agreement a").click());
+		Assertions.assertThat(agreement.suggestedFilename()).startsWith("soglashenie-").endsWith(".pdf");
+		try (var pdf = org.apache.pdfbox.Loader.loadPDF(java.nio.file.Files.readAllBytes(agreement.path()))) {
+			Assertions.assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+				.contains("о прощении части долга (копия)", "Подписано простой электронной подписью", "Код отправлен на номер");
+		}
 
 		page.navigate(url(base + "/debts/" + UUID.randomUUID() + "/certificate.pdf"));
 		assertLeadsBackIntoTheCabinet(page, agency, base);

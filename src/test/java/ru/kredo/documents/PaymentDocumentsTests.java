@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -96,6 +98,43 @@ class PaymentDocumentsTests {
 				LocalDate.of(2022, 6, 1), Money.ofRoubles("10"), List.of(new StatementLine(LocalDate.of(2026, 12, 1), Money.ofRoubles("1"), "СБП")),
 				Money.ofRoubles("10"), LocalDate.of(2026, 11, 23)))
 			.isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.code()).isEqualTo("statement.payment-out-of-period"));
+	}
+
+	@Test
+	void theCopyOfASignedAgreementPrintsItsTextAsReadAndItsSignature() throws Exception {
+		SettlementAgreement agreement = agreement("Агентство прощает вам часть долга (ст. 415 ГК РФ).\n"
+				+ "Платёж 1: 4\u00a0500,02\u00a0₽ до 07.12.2026\nПлатёж 2: 4\u00a0500,01\u00a0₽ до 07.01.2027\n"
+				+ "Если платёж не поступит к своей дате, соглашение утратит силу.", "+7 *** ***-45-67",
+				ZonedDateTime.of(2026, 11, 23, 14, 5, 9, 0, ZoneId.of("Europe/Moscow")));
+
+		String text = text(documents.agreement(agreement), "settlement-agreement-sample.pdf");
+
+		assertThat(text).contains("СОГЛАШЕНИЕ", "о прощении части долга (копия)", "от 23.11.2026", "Семёнова Анна Петровна",
+				"ООО ПКО «Пример Взыскания»", "10\u00a0000,03\u00a0руб.", "9\u00a0000,03\u00a0руб.", "1\u00a0000,00\u00a0руб.",
+				"07.12.2026", "07.01.2027", "Итого 9\u00a0000,03\u00a0руб.",
+				"Агентство прощает вам часть долга (ст. 415 ГК РФ).", "Платёж 1: 4\u00a0500,02\u00a0₽ до 07.12.2026",
+				"Если платёж не поступит к своей дате, соглашение утратит силу.",
+				"Подписано простой электронной подписью", "Дата и время подписания: 23.11.2026 14:05:09 МСК",
+				"Запись подписи № 5f0c8a52-0d0e-4f1b-9c53-6a1f1f7b2c11", "Код отправлен на номер +7 *** ***-45-67");
+	}
+
+	@Test
+	void aCopyOfAnOlderSignatureSaysWhatWasNotKeptAndATimeOutsideMoscowNamesItsZone() throws Exception {
+		String text = text(documents.agreement(agreement(null, null,
+				ZonedDateTime.of(2026, 11, 23, 16, 5, 9, 0, ZoneId.of("Asia/Yekaterinburg")))), null);
+
+		assertThat(text).contains("Текст, который должник прочитал при подписании, не сохранялся",
+				"Номер, на который был отправлен код, при подписании не сохранялся",
+				"Дата и время подписания: 23.11.2026 16:05:09 UTC+05:00, Asia/Yekaterinburg")
+			.doesNotContain("Код отправлен на номер");
+	}
+
+	private static SettlementAgreement agreement(String text, String phone, ZonedDateTime signedAt) {
+		return new SettlementAgreement(SampleCertificates.agency(), DEBTOR, CONTRACT, "ПАО «Первый Банк»",
+				"0b7f2c7e-3a57-4f4e-8f7e-2a9a1c1d2e3f", Money.ofRoubles("10000.03"), Money.ofRoubles("9000.03"),
+				List.of(new Instalment(LocalDate.of(2026, 12, 7), Money.ofRoubles("4500.02")),
+						new Instalment(LocalDate.of(2027, 1, 7), Money.ofRoubles("4500.01"))),
+				text, signedAt, "5f0c8a52-0d0e-4f1b-9c53-6a1f1f7b2c11", phone, LocalDate.of(2026, 12, 6));
 	}
 
 	private static String text(byte[] pdf, String keepAs) throws Exception {

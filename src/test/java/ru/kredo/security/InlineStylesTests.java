@@ -24,7 +24,7 @@ class InlineStylesTests {
 	/** Rendered to PDF on the server (documents/internal/DocumentPdf), never served as a page. */
 	private static final Set<String> PDF_TEMPLATES = Set.of("documents/repayment-certificate.html",
 			"documents/payment-statement.html", "documents/payment-schedule.html",
-			"documents/conversation-transcript.html");
+			"documents/conversation-transcript.html", "documents/settlement-agreement.html");
 	private static final Pattern INLINE = Pattern.compile("\\sstyle\\s*=\\s*\"|<style[\\s>]");
 
 	@Test

@@ -109,6 +109,12 @@ class TenantIsolationIntegrationTests {
 	ru.kredo.collections.Disputes disputes;
 
 	@Autowired
+	ru.kredo.collections.Offers offers;
+
+	@Autowired
+	ru.kredo.collections.AgencyRequisites requisites;
+
+	@Autowired
 	ru.kredo.docrequests.DocumentRequests documentRequests;
 
 	@Autowired
@@ -154,7 +160,21 @@ class TenantIsolationIntegrationTests {
 			.with(user(fixtures.admin(b))).with(csrf()));
 		java.util.UUID documentOfB = documentRequests.get(b.tenant().id(), answeredOfB).documentId();
 		assertThat(documentOfB).isNotNull();
-		objectsOfB = List.of(requestOfB.toString(), answeredOfB.toString(), documentOfB.toString(),
+		// A debt of B's under a signed settlement, whose copy B's staff download; C has requisites of its own, so
+		// that nothing but the tenant stands between C and the copy.
+		ru.kredo.collections.Debt signedOfB = debts.add(b.tenant().id(), contact.id(), "Банк", "КД-B-2",
+				java.time.LocalDate.of(2021, 1, 1), null, ru.kredo.collections.DebtComponents.of(ru.kredo.money.Money.ZERO,
+						ru.kredo.money.Money.ZERO, ru.kredo.money.Money.ZERO, ru.kredo.money.Money.ofRoubles("1000.00"),
+						ru.kredo.money.Money.ZERO), 400);
+		for (Provisioned agency : List.of(b, c)) {
+			requisites.save(agency.tenant().id(), new ru.kredo.documents.Agency("ООО ПКО «Тест»", "7701234560",
+					"1027700000008", "г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
+		}
+		offers.addRule(b.tenant().id(), "Скидка", 0, ru.kredo.money.Money.ZERO, 10, 14,
+				ru.kredo.collections.PartPolicy.IN_FULL);
+		offers.accept(b.tenant().id(), signedOfB.id(), java.util.UUID.randomUUID(), 1,
+				offers.find(b.tenant().id(), signedOfB.id()).orElseThrow().offerAmount(), "Условия.");
+		objectsOfB = List.of(signedOfB.id().toString(), requestOfB.toString(), answeredOfB.toString(), documentOfB.toString(),
 				messageOfB.conversationId().toString(), disputeOfB,
 				cannedReplies.add(b.tenant().id(), "Шаблон", "Здравствуйте, {имя}").id().toString(),
 				messageOfB.attachments().getFirst().id().toString(), contact.id().toString(), managerOfB.id().toString(),
@@ -260,7 +280,7 @@ class TenantIsolationIntegrationTests {
 					"GET /inbox/{id}/export.csv", "POST /inbox/replies/{id}/delete", "GET /inbox/requests/{id}",
 					"POST /inbox/requests/{id}/answer", "POST /inbox/requests/{id}/decline", "GET /inbox/requests/of/{id}",
 					"GET /inbox/documents/{id}", "GET /inbox/{id}/document", "POST /inbox/{id}/document",
-					"POST /inbox/{id}/offer", "GET /inbox/{id}/export.pdf");
+					"POST /inbox/{id}/offer", "GET /inbox/{id}/export.pdf", "GET /debtors/debts/{id}/agreement.pdf");
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",

@@ -46,8 +46,9 @@ import ru.kredo.tenancy.Tenant;
  * home page's), nothing written: the documents themselves are made when he downloads them. Without the agency's
  * requisites none can be printed, and the page says so.
  * <p>
- * Kredo keeps the text of a signed settlement as the debtor read it, but makes no document of it: the schedule is
- * the settlement's paper.
+ * A debt with a settlement he signed (in force, paid or lapsed) has the copy of the agreement: its figures, schedule
+ * and the text exactly as he read it when he signed, with the record of his simple electronic signature
+ * ({@link ru.kredo.collections.SettlementAgreements}, {@code AgreementController}), beside the schedule it is paid by.
  * <p>
  * Below them, what the agency gave him (answers to his requests, documents sent from the chat: {@link DebtorDocuments}),
  * his document requests with their state (принят, готов, отказано with the reason), and the form «Запросить документ»
@@ -166,6 +167,9 @@ class DocumentsController {
 				documents.add(new Document("certificate", base + "/certificate.pdf", debt.closedOn()));
 			}
 			if (printable && offer != null && offer.wasAccepted()) {
+				// What he signed, in force, paid or lapsed: the copy of the agreement, and the schedule it is paid by.
+				documents.add(new Document("agreement", base + "/offer/agreement.pdf",
+						calendar.agencyDate(offer.acceptedAt())));
 				documents.add(new Document("schedule", base + "/offer/schedule.pdf",
 						calendar.agencyDate(offer.acceptedAt())));
 			}
@@ -189,7 +193,8 @@ class DocumentsController {
 	/**
 	 * A document to download.
 	 *
-	 * @param kind {@code certificate}, {@code schedule} or {@code statement}: its name's and date's message keys
+	 * @param kind {@code certificate}, {@code agreement}, {@code schedule} or {@code statement}: its name's and date's
+ *     message keys
 	 * @param date the day it speaks of: the debt closed, the settlement signed, the statement's «as of»
 	 */
 	record Document(String kind, String href, LocalDate date) {

@@ -33,6 +33,7 @@ import ru.kredo.collections.Offers;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.money.Money;
 import ru.kredo.payments.PayableRef;
 import ru.kredo.payments.Payments;
@@ -114,7 +115,8 @@ class OfferController {
 				owed.contractNumber());
 		SettlementTerms terms = SettlementTerms.of(messages, locale, tenant, owed, offer, schedule);
 		request.getSession().setAttribute(PENDING, new PendingSignature(challenge.id(), owed.id().value(), parts,
-				offer.offerAmount().kopecks(), terms.text(), terms, challenge.demoCode(), challenge.resendAt()));
+				offer.offerAmount().kopecks(), terms.text(), terms, challenge.demoCode(), challenge.resendAt(),
+				debtor.phone() == null ? null : debtor.phone().e164()));
 	}
 
 	/**
@@ -185,8 +187,10 @@ class OfferController {
 				throw new Rejected("cabinet.code-wrong");
 			}
 			refuseWhilePaying(tenant, debt);
+			// The number the code went to is kept with the signature, for the copy of the agreement.
 			Offer accepted = offers.accept(tenant.id(), new DebtId(debt), pending.challenge(), pending.parts(),
-					Money.ofKopecks(pending.offerAmount()), pending.terms());
+					Money.ofKopecks(pending.offerAmount()), pending.terms(),
+					pending.sentTo() == null ? null : new PhoneNumber(pending.sentTo()));
 			request.getSession().removeAttribute(PENDING);
 			activity.offerAccepted(tenant.id(), visitors.of(request, response), debtor.id(), debt,
 					accepted.offerAmount());
@@ -215,9 +219,9 @@ class OfferController {
 
 	/**
 	 * Terms shown to the debtor, waiting for the code that signs them: the text the offer will keep, the terms as the
-	 * page shows them, and when another code may be asked for.
+	 * page shows them, when another code may be asked for, and the number (E.164) the code was texted to.
 	 */
 	record PendingSignature(UUID challenge, UUID debt, int parts, long offerAmount, String terms, SettlementTerms shown,
-			String demoCode, Instant resendAt) implements Serializable {
+			String demoCode, Instant resendAt, String sentTo) implements Serializable {
 	}
 }

@@ -15,10 +15,12 @@ import ru.kredo.money.Amounts;
 import ru.kredo.tenancy.Tenant;
 
 /**
- * The settlement as the debtor reads it before signing — the forgiveness (ст. 415 ГК РФ), each part of the schedule
- * with its date, and what a late part does — worded once, so that the page shows and the offer keeps the same text.
+ * The settlement as the debtor reads it before signing — the title, the forgiveness (ст. 415 ГК РФ), each part of the
+ * schedule with its date, what a late part does, and what entering the code means (a simple electronic signature) —
+ * worded once, so that the page shows and the offer keeps the same text (the copy of the agreement prints it).
  */
-record SettlementTerms(String settlement, List<String> schedule, String lapse) implements Serializable {
+record SettlementTerms(String title, String settlement, List<String> schedule, String lapse, String signing)
+		implements Serializable {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
@@ -33,12 +35,24 @@ record SettlementTerms(String settlement, List<String> schedule, String lapse) i
 		int grace = offer.policy().graceDays();
 		String lapse = grace == 0 ? messages.getMessage("cabinet.offer-settlement-lapse", null, locale)
 				: messages.getMessage("cabinet.offer-settlement-lapse-grace", new Object[] { grace }, locale);
-		return new SettlementTerms(settlement, schedule, lapse);
+		return new SettlementTerms(messages.getMessage("cabinet.offer-sign-title", null, locale), settlement, schedule,
+				lapse, messages.getMessage("cabinet.offer-sign-help", null, locale));
 	}
 
-	/** The terms as one text, kept with the accepted offer. */
+	/** The terms as one text, a line each as the page shows them, kept with the accepted offer. */
 	String text() {
-		return settlement + "\n" + String.join("\n", schedule) + "\n" + lapse;
+		List<String> lines = new java.util.ArrayList<>();
+		// A session written before the title and the signing line were part of the terms has none: what it showed.
+		if (title != null) {
+			lines.add(title);
+		}
+		lines.add(settlement);
+		lines.addAll(schedule);
+		lines.add(lapse);
+		if (signing != null) {
+			lines.add(signing);
+		}
+		return String.join("\n", lines);
 	}
 
 	/** «9 000,00», as the pages print money ({@link Amounts}). */

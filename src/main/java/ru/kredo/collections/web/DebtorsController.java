@@ -1,10 +1,15 @@
 package ru.kredo.collections.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtPayment;
@@ -23,6 +29,7 @@ import ru.kredo.collections.DebtState;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
+import ru.kredo.collections.SettlementAgreements;
 import ru.kredo.collections.internal.DebtorPhones;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
@@ -38,7 +45,8 @@ import ru.kredo.privacy.IdentifierAccess;
 
 /**
  * The agency's debts and a debtor's card: who he is, what he owes by component, each debt's discount offer with the
- * rule that made it and its schedule, and every payment he started with its outcome. His cabinet activity is the
+ * rule that made it and its schedule (and, once he signed it, the copy of the agreement to download:
+ * {@code /debtors/debts/{id}/agreement.pdf}), and every payment he started with its outcome. His cabinet activity is the
  * cabinet module's to show; the card loads it from there.
  */
 @Controller
@@ -54,9 +62,13 @@ class DebtorsController {
 	private final Contacts contacts;
 	private final AuditLog audit;
 	private final IdentifierAccess access;
+	private final SettlementAgreements agreements;
+	private final AgencyRequisites requisites;
 
 	DebtorsController(Debts debts, Offers offers, Payments payments, DebtorPhones phones, Contacts contacts,
-			AuditLog audit, IdentifierAccess access) {
+			AuditLog audit, IdentifierAccess access, SettlementAgreements agreements, AgencyRequisites requisites) {
+		this.agreements = agreements;
+		this.requisites = requisites;
 		this.debts = debts;
 		this.offers = offers;
 		this.payments = payments;
@@ -105,6 +117,8 @@ class DebtorsController {
 		model.addAttribute("offers", offers.find(me.tenantId(), ids));
 		// An operator's offer from the conversation names him where a rule's offer names its rule.
 		model.addAttribute("fromConversation", offers.fromConversation(me.tenantId(), ids));
+		// A signed settlement's copy prints the agency's requisites: without them there is none to download yet.
+		model.addAttribute("printable", requisites.of(me.tenantId()).isPresent());
 		model.addAttribute("payments", owed.stream()
 			.collect(Collectors.toMap(Debt::id, d -> payments.ofPayable(me.tenantId(), new PayableRef(d.id().value())))));
 		// By debt, then payment: a combined payment («Оплатить всё») has a split on each of its debts.
@@ -112,5 +126,26 @@ class DebtorsController {
 			.collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().stream()
 				.collect(Collectors.toMap(p -> new PaymentId(p.paymentId()), DebtPayment::split)))));
 		return "collections/debtor";
+	}
+
+	/**
+	 * The copy of the settlement agreement the debtor signed on this debt, the same PDF his cabinet gives him
+	 * ({@link SettlementAgreements}); it carries his ФИО and the agreement's text, so each download is audited as a
+	 * view of his personal data. Another agency's debt, or one with no signed settlement, is a 404.
+	 */
+	@GetMapping("/debts/{id}/agreement.pdf")
+	ResponseEntity<byte[]> agreement(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
+		Debt debt = debts.get(me.tenantId(), new DebtId(id));
+		byte[] pdf = agreements.pdf(me.tenantId(), debt.id());
+		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debt.contactId(), "settlement-agreement;" + id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(SettlementAgreements.fileName(debt), StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(pdf);
 	}
 }

@@ -96,12 +96,14 @@ class CabinetDocumentsIntegrationTests {
 
 		assertThat(page).contains("Договор № КД-1/2021 от 01.01.2021", "Договор № КД-2/2021 от 01.01.2021",
 				"Договор № КД-3/2021 от 01.01.2021", "Справка о погашении задолженности", "Выписка о платежах",
+				"Соглашение о прощении части долга (копия)",
 				"График платежей по соглашению", "Выписка о платежах появится здесь после первого платежа.",
 				"Справка о погашении появится здесь, когда долг будет погашен")
 			.doesNotContain("КД-4/2021");
 		String base = door + "/debts/";
 		assertThat(links(page)).containsExactlyInAnyOrder(base + repaid.id() + "/certificate.pdf",
-				base + repaid.id() + "/statement.pdf", base + settled.id() + "/offer/schedule.pdf");
+				base + repaid.id() + "/statement.pdf", base + settled.id() + "/offer/schedule.pdf",
+				base + settled.id() + "/offer/agreement.pdf");
 		for (String link : links(page)) {
 			MockHttpServletResponse pdf = mvc.perform(get(link).session(signedIn(tenant, debtor)))
 				.andExpect(status().isOk()).andReturn().getResponse();

@@ -339,6 +339,20 @@ class DocumentRequestsIntegrationTests {
 		assertThat(history.getLast().attachments()).singleElement().satisfies(a -> assertThat(a.fileName()).isEqualTo("справка.pdf"));
 		assertThat(page(door + "/documents", signedIn(agency, debtor))).contains("Справка об отсутствии задолженности",
 				"Документы от агентства");
+		// Stored once: the document refers to the chat's file instead of sealing the same bytes again, and both the
+		// debtor and the staff download those bytes through it.
+		UUID document = jdbc.sql("select id from debtor_documents where tenant_id = ? and contact_id = ?")
+			.params(agency.tenant().id().value(), debtor.id().value()).query(UUID.class).single();
+		assertThat(jdbc.sql("select count(*) from debtor_documents where id = ? and content is not null").param(document)
+			.query(Long.class).single()).as("a second sealed copy of the chat's file").isZero();
+		assertThat(jdbc.sql("select attachment_id from debtor_documents where id = ?").param(document).query(UUID.class)
+			.single()).isEqualTo(history.getLast().attachments().getFirst().id().value());
+		assertThat(mvc.perform(get(door + "/documents/files/" + document).session(signedIn(agency, debtor))).andReturn()
+			.getResponse().getContentAsByteArray()).isEqualTo(PDF);
+		assertThat(mvc.perform(get("/inbox/documents/" + document).with(user(staff))).andReturn().getResponse()
+			.getContentAsByteArray()).isEqualTo(PDF);
+		assertThat(status(get(door + "/documents/files/" + document).session(signedIn(agency, debtor(agency, "Воронова")))))
+			.isEqualTo(404);
 		assertThat(jdbc.sql("select count(*) from audit_events where tenant_id = ? and action = 'DOCUMENT_SENT'")
 			.param(agency.tenant().id().value()).query(Long.class).single()).isEqualTo(1);
 		assertThat(status(get("/inbox/{id}/document", conversation).with(user(fixtures.admin(otherAgency))))).isEqualTo(404);
