@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -185,6 +186,21 @@ class ProductionCalendarDirectoryTests {
 		assertThat(output).contains("Production calendar 2027: " + working2027 + " working days (1 shortened)")
 			.contains("from " + directory.resolve("2027.txt").toAbsolutePath() + " (kredo.calendar.directory)");
 		assertThat(output).contains("Production calendar 2028: provisional");
+	}
+
+	/** The setting as Spring gives it, and a wrong file stopping the start with its name and line. */
+	@Test
+	void theSettingIsReadWhereTheBeanIsMadeAndAWrongFileStopsTheStart() throws IOException {
+		ApplicationContextRunner context = new ApplicationContextRunner()
+			.withBean(Clock.class, () -> Clock.fixed(Instant.parse("2027-06-01T09:00:00Z"), BusinessCalendar.MOSCOW))
+			.withBean(BusinessCalendar.class)
+			.withPropertyValues("kredo.calendar.directory=" + directory);
+		Files.writeString(directory.resolve("2027.txt"), YEAR_2027);
+		context.run(started -> assertThat(started.getBean(BusinessCalendar.class).days().isProvisional(2027)).isFalse());
+
+		Files.writeString(directory.resolve("2027.txt"), YEAR_2027 + "2027-02-30 day-off\n");
+		context.run(failed -> assertThat(failed).hasFailed().getFailure().rootCause()
+			.hasMessage(directory.resolve("2027.txt").toAbsolutePath() + ", line 5: not a date: 2027-02-30"));
 	}
 
 	@Test
