@@ -44,7 +44,7 @@ import ru.kredo.tenancy.TenantId;
 class ConversationStreamsShutdownIntegrationTests {
 
 	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
-	private static final Duration PROMPTLY = Duration.ofSeconds(3);
+	private static final Duration PROMPTLY = Duration.ofSeconds(5);
 
 	private final HttpClient http = HttpClient.newHttpClient();
 	private ConfigurableApplicationContext context;
