@@ -1,11 +1,14 @@
 package ru.kredo.calendar;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,9 +19,15 @@ import org.springframework.stereotype.Component;
  * the agency's dates, such as an offer's or a certificate's, are in), and Moscow time where the law counts in it
  * ({@link #MOSCOW}). A debtor's own zone is his (collections' {@code DebtorZones}); the 230-ФЗ contact hours are his
  * local time, asked of {@link ProductionCalendar#dayAt}.
+ * <p>
+ * The production calendar's years are Kredo's own, and an operator's {@code <year>.txt} files in
+ * {@code kredo.calendar.directory} (none by default), which take precedence; at start the log says, per year, where
+ * its days come from and how many are worked (docs/calendar.md).
  */
 @Component
 public class BusinessCalendar {
+
+	private static final Logger log = LoggerFactory.getLogger(BusinessCalendar.class);
 
 	/**
 	 * Moscow time, named here and nowhere else: the zone of the Moscow region and of others (a region's zone), and the
@@ -31,8 +40,11 @@ public class BusinessCalendar {
 	private final ProductionCalendar days;
 
 	@Autowired
-	BusinessCalendar(Clock clock, @Value("${kredo.time-zone:Europe/Moscow}") ZoneId agencyZone) {
-		this(clock, agencyZone, ProductionCalendar.russian());
+	BusinessCalendar(Clock clock, @Value("${kredo.time-zone:Europe/Moscow}") ZoneId agencyZone,
+			@Value("${kredo.calendar.directory:}") String calendarDirectory) {
+		this(clock, agencyZone, calendarDirectory.isBlank() ? ProductionCalendar.russian()
+				: ProductionCalendar.russian(Path.of(calendarDirectory.strip())));
+		logYears();
 	}
 
 	public BusinessCalendar(Clock clock, ZoneId agencyZone, ProductionCalendar days) {
@@ -68,6 +80,24 @@ public class BusinessCalendar {
 	/** The agency's date of an instant: the day an offer was signed or a debt was paid off, for the agency. */
 	public LocalDate agencyDate(Instant at) {
 		return LocalDate.ofInstant(at, agencyZone);
+	}
+
+	/**
+	 * One line per year with a decree's file (where it comes from, its working days, to compare with the decree's
+	 * published count), and a warning for this year and the next when they are provisional.
+	 */
+	private void logYears() {
+		var years = days.encodedYears();
+		years.values().forEach(year -> log.info("Production calendar {}: {} working days ({} shortened), decree «{}», "
+				+ "from {}{}", year.year(), year.workingDays(), year.shortenedDays(), year.decree().orElseThrow(),
+				year.file().orElseThrow(), year.operators() ? " (kredo.calendar.directory)" : " (Kredo's own)"));
+		int thisYear = today().getYear();
+		for (int year = thisYear; year <= thisYear + 1; year++) {
+			if (!years.containsKey(year)) {
+				log.warn("Production calendar {}: provisional (ст. 112 ТК РФ alone, without the Government's "
+						+ "transfers): put its decree's {}.txt into kredo.calendar.directory (docs/calendar.md)", year, year);
+			}
+		}
 	}
 
 	/** What today is in {@code zone}: a working day, a weekend, a holiday… (230-ФЗ contact hours depend on it). */

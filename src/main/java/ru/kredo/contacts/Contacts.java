@@ -237,6 +237,29 @@ public class Contacts {
 			.orElseThrow(() -> new NotFound("contact.not-found", id));
 	}
 
+	/**
+	 * The names of the tenant's contacts {@code ids}, in one statement whatever their number: for a list that shows a
+	 * name per line ({@link #name} per line would read them one by one).
+	 *
+	 * @throws NotFound when one of them is not the tenant's
+	 */
+	public Map<ContactId, FullName> names(TenantId tenant, java.util.Collection<ContactId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<ContactId, FullName> names = new HashMap<>();
+		jdbc.sql("select id, last_name, first_name, middle_name from contacts where tenant_id = ? and id = any(?::uuid[])")
+			.params(tenant.value(), ids.stream().map(id -> id.value().toString()).distinct().toArray(String[]::new))
+			.query(row -> {
+				names.put(new ContactId(row.getObject("id", UUID.class)), new FullName(row.getString("last_name"),
+						row.getString("first_name"), row.getString("middle_name")));
+			});
+		ids.stream().filter(id -> !names.containsKey(id)).findFirst().ifPresent(missing -> {
+			throw new NotFound("contact.not-found", missing);
+		});
+		return names;
+	}
+
 	/** What was typed in a list's search box, read as a search for a person ({@link PersonSearch}). */
 	public PersonSearch searchFor(String query) {
 		return new PersonSearch(query, this);

@@ -1,6 +1,7 @@
 package ru.kredo.conversations;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -31,15 +36,35 @@ import ru.kredo.tenancy.TenantId;
  * {@link ConversationLimits#streamTimeout()} (the browser reconnects, saying the last message it has), and written to
  * every {@link ConversationLimits#heartbeat()} so that a connection that died is dropped. A stream holds one
  * {@code SseEmitter}, its listener and the id of the last message sent: no message is kept in memory.
+ * <p>
+ * When the application stops, every stream is completed before the web server's graceful shutdown begins
+ * ({@link #PHASE}): an open stream is an in-flight request the server would otherwise wait for until
+ * {@code spring.lifecycle.timeout-per-shutdown-phase}. A stream asked for while stopping is completed at once. The
+ * browser's {@code EventSource} reconnects by itself (to another node, or to this one once it is back) and gets
+ * what it missed by {@code Last-Event-ID}.
  */
 @Component
-public class ConversationStreams implements DisposableBean {
+public class ConversationStreams implements SmartLifecycle, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ConversationStreams.class);
+
+	/**
+	 * Stops just before {@link WebServerGracefulShutdownLifecycle} (a higher phase stops earlier), so that no stream
+	 * is open when the server starts waiting for its requests.
+	 */
+	public static final int PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE + 1;
+
+	/** The longest the application's stop waits for the completed streams to finish their responses. */
+	static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
 	private final Fanout fanout;
 	private final Conversations conversations;
 	private final ConversationLimits limits;
 	private final Map<String, AtomicInteger> perSession = new ConcurrentHashMap<>();
 	private final AtomicInteger open = new AtomicInteger();
+	private volatile boolean running;
+	/** Set by {@link #stop()}: streams opened from then on are completed at once. */
+	private volatile boolean stopping;
 	private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 	private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
 	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -128,6 +153,13 @@ public class ConversationStreams implements DisposableBean {
 		emitter.onCompletion(closed);
 		emitter.onTimeout(closed);
 		emitter.onError(error -> closed.run());
+		// Checked after the stream is in the set, which stop() empties after raising the flag: either stop() completes
+		// this stream or this check sees the flag.
+		if (stopping) {
+			emitter.complete();
+			closed.run();
+			return emitter;
+		}
 		// What was written between the page and this connection (or while the browser reconnected) comes first.
 		if (!stream.signalOnly) {
 			sending.submit(stream::catchUp);
@@ -146,6 +178,59 @@ public class ConversationStreams implements DisposableBean {
 		for (Stream stream : streams) {
 			sending.submit(() -> stream.send(() -> SseEmitter.event().comment("")));
 		}
+	}
+
+	@Override
+	public void start() {
+		stopping = false;
+		running = true;
+	}
+
+	/** Completes every open stream (and, until {@link #start()}, every new one), without waiting for anything. */
+	@Override
+	public void stop() {
+		stopping = true;
+		running = false;
+		int closing = streams.size();
+		streams.forEach(stream -> stream.emitter.complete());
+		if (closing > 0) {
+			log.info("Stopping: ended {} live connections (the browsers reconnect by themselves)", closing);
+		}
+	}
+
+	/**
+	 * Completes every open stream and reports stopped once each has finished its response (it then leaves
+	 * {@link #streams}), at most {@link #STOP_WAIT} later: the web server's graceful shutdown that follows would
+	 * otherwise find no request in flight while a completed stream's last bytes are still on their way, and close the
+	 * connection under them (the browser would then see a broken connection rather than the stream's end).
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		stop();
+		Thread.ofVirtual().name("conversation-streams-stop").start(() -> {
+			long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+			try {
+				while (!streams.isEmpty() && System.nanoTime() < deadline) {
+					Thread.sleep(10);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				callback.run();
+			}
+		});
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	@Override

@@ -28,6 +28,7 @@ import ru.kredo.accounts.UserAccounts;
 import ru.kredo.accounts.UserId;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.FullName;
 import ru.kredo.platform.ControlCharacters;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
@@ -323,13 +324,7 @@ public class Conversations {
 				select * from conversations where tenant_id = ?%s
 				order by waiting_since nulls last, last_message_at desc, id offset ? limit ?""".formatted(where))
 			.params(params).query(Conversations::conversation).list();
-		Map<UserId, String> names = new LinkedHashMap<>();
-		rows.stream().map(Conversation::assignee).filter(java.util.Objects::nonNull).distinct()
-			.forEach(user -> names.put(user, accounts.find(user).map(User::displayName).orElse("")));
-		return ListPage.of(rows.stream()
-			.map(c -> new InboxLine(c, contacts.name(tenant, c.contactId()).display(),
-					c.assignee() == null ? null : names.get(c.assignee())))
-			.toList(), total, paging);
+		return ListPage.of(lines(tenant, rows), total, paging);
 	}
 
 	/**
@@ -362,13 +357,21 @@ public class Conversations {
 		List<Conversation> rows = jdbc.sql("select * from conversations" + where
 				+ " order by waiting_since nulls last, last_message_at desc, id offset ? limit ?")
 			.params(params).query(Conversations::conversation).list();
-		Map<UserId, String> names = new LinkedHashMap<>();
-		rows.stream().map(Conversation::assignee).filter(java.util.Objects::nonNull).distinct()
-			.forEach(user -> names.put(user, accounts.find(user).map(User::displayName).orElse("")));
-		return ListPage.of(rows.stream()
-			.map(c -> new InboxLine(c, contacts.name(tenant, c.contactId()).display(),
-					c.assignee() == null ? null : names.get(c.assignee())))
-			.toList(), total, paging);
+		return ListPage.of(lines(tenant, rows), total, paging);
+	}
+
+	/**
+	 * The lines of a page of conversations with their debtors' and assignees' names, read in one statement each for
+	 * the whole page (not one per line: docs/conversations.md, «API»).
+	 */
+	private List<InboxLine> lines(TenantId tenant, List<Conversation> rows) {
+		Map<ContactId, FullName> debtors = contacts.names(tenant, rows.stream().map(Conversation::contactId).toList());
+		Map<UserId, User> assignees = accounts.find(rows.stream().map(Conversation::assignee)
+			.filter(java.util.Objects::nonNull).toList());
+		return rows.stream()
+			.map(c -> new InboxLine(c, debtors.get(c.contactId()).display(), c.assignee() == null ? null
+					: Optional.ofNullable(assignees.get(c.assignee())).map(User::displayName).orElse("")))
+			.toList();
 	}
 
 	/** A file of the agency's conversations, for its staff. */

@@ -1,5 +1,7 @@
 package ru.kredo.dashboard;
 
+import java.util.List;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.apikeys.ApiKeys;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.cabinet.SmsDelivery;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.monitoring.WatchStatus;
@@ -31,10 +34,12 @@ class DashboardController {
 	private final Watches watches;
 	private final SmsDelivery sms;
 	private final PaymentSettings payments;
+	private final BusinessCalendar calendar;
 
 	DashboardController(CurrentTenant current, TenantDirectory tenants, Contacts contacts, UserAccounts users,
 			ApiKeys apiKeys, AuditLog audit, Signals signals, Watches watches, SmsDelivery sms,
-			PaymentSettings payments) {
+			PaymentSettings payments, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.sms = sms;
 		this.payments = payments;
 		this.current = current;
@@ -53,6 +58,10 @@ class DashboardController {
 		model.addAttribute("tenant", tenants.get(tenant));
 		if (current.kind() == TenantKind.PLATFORM) {
 			model.addAttribute("tenantCount", tenants.all().size() - 1);
+			// Whether this year's and next year's working days come from a decree or are provisional: the operator
+			// adds a new decree's year in kredo.calendar.directory (docs/calendar.md).
+			int year = calendar.today().getYear();
+			model.addAttribute("calendarYears", List.of(calendar.days().source(year), calendar.days().source(year + 1)));
 		}
 		model.addAttribute("contactCount", contacts.count(tenant));
 		if (current.kind() != TenantKind.PLATFORM) {

@@ -30,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.StatementCounter;
+import ru.kredo.StatementCounter.Counted;
+import ru.kredo.accounts.User;
 import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
@@ -39,9 +42,13 @@ import ru.kredo.conversations.Author;
 import ru.kredo.conversations.Conversation;
 import ru.kredo.conversations.ConversationLimits;
 import ru.kredo.conversations.Conversations;
+import ru.kredo.conversations.InboxFilter;
+import ru.kredo.conversations.InboxLine;
 import ru.kredo.conversations.Message;
 import ru.kredo.conversations.Upload;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.platform.ListPage;
+import ru.kredo.platform.Paging;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -232,6 +239,49 @@ class ConversationsApiIntegrationTests {
 		assertThat(second.get("items").get(0).get("id").asString()).isEqualTo(answered.conversationId().toString());
 		assertThat(second.get("nextOffset").isNull()).isTrue();
 		assertThat(api(get("/api/v1/conversations?unread=maybe")).getResponse().getStatus()).isEqualTo(400);
+	}
+
+	/**
+	 * A page of 50 conversations, each with its debtor's name and some with an assignee's, takes as many statements as
+	 * a page of 5: the names are read once per page, not once per line (an N+1 read 50 debtors' names one by one).
+	 * The inbox's page is the same list.
+	 */
+	@Test
+	void aPageOfConversationsReadsTheNamesOncePerPageNotOncePerLine() throws Exception {
+		List<User> operators = List.of(fixtures.manager(agency), fixtures.manager(agency), fixtures.manager(agency));
+		for (int i = 0; i < 50; i++) {
+			Message question = conversations.fromDebtor(agency.tenant().id(), debtor("Должник" + (char) ('а' + i / 10) + (char) ('а' + i % 10)).id(), "Вопрос " + i,
+					null);
+			if (i % 2 == 0) {
+				conversations.assign(agency.tenant().id(), question.conversationId(), operators.get(i % 3).id());
+			}
+		}
+
+		// The key's first use does more (it records when it was last used); the pages compared are not the first.
+		api(get("/api/v1/conversations?limit=1"));
+		Counted<MvcResult> five = StatementCounter.count(() -> api(get("/api/v1/conversations?limit=5")));
+		Counted<MvcResult> fifty = StatementCounter.count(() -> api(get("/api/v1/conversations?limit=50")));
+
+		JsonNode page = body(fifty.result());
+		assertThat(page.get("items")).hasSize(50);
+		page.get("items").forEach(item -> {
+			assertThat(item.get("debtorName").asString()).startsWith("Должник").endsWith(" Ольга Сергеевна");
+			if (!item.get("assigneeId").isNull()) {
+				assertThat(item.get("assigneeName").asString()).startsWith("Менеджер ");
+			}
+		});
+		assertThat(page.get("items").valueStream().filter(item -> !item.get("assigneeId").isNull())).hasSize(25);
+		assertThat(fifty.statements()).as("statements for 50 lines").isEqualTo(five.statements()).isLessThan(15);
+
+		Counted<ListPage<InboxLine>> inboxOfFive = StatementCounter.count(() -> conversations.inbox(agency.tenant().id(),
+				InboxFilter.ALL, agency.admin().id(), Paging.window(0, 5, 50)));
+		Counted<ListPage<InboxLine>> inboxOfFifty = StatementCounter.count(() -> conversations.inbox(
+				agency.tenant().id(), InboxFilter.ALL, agency.admin().id(), Paging.window(0, 50, 50)));
+		assertThat(inboxOfFifty.result().items()).hasSize(50)
+			.allSatisfy(line -> assertThat(line.debtorName()).startsWith("Должник"))
+			.filteredOn(line -> line.conversation().assignee() != null)
+			.hasSize(25).allSatisfy(line -> assertThat(line.assigneeName()).startsWith("Менеджер "));
+		assertThat(inboxOfFifty.statements()).isEqualTo(inboxOfFive.statements()).isLessThanOrEqualTo(4);
 	}
 
 	@Test
