@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.money.Money;
 import ru.kredo.platform.Rejected;
 
@@ -70,7 +71,7 @@ public record SettlementAgreement(Agency agency, PersonName debtor, Contract con
 	/** The zone the time of signing is written in: «МСК» for Moscow, else its offset from UTC and its name. */
 	public String zone() {
 		ZoneId zone = signedAt.getZone();
-		if (zone.getId().equals("Europe/Moscow")) {
+		if (zone.equals(BusinessCalendar.MOSCOW)) {
 			return "МСК";
 		}
 		ZoneOffset offset = signedAt.getOffset();
