@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,9 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -158,56 +155,6 @@ class ChatController {
 
 		/** An attached file: where to download it, its name, type and size in KB. */
 		record File(String href, String name, String type, int kilobytes) {
-		}
-	}
-
-	/**
-	 * Gives every cabinet page of a signed-in debtor the way to his chat with how many answers he has not read
-	 * ({@code chatLink}, in the cabinet's header), read only when a page draws it.
-	 */
-	@ControllerAdvice(basePackageClasses = ChatController.class)
-	static class Link {
-
-		private final Conversations conversations;
-
-		Link(Conversations conversations) {
-			this.conversations = conversations;
-		}
-
-		@ModelAttribute
-		void chatLink(HttpServletRequest request, Model model) {
-			Optional<UUID> agency = request.getSession(false) == null ? Optional.empty() : CabinetAgencies.inPath(request);
-			if (agency.isEmpty()) {
-				return;
-			}
-			UUID id = agency.get();
-			SignedInDebtors.of(request, id).ifPresent(debtor -> model.addAttribute("chatLink",
-					new ChatLink("/cabinet/" + id + "/chat",
-							() -> conversations.unreadForDebtor(debtor.tenantId(), debtor.contactId()))));
-		}
-	}
-
-	/** The header's link to the chat; its unread count is read when the page asks for it. */
-	static final class ChatLink {
-
-		private final String href;
-		private final Supplier<Integer> unread;
-		private Integer read;
-
-		ChatLink(String href, Supplier<Integer> unread) {
-			this.href = href;
-			this.unread = unread;
-		}
-
-		public String href() {
-			return href;
-		}
-
-		public int unread() {
-			if (read == null) {
-				read = unread.get();
-			}
-			return read;
 		}
 	}
 }

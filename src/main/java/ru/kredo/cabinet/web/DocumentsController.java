@@ -12,15 +12,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletRequest;
 import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.ClosedAs;
@@ -198,22 +195,5 @@ class DocumentsController {
 	 * @param date the day it speaks of: the debt closed, the settlement signed, the statement's «as of»
 	 */
 	record Document(String kind, String href, LocalDate date) {
-	}
-
-	/** Gives every cabinet page of a signed-in debtor the way to his documents ({@code documentsLink}, in the header). */
-	@ControllerAdvice(basePackageClasses = DocumentsController.class)
-	static class Link {
-
-		@ModelAttribute
-		void documentsLink(HttpServletRequest request, Model model) {
-			Optional<UUID> agency = request.getSession(false) == null ? Optional.empty() : CabinetAgencies.inPath(request);
-			if (agency.isEmpty()) {
-				return;
-			}
-			UUID id = agency.get();
-			if (SignedInDebtors.of(request, id).isPresent()) {
-				model.addAttribute("documentsLink", "/cabinet/" + id + "/documents");
-			}
-		}
 	}
 }
