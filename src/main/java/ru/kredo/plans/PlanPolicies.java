@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +40,20 @@ public class PlanPolicies {
 	/** The policy of the portfolio itself, if it has one of its own. */
 	public Optional<PlanPolicy> portfolio(TenantId tenant, UUID portfolio) {
 		return find(tenant, portfolio);
+	}
+
+	/** Every portfolio of the agency that has a policy of its own, with it: one statement for a page of portfolios. */
+	public Map<UUID, PlanPolicy> portfolios(TenantId tenant) {
+		Map<UUID, PlanPolicy> own = new HashMap<>();
+		jdbc.sql("""
+				select portfolio_id, enabled, min_months, max_months, min_instalment, max_days_to_first, grace_days,
+				       days_to_repair, repairs, with_discount, min_balance, min_days_past_due
+				from plan_policies where tenant_id = ? and portfolio_id is not null""")
+			.param(tenant.value())
+			.query(row -> {
+				own.put(row.getObject("portfolio_id", UUID.class), policy(row));
+			});
+		return own;
 	}
 
 	/** The policy a debt of {@code portfolio} (none: a debt added one by one) is under. */

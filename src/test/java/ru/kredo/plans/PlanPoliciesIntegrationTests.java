@@ -54,6 +54,8 @@ class PlanPoliciesIntegrationTests {
 		assertThat(policies.effective(agency, Optional.empty())).isEqualTo(agencys);
 		assertThat(policies.agency(other)).as("another agency's is its own").isEqualTo(PlanPolicy.DEFAULT);
 		assertThat(policies.portfolio(other, portfolio)).isEmpty();
+		assertThat(policies.portfolios(agency)).containsExactly(java.util.Map.entry(portfolio, stricter));
+		assertThat(policies.portfolios(other)).isEmpty();
 
 		// Saving again replaces, one row each.
 		PlanPolicy off = new PlanPolicy(false, 3, 18, Money.ofRoubles("2000"), 20, 7, 10, 2, true,

@@ -15,12 +15,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.collections.PortfolioNames;
 import ru.kredo.collections.PortfolioNames.PortfolioName;
 import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.ListPage;
+import ru.kredo.platform.Paging;
 import ru.kredo.platform.NotFound;
 import ru.kredo.plans.PlanPolicies;
 import ru.kredo.plans.PlanPolicy;
@@ -47,11 +50,14 @@ class PlanPolicyController {
 	}
 
 	/** A portfolio with its own policy, if it has one. */
+	/** Portfolios a page of the list shows. */
+	static final int PAGE_SIZE = 50;
+
 	record PortfolioLine(PortfolioName portfolio, PlanPolicy own) {
 	}
 
 	@GetMapping
-	String page(@AuthenticationPrincipal SignedInUser me, Model model) {
+	String page(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "0") int page, Model model) {
 		check(me);
 		PlanPolicy agency = policies.agency(me.tenantId());
 		model.addAttribute("policy", agency);
@@ -61,10 +67,14 @@ class PlanPolicyController {
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
-		List<PortfolioLine> lines = portfolios.all(me.tenantId()).stream()
-			.map(p -> new PortfolioLine(p, policies.portfolio(me.tenantId(), p.id()).orElse(null)))
-			.toList();
-		model.addAttribute("portfolios", lines);
+		// The portfolios' names are read whole (an agency has dozens, a few hundred at most) and paged like every
+		// staff list; the page's own policies in one statement.
+		Paging paging = Paging.page(page, PAGE_SIZE);
+		ListPage<PortfolioName> shown = ListPage.slice(portfolios.all(me.tenantId()), paging);
+		Map<UUID, PlanPolicy> own = policies.portfolios(me.tenantId());
+		model.addAttribute("portfolios", ListPage.of(shown.items().stream()
+			.map(p -> new PortfolioLine(p, own.get(p.id())))
+			.toList(), shown.total(), paging));
 		return "plans/policy";
 	}
 
@@ -79,7 +89,7 @@ class PlanPolicyController {
 		}
 		catch (InvalidFields invalid) {
 			refused(form, invalid, model, response);
-			return page(me, model);
+			return page(me, 0, model);
 		}
 	}
 
