@@ -25,6 +25,7 @@ import ru.kredo.contacts.ContactId;
 import ru.kredo.conversations.DebtorNotices;
 import ru.kredo.money.Money;
 import ru.kredo.plans.PlanFellBehind;
+import ru.kredo.tenancy.TenantClocks;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -52,9 +53,12 @@ class PlanReminders {
 	private final BusinessCalendar calendar;
 	private final Clock clock;
 	private final int daysBefore;
+	private final TenantClocks clocks;
 
 	PlanReminders(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<DebtorNotices> notices,
-			BusinessCalendar calendar, Clock clock, @Value("${kredo.plans.reminder-days:3}") int daysBefore) {
+			BusinessCalendar calendar, Clock clock, @Value("${kredo.plans.reminder-days:3}") int daysBefore,
+			TenantClocks clocks) {
+		this.clocks = clocks;
 		if (daysBefore < 0) {
 			throw new IllegalArgumentException("kredo.plans.reminder-days must be 0 or more: " + daysBefore);
 		}
@@ -91,7 +95,7 @@ class PlanReminders {
 		}
 	}
 
-	/** Every agency with a running plan, each on its own today. */
+	/** Every agency with a running plan, each on its own today (a sandbox's test clock's, docs/sandbox.md). */
 	int run() {
 		int sent = 0;
 		List<TenantId> tenants = jdbc.sql("""
@@ -100,7 +104,7 @@ class PlanReminders {
 			.query((row, n) -> new TenantId(row.getObject("tenant_id", UUID.class)))
 			.list();
 		for (TenantId tenant : tenants) {
-			sent += run(tenant, calendar.today());
+			sent += run(tenant, clocks.today(tenant));
 		}
 		return sent;
 	}
