@@ -171,6 +171,47 @@ class TestClockIntegrationTests {
 	@Autowired
 	ru.kredo.tenancy.TenantDirectory tenants;
 
+	@Autowired
+	ru.kredo.monitoring.Watches watches;
+
+	@Autowired
+	ru.kredo.collections.Offers offers;
+
+	@Test
+	void aSandboxsConsentsLapseAndItsOffersAreRenewedOnItsMovedDayAndAnotherTenantsDoNot() throws Exception {
+		Provisioned sandbox = sandbox();
+		Provisioned real = fixtures.tenant(TenantKind.COLLECTOR);
+		LocalDate today = calendar.today();
+		ru.kredo.monitoring.Watch lapsing = consentLapsingIn10Days(sandbox);
+		ru.kredo.monitoring.Watch realLapsing = consentLapsingIn10Days(real);
+		offers.addRule(sandbox.tenant().id(), "Скидка", 0, Money.ZERO, 20, 7, ru.kredo.collections.PartPolicy.IN_FULL);
+		Debt debt = debts.add(sandbox.tenant().id(), fixtures.contact(sandbox).id(), "ПАО «Банк»",
+				"КД-" + UUID.randomUUID(), LocalDate.of(2021, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("20000"), Money.ZERO), 200);
+		offers.makeOffers(sandbox.tenant().id());
+		assertThat(offers.find(sandbox.tenant().id(), debt.id()).orElseThrow().validUntil()).isEqualTo(today.plusDays(7));
+
+		assertThat(move(fixtures.admin(sandbox), "days", "12")).isEqualTo("/test-clock");
+
+		assertThat(watches.get(sandbox.tenant().id(), lapsing.id()).status())
+			.isEqualTo(ru.kredo.monitoring.WatchStatus.STOPPED);
+		assertThat(watches.get(sandbox.tenant().id(), lapsing.id()).stopReason())
+			.isEqualTo(ru.kredo.monitoring.StopReason.CONSENT_EXPIRED);
+		assertThat(offers.find(sandbox.tenant().id(), debt.id()).orElseThrow().validUntil())
+			.as("the lapsed offer renewed from the moved day").isEqualTo(today.plusDays(12 + 7));
+		assertThat(watches.get(real.tenant().id(), realLapsing.id()).status())
+			.isEqualTo(ru.kredo.monitoring.WatchStatus.ACTIVE);
+	}
+
+	private ru.kredo.monitoring.Watch consentLapsingIn10Days(Provisioned tenant) {
+		LocalDate consentDay = calendar.today().minusMonths(6).plusDays(10);
+		return watches.watch(tenant.tenant().id(), new ru.kredo.contacts.PersonDetails(new ru.kredo.contacts.FullName(
+				"Лапин" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 2), "Пётр", null),
+				LocalDate.of(1970, 1, 1), null, null, null, null, null),
+				ru.kredo.monitoring.WatchTerms.of(ru.kredo.monitoring.Segment.PAUSED, new ru.kredo.monitoring.Consent(
+						consentDay, "Подбор кредита", ru.kredo.monitoring.ConsentMethod.PAPER, null, null)));
+	}
+
 	private Provisioned sandbox() {
 		String unique = UUID.randomUUID().toString().substring(0, 8);
 		return agency(provisioning.provision("Песочница " + unique, TenantKind.COLLECTOR, true,
