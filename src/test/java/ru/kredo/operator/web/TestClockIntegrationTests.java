@@ -201,6 +201,9 @@ class TestClockIntegrationTests {
 			.as("the lapsed offer renewed from the moved day").isEqualTo(today.plusDays(12 + 7));
 		assertThat(watches.get(real.tenant().id(), realLapsing.id()).status())
 			.isEqualTo(ru.kredo.monitoring.WatchStatus.ACTIVE);
+		assertThat(consentLapsingIn10Days(sandbox).startsOn()).as("a watch started now starts on the moved day")
+			.isEqualTo(today.plusDays(12));
+		assertThat(consentLapsingIn10Days(real).startsOn()).isEqualTo(today);
 	}
 
 	private ru.kredo.monitoring.Watch consentLapsingIn10Days(Provisioned tenant) {
