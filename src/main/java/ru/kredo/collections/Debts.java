@@ -234,7 +234,7 @@ public class Debts {
 	 * in work. The payments and the schedule come as JSON arrays beside each debt.
 	 */
 	public DebtorsDebts ofDebtor(TenantId tenant, ContactId contact) {
-		LocalDate today = offers.today();
+		LocalDate today = offers.today(tenant);
 		List<Debt> found = new ArrayList<>();
 		Map<DebtId, List<DebtPayment>> payments = new LinkedHashMap<>();
 		Map<DebtId, Offer> offered = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ import ru.kredo.money.Money;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
+import ru.kredo.tenancy.TenantClocks;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -50,7 +51,10 @@ public class Offers {
 
 	private final BusinessCalendar calendar;
 
-	Offers(JdbcClient jdbc, Clock clock, ObjectProvider<Debts> debts, BusinessCalendar calendar) {
+	private final TenantClocks clocks;
+
+	Offers(JdbcClient jdbc, Clock clock, ObjectProvider<Debts> debts, BusinessCalendar calendar, TenantClocks clocks) {
+		this.clocks = clocks;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.debts = debts;
@@ -126,7 +130,7 @@ public class Offers {
 		if (rules.isEmpty()) {
 			return 0;
 		}
-		LocalDate today = today();
+		LocalDate today = today(tenant);
 		String[] ids = debts == null ? null : debts.stream().map(d -> d.value().toString()).toArray(String[]::new);
 		// Two forms of each statement, for given debts and for all: one form with «? is null or id = any(?)» can be
 		// planned once for both (a generic plan), which reads every debt of the agency for each batch of an upload; one
@@ -244,7 +248,7 @@ public class Offers {
 			wrong.reject("validDays", new Rejected("offer.valid-days-invalid"));
 		}
 		wrong.throwIfAny();
-		LocalDate today = today();
+		LocalDate today = today(tenant);
 		Optional<Offer> existing = jdbc.sql("select " + COLUMNS + " from offers where tenant_id = ? and debt_id = ? for update")
 			.params(tenant.value(), debtId.value())
 			.query(Offers::offer)
@@ -366,7 +370,7 @@ public class Offers {
 			.query(Offers::offer)
 			.optional()
 			.orElseThrow(() -> new Rejected("offer.not-open"));
-		offer = rebased(offer, locked.total()).on(today());
+		offer = rebased(offer, locked.total()).on(today(tenant));
 		refuseUnlessOpen(offer);
 		if (!offer.offerAmount().equals(offerAmountRead)) {
 			throw new Rejected("offer.terms-changed");
@@ -482,12 +486,12 @@ public class Offers {
 
 	/** The debt's offer as it stands today (lapse is derived when read, see {@link Offer}). */
 	public Optional<Offer> find(TenantId tenant, DebtId debt) {
-		return find(tenant, debt, today());
+		return find(tenant, debt, today(tenant));
 	}
 
 	/** These debts' offers as they stand today, read together; a debt without one is not in the map. */
 	public Map<DebtId, Offer> find(TenantId tenant, List<DebtId> debts) {
-		return find(tenant, debts, today());
+		return find(tenant, debts, today(tenant));
 	}
 
 	private Optional<Offer> find(TenantId tenant, DebtId debt, LocalDate day) {
@@ -574,9 +578,12 @@ public class Offers {
 				offer.policy(), parts, offer.acceptedAt(), offer.signedTerms());
 	}
 
-	/** Today at the agency, where offers' dates are set and read. */
-	LocalDate today() {
-		return calendar.today();
+	/**
+	 * Today at the agency, where offers' dates are set and read, on the tenant's clock: a sandbox's test clock moves
+	 * its offers' lapses with it (docs/sandbox.md).
+	 */
+	LocalDate today(TenantId tenant) {
+		return clocks.today(tenant);
 	}
 
 	private static PartPolicy policy(ResultSet row) throws SQLException {

@@ -4,7 +4,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -17,9 +19,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.tenancy.TenantClockMoved;
+import ru.kredo.tenancy.TenantClocks;
+import ru.kredo.tenancy.TenantId;
+
 /**
  * Monitoring stops by itself: warns {@value #WARNING_DAYS} days before a watch's consent or period lapses, and stops
  * the watch, saying why, once it has. Runs at start and every hour, so a day's lapses are caught within the hour.
+ * A sandbox whose test clock moved is also run on its own today, and at once when it moves (docs/sandbox.md): a run on
+ * an earlier day than a tenant's warns and stops a subset of what its own day does, so the common run is harmless to it.
  */
 @Component
 public class ConsentLapses {
@@ -32,7 +40,10 @@ public class ConsentLapses {
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	ConsentLapses(JdbcClient jdbc, Watches watches, Clock clock, ApplicationEventPublisher events) {
+	private final TenantClocks clocks;
+
+	ConsentLapses(JdbcClient jdbc, Watches watches, Clock clock, ApplicationEventPublisher events, TenantClocks clocks) {
+		this.clocks = clocks;
 		this.jdbc = jdbc;
 		this.watches = watches;
 		this.clock = clock;
@@ -43,21 +54,42 @@ public class ConsentLapses {
 	@Scheduled(cron = "0 5 * * * *", zone = "${kredo.time-zone}")
 	public void run() {
 		Result result = apply(watches.today());
+		for (Map.Entry<TenantId, Integer> moved : clocks.moved().entrySet()) {
+			Result own = apply(moved.getKey(), clocks.today(moved.getKey()));
+			result = new Result(result.warned() + own.warned(), result.stopped() + own.stopped());
+		}
 		if (result.warned() + result.stopped() > 0) {
 			log.info("Consent lapses: {} watches warned, {} stopped", result.warned(), result.stopped());
 		}
 	}
 
+	/** A sandbox's test clock moved: its watches are warned and stopped as of its new today, at once. */
+	@EventListener
+	public void on(TenantClockMoved moved) {
+		apply(moved.tenantId(), moved.to());
+	}
+
 	/** Warns and stops as of {@code today}; returns how many of each. */
 	@Transactional
 	public Result apply(LocalDate today) {
+		return apply(null, today);
+	}
+
+	/** Warns and stops the watches of {@code tenant} (every tenant's when {@code null}) as of {@code today}. */
+	@Transactional
+	public Result apply(TenantId tenant, LocalDate today) {
 		// Candidates only: consents within 6 months + the warning of their date, or periods ending soon.
+		List<Object> params = new ArrayList<>(List.of(Date.valueOf(today.plusDays(WARNING_DAYS)),
+				Date.valueOf(today.plusDays(WARNING_DAYS).minusMonths(Consent.VALID_MONTHS)),
+				Date.valueOf(today.plusDays(WARNING_DAYS))));
+		if (tenant != null) {
+			params.add(tenant.value());
+		}
 		List<Watch> candidates = jdbc.sql("""
 				select %s from watches w where w.status = 'ACTIVE'
-				and (w.ends_on <= ? or w.consent_given_on <= ? or w.contract_ends_on <= ?)""".formatted(Watches.COLUMNS))
-			.params(Date.valueOf(today.plusDays(WARNING_DAYS)),
-					Date.valueOf(today.plusDays(WARNING_DAYS).minusMonths(Consent.VALID_MONTHS)),
-					Date.valueOf(today.plusDays(WARNING_DAYS)))
+				and (w.ends_on <= ? or w.consent_given_on <= ? or w.contract_ends_on <= ?)""".formatted(Watches.COLUMNS)
+				+ (tenant == null ? "" : " and w.tenant_id = ?"))
+			.params(params)
 			.query(Watches::watch)
 			.list();
 		int warned = 0;

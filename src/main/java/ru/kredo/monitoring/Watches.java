@@ -37,6 +37,7 @@ import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.BlindIndex;
+import ru.kredo.tenancy.TenantClocks;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -58,7 +59,11 @@ public class Watches {
 	private final ApplicationEventPublisher events;
 	private final WatchRows rows;
 
-	Watches(JdbcClient jdbc, Contacts contacts, Clock clock, BusinessCalendar calendar, ApplicationEventPublisher events) {
+	private final TenantClocks clocks;
+
+	Watches(JdbcClient jdbc, Contacts contacts, Clock clock, BusinessCalendar calendar, ApplicationEventPublisher events,
+			TenantClocks clocks) {
+		this.clocks = clocks;
 		this.jdbc = jdbc;
 		this.rows = new WatchRows(jdbc);
 		this.contacts = contacts;
@@ -102,7 +107,7 @@ public class Watches {
 	@Transactional
 	public List<Watch> watchAll(TenantId tenant, ListId list, List<PersonDetails> people, List<WatchTerms> terms) {
 		List<Contact> found = contacts.addOrFind(tenant, people);
-		LocalDate today = today();
+		LocalDate today = today(tenant);
 		Instant now = clock.instant();
 		List<Watch> watches = new ArrayList<>(people.size());
 		for (int i = 0; i < people.size(); i++) {
@@ -278,6 +283,11 @@ public class Watches {
 	/** Today at the agency ({@code kredo.time-zone}), the day consents and periods are counted in. */
 	public LocalDate today() {
 		return calendar.today();
+	}
+
+	/** Today at the agency for {@code tenant}: a sandbox's test clock's (docs/sandbox.md). */
+	public LocalDate today(TenantId tenant) {
+		return clocks.today(tenant);
 	}
 
 	private static byte[][] bytes(Collection<BlindIndex> indexes) {

@@ -114,6 +114,10 @@ public final class KredoCommandLine {
 		@Option(names = "--kind", required = true, description = "BROKER or COLLECTOR.")
 		TenantKind kind;
 
+		@Option(names = "--sandbox", description = "A sandbox tenant, for good: its admin may move its clock forward "
+				+ "(docs/sandbox.md). Never for a real customer.")
+		boolean sandbox;
+
 		@Option(names = "--admin-email", required = true, description = "The first admin's login.")
 		String adminEmail;
 
@@ -135,11 +139,14 @@ public final class KredoCommandLine {
 		public Integer call() {
 			return PlatformCommands.refusalsExplained(kredo, spec, context -> {
 				TenantProvisioning.Provisioned result = context.getBean(TenantProvisioning.class)
-					.provision(name, kind, adminEmail, adminName, adminPassword, AuditActor.COMMAND_LINE);
+					.provision(name, kind, sandbox, adminEmail, adminName, adminPassword, AuditActor.COMMAND_LINE);
 				PrintWriter out = spec.commandLine().getOut();
 				out.println("tenant.id=" + result.tenant().id());
 				out.println("tenant.name=" + result.tenant().name());
 				out.println("tenant.kind=" + result.tenant().kind());
+				if (sandbox) {
+					out.println("tenant.sandbox=true");
+				}
 				out.println("admin.email=" + result.admin().email());
 				if (result.generatedPassword() != null) {
 					out.println("admin.password=" + result.generatedPassword());

@@ -45,17 +45,31 @@ public class TenantProvisioning {
 	@Transactional
 	public Provisioned provision(String name, TenantKind kind, String adminEmail, String adminName,
 			String adminPassword, AuditActor actor) {
+		return provision(name, kind, false, adminEmail, adminName, adminPassword, actor);
+	}
+
+	/**
+	 * A tenant created as a sandbox ({@code sandbox}: its admin may move its clock forward, docs/sandbox.md) or a real
+	 * one, for good: nothing changes it afterwards.
+	 *
+	 * @param adminPassword the admin's password, or {@code null} to generate one (returned, to be handed over)
+	 * @param actor who provisions, for the audit log
+	 */
+	@Transactional
+	public Provisioned provision(String name, TenantKind kind, boolean sandbox, String adminEmail, String adminName,
+			String adminPassword, AuditActor actor) {
 		if (kind == null || kind == TenantKind.PLATFORM) {
 			throw new Rejected("tenant.kind-invalid");
 		}
 		if (tenants.findByName(name == null ? "" : name.strip()).isPresent()) {
 			throw new Rejected("tenant.name-taken");
 		}
-		Tenant tenant = tenants.create(name, kind);
+		Tenant tenant = tenants.create(name, kind, sandbox);
 		String password = adminPassword == null || adminPassword.isEmpty() ? generatedPassword() : adminPassword;
 		User admin = accounts.create(tenant.id(), new NewUser(adminEmail, adminName, Role.ADMIN, password));
 		IssuedApiKey key = apiKeys.issue(tenant.id(), "Первый ключ", actor.id(), null);
-		audit.record(tenant.id(), actor, AuditAction.TENANT_CREATED, "tenant", tenant.id(), kind.name());
+		audit.record(tenant.id(), actor, AuditAction.TENANT_CREATED, "tenant", tenant.id(),
+				sandbox ? kind.name() + " sandbox" : kind.name());
 		audit.record(tenant.id(), actor, AuditAction.USER_CREATED, "user", admin.id(), Role.ADMIN.name());
 		audit.record(tenant.id(), actor, AuditAction.API_KEY_ISSUED, "api-key", key.key().id(), null);
 		return new Provisioned(tenant, admin, adminPassword == null || adminPassword.isEmpty() ? password : null, key);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 import ru.kredo.calendar.BusinessCalendar;
+import ru.kredo.tenancy.TenantClocks;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.Debts;
 
@@ -30,9 +31,11 @@ public class PlanQuotes {
 	private final PlanPolicies policies;
 	private final Debts debts;
 	private final BusinessCalendar calendar;
+	private final TenantClocks clocks;
 	private final ScheduleCalculator calculator;
 
-	PlanQuotes(PlanPolicies policies, Debts debts, BusinessCalendar calendar) {
+	PlanQuotes(PlanPolicies policies, Debts debts, BusinessCalendar calendar, TenantClocks clocks) {
+		this.clocks = Objects.requireNonNull(clocks, "clocks");
 		this.policies = policies;
 		this.debts = debts;
 		this.calendar = Objects.requireNonNull(calendar, "calendar");
@@ -95,9 +98,9 @@ public class PlanQuotes {
 		return new Eligibility(policy, breaches);
 	}
 
-	/** The debtor's today: in his time zone, or the agency's when his is unknown. */
+	/** The debtor's today: in his time zone, or the agency's when his is unknown, on his agency's clock. */
 	public LocalDate today(Debt debt) {
-		return calendar.today(zoneOf(debt));
+		return clocks.today(debt.tenantId(), zoneOf(debt));
 	}
 
 	/** The debtor's time zone, or the agency's when his is unknown. */

@@ -41,6 +41,7 @@ import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.TenantClocks;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -72,9 +73,11 @@ public class Plans {
 	private final PersonalData personalData;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final TenantClocks clocks;
 
 	Plans(JdbcClient jdbc, Debts debts, PlanPolicies policies, BusinessCalendar calendar, AuditLog audit,
-			PersonalData personalData, ApplicationEventPublisher events, Clock clock) {
+			PersonalData personalData, ApplicationEventPublisher events, Clock clock, TenantClocks clocks) {
+		this.clocks = clocks;
 		this.jdbc = jdbc;
 		this.debts = debts;
 		this.policies = policies;
@@ -496,9 +499,12 @@ public class Plans {
 		return policies.effective(debt.tenantId(), debts.portfolioOf(debt.tenantId(), debt.id()));
 	}
 
-	/** The debtor's today, in his time zone (the agency's when it is not known): a plan's dates are his. */
+	/**
+	 * The debtor's today, in his time zone (the agency's when it is not known), on his agency's clock (a sandbox's
+	 * test clock, docs/sandbox.md): a plan's dates are his.
+	 */
 	private LocalDate today(Debt debt) {
-		return debt.timeZone() == null ? calendar.today() : calendar.today(debt.timeZone());
+		return clocks.today(debt.tenantId(), debt.timeZone());
 	}
 
 	private Money opened(String field, byte[] sealed) {

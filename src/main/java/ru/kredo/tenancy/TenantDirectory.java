@@ -33,19 +33,32 @@ public class TenantDirectory {
 
 	@Transactional
 	public Tenant create(String name, TenantKind kind) {
-		return create(name, kind, false);
+		return create(name, kind, false, false);
 	}
 
-	/** A tenant of the demo: it alone may show sign-in codes on screen and pay through the sandbox. */
+	/**
+	 * A tenant created as a sandbox ({@code sandbox}) or a real one, for good: the flag is never changed afterwards
+	 * (the database refuses it), and only a sandbox's clock may be moved ({@link TenantClocks}, docs/sandbox.md).
+	 */
+	@Transactional
+	public Tenant create(String name, TenantKind kind, boolean sandbox) {
+		return create(name, kind, false, sandbox);
+	}
+
+	/**
+	 * A tenant of the demo: it alone may show sign-in codes on screen and pay through the sandbox. A sandbox, too: its
+	 * admin may move its clock forward (docs/sandbox.md).
+	 */
 	@Transactional
 	public Tenant createDemo(String name, TenantKind kind) {
-		return create(name, kind, true);
+		return create(name, kind, true, true);
 	}
 
-	private Tenant create(String name, TenantKind kind, boolean demo) {
+	private Tenant create(String name, TenantKind kind, boolean demo, boolean sandbox) {
 		Tenant tenant = new Tenant(TenantId.random(), name, kind, clock.instant(), demo);
-		jdbc.sql("insert into tenants (id, name, kind, created_at, demo) values (?, ?, ?, ?, ?)")
-			.params(tenant.id().value(), tenant.name(), kind.name(), java.sql.Timestamp.from(tenant.createdAt()), demo)
+		jdbc.sql("insert into tenants (id, name, kind, created_at, demo, sandbox) values (?, ?, ?, ?, ?, ?)")
+			.params(tenant.id().value(), tenant.name(), kind.name(), java.sql.Timestamp.from(tenant.createdAt()), demo,
+					sandbox)
 			.update();
 		events.publishEvent(new TenantCreated(tenant.id(), kind));
 		return tenant;

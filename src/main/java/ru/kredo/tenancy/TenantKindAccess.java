@@ -1,5 +1,6 @@
 package ru.kredo.tenancy;
 
+import static ru.kredo.tenancy.TenantKind.BROKER;
 import static ru.kredo.tenancy.TenantKind.COLLECTOR;
 import static ru.kredo.tenancy.TenantKind.PLATFORM;
 
@@ -45,6 +46,8 @@ public final class TenantKindAccess {
 			Row.staff("/requisites/**", COLLECTOR), Row.staff("/payments/settings/**", COLLECTOR),
 			Row.staff("/cabinet-funnel/**", COLLECTOR), Row.staff("/cabinet-look/**", COLLECTOR),
 			Row.staff("/inbox/**", COLLECTOR), Row.staff("/plan-policy/**", COLLECTOR),
+			// A sandbox's test clock (docs/sandbox.md): a broker's or an agency's; a real tenant's page is a 404 too.
+			Row.staff("/test-clock/**", BROKER, COLLECTOR),
 			// … and their API: conversations, disputes and document requests (issue 12, «For integrators»).
 			Row.staff("/api/v1/conversations/**", COLLECTOR), Row.staff("/api/v1/disputes/**", COLLECTOR),
 			Row.staff("/api/v1/document-requests/**", COLLECTOR),

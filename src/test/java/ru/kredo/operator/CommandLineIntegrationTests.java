@@ -66,6 +66,29 @@ class CommandLineIntegrationTests {
 	}
 
 	@Test
+	void createsASandboxTenantOnlyWhenAskedAndForGood(CapturedOutput output) {
+		String sandbox = "ООО Песочница " + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(KredoCommandLine.run(Kredo.class, new String[] { "tenant", "create", "--name", sandbox, "--kind",
+				"COLLECTOR", "--sandbox", "--admin-email", "s-" + UUID.randomUUID().toString().substring(0, 8) + "@sand.ru",
+				"--admin-name", "Анна" })).isZero();
+		assertThat(printed(output, "tenant.sandbox")).isEqualTo("true");
+		ru.kredo.tenancy.TenantId created = new ru.kredo.tenancy.TenantId(UUID.fromString(printed(output, "tenant.id")));
+		assertThat(clocks.isSandbox(created)).isTrue();
+
+		String real = "ООО Настоящая " + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(KredoCommandLine.run(Kredo.class, new String[] { "tenant", "create", "--name", real, "--kind",
+				"COLLECTOR", "--admin-email", "r-" + UUID.randomUUID().toString().substring(0, 8) + "@real.ru",
+				"--admin-name", "Анна" })).isZero();
+		assertThat(clocks.isSandbox(tenants.findByName(real).orElseThrow().id())).isFalse();
+	}
+
+	@Autowired
+	ru.kredo.tenancy.TenantClocks clocks;
+
+	@Autowired
+	ru.kredo.tenancy.TenantDirectory tenants;
+
+	@Test
 	void refusesADuplicateTenantWithAReasonInRussian(CapturedOutput output) {
 		String name = "ООО Дубль " + UUID.randomUUID().toString().substring(0, 8);
 		String[] create = { "tenant", "create", "--name", name, "--kind", "BROKER", "--admin-email",

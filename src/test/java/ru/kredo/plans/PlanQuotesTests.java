@@ -19,6 +19,7 @@ import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtStatus;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.money.Money;
+import ru.kredo.tenancy.TenantClocks;
 import ru.kredo.tenancy.TenantId;
 
 /** The debtor's today (his zone, else the agency's), which debts qualify, and the first day suggested. */
@@ -30,7 +31,8 @@ class PlanQuotesTests {
 	private final Clock lateInMoscow = Clock.fixed(LocalDateTime.of(2026, 12, 1, 23, 30)
 		.atZone(BusinessCalendar.MOSCOW).toInstant(), BusinessCalendar.MOSCOW);
 
-	private final PlanQuotes quotes = new PlanQuotes(null, null, BusinessCalendar.inMoscow(lateInMoscow));
+	private final BusinessCalendar calendar = BusinessCalendar.inMoscow(lateInMoscow);
+	private final PlanQuotes quotes = new PlanQuotes(null, null, calendar, TenantClocks.system(lateInMoscow, calendar));
 
 	@Test
 	void aDebtorInVladivostokAtHalfPastElevenMoscowTimeOnTheFirstIsAlreadyOnTheSecond() {

@@ -97,6 +97,9 @@ class StaffFormsIntegrationTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	ru.kredo.operator.TenantProvisioning provisioning;
+
 	@Test
 	void everyStaffFormHasAValidSubmissionHere() {
 		assertThat(staffForms()).as("staff POST endpoints; give a new one a valid submission in submissions()")
@@ -263,6 +266,9 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /plan-policy/portfolios/{id}", new Wrong(() -> planPolicy(post("/plan-policy/portfolios/{id}",
 				portfolio(agency)), "maxMonths", "500", "repairs", "-1").with(user(agencyAdmin)),
 				List.of("maxMonths", "repairs"), List.of("500", "-1")));
+		UserDetails sandboxAdmin = sandboxAdmin();
+		forms.put("POST /test-clock", new Wrong(() -> post("/test-clock").param("days", "-3").with(user(sandboxAdmin)),
+				List.of("days"), List.of("-3")));
 		return forms;
 	}
 
@@ -410,6 +416,9 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /plan-policy/portfolios/{id}/delete", () -> post("/plan-policy/portfolios/{id}/delete",
 				portfolio(agency)).with(user(agencyAdmin)));
 
+		UserDetails sandboxAdmin = sandboxAdmin();
+		forms.put("POST /test-clock", () -> post("/test-clock").param("days", "1").with(user(sandboxAdmin)));
+
 		forms.put("POST /operator/tenants", () -> post("/operator/tenants").param("name", "ООО Форма " + UUID.randomUUID())
 			.param("kind", "BROKER").param("adminEmail", mail("tenant")).param("adminName", "Анна").with(user(operator)));
 		forms.put("POST /operator/events", () -> multipart("/operator/events")
@@ -434,6 +443,14 @@ class StaffFormsIntegrationTests {
 	}
 
 	/** A portfolio of the agency's, empty. */
+	/** The admin of a new sandbox tenant: only a sandbox has «Тестовые часы» (docs/sandbox.md). */
+	private UserDetails sandboxAdmin() {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		return fixtures.admin(provisioning.provision("Песочница " + unique, TenantKind.COLLECTOR, true,
+				"admin-" + unique + "@test.kredo", "Админ " + unique, Fixtures.PASSWORD,
+				ru.kredo.audit.AuditActor.COMMAND_LINE));
+	}
+
 	private UUID portfolio(Provisioned agency) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("insert into portfolios (id, tenant_id, name, created_at) values (?, ?, ?, now())")

@@ -8,6 +8,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import ru.kredo.collections.Offers;
+import ru.kredo.tenancy.TenantClockMoved;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -25,6 +26,16 @@ class OfferRenewal {
 
 	OfferRenewal(Offers offers) {
 		this.offers = offers;
+	}
+
+	/**
+	 * A sandbox's test clock moved: its lapsed settlements reopen and its offers are renewed at once, on its new today
+	 * (docs/sandbox.md).
+	 */
+	@EventListener
+	void on(TenantClockMoved moved) {
+		offers.reopenLapsedSettlements(moved.tenantId());
+		offers.makeOffers(moved.tenantId());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -84,7 +84,7 @@ class MonitoringController {
 
 	@GetMapping("/new")
 	String form(@AuthenticationPrincipal SignedInUser me, Model model) {
-		model.addAttribute("form", WatchRequest.empty(watches.today()));
+		model.addAttribute("form", WatchRequest.empty(watches.today(me.tenantId())));
 		return form(me, model, Map.of());
 	}
 

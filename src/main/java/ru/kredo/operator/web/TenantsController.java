@@ -44,7 +44,7 @@ class TenantsController {
 		model.addAttribute("tenants", RequestedPage.slice(RequestedPage.matching(tenants.all(), tenant -> tenant.name()), PAGE_SIZE));
 		model.addAttribute("kinds", new TenantKind[] { TenantKind.BROKER, TenantKind.COLLECTOR });
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new TenantForm("", TenantKind.BROKER, "", ""));
+			model.addAttribute("form", new TenantForm("", TenantKind.BROKER, "", "", false));
 		}
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
@@ -61,7 +61,7 @@ class TenantsController {
 			RedirectAttributes redirect) {
 		try {
 			form.check();
-			redirect.addFlashAttribute("provisioned", provisioning.provision(form.name(), form.kind(), form.adminEmail(),
+			redirect.addFlashAttribute("provisioned", provisioning.provision(form.name(), form.kind(), form.isSandbox(), form.adminEmail(),
 					form.adminName(), null, AuditActor.of(me)));
 			return "redirect:/operator/tenants";
 		}
@@ -85,7 +85,13 @@ class TenantsController {
 		return list(model);
 	}
 
-	record TenantForm(String name, TenantKind kind, String adminEmail, String adminName) {
+	/** @param sandbox created as a sandbox, for good (docs/sandbox.md); unticked (absent), a real tenant */
+	record TenantForm(String name, TenantKind kind, String adminEmail, String adminName, Boolean sandbox) {
+
+		public boolean isSandbox() {
+			return Boolean.TRUE.equals(sandbox);
+		}
+
 
 		/** Every wrong field at once, before anything is created; provisioning checks them again. */
 		void check() {

@@ -1,0 +1,155 @@
+package ru.kredo.plans.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.calendar.BusinessCalendar;
+import ru.kredo.collections.AgencyRequisites;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.collections.Debts;
+import ru.kredo.documents.Agency;
+import ru.kredo.money.Money;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.plans.Plan;
+import ru.kredo.plans.PlanInstalment;
+import ru.kredo.plans.PlanReason;
+import ru.kredo.plans.PlanStatus;
+import ru.kredo.plans.Plans;
+import ru.kredo.plans.Terms;
+import ru.kredo.privacy.PersonalData;
+import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.TenantId;
+import ru.kredo.tenancy.TenantKind;
+
+/**
+ * A plan's texts go out through the outbound port to the SMS stand-in the tests use (the development outbox,
+ * {@code sms_outbox}): the reminder before an instalment falls due, and the notice when the plan falls behind — each
+ * once, naming the agency and its phone (137-ФЗ), with the amount, the date and the link to the debt.
+ */
+@IntegrationTest
+class PlanRemindersIntegrationTests {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+	@Autowired
+	PlanReminders reminders;
+
+	@Autowired
+	PlanCheck check;
+
+	@Autowired
+	Plans plans;
+
+	@Autowired
+	Debts debts;
+
+	@Autowired
+	AgencyRequisites requisites;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	BusinessCalendar calendar;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PersonalData personalData;
+
+	@Test
+	void eachInstalmentIsRemindedOnceFromTheDaysBeforeItsDueDateNamingTheAgencyAndItsPhone() {
+		Provisioned agency = agency();
+		TenantId tenant = agency.tenant().id();
+		Plan plan = signedPlan(agency);
+		PlanInstalment first = plan.instalments().getFirst();
+
+		assertThat(reminders.run(tenant, first.due().minusDays(4))).as("four days before: not yet").isZero();
+		assertThat(texts(tenant)).isEmpty();
+		assertThat(reminders.run(tenant, first.due().minusDays(3))).isEqualTo(1);
+		assertThat(texts(tenant)).singleElement().satisfies(text -> assertThat(text)
+			.contains("«" + agency.tenant().name() + "»", "10" + '\u00a0' + "000,00" + '\u00a0' + "₽",
+					DAY.format(first.due()), "/cabinet/" + tenant.value() + "/debts/" + plan.debtId().value(),
+					"+7 495 000-00-00"));
+		// Again the same day, the next day, on the due date itself (another node, a restart): never twice.
+		reminders.run(tenant, first.due().minusDays(3));
+		reminders.run(tenant, first.due().minusDays(2));
+		reminders.run(tenant, first.due());
+		assertThat(texts(tenant)).hasSize(1);
+
+		// The second instalment's turn comes when its own days come.
+		PlanInstalment second = plan.instalments().get(1);
+		assertThat(reminders.run(tenant, second.due().minusDays(1))).isEqualTo(1);
+		assertThat(texts(tenant)).hasSize(2).last().asString().contains(DAY.format(second.due()));
+	}
+
+	@Test
+	void aPlanThatFallsBehindIsToldOnceInTheDaytimeRunWithWhatIsUnpaidAndSince() {
+		Provisioned agency = agency();
+		TenantId tenant = agency.tenant().id();
+		Plan plan = signedPlan(agency);
+		PlanInstalment first = plan.instalments().getFirst();
+		LocalDate behind = first.due().plusDays(6);
+
+		check.run(behind);
+		assertThat(plans.get(tenant, plan.id()).status()).isEqualTo(PlanStatus.BEHIND);
+		assertThat(texts(tenant)).as("not from the night's check").isEmpty();
+
+		assertThat(reminders.run(tenant, behind)).isEqualTo(1);
+		assertThat(texts(tenant)).singleElement().asString().contains("не поступил",
+				"«" + agency.tenant().name() + "»", "10" + '\u00a0' + "000,00" + '\u00a0' + "₽", DAY.format(first.due()),
+				"/cabinet/" + tenant.value() + "/debts/" + plan.debtId().value(), "+7 495 000-00-00");
+		check.run(behind);
+		reminders.run(tenant, behind);
+		reminders.run(tenant, behind.plusDays(1));
+		assertThat(texts(tenant)).hasSize(1);
+	}
+
+	@Test
+	void anAgencyWithoutAPhoneToNameSendsNothing() {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		Plan plan = signedPlan(agency);
+		reminders.run(agency.tenant().id(), plan.instalments().getFirst().due());
+		assertThat(texts(agency.tenant().id())).isEmpty();
+	}
+
+	private Provisioned agency() {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234560", "1027700000008",
+				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
+		return agency;
+	}
+
+	private Plan signedPlan(Provisioned agency) {
+		TenantId tenant = agency.tenant().id();
+		Debt debt = debts.add(tenant, fixtures.contact(agency).id(), "ПАО «Банк»", "КД-" + UUID.randomUUID(),
+				LocalDate.of(2021, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("20000"), Money.ZERO), 200);
+		Plan plan = plans.request(tenant, debt.contactId(), debt.id(), PlanReason.ILLNESS, null, null,
+				new Terms.ByMonths(2), calendar.today().plusDays(5), Plans.debtor(debt.contactId()));
+		plans.sign(tenant, debt.contactId(), plan.id(), UUID.randomUUID(), "План.");
+		return plans.get(tenant, plan.id());
+	}
+
+	private List<String> texts(TenantId tenant) {
+		return jdbc.sql("select text from sms_outbox where tenant_id = ? order by id")
+			.param(tenant.value())
+			.query(byte[].class)
+			.list()
+			.stream()
+			.map(sealed -> personalData.open("sms_outbox.text", new Sealed(sealed)))
+			.toList();
+	}
+}
