@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,7 +38,9 @@ import ru.kredo.collections.DisputeResolved;
 import ru.kredo.collections.PaymentApplied;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.money.Money;
+import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
@@ -156,6 +159,9 @@ public class Plans {
 	@Transactional
 	public Plan propose(TenantId tenant, UUID id, Terms terms, LocalDate first, AuditActor actor) {
 		Locked locked = lockedWithDebt(tenant, id);
+		if (first.isBefore(today(locked.debt()))) {
+			throw new Rejected("plan.first-past");
+		}
 		Schedule schedule = calculator.schedule(locked.debt().total(), terms, first);
 		return store(locked.plan(), locked.plan().propose(schedule), actor, AuditAction.PLAN_PROPOSED, null);
 	}
@@ -255,6 +261,109 @@ public class Plans {
 		return moved;
 	}
 
+	/**
+	 * The agency pauses a running plan with a reason ({@link Plan#pause}): nothing is missed while it is, and it runs
+	 * again when the agency resumes it ({@link #resume}), its unpaid dates moved on by the days paused.
+	 *
+	 * @throws Rejected {@code plan.not-running}, {@code plan.paused}, {@code plan.note-required},
+	 *     {@code plan.note-too-long}
+	 */
+	@Transactional
+	public Plan pause(TenantId tenant, UUID id, String reason, AuditActor actor) {
+		Locked locked = lockedWithDebt(tenant, id);
+		String why = Plan.checkedNote(reason);
+		Plan paused = locked.plan().pause(today(locked.debt()));
+		return store(locked.plan(), paused, actor, AuditAction.PLAN_PAUSED, "paused:" + why);
+	}
+
+	/**
+	 * The agency resumes a plan it paused ({@link Plan#resume}). A plan paused by a dispute resumes when the dispute is
+	 * rejected, not here.
+	 *
+	 * @throws Rejected {@code plan.not-paused}, {@code plan.paused-by-dispute}
+	 */
+	@Transactional
+	public Plan resume(TenantId tenant, UUID id, AuditActor actor) {
+		Locked locked = lockedWithDebt(tenant, id);
+		if (locked.debt().status() == DebtStatus.DISPUTED) {
+			throw new Rejected("plan.paused-by-dispute");
+		}
+		Plan resumed = locked.plan().resume(today(locked.debt()), calculator);
+		return store(locked.plan(), resumed, actor, AuditAction.PLAN_RESUMED, "resumed");
+	}
+
+	/**
+	 * The schedule the agency would propose for a request ({@link #propose}): {@code terms} from {@code first} on what
+	 * the debt owes now, shown to the operator before he sends it.
+	 *
+	 * @throws NotFound another agency's plan, or none
+	 * @throws Rejected the calculator's refusals, {@code plan.first-past}
+	 */
+	public Schedule proposal(TenantId tenant, UUID id, Terms terms, LocalDate first) {
+		Plan plan = get(tenant, id);
+		Debt debt = debts.get(tenant, plan.debtId());
+		if (first.isBefore(today(debt))) {
+			throw new Rejected("plan.first-past");
+		}
+		return calculator.schedule(debt.total(), terms, first);
+	}
+
+	/**
+	 * The rules of the policy a request broke ({@link Plan#breaches}), with the arguments of the policy for its debt's
+	 * portfolio as it stands now, to be read as {@link PolicyBreach#messageKey}.
+	 */
+	public List<PolicyBreach> breachesOf(Plan plan) {
+		PlanPolicy policy = policies.effective(plan.tenantId(), debts.portfolioOf(plan.tenantId(), plan.debtId()));
+		return plan.breaches().stream().map(code -> new PolicyBreach(code, switch (code) {
+			case "months" -> List.<Object>of(policy.minMonths(), policy.maxMonths());
+			case "instalment" -> List.<Object>of(policy.minInstalment());
+			case "first-late" -> List.<Object>of(policy.maxDaysToFirst());
+			case "balance" -> List.<Object>of(policy.minBalance());
+			case "days-past-due" -> List.<Object>of(policy.minDaysPastDue());
+			default -> List.of();
+		})).toList();
+	}
+
+	/**
+	 * The agency's plans in one of {@code statuses}, a page at a time: the longest waiting first for requests alone,
+	 * otherwise the latest moved first.
+	 */
+	public ListPage<Plan> list(TenantId tenant, Set<PlanStatus> statuses, Paging paging) {
+		String[] names = statuses.stream().map(Enum::name).sorted().toArray(String[]::new);
+		boolean waiting = statuses.equals(Set.of(PlanStatus.REQUESTED));
+		long total = jdbc.sql("select count(*) from plans where tenant_id = ? and status = any (?)")
+			.params(tenant.value(), names)
+			.query(Long.class)
+			.single();
+		List<Plan> page = jdbc.sql("select " + COLUMNS + " from plans where tenant_id = ? and status = any (?) order by "
+				+ (waiting ? "created_at, id" : "updated_at desc, id") + " limit ? offset ?")
+			.params(tenant.value(), names, paging.limit(), paging.offset())
+			.query(this::plan)
+			.list()
+			.stream()
+			.map(this::withInstalments)
+			.toList();
+		return ListPage.of(page, total, paging);
+	}
+
+	/** How many of the agency's plans are in {@code status}. */
+	public long count(TenantId tenant, PlanStatus status) {
+		return jdbc.sql("select count(*) from plans where tenant_id = ? and status = ?")
+			.params(tenant.value(), status.name())
+			.query(Long.class)
+			.single();
+	}
+
+	/** When the plan was requested: how long a request has waited is counted from here. */
+	public Instant requestedAt(TenantId tenant, UUID id) {
+		return jdbc.sql("select created_at from plans where tenant_id = ? and id = ?")
+			.params(tenant.value(), id)
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant)
+			.orElseThrow(() -> new NotFound("plan.not-found", id));
+	}
+
 	/** The running plans not paused, every agency's, as {@code [tenant, plan]}: what the day's check looks at. */
 	public List<RunningPlan> running() {
 		return jdbc.sql("""
@@ -329,10 +438,13 @@ public class Plans {
 		store(plan, after, SYSTEM, action, "payment:" + applied.paymentId());
 	}
 
-	/** A dispute of a debt under a plan pauses the plan, in the dispute's transaction ({@link Plan#pause}). */
+	/**
+	 * A dispute of a debt under a plan pauses the plan, in the dispute's transaction ({@link Plan#pause}); one the agency
+	 * paused already stays as it is.
+	 */
 	@EventListener
 	void on(DisputeOpened opened) {
-		lockedCurrent(opened.tenantId(), opened.debtId()).filter(Plan::isRunning)
+		lockedCurrent(opened.tenantId(), opened.debtId()).filter(plan -> plan.isRunning() && !plan.isPaused())
 			.ifPresent(plan -> store(plan, plan.pause(calendar.agencyDate(opened.openedAt())), SYSTEM,
 					AuditAction.PLAN_PAUSED, "dispute:" + opened.disputeId()));
 	}
