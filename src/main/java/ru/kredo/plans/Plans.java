@@ -123,12 +123,12 @@ public class Plans {
 		try {
 			jdbc.sql("""
 					insert into plans (id, tenant_id, debt_id, contact_id, status, reason, income, expenses, total, breaches,
-					    requested_on, repairs_used, created_at, updated_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+					    requested_on, repairs_used, created_at, updated_at, portfolio_id)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
 				.params(plan.id(), tenant.value(), debtId.value(), debtor.value(), plan.status().name(), reason.name(),
 						sealed(INCOME, income), sealed(EXPENSES, expenses), plan.total().kopecks(),
 						plan.breaches().toArray(String[]::new), Date.valueOf(today), Timestamp.from(now),
-						Timestamp.from(now))
+						Timestamp.from(now), debts.portfolioOf(tenant, debtId).orElse(null))
 				.update();
 		}
 		catch (DuplicateKeyException raced) {
@@ -432,6 +432,7 @@ public class Plans {
 		if (after.isRunning() && applied.statusAfter() == DebtStatus.CLOSED) {
 			after = after.complete();
 		}
+		recordPaid(plan, after, applied.day());
 		AuditAction action = after.status() == PlanStatus.COMPLETED ? AuditAction.PLAN_COMPLETED
 				: plan.status() == PlanStatus.BEHIND && after.status() == PlanStatus.ACTIVE ? AuditAction.PLAN_CAUGHT_UP
 				: null;
@@ -537,6 +538,23 @@ public class Plans {
 			}
 		}
 		return after;
+	}
+
+	/** What a payment brought to each instalment, on the day it came: the adherence's figures ({@link PlanAdherence}). */
+	private void recordPaid(Plan before, Plan after, LocalDate day) {
+		for (PlanInstalment instalment : after.instalments()) {
+			long was = before.instalments().stream().filter(i -> i.number() == instalment.number()).findFirst()
+				.map(i -> i.paid().kopecks()).orElse(0L);
+			long now = instalment.paid().kopecks() - was;
+			if (now > 0) {
+				jdbc.sql("""
+						insert into plan_instalment_payments (tenant_id, plan_id, number, due_on, paid_on, amount)
+						values (?, ?, ?, ?, ?, ?)""")
+					.params(after.tenantId().value(), after.id(), instalment.number(), Date.valueOf(instalment.due()),
+							Date.valueOf(day), now)
+					.update();
+			}
+		}
 	}
 
 	private void log(Plan plan, PlanStatus from, AuditActor actor, String reason) {

@@ -144,7 +144,7 @@ class TenantKindAccessIntegrationTests {
 				"GET /api/v1/document-requests", "POST /api/v1/document-requests/{id}/answer",
 				"POST /api/v1/document-requests/{id}/decline", "GET /plan-policy", "POST /plan-policy",
 				"GET /plan-policy/portfolios/{id}", "POST /plan-policy/portfolios/{id}",
-				"POST /plan-policy/portfolios/{id}/delete", "GET /inbox/plans", "GET /plans", "GET /plans/{id}",
+				"POST /plan-policy/portfolios/{id}/delete", "GET /inbox/plans", "GET /plans", "GET /plans/{id}", "GET /plans/adherence",
 				"GET /plans/of/{id}", "POST /plans/{id}/approve", "POST /plans/{id}/propose", "POST /plans/{id}/decline",
 				"POST /plans/{id}/pause", "POST /plans/{id}/resume", "POST /plans/{id}/end", "GET /api/v1/plans",
 				"GET /api/v1/plans/{id}", "POST /api/v1/plans", "POST /api/v1/plans/{id}/approve",

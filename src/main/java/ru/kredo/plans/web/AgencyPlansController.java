@@ -37,7 +37,9 @@ import ru.kredo.platform.ListPage;
 import ru.kredo.platform.MessageArgument;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
+import ru.kredo.collections.PortfolioNames;
 import ru.kredo.plans.Plan;
+import ru.kredo.plans.PlanAdherence;
 import ru.kredo.plans.PlanStatus;
 import ru.kredo.plans.Plans;
 import ru.kredo.plans.PolicyBreach;
@@ -86,15 +88,19 @@ class AgencyPlansController {
 	private final AuditLog audit;
 	private final BusinessCalendar calendar;
 	private final Clock clock;
+	private final PlanAdherence adherence;
+	private final PortfolioNames portfolios;
 
 	AgencyPlansController(Plans plans, Debts debts, Contacts contacts, AuditLog audit, BusinessCalendar calendar,
-			Clock clock) {
+			Clock clock, PlanAdherence adherence, PortfolioNames portfolios) {
 		this.plans = plans;
 		this.debts = debts;
 		this.contacts = contacts;
 		this.audit = audit;
 		this.calendar = calendar;
 		this.clock = clock;
+		this.adherence = adherence;
+		this.portfolios = portfolios;
 	}
 
 	/** The inbox's tab: the requests waiting for the agency, the longest waiting first. */
@@ -120,6 +126,20 @@ class AgencyPlansController {
 		model.addAttribute("requested", plans.count(me.tenantId(), PlanStatus.REQUESTED));
 		model.addAttribute("pagerPath", "/plans");
 		return "plans/list";
+	}
+
+	/**
+	 * Adherence: per month the cash expected against what came in, the on-time share of instalments and the broken
+	 * share of the plans signed; per portfolio the same shares ({@link PlanAdherence}).
+	 */
+	@GetMapping("/plans/adherence")
+	String adherence(@AuthenticationPrincipal SignedInUser me, Model model) {
+		Map<UUID, String> names = new java.util.HashMap<>();
+		portfolios.all(me.tenantId()).forEach(p -> names.put(p.id(), p.name()));
+		model.addAttribute("months", adherence.months(me.tenantId()));
+		model.addAttribute("portfolios", adherence.portfolios(me.tenantId()));
+		model.addAttribute("names", names);
+		return "plans/adherence";
 	}
 
 	/** A debtor's plans, for his card (drawn in by htmx). */

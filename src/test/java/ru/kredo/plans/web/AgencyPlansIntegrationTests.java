@@ -82,6 +82,12 @@ class AgencyPlansIntegrationTests {
 	@Autowired
 	ru.kredo.collections.Disputes disputes;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
 	@Test
 	void aRequestOutsideThePolicyIsInTheInboxWithTheRulesItBreaksAndOtherTermsAreCalculatedThenProposed()
 			throws Exception {
@@ -223,6 +229,37 @@ class AgencyPlansIntegrationTests {
 		assertThat(resumed.getFlashMap().get("problem")).isInstanceOfSatisfying(ru.kredo.platform.Rejected.class,
 				r -> assertThat(r.code()).isEqualTo("plan.paused-by-dispute"));
 		assertThat(plans.get(tenant, plan.id()).isPaused()).isTrue();
+	}
+
+	/**
+	 * Adherence: a payment's part towards an instalment is kept with its day; an instalment paid by its date is on time,
+	 * one due and unpaid is not; the cash that came in shows in its month; another agency sees none of it.
+	 */
+	@Test
+	void adherenceCountsInstalmentsPaidOnTimeAndTheCashThatCameInPerMonthAndPortfolio() throws Exception {
+		Provisioned agency = agency();
+		TenantId tenant = agency.tenant().id();
+		UserDetails operator = fixtures.admin(agency);
+		Debt debt = debtOf(agency, "30000.00");
+		Plan plan = sign(agency, request(agency, debt, 3));
+		LocalDate today = calendar.today();
+		transaction.executeWithoutResult(status -> events.publishEvent(new ru.kredo.payments.PaymentSucceeded(tenant,
+				new ru.kredo.payments.PaymentId(UUID.randomUUID()), debt.id().value(), Money.ofRoubles("10000.00"),
+				today.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Moscow")).toInstant())));
+		assertThat(jdbc.sql("select number, amount from plan_instalment_payments where plan_id = ?").param(plan.id())
+			.query((row, n) -> row.getInt("number") + ":" + row.getLong("amount")).list()).containsExactly("1:1000000");
+		// As if all this had happened 45 days earlier: the first instalment paid before its date, the second now due.
+		jdbc.sql("update plan_instalments set due_on = due_on - 45 where plan_id = ?").param(plan.id()).update();
+		jdbc.sql("update plan_instalment_payments set due_on = due_on - 45, paid_on = paid_on - 45 where plan_id = ?")
+			.param(plan.id()).update();
+
+		String page = page("/plans/adherence", operator);
+		assertThat(page).contains("Без портфеля", "1 из 2 (50 %)", "10 000,00 ₽");
+		String paidMonth = java.time.YearMonth.from(today.minusDays(45)).toString();
+		assertThat(page).containsPattern("data-month=\"" + paidMonth + "\"[\\s\\S]*?came-in\">10\u00a0000,00\u00a0₽");
+
+		String other = page("/plans/adherence", fixtures.admin(agency()));
+		assertThat(other).doesNotContain("10 000,00 ₽").doesNotContain("Без портфеля");
 	}
 
 	@Test
