@@ -371,7 +371,7 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 		}
 	}
 
-	private static String checkedNote(String why) {
+	static String checkedNote(String why) {
 		String text = why == null ? "" : why.strip();
 		if (text.isEmpty()) {
 			throw new Rejected("plan.note-required");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,7 +38,9 @@ import ru.kredo.collections.DisputeResolved;
 import ru.kredo.collections.PaymentApplied;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.money.Money;
+import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
@@ -123,12 +126,12 @@ public class Plans {
 		try {
 			jdbc.sql("""
 					insert into plans (id, tenant_id, debt_id, contact_id, status, reason, income, expenses, total, breaches,
-					    requested_on, repairs_used, created_at, updated_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+					    requested_on, repairs_used, created_at, updated_at, portfolio_id)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
 				.params(plan.id(), tenant.value(), debtId.value(), debtor.value(), plan.status().name(), reason.name(),
 						sealed(INCOME, income), sealed(EXPENSES, expenses), plan.total().kopecks(),
 						plan.breaches().toArray(String[]::new), Date.valueOf(today), Timestamp.from(now),
-						Timestamp.from(now))
+						Timestamp.from(now), debts.portfolioOf(tenant, debtId).orElse(null))
 				.update();
 		}
 		catch (DuplicateKeyException raced) {
@@ -159,6 +162,9 @@ public class Plans {
 	@Transactional
 	public Plan propose(TenantId tenant, UUID id, Terms terms, LocalDate first, AuditActor actor) {
 		Locked locked = lockedWithDebt(tenant, id);
+		if (first.isBefore(today(locked.debt()))) {
+			throw new Rejected("plan.first-past");
+		}
 		Schedule schedule = calculator.schedule(locked.debt().total(), terms, first);
 		return store(locked.plan(), locked.plan().propose(schedule), actor, AuditAction.PLAN_PROPOSED, null);
 	}
@@ -258,6 +264,109 @@ public class Plans {
 		return moved;
 	}
 
+	/**
+	 * The agency pauses a running plan with a reason ({@link Plan#pause}): nothing is missed while it is, and it runs
+	 * again when the agency resumes it ({@link #resume}), its unpaid dates moved on by the days paused.
+	 *
+	 * @throws Rejected {@code plan.not-running}, {@code plan.paused}, {@code plan.note-required},
+	 *     {@code plan.note-too-long}
+	 */
+	@Transactional
+	public Plan pause(TenantId tenant, UUID id, String reason, AuditActor actor) {
+		Locked locked = lockedWithDebt(tenant, id);
+		String why = Plan.checkedNote(reason);
+		Plan paused = locked.plan().pause(today(locked.debt()));
+		return store(locked.plan(), paused, actor, AuditAction.PLAN_PAUSED, "paused:" + why);
+	}
+
+	/**
+	 * The agency resumes a plan it paused ({@link Plan#resume}). A plan paused by a dispute resumes when the dispute is
+	 * rejected, not here.
+	 *
+	 * @throws Rejected {@code plan.not-paused}, {@code plan.paused-by-dispute}
+	 */
+	@Transactional
+	public Plan resume(TenantId tenant, UUID id, AuditActor actor) {
+		Locked locked = lockedWithDebt(tenant, id);
+		if (locked.debt().status() == DebtStatus.DISPUTED) {
+			throw new Rejected("plan.paused-by-dispute");
+		}
+		Plan resumed = locked.plan().resume(today(locked.debt()), calculator);
+		return store(locked.plan(), resumed, actor, AuditAction.PLAN_RESUMED, "resumed");
+	}
+
+	/**
+	 * The schedule the agency would propose for a request ({@link #propose}): {@code terms} from {@code first} on what
+	 * the debt owes now, shown to the operator before he sends it.
+	 *
+	 * @throws NotFound another agency's plan, or none
+	 * @throws Rejected the calculator's refusals, {@code plan.first-past}
+	 */
+	public Schedule proposal(TenantId tenant, UUID id, Terms terms, LocalDate first) {
+		Plan plan = get(tenant, id);
+		Debt debt = debts.get(tenant, plan.debtId());
+		if (first.isBefore(today(debt))) {
+			throw new Rejected("plan.first-past");
+		}
+		return calculator.schedule(debt.total(), terms, first);
+	}
+
+	/**
+	 * The rules of the policy a request broke ({@link Plan#breaches}), with the arguments of the policy for its debt's
+	 * portfolio as it stands now, to be read as {@link PolicyBreach#messageKey}.
+	 */
+	public List<PolicyBreach> breachesOf(Plan plan) {
+		PlanPolicy policy = policies.effective(plan.tenantId(), debts.portfolioOf(plan.tenantId(), plan.debtId()));
+		return plan.breaches().stream().map(code -> new PolicyBreach(code, switch (code) {
+			case "months" -> List.<Object>of(policy.minMonths(), policy.maxMonths());
+			case "instalment" -> List.<Object>of(policy.minInstalment());
+			case "first-late" -> List.<Object>of(policy.maxDaysToFirst());
+			case "balance" -> List.<Object>of(policy.minBalance());
+			case "days-past-due" -> List.<Object>of(policy.minDaysPastDue());
+			default -> List.of();
+		})).toList();
+	}
+
+	/**
+	 * The agency's plans in one of {@code statuses}, a page at a time: the longest waiting first for requests alone,
+	 * otherwise the latest moved first.
+	 */
+	public ListPage<Plan> list(TenantId tenant, Set<PlanStatus> statuses, Paging paging) {
+		String[] names = statuses.stream().map(Enum::name).sorted().toArray(String[]::new);
+		boolean waiting = statuses.equals(Set.of(PlanStatus.REQUESTED));
+		long total = jdbc.sql("select count(*) from plans where tenant_id = ? and status = any (?)")
+			.params(tenant.value(), names)
+			.query(Long.class)
+			.single();
+		List<Plan> page = jdbc.sql("select " + COLUMNS + " from plans where tenant_id = ? and status = any (?) order by "
+				+ (waiting ? "created_at, id" : "updated_at desc, id") + " limit ? offset ?")
+			.params(tenant.value(), names, paging.limit(), paging.offset())
+			.query(this::plan)
+			.list()
+			.stream()
+			.map(this::withInstalments)
+			.toList();
+		return ListPage.of(page, total, paging);
+	}
+
+	/** How many of the agency's plans are in {@code status}. */
+	public long count(TenantId tenant, PlanStatus status) {
+		return jdbc.sql("select count(*) from plans where tenant_id = ? and status = ?")
+			.params(tenant.value(), status.name())
+			.query(Long.class)
+			.single();
+	}
+
+	/** When the plan was requested: how long a request has waited is counted from here. */
+	public Instant requestedAt(TenantId tenant, UUID id) {
+		return jdbc.sql("select created_at from plans where tenant_id = ? and id = ?")
+			.params(tenant.value(), id)
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant)
+			.orElseThrow(() -> new NotFound("plan.not-found", id));
+	}
+
 	/** The running plans not paused, every agency's, as {@code [tenant, plan]}: what the day's check looks at. */
 	public List<RunningPlan> running() {
 		return jdbc.sql("""
@@ -326,16 +435,20 @@ public class Plans {
 		if (after.isRunning() && applied.statusAfter() == DebtStatus.CLOSED) {
 			after = after.complete();
 		}
+		recordPaid(plan, after, applied.day());
 		AuditAction action = after.status() == PlanStatus.COMPLETED ? AuditAction.PLAN_COMPLETED
 				: plan.status() == PlanStatus.BEHIND && after.status() == PlanStatus.ACTIVE ? AuditAction.PLAN_CAUGHT_UP
 				: null;
 		store(plan, after, SYSTEM, action, "payment:" + applied.paymentId());
 	}
 
-	/** A dispute of a debt under a plan pauses the plan, in the dispute's transaction ({@link Plan#pause}). */
+	/**
+	 * A dispute of a debt under a plan pauses the plan, in the dispute's transaction ({@link Plan#pause}); one the agency
+	 * paused already stays as it is.
+	 */
 	@EventListener
 	void on(DisputeOpened opened) {
-		lockedCurrent(opened.tenantId(), opened.debtId()).filter(Plan::isRunning)
+		lockedCurrent(opened.tenantId(), opened.debtId()).filter(plan -> plan.isRunning() && !plan.isPaused())
 			.ifPresent(plan -> store(plan, plan.pause(calendar.agencyDate(opened.openedAt())), SYSTEM,
 					AuditAction.PLAN_PAUSED, "dispute:" + opened.disputeId()));
 	}
@@ -428,6 +541,23 @@ public class Plans {
 			}
 		}
 		return after;
+	}
+
+	/** What a payment brought to each instalment, on the day it came: the adherence's figures ({@link PlanAdherence}). */
+	private void recordPaid(Plan before, Plan after, LocalDate day) {
+		for (PlanInstalment instalment : after.instalments()) {
+			long was = before.instalments().stream().filter(i -> i.number() == instalment.number()).findFirst()
+				.map(i -> i.paid().kopecks()).orElse(0L);
+			long now = instalment.paid().kopecks() - was;
+			if (now > 0) {
+				jdbc.sql("""
+						insert into plan_instalment_payments (tenant_id, plan_id, number, due_on, paid_on, amount)
+						values (?, ?, ?, ?, ?, ?)""")
+					.params(after.tenantId().value(), after.id(), instalment.number(), Date.valueOf(instalment.due()),
+							Date.valueOf(day), now)
+					.update();
+			}
+		}
 	}
 
 	private void log(Plan plan, PlanStatus from, AuditActor actor, String reason) {

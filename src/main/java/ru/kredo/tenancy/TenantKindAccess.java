@@ -48,9 +48,10 @@ public final class TenantKindAccess {
 			Row.staff("/inbox/**", COLLECTOR), Row.staff("/plan-policy/**", COLLECTOR),
 			// A sandbox's test clock (docs/sandbox.md): a broker's or an agency's; a real tenant's page is a 404 too.
 			Row.staff("/test-clock/**", BROKER, COLLECTOR),
+			Row.staff("/plans/**", COLLECTOR),
 			// … and their API: conversations, disputes and document requests (issue 12, «For integrators»).
 			Row.staff("/api/v1/conversations/**", COLLECTOR), Row.staff("/api/v1/disputes/**", COLLECTOR),
-			Row.staff("/api/v1/document-requests/**", COLLECTOR),
+			Row.staff("/api/v1/document-requests/**", COLLECTOR), Row.staff("/api/v1/plans/**", COLLECTOR),
 
 			// The platform: its operator's pages (the security chain's role rule answers others 403 first) and the
 			// bureau feeds' endpoint, which tells a tenant's key why it is refused.

@@ -7,7 +7,9 @@
  * <p>
  * Consumes {@link ru.kredo.signals.SignalsRaised}, and for collection agencies
  * {@link ru.kredo.conversations.MessagePosted}, {@link ru.kredo.collections.DisputeOpened} and
- * {@link ru.kredo.collections.DisputeResolved} ({@code internal/AgencyEventsListener}: thin payloads, ids only).
+ * {@link ru.kredo.collections.DisputeResolved}, {@link ru.kredo.docrequests.DocumentRequested} and the plans' events
+ * ({@link ru.kredo.plans.PlanRequested}, {@code PlanSigned}, {@code PlanFellBehind}, {@code PlanBroken},
+ * {@code PlanCompleted}) ({@code internal/AgencyEventsListener}: thin payloads, ids only).
  * Publishes nothing. The payloads are documented in {@code docs/webhooks.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks")

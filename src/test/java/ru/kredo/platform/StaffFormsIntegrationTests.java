@@ -95,6 +95,18 @@ class StaffFormsIntegrationTests {
 	ru.kredo.docrequests.DocumentRequests documentRequests;
 
 	@Autowired
+	ru.kredo.plans.Plans plans;
+
+	@Autowired
+	ru.kredo.cabinet.CabinetSignIn signIn;
+
+	@Autowired
+	ru.kredo.TextedCodes texted;
+
+	@Autowired
+	ru.kredo.contacts.Contacts contactsOf;
+
+	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Autowired
@@ -130,7 +142,8 @@ class StaffFormsIntegrationTests {
 			"POST /users/{id}/enabled", "POST /users/{id}/password-reset", "POST /users/{id}/invite-again",
 			"POST /offer-rules/{id}/enabled", "POST /offer-rules/{id}/delete", "POST /payments/settings",
 			"POST /operator/events", "POST /inbox/{id}/take", "POST /inbox/{id}/assign",
-			"POST /inbox/replies/{id}/delete", "POST /plan-policy/portfolios/{id}/delete");
+			"POST /inbox/replies/{id}/delete", "POST /plan-policy/portfolios/{id}/delete",
+			"POST /plans/{id}/approve", "POST /plans/{id}/resume");
 
 	@Test
 	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
@@ -269,6 +282,16 @@ class StaffFormsIntegrationTests {
 		UserDetails sandboxAdmin = sandboxAdmin();
 		forms.put("POST /test-clock", new Wrong(() -> post("/test-clock").param("days", "-3").with(user(sandboxAdmin)),
 				List.of("days"), List.of("-3")));
+		forms.put("POST /plans/{id}/propose", new Wrong(() -> post("/plans/{id}/propose", plan(agency, false))
+			.param("by", "months").param("months", "0").param("first", "не дата").with(user(agencyAdmin)),
+				List.of("propose-months", "propose-first"), List.of("не дата")));
+		forms.put("POST /plans/{id}/decline", new Wrong(() -> post("/plans/{id}/decline", plan(agency, false))
+			.param("reason", " ").with(user(agencyAdmin)), List.of("decline-reason"), List.of()));
+		forms.put("POST /plans/{id}/pause", new Wrong(() -> post("/plans/{id}/pause", plan(agency, true))
+			.param("reason", "").with(user(agencyAdmin)), List.of("pause-reason"), List.of()));
+		forms.put("POST /plans/{id}/end", new Wrong(() -> post("/plans/{id}/end", plan(agency, true))
+			.param("reason", "я".repeat(ru.kredo.plans.Plan.MAX_NOTE + 1)).with(user(agencyAdmin)),
+				List.of("end-reason"), List.of()));
 		return forms;
 	}
 
@@ -415,6 +438,20 @@ class StaffFormsIntegrationTests {
 				portfolio(agency))).with(user(agencyAdmin)));
 		forms.put("POST /plan-policy/portfolios/{id}/delete", () -> post("/plan-policy/portfolios/{id}/delete",
 				portfolio(agency)).with(user(agencyAdmin)));
+		forms.put("POST /plans/{id}/approve", () -> post("/plans/{id}/approve", plan(agency, false)).with(user(agencyAdmin)));
+		forms.put("POST /plans/{id}/propose", () -> post("/plans/{id}/propose", plan(agency, false)).param("by", "months")
+			.param("months", "6").param("first", java.time.LocalDate.now().plusDays(10).toString()).with(user(agencyAdmin)));
+		forms.put("POST /plans/{id}/decline", () -> post("/plans/{id}/decline", plan(agency, false))
+			.param("reason", "Срок слишком долгий").with(user(agencyAdmin)));
+		forms.put("POST /plans/{id}/pause", () -> post("/plans/{id}/pause", plan(agency, true))
+			.param("reason", "Должник в больнице").with(user(agencyAdmin)));
+		forms.put("POST /plans/{id}/resume", () -> {
+			UUID plan = plan(agency, true);
+			plans.pause(agency.tenant().id(), plan, "Пауза", ru.kredo.audit.AuditActor.COMMAND_LINE);
+			return post("/plans/{id}/resume", plan).with(user(agencyAdmin));
+		});
+		forms.put("POST /plans/{id}/end", () -> post("/plans/{id}/end", plan(agency, true))
+			.param("reason", "Должник просил прекратить").with(user(agencyAdmin)));
 
 		UserDetails sandboxAdmin = sandboxAdmin();
 		forms.put("POST /test-clock", () -> post("/test-clock").param("days", "1").with(user(sandboxAdmin)));
@@ -470,6 +507,29 @@ class StaffFormsIntegrationTests {
 	}
 
 	private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * A restructuring plan of a debtor of the agency's: requested outside the policy (36 months), or signed with a
+	 * texted code as the cabinet signs it and running (3 months).
+	 */
+	private UUID plan(Provisioned agency, boolean running) {
+		ru.kredo.contacts.Contact debtor = fixtures.contact(agency);
+		ru.kredo.collections.Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»",
+				"Д-" + UUID.randomUUID().toString().substring(0, 8), java.time.LocalDate.of(2021, 1, 1), null,
+				ru.kredo.collections.DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("60000.00"),
+						Money.ZERO), 100);
+		ru.kredo.plans.Plan plan = plans.request(agency.tenant().id(), debtor.id(), debt.id(),
+				ru.kredo.plans.PlanReason.OTHER, null, null, new ru.kredo.plans.Terms.ByMonths(running ? 3 : 36),
+				java.time.LocalDate.now().plusDays(10), ru.kredo.plans.Plans.debtor(debtor.id()));
+		if (running) {
+			long sent = texted.count(agency.tenant().id());
+			ru.kredo.cabinet.CabinetSignIn.Challenge challenge = signIn.startSignature(agency.tenant(), debtor.name(),
+					debtor.phone(), debt.contractNumber());
+			signIn.confirm(agency.tenant(), challenge.id(), texted.latest(agency.tenant().id(), (int) sent + 1));
+			plans.sign(agency.tenant().id(), debtor.id(), plan.id(), challenge.id(), "План");
+		}
+		return plan.id();
+	}
 
 	/** An open document request of a debtor of the agency's. */
 	private UUID documentRequest(Provisioned agency) {

@@ -144,7 +144,11 @@ class TenantKindAccessIntegrationTests {
 				"GET /api/v1/document-requests", "POST /api/v1/document-requests/{id}/answer",
 				"POST /api/v1/document-requests/{id}/decline", "GET /plan-policy", "POST /plan-policy",
 				"GET /plan-policy/portfolios/{id}", "POST /plan-policy/portfolios/{id}",
-				"POST /plan-policy/portfolios/{id}/delete");
+				"POST /plan-policy/portfolios/{id}/delete", "GET /inbox/plans", "GET /plans", "GET /plans/{id}", "GET /plans/adherence",
+				"GET /plans/of/{id}", "POST /plans/{id}/approve", "POST /plans/{id}/propose", "POST /plans/{id}/decline",
+				"POST /plans/{id}/pause", "POST /plans/{id}/resume", "POST /plans/{id}/end", "GET /api/v1/plans",
+				"GET /api/v1/plans/{id}", "POST /api/v1/plans", "POST /api/v1/plans/{id}/approve",
+				"POST /api/v1/plans/{id}/proposal", "POST /api/v1/plans/{id}/decline");
 	}
 
 	/** Kredo's own handlers, one per method and pattern, with the row that declares each. */

@@ -16,7 +16,14 @@ import ru.kredo.collections.DisputeOpened;
 import ru.kredo.collections.DisputeResolved;
 import ru.kredo.conversations.Author;
 import ru.kredo.conversations.MessagePosted;
+import ru.kredo.collections.DebtId;
+import ru.kredo.contacts.ContactId;
 import ru.kredo.docrequests.DocumentRequested;
+import ru.kredo.plans.PlanBroken;
+import ru.kredo.plans.PlanCompleted;
+import ru.kredo.plans.PlanFellBehind;
+import ru.kredo.plans.PlanRequested;
+import ru.kredo.plans.PlanSigned;
 import ru.kredo.tenancy.TenantId;
 import ru.kredo.webhooks.WebhookDeliveries;
 import ru.kredo.webhooks.WebhookDeliveries.Message;
@@ -24,7 +31,8 @@ import ru.kredo.webhooks.WebhookDeliveries.Message;
 /**
  * Turns the past-tense events of a collection agency's work into webhook messages for its enabled endpoints
  * ({@code docs/webhooks.md}): a message in a conversation ({@code conversation.message_created}), a dispute opened
- * and resolved, a document requested ({@code document_request.created}). Each runs after its event's commit, through the event publication registry (a crash in between
+ * and resolved, a document requested ({@code document_request.created}), a restructuring plan requested, signed,
+ * behind, broken and completed ({@code plan.*}). Each runs after its event's commit, through the event publication registry (a crash in between
  * loses nothing), and an event is one message whose id it names: a listener that runs twice queues nothing twice.
  * Payloads are thin — ids, codes, times, the debt's contract number — never text, names or phones.
  * <p>
@@ -107,6 +115,68 @@ class AgencyEventsListener {
 			data.put("createdAt", requested.createdAt().toString());
 			return data;
 		});
+	}
+
+	/** A plan requested (by the debtor or on his behalf): where it went, in the inbox or awaiting his signature. */
+	@ApplicationModuleListener
+	void on(PlanRequested requested) {
+		queue(WebhookPayloads.PLAN_REQUESTED, requested.tenantId(), requested.planId().toString(), () -> {
+			Map<String, Object> data = plan(requested.tenantId(), requested.planId(), requested.debtId(),
+					requested.debtorId());
+			data.put("status", requested.status().name());
+			data.put("requestedAt", requested.at().toString());
+			return data;
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(PlanSigned signed) {
+		queue(WebhookPayloads.PLAN_SIGNED, signed.tenantId(), signed.planId().toString(), () -> {
+			Map<String, Object> data = plan(signed.tenantId(), signed.planId(), signed.debtId(), signed.debtorId());
+			data.put("signedAt", signed.at().toString());
+			return data;
+		});
+	}
+
+	/** A plan fell behind; it may do so again after catching up, each time since another day: one message each. */
+	@ApplicationModuleListener
+	void on(PlanFellBehind behind) {
+		queue(WebhookPayloads.PLAN_BEHIND, behind.tenantId(), behind.planId() + ":" + behind.behindSince(), () -> {
+			Map<String, Object> data = plan(behind.tenantId(), behind.planId(), behind.debtId(), behind.debtorId());
+			data.put("behindSince", String.valueOf(behind.behindSince()));
+			data.put("at", behind.at().toString());
+			return data;
+		});
+	}
+
+	/** A plan broken: why (MISSED, BY_AGENCY, DEBT_WRITTEN_OFF); the agency's reason stays in Kredo. */
+	@ApplicationModuleListener
+	void on(PlanBroken broken) {
+		queue(WebhookPayloads.PLAN_BROKEN, broken.tenantId(), broken.planId().toString(), () -> {
+			Map<String, Object> data = plan(broken.tenantId(), broken.planId(), broken.debtId(), broken.debtorId());
+			data.put("ending", broken.ending() == null ? null : broken.ending().name());
+			data.put("brokenAt", broken.at().toString());
+			return data;
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(PlanCompleted completed) {
+		queue(WebhookPayloads.PLAN_COMPLETED, completed.tenantId(), completed.planId().toString(), () -> {
+			Map<String, Object> data = plan(completed.tenantId(), completed.planId(), completed.debtId(),
+					completed.debtorId());
+			data.put("completedAt", completed.at().toString());
+			return data;
+		});
+	}
+
+	private Map<String, Object> plan(TenantId tenant, Object planId, DebtId debtId, ContactId debtorId) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("planId", planId);
+		data.put("debtId", debtId.value());
+		data.put("contactId", debtorId == null ? null : debtorId.value());
+		data.put("contractNumber", debts.get(tenant, debtId).contractNumber());
+		return data;
 	}
 
 	private static Map<String, Object> dispute(Object disputeId, Object debtId, Object contactId, String contractNumber) {

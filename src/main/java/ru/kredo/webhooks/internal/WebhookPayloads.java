@@ -29,6 +29,12 @@ public class WebhookPayloads {
 	public static final String DISPUTE_RESOLVED = "dispute.resolved";
 	/** Issue 12's document requests: named here so that the lead wires it with one listener method at merge. */
 	public static final String DOCUMENT_REQUEST_CREATED = "document_request.created";
+	/** Issue 13's restructuring plans: requested, signed, behind, broken, completed. */
+	public static final String PLAN_REQUESTED = "plan.requested";
+	public static final String PLAN_SIGNED = "plan.signed";
+	public static final String PLAN_BEHIND = "plan.behind";
+	public static final String PLAN_BROKEN = "plan.broken";
+	public static final String PLAN_COMPLETED = "plan.completed";
 	static final int VERSION = 1;
 
 	private final JsonMapper json;
