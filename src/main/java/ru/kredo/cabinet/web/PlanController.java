@@ -13,7 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,10 +72,12 @@ class PlanController {
 	private final CabinetSignIn codes;
 	private final Contacts contacts;
 	private final MessageSource messages;
+	private final PlanDocuments documents;
 	private final Clock clock;
 
 	PlanController(CabinetAgencies agencies, OwnDebts ownDebts, Plans plans, PlanQuotes quotes, CabinetSignIn codes,
-			Contacts contacts, MessageSource messages, Clock clock) {
+			Contacts contacts, MessageSource messages, PlanDocuments documents, Clock clock) {
+		this.documents = documents;
 		this.agencies = agencies;
 		this.ownDebts = ownDebts;
 		this.plans = plans;
@@ -305,6 +313,39 @@ class PlanController {
 					Map.of("monthly".equals(form.by()) ? "monthly" : "months", refused));
 		}
 		return "redirect:/cabinet/" + agency + "/debts/" + debt + "#plan-card";
+	}
+
+	/**
+	 * The copy of the plan's agreement he signed, as a PDF; only his: a guest, another debtor and a debt with no plan
+	 * signed are answered 404 alike.
+	 */
+	@GetMapping("/agreement.pdf")
+	ResponseEntity<byte[]> agreement(@PathVariable UUID agency, @PathVariable UUID debt,
+			Optional<SignedInDebtor> signedIn) {
+		Debt his = ownDebts.get(agencies.get(agency), signedIn, debt);
+		return pdf(documents.agreement(his), "soglashenie-plan-" + fileSafe(his) + ".pdf");
+	}
+
+	/** The plan's schedule as it stands, as a PDF; only his, as {@link #agreement}. */
+	@GetMapping("/schedule.pdf")
+	ResponseEntity<byte[]> schedule(@PathVariable UUID agency, @PathVariable UUID debt,
+			Optional<SignedInDebtor> signedIn) {
+		Debt his = ownDebts.get(agencies.get(agency), signedIn, debt);
+		return pdf(documents.schedule(his), "grafik-plan-" + fileSafe(his) + ".pdf");
+	}
+
+	private static String fileSafe(Debt debt) {
+		return debt.contractNumber().replaceAll("[^\\w-]", "_");
+	}
+
+	private static ResponseEntity<byte[]> pdf(byte[] pdf, String name) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(pdf);
 	}
 
 	/** Texts a signing code for the plan and keeps its terms, as he will read them, in the session. */

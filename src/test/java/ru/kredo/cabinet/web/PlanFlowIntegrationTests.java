@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -77,6 +78,9 @@ class PlanFlowIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ru.kredo.collections.AgencyRequisites requisites;
 
 	Provisioned agency;
 	TenantId tenant;
@@ -249,6 +253,40 @@ class PlanFlowIntegrationTests {
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())))
 			.isEqualTo(404);
 		assertThat(plans.get(tenant, plan.id()).repairsUsed()).isZero();
+	}
+
+	@Test
+	void theSignedPlansAgreementAndScheduleAreHisPdfsInDocumentsAndOnTheDebtsPage() throws Exception {
+		requisites.save(tenant, new ru.kredo.documents.Agency("ООО ПКО «План»", "7701234560", "1027700000008",
+				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
+		Plan plan = signed("3");
+		String agreement = page + "/plan/agreement.pdf";
+		String schedule = page + "/plan/schedule.pdf";
+		assertThat(cabinet.page("/cabinet/" + tenant.value() + "/documents", session)).contains(
+				"href=\"" + agreement + "\"", "href=\"" + schedule + "\"", "Соглашение о плане погашения (копия)");
+		assertThat(cabinet.page(page, session)).contains("href=\"" + agreement + "\"", "href=\"" + schedule + "\"");
+
+		MockHttpServletResponse response = mvc.perform(get(agreement).session(session)).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType()).isEqualTo("application/pdf");
+		String text = text(response.getContentAsByteArray());
+		assertThat(text).contains("о погашении долга по графику (копия)", "ООО ПКО «План»", "Зуева Ольга Ивановна",
+				"погашается целиком, 3 платежами", plan.signature().toString()).doesNotContain("Прощается", "Прощено");
+		MockHttpServletResponse grid = mvc.perform(get(schedule).session(session)).andReturn().getResponse();
+		assertThat(grid.getStatus()).isEqualTo(200);
+		assertThat(text(grid.getContentAsByteArray())).contains("10 000,00");
+
+		Contact stranger = fixtures.contact(agency);
+		MockHttpSession his = cabinet.signedIn(tenant, stranger.id());
+		assertThat(cabinet.status(get(agreement).session(his))).isEqualTo(404);
+		assertThat(cabinet.status(get(schedule).session(his))).isEqualTo(404);
+		assertThat(cabinet.status(get(agreement))).isEqualTo(404);
+	}
+
+	private static String text(byte[] pdf) throws Exception {
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace('\u00a0', ' ');
+		}
 	}
 
 	private Plan signed(String months) throws Exception {
