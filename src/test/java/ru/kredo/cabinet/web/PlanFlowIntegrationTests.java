@@ -227,6 +227,27 @@ class PlanFlowIntegrationTests {
 	}
 
 	@Test
+	void whatIsLeftIsReplannedOnceAndABrokenPlanSaysWhyAndThatTheDebtIsOwedAsBefore() throws Exception {
+		Plan plan = signed("3");
+		LocalDate today = quotes.today(debt);
+		assertThat(cabinet.redirect(post(page + "/plan/" + plan.id() + "/replan").param("by", "months")
+			.param("months", "ноль").param("first", today.plusDays(3).toString()), session)).isEqualTo(page + "#plan-card");
+		assertThat(cabinet.page(page, session)).contains("Срок плана — от 1 до");
+		assertThat(cabinet.redirect(post(page + "/plan/" + plan.id() + "/replan").param("by", "months")
+			.param("months", "6").param("first", today.plusDays(3).toString()), session)).isEqualTo(page + "#plan-card");
+		Plan replanned = plans.get(tenant, plan.id());
+		assertThat(replanned.instalments()).hasSize(6);
+		assertThat(replanned.repairsUsed()).isEqualTo(1);
+		assertThat(cabinet.page(page + "?lang=en", session)).contains("The plan is repaired.", "The plan is running.",
+				"Next payment No. 1: 5\u00a0000,00\u00a0₽", "Pay the instalment").doesNotContain("Move the payment");
+
+		plans.end(tenant, plan.id(), "Вы просили прекратить план", new AuditActor("user:" + agency.admin().id(), "Админ"));
+		assertThat(cabinet.page(page + "?lang=ru", session)).contains("План расторгнут агентством.",
+				"Вы просили прекратить план", "Долг снова подлежит оплате как раньше", "Погасить частями")
+			.doesNotContain("Оплатить платёж");
+	}
+
+	@Test
 	void aDisputedDebtsPlanIsShownAsPaused() throws Exception {
 		Plan plan = signed("3");
 		disputes.open(tenant, debtor.id(), debt.id(), DisputeReason.WRONG_SUM, "Сумма неверна");
@@ -293,6 +314,7 @@ class PlanFlowIntegrationTests {
 		LocalDate first = quotes.today(debt).plusDays(5);
 		assertThat(cabinet.redirect(request(months, first), session)).isEqualTo(page + "/plan/sign");
 		cabinet.redirect(post(page + "/plan/confirm").param("code", texts.latest(tenant, 1)), session);
+		assertThat(cabinet.page(page, session)).contains("План подписан.");
 		Plan plan = plans.current(tenant, debt.id()).orElseThrow();
 		assertThat(plan.status()).isEqualTo(PlanStatus.ACTIVE);
 		return plan;
