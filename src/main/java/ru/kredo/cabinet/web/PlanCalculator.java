@@ -26,7 +26,9 @@ import ru.kredo.plans.Terms;
  * «Погасить частями» on a debt's page: the agency's plan policy as the debtor reads it and a calculator he fills in by
  * GET — a number of months or a monthly sum he can afford, and the first payment's day — whose answer is the page
  * itself: the schedule, kopeck-exact, and, outside the policy, each rule it breaks. Nothing is stored; a debt that does
- * not qualify shows no section. Whatever he types comes back with a message by its field, never an error page.
+ * not qualify shows no section. Whatever he types comes back with a message by its field, never an error page. What
+ * he asks by is a choice ({@code by}) that typing in a field selects, with one button: a button per mode made Enter
+ * count by the first mode whatever he had typed. His plan, once he has one, comes first ({@link PlanCards}).
  */
 @Component
 class PlanCalculator {
