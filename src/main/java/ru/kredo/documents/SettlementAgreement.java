@@ -26,12 +26,31 @@ import ru.kredo.platform.Rejected;
  * @param signature the id of the signature's record (the SMS challenge he confirmed)
  * @param phone the number the code was texted to, masked; {@code null} for a signature made before Kredo kept it
  * @param issuedOn the date the copy is printed on
+ * @param kind a settlement (part of the debt forgiven) or a restructuring plan (the whole debt by a schedule, nothing
+ *     forgiven: {@code sum} equals {@code debt}); the same copy, headed and worded for what was signed
  */
 public record SettlementAgreement(Agency agency, PersonName debtor, Contract contract, String originalCreditor,
 		String agreement, Money debt, Money sum, List<Instalment> instalments, String signedText,
-		ZonedDateTime signedAt, String signature, String phone, LocalDate issuedOn) {
+		ZonedDateTime signedAt, String signature, String phone, LocalDate issuedOn, Kind kind) {
+
+	/** What the debtor signed: the document's heading and its figures follow it. */
+	public enum Kind {
+		/** Соглашение о прощении части долга (ст. 415 ГК РФ). */
+		SETTLEMENT,
+		/** Соглашение о погашении долга по графику: a restructuring plan of the whole balance. */
+		PLAN
+	}
+
+	/** A settlement's copy. */
+	public SettlementAgreement(Agency agency, PersonName debtor, Contract contract, String originalCreditor,
+			String agreement, Money debt, Money sum, List<Instalment> instalments, String signedText,
+			ZonedDateTime signedAt, String signature, String phone, LocalDate issuedOn) {
+		this(agency, debtor, contract, originalCreditor, agreement, debt, sum, instalments, signedText, signedAt,
+				signature, phone, issuedOn, Kind.SETTLEMENT);
+	}
 
 	public SettlementAgreement {
+		kind = kind == null ? Kind.SETTLEMENT : kind;
 		Objects.requireNonNull(agency, "agency");
 		Objects.requireNonNull(debtor, "debtor");
 		Objects.requireNonNull(contract, "contract");
@@ -52,6 +71,10 @@ public record SettlementAgreement(Agency agency, PersonName debtor, Contract con
 		signature = Text.required(signature, "certificate.agreement-missing");
 		phone = phone == null || phone.isBlank() ? null : phone.strip();
 		Objects.requireNonNull(issuedOn, "issuedOn");
+	}
+
+	public boolean isPlan() {
+		return kind == Kind.PLAN;
 	}
 
 	/** What is forgiven once {@link #sum} is paid by the schedule. */

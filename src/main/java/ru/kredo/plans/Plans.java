@@ -406,6 +406,14 @@ public class Plans {
 			.toList();
 	}
 
+	/** The terms as the debtor read them when he signed the plan ({@link #sign}); none before he signed. */
+	public Optional<String> signedTerms(TenantId tenant, UUID plan) {
+		return jdbc.sql("select signed_terms from plans where tenant_id = ? and id = ? and signed_terms is not null")
+			.params(tenant.value(), plan)
+			.query(String.class)
+			.optional();
+	}
+
 	/** The moves of a plan's state, oldest first. */
 	public List<PlanTransition> transitions(TenantId tenant, UUID plan) {
 		return jdbc.sql("""

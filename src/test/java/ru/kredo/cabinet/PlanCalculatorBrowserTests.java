@@ -66,20 +66,29 @@ class PlanCalculatorBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("#plan-title")).hasText("Погасить частями");
 		assertThat(page.locator("#plan .plan-policy-text")).containsText("от 2 до 24 месяцев");
 		page.locator("#plan-months").fill("12");
-		page.locator("#plan-by-months").click();
+		page.locator("#plan-calculate").click();
 		assertThat(page.locator(".plan-monthly")).hasText("Ежемесячный платёж: 8\u00a0333,33\u00a0₽, 12 платежей.");
 		assertThat(page.locator(".plan-last")).hasText("Последний платёж: 8\u00a0333,37\u00a0₽.");
 		assertThat(page.locator(".plan-schedule tbody tr")).hasCount(12);
 		assertThat(page.locator(".plan-within")).isVisible();
 		assertFitsThePhone(page, "plan-by-months-phone-390.png");
 
+		// Typed a monthly sum and pressed Enter: counted by the sum, not by the term shown before (the defect was a form
+		// with a button per mode, Enter pressing the first one).
 		page.locator("#plan-monthly").fill("30 000");
-		page.locator("#plan-by-monthly").click();
+		page.locator("#plan-monthly").press("Enter");
 		assertThat(page.locator(".plan-monthly")).hasText("Ежемесячный платёж: 30\u00a0000,00\u00a0₽, 4 платежа.");
 		assertThat(page.locator(".plan-schedule tbody tr")).hasCount(4);
 		assertThat(page.locator(".plan-schedule tbody tr").last()).containsText("10\u00a0000,00\u00a0₽");
 		assertThat(page.locator(".plan-total")).hasText("Всего: 100\u00a0000,00\u00a0₽.");
 		assertFitsThePhone(page, "plan-by-monthly-phone-390.png");
+		assertThat(page.locator("#plan-by-monthly")).isChecked();
+
+		// And back: a term typed and Enter counts by the term.
+		page.locator("#plan-months").fill("5");
+		page.locator("#plan-months").press("Enter");
+		assertThat(page.locator(".plan-monthly")).hasText("Ежемесячный платёж: 20\u00a0000,00\u00a0₽, 5 платежей.");
+		assertThat(page.locator("#plan-by-months")).isChecked();
 		assertNoBrowserProblems();
 	}
 

@@ -60,9 +60,11 @@ class DocumentsController {
 	private final BusinessCalendar calendar;
 	private final DocumentRequests requests;
 	private final DebtorDocuments given;
+	private final PlanDocuments plans;
 
 	DocumentsController(CabinetAgencies agencies, Debts debts, BusinessCalendar calendar, DocumentRequests requests,
-			DebtorDocuments given) {
+			DebtorDocuments given, PlanDocuments plans) {
+		this.plans = plans;
 		this.agencies = agencies;
 		this.debts = debts;
 		this.calendar = calendar;
@@ -84,7 +86,8 @@ class DocumentsController {
 		LocalDate today = calendar.today();
 		model.addAttribute("contracts", his.debts().stream()
 			.map(debt -> ContractDocuments.of(id, debt, his.offers().get(debt.id()),
-					!his.payments().get(debt.id()).isEmpty(), printable, today, calendar))
+					!his.payments().get(debt.id()).isEmpty(), printable, today, calendar)
+				.withPlan(id, debt, printable ? plans.signed(debt).map(p -> calendar.agencyDate(p.signedAt())) : Optional.empty()))
 			.toList());
 		List<DocumentRequest> asked = requests.ofDebtor(tenant.id(), debtor.contactId());
 		model.addAttribute("requests", asked);
@@ -184,6 +187,18 @@ class DocumentsController {
 			}
 			return new ContractDocuments(debt.contractNumber(), debt.contractDate(), debt.originalCreditor(),
 					List.copyOf(documents), List.copyOf(toCome));
+		}
+
+		/** With the copy of a restructuring plan he signed on the debt and its schedule (PlanDocuments), if any. */
+		ContractDocuments withPlan(String agency, Debt debt, Optional<LocalDate> planSignedOn) {
+			if (planSignedOn.isEmpty()) {
+				return this;
+			}
+			String base = "/cabinet/" + agency + "/debts/" + debt.id() + "/plan";
+			List<Document> with = new ArrayList<>(documents);
+			with.add(new Document("plan-agreement", base + "/agreement.pdf", planSignedOn.get()));
+			with.add(new Document("plan-schedule", base + "/schedule.pdf", planSignedOn.get()));
+			return new ContractDocuments(contractNumber, contractDate, originalCreditor, List.copyOf(with), toCome);
 		}
 	}
 

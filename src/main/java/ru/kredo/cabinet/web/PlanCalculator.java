@@ -26,7 +26,9 @@ import ru.kredo.plans.Terms;
  * «Погасить частями» on a debt's page: the agency's plan policy as the debtor reads it and a calculator he fills in by
  * GET — a number of months or a monthly sum he can afford, and the first payment's day — whose answer is the page
  * itself: the schedule, kopeck-exact, and, outside the policy, each rule it breaks. Nothing is stored; a debt that does
- * not qualify shows no section. Whatever he types comes back with a message by its field, never an error page.
+ * not qualify shows no section. Whatever he types comes back with a message by its field, never an error page. What
+ * he asks by is a choice ({@code by}) that typing in a field selects, with one button: a button per mode made Enter
+ * count by the first mode whatever he had typed. His plan, once he has one, comes first ({@link PlanCards}).
  */
 @Component
 class PlanCalculator {
@@ -35,10 +37,12 @@ class PlanCalculator {
 
 	private final PlanQuotes quotes;
 	private final TimeDisplay time;
+	private final PlanCards cards;
 
-	PlanCalculator(PlanQuotes quotes, TimeDisplay time) {
+	PlanCalculator(PlanQuotes quotes, TimeDisplay time, PlanCards cards) {
 		this.quotes = quotes;
 		this.time = time;
+		this.cards = cards;
 	}
 
 	/**
@@ -78,6 +82,13 @@ class PlanCalculator {
 
 	/** Puts the section on the page ({@code plan}), or nothing when the debt does not qualify for a plan. */
 	void show(Debt debt, Form typed, Model model) {
+		// His plan (being considered, to sign, running, or how the last one ended) comes first; while one is not final
+		// no other may be requested, so the calculator is not shown.
+		java.util.Optional<PlanCards.Card> card = cards.of(debt);
+		card.ifPresent(shown -> model.addAttribute("planCard", shown));
+		if (card.isPresent() && card.get().current()) {
+			return;
+		}
 		PlanQuotes.Eligibility eligibility = quotes.eligibility(debt);
 		if (!eligibility.qualifies()) {
 			return;
@@ -110,11 +121,12 @@ class PlanCalculator {
 		}
 	}
 
-	private record Asked(Terms terms, LocalDate first) {
+	/** His terms and first day as read from the form (the plan's request and re-plan read them the same way). */
+	record Asked(Terms terms, LocalDate first) {
 	}
 
 	/** His terms and first day, or every wrong field with its reason. */
-	private static Asked read(Form form, LocalDate today) {
+	static Asked read(Form form, LocalDate today) {
 		InvalidFields.Collector fields = new InvalidFields.Collector();
 		Terms terms = form.byMonthly() ? fields.read("monthly", () -> new Terms.ByMonthly(monthly(form.monthly())))
 				: fields.read("months", () -> new Terms.ByMonths(months(form.months())));

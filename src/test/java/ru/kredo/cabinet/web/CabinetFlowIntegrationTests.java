@@ -76,6 +76,12 @@ class CabinetFlowIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	ru.kredo.plans.Plans plansService;
+
+	@Autowired
+	ru.kredo.plans.PlanQuotes plansQuotes;
+
+	@Autowired
 	PersonalData personalData;
 
 	@Autowired
@@ -223,6 +229,36 @@ class CabinetFlowIntegrationTests {
 			.isEqualTo(door + "/documents#request");
 		assertThat(page(door + "/documents", session)).contains("Запрос принят", "Расчёт задолженности");
 
+		// A restructuring plan of a third debt: requested outside the policy, other terms proposed and declined, asked
+		// again, proposed and accepted, the code resent too soon, texted again, signed, a date refused, what is left
+		// re-planned (PlanFlowIntegrationTests has the rest).
+		Debt planned = debts.add(agency.tenant().id(), debt.contactId(), "ООО «Банк»", "П-" + phone.substring(5),
+				LocalDate.of(2022, 3, 3), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("30000.00"), Money.ZERO), 300);
+		String plan = door + "/debts/" + planned.id() + "/plan";
+		LocalDate first = plansQuotes.today(planned).plusDays(5);
+		ru.kredo.audit.AuditActor staff = new ru.kredo.audit.AuditActor("user:" + agency.admin().id(), "Админ");
+		for (String answer : List.of("decline-proposal", "accept-proposal")) {
+			assertThat(redirect(post(plan + "/request").param("reason", "OTHER").param("by", "months").param("months", "30")
+				.param("first", first.toString()), session)).isEqualTo(door + "/debts/" + planned.id() + "#plan-card");
+			ru.kredo.plans.Plan asked = plansService.current(agency.tenant().id(), planned.id()).orElseThrow();
+			plansService.propose(agency.tenant().id(), asked.id(), new ru.kredo.plans.Terms.ByMonths(3), first, staff);
+			page(door + "/debts/" + planned.id(), session);
+			redirect(post(plan + "/" + asked.id() + "/" + answer), session);
+		}
+		ru.kredo.plans.Plan accepted = plansService.current(agency.tenant().id(), planned.id()).orElseThrow();
+		assertThat(accepted.status()).isEqualTo(ru.kredo.plans.PlanStatus.AWAITING_SIGNATURE);
+		assertThat(redirect(post(plan + "/resend"), session)).isEqualTo(plan + "/sign");
+		long sent = texts();
+		assertThat(redirect(post(plan + "/" + accepted.id() + "/sign"), session)).isEqualTo(plan + "/sign");
+		assertThat(redirect(post(plan + "/confirm").param("code", textedCode((int) sent + 1)), session))
+			.isEqualTo(door + "/debts/" + planned.id() + "#plan-card");
+		assertThat(redirect(post(plan + "/" + accepted.id() + "/move").param("to", "завтра"), session))
+			.isEqualTo(door + "/debts/" + planned.id() + "#plan-card");
+		assertThat(redirect(post(plan + "/" + accepted.id() + "/replan").param("by", "months").param("months", "6")
+			.param("first", first.toString()), session)).isEqualTo(door + "/debts/" + planned.id() + "#plan-card");
+		assertThat(plansService.get(agency.tenant().id(), accepted.id()).instalments()).hasSize(6);
+
 		assertThat(redirect(post(door + "/sign-out"), session)).isEqualTo(door);
 
 		// Every POST the cabinet has is one of those just seen answering with a redirect.
@@ -310,7 +346,7 @@ class CabinetFlowIntegrationTests {
 		})).andReturn();
 		assertThat(result.getResponse().getStatus()).as(result.getRequest().getRequestURI()).isEqualTo(302);
 		String pattern = result.getRequest().getRequestURI().replace(agency.tenant().id().toString(), "{agency}")
-			.replaceAll("/debts/[0-9a-f-]{36}/", "/debts/{debt}/");
+			.replaceAll("/debts/[0-9a-f-]{36}/", "/debts/{debt}/").replaceAll("/plan/[0-9a-f-]{36}/", "/plan/{plan}/");
 		redirecting.add(pattern);
 		return result.getResponse().getRedirectedUrl();
 	}
