@@ -261,5 +261,6 @@ class ListPagingIntegrationTests {
 			"/signals/ranking", // the priorities' grid: event types by segment, a fixed set
 			"/conversion", // a report: one row per list and per segment
 			"/cabinet-funnel", // a report: one row per step of the cabinet
+			"/plans/adherence", // a report: one row per month (11 back, 3 ahead) and per portfolio
 			"/"); // the home page: counters and the latest few actions
 }
