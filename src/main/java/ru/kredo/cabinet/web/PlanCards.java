@@ -36,7 +36,7 @@ class PlanCards {
 		this.time = time;
 	}
 
-	/** One instalment as the page shows it; {@code state} is {@code paid}, {@code part}, {@code overdue} or {@code due}. */
+	/** One instalment as the page shows it; {@code state} is {@code paid}, {@code part}, {@code overdue} or {@code due}, or {@code unpaid} in a plan that broke. */
 	record Row(int number, String due, String amount, String paid, String state) {
 	}
 
@@ -69,7 +69,9 @@ class PlanCards {
 	private Card card(Debt debt, Plan plan, boolean current) {
 		LocalDate today = quotes.today(debt);
 		PlanPolicy policy = quotes.eligibility(debt).policy();
-		List<Row> rows = plan.instalments().stream().map(i -> row(i, today)).toList();
+		// A plan that ended unpaid asks for nothing more: its unpaid instalments are «не оплачен», not due or overdue.
+		boolean ended = plan.status() == PlanStatus.BROKEN;
+		List<Row> rows = plan.instalments().stream().map(i -> row(i, today, ended)).toList();
 		Optional<PlanInstalment> next = plan.next();
 		Money overdue = Money.ofKopecks(plan.instalments().stream()
 			.filter(i -> !i.isPaid() && i.due().isBefore(today))
@@ -89,8 +91,8 @@ class PlanCards {
 				plan.ending() == null ? null : plan.ending().name(), plan.signature() != null);
 	}
 
-	private Row row(PlanInstalment instalment, LocalDate today) {
-		String state = instalment.isPaid() ? "paid"
+	private Row row(PlanInstalment instalment, LocalDate today, boolean ended) {
+		String state = instalment.isPaid() ? "paid" : ended ? (instalment.paid().isZero() ? "unpaid" : "part")
 				: instalment.due().isBefore(today) ? "overdue" : instalment.paid().isZero() ? "due" : "part";
 		return new Row(instalment.number(), time.format(instalment.due(), DATE), DebtCard.roubles(instalment.amount()),
 				instalment.paid().isZero() ? null : DebtCard.roubles(instalment.paid()), state);

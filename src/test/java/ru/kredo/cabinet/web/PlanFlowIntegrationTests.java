@@ -243,8 +243,8 @@ class PlanFlowIntegrationTests {
 
 		plans.end(tenant, plan.id(), "Вы просили прекратить план", new AuditActor("user:" + agency.admin().id(), "Админ"));
 		assertThat(cabinet.page(page + "?lang=ru", session)).contains("План расторгнут агентством.",
-				"Вы просили прекратить план", "Долг снова подлежит оплате как раньше", "Погасить частями")
-			.doesNotContain("Оплатить платёж");
+				"Вы просили прекратить план", "Долг снова подлежит оплате как раньше", "Погасить частями", "не оплачен")
+			.doesNotContain("Оплатить платёж", ">к оплате<", ">просрочен<");
 	}
 
 	@Test
