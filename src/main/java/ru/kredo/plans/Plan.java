@@ -160,6 +160,19 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 	}
 
 	/**
+	 * The debtor withdraws his request before it runs — while the agency considers it, proposes other terms, or it
+	 * awaits his signature: it is declined, and he may ask for another.
+	 *
+	 * @throws Rejected {@code plan.not-withdrawable} once it is signed, or ended
+	 */
+	public Plan withdraw() {
+		if (status != PlanStatus.REQUESTED && status != PlanStatus.PROPOSED && status != PlanStatus.AWAITING_SIGNATURE) {
+			throw new Rejected("plan.not-withdrawable");
+		}
+		return with(PlanStatus.DECLINED, instalments, null, null, repairsUsed, null, null);
+	}
+
+	/**
 	 * The debtor signs the plan with a texted code ({@code signature}, the confirmed challenge) at {@code at}: it is
 	 * active. The terms must still hold: the debt owes what the plan repays ({@code balance}; a payment since changed
 	 * it) and its first instalment is not due before {@code today}.

@@ -191,6 +191,13 @@ public class Plans {
 		return store(plan, plan.declineProposal(), debtor(debtor), AuditAction.PLAN_DECLINED, "declined-by-debtor");
 	}
 
+	/** The debtor withdraws his request ({@link Plan#withdraw}); another may follow. */
+	@Transactional
+	public Plan withdraw(TenantId tenant, ContactId debtor, UUID id) {
+		Plan plan = debtorsPlan(tenant, debtor, id).plan();
+		return store(plan, plan.withdraw(), debtor(debtor), AuditAction.PLAN_DECLINED, "withdrawn-by-debtor");
+	}
+
 	/**
 	 * The debtor signs his plan ({@link Plan#sign}) with a texted code: {@code signature} is the signing challenge he
 	 * confirmed — the same simple electronic signature a settlement is signed with (the cabinet texts it with

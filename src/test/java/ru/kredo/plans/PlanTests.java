@@ -122,6 +122,18 @@ class PlanTests {
 	}
 
 	@Test
+	void theDebtorWithdrawsHisRequestUntilHeSignsIt() {
+		Schedule other = CALCULATOR.schedule(rub("30000"), new Terms.ByMonths(6), FIRST);
+
+		assertThat(outsidePolicy().withdraw().status()).isEqualTo(PlanStatus.DECLINED);
+		assertThat(outsidePolicy().propose(other).withdraw().status()).isEqualTo(PlanStatus.DECLINED);
+		assertThat(outsidePolicy().approve().withdraw().status()).isEqualTo(PlanStatus.DECLINED);
+		assertThat(outsidePolicy().withdraw().note()).as("no reason of the agency's to show").isNull();
+		refused(() -> active().withdraw(), "plan.not-withdrawable");
+		refused(() -> outsidePolicy().withdraw().withdraw(), "plan.not-withdrawable");
+	}
+
+	@Test
 	void signingMakesItActiveWhileItsTermsStillHold() {
 		Plan awaiting = requested(List.of());
 		UUID signature = UUID.randomUUID();

@@ -174,6 +174,22 @@ class PlanController {
 		return "redirect:/cabinet/" + agency + "/debts/" + debt;
 	}
 
+	/** «Отозвать запрос»: while the plan is considered or awaits his signature, he withdraws it and may ask again. */
+	@PostMapping("/{plan}/withdraw")
+	String withdraw(@PathVariable UUID agency, @PathVariable UUID debt, @PathVariable UUID plan,
+			Optional<SignedInDebtor> signedIn, RedirectAttributes redirect) {
+		Tenant tenant = agencies.get(agency);
+		Debt owed = ownDebts.get(tenant, signedIn, debt);
+		try {
+			plans.withdraw(tenant.id(), owed.contactId(), ownPlan(tenant, owed, plan).id());
+			redirect.addFlashAttribute("notice", "cabinet.plan-withdrawn");
+		}
+		catch (Rejected refused) {
+			redirect.addFlashAttribute("problem", refused);
+		}
+		return "redirect:/cabinet/" + agency + "/debts/" + debt;
+	}
+
 	/** «Подписать план»: texts the signing code for a plan awaiting his signature, then the signing step. */
 	@PostMapping("/{plan}/sign")
 	String startSigning(@PathVariable UUID agency, @PathVariable UUID debt, @PathVariable UUID plan,

@@ -238,7 +238,7 @@ class CabinetFlowIntegrationTests {
 		String plan = door + "/debts/" + planned.id() + "/plan";
 		LocalDate first = plansQuotes.today(planned).plusDays(5);
 		ru.kredo.audit.AuditActor staff = new ru.kredo.audit.AuditActor("user:" + agency.admin().id(), "Админ");
-		for (String answer : List.of("decline-proposal", "accept-proposal")) {
+		for (String answer : List.of("decline-proposal", "withdraw", "accept-proposal")) {
 			assertThat(redirect(post(plan + "/request").param("reason", "OTHER").param("by", "months").param("months", "30")
 				.param("first", first.toString()), session)).isEqualTo(door + "/debts/" + planned.id() + "#plan-card");
 			ru.kredo.plans.Plan asked = plansService.current(agency.tenant().id(), planned.id()).orElseThrow();

@@ -179,12 +179,28 @@ class PlanFlowIntegrationTests {
 		String thirdPage = "/cabinet/" + tenant.value() + "/debts/" + third.id();
 		cabinet.redirect(post(thirdPage + "/plan/request").param("reason", "ILLNESS").param("by", "months")
 			.param("months", "30").param("first", first.toString()), session);
+		cabinet.page(thirdPage, session); // the redirect followed, as a browser does: its notice is shown once
 		Plan third1 = plans.current(tenant, third.id()).orElseThrow();
 		plans.propose(tenant, third1.id(), new Terms.ByMonths(6), first, operator);
 		assertThat(cabinet.redirect(post(thirdPage + "/plan/" + third1.id() + "/decline-proposal"), session))
 			.isEqualTo(thirdPage);
 		assertThat(plans.get(tenant, third1.id()).status()).isEqualTo(PlanStatus.DECLINED);
 		assertThat(cabinet.page(thirdPage, session)).contains("План не согласован.");
+
+		// A request he withdraws while the agency considers it: declined, and he may ask for another at once.
+		cabinet.redirect(post(thirdPage + "/plan/request").param("reason", "ILLNESS").param("by", "months")
+			.param("months", "30").param("first", first.toString()), session);
+		Plan waiting = plans.current(tenant, third.id()).orElseThrow();
+		assertThat(cabinet.page(thirdPage, session)).contains("Отозвать запрос");
+		assertThat(cabinet.redirect(post(thirdPage + "/plan/" + waiting.id() + "/withdraw"), session)).isEqualTo(thirdPage);
+		assertThat(plans.get(tenant, waiting.id()).status()).isEqualTo(PlanStatus.DECLINED);
+		assertThat(cabinet.page(thirdPage, session)).contains("Запрос отозван.", "Погасить частями")
+			.doesNotContain("Отозвать запрос");
+		assertThat(cabinet.redirect(post(thirdPage + "/plan/request").param("reason", "ILLNESS").param("by", "months")
+			.param("months", "30").param("first", first.toString()), session)).isEqualTo(thirdPage + "#plan-card");
+		assertThat(plans.current(tenant, third.id()).orElseThrow().status()).isEqualTo(PlanStatus.REQUESTED);
+		// Once signed, there is nothing to withdraw: the agency ends a running plan.
+		assertThat(cabinet.redirect(post(page + "/plan/" + requested.id() + "/withdraw"), session)).isEqualTo(page);
 	}
 
 	@Test
