@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,6 +153,20 @@ public class Debts {
 			.query((row, n) -> Optional.ofNullable(row.getObject("portfolio_id", UUID.class)))
 			.optional()
 			.orElseThrow(() -> new NotFound("debt.not-found", id));
+	}
+
+	/** These debts of the agency, read together (another agency's, or none, are not in the map): for a page of rows. */
+	public Map<DebtId, Debt> get(TenantId tenant, Collection<DebtId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<DebtId, Debt> found = new HashMap<>();
+		jdbc.sql("select " + COLUMNS + " from debts where tenant_id = ? and id = any (?)")
+			.params(tenant.value(), ids.stream().map(DebtId::value).distinct().toArray(UUID[]::new))
+			.query(this::debt)
+			.list()
+			.forEach(debt -> found.put(debt.id(), debt));
+		return found;
 	}
 
 	/** Debts whose debtor's last name starts with {@code query}, largest balance first. */

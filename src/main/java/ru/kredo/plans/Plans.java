@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -349,11 +352,8 @@ public class Plans {
 				+ (waiting ? "created_at, id" : "updated_at desc, id") + " limit ? offset ?")
 			.params(tenant.value(), names, paging.limit(), paging.offset())
 			.query(this::plan)
-			.list()
-			.stream()
-			.map(this::withInstalments)
-			.toList();
-		return ListPage.of(page, total, paging);
+			.list();
+		return ListPage.of(withInstalments(tenant, page), total, paging);
 	}
 
 	/** How many of the agency's plans are in {@code status}. */
@@ -372,6 +372,20 @@ public class Plans {
 			.optional()
 			.map(Timestamp::toInstant)
 			.orElseThrow(() -> new NotFound("plan.not-found", id));
+	}
+
+	/** When each of these plans was requested, read together (a page of a list). */
+	public Map<UUID, Instant> requestedAt(TenantId tenant, Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Instant> at = new HashMap<>();
+		jdbc.sql("select id, created_at from plans where tenant_id = ? and id = any (?)")
+			.params(tenant.value(), ids.toArray(UUID[]::new))
+			.query(row -> {
+				at.put(row.getObject("id", UUID.class), row.getTimestamp("created_at").toInstant());
+			});
+		return at;
 	}
 
 	/** The running plans not paused, every agency's, as {@code [tenant, plan]}: what the day's check looks at. */
@@ -675,6 +689,28 @@ public class Plans {
 				plan.income(), plan.expenses(), plan.total(), instalments, plan.breaches(), plan.requestedOn(),
 				plan.signedAt(), plan.signature(), plan.behindSince(), plan.pausedSince(), plan.repairsUsed(),
 				plan.ending(), plan.note());
+	}
+
+	/** These plans with their instalments, read in one statement for all of them (a page of a list). */
+	private List<Plan> withInstalments(TenantId tenant, List<Plan> plans) {
+		if (plans.isEmpty()) {
+			return plans;
+		}
+		Map<UUID, List<PlanInstalment>> instalments = new HashMap<>();
+		jdbc.sql("""
+				select plan_id, number, due_on, amount, paid from plan_instalments
+				where tenant_id = ? and plan_id = any (?) order by plan_id, number""")
+			.params(tenant.value(), plans.stream().map(Plan::id).toArray(UUID[]::new))
+			.query(row -> {
+				instalments.computeIfAbsent(row.getObject("plan_id", UUID.class), id -> new ArrayList<>())
+					.add(new PlanInstalment(row.getInt("number"), row.getDate("due_on").toLocalDate(),
+							Money.ofKopecks(row.getLong("amount")), Money.ofKopecks(row.getLong("paid"))));
+			});
+		return plans.stream().map(plan -> new Plan(plan.id(), plan.tenantId(), plan.debtId(), plan.debtorId(),
+				plan.status(), plan.reason(), plan.income(), plan.expenses(), plan.total(),
+				instalments.getOrDefault(plan.id(), plan.instalments()), plan.breaches(), plan.requestedOn(),
+				plan.signedAt(), plan.signature(), plan.behindSince(), plan.pausedSince(), plan.repairsUsed(),
+				plan.ending(), plan.note())).toList();
 	}
 
 	/**

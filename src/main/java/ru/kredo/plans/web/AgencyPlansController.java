@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,9 +29,11 @@ import ru.kredo.audit.AuditActor;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtId;
 import ru.kredo.collections.Debts;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.FullName;
 import ru.kredo.money.MoneyText;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.ListPage;
@@ -107,7 +110,7 @@ class AgencyPlansController {
 	@GetMapping("/inbox/plans")
 	String requests(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "0") int page, Model model) {
 		ListPage<Plan> found = plans.list(me.tenantId(), Filter.REQUESTED.statuses, Paging.page(page, PAGE_SIZE));
-		model.addAttribute("lines", ListPage.of(found.items().stream().map(p -> row(me, p)).toList(), found.total(),
+		model.addAttribute("lines", ListPage.of(rows(me, found.items()), found.total(),
 				found.paging()));
 		model.addAttribute("pagerPath", "/inbox/plans");
 		return "plans/requests";
@@ -121,7 +124,7 @@ class AgencyPlansController {
 		ListPage<Plan> found = plans.list(me.tenantId(), filter.statuses, Paging.page(page, PAGE_SIZE));
 		model.addAttribute("filter", filter.name());
 		model.addAttribute("filters", Filter.values());
-		model.addAttribute("lines", ListPage.of(found.items().stream().map(p -> row(me, p)).toList(), found.total(),
+		model.addAttribute("lines", ListPage.of(rows(me, found.items()), found.total(),
 				found.paging()));
 		model.addAttribute("requested", plans.count(me.tenantId(), PlanStatus.REQUESTED));
 		model.addAttribute("pagerPath", "/plans");
@@ -289,6 +292,17 @@ class AgencyPlansController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("refused", true);
 		return plan(me, id, form.by(), form.months(), form.monthly(), form.first(), model, response);
+	}
+
+	/** A page's rows: their debts, debtors' names and request times in one statement each, not one per plan. */
+	private List<Row> rows(SignedInUser me, List<Plan> page) {
+		Map<DebtId, Debt> owed = debts.get(me.tenantId(), page.stream().map(Plan::debtId).toList());
+		Map<ContactId, FullName> names = contacts.names(me.tenantId(), page.stream().map(Plan::debtorId).toList());
+		Map<UUID, Instant> requested = plans.requestedAt(me.tenantId(), page.stream().map(Plan::id).toList());
+		return page.stream()
+			.map(plan -> new Row(plan, names.get(plan.debtorId()).display(), owed.get(plan.debtId()),
+					Duration.between(requested.get(plan.id()), clock.instant()).toHours()))
+			.toList();
 	}
 
 	private Row row(SignedInUser me, Plan plan) {

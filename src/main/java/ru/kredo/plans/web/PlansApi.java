@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -95,7 +96,13 @@ class PlansApi {
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
 		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
 		Set<PlanStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(PlanStatus.class) : status;
-		return plans.list(current.id(), statuses, paging).items().stream().map(plan -> resource(plan, false)).toList();
+		List<Plan> page = plans.list(current.id(), statuses, paging).items();
+		// A window of up to 1,000 plans: their debts and request times in one statement each, not one per plan.
+		Map<DebtId, Debt> owed = debts.get(current.id(), page.stream().map(Plan::debtId).toList());
+		Map<UUID, Instant> requested = plans.requestedAt(current.id(), page.stream().map(Plan::id).toList());
+		return page.stream()
+			.map(plan -> resource(plan, false, owed.get(plan.debtId()), requested.get(plan.id())))
+			.toList();
 	}
 
 	@GetMapping("/{id}")
@@ -244,11 +251,14 @@ class PlansApi {
 	}
 
 	private PlanResource resource(Plan plan, boolean full) {
-		Debt debt = debts.get(current.id(), plan.debtId());
+		return resource(plan, full, debts.get(current.id(), plan.debtId()), plans.requestedAt(current.id(), plan.id()));
+	}
+
+	private PlanResource resource(Plan plan, boolean full, Debt debt, Instant requestedAt) {
 		return new PlanResource(plan.id(), plan.debtId().value(), plan.debtorId().value(), debt.contractNumber(),
 				plan.status(), plan.reason(), roubles(plan.total()), roubles(plan.paid()), roubles(plan.left()),
 				full ? roubles(plan.income()) : null, full ? roubles(plan.expenses()) : null, plan.breaches(),
-				plan.requestedOn(), plans.requestedAt(current.id(), plan.id()), plan.signedAt(), plan.behindSince(),
+				plan.requestedOn(), requestedAt, plan.signedAt(), plan.behindSince(),
 				plan.pausedSince(), plan.ending(), plan.note(),
 				plan.instalments().stream().map(i -> new InstalmentResource(i.number(), i.due(), roubles(i.amount()),
 						roubles(i.paid()), i.isPaid())).toList(),

@@ -18,6 +18,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.StatementCounter;
+import ru.kredo.StatementCounter.Counted;
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtComponents;
@@ -151,6 +153,30 @@ class PlansApiIntegrationTests {
 				.formatted(debt.id().value(), first())))).isEqualTo(404);
 		assertThat(json(get("/api/v1/plans").header("Authorization", stranger))).doesNotContain(plan.id().toString());
 		assertThat(plans.get(agency.tenant().id(), plan.id()).status()).isEqualTo(PlanStatus.REQUESTED);
+	}
+
+	@Test
+	void aWindowOfPlansAndThePlansPageReadTheirDebtsNamesAndTimesOncePerPageNotOncePerPlan() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		for (int i = 0; i < 12; i++) {
+			request(agency, debtOf(agency));
+		}
+		String key = "Bearer " + agency.apiKey().secret();
+		// The key's first use does more (it records when it was last used); the windows compared are not the first.
+		json(get("/api/v1/plans?limit=1").header("Authorization", key));
+		Counted<String> three = StatementCounter.count(() -> json(get("/api/v1/plans?limit=3").header("Authorization", key)));
+		Counted<String> twelve = StatementCounter.count(() -> json(get("/api/v1/plans?limit=12").header("Authorization", key)));
+
+		assertThat(twelve.result()).contains("\"contractNumber\":\"КД-", "\"requestedAt\":\"");
+		assertThat(twelve.result().split("\"status\":\"REQUESTED\"")).hasSize(13);
+		assertThat(twelve.statements()).as("statements for 12 plans").isEqualTo(three.statements());
+
+		var admin = fixtures.admin(agency);
+		Counted<String> page = StatementCounter.count(() -> mvc.perform(get("/plans").with(
+				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(admin)))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.result()).contains("Показано 1–12 из 12");
+		assertThat(page.statements()).as("statements for a page of 12 plans").isLessThan(12);
 	}
 
 	@Test
