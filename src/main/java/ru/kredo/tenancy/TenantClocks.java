@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,6 +28,9 @@ import ru.kredo.platform.Rejected;
  */
 @Service
 public class TenantClocks {
+
+	/** Tenants read once and found real (not sandboxes): their clock is the system's for good. */
+	private final Set<TenantId> real = ConcurrentHashMap.newKeySet();
 
 	/** The furthest a test clock may be ahead of the system's. */
 	public static final int MAX_DAYS_AHEAD = 3650;
@@ -64,14 +69,24 @@ public class TenantClocks {
 		return LocalDate.now(clock(tenant).withZone(zone == null ? calendar.agencyZone() : zone));
 	}
 
-	/** How many days the tenant's clock is ahead of the system's (0 for every real tenant). */
+	/**
+	 * How many days the tenant's clock is ahead of the system's (0 for every real tenant). A real tenant is known to be
+	 * one after its first read and not read again: a tenant's sandbox flag is set at its creation and never changes
+	 * (the database's trigger refuses it), so this holds on every node; a sandbox's days are read every time, so that
+	 * a move shows at once everywhere.
+	 */
 	public int daysAhead(TenantId tenant) {
-		if (jdbc == null) {
+		if (jdbc == null || real.contains(tenant)) {
 			return 0;
 		}
-		return jdbc.sql("select clock_offset_days from tenants where id = ?")
+		return jdbc.sql("select sandbox, clock_offset_days from tenants where id = ?")
 			.param(tenant.value())
-			.query(Integer.class)
+			.query((row, n) -> {
+				if (!row.getBoolean("sandbox")) {
+					real.add(tenant);
+				}
+				return row.getInt("clock_offset_days");
+			})
 			.optional()
 			.orElse(0);
 	}
