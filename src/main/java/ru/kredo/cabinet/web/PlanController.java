@@ -47,6 +47,7 @@ import ru.kredo.plans.PlanReason;
 import ru.kredo.plans.PlanStatus;
 import ru.kredo.plans.Plans;
 import ru.kredo.tenancy.Tenant;
+import ru.kredo.tenancy.TenantId;
 
 /**
  * The debtor's side of a restructuring plan (issue 13), every step a form that answers with a redirect
@@ -162,11 +163,24 @@ class PlanController {
 	@PostMapping("/{plan}/decline-proposal")
 	String declineProposal(@PathVariable UUID agency, @PathVariable UUID debt, @PathVariable UUID plan,
 			Optional<SignedInDebtor> signedIn, RedirectAttributes redirect) {
+		return answer(agency, debt, plan, signedIn, redirect, "cabinet.plan-proposal-declined", plans::declineProposal);
+	}
+
+	/** «Отозвать запрос»: while the plan is considered or awaits his signature, he withdraws it and may ask again. */
+	@PostMapping("/{plan}/withdraw")
+	String withdraw(@PathVariable UUID agency, @PathVariable UUID debt, @PathVariable UUID plan,
+			Optional<SignedInDebtor> signedIn, RedirectAttributes redirect) {
+		return answer(agency, debt, plan, signedIn, redirect, "cabinet.plan-withdrawn", plans::withdraw);
+	}
+
+	/** A step of his own plan's that ends on the debt's page: done with {@code notice}, or refused with why. */
+	private String answer(UUID agency, UUID debt, UUID plan, Optional<SignedInDebtor> signedIn,
+			RedirectAttributes redirect, String notice, Step step) {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
 		try {
-			plans.declineProposal(tenant.id(), owed.contactId(), ownPlan(tenant, owed, plan).id());
-			redirect.addFlashAttribute("notice", "cabinet.plan-proposal-declined");
+			step.take(tenant.id(), owed.contactId(), ownPlan(tenant, owed, plan).id());
+			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (Rejected refused) {
 			redirect.addFlashAttribute("problem", refused);
@@ -174,20 +188,10 @@ class PlanController {
 		return "redirect:/cabinet/" + agency + "/debts/" + debt;
 	}
 
-	/** «Отозвать запрос»: while the plan is considered or awaits his signature, he withdraws it and may ask again. */
-	@PostMapping("/{plan}/withdraw")
-	String withdraw(@PathVariable UUID agency, @PathVariable UUID debt, @PathVariable UUID plan,
-			Optional<SignedInDebtor> signedIn, RedirectAttributes redirect) {
-		Tenant tenant = agencies.get(agency);
-		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		try {
-			plans.withdraw(tenant.id(), owed.contactId(), ownPlan(tenant, owed, plan).id());
-			redirect.addFlashAttribute("notice", "cabinet.plan-withdrawn");
-		}
-		catch (Rejected refused) {
-			redirect.addFlashAttribute("problem", refused);
-		}
-		return "redirect:/cabinet/" + agency + "/debts/" + debt;
+	/** A move of {@link Plans} the debtor makes on his plan. */
+	@FunctionalInterface
+	private interface Step {
+		Plan take(TenantId tenant, ContactId debtor, UUID plan);
 	}
 
 	/** «Подписать план»: texts the signing code for a plan awaiting his signature, then the signing step. */
