@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.StatementCounter;
 import ru.kredo.audit.AuditActor;
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.AgencyRequisites;
@@ -150,6 +151,23 @@ class TestClockIntegrationTests {
 		Provisioned sandbox = sandbox();
 		assertThat(status(get("/test-clock").with(user(fixtures.signedIn(fixtures.manager(sandbox).email().value())))))
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aRealTenantsClockIsReadOnceAndASandboxsEveryTimeSoThatAMoveShowsAtOnce() throws Exception {
+		TenantId real = fixtures.tenant(TenantKind.COLLECTOR).tenant().id();
+		TenantId sandbox = sandbox().tenant().id();
+
+		clocks.today(real);
+		assertThat(StatementCounter.count(() -> clocks.today(real)).statements())
+			.as("a real tenant's clock, read again").isZero();
+		clocks.today(sandbox);
+		assertThat(StatementCounter.count(() -> clocks.today(sandbox)).statements())
+			.as("a sandbox's clock, read again").isEqualTo(1);
+		LocalDate before = clocks.today(sandbox);
+		clocks.moveForward(sandbox, 3);
+		assertThat(clocks.today(sandbox)).isEqualTo(before.plusDays(3));
+		assertThat(clocks.today(real)).isEqualTo(calendar.today());
 	}
 
 	@Test
