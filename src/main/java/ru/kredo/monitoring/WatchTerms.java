@@ -27,6 +27,13 @@ public record WatchTerms(Segment segment, int months, Set<CreditEventType> event
 		recommendations = recommendations == null ? Set.of() : Set.copyOf(recommendations);
 	}
 
+	/** Refuses a period outside 1–{@value #MAX_MONTHS} months ({@code watch.months-invalid}). */
+	static void validMonths(int months) {
+		if (months < 1 || months > MAX_MONTHS) {
+			throw new Rejected("watch.months-invalid", MAX_MONTHS);
+		}
+	}
+
 	public static WatchTerms of(Segment segment, Consent consent) {
 		return new WatchTerms(segment, DEFAULT_MONTHS, Set.of(), null, null, consent, Set.of());
 	}

@@ -128,6 +128,39 @@ public class Watches {
 	}
 
 	/**
+	 * Puts people Kredo already knows (an agency's debtors) on individual monitoring, each with his own terms, in a
+	 * handful of statements however many; one already watched (by himself or in a list, not stopped) keeps his watch
+	 * as it is. Returns those put on monitoring now.
+	 */
+	@Transactional
+	public Set<ContactId> watchKnown(TenantId tenant, Map<ContactId, WatchTerms> terms) {
+		if (terms.isEmpty()) {
+			return Set.of();
+		}
+		Set<UUID> watched = Set.copyOf(jdbc.sql("""
+				select distinct contact_id from watches
+				where tenant_id = ? and contact_id = any(?::uuid[]) and status <> 'STOPPED'""")
+			.params(tenant.value(), terms.keySet().stream().map(c -> c.value().toString()).toArray(String[]::new))
+			.query((row, n) -> row.getObject("contact_id", UUID.class))
+			.list());
+		LocalDate today = today(tenant);
+		Instant now = clock.instant();
+		List<Watch> watches = new ArrayList<>();
+		terms.forEach((contact, t) -> {
+			if (!watched.contains(contact.value())) {
+				watches.add(new Watch(WatchId.random(), tenant, contact, null, t.segment(), today,
+						today.plusMonths(t.months()), t.eventTypes(), t.managerId(), t.notes(), t.consent(),
+						Watch.initialStatus(t.consent(), today), null, t.recommendations(), Set.of(), now));
+			}
+		});
+		if (watches.isEmpty()) {
+			return Set.of();
+		}
+		rows.upsert(tenant, null, watches);
+		return watches.stream().map(Watch::contactId).collect(Collectors.toUnmodifiableSet());
+	}
+
+	/**
 	 * A watch's manager is who works its signals: a signal raised before the manager was set (by the form, the API or a
 	 * list's «Менеджер» column) and taken by nobody since becomes his, so that it is under his «Мои» and his name is
 	 * what the signal's «Назначить» shows. A signal somebody was assigned keeps its assignee.

@@ -143,7 +143,7 @@ class StaffFormsIntegrationTests {
 			"POST /offer-rules/{id}/enabled", "POST /offer-rules/{id}/delete", "POST /payments/settings",
 			"POST /operator/events", "POST /inbox/{id}/take", "POST /inbox/{id}/assign",
 			"POST /inbox/replies/{id}/delete", "POST /plan-policy/portfolios/{id}/delete",
-			"POST /plans/{id}/approve", "POST /plans/{id}/resume");
+			"POST /plans/{id}/approve", "POST /plans/{id}/resume", "POST /debtors/{id}/monitoring");
 
 	@Test
 	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
@@ -279,6 +279,9 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /plan-policy/portfolios/{id}", new Wrong(() -> planPolicy(post("/plan-policy/portfolios/{id}",
 				portfolio(agency)), "maxMonths", "500", "repairs", "-1").with(user(agencyAdmin)),
 				List.of("maxMonths", "repairs"), List.of("500", "-1")));
+		forms.put("POST /debtors/portfolios/{id}/monitoring", new Wrong(() -> post("/debtors/portfolios/{id}/monitoring",
+				portfolio(agency)).param("months", "сорок").with(user(agencyAdmin)), List.of("months", "confirmed"),
+				List.of("сорок")));
 		UserDetails sandboxAdmin = sandboxAdmin();
 		forms.put("POST /test-clock", new Wrong(() -> post("/test-clock").param("days", "-3").with(user(sandboxAdmin)),
 				List.of("days"), List.of("-3")));
@@ -434,6 +437,10 @@ class StaffFormsIntegrationTests {
 				cannedReplies.add(agency.tenant().id(), "Шаблон", "Текст").id()).with(user(agencyAdmin)));
 
 		forms.put("POST /plan-policy", () -> planPolicy(post("/plan-policy")).with(user(agencyAdmin)));
+		forms.put("POST /debtors/portfolios/{id}/monitoring", () -> post("/debtors/portfolios/{id}/monitoring",
+				portfolio(agency)).param("months", "12").param("confirmed", "on").with(user(agencyAdmin)));
+		forms.put("POST /debtors/{id}/monitoring", () -> post("/debtors/{id}/monitoring", debtorWithDebt(agency))
+			.with(user(agencyAdmin)));
 		forms.put("POST /plan-policy/portfolios/{id}", () -> planPolicy(post("/plan-policy/portfolios/{id}",
 				portfolio(agency))).with(user(agencyAdmin)));
 		forms.put("POST /plan-policy/portfolios/{id}/delete", () -> post("/plan-policy/portfolios/{id}/delete",
@@ -493,6 +500,15 @@ class StaffFormsIntegrationTests {
 		jdbc.sql("insert into portfolios (id, tenant_id, name, created_at) values (?, ?, ?, now())")
 			.params(id, agency.tenant().id().value(), "Портфель " + id).update();
 		return id;
+	}
+
+	/** A debtor of the agency's with an open debt. */
+	private UUID debtorWithDebt(Provisioned agency) {
+		ru.kredo.contacts.Contact debtor = fixtures.contact(agency);
+		debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "Д-" + UUID.randomUUID().toString().substring(0, 8),
+				java.time.LocalDate.of(2021, 1, 1), null, ru.kredo.collections.DebtComponents.of(Money.ZERO, Money.ZERO,
+						Money.ZERO, Money.ofRoubles("1000.00"), Money.ZERO), 100);
+		return debtor.id().value();
 	}
 
 	/** An open dispute of a debt of the agency's. */
