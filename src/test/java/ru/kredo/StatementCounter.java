@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -19,24 +21,43 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * {@link DataSource} so that each connection counts its {@code prepareStatement}, {@code createStatement} and
  * {@code prepareCall} for the thread that counts, and does nothing else (everything else, {@code unwrap} too, goes to
  * the pool's connection). MockMvc serves a request on the test's thread, so a request's statements are counted and
- * the background jobs' are not.
+ * the background jobs' are not. It also counts the thread's database transactions: each statement prepared on a
+ * connection in auto-commit (a transaction of its own) and each {@code commit} or {@code rollback} of one that is not,
+ * and keeps each statement's SQL, for a test to say which reads a page repeats.
  */
 public class StatementCounter implements BeanPostProcessor {
 
-	private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
+	private static final ThreadLocal<Tally> COUNTING = new ThreadLocal<>();
 	private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
-	/** What {@code work} returned, and how many statements this thread prepared while it ran. */
-	public record Counted<T>(T result, int statements) {
+	/**
+	 * What {@code work} returned, how many statements this thread prepared while it ran and in how many transactions,
+	 * and the statements' SQL in order.
+	 */
+	public record Counted<T>(T result, int statements, int transactions, List<String> sql) {
+
+		/** How many of the statements contain {@code text}. */
+		public long statementsWith(String text) {
+			return sql.stream().filter(statement -> statement.contains(text)).count();
+		}
+	}
+
+	private static final class Tally {
+
+		int statements;
+
+		int transactions;
+
+		final List<String> sql = new ArrayList<>();
 	}
 
 	public static <T> Counted<T> count(Callable<T> work) throws Exception {
-		int[] previous = COUNTING.get();
-		int[] count = new int[1];
+		Tally previous = COUNTING.get();
+		Tally count = new Tally();
 		COUNTING.set(count);
 		try {
 			T result = work.call();
-			return new Counted<>(result, count[0]);
+			return new Counted<>(result, count.statements, count.transactions, List.copyOf(count.sql));
 		}
 		finally {
 			COUNTING.set(previous);
@@ -69,9 +90,19 @@ public class StatementCounter implements BeanPostProcessor {
 				case "equals" -> proxy == args[0];
 				case "hashCode" -> System.identityHashCode(proxy);
 				default -> {
-					int[] count = COUNTING.get();
+					Tally count = COUNTING.get();
 					if (count != null && STATEMENTS.contains(method.getName())) {
-						count[0]++;
+						count.statements++;
+						if (args != null && args.length > 0 && args[0] instanceof String sql) {
+							count.sql.add(sql);
+						}
+						if (target.getAutoCommit()) {
+							count.transactions++;
+						}
+					}
+					else if (count != null && (method.getName().equals("commit")
+							|| method.getName().equals("rollback") && (args == null || args.length == 0))) {
+						count.transactions++;
 					}
 					try {
 						yield method.invoke(target, args);

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,13 +92,17 @@ class CabinetController {
 	private final DisputeFiles disputeFiles;
 	private final Disputes disputes;
 	private final PlanCalculator planCalculator;
+	private final TransactionTemplate readOnly;
 	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
 
 	CabinetController(CabinetAgencies agencies, OwnDebts ownDebts, Visitors visitors, CabinetSignIn signIn,
 			Contacts contacts, Funnel funnel, Debts debts, Payments payments, Offers offers, CabinetActivity activity,
 			AgencyRequisites requisites, TimeDisplay time, Clock clock, PaymentSettings paymentSettings,
-			ConsentQuestion consentQuestion, Disputes disputes, DisputeFiles disputeFiles, PlanCalculator planCalculator) {
+			ConsentQuestion consentQuestion, Disputes disputes, DisputeFiles disputeFiles, PlanCalculator planCalculator,
+			PlatformTransactionManager transactions) {
 		this.planCalculator = planCalculator;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.consentQuestion = consentQuestion;
 		this.disputeFiles = disputeFiles;
 		this.disputes = disputes;
@@ -266,13 +272,16 @@ class CabinetController {
 		Tenant tenant = agencies.get(agency);
 		DebtorsDebts his = cards(tenant, debtor, request, model, null);
 		model.addAttribute("owedTotal", OwedTotal.of(his.debts(), cardsIn(model)));
-		recordViews(tenant, debtor, request, response, model, his, null);
+		recordViews(tenant, debtor, request, response, his, null,
+				consentQuestion.ask(model, request, tenant.id(), debtor.contactId()));
 		return "cabinet/home";
 	}
 
 	/**
 	 * One of his debts in full: its headline, offer and schedule, dispute, what it is made of, the pay form and its
-	 * payments. Another's debt, or none, is the same 404.
+	 * payments. Another's debt, or none, is the same 404. What the page reads it reads in one read-only transaction
+	 * (a statement each in a transaction of its own had made six a page), and the plan policy once, for both the plan's
+	 * card and the calculator; the views it records (once a visit) are written after it.
 	 */
 	@GetMapping("/debts/{debt}")
 	String debt(@PathVariable UUID agency, @PathVariable UUID debt, SignedInDebtor debtor, HttpServletRequest request,
@@ -281,16 +290,23 @@ class CabinetController {
 			@RequestParam(required = false) String first) {
 		Tenant tenant = agencies.get(agency);
 		DebtId id = new DebtId(debt);
-		DebtorsDebts his = cards(tenant, debtor, request, model, id);
-		if (cardsIn(model).isEmpty()) {
-			throw new ru.kredo.platform.NotFound("debt.not-found", debt);
-		}
-		model.addAttribute("card", cardsIn(model).getFirst());
-		// «Погасить частями»: the calculator answers by GET on this page; nothing is stored.
-		his.debts().stream().filter(d -> d.id().equals(id)).findFirst()
-			.ifPresent(owed -> planCalculator.show(owed, new PlanCalculator.Form(by, months, monthly, first), model));
-		recordViews(tenant, debtor, request, response, model, his, id);
+		Read read = readOnly.execute(transaction -> {
+			DebtorsDebts his = cards(tenant, debtor, request, model, id);
+			if (cardsIn(model).isEmpty()) {
+				throw new ru.kredo.platform.NotFound("debt.not-found", debt);
+			}
+			model.addAttribute("card", cardsIn(model).getFirst());
+			// «Погасить частями»: the calculator answers by GET on this page; nothing is stored.
+			his.debts().stream().filter(d -> d.id().equals(id)).findFirst()
+				.ifPresent(owed -> planCalculator.show(owed, new PlanCalculator.Form(by, months, monthly, first), model));
+			return new Read(his, consentQuestion.ask(model, request, tenant.id(), debtor.contactId()));
+		});
+		recordViews(tenant, debtor, request, response, read.his(), id, read.consented());
 		return "cabinet/debt";
+	}
+
+	/** What a debt's page read in its transaction: his debts, and whether he consented to his views being kept. */
+	private record Read(DebtorsDebts his, boolean consented) {
 	}
 
 	@SuppressWarnings("unchecked")
@@ -364,12 +380,12 @@ class CabinetController {
 
 	/**
 	 * What he looked at is kept on his card only with his consent (docs/privacy.md); the funnel counts it anyway, by
-	 * the visitor's cookie, not by his name. Home shows every debt and names every offer; a debt's page, that debt.
+	 * the visitor's cookie, not by his name ({@code consented}: his answer, {@link ConsentQuestion#ask}). Home shows
+	 * every debt and names every offer; a debt's page, that debt.
 	 */
 	private void recordViews(Tenant tenant, SignedInDebtor debtor, HttpServletRequest request,
-			HttpServletResponse response, Model model, DebtorsDebts his, DebtId only) {
+			HttpServletResponse response, DebtorsDebts his, DebtId only, boolean consented) {
 		UUID visitor = visitors.of(request, response);
-		boolean consented = consentQuestion.ask(model, request, tenant.id(), debtor.contactId());
 		if (!his.debts().isEmpty()) {
 			viewedOncePerVisit(request, tenant, visitor, debtor, FunnelStep.DEBT_VIEWED, null, consented);
 		}

@@ -1,13 +1,9 @@
 package ru.kredo.cabinet.web;
 
-import java.io.Serializable;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -55,9 +51,9 @@ import ru.kredo.tenancy.Tenant;
 class OfferController {
 
 	static final String PENDING = "kredo.cabinet.pending-offer";
-	/** Refusals of a code that leave the terms standing: he stays on the signing step, where he may ask for another. */
-	private static final Set<String> STAY_ON_STEP = Set.of("cabinet.code-wrong", "cabinet.code-expired",
-			"cabinet.too-many-attempts", "cabinet.resend-too-soon", "cabinet.too-many-codes");
+	/** The settlement's signing step: a refusal of the terms at the code leaves them in the session. */
+	private static final SigningStep.Kind<PendingSignature> STEP = new SigningStep.Kind<>(PENDING,
+			PendingSignature.class, "offer", "accept", "cabinet/offer-sign", "", false);
 
 	private final CabinetAgencies agencies;
 	private final OwnDebts ownDebts;
@@ -68,12 +64,12 @@ class OfferController {
 	private final CabinetActivity activity;
 	private final MessageSource messages;
 	private final Payments payments;
-	private final Clock clock;
+	private final SigningStep signing;
 
 	OfferController(CabinetAgencies agencies, OwnDebts ownDebts, Visitors visitors, CabinetSignIn codes,
 			Offers offers, Contacts contacts, CabinetActivity activity, MessageSource messages, Payments payments,
-			Clock clock) {
-		this.clock = clock;
+			SigningStep signing) {
+		this.signing = signing;
 		this.payments = payments;
 		this.agencies = agencies;
 		this.ownDebts = ownDebts;
@@ -95,14 +91,7 @@ class OfferController {
 			Optional<SignedInDebtor> signedIn, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		try {
-			begin(tenant, owed, parts, request, locale);
-		}
-		catch (Rejected rejected) {
-			redirect.addFlashAttribute("problem", rejected);
-			return "redirect:/cabinet/" + agency + "/debts/" + debt;
-		}
-		return "redirect:/cabinet/" + agency + "/debts/" + debt + "/offer/sign";
+		return signing.start(STEP, agency, debt, () -> begin(tenant, owed, parts, request, locale), redirect);
 	}
 
 	/** Texts a signing code for the terms in {@code parts} and keeps them, as he will read them, in the session. */
@@ -119,25 +108,12 @@ class OfferController {
 				debtor.phone() == null ? null : debtor.phone().e164()));
 	}
 
-	/**
-	 * The signing step: the terms this session is signing on this debt and the code's field, with when another code
-	 * may be asked for; none waiting, the debt's page.
-	 */
+	/** The signing step ({@link SigningStep#show}): the settlement's terms and the code's field. */
 	@GetMapping("/sign")
 	String signing(@PathVariable UUID agency, @PathVariable UUID debt, SignedInDebtor signedIn,
 			HttpServletRequest request, Model model) {
 		Tenant tenant = agencies.get(agency);
-		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending) || !pending.debt().equals(debt)) {
-			return "redirect:/cabinet/" + agency + "/debts/" + debt;
-		}
-		model.addAttribute("agency", tenant);
-		model.addAttribute("debt", owed);
-		model.addAttribute("challenge", pending.challenge());
-		model.addAttribute("demoCode", pending.demoCode());
-		model.addAttribute("terms", pending.shown());
-		model.addAttribute("resendIn", secondsUntil(pending.resendAt()));
-		return "cabinet/offer-sign";
+		return signing.show(STEP, tenant, ownDebts.get(tenant, signedIn, debt), request, model);
 	}
 
 	/** «Отправить код ещё раз» on the signing step: a new code for the same choice of parts, not before its time. */
@@ -146,68 +122,30 @@ class OfferController {
 			HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending) || !pending.debt().equals(debt)) {
-			return "redirect:/cabinet/" + agency + "/debts/" + debt;
-		}
-		try {
-			if (clock.instant().isBefore(pending.resendAt())) {
-				throw new Rejected("cabinet.resend-too-soon", secondsUntil(pending.resendAt()));
-			}
-			begin(tenant, owed, pending.parts(), request, locale);
-			redirect.addFlashAttribute("notice", "cabinet.signing-code-resent");
-		}
-		catch (Rejected rejected) {
-			redirect.addFlashAttribute("problem", rejected);
-			if (!STAY_ON_STEP.contains(rejected.code())) {
-				request.getSession().removeAttribute(PENDING);
-				return "redirect:/cabinet/" + agency + "/debts/" + debt;
-			}
-		}
-		return "redirect:/cabinet/" + agency + "/debts/" + debt + "/offer/sign";
+		return signing.resend(STEP, agency, debt, request, redirect,
+				pending -> begin(tenant, owed, pending.parts(), request, locale));
 	}
 
 	/**
-	 * The code that signs: right, the settlement is his and so says the debt's page; a wrong, expired or overtried code
-	 * keeps him on the signing step with the reason; terms that no longer hold send him back to the debt with why.
+	 * The code that signs ({@link SigningStep#confirm}): right, the settlement is his and so says the debt's page —
+	 * unless a payment got under way meanwhile; a wrong, expired or overtried code keeps him on the signing step with
+	 * the reason; terms that no longer hold send him back to the debt with why.
 	 */
 	@PostMapping("/accept")
 	String accept(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(required = false) UUID challenge,
 			@RequestParam(defaultValue = "") String code, Optional<SignedInDebtor> signedIn,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Tenant tenant = agencies.get(agency);
-		Contact debtor = contacts.get(tenant.id(), ownDebts.get(tenant, signedIn, debt).contactId());
-		try {
-			// Only the terms this session showed may be signed with this challenge.
-			if (!(request.getSession().getAttribute(PENDING) instanceof PendingSignature pending)
-					|| (challenge != null && !pending.challenge().equals(challenge)) || !pending.debt().equals(debt)) {
-				throw new Rejected("cabinet.sign-again");
-			}
-			ContactId signer = codes.confirm(tenant, pending.challenge(), code);
-			if (!signer.equals(debtor.id())) {
-				throw new Rejected("cabinet.code-wrong");
-			}
+		ContactId debtor = ownDebts.get(tenant, signedIn, debt).contactId();
+		return signing.confirm(STEP, tenant, debt, debtor, challenge, code, request, redirect, pending -> {
 			refuseWhilePaying(tenant, debt);
 			// The number the code went to is kept with the signature, for the copy of the agreement.
 			Offer accepted = offers.accept(tenant.id(), new DebtId(debt), pending.challenge(), pending.parts(),
 					Money.ofKopecks(pending.offerAmount()), pending.terms(),
 					pending.sentTo() == null ? null : new PhoneNumber(pending.sentTo()));
-			request.getSession().removeAttribute(PENDING);
-			activity.offerAccepted(tenant.id(), visitors.of(request, response), debtor.id(), debt,
-					accepted.offerAmount());
-			redirect.addFlashAttribute("notice", "cabinet.offer-accepted");
-		}
-		catch (Rejected rejected) {
-			redirect.addFlashAttribute("problem", rejected);
-			if (STAY_ON_STEP.contains(rejected.code())) {
-				return "redirect:/cabinet/" + agency + "/debts/" + debt + "/offer/sign";
-			}
-		}
-		return "redirect:/cabinet/" + agency + "/debts/" + debt;
-	}
-
-	private long secondsUntil(Instant at) {
-		long millis = Duration.between(clock.instant(), at).toMillis();
-		return millis <= 0 ? 0 : (millis + 999) / 1000;
+			activity.offerAccepted(tenant.id(), visitors.of(request, response), debtor, debt, accepted.offerAmount());
+			return "cabinet.offer-accepted";
+		});
 	}
 
 	private void refuseWhilePaying(Tenant tenant, UUID debt) {
@@ -222,6 +160,6 @@ class OfferController {
 	 * page shows them, when another code may be asked for, and the number (E.164) the code was texted to.
 	 */
 	record PendingSignature(UUID challenge, UUID debt, int parts, long offerAmount, String terms, SettlementTerms shown,
-			String demoCode, Instant resendAt, String sentTo) implements Serializable {
+			String demoCode, Instant resendAt, String sentTo) implements SigningStep.Pending {
 	}
 }

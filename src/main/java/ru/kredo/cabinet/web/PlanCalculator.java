@@ -82,14 +82,15 @@ class PlanCalculator {
 
 	/** Puts the section on the page ({@code plan}), or nothing when the debt does not qualify for a plan. */
 	void show(Debt debt, Form typed, Model model) {
+		// The policy the debt is under, read once: his plan's card and the calculator both need it.
+		PlanQuotes.Eligibility eligibility = quotes.eligibility(debt);
 		// His plan (being considered, to sign, running, or how the last one ended) comes first; while one is not final
 		// no other may be requested, so the calculator is not shown.
-		java.util.Optional<PlanCards.Card> card = cards.of(debt);
+		java.util.Optional<PlanCards.Card> card = cards.of(debt, eligibility.policy());
 		card.ifPresent(shown -> model.addAttribute("planCard", shown));
 		if (card.isPresent() && card.get().current()) {
 			return;
 		}
-		PlanQuotes.Eligibility eligibility = quotes.eligibility(debt);
 		if (!eligibility.qualifies()) {
 			return;
 		}

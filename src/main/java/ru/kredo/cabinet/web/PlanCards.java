@@ -59,16 +59,18 @@ class PlanCards {
 		}
 	}
 
-	/** The card of the debt's plan not final, else of its latest plan, else none. */
-	Optional<Card> of(Debt debt) {
+	/**
+	 * The card of the debt's plan not final, else of its latest plan, else none; {@code policy} is the one the debt is
+	 * under ({@link PlanQuotes#eligibility}), read once by the page for this card and its calculator.
+	 */
+	Optional<Card> of(Debt debt, PlanPolicy policy) {
 		Optional<Plan> current = plans.current(debt.tenantId(), debt.id());
 		Optional<Plan> shown = current.isPresent() ? current : plans.ofDebt(debt.tenantId(), debt.id()).stream().findFirst();
-		return shown.map(plan -> card(debt, plan, current.isPresent()));
+		return shown.map(plan -> card(debt, plan, current.isPresent(), policy));
 	}
 
-	private Card card(Debt debt, Plan plan, boolean current) {
+	private Card card(Debt debt, Plan plan, boolean current, PlanPolicy policy) {
 		LocalDate today = quotes.today(debt);
-		PlanPolicy policy = quotes.eligibility(debt).policy();
 		// A plan that ended unpaid asks for nothing more: its unpaid instalments are «не оплачен», not due or overdue.
 		boolean ended = plan.status() == PlanStatus.BROKEN;
 		List<Row> rows = plan.instalments().stream().map(i -> row(i, today, ended)).toList();

@@ -1,8 +1,5 @@
 package ru.kredo.cabinet.web;
 
-import java.io.Serializable;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import java.nio.charset.StandardCharsets;
@@ -62,9 +58,9 @@ import ru.kredo.tenancy.TenantId;
 class PlanController {
 
 	static final String PENDING = "kredo.cabinet.pending-plan";
-	/** Refusals of a code that leave the terms standing: he stays on the signing step. */
-	private static final Set<String> STAY_ON_STEP = Set.of("cabinet.code-wrong", "cabinet.code-expired",
-			"cabinet.too-many-attempts", "cabinet.resend-too-soon", "cabinet.too-many-codes");
+	/** The plan's signing step: signed, the debt's page at the plan's card; a refusal forgets the terms. */
+	private static final SigningStep.Kind<PendingPlan> STEP = new SigningStep.Kind<>(PENDING, PendingPlan.class, "plan",
+			"confirm", "cabinet/plan-sign", "#plan-card", true);
 
 	private final CabinetAgencies agencies;
 	private final OwnDebts ownDebts;
@@ -74,10 +70,10 @@ class PlanController {
 	private final Contacts contacts;
 	private final MessageSource messages;
 	private final PlanDocuments documents;
-	private final Clock clock;
+	private final SigningStep signing;
 
 	PlanController(CabinetAgencies agencies, OwnDebts ownDebts, Plans plans, PlanQuotes quotes, CabinetSignIn codes,
-			Contacts contacts, MessageSource messages, PlanDocuments documents, Clock clock) {
+			Contacts contacts, MessageSource messages, PlanDocuments documents, SigningStep signing) {
 		this.documents = documents;
 		this.agencies = agencies;
 		this.ownDebts = ownDebts;
@@ -86,7 +82,7 @@ class PlanController {
 		this.codes = codes;
 		this.contacts = contacts;
 		this.messages = messages;
-		this.clock = clock;
+		this.signing = signing;
 	}
 
 	/**
@@ -200,31 +196,16 @@ class PlanController {
 			Optional<SignedInDebtor> signedIn, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		try {
-			begin(tenant, owed, ownPlan(tenant, owed, plan), request, locale);
-			return "redirect:/cabinet/" + agency + "/debts/" + debt + "/plan/sign";
-		}
-		catch (Rejected refused) {
-			redirect.addFlashAttribute("problem", refused);
-			return "redirect:/cabinet/" + agency + "/debts/" + debt;
-		}
+		return signing.start(STEP, agency, debt, () -> begin(tenant, owed, ownPlan(tenant, owed, plan), request, locale),
+				redirect);
 	}
 
-	/** The signing step: the plan's terms as he will sign them and the code's field; none waiting, the debt's page. */
+	/** The signing step ({@link SigningStep#show}): the plan's terms as he will sign them and the code's field. */
 	@GetMapping("/sign")
 	String signing(@PathVariable UUID agency, @PathVariable UUID debt, SignedInDebtor signedIn,
 			HttpServletRequest request, Model model) {
 		Tenant tenant = agencies.get(agency);
-		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		if (!(request.getSession().getAttribute(PENDING) instanceof PendingPlan pending) || !pending.debt().equals(debt)) {
-			return "redirect:/cabinet/" + agency + "/debts/" + debt;
-		}
-		model.addAttribute("agency", tenant);
-		model.addAttribute("debt", owed);
-		model.addAttribute("demoCode", pending.demoCode());
-		model.addAttribute("terms", pending.shown());
-		model.addAttribute("resendIn", secondsUntil(pending.resendAt()));
-		return "cabinet/plan-sign";
+		return signing.show(STEP, tenant, ownDebts.get(tenant, signedIn, debt), request, model);
 	}
 
 	/** «Отправить код ещё раз» on the signing step, not before its time. */
@@ -233,56 +214,24 @@ class PlanController {
 			HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		if (!(request.getSession().getAttribute(PENDING) instanceof PendingPlan pending) || !pending.debt().equals(debt)) {
-			return "redirect:/cabinet/" + agency + "/debts/" + debt;
-		}
-		try {
-			if (clock.instant().isBefore(pending.resendAt())) {
-				throw new Rejected("cabinet.resend-too-soon", secondsUntil(pending.resendAt()));
-			}
-			begin(tenant, owed, ownPlan(tenant, owed, pending.plan()), request, locale);
-			redirect.addFlashAttribute("notice", "cabinet.signing-code-resent");
-		}
-		catch (Rejected refused) {
-			redirect.addFlashAttribute("problem", refused);
-			if (!STAY_ON_STEP.contains(refused.code())) {
-				request.getSession().removeAttribute(PENDING);
-				return "redirect:/cabinet/" + agency + "/debts/" + debt;
-			}
-		}
-		return "redirect:/cabinet/" + agency + "/debts/" + debt + "/plan/sign";
+		return signing.resend(STEP, agency, debt, request, redirect,
+				pending -> begin(tenant, owed, ownPlan(tenant, owed, pending.plan()), request, locale));
 	}
 
 	/**
-	 * The code that signs: right, the plan is active and the debt's page shows its schedule; a wrong, expired or
-	 * overtried code keeps him on the step; a plan no longer awaiting his signature, or terms that no longer hold, send
-	 * him back to the debt with why.
+	 * The code that signs ({@link SigningStep#confirm}): right, the plan is active and the debt's page shows its
+	 * schedule; a wrong, expired or overtried code keeps him on the step; a plan no longer awaiting his signature, or
+	 * terms that no longer hold, send him back to the debt with why.
 	 */
 	@PostMapping("/confirm")
 	String confirm(@PathVariable UUID agency, @PathVariable UUID debt, @RequestParam(defaultValue = "") String code,
 			Optional<SignedInDebtor> signedIn, HttpServletRequest request, RedirectAttributes redirect) {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		try {
-			if (!(request.getSession().getAttribute(PENDING) instanceof PendingPlan pending) || !pending.debt().equals(debt)) {
-				throw new Rejected("cabinet.sign-again");
-			}
-			ContactId signer = codes.confirm(tenant, pending.challenge(), code);
-			if (!signer.equals(owed.contactId())) {
-				throw new Rejected("cabinet.code-wrong");
-			}
-			request.getSession().removeAttribute(PENDING);
+		return signing.confirm(STEP, tenant, debt, owed.contactId(), null, code, request, redirect, pending -> {
 			plans.sign(tenant.id(), owed.contactId(), pending.plan(), pending.challenge(), pending.terms());
-			redirect.addFlashAttribute("notice", "cabinet.plan-signed");
-		}
-		catch (Rejected refused) {
-			redirect.addFlashAttribute("problem", refused);
-			if (STAY_ON_STEP.contains(refused.code())) {
-				return "redirect:/cabinet/" + agency + "/debts/" + debt + "/plan/sign";
-			}
-			request.getSession().removeAttribute(PENDING);
-		}
-		return "redirect:/cabinet/" + agency + "/debts/" + debt + "#plan-card";
+			return "cabinet.plan-signed";
+		});
 	}
 
 	/** A repair: the earliest instalment not paid moved to the day he chooses ({@link Plans#moveInstalment}). */
@@ -411,13 +360,8 @@ class PlanController {
 		return typed == null ? "" : java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	private long secondsUntil(Instant at) {
-		long millis = Duration.between(clock.instant(), at).toMillis();
-		return millis <= 0 ? 0 : (millis + 999) / 1000;
-	}
-
 	/** A plan's terms shown to the debtor, waiting for the code that signs them. */
 	record PendingPlan(UUID challenge, UUID debt, UUID plan, String terms, PlanTerms shown, String demoCode,
-			Instant resendAt) implements Serializable {
+			Instant resendAt) implements SigningStep.Pending {
 	}
 }
