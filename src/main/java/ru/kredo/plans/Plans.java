@@ -257,7 +257,28 @@ public class Plans {
 	 */
 	@Transactional
 	public boolean check(TenantId tenant, UUID id, LocalDate today) {
+		return check(lockedWithDebt(tenant, id), today);
+	}
+
+	/**
+	 * The check of one running plan at {@code at} (his agency's clock: a sandbox's test clock's instant): on the
+	 * debtor's today at that instant, in his time zone ({@code DebtorZones}; the agency's when his is unknown) — an
+	 * instalment is due on a day of his life, so he is late from his own midnight, not Moscow's (docs/plans.md).
+	 *
+	 * @return whether the plan moved
+	 */
+	@Transactional
+	public boolean check(TenantId tenant, UUID id, Instant at) {
+		Plan unlocked = get(tenant, id);
+		Debt debt = debts.get(tenant, unlocked.debtId());
+		if (unlocked.check(dayOf(debt, at), policy(debt)) == unlocked) {
+			return false; // nothing is due on his day: the hourly run takes no lock for it
+		}
 		Locked locked = lockedWithDebt(tenant, id);
+		return check(locked, dayOf(locked.debt(), at));
+	}
+
+	private boolean check(Locked locked, LocalDate today) {
 		PlanPolicy policy = policy(locked.debt());
 		Plan plan = locked.plan();
 		boolean moved = false;
@@ -664,6 +685,11 @@ public class Plans {
 	 */
 	private LocalDate today(Debt debt) {
 		return clocks.today(debt.tenantId(), debt.timeZone());
+	}
+
+	/** The debtor's day at {@code at}: in his time zone, the agency's when his is unknown. */
+	private LocalDate dayOf(Debt debt, Instant at) {
+		return LocalDate.ofInstant(at, debt.timeZone() != null ? debt.timeZone() : calendar.agencyZone());
 	}
 
 	private Money opened(String field, byte[] sealed) {
