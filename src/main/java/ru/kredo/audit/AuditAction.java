@@ -42,5 +42,7 @@ public enum AuditAction {
 	PLAN_RESUMED,
 	PLAN_BROKEN,
 	PLAN_COMPLETED,
+	/** A registry lowered the balance of a debt under a plan: its last instalments were cut to what is owed. */
+	PLAN_RESHAPED,
 	TEST_CLOCK_MOVED
 }
