@@ -214,11 +214,22 @@ public class Plans {
 	 */
 	@Transactional
 	public Plan sign(TenantId tenant, ContactId debtor, UUID id, UUID signature, String signedTerms) {
+		return sign(tenant, debtor, id, signature, signedTerms, null);
+	}
+
+	/**
+	 * {@link #sign(TenantId, ContactId, UUID, UUID, String)}, keeping the number the code was texted to ({@code sentTo},
+	 * masked: {@code +7 *** ***-45-67}) for the copy of the agreement, as a settlement keeps it
+	 * ({@code offers.signed_phone}); {@code null} when it is not known, and the copy then says it was not kept.
+	 */
+	@Transactional
+	public Plan sign(TenantId tenant, ContactId debtor, UUID id, UUID signature, String signedTerms,
+			PhoneNumber sentTo) {
 		Locked locked = debtorsPlan(tenant, debtor, id);
 		Plan signed = locked.plan().sign(signature, clock.instant(), locked.debt().total(), today(locked.debt()));
 		debts.restructure(tenant, locked.debt().id());
-		jdbc.sql("update plans set signed_terms = ? where tenant_id = ? and id = ?")
-			.params(signedTerms, tenant.value(), id)
+		jdbc.sql("update plans set signed_terms = ?, signed_phone = ? where tenant_id = ? and id = ?")
+			.params(signedTerms, sentTo == null ? null : sentTo.masked(), tenant.value(), id)
 			.update();
 		return store(locked.plan(), signed, debtor(debtor), AuditAction.PLAN_SIGNED, null);
 	}
@@ -453,6 +464,17 @@ public class Plans {
 	/** The terms as the debtor read them when he signed the plan ({@link #sign}); none before he signed. */
 	public Optional<String> signedTerms(TenantId tenant, UUID plan) {
 		return jdbc.sql("select signed_terms from plans where tenant_id = ? and id = ? and signed_terms is not null")
+			.params(tenant.value(), plan)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * The number the plan's signing code was texted to, masked ({@link #sign}); none for a plan not signed, or signed
+	 * before Kredo kept it.
+	 */
+	public Optional<String> signedPhone(TenantId tenant, UUID plan) {
+		return jdbc.sql("select signed_phone from plans where tenant_id = ? and id = ? and signed_phone is not null")
 			.params(tenant.value(), plan)
 			.query(String.class)
 			.optional();

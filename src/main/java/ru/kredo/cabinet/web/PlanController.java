@@ -36,6 +36,7 @@ import ru.kredo.collections.Debt;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.money.Money;
 import ru.kredo.money.MoneyText;
 import ru.kredo.platform.InvalidFields;
@@ -272,7 +273,9 @@ class PlanController {
 				throw new Rejected("cabinet.code-wrong");
 			}
 			request.getSession().removeAttribute(PENDING);
-			plans.sign(tenant.id(), owed.contactId(), pending.plan(), pending.challenge(), pending.terms());
+			// The number the code went to is kept with the signature, for the copy of the agreement (as a settlement's).
+			plans.sign(tenant.id(), owed.contactId(), pending.plan(), pending.challenge(), pending.terms(),
+					pending.sentTo() == null ? null : new PhoneNumber(pending.sentTo()));
 			redirect.addFlashAttribute("notice", "cabinet.plan-signed");
 		}
 		catch (Rejected refused) {
@@ -378,7 +381,8 @@ class PlanController {
 				owed.contractNumber());
 		PlanTerms terms = PlanTerms.of(messages, locale, tenant, owed, plan, quotes.eligibility(owed).policy());
 		request.getSession().setAttribute(PENDING, new PendingPlan(challenge.id(), owed.id().value(), plan.id(),
-				terms.text(), terms, challenge.demoCode(), challenge.resendAt()));
+				terms.text(), terms, challenge.demoCode(), challenge.resendAt(),
+				debtor.phone() == null ? null : debtor.phone().e164()));
 	}
 
 	/** His plan of this debt; another's, or one of another debt, is a 404. */
@@ -418,6 +422,6 @@ class PlanController {
 
 	/** A plan's terms shown to the debtor, waiting for the code that signs them. */
 	record PendingPlan(UUID challenge, UUID debt, UUID plan, String terms, PlanTerms shown, String demoCode,
-			Instant resendAt) implements Serializable {
+			Instant resendAt, String sentTo) implements Serializable {
 	}
 }
