@@ -286,14 +286,15 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 	 * schedule, which must be within the policy. The plan is active.
 	 *
 	 * @throws Rejected {@code plan.not-running}, {@code plan.paused}, {@code plan.no-repairs-left},
-	 *     {@code plan.repair-outside-policy} (the new schedule breaks the policy; its rules are
-	 *     {@link ScheduleCalculator#breaches})
+	 *     {@code plan.repair-outside-policy} ({@link RepairOutsidePolicy}, with the rules the new schedule breaks:
+	 *     {@link ScheduleCalculator#breaches}, as for a request)
 	 */
 	public Plan replan(Terms terms, LocalDate first, LocalDate today, PlanPolicy policy, ScheduleCalculator calculator) {
 		requireRepairable(policy);
 		Schedule rest = calculator.schedule(left(), terms, first);
-		if (!calculator.breaches(rest, first, today, policy).isEmpty()) {
-			throw new Rejected("plan.repair-outside-policy");
+		List<PolicyBreach> broken = calculator.breaches(rest, first, today, policy);
+		if (!broken.isEmpty()) {
+			throw new RepairOutsidePolicy(broken);
 		}
 		List<PlanInstalment> kept = new ArrayList<>();
 		for (PlanInstalment instalment : instalments) {

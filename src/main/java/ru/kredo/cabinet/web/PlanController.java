@@ -47,6 +47,7 @@ import ru.kredo.plans.PlanQuotes;
 import ru.kredo.plans.PlanReason;
 import ru.kredo.plans.PlanStatus;
 import ru.kredo.plans.Plans;
+import ru.kredo.plans.RepairOutsidePolicy;
 import ru.kredo.tenancy.Tenant;
 import ru.kredo.tenancy.TenantId;
 
@@ -319,22 +320,39 @@ class PlanController {
 	String replan(@PathVariable UUID agency, @PathVariable UUID debt, @PathVariable UUID plan,
 			@RequestParam(required = false) String by, @RequestParam(required = false) String months,
 			@RequestParam(required = false) String monthly, @RequestParam(required = false) String first,
-			Optional<SignedInDebtor> signedIn, RedirectAttributes redirect) {
+			Optional<SignedInDebtor> signedIn, Locale locale, RedirectAttributes redirect) {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		PlanCalculator.Form form = new PlanCalculator.Form(by == null ? "months" : by, months, monthly, first);
+		// By months or by a monthly sum, as the calculator asks (plandays, issue 13).
+		PlanCalculator.Form form = new PlanCalculator.Form("monthly".equals(by) ? "monthly" : "months", months, monthly,
+				first);
 		try {
 			PlanCalculator.Asked asked = PlanCalculator.read(form, quotes.today(owed));
 			plans.replan(tenant.id(), owed.contactId(), ownPlan(tenant, owed, plan).id(), asked.terms(), asked.first());
 			redirect.addFlashAttribute("notice", "cabinet.plan-repaired");
+			return "redirect:/cabinet/" + agency + "/debts/" + debt + "#plan-card";
 		}
 		catch (InvalidFields wrong) {
 			redirect.addFlashAttribute("planRepairErrors", wrong.errors());
+		}
+		catch (RepairOutsidePolicy outside) {
+			redirect.addFlashAttribute("planRepairErrors",
+					Map.of("monthly".equals(form.by()) ? "monthly" : "months", outside));
+			// Which of the agency's rules, worded as under the calculator's answer.
+			redirect.addFlashAttribute("planRepairBreaches", outside.breaches().stream().map(PlanCalculator::breach)
+				.map(b -> messages.getMessage(b.key(), b.arguments(), locale)).toList());
 		}
 		catch (Rejected refused) {
 			redirect.addFlashAttribute("planRepairErrors",
 					Map.of("monthly".equals(form.by()) ? "monthly" : "months", refused));
 		}
+		// Refused: the form comes back with what he typed.
+		Map<String, String> typed = new LinkedHashMap<>();
+		typed.put("by", form.by());
+		typed.put("months", months == null ? "" : months);
+		typed.put("monthly", monthly == null ? "" : monthly);
+		typed.put("first", first == null ? "" : first);
+		redirect.addFlashAttribute("planReplanTyped", typed);
 		return "redirect:/cabinet/" + agency + "/debts/" + debt + "#plan-card";
 	}
 
