@@ -44,5 +44,7 @@ public enum AuditAction {
 	PLAN_COMPLETED,
 	TEST_CLOCK_MOVED,
 	CONTACT_BAR_MARKED,
-	CONTACT_BAR_LIFTED
+	CONTACT_BAR_LIFTED,
+	/** A registry lowered the balance of a debt under a plan: its last instalments were cut to what is owed. */
+	PLAN_RESHAPED
 }

@@ -286,14 +286,15 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 	 * schedule, which must be within the policy. The plan is active.
 	 *
 	 * @throws Rejected {@code plan.not-running}, {@code plan.paused}, {@code plan.no-repairs-left},
-	 *     {@code plan.repair-outside-policy} (the new schedule breaks the policy; its rules are
-	 *     {@link ScheduleCalculator#breaches})
+	 *     {@code plan.repair-outside-policy} ({@link RepairOutsidePolicy}, with the rules the new schedule breaks:
+	 *     {@link ScheduleCalculator#breaches}, as for a request)
 	 */
 	public Plan replan(Terms terms, LocalDate first, LocalDate today, PlanPolicy policy, ScheduleCalculator calculator) {
 		requireRepairable(policy);
 		Schedule rest = calculator.schedule(left(), terms, first);
-		if (!calculator.breaches(rest, first, today, policy).isEmpty()) {
-			throw new Rejected("plan.repair-outside-policy");
+		List<PolicyBreach> broken = calculator.breaches(rest, first, today, policy);
+		if (!broken.isEmpty()) {
+			throw new RepairOutsidePolicy(broken);
 		}
 		List<PlanInstalment> kept = new ArrayList<>();
 		for (PlanInstalment instalment : instalments) {
@@ -328,6 +329,65 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 	public Plan debtWrittenOff() {
 		requireRunning();
 		return with(PlanStatus.BROKEN, instalments, behindSince, null, repairsUsed, PlanEnding.DEBT_WRITTEN_OFF, null);
+	}
+
+	/**
+	 * The debt was closed outside the plan's own payments while it ran — the agency's registry shows it paid: nothing
+	 * more is owed under the plan, and it ends ({@link PlanEnding#DEBT_CLOSED}).
+	 *
+	 * @throws Rejected {@code plan.not-running}
+	 */
+	public Plan debtClosed() {
+		requireRunning();
+		return with(PlanStatus.BROKEN, instalments, behindSince, null, repairsUsed, PlanEnding.DEBT_CLOSED, null);
+	}
+
+	/**
+	 * The agency's registry says the debt owes more than the plan has left to pay: the plan he signed no longer covers
+	 * it, and it ends ({@link PlanEnding#BALANCE_RAISED}); the debt is owed as the registry says, open with its offers,
+	 * and he may ask for a new plan.
+	 *
+	 * @throws Rejected {@code plan.not-running}
+	 */
+	public Plan balanceRaised() {
+		requireRunning();
+		return with(PlanStatus.BROKEN, instalments, behindSince, null, repairsUsed, PlanEnding.BALANCE_RAISED, null);
+	}
+
+	/**
+	 * The agency's registry lowered the debt to {@code balance}, less than the plan has left to pay (money the
+	 * assignor received, a correction): the plan is reshaped to what is owed — the instalments keep their dates and
+	 * amounts from the first, and the difference comes off the last unpaid ones, from the end (an instalment paid in
+	 * part keeps what was paid, one left with nothing is dropped), so he pays the same each month and finishes sooner.
+	 * Its state stays: a cut from the end never reaches the earliest instalment unpaid while anything is owed, so a plan
+	 * behind is still behind on it. Nothing is forgiven: the plan repays the whole balance, as before.
+	 *
+	 * @throws Rejected {@code plan.not-running}
+	 * @throws IllegalArgumentException a balance not above zero (the debt closed: {@link #debtClosed}) or not below
+	 *     what is left
+	 */
+	public Plan lowered(Money balance) {
+		requireRunning();
+		if (balance.kopecks() <= 0 || balance.kopecks() >= left().kopecks()) {
+			throw new IllegalArgumentException("Not a lower balance for plan " + id + ": " + balance + " of " + left());
+		}
+		long cut = left().kopecks() - balance.kopecks();
+		List<PlanInstalment> reshaped = new ArrayList<>(instalments);
+		for (int n = reshaped.size() - 1; n >= 0 && cut > 0; n--) {
+			PlanInstalment last = reshaped.get(n);
+			long off = Math.min(cut, last.left().kopecks());
+			cut -= off;
+			Money amount = last.amount().minus(Money.ofKopecks(off));
+			if (amount.isZero()) {
+				reshaped.remove(n);
+			}
+			else {
+				reshaped.set(n, new PlanInstalment(last.number(), last.due(), amount, last.paid()));
+			}
+		}
+		Money newTotal = Money.ofKopecks(reshaped.stream().mapToLong(i -> i.amount().kopecks()).sum());
+		return new Plan(id, tenantId, debtId, debtorId, status, reason, income, expenses, newTotal, reshaped, breaches,
+				requestedOn, signedAt, signature, behindSince, pausedSince, repairsUsed, null, note);
 	}
 
 	/**

@@ -34,12 +34,14 @@ import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtClosed;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtStatus;
+import ru.kredo.collections.DebtsRestated;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.DisputeOpened;
 import ru.kredo.collections.DisputeOutcome;
 import ru.kredo.collections.DisputeResolved;
 import ru.kredo.collections.PaymentApplied;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.money.Money;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
@@ -212,11 +214,22 @@ public class Plans {
 	 */
 	@Transactional
 	public Plan sign(TenantId tenant, ContactId debtor, UUID id, UUID signature, String signedTerms) {
+		return sign(tenant, debtor, id, signature, signedTerms, null);
+	}
+
+	/**
+	 * {@link #sign(TenantId, ContactId, UUID, UUID, String)}, keeping the number the code was texted to ({@code sentTo},
+	 * masked: {@code +7 *** ***-45-67}) for the copy of the agreement, as a settlement keeps it
+	 * ({@code offers.signed_phone}); {@code null} when it is not known, and the copy then says it was not kept.
+	 */
+	@Transactional
+	public Plan sign(TenantId tenant, ContactId debtor, UUID id, UUID signature, String signedTerms,
+			PhoneNumber sentTo) {
 		Locked locked = debtorsPlan(tenant, debtor, id);
 		Plan signed = locked.plan().sign(signature, clock.instant(), locked.debt().total(), today(locked.debt()));
 		debts.restructure(tenant, locked.debt().id());
-		jdbc.sql("update plans set signed_terms = ? where tenant_id = ? and id = ?")
-			.params(signedTerms, tenant.value(), id)
+		jdbc.sql("update plans set signed_terms = ?, signed_phone = ? where tenant_id = ? and id = ?")
+			.params(signedTerms, sentTo == null ? null : sentTo.masked(), tenant.value(), id)
 			.update();
 		return store(locked.plan(), signed, debtor(debtor), AuditAction.PLAN_SIGNED, null);
 	}
@@ -257,7 +270,28 @@ public class Plans {
 	 */
 	@Transactional
 	public boolean check(TenantId tenant, UUID id, LocalDate today) {
+		return check(lockedWithDebt(tenant, id), today);
+	}
+
+	/**
+	 * The check of one running plan at {@code at} (his agency's clock: a sandbox's test clock's instant): on the
+	 * debtor's today at that instant, in his time zone ({@code DebtorZones}; the agency's when his is unknown) — an
+	 * instalment is due on a day of his life, so he is late from his own midnight, not Moscow's (docs/plans.md).
+	 *
+	 * @return whether the plan moved
+	 */
+	@Transactional
+	public boolean check(TenantId tenant, UUID id, Instant at) {
+		Plan unlocked = get(tenant, id);
+		Debt debt = debts.get(tenant, unlocked.debtId());
+		if (unlocked.check(dayOf(debt, at), policy(debt)) == unlocked) {
+			return false; // nothing is due on his day: the hourly run takes no lock for it
+		}
 		Locked locked = lockedWithDebt(tenant, id);
+		return check(locked, dayOf(locked.debt(), at));
+	}
+
+	private boolean check(Locked locked, LocalDate today) {
 		PlanPolicy policy = policy(locked.debt());
 		Plan plan = locked.plan();
 		boolean moved = false;
@@ -435,6 +469,17 @@ public class Plans {
 			.optional();
 	}
 
+	/**
+	 * The number the plan's signing code was texted to, masked ({@link #sign}); none for a plan not signed, or signed
+	 * before Kredo kept it.
+	 */
+	public Optional<String> signedPhone(TenantId tenant, UUID plan) {
+		return jdbc.sql("select signed_phone from plans where tenant_id = ? and id = ? and signed_phone is not null")
+			.params(tenant.value(), plan)
+			.query(String.class)
+			.optional();
+	}
+
 	/** The moves of a plan's state, oldest first. */
 	public List<PlanTransition> transitions(TenantId tenant, UUID plan) {
 		return jdbc.sql("""
@@ -516,6 +561,57 @@ public class Plans {
 	}
 
 	/**
+	 * An uploaded registry restated debts, in the upload batch's transaction with their rows locked
+	 * ({@link DebtsRestated}): the agency's books, not the plan's payments, changed what a plan's debt owes.
+	 * <ul>
+	 * <li>closed (the registry shows it paid): a running plan ends, {@link PlanEnding#DEBT_CLOSED}; the debt stays
+	 * closed. A plan not yet running (requested, proposed, awaiting his signature) is declined: there is nothing left
+	 * to plan;</li>
+	 * <li>owing more than the running plan has left: the plan ends, {@link PlanEnding#BALANCE_RAISED}; the debt is
+	 * open with its offers again, and he may ask for a new plan;</li>
+	 * <li>owing less: the running plan is reshaped to it ({@link Plan#lowered}), audited
+	 * {@link AuditAction#PLAN_RESHAPED}.</li>
+	 * </ul>
+	 * A plan not yet running whose debt's balance changed stays as it is: its signature refuses the old terms
+	 * ({@code plan.terms-changed}), as after a payment, and he withdraws it and asks again. Each move is logged with the
+	 * reason {@code registry:…}, audited as the system, and an ending published as any other ({@link PlanBroken}).
+	 */
+	@EventListener
+	void on(DebtsRestated restated) {
+		TenantId tenant = restated.tenantId();
+		Map<DebtId, DebtsRestated.Restated> byDebt = new HashMap<>();
+		restated.debts().forEach(debt -> byDebt.put(debt.debtId(), debt));
+		List<Plan> affected = jdbc.sql("select " + COLUMNS + " from plans where tenant_id = ? and debt_id = any (?) "
+				+ "and status not in ('BROKEN', 'COMPLETED', 'DECLINED') order by id for update")
+			.params(tenant.value(), byDebt.keySet().stream().map(DebtId::value).toArray(UUID[]::new))
+			.query(this::plan)
+			.list()
+			.stream()
+			.map(this::withInstalments)
+			.toList();
+		for (Plan plan : affected) {
+			DebtsRestated.Restated debt = byDebt.get(plan.debtId());
+			if (!plan.isRunning()) {
+				if (debt.closed()) {
+					store(plan, plan.withdraw(), SYSTEM, AuditAction.PLAN_DECLINED, "registry:debt-closed");
+				}
+			}
+			else if (debt.closed()) {
+				store(plan, plan.debtClosed(), SYSTEM, AuditAction.PLAN_BROKEN,
+						"ending:" + PlanEnding.DEBT_CLOSED.name() + " registry:debt-closed");
+			}
+			else if (debt.after().kopecks() > plan.left().kopecks()) {
+				store(plan, plan.balanceRaised(), SYSTEM, AuditAction.PLAN_BROKEN,
+						"ending:" + PlanEnding.BALANCE_RAISED.name() + " registry:" + debt.before() + ">" + debt.after());
+			}
+			else if (debt.after().kopecks() < plan.left().kopecks()) {
+				store(plan, plan.lowered(debt.after()), SYSTEM, AuditAction.PLAN_RESHAPED,
+						"registry:" + debt.before() + ">" + debt.after());
+			}
+		}
+	}
+
+	/**
 	 * Stores what a move of the plan made of it, in one place: its state and instalments; a move of state (or a
 	 * repair, a pause, a resumption) is logged and audited as {@code action} and published where integrators hear of
 	 * it; a broken plan gives the debt back (open, its offers again). A payment that moves no state is stored only.
@@ -554,7 +650,7 @@ public class Plans {
 				case BEHIND -> events.publishEvent(new PlanFellBehind(after.tenantId(), after.id(), after.debtId(),
 						after.debtorId(), after.behindSince(), now));
 				case BROKEN -> {
-					if (after.ending() != PlanEnding.DEBT_WRITTEN_OFF) {
+					if (after.ending() != PlanEnding.DEBT_WRITTEN_OFF && after.ending() != PlanEnding.DEBT_CLOSED) {
 						Debt debt = debts.get(after.tenantId(), after.debtId());
 						if (debt.status() == DebtStatus.UNDER_PLAN) {
 							debts.endPlan(after.tenantId(), after.debtId());
@@ -664,6 +760,11 @@ public class Plans {
 	 */
 	private LocalDate today(Debt debt) {
 		return clocks.today(debt.tenantId(), debt.timeZone());
+	}
+
+	/** The debtor's day at {@code at}: in his time zone, the agency's when his is unknown. */
+	private LocalDate dayOf(Debt debt, Instant at) {
+		return LocalDate.ofInstant(at, debt.timeZone() != null ? debt.timeZone() : calendar.agencyZone());
 	}
 
 	private Money opened(String field, byte[] sealed) {

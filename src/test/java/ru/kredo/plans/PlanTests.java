@@ -1,6 +1,7 @@
 package ru.kredo.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
@@ -344,5 +345,43 @@ class PlanTests {
 		assertThat(completed.status()).isEqualTo(PlanStatus.COMPLETED);
 		assertThat(completed.left()).isEqualTo(Money.ZERO);
 		refused(() -> requested(List.of()).complete(), "plan.not-running");
+	}
+
+	/**
+	 * A registry lowered the debt under a plan of 3 × 10 000, 4 000 paid on the first and behind on it: the cut comes off
+	 * the end — to 6 000 owed, the third and second instalments are dropped and the first stays as it was; to 5 000,
+	 * the first is 9 000 (4 000 paid); the first keeps what was paid however deep the cut. Dates stay; a plan still
+	 * late on what is left stays behind (plandays).
+	 */
+	@Test
+	void aLowerBalanceFromARegistryCutsTheLastInstalmentsAndKeepsWhatWasPaid() {
+		Plan behind = active().pay(rub("4000"), FIRST, POLICY).check(FIRST.plusDays(6), POLICY);
+		assertThat(behind.status()).isEqualTo(PlanStatus.BEHIND);
+
+		Plan lowered = behind.lowered(rub("6000"));
+		assertThat(lowered.instalments()).extracting(PlanInstalment::number, PlanInstalment::amount, PlanInstalment::paid)
+			.containsExactly(tuple(1, rub("10000"), rub("4000")));
+		assertThat(lowered.left()).isEqualTo(rub("6000"));
+		assertThat(lowered.total()).isEqualTo(rub("10000"));
+		assertThat(lowered.status()).as("still late on the first").isEqualTo(PlanStatus.BEHIND);
+
+		Plan withinTheFirst = behind.lowered(rub("5000"));
+		assertThat(withinTheFirst.instalments()).extracting(PlanInstalment::amount).containsExactly(rub("9000"));
+
+		Plan cutToWhatWasPaid = behind.lowered(rub("1"));
+		assertThat(cutToWhatWasPaid.instalments()).extracting(PlanInstalment::amount).containsExactly(rub("4001"));
+
+		Plan fewer = active().lowered(rub("25000"));
+		assertThat(fewer.instalments()).extracting(PlanInstalment::amount)
+			.containsExactly(rub("10000"), rub("10000"), rub("5000"));
+		assertThat(fewer.status()).isEqualTo(PlanStatus.ACTIVE);
+	}
+
+	@Test
+	void aRegistryThatClosesOrRaisesTheDebtEndsTheRunningPlan() {
+		assertThat(active().debtClosed().ending()).isEqualTo(PlanEnding.DEBT_CLOSED);
+		assertThat(active().balanceRaised().ending()).isEqualTo(PlanEnding.BALANCE_RAISED);
+		assertThat(active().balanceRaised().status()).isEqualTo(PlanStatus.BROKEN);
+		refused(() -> requested(List.of()).debtClosed(), "plan.not-running");
 	}
 }

@@ -179,7 +179,7 @@ class PlanCalculator {
 				DebtCard.roubles(schedule.total()), breaches);
 	}
 
-	private static Breach breach(PolicyBreach breach) {
+	static Breach breach(PolicyBreach breach) {
 		Object[] arguments = breach.arguments().stream()
 			.map(a -> a instanceof MessageArgument argument ? argument.inMessages() : a)
 			.toArray();

@@ -32,6 +32,7 @@ import ru.kredo.collections.Debt;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.money.Money;
 import ru.kredo.money.MoneyText;
 import ru.kredo.platform.InvalidFields;
@@ -42,6 +43,7 @@ import ru.kredo.plans.PlanQuotes;
 import ru.kredo.plans.PlanReason;
 import ru.kredo.plans.PlanStatus;
 import ru.kredo.plans.Plans;
+import ru.kredo.plans.RepairOutsidePolicy;
 import ru.kredo.tenancy.Tenant;
 import ru.kredo.tenancy.TenantId;
 
@@ -229,7 +231,9 @@ class PlanController {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
 		return signing.confirm(STEP, tenant, debt, owed.contactId(), null, code, request, redirect, pending -> {
-			plans.sign(tenant.id(), owed.contactId(), pending.plan(), pending.challenge(), pending.terms());
+			// The number the code went to is kept with the signature, for the copy of the agreement (as a settlement's).
+			plans.sign(tenant.id(), owed.contactId(), pending.plan(), pending.challenge(), pending.terms(),
+					pending.sentTo() == null ? null : new PhoneNumber(pending.sentTo()));
 			return "cabinet.plan-signed";
 		});
 	}
@@ -265,22 +269,39 @@ class PlanController {
 	String replan(@PathVariable UUID agency, @PathVariable UUID debt, @PathVariable UUID plan,
 			@RequestParam(required = false) String by, @RequestParam(required = false) String months,
 			@RequestParam(required = false) String monthly, @RequestParam(required = false) String first,
-			Optional<SignedInDebtor> signedIn, RedirectAttributes redirect) {
+			Optional<SignedInDebtor> signedIn, Locale locale, RedirectAttributes redirect) {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		PlanCalculator.Form form = new PlanCalculator.Form(by == null ? "months" : by, months, monthly, first);
+		// By months or by a monthly sum, as the calculator asks (plandays, issue 13).
+		PlanCalculator.Form form = new PlanCalculator.Form("monthly".equals(by) ? "monthly" : "months", months, monthly,
+				first);
 		try {
 			PlanCalculator.Asked asked = PlanCalculator.read(form, quotes.today(owed));
 			plans.replan(tenant.id(), owed.contactId(), ownPlan(tenant, owed, plan).id(), asked.terms(), asked.first());
 			redirect.addFlashAttribute("notice", "cabinet.plan-repaired");
+			return "redirect:/cabinet/" + agency + "/debts/" + debt + "#plan-card";
 		}
 		catch (InvalidFields wrong) {
 			redirect.addFlashAttribute("planRepairErrors", wrong.errors());
+		}
+		catch (RepairOutsidePolicy outside) {
+			redirect.addFlashAttribute("planRepairErrors",
+					Map.of("monthly".equals(form.by()) ? "monthly" : "months", outside));
+			// Which of the agency's rules, worded as under the calculator's answer.
+			redirect.addFlashAttribute("planRepairBreaches", outside.breaches().stream().map(PlanCalculator::breach)
+				.map(b -> messages.getMessage(b.key(), b.arguments(), locale)).toList());
 		}
 		catch (Rejected refused) {
 			redirect.addFlashAttribute("planRepairErrors",
 					Map.of("monthly".equals(form.by()) ? "monthly" : "months", refused));
 		}
+		// Refused: the form comes back with what he typed.
+		Map<String, String> typed = new LinkedHashMap<>();
+		typed.put("by", form.by());
+		typed.put("months", months == null ? "" : months);
+		typed.put("monthly", monthly == null ? "" : monthly);
+		typed.put("first", first == null ? "" : first);
+		redirect.addFlashAttribute("planReplanTyped", typed);
 		return "redirect:/cabinet/" + agency + "/debts/" + debt + "#plan-card";
 	}
 
@@ -327,7 +348,8 @@ class PlanController {
 				owed.contractNumber());
 		PlanTerms terms = PlanTerms.of(messages, locale, tenant, owed, plan, quotes.eligibility(owed).policy());
 		request.getSession().setAttribute(PENDING, new PendingPlan(challenge.id(), owed.id().value(), plan.id(),
-				terms.text(), terms, challenge.demoCode(), challenge.resendAt()));
+				terms.text(), terms, challenge.demoCode(), challenge.resendAt(),
+				debtor.phone() == null ? null : debtor.phone().e164()));
 	}
 
 	/** His plan of this debt; another's, or one of another debt, is a 404. */
@@ -362,6 +384,6 @@ class PlanController {
 
 	/** A plan's terms shown to the debtor, waiting for the code that signs them. */
 	record PendingPlan(UUID challenge, UUID debt, UUID plan, String terms, PlanTerms shown, String demoCode,
-			Instant resendAt) implements SigningStep.Pending {
+			Instant resendAt, String sentTo) implements SigningStep.Pending {
 	}
 }

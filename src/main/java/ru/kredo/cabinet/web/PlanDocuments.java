@@ -25,7 +25,8 @@ import ru.kredo.plans.Plans;
 /**
  * The debtor's copies of the restructuring plan he signed on a debt, as PDFs made by {@code documents} on demand: the
  * agreement — the settlement agreement's document, headed for a plan ({@link SettlementAgreement.Kind#PLAN}): the
- * figures, the schedule as signed, the text he read ({@code plans.signed_terms}) and the signature's record — and the
+ * figures, the schedule as signed, the text he read ({@code plans.signed_terms}) and the signature's record with the
+ * masked number the code went to ({@code plans.signed_phone}; older plans say it was not kept) — and the
  * plan's schedule as it stands now (after a repair, the new dates), the payment schedule's document.
  */
 @Component
@@ -61,7 +62,8 @@ class PlanDocuments {
 		return documents.agreement(new SettlementAgreement(agency(debt), person(debt),
 				new Contract(debt.contractNumber(), debt.contractDate()), debt.originalCreditor(), plan.id().toString(),
 				plan.total(), plan.total(), agreed, text, ZonedDateTime.ofInstant(plan.signedAt(), calendar.agencyZone()),
-				plan.signature().toString(), null, calendar.today(), SettlementAgreement.Kind.PLAN));
+				plan.signature().toString(), plans.signedPhone(debt.tenantId(), plan.id()).orElse(null), calendar.today(),
+				SettlementAgreement.Kind.PLAN));
 	}
 
 	/** The plan's schedule as it stands. @throws NotFound no plan signed on the debt, or no requisites yet */

@@ -9,6 +9,7 @@ import static ru.kredo.collections.DebtComponent.STATE_DUTY;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.DebtId;
+import ru.kredo.collections.DebtsRestated;
+import ru.kredo.collections.DebtsRestated.Restated;
 import ru.kredo.collections.DebtorZones;
 import ru.kredo.collections.DebtorZones.DebtorZone;
 import ru.kredo.collections.Offers;
@@ -40,7 +44,8 @@ import ru.kredo.tenancy.TenantId;
  * The balance is the registry's claim less what the row says was paid, less what Kredo has recorded since, split over
  * the components in the allocation order; so uploading the same registry again never undoes a payment made in the
  * cabinet. A debt Kredo has closed with a payment (paid in full, or settled by an accepted offer) stays closed; an
- * offer not yet accepted whose balance the registry changed is withdrawn.
+ * offer not yet accepted whose balance the registry changed is withdrawn. The debts not closed before whose balance
+ * the registry changed, or which it closed, are published ({@link DebtsRestated}) for a plan running on them.
  */
 @Repository
 class DebtRows {
@@ -51,9 +56,11 @@ class DebtRows {
 	private final DebtorZones zones;
 	private final Clock clock;
 	private final BusinessCalendar calendar;
+	private final ApplicationEventPublisher events;
 
 	DebtRows(JdbcClient jdbc, Allocations allocations, Offers offers, DebtorZones zones, Clock clock,
-			BusinessCalendar calendar) {
+			BusinessCalendar calendar, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.offers = offers;
 		this.allocations = allocations;
@@ -91,6 +98,7 @@ class DebtRows {
 		String[] closedOn = new String[n];
 		// Where a debtor lives is his: of his rows in the batch, the last that says it (a later row is the newer word).
 		Map<ContactId, DebtorZone> whereDebtorsLive = new LinkedHashMap<>();
+		List<Restated> restated = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			ImportedDebt debt = batch.get(i).debt();
 			Existing known = existing.get(debt.key());
@@ -119,6 +127,11 @@ class DebtRows {
 			daysPastDue[i] = debt.daysPastDue();
 			overdueSince[i] = debt.overdueSince() == null ? null : debt.overdueSince().toString();
 			closedOn[i] = closed == null ? null : closed.toString();
+			if (known != null && !known.wasClosed()
+					&& (closed != null || !balance.total().equals(known.balance().total()))) {
+				restated.add(new Restated(known.id(), batch.get(i).debtor(), known.balance().total(), balance.total(),
+						closed != null));
+			}
 			DebtorZone zone = new DebtorZone(debt.region(), debt.timeZone());
 			if (zone.isKnown()) {
 				whereDebtorsLive.put(batch.get(i).debtor(), zone);
@@ -154,6 +167,10 @@ class DebtRows {
 			.query((row, rowNumber) -> Map.entry(row.getObject("id", UUID.class), row.getBoolean("inserted")))
 			.list();
 		statesFollowTheRegistry(tenant, written.stream().map(w -> w.getKey().toString()).toArray(String[]::new));
+		if (!restated.isEmpty()) {
+			// A plan running on one of them ends or is reshaped with it, in this transaction (docs/plan-lifecycle.md).
+			events.publishEvent(new DebtsRestated(tenant, restated));
+		}
 		zones.record(tenant, whereDebtorsLive);
 		withdrawStaleOffers(tenant, written.stream().filter(w -> !w.getValue()).map(w -> w.getKey().toString())
 			.toArray(String[]::new));
@@ -203,7 +220,7 @@ class DebtRows {
 	private Map<String, Existing> existing(TenantId tenant, List<Owed> batch) {
 		Map<String, Existing> found = new HashMap<>();
 		jdbc.sql("""
-				select d.original_creditor, d.contract_number, d.closed_on, d.closed_as, d.state_duty, d.fees, d.interest, d.principal,
+				select d.id, d.state, d.original_creditor, d.contract_number, d.closed_on, d.closed_as, d.state_duty, d.fees, d.interest, d.principal,
 				    d.penalties, coalesce((select sum(p.state_duty + p.fees + p.interest + p.principal + p.penalties)
 				        from debt_payments p where p.tenant_id = d.tenant_id and p.debt_id = d.id), 0) as paid_in_kredo
 				from unnest(?::text[], ?::text[]) as k (original_creditor, contract_number)
@@ -213,7 +230,8 @@ class DebtRows {
 			.query((row, n) -> {
 				java.sql.Date closed = row.getDate("closed_on");
 				return Map.entry(ImportedDebt.key(row.getString("original_creditor"), row.getString("contract_number")),
-						new Existing(DebtComponents.of(Money.ofKopecks(row.getLong("state_duty")),
+						new Existing(new DebtId(row.getObject("id", UUID.class)), "CLOSED".equals(row.getString("state")),
+								DebtComponents.of(Money.ofKopecks(row.getLong("state_duty")),
 								Money.ofKopecks(row.getLong("fees")), Money.ofKopecks(row.getLong("interest")),
 								Money.ofKopecks(row.getLong("principal")), Money.ofKopecks(row.getLong("penalties"))),
 								Money.ofKopecks(row.getLong("paid_in_kredo")), closed == null ? null : closed.toLocalDate(),
@@ -228,7 +246,8 @@ class DebtRows {
 		return batch.stream().map(Owed::debt).map(value).toArray(String[]::new);
 	}
 
-	private record Existing(DebtComponents balance, Money paidInKredo, LocalDate closedOn, boolean writtenOff) {
+	private record Existing(DebtId id, boolean wasClosed, DebtComponents balance, Money paidInKredo, LocalDate closedOn,
+			boolean writtenOff) {
 
 		/**
 		 * Closed in Kredo: by a payment through it (in full, or with an accepted offer's discount forgiven), or written

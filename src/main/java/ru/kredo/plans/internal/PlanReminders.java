@@ -3,9 +3,12 @@ package ru.kredo.plans.internal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -33,7 +36,8 @@ import ru.kredo.tenancy.TenantId;
  * {@code plan_reminders} per text, across nodes and restarts; docs/plan-lifecycle.md «Reminders»):
  * <ul>
  * <li>before each instalment falls due: from {@code kredo.plans.reminder-days} days before its due date to the date
- * itself, if it is not paid in full, with what is left of it;</li>
+ * itself by the debtor's own today (his time zone, the agency's when unknown), if it is not paid in full, with what is
+ * left of it;</li>
  * <li>when the plan falls behind ({@link PlanFellBehind}, recorded in the check's own transaction), with what is
  * unpaid of the instalments due before that day and the earliest one's date.</li>
  * </ul>
@@ -104,19 +108,27 @@ class PlanReminders {
 			.query((row, n) -> new TenantId(row.getObject("tenant_id", UUID.class)))
 			.list();
 		for (TenantId tenant : tenants) {
-			sent += run(tenant, clocks.today(tenant));
+			sent += run(tenant, clocks.clock(tenant).instant());
 		}
 		return sent;
 	}
 
-	/** The tenant's texts due on {@code today}: how many were sent. */
+	/** The tenant's texts due at noon of {@code today} at the agency: what a test drives. */
 	int run(TenantId tenant, LocalDate today) {
+		return run(tenant, today.atTime(LocalTime.NOON).atZone(calendar.agencyZone()).toInstant());
+	}
+
+	/**
+	 * The tenant's texts due at {@code now} (its clock's instant, a sandbox's test clock's): an instalment's reminder
+	 * by the debtor's own today then, in his time zone (the agency's when unknown; docs/plans.md): how many were sent.
+	 */
+	int run(TenantId tenant, Instant now) {
 		DebtorNotices port = notices.getIfAvailable();
 		if (port == null) {
 			return 0;
 		}
 		int sent = 0;
-		for (Due due : due(tenant, today)) {
+		for (Due due : due(tenant, now)) {
 			try {
 				if (Boolean.TRUE.equals(transactions.execute(status -> remind(port, tenant, due)))) {
 					sent++;
@@ -145,20 +157,38 @@ class PlanReminders {
 		return sent;
 	}
 
-	private List<Due> due(TenantId tenant, LocalDate today) {
+	/**
+	 * The instalments to remind of at {@code now}: from {@code daysBefore} days before their date to the date, by the
+	 * debtor's today. A day either side of the agency's today is read (no zone is further than a day from it), and each
+	 * is kept by his own today.
+	 */
+	private List<Due> due(TenantId tenant, Instant now) {
+		LocalDate agencyToday = LocalDate.ofInstant(now, calendar.agencyZone());
 		return jdbc.sql("""
-				select p.id, p.debt_id, p.contact_id, i.number, i.due_on, i.amount - i.paid as owed
+				select p.id, p.debt_id, p.contact_id, i.number, i.due_on, i.amount - i.paid as owed,
+				    (select z.time_zone from debtor_zones z where z.tenant_id = p.tenant_id and z.contact_id = p.contact_id)
+				        as time_zone
 				from plans p join plan_instalments i on i.plan_id = p.id
 				where p.tenant_id = ? and p.status in ('ACTIVE', 'BEHIND') and p.paused_since is null
 				  and i.paid < i.amount and i.due_on between ? and ?
 				  and not exists (select 1 from plan_reminders r where r.plan_id = p.id and r.kind = 'DUE'
 				                  and r.instalment = i.number and r.day = i.due_on)
 				order by i.due_on, p.id""")
-			.params(tenant.value(), Date.valueOf(today), Date.valueOf(today.plusDays(daysBefore)))
-			.query((row, n) -> new Due(row.getObject("id", UUID.class), new DebtId(row.getObject("debt_id", UUID.class)),
-					new ContactId(row.getObject("contact_id", UUID.class)), row.getInt("number"),
-					row.getDate("due_on").toLocalDate(), Money.ofKopecks(row.getLong("owed"))))
-			.list();
+			.params(tenant.value(), Date.valueOf(agencyToday.minusDays(1)),
+					Date.valueOf(agencyToday.plusDays(daysBefore + 1L)))
+			.query((row, n) -> {
+				String zone = row.getString("time_zone");
+				LocalDate today = LocalDate.ofInstant(now, zone == null ? calendar.agencyZone() : ZoneId.of(zone));
+				LocalDate due = row.getDate("due_on").toLocalDate();
+				return due.isBefore(today) || due.isAfter(today.plusDays(daysBefore)) ? null
+						: new Due(row.getObject("id", UUID.class), new DebtId(row.getObject("debt_id", UUID.class)),
+								new ContactId(row.getObject("contact_id", UUID.class)), row.getInt("number"), due,
+								Money.ofKopecks(row.getLong("owed")));
+			})
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 	private boolean remind(DebtorNotices port, TenantId tenant, Due due) {

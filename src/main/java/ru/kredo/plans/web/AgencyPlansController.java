@@ -44,6 +44,7 @@ import ru.kredo.collections.PortfolioNames;
 import ru.kredo.plans.Plan;
 import ru.kredo.plans.PlanAdherence;
 import ru.kredo.plans.PlanStatus;
+import ru.kredo.plans.PlanQuotes;
 import ru.kredo.plans.Plans;
 import ru.kredo.plans.PolicyBreach;
 import ru.kredo.plans.ScheduleCalculator;
@@ -93,9 +94,11 @@ class AgencyPlansController {
 	private final Clock clock;
 	private final PlanAdherence adherence;
 	private final PortfolioNames portfolios;
+	private final PlanQuotes quotes;
 
 	AgencyPlansController(Plans plans, Debts debts, Contacts contacts, AuditLog audit, BusinessCalendar calendar,
-			Clock clock, PlanAdherence adherence, PortfolioNames portfolios) {
+			Clock clock, PlanAdherence adherence, PortfolioNames portfolios, PlanQuotes quotes) {
+		this.quotes = quotes;
 		this.plans = plans;
 		this.debts = debts;
 		this.contacts = contacts;
@@ -183,11 +186,14 @@ class AgencyPlansController {
 			}
 		}
 		model.addAttribute("form", form);
-		model.addAttribute("row", row(me, plan));
+		Row row = row(me, plan);
+		model.addAttribute("row", row);
 		model.addAttribute("breaches", plans.breachesOf(plan).stream().map(AgencyPlansController::breach).toList());
 		model.addAttribute("transitions", plans.transitions(me.tenantId(), id));
 		model.addAttribute("maxNote", Plan.MAX_NOTE);
-		model.addAttribute("today", calendar.today());
+		// The plan's days are the debtor's, on the tenant's clock (a sandbox's test clock): an instalment is overdue, and
+		// a proposal's first date may be, as Plans itself counts them (docs/plans.md «Today is the debtor's»).
+		model.addAttribute("today", quotes.today(row.debt()));
 		return "plans/plan";
 	}
 

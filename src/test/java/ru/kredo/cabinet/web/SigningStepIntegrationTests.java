@@ -159,7 +159,7 @@ class SigningStepIntegrationTests {
 	private void waitOver() {
 		if (session.getAttribute(PlanController.PENDING) instanceof PlanController.PendingPlan pending) {
 			session.setAttribute(PlanController.PENDING, new PlanController.PendingPlan(pending.challenge(), pending.debt(), pending.plan(),
-					pending.terms(), pending.shown(), pending.demoCode(), Instant.EPOCH));
+					pending.terms(), pending.shown(), pending.demoCode(), Instant.EPOCH, pending.sentTo()));
 		}
 		else {
 			throw new AssertionError("no plan waiting for its code");

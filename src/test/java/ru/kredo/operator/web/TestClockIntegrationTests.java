@@ -233,6 +233,23 @@ class TestClockIntegrationTests {
 						consentDay, "Подбор кредита", ru.kredo.monitoring.ConsentMethod.PAPER, null, null)));
 	}
 
+	/**
+	 * The agency's page of a sandbox's plan reads the plan's days as Plans does — the debtor's today on the moved clock
+	 * — so an instalment the check found missed shows as overdue there, not as still due on the real date (plandays).
+	 */
+	@Test
+	void theAgencysPlanPageShowsAnInstalmentOverdueOnTheMovedDay() throws Exception {
+		Provisioned sandbox = sandbox();
+		UserDetails admin = fixtures.admin(sandbox);
+		TenantId tenant = sandbox.tenant().id();
+		Plan plan = signedPlan(sandbox);
+		assertThat(page("/plans/" + plan.id(), admin)).contains(">ожидается<").doesNotContain(">просрочен<");
+
+		move(admin, "days", "12");
+		assertThat(plans.get(tenant, plan.id()).status()).isEqualTo(PlanStatus.BEHIND);
+		assertThat(page("/plans/" + plan.id(), admin)).contains(">просрочен<");
+	}
+
 	private Provisioned sandbox() {
 		String unique = UUID.randomUUID().toString().substring(0, 8);
 		return agency(provisioning.provision("Песочница " + unique, TenantKind.COLLECTOR, true,

@@ -2,7 +2,9 @@ package ru.kredo.plans.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +19,9 @@ import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtComponents;
+import ru.kredo.collections.DebtorZones;
 import ru.kredo.collections.Debts;
+import ru.kredo.contacts.ContactId;
 import ru.kredo.documents.Agency;
 import ru.kredo.money.Money;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
@@ -69,6 +73,9 @@ class PlanRemindersIntegrationTests {
 	@Autowired
 	PersonalData personalData;
 
+	@Autowired
+	DebtorZones zones;
+
 	@Test
 	void eachInstalmentIsRemindedOnceFromTheDaysBeforeItsDueDateNamingTheAgencyAndItsPhone() {
 		Provisioned agency = agency();
@@ -117,6 +124,31 @@ class PlanRemindersIntegrationTests {
 		assertThat(texts(tenant)).hasSize(1);
 	}
 
+	/**
+	 * «Falls due in N days» is counted on the debtor's own today: at 00:30 in Vladivostok (UTC+10), three days before
+	 * his date, it is 17:30 the day before in Moscow — he is reminded; at 00:30 in Moscow a debtor in Kaliningrad
+	 * (UTC+2) is still on the day before his window — he is not, until his own midnight.
+	 */
+	@Test
+	void theDaysBeforeAnInstalmentAreCountedOnTheDebtorsOwnToday() {
+		Provisioned agency = agency();
+		TenantId tenant = agency.tenant().id();
+		Plan far = signedPlan(agency, ZoneId.of("Asia/Vladivostok"));
+		LocalDate due = far.instalments().getFirst().due();
+		Instant vladivostokMidnight = due.minusDays(3).atTime(0, 30).atZone(ZoneId.of("Asia/Vladivostok")).toInstant();
+		assertThat(reminders.run(tenant, vladivostokMidnight.minusSeconds(3600))).as("23:30 the day before, his time")
+			.isZero();
+		assertThat(reminders.run(tenant, vladivostokMidnight)).as("his midnight passed, not Moscow's").isEqualTo(1);
+
+		Provisioned west = agency();
+		TenantId westTenant = west.tenant().id();
+		Plan near = signedPlan(west, ZoneId.of("Europe/Kaliningrad"));
+		LocalDate nearDue = near.instalments().getFirst().due();
+		Instant moscowMidnight = nearDue.minusDays(3).atTime(0, 30).atZone(calendar.agencyZone()).toInstant();
+		assertThat(reminders.run(westTenant, moscowMidnight)).as("23:30 the day before in Kaliningrad").isZero();
+		assertThat(reminders.run(westTenant, moscowMidnight.plusSeconds(3600))).as("00:30 in Kaliningrad").isEqualTo(1);
+	}
+
 	@Test
 	void anAgencyWithoutAPhoneToNameSendsNothing() {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
@@ -133,8 +165,14 @@ class PlanRemindersIntegrationTests {
 	}
 
 	private Plan signedPlan(Provisioned agency) {
+		return signedPlan(agency, null);
+	}
+
+	private Plan signedPlan(Provisioned agency, ZoneId zone) {
 		TenantId tenant = agency.tenant().id();
-		Debt debt = debts.add(tenant, fixtures.contact(agency).id(), "ПАО «Банк»", "КД-" + UUID.randomUUID(),
+		ContactId debtor = fixtures.contact(agency).id();
+		zones.record(tenant, debtor, null, zone);
+		Debt debt = debts.add(tenant, debtor, "ПАО «Банк»", "КД-" + UUID.randomUUID(),
 				LocalDate.of(2021, 1, 1), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("20000"), Money.ZERO), 200);
 		Plan plan = plans.request(tenant, debt.contactId(), debt.id(), PlanReason.ILLNESS, null, null,
