@@ -278,7 +278,7 @@ class CabinetController {
 	String debt(@PathVariable UUID agency, @PathVariable UUID debt, SignedInDebtor debtor, HttpServletRequest request,
 			HttpServletResponse response, Model model, @RequestParam(required = false) String by,
 			@RequestParam(required = false) String months, @RequestParam(required = false) String monthly,
-			@RequestParam(required = false) String first) {
+			@RequestParam(required = false) String first, @RequestParam(required = false) String discount) {
 		Tenant tenant = agencies.get(agency);
 		DebtId id = new DebtId(debt);
 		DebtorsDebts his = cards(tenant, debtor, request, model, id);
@@ -288,7 +288,8 @@ class CabinetController {
 		model.addAttribute("card", cardsIn(model).getFirst());
 		// «Погасить частями»: the calculator answers by GET on this page; nothing is stored.
 		his.debts().stream().filter(d -> d.id().equals(id)).findFirst()
-			.ifPresent(owed -> planCalculator.show(owed, new PlanCalculator.Form(by, months, monthly, first), model));
+			.ifPresent(owed -> planCalculator.show(owed, new PlanCalculator.Form(by, months, monthly, first, discount),
+					model));
 		recordViews(tenant, debtor, request, response, model, his, id);
 		return "cabinet/debt";
 	}
