@@ -14,6 +14,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.kredo.Fixtures;
@@ -28,6 +31,10 @@ import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.collections.DebtStatus;
 import ru.kredo.collections.Debts;
+import ru.kredo.collections.Dispute;
+import ru.kredo.collections.DisputeOutcome;
+import ru.kredo.collections.DisputeReason;
+import ru.kredo.collections.Disputes;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
 import ru.kredo.collections.PartPolicy;
@@ -86,6 +93,9 @@ class PlanDiscountIntegrationTests {
 
 	@Autowired
 	Certificates certificates;
+
+	@Autowired
+	Disputes disputes;
 
 	@Autowired
 	BusinessCalendar calendar;
@@ -232,6 +242,39 @@ class PlanDiscountIntegrationTests {
 		Debt debt = debtOf(agency, "30000.00");
 		assertThatThrownBy(() -> request(debt, tenant, 3, true)).isInstanceOfSatisfying(Rejected.class,
 				e -> assertThat(e.code()).isEqualTo("plan.no-discount-offer"));
+	}
+
+	@Test
+	void aRejectedDisputePutsTheDebtBackUnderItsDiscountedPlanNotUnderASettlement() {
+		Provisioned agency = agency(true);
+		TenantId tenant = agency.tenant().id();
+		Debt debt = debtOf(agency, "30000.00");
+		Plan plan = sign(agency, request(debt, tenant, 3, true));
+
+		Dispute dispute = disputes.open(tenant, debt.contactId(), debt.id(), DisputeReason.WRONG_SUM, "Сумма неверна");
+		assertThat(debts.get(tenant, debt.id()).status()).isEqualTo(DebtStatus.DISPUTED);
+		asAdmin(agency, () -> disputes.resolve(tenant, dispute.id(), DisputeOutcome.REJECTED, "Сумма верна", null));
+
+		assertThat(debts.get(tenant, debt.id()).status()).as("the plan's offer is not a settlement of its own")
+			.isEqualTo(DebtStatus.UNDER_PLAN);
+		Plan resumed = plans.get(tenant, plan.id());
+		assertThat(resumed.isPaused()).isFalse();
+		assertThat(resumed.status()).isEqualTo(PlanStatus.ACTIVE);
+		paid(tenant, debt, "27000.00", plan.instalments().getFirst().due());
+		assertThat(debts.get(tenant, debt.id()).closedAs()).isEqualTo(ClosedAs.SETTLED);
+		assertThat(plans.get(tenant, plan.id()).status()).isEqualTo(PlanStatus.COMPLETED);
+	}
+
+	private void asAdmin(Provisioned agency, Runnable call) {
+		UserDetails admin = fixtures.admin(agency);
+		SecurityContextHolder.getContext()
+			.setAuthentication(new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
+		try {
+			call.run();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 	// --- helpers ---

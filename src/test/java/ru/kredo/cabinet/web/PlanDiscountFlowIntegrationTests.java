@@ -136,7 +136,8 @@ class PlanDiscountFlowIntegrationTests {
 
 		String shown = cabinet.page(page, session);
 		assertThat(shown).contains("План со скидкой: после последнего платежа остаток 3\u00a0000,00\u00a0₽ будет прощён.")
-			.doesNotContain("Принять предложение");
+			.as("the offer the plan took is the plan's, not a settlement card of its own")
+			.doesNotContain("Принять предложение", "Соглашение подписано");
 		MockHttpServletResponse response = mvc.perform(get(page + "/plan/agreement.pdf").session(session)).andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
