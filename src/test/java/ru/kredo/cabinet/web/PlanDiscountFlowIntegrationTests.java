@@ -149,6 +149,13 @@ class PlanDiscountFlowIntegrationTests {
 		assertThat(text).contains("о погашении долга по графику (копия)", "30 000,00", "27 000,00",
 				"Остаток 3 000,00 руб. прощается", "скидка теряется");
 
+		// The agency's page of the plan says it too.
+		String staff = mvc.perform(get("/plans/{id}", plan.id()).with(
+				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+						fixtures.admin(agency)))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(staff).contains("Со скидкой", "id=\"plan-discount\"").containsPattern(
+				"План на 27.000,00.₽ вместо 30.000,00.₽: после последнего платежа остаток 3.000,00.₽ прощается");
+
 		plans.end(tenant, plan.id(), "Договорились иначе", new AuditActor("user:test", "Тест"));
 		assertThat(debts.get(tenant, debt.id()).status()).isEqualTo(DebtStatus.OPEN);
 		assertThat(cabinet.page(page, session)).contains("Скидка по плану потеряна",
