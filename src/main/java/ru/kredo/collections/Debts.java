@@ -277,8 +277,9 @@ public class Debts {
 				if (row.getBoolean("ever_disputed")) {
 					disputed.add(debt.id());
 				}
-				// An offer a discounted plan took is the plan's (its page shows it) until the plan's completion paid it.
-				boolean plans = row.getObject("offer_plan_id") != null && !"PAID".equals(row.getString("status"));
+				// An offer a discounted plan took is the plan's: the plan's card shows it, its agreement and schedule are
+				// the plan's documents, and the certificate names the plan; it is no settlement card of its own.
+				boolean plans = row.getObject("offer_plan_id") != null;
 				if (row.getObject("offer_id") != null && !plans) {
 					// Withheld, not deleted, while disputed or under a restructuring plan.
 					Offer offer = Offers.shown(Offers.offer(row, "offer_id"), debt.total(), debt.isClosed(),

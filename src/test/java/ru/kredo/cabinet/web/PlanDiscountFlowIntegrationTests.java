@@ -87,6 +87,12 @@ class PlanDiscountFlowIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
+	@Autowired
 	ru.kredo.collections.AgencyRequisites requisites;
 
 	Provisioned agency;
@@ -176,6 +182,26 @@ class PlanDiscountFlowIntegrationTests {
 		// As before, the plan of the whole balance.
 		assertThat(cabinet.redirect(request("3", first), session)).isEqualTo(page + "/plan/sign");
 		assertThat(plans.current(tenant, debt.id()).orElseThrow().total()).isEqualTo(Money.ofRoubles("30000.00"));
+	}
+
+	@Test
+	void completedTheDebtIsSettledAndHisDocumentsAreThePlansNotASettlementsOfItsOwn() throws Exception {
+		policies.save(tenant, Optional.empty(), WITH_DISCOUNT);
+		LocalDate first = quotes.today(debt).plusDays(5);
+		assertThat(cabinet.redirect(request("2", first).param("discount", "1"), session)).isEqualTo(page + "/plan/sign");
+		cabinet.redirect(post(page + "/plan/confirm").param("code", texts.latest(tenant, 1)), session);
+		Plan plan = plans.current(tenant, debt.id()).orElseThrow();
+		transaction.executeWithoutResult(status -> events.publishEvent(new ru.kredo.payments.PaymentSucceeded(tenant,
+				new ru.kredo.payments.PaymentId(UUID.randomUUID()), debt.id().value(), Money.ofRoubles("27000.00"),
+				first.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Moscow")).toInstant())));
+		assertThat(plans.get(tenant, plan.id()).status()).isEqualTo(PlanStatus.COMPLETED);
+		assertThat(debts.get(tenant, debt.id()).closedAs()).isEqualTo(ru.kredo.collections.ClosedAs.SETTLED);
+
+		assertThat(cabinet.page(page, session)).contains("Остаток 3 000,00 ₽ прощён по условиям плана.")
+			.doesNotContain("Предложение исполнено", "/offer/agreement.pdf");
+		assertThat(cabinet.page("/cabinet/" + tenant.value() + "/documents", session))
+			.contains(page + "/plan/agreement.pdf", page + "/certificate.pdf").doesNotContain("/offer/agreement.pdf",
+					"/offer/schedule.pdf");
 	}
 
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request(String months,
