@@ -441,6 +441,21 @@ public class Offers {
 			.update();
 	}
 
+	/**
+	 * Which of these debts' offers a discounted restructuring plan took ({@link #acceptForPlan}): the plan's, shown
+	 * and printed as the plan (module plans), never as a settlement card or agreement of its own.
+	 */
+	public java.util.Set<DebtId> takenByPlans(TenantId tenant, Collection<DebtId> debts) {
+		if (debts.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("""
+				select debt_id from offers where tenant_id = ? and debt_id = any(?::uuid[]) and plan_id is not null""")
+			.params(tenant.value(), debts.stream().map(debt -> debt.value().toString()).toArray(String[]::new))
+			.query((row, n) -> new DebtId(row.getObject("debt_id", UUID.class)))
+			.list());
+	}
+
 	/** Whether the debt's offer was taken by a discounted restructuring plan ({@link #acceptForPlan}). */
 	boolean takenByPlan(TenantId tenant, DebtId debt) {
 		return jdbc.sql("select exists (select 1 from offers where tenant_id = ? and debt_id = ? and plan_id is not null)")

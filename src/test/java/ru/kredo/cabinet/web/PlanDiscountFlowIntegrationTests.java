@@ -202,6 +202,14 @@ class PlanDiscountFlowIntegrationTests {
 		assertThat(cabinet.page("/cabinet/" + tenant.value() + "/documents", session))
 			.contains(page + "/plan/agreement.pdf", page + "/certificate.pdf").doesNotContain("/offer/agreement.pdf",
 					"/offer/schedule.pdf");
+		// The agency's card of the debtor: no settlement card of its own, and no settlement agreement to print.
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(fixtures.admin(agency));
+		assertThat(mvc.perform(get("/debtors/{id}", debts.get(tenant, debt.id()).contactId().value()).with(admin))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.doesNotContain("/debtors/debts/" + debt.id() + "/agreement.pdf");
+		assertThat(mvc.perform(get("/debtors/debts/{id}/agreement.pdf", debt.id().value()).with(admin)).andReturn()
+			.getResponse().getStatus()).isEqualTo(404);
 	}
 
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request(String months,
