@@ -84,7 +84,8 @@ public record Debt(DebtId id, TenantId tenantId, ContactId contactId, String ori
 	 * offer on that day, none if it lapsed), the payment that completes its sum forgives the rest (ст. 415 ГК РФ) and
 	 * closes the debt as {@link ClosedAs#SETTLED}; a balance paid to zero closes it as {@link ClosedAs#PAID}. A debt
 	 * under a settlement that has lapsed is open again. A debt under a restructuring plan stays under it until its
-	 * balance is paid to zero (then closed as paid: a plan forgives nothing). A payment that applies nothing changes
+	 * balance is paid to zero (then closed as paid: a plan forgives nothing), or, for a plan combined with a discount,
+	 * until the offer it took ({@code settlement}, in force while the plan runs) is paid: then closed as settled. A payment that applies nothing changes
 	 * nothing.
 	 *
 	 * @throws Rejected {@code debt.closed} for a closed debt (paid, settled or written off), {@code payment.amount-required}

@@ -258,7 +258,7 @@ public class Debts {
 				select %s,
 				    o.id as offer_id, o.debt_id, o.rule_name, o.discount_percent, o.full_amount, o.offer_amount,
 				    o.valid_until, o.status, o.paid_since_accepted, o.max_parts, o.part_interval, o.grace_days,
-				    o.accepted_at, o.signed_terms,
+				    o.accepted_at, o.signed_terms, o.plan_id as offer_plan_id,
 				    (select json_agg(json_build_array(p.payment_id, p.amount, p.state_duty, p.fees, p.interest,
 				            p.principal, p.penalties, p.paid_at) order by p.paid_at desc)
 				        from debt_payments p where p.tenant_id = d.tenant_id and p.debt_id = d.id) as payments,
@@ -277,7 +277,10 @@ public class Debts {
 				if (row.getBoolean("ever_disputed")) {
 					disputed.add(debt.id());
 				}
-				if (row.getObject("offer_id") != null) {
+				// An offer a discounted plan took is the plan's: the plan's card shows it, its agreement and schedule are
+				// the plan's documents, and the certificate names the plan; it is no settlement card of its own.
+				boolean plans = row.getObject("offer_plan_id") != null;
+				if (row.getObject("offer_id") != null && !plans) {
 					// Withheld, not deleted, while disputed or under a restructuring plan.
 					Offer offer = Offers.shown(Offers.offer(row, "offer_id"), debt.total(), debt.isClosed(),
 							debt.status() == DebtStatus.DISPUTED || debt.status() == DebtStatus.UNDER_PLAN);
@@ -441,7 +444,10 @@ public class Debts {
 	@Transactional
 	public Debt resolveDispute(TenantId tenant, DebtId id, DisputeOutcome outcome) {
 		Debt debt = locked(tenant, id).orElseThrow(() -> new NotFound("debt.not-found", id));
-		Debt resolved = debt.resolveDispute(outcome, offers.find(tenant, id), today());
+		// An offer a discounted restructuring plan took is the plan's, not a settlement the debt is under: the plan,
+		// paused by the dispute, puts the debt under it again (module plans).
+		Debt resolved = debt.resolveDispute(outcome,
+				offers.takenByPlan(tenant, id) ? Optional.empty() : offers.find(tenant, id), today());
 		store(debt, resolved);
 		return resolved;
 	}

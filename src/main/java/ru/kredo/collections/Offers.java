@@ -394,6 +394,77 @@ public class Offers {
 	}
 
 	/**
+	 * A restructuring plan combined with this debt's offer was signed (module {@code plans}, docs/plans.md «A plan
+	 * with a discount»): the offer, still open and asking {@code sumRead} (the plan's total) on the debt's balance, is
+	 * signed with the plan's signature and terms and its sum is the plan's. Payments count towards it as towards a
+	 * settlement ({@link #inForce}, {@link #paid}), so the one that completes it forgives the rest and closes the debt
+	 * as settled, under the plan's agreement ({@link #fulfilled}). It has no parts of its own: the plan's instalments
+	 * are its schedule, and its own date no longer matters — it does not lapse while the plan runs. The debt's state
+	 * is the plan's business ({@link Debts#restructure}); the caller holds the debt's row lock.
+	 *
+	 * @throws Rejected {@code plan.discount-lapsed} (no offer open any more, or another sum)
+	 */
+	@Transactional
+	public Offer acceptForPlan(TenantId tenant, DebtId debt, UUID plan, UUID signature, Money sumRead,
+			String signedTerms) {
+		Debt locked = debts.getObject().locked(tenant, debt).orElseThrow(() -> new NotFound("debt.not-found", debt));
+		Offer offer = jdbc.sql("select " + COLUMNS + " from offers where tenant_id = ? and debt_id = ? for update")
+			.params(tenant.value(), debt.value())
+			.query(Offers::offer)
+			.optional()
+			.map(found -> rebased(found, locked.total()).on(today(tenant)))
+			.filter(found -> found.status() == Offer.Status.OFFERED && found.offerAmount().equals(sumRead))
+			.orElseThrow(() -> new Rejected("plan.discount-lapsed"));
+		jdbc.sql("""
+				update offers set status = 'ACCEPTED', accepted_at = ?, signature = ?, signed_terms = ?, full_amount = ?,
+				    offer_amount = ?, plan_id = ?
+				where tenant_id = ? and id = ?""")
+			.params(Timestamp.from(clock.instant()), signature, signedTerms, offer.fullAmount().kopecks(),
+					offer.offerAmount().kopecks(), plan, tenant.value(), offer.id())
+			.update();
+		return find(tenant, debt).orElseThrow();
+	}
+
+	/**
+	 * The discounted plan that took this debt's offer ({@link #acceptForPlan}) broke, or was ended: the discount is
+	 * lost. The offer is open again as it was before the plan took it (what was paid under the plan has lowered the
+	 * balance, which it discounts as any open offer), and the renewal replaces it if its date has passed
+	 * ({@link #makeOffers(TenantId, Collection)}). The plan's own record keeps what was signed.
+	 */
+	@Transactional
+	public void releaseFromPlan(TenantId tenant, DebtId debt, UUID plan) {
+		jdbc.sql("""
+				update offers set status = 'OFFERED', accepted_at = null, signature = null, signed_terms = null,
+				    signed_phone = null, paid_since_accepted = 0, plan_id = null
+				where tenant_id = ? and debt_id = ? and plan_id = ? and status = 'ACCEPTED'""")
+			.params(tenant.value(), debt.value(), plan)
+			.update();
+	}
+
+	/**
+	 * Which of these debts' offers a discounted restructuring plan took ({@link #acceptForPlan}): the plan's, shown
+	 * and printed as the plan (module plans), never as a settlement card or agreement of its own.
+	 */
+	public java.util.Set<DebtId> takenByPlans(TenantId tenant, Collection<DebtId> debts) {
+		if (debts.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("""
+				select debt_id from offers where tenant_id = ? and debt_id = any(?::uuid[]) and plan_id is not null""")
+			.params(tenant.value(), debts.stream().map(debt -> debt.value().toString()).toArray(String[]::new))
+			.query((row, n) -> new DebtId(row.getObject("debt_id", UUID.class)))
+			.list());
+	}
+
+	/** Whether the debt's offer was taken by a discounted restructuring plan ({@link #acceptForPlan}). */
+	boolean takenByPlan(TenantId tenant, DebtId debt) {
+		return jdbc.sql("select exists (select 1 from offers where tenant_id = ? and debt_id = ? and plan_id is not null)")
+			.params(tenant.value(), debt.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * The debt's offer as the debtor may sign it now, or why he may not: the debt is repaid, it is already under a
 	 * signed settlement, the offer expired, or it has none. The signing itself checks all of it again ({@link #accept}).
 	 */
@@ -453,12 +524,13 @@ public class Offers {
 	}
 
 	/**
-	 * The settlement that closed the debt, if one did: the agreement the debtor signed, when, with which SMS signature,
+	 * The settlement that closed the debt, if one did: the agreement the debtor signed (a discounted restructuring
+	 * plan's own id when the plan's completion settled it, {@link #acceptForPlan}), when, with which SMS signature,
 	 * and its figures. Empty for a debt paid without one.
 	 */
 	public Optional<SignedSettlement> fulfilled(TenantId tenant, DebtId debt) {
 		return jdbc.sql("""
-				select id, accepted_at, signature, full_amount, offer_amount from offers
+				select coalesce(plan_id, id) as id, accepted_at, signature, full_amount, offer_amount from offers
 				where tenant_id = ? and debt_id = ? and status = 'PAID' and accepted_at is not null""")
 			.params(tenant.value(), debt.value())
 			.query((row, n) -> new SignedSettlement(row.getObject("id", UUID.class),

@@ -60,7 +60,8 @@ public class SettlementAgreements {
 	/** The copy of the agreement signed on this debt, as the document prints it; see {@link #pdf}. */
 	public SettlementAgreement copy(TenantId tenant, DebtId id) {
 		Debt debt = debts.get(tenant, id);
-		Offer offer = offers.find(tenant, id).filter(Offer::wasAccepted)
+		// An offer a discounted plan took is printed as the plan's agreement (module plans), not here.
+		Offer offer = offers.find(tenant, id).filter(Offer::wasAccepted).filter(o -> !offers.takenByPlan(tenant, id))
 			.orElseThrow(() -> new NotFound("offer.not-found", id));
 		Offers.Signature signature = offers.signature(tenant, id)
 			.orElseThrow(() -> new NotFound("offer.not-found", id));

@@ -16,8 +16,9 @@ import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantId;
 
 /**
- * A restructuring plan of one debt: its whole balance ({@code total}, nothing forgiven) repaid in the monthly
- * instalments of its schedule, each paid in full or in part ({@link PlanInstalment#paid}).
+ * A restructuring plan of one debt: its whole balance ({@code total}, nothing forgiven) — or, combined with a
+ * discount, the discount's sum, the rest forgiven once it is all paid ({@link #discountedFrom}) — repaid in the
+ * monthly instalments of its schedule, each paid in full or in part ({@link PlanInstalment#paid}).
  * <p>
  * The plan is an aggregate: its {@link #status} changes only through its own methods, which are pure (each returns the
  * plan as it becomes and writes nothing; "today" and the agency's {@link PlanPolicy} are the caller's) and refuse what
@@ -35,11 +36,15 @@ import ru.kredo.tenancy.TenantId;
  * @param repairsUsed how many times the debtor repaired it himself
  * @param ending why it broke; {@code null} unless {@link PlanStatus#BROKEN}
  * @param note the reason the debtor sees for a decline or an ending by the agency; {@code null} otherwise
+ * @param discountedFrom for a plan combined with a discount (the policy's {@link PlanPolicy#withDiscount}), the
+ *     debt's balance the discount was made on: the plan repays the discounted sum ({@code total}) and its completion
+ *     forgives the rest ({@link #forgiven}); broken, the discount is lost ({@link #owedAfter}). {@code null} for a
+ *     plan of the whole balance
  */
 public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId, PlanStatus status, PlanReason reason,
 		Money income, Money expenses, Money total, List<PlanInstalment> instalments, List<String> breaches,
 		LocalDate requestedOn, Instant signedAt, UUID signature, LocalDate behindSince, LocalDate pausedSince,
-		int repairsUsed, PlanEnding ending, String note) {
+		int repairsUsed, PlanEnding ending, String note, Money discountedFrom) {
 
 	/** The most characters of a reason given for a decline or an ending. */
 	public static final int MAX_NOTE = 2_000;
@@ -63,6 +68,16 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 		if ((status == PlanStatus.BROKEN) != (ending != null)) {
 			throw new IllegalArgumentException("Plan " + id + " is " + status + " ended " + ending);
 		}
+		if (discountedFrom != null && !discountedFrom.exceeds(total)) {
+			throw new IllegalArgumentException("A discount from " + discountedFrom + " to " + total + " forgives nothing");
+		}
+	}
+
+	/** A request for a plan of the whole balance; see {@link #request(UUID, TenantId, DebtId, ContactId, PlanReason,
+	 * Money, Money, Schedule, List, LocalDate, Money)}. */
+	public static Plan request(UUID id, TenantId tenant, DebtId debt, ContactId debtor, PlanReason reason, Money income,
+			Money expenses, Schedule schedule, List<PolicyBreach> breaches, LocalDate today) {
+		return request(id, tenant, debt, debtor, reason, income, expenses, schedule, breaches, today, null);
 	}
 
 	/**
@@ -73,13 +88,14 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 	 * @throws Rejected {@code plan.reason-required}
 	 */
 	public static Plan request(UUID id, TenantId tenant, DebtId debt, ContactId debtor, PlanReason reason, Money income,
-			Money expenses, Schedule schedule, List<PolicyBreach> breaches, LocalDate today) {
+			Money expenses, Schedule schedule, List<PolicyBreach> breaches, LocalDate today, Money discountedFrom) {
 		if (reason == null) {
 			throw new Rejected("plan.reason-required");
 		}
 		return new Plan(id, tenant, debt, debtor, breaches.isEmpty() ? PlanStatus.AWAITING_SIGNATURE : PlanStatus.REQUESTED,
 				reason, income, expenses, schedule.total(), schedule.instalments().stream().map(PlanInstalment::of).toList(),
-				breaches.stream().map(PolicyBreach::code).distinct().toList(), today, null, null, null, null, 0, null, null);
+				breaches.stream().map(PolicyBreach::code).distinct().toList(), today, null, null, null, null, 0, null, null,
+				discountedFrom);
 	}
 
 	/** What is still to pay under the plan. */
@@ -90,6 +106,32 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 	/** What has been paid under it. */
 	public Money paid() {
 		return total.minus(left());
+	}
+
+	/** Whether it is a plan of a discounted sum ({@link #discountedFrom}). */
+	public boolean isDiscounted() {
+		return discountedFrom != null;
+	}
+
+	/**
+	 * What the plan's completion forgives (ст. 415 ГК РФ): the balance the discount was made on less the plan's total;
+	 * nothing for a plan of the whole balance.
+	 */
+	public Money forgiven() {
+		return discountedFrom == null ? Money.ZERO : discountedFrom.minus(total);
+	}
+
+	/**
+	 * What the debtor owes on the debt as the plan stands: nothing once it is completed; while it has not ended, what
+	 * is left of it; once it broke, the balance it was made on less what was paid under it — a discounted plan that
+	 * broke has lost its discount, and the whole balance less what was paid is owed again.
+	 */
+	public Money owedAfter() {
+		return switch (status) {
+			case COMPLETED -> Money.ZERO;
+			case BROKEN -> (discountedFrom == null ? total : discountedFrom).minus(paid());
+			default -> left();
+		};
 	}
 
 	/** The earliest instalment not fully paid, none once all are. */
@@ -123,10 +165,20 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 	 * @throws Rejected {@code plan.not-requested}
 	 */
 	public Plan propose(Schedule schedule) {
+		return propose(schedule, null);
+	}
+
+	/**
+	 * As {@link #propose(Schedule)}, for a discounted plan: {@code schedule} of the offer's sum now, made on the
+	 * balance {@code discountedFrom} ({@code null}: of the whole balance).
+	 *
+	 * @throws Rejected {@code plan.not-requested}
+	 */
+	public Plan propose(Schedule schedule, Money discountedFrom) {
 		requireStatus(PlanStatus.REQUESTED, "plan.not-requested");
 		return new Plan(id, tenantId, debtId, debtorId, PlanStatus.PROPOSED, reason, income, expenses, schedule.total(),
 				schedule.instalments().stream().map(PlanInstalment::of).toList(), breaches, requestedOn, null, null, null,
-				null, 0, null, null);
+				null, 0, null, null, discountedFrom);
 	}
 
 	/**
@@ -180,13 +232,29 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 	 * @throws Rejected {@code plan.not-awaiting-signature}, {@code plan.terms-changed}
 	 */
 	public Plan sign(UUID signature, Instant at, Money balance, LocalDate today) {
+		return sign(signature, at, balance, Optional.empty(), today);
+	}
+
+	/**
+	 * As {@link #sign(UUID, Instant, Money, LocalDate)}; a discounted plan also needs the debt's offer still live and
+	 * its sum still the plan's ({@code discountedSum}, empty: none is live) on the balance it was made on. The
+	 * signature fixes the discount: from now the offer's own dates no longer matter, only the plan's.
+	 *
+	 * @throws Rejected {@code plan.not-awaiting-signature}, {@code plan.terms-changed}, {@code plan.discount-lapsed}
+	 */
+	public Plan sign(UUID signature, Instant at, Money balance, Optional<Money> discountedSum, LocalDate today) {
 		requireStatus(PlanStatus.AWAITING_SIGNATURE, "plan.not-awaiting-signature");
 		Objects.requireNonNull(signature, "signature");
-		if (!balance.equals(total) || instalments.getFirst().due().isBefore(today)) {
+		if (!balance.equals(discountedFrom == null ? total : discountedFrom)
+				|| instalments.getFirst().due().isBefore(today)) {
 			throw new Rejected("plan.terms-changed");
 		}
+		if (discountedFrom != null && !discountedSum.map(total::equals).orElse(false)) {
+			throw new Rejected("plan.discount-lapsed");
+		}
 		return new Plan(id, tenantId, debtId, debtorId, PlanStatus.ACTIVE, reason, income, expenses, total, instalments,
-				breaches, requestedOn, Objects.requireNonNull(at, "at"), signature, null, null, 0, null, null);
+				breaches, requestedOn, Objects.requireNonNull(at, "at"), signature, null, null, 0, null, null,
+				discountedFrom);
 	}
 
 	/**
@@ -387,7 +455,7 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 		}
 		Money newTotal = Money.ofKopecks(reshaped.stream().mapToLong(i -> i.amount().kopecks()).sum());
 		return new Plan(id, tenantId, debtId, debtorId, status, reason, income, expenses, newTotal, reshaped, breaches,
-				requestedOn, signedAt, signature, behindSince, pausedSince, repairsUsed, null, note);
+				requestedOn, signedAt, signature, behindSince, pausedSince, repairsUsed, null, note, discountedFrom);
 	}
 
 	/**
@@ -459,6 +527,6 @@ public record Plan(UUID id, TenantId tenantId, DebtId debtId, ContactId debtorId
 			LocalDate newPausedSince, int newRepairsUsed, PlanEnding newEnding, String newNote) {
 		return new Plan(id, tenantId, debtId, debtorId, newStatus, reason, income, expenses, total, newInstalments,
 				breaches, requestedOn, signedAt, signature, newBehindSince, newPausedSince, newRepairsUsed, newEnding,
-				newNote == null ? note : newNote);
+				newNote == null ? note : newNote, discountedFrom);
 	}
 }

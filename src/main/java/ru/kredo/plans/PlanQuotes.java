@@ -12,6 +12,7 @@ import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.tenancy.TenantClocks;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.Debts;
+import ru.kredo.money.Money;
 
 /**
  * What a restructuring plan of a debt would be, before anything is asked for: the policy the debt is under (its
@@ -33,8 +34,17 @@ public class PlanQuotes {
 	private final BusinessCalendar calendar;
 	private final TenantClocks clocks;
 	private final ScheduleCalculator calculator;
+	private final ru.kredo.collections.Offers offers;
 
+	/** Without offers: no plan it quotes is of a discounted sum (a test's). */
 	PlanQuotes(PlanPolicies policies, Debts debts, BusinessCalendar calendar, TenantClocks clocks) {
+		this(policies, debts, calendar, clocks, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	PlanQuotes(PlanPolicies policies, Debts debts, BusinessCalendar calendar, TenantClocks clocks,
+			ru.kredo.collections.Offers offers) {
+		this.offers = offers;
 		this.clocks = Objects.requireNonNull(clocks, "clocks");
 		this.policies = policies;
 		this.debts = debts;
@@ -120,8 +130,34 @@ public class PlanQuotes {
 	 * @throws ru.kredo.platform.Rejected as {@link ScheduleCalculator#schedule} refuses terms that make no schedule
 	 */
 	public Quote quote(Debt debt, Eligibility eligibility, Terms terms, LocalDate first) {
+		return quote(debt, eligibility, terms, first, debt.total());
+	}
+
+	/**
+	 * As {@link #quote(Debt, Eligibility, Terms, LocalDate)}, of {@code sum}: the balance, or the discounted sum of
+	 * {@link #discountedSum} for a plan combined with the discount.
+	 */
+	public Quote quote(Debt debt, Eligibility eligibility, Terms terms, LocalDate first, Money sum) {
 		LocalDate today = today(debt);
-		Schedule schedule = calculator.schedule(debt.total(), terms, first);
+		Schedule schedule = calculator.schedule(sum, terms, first);
 		return new Quote(schedule, calculator.breaches(schedule, first, today, eligibility.policy()), today);
+	}
+
+	/**
+	 * The sum a plan of the debt may be of instead of its balance: its live offer's (the one his cabinet shows), where
+	 * the debt's policy combines a plan with a discount ({@link PlanPolicy#withDiscount}); none otherwise, or when the
+	 * offer forgives nothing.
+	 */
+	public java.util.Optional<Money> discountedSum(Debt debt, Eligibility eligibility) {
+		if (offers == null || !eligibility.policy().withDiscount()) {
+			return java.util.Optional.empty();
+		}
+		try {
+			Money sum = offers.signable(debt.tenantId(), debt).offerAmount();
+			return debt.total().exceeds(sum) ? java.util.Optional.of(sum) : java.util.Optional.empty();
+		}
+		catch (ru.kredo.platform.Rejected none) {
+			return java.util.Optional.empty();
+		}
 	}
 }

@@ -39,6 +39,8 @@ import ru.kredo.collections.Debts;
 import ru.kredo.collections.DisputeOpened;
 import ru.kredo.collections.DisputeOutcome;
 import ru.kredo.collections.DisputeResolved;
+import ru.kredo.collections.Offer;
+import ru.kredo.collections.Offers;
 import ru.kredo.collections.PaymentApplied;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.PhoneNumber;
@@ -70,7 +72,7 @@ public class Plans {
 	private static final String EXPENSES = "plan.expenses";
 	private static final String COLUMNS = """
 			id, tenant_id, debt_id, contact_id, status, reason, income, expenses, total, breaches, requested_on,
-			signed_at, signature, behind_since, paused_since, repairs_used, ending, note""";
+			signed_at, signature, behind_since, paused_since, repairs_used, ending, note, discounted_from""";
 
 	private final JdbcClient jdbc;
 	private final Debts debts;
@@ -82,10 +84,13 @@ public class Plans {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final TenantClocks clocks;
+	private final Offers offers;
 
 	Plans(JdbcClient jdbc, Debts debts, PlanPolicies policies, BusinessCalendar calendar, AuditLog audit,
-			PersonalData personalData, ApplicationEventPublisher events, Clock clock, TenantClocks clocks) {
+			PersonalData personalData, ApplicationEventPublisher events, Clock clock, TenantClocks clocks,
+			Offers offers) {
 		this.clocks = clocks;
+		this.offers = offers;
 		this.jdbc = jdbc;
 		this.debts = debts;
 		this.policies = policies;
@@ -115,6 +120,21 @@ public class Plans {
 	@Transactional
 	public Plan request(TenantId tenant, ContactId debtor, DebtId debtId, PlanReason reason, Money income,
 			Money expenses, Terms terms, LocalDate first, AuditActor actor) {
+		return request(tenant, debtor, debtId, reason, income, expenses, terms, first, false, actor);
+	}
+
+	/**
+	 * As {@link #request(TenantId, ContactId, DebtId, PlanReason, Money, Money, Terms, LocalDate, AuditActor)};
+	 * {@code withDiscount}: a plan of the discounted sum of the debt's live offer (the one his cabinet shows), where
+	 * the debt's policy allows it ({@link PlanPolicy#withDiscount}). Such a plan repays the offer's sum and its
+	 * completion forgives the rest; broken, the discount is lost ({@link Plan#discountedFrom}, docs/plans.md).
+	 *
+	 * @throws Rejected as the request of the whole balance, and {@code plan.discount-not-allowed} (the policy does not
+	 *     combine a plan with a discount), {@code plan.no-discount-offer} (the debt has no live offer)
+	 */
+	@Transactional
+	public Plan request(TenantId tenant, ContactId debtor, DebtId debtId, PlanReason reason, Money income,
+			Money expenses, Terms terms, LocalDate first, boolean withDiscount, AuditActor actor) {
 		Debt debt = ownDebt(tenant, debtor, debtId);
 		debt.restructure();
 		if (current(tenant, debtId).isPresent()) {
@@ -122,21 +142,31 @@ public class Plans {
 		}
 		LocalDate today = today(debt);
 		PlanPolicy policy = policies.effective(tenant, debts.portfolioOf(tenant, debtId));
-		Schedule schedule = calculator.schedule(debt.total(), terms, first);
+		Money discountedFrom = null;
+		Money sum = debt.total();
+		if (withDiscount) {
+			if (!policy.withDiscount()) {
+				throw new Rejected("plan.discount-not-allowed");
+			}
+			sum = discountedSum(debt).orElseThrow(() -> new Rejected("plan.no-discount-offer"));
+			discountedFrom = debt.total();
+		}
+		Schedule schedule = calculator.schedule(sum, terms, first);
 		List<PolicyBreach> breaches = new ArrayList<>(policy.qualifies(debt.total(), debt.daysPastDue()));
 		breaches.addAll(calculator.breaches(schedule, first, today, policy));
 		Plan plan = Plan.request(UUID.randomUUID(), tenant, debtId, debtor, reason, income, expenses, schedule, breaches,
-				today);
+				today, discountedFrom);
 		Instant now = clock.instant();
 		try {
 			jdbc.sql("""
 					insert into plans (id, tenant_id, debt_id, contact_id, status, reason, income, expenses, total, breaches,
-					    requested_on, repairs_used, created_at, updated_at, portfolio_id)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
+					    requested_on, repairs_used, created_at, updated_at, portfolio_id, discounted_from)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
 				.params(plan.id(), tenant.value(), debtId.value(), debtor.value(), plan.status().name(), reason.name(),
 						sealed(INCOME, income), sealed(EXPENSES, expenses), plan.total().kopecks(),
 						plan.breaches().toArray(String[]::new), Date.valueOf(today), Timestamp.from(now),
-						Timestamp.from(now), debts.portfolioOf(tenant, debtId).orElse(null))
+						Timestamp.from(now), debts.portfolioOf(tenant, debtId).orElse(null),
+						discountedFrom == null ? null : discountedFrom.kopecks())
 				.update();
 		}
 		catch (DuplicateKeyException raced) {
@@ -170,8 +200,9 @@ public class Plans {
 		if (first.isBefore(today(locked.debt()))) {
 			throw new Rejected("plan.first-past");
 		}
-		Schedule schedule = calculator.schedule(locked.debt().total(), terms, first);
-		return store(locked.plan(), locked.plan().propose(schedule), actor, AuditAction.PLAN_PROPOSED, null);
+		Schedule schedule = calculator.schedule(basis(locked.plan(), locked.debt()), terms, first);
+		return store(locked.plan(), locked.plan().propose(schedule,
+				locked.plan().isDiscounted() ? locked.debt().total() : null), actor, AuditAction.PLAN_PROPOSED, null);
 	}
 
 	/** The agency declines a request with a reason the debtor sees ({@link Plan#decline}). */
@@ -226,7 +257,13 @@ public class Plans {
 	public Plan sign(TenantId tenant, ContactId debtor, UUID id, UUID signature, String signedTerms,
 			PhoneNumber sentTo) {
 		Locked locked = debtorsPlan(tenant, debtor, id);
-		Plan signed = locked.plan().sign(signature, clock.instant(), locked.debt().total(), today(locked.debt()));
+		Plan signed = locked.plan().sign(signature, clock.instant(), locked.debt().total(),
+				locked.plan().isDiscounted() ? discountedSum(locked.debt()) : Optional.empty(), today(locked.debt()));
+		if (signed.isDiscounted()) {
+			// The plan takes the offer: signed with the plan's signature and terms, its sum is the plan's; payments
+			// count towards it as towards a settlement, and the one that completes it forgives the rest.
+			offers.acceptForPlan(tenant, locked.debt().id(), id, signature, signed.total(), signedTerms);
+		}
 		debts.restructure(tenant, locked.debt().id());
 		jdbc.sql("update plans set signed_terms = ?, signed_phone = ? where tenant_id = ? and id = ?")
 			.params(signedTerms, sentTo == null ? null : sentTo.masked(), tenant.value(), id)
@@ -352,7 +389,30 @@ public class Plans {
 		if (first.isBefore(today(debt))) {
 			throw new Rejected("plan.first-past");
 		}
-		return calculator.schedule(debt.total(), terms, first);
+		return calculator.schedule(basis(plan, debt), terms, first);
+	}
+
+	/**
+	 * What a plan of {@code debt} repays if made now: the discounted sum of its live offer for a discounted plan
+	 * (refused with {@code plan.no-discount-offer} when none is live any more), its balance otherwise.
+	 */
+	private Money basis(Plan plan, Debt debt) {
+		return plan.isDiscounted() ? discountedSum(debt).orElseThrow(() -> new Rejected("plan.no-discount-offer"))
+				: debt.total();
+	}
+
+	/**
+	 * The sum the debt's live offer asks for now (the one his cabinet shows, {@link Offers#signable}), none when it has
+	 * no offer he could sign, or one that forgives nothing.
+	 */
+	private Optional<Money> discountedSum(Debt debt) {
+		try {
+			Offer offer = offers.signable(debt.tenantId(), debt);
+			return debt.total().exceeds(offer.offerAmount()) ? Optional.of(offer.offerAmount()) : Optional.empty();
+		}
+		catch (Rejected none) {
+			return Optional.empty();
+		}
 	}
 
 	/**
@@ -549,11 +609,13 @@ public class Plans {
 				AuditAction.PLAN_RESUMED, "dispute:" + resolved.disputeId());
 	}
 
-	/** A debt written off (or settled) while its plan ran: the plan ends ({@link Plan#debtWrittenOff}). */
+	/** A debt written off while its plan ran: the plan ends ({@link Plan#debtWrittenOff}). */
 	@EventListener
 	void on(DebtClosed closed) {
-		if (closed.closedAs() == ClosedAs.PAID) {
-			return; // the payment that paid it off completed the plan (on(PaymentApplied))
+		if (closed.closedAs() == ClosedAs.PAID || closed.closedAs() == ClosedAs.SETTLED) {
+			// The payment that paid it off, or paid a discounted plan's sum (a debt under a plan is settled no other
+			// way), completes the plan (on(PaymentApplied)), published next in the same transaction.
+			return;
 		}
 		lockedCurrent(closed.tenantId(), closed.debtId()).filter(Plan::isRunning)
 			.ifPresent(plan -> store(plan, plan.debtWrittenOff(), SYSTEM, AuditAction.PLAN_BROKEN,
@@ -600,7 +662,9 @@ public class Plans {
 				store(plan, plan.debtClosed(), SYSTEM, AuditAction.PLAN_BROKEN,
 						"ending:" + PlanEnding.DEBT_CLOSED.name() + " registry:debt-closed");
 			}
-			else if (debt.after().kopecks() > plan.left().kopecks()) {
+			// A plan with a discount owes the discounted rest; the debt's books the whole balance less what was paid
+			// (Plan.owedAfter): only a balance above that is raised, one between the two leaves the plan as it is.
+			else if (debt.after().kopecks() > (plan.isDiscounted() ? plan.owedAfter() : plan.left()).kopecks()) {
 				store(plan, plan.balanceRaised(), SYSTEM, AuditAction.PLAN_BROKEN,
 						"ending:" + PlanEnding.BALANCE_RAISED.name() + " registry:" + debt.before() + ">" + debt.after());
 			}
@@ -650,6 +714,12 @@ public class Plans {
 				case BEHIND -> events.publishEvent(new PlanFellBehind(after.tenantId(), after.id(), after.debtId(),
 						after.debtorId(), after.behindSince(), now));
 				case BROKEN -> {
+					if (after.isDiscounted() && after.ending() != PlanEnding.DEBT_WRITTEN_OFF
+							&& after.ending() != PlanEnding.DEBT_CLOSED) {
+						// The discount is lost: the offer the plan took is released, and the whole balance less what
+						// was paid is owed again (endPlan makes the debt's offers anew, a lapsed one replaced).
+						offers.releaseFromPlan(after.tenantId(), after.debtId(), after.id());
+					}
 					if (after.ending() != PlanEnding.DEBT_WRITTEN_OFF && after.ending() != PlanEnding.DEBT_CLOSED) {
 						Debt debt = debts.get(after.tenantId(), after.debtId());
 						if (debt.status() == DebtStatus.UNDER_PLAN) {
@@ -789,7 +859,7 @@ public class Plans {
 		return new Plan(plan.id(), plan.tenantId(), plan.debtId(), plan.debtorId(), plan.status(), plan.reason(),
 				plan.income(), plan.expenses(), plan.total(), instalments, plan.breaches(), plan.requestedOn(),
 				plan.signedAt(), plan.signature(), plan.behindSince(), plan.pausedSince(), plan.repairsUsed(),
-				plan.ending(), plan.note());
+				plan.ending(), plan.note(), plan.discountedFrom());
 	}
 
 	/** These plans with their instalments, read in one statement for all of them (a page of a list). */
@@ -811,7 +881,7 @@ public class Plans {
 				plan.status(), plan.reason(), plan.income(), plan.expenses(), plan.total(),
 				instalments.getOrDefault(plan.id(), plan.instalments()), plan.breaches(), plan.requestedOn(),
 				plan.signedAt(), plan.signature(), plan.behindSince(), plan.pausedSince(), plan.repairsUsed(),
-				plan.ending(), plan.note())).toList();
+				plan.ending(), plan.note(), plan.discountedFrom())).toList();
 	}
 
 	/**
@@ -834,6 +904,7 @@ public class Plans {
 				row.getDate("requested_on").toLocalDate(), signed == null ? null : signed.toInstant(),
 				row.getObject("signature", UUID.class), behind == null ? null : behind.toLocalDate(),
 				paused == null ? null : paused.toLocalDate(), row.getInt("repairs_used"),
-				ending == null ? null : PlanEnding.valueOf(ending), row.getString("note"));
+				ending == null ? null : PlanEnding.valueOf(ending), row.getString("note"),
+				row.getObject("discounted_from") == null ? null : Money.ofKopecks(row.getLong("discounted_from")));
 	}
 }

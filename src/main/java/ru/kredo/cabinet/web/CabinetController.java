@@ -287,7 +287,7 @@ class CabinetController {
 	String debt(@PathVariable UUID agency, @PathVariable UUID debt, SignedInDebtor debtor, HttpServletRequest request,
 			HttpServletResponse response, Model model, @RequestParam(required = false) String by,
 			@RequestParam(required = false) String months, @RequestParam(required = false) String monthly,
-			@RequestParam(required = false) String first) {
+			@RequestParam(required = false) String first, @RequestParam(required = false) String discount) {
 		Tenant tenant = agencies.get(agency);
 		DebtId id = new DebtId(debt);
 		Read read = readOnly.execute(transaction -> {
@@ -298,7 +298,8 @@ class CabinetController {
 			model.addAttribute("card", cardsIn(model).getFirst());
 			// «Погасить частями»: the calculator answers by GET on this page; nothing is stored.
 			his.debts().stream().filter(d -> d.id().equals(id)).findFirst()
-				.ifPresent(owed -> planCalculator.show(owed, new PlanCalculator.Form(by, months, monthly, first), model));
+				.ifPresent(owed -> planCalculator.show(owed, new PlanCalculator.Form(by, months, monthly, first, discount),
+					model));
 			return new Read(his, consentQuestion.ask(model, request, tenant.id(), debtor.contactId()));
 		});
 		recordViews(tenant, debtor, request, response, read.his(), id, read.consented());

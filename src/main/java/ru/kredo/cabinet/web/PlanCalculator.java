@@ -49,7 +49,16 @@ class PlanCalculator {
 	 * What he typed, every field as text ({@code null}: not sent). {@code by} says which he asks by, {@code months}
 	 * or {@code monthly}; none means he has not asked yet.
 	 */
-	record Form(String by, String months, String monthly, String first) {
+	record Form(String by, String months, String monthly, String first, String discount) {
+
+		Form(String by, String months, String monthly, String first) {
+			this(by, months, monthly, first, null);
+		}
+
+		/** Whether he chose the plan of the discounted sum («с учётом скидки», {@code discount=1}). */
+		public boolean discounted() {
+			return "1".equals(discount);
+		}
 
 		public boolean byMonthly() {
 			return "monthly".equals(by);
@@ -62,7 +71,26 @@ class PlanCalculator {
 
 	/** The section as the page draws it; {@code result} is {@code null} until he asks or while a field is wrong. */
 	record Section(PlanPolicy policy, Form form, Map<String, Rejected> errors, Result result, String earliest,
-			String latest) {
+			String latest, String balance, String discounted, String forgiven) {
+
+		Section(PlanPolicy policy, Form form, Map<String, Rejected> errors, Result result, String earliest,
+				String latest) {
+			this(policy, form, errors, result, earliest, latest, null, null, null);
+		}
+
+		/** Whether he may choose a plan of the discounted sum (the policy allows it and an offer is live). */
+		public boolean discountable() {
+			return discounted != null;
+		}
+
+		/** Whether the schedule shown is of the discounted sum. */
+		public boolean ofDiscount() {
+			return discounted != null && form.discounted();
+		}
+
+		Section with(Map<String, Rejected> newErrors, Result newResult) {
+			return new Section(policy, form, newErrors, newResult, earliest, latest, balance, discounted, forgiven);
+		}
 	}
 
 	/** The schedule's answer: per instalment and in sum, and the rules it breaks (none: within the policy). */
@@ -96,29 +124,34 @@ class PlanCalculator {
 		}
 		PlanPolicy policy = eligibility.policy();
 		LocalDate today = quotes.today(debt);
+		java.util.Optional<Money> discount = quotes.discountedSum(debt, eligibility);
 		Form form = new Form(typed.by(), typed.months() == null ? Integer.toString(policy.minMonths()) : typed.months(),
-				typed.monthly(), typed.first() == null ? PlanQuotes.suggestedFirst(policy, today).toString() : typed.first());
+				typed.monthly(), typed.first() == null ? PlanQuotes.suggestedFirst(policy, today).toString() : typed.first(),
+				discount.isPresent() && typed.discounted() ? "1" : null);
 		String earliest = today.toString();
 		String latest = today.plusDays(PlanQuotes.FURTHEST_FIRST_DAYS).toString();
+		Section section = new Section(policy, form, Map.of(), null, earliest, latest, DebtCard.roubles(debt.total()),
+				discount.map(DebtCard::roubles).orElse(null),
+				discount.map(sum -> DebtCard.roubles(debt.total().minus(sum))).orElse(null));
 		if (!form.asked()) {
-			model.addAttribute("plan", new Section(policy, form, Map.of(), null, earliest, latest));
+			model.addAttribute("plan", section);
 			return;
 		}
 		try {
 			Asked asked = read(form, today);
-			PlanQuotes.Quote quote = quotes.quote(debt, eligibility, asked.terms(), asked.first());
-			model.addAttribute("plan", new Section(policy, form, Map.of(), result(quote), earliest, latest));
+			PlanQuotes.Quote quote = quotes.quote(debt, eligibility, asked.terms(), asked.first(),
+					form.discounted() ? discount.orElseThrow() : debt.total());
+			model.addAttribute("plan", section.with(Map.of(), result(quote)));
 		}
 		catch (InvalidFields invalid) {
-			model.addAttribute("plan", new Section(policy, form, invalid.errors(), null, earliest, latest));
+			model.addAttribute("plan", section.with(invalid.errors(), null));
 		}
 		catch (Rejected noSchedule) {
 			// Terms that make no schedule (less than a kopeck a month, more instalments than any plan may have): said by
 			// the field he asked by.
 			Rejected said = form.byMonthly() && "plan.months-invalid".equals(noSchedule.code())
 					? new Rejected("plan.monthly-too-long", ScheduleCalculator.MAX_INSTALMENTS) : noSchedule;
-			model.addAttribute("plan", new Section(policy, form, Map.of(form.byMonthly() ? "monthly" : "months", said),
-					null, earliest, latest));
+			model.addAttribute("plan", section.with(Map.of(form.byMonthly() ? "monthly" : "months", said), null));
 		}
 	}
 

@@ -48,7 +48,12 @@ class PlanCards {
 	record Card(String id, String status, boolean current, boolean paused, List<Row> rows, String total, String paid,
 			String left, Integer nextNumber, String nextDue, String nextLeft, String payAmount, String overdue,
 			String breaksOn, int repairsLeft, String moveEarliest, String moveLatest, String note, String ending,
-			boolean agreement) {
+			boolean agreement, String forgiven, String owedAfter) {
+
+		/** Whether it is a plan of a discounted sum ({@code forgiven}: the rest its completion forgives). */
+		public boolean discounted() {
+			return forgiven != null;
+		}
 
 		public boolean running() {
 			return "ACTIVE".equals(status) || "BEHIND".equals(status);
@@ -90,7 +95,8 @@ class PlanCards {
 				running ? next.map(i -> DebtCard.plain(i.left())).orElse(null) : null,
 				overdue.isZero() ? null : DebtCard.roubles(overdue), breaksOn, repairsLeft, today.toString(),
 				today.plusDays(policy.maxDaysToFirst()).toString(), plan.note(),
-				plan.ending() == null ? null : plan.ending().name(), plan.signature() != null);
+				plan.ending() == null ? null : plan.ending().name(), plan.signature() != null,
+				plan.isDiscounted() ? DebtCard.roubles(plan.forgiven()) : null, DebtCard.roubles(plan.owedAfter()));
 	}
 
 	private Row row(PlanInstalment instalment, LocalDate today, boolean ended) {

@@ -97,11 +97,12 @@ class PlanController {
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String income,
 			@RequestParam(required = false) String expenses, @RequestParam(required = false) String by,
 			@RequestParam(required = false) String months, @RequestParam(required = false) String monthly,
-			@RequestParam(required = false) String first, HttpServletRequest request, Locale locale,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String first, @RequestParam(required = false) String discount,
+			HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		PlanCalculator.Form form = new PlanCalculator.Form(by == null ? "months" : by, months, monthly, first);
+		PlanCalculator.Form form = new PlanCalculator.Form(by == null ? "months" : by, months, monthly, first,
+				discount);
 		String back = "redirect:/cabinet/" + agency + "/debts/" + debt;
 		try {
 			InvalidFields.Collector fields = new InvalidFields.Collector();
@@ -117,7 +118,7 @@ class PlanController {
 			}
 			fields.throwIfAny();
 			Plan plan = plans.request(tenant.id(), owed.contactId(), owed.id(), why, earns, spends, asked.terms(),
-					asked.first(), Plans.debtor(owed.contactId()));
+					asked.first(), form.discounted(), Plans.debtor(owed.contactId()));
 			if (plan.status() == PlanStatus.AWAITING_SIGNATURE) {
 				begin(tenant, owed, plan, request, locale);
 				redirect.addFlashAttribute("notice", "cabinet.plan-approved");
@@ -130,7 +131,7 @@ class PlanController {
 			redirect.addFlashAttribute("planRequestErrors", wrong.errors());
 			redirect.addFlashAttribute("planRequest", typed(reason, income, expenses));
 			return back + "?by=" + form.by() + "&months=" + value(months) + "&monthly=" + value(monthly) + "&first="
-					+ value(first) + "#plan-request";
+					+ value(first) + (form.discounted() ? "&discount=1" : "") + "#plan-request";
 		}
 		catch (Rejected refused) {
 			redirect.addFlashAttribute("problem", refused);

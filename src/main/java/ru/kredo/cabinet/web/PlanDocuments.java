@@ -61,7 +61,7 @@ class PlanDocuments {
 		List<Instalment> agreed = instalments(plan);
 		return documents.agreement(new SettlementAgreement(agency(debt), person(debt),
 				new Contract(debt.contractNumber(), debt.contractDate()), debt.originalCreditor(), plan.id().toString(),
-				plan.total(), plan.total(), agreed, text, ZonedDateTime.ofInstant(plan.signedAt(), calendar.agencyZone()),
+				plan.isDiscounted() ? plan.discountedFrom() : plan.total(), plan.total(), agreed, text, ZonedDateTime.ofInstant(plan.signedAt(), calendar.agencyZone()),
 				plan.signature().toString(), plans.signedPhone(debt.tenantId(), plan.id()).orElse(null), calendar.today(),
 				SettlementAgreement.Kind.PLAN));
 	}

@@ -114,7 +114,10 @@ class DebtorsController {
 			.distinct().filter(phone -> !phone.equals(debtor.phone())).toList());
 		model.addAttribute("debts", owed);
 		List<DebtId> ids = owed.stream().map(Debt::id).toList();
-		model.addAttribute("offers", offers.find(me.tenantId(), ids));
+		// An offer a discounted plan took is the plan's (its page, /plans/{id}, shows the discount): no card of its own.
+		java.util.Map<DebtId, ru.kredo.collections.Offer> shownOffers = new java.util.HashMap<>(offers.find(me.tenantId(), ids));
+		shownOffers.keySet().removeAll(offers.takenByPlans(me.tenantId(), ids));
+		model.addAttribute("offers", shownOffers);
 		// An operator's offer from the conversation names him where a rule's offer names its rule.
 		model.addAttribute("fromConversation", offers.fromConversation(me.tenantId(), ids));
 		// A signed settlement's copy prints the agency's requisites: without them there is none to download yet.

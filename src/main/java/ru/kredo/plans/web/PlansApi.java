@@ -65,7 +65,8 @@ class PlansApi {
 			"debtorId":"0b5a7c1e-3f2d-4e6a-8b9c-1d2e3f4a5b6c","contractNumber":"КД-1234/2021","status":"REQUESTED",
 			"reason":"LOST_INCOME","total":"60000.00","paid":"0.00","left":"60000.00","breaches":["months"],
 			"requestedOn":"2026-12-07","requestedAt":"2026-12-07T07:15:00Z","signedAt":null,"behindSince":null,
-			"pausedSince":null,"ending":null,"note":null,"instalments":[{"number":1,"due":"2026-12-17",
+			"pausedSince":null,"ending":null,"note":null,"discounted":false,"discountedFrom":null,
+			"forgivenOnCompletion":"0.00","instalments":[{"number":1,"due":"2026-12-17",
 			"amount":"1666.67","paid":"0.00","isPaid":false}],"transitions":[{"from":null,"to":"REQUESTED",
 			"at":"2026-12-07T07:15:00Z","actor":"debtor:0b5a7c1e-3f2d-4e6a-8b9c-1d2e3f4a5b6c","reason":"breaches:months"}]}""";
 	private static final String NOT_FOUND = "Not this agency's (plan.not-found)";
@@ -121,7 +122,9 @@ class PlansApi {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Request a plan on a debtor's behalf (after a phone call with him)",
-			description = "The schedule of the debt's whole balance on `months` or a `monthly` sum from `first`: "
+			description = "The schedule of the debt's whole balance (or, with `withDiscount`, of its live offer's "
+					+ "discounted sum, where the policy combines a plan with a discount: the rest is forgiven on "
+					+ "completion, lost if the plan breaks) on `months` or a `monthly` sum from `first`: "
 					+ "within the agency's policy it awaits his signature at once (AWAITING_SIGNATURE; he signs it in "
 					+ "his cabinet with a texted code), outside it it is REQUESTED, as his own request would be. Amounts "
 					+ "in roubles as strings (`\"5000.00\"`).")
@@ -134,7 +137,8 @@ class PlansApi {
 	@ApiResponse(responseCode = "400", description = "Wrong fields (`errors`: months plan.months-invalid, monthly "
 			+ "plan.monthly-invalid, first plan.first-past, reason plan.reason-required, income/expenses "
 			+ "plan.amount-invalid), or the debt's refusal: plan.already-open, debt.closed, debt.disputed, "
-			+ "debt.under-settlement, debt.already-under-plan, plan.nothing-owed",
+			+ "debt.under-settlement, debt.already-under-plan, plan.nothing-owed, plan.discount-not-allowed (the "
+			+ "policy does not combine a plan with a discount), plan.no-discount-offer (no live offer on the debt)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(name = "already open", value = """
 							{"type":"about:blank","title":"Bad Request","status":400,"code":"plan.already-open",
@@ -142,7 +146,7 @@ class PlansApi {
 	@ApiResponse(responseCode = "404", description = "The debt is not this agency's (debt.not-found)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	PlanResource request(@RequestBody(required = false) PlanRequestBody body) {
-		PlanRequestBody asked = body == null ? new PlanRequestBody(null, null, null, null, null, null, null) : body;
+		PlanRequestBody asked = body == null ? new PlanRequestBody(null, null, null, null, null, null, null, null) : body;
 		InvalidFields.Collector fields = new InvalidFields.Collector();
 		if (asked.debtId() == null) {
 			fields.reject("debtId", new Rejected("plan.debt-required"));
@@ -158,7 +162,7 @@ class PlansApi {
 		fields.throwIfAny();
 		Debt debt = debts.get(current.id(), new DebtId(asked.debtId()));
 		Plan plan = plans.request(current.id(), debt.contactId(), debt.id(), asked.reason(), income, expenses, terms,
-				first, AuditActor.of(current.actor()));
+				first, Boolean.TRUE.equals(asked.withDiscount()), AuditActor.of(current.actor()));
 		return resource(plan, true);
 	}
 
@@ -259,7 +263,8 @@ class PlansApi {
 				plan.status(), plan.reason(), roubles(plan.total()), roubles(plan.paid()), roubles(plan.left()),
 				full ? roubles(plan.income()) : null, full ? roubles(plan.expenses()) : null, plan.breaches(),
 				plan.requestedOn(), requestedAt, plan.signedAt(), plan.behindSince(),
-				plan.pausedSince(), plan.ending(), plan.note(),
+				plan.pausedSince(), plan.ending(), plan.note(), plan.isDiscounted(), roubles(plan.discountedFrom()),
+				roubles(plan.forgiven()),
 				plan.instalments().stream().map(i -> new InstalmentResource(i.number(), i.due(), roubles(i.amount()),
 						roubles(i.paid()), i.isPaid())).toList(),
 				full ? plans.transitions(current.id(), plan.id()) : null);
@@ -275,12 +280,17 @@ class PlansApi {
 	 * @param breaches the codes of the policy's rules the request broke ({@code plan.breach.<code>})
 	 * @param income the debtor's monthly income as he gave it; only when one plan is read, {@code null} if not given
 	 * @param transitions every move of its state; only when one plan is read
+	 * @param discounted whether it is a plan of a discounted sum (docs/plans.md, «A plan with a discount»): its
+	 *     {@code total} is the discount's sum, {@code discountedFrom} the balance the discount was made on ({@code null}
+	 *     otherwise)
+	 * @param forgivenOnCompletion what its completion forgives (ст. 415 ГК РФ); {@code "0.00"} for a plan of the whole
+	 *     balance. A discounted plan that breaks forgives nothing: the balance less what was paid is owed again
 	 */
 	record PlanResource(UUID id, UUID debtId, UUID debtorId, String contractNumber, PlanStatus status,
 			PlanReason reason, String total, String paid, String left, String income, String expenses,
 			List<String> breaches, LocalDate requestedOn, Instant requestedAt, Instant signedAt, LocalDate behindSince,
-			LocalDate pausedSince, PlanEnding ending, String note, List<InstalmentResource> instalments,
-			List<PlanTransition> transitions) {
+			LocalDate pausedSince, PlanEnding ending, String note, boolean discounted, String discountedFrom,
+			String forgivenOnCompletion, List<InstalmentResource> instalments, List<PlanTransition> transitions) {
 	}
 
 	record InstalmentResource(int number, LocalDate due, String amount, String paid, boolean isPaid) {
@@ -292,7 +302,10 @@ class PlansApi {
 			@Schema(description = "monthly expenses, roubles", example = "30000.00") String expenses,
 			@Schema(description = "number of monthly instalments (or monthly)", example = "6") Integer months,
 			@Schema(description = "the monthly sum, roubles (instead of months)", example = "5000.00") String monthly,
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-12-17") LocalDate first) {
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-12-17") LocalDate first,
+			@Schema(description = "a plan of the discounted sum of the debt's live offer, where the policy combines a "
+					+ "plan with a discount (refused otherwise: plan.discount-not-allowed, plan.no-discount-offer)",
+					example = "false") Boolean withDiscount) {
 	}
 
 	record ProposalBody(@Schema(example = "12") Integer months,

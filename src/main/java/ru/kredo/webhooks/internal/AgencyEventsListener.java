@@ -54,8 +54,11 @@ class AgencyEventsListener {
 	private final WebhookPayloads payloads;
 	private final Debts debts;
 	private final Clock clock;
+	private final ru.kredo.plans.Plans plans;
 
-	AgencyEventsListener(WebhookDeliveries deliveries, WebhookPayloads payloads, Debts debts, Clock clock) {
+	AgencyEventsListener(WebhookDeliveries deliveries, WebhookPayloads payloads, Debts debts, Clock clock,
+			ru.kredo.plans.Plans plans) {
+		this.plans = plans;
 		this.deliveries = deliveries;
 		this.payloads = payloads;
 		this.debts = debts;
@@ -176,6 +179,18 @@ class AgencyEventsListener {
 		data.put("debtId", debtId.value());
 		data.put("contactId", debtorId == null ? null : debtorId.value());
 		data.put("contractNumber", debts.get(tenant, debtId).contractNumber());
+		// Added within version 1 (docs/webhooks.md): whether the plan is of a discounted sum, and what its completion
+		// forgives ("0.00" for a plan of the whole balance). Fixed once it is signed.
+		if (planId instanceof java.util.UUID id) {
+			try {
+				ru.kredo.plans.Plan plan = plans.get(tenant, id);
+				data.put("discounted", plan.isDiscounted());
+				data.put("forgivenOnCompletion", plan.forgiven().roubles().toPlainString());
+			}
+			catch (ru.kredo.platform.NotFound gone) {
+				// Nothing to add about a plan no longer there.
+			}
+		}
 		return data;
 	}
 
