@@ -121,6 +121,7 @@ class HeldMessages {
 			String text = personalData.open("contact_attempts.body", new Sealed(held.body()));
 			Reason unnamed = gate.unnamed(held.tenant(), held.channel(), held.initiative(), text);
 			Decision decision = unnamed != null ? Decision.refuse(unnamed)
+					: held.notAfter() != null && now.isAfter(held.notAfter()) ? Decision.drop(Reason.STALE)
 					: gate.decide(held.tenant(), held.debtor(), held.channel(), held.initiative(), held.debt(),
 							held.notAfter(), now);
 			switch (decision.verdict()) {
