@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -205,15 +208,19 @@ class ContactingIntegrationTests {
 		assertThat(attempts()).singleElement().satisfies(row -> assertThat(row.counted()).isTrue());
 
 		// The first of two takes the day's last slot and keeps its transaction open a while; the second asks meanwhile.
+		// Two threads of their own: the common pool may have one worker on a small machine, which would run them in turn.
+		ExecutorService threads = Executors.newFixedThreadPool(2);
 		CountDownLatch firstSent = new CountDownLatch(1);
 		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
 			gate.send(reminder("first"));
 			firstSent.countDown();
-			sleep(500);
-		}));
+			sleep(1000);
+		}), threads);
 		assertThat(firstSent.await(10, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<Contacting.Attempt> second = CompletableFuture.supplyAsync(() -> gate.send(reminder("second")));
+		CompletableFuture<Contacting.Attempt> second = CompletableFuture.supplyAsync(() -> gate.send(reminder("second")),
+				threads);
 		first.get(10, TimeUnit.SECONDS);
+		threads.shutdown();
 
 		assertThat(second.get(10, TimeUnit.SECONDS).state()).isEqualTo(Contacting.State.HELD);
 		assertThat(second.get().reason()).isEqualTo(Reason.DAY_LIMIT);
@@ -261,6 +268,16 @@ class ContactingIntegrationTests {
 		templates.save(tenant, texts, "Vozvrat", "test");
 		assertThat(templates.sender(tenant)).contains("Vozvrat");
 		assertThat(templates.text(tenant, MessageTemplate.PLAN_INSTALMENT_DUE)).startsWith(agency.tenant().name());
+	}
+
+	@Test
+	void theAdminSeesTheTextsAsTheyReadNowAndAManagerDoesNotSeeThePage() throws Exception {
+		String page = mvc.perform(get("/contact-templates").with(user(fixtures.admin(agency))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Тексты сообщений должникам", "Имя отправителя SMS", "Напоминание о платеже по плану",
+				"платёж по плану {amount} до {date}", "{agency}", "{phone}");
+		assertThat(mvc.perform(get("/contact-templates").with(user(fixtures.signedIn(fixtures.manager(agency).email().value()))))
+			.andReturn().getResponse().getStatus()).isEqualTo(404);
 	}
 
 	private Outbound reminder(String which) {
