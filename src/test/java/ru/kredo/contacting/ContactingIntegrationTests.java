@@ -43,10 +43,12 @@ import ru.kredo.collections.Debts;
 import ru.kredo.contacts.Contact;
 import ru.kredo.conversations.DebtorNotices;
 import ru.kredo.money.Money;
+import ru.kredo.operator.TenantProvisioning;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.TenantClocks;
 import ru.kredo.tenancy.TenantId;
 import ru.kredo.tenancy.TenantKind;
 
@@ -102,6 +104,12 @@ class ContactingIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TenantProvisioning provisioning;
+
+	@Autowired
+	TenantClocks clocks;
 
 	Provisioned agency;
 	TenantId tenant;
@@ -185,6 +193,32 @@ class ContactingIntegrationTests {
 		assertThat(refused.reason()).isEqualTo("BANKRUPTCY");
 		assertThat(refused.counted()).isFalse();
 		assertThat(codes.count(tenant)).isZero();
+	}
+
+	@Test
+	void aSandboxsClockMovingAsksTheRulesAgainAtOnce() {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		Provisioned sandbox = provisioning.provision("Песочница " + unique, TenantKind.COLLECTOR, true,
+				"admin-" + unique + "@test.kredo", "Админ " + unique, Fixtures.PASSWORD, AuditActor.COMMAND_LINE);
+		TenantId id = sandbox.tenant().id();
+		reachable.named(id);
+		Contact his = fixtures.contact(sandbox);
+		Debt owed = debts.add(id, his.id(), "ПАО «Банк»", "КД-" + unique, LocalDate.of(2021, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("20000"), Money.ZERO), 200);
+		reachable.asleep(id, his.id());
+		notices.planInstalmentDue(id, his.id(), owed.id(), Money.ofRoubles("10000"), clocks.today(id).plusDays(5));
+		Instant morning = dueAt(id);
+
+		// A day on, it is the middle of his next night: the held reminder was asked again and waits for that morning.
+		clocks.moveForward(id, 1);
+
+		assertThat(dueAt(id)).isAfter(morning.plus(Duration.ofHours(12)));
+		assertThat(codes.count(id)).isZero();
+	}
+
+	private Instant dueAt(TenantId id) {
+		return jdbc.sql("select due_at from contact_attempts where tenant_id = ? and state = 'HELD'").param(id.value())
+			.query((row, n) -> row.getTimestamp("due_at").toInstant()).single();
 	}
 
 	@Test
