@@ -10,8 +10,8 @@ import ru.kredo.tenancy.TenantId;
 /**
  * The one outbound port through which Kredo tells a debtor something outside his cabinet: that the agency answered
  * while he was away, or answered his document request (the {@code docrequests} module), or that an instalment of his
- * restructuring plan falls due or was missed (the {@code plans} module). Another module implements it (the cabinet, with its SMS gateway); the contact rules of
- * issue 14 are to govern every message that goes out through it. Implementations must not throw for a debtor who
+ * restructuring plan falls due or was missed (the {@code plans} module). The {@code contacting} module implements it through its gate: the contact rules of
+ * issue 14 govern every message that goes out through it (docs/contact-rules.md). Implementations must not throw for a debtor who
  * cannot be reached (no phone): they skip him.
  */
 public interface DebtorNotices {

@@ -238,6 +238,10 @@ class StaffFormsIntegrationTests {
 			.param("ogrn", "123").param("address", "г. Москва, ул. Примерная, д. 1").param("phone", "+7 495 000-00-00")
 			.param("email", "не-почта").with(user(agencyAdmin)),
 				List.of("fullName", "inn", "ogrn", "email"), List.of("7707083890", "г. Москва, ул. Примерная, д. 1")));
+		forms.put("POST /contact-templates", new Wrong(() -> post("/contact-templates")
+			.param("PLAN_INSTALMENT_DUE", "Оплатите {amount} до {date}").param("PLAN_BEHIND", "{agency}: {amount}")
+			.param("sender", "Возврат!").with(user(agencyAdmin)),
+				List.of("PLAN_INSTALMENT_DUE", "PLAN_BEHIND", "sender"), List.of("Оплатите {amount} до {date}", "Возврат!")));
 		forms.put("POST /debtors/portfolios", new Wrong(() -> multipart("/debtors/portfolios").param("name", "")
 			.param("creditor", "К".repeat(400)).with(user(agencyAdmin)),
 				List.of("name", "file", "creditor"), List.of("К".repeat(400))));
@@ -400,6 +404,8 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /requisites", () -> post("/requisites").param("fullName", "ООО ПКО «Тест»").param("inn", "7707083893")
 			.param("ogrn", "1027700132195").param("address", "123000, г. Москва, ул. Примерная, д. 1")
 			.param("phone", "+7 495 000-00-00").with(user(agencyAdmin)));
+		forms.put("POST /contact-templates", () -> post("/contact-templates").param("sender", "Vozvrat")
+			.param("PLAN_INSTALMENT_DUE", "{agency}: {amount} до {date}, {link}. Тел. {phone}").with(user(agencyAdmin)));
 		forms.put("POST /payments/settings", () -> post("/payments/settings").param("receipts", "true").with(user(agencyAdmin)));
 		forms.put("POST /debtors/portfolios", () -> multipart("/debtors/portfolios")
 			.file(new MockMultipartFile("file", "registry.csv", "text/csv",

@@ -56,6 +56,10 @@ class CabinetChatIntegrationTests {
 	@Autowired
 	Fixtures fixtures;
 
+	/** Its debtors live where it is daytime, its texts name its phone: they go now (the contact gate). */
+	@Autowired
+	ru.kredo.Reachable reachable;
+
 	@Autowired
 	Contacts contacts;
 
@@ -88,8 +92,11 @@ class CabinetChatIntegrationTests {
 
 	Contact debtor(Provisioned tenant, String lastName) {
 		String phone = "+7918" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
-		return contacts.add(tenant.tenant().id(), new FullName(lastName, "Ольга", "Сергеевна"), LocalDate.of(1988, 4, 4),
+		Contact debtor = contacts.add(tenant.tenant().id(), new FullName(lastName, "Ольга", "Сергеевна"), LocalDate.of(1988, 4, 4),
 				null, null, null, PhoneNumber.parse(phone), null);
+		reachable.named(tenant.tenant().id());
+		reachable.awake(tenant.tenant().id(), debtor.id());
+		return debtor;
 	}
 
 	MockHttpSession signedIn(Provisioned tenant, Contact who) {

@@ -70,6 +70,10 @@ class ConversationsApiIntegrationTests {
 	@Autowired
 	Fixtures fixtures;
 
+	/** Its debtors live where it is daytime, its texts name its phone: they go now (the contact gate). */
+	@Autowired
+	ru.kredo.Reachable reachable;
+
 	@Autowired
 	Contacts contacts;
 
@@ -394,8 +398,11 @@ class ConversationsApiIntegrationTests {
 
 	private Contact debtor(String lastName) {
 		String phone = "+7918" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
-		return contacts.add(agency.tenant().id(), new FullName(lastName, "Ольга", "Сергеевна"), LocalDate.of(1988, 4, 4),
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName(lastName, "Ольга", "Сергеевна"), LocalDate.of(1988, 4, 4),
 				null, null, null, PhoneNumber.parse(phone), null);
+		reachable.named(agency.tenant().id());
+		reachable.awake(agency.tenant().id(), debtor.id());
+		return debtor;
 	}
 
 	private MockHttpSession signedIn(Contact who) {

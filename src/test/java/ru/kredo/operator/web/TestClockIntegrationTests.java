@@ -54,6 +54,10 @@ class TestClockIntegrationTests {
 	@Autowired
 	Fixtures fixtures;
 
+	/** Its debtors live where it is daytime, its texts name its phone: they go now (the contact gate). */
+	@Autowired
+	ru.kredo.Reachable reachable;
+
 	@Autowired
 	TenantProvisioning provisioning;
 
@@ -267,6 +271,7 @@ class TestClockIntegrationTests {
 		Debt debt = debts.add(tenant, fixtures.contact(agency).id(), "ПАО «Банк»", "КД-" + UUID.randomUUID(),
 				LocalDate.of(2021, 1, 1), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("20000"), Money.ZERO), 200);
+		reachable.awake(tenant, debt.contactId());
 		Plan plan = plans.request(tenant, debt.contactId(), debt.id(), PlanReason.ILLNESS, null, null,
 				new Terms.ByMonths(2), clocks.today(tenant).plusDays(5), Plans.debtor(debt.contactId()));
 		plans.sign(tenant, debt.contactId(), plan.id(), UUID.randomUUID(), "План.");

@@ -64,6 +64,10 @@ class PlanRemindersIntegrationTests {
 	@Autowired
 	Fixtures fixtures;
 
+	/** Its debtors live where it is daytime, its texts name its phone: they go now (the contact gate). */
+	@Autowired
+	ru.kredo.Reachable reachable;
+
 	@Autowired
 	BusinessCalendar calendar;
 
@@ -175,6 +179,7 @@ class PlanRemindersIntegrationTests {
 		Debt debt = debts.add(tenant, debtor, "ПАО «Банк»", "КД-" + UUID.randomUUID(),
 				LocalDate.of(2021, 1, 1), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("20000"), Money.ZERO), 200);
+		reachable.awake(tenant, debt.contactId());
 		Plan plan = plans.request(tenant, debt.contactId(), debt.id(), PlanReason.ILLNESS, null, null,
 				new Terms.ByMonths(2), calendar.today().plusDays(5), Plans.debtor(debt.contactId()));
 		plans.sign(tenant, debt.contactId(), plan.id(), UUID.randomUUID(), "План.");
