@@ -232,6 +232,20 @@ class ContactStatementsIntegrationTests {
 	}
 
 	@Test
+	void withdrawingHisCabinetStatementLeavesARefusalAnOperatorMarkedFromPaper() {
+		bars.mark(agency.tenant().id(), debtor.id(), BarKind.REFUSAL, null, "operator", "Заказное письмо от 01.12",
+				ru.kredo.audit.AuditActor.COMMAND_LINE);
+		ContactStatement statement = statements.refuse(agency.tenant().id(), debtor.id(),
+				new ru.kredo.conversations.Upload("отказ.pdf", PDF));
+		statements.confirm(agency.tenant().id(), statement.id(), null, ru.kredo.audit.AuditActor.COMMAND_LINE);
+		statements.withdraw(agency.tenant().id(), debtor.id(), statement.id());
+		assertThat(bars.history(agency.tenant().id(), debtor.id())).singleElement().satisfies(bar -> {
+			assertThat(bar.isStanding()).isTrue();
+			assertThat(bar.source()).isEqualTo("operator");
+		});
+	}
+
+	@Test
 	void anotherAgencysStaffAndAnotherDebtorDoNotFindTheStatement() throws Exception {
 		ContactStatement statement = statements.refuse(agency.tenant().id(), debtor.id(),
 				new ru.kredo.conversations.Upload("отказ.pdf", PDF));
