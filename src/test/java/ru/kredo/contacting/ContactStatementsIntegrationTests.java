@@ -246,6 +246,28 @@ class ContactStatementsIntegrationTests {
 	}
 
 	@Test
+	void theSignedStatementIsAPdfOrAPictureByItsContentWithinTheChatsFileSize() {
+		byte[] tooLarge = java.util.Arrays.copyOf(PDF, (int) statements.limits().maxAttachmentSize().toBytes() + 1);
+		assertThat(refusedFile(new ru.kredo.conversations.Upload("отказ.pdf", tooLarge)))
+			.startsWith("chat.attachment-too-large");
+		assertThat(refusedFile(new ru.kredo.conversations.Upload("отказ.pdf", "<html>".getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo("statement.file-type");
+		assertThat(refusedFile(new ru.kredo.conversations.Upload("отказ.pdf", new byte[0]))).isEqualTo("statement.file-empty");
+		assertThat(refusedFile(null)).isEqualTo("statement.file-required");
+		assertThat(statements.ofDebtor(agency.tenant().id(), debtor.id())).isEmpty();
+	}
+
+	private String refusedFile(ru.kredo.conversations.Upload file) {
+		try {
+			statements.refuse(agency.tenant().id(), debtor.id(), file);
+			return "taken";
+		}
+		catch (ru.kredo.platform.InvalidFields invalid) {
+			return invalid.errors().get("file").code();
+		}
+	}
+
+	@Test
 	void anotherAgencysStaffAndAnotherDebtorDoNotFindTheStatement() throws Exception {
 		ContactStatement statement = statements.refuse(agency.tenant().id(), debtor.id(),
 				new ru.kredo.conversations.Upload("отказ.pdf", PDF));
