@@ -46,5 +46,9 @@ public enum AuditAction {
 	CONTACT_BAR_MARKED,
 	CONTACT_BAR_LIFTED,
 	/** A registry lowered the balance of a debt under a plan: its last instalments were cut to what is owed. */
-	PLAN_RESHAPED
+	PLAN_RESHAPED,
+	CONTACT_STATEMENT_MADE,
+	CONTACT_STATEMENT_CONFIRMED,
+	CONTACT_STATEMENT_DECLINED,
+	CONTACT_STATEMENT_WITHDRAWN
 }

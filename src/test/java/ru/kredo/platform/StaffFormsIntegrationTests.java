@@ -95,6 +95,9 @@ class StaffFormsIntegrationTests {
 	ru.kredo.docrequests.DocumentRequests documentRequests;
 
 	@Autowired
+	ru.kredo.contacting.ContactStatements contactStatements;
+
+	@Autowired
 	ru.kredo.plans.Plans plans;
 
 	@Autowired
@@ -143,7 +146,8 @@ class StaffFormsIntegrationTests {
 			"POST /offer-rules/{id}/enabled", "POST /offer-rules/{id}/delete", "POST /payments/settings",
 			"POST /operator/events", "POST /inbox/{id}/take", "POST /inbox/{id}/assign",
 			"POST /inbox/replies/{id}/delete", "POST /plan-policy/portfolios/{id}/delete",
-			"POST /plans/{id}/approve", "POST /plans/{id}/resume", "POST /debtors/{id}/monitoring");
+			"POST /plans/{id}/approve", "POST /plans/{id}/resume", "POST /debtors/{id}/monitoring",
+			"POST /inbox/statements/{id}/confirm");
 
 	@Test
 	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
@@ -265,6 +269,9 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /inbox/requests/{id}/decline", new Wrong(() -> post("/inbox/requests/{id}/decline",
 				documentRequest(agency)).param("reason", "  ").with(user(agencyAdmin)),
 				List.of("decline-reason"), List.of()));
+		forms.put("POST /inbox/statements/{id}/decline", new Wrong(() -> post("/inbox/statements/{id}/decline",
+				contactStatement(agency)).param("reason", "  ").with(user(agencyAdmin)),
+				List.of("statement-decline-reason"), List.of()));
 		forms.put("POST /inbox/{id}/document", new Wrong(() -> multipart("/inbox/{id}/document", conversation(agency))
 			.file(new MockMultipartFile("file", "справка.pdf", "application/pdf", "не PDF".getBytes(StandardCharsets.UTF_8)))
 			.param("title", "Справка о погашении").with(user(agencyAdmin)),
@@ -425,6 +432,10 @@ class StaffFormsIntegrationTests {
 			.file(new MockMultipartFile("file", "расчёт.pdf", "application/pdf", PDF)).with(user(agencyAdmin)));
 		forms.put("POST /inbox/requests/{id}/decline", () -> post("/inbox/requests/{id}/decline", documentRequest(agency))
 			.param("reason", "Копию уведомления выдаёт банк").with(user(agencyAdmin)));
+		forms.put("POST /inbox/statements/{id}/confirm", () -> post("/inbox/statements/{id}/confirm",
+				contactStatement(agency)).with(user(agencyAdmin)));
+		forms.put("POST /inbox/statements/{id}/decline", () -> post("/inbox/statements/{id}/decline",
+				contactStatement(agency)).param("reason", "Заявление не подписано").with(user(agencyAdmin)));
 		forms.put("POST /inbox/{id}/document", () -> multipart("/inbox/{id}/document", conversation(agency))
 			.file(new MockMultipartFile("file", "справка.pdf", "application/pdf", PDF)).param("title", "Справка")
 			.with(user(agencyAdmin)));
@@ -554,6 +565,16 @@ class StaffFormsIntegrationTests {
 	}
 
 	/** An open document request of a debtor of the agency's. */
+	/** A debtor's refusal of interaction (ст. 8), waiting in the agency's inbox. */
+	private UUID contactStatement(Provisioned agency) {
+		String phone = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		ru.kredo.contacts.Contact debtor = contactsOf.add(agency.tenant().id(),
+				new ru.kredo.contacts.FullName("Отказова", "Вера", "Ивановна"), java.time.LocalDate.of(1980, 1, 1), null, null,
+				null, ru.kredo.contacts.PhoneNumber.parse(phone), null);
+		return contactStatements.refuse(agency.tenant().id(), debtor.id(),
+				new ru.kredo.conversations.Upload("отказ.pdf", PDF)).id();
+	}
+
 	private UUID documentRequest(Provisioned agency) {
 		ru.kredo.contacts.Contact debtor = fixtures.contact(agency);
 		ru.kredo.collections.Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»",

@@ -118,6 +118,9 @@ class TenantIsolationIntegrationTests {
 	ru.kredo.docrequests.DocumentRequests documentRequests;
 
 	@Autowired
+	ru.kredo.contacting.ContactStatements statements;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -174,7 +177,11 @@ class TenantIsolationIntegrationTests {
 				ru.kredo.collections.PartPolicy.IN_FULL);
 		offers.accept(b.tenant().id(), signedOfB.id(), java.util.UUID.randomUUID(), 1,
 				offers.find(b.tenant().id(), signedOfB.id()).orElseThrow().offerAmount(), "Условия.");
-		objectsOfB = List.of(signedOfB.id().toString(), requestOfB.toString(), answeredOfB.toString(), documentOfB.toString(),
+		// A debtor's statement under ст. 8 (a refusal, waiting in B's inbox).
+		java.util.UUID statementOfB = statements.refuse(b.tenant().id(), contact.id(),
+				new ru.kredo.conversations.Upload("отказ.pdf", "%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+			.id();
+		objectsOfB = List.of(statementOfB.toString(), signedOfB.id().toString(), requestOfB.toString(), answeredOfB.toString(), documentOfB.toString(),
 				messageOfB.conversationId().toString(), disputeOfB,
 				cannedReplies.add(b.tenant().id(), "Шаблон", "Здравствуйте, {имя}").id().toString(),
 				messageOfB.attachments().getFirst().id().toString(), contact.id().toString(), managerOfB.id().toString(),
@@ -280,7 +287,9 @@ class TenantIsolationIntegrationTests {
 					"GET /inbox/{id}/export.csv", "POST /inbox/replies/{id}/delete", "GET /inbox/requests/{id}",
 					"POST /inbox/requests/{id}/answer", "POST /inbox/requests/{id}/decline", "GET /inbox/requests/of/{id}",
 					"GET /inbox/documents/{id}", "GET /inbox/{id}/document", "POST /inbox/{id}/document",
-					"POST /inbox/{id}/offer", "GET /inbox/{id}/export.pdf", "GET /debtors/debts/{id}/agreement.pdf");
+					"POST /inbox/{id}/offer", "GET /inbox/{id}/export.pdf", "GET /debtors/debts/{id}/agreement.pdf",
+					"GET /inbox/statements/{id}", "GET /inbox/statements/{id}/file", "POST /inbox/statements/{id}/confirm",
+					"POST /inbox/statements/{id}/decline", "GET /inbox/statements/of/{id}");
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",

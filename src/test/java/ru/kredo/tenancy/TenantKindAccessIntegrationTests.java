@@ -148,7 +148,9 @@ class TenantKindAccessIntegrationTests {
 				"GET /plans/of/{id}", "POST /plans/{id}/approve", "POST /plans/{id}/propose", "POST /plans/{id}/decline",
 				"POST /plans/{id}/pause", "POST /plans/{id}/resume", "POST /plans/{id}/end", "GET /api/v1/plans",
 				"GET /api/v1/plans/{id}", "POST /api/v1/plans", "POST /api/v1/plans/{id}/approve",
-				"POST /api/v1/plans/{id}/proposal", "POST /api/v1/plans/{id}/decline");
+				"POST /api/v1/plans/{id}/proposal", "POST /api/v1/plans/{id}/decline", "GET /inbox/statements",
+				"POST /inbox/statements/{id}/confirm", "GET /cabinet/{agency}/rights",
+				"POST /cabinet/{agency}/rights/representative");
 	}
 
 	/** Kredo's own handlers, one per method and pattern, with the row that declares each. */

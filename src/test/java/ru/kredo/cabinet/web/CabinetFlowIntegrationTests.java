@@ -3,6 +3,7 @@ package ru.kredo.cabinet.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Instant;
@@ -99,6 +100,9 @@ class CabinetFlowIntegrationTests {
 	Debt debt;
 	/** The cabinet's POST addresses this test has seen answer with a redirect. */
 	final Set<String> redirecting = new TreeSet<>();
+
+	@Autowired
+	ru.kredo.contacting.ContactStatements statements;
 
 	@BeforeEach
 	void aDebtorWithADiscountOnOffer() {
@@ -259,6 +263,23 @@ class CabinetFlowIntegrationTests {
 			.param("first", first.toString()), session)).isEqualTo(door + "/debts/" + planned.id() + "#plan-card");
 		assertThat(plansService.get(agency.tenant().id(), accepted.id()).instalments()).hasSize(6);
 
+		// His rights under ст. 8 230-ФЗ: a representative named with the signed statement and withdrawn, then a refusal
+		// sent, each back to the page (ContactStatementsIntegrationTests has the rest).
+		String rights = door + "/rights";
+		byte[] signed = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		assertThat(page(rights, session)).contains("representative-form", "refusal-form");
+		assertThat(redirect(multipart(rights + "/representative")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "заявление.pdf", "application/pdf", signed))
+			.param("name", "Петров Иван Сергеевич").param("phone", "+7 916 111-22-33")
+			.param("email", "petrov@advokat.example").param("address", "г. Москва, ул. Тверская, д. 1")
+			.param("advocate", "true"), session)).isEqualTo(rights + "#mine");
+		UUID named = statements.ofDebtor(agency.tenant().id(), debt.contactId()).getFirst().id();
+		assertThat(redirect(post(rights + "/" + named + "/withdraw"), session)).isEqualTo(rights + "#mine");
+		assertThat(redirect(multipart(rights + "/refusal")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "отказ.pdf", "application/pdf", signed)), session))
+			.isEqualTo(rights + "#mine");
+		assertThat(page(rights, session)).contains("Отозвано", "Отправлено, агентство проверяет");
+
 		assertThat(redirect(post(door + "/sign-out"), session)).isEqualTo(door);
 
 		// Every POST the cabinet has is one of those just seen answering with a redirect.
@@ -339,14 +360,16 @@ class CabinetFlowIntegrationTests {
 	}
 
 	/** Sends a form as the browser does and returns where its answer, a redirect, leads. */
-	private String redirect(MockHttpServletRequestBuilder form, MockHttpSession session) throws Exception {
+	private String redirect(org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> form,
+			MockHttpSession session) throws Exception {
 		MvcResult result = mvc.perform(form.session(session).cookie(visitor).with(csrf()).with(request -> {
 			request.setRemoteAddr(address);
 			return request;
 		})).andReturn();
 		assertThat(result.getResponse().getStatus()).as(result.getRequest().getRequestURI()).isEqualTo(302);
 		String pattern = result.getRequest().getRequestURI().replace(agency.tenant().id().toString(), "{agency}")
-			.replaceAll("/debts/[0-9a-f-]{36}/", "/debts/{debt}/").replaceAll("/plan/[0-9a-f-]{36}/", "/plan/{plan}/");
+			.replaceAll("/debts/[0-9a-f-]{36}/", "/debts/{debt}/").replaceAll("/plan/[0-9a-f-]{36}/", "/plan/{plan}/")
+			.replaceAll("/rights/[0-9a-f-]{36}/", "/rights/{statement}/");
 		redirecting.add(pattern);
 		return result.getResponse().getRedirectedUrl();
 	}
