@@ -22,7 +22,9 @@ public enum Reason {
 	/** Nothing to reach the debtor by (no phone, no e-mail). */
 	NO_ADDRESS,
 	/** An electronic message that does not name the creditor or give its contact phone (137-ФЗ). */
-	UNNAMED_CREDITOR;
+	UNNAMED_CREDITOR,
+	/** A collection text that would really leave Kredo while the agency has no registered sender name (137-ФЗ). */
+	NO_SENDER;
 
 	static Reason of(BarKind bar) {
 		return Reason.valueOf(bar.name());

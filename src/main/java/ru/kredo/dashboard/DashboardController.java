@@ -10,7 +10,7 @@ import ru.kredo.accounts.UserAccounts;
 import ru.kredo.apikeys.ApiKeys;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.calendar.BusinessCalendar;
-import ru.kredo.cabinet.SmsDelivery;
+import ru.kredo.contacting.SmsDelivery;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;

@@ -46,6 +46,7 @@ public final class TenantKindAccess {
 			Row.staff("/requisites/**", COLLECTOR), Row.staff("/payments/settings/**", COLLECTOR),
 			Row.staff("/cabinet-funnel/**", COLLECTOR), Row.staff("/cabinet-look/**", COLLECTOR),
 			Row.staff("/inbox/**", COLLECTOR), Row.staff("/plan-policy/**", COLLECTOR),
+			Row.staff("/contact-templates/**", COLLECTOR),
 			// A sandbox's test clock (docs/sandbox.md): a broker's or an agency's; a real tenant's page is a 404 too.
 			Row.staff("/test-clock/**", BROKER, COLLECTOR),
 			Row.staff("/plans/**", COLLECTOR),

@@ -8,7 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-import ru.kredo.cabinet.SmsDelivery;
+import ru.kredo.contacting.SmsDelivery;
 import ru.kredo.tenancy.Tenant;
 import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantId;

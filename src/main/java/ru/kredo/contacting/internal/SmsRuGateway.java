@@ -1,4 +1,4 @@
-package ru.kredo.cabinet.internal;
+package ru.kredo.contacting.internal;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,8 +17,10 @@ import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.tenancy.TenantId;
 
 /**
- * SMS.ru's HTTP API ({@code GET /sms/send?api_id=…&to=…&msg=…&json=1}), configured by {@code kredo.sms.sms-ru.*}.
- * The answer's {@code "status":"OK"} means accepted; anything else is an error the caller logs.
+ * SMS.ru's HTTP API ({@code GET /sms/send?api_id=…&to=…&msg=…&json=1&from=…}), configured by {@code kredo.sms.sms-ru.*}.
+ * {@code from} is the agency's registered sender name per message, else {@code kredo.sms.sms-ru.from} (the platform's
+ * own, for codes), else SMS.ru's default. The answer's {@code "status":"OK"} means accepted; anything else is an error
+ * the gate logs as the attempt's failure.
  */
 @Component
 @ConditionalOnProperty(name = "kredo.sms.provider", havingValue = "sms-ru")
@@ -37,9 +39,10 @@ class SmsRuGateway implements SmsGateway {
 	}
 
 	@Override
-	public void send(TenantId tenant, PhoneNumber phone, String text) {
+	public void send(TenantId tenant, PhoneNumber phone, String text, String from) {
+		String name = from == null || from.isBlank() ? sender : from;
 		String query = "api_id=" + encode(apiId) + "&to=" + encode(phone.e164().substring(1)) + "&msg=" + encode(text)
-				+ "&json=1" + (sender.isBlank() ? "" : "&from=" + encode(sender));
+				+ "&json=1" + (name.isBlank() ? "" : "&from=" + encode(name));
 		try {
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sms/send?" + query))
 				.timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());

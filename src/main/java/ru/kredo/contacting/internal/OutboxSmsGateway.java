@@ -1,4 +1,4 @@
-package ru.kredo.cabinet.internal;
+package ru.kredo.contacting.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,7 +27,7 @@ class OutboxSmsGateway implements SmsGateway {
 	}
 
 	@Override
-	public void send(TenantId tenant, PhoneNumber phone, String text) {
+	public void send(TenantId tenant, PhoneNumber phone, String text, String sender) {
 		jdbc.sql("insert into sms_outbox (tenant_id, phone, text, created_at) values (?, ?, ?, ?)")
 			.params(tenant.value(), personalData.seal("sms_outbox.phone", phone.e164()).bytes(),
 					personalData.seal("sms_outbox.text", text).bytes(), Timestamp.from(clock.instant()))

@@ -1,4 +1,4 @@
-package ru.kredo.cabinet;
+package ru.kredo.contacting;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import ru.kredo.cabinet.internal.SmsGateway;
+import ru.kredo.contacting.internal.SmsGateway;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;

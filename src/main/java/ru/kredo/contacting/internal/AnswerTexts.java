@@ -1,0 +1,97 @@
+package ru.kredo.contacting.internal;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import ru.kredo.calendar.BusinessCalendar;
+import ru.kredo.collections.DebtId;
+import ru.kredo.contacting.ContactTemplates;
+import ru.kredo.contacting.Contacting;
+import ru.kredo.contacting.Initiative;
+import ru.kredo.contacting.MessageTemplate;
+import ru.kredo.contacting.Outbound;
+import ru.kredo.contacts.ContactId;
+import ru.kredo.conversations.DebtorNotices;
+import ru.kredo.money.Amounts;
+import ru.kredo.money.Money;
+import ru.kredo.platform.PublicAddress;
+import ru.kredo.tenancy.TenantClocks;
+import ru.kredo.tenancy.TenantId;
+
+/**
+ * The chat's outbound port, by text, through the gate ({@link Contacting}): every notice is the agency's template
+ * ({@link ContactTemplates}) filled in, naming the agency and its phone (137-ФЗ), and asked of the contact rules.
+ * <ul>
+ * <li>the agency answered in the chat, or answered his document request: a {@link Initiative#REPLY} (not counted, not
+ * stopped by a bar, held to his hours), going stale after {@link #REPLY_FRESH};</li>
+ * <li>an instalment of his plan falls due: a {@link Initiative#COLLECTION} contact about the debt, stale after the end
+ * of its due date (the agency's date, in its zone);</li>
+ * <li>his plan fell behind: a collection contact about the debt, stale {@link #BEHIND_FRESH} after it was asked.</li>
+ * </ul>
+ * A debtor without a phone on file gets nothing (the log says NO_ADDRESS). docs/contact-rules.md «Notices».
+ */
+@Component
+class AnswerTexts implements DebtorNotices {
+
+	/** A chat or document answer told later than this is no news: he will have looked. */
+	static final Duration REPLY_FRESH = Duration.ofDays(3);
+	/** A plan's fall told later than this is stale: the plan check will have moved on (broken, or repaired). */
+	static final Duration BEHIND_FRESH = Duration.ofDays(3);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+	private final Contacting gate;
+	private final ContactTemplates templates;
+	private final PublicAddress address;
+	private final TenantClocks clocks;
+	private final BusinessCalendar calendar;
+
+	AnswerTexts(Contacting gate, ContactTemplates templates, PublicAddress address, TenantClocks clocks,
+			BusinessCalendar calendar) {
+		this.gate = gate;
+		this.templates = templates;
+		this.address = address;
+		this.clocks = clocks;
+		this.calendar = calendar;
+	}
+
+	@Override
+	public void agencyAnswered(TenantId agency, ContactId debtor) {
+		send(agency, debtor, null, MessageTemplate.CHAT_ANSWERED, "/chat", null, null,
+				clocks.clock(agency).instant().plus(REPLY_FRESH));
+	}
+
+	@Override
+	public void documentRequestAnswered(TenantId agency, ContactId debtor) {
+		send(agency, debtor, null, MessageTemplate.DOCUMENT_REQUEST_ANSWERED, "/documents", null, null,
+				clocks.clock(agency).instant().plus(REPLY_FRESH));
+	}
+
+	@Override
+	public void planInstalmentDue(TenantId agency, ContactId debtor, DebtId debt, Money amount, LocalDate due) {
+		send(agency, debtor, debt, MessageTemplate.PLAN_INSTALMENT_DUE, "/debts/" + debt.value(), amount, due,
+				due.plusDays(1).atStartOfDay(calendar.agencyZone()).toInstant());
+	}
+
+	@Override
+	public void planBehind(TenantId agency, ContactId debtor, DebtId debt, Money amount, LocalDate due) {
+		send(agency, debtor, debt, MessageTemplate.PLAN_BEHIND, "/debts/" + debt.value(), amount, due,
+				clocks.clock(agency).instant().plus(BEHIND_FRESH));
+	}
+
+	private void send(TenantId agency, ContactId debtor, DebtId debt, MessageTemplate template, String page,
+			Money amount, LocalDate date, java.time.Instant notAfter) {
+		Map<String, String> values = new HashMap<>();
+		values.put("{agency}", templates.agencyName(agency));
+		values.put("{phone}", templates.phone(agency).orElse(null));
+		values.put("{link}", address.of("/cabinet/" + agency.value() + page).toString());
+		values.put("{amount}", amount == null ? null : Amounts.text(amount.roubles()));
+		values.put("{date}", date == null ? null : DAY.format(date));
+		String text = ContactTemplates.render(templates.text(agency, template), values);
+		gate.send(Outbound.text(agency, debtor, debt, template.initiative(), template.purpose(), text, notAfter));
+	}
+}
