@@ -41,20 +41,45 @@ public class Funnel {
 			.update();
 	}
 
+	/**
+	 * Records that the visitor came by an invitation's link; his first invitation is the one his steps count under
+	 * ({@link #of(TenantId, UUID)}).
+	 */
+	public void cameBy(TenantId tenant, UUID visitor, UUID invitation) {
+		jdbc.sql("""
+				insert into cabinet_funnel_sources (tenant_id, visitor, invitation_id, at) values (?, ?, ?, ?)
+				on conflict do nothing""")
+			.params(tenant.value(), visitor, invitation, Timestamp.from(clock.instant()))
+			.update();
+	}
+
 	public List<Row> of(TenantId tenant) {
+		return of(tenant, null);
+	}
+
+	/** The funnel of the visitors who came by {@code invitation} ({@code null}: of every visitor). */
+	public List<Row> of(TenantId tenant, UUID invitation) {
 		Map<FunnelStep, Long> reached = new EnumMap<>(FunnelStep.class);
 		Map<FunnelStep, Long> leftAt = new EnumMap<>(FunnelStep.class);
-		jdbc.sql("select step, count(*) as visitors from cabinet_funnel where tenant_id = ? group by step")
-			.param(tenant.value())
+		String only = invitation == null ? "" : """
+				 and visitor in (select s.visitor from cabinet_funnel_sources s where s.tenant_id = ? and s.invitation_id = ?)""";
+		Object[] params = invitation == null ? new Object[] { tenant.value() }
+				: new Object[] { tenant.value(), tenant.value(), invitation };
+		jdbc.sql("select step, count(*) as visitors from cabinet_funnel where tenant_id = ?" + only + " group by step")
+			.params(params)
 			.query(row -> {
 				reached.put(FunnelStep.valueOf(row.getString("step")), row.getLong("visitors"));
 			});
+		Object[] withNames = new Object[params.length + 1];
+		withNames[0] = names();
+		System.arraycopy(params, 0, withNames, 1, params.length);
 		jdbc.sql("""
 				select last_step, count(*) as visitors from (
 				    select visitor, max(array_position(?::text[], step)) as last_step
-				    from cabinet_funnel where tenant_id = ? group by visitor) v
+				    from cabinet_funnel where tenant_id = ?""" + only + """
+				 group by visitor) v
 				group by last_step""")
-			.params(names(), tenant.value())
+			.params(withNames)
 			.query(row -> {
 				leftAt.put(FunnelStep.values()[row.getInt("last_step") - 1], row.getLong("visitors"));
 			});

@@ -2,7 +2,11 @@ package ru.kredo.contacting;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,5 +39,19 @@ public class ContactLog {
 			.params(tenant.value(), debtor.value(), kind.name(), Timestamp.from(since))
 			.query((row, n) -> row.getTimestamp("sent_at").toInstant())
 			.list();
+	}
+
+	/** How many of these attempts (the gate's ids) are in each state now: a held one counts as sent once it went. */
+	public Map<Contacting.State, Long> states(TenantId tenant, Collection<UUID> attempts) {
+		Map<Contacting.State, Long> states = new EnumMap<>(Contacting.State.class);
+		if (attempts.isEmpty()) {
+			return states;
+		}
+		jdbc.sql("select state, count(*) as n from contact_attempts where tenant_id = ? and id = any(?::uuid[]) group by state")
+			.params(tenant.value(), attempts.stream().map(UUID::toString).toArray(String[]::new))
+			.query(row -> {
+				states.put(Contacting.State.valueOf(row.getString("state")), row.getLong("n"));
+			});
+		return states;
 	}
 }

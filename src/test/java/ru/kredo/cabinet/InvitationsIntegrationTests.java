@@ -1,0 +1,233 @@
+package ru.kredo.cabinet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ru.kredo.Fixtures;
+import ru.kredo.IntegrationTest;
+import ru.kredo.Reachable;
+import ru.kredo.audit.AuditActor;
+import ru.kredo.cabinet.web.CabinetMvc;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.collections.Debts;
+import ru.kredo.contacting.BarKind;
+import ru.kredo.contacting.ContactBars;
+import ru.kredo.contacting.SmsDelivery;
+import ru.kredo.contacts.Contact;
+import ru.kredo.events.CreditEventType;
+import ru.kredo.money.Money;
+import ru.kredo.monitoring.Segment;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.signals.SignalRaised;
+import ru.kredo.signals.SignalsRaised;
+import ru.kredo.tenancy.TenantId;
+import ru.kredo.tenancy.TenantKind;
+
+/**
+ * Invitations to the cabinet (issue 14, the loop): a portfolio's debtors invited through the contact gate — sent to
+ * one awake, held for one asleep, refused for one under a bar — each by a personal link whose visitors count in the
+ * funnel under the invitation; and a debtor invited on a sign of new money, once a month.
+ */
+@IntegrationTest
+class InvitationsIntegrationTests {
+
+	private static final Pattern LINK = Pattern.compile("/cabinet/([0-9a-f-]{36})/i/([A-Za-z0-9_-]+)");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	CabinetMvc pages;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Reachable reachable;
+
+	@Autowired
+	Debts debts;
+
+	@Autowired
+	ContactBars bars;
+
+	@Autowired
+	Invitations invitations;
+
+	@Autowired
+	SmsDelivery outbox;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void aPortfolioIsInvitedThroughTheGateAndWhoComesByItsLinksCountsUnderIt() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		reachable.named(tenant);
+		UserDetails admin = fixtures.admin(agency);
+		UUID portfolio = portfolio(tenant);
+		Contact awake = debtor(agency, portfolio);
+		reachable.awake(tenant, awake.id());
+		Contact asleep = debtor(agency, portfolio);
+		reachable.asleep(tenant, asleep.id());
+		Contact bankrupt = debtor(agency, portfolio);
+		reachable.awake(tenant, bankrupt.id());
+		bars.mark(tenant, bankrupt.id(), BarKind.BANKRUPTCY, null, "operator", null, AuditActor.COMMAND_LINE);
+		Contact repaid = fixtures.contact(agency);
+		debts.writeOff(tenant, debt(tenant, repaid, portfolio).id());
+
+		String page = pages.staffPage("/debtors/portfolios/" + portfolio + "/invitations", admin);
+		assertThat(page).contains("Приглашение получит 3 должника", Reachable.AGENCY_PHONE, "/i/AbCdEfGhIjKlMnOpQrStUv");
+
+		MvcResult invited = mvc.perform(post("/debtors/portfolios/" + portfolio + "/invitations").with(csrf())
+			.with(user(admin))).andReturn();
+		UUID invitation = jdbc.sql("select id from cabinet_invitations where tenant_id = ?").param(tenant.value())
+			.query(UUID.class).single();
+		assertThat(invited.getResponse().getRedirectedUrl())
+			.isEqualTo("/cabinet-funnel?invitation=" + invitation + "#invitations");
+		assertThat(count("select count(*) from cabinet_invitation_links where invitation_id = ?", invitation)).isEqualTo(3);
+
+		assertThat(invitations.sendPending(100)).isGreaterThanOrEqualTo(3);
+		assertThat(jdbc.sql("select contact_id, state from cabinet_invitation_links where invitation_id = ?")
+			.param(invitation)
+			.query((row, n) -> row.getObject("contact_id", UUID.class) + ":" + row.getString("state")).list())
+			.containsExactlyInAnyOrder(awake.id().value() + ":SENT", asleep.id().value() + ":HELD",
+					bankrupt.id().value() + ":REFUSED");
+
+		// the one text that went names the agency and its phone and carries his personal link
+		List<SmsDelivery.OutboxMessage> texts = outbox.latest(100).stream().filter(m -> m.tenantId().equals(tenant))
+			.filter(m -> m.text().contains("/i/")).toList();
+		assertThat(texts).hasSize(1);
+		assertThat(texts.getFirst().text()).contains(agency.tenant().name(), Reachable.AGENCY_PHONE);
+		Matcher link = LINK.matcher(texts.getFirst().text());
+		assertThat(link.find()).isTrue();
+		assertThat(link.group(1)).isEqualTo(tenant.value().toString());
+
+		// his link opens the door and counts him under the invitation; a made-up token opens the door and counts nobody
+		MvcResult opened = mvc.perform(get("/cabinet/" + tenant.value() + "/i/" + link.group(2))).andReturn();
+		assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/cabinet/" + tenant.value());
+		assertThat(mvc.perform(get("/cabinet/" + tenant.value() + "/i/NotAToken")).andReturn().getResponse()
+			.getRedirectedUrl()).isEqualTo("/cabinet/" + tenant.value());
+		assertThat(count("select count(*) from cabinet_funnel_sources where invitation_id = ?", invitation)).isEqualTo(1);
+		assertThat(count("select count(*) from cabinet_invitation_links where invitation_id = ? and opened_at is not null",
+				invitation)).isEqualTo(1);
+		// another agency's address does not open this agency's link
+		Provisioned other = fixtures.tenant(TenantKind.COLLECTOR);
+		mvc.perform(get("/cabinet/" + other.tenant().id().value() + "/i/" + link.group(2)));
+		assertThat(count("select count(*) from cabinet_funnel_sources where tenant_id = ?", other.tenant().id().value()))
+			.isZero();
+
+		String funnel = pages.staffPage("/cabinet-funnel?invitation=" + invitation, admin);
+		assertThat(funnel).contains("Воронка посетителей, пришедших по выбранному приглашению", "id=\"invitation-lines\"");
+		assertThat(invitations.of(tenant, 20)).singleElement().satisfies(line -> {
+			assertThat(line.debtors()).isEqualTo(3);
+			assertThat(line.texts("SENT")).isEqualTo(1);
+			assertThat(line.texts("HELD")).isEqualTo(1);
+			assertThat(line.texts("REFUSED")).isEqualTo(1);
+			assertThat(line.opened()).isEqualTo(1);
+		});
+
+		// another agency's admin, and the agency's manager, do not invite this portfolio
+		assertThat(mvc.perform(post("/debtors/portfolios/" + portfolio + "/invitations").with(csrf())
+			.with(user(fixtures.admin(other)))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		UserDetails manager = fixtures.signedIn(fixtures.manager(agency).email().value());
+		assertThat(mvc.perform(get("/debtors/portfolios/" + portfolio + "/invitations").with(user(manager))).andReturn()
+			.getResponse().getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void aSignOfNewMoneyInvitesTheDebtorOnceAMonthAndOnlyAnAgencysDebtor() {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		Contact debtor = debtor(agency, null);
+		publish(tenant, debtor, CreditEventType.LOAN_DISBURSED);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> links(tenant) == 1);
+		assertThat(jdbc.sql("select i.source from cabinet_invitations i where i.tenant_id = ?").param(tenant.value())
+			.query(String.class).single()).isEqualTo("NEW_MONEY");
+
+		// cured overdue on another loan a week later: already invited this month
+		publish(tenant, debtor, CreditEventType.OVERDUE_CURED);
+		// an event of another kind invites nobody
+		Contact other = debtor(agency, null);
+		publish(tenant, other, CreditEventType.COURT_CASE);
+		Contact third = debtor(agency, null);
+		publish(tenant, third, CreditEventType.OVERDUE_CURED);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> links(tenant) == 2);
+		assertThat(jdbc.sql("select contact_id from cabinet_invitation_links where tenant_id = ? order by created_at")
+			.param(tenant.value()).query(UUID.class).list()).containsExactly(debtor.id().value(), third.id().value());
+
+		// a broker's client in the DEBTOR segment is no agency's debtor
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		publish(broker.tenant().id(), fixtures.contact(broker), CreditEventType.LOAN_DISBURSED);
+		Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+			.until(() -> links(broker.tenant().id()) == 0);
+	}
+
+	private void publish(TenantId tenant, Contact debtor, CreditEventType type) {
+		transactions.executeWithoutResult(status -> events.publishEvent(SignalsRaised.of(new SignalRaised(tenant,
+				UUID.randomUUID(), UUID.randomUUID(), debtor.id().value(), "Должник", Segment.DEBTOR, type, 1, "Сигнал", 1,
+				Instant.now(), null, null))));
+	}
+
+	private long links(TenantId tenant) {
+		return count("select count(*) from cabinet_invitation_links where tenant_id = ?", tenant.value());
+	}
+
+	private long count(String sql, Object param) {
+		return jdbc.sql(sql).param(param).query(Long.class).single();
+	}
+
+	private UUID portfolio(TenantId tenant) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("insert into portfolios (id, tenant_id, name, created_at) values (?, ?, ?, ?)")
+			.params(id, tenant.value(), "Портфель " + id, Timestamp.from(Instant.now()))
+			.update();
+		return id;
+	}
+
+	private Contact debtor(Provisioned agency, UUID portfolio) {
+		Contact debtor = fixtures.contact(agency);
+		debt(agency.tenant().id(), debtor, portfolio);
+		return debtor;
+	}
+
+	private Debt debt(TenantId tenant, Contact debtor, UUID portfolio) {
+		Debt debt = debts.add(tenant, debtor.id(), "АО «Банк»", "И-" + UUID.randomUUID(), LocalDate.of(2021, 5, 5), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 100);
+		if (portfolio != null) {
+			jdbc.sql("update debts set portfolio_id = ? where id = ?").params(portfolio, debt.id().value()).update();
+		}
+		return debt;
+	}
+}
