@@ -44,5 +44,7 @@ public enum AuditAction {
 	PLAN_COMPLETED,
 	TEST_CLOCK_MOVED,
 	CONTACT_BAR_MARKED,
-	CONTACT_BAR_LIFTED
+	CONTACT_BAR_LIFTED,
+	/** An operator's call's outcome recorded (issue 14, the card). */
+	CONTACT_CALL_RECORDED
 }
