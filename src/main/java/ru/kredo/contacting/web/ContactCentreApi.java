@@ -79,7 +79,7 @@ class ContactCentreApi {
 			"call":{"allowed":true,"verdict":"SEND","reason":null,"next":"2026-12-08T04:05:00Z"},
 			"message":{"allowed":true,"verdict":"SEND","reason":null,"next":"2026-12-08T04:05:00Z"},
 			"callsLeft":{"day":1,"week":2,"month":8},"messagesLeft":{"day":2,"week":4,"month":16},"bars":[],
-			"summary":"У должника 14:05 (Владивосток, UTC+10), рабочий день; звонить можно до 22:00, сообщения можно до 22:00.",
+			"summary":"У должника 14:05 (Владивосток, UTC+10), рабочий день. Звонить можно до 22:00. Сообщения можно до 22:00.",
 			"left":"Осталось: звонков 1 за сутки, 2 за неделю, 8 за месяц; сообщений 2 / 4 / 16."}""";
 	private static final String CALL = """
 			{"id":"5c2e9d1a-7b3f-4e8a-9c0d-1e2f3a4b5c6d","debtorId":"0b5a7c1e-3f2d-4e6a-8b9c-1d2e3f4a5b6c",

@@ -17,7 +17,7 @@ import ru.kredo.contacting.Standing;
 
 /**
  * A debtor's standing in the words an operator reads at a glance: «У должника 14:05 (Владивосток, UTC+10), рабочий
- * день; звонить можно до 22:00, сообщения можно до 22:00.» and «Осталось: звонков 1 за сутки, 2 за неделю, 8 за
+ * день. Звонить можно до 22:00. Сообщения можно до 22:00.» and «Осталось: звонков 1 за сутки, 2 за неделю, 8 за
  * месяц; сообщений 2 / 4 / 16.» Times are his local ones (the agency's when his zone is unknown, and then it says so).
  */
 @Component

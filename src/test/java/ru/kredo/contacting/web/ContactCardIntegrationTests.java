@@ -189,7 +189,7 @@ class ContactCardIntegrationTests {
 
 		String section = mvc.perform(get("/debtors/{id}/contacting", debtor.id().value()).with(user(fixtures.admin(agency))))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(section).contains("звонить нельзя: должник умер").contains("Звонила дочь").contains("отметка сотрудника");
+		assertThat(section).contains("Звонить нельзя: должник умер.").contains("Звонила дочь").contains("отметка сотрудника");
 
 		MockHttpServletResponse refused = mvc.perform(post("/api/v1/debtors/{id}/calls", debtor.id().value())
 			.header("Authorization", key)).andReturn().getResponse();

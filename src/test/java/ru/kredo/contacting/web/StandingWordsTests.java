@@ -41,7 +41,7 @@ class StandingWordsTests {
 		Standing standing = standing(VLADIVOSTOK, true, send(), send(), new Left(1, 2, 8), new Left(2, 4, 16), List.of());
 
 		assertThat(words.now(standing, RU)).isEqualTo(
-				"У должника 14:05 (Владивосток, UTC+10), рабочий день; звонить можно до 22:00, сообщения можно до 22:00.");
+				"У должника 14:05 (Владивосток, UTC+10), рабочий день. Звонить можно до 22:00. Сообщения можно до 22:00.");
 		assertThat(words.left(standing, RU))
 			.isEqualTo("Осталось: звонков 1 за сутки, 2 за неделю, 8 за месяц; сообщений 2 / 4 / 16.");
 	}
@@ -53,9 +53,9 @@ class StandingWordsTests {
 				new Decision(Verdict.HOLD, Instant.parse("2026-12-08T06:30:00Z"), Reason.DAY_LIMIT, false),
 				new Left(0, 1, 7), new Left(0, 2, 14), List.of());
 
-		assertThat(words.now(standing, RU)).isEqualTo("У должника 14:05 (Владивосток, UTC+10), рабочий день; "
-				+ "звонить нельзя (исчерпан лимит на сутки), можно с 08:00 9 декабря, "
-				+ "сообщения нельзя (исчерпан лимит на сутки), можно с 16:30.");
+		assertThat(words.now(standing, RU)).isEqualTo("У должника 14:05 (Владивосток, UTC+10), рабочий день. "
+				+ "Звонить нельзя: исчерпан лимит на сутки; можно с 08:00 9 декабря. "
+				+ "Сообщения нельзя: исчерпан лимит на сутки; можно с 16:30.");
 		assertThat(words.left(standing, RU))
 			.isEqualTo("Осталось: звонков 0 за сутки, 1 за неделю, 7 за месяц; сообщений 0 / 2 / 14.");
 	}
@@ -65,7 +65,7 @@ class StandingWordsTests {
 		Standing standing = standing(MOSCOW, false, send(), send(), new Left(1, 2, 8), new Left(2, 4, 16), List.of());
 
 		assertThat(words.now(standing, RU)).startsWith(
-				"Часовой пояс должника неизвестен, считаем по времени агентства: 07:05 (Москва, UTC+3), рабочий день;");
+				"Часовой пояс должника неизвестен, считаем по времени агентства: 07:05 (Москва, UTC+3), рабочий день.");
 	}
 
 	@Test
@@ -76,8 +76,8 @@ class StandingWordsTests {
 		Standing standing = standing(VLADIVOSTOK, true, refused, refused, new Left(1, 2, 8), new Left(2, 4, 16),
 				List.of(bankrupt));
 
-		assertThat(words.now(standing, RU)).isEqualTo("У должника 14:05 (Владивосток, UTC+10), рабочий день; "
-				+ "звонить нельзя: банкротство должника, сообщения нельзя: банкротство должника.");
+		assertThat(words.now(standing, RU)).isEqualTo("У должника 14:05 (Владивосток, UTC+10), рабочий день. "
+				+ "Звонить нельзя: банкротство должника. Сообщения нельзя: банкротство должника.");
 	}
 
 	@Test
@@ -89,9 +89,9 @@ class StandingWordsTests {
 				DayKind.WEEKEND, new Window(LocalTime.of(9, 0), LocalTime.of(20, 0)), null, hours, hours,
 				new Left(1, 2, 8), new Left(2, 4, 16), List.of());
 
-		assertThat(words.now(standing, RU)).isEqualTo("У должника 07:00 (Владивосток, UTC+10), выходной; "
-				+ "звонить нельзя (вне часов, когда с должником можно связываться (по его местному времени)), можно с 09:00, "
-				+ "сообщения нельзя (вне часов, когда с должником можно связываться (по его местному времени)), можно с 09:00.");
+		assertThat(words.now(standing, RU)).isEqualTo("У должника 07:00 (Владивосток, UTC+10), выходной. "
+				+ "Звонить нельзя: вне часов, когда с должником можно связываться (по его местному времени); можно с 09:00. "
+				+ "Сообщения нельзя: вне часов, когда с должником можно связываться (по его местному времени); можно с 09:00.");
 	}
 
 	@Test
@@ -99,7 +99,7 @@ class StandingWordsTests {
 		Standing standing = standing(VLADIVOSTOK, true, send(), send(), new Left(1, 2, 8), new Left(2, 4, 16), List.of());
 
 		assertThat(words.now(standing, Locale.ENGLISH)).isEqualTo("The debtor's time is 14:05 (Vladivostok, UTC+10), "
-				+ "a working day; calls allowed until 22:00, messages allowed until 22:00.");
+				+ "a working day. Calls allowed until 22:00. Messages allowed until 22:00.");
 		assertThat(words.left(standing, Locale.ENGLISH))
 			.isEqualTo("Left: calls 1 in 24 hours, 2 in 7 days, 8 in a month; messages 2 / 4 / 16.");
 	}
