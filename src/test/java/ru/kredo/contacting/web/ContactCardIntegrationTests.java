@@ -78,6 +78,15 @@ class ContactCardIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ru.kredo.contacting.Promises promises;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
 	JsonMapper json = JsonMapper.builder().build();
 
 	@Test
@@ -149,6 +158,30 @@ class ContactCardIntegrationTests {
 		assertThat(due2).hasSize(1);
 		assertThat(due2.get(0).get("amount").asString()).isEqualTo("5000.00");
 		assertThat(due2.get(0).get("overdue").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aPromiseIsKeptWhenThePaymentsSinceReachItsAmountAndLeavesTheInbox() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		Contact debtor = debtorInHours(agency);
+		Debt debt = debts.ofContact(agency.tenant().id(), debtor.id()).getFirst();
+		Call call = calls.start(agency.tenant().id(), debtor.id(), null, AuditActor.COMMAND_LINE);
+		calls.recordOutcome(agency.tenant().id(), call.id(), "PROMISED_TO_PAY", "5000", clocks.today(agency.tenant().id())
+			.toString(), null, null, AuditActor.COMMAND_LINE);
+		assertThat(inbox(agency)).contains("Семёнова Анна Петровна");
+
+		paid(agency, debt, "3000.00");
+		assertThat(inbox(agency)).as("3 000 of 5 000 paid").contains("Семёнова Анна Петровна");
+		paid(agency, debt, "2000.00");
+		assertThat(inbox(agency)).as("kept").doesNotContain("Семёнова Анна Петровна");
+		assertThat(promises.ofDebtor(agency.tenant().id(), debtor.id())).singleElement()
+			.satisfies(promise -> assertThat(promise.isKept()).isTrue());
+	}
+
+	private void paid(Provisioned agency, Debt debt, String amount) {
+		transaction.executeWithoutResult(status -> events.publishEvent(new ru.kredo.payments.PaymentSucceeded(
+				agency.tenant().id(), new ru.kredo.payments.PaymentId(UUID.randomUUID()), debt.id().value(),
+				Money.ofRoubles(amount), Instant.now())));
 	}
 
 	@Test
