@@ -239,6 +239,58 @@ class ContactCardIntegrationTests {
 	}
 
 	@Test
+	void twoOperatorsCannotBothTakeHisLastCallOfTheDay() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		Contact debtor = debtorInHours(agency);
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				tries.add(pool.submit(() -> {
+					together.await();
+					try {
+						calls.start(agency.tenant().id(), debtor.id(), null, AuditActor.COMMAND_LINE);
+						return true;
+					}
+					catch (ru.kredo.contacting.CallNotAllowed refused) {
+						return false;
+					}
+				}));
+			}
+			int made = 0;
+			for (var attempt : tries) {
+				made += attempt.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+			}
+			assertThat(made).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from contact_attempts where contact_id = ? and counted")
+			.param(debtor.id().value()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void theApiIsDescribedWithExamplesAndItsProblems() throws Exception {
+		String doc = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		JsonNode paths = json.readTree(doc).get("paths");
+		assertThat(paths.get("/api/v1/debtors/{id}/contact-standing").get("get").get("tags").get(0).asString())
+			.isEqualTo("Contacts");
+		assertThat(paths.get("/api/v1/debtors/{id}/contact-standing").get("get").get("responses").get("200").toString())
+			.contains("callsLeft");
+		assertThat(paths.get("/api/v1/debtors/{id}/calls").get("post").get("responses").get("409").toString())
+			.contains("contact.call-not-allowed", "DAY_LIMIT");
+		assertThat(paths.get("/api/v1/calls/{id}/outcome").get("post").get("responses").propertyNames())
+			.contains("200", "400", "404");
+		assertThat(paths.get("/api/v1/debtors/{id}/contact-log").get("get").get("parameters").toString())
+			.contains("offset", "limit");
+		assertThat(paths.get("/api/v1/promises").get("get").get("responses").get("200").toString()).contains("overdue");
+		assertThat(paths.get("/api/v1/debtors/{id}/contact-bars/{kind}").get("delete").get("responses").propertyNames())
+			.contains("204", "404");
+	}
+
+	@Test
 	void anotherAgencySeesNoneOfIt() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		Provisioned other = fixtures.tenant(TenantKind.COLLECTOR);
