@@ -83,6 +83,7 @@ class ContactCardBrowserTests extends BrowserTestSupport {
 		assertThat(desk.locator("#contact-left"))
 			.hasText("Осталось: звонков 0 за сутки, 1 за неделю, 7 за месяц; сообщений 2 / 4 / 16.");
 		assertThat(desk.locator(".contact-log tbody tr").first()).containsText("Звонок оператора");
+		assertThat(desk.locator(".contact-log tbody tr").first()).containsText("звонок о долге");
 		screenshot(desk, "debtor-contacting.png");
 		Assertions.assertThat(seriousAccessibilityFindings(desk)).as("the card with its contacts").isEmpty();
 
