@@ -51,5 +51,7 @@ public enum AuditAction {
 	CONTACT_STATEMENT_CONFIRMED,
 	CONTACT_STATEMENT_DECLINED,
 	CONTACT_STATEMENT_WITHDRAWN,
-	INVITATIONS_SENT
+	INVITATIONS_SENT,
+	/** An operator's call's outcome recorded (issue 14, the card). */
+	CONTACT_CALL_RECORDED
 }

@@ -53,6 +53,9 @@ public final class TenantKindAccess {
 			// … and their API: conversations, disputes and document requests (issue 12, «For integrators»).
 			Row.staff("/api/v1/conversations/**", COLLECTOR), Row.staff("/api/v1/disputes/**", COLLECTOR),
 			Row.staff("/api/v1/document-requests/**", COLLECTOR), Row.staff("/api/v1/plans/**", COLLECTOR),
+			// … and the contact centre's: a debtor's contact standing, log, calls, bars; promises to pay (issue 14).
+			Row.staff("/api/v1/debtors/**", COLLECTOR), Row.staff("/api/v1/calls/**", COLLECTOR),
+			Row.staff("/api/v1/promises/**", COLLECTOR),
 
 			// The platform: its operator's pages (the security chain's role rule answers others 403 first) and the
 			// bureau feeds' endpoint, which tells a tenant's key why it is refused.

@@ -147,7 +147,7 @@ class StaffFormsIntegrationTests {
 			"POST /operator/events", "POST /inbox/{id}/take", "POST /inbox/{id}/assign",
 			"POST /inbox/replies/{id}/delete", "POST /plan-policy/portfolios/{id}/delete",
 			"POST /plans/{id}/approve", "POST /plans/{id}/resume", "POST /debtors/{id}/monitoring",
-			"POST /inbox/statements/{id}/confirm");
+			"POST /inbox/statements/{id}/confirm", "POST /debtors/{id}/call", "POST /debtors/{id}/contact-bars/lift");
 
 	@Test
 	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
@@ -306,6 +306,12 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /plans/{id}/end", new Wrong(() -> post("/plans/{id}/end", plan(agency, true))
 			.param("reason", "я".repeat(ru.kredo.plans.Plan.MAX_NOTE + 1)).with(user(agencyAdmin)),
 				List.of("end-reason"), List.of()));
+		forms.put("POST /debtors/calls/{id}/outcome", new Wrong(() -> post("/debtors/calls/{id}/outcome", call(agency))
+			.param("outcome", "PROMISED_TO_PAY").param("amount", "ноль").param("date", "не дата").with(user(agencyAdmin)),
+				List.of("promise-amount", "promise-date"), List.of("ноль", "не дата")));
+		forms.put("POST /debtors/{id}/contact-bars", new Wrong(() -> post("/debtors/{id}/contact-bars",
+				fixtures.contact(agency).id().value()).param("kind", "REFUSAL").param("note", "я".repeat(501))
+			.with(user(agencyAdmin)), List.of("bar-kind", "bar-note"), List.of()));
 		return forms;
 	}
 
@@ -463,6 +469,15 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /plan-policy/portfolios/{id}/delete", () -> post("/plan-policy/portfolios/{id}/delete",
 				portfolio(agency)).with(user(agencyAdmin)));
 		forms.put("POST /plans/{id}/approve", () -> post("/plans/{id}/approve", plan(agency, false)).with(user(agencyAdmin)));
+		forms.put("POST /debtors/{id}/call", () -> post("/debtors/{id}/call", fixtures.contact(agency).id().value())
+			.with(user(agencyAdmin)));
+		forms.put("POST /debtors/calls/{id}/outcome", () -> post("/debtors/calls/{id}/outcome", call(agency))
+			.param("outcome", "NO_ANSWER").with(user(agencyAdmin)));
+		forms.put("POST /debtors/{id}/contact-bars", () -> post("/debtors/{id}/contact-bars",
+				fixtures.contact(agency).id().value()).param("kind", "MINOR").param("note", "Свидетельство о рождении")
+			.with(user(agencyAdmin)));
+		forms.put("POST /debtors/{id}/contact-bars/lift", () -> post("/debtors/{id}/contact-bars/lift",
+				fixtures.contact(agency).id().value()).param("kind", "MINOR").with(user(agencyAdmin)));
 		forms.put("POST /plans/{id}/propose", () -> post("/plans/{id}/propose", plan(agency, false)).param("by", "months")
 			.param("months", "6").param("first", java.time.LocalDate.now().plusDays(10).toString()).with(user(agencyAdmin)));
 		forms.put("POST /plans/{id}/decline", () -> post("/plans/{id}/decline", plan(agency, false))
@@ -526,6 +541,21 @@ class StaffFormsIntegrationTests {
 				java.time.LocalDate.of(2021, 1, 1), null, ru.kredo.collections.DebtComponents.of(Money.ZERO, Money.ZERO,
 						Money.ZERO, Money.ofRoubles("1000.00"), Money.ZERO), 100);
 		return debtor.id().value();
+	}
+
+	/** An operator's call to a debtor of the agency's, made and counted, its outcome not yet recorded. */
+	private UUID call(Provisioned agency) {
+		ru.kredo.contacts.Contact debtor = fixtures.contact(agency);
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into contact_attempts (id, tenant_id, contact_id, channel, kind, initiative, state, counted, purpose,
+				    sent_at, actor, created_at, updated_at)
+				values (?, ?, ?, 'CALL', 'CALL', 'COLLECTION', 'SENT', true, 'call', now(), 'Оператор', now(), now())""")
+			.params(id, agency.tenant().id().value(), debtor.id().value()).update();
+		debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "Д-" + id.toString().substring(0, 8),
+				java.time.LocalDate.of(2021, 1, 1), null, ru.kredo.collections.DebtComponents.of(Money.ZERO, Money.ZERO,
+						Money.ZERO, Money.ofRoubles("1000.00"), Money.ZERO), 100);
+		return id;
 	}
 
 	/** An open dispute of a debt of the agency's. */

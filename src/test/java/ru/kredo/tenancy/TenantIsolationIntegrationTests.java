@@ -133,6 +133,11 @@ class TenantIsolationIntegrationTests {
 	WebhookEndpoint webhookOfB;
 	Fixtures.WatchedWithSignal watched;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	java.util.UUID callOfB;
+
 	@BeforeEach
 	void twoTenants() throws Exception {
 		a = fixtures.tenant(TenantKind.BROKER);
@@ -181,7 +186,22 @@ class TenantIsolationIntegrationTests {
 		java.util.UUID statementOfB = statements.refuse(b.tenant().id(), contact.id(),
 				new ru.kredo.conversations.Upload("отказ.pdf", "%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
 			.id();
-		objectsOfB = List.of(statementOfB.toString(), signedOfB.id().toString(), requestOfB.toString(), answeredOfB.toString(), documentOfB.toString(),
+
+		// An operator's call to B's debtor, its outcome not recorded (contact_attempts, issue 14).
+		callOfB = java.util.UUID.randomUUID();
+		jdbc.sql("""
+				insert into contact_attempts (id, tenant_id, contact_id, channel, kind, initiative, state, counted, purpose,
+				    sent_at, actor, created_at, updated_at)
+				values (?, ?, ?, 'CALL', 'CALL', 'COLLECTION', 'SENT', true, 'call', now(), 'Оператор', now(), now())""")
+			.params(callOfB, b.tenant().id().value(), contact.id().value()).update();
+		// … and the promise to pay B's debtor made on it, due (the inbox's «Обещания оплатить»).
+		java.util.UUID promiseOfB = java.util.UUID.randomUUID();
+		jdbc.sql("""
+				insert into contact_promises (id, tenant_id, contact_id, debt_id, call_id, amount, due_on, promised_at, actor)
+				values (?, ?, ?, ?, ?, 50000, current_date - 1, now(), 'Оператор')""")
+			.params(promiseOfB, b.tenant().id().value(), contact.id().value(), debtOfB.id().value(), callOfB).update();
+
+		objectsOfB = List.of(statementOfB.toString(), callOfB.toString(), promiseOfB.toString(), signedOfB.id().toString(), requestOfB.toString(), answeredOfB.toString(), documentOfB.toString(),
 				messageOfB.conversationId().toString(), disputeOfB,
 				cannedReplies.add(b.tenant().id(), "Шаблон", "Здравствуйте, {имя}").id().toString(),
 				messageOfB.attachments().getFirst().id().toString(), contact.id().toString(), managerOfB.id().toString(),
@@ -257,7 +277,7 @@ class TenantIsolationIntegrationTests {
 			assertThat(objectsOfB).as(page).noneMatch(html::contains);
 			assertThat(html).as(page).doesNotContain(managerOfB.displayName());
 		}
-		for (String page : List.of("/debtors", "/debtors/portfolios", "/contacts", "/inbox")) {
+		for (String page : List.of("/debtors", "/debtors/portfolios", "/contacts", "/inbox", "/inbox/promises")) {
 			String html = mvc.perform(get(page).with(user(fixtures.admin(c)))).andReturn().getResponse().getContentAsString();
 			assertThat(objectsOfB).as(page).noneMatch(html::contains);
 		}
@@ -266,6 +286,9 @@ class TenantIsolationIntegrationTests {
 				.andReturn().getResponse().getContentAsString();
 			assertThat(objectsOfB).as(endpoint).noneMatch(json::contains);
 		}
+		String promises = mvc.perform(get("/api/v1/promises").header("Authorization", "Bearer " + c.apiKey().secret()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(promises).isEqualTo("[]");
 		for (String endpoint : List.of("/api/v1/conversations", "/api/v1/disputes")) {
 			String json = mvc.perform(get(endpoint).header("Authorization", "Bearer " + c.apiKey().secret()))
 				.andReturn().getResponse().getContentAsString();
@@ -289,7 +312,11 @@ class TenantIsolationIntegrationTests {
 					"GET /inbox/documents/{id}", "GET /inbox/{id}/document", "POST /inbox/{id}/document",
 					"POST /inbox/{id}/offer", "GET /inbox/{id}/export.pdf", "GET /debtors/debts/{id}/agreement.pdf",
 					"GET /inbox/statements/{id}", "GET /inbox/statements/{id}/file", "POST /inbox/statements/{id}/confirm",
-					"POST /inbox/statements/{id}/decline", "GET /inbox/statements/of/{id}");
+					"POST /inbox/statements/{id}/decline", "GET /inbox/statements/of/{id}",
+
+					"GET /debtors/{id}/contacting", "GET /debtors/{id}/contact-log", "GET /debtors/{id}/contact-log.csv",
+					"POST /debtors/{id}/call", "GET /debtors/calls/{id}", "POST /debtors/calls/{id}/outcome",
+					"POST /debtors/{id}/contact-bars", "POST /debtors/{id}/contact-bars/lift");
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",
@@ -299,7 +326,10 @@ class TenantIsolationIntegrationTests {
 					"POST /api/v1/conversations/{id}/read", "GET /api/v1/conversations/{id}/attachments/{attachmentId}",
 					"GET /api/v1/disputes/{id}", "POST /api/v1/disputes/{id}/resolution",
 					"GET /api/v1/document-requests/{id}", "POST /api/v1/document-requests/{id}/answer",
-					"POST /api/v1/document-requests/{id}/decline");
+					"POST /api/v1/document-requests/{id}/decline", "GET /api/v1/debtors/{id}/contact-standing",
+					"GET /api/v1/debtors/{id}/contact-log", "POST /api/v1/debtors/{id}/calls",
+					"POST /api/v1/calls/{id}/outcome", "POST /api/v1/debtors/{id}/contact-bars",
+					"DELETE /api/v1/debtors/{id}/contact-bars/{kind}");
 	}
 
 	private void assertBUnchanged() {
@@ -309,6 +339,12 @@ class TenantIsolationIntegrationTests {
 		assertThat(watches.get(b.tenant().id(), watched.watch().id()).status()).isEqualTo(WatchStatus.ACTIVE);
 		assertThat(signals.get(b.tenant().id(), watched.signal().id())).isEqualTo(watched.signal());
 		assertThat(disputes.countOpen(b.tenant().id())).as("B's dispute still open").isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from contact_attempts where tenant_id = ?").param(b.tenant().id().value())
+			.query(Long.class).single()).as("B's contact log holds only B's call").isEqualTo(1);
+		assertThat(jdbc.sql("select outcome from contact_attempts where id = ?").param(callOfB).query(String.class)
+			.optional()).as("B's call has no outcome recorded by another").isEmpty();
+		assertThat(jdbc.sql("select count(*) from contact_bars where tenant_id = ?").param(b.tenant().id().value())
+			.query(Long.class).single()).as("no bar marked on B's debtor").isZero();
 		assertThat(conversations.list(b.tenant().id(), ru.kredo.conversations.ConversationFilter.ALL,
 				ru.kredo.platform.Paging.window(0, 10, 10)).items())
 			.singleElement().satisfies(line -> assertThat(line.conversation().staffUnread()).isEqualTo(1));
