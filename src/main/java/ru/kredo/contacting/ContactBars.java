@@ -62,8 +62,9 @@ public class ContactBars {
 			throw new IllegalArgumentException("A " + kind + " bar names the debt it covers");
 		}
 		DebtId about = kind.isPerDebt() ? debt : null;
+		// the gate's lock on the debtor (Contacting.lock): a bar marked and a message sent to him never cross
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-			.param("contact_bars:" + tenant.value() + ":" + debtor.value())
+			.param("contact_attempts:" + tenant.value() + ":" + debtor.value())
 			.query((row, n) -> 0)
 			.list();
 		Optional<StandingBar> existing = all(tenant, debtor, true).stream()

@@ -66,20 +66,23 @@ public final class ContactRules {
 		List<Instant> history = initiative == Initiative.COLLECTION ? sorted(counted) : List.of();
 		ContactLimits limits = channel.kind().limits();
 		Instant at = now;
-		Reason reason = null;
+		// The reason said is the limit that held it if one did (the hours then only put off its moment), else the hours.
+		boolean outOfHours = false;
+		Reason limit = null;
 		for (int step = 0; step < 8; step++) {
 			Instant inHours = hours.nextAllowed(at, zone);
 			if (inHours.isAfter(at)) {
-				reason = reason == null ? Reason.HOURS : reason;
+				outOfHours = true;
 				at = inHours;
 			}
 			Free free = freeAt(at, history, limits, zone);
 			if (!free.at().isAfter(at)) {
 				break;
 			}
-			reason = reason == null ? free.reason() : reason;
+			limit = free.reason();
 			at = free.at();
 		}
+		Reason reason = limit != null ? limit : outOfHours ? Reason.HOURS : null;
 		if (!at.isAfter(now)) {
 			return Decision.send(now);
 		}

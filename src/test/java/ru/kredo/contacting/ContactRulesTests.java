@@ -169,6 +169,13 @@ class ContactRulesTests {
 		assertThat(next.verdict()).isEqualTo(Verdict.HOLD);
 		// Saturday's hours are 09–20, the day's limit frees at 21:00 Saturday: Sunday 09:00
 		assertThat(next.at()).isEqualTo(at("2026-12-06T09:00", MOSCOW));
+		// the limit is what holds it (out of hours only puts it off): that is the reason said
+		assertThat(next.reason()).isEqualTo(Reason.DAY_LIMIT);
+		// out of hours with the limit freeing overnight: the hours hold it
+		Decision night = sms(List.of(at("2026-12-03T22:30", MOSCOW).minus(java.time.Duration.ofHours(24)),
+				at("2026-12-03T06:00", MOSCOW)), MOSCOW, at("2026-12-03T23:00", MOSCOW));
+		assertThat(night.reason()).isEqualTo(Reason.HOURS);
+		assertThat(night.at()).isEqualTo(at("2026-12-04T08:00", MOSCOW));
 	}
 
 	@Test
