@@ -78,6 +78,18 @@ class ContactBarsFromEventsIntegrationTests {
 	@Autowired
 	ApplicationEventPublisher events;
 
+	@Autowired
+	ru.kredo.conversations.DebtorNotices notices;
+
+	@Autowired
+	HeldMessages queue;
+
+	@Autowired
+	ru.kredo.Reachable reachable;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Provisioned agency;
 
 	@BeforeEach
@@ -152,6 +164,36 @@ class ContactBarsFromEventsIntegrationTests {
 		// Another bureau's report of the same bankruptcy: the bar already stands.
 		bankruptcy(passport);
 		assertThat(bars.history(agency.tenant().id(), debtor)).hasSize(1);
+	}
+
+	/** The issue's own test: a reminder waiting for his morning is stopped by a bureau's bankruptcy meanwhile. */
+	@Test
+	void aBankruptcyEventStopsAReminderQueuedForHisMorning() {
+		String passport = "46" + String.format("%02d", Math.floorMod(UUID.randomUUID().hashCode(), 100)) + " "
+				+ String.format("%06d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000L));
+		String phone = "+7 916 " + String.format("%07d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 10_000_000L));
+		ContactId debtor = watches.watch(agency.tenant().id(), new PersonDetails(new FullName("Банкротова", "Инна",
+				"Львовна"), LocalDate.of(1975, 6, 6), PassportNumber.parse(passport), null, null,
+				ru.kredo.contacts.PhoneNumber.parse(phone), null), WatchTerms.of(Segment.DEBTOR,
+						new Consent(watches.today(), "Взыскание", ConsentMethod.PAPER, null, null))).contactId();
+		Debt debt = debtOf(debtor);
+		reachable.named(agency.tenant().id());
+		reachable.asleep(agency.tenant().id(), debtor);
+		notices.planInstalmentDue(agency.tenant().id(), debtor, debt.id(), Money.ofRoubles("2500"),
+				watches.today().plusDays(5));
+		Instant due = jdbc.sql("select due_at from contact_attempts where tenant_id = ? and contact_id = ? and state = 'HELD'")
+			.params(agency.tenant().id().value(), debtor.value())
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+
+		bankruptcy(passport);
+		queue.drain(agency.tenant().id(), due);
+
+		assertThat(jdbc.sql("select state || ':' || reason from contact_attempts where tenant_id = ? and contact_id = ?")
+			.params(agency.tenant().id().value(), debtor.value())
+			.query(String.class)
+			.list()).containsExactly("REFUSED:BANKRUPTCY");
 	}
 
 	private void asAdmin(Runnable call) {
