@@ -159,12 +159,18 @@ class DebtorWatchesIntegrationTests {
 		assertThat(mvc.perform(post("/debtors/portfolios/" + portfolio + "/monitoring").with(csrf())
 			.with(user(fixtures.admin(other))).param("months", "6").param("confirmed", "true")).andReturn()
 			.getResponse().getStatus()).isEqualTo(404);
-		// another agency's debtor has no debt here to be the basis
+		// another agency's debtor is a 404, as on every page of the agency's
 		Contact theirs = fixtures.contact(other);
 		debt(other.tenant().id(), theirs, "T-1", LocalDate.of(2022, 2, 2), null);
 		assertThat(mvc.perform(post("/debtors/" + theirs.id().value() + "/monitoring").with(csrf()).with(user(manager)))
-			.andReturn().getFlashMap().get("problem")).isNotNull();
+			.andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(watches.ofContact(other.tenant().id(), theirs.id())).isEmpty();
+		// his own debtor whose debts are all closed is told why not
+		Contact repaid = fixtures.contact(agency);
+		debts.writeOff(tenant, debt(tenant, repaid, "D-2", LocalDate.of(2022, 2, 2), null).id());
+		assertThat(mvc.perform(post("/debtors/" + repaid.id().value() + "/monitoring").with(csrf()).with(user(manager)))
+			.andReturn().getFlashMap().get("problem")).isNotNull();
+		assertThat(watches.ofContact(tenant, repaid.id())).isEmpty();
 	}
 
 	private UUID portfolio(TenantId tenant, String name) {

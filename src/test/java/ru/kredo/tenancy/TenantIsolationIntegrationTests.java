@@ -138,6 +138,9 @@ class TenantIsolationIntegrationTests {
 
 	java.util.UUID callOfB;
 
+	/** How many contact attempts B's objects made (its call; the codes its signing texted, through the gate). */
+	long attemptsOfB;
+
 	@BeforeEach
 	void twoTenants() throws Exception {
 		a = fixtures.tenant(TenantKind.BROKER);
@@ -209,6 +212,8 @@ class TenantIsolationIntegrationTests {
 				b.admin().id().toString(), webhookOfB.id().toString(), deliveryOfB.toString(),
 				watched.watch().id().toString(), watched.signal().id().toString(), portfolioOfB.id().toString(),
 				listOfB.id().toString(), listOfB.listId().toString());
+		attemptsOfB = jdbc.sql("select count(*) from contact_attempts where tenant_id = ?").param(b.tenant().id().value())
+			.query(Long.class).single();
 	}
 
 	private ListImport listImport(Provisioned tenant) throws Exception {
@@ -340,7 +345,7 @@ class TenantIsolationIntegrationTests {
 		assertThat(signals.get(b.tenant().id(), watched.signal().id())).isEqualTo(watched.signal());
 		assertThat(disputes.countOpen(b.tenant().id())).as("B's dispute still open").isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from contact_attempts where tenant_id = ?").param(b.tenant().id().value())
-			.query(Long.class).single()).as("B's contact log holds only B's call").isEqualTo(1);
+			.query(Long.class).single()).as("B's contact log holds only what B's own objects made").isEqualTo(attemptsOfB);
 		assertThat(jdbc.sql("select outcome from contact_attempts where id = ?").param(callOfB).query(String.class)
 			.optional()).as("B's call has no outcome recorded by another").isEmpty();
 		assertThat(jdbc.sql("select count(*) from contact_bars where tenant_id = ?").param(b.tenant().id().value())

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.audit.AuditActor;
 import ru.kredo.collections.CreditHistoryBases;
+import ru.kredo.collections.Debts;
 import ru.kredo.collections.PortfolioNames;
 import ru.kredo.collections.PortfolioNames.PortfolioName;
 import ru.kredo.contacts.ContactId;
@@ -37,11 +38,14 @@ class DebtorMonitoringController {
 	private final DebtorWatches debtorWatches;
 	private final PortfolioNames portfolios;
 	private final CreditHistoryBases bases;
+	private final Debts debts;
 
-	DebtorMonitoringController(DebtorWatches debtorWatches, PortfolioNames portfolios, CreditHistoryBases bases) {
+	DebtorMonitoringController(DebtorWatches debtorWatches, PortfolioNames portfolios, CreditHistoryBases bases,
+			Debts debts) {
 		this.debtorWatches = debtorWatches;
 		this.portfolios = portfolios;
 		this.bases = bases;
+		this.debts = debts;
 	}
 
 	/** The form: how many months, and the confirmation of the basis. */
@@ -103,6 +107,9 @@ class DebtorMonitoringController {
 	@PostMapping("/debtors/{id}/monitoring")
 	String watchDebtor(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, RedirectAttributes redirect) {
 		ContactId debtor = new ContactId(id);
+		if (debts.ofContact(me.tenantId(), debtor).isEmpty()) {
+			throw new NotFound("debtor.not-found", id); // not this agency's debtor: as for any other of its pages
+		}
 		if (bases.ofDebtor(me.tenantId(), debtor).isEmpty()) {
 			redirect.addFlashAttribute("problem", new Rejected("debtor.no-open-debt"));
 			return "redirect:/debtors/" + id;

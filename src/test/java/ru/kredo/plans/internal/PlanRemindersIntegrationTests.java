@@ -179,7 +179,11 @@ class PlanRemindersIntegrationTests {
 		Debt debt = debts.add(tenant, debtor, "ПАО «Банк»", "КД-" + UUID.randomUUID(),
 				LocalDate.of(2021, 1, 1), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("20000"), Money.ZERO), 200);
-		reachable.awake(tenant, debt.contactId());
+		if (zone == null) {
+			// where it is early afternoon now, so that the gate lets the texts through whatever the hour of the run; a
+			// test that names his zone counts the reminders asked, not the texts that went
+			reachable.awake(tenant, debt.contactId());
+		}
 		Plan plan = plans.request(tenant, debt.contactId(), debt.id(), PlanReason.ILLNESS, null, null,
 				new Terms.ByMonths(2), calendar.today().plusDays(5), Plans.debtor(debt.contactId()));
 		plans.sign(tenant, debt.contactId(), plan.id(), UUID.randomUUID(), "План.");
