@@ -141,6 +141,9 @@ class TenantIsolationIntegrationTests {
 	/** How many contact attempts B's objects made (its call; the codes its signing texted, through the gate). */
 	long attemptsOfB;
 
+	/** The bars standing on B's debtor after setup (its open dispute's). */
+	long barsOfB;
+
 	@BeforeEach
 	void twoTenants() throws Exception {
 		a = fixtures.tenant(TenantKind.BROKER);
@@ -214,6 +217,8 @@ class TenantIsolationIntegrationTests {
 				listOfB.id().toString(), listOfB.listId().toString());
 		attemptsOfB = jdbc.sql("select count(*) from contact_attempts where tenant_id = ?").param(b.tenant().id().value())
 			.query(Long.class).single();
+		barsOfB = jdbc.sql("select count(*) from contact_bars where tenant_id = ? and lifted_at is null")
+			.param(b.tenant().id().value()).query(Long.class).single();
 	}
 
 	private ListImport listImport(Provisioned tenant) throws Exception {
@@ -348,8 +353,9 @@ class TenantIsolationIntegrationTests {
 			.query(Long.class).single()).as("B's contact log holds only what B's own objects made").isEqualTo(attemptsOfB);
 		assertThat(jdbc.sql("select outcome from contact_attempts where id = ?").param(callOfB).query(String.class)
 			.optional()).as("B's call has no outcome recorded by another").isEmpty();
-		assertThat(jdbc.sql("select count(*) from contact_bars where tenant_id = ?").param(b.tenant().id().value())
-			.query(Long.class).single()).as("no bar marked on B's debtor").isZero();
+		assertThat(jdbc.sql("select count(*) from contact_bars where tenant_id = ? and lifted_at is null")
+			.param(b.tenant().id().value()).query(Long.class).single())
+			.as("no bar marked or lifted on B's debtor by another (B's open dispute bars its debt)").isEqualTo(barsOfB);
 		assertThat(conversations.list(b.tenant().id(), ru.kredo.conversations.ConversationFilter.ALL,
 				ru.kredo.platform.Paging.window(0, 10, 10)).items())
 			.singleElement().satisfies(line -> assertThat(line.conversation().staffUnread()).isEqualTo(1));
