@@ -147,7 +147,7 @@ class StaffFormsIntegrationTests {
 			"POST /operator/events", "POST /inbox/{id}/take", "POST /inbox/{id}/assign",
 			"POST /inbox/replies/{id}/delete", "POST /plan-policy/portfolios/{id}/delete",
 			"POST /plans/{id}/approve", "POST /plans/{id}/resume", "POST /debtors/{id}/monitoring",
-			"POST /inbox/statements/{id}/confirm", "POST /debtors/{id}/call", "POST /debtors/{id}/contact-bars/lift");
+			"POST /debtors/portfolios/{id}/invitations", "POST /inbox/statements/{id}/confirm", "POST /debtors/{id}/call", "POST /debtors/{id}/contact-bars/lift");
 
 	@Test
 	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
@@ -464,6 +464,8 @@ class StaffFormsIntegrationTests {
 				portfolio(agency)).param("months", "12").param("confirmed", "on").with(user(agencyAdmin)));
 		forms.put("POST /debtors/{id}/monitoring", () -> post("/debtors/{id}/monitoring", debtorWithDebt(agency))
 			.with(user(agencyAdmin)));
+		forms.put("POST /debtors/portfolios/{id}/invitations", () -> post("/debtors/portfolios/{id}/invitations",
+				portfolio(agency)).with(user(agencyAdmin)));
 		forms.put("POST /plan-policy/portfolios/{id}", () -> planPolicy(post("/plan-policy/portfolios/{id}",
 				portfolio(agency))).with(user(agencyAdmin)));
 		forms.put("POST /plan-policy/portfolios/{id}/delete", () -> post("/plan-policy/portfolios/{id}/delete",
