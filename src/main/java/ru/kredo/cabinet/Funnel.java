@@ -61,8 +61,8 @@ public class Funnel {
 	public List<Row> of(TenantId tenant, UUID invitation) {
 		Map<FunnelStep, Long> reached = new EnumMap<>(FunnelStep.class);
 		Map<FunnelStep, Long> leftAt = new EnumMap<>(FunnelStep.class);
-		String only = invitation == null ? "" : """
-				 and visitor in (select s.visitor from cabinet_funnel_sources s where s.tenant_id = ? and s.invitation_id = ?)""";
+		String only = invitation == null ? ""
+				: " and visitor in (select s.visitor from cabinet_funnel_sources s where s.tenant_id = ? and s.invitation_id = ?)";
 		Object[] params = invitation == null ? new Object[] { tenant.value() }
 				: new Object[] { tenant.value(), tenant.value(), invitation };
 		jdbc.sql("select step, count(*) as visitors from cabinet_funnel where tenant_id = ?" + only + " group by step")
@@ -77,7 +77,8 @@ public class Funnel {
 				select last_step, count(*) as visitors from (
 				    select visitor, max(array_position(?::text[], step)) as last_step
 				    from cabinet_funnel where tenant_id = ?""" + only + """
-				 group by visitor) v
+
+				    group by visitor) v
 				group by last_step""")
 			.params(withNames)
 			.query(row -> {
