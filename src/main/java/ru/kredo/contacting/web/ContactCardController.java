@@ -41,6 +41,7 @@ import ru.kredo.contacting.CallOutcome;
 import ru.kredo.contacting.Calls;
 import ru.kredo.contacting.ContactBars;
 import ru.kredo.contacting.ContactHistory;
+import ru.kredo.contacting.ContactKind;
 import ru.kredo.contacting.ContactStandings;
 import ru.kredo.contacting.LoggedAttempt;
 import ru.kredo.contacting.Promises;
@@ -149,7 +150,7 @@ class ContactCardController {
 					msg("contact.channel." + a.channel().name(), locale),
 					msg("contact.kind." + a.channel().kind().name(), locale),
 					msg("contact.initiative." + a.initiative().name(), locale),
-					msg("contact.state." + a.state(), locale),
+					msg("contact.state." + (a.channel().kind() == ContactKind.CALL ? "call." : "") + a.state(), locale),
 					a.reason() == null ? "" : msg("contact.reason." + a.reason().name(), locale),
 					msg(a.counted() ? "contact.log.yes" : "contact.log.no", locale),
 					a.debt() == null ? "" : numbers.getOrDefault(a.debt(), ""), a.purpose(),
