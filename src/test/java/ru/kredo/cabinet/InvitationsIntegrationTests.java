@@ -90,6 +90,12 @@ class InvitationsIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	ru.kredo.monitoring.Watches watches;
+
+	@Autowired
+	ru.kredo.events.CreditEventIngestion ingestion;
+
 	@Test
 	void aPortfolioIsInvitedThroughTheGateAndWhoComesByItsLinksCountsUnderIt() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
@@ -192,6 +198,30 @@ class InvitationsIntegrationTests {
 		publish(broker.tenant().id(), fixtures.contact(broker), CreditEventType.LOAN_DISBURSED);
 		Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
 			.until(() -> links(broker.tenant().id()) == 0);
+	}
+
+	/** The whole way: a bureau's «loan issued» about an agency's watched debtor, ingested, invites him. */
+	@Test
+	void aLoanIssuedToAWatchedDebtorInvitesHimThroughTheWholeWay() {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		String passport = "47" + String.format("%02d", Math.floorMod(UUID.randomUUID().hashCode(), 100)) + " "
+				+ String.format("%06d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000L));
+		ru.kredo.contacts.ContactId debtor = watches.watch(tenant, new ru.kredo.contacts.PersonDetails(
+				new ru.kredo.contacts.FullName("Новикова", "Дарья", "Ильинична"), LocalDate.of(1988, 8, 8),
+				ru.kredo.contacts.PassportNumber.parse(passport), null, null, null, null),
+				ru.kredo.monitoring.WatchTerms.of(Segment.DEBTOR, new ru.kredo.monitoring.Consent(watches.today(),
+						"Взыскание", ru.kredo.monitoring.ConsentMethod.PAPER, null, null))).contactId();
+		debts.add(tenant, debtor, "АО «Банк»", "Н-" + UUID.randomUUID(), LocalDate.of(2021, 5, 5), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 100);
+		String event = """
+				{"source":"tests","eventId":"%s","type":"2.2","occurredAt":"%s","subject":{"lastName":"Новикова",
+				 "firstName":"Дарья","middleName":"Ильинична","birthDate":"08.08.1988","passport":"%s"}}"""
+			.formatted(UUID.randomUUID(), watches.today(), passport.replace(" ", "")).replace("\n", "");
+		ingestion.ingest(new java.io.ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> links(tenant) == 1);
+		assertThat(jdbc.sql("select contact_id from cabinet_invitation_links where tenant_id = ?").param(tenant.value())
+			.query(UUID.class).single()).isEqualTo(debtor.value());
 	}
 
 	private void publish(TenantId tenant, Contact debtor, CreditEventType type) {
