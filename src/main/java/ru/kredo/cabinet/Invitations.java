@@ -163,8 +163,10 @@ public class Invitations {
 	 */
 	public int sendPending(int batch) {
 		int done = 0;
+		// the agency's wording (template, name, phone) read once a round per agency, not once a debtor
+		Map<TenantId, Wording> wordings = new java.util.HashMap<>();
 		for (int i = 0; i < batch; i++) {
-			Boolean one = transactions.execute(status -> sendOne());
+			Boolean one = transactions.execute(status -> sendOne(wordings));
 			if (!Boolean.TRUE.equals(one)) {
 				break;
 			}
@@ -173,7 +175,11 @@ public class Invitations {
 		return done;
 	}
 
-	private boolean sendOne() {
+	/** What an agency's invitation says but the link: its template, its name and phone. */
+	private record Wording(String template, String agency, String phone) {
+	}
+
+	private boolean sendOne(Map<TenantId, Wording> wordings) {
 		Optional<Pending> pending = jdbc.sql("""
 				select id, tenant_id, contact_id from cabinet_invitation_links where token_hash is null
 				order by created_at, id limit 1 for update skip locked""")
@@ -188,10 +194,11 @@ public class Invitations {
 		RANDOM.nextBytes(token);
 		String text = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
 		Instant now = clock.instant();
-		String body = ContactTemplates.render(templates.text(link.tenant(), MessageTemplate.CABINET_INVITATION),
-				Map.of("{agency}", templates.agencyName(link.tenant()),
-						"{phone}", templates.phone(link.tenant()).orElse(""),
-						"{link}", address.of("/cabinet/" + link.tenant().value() + "/i/" + text).toString()));
+		Wording wording = wordings.computeIfAbsent(link.tenant(), tenant -> new Wording(
+				templates.text(tenant, MessageTemplate.CABINET_INVITATION), templates.agencyName(tenant),
+				templates.phone(tenant).orElse("")));
+		String body = ContactTemplates.render(wording.template(), Map.of("{agency}", wording.agency(),
+				"{phone}", wording.phone(), "{link}", address.of("/cabinet/" + link.tenant().value() + "/i/" + text).toString()));
 		Attempt attempt = gate.send(Outbound.text(link.tenant(), link.debtor(), null, Initiative.COLLECTION,
 				MessageTemplate.CABINET_INVITATION.purpose(), body, now.plus(FRESH)));
 		jdbc.sql("update cabinet_invitation_links set token_hash = ?, attempt_id = ?, state = ?, sent_at = ? where id = ?")
