@@ -158,7 +158,7 @@ class MonitoringIntegrationTests {
 	}
 
 	private static PersonDetails person() {
-		return new PersonDetails(new FullName("Лапин" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 2),
+		return new PersonDetails(new FullName(ru.kredo.Fixtures.uniqueSurname("Лапин"),
 				"Пётр", null), LocalDate.of(1970, 1, 1), null, null, null, null, null);
 	}
 }

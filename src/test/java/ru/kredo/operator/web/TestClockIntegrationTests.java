@@ -231,7 +231,7 @@ class TestClockIntegrationTests {
 	private ru.kredo.monitoring.Watch consentLapsingIn10Days(Provisioned tenant) {
 		LocalDate consentDay = calendar.today().minusMonths(6).plusDays(10);
 		return watches.watch(tenant.tenant().id(), new ru.kredo.contacts.PersonDetails(new ru.kredo.contacts.FullName(
-				"Лапин" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 2), "Пётр", null),
+				ru.kredo.Fixtures.uniqueSurname("Лапин"), "Пётр", null),
 				LocalDate.of(1970, 1, 1), null, null, null, null, null),
 				ru.kredo.monitoring.WatchTerms.of(ru.kredo.monitoring.Segment.PAUSED, new ru.kredo.monitoring.Consent(
 						consentDay, "Подбор кредита", ru.kredo.monitoring.ConsentMethod.PAPER, null, null)));
