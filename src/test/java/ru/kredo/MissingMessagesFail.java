@@ -1,5 +1,6 @@
 package ru.kredo;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,11 @@ import org.thymeleaf.spring6.messageresolver.SpringMessageResolver;
 @Component
 class MissingMessagesFail implements BeanPostProcessor {
 
-	private final MessageSource messages;
+	// looked up when the template engine is made, not when this post-processor is: asked for at once, the bundles
+	// would be made before every post-processor is in place
+	private final ObjectProvider<MessageSource> messages;
 
-	MissingMessagesFail(MessageSource messages) {
+	MissingMessagesFail(ObjectProvider<MessageSource> messages) {
 		this.messages = messages;
 	}
 
@@ -33,7 +36,7 @@ class MissingMessagesFail implements BeanPostProcessor {
 							+ " in the bundles (template " + context.getTemplateData().getTemplate() + ")");
 				}
 			};
-			strict.setMessageSource(messages);
+			strict.setMessageSource(messages.getObject());
 			engine.setMessageResolver(strict);
 		}
 		return bean;

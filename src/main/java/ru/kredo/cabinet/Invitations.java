@@ -46,6 +46,14 @@ import ru.kredo.tenancy.TenantId;
 @Service
 public class Invitations {
 
+	/**
+	 * Where a debtor's personal link points: {@code /i/} and the token, at the root (the agency is found by the token),
+	 * so that the link costs as few of a text's characters as it can. Links sent before it, with the agency in the
+	 * address ({@code /cabinet/{agency}/i/{token}}), keep working.
+	 */
+	public static final String LINK_PATH = "/i/";
+
+
 	/** How long an invitation held by the rules may still go out: after that, the gate drops it as stale. */
 	static final Duration FRESH = Duration.ofDays(7);
 	/** A debtor invited on a sign of new money is not invited so again within this. */
@@ -198,7 +206,7 @@ public class Invitations {
 				templates.text(tenant, MessageTemplate.CABINET_INVITATION), templates.agencyName(tenant),
 				templates.phone(tenant).orElse("")));
 		String body = ContactTemplates.render(wording.template(), Map.of("{agency}", wording.agency(),
-				"{phone}", wording.phone(), "{link}", address.of("/cabinet/" + link.tenant().value() + "/i/" + text).toString()));
+				"{phone}", wording.phone(), "{link}", address.of(LINK_PATH + text).toString()));
 		Attempt attempt = gate.send(Outbound.text(link.tenant(), link.debtor(), null, Initiative.COLLECTION,
 				MessageTemplate.CABINET_INVITATION.purpose(), body, now.plus(FRESH)));
 		jdbc.sql("update cabinet_invitation_links set token_hash = ?, attempt_id = ?, state = ?, sent_at = ? where id = ?")
@@ -224,6 +232,21 @@ public class Invitations {
 				where tenant_id = ? and token_hash = ? returning invitation_id""")
 			.params(Timestamp.from(clock.instant()), agency.value(), hash(token))
 			.query(UUID.class)
+			.optional();
+	}
+
+	/**
+	 * The agency whose invitation a short link's token ({@code /i/{token}}) is, whichever it is: tokens are unique
+	 * across agencies, so the short link needs no agency in it. Nothing is recorded here (the cabinet's own address
+	 * records the opening, where the visitor's cookie is). A token never issued is none.
+	 */
+	public Optional<TenantId> agencyOf(String token) {
+		if (token == null || token.length() > 64) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select tenant_id from cabinet_invitation_links where token_hash = ?")
+			.param(hash(token))
+			.query((row, n) -> new TenantId(row.getObject("tenant_id", UUID.class)))
 			.optional();
 	}
 

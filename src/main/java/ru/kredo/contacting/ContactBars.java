@@ -24,7 +24,7 @@ import ru.kredo.tenancy.TenantId;
  * Marking a bar that already stands (same kind, same debt) returns the standing one: events arrive more than once.
  */
 @Service
-public class ContactBars {
+public class ContactBars implements ru.kredo.collections.DebtorMarks {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -84,6 +84,27 @@ public class ContactBars {
 		audit.record(tenant, actor, AuditAction.CONTACT_BAR_MARKED, "contact", debtor.value(),
 				"bar:" + kind.name() + (about == null ? "" : ":debt:" + about.value()) + ":" + source);
 		return new StandingBar(id, new Bar(kind, about, now), source, note, null, null);
+	}
+
+	/**
+	 * The debtors among {@code debtors} with a standing bankruptcy bar (from a bureau's event or an operator's mark),
+	 * and since when: the mark the agency's pages show on each of their debts.
+	 */
+	@Override
+	public java.util.Map<ContactId, Instant> bankruptSince(TenantId tenant, java.util.Collection<ContactId> debtors) {
+		if (debtors.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<ContactId, Instant> since = new java.util.HashMap<>();
+		jdbc.sql("""
+				select contact_id, min(since) as since from contact_bars
+				where tenant_id = ? and contact_id = any(?) and kind = 'BANKRUPTCY' and lifted_at is null
+				group by contact_id""")
+			.params(tenant.value(), debtors.stream().map(ContactId::value).distinct().toArray(UUID[]::new))
+			.query((row, n) -> since.put(new ContactId(row.getObject("contact_id", UUID.class)),
+					row.getTimestamp("since").toInstant()))
+			.list();
+		return since;
 	}
 
 	/** Lifts the standing bar of {@code kind} (and debt, for a per-debt bar); false when none stood. */

@@ -90,6 +90,9 @@ class SecurityConfiguration {
 				// The debtor's cabinet has its own sign-in (ФИО, phone, SMS code), not a Kredo user's.
 				.requestMatchers("/cabinet/**")
 				.permitAll()
+				// A debtor's personal link to the cabinet (docs/invitations.md): the token names his agency's cabinet.
+				.requestMatchers("/i/*")
+				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				// Payment providers notify, and the sandbox provider's page is a provider's page: neither has a Kredo user.
 				.requestMatchers("/payments/notifications/**", "/payments/sandbox/**").permitAll()

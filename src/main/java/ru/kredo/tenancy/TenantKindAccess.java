@@ -37,6 +37,9 @@ public final class TenantKindAccess {
 			// Pages of no tenant: who may open them is the security chain's business (SecurityConfiguration).
 			Row.noTenant("/login"), Row.noTenant("/verify"), Row.noTenant("/password-links/**"),
 			Row.noTenant("/payments/notifications/**"), Row.noTenant("/payments/sandbox/**"),
+			// A debtor's short personal link (docs/invitations.md): its token names the agency, which the cabinet's
+			// own address (where it leads) then checks.
+			Row.noTenant("/i/*"),
 
 			// The debtor's cabinet: public, but the agency its address names must be a collection agency.
 			Row.agencyInPath("/cabinet/{agency}/**", COLLECTOR),

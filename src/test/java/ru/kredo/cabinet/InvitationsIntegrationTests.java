@@ -55,7 +55,7 @@ import ru.kredo.tenancy.TenantKind;
 @IntegrationTest
 class InvitationsIntegrationTests {
 
-	private static final Pattern LINK = Pattern.compile("/cabinet/([0-9a-f-]{36})/i/([A-Za-z0-9_-]+)");
+	private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+/i/([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])");
 
 	@Autowired
 	MockMvc mvc;
@@ -136,12 +136,18 @@ class InvitationsIntegrationTests {
 			.filter(m -> m.text().contains("/i/")).toList();
 		assertThat(texts).hasSize(1);
 		assertThat(texts.getFirst().text()).contains(agency.tenant().name(), Reachable.AGENCY_PHONE);
+		// the short link, at the root: the token alone finds the agency
 		Matcher link = LINK.matcher(texts.getFirst().text());
-		assertThat(link.find()).isTrue();
-		assertThat(link.group(1)).isEqualTo(tenant.value().toString());
+		assertThat(link.find()).as("a short link /i/{token} in «%s»", texts.getFirst().text()).isTrue();
+		String token = link.group(1);
+		assertThat(mvc.perform(get("/i/" + token)).andReturn().getResponse().getRedirectedUrl())
+			.as("on to the agency's cabinet, where the visitor's cookie is").isEqualTo("/cabinet/" + tenant.value() + "/i/" + token);
+		assertThat(mvc.perform(get("/i/NotATokenNotATokenNotA")).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(count("select count(*) from cabinet_invitation_links where invitation_id = ? and opened_at is not null",
+				invitation)).as("the short link alone records nothing").isZero();
 
 		// his link opens the door and counts him under the invitation; a made-up token opens the door and counts nobody
-		MvcResult opened = mvc.perform(get("/cabinet/" + tenant.value() + "/i/" + link.group(2))).andReturn();
+		MvcResult opened = mvc.perform(get("/cabinet/" + tenant.value() + "/i/" + token)).andReturn();
 		assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/cabinet/" + tenant.value());
 		assertThat(mvc.perform(get("/cabinet/" + tenant.value() + "/i/NotAToken")).andReturn().getResponse()
 			.getRedirectedUrl()).isEqualTo("/cabinet/" + tenant.value());
@@ -150,7 +156,7 @@ class InvitationsIntegrationTests {
 				invitation)).isEqualTo(1);
 		// another agency's address does not open this agency's link
 		Provisioned other = fixtures.tenant(TenantKind.COLLECTOR);
-		mvc.perform(get("/cabinet/" + other.tenant().id().value() + "/i/" + link.group(2)));
+		mvc.perform(get("/cabinet/" + other.tenant().id().value() + "/i/" + token));
 		assertThat(count("select count(*) from cabinet_funnel_sources where tenant_id = ?", other.tenant().id().value()))
 			.isZero();
 

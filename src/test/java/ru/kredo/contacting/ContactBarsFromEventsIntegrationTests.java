@@ -166,6 +166,51 @@ class ContactBarsFromEventsIntegrationTests {
 		assertThat(bars.history(agency.tenant().id(), debtor)).hasSize(1);
 	}
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	/**
+	 * «BANKRUPTCY stops every contact at once and marks the debt»: the agency's card shows the mark on each of his
+	 * debts, and its list of debts beside his name; another debtor's are unmarked; the operator's lifting the bar
+	 * takes the mark off.
+	 */
+	@Test
+	void aBankruptcyMarksEveryDebtOfTheDebtorOnTheAgencysPagesUntilTheBarIsLifted() throws Exception {
+		String passport = "47" + String.format("%02d", Math.floorMod(UUID.randomUUID().hashCode(), 100)) + " "
+				+ String.format("%06d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000L));
+		ContactId debtor = watch(agency, passport).contactId();
+		Debt first = debtOf(debtor);
+		Debt second = debtOf(debtor);
+		UserDetails admin = fixtures.admin(agency);
+		String card = "/debtors/" + debtor.value();
+		String list = "/debtors?q=" + first.contractNumber();
+		assertThat(page(card, admin)).doesNotContain("bankruptcy-mark");
+
+		bankruptcy(passport);
+
+		String marked = page(card, admin);
+		assertThat(marked.split("class=\"bankruptcy-mark", -1)).as("the mark on each of his two debts").hasSize(3);
+		assertThat(marked).contains("Банкротство с " + java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
+			.format(watches.today()));
+		assertThat(page(list, admin)).contains("bankruptcy-mark");
+		String other = "/debtors?q=" + debtOf(watch(agency, "4811 " + String.format("%06d",
+				Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000L))).contactId()).contractNumber();
+		assertThat(page(other, admin)).as("another debtor's debts").doesNotContain("bankruptcy-mark");
+
+		asAdmin(() -> bars.lift(agency.tenant().id(), debtor, BarKind.BANKRUPTCY, null,
+				ru.kredo.audit.AuditActor.COMMAND_LINE));
+		assertThat(page(card, admin)).doesNotContain("bankruptcy-mark");
+		assertThat(page(list, admin)).doesNotContain("bankruptcy-mark");
+		assertThat(second.contactId()).isEqualTo(debtor);
+	}
+
+	private String page(String path, UserDetails user) throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user)))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
 	/** The issue's own test: a reminder waiting for his morning is stopped by a bureau's bankruptcy meanwhile. */
 	@Test
 	void aBankruptcyEventStopsAReminderQueuedForHisMorning() {

@@ -26,6 +26,7 @@ import ru.kredo.contacting.MessageTemplate;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.PublicAddress;
 import ru.kredo.tenancy.Tenant;
+import ru.kredo.tenancy.TenantId;
 
 /**
  * Invitations to the cabinet (docs/invitations.md): the agency's admin invites a portfolio's debtors from the
@@ -68,7 +69,7 @@ class InvitationsController {
 		model.addAttribute("text", ContactTemplates.render(templates.text(me.tenantId(), MessageTemplate.CABINET_INVITATION),
 				Map.of("{agency}", templates.agencyName(me.tenantId()),
 						"{phone}", templates.phone(me.tenantId()).orElse(""),
-						"{link}", address.of("/cabinet/" + me.tenantId().value() + "/i/" + SAMPLE_TOKEN).toString())));
+						"{link}", address.of(Invitations.LINK_PATH + SAMPLE_TOKEN).toString())));
 		model.addAttribute("phoneMissing", templates.phone(me.tenantId()).isEmpty());
 		return "cabinet/invitations";
 	}
@@ -92,6 +93,18 @@ class InvitationsController {
 		invitations.open(tenant.id(), token)
 			.ifPresent(invitation -> funnel.cameBy(tenant.id(), visitors.of(request, response), invitation));
 		return "redirect:/cabinet/" + agency;
+	}
+
+	/**
+	 * A debtor's personal link as the texts carry it, short: on to the same link under his agency's cabinet, which
+	 * counts the visit where the visitor's cookie is (it lives under {@code /cabinet}; counted here, a returning
+	 * visitor would be taken for a new one). A token never issued names no agency to send him to: not found.
+	 */
+	@GetMapping(Invitations.LINK_PATH + "{token}")
+	String openShort(@PathVariable String token) {
+		TenantId agency = invitations.agencyOf(token).orElseThrow(() -> new NotFound("not-found", "invitation"));
+		return "redirect:/cabinet/" + agency.value() + Invitations.LINK_PATH
+				+ org.springframework.web.util.UriUtils.encodePathSegment(token, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private PortfolioName portfolioOf(SignedInUser me, UUID id) {

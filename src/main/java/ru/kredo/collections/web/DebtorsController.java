@@ -64,9 +64,12 @@ class DebtorsController {
 	private final IdentifierAccess access;
 	private final SettlementAgreements agreements;
 	private final AgencyRequisites requisites;
+	private final ru.kredo.collections.DebtorMarks marks;
 
 	DebtorsController(Debts debts, Offers offers, Payments payments, DebtorPhones phones, Contacts contacts,
-			AuditLog audit, IdentifierAccess access, SettlementAgreements agreements, AgencyRequisites requisites) {
+			AuditLog audit, IdentifierAccess access, SettlementAgreements agreements, AgencyRequisites requisites,
+			ru.kredo.collections.DebtorMarks marks) {
+		this.marks = marks;
 		this.agreements = agreements;
 		this.requisites = requisites;
 		this.debts = debts;
@@ -94,8 +97,11 @@ class DebtorsController {
 		Paging paging = Paging.page(page, PAGE_SIZE);
 		model.addAttribute("q", search.text());
 		model.addAttribute("state", shown == null ? "ALL" : shown.name());
-		model.addAttribute("lines", ListPage.of(debts.find(me.tenantId(), search, shown, paging.offset(), paging.limit()),
-				debts.count(me.tenantId(), search, shown), paging));
+		List<ru.kredo.collections.DebtLine> found = debts.find(me.tenantId(), search, shown, paging.offset(), paging.limit());
+		model.addAttribute("lines", ListPage.of(found, debts.count(me.tenantId(), search, shown), paging));
+		// A debtor in bankruptcy (a bureau's event or an operator's mark): each of his debts says so
+		model.addAttribute("bankrupt", marks.bankruptSince(me.tenantId(),
+				found.stream().map(line -> line.debt().contactId()).toList()));
 		return "collections/debtors";
 	}
 
@@ -113,6 +119,8 @@ class DebtorsController {
 				phones.of(me.tenantId(), debtor.id()).stream())
 			.distinct().filter(phone -> !phone.equals(debtor.phone())).toList());
 		model.addAttribute("debts", owed);
+		// A debtor in bankruptcy (a bureau's event or an operator's mark): each of his debts says so, with since when
+		model.addAttribute("bankruptSince", marks.bankruptSince(me.tenantId(), List.of(debtor.id())).get(debtor.id()));
 		List<DebtId> ids = owed.stream().map(Debt::id).toList();
 		// An offer a discounted plan took is the plan's (its page, /plans/{id}, shows the discount): no card of its own.
 		java.util.Map<DebtId, ru.kredo.collections.Offer> shownOffers = new java.util.HashMap<>(offers.find(me.tenantId(), ids));
