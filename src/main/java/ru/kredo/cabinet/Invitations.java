@@ -1,7 +1,5 @@
 package ru.kredo.cabinet;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -32,6 +30,7 @@ import ru.kredo.contacting.MessageTemplate;
 import ru.kredo.contacting.Outbound;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.platform.PublicAddress;
+import ru.kredo.platform.Sha256;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -202,7 +201,7 @@ public class Invitations {
 		Attempt attempt = gate.send(Outbound.text(link.tenant(), link.debtor(), null, Initiative.COLLECTION,
 				MessageTemplate.CABINET_INVITATION.purpose(), body, now.plus(FRESH)));
 		jdbc.sql("update cabinet_invitation_links set token_hash = ?, attempt_id = ?, state = ?, sent_at = ? where id = ?")
-			.params(hash(text), attempt.id(), attempt.state().name(), Timestamp.from(now), link.id())
+			.params(Sha256.of(text), attempt.id(), attempt.state().name(), Timestamp.from(now), link.id())
 			.update();
 		return true;
 	}
@@ -222,7 +221,7 @@ public class Invitations {
 		return jdbc.sql("""
 				update cabinet_invitation_links set opened_at = coalesce(opened_at, ?)
 				where tenant_id = ? and token_hash = ? returning invitation_id""")
-			.params(Timestamp.from(clock.instant()), agency.value(), hash(token))
+			.params(Timestamp.from(clock.instant()), agency.value(), Sha256.of(token))
 			.query(UUID.class)
 			.optional();
 	}
@@ -272,14 +271,5 @@ public class Invitations {
 					row.waiting(), contactLog.states(tenant, attempts), row.opened(), row.signedIn(), row.paid()));
 		}
 		return lines;
-	}
-
-	static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }
