@@ -41,6 +41,7 @@ import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.collections.Debts;
 import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.ContactId;
 import ru.kredo.conversations.DebtorNotices;
 import ru.kredo.money.Money;
 import ru.kredo.operator.TenantProvisioning;
@@ -241,18 +242,23 @@ class ContactingIntegrationTests {
 		notices.planBehind(tenant, debtor.id(), debt.id(), Money.ofRoubles("10000"), calendar.today());
 		assertThat(attempts()).singleElement().satisfies(row -> assertThat(row.counted()).isTrue());
 
-		// The first of two takes the day's last slot and keeps its transaction open a while; the second asks meanwhile.
+		// The first of two takes the day's last slot and keeps its transaction open until the second is seen waiting
+		// for the debtor's lock: the second surely asks while the first has not committed, however slow the machine.
 		// Two threads of their own: the common pool may have one worker on a small machine, which would run them in turn.
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		CountDownLatch firstSent = new CountDownLatch(1);
+		CountDownLatch secondWaits = new CountDownLatch(1);
 		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
 			gate.send(reminder("first"));
 			firstSent.countDown();
-			sleep(1000);
+			await(secondWaits);
 		}), threads);
 		assertThat(firstSent.await(10, TimeUnit.SECONDS)).isTrue();
 		CompletableFuture<Contacting.Attempt> second = CompletableFuture.supplyAsync(() -> gate.send(reminder("second")),
 				threads);
+		assertThat(waitsForHisLock(tenant, debtor.id(), Duration.ofSeconds(10)))
+			.as("the second send waits for the first's lock on him").isTrue();
+		secondWaits.countDown();
 		first.get(10, TimeUnit.SECONDS);
 		threads.shutdown();
 
@@ -319,13 +325,36 @@ class ContactingIntegrationTests {
 				"«" + agency.tenant().name() + "»: " + which + ". Тел. " + Reachable.AGENCY_PHONE, null);
 	}
 
-	private static void sleep(long millis) {
+	private static void await(CountDownLatch latch) {
 		try {
-			Thread.sleep(millis);
+			if (!latch.await(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("not released within 10 s");
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Whether a transaction waits for the gate's lock on this debtor ({@link Contacting#lock}) within {@code limit}. */
+	private boolean waitsForHisLock(TenantId tenant, ContactId debtor, Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		do {
+			// a bigint advisory lock is shown as its high 32 bits (classid) and low 32 bits (objid)
+			boolean waiting = jdbc.sql("""
+					select exists (select 1 from pg_locks where locktype = 'advisory' and not granted
+					               and ((classid::bigint << 32) | objid::bigint) = hashtextextended(?, 0))""")
+				.param("contact_attempts:" + tenant.value() + ":" + debtor.value())
+				.query(Boolean.class)
+				.single();
+			if (waiting) {
+				return true;
+			}
+			Thread.onSpinWait();
+		}
+		while (System.nanoTime() < deadline);
+		return false;
 	}
 
 	record Row(String purpose, String initiative, String state, String reason, boolean counted, Instant dueAt,
