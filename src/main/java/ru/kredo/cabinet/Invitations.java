@@ -261,14 +261,24 @@ public class Invitations {
 					row.getString("portfolio"), row.getTimestamp("created_at").toInstant(), row.getLong("debtors"),
 					row.getLong("waiting"), row.getLong("opened"), row.getLong("signed_in"), row.getLong("paid")))
 			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		// the texts of the whole page in two statements, however many invitations it shows
+		Map<UUID, List<UUID>> attempts = new java.util.HashMap<>();
+		jdbc.sql("""
+				select invitation_id, attempt_id from cabinet_invitation_links
+				where tenant_id = ? and invitation_id = any(?::uuid[]) and attempt_id is not null""")
+			.params(tenant.value(), rows.stream().map(row -> row.id().toString()).toArray(String[]::new))
+			.query(row -> {
+				attempts.computeIfAbsent(row.getObject("invitation_id", UUID.class), id -> new ArrayList<>())
+					.add(row.getObject("attempt_id", UUID.class));
+			});
+		Map<UUID, Map<Contacting.State, Long>> texts = contactLog.statesByGroup(tenant, attempts);
 		List<InvitationLine> lines = new ArrayList<>();
 		for (Row row : rows) {
-			List<UUID> attempts = jdbc.sql("select attempt_id from cabinet_invitation_links where invitation_id = ? and attempt_id is not null")
-				.param(row.id())
-				.query(UUID.class)
-				.list();
 			lines.add(new InvitationLine(row.id(), row.source(), row.portfolio(), row.createdAt(), row.debtors(),
-					row.waiting(), contactLog.states(tenant, attempts), row.opened(), row.signedIn(), row.paid()));
+					row.waiting(), texts.getOrDefault(row.id(), Map.of()), row.opened(), row.signedIn(), row.paid()));
 		}
 		return lines;
 	}

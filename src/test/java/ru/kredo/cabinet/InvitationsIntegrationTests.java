@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.Reachable;
+import ru.kredo.StatementCounter;
 import ru.kredo.audit.AuditActor;
 import ru.kredo.cabinet.web.CabinetMvc;
 import ru.kredo.collections.Debt;
@@ -222,6 +223,38 @@ class InvitationsIntegrationTests {
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> links(tenant) == 1);
 		assertThat(jdbc.sql("select contact_id from cabinet_invitation_links where tenant_id = ?").param(tenant.value())
 			.query(UUID.class).single()).isEqualTo(debtor.value());
+	}
+
+	@Test
+	void theFunnelsInvitationsTableReadsAsManyStatementsForThreeInvitationsAsForOne() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		reachable.named(tenant);
+		UserDetails admin = fixtures.admin(agency);
+		invitePortfolioOfTwo(agency);
+		pages.staffPage("/cabinet-funnel", admin);
+		StatementCounter.Counted<String> one = StatementCounter.count(() -> pages.staffPage("/cabinet-funnel", admin));
+		invitePortfolioOfTwo(agency);
+		invitePortfolioOfTwo(agency);
+
+		StatementCounter.Counted<String> three = StatementCounter.count(() -> pages.staffPage("/cabinet-funnel", admin));
+
+		assertThat(invitations.of(tenant, 20)).hasSize(3)
+			.allSatisfy(line -> assertThat(line.texts("SENT")).isEqualTo(2));
+		assertThat(three.statements()).as("statements of the page with three invitations: %s", three.sql())
+			.isEqualTo(one.statements());
+		assertThat(three.statementsWith("attempt_id from cabinet_invitation_links")).as("reads of links in %s", three.sql())
+			.isEqualTo(1);
+	}
+
+	private void invitePortfolioOfTwo(Provisioned agency) {
+		TenantId tenant = agency.tenant().id();
+		UUID portfolio = portfolio(tenant);
+		for (int i = 0; i < 2; i++) {
+			reachable.awake(tenant, debtor(agency, portfolio).id());
+		}
+		invitations.invitePortfolio(tenant, portfolio, AuditActor.COMMAND_LINE);
+		invitations.sendPending(100);
 	}
 
 	private void publish(TenantId tenant, Contact debtor, CreditEventType type) {
