@@ -23,6 +23,7 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.CreditHistoryBases;
 import ru.kredo.contacting.ContactLog;
 import ru.kredo.contacting.ContactTemplates;
+import ru.kredo.contacting.AgencyWordings;
 import ru.kredo.contacting.Contacting;
 import ru.kredo.contacting.Contacting.Attempt;
 import ru.kredo.contacting.Initiative;
@@ -63,19 +64,16 @@ public class Invitations {
 	private final Clock clock;
 	private final Contacting gate;
 	private final ContactLog contactLog;
-	private final ContactTemplates templates;
 	private final PublicAddress address;
 	private final CreditHistoryBases bases;
 	private final AuditLog audit;
 	private final TransactionTemplate transactions;
 
-	Invitations(JdbcClient jdbc, Clock clock, Contacting gate, ContactLog contactLog, ContactTemplates templates,
-			PublicAddress address, CreditHistoryBases bases, AuditLog audit, TransactionTemplate transactions) {
+	Invitations(JdbcClient jdbc, Clock clock, Contacting gate, ContactLog contactLog, PublicAddress address, CreditHistoryBases bases, AuditLog audit, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.gate = gate;
 		this.contactLog = contactLog;
-		this.templates = templates;
 		this.address = address;
 		this.bases = bases;
 		this.audit = audit;
@@ -162,8 +160,8 @@ public class Invitations {
 	 */
 	public int sendPending(int batch) {
 		int done = 0;
-		// the agency's wording (template, name, phone) read once a round per agency, not once a debtor
-		Map<TenantId, Wording> wordings = new java.util.HashMap<>();
+		// the agency's wording (template, name, phone, sender) read once a round per agency, not once a debtor
+		AgencyWordings wordings = gate.batch();
 		for (int i = 0; i < batch; i++) {
 			Boolean one = transactions.execute(status -> sendOne(wordings));
 			if (!Boolean.TRUE.equals(one)) {
@@ -174,11 +172,7 @@ public class Invitations {
 		return done;
 	}
 
-	/** What an agency's invitation says but the link: its template, its name and phone. */
-	private record Wording(String template, String agency, String phone) {
-	}
-
-	private boolean sendOne(Map<TenantId, Wording> wordings) {
+	private boolean sendOne(AgencyWordings wordings) {
 		Optional<Pending> pending = jdbc.sql("""
 				select id, tenant_id, contact_id from cabinet_invitation_links where token_hash is null
 				order by created_at, id limit 1 for update skip locked""")
@@ -193,13 +187,11 @@ public class Invitations {
 		RANDOM.nextBytes(token);
 		String text = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
 		Instant now = clock.instant();
-		Wording wording = wordings.computeIfAbsent(link.tenant(), tenant -> new Wording(
-				templates.text(tenant, MessageTemplate.CABINET_INVITATION), templates.agencyName(tenant),
-				templates.phone(tenant).orElse("")));
-		String body = ContactTemplates.render(wording.template(), Map.of("{agency}", wording.agency(),
-				"{phone}", wording.phone(), "{link}", address.of("/cabinet/" + link.tenant().value() + "/i/" + text).toString()));
+		String body = ContactTemplates.render(wordings.text(link.tenant(), MessageTemplate.CABINET_INVITATION),
+				Map.of("{agency}", wordings.name(link.tenant()), "{phone}", wordings.phone(link.tenant()).orElse(""),
+						"{link}", address.of("/cabinet/" + link.tenant().value() + "/i/" + text).toString()));
 		Attempt attempt = gate.send(Outbound.text(link.tenant(), link.debtor(), null, Initiative.COLLECTION,
-				MessageTemplate.CABINET_INVITATION.purpose(), body, now.plus(FRESH)));
+				MessageTemplate.CABINET_INVITATION.purpose(), body, now.plus(FRESH)), wordings);
 		jdbc.sql("update cabinet_invitation_links set token_hash = ?, attempt_id = ?, state = ?, sent_at = ? where id = ?")
 			.params(Sha256.of(text), attempt.id(), attempt.state().name(), Timestamp.from(now), link.id())
 			.update();

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.Reachable;
+import ru.kredo.StatementCounter;
 import ru.kredo.TextedCodes;
 import ru.kredo.audit.AuditActor;
 import ru.kredo.cabinet.CabinetSignIn;
@@ -265,6 +266,82 @@ class ContactingIntegrationTests {
 		assertThat(second.get(10, TimeUnit.SECONDS).state()).isEqualTo(Contacting.State.HELD);
 		assertThat(second.get().reason()).isEqualTo(Reason.DAY_LIMIT);
 		assertThat(attempts()).filteredOn(Row::counted).hasSize(2);
+	}
+
+	@Test
+	void aBatchOfHeldMessagesReadsTheAgencysWordingOnceNotOnceAMessage() throws Exception {
+		StatementCounter.Counted<Integer> one = drainHeld(1);
+		StatementCounter.Counted<Integer> five = drainHeld(5);
+
+		double perMessage = (five.statements() - one.statements()) / 4.0;
+		System.out.printf("held messages' queue: %d statements for 1 message, %d for 5: %.1f a message%n",
+				one.statements(), five.statements(), perMessage);
+		assertThat(five.result()).isEqualTo(5);
+		assertThat(five.statementsWith("from contact_senders")).as("reads of the sender in %s", five.sql()).isEqualTo(1);
+		assertThat(five.statementsWith("from agency_requisites")).as("reads of the phone in %s", five.sql()).isEqualTo(1);
+		assertThat(perMessage).as("statements a message in %s", five.sql()).isLessThanOrEqualTo(HELD_STATEMENTS_A_MESSAGE);
+	}
+
+	@Test
+	void aRunOfPlanRemindersReadsTheAgencysWordingOnce() throws Exception {
+		List<Reminded> ten = new java.util.ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			Contact his = fixtures.contact(agency);
+			reachable.awake(tenant, his.id());
+			ten.add(new Reminded(his, debts.add(tenant, his.id(), "ПАО «Банк»", "КД-" + UUID.randomUUID(),
+					LocalDate.of(2021, 1, 1), null,
+					DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("20000"), Money.ZERO), 200)));
+		}
+		List<Reminded> five = ten.subList(0, 5);
+		List<Reminded> fiveMore = ten.subList(5, 10);
+		DebtorNotices run = notices.batch();
+		LocalDate due = calendar.today().plusDays(3);
+		StatementCounter.Counted<Integer> batched = StatementCounter.count(() -> {
+			five.forEach(r -> run.planInstalmentDue(tenant, r.debtor().id(), r.debt().id(), Money.ofRoubles("100"), due));
+			return five.size();
+		});
+		StatementCounter.Counted<Integer> alone = StatementCounter.count(() -> {
+			fiveMore.forEach(r -> notices.planInstalmentDue(tenant, r.debtor().id(), r.debt().id(), Money.ofRoubles("100"),
+					due));
+			return fiveMore.size();
+		});
+
+		System.out.printf("plan reminders: 5 texts one by one %d statements, in one run %d%n", alone.statements(),
+				batched.statements());
+		assertThat(attempts()).filteredOn(row -> row.purpose().equals("plan.instalment-due")).hasSize(10);
+		assertThat(batched.statementsWith("from agency_requisites")).as("reads of the phone in %s", batched.sql())
+			.isEqualTo(1);
+		assertThat(batched.statementsWith("from contact_templates")).as("reads of the template in %s", batched.sql())
+			.isEqualTo(1);
+		assertThat(batched.statements()).isLessThan(alone.statements());
+	}
+
+	private record Reminded(Contact debtor, Debt debt) {
+	}
+
+	/** A message of a batch: lock, his address, zone, counted contacts and bars, the row's update and the outbox's. */
+	private static final double HELD_STATEMENTS_A_MESSAGE = 6;
+
+	/** A new agency's {@code messages} reminders held at night, drained at once: what it cost. */
+	private StatementCounter.Counted<Integer> drainHeld(int messages) throws Exception {
+		Provisioned other = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId id = other.tenant().id();
+		reachable.named(id);
+		for (int i = 0; i < messages; i++) {
+			Contact his = fixtures.contact(other);
+			Debt owed = debts.add(id, his.id(), "ПАО «Банк»", "КД-" + UUID.randomUUID(), LocalDate.of(2021, 1, 1), null,
+					DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("20000"), Money.ZERO), 200);
+			reachable.asleep(id, his.id());
+			notices.planInstalmentDue(id, his.id(), owed.id(), Money.ofRoubles("10000"), calendar.today().plusDays(5));
+		}
+		Instant last = jdbc.sql("select max(due_at) from contact_attempts where tenant_id = ? and state = 'HELD'")
+			.param(id.value())
+			.query((row, n) -> row.getTimestamp(1).toInstant())
+			.single();
+		StatementCounter.Counted<Integer> drained = StatementCounter.count(() -> queue.drain(id, last));
+		assertThat(jdbc.sql("select count(*) from contact_attempts where tenant_id = ? and state = 'SENT'")
+			.param(id.value()).query(Long.class).single()).isEqualTo(messages);
+		return drained;
 	}
 
 	@Test
