@@ -247,6 +247,35 @@ class InvitationsIntegrationTests {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void aRoundOfInvitationsReadsTheAgencysWordingOnce() throws Exception {
+		StatementCounter.Counted<Integer> one = sendRound(1);
+		StatementCounter.Counted<Integer> five = sendRound(5);
+
+		System.out.printf("invitations: %d statements for 1 text, %d for 5: %.1f a text%n", one.statements(),
+				five.statements(), (five.statements() - one.statements()) / 4.0);
+		assertThat(five.result()).isEqualTo(5);
+		assertThat(five.statementsWith("from contact_senders")).as("reads of the sender in %s", five.sql()).isEqualTo(1);
+		assertThat(five.statementsWith("from agency_requisites")).as("reads of the phone in %s", five.sql()).isEqualTo(1);
+		assertThat(five.statementsWith("from contact_templates")).as("reads of the text in %s", five.sql()).isEqualTo(1);
+	}
+
+	/** A new agency's portfolio of {@code debtors}, all awake, invited and sent in one round: what the round cost. */
+	private StatementCounter.Counted<Integer> sendRound(int debtors) throws Exception {
+		while (invitations.sendPending(100) > 0) {
+			// what other tests left waiting goes first, so that the round counted is this agency's alone
+		}
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		reachable.named(tenant);
+		UUID portfolio = portfolio(tenant);
+		for (int i = 0; i < debtors; i++) {
+			reachable.awake(tenant, debtor(agency, portfolio).id());
+		}
+		invitations.invitePortfolio(tenant, portfolio, AuditActor.COMMAND_LINE);
+		return StatementCounter.count(() -> invitations.sendPending(100));
+	}
+
 	private void invitePortfolioOfTwo(Provisioned agency) {
 		TenantId tenant = agency.tenant().id();
 		UUID portfolio = portfolio(tenant);
