@@ -1,9 +1,6 @@
 package ru.kredo.accounts;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -32,6 +29,7 @@ import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.PublicAddress;
 import ru.kredo.platform.Rejected;
+import ru.kredo.platform.Sha256;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -181,7 +179,7 @@ public class PasswordLinks {
 		return jdbc.sql("""
 				select user_id, purpose, expires_at from password_links
 				where token_hash = ? and used_at is null and expires_at > ?""")
-			.params(hash(token), Timestamp.from(clock.instant()))
+			.params(Sha256.of(token), Timestamp.from(clock.instant()))
 			.query((row, n) -> new OpenLink(accounts.find(new UserId(row.getObject("user_id", UUID.class))).orElseThrow(),
 					Purpose.valueOf(row.getString("purpose")), row.getTimestamp("expires_at").toInstant()))
 			.optional()
@@ -205,7 +203,7 @@ public class PasswordLinks {
 		}
 		fields.throwIfAny();
 		int used = jdbc.sql("update password_links set used_at = ? where token_hash = ? and used_at is null and expires_at > ?")
-			.params(Timestamp.from(clock.instant()), hash(token), Timestamp.from(clock.instant()))
+			.params(Timestamp.from(clock.instant()), Sha256.of(token), Timestamp.from(clock.instant()))
 			.update();
 		if (used == 0) {
 			throw new Rejected("password-link.invalid");
@@ -226,7 +224,7 @@ public class PasswordLinks {
 		jdbc.sql("""
 				insert into password_links (id, tenant_id, user_id, purpose, token_hash, expires_at, created_by, created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), user.tenantId().value(), user.id().value(), purpose.name(), hash(token),
+			.params(UUID.randomUUID(), user.tenantId().value(), user.id().value(), purpose.name(), Sha256.of(token),
 					Timestamp.from(expires), by == null ? null : by.value(), Timestamp.from(now))
 			.update();
 		URI link = address.of("/password-links/" + token);
@@ -253,15 +251,6 @@ public class PasswordLinks {
 		catch (MailException ex) {
 			log.warn("The password link for user {} was not mailed: {}", user.id(), ex.getMessage());
 			return false;
-		}
-	}
-
-	private static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 }

@@ -1,8 +1,5 @@
 package ru.kredo.apikeys;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,6 +27,7 @@ import ru.kredo.audit.AuditActor;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
+import ru.kredo.platform.Sha256;
 import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantId;
 import ru.kredo.tenancy.TenantKind;
@@ -92,7 +90,7 @@ public class ApiKeys {
 		jdbc.sql("""
 				insert into api_keys (id, tenant_id, name, prefix, secret_hash, created_by, issued_by, created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(key.id().value(), tenant.value(), key.name(), key.prefix(), hash(secret), createdBy,
+			.params(key.id().value(), tenant.value(), key.name(), key.prefix(), Sha256.of(secret), createdBy,
 					issuer == null ? null : issuer.value(), Timestamp.from(key.createdAt()))
 			.update();
 		return new IssuedApiKey(key, secret);
@@ -155,7 +153,7 @@ public class ApiKeys {
 			return Optional.empty();
 		}
 		Optional<ApiKey> key = jdbc.sql("select " + COLUMNS + " from api_keys where secret_hash = ? and revoked_at is null")
-			.param(hash(presented))
+			.param(Sha256.of(presented))
 			.query(ApiKeys::apiKey)
 			.optional();
 		key = key.filter(this::issuerHoldsPowers);
@@ -184,15 +182,6 @@ public class ApiKeys {
 			jdbc.sql("update api_keys set last_used_at = ? where id = ?")
 				.params(Timestamp.from(now), key.id().value())
 				.update();
-		}
-	}
-
-	static byte[] hash(String secret) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is unavailable", ex);
 		}
 	}
 

@@ -1,7 +1,5 @@
 package ru.kredo.cabinet;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -25,6 +23,7 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.CreditHistoryBases;
 import ru.kredo.contacting.ContactLog;
 import ru.kredo.contacting.ContactTemplates;
+import ru.kredo.contacting.AgencyWordings;
 import ru.kredo.contacting.Contacting;
 import ru.kredo.contacting.Contacting.Attempt;
 import ru.kredo.contacting.Initiative;
@@ -32,6 +31,7 @@ import ru.kredo.contacting.MessageTemplate;
 import ru.kredo.contacting.Outbound;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.platform.PublicAddress;
+import ru.kredo.platform.Sha256;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -72,19 +72,16 @@ public class Invitations {
 	private final Clock clock;
 	private final Contacting gate;
 	private final ContactLog contactLog;
-	private final ContactTemplates templates;
 	private final PublicAddress address;
 	private final CreditHistoryBases bases;
 	private final AuditLog audit;
 	private final TransactionTemplate transactions;
 
-	Invitations(JdbcClient jdbc, Clock clock, Contacting gate, ContactLog contactLog, ContactTemplates templates,
-			PublicAddress address, CreditHistoryBases bases, AuditLog audit, TransactionTemplate transactions) {
+	Invitations(JdbcClient jdbc, Clock clock, Contacting gate, ContactLog contactLog, PublicAddress address, CreditHistoryBases bases, AuditLog audit, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.gate = gate;
 		this.contactLog = contactLog;
-		this.templates = templates;
 		this.address = address;
 		this.bases = bases;
 		this.audit = audit;
@@ -171,8 +168,8 @@ public class Invitations {
 	 */
 	public int sendPending(int batch) {
 		int done = 0;
-		// the agency's wording (template, name, phone) read once a round per agency, not once a debtor
-		Map<TenantId, Wording> wordings = new java.util.HashMap<>();
+		// the agency's wording (template, name, phone, sender) read once a round per agency, not once a debtor
+		AgencyWordings wordings = gate.batch();
 		for (int i = 0; i < batch; i++) {
 			Boolean one = transactions.execute(status -> sendOne(wordings));
 			if (!Boolean.TRUE.equals(one)) {
@@ -183,11 +180,7 @@ public class Invitations {
 		return done;
 	}
 
-	/** What an agency's invitation says but the link: its template, its name and phone. */
-	private record Wording(String template, String agency, String phone) {
-	}
-
-	private boolean sendOne(Map<TenantId, Wording> wordings) {
+	private boolean sendOne(AgencyWordings wordings) {
 		Optional<Pending> pending = jdbc.sql("""
 				select id, tenant_id, contact_id from cabinet_invitation_links where token_hash is null
 				order by created_at, id limit 1 for update skip locked""")
@@ -202,15 +195,13 @@ public class Invitations {
 		RANDOM.nextBytes(token);
 		String text = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
 		Instant now = clock.instant();
-		Wording wording = wordings.computeIfAbsent(link.tenant(), tenant -> new Wording(
-				templates.text(tenant, MessageTemplate.CABINET_INVITATION), templates.agencyName(tenant),
-				templates.phone(tenant).orElse("")));
-		String body = ContactTemplates.render(wording.template(), Map.of("{agency}", wording.agency(),
-				"{phone}", wording.phone(), "{link}", address.of(LINK_PATH + text).toString()));
+		String body = ContactTemplates.render(wordings.text(link.tenant(), MessageTemplate.CABINET_INVITATION),
+				Map.of("{agency}", wordings.name(link.tenant()), "{phone}", wordings.phone(link.tenant()).orElse(""),
+						"{link}", address.of(LINK_PATH + text).toString()));
 		Attempt attempt = gate.send(Outbound.text(link.tenant(), link.debtor(), null, Initiative.COLLECTION,
-				MessageTemplate.CABINET_INVITATION.purpose(), body, now.plus(FRESH)));
+				MessageTemplate.CABINET_INVITATION.purpose(), body, now.plus(FRESH)), wordings);
 		jdbc.sql("update cabinet_invitation_links set token_hash = ?, attempt_id = ?, state = ?, sent_at = ? where id = ?")
-			.params(hash(text), attempt.id(), attempt.state().name(), Timestamp.from(now), link.id())
+			.params(Sha256.of(text), attempt.id(), attempt.state().name(), Timestamp.from(now), link.id())
 			.update();
 		return true;
 	}
@@ -230,7 +221,7 @@ public class Invitations {
 		return jdbc.sql("""
 				update cabinet_invitation_links set opened_at = coalesce(opened_at, ?)
 				where tenant_id = ? and token_hash = ? returning invitation_id""")
-			.params(Timestamp.from(clock.instant()), agency.value(), hash(token))
+			.params(Timestamp.from(clock.instant()), agency.value(), Sha256.of(token))
 			.query(UUID.class)
 			.optional();
 	}
@@ -245,7 +236,7 @@ public class Invitations {
 			return Optional.empty();
 		}
 		return jdbc.sql("select tenant_id from cabinet_invitation_links where token_hash = ?")
-			.param(hash(token))
+			.param(Sha256.of(token))
 			.query((row, n) -> new TenantId(row.getObject("tenant_id", UUID.class)))
 			.optional();
 	}
@@ -285,24 +276,25 @@ public class Invitations {
 					row.getString("portfolio"), row.getTimestamp("created_at").toInstant(), row.getLong("debtors"),
 					row.getLong("waiting"), row.getLong("opened"), row.getLong("signed_in"), row.getLong("paid")))
 			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		// the texts of the whole page in two statements, however many invitations it shows
+		Map<UUID, List<UUID>> attempts = new java.util.HashMap<>();
+		jdbc.sql("""
+				select invitation_id, attempt_id from cabinet_invitation_links
+				where tenant_id = ? and invitation_id = any(?::uuid[]) and attempt_id is not null""")
+			.params(tenant.value(), rows.stream().map(row -> row.id().toString()).toArray(String[]::new))
+			.query(row -> {
+				attempts.computeIfAbsent(row.getObject("invitation_id", UUID.class), id -> new ArrayList<>())
+					.add(row.getObject("attempt_id", UUID.class));
+			});
+		Map<UUID, Map<Contacting.State, Long>> texts = contactLog.statesByGroup(tenant, attempts);
 		List<InvitationLine> lines = new ArrayList<>();
 		for (Row row : rows) {
-			List<UUID> attempts = jdbc.sql("select attempt_id from cabinet_invitation_links where invitation_id = ? and attempt_id is not null")
-				.param(row.id())
-				.query(UUID.class)
-				.list();
 			lines.add(new InvitationLine(row.id(), row.source(), row.portfolio(), row.createdAt(), row.debtors(),
-					row.waiting(), contactLog.states(tenant, attempts), row.opened(), row.signedIn(), row.paid()));
+					row.waiting(), texts.getOrDefault(row.id(), Map.of()), row.opened(), row.signedIn(), row.paid()));
 		}
 		return lines;
-	}
-
-	static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }

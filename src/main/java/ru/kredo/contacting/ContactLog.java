@@ -2,8 +2,10 @@ package ru.kredo.contacting;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,16 +43,29 @@ public class ContactLog {
 			.list();
 	}
 
-	/** How many of these attempts (the gate's ids) are in each state now: a held one counts as sent once it went. */
-	public Map<Contacting.State, Long> states(TenantId tenant, Collection<UUID> attempts) {
-		Map<Contacting.State, Long> states = new EnumMap<>(Contacting.State.class);
+	/**
+	 * How many attempts (the gate's ids) of each group are in each state now, a held one counted as sent once it went:
+	 * one statement whatever the number of groups (a page of invitations); a group with no attempt is absent.
+	 */
+	public Map<UUID, Map<Contacting.State, Long>> statesByGroup(TenantId tenant, Map<UUID, ? extends Collection<UUID>> groups) {
+		Map<UUID, Map<Contacting.State, Long>> states = new HashMap<>();
+		List<String> keys = new ArrayList<>();
+		List<String> attempts = new ArrayList<>();
+		groups.forEach((key, ids) -> ids.forEach(id -> {
+			keys.add(key.toString());
+			attempts.add(id.toString());
+		}));
 		if (attempts.isEmpty()) {
 			return states;
 		}
-		jdbc.sql("select state, count(*) as n from contact_attempts where tenant_id = ? and id = any(?::uuid[]) group by state")
-			.params(tenant.value(), attempts.stream().map(UUID::toString).toArray(String[]::new))
+		jdbc.sql("""
+				select g.key, a.state, count(*) as n
+				from unnest(?::uuid[], ?::uuid[]) as g(key, attempt) join contact_attempts a on a.id = g.attempt
+				where a.tenant_id = ? group by g.key, a.state""")
+			.params(keys.toArray(String[]::new), attempts.toArray(String[]::new), tenant.value())
 			.query(row -> {
-				states.put(Contacting.State.valueOf(row.getString("state")), row.getLong("n"));
+				states.computeIfAbsent(row.getObject("key", UUID.class), key -> new EnumMap<>(Contacting.State.class))
+					.put(Contacting.State.valueOf(row.getString("state")), row.getLong("n"));
 			});
 		return states;
 	}

@@ -92,13 +92,22 @@ public class Contacting {
 	 */
 	@Transactional
 	public Attempt send(Outbound message) {
+		return send(message, batch());
+	}
+
+	/**
+	 * {@link #send(Outbound)} as one message of a batch: the agency's name, phone and sender are taken from
+	 * {@code wordings}, read once a tenant for the whole batch (docs/contact-rules.md «Statements a message»).
+	 */
+	@Transactional
+	public Attempt send(Outbound message, AgencyWordings wordings) {
 		lock(message.tenant(), message.debtor());
 		Instant now = clocks.clock(message.tenant()).instant();
 		String address = address(message);
 		if (address == null) {
 			return insert(message, null, State.DROPPED, Reason.NO_ADDRESS, null, now);
 		}
-		Reason unnamed = unnamed(message.tenant(), message.channel(), message.initiative(), message.text());
+		Reason unnamed = unnamed(wordings, message.tenant(), message.channel(), message.initiative(), message.text());
 		if (unnamed != null) {
 			return insert(message, address, State.REFUSED, unnamed, null, now);
 		}
@@ -112,9 +121,14 @@ public class Contacting {
 		};
 		if (attempt.state() == State.SENT) {
 			deliverAfterCommit(attempt.id(), message.tenant(), message.channel(), message.initiative(), address,
-					message.text());
+					message.text(), wordings.sender(message.tenant()).orElse(null));
 		}
 		return attempt;
+	}
+
+	/** A new batch's wordings: each agency's read on its first message, kept only as long as the caller keeps it. */
+	public AgencyWordings batch() {
+		return new AgencyWordings(templates);
 	}
 
 	/** Whether texts really leave Kredo (an SMS provider is configured), or stay in the development outbox. */
@@ -148,17 +162,17 @@ public class Contacting {
 	 * asked for must name the agency and give its phone (none on its requisites, none given); a collection message
 	 * that really leaves Kredo must come from the agency's registered sender name.
 	 */
-	Reason unnamed(TenantId tenant, Channel channel, Initiative initiative, String text) {
+	Reason unnamed(AgencyWordings agency, TenantId tenant, Channel channel, Initiative initiative, String text) {
 		if (!channel.isElectronic() || initiative == Initiative.REQUESTED_CODE) {
 			return null;
 		}
-		var phone = templates.phone(tenant);
+		var phone = agency.phone(tenant);
 		if (phone.isEmpty() || !ContactTemplates.givesPhone(text, phone.get())
-				|| !ContactTemplates.namesAgency(text, templates.agencyName(tenant))) {
+				|| !ContactTemplates.namesAgency(text, agency.name(tenant))) {
 			return Reason.UNNAMED_CREDITOR;
 		}
 		if (initiative == Initiative.COLLECTION && channel == Channel.SMS && textsAreSent()
-				&& templates.sender(tenant).isEmpty()) {
+				&& agency.sender(tenant).isEmpty()) {
 			return Reason.NO_SENDER;
 		}
 		return null;
@@ -209,8 +223,8 @@ public class Contacting {
 
 	/** Hands a logged message to its channel once the row commits (at once without a transaction). */
 	void deliverAfterCommit(UUID attempt, TenantId tenant, Channel channel, Initiative initiative, String address,
-			String text) {
-		Runnable deliver = () -> deliver(attempt, tenant, channel, initiative, address, text);
+			String text, String sender) {
+		Runnable deliver = () -> deliver(attempt, tenant, channel, initiative, address, text, sender);
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			deliver.run();
 			return;
@@ -224,12 +238,12 @@ public class Contacting {
 	}
 
 	private void deliver(UUID attempt, TenantId tenant, Channel channel, Initiative initiative, String address,
-			String text) {
+			String text, String sender) {
 		try {
 			if (channel != Channel.SMS) {
 				throw new IllegalStateException("No " + channel + " channel is connected");
 			}
-			sms.send(tenant, PhoneNumber.parse(address), text, templates.sender(tenant).orElse(null));
+			sms.send(tenant, PhoneNumber.parse(address), text, sender);
 		}
 		catch (RuntimeException ex) {
 			log.warn("The channel refused message {} of tenant {}: {}", attempt, tenant.value(), ex.getMessage());

@@ -115,11 +115,12 @@ class HeldMessages {
 					row.getInt("clock_offset_days")))
 			.list();
 		List<Runnable> sends = new ArrayList<>();
+		AgencyWordings wordings = gate.batch();
 		for (Held held : rows) {
 			Instant now = systemNow.plus(java.time.Duration.ofDays(held.daysAhead()));
 			gate.lock(held.tenant(), held.debtor());
 			String text = personalData.open("contact_attempts.body", new Sealed(held.body()));
-			Reason unnamed = gate.unnamed(held.tenant(), held.channel(), held.initiative(), text);
+			Reason unnamed = gate.unnamed(wordings, held.tenant(), held.channel(), held.initiative(), text);
 			Decision decision = unnamed != null ? Decision.refuse(unnamed)
 					: held.notAfter() != null && now.isAfter(held.notAfter()) ? Decision.drop(Reason.STALE)
 					: gate.decide(held.tenant(), held.debtor(), held.channel(), held.initiative(), held.debt(),
@@ -129,7 +130,7 @@ class HeldMessages {
 					update(held.id(), "SENT", null, null, held.initiative() == Initiative.COLLECTION, now);
 					String address = personalData.open("contact_attempts.address", new Sealed(held.address()));
 					sends.add(() -> gate.deliverAfterCommit(held.id(), held.tenant(), held.channel(), held.initiative(),
-							address, text));
+							address, text, wordings.sender(held.tenant()).orElse(null)));
 				}
 				case HOLD -> update(held.id(), "HELD", decision.reason(), decision.at(), false, now);
 				case REFUSE -> update(held.id(), "REFUSED", decision.reason(), null, false, now);

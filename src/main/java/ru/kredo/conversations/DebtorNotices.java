@@ -35,4 +35,12 @@ public interface DebtorNotices {
 	 * {@link #planInstalmentDue}.
 	 */
 	void planBehind(TenantId agency, ContactId debtor, DebtId debt, Money amount, LocalDate due);
+
+	/**
+	 * The same notices for one batch (a run of plan reminders): what does not change within it, such as the agency's
+	 * wording, may be read once for the whole batch. Kept only for the batch, never across runs; this one by default.
+	 */
+	default DebtorNotices batch() {
+		return this;
+	}
 }

@@ -1,12 +1,9 @@
 package ru.kredo.documents;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.kredo.documents.internal.CertificatePdf;
+import ru.kredo.platform.Sha256;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantId;
@@ -59,7 +57,7 @@ public class Certificates {
 					    debtor_masked, contract_masked, closed_on, issued_on, issued_at)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 					on conflict do nothing""")
-				.params(UUID.randomUUID(), tenant.value(), certificate.debtRef(), code.value(), sha256(pdf), seal(pdf),
+				.params(UUID.randomUUID(), tenant.value(), certificate.debtRef(), code.value(), Sha256.hex(pdf), seal(pdf),
 						certificate.agency().fullName(), certificate.debtor().masked(),
 						certificate.contract().maskedNumber(), certificate.closedOn(), certificate.issuedOn(),
 						Timestamp.from(clock.instant()))
@@ -110,14 +108,5 @@ public class Certificates {
 
 	private byte[] open(byte[] sealed) {
 		return Base64.getDecoder().decode(personalData.open(SEALED_PDF, new Sealed(sealed)));
-	}
-
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException(impossible);
-		}
 	}
 }

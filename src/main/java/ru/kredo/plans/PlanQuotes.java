@@ -36,15 +36,9 @@ public class PlanQuotes {
 	private final ScheduleCalculator calculator;
 	private final ru.kredo.collections.Offers offers;
 
-	/** Without offers: no plan it quotes is of a discounted sum (a test's). */
-	PlanQuotes(PlanPolicies policies, Debts debts, BusinessCalendar calendar, TenantClocks clocks) {
-		this(policies, debts, calendar, clocks, null);
-	}
-
-	@org.springframework.beans.factory.annotation.Autowired
 	PlanQuotes(PlanPolicies policies, Debts debts, BusinessCalendar calendar, TenantClocks clocks,
 			ru.kredo.collections.Offers offers) {
-		this.offers = offers;
+		this.offers = Objects.requireNonNull(offers, "offers");
 		this.clocks = Objects.requireNonNull(clocks, "clocks");
 		this.policies = policies;
 		this.debts = debts;
@@ -149,7 +143,7 @@ public class PlanQuotes {
 	 * offer forgives nothing.
 	 */
 	public java.util.Optional<Money> discountedSum(Debt debt, Eligibility eligibility) {
-		if (offers == null || !eligibility.policy().withDiscount()) {
+		if (!eligibility.policy().withDiscount()) {
 			return java.util.Optional.empty();
 		}
 		try {

@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.Reachable;
+import ru.kredo.StatementCounter;
 import ru.kredo.audit.AuditActor;
 import ru.kredo.cabinet.web.CabinetMvc;
 import ru.kredo.collections.Debt;
@@ -228,6 +229,67 @@ class InvitationsIntegrationTests {
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> links(tenant) == 1);
 		assertThat(jdbc.sql("select contact_id from cabinet_invitation_links where tenant_id = ?").param(tenant.value())
 			.query(UUID.class).single()).isEqualTo(debtor.value());
+	}
+
+	@Test
+	void theFunnelsInvitationsTableReadsAsManyStatementsForThreeInvitationsAsForOne() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		reachable.named(tenant);
+		UserDetails admin = fixtures.admin(agency);
+		invitePortfolioOfTwo(agency);
+		pages.staffPage("/cabinet-funnel", admin);
+		StatementCounter.Counted<String> one = StatementCounter.count(() -> pages.staffPage("/cabinet-funnel", admin));
+		invitePortfolioOfTwo(agency);
+		invitePortfolioOfTwo(agency);
+
+		StatementCounter.Counted<String> three = StatementCounter.count(() -> pages.staffPage("/cabinet-funnel", admin));
+
+		assertThat(invitations.of(tenant, 20)).hasSize(3)
+			.allSatisfy(line -> assertThat(line.texts("SENT")).isEqualTo(2));
+		assertThat(three.statements()).as("statements of the page with three invitations: %s", three.sql())
+			.isEqualTo(one.statements());
+		assertThat(three.statementsWith("attempt_id from cabinet_invitation_links")).as("reads of links in %s", three.sql())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aRoundOfInvitationsReadsTheAgencysWordingOnce() throws Exception {
+		StatementCounter.Counted<Integer> one = sendRound(1);
+		StatementCounter.Counted<Integer> five = sendRound(5);
+
+		System.out.printf("invitations: %d statements for 1 text, %d for 5: %.1f a text%n", one.statements(),
+				five.statements(), (five.statements() - one.statements()) / 4.0);
+		assertThat(five.result()).isEqualTo(5);
+		assertThat(five.statementsWith("from contact_senders")).as("reads of the sender in %s", five.sql()).isEqualTo(1);
+		assertThat(five.statementsWith("from agency_requisites")).as("reads of the phone in %s", five.sql()).isEqualTo(1);
+		assertThat(five.statementsWith("from contact_templates")).as("reads of the text in %s", five.sql()).isEqualTo(1);
+	}
+
+	/** A new agency's portfolio of {@code debtors}, all awake, invited and sent in one round: what the round cost. */
+	private StatementCounter.Counted<Integer> sendRound(int debtors) throws Exception {
+		while (invitations.sendPending(100) > 0) {
+			// what other tests left waiting goes first, so that the round counted is this agency's alone
+		}
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		reachable.named(tenant);
+		UUID portfolio = portfolio(tenant);
+		for (int i = 0; i < debtors; i++) {
+			reachable.awake(tenant, debtor(agency, portfolio).id());
+		}
+		invitations.invitePortfolio(tenant, portfolio, AuditActor.COMMAND_LINE);
+		return StatementCounter.count(() -> invitations.sendPending(100));
+	}
+
+	private void invitePortfolioOfTwo(Provisioned agency) {
+		TenantId tenant = agency.tenant().id();
+		UUID portfolio = portfolio(tenant);
+		for (int i = 0; i < 2; i++) {
+			reachable.awake(tenant, debtor(agency, portfolio).id());
+		}
+		invitations.invitePortfolio(tenant, portfolio, AuditActor.COMMAND_LINE);
+		invitations.sendPending(100);
 	}
 
 	private void publish(TenantId tenant, Contact debtor, CreditEventType type) {

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.Reachable;
+import ru.kredo.StatementCounter;
 import ru.kredo.TextedCodes;
 import ru.kredo.audit.AuditActor;
 import ru.kredo.cabinet.CabinetSignIn;
@@ -41,6 +42,7 @@ import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.collections.Debts;
 import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.ContactId;
 import ru.kredo.conversations.DebtorNotices;
 import ru.kredo.money.Money;
 import ru.kredo.operator.TenantProvisioning;
@@ -241,24 +243,105 @@ class ContactingIntegrationTests {
 		notices.planBehind(tenant, debtor.id(), debt.id(), Money.ofRoubles("10000"), calendar.today());
 		assertThat(attempts()).singleElement().satisfies(row -> assertThat(row.counted()).isTrue());
 
-		// The first of two takes the day's last slot and keeps its transaction open a while; the second asks meanwhile.
+		// The first of two takes the day's last slot and keeps its transaction open until the second is seen waiting
+		// for the debtor's lock: the second surely asks while the first has not committed, however slow the machine.
 		// Two threads of their own: the common pool may have one worker on a small machine, which would run them in turn.
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		CountDownLatch firstSent = new CountDownLatch(1);
+		CountDownLatch secondWaits = new CountDownLatch(1);
 		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
 			gate.send(reminder("first"));
 			firstSent.countDown();
-			sleep(1000);
+			await(secondWaits);
 		}), threads);
 		assertThat(firstSent.await(10, TimeUnit.SECONDS)).isTrue();
 		CompletableFuture<Contacting.Attempt> second = CompletableFuture.supplyAsync(() -> gate.send(reminder("second")),
 				threads);
+		assertThat(waitsForHisLock(tenant, debtor.id(), Duration.ofSeconds(10)))
+			.as("the second send waits for the first's lock on him").isTrue();
+		secondWaits.countDown();
 		first.get(10, TimeUnit.SECONDS);
 		threads.shutdown();
 
 		assertThat(second.get(10, TimeUnit.SECONDS).state()).isEqualTo(Contacting.State.HELD);
 		assertThat(second.get().reason()).isEqualTo(Reason.DAY_LIMIT);
 		assertThat(attempts()).filteredOn(Row::counted).hasSize(2);
+	}
+
+	@Test
+	void aBatchOfHeldMessagesReadsTheAgencysWordingOnceNotOnceAMessage() throws Exception {
+		StatementCounter.Counted<Integer> one = drainHeld(1);
+		StatementCounter.Counted<Integer> five = drainHeld(5);
+
+		double perMessage = (five.statements() - one.statements()) / 4.0;
+		System.out.printf("held messages' queue: %d statements for 1 message, %d for 5: %.1f a message%n",
+				one.statements(), five.statements(), perMessage);
+		assertThat(five.result()).isEqualTo(5);
+		assertThat(five.statementsWith("from contact_senders")).as("reads of the sender in %s", five.sql()).isEqualTo(1);
+		assertThat(five.statementsWith("from agency_requisites")).as("reads of the phone in %s", five.sql()).isEqualTo(1);
+		assertThat(perMessage).as("statements a message in %s", five.sql()).isLessThanOrEqualTo(HELD_STATEMENTS_A_MESSAGE);
+	}
+
+	@Test
+	void aRunOfPlanRemindersReadsTheAgencysWordingOnce() throws Exception {
+		List<Reminded> ten = new java.util.ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			Contact his = fixtures.contact(agency);
+			reachable.awake(tenant, his.id());
+			ten.add(new Reminded(his, debts.add(tenant, his.id(), "ПАО «Банк»", "КД-" + UUID.randomUUID(),
+					LocalDate.of(2021, 1, 1), null,
+					DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("20000"), Money.ZERO), 200)));
+		}
+		List<Reminded> five = ten.subList(0, 5);
+		List<Reminded> fiveMore = ten.subList(5, 10);
+		DebtorNotices run = notices.batch();
+		LocalDate due = calendar.today().plusDays(3);
+		StatementCounter.Counted<Integer> batched = StatementCounter.count(() -> {
+			five.forEach(r -> run.planInstalmentDue(tenant, r.debtor().id(), r.debt().id(), Money.ofRoubles("100"), due));
+			return five.size();
+		});
+		StatementCounter.Counted<Integer> alone = StatementCounter.count(() -> {
+			fiveMore.forEach(r -> notices.planInstalmentDue(tenant, r.debtor().id(), r.debt().id(), Money.ofRoubles("100"),
+					due));
+			return fiveMore.size();
+		});
+
+		System.out.printf("plan reminders: 5 texts one by one %d statements, in one run %d%n", alone.statements(),
+				batched.statements());
+		assertThat(attempts()).filteredOn(row -> row.purpose().equals("plan.instalment-due")).hasSize(10);
+		assertThat(batched.statementsWith("from agency_requisites")).as("reads of the phone in %s", batched.sql())
+			.isEqualTo(1);
+		assertThat(batched.statementsWith("from contact_templates")).as("reads of the template in %s", batched.sql())
+			.isEqualTo(1);
+		assertThat(batched.statements()).isLessThan(alone.statements());
+	}
+
+	private record Reminded(Contact debtor, Debt debt) {
+	}
+
+	/** A message of a batch: lock, his address, zone, counted contacts and bars, the row's update and the outbox's. */
+	private static final double HELD_STATEMENTS_A_MESSAGE = 6;
+
+	/** A new agency's {@code messages} reminders held at night, drained at once: what it cost. */
+	private StatementCounter.Counted<Integer> drainHeld(int messages) throws Exception {
+		Provisioned other = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId id = other.tenant().id();
+		reachable.named(id);
+		for (int i = 0; i < messages; i++) {
+			Contact his = fixtures.contact(other);
+			Debt owed = debts.add(id, his.id(), "ПАО «Банк»", "КД-" + UUID.randomUUID(), LocalDate.of(2021, 1, 1), null,
+					DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("20000"), Money.ZERO), 200);
+			reachable.asleep(id, his.id());
+			notices.planInstalmentDue(id, his.id(), owed.id(), Money.ofRoubles("10000"), calendar.today().plusDays(5));
+		}
+		Instant last = jdbc.sql("select max(due_at) from contact_attempts where tenant_id = ? and state = 'HELD'")
+			.param(id.value())
+			.query((row, n) -> row.getTimestamp(1).toInstant())
+			.single();
+		StatementCounter.Counted<Integer> drained = StatementCounter.count(() -> queue.drain(id, last));
+		assertThat(jdbc.sql("select count(*) from contact_attempts where tenant_id = ? and state = 'SENT'")
+			.param(id.value()).query(Long.class).single()).isEqualTo(messages);
+		return drained;
 	}
 
 	@Test
@@ -319,13 +402,36 @@ class ContactingIntegrationTests {
 				"«" + agency.tenant().name() + "»: " + which + ". Тел. " + Reachable.AGENCY_PHONE, null);
 	}
 
-	private static void sleep(long millis) {
+	private static void await(CountDownLatch latch) {
 		try {
-			Thread.sleep(millis);
+			if (!latch.await(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("not released within 10 s");
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Whether a transaction waits for the gate's lock on this debtor ({@link Contacting#lock}) within {@code limit}. */
+	private boolean waitsForHisLock(TenantId tenant, ContactId debtor, Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		do {
+			// a bigint advisory lock is shown as its high 32 bits (classid) and low 32 bits (objid)
+			boolean waiting = jdbc.sql("""
+					select exists (select 1 from pg_locks where locktype = 'advisory' and not granted
+					               and ((classid::bigint << 32) | objid::bigint) = hashtextextended(?, 0))""")
+				.param("contact_attempts:" + tenant.value() + ":" + debtor.value())
+				.query(Boolean.class)
+				.single();
+			if (waiting) {
+				return true;
+			}
+			Thread.onSpinWait();
+		}
+		while (System.nanoTime() < deadline);
+		return false;
 	}
 
 	record Row(String purpose, String initiative, String state, String reason, boolean counted, Instant dueAt,

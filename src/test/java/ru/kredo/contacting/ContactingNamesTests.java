@@ -41,29 +41,29 @@ class ContactingNamesTests {
 	@Test
 	void aCollectionTextThatReallyGoesOutNeedsTheAgencysRegisteredSender() {
 		when(sms.isOutbox()).thenReturn(false);
-		assertThat(gate.unnamed(tenant, Channel.SMS, Initiative.COLLECTION, TEXT)).isEqualTo(Reason.NO_SENDER);
-		assertThat(gate.unnamed(tenant, Channel.SMS, Initiative.REPLY, TEXT)).as("a reply goes under the platform's")
+		assertThat(gate.unnamed(gate.batch(), tenant, Channel.SMS, Initiative.COLLECTION, TEXT)).isEqualTo(Reason.NO_SENDER);
+		assertThat(gate.unnamed(gate.batch(), tenant, Channel.SMS, Initiative.REPLY, TEXT)).as("a reply goes under the platform's")
 			.isNull();
 		when(templates.sender(tenant)).thenReturn(Optional.of("Vozvrat"));
-		assertThat(gate.unnamed(tenant, Channel.SMS, Initiative.COLLECTION, TEXT)).isNull();
+		assertThat(gate.unnamed(gate.batch(), tenant, Channel.SMS, Initiative.COLLECTION, TEXT)).isNull();
 	}
 
 	@Test
 	void inTheOutboxNoSenderIsNeeded() {
 		when(sms.isOutbox()).thenReturn(true);
-		assertThat(gate.unnamed(tenant, Channel.SMS, Initiative.COLLECTION, TEXT)).isNull();
+		assertThat(gate.unnamed(gate.batch(), tenant, Channel.SMS, Initiative.COLLECTION, TEXT)).isNull();
 	}
 
 	@Test
 	void aTextThatDoesNotNameTheAgencyAndItsPhoneIsRefusedButACodeIsNot() {
 		when(sms.isOutbox()).thenReturn(true);
-		assertThat(gate.unnamed(tenant, Channel.SMS, Initiative.COLLECTION, "Платёж 1 000 ₽. Тел. +7 495 000-00-00"))
+		assertThat(gate.unnamed(gate.batch(), tenant, Channel.SMS, Initiative.COLLECTION, "Платёж 1 000 ₽. Тел. +7 495 000-00-00"))
 			.isEqualTo(Reason.UNNAMED_CREDITOR);
-		assertThat(gate.unnamed(tenant, Channel.SMS, Initiative.REPLY, "«ПКО Возврат» ответило вам"))
+		assertThat(gate.unnamed(gate.batch(), tenant, Channel.SMS, Initiative.REPLY, "«ПКО Возврат» ответило вам"))
 			.isEqualTo(Reason.UNNAMED_CREDITOR);
 		when(templates.phone(tenant)).thenReturn(Optional.empty());
-		assertThat(gate.unnamed(tenant, Channel.SMS, Initiative.COLLECTION, TEXT)).as("no phone on the requisites")
+		assertThat(gate.unnamed(gate.batch(), tenant, Channel.SMS, Initiative.COLLECTION, TEXT)).as("no phone on the requisites")
 			.isEqualTo(Reason.UNNAMED_CREDITOR);
-		assertThat(gate.unnamed(tenant, Channel.SMS, Initiative.REQUESTED_CODE, "Код 123456")).isNull();
+		assertThat(gate.unnamed(gate.batch(), tenant, Channel.SMS, Initiative.REQUESTED_CODE, "Код 123456")).isNull();
 	}
 }

@@ -1,6 +1,7 @@
 package ru.kredo.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +18,8 @@ import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtStatus;
+import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offers;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.money.Money;
 import ru.kredo.tenancy.TenantClocks;
@@ -32,7 +35,9 @@ class PlanQuotesTests {
 		.atZone(BusinessCalendar.MOSCOW).toInstant(), BusinessCalendar.MOSCOW);
 
 	private final BusinessCalendar calendar = BusinessCalendar.inMoscow(lateInMoscow);
-	private final PlanQuotes quotes = new PlanQuotes(null, null, calendar, TenantClocks.system(lateInMoscow, calendar));
+	// what these tests ask reads no policy, debt or offer from the database: a call to one would answer null and fail
+	private final PlanQuotes quotes = new PlanQuotes(mock(PlanPolicies.class), mock(Debts.class), calendar,
+			TenantClocks.system(lateInMoscow, calendar), mock(Offers.class));
 
 	@Test
 	void aDebtorInVladivostokAtHalfPastElevenMoscowTimeOnTheFirstIsAlreadyOnTheSecond() {

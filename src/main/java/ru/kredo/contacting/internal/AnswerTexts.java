@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.DebtId;
+import ru.kredo.contacting.AgencyWordings;
 import ru.kredo.contacting.ContactTemplates;
 import ru.kredo.contacting.Contacting;
 import ru.kredo.contacting.Initiative;
@@ -45,15 +46,13 @@ class AnswerTexts implements DebtorNotices {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
 	private final Contacting gate;
-	private final ContactTemplates templates;
 	private final PublicAddress address;
 	private final TenantClocks clocks;
 	private final BusinessCalendar calendar;
 
-	AnswerTexts(Contacting gate, ContactTemplates templates, PublicAddress address, TenantClocks clocks,
+	AnswerTexts(Contacting gate, PublicAddress address, TenantClocks clocks,
 			BusinessCalendar calendar) {
 		this.gate = gate;
-		this.templates = templates;
 		this.address = address;
 		this.clocks = clocks;
 		this.calendar = calendar;
@@ -61,37 +60,79 @@ class AnswerTexts implements DebtorNotices {
 
 	@Override
 	public void agencyAnswered(TenantId agency, ContactId debtor) {
-		send(agency, debtor, null, MessageTemplate.CHAT_ANSWERED, "/chat", null, null,
-				clocks.clock(agency).instant().plus(REPLY_FRESH));
+		new Batch(gate.batch()).agencyAnswered(agency, debtor);
 	}
 
 	@Override
 	public void documentRequestAnswered(TenantId agency, ContactId debtor) {
-		send(agency, debtor, null, MessageTemplate.DOCUMENT_REQUEST_ANSWERED, "/documents", null, null,
-				clocks.clock(agency).instant().plus(REPLY_FRESH));
+		new Batch(gate.batch()).documentRequestAnswered(agency, debtor);
 	}
 
 	@Override
 	public void planInstalmentDue(TenantId agency, ContactId debtor, DebtId debt, Money amount, LocalDate due) {
-		send(agency, debtor, debt, MessageTemplate.PLAN_INSTALMENT_DUE, "/debts/" + debt.value(), amount, due,
-				due.plusDays(1).atStartOfDay(calendar.agencyZone()).toInstant());
+		new Batch(gate.batch()).planInstalmentDue(agency, debtor, debt, amount, due);
 	}
 
 	@Override
 	public void planBehind(TenantId agency, ContactId debtor, DebtId debt, Money amount, LocalDate due) {
-		send(agency, debtor, debt, MessageTemplate.PLAN_BEHIND, "/debts/" + debt.value(), amount, due,
-				clocks.clock(agency).instant().plus(BEHIND_FRESH));
+		new Batch(gate.batch()).planBehind(agency, debtor, debt, amount, due);
 	}
 
-	private void send(TenantId agency, ContactId debtor, DebtId debt, MessageTemplate template, String page,
-			Money amount, LocalDate date, java.time.Instant notAfter) {
-		Map<String, String> values = new HashMap<>();
-		values.put("{agency}", templates.agencyName(agency));
-		values.put("{phone}", templates.phone(agency).orElse(null));
-		values.put("{link}", address.of("/cabinet/" + agency.value() + page).toString());
-		values.put("{amount}", amount == null ? null : Amounts.text(amount.roubles()));
-		values.put("{date}", date == null ? null : DAY.format(date));
-		String text = ContactTemplates.render(templates.text(agency, template), values);
-		gate.send(Outbound.text(agency, debtor, debt, template.initiative(), template.purpose(), text, notAfter));
+	/** The agency's name, phone, sender and templates read once for the batch's notices, not once a notice. */
+	@Override
+	public DebtorNotices batch() {
+		return new Batch(gate.batch());
+	}
+
+	/** Notices told with one batch's wordings. */
+	private final class Batch implements DebtorNotices {
+
+		private final AgencyWordings wordings;
+
+		Batch(AgencyWordings wordings) {
+			this.wordings = wordings;
+		}
+
+		@Override
+		public void agencyAnswered(TenantId agency, ContactId debtor) {
+			send(agency, debtor, null, MessageTemplate.CHAT_ANSWERED, "/chat", null, null,
+					clocks.clock(agency).instant().plus(REPLY_FRESH));
+		}
+
+		@Override
+		public void documentRequestAnswered(TenantId agency, ContactId debtor) {
+			send(agency, debtor, null, MessageTemplate.DOCUMENT_REQUEST_ANSWERED, "/documents", null, null,
+					clocks.clock(agency).instant().plus(REPLY_FRESH));
+		}
+
+		@Override
+		public void planInstalmentDue(TenantId agency, ContactId debtor, DebtId debt, Money amount, LocalDate due) {
+			send(agency, debtor, debt, MessageTemplate.PLAN_INSTALMENT_DUE, "/debts/" + debt.value(), amount, due,
+					due.plusDays(1).atStartOfDay(calendar.agencyZone()).toInstant());
+		}
+
+		@Override
+		public void planBehind(TenantId agency, ContactId debtor, DebtId debt, Money amount, LocalDate due) {
+			send(agency, debtor, debt, MessageTemplate.PLAN_BEHIND, "/debts/" + debt.value(), amount, due,
+					clocks.clock(agency).instant().plus(BEHIND_FRESH));
+		}
+
+		@Override
+		public DebtorNotices batch() {
+			return this;
+		}
+
+		private void send(TenantId agency, ContactId debtor, DebtId debt, MessageTemplate template, String page,
+				Money amount, LocalDate date, java.time.Instant notAfter) {
+			Map<String, String> values = new HashMap<>();
+			values.put("{agency}", wordings.name(agency));
+			values.put("{phone}", wordings.phone(agency).orElse(null));
+			values.put("{link}", address.of("/cabinet/" + agency.value() + page).toString());
+			values.put("{amount}", amount == null ? null : Amounts.text(amount.roubles()));
+			values.put("{date}", date == null ? null : DAY.format(date));
+			String text = ContactTemplates.render(wordings.text(agency, template), values);
+			gate.send(Outbound.text(agency, debtor, debt, template.initiative(), template.purpose(), text, notAfter),
+					wordings);
+		}
 	}
 }

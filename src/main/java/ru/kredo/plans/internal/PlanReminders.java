@@ -123,10 +123,12 @@ class PlanReminders {
 	 * by the debtor's own today then, in his time zone (the agency's when unknown; docs/plans.md): how many were sent.
 	 */
 	int run(TenantId tenant, Instant now) {
-		DebtorNotices port = notices.getIfAvailable();
-		if (port == null) {
+		DebtorNotices available = notices.getIfAvailable();
+		if (available == null) {
 			return 0;
 		}
+		// the agency's wording read once for this run, not once a text (docs/contact-rules.md «Statements a message»)
+		DebtorNotices port = available.batch();
 		int sent = 0;
 		for (Due due : due(tenant, now)) {
 			try {
