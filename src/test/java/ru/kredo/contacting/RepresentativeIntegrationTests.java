@@ -1,6 +1,8 @@
 package ru.kredo.contacting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
@@ -82,6 +85,12 @@ class RepresentativeIntegrationTests {
 	@Autowired
 	PersonalData personalData;
 
+	@Autowired
+	ContactStandings standings;
+
+	@Autowired
+	MockMvc mvc;
+
 	Provisioned agency;
 	TenantId tenant;
 	Contact debtor;
@@ -136,6 +145,24 @@ class RepresentativeIntegrationTests {
 		assertThat(behind.address()).isEqualTo(DEBTORS);
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outbox().getFirst().phone())
 			.isEqualTo(DEBTORS));
+	}
+
+	@Test
+	void theCardSaysTextsGoToTheRepresentativeWhileCallsToTheDebtorStayBarred() throws Exception {
+		reachable.awake(tenant, debtor.id());
+		representativeConfirmed();
+
+		Standing standing = standings.of(tenant, debtor.id());
+		assertThat(standing.message().verdict()).as("a text goes (to him)").isEqualTo(Decision.Verdict.SEND);
+		assertThat(standing.call().verdict()).isEqualTo(Decision.Verdict.REFUSE);
+		assertThat(standing.call().reason()).isEqualTo(Reason.REPRESENTATIVE);
+
+		String log = mvc.perform(get("/debtors/{id}/contact-log", debtor.id().value()).with(user(fixtures.admin(agency))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(log).contains("представителю должника");
+		String csv = mvc.perform(get("/debtors/{id}/contact-log.csv", debtor.id().value())
+			.with(user(fixtures.admin(agency)))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv).contains("Кому", "представителю должника");
 	}
 
 	@Test
