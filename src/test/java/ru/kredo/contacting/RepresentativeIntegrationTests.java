@@ -188,6 +188,29 @@ class RepresentativeIntegrationTests {
 	}
 
 	@Test
+	void aReminderHeldForTheRepresentativeGoesToTheDebtorOnceTheStatementIsWithdrawnOvernight() {
+		reachable.asleep(tenant, debtor.id());
+		ContactStatement statement = representativeConfirmed();
+		notices.planInstalmentDue(tenant, debtor.id(), debt.id(), Money.ofRoubles("10000"), calendar.today().plusDays(5));
+		Row held = latest("plan.instalment-due");
+		assertThat(held.state()).isEqualTo("HELD");
+		assertThat(held.recipient()).isEqualTo("REPRESENTATIVE");
+		assertThat(held.address()).isEqualTo(REPRESENTATIVES);
+
+		statements.withdraw(tenant, debtor.id(), statement.id());
+		queue.drain(tenant, held.dueAt());
+
+		Row sent = latest("plan.instalment-due");
+		assertThat(sent.state()).isEqualTo("SENT");
+		assertThat(sent.recipient()).isEqualTo("DEBTOR");
+		assertThat(sent.address()).isEqualTo(DEBTORS);
+		assertThat(outbox()).anySatisfy(text -> {
+			assertThat(text.phone()).isEqualTo(DEBTORS);
+			assertThat(text.text()).contains("платёж по плану");
+		});
+	}
+
+	@Test
 	void aConfirmedRefusalStillRefusesEveryCollectionTextRepresentativeOrNot() {
 		reachable.awake(tenant, debtor.id());
 		representativeConfirmed();
