@@ -53,5 +53,11 @@ public enum AuditAction {
 	CONTACT_STATEMENT_WITHDRAWN,
 	INVITATIONS_SENT,
 	/** An operator's call's outcome recorded (issue 14, the card). */
-	CONTACT_CALL_RECORDED
+	CONTACT_CALL_RECORDED,
+	/** An agency's text to debtors saved in its own wording on «Тексты должникам» (the template named, not its text). */
+	CONTACT_TEMPLATE_SAVED,
+	/** An agency's text to debtors put back to Kredo's default wording. */
+	CONTACT_TEMPLATE_RESET,
+	/** The agency's registered SMS sender name set, changed or removed. */
+	CONTACT_SENDER_CHANGED
 }

@@ -26,7 +26,7 @@ public class ContactHistory {
 
 	private static final Logger log = LoggerFactory.getLogger(ContactHistory.class);
 	private static final String COLUMNS = "id, debt_id, channel, initiative, state, reason, counted, purpose, address, "
-			+ "body, due_at, sent_at, outcome, actor, created_at";
+			+ "body, due_at, sent_at, outcome, actor, created_at, recipient";
 
 	private final JdbcClient jdbc;
 	private final PersonalData personalData;
@@ -95,6 +95,7 @@ public class ContactHistory {
 				row.getTimestamp("due_at") == null ? null : row.getTimestamp("due_at").toInstant(),
 				row.getTimestamp("sent_at") == null ? null : row.getTimestamp("sent_at").toInstant(),
 				row.getString("outcome") == null ? null : CallOutcome.valueOf(row.getString("outcome")),
-				row.getString("actor"), row.getTimestamp("created_at").toInstant());
+				row.getString("actor"), row.getTimestamp("created_at").toInstant(),
+				Recipient.valueOf(row.getString("recipient")));
 	}
 }

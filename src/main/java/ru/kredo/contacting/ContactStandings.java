@@ -29,15 +29,17 @@ public class ContactStandings {
 	private final DebtorZones zones;
 	private final ContactLog log;
 	private final ContactBars bars;
+	private final Representatives representatives;
 
 	ContactStandings(BusinessCalendar calendar, TenantClocks clocks, DebtorZones zones, ContactLog log,
-			ContactBars bars) {
+			ContactBars bars, Representatives representatives) {
 		this.rules = new ContactRules(calendar.days());
 		this.calendar = calendar;
 		this.clocks = clocks;
 		this.zones = zones;
 		this.log = log;
 		this.bars = bars;
+		this.representatives = representatives;
 	}
 
 	/** The debtor's standing now, on the tenant's clock. */
@@ -61,13 +63,17 @@ public class ContactStandings {
 			.filter(ContactBars.StandingBar::isStanding)
 			.toList();
 		List<Bar> barList = standing.stream().map(ContactBars.StandingBar::bar).toList();
+		// A text goes to his representative while one is in force with a phone (Contacting#route): his bar stops calls only.
+		List<Bar> textBars = representatives.of(tenant, debtor).map(reached -> reached.on(Channel.SMS)).isPresent()
+				? barList.stream().filter(bar -> bar.kind() != BarKind.REPRESENTATIVE).toList()
+				: barList;
 		ContactHours hours = rules.hours();
 		java.time.LocalDate localDay = now.atZone(zone).toLocalDate();
 		return new Standing(debtor, now, zone, zoneKnown, known.map(DebtorZone::region).orElse(null),
 				calendar.agencyZone(), calendar.days().kindOf(localDay), hours.on(localDay),
 				hours.allows(now, zone) ? hours.endOfHours(now, zone) : null,
 				rules.decide(Channel.CALL, Initiative.COLLECTION, null, null, calls, barList, zone, now),
-				rules.decide(Channel.SMS, Initiative.COLLECTION, null, null, messages, barList, zone, now),
+				rules.decide(Channel.SMS, Initiative.COLLECTION, null, null, messages, textBars, zone, now),
 				rules.left(ContactKind.CALL, calls, zone, now), rules.left(ContactKind.MESSAGE, messages, zone, now),
 				standing);
 	}

@@ -49,8 +49,8 @@ import ru.kredo.tenancy.TenantId;
  * statement waits in the agency's inbox; an operator confirms it — then a {@link BarKind#REFUSAL} or
  * {@link BarKind#REPRESENTATIVE} bar stands ({@link ContactBars}, source {@code statement:<id>}) — or declines it with
  * a reason the debtor reads. The debtor withdraws it at any time (ст. 8 lets him cancel it): a confirmed one's bar is
- * lifted. A refusal is taken only once four months have passed since his debt fell overdue (ст. 8). Every step
- * is audited; every query carries the tenant, and another agency's statement is not found.
+ * lifted. A refusal is taken only once four months have passed since his debt fell overdue (ст. 8). A confirmation
+ * or a decline is texted to him through the gate ({@link StatementNotices}, a reply). Every step is audited; every query carries the tenant, and another agency's statement is not found.
  */
 @Service
 public class ContactStatements {
@@ -84,9 +84,10 @@ public class ContactStatements {
 	private final ConversationLimits limits;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final StatementNotices notices;
 
 	ContactStatements(JdbcClient jdbc, ContactBars bars, Debts debts, TenantClocks clocks, PersonalData personalData,
-			ConversationLimits limits, AuditLog audit, Clock clock) {
+			ConversationLimits limits, AuditLog audit, Clock clock, StatementNotices notices) {
 		this.jdbc = jdbc;
 		this.bars = bars;
 		this.debts = debts;
@@ -95,6 +96,7 @@ public class ContactStatements {
 		this.limits = limits;
 		this.audit = audit;
 		this.clock = clock;
+		this.notices = notices;
 	}
 
 	/** The largest file a statement takes, for the page's hint. */
@@ -190,6 +192,8 @@ public class ContactStatements {
 		bars.mark(tenant, statement.contactId(), statement.kind(), null, statement.barSource(), null, actor);
 		audit.record(tenant, actor, AuditAction.CONTACT_STATEMENT_CONFIRMED, "contact-statement", id,
 				statement.kind().name());
+		// After the bar: a representative confirmed is the one told (from now on the agency writes only to him).
+		notices.statementAnswered(tenant, statement.contactId());
 		return get(tenant, id);
 	}
 
@@ -221,6 +225,7 @@ public class ContactStatements {
 			.update();
 		audit.record(tenant, actor, AuditAction.CONTACT_STATEMENT_DECLINED, "contact-statement", id,
 				statement.kind().name());
+		notices.statementAnswered(tenant, statement.contactId());
 		return get(tenant, id);
 	}
 

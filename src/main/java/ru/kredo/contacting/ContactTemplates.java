@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditActor;
+import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.documents.Agency;
 import ru.kredo.platform.InvalidFields;
@@ -43,12 +46,15 @@ public class ContactTemplates {
 	private final Clock clock;
 	private final TenantDirectory tenants;
 	private final AgencyRequisites requisites;
+	private final AuditLog audit;
 
-	ContactTemplates(JdbcClient jdbc, Clock clock, TenantDirectory tenants, AgencyRequisites requisites) {
+	ContactTemplates(JdbcClient jdbc, Clock clock, TenantDirectory tenants, AgencyRequisites requisites,
+			AuditLog audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.tenants = tenants;
 		this.requisites = requisites;
+		this.audit = audit;
 	}
 
 	/** The agency's templates as they read now: its own wording, else the default. */
@@ -96,10 +102,13 @@ public class ContactTemplates {
 	/**
 	 * Saves the agency's templates (a blank one goes back to its default) and its sender name (blank: none), all or
 	 * nothing: every wrong field refused at once ({@link InvalidFields}, fields named by the template's enum name and
-	 * {@code sender}).
+	 * {@code sender}). Each change is audited as {@code actor}, naming the template, never its text:
+	 * {@code CONTACT_TEMPLATE_SAVED} (a wording of its own kept or changed), {@code CONTACT_TEMPLATE_RESET} (back to
+	 * the default), {@code CONTACT_SENDER_CHANGED} (the registered name, which is no secret); a template saved as it was
+	 * is no change.
 	 */
 	@Transactional
-	public void save(TenantId tenant, Map<MessageTemplate, String> texts, String sender, String actor) {
+	public void save(TenantId tenant, Map<MessageTemplate, String> texts, String sender, AuditActor actor) {
 		String name = agencyName(tenant);
 		Optional<String> phone = phone(tenant);
 		InvalidFields.Collector errors = new InvalidFields.Collector();
@@ -122,26 +131,45 @@ public class ContactTemplates {
 		}
 		errors.throwIfAny();
 		Timestamp now = Timestamp.from(clock.instant());
+		Map<String, String> before = new LinkedHashMap<>();
+		jdbc.sql("select purpose, body from contact_templates where tenant_id = ? for update")
+			.param(tenant.value())
+			.query((row, n) -> before.put(row.getString("purpose"), row.getString("body")))
+			.list();
 		kept.forEach((template, text) -> {
+			String was = before.get(template.purpose());
 			if (text == null || text.equals(template.defaultText())) {
-				jdbc.sql("delete from contact_templates where tenant_id = ? and purpose = ?")
+				int reset = jdbc.sql("delete from contact_templates where tenant_id = ? and purpose = ?")
 					.params(tenant.value(), template.purpose())
 					.update();
+				if (reset > 0) {
+					audit.record(tenant, actor, AuditAction.CONTACT_TEMPLATE_RESET, "contact-template",
+							template.purpose(), "template:" + template.name());
+				}
 				return;
+			}
+			if (!text.equals(was)) {
+				audit.record(tenant, actor, AuditAction.CONTACT_TEMPLATE_SAVED, "contact-template", template.purpose(),
+						"template:" + template.name());
 			}
 			jdbc.sql("""
 					insert into contact_templates (tenant_id, purpose, body, updated_at, updated_by)
 					values (?, ?, ?, ?, ?)
 					on conflict (tenant_id, purpose) do update set body = excluded.body,
 					    updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-				.params(tenant.value(), template.purpose(), text, now, actor)
+				.params(tenant.value(), template.purpose(), text, now, actor.id())
 				.update();
 		});
+		String senderBefore = sender(tenant).orElse("");
+		if (!senderBefore.equals(registered)) {
+			audit.record(tenant, actor, AuditAction.CONTACT_SENDER_CHANGED, "contact-template", "sms-sender",
+					registered.isEmpty() ? "sender:none" : "sender:" + registered);
+		}
 		jdbc.sql("""
 				insert into contact_senders (tenant_id, sms_sender, updated_at, updated_by) values (?, ?, ?, ?)
 				on conflict (tenant_id) do update set sms_sender = excluded.sms_sender,
 				    updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-			.params(tenant.value(), registered.isEmpty() ? null : registered, now, actor)
+			.params(tenant.value(), registered.isEmpty() ? null : registered, now, actor.id())
 			.update();
 	}
 

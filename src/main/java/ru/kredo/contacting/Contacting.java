@@ -66,11 +66,12 @@ public class Contacting {
 	private final ContactTemplates templates;
 	private final Contacts contacts;
 	private final ContactRules rules;
+	private final Representatives representatives;
 	private final TransactionTemplate apart;
 
 	Contacting(JdbcClient jdbc, ContactLog contactLog, ContactBars bars, DebtorZones zones, BusinessCalendar calendar,
 			TenantClocks clocks, PersonalData personalData, SmsGateway sms, ContactTemplates templates,
-			Contacts contacts, PlatformTransactionManager transactions) {
+			Contacts contacts, Representatives representatives, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.contactLog = contactLog;
 		this.bars = bars;
@@ -82,6 +83,7 @@ public class Contacting {
 		this.templates = templates;
 		this.contacts = contacts;
 		this.rules = new ContactRules(calendar.days());
+		this.representatives = representatives;
 		this.apart = new TransactionTemplate(transactions);
 		this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -103,21 +105,25 @@ public class Contacting {
 	public Attempt send(Outbound message, AgencyWordings wordings) {
 		lock(message.tenant(), message.debtor());
 		Instant now = clocks.clock(message.tenant()).instant();
-		String address = address(message);
+		Route route = route(message.tenant(), message.debtor(), message.channel(), message.initiative(),
+				message.address());
+		String address = route.address();
 		if (address == null) {
-			return insert(message, null, State.DROPPED, Reason.NO_ADDRESS, null, now);
+			return route.recipient() == Recipient.REPRESENTATIVE
+					? insert(message, route, State.REFUSED, Reason.REPRESENTATIVE, null, now)
+					: insert(message, route, State.DROPPED, Reason.NO_ADDRESS, null, now);
 		}
 		Reason unnamed = unnamed(wordings, message.tenant(), message.channel(), message.initiative(), message.text());
 		if (unnamed != null) {
-			return insert(message, address, State.REFUSED, unnamed, null, now);
+			return insert(message, route, State.REFUSED, unnamed, null, now);
 		}
 		Decision decision = decide(message.tenant(), message.debtor(), message.channel(), message.initiative(),
-				message.debt(), message.notAfter(), now);
+				message.debt(), message.notAfter(), now, route.recipient());
 		Attempt attempt = switch (decision.verdict()) {
-			case SEND -> insert(message, address, State.SENT, null, null, now);
-			case HOLD -> insert(message, address, State.HELD, decision.reason(), decision.at(), now);
-			case REFUSE -> insert(message, address, State.REFUSED, decision.reason(), null, now);
-			case DROP -> insert(message, address, State.DROPPED, decision.reason(), null, now);
+			case SEND -> insert(message, route, State.SENT, null, null, now);
+			case HOLD -> insert(message, route, State.HELD, decision.reason(), decision.at(), now);
+			case REFUSE -> insert(message, route, State.REFUSED, decision.reason(), null, now);
+			case DROP -> insert(message, route, State.DROPPED, decision.reason(), null, now);
 		};
 		if (attempt.state() == State.SENT) {
 			deliverAfterCommit(attempt.id(), message.tenant(), message.channel(), message.initiative(), address,
@@ -131,14 +137,36 @@ public class Contacting {
 		return new AgencyWordings(templates);
 	}
 
+	/**
+	 * To whom, and where, a message goes: {@code address} when the caller gave one (a code, to the phone he typed);
+	 * otherwise, while a representative is in force ({@link Representatives}), to the representative's address on the
+	 * channel ({@code null} on a channel his statement gives none for: the message is then refused, it may not go to
+	 * the debtor); else to the debtor's own phone or e-mail on file ({@code null}: none).
+	 */
+	record Route(Recipient recipient, String address) {
+	}
+
+	Route route(TenantId tenant, ContactId debtor, Channel channel, Initiative initiative, String address) {
+		if (address != null || initiative == Initiative.REQUESTED_CODE) {
+			return new Route(Recipient.DEBTOR, address != null ? address : own(tenant, debtor, channel));
+		}
+		return representatives.of(tenant, debtor)
+			.map(reached -> new Route(Recipient.REPRESENTATIVE, reached.on(channel)))
+			.orElseGet(() -> new Route(Recipient.DEBTOR, own(tenant, debtor, channel)));
+	}
+
 	/** Whether texts really leave Kredo (an SMS provider is configured), or stay in the development outbox. */
 	public boolean textsAreSent() {
 		return !sms.isOutbox();
 	}
 
-	/** The rules as the gate asks them: his history, his bars, his zone. */
+	/**
+	 * The rules as the gate asks them: his history, his bars, his zone. A message to his representative is not stopped
+	 * by the representative's bar (it is the bar's meaning that the agency writes to him), but by every other; it is
+	 * counted against the debtor's limits and held to the debtor's hours.
+	 */
 	Decision decide(TenantId tenant, ContactId debtor, Channel channel, Initiative initiative, DebtId debt,
-			Instant notAfter, Instant now) {
+			Instant notAfter, Instant now, Recipient recipient) {
 		if (initiative == Initiative.REQUESTED_CODE) {
 			return rules.decide(channel, initiative, debt, notAfter, List.of(), List.of(), calendar.agencyZone(), now);
 		}
@@ -146,7 +174,11 @@ public class Contacting {
 		List<Instant> counted = initiative == Initiative.COLLECTION
 				? contactLog.counted(tenant, debtor, channel.kind(), now.atZone(zone).minusMonths(1).minusDays(1).toInstant())
 				: List.of();
-		return rules.decide(channel, initiative, debt, notAfter, counted, bars.standing(tenant, debtor), zone, now);
+		List<Bar> standing = bars.standing(tenant, debtor);
+		if (recipient == Recipient.REPRESENTATIVE) {
+			standing = standing.stream().filter(bar -> bar.kind() != BarKind.REPRESENTATIVE).toList();
+		}
+		return rules.decide(channel, initiative, debt, notAfter, counted, standing, zone, now);
 	}
 
 	/** The debtor's zone: where he lives, else the agency's ({@code kredo.time-zone}). */
@@ -186,25 +218,23 @@ public class Contacting {
 			.list();
 	}
 
-	private String address(Outbound message) {
-		if (message.address() != null) {
-			return message.address();
-		}
-		Contact contact = contacts.get(message.tenant(), message.debtor());
-		return switch (message.channel()) {
+	private String own(TenantId tenant, ContactId debtor, Channel channel) {
+		Contact contact = contacts.get(tenant, debtor);
+		return switch (channel) {
 			case SMS -> contact.phone() == null ? null : contact.phone().e164();
 			case EMAIL -> contact.email();
 			default -> null;
 		};
 	}
 
-	private Attempt insert(Outbound message, String address, State state, Reason reason, Instant dueAt, Instant now) {
+	private Attempt insert(Outbound message, Route route, State state, Reason reason, Instant dueAt, Instant now) {
+		String address = route.address();
 		UUID id = UUID.randomUUID();
 		boolean counted = state == State.SENT && message.initiative() == Initiative.COLLECTION;
 		jdbc.sql("""
 				insert into contact_attempts (id, tenant_id, contact_id, debt_id, channel, kind, initiative, state, reason,
-				    counted, purpose, address, body, due_at, not_after, sent_at, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    counted, purpose, address, body, due_at, not_after, sent_at, created_at, updated_at, recipient)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, message.tenant().value(), message.debtor().value(),
 					message.debt() == null ? null : message.debt().value(), message.channel().name(),
 					message.channel().kind().name(), message.initiative().name(), state.name(),
@@ -212,7 +242,7 @@ public class Contacting {
 					address == null ? null : personalData.seal("contact_attempts.address", address).bytes(),
 					personalData.seal("contact_attempts.body", message.logged()).bytes(), timestamp(dueAt),
 					timestamp(message.notAfter()), state == State.SENT ? Timestamp.from(now) : null,
-					Timestamp.from(now), Timestamp.from(now))
+					Timestamp.from(now), Timestamp.from(now), route.recipient().name())
 			.update();
 		if (state != State.SENT) {
 			log.info("A message to debtor {} of tenant {} ({}) is {}: {}", message.debtor().value(),

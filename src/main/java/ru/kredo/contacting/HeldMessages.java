@@ -90,13 +90,13 @@ class HeldMessages {
 	}
 
 	private record Held(UUID id, TenantId tenant, ContactId debtor, DebtId debt, Channel channel, Initiative initiative,
-			byte[] address, byte[] body, Instant notAfter, int daysAhead) {
+			byte[] address, byte[] body, Instant notAfter, int daysAhead, Recipient recipient) {
 	}
 
 	private int batch(TenantId only, Instant systemNow) {
 		List<Held> rows = jdbc.sql("""
 				select a.id, a.tenant_id, a.contact_id, a.debt_id, a.channel, a.initiative, a.address, a.body,
-				       a.not_after, t.clock_offset_days
+				       a.not_after, t.clock_offset_days, a.recipient
 				from contact_attempts a join tenants t on t.id = a.tenant_id
 				where a.state = 'HELD' and a.due_at <= cast(? as timestamptz) + make_interval(days => t.clock_offset_days)
 				  and (cast(? as uuid) is null or a.tenant_id = ?)
@@ -112,7 +112,7 @@ class HeldMessages {
 					Channel.valueOf(row.getString("channel")), Initiative.valueOf(row.getString("initiative")),
 					row.getBytes("address"), row.getBytes("body"),
 					row.getTimestamp("not_after") == null ? null : row.getTimestamp("not_after").toInstant(),
-					row.getInt("clock_offset_days")))
+					row.getInt("clock_offset_days"), Recipient.valueOf(row.getString("recipient"))))
 			.list();
 		List<Runnable> sends = new ArrayList<>();
 		AgencyWordings wordings = gate.batch();
@@ -120,15 +120,27 @@ class HeldMessages {
 			Instant now = systemNow.plus(java.time.Duration.ofDays(held.daysAhead()));
 			gate.lock(held.tenant(), held.debtor());
 			String text = personalData.open("contact_attempts.body", new Sealed(held.body()));
+			// Asked again, it goes to whom it would go now: a representative confirmed meanwhile gets it, and once his
+			// statement is withdrawn it goes back to the debtor. To the debtor as before, to the address it was held for.
+			Contacting.Route route = gate.route(held.tenant(), held.debtor(), held.channel(), held.initiative(), null);
+			boolean asHeld = route.recipient() == Recipient.DEBTOR && held.recipient() == Recipient.DEBTOR
+					&& held.address() != null;
+			String address = asHeld ? personalData.open("contact_attempts.address", new Sealed(held.address()))
+					: route.address();
+			if (!asHeld) {
+				readdress(held.id(), route.recipient(), address);
+			}
 			Reason unnamed = gate.unnamed(wordings, held.tenant(), held.channel(), held.initiative(), text);
-			Decision decision = unnamed != null ? Decision.refuse(unnamed)
+			Decision decision = address == null
+					? (route.recipient() == Recipient.REPRESENTATIVE ? Decision.refuse(Reason.REPRESENTATIVE)
+							: Decision.drop(Reason.NO_ADDRESS))
+					: unnamed != null ? Decision.refuse(unnamed)
 					: held.notAfter() != null && now.isAfter(held.notAfter()) ? Decision.drop(Reason.STALE)
 					: gate.decide(held.tenant(), held.debtor(), held.channel(), held.initiative(), held.debt(),
-							held.notAfter(), now);
+							held.notAfter(), now, route.recipient());
 			switch (decision.verdict()) {
 				case SEND -> {
 					update(held.id(), "SENT", null, null, held.initiative() == Initiative.COLLECTION, now);
-					String address = personalData.open("contact_attempts.address", new Sealed(held.address()));
 					sends.add(() -> gate.deliverAfterCommit(held.id(), held.tenant(), held.channel(), held.initiative(),
 							address, text, wordings.sender(held.tenant()).orElse(null)));
 				}
@@ -139,6 +151,14 @@ class HeldMessages {
 		}
 		sends.forEach(Runnable::run);
 		return rows.size();
+	}
+
+	/** The row now goes to {@code recipient} at {@code address} (sealed; {@code null}: nowhere). */
+	private void readdress(UUID id, Recipient recipient, String address) {
+		jdbc.sql("update contact_attempts set recipient = ?, address = ? where id = ?")
+			.params(recipient.name(),
+					address == null ? null : personalData.seal("contact_attempts.address", address).bytes(), id)
+			.update();
 	}
 
 	private void update(UUID id, String state, Reason reason, Instant dueAt, boolean counted, Instant now) {

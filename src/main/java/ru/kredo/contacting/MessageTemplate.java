@@ -17,6 +17,9 @@ public enum MessageTemplate {
 	/** The agency answered his document request. */
 	DOCUMENT_REQUEST_ANSWERED("document-request.answered", Initiative.REPLY,
 			"«{agency}» ответило на ваш запрос документа в личном кабинете. Тел. {phone}. Документы: {link}"),
+	/** The agency answered his statement of ст. 8 230-ФЗ (a refusal, a representative): confirmed or declined it. */
+	STATEMENT_ANSWERED("statement.answered", Initiative.REPLY,
+			"«{agency}» ответило на ваше заявление о взаимодействии в личном кабинете. Тел. {phone}. Ответ: {link}"),
 	/** An instalment of his plan falls due. */
 	PLAN_INSTALMENT_DUE("plan.instalment-due", Initiative.COLLECTION,
 			"«{agency}»: платёж по плану {amount} до {date}. Оплатить: {link} Тел. {phone}"),

@@ -364,7 +364,7 @@ class ContactingIntegrationTests {
 		texts.put(MessageTemplate.PLAN_INSTALMENT_DUE, "Оплатите {amount} до {date}: {link}");
 		texts.put(MessageTemplate.PLAN_BEHIND, "{agency}: платёж {amount} не поступил, {link}");
 		texts.put(MessageTemplate.CHAT_ANSWERED, "{agency}, тел. {phone}: {nonsense}");
-		assertThatThrownBy(() -> templates.save(tenant, texts, "Vozvrat", "test"))
+		assertThatThrownBy(() -> templates.save(tenant, texts, "Vozvrat", AuditActor.COMMAND_LINE))
 			.isInstanceOfSatisfying(InvalidFields.class, invalid -> {
 				assertThat(invalid.errors()).containsOnlyKeys("PLAN_INSTALMENT_DUE", "PLAN_BEHIND", "CHAT_ANSWERED");
 				assertThat(invalid.errors().get("PLAN_INSTALMENT_DUE").code()).isEqualTo("contact-template.agency-missing");
@@ -382,9 +382,44 @@ class ContactingIntegrationTests {
 		// Written out, the agency's name and phone do as well as the placeholders; the next reminder reads it.
 		texts.clear();
 		texts.put(MessageTemplate.PLAN_INSTALMENT_DUE, agency.tenant().name() + ", 8 (495) 000-00-00: оплатите {amount} до {date}, {link}");
-		templates.save(tenant, texts, "Vozvrat", "test");
+		templates.save(tenant, texts, "Vozvrat", AuditActor.COMMAND_LINE);
 		assertThat(templates.sender(tenant)).contains("Vozvrat");
 		assertThat(templates.text(tenant, MessageTemplate.PLAN_INSTALMENT_DUE)).startsWith(agency.tenant().name());
+	}
+
+	@Test
+	void savingOrResettingATemplateOrTheSenderIsAuditedNamingTheTemplateNotItsText() throws Exception {
+		String wording = "{agency}, тел. {phone}: до {date} внесите {amount} — особая формулировка, {link}";
+		mvc.perform(post("/contact-templates").with(user(fixtures.admin(agency))).with(csrf())
+			.param("PLAN_INSTALMENT_DUE", wording).param("sender", "Vozvrat"));
+
+		assertThat(audited()).containsExactlyInAnyOrder(
+				"CONTACT_TEMPLATE_SAVED plan.instalment-due template:PLAN_INSTALMENT_DUE",
+				"CONTACT_SENDER_CHANGED sms-sender sender:Vozvrat");
+		assertThat(jdbc.sql("select count(*) from audit_events where tenant_id = ? and action like 'CONTACT_%' "
+				+ "and (actor is distinct from ? or detail like '%особая%')")
+			.params(tenant.value(), "user:" + agency.admin().id().value()).query(Long.class).single())
+			.as("done by the admin, and the text is not in the log").isZero();
+
+		// Saved again as it reads: no change, nothing recorded.
+		mvc.perform(post("/contact-templates").with(user(fixtures.admin(agency))).with(csrf())
+			.param("PLAN_INSTALMENT_DUE", wording).param("sender", "Vozvrat"));
+		assertThat(audited()).hasSize(2);
+
+		// Emptied: back to the default, and the sender removed.
+		mvc.perform(post("/contact-templates").with(user(fixtures.admin(agency))).with(csrf())
+			.param("PLAN_INSTALMENT_DUE", "").param("sender", ""));
+		assertThat(audited()).hasSize(4).contains("CONTACT_TEMPLATE_RESET plan.instalment-due template:PLAN_INSTALMENT_DUE",
+				"CONTACT_SENDER_CHANGED sms-sender sender:none");
+		assertThat(templates.text(tenant, MessageTemplate.PLAN_INSTALMENT_DUE))
+			.isEqualTo(MessageTemplate.PLAN_INSTALMENT_DUE.defaultText());
+	}
+
+	private List<String> audited() {
+		return jdbc.sql("""
+				select action || ' ' || object_id || ' ' || detail from audit_events
+				where tenant_id = ? and action in ('CONTACT_TEMPLATE_SAVED', 'CONTACT_TEMPLATE_RESET', 'CONTACT_SENDER_CHANGED')""")
+			.param(tenant.value()).query(String.class).list();
 	}
 
 	@Test

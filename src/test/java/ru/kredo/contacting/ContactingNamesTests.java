@@ -35,7 +35,7 @@ class ContactingNamesTests {
 		when(templates.phone(tenant)).thenReturn(Optional.of("+7 495 000-00-00"));
 		when(templates.sender(tenant)).thenReturn(Optional.empty());
 		gate = new Contacting(null, null, null, null, BusinessCalendar.inMoscow(Clock.systemUTC()), null, null, sms,
-				templates, null, mock(PlatformTransactionManager.class));
+				templates, null, null, mock(PlatformTransactionManager.class));
 	}
 
 	@Test

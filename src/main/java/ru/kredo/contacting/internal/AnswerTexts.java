@@ -16,6 +16,7 @@ import ru.kredo.contacting.Contacting;
 import ru.kredo.contacting.Initiative;
 import ru.kredo.contacting.MessageTemplate;
 import ru.kredo.contacting.Outbound;
+import ru.kredo.contacting.StatementNotices;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.conversations.DebtorNotices;
 import ru.kredo.money.Amounts;
@@ -28,8 +29,9 @@ import ru.kredo.tenancy.TenantId;
  * The chat's outbound port, by text, through the gate ({@link Contacting}): every notice is the agency's template
  * ({@link ContactTemplates}) filled in, naming the agency and its phone (137-ФЗ), and asked of the contact rules.
  * <ul>
- * <li>the agency answered in the chat, or answered his document request: a {@link Initiative#REPLY} (not counted, not
- * stopped by a bar, held to his hours), going stale after {@link #REPLY_FRESH};</li>
+ * <li>the agency answered in the chat, answered his document request, or answered his statement of ст. 8 (confirmed or
+ * declined it): a {@link Initiative#REPLY} (not counted, not stopped by a bar, held to his hours), going stale after
+ * {@link #REPLY_FRESH};</li>
  * <li>an instalment of his plan falls due: a {@link Initiative#COLLECTION} contact about the debt, stale after the end
  * of its due date (the agency's date, in its zone);</li>
  * <li>his plan fell behind: a collection contact about the debt, stale {@link #BEHIND_FRESH} after it was asked.</li>
@@ -37,7 +39,7 @@ import ru.kredo.tenancy.TenantId;
  * A debtor without a phone on file gets nothing (the log says NO_ADDRESS). docs/contact-rules.md «Notices».
  */
 @Component
-class AnswerTexts implements DebtorNotices {
+class AnswerTexts implements DebtorNotices, StatementNotices {
 
 	/** A chat or document answer told later than this is no news: he will have looked. */
 	static final Duration REPLY_FRESH = Duration.ofDays(3);
@@ -66,6 +68,11 @@ class AnswerTexts implements DebtorNotices {
 	@Override
 	public void documentRequestAnswered(TenantId agency, ContactId debtor) {
 		new Batch(gate.batch()).documentRequestAnswered(agency, debtor);
+	}
+
+	@Override
+	public void statementAnswered(TenantId agency, ContactId debtor) {
+		new Batch(gate.batch()).statementAnswered(agency, debtor);
 	}
 
 	@Override
@@ -102,6 +109,11 @@ class AnswerTexts implements DebtorNotices {
 		@Override
 		public void documentRequestAnswered(TenantId agency, ContactId debtor) {
 			send(agency, debtor, null, MessageTemplate.DOCUMENT_REQUEST_ANSWERED, "/documents", null, null,
+					clocks.clock(agency).instant().plus(REPLY_FRESH));
+		}
+
+		void statementAnswered(TenantId agency, ContactId debtor) {
+			send(agency, debtor, null, MessageTemplate.STATEMENT_ANSWERED, "/rights", null, null,
 					clocks.clock(agency).instant().plus(REPLY_FRESH));
 		}
 

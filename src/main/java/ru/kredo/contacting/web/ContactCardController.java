@@ -142,7 +142,7 @@ class ContactCardController {
 		String statement = msg("contact.log.export-statement", locale, debtor.name().display(), rows.size(),
 				me.displayName());
 		List<String> header = Arrays.stream(new String[] { "created", "sent", "channel", "kind", "initiative", "state",
-				"reason", "counted", "debt", "purpose", "address", "text", "outcome", "actor" })
+				"reason", "counted", "debt", "purpose", "address", "text", "outcome", "actor", "recipient" })
 			.map(column -> msg("contact.log.column." + column, locale))
 			.toList();
 		byte[] csv = CsvExport.write(statement, header, rows.stream()
@@ -157,7 +157,7 @@ class ContactCardController {
 					a.address() == null ? "" : full ? history.address(a) : hidden,
 					a.body() == null ? "" : full ? history.text(a) : hidden,
 					a.outcome() == null ? "" : msg("contact.outcome." + a.outcome().name(), locale),
-					a.actor() == null ? "" : a.actor()))
+					a.actor() == null ? "" : a.actor(), msg("contact.recipient." + a.recipient().name(), locale)))
 			.toList());
 		audit.record(AuditAction.EXPORTED, "contact", debtor.id(), "contact-log;rows:" + rows.size()
 				+ (full ? ";columns:all" : ";columns:without-texts"));

@@ -178,7 +178,7 @@ class ContactCentreApi {
 
 	record AttemptResource(UUID id, UUID debtId, String channel, String kind, String initiative, String state,
 			String reason, boolean counted, String purpose, String address, String text, Instant dueAt, Instant sentAt,
-			String outcome, String actor, Instant createdAt) {
+			String outcome, String actor, Instant createdAt, String recipient) {
 	}
 
 	@GetMapping("/api/v1/debtors/{id}/contact-log")
@@ -191,7 +191,7 @@ class ContactCentreApi {
 					"initiative":"COLLECTION","state":"SENT","reason":null,"counted":true,"purpose":"call",
 					"address":"+79161234567","text":"Обещал оплатить в пятницу","dueAt":null,
 					"sentAt":"2026-12-08T04:05:00Z","outcome":"PROMISED_TO_PAY","actor":"CRM",
-					"createdAt":"2026-12-08T04:05:00Z"}]""")))
+					"createdAt":"2026-12-08T04:05:00Z","recipient":"DEBTOR"}]""")))
 	@ApiResponse(responseCode = "404", description = NOT_FOUND,
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	List<AttemptResource> log(@PathVariable UUID id, @RequestParam(defaultValue = "0") int offset,
@@ -205,7 +205,7 @@ class ContactCentreApi {
 					a.channel().kind().name(), a.initiative().name(), a.state(),
 					a.reason() == null ? null : a.reason().name(), a.counted(), a.purpose(), history.address(a),
 					history.text(a), a.dueAt(), a.sentAt(), a.outcome() == null ? null : a.outcome().name(), a.actor(),
-					a.createdAt()))
+					a.createdAt(), a.recipient().name()))
 			.toList();
 	}
 

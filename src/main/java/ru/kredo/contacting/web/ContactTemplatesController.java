@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.accounts.SignedInUser;
+import ru.kredo.audit.AuditActor;
 import ru.kredo.contacting.ContactTemplates;
 import ru.kredo.contacting.Contacting;
 import ru.kredo.contacting.MessageTemplate;
@@ -73,7 +74,7 @@ class ContactTemplatesController {
 		}
 		String sender = form.getOrDefault("sender", "");
 		try {
-			templates.save(me.tenantId(), texts, sender, me.auditName());
+			templates.save(me.tenantId(), texts, sender, AuditActor.of(me));
 			redirect.addFlashAttribute("notice", "contact-templates.saved");
 			return "redirect:/contact-templates";
 		}
