@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtorZones;
+import ru.kredo.contacting.internal.DebtorMail;
 import ru.kredo.contacting.internal.SmsGateway;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
@@ -40,6 +41,8 @@ import ru.kredo.tenancy.TenantId;
  * DROPPED (stale; nowhere to send). Address and text are sealed; a code is masked in the log. Sends for one debtor are
  * serialized by a transaction-scoped advisory lock, so two at once never both take his last slot. The channel is
  * called after the row commits, on the caller's thread; if it refuses, the row becomes FAILED (nothing counted).
+ * Channels connected: SMS ({@link SmsGateway}) and e-mail ({@link DebtorMail}, with a mail server); a text to a debtor
+ * with no phone but an e-mail on file goes by e-mail.
  */
 @Service
 public class Contacting {
@@ -63,14 +66,15 @@ public class Contacting {
 	private final TenantClocks clocks;
 	private final PersonalData personalData;
 	private final SmsGateway sms;
+	private final DebtorMail mail;
 	private final ContactTemplates templates;
 	private final Contacts contacts;
 	private final ContactRules rules;
 	private final TransactionTemplate apart;
 
 	Contacting(JdbcClient jdbc, ContactLog contactLog, ContactBars bars, DebtorZones zones, BusinessCalendar calendar,
-			TenantClocks clocks, PersonalData personalData, SmsGateway sms, ContactTemplates templates,
-			Contacts contacts, PlatformTransactionManager transactions) {
+			TenantClocks clocks, PersonalData personalData, SmsGateway sms, DebtorMail mail,
+			ContactTemplates templates, Contacts contacts, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.contactLog = contactLog;
 		this.bars = bars;
@@ -79,6 +83,7 @@ public class Contacting {
 		this.clocks = clocks;
 		this.personalData = personalData;
 		this.sms = sms;
+		this.mail = mail;
 		this.templates = templates;
 		this.contacts = contacts;
 		this.rules = new ContactRules(calendar.days());
@@ -91,10 +96,12 @@ public class Contacting {
 	 * that may go now is handed to the channel once that transaction commits.
 	 */
 	@Transactional
-	public Attempt send(Outbound message) {
-		lock(message.tenant(), message.debtor());
-		Instant now = clocks.clock(message.tenant()).instant();
-		String address = address(message);
+	public Attempt send(Outbound asked) {
+		lock(asked.tenant(), asked.debtor());
+		Instant now = clocks.clock(asked.tenant()).instant();
+		Contact onFile = asked.address() == null ? contacts.get(asked.tenant(), asked.debtor()) : null;
+		Outbound message = routed(asked, onFile);
+		String address = message.address() != null ? message.address() : address(message.channel(), onFile);
 		if (address == null) {
 			return insert(message, null, State.DROPPED, Reason.NO_ADDRESS, null, now);
 		}
@@ -111,10 +118,23 @@ public class Contacting {
 			case DROP -> insert(message, address, State.DROPPED, decision.reason(), null, now);
 		};
 		if (attempt.state() == State.SENT) {
-			deliverAfterCommit(attempt.id(), message.tenant(), message.channel(), message.initiative(), address,
+			deliverAfterCommit(attempt.id(), message.tenant(), message.channel(), message.purpose(), address,
 					message.text());
 		}
 		return attempt;
+	}
+
+	/**
+	 * The channel a message goes by: as asked, except that a text to his phone on file (not a code: sign-in is by
+	 * phone) goes by e-mail when he has no phone but an e-mail on file and the e-mail channel is connected.
+	 */
+	private Outbound routed(Outbound message, Contact onFile) {
+		if (onFile == null || message.channel() != Channel.SMS || message.initiative() == Initiative.REQUESTED_CODE
+				|| onFile.phone() != null || onFile.email() == null || onFile.email().isBlank()
+				|| !mail.isConnected()) {
+			return message;
+		}
+		return message.by(Channel.EMAIL);
 	}
 
 	/** Whether texts really leave Kredo (an SMS provider is configured), or stay in the development outbox. */
@@ -145,8 +165,9 @@ public class Contacting {
 
 	/**
 	 * Why an electronic message may not go whatever the hour (137-ФЗ), or {@code null}: a message other than a code he
-	 * asked for must name the agency and give its phone (none on its requisites, none given); a collection message
-	 * that really leaves Kredo must come from the agency's registered sender name.
+	 * asked for must name the agency and give its phone (none on its requisites, none given); a collection text that
+	 * really leaves Kredo must come from the agency's registered sender name, a collection e-mail from the agency's
+	 * own e-mail on its requisites.
 	 */
 	Reason unnamed(TenantId tenant, Channel channel, Initiative initiative, String text) {
 		if (!channel.isElectronic() || initiative == Initiative.REQUESTED_CODE) {
@@ -161,6 +182,9 @@ public class Contacting {
 				&& templates.sender(tenant).isEmpty()) {
 			return Reason.NO_SENDER;
 		}
+		if (initiative == Initiative.COLLECTION && channel == Channel.EMAIL && templates.email(tenant).isEmpty()) {
+			return Reason.NO_SENDER;
+		}
 		return null;
 	}
 
@@ -172,14 +196,10 @@ public class Contacting {
 			.list();
 	}
 
-	private String address(Outbound message) {
-		if (message.address() != null) {
-			return message.address();
-		}
-		Contact contact = contacts.get(message.tenant(), message.debtor());
-		return switch (message.channel()) {
+	private static String address(Channel channel, Contact contact) {
+		return switch (channel) {
 			case SMS -> contact.phone() == null ? null : contact.phone().e164();
-			case EMAIL -> contact.email();
+			case EMAIL -> contact.email() == null || contact.email().isBlank() ? null : contact.email();
 			default -> null;
 		};
 	}
@@ -208,9 +228,9 @@ public class Contacting {
 	}
 
 	/** Hands a logged message to its channel once the row commits (at once without a transaction). */
-	void deliverAfterCommit(UUID attempt, TenantId tenant, Channel channel, Initiative initiative, String address,
+	void deliverAfterCommit(UUID attempt, TenantId tenant, Channel channel, String purpose, String address,
 			String text) {
-		Runnable deliver = () -> deliver(attempt, tenant, channel, initiative, address, text);
+		Runnable deliver = () -> deliver(attempt, tenant, channel, purpose, address, text);
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			deliver.run();
 			return;
@@ -223,13 +243,15 @@ public class Contacting {
 		});
 	}
 
-	private void deliver(UUID attempt, TenantId tenant, Channel channel, Initiative initiative, String address,
+	private void deliver(UUID attempt, TenantId tenant, Channel channel, String purpose, String address,
 			String text) {
 		try {
-			if (channel != Channel.SMS) {
-				throw new IllegalStateException("No " + channel + " channel is connected");
+			switch (channel) {
+				case SMS -> sms.send(tenant, PhoneNumber.parse(address), text, templates.sender(tenant).orElse(null));
+				case EMAIL -> mail.send(address, templates.email(tenant).orElse(null),
+						DebtorMail.subject(templates.agencyName(tenant), purpose), text);
+				default -> throw new IllegalStateException("No " + channel + " channel is connected");
 			}
-			sms.send(tenant, PhoneNumber.parse(address), text, templates.sender(tenant).orElse(null));
 		}
 		catch (RuntimeException ex) {
 			log.warn("The channel refused message {} of tenant {}: {}", attempt, tenant.value(), ex.getMessage());

@@ -90,12 +90,12 @@ class HeldMessages {
 	}
 
 	private record Held(UUID id, TenantId tenant, ContactId debtor, DebtId debt, Channel channel, Initiative initiative,
-			byte[] address, byte[] body, Instant notAfter, int daysAhead) {
+			String purpose, byte[] address, byte[] body, Instant notAfter, int daysAhead) {
 	}
 
 	private int batch(TenantId only, Instant systemNow) {
 		List<Held> rows = jdbc.sql("""
-				select a.id, a.tenant_id, a.contact_id, a.debt_id, a.channel, a.initiative, a.address, a.body,
+				select a.id, a.tenant_id, a.contact_id, a.debt_id, a.channel, a.initiative, a.purpose, a.address, a.body,
 				       a.not_after, t.clock_offset_days
 				from contact_attempts a join tenants t on t.id = a.tenant_id
 				where a.state = 'HELD' and a.due_at <= cast(? as timestamptz) + make_interval(days => t.clock_offset_days)
@@ -110,7 +110,7 @@ class HeldMessages {
 					new ContactId(row.getObject("contact_id", UUID.class)),
 					row.getObject("debt_id", UUID.class) == null ? null : new DebtId(row.getObject("debt_id", UUID.class)),
 					Channel.valueOf(row.getString("channel")), Initiative.valueOf(row.getString("initiative")),
-					row.getBytes("address"), row.getBytes("body"),
+					row.getString("purpose"), row.getBytes("address"), row.getBytes("body"),
 					row.getTimestamp("not_after") == null ? null : row.getTimestamp("not_after").toInstant(),
 					row.getInt("clock_offset_days")))
 			.list();
@@ -128,7 +128,7 @@ class HeldMessages {
 				case SEND -> {
 					update(held.id(), "SENT", null, null, held.initiative() == Initiative.COLLECTION, now);
 					String address = personalData.open("contact_attempts.address", new Sealed(held.address()));
-					sends.add(() -> gate.deliverAfterCommit(held.id(), held.tenant(), held.channel(), held.initiative(),
+					sends.add(() -> gate.deliverAfterCommit(held.id(), held.tenant(), held.channel(), held.purpose(),
 							address, text));
 				}
 				case HOLD -> update(held.id(), "HELD", decision.reason(), decision.at(), false, now);
