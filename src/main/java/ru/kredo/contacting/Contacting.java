@@ -142,6 +142,11 @@ public class Contacting {
 		return !sms.isOutbox();
 	}
 
+	/** Whether e-mails to debtors can leave Kredo at all: a mail server is configured ({@code spring.mail.host}). */
+	public boolean emailsAreSent() {
+		return mail.isConnected();
+	}
+
 	/** The rules as the gate asks them: his history, his bars, his zone. */
 	Decision decide(TenantId tenant, ContactId debtor, Channel channel, Initiative initiative, DebtId debt,
 			Instant notAfter, Instant now) {

@@ -1,6 +1,8 @@
 package ru.kredo.contacting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,6 +21,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -115,6 +118,9 @@ class DebtorMailIntegrationTests {
 	@Autowired
 	PersonalData personalData;
 
+	@Autowired
+	MockMvc mvc;
+
 	Provisioned agency;
 	TenantId tenant;
 	String agencyEmail;
@@ -208,6 +214,11 @@ class DebtorMailIntegrationTests {
 		assertThat(row.state()).isEqualTo("FAILED");
 		assertThat(row.counted()).isFalse();
 		assertThat(received(debtor.email())).isEmpty();
+
+		// The server back, the next goes: the failure was the server's, and the failed one took none of his two.
+		gate.send(email(debtor, "plan.instalment-due"));
+		assertThat(rows()).extracting(r -> r.state() + " " + r.counted()).containsExactly("SENT true", "FAILED false");
+		assertThat(single(debtor.email()).getSubject()).contains(agency.tenant().name());
 	}
 
 	@Test
@@ -261,6 +272,19 @@ class DebtorMailIntegrationTests {
 
 		Row row = rows().getFirst();
 		assertThat(row.channel() + " " + row.state() + " " + row.reason()).isEqualTo("SMS DROPPED NO_ADDRESS");
+	}
+
+	@Test
+	void theTextsPageNamesTheAgencysEmailAsTheSenderOrWarnsWithoutIt() throws Exception {
+		assertThat(templatesPage()).contains("Письма должникам уходят от e-mail агентства в реквизитах, " + agencyEmail)
+			.doesNotContain("no-agency-email");
+		requisites.save(tenant, AgencyProfile.of(requisites.of(tenant).orElseThrow()), agency.tenant().name());
+		assertThat(templatesPage()).contains("id=\"no-agency-email\"", "В реквизитах агентства нет e-mail");
+	}
+
+	private String templatesPage() throws Exception {
+		return mvc.perform(get("/contact-templates").with(user(fixtures.admin(agency)))).andReturn().getResponse()
+			.getContentAsString();
 	}
 
 	private Outbound email(Contact debtor, String purpose) {
