@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSender;
 
+import jakarta.mail.Transport;
+
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -18,7 +20,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * Nothing reaches a debtor around the contact gate (issue 14, docs/contact-rules.md): no class outside the
  * {@code contacting} module depends on an SMS gateway (a class of Kredo's whose name says SMS gateway) or on
- * a mail sender. The staff's own mail is allowed by name, each with its reason: it goes to the agency's people, never
+ * a mail sender (Spring's, or Jakarta Mail's own {@code Transport}). The staff's own mail is allowed by name, each with its reason: it goes to the agency's people, never
  * to a debtor.
  */
 class OutboundDependenciesTests {
@@ -40,10 +42,11 @@ class OutboundDependenciesTests {
 	/** The check finds what it is for: a class outside the module taking the SMS gateway or a mail sender. */
 	@Test
 	void theCheckReportsAClassThatSendsAroundTheGate() {
-		JavaClasses sample = new ClassFileImporter().importClasses(Texter.class, Mailer.class);
+		JavaClasses sample = new ClassFileImporter().importClasses(Texter.class, Mailer.class, RawMailer.class);
 		assertThat(sendingAround(sample)).containsExactlyInAnyOrder(
 				Texter.class.getName() + " -> ru.kredo.contacting.internal.SmsGateway",
-				Mailer.class.getName() + " -> " + MailSender.class.getName());
+				Mailer.class.getName() + " -> " + MailSender.class.getName(),
+				RawMailer.class.getName() + " -> " + Transport.class.getName());
 	}
 
 	static List<String> sendingAround(JavaClasses classes) {
@@ -54,7 +57,8 @@ class OutboundDependenciesTests {
 			}
 			for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
 				JavaClass target = dependency.getTargetClass();
-				if (isSmsGateway(target) || target.isAssignableTo(MailSender.class)) {
+				if (isSmsGateway(target) || target.isAssignableTo(MailSender.class)
+						|| target.isAssignableTo(Transport.class)) {
 					found.add(type.getName() + " -> " + target.getName());
 				}
 			}
@@ -89,6 +93,13 @@ class OutboundDependenciesTests {
 
 		Mailer(MailSender mail) {
 			this.mail = mail;
+		}
+	}
+
+	static class RawMailer {
+
+		void send(jakarta.mail.Message message) throws jakarta.mail.MessagingException {
+			Transport.send(message);
 		}
 	}
 }

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditActor;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.collections.AgencyProfile;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.documents.Agency;
 import ru.kredo.platform.InvalidFields;
@@ -92,6 +93,14 @@ public class ContactTemplates {
 	/** The phone the agency's texts name: its requisites' phone, none until its admin gave them. */
 	public Optional<String> phone(TenantId tenant) {
 		return requisites.of(tenant).map(Agency::phone).filter(p -> !p.isBlank());
+	}
+
+	/**
+	 * The agency's own e-mail, on its requisites: the sender (From, Reply-To) of its e-mails to debtors, none until its
+	 * admin gave it (docs/contact-rules.md «The e-mail channel»).
+	 */
+	public Optional<String> email(TenantId tenant) {
+		return requisites.profile(tenant).map(AgencyProfile::email).filter(e -> !e.isBlank());
 	}
 
 	/** The name the agency's texts name it by (its name in Kredo, as the cabinet shows it). */

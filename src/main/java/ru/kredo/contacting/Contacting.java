@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtorZones;
+import ru.kredo.contacting.internal.DebtorMail;
 import ru.kredo.contacting.internal.SmsGateway;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
@@ -40,6 +41,8 @@ import ru.kredo.tenancy.TenantId;
  * DROPPED (stale; nowhere to send). Address and text are sealed; a code is masked in the log. Sends for one debtor are
  * serialized by a transaction-scoped advisory lock, so two at once never both take his last slot. The channel is
  * called after the row commits, on the caller's thread; if it refuses, the row becomes FAILED (nothing counted).
+ * Channels connected: SMS ({@link SmsGateway}) and e-mail ({@link DebtorMail}, with a mail server); a text to a debtor
+ * with no phone but an e-mail on file goes by e-mail.
  */
 @Service
 public class Contacting {
@@ -63,6 +66,7 @@ public class Contacting {
 	private final TenantClocks clocks;
 	private final PersonalData personalData;
 	private final SmsGateway sms;
+	private final DebtorMail mail;
 	private final ContactTemplates templates;
 	private final Contacts contacts;
 	private final ContactRules rules;
@@ -70,8 +74,9 @@ public class Contacting {
 	private final TransactionTemplate apart;
 
 	Contacting(JdbcClient jdbc, ContactLog contactLog, ContactBars bars, DebtorZones zones, BusinessCalendar calendar,
-			TenantClocks clocks, PersonalData personalData, SmsGateway sms, ContactTemplates templates,
-			Contacts contacts, Representatives representatives, PlatformTransactionManager transactions) {
+			TenantClocks clocks, PersonalData personalData, SmsGateway sms, DebtorMail mail,
+			ContactTemplates templates, Contacts contacts, Representatives representatives,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.contactLog = contactLog;
 		this.bars = bars;
@@ -80,6 +85,7 @@ public class Contacting {
 		this.clocks = clocks;
 		this.personalData = personalData;
 		this.sms = sms;
+		this.mail = mail;
 		this.templates = templates;
 		this.contacts = contacts;
 		this.rules = new ContactRules(calendar.days());
@@ -102,11 +108,12 @@ public class Contacting {
 	 * {@code wordings}, read once a tenant for the whole batch (docs/contact-rules.md «Statements a message»).
 	 */
 	@Transactional
-	public Attempt send(Outbound message, AgencyWordings wordings) {
-		lock(message.tenant(), message.debtor());
-		Instant now = clocks.clock(message.tenant()).instant();
-		Route route = route(message.tenant(), message.debtor(), message.channel(), message.initiative(),
-				message.address());
+	public Attempt send(Outbound asked, AgencyWordings wordings) {
+		lock(asked.tenant(), asked.debtor());
+		Instant now = clocks.clock(asked.tenant()).instant();
+		Route route = route(asked.tenant(), asked.debtor(), asked.channel(), asked.initiative(), asked.address());
+		// a text to a debtor with no phone but an e-mail goes by e-mail (route): logged and counted as the e-mail it is
+		Outbound message = route.channel() == asked.channel() ? asked : asked.by(route.channel());
 		String address = route.address();
 		if (address == null) {
 			return route.recipient() == Recipient.REPRESENTATIVE
@@ -126,8 +133,8 @@ public class Contacting {
 			case DROP -> insert(message, route, State.DROPPED, decision.reason(), null, now);
 		};
 		if (attempt.state() == State.SENT) {
-			deliverAfterCommit(attempt.id(), message.tenant(), message.channel(), message.initiative(), address,
-					message.text(), wordings.sender(message.tenant()).orElse(null));
+			deliverAfterCommit(attempt.id(), message.tenant(), message.channel(), message.purpose(), address,
+					message.text(), wordings);
 		}
 		return attempt;
 	}
@@ -138,26 +145,36 @@ public class Contacting {
 	}
 
 	/**
-	 * To whom, and where, a message goes: {@code address} when the caller gave one (a code, to the phone he typed);
-	 * otherwise, while a representative is in force ({@link Representatives}), to the representative's address on the
-	 * channel ({@code null} on a channel his statement gives none for: the message is then refused, it may not go to
-	 * the debtor); else to the debtor's own phone or e-mail on file ({@code null}: none).
+	 * To whom, by which channel and where a message goes: {@code address} when the caller gave one (a code, to the phone
+	 * he typed); otherwise, while a representative is in force ({@link Representatives}), to the representative's
+	 * address on the channel ({@code null} on a channel his statement gives none for: the message is then refused, it
+	 * may not go to the debtor); else to the debtor's own phone or e-mail on file ({@code null}: none) — and a text
+	 * (not a code: sign-in is by phone) to a debtor with no phone but an e-mail on file goes by e-mail, when the e-mail
+	 * channel is connected.
 	 */
-	record Route(Recipient recipient, String address) {
+	record Route(Recipient recipient, Channel channel, String address) {
 	}
 
 	Route route(TenantId tenant, ContactId debtor, Channel channel, Initiative initiative, String address) {
-		if (address != null || initiative == Initiative.REQUESTED_CODE) {
-			return new Route(Recipient.DEBTOR, address != null ? address : own(tenant, debtor, channel));
+		if (address != null) {
+			return new Route(Recipient.DEBTOR, channel, address);
+		}
+		if (initiative == Initiative.REQUESTED_CODE) {
+			return own(tenant, debtor, channel, initiative);
 		}
 		return representatives.of(tenant, debtor)
-			.map(reached -> new Route(Recipient.REPRESENTATIVE, reached.on(channel)))
-			.orElseGet(() -> new Route(Recipient.DEBTOR, own(tenant, debtor, channel)));
+			.map(reached -> new Route(Recipient.REPRESENTATIVE, channel, reached.on(channel)))
+			.orElseGet(() -> own(tenant, debtor, channel, initiative));
 	}
 
 	/** Whether texts really leave Kredo (an SMS provider is configured), or stay in the development outbox. */
 	public boolean textsAreSent() {
 		return !sms.isOutbox();
+	}
+
+	/** Whether e-mails to debtors can leave Kredo at all: a mail server is configured ({@code spring.mail.host}). */
+	public boolean emailsAreSent() {
+		return mail.isConnected();
 	}
 
 	/**
@@ -191,8 +208,9 @@ public class Contacting {
 
 	/**
 	 * Why an electronic message may not go whatever the hour (137-ФЗ), or {@code null}: a message other than a code he
-	 * asked for must name the agency and give its phone (none on its requisites, none given); a collection message
-	 * that really leaves Kredo must come from the agency's registered sender name.
+	 * asked for must name the agency and give its phone (none on its requisites, none given); a collection text that
+	 * really leaves Kredo must come from the agency's registered sender name, a collection e-mail from the agency's
+	 * own e-mail on its requisites.
 	 */
 	Reason unnamed(AgencyWordings agency, TenantId tenant, Channel channel, Initiative initiative, String text) {
 		if (!channel.isElectronic() || initiative == Initiative.REQUESTED_CODE) {
@@ -207,6 +225,9 @@ public class Contacting {
 				&& agency.sender(tenant).isEmpty()) {
 			return Reason.NO_SENDER;
 		}
+		if (initiative == Initiative.COLLECTION && channel == Channel.EMAIL && templates.email(tenant).isEmpty()) {
+			return Reason.NO_SENDER;
+		}
 		return null;
 	}
 
@@ -218,11 +239,19 @@ public class Contacting {
 			.list();
 	}
 
-	private String own(TenantId tenant, ContactId debtor, Channel channel) {
+	private Route own(TenantId tenant, ContactId debtor, Channel channel, Initiative initiative) {
 		Contact contact = contacts.get(tenant, debtor);
+		if (channel == Channel.SMS && initiative != Initiative.REQUESTED_CODE && contact.phone() == null
+				&& contact.email() != null && !contact.email().isBlank() && mail.isConnected()) {
+			return new Route(Recipient.DEBTOR, Channel.EMAIL, contact.email());
+		}
+		return new Route(Recipient.DEBTOR, channel, address(channel, contact));
+	}
+
+	private static String address(Channel channel, Contact contact) {
 		return switch (channel) {
 			case SMS -> contact.phone() == null ? null : contact.phone().e164();
-			case EMAIL -> contact.email();
+			case EMAIL -> contact.email() == null || contact.email().isBlank() ? null : contact.email();
 			default -> null;
 		};
 	}
@@ -252,9 +281,9 @@ public class Contacting {
 	}
 
 	/** Hands a logged message to its channel once the row commits (at once without a transaction). */
-	void deliverAfterCommit(UUID attempt, TenantId tenant, Channel channel, Initiative initiative, String address,
-			String text, String sender) {
-		Runnable deliver = () -> deliver(attempt, tenant, channel, initiative, address, text, sender);
+	void deliverAfterCommit(UUID attempt, TenantId tenant, Channel channel, String purpose, String address,
+			String text, AgencyWordings wordings) {
+		Runnable deliver = () -> deliver(attempt, tenant, channel, purpose, address, text, wordings);
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			deliver.run();
 			return;
@@ -267,13 +296,15 @@ public class Contacting {
 		});
 	}
 
-	private void deliver(UUID attempt, TenantId tenant, Channel channel, Initiative initiative, String address,
-			String text, String sender) {
+	private void deliver(UUID attempt, TenantId tenant, Channel channel, String purpose, String address,
+			String text, AgencyWordings wordings) {
 		try {
-			if (channel != Channel.SMS) {
-				throw new IllegalStateException("No " + channel + " channel is connected");
+			switch (channel) {
+				case SMS -> sms.send(tenant, PhoneNumber.parse(address), text, wordings.sender(tenant).orElse(null));
+				case EMAIL -> mail.send(address, templates.email(tenant).orElse(null),
+						DebtorMail.subject(wordings.name(tenant), purpose), text);
+				default -> throw new IllegalStateException("No " + channel + " channel is connected");
 			}
-			sms.send(tenant, PhoneNumber.parse(address), text, sender);
 		}
 		catch (RuntimeException ex) {
 			log.warn("The channel refused message {} of tenant {}: {}", attempt, tenant.value(), ex.getMessage());

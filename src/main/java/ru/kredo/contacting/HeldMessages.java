@@ -90,12 +90,12 @@ class HeldMessages {
 	}
 
 	private record Held(UUID id, TenantId tenant, ContactId debtor, DebtId debt, Channel channel, Initiative initiative,
-			byte[] address, byte[] body, Instant notAfter, int daysAhead, Recipient recipient) {
+			String purpose, byte[] address, byte[] body, Instant notAfter, int daysAhead, Recipient recipient) {
 	}
 
 	private int batch(TenantId only, Instant systemNow) {
 		List<Held> rows = jdbc.sql("""
-				select a.id, a.tenant_id, a.contact_id, a.debt_id, a.channel, a.initiative, a.address, a.body,
+				select a.id, a.tenant_id, a.contact_id, a.debt_id, a.channel, a.initiative, a.purpose, a.address, a.body,
 				       a.not_after, t.clock_offset_days, a.recipient
 				from contact_attempts a join tenants t on t.id = a.tenant_id
 				where a.state = 'HELD' and a.due_at <= cast(? as timestamptz) + make_interval(days => t.clock_offset_days)
@@ -110,7 +110,7 @@ class HeldMessages {
 					new ContactId(row.getObject("contact_id", UUID.class)),
 					row.getObject("debt_id", UUID.class) == null ? null : new DebtId(row.getObject("debt_id", UUID.class)),
 					Channel.valueOf(row.getString("channel")), Initiative.valueOf(row.getString("initiative")),
-					row.getBytes("address"), row.getBytes("body"),
+					row.getString("purpose"), row.getBytes("address"), row.getBytes("body"),
 					row.getTimestamp("not_after") == null ? null : row.getTimestamp("not_after").toInstant(),
 					row.getInt("clock_offset_days"), Recipient.valueOf(row.getString("recipient"))))
 			.list();
@@ -127,22 +127,24 @@ class HeldMessages {
 					&& held.address() != null;
 			String address = asHeld ? personalData.open("contact_attempts.address", new Sealed(held.address()))
 					: route.address();
+			// … and by the channel it would go by now (a text to a debtor with no phone but an e-mail goes by e-mail)
+			Channel channel = asHeld ? held.channel() : route.channel();
 			if (!asHeld) {
-				readdress(held.id(), route.recipient(), address);
+				readdress(held.id(), route.recipient(), channel, address);
 			}
-			Reason unnamed = gate.unnamed(wordings, held.tenant(), held.channel(), held.initiative(), text);
+			Reason unnamed = gate.unnamed(wordings, held.tenant(), channel, held.initiative(), text);
 			Decision decision = address == null
 					? (route.recipient() == Recipient.REPRESENTATIVE ? Decision.refuse(Reason.REPRESENTATIVE)
 							: Decision.drop(Reason.NO_ADDRESS))
 					: unnamed != null ? Decision.refuse(unnamed)
 					: held.notAfter() != null && now.isAfter(held.notAfter()) ? Decision.drop(Reason.STALE)
-					: gate.decide(held.tenant(), held.debtor(), held.channel(), held.initiative(), held.debt(),
+					: gate.decide(held.tenant(), held.debtor(), channel, held.initiative(), held.debt(),
 							held.notAfter(), now, route.recipient());
 			switch (decision.verdict()) {
 				case SEND -> {
 					update(held.id(), "SENT", null, null, held.initiative() == Initiative.COLLECTION, now);
-					sends.add(() -> gate.deliverAfterCommit(held.id(), held.tenant(), held.channel(), held.initiative(),
-							address, text, wordings.sender(held.tenant()).orElse(null)));
+					sends.add(() -> gate.deliverAfterCommit(held.id(), held.tenant(), channel, held.purpose(),
+							address, text, wordings));
 				}
 				case HOLD -> update(held.id(), "HELD", decision.reason(), decision.at(), false, now);
 				case REFUSE -> update(held.id(), "REFUSED", decision.reason(), null, false, now);
@@ -154,9 +156,9 @@ class HeldMessages {
 	}
 
 	/** The row now goes to {@code recipient} at {@code address} (sealed; {@code null}: nowhere). */
-	private void readdress(UUID id, Recipient recipient, String address) {
-		jdbc.sql("update contact_attempts set recipient = ?, address = ? where id = ?")
-			.params(recipient.name(),
+	private void readdress(UUID id, Recipient recipient, Channel channel, String address) {
+		jdbc.sql("update contact_attempts set recipient = ?, channel = ?, address = ? where id = ?")
+			.params(recipient.name(), channel.name(),
 					address == null ? null : personalData.seal("contact_attempts.address", address).bytes(), id)
 			.update();
 	}

@@ -15,7 +15,8 @@ import ru.kredo.tenancy.TenantId;
  * @param purpose a stable key of what it is ({@code plan.instalment-due}, {@code cabinet.sign-in-code}…), kept in the log
  * @param text what he reads
  * @param notAfter after this it means nothing: held past it, it is dropped as stale; {@code null}, it never goes stale
- * @param address where to send it (a phone in E.164 for a text); {@code null}: his phone on file
+ * @param address where to send it (a phone in E.164 for a text, an e-mail address for an e-mail); {@code null}: his
+ * phone or e-mail on file
  * @param secret a part of {@code text} never kept in the log (a code): the log's body has it masked
  */
 public record Outbound(TenantId tenant, ContactId debtor, DebtId debt, Channel channel, Initiative initiative,
@@ -46,10 +47,24 @@ public record Outbound(TenantId tenant, ContactId debtor, DebtId debt, Channel c
 				phone.e164(), code);
 	}
 
-	/** A text to his phone on file. */
+	/**
+	 * A text to his phone on file; when he has no phone but an e-mail on file and the e-mail channel is connected, the
+	 * gate sends it by e-mail instead (docs/contact-rules.md «The e-mail channel»).
+	 */
 	public static Outbound text(TenantId tenant, ContactId debtor, DebtId debt, Initiative initiative, String purpose,
 			String text, Instant notAfter) {
 		return new Outbound(tenant, debtor, debt, Channel.SMS, initiative, purpose, text, notAfter, null, null);
+	}
+
+	/** An e-mail to {@code address}, or, {@code null}, to his e-mail on file. */
+	public static Outbound email(TenantId tenant, ContactId debtor, DebtId debt, Initiative initiative, String purpose,
+			String text, Instant notAfter, String address) {
+		return new Outbound(tenant, debtor, debt, Channel.EMAIL, initiative, purpose, text, notAfter, address, null);
+	}
+
+	/** The same message by another channel (to his address on file for it). */
+	Outbound by(Channel other) {
+		return new Outbound(tenant, debtor, debt, other, initiative, purpose, text, notAfter, null, secret);
 	}
 
 	/** The text as the log keeps it: the secret masked. */

@@ -36,7 +36,8 @@ import ru.kredo.tenancy.TenantId;
  * of its due date (the agency's date, in its zone);</li>
  * <li>his plan fell behind: a collection contact about the debt, stale {@link #BEHIND_FRESH} after it was asked.</li>
  * </ul>
- * A debtor without a phone on file gets nothing (the log says NO_ADDRESS). docs/contact-rules.md «Notices».
+ * A debtor with no phone but an e-mail on file gets the same text by e-mail (the gate chooses); with neither, nothing
+ * (the log says NO_ADDRESS). docs/contact-rules.md «The e-mail channel».
  */
 @Component
 class AnswerTexts implements DebtorNotices, StatementNotices {

@@ -57,6 +57,8 @@ class ContactTemplatesController {
 		model.addAttribute("placeholders", String.join(" ", MessageTemplate.PLACEHOLDERS));
 		model.addAttribute("agencyPhone", templates.phone(me.tenantId()).orElse(null));
 		model.addAttribute("textsAreSent", gate.textsAreSent());
+		model.addAttribute("emailsAreSent", gate.emailsAreSent());
+		model.addAttribute("agencyEmail", templates.email(me.tenantId()).orElse(null));
 		return "contacting/templates";
 	}
 
