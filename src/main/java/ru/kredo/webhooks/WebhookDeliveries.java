@@ -93,6 +93,20 @@ public class WebhookDeliveries {
 			.list());
 	}
 
+	/**
+	 * Which of these tenants have an enabled endpoint at all, whatever it receives; a listener should ask
+	 * {@link #listening(String, Collection)} with its event type, so that no payload is built for nobody.
+	 */
+	public Set<TenantId> listening(Collection<TenantId> tenants) {
+		if (tenants.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("select distinct tenant_id from webhook_endpoints where enabled and tenant_id = any(?)")
+			.param(tenants.stream().map(TenantId::value).distinct().toArray(UUID[]::new))
+			.query((row, n) -> new TenantId(row.getObject(1, UUID.class)))
+			.list());
+	}
+
 	/** A message for a tenant's endpoints. */
 	public record Message(TenantId tenant, String messageId, String payload) {
 	}
