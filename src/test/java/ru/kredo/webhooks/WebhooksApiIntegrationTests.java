@@ -230,7 +230,27 @@ class WebhooksApiIntegrationTests {
 				.param("cursor", next))
 				.andExpect(jsonPath("$.items[0].id").value(queued.id().toString()))
 				.andExpect(jsonPath("$.nextCursor").value(Matchers.nullValue()));
+
+			// Deleted with its log: its deliveries are not found any more either.
+			call(delete("/api/v1/webhook-endpoints/{id}", endpoint.id().toString())).andExpect(status().isNoContent());
+			call(post("/api/v1/webhook-deliveries/{id}/redeliver", queued.id().toString()))
+				.andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("webhook.delivery-not-found"));
+			call(get("/api/v1/webhook-endpoints/{id}/deliveries", endpoint.id().toString()))
+				.andExpect(status().isNotFound());
 		}
+	}
+
+	@Test
+	void aCollectionAgencysKeyManagesItsEndpointsAsABrokersDoes() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		mvc.perform(post("/api/v1/webhook-endpoints").header("Authorization", "Bearer " + agency.apiKey().secret())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"url\":\"https://crm.example.ru/agency\",\"eventTypes\":[\"plan.broken\"]}"))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/webhook-endpoints").header("Authorization", "Bearer " + agency.apiKey().secret()))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].eventTypes[0]").value("plan.broken"));
+		call(get("/api/v1/webhook-endpoints")).andExpect(jsonPath("$.total").value(0));
 	}
 
 	@Test
