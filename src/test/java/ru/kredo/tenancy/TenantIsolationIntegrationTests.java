@@ -313,6 +313,7 @@ class TenantIsolationIntegrationTests {
 		assertThat(endpointsWithId(false)).extracting(Endpoint::toString)
 			.contains("GET /contacts/{id}", "GET /users/{id}", "POST /users/{id}/role", "POST /api-keys/{id}/revoke",
 					"GET /webhooks/{id}", "POST /webhooks/{id}/enabled", "POST /webhooks/deliveries/{id}/redeliver",
+					"POST /webhooks/{id}/event-types",
 					"GET /monitoring/imports/{id}", "GET /monitoring/imports/{id}/errors.csv", "GET /debtors/{id}",
 					"GET /debtors/{id}/cabinet-activity", "GET /debtors/portfolios/imports/{id}",
 					"GET /debtors/portfolios/imports/{id}/progress", "GET /debtors/portfolios/imports/{id}/errors.csv",

@@ -151,6 +151,18 @@ class WebhooksPageIntegrationTests {
 		assertThat(endpoints.all(broker.tenant().id())).singleElement()
 			.satisfies(e -> assertThat(e.eventTypes()).containsExactly("signal.raised"));
 		assertThat(page(broker, location)).contains("endpoint-event-types", "Новый сигнал");
+
+		// Changed on its page: nothing checked is every type.
+		mvc.perform(post(location + "/event-types").with(user(fixtures.admin(broker))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(endpoints.all(broker.tenant().id())).singleElement()
+			.satisfies(e -> assertThat(e.eventTypes()).isEmpty());
+		assertThat(page(broker, location)).contains("все события");
+		mvc.perform(post(location + "/event-types").param("eventTypes", "plan.signed", "signal.raised")
+			.with(user(fixtures.admin(broker))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(endpoints.all(broker.tenant().id())).singleElement()
+			.satisfies(e -> assertThat(e.eventTypes()).containsExactly("signal.raised", "plan.signed"));
 	}
 
 	@Test

@@ -98,6 +98,7 @@ class WebhooksController {
 	String show(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
 		WebhookEndpoint endpoint = endpoints.get(me.tenantId(), new WebhookEndpointId(id));
 		model.addAttribute("endpoint", endpoint);
+		model.addAttribute("eventTypes", WebhookEndpoints.eventTypes());
 		model.addAttribute("previousSecretUntil",
 				endpoint.inSecretOverlap(clock.instant()) ? endpoint.previousSecretUntil() : null);
 		Paging paging = RequestedPage.of(LOG_SIZE);
@@ -112,6 +113,18 @@ class WebhooksController {
 		WebhookEndpoint endpoint = endpoints.setEnabled(me.tenantId(), new WebhookEndpointId(id), enabled);
 		audit.record(AuditAction.WEBHOOK_ENDPOINT_CHANGED, "webhook-endpoint", endpoint.id(), "enabled:" + enabled);
 		redirect.addFlashAttribute("notice", enabled ? "webhooks.enabled-notice" : "webhooks.disabled-notice");
+		return "redirect:/webhooks/" + id;
+	}
+
+	/** The checked types replace the endpoint's filter; none checked: every type. */
+	@PostMapping("/{id}/event-types")
+	String setEventTypes(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(required = false) List<String> eventTypes, RedirectAttributes redirect) {
+		WebhookEndpoint endpoint = endpoints.update(me.tenantId(), new WebhookEndpointId(id),
+				new WebhookEndpoints.Change(null, null, eventTypes == null ? List.of() : eventTypes, null));
+		audit.record(AuditAction.WEBHOOK_ENDPOINT_CHANGED, "webhook-endpoint", endpoint.id(),
+				"eventTypes:" + String.join(",", endpoint.eventTypes()));
+		redirect.addFlashAttribute("notice", "webhooks.event-types-saved");
 		return "redirect:/webhooks/" + id;
 	}
 
