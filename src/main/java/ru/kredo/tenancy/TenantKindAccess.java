@@ -72,7 +72,9 @@ public final class TenantKindAccess {
 			Row.staff("/conversion/**", ANY),
 			Row.staff("/api/v1/tenant", ANY), Row.staff("/api/v1/users/**", ANY), Row.staff("/api/v1/api-keys/**", ANY),
 			Row.staff("/api/v1/contacts/**", ANY), Row.staff("/api/v1/watches/**", ANY),
-			Row.staff("/api/v1/lists/**", ANY), Row.staff("/api/v1/signals/**", ANY));
+			Row.staff("/api/v1/lists/**", ANY), Row.staff("/api/v1/signals/**", ANY),
+			// Webhooks by API, as the «Вебхуки» page (issue 15).
+			Row.staff("/api/v1/webhook-endpoints/**", ANY), Row.staff("/api/v1/webhook-deliveries/**", ANY));
 
 	private TenantKindAccess() {
 	}

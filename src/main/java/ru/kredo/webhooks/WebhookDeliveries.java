@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.platform.Cursor;
 import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.TenantId;
 import ru.kredo.webhooks.internal.WebhookPayloads;
@@ -42,8 +43,9 @@ public class WebhookDeliveries {
 	}
 
 	/**
-	 * One pending delivery per enabled endpoint of each message's tenant, in one statement; a message already queued
-	 * for an endpoint is kept, so a listener that runs twice queues nothing twice.
+	 * One pending delivery per enabled endpoint of each message's tenant that receives {@code eventType} (its event
+	 * filter: none chosen, or this type among them), in one statement; a message already queued for an endpoint is
+	 * kept, so a listener that runs twice queues nothing twice.
 	 *
 	 * @return how many deliveries were queued
 	 */
@@ -68,15 +70,32 @@ public class WebhookDeliveries {
 				select gen_random_uuid(), e.tenant_id, e.id, m.id, ?, m.payload, 'PENDING', ?, ?
 				from unnest(?::uuid[], ?::text[], ?::text[]) with ordinality as m(tenant_id, id, payload, position)
 				join webhook_endpoints e on e.tenant_id = m.tenant_id and e.enabled
+				    and (e.event_types is null or ? = any (e.event_types))
 				order by m.position
 				on conflict (endpoint_id, message_id) do nothing""")
-			.params(eventType, now, now, tenants, ids, bodies)
+			.params(eventType, now, now, tenants, ids, bodies, eventType)
 			.update();
 	}
 
 	/**
-	 * Which of these tenants have an enabled endpoint: a batch's signals need payloads (JSON, each a few hundred
-	 * bytes) only for them.
+	 * Which of these tenants have an enabled endpoint that receives {@code eventType}: a batch's signals need payloads
+	 * (JSON, each a few hundred bytes) only for them.
+	 */
+	public Set<TenantId> listening(String eventType, Collection<TenantId> tenants) {
+		if (tenants.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("""
+				select distinct tenant_id from webhook_endpoints where enabled and tenant_id = any(?)
+				and (event_types is null or ? = any (event_types))""")
+			.params(tenants.stream().map(TenantId::value).distinct().toArray(UUID[]::new), eventType)
+			.query((row, n) -> new TenantId(row.getObject(1, UUID.class)))
+			.list());
+	}
+
+	/**
+	 * Which of these tenants have an enabled endpoint at all, whatever it receives; a listener should ask
+	 * {@link #listening(String, Collection)} with its event type, so that no payload is built for nobody.
 	 */
 	public Set<TenantId> listening(Collection<TenantId> tenants) {
 		if (tenants.isEmpty()) {
@@ -143,6 +162,21 @@ public class WebhookDeliveries {
 				 from webhook_deliveries d where d.tenant_id = ? and d.endpoint_id = ?
 				order by d.created_at desc, d.id offset ? limit ?""")
 			.params(tenant.value(), endpoint.value(), offset, limit)
+			.query(WebhookDeliveries::delivery)
+			.list());
+	}
+
+	/**
+	 * An endpoint's deliveries after {@code after} (newest first; {@code null}: from the newest), at most
+	 * {@code limit}, each with its attempts.
+	 */
+	public List<WebhookDelivery> page(TenantId tenant, WebhookEndpointId endpoint, Cursor after, int limit) {
+		Timestamp at = after == null ? null : Timestamp.from(after.at());
+		return withAttempts(tenant, jdbc.sql("select " + COLUMNS + """
+				 from webhook_deliveries d where d.tenant_id = ? and d.endpoint_id = ?
+				and (?::timestamptz is null or d.created_at < ? or (d.created_at = ? and d.id > ?))
+				order by d.created_at desc, d.id limit ?""")
+			.params(tenant.value(), endpoint.value(), at, at, at, after == null ? null : after.id(), limit)
 			.query(WebhookDeliveries::delivery)
 			.list());
 	}

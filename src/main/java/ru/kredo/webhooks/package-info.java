@@ -1,6 +1,8 @@
 /**
- * Webhooks: delivers signals to each tenant's CRM. Owns the tenant's endpoints (URL, {@code whsec_} secret sealed at
- * rest with the privacy module's key, enabled or disabled with a reason), the deliveries (one per message and
+ * Webhooks: delivers signals to each tenant's CRM. Owns the tenant's endpoints (URL, the event types it receives,
+ * {@code whsec_} secret sealed at rest with the privacy module's key — and the one it replaced, which signs beside it
+ * for an overlap window after a rotation —, enabled or disabled with a reason), managed on a page and by API
+ * ({@code web/WebhooksApi}), the deliveries (one per message and
  * endpoint, with every attempt and its response code) and the dispatcher that signs them per the Standard Webhooks
  * specification and retries them with back-off for about 27 hours. An endpoint that keeps failing for a day is
  * disabled, audited and shown with a notice.

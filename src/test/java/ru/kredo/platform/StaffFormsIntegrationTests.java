@@ -141,7 +141,8 @@ class StaffFormsIntegrationTests {
 	private static final Set<String> NOTHING_TYPED = Set.of("POST /monitoring/{id}/stop", "POST /signals/{id}/assign",
 			"POST /signals/{id}/outcome", "POST /signals/ranking", "POST /signals/ranking/reset",
 			"POST /api-keys/{id}/revoke", "POST /webhooks/{id}/enabled", "POST /webhooks/{id}/rotate-secret",
-			"POST /webhooks/{id}/test", "POST /webhooks/deliveries/{id}/redeliver", "POST /users/{id}/role",
+			"POST /webhooks/{id}/test", "POST /webhooks/{id}/event-types", "POST /webhooks/deliveries/{id}/redeliver",
+			"POST /users/{id}/role",
 			"POST /users/{id}/enabled", "POST /users/{id}/password-reset", "POST /users/{id}/invite-again",
 			"POST /offer-rules/{id}/enabled", "POST /offer-rules/{id}/delete", "POST /payments/settings",
 			"POST /operator/events", "POST /inbox/{id}/take", "POST /inbox/{id}/assign",
@@ -375,6 +376,8 @@ class StaffFormsIntegrationTests {
 			.with(user(brokerAdmin)));
 		forms.put("POST /webhooks/{id}/test", () -> post("/webhooks/{id}/test", webhook(broker).id().value())
 			.with(user(brokerAdmin)));
+		forms.put("POST /webhooks/{id}/event-types", () -> post("/webhooks/{id}/event-types", webhook(broker).id().value())
+			.param("eventTypes", "signal.raised").with(user(brokerAdmin)));
 		forms.put("POST /webhooks/deliveries/{id}/redeliver", () -> {
 			WebhookEndpoint endpoint = webhook(broker);
 			return post("/webhooks/deliveries/{id}/redeliver",

@@ -291,7 +291,8 @@ class TenantIsolationIntegrationTests {
 			String html = mvc.perform(get(page).with(user(fixtures.admin(c)))).andReturn().getResponse().getContentAsString();
 			assertThat(objectsOfB).as(page).noneMatch(html::contains);
 		}
-		for (String endpoint : List.of("/api/v1/contacts", "/api/v1/users", "/api/v1/api-keys", "/api/v1/lists")) {
+		for (String endpoint : List.of("/api/v1/contacts", "/api/v1/users", "/api/v1/api-keys", "/api/v1/lists",
+				"/api/v1/webhook-endpoints")) {
 			String json = mvc.perform(get(endpoint).header("Authorization", "Bearer " + a.apiKey().secret()))
 				.andReturn().getResponse().getContentAsString();
 			assertThat(objectsOfB).as(endpoint).noneMatch(json::contains);
@@ -312,6 +313,7 @@ class TenantIsolationIntegrationTests {
 		assertThat(endpointsWithId(false)).extracting(Endpoint::toString)
 			.contains("GET /contacts/{id}", "GET /users/{id}", "POST /users/{id}/role", "POST /api-keys/{id}/revoke",
 					"GET /webhooks/{id}", "POST /webhooks/{id}/enabled", "POST /webhooks/deliveries/{id}/redeliver",
+					"POST /webhooks/{id}/event-types",
 					"GET /monitoring/imports/{id}", "GET /monitoring/imports/{id}/errors.csv", "GET /debtors/{id}",
 					"GET /debtors/{id}/cabinet-activity", "GET /debtors/portfolios/imports/{id}",
 					"GET /debtors/portfolios/imports/{id}/progress", "GET /debtors/portfolios/imports/{id}/errors.csv",
@@ -339,7 +341,10 @@ class TenantIsolationIntegrationTests {
 					"POST /api/v1/document-requests/{id}/decline", "GET /api/v1/debtors/{id}/contact-standing",
 					"GET /api/v1/debtors/{id}/contact-log", "POST /api/v1/debtors/{id}/calls",
 					"POST /api/v1/calls/{id}/outcome", "POST /api/v1/debtors/{id}/contact-bars",
-					"DELETE /api/v1/debtors/{id}/contact-bars/{kind}");
+					"DELETE /api/v1/debtors/{id}/contact-bars/{kind}", "GET /api/v1/webhook-endpoints/{id}",
+					"PATCH /api/v1/webhook-endpoints/{id}", "DELETE /api/v1/webhook-endpoints/{id}",
+					"POST /api/v1/webhook-endpoints/{id}/secret/rotate", "POST /api/v1/webhook-endpoints/{id}/test",
+					"GET /api/v1/webhook-endpoints/{id}/deliveries", "POST /api/v1/webhook-deliveries/{id}/redeliver");
 	}
 
 	private void assertBUnchanged() {

@@ -90,7 +90,17 @@ final class CrmReceiver implements AutoCloseable {
 		}
 	}
 
+	/** Whether a CRM holding only {@code secret} accepts this request (any {@code v1,} entry of its header). */
+	static boolean verifies(String secret, Received request) {
+		return verify(secret, request.id(), Long.toString(request.timestamp()), request.signature(),
+				request.body().getBytes(StandardCharsets.UTF_8));
+	}
+
 	private boolean verify(String id, String timestamp, String header, byte[] body) {
+		return verify(secret, id, timestamp, header, body);
+	}
+
+	private static boolean verify(String secret, String id, String timestamp, String header, byte[] body) {
 		if (id == null || timestamp == null || header == null || !secret.startsWith("whsec_")) {
 			return false;
 		}

@@ -106,7 +106,7 @@ class WebhooksPageIntegrationTests {
 	}
 
 	@Test
-	void afterRotatingTheSecretOnlyTheNewOneVerifies() throws Exception {
+	void afterRotatingTheSecretTheOldOneVerifiesUntilTheWindowEndsThenOnlyTheNewOne() throws Exception {
 		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
 		try (CrmReceiver crm = new CrmReceiver()) {
 			WebhookEndpoint endpoint = webhooks.endpoint(broker, crm);
@@ -114,17 +114,55 @@ class WebhooksPageIntegrationTests {
 			mvc.perform(post("/webhooks/{id}/rotate-secret", endpoint.id().value())
 				.with(user(fixtures.admin(broker))).with(csrf()))
 				.andExpect(status().is3xxRedirection());
-			WebhookSecret rotated = endpoints.get(broker.tenant().id(), endpoint.id()).secret();
+			WebhookEndpoint rotated = endpoints.get(broker.tenant().id(), endpoint.id());
+			assertThat(rotated.secret()).isNotEqualTo(endpoint.secret());
+			assertThat(page(broker, "/webhooks/" + endpoint.id())).contains("previous-secret",
+					"Прежний секрет тоже подписывает запросы до");
+
+			// The CRM still holds the old secret: within the window it accepts.
 			webhooks.raise(broker);
 			webhooks.awaitDeliveries(endpoint, 1);
 			dispatch.dispatchDue(clock.instant());
+			assertThat(crm.received()).singleElement().satisfies(r -> assertThat(r.verified()).isTrue());
 
-			assertThat(rotated).isNotEqualTo(endpoint.secret());
-			assertThat(crm.received()).singleElement().satisfies(r -> assertThat(r.verified()).isFalse());
-			crm.useSecret(rotated);
-			dispatch.dispatchDue(clock.instant().plusSeconds(5));
+			// After it, it no longer does until given the new one.
+			webhooks.raise(broker);
+			webhooks.awaitDeliveries(endpoint, 2);
+			java.time.Instant after = rotated.previousSecretUntil().plusSeconds(1);
+			dispatch.dispatchDue(after);
+			assertThat(crm.received()).last().satisfies(r -> assertThat(r.verified()).isFalse());
+			crm.useSecret(rotated.secret());
+			dispatch.dispatchDue(after.plusSeconds(5));
 			assertThat(crm.received()).last().satisfies(r -> assertThat(r.verified()).isTrue());
 		}
+	}
+
+	@Test
+	void anAdminChoosesWhichEventsAnEndpointReceives() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		assertThat(page(broker, "/webhooks")).contains("name=\"eventTypes\"", "value=\"signal.raised\"",
+				"Какие события отправлять");
+
+		String location = mvc.perform(post("/webhooks").param("url", "https://crm.example.ru/kredo")
+			.param("eventTypes", "signal.raised").with(user(fixtures.admin(broker))).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+
+		assertThat(endpoints.all(broker.tenant().id())).singleElement()
+			.satisfies(e -> assertThat(e.eventTypes()).containsExactly("signal.raised"));
+		assertThat(page(broker, location)).contains("endpoint-event-types", "Новый сигнал");
+
+		// Changed on its page: nothing checked is every type.
+		mvc.perform(post(location + "/event-types").with(user(fixtures.admin(broker))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(endpoints.all(broker.tenant().id())).singleElement()
+			.satisfies(e -> assertThat(e.eventTypes()).isEmpty());
+		assertThat(page(broker, location)).contains("все события");
+		mvc.perform(post(location + "/event-types").param("eventTypes", "plan.signed", "signal.raised")
+			.with(user(fixtures.admin(broker))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(endpoints.all(broker.tenant().id())).singleElement()
+			.satisfies(e -> assertThat(e.eventTypes()).containsExactly("signal.raised", "plan.signed"));
 	}
 
 	@Test

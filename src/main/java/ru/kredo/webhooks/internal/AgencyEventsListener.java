@@ -208,7 +208,7 @@ class AgencyEventsListener {
 	 * own id); the data is read only when someone listens.
 	 */
 	private void queue(String type, TenantId tenant, String key, java.util.function.Supplier<Map<String, Object>> data) {
-		Set<TenantId> listening = deliveries.listening(List.of(tenant));
+		Set<TenantId> listening = deliveries.listening(type, List.of(tenant));
 		if (listening.isEmpty()) {
 			return;
 		}

@@ -37,15 +37,17 @@ class DeliveryQueue {
 	@Transactional
 	public List<DueDelivery> claim(Instant now, int limit) {
 		List<DueDelivery> due = jdbc.sql("""
-				select d.id, d.tenant_id, d.endpoint_id, e.url, e.secret, e.secret_sealed, d.message_id, d.payload, d.round_attempts
+				select d.id, d.tenant_id, d.endpoint_id, e.url, e.secret, e.secret_sealed,
+				    case when e.previous_secret_until > ? then e.previous_secret_sealed end as previous_secret_sealed,
+				    d.message_id, d.payload, d.round_attempts
 				from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id and e.tenant_id = d.tenant_id
 				where d.status = 'PENDING' and d.next_attempt_at <= ? and e.enabled
 				order by d.next_attempt_at limit ? for update of d skip locked""")
-			.params(Timestamp.from(now), limit)
+			.params(Timestamp.from(now), Timestamp.from(now), limit)
 			.query((row, n) -> new DueDelivery(row.getObject("id", UUID.class),
 					new TenantId(row.getObject("tenant_id", UUID.class)),
 					new WebhookEndpointId(row.getObject("endpoint_id", UUID.class)), row.getString("url"),
-					secrets.read(row), row.getString("message_id"), row.getString("payload"),
+					secrets.read(row), secrets.readPrevious(row), row.getString("message_id"), row.getString("payload"),
 					row.getInt("round_attempts")))
 			.list();
 		due.forEach(d -> jdbc.sql("update webhook_deliveries set next_attempt_at = ? where id = ?")

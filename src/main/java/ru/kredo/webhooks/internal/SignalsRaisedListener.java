@@ -32,7 +32,8 @@ class SignalsRaisedListener {
 
 	@ApplicationModuleListener
 	void on(SignalsRaised raised) {
-		Set<TenantId> listening = deliveries.listening(raised.signals().stream().map(SignalRaised::tenantId).toList());
+		Set<TenantId> listening = deliveries.listening(WebhookPayloads.SIGNAL_RAISED,
+				raised.signals().stream().map(SignalRaised::tenantId).toList());
 		if (listening.isEmpty()) {
 			return;
 		}

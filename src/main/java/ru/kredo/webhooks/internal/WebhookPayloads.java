@@ -3,6 +3,7 @@ package ru.kredo.webhooks.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,6 +37,14 @@ public class WebhookPayloads {
 	public static final String PLAN_BROKEN = "plan.broken";
 	public static final String PLAN_COMPLETED = "plan.completed";
 	static final int VERSION = 1;
+
+	/**
+	 * Every type an endpoint may choose to receive (its event filter, {@code docs/webhooks.md}); {@link #TEST} is not
+	 * among them, as it is sent only when asked for. A new type is added here with its constant.
+	 */
+	public static final List<String> EVENT_TYPES = List.of(SIGNAL_RAISED, CONVERSATION_MESSAGE_CREATED, DISPUTE_OPENED,
+			DISPUTE_RESOLVED, DOCUMENT_REQUEST_CREATED, PLAN_REQUESTED, PLAN_SIGNED, PLAN_BEHIND, PLAN_BROKEN,
+			PLAN_COMPLETED);
 
 	private final JsonMapper json;
 

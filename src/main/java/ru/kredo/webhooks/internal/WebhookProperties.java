@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param disableAfter how long an endpoint may fail without a single success before it is disabled
  * @param timeout the connect and the read timeout of one attempt
  * @param batchSize how many deliveries the dispatcher claims at once
+ * @param secretOverlap how long a rotated secret keeps signing beside the new one ({@code 0}: it stops at once)
  */
 @ConfigurationProperties("kredo.webhooks")
 public record WebhookProperties(
@@ -21,5 +22,6 @@ public record WebhookProperties(
 		@DefaultValue("5s") Duration pollInterval,
 		@DefaultValue("24h") Duration disableAfter,
 		@DefaultValue("10s") Duration timeout,
-		@DefaultValue("50") int batchSize) {
+		@DefaultValue("50") int batchSize,
+		@DefaultValue("24h") Duration secretOverlap) {
 }

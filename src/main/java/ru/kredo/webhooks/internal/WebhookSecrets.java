@@ -46,6 +46,12 @@ public class WebhookSecrets {
 		return new WebhookSecret(sealed == null ? row.getString("secret") : personalData.open(FIELD, new Sealed(sealed)));
 	}
 
+	/** The secret before the last rotation, of a row that selected {@code previous_secret_sealed}; {@code null} if none. */
+	public WebhookSecret readPrevious(ResultSet row) throws SQLException {
+		byte[] sealed = row.getBytes("previous_secret_sealed");
+		return sealed == null ? null : new WebhookSecret(personalData.open(FIELD, new Sealed(sealed)));
+	}
+
 	/**
 	 * Seals every secret still in plaintext and clears the plaintext; returns how many. Goes across tenants, as a
 	 * one-time upgrade of the table does; a row whose secret changed meanwhile (rotated) is left to its new value.

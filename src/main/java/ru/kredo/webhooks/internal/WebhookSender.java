@@ -77,7 +77,8 @@ class WebhookSender implements AutoCloseable {
 			HttpPost post = new HttpPost(target);
 			post.setHeader("webhook-id", delivery.messageId());
 			post.setHeader("webhook-timestamp", Long.toString(timestamp));
-			post.setHeader("webhook-signature", WebhookSignature.sign(delivery.secret(), delivery.messageId(), timestamp, body));
+			post.setHeader("webhook-signature", WebhookSignature.header(delivery.secret(), delivery.previousSecret(),
+					delivery.messageId(), timestamp, body));
 			post.setEntity(new ByteArrayEntity(body, ContentType.create("application/json")));
 			// Closed without reading the rest: a huge answer is cut off, and its connection is not reused.
 			try (ClassicHttpResponse response = http.executeOpen(pinned, post, null)) {

@@ -19,6 +19,16 @@ final class WebhookSignature {
 	private WebhookSignature() {
 	}
 
+	/**
+	 * The header's value: the signature with the current secret and, while a rotation's overlap lasts, one with the
+	 * previous secret after it, space-separated as the specification allows, so a CRM holding either verifies.
+	 */
+	static String header(WebhookSecret secret, WebhookSecret previous, String messageId, long timestampSeconds,
+			byte[] body) {
+		String current = sign(secret, messageId, timestampSeconds, body);
+		return previous == null ? current : current + " " + sign(previous, messageId, timestampSeconds, body);
+	}
+
 	static String sign(WebhookSecret secret, String messageId, long timestampSeconds, byte[] body) {
 		ByteArrayOutputStream signed = new ByteArrayOutputStream();
 		signed.writeBytes((messageId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));

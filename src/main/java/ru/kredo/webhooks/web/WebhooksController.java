@@ -1,5 +1,7 @@
 package ru.kredo.webhooks.web;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,16 +45,19 @@ class WebhooksController {
 	private final WebhookEndpoints endpoints;
 	private final WebhookDeliveries deliveries;
 	private final AuditLog audit;
+	private final Clock clock;
 
-	WebhooksController(WebhookEndpoints endpoints, WebhookDeliveries deliveries, AuditLog audit) {
+	WebhooksController(WebhookEndpoints endpoints, WebhookDeliveries deliveries, AuditLog audit, Clock clock) {
 		this.endpoints = endpoints;
 		this.deliveries = deliveries;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
 		model.addAttribute("endpoints", RequestedPage.slice(endpoints.all(me.tenantId()), PAGE_SIZE));
+		model.addAttribute("eventTypes", WebhookEndpoints.eventTypes());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -62,10 +67,12 @@ class WebhooksController {
 	/** A refused form comes back (422) with what was typed and each wrong field marked. */
 	@PostMapping
 	String add(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String url,
-			@RequestParam(defaultValue = "") String description, Model model, HttpServletResponse response,
+			@RequestParam(defaultValue = "") String description,
+			@RequestParam(required = false) List<String> eventTypes, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
+		model.addAttribute("chosenTypes", eventTypes);
 		try {
-			WebhookEndpoint endpoint = endpoints.add(me.tenantId(), url, description);
+			WebhookEndpoint endpoint = endpoints.add(me.tenantId(), url, description, eventTypes);
 			audit.record(AuditAction.WEBHOOK_ENDPOINT_ADDED, "webhook-endpoint", endpoint.id(), null);
 			redirect.addFlashAttribute("notice", "webhooks.added");
 			return "redirect:/webhooks/" + endpoint.id();
@@ -91,6 +98,9 @@ class WebhooksController {
 	String show(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
 		WebhookEndpoint endpoint = endpoints.get(me.tenantId(), new WebhookEndpointId(id));
 		model.addAttribute("endpoint", endpoint);
+		model.addAttribute("eventTypes", WebhookEndpoints.eventTypes());
+		model.addAttribute("previousSecretUntil",
+				endpoint.inSecretOverlap(clock.instant()) ? endpoint.previousSecretUntil() : null);
 		Paging paging = RequestedPage.of(LOG_SIZE);
 		model.addAttribute("deliveries", ListPage.of(deliveries.page(me.tenantId(), endpoint.id(), paging.offset(), paging.limit()),
 				deliveries.count(me.tenantId(), endpoint.id()), paging));
@@ -103,6 +113,18 @@ class WebhooksController {
 		WebhookEndpoint endpoint = endpoints.setEnabled(me.tenantId(), new WebhookEndpointId(id), enabled);
 		audit.record(AuditAction.WEBHOOK_ENDPOINT_CHANGED, "webhook-endpoint", endpoint.id(), "enabled:" + enabled);
 		redirect.addFlashAttribute("notice", enabled ? "webhooks.enabled-notice" : "webhooks.disabled-notice");
+		return "redirect:/webhooks/" + id;
+	}
+
+	/** The checked types replace the endpoint's filter; none checked: every type. */
+	@PostMapping("/{id}/event-types")
+	String setEventTypes(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(required = false) List<String> eventTypes, RedirectAttributes redirect) {
+		WebhookEndpoint endpoint = endpoints.update(me.tenantId(), new WebhookEndpointId(id),
+				new WebhookEndpoints.Change(null, null, eventTypes == null ? List.of() : eventTypes, null));
+		audit.record(AuditAction.WEBHOOK_ENDPOINT_CHANGED, "webhook-endpoint", endpoint.id(),
+				"eventTypes:" + String.join(",", endpoint.eventTypes()));
+		redirect.addFlashAttribute("notice", "webhooks.event-types-saved");
 		return "redirect:/webhooks/" + id;
 	}
 

@@ -92,6 +92,7 @@ class TargetAddressesTests {
 	}
 
 	static WebhookProperties properties(boolean allowPrivate) {
-		return new WebhookProperties(allowPrivate, Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofSeconds(10), 50);
+		return new WebhookProperties(allowPrivate, Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofSeconds(10), 50,
+				Duration.ofHours(24));
 	}
 }

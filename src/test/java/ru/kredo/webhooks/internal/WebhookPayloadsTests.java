@@ -2,7 +2,11 @@ package ru.kredo.webhooks.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,20 @@ class WebhookPayloadsTests {
 		assertThat(data(CreditEventType.BANKRUPTCY).get("stopContact").asBoolean()).isTrue();
 		assertThat(data(CreditEventType.BANKRUPTCY).get("priority").asInt()).isEqualTo(1);
 		assertThat(data(CreditEventType.APPLICATION).get("stopContact").asBoolean()).isFalse();
+	}
+
+	/** An event type Kredo sends but an endpoint could not choose would never reach a filtered endpoint. */
+	@Test
+	void everyTypeKredoSendsCanBeChosenByAnEndpointExceptTheTest() throws Exception {
+		List<String> declared = new ArrayList<>();
+		for (Field field : WebhookPayloads.class.getDeclaredFields()) {
+			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+				declared.add((String) field.get(null));
+			}
+		}
+		assertThat(declared).contains(WebhookPayloads.SIGNAL_RAISED, WebhookPayloads.PLAN_COMPLETED);
+		assertThat(WebhookPayloads.EVENT_TYPES).containsExactlyInAnyOrderElementsOf(
+				declared.stream().filter(type -> !type.equals(WebhookPayloads.TEST)).toList());
 	}
 
 	private JsonNode data(CreditEventType type) {

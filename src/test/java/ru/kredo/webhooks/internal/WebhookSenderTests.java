@@ -102,6 +102,6 @@ class WebhookSenderTests {
 
 	private static DueDelivery delivery(String url) {
 		return new DueDelivery(UUID.randomUUID(), new TenantId(UUID.randomUUID()), new WebhookEndpointId(UUID.randomUUID()),
-				url, WebhookSecret.generate(new SecureRandom()), "msg_1", "{\"a\":1}", 0);
+				url, WebhookSecret.generate(new SecureRandom()), null, "msg_1", "{\"a\":1}", 0);
 	}
 }

@@ -29,6 +29,17 @@ class WebhookSignatureTests {
 	}
 
 	@Test
+	void duringARotationTheHeaderCarriesTheNewSignatureThenTheOldSpaceSeparated() {
+		WebhookSecret rotated = WebhookSecret.generate(new SecureRandom());
+
+		assertThat(WebhookSignature.header(rotated, SECRET, MESSAGE_ID, TIMESTAMP, BODY))
+			.isEqualTo(WebhookSignature.sign(rotated, MESSAGE_ID, TIMESTAMP, BODY)
+					+ " v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+		assertThat(WebhookSignature.header(SECRET, null, MESSAGE_ID, TIMESTAMP, BODY))
+			.isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+	}
+
+	@Test
 	void aChangedBodyTimestampOrIdChangesTheSignature() {
 		String original = WebhookSignature.sign(SECRET, MESSAGE_ID, TIMESTAMP, BODY);
 
