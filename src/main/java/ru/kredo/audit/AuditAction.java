@@ -53,5 +53,9 @@ public enum AuditAction {
 	CONTACT_STATEMENT_WITHDRAWN,
 	INVITATIONS_SENT,
 	/** An operator's call's outcome recorded (issue 14, the card). */
-	CONTACT_CALL_RECORDED
+	CONTACT_CALL_RECORDED,
+	/** A bureau's event gave a new phone for an agency's debtor, kept not confirmed (issue 14, the loop). */
+	DEBTOR_PHONE_ADDED,
+	/** The debtor confirmed a bureau's phone by signing in to the cabinet with it. */
+	DEBTOR_PHONE_CONFIRMED
 }

@@ -108,10 +108,13 @@ class DebtorsController {
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card;" + shown.auditDetail());
 		model.addAttribute("debtor", debtor);
 		model.addAttribute("ids", shown);
-		// The numbers registries gave and those contact files gave (a CRM's work and home phones), each once.
+		// The numbers registries gave and those contact files gave (a CRM's work and home phones), each once; then the
+		// numbers bureaus gave (issue 14), each saying whether he has confirmed it by signing in with it.
+		List<DebtorPhones.Listed> listed = phones.listed(me.tenantId(), debtor.id());
 		model.addAttribute("otherPhones", java.util.stream.Stream.concat(contacts.phones(me.tenantId(), debtor.id()).stream(),
-				phones.of(me.tenantId(), debtor.id()).stream())
+				listed.stream().filter(p -> !p.fromBureau()).map(DebtorPhones.Listed::phone))
 			.distinct().filter(phone -> !phone.equals(debtor.phone())).toList());
+		model.addAttribute("bureauPhones", listed.stream().filter(DebtorPhones.Listed::fromBureau).toList());
 		model.addAttribute("debts", owed);
 		List<DebtId> ids = owed.stream().map(Debt::id).toList();
 		// An offer a discounted plan took is the plan's (its page, /plans/{id}, shows the discount): no card of its own.
