@@ -60,5 +60,9 @@ public enum AuditAction {
 	/** An agency's text to debtors put back to Kredo's default wording. */
 	CONTACT_TEMPLATE_RESET,
 	/** The agency's registered SMS sender name set, changed or removed. */
-	CONTACT_SENDER_CHANGED
+	CONTACT_SENDER_CHANGED,
+	/** A bureau's event gave a new phone for an agency's debtor, kept not confirmed (issue 14, the loop). */
+	DEBTOR_PHONE_ADDED,
+	/** The debtor confirmed a bureau's phone by signing in to the cabinet with it. */
+	DEBTOR_PHONE_CONFIRMED
 }

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import ru.kredo.collections.BureauPhones;
 import ru.kredo.collections.Debts;
 import ru.kredo.contacting.Contacting;
 import ru.kredo.contacting.Outbound;
@@ -32,6 +33,7 @@ import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.platform.Rejected;
+import ru.kredo.privacy.BlindIndex;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.tenancy.Tenant;
 
@@ -56,6 +58,7 @@ public class CabinetSignIn {
 	private final JdbcClient jdbc;
 	private final Contacts contacts;
 	private final Debts debts;
+	private final BureauPhones bureauPhones;
 	private final PersonalData personalData;
 	private final Contacting gate;
 	private final Clock clock;
@@ -67,7 +70,8 @@ public class CabinetSignIn {
 	private final Duration firstDelay;
 	private final Duration maxDelay;
 
-	CabinetSignIn(JdbcClient jdbc, Contacts contacts, Debts debts, PersonalData personalData, Contacting gate, Clock clock,
+	CabinetSignIn(JdbcClient jdbc, Contacts contacts, Debts debts, BureauPhones bureauPhones, PersonalData personalData,
+			Contacting gate, Clock clock,
 			@Value("${kredo.cabinet.code-lifetime:5m}") Duration lifetime,
 			@Value("${kredo.cabinet.codes.per-address:5}") int perAddress,
 			@Value("${kredo.cabinet.codes.per-phone:10}") int perPhone,
@@ -80,6 +84,7 @@ public class CabinetSignIn {
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.debts = debts;
+		this.bureauPhones = bureauPhones;
 		this.personalData = personalData;
 		this.gate = gate;
 		this.clock = clock;
@@ -183,16 +188,18 @@ public class CabinetSignIn {
 
 	/**
 	 * The debtor the code proves, or a refusal that says nothing about whether one existed. A wrong try is counted
-	 * even though it is refused, so the refusal must not roll the count back.
+	 * even though it is refused, so the refusal must not roll the count back. The right code proves he holds the phone
+	 * it was texted to: a bureau's phone of his that waited for that is confirmed ({@link BureauPhones#confirm}).
 	 */
 	@Transactional(noRollbackFor = Rejected.class)
 	public ContactId confirm(Tenant agency, UUID challenge, String code) {
 		Optional<Row> row = jdbc.sql("""
-				select contact_id, code_hash, expires_at, attempts, confirmed_at from cabinet_challenges
+				select contact_id, code_hash, expires_at, attempts, confirmed_at, phone_index from cabinet_challenges
 				where tenant_id = ? and id = ? for update""")
 			.params(agency.id().value(), challenge)
 			.query((r, n) -> new Row(r.getObject("contact_id", UUID.class), r.getBytes("code_hash"),
-					r.getTimestamp("expires_at").toInstant(), r.getInt("attempts"), r.getTimestamp("confirmed_at") != null))
+					r.getTimestamp("expires_at").toInstant(), r.getInt("attempts"), r.getTimestamp("confirmed_at") != null,
+					r.getBytes("phone_index")))
 			.optional();
 		if (row.isEmpty() || row.get().confirmed()) {
 			throw new Rejected("cabinet.code-wrong");
@@ -211,7 +218,9 @@ public class CabinetSignIn {
 		jdbc.sql("update cabinet_challenges set confirmed_at = ? where id = ?")
 			.params(Timestamp.from(clock.instant()), challenge)
 			.update();
-		return new ContactId(row.get().contactId());
+		ContactId debtor = new ContactId(row.get().contactId());
+		bureauPhones.confirm(agency.id(), debtor, new BlindIndex(row.get().phoneIndex()));
+		return debtor;
 	}
 
 	// By the contact's own number, or any other a registry gave for him; the ФИО must match either way.
@@ -270,6 +279,7 @@ public class CabinetSignIn {
 		}
 	}
 
-	private record Row(UUID contactId, byte[] codeHash, Instant expiresAt, int attempts, boolean confirmed) {
+	private record Row(UUID contactId, byte[] codeHash, Instant expiresAt, int attempts, boolean confirmed,
+			byte[] phoneIndex) {
 	}
 }

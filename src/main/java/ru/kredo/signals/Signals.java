@@ -162,6 +162,17 @@ public class Signals {
 			.list();
 	}
 
+	/**
+	 * The ids of the credit events this signal has folded, oldest id first: for a module that needs more of an event
+	 * than a signal carries (its phone, {@code events.EventPhones}) without the signal carrying it.
+	 */
+	public List<Long> eventIds(TenantId tenant, SignalId id) {
+		return jdbc.sql("select event_id from signal_events where tenant_id = ? and signal_id = ? order by event_id")
+			.params(tenant.value(), id.value())
+			.query(Long.class)
+			.list();
+	}
+
 	@Transactional
 	public Signal assign(TenantId tenant, SignalId id, UserId assignee) {
 		get(tenant, id);

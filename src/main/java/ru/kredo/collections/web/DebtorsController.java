@@ -114,10 +114,13 @@ class DebtorsController {
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card;" + shown.auditDetail());
 		model.addAttribute("debtor", debtor);
 		model.addAttribute("ids", shown);
-		// The numbers registries gave and those contact files gave (a CRM's work and home phones), each once.
+		// The numbers registries gave and those contact files gave (a CRM's work and home phones), each once; then the
+		// numbers bureaus gave (issue 14), each saying whether he has confirmed it by signing in with it.
+		List<DebtorPhones.Listed> listed = phones.listed(me.tenantId(), debtor.id());
 		model.addAttribute("otherPhones", java.util.stream.Stream.concat(contacts.phones(me.tenantId(), debtor.id()).stream(),
-				phones.of(me.tenantId(), debtor.id()).stream())
+				listed.stream().filter(p -> !p.fromBureau()).map(DebtorPhones.Listed::phone))
 			.distinct().filter(phone -> !phone.equals(debtor.phone())).toList());
+		model.addAttribute("bureauPhones", listed.stream().filter(DebtorPhones.Listed::fromBureau).toList());
 		model.addAttribute("debts", owed);
 		// A debtor in bankruptcy (a bureau's event or an operator's mark): each of his debts says so, with since when
 		model.addAttribute("bankruptSince", marks.bankruptSince(me.tenantId(), List.of(debtor.id())).get(debtor.id()));

@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import ru.kredo.contacts.PersonKeys;
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.events.CreditEvent;
 import ru.kredo.events.PeopleOfInterest;
 import ru.kredo.events.RecordedEvent;
@@ -107,7 +109,7 @@ public final class EventChunk {
 			ofInterest[i] = keep;
 			passports[i] = keep && passportIndexes[i] != null ? passportIndexes[i].bytes() : null;
 			names[i] = keep ? nameIndexes[i].bytes() : null;
-			subjects[i] = keep ? personalData.seal("credit_events.subject", sealed(events.get(i).subject())).bytes() : null;
+			subjects[i] = keep ? personalData.seal(SEALED_AS, sealed(events.get(i).subject())).bytes() : null;
 			kept += keep ? 1 : 0;
 		}
 	}
@@ -153,10 +155,42 @@ public final class EventChunk {
 	private record Key(String source, String eventId) {
 	}
 
-	private static String sealed(Subject s) {
+	/**
+	 * The sealed subject's text: its parts joined by {@code |} (no part can hold one: names, dates, digits). The phone
+	 * (E.164) came last, with issue 14; a row stored before has seven parts, one since eight (the last empty without a
+	 * phone), and {@link #phone(String)} reads both.
+	 */
+	static String sealed(Subject s) {
 		return String.join("|", s.name().lastName(), s.name().firstName(),
 				s.name().middleName() == null ? "" : s.name().middleName(), s.birthDate().toString(),
 				s.passport() == null ? "" : s.passport().series() + s.passport().number(),
-				s.inn() == null ? "" : s.inn().value(), s.snils() == null ? "" : s.snils().value());
+				s.inn() == null ? "" : s.inn().value(), s.snils() == null ? "" : s.snils().value(),
+				s.phone() == null ? "" : s.phone().e164());
 	}
+
+	/**
+	 * The phone in an opened sealed subject ({@link #sealed(Subject)}), if it has one; a row from before has none. Read
+	 * from the end: the eighth part and after is the phone only when it is one (E.164, a «+» first), which an old row's
+	 * last part (the СНИЛС's digits, or nothing) never is.
+	 */
+	public static Optional<PhoneNumber> phone(String sealedSubject) {
+		int last = sealedSubject.lastIndexOf('|');
+		String phone = sealedSubject.substring(last + 1);
+		return PARTS_BEFORE_PHONE <= parts(sealedSubject) - 1 && phone.startsWith("+") ? Optional.of(new PhoneNumber(phone))
+				: Optional.empty();
+	}
+
+	private static int parts(String sealedSubject) {
+		int parts = 1;
+		for (int i = 0; i < sealedSubject.length(); i++) {
+			parts += sealedSubject.charAt(i) == '|' ? 1 : 0;
+		}
+		return parts;
+	}
+
+	/** The parts a subject was sealed with before the phone came (issue 14). */
+	private static final int PARTS_BEFORE_PHONE = 7;
+
+	/** The label a subject is sealed under. */
+	public static final String SEALED_AS = "credit_events.subject";
 }

@@ -37,6 +37,8 @@ final class EventFields {
 	Object passportNumber;
 	Object inn;
 	Object snils;
+	// A phone the bureau gives for the subject (optional; read only when present).
+	Object phone;
 	// The other shapes of a name and of identity documents (EventReader reads them): a name in one field, or as an
 	// object; a document, or an array of them. Rare, so kept as the parser gives them (an object as a tree).
 	Object fullName;
@@ -80,7 +82,7 @@ final class EventFields {
 	}
 
 	private void subject(JsonParser json, JsonToken token) {
-		lastName = firstName = middleName = birthDate = passport = passportSeries = passportNumber = inn = snils = null;
+		lastName = firstName = middleName = birthDate = passport = passportSeries = passportNumber = inn = snils = phone = null;
 		fullName = nameValue = document = documents = null;
 		subject = token == JsonToken.START_OBJECT;
 		if (!subject) {
@@ -99,6 +101,7 @@ final class EventFields {
 				case "passportNumber" -> passportNumber = value(json, value);
 				case "inn" -> inn = value(json, value);
 				case "snils" -> snils = value(json, value);
+				case "phone" -> phone = value(json, value);
 				case "fullName" -> fullName = value(json, value);
 				case "name" -> nameValue = value(json, value);
 				case "document" -> document = value(json, value);

@@ -22,6 +22,7 @@ import ru.kredo.contacts.CalendarDate;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.Inn;
 import ru.kredo.contacts.PassportNumber;
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.contacts.Snils;
 import ru.kredo.events.CreditEvent;
 import ru.kredo.events.CreditEventType;
@@ -59,8 +60,8 @@ final class EventReader {
 
 	/**
 	 * The event, or the first thing wrong with it (the order of the checks is the order its rejections come in). An
-	 * optional field that cannot be read (a passport, ИНН or СНИЛС, the patronymic, the lender's kind, the amount,
-	 * days past due where the type does not need them) never costs the event: it is left out and added to
+	 * optional field that cannot be read (a passport, ИНН or СНИЛС, a phone, the patronymic, the lender's kind, the
+	 * amount, days past due where the type does not need them) never costs the event: it is left out and added to
 	 * {@code ignored}.
 	 */
 	static CreditEvent read(EventFields event, List<Ignored> ignored) {
@@ -122,9 +123,21 @@ final class EventReader {
 		LocalDate born = date(birthDate);
 		String inn = text(subject.inn);
 		String snils = text(subject.snils);
+		// Parsed only when given: libphonenumber is not free, and most events carry no phone.
+		String phone = text(subject.phone);
 		return new Subject(name, born, optional(ignored, "subject.passport", () -> IdentityShapes.passport(subject)),
 				inn == null ? null : optional(ignored, "subject.inn", () -> new Inn(inn)),
-				snils == null ? null : optional(ignored, "subject.snils", () -> new Snils(snils)));
+				snils == null ? null : optional(ignored, "subject.snils", () -> new Snils(snils)),
+				phone == null ? null : optional(ignored, "subject.phone", () -> phone(subject.phone, phone)));
+	}
+
+	// A number as text or as a JSON number, in any spelling PhoneNumber reads; an object or array is no phone (its JSON
+	// text must not be combed for digits).
+	private static PhoneNumber phone(Object value, String text) {
+		if (value instanceof JsonNode) {
+			throw new Rejected("contact.phone-invalid");
+		}
+		return PhoneNumber.parse(text);
 	}
 
 	// Three fields (Kredo's own), else a name object, else the name in one field; the patronymic is optional.

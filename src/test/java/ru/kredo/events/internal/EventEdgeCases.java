@@ -26,7 +26,7 @@ final class EventEdgeCases {
 			"\"\\uD800\"", "\"2026-11-20\"", "\"20.11.2026\"", "\"2026-11-20T10:00:00\"", "\"2026-11-20T10:00:00Z\"",
 			"\"2026-11-20T10:00:00.123+0300\"", "\"2026-02-30\"", "\"2026-02-30T10:00:00+03:00\"", "\"T10:00\"",
 			"\"01.02.23\"", "\"4510 123456\"", "\"4510-123456\"", "\"4510\"", "\"123456\"", "4510123456", "\"500100732259\"",
-			"\"500100732258\"", "\"112-233-445 95\"", "\"11223344595\"", "\"Орлова\"", "\"Anna-Maria\"", "\"A\\tB\"",
+			"\"500100732258\"", "\"112-233-445 95\"", "\"8 (916) 123-45-67\"", "79161234567", "\"8-800-555-35-35\"", "\"11223344595\"", "\"Орлова\"", "\"Anna-Maria\"", "\"A\\tB\"",
 			"\"\\\"quoted\\\"\"", "\"" + "x".repeat(300) + "\"", "{}", "[]", "[1,\"x\"]", "{\"kind\":\"bank\"}",
 			"{\"kind\":null}", "{\"kind\":\"  \"}", "{\"kind\":5}", "{\"a\":{\"b\":[1.50,{\"c\":null}]},\"a\":2}",
 			"{\"lastName\":\"Орлова\",\"firstName\":\"Анна\",\"birthDate\":\"01.02.1991\"}");
@@ -34,7 +34,7 @@ final class EventEdgeCases {
 	static final List<String> TOP = List.of("source", "eventId", "type", "occurredAt", "subject", "lender", "lenderKind",
 			"amount", "daysPastDue", "previousDaysPastDue");
 	static final List<String> SUBJECT_FIELDS = List.of("lastName", "firstName", "middleName", "birthDate", "passport",
-			"passportSeries", "passportNumber", "inn", "snils", "fullName", "name", "document", "documents");
+			"passportSeries", "passportNumber", "inn", "snils", "phone", "fullName", "name", "document", "documents");
 
 	private EventEdgeCases() {
 	}

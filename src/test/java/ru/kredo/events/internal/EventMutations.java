@@ -22,7 +22,7 @@ final class EventMutations {
 	private static final List<String> NAMES = List.of("source", "eventId", "type", "occurredAt", "subject", "lender",
 			"lenderKind", "amount", "daysPastDue", "previousDaysPastDue", "note", "Source", "eventid", "kind", "lastName");
 	private static final List<String> SUBJECT_NAMES = List.of("lastName", "firstName", "middleName", "birthDate",
-			"passport", "passportSeries", "passportNumber", "inn", "snils", "extra", "subject");
+			"passport", "passportSeries", "passportNumber", "inn", "snils", "phone", "extra", "subject");
 	private static final String NOISE = ",:{}[]\"\\ x0-.e\n";
 
 	private final ObjectReader trees;

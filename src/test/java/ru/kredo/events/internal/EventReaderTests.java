@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.events.CreditEvent;
 import ru.kredo.events.IngestionReport.RejectedEvent;
 import ru.kredo.platform.Rejected;
@@ -158,6 +159,54 @@ class EventReaderTests {
 			}
 		}
 		assertThat(read).isGreaterThan(10_000);
+	}
+
+	@Test
+	void aPhoneIsReadInAnyUsualSpellingAndAsANumber() {
+		String event = """
+				{"source":"b","eventId":"1","type":"1.7","occurredAt":"2026-11-20",
+				 "subject":{"lastName":"Ёлкина","firstName":"Вера","birthDate":"02.06.1979","phone":%s}}""";
+
+		for (String phone : new String[] { "\"+7 916 123-45-67\"", "\"8 (916) 123-45-67\"", "\"89161234567\"",
+				"\"9161234567\"", "\"+7(916)1234567 (моб.)\"", "79161234567", "9161234567" }) {
+			EventStream.Parsed parsed = parsed(event.formatted(phone));
+			assertThat(parsed.ignored()).as(phone).isEmpty();
+			assertThat(parsed.event().subject().phone()).as(phone).isEqualTo(new PhoneNumber("+79161234567"));
+		}
+	}
+
+	@Test
+	void anUnreadablePhoneIsLeftOutOfItsEventAndReportedWithItsCode() {
+		String event = """
+				{"source":"b","eventId":"1","type":"1.7","occurredAt":"2026-11-20",
+				 "subject":{"lastName":"Ёлкина","firstName":"Вера","birthDate":"02.06.1979","phone":%s}}""";
+
+		String[][] cases = { { "\"12345\"", "contact.phone-invalid" }, { "\"телефон\"", "contact.phone-invalid" },
+				{ "true", "contact.phone-invalid" }, { "{\"number\":\"+79161234567\"}", "contact.phone-invalid" },
+				{ "[\"+79161234567\"]", "contact.phone-invalid" }, { "\"8-800-555-35-35\"", "contact.phone-not-personal" } };
+		for (String[] phone : cases) {
+			EventStream.Parsed parsed = parsed(event.formatted(phone[0]));
+			assertThat(parsed.event()).as(phone[0]).isNotNull();
+			assertThat(parsed.event().subject().phone()).as(phone[0]).isNull();
+			assertThat(parsed.ignored()).as(phone[0]).singleElement().satisfies(ignored -> {
+				assertThat(ignored.field()).isEqualTo("subject.phone");
+				assertThat(ignored.code()).isEqualTo(phone[1]);
+				assertThat(ignored.eventId()).isEqualTo("1");
+			});
+		}
+	}
+
+	@Test
+	void noPhoneIsNothing() {
+		String event = """
+				{"source":"b","eventId":"1","type":"1.7","occurredAt":"2026-11-20",
+				 "subject":{"lastName":"Ёлкина","firstName":"Вера","birthDate":"02.06.1979"%s}}""";
+
+		for (String phone : new String[] { "", ",\"phone\":null", ",\"phone\":\"\"", ",\"phone\":\"  \"" }) {
+			EventStream.Parsed parsed = parsed(event.formatted(phone));
+			assertThat(parsed.ignored()).as(phone).isEmpty();
+			assertThat(parsed.event().subject().phone()).as(phone).isNull();
+		}
 	}
 
 	// One event, as ingestion reads it (a line of JSON Lines).

@@ -174,6 +174,7 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 			fields.passportNumber = value(subject.path("passportNumber"));
 			fields.inn = value(subject.path("inn"));
 			fields.snils = value(subject.path("snils"));
+			fields.phone = value(subject.path("phone"));
 			fields.fullName = value(subject.path("fullName"));
 			fields.nameValue = value(subject.path("name"));
 			fields.document = value(subject.path("document"));
