@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -162,9 +163,13 @@ public class Contacting {
 		if (initiative == Initiative.REQUESTED_CODE) {
 			return own(tenant, debtor, channel, initiative);
 		}
+		return toRepresentative(tenant, debtor, channel).orElseGet(() -> own(tenant, debtor, channel, initiative));
+	}
+
+	/** The route to his representative while one is in force ({@link #route}); none: the message is the debtor's. */
+	Optional<Route> toRepresentative(TenantId tenant, ContactId debtor, Channel channel) {
 		return representatives.of(tenant, debtor)
-			.map(reached -> new Route(Recipient.REPRESENTATIVE, channel, reached.on(channel)))
-			.orElseGet(() -> own(tenant, debtor, channel, initiative));
+			.map(reached -> new Route(Recipient.REPRESENTATIVE, channel, reached.on(channel)));
 	}
 
 	/** Whether texts really leave Kredo (an SMS provider is configured), or stay in the development outbox. */

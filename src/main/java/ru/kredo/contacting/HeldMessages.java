@@ -122,9 +122,13 @@ class HeldMessages {
 			String text = personalData.open("contact_attempts.body", new Sealed(held.body()));
 			// Asked again, it goes to whom it would go now: a representative confirmed meanwhile gets it, and once his
 			// statement is withdrawn it goes back to the debtor. To the debtor as before, to the address it was held for.
-			Contacting.Route route = gate.route(held.tenant(), held.debtor(), held.channel(), held.initiative(), null);
-			boolean asHeld = route.recipient() == Recipient.DEBTOR && held.recipient() == Recipient.DEBTOR
-					&& held.address() != null;
+			// (his own address on file is read only when the message is no longer the debtor's as it was held)
+			java.util.Optional<Contacting.Route> representative = gate.toRepresentative(held.tenant(), held.debtor(),
+					held.channel());
+			boolean asHeld = representative.isEmpty() && held.recipient() == Recipient.DEBTOR && held.address() != null;
+			Contacting.Route route = asHeld ? new Contacting.Route(Recipient.DEBTOR, held.channel(), null)
+					: representative.orElseGet(() -> gate.route(held.tenant(), held.debtor(), held.channel(),
+							held.initiative(), null));
 			String address = asHeld ? personalData.open("contact_attempts.address", new Sealed(held.address()))
 					: route.address();
 			// … and by the channel it would go by now (a text to a debtor with no phone but an e-mail goes by e-mail)

@@ -319,8 +319,11 @@ class ContactingIntegrationTests {
 	private record Reminded(Contact debtor, Debt debt) {
 	}
 
-	/** A message of a batch: lock, his address, zone, counted contacts and bars, the row's update and the outbox's. */
-	private static final double HELD_STATEMENTS_A_MESSAGE = 6;
+	/**
+	 * A message of a batch: lock, whether a representative is in force (texts go to him then), his zone, counted
+	 * contacts and bars, the row's update and the outbox's.
+	 */
+	private static final double HELD_STATEMENTS_A_MESSAGE = 7;
 
 	/** A new agency's {@code messages} reminders held at night, drained at once: what it cost. */
 	private StatementCounter.Counted<Integer> drainHeld(int messages) throws Exception {
