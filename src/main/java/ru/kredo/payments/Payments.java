@@ -296,7 +296,9 @@ public class Payments {
 			Payment payment = new Payment(PaymentId.random(), tenant, payable, amount, PaymentMethod.OUTSIDE,
 					PaymentStatus.SUCCEEDED, idempotenceKey, OUTSIDE_PROVIDER, null, null, "", now, now, paidAt, List.of());
 			if (!transitions.received(payment, receivedOn, ref)) {
-				throw new Rejected("payment.reference-duplicate", ref);
+				// Another debt's payment under this key (no lock of this debt covers it), or the same document again.
+				throw rows.findByKey(tenant, idempotenceKey).isPresent() ? new Rejected("payment.idempotence-key-reused")
+						: new Rejected("payment.reference-duplicate", ref);
 			}
 			return new ReceivedPayment(payment, receivedOn, ref);
 		});

@@ -196,14 +196,16 @@ public class PaymentRows {
 	 * Stores a payment received outside Kredo, already settled, with the day it was received and its reference; the
 	 * caller has checked, under the payable's lock, that no payment has its idempotence key.
 	 *
-	 * @return {@code false} when the debt already has a payment received that day under that reference
+	 * @return {@code false}, storing nothing, when the debt already has a payment received that day under that
+	 *         reference, or the tenant a payment under that idempotence key (one the lock did not cover: another
+	 *         debt's)
 	 */
 	public boolean insertReceived(Payment payment, LocalDate receivedOn, String reference) {
 		return jdbc.sql("""
 				insert into payments (id, tenant_id, debt_id, amount_kopecks, method, status, idempotence_key, provider,
 				                      return_url, created_at, updated_at, settled_at, received_on, reference)
 				values (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)
-				on conflict (tenant_id, debt_id, received_on, reference) where method = 'OUTSIDE' do nothing""")
+				on conflict do nothing""")
 			.params(payment.id().value(), payment.tenantId().value(), payment.payable().debtId(),
 					payment.amount().kopecks(), payment.method().name(), payment.status().name(), payment.idempotenceKey(),
 					payment.provider(), Timestamp.from(payment.createdAt()), Timestamp.from(payment.updatedAt()),

@@ -149,6 +149,10 @@ class DebtsApiIntegrationTests {
 		MvcResult reused = receive(debt, "1999.00", today().minusDays(2), "ПКО-17", idempotencyKey);
 		assertThat(reused.getResponse().getStatus()).isEqualTo(400);
 		assertThat(body(reused).get("code").asString()).isEqualTo("payment.idempotence-key-reused");
+		Debt another = debt("Б-2", "0.00", "0.00", "0.00", "900.00", "0.00");
+		MvcResult elsewhere = receive(another, "2000.00", today().minusDays(2), "ПКО-17", idempotencyKey);
+		assertThat(body(elsewhere).get("code").asString()).isEqualTo("payment.idempotence-key-reused");
+		assertThat(debts.payments(agency.tenant().id(), another.id())).isEmpty();
 		MvcResult onClosed = receive(debt, "100.00", today(), "ПКО-18", UUID.randomUUID().toString());
 		assertThat(onClosed.getResponse().getStatus()).isEqualTo(400);
 		assertThat(body(onClosed).get("code").asString()).isEqualTo("payment.debt-closed");
