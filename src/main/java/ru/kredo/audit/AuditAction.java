@@ -64,5 +64,7 @@ public enum AuditAction {
 	/** A bureau's event gave a new phone for an agency's debtor, kept not confirmed (issue 14, the loop). */
 	DEBTOR_PHONE_ADDED,
 	/** The debtor confirmed a bureau's phone by signing in to the cabinet with it. */
-	DEBTOR_PHONE_CONFIRMED
+	DEBTOR_PHONE_CONFIRMED,
+	/** A payment the agency received outside Kredo (bank transfer, cash) recorded on a debt (issue 15, the API). */
+	PAYMENT_RECORDED
 }

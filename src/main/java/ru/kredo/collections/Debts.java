@@ -200,6 +200,34 @@ public class Debts {
 			.list();
 	}
 
+	/**
+	 * The debts {@link #find} finds, for the API's cursor paging: in the order they were added (then by id), which a
+	 * payment does not change as it changes the balance {@link #find} orders by, so a page never skips or repeats a
+	 * debt; {@code after} is where the previous page ended ({@code null}: the first page).
+	 */
+	public List<ListedDebt> findAfter(TenantId tenant, PersonSearch search, DebtState state,
+			ru.kredo.platform.Cursor after, int limit) {
+		List<Object> parameters = found(tenant, search, state);
+		parameters.add(after == null ? null : Timestamp.from(after.at()));
+		parameters.add(after == null ? null : Timestamp.from(after.at()));
+		parameters.add(after == null ? null : after.id());
+		parameters.add(limit);
+		return jdbc.sql("""
+				select %s, d.created_at, c.last_name || ' ' || c.first_name || coalesce(' ' || c.middle_name, '') as debtor
+				from debts d join contacts c on c.id = d.contact_id
+				where %s and (?::timestamptz is null or (d.created_at, d.id) > (?::timestamptz, ?::uuid))
+				order by d.created_at, d.id
+				limit ?""".formatted(QUALIFIED, found(search)))
+			.params(parameters)
+			.query((row, n) -> new ListedDebt(debt(row, n), row.getString("debtor"),
+					row.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/** A debt in the API's list: with its debtor's name, and when it was added (the list's order, its cursor). */
+	public record ListedDebt(Debt debt, String debtor, java.time.Instant addedAt) {
+	}
+
 	/** How many debts {@link #find} finds in all. */
 	public long count(TenantId tenant, PersonSearch search, DebtState state) {
 		return jdbc.sql("select count(*) from debts d join contacts c on c.id = d.contact_id where " + found(search))

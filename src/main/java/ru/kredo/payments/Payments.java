@@ -4,15 +4,18 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.money.Money;
 import ru.kredo.payments.internal.CreatePayment;
 import ru.kredo.payments.internal.FiscalReceipt;
@@ -34,6 +37,10 @@ import ru.kredo.tenancy.TenantId;
 public class Payments {
 
 	private static final int MAX_IDEMPOTENCE_KEY = 64;
+	/** The longest reference of a payment received outside Kredo (a bank's document number, a cash receipt's). */
+	public static final int MAX_REFERENCE = 100;
+	/** The provider's name of payments received outside Kredo: no provider ever notifies about them. */
+	public static final String OUTSIDE_PROVIDER = "outside";
 	/**
 	 * How long a payment that is neither paid nor canceled counts as under way: a payer who left the provider's page
 	 * open may still pay; after this the provider has let it lapse (ЮKassa cancels an unconfirmed payment within the
@@ -57,10 +64,12 @@ public class Payments {
 	private final PaymentSettings settings;
 	// Kredo's public address: the provider sends the payer back to an absolute URL on it.
 	private final PublicAddress address;
+	private final BusinessCalendar calendar;
 
 	Payments(PaymentRows rows, PaymentProvider provider, PaymentTransitions transitions, PaymentProperties properties,
 			Clock clock, TransactionTemplate transaction, PaymentSettings settings,
-			PublicAddress address) {
+			PublicAddress address, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.settings = settings;
 		this.address = address;
 		this.rows = rows;
@@ -93,7 +102,7 @@ public class Payments {
 	public Payment start(TenantId tenant, PayableRef payable, Money amount, PaymentMethod method, String returnUrl,
 			String idempotenceKey, PaymentDetails details) {
 		returnUrl = absolute(returnUrl);
-		check(tenant, amount, returnUrl, idempotenceKey);
+		check(tenant, amount, returnUrl, idempotenceKey, method);
 		Payment payment = rows.insertOrFind(Payment.create(tenant, payable, amount, method, idempotenceKey,
 				provider.name(), returnUrl, clock.instant()));
 		return ask(payment, payable, amount, method, details);
@@ -119,7 +128,7 @@ public class Payments {
 	public Payment startWithin(Supplier<Money> limit, TenantId tenant, PayableRef payable, Money amount,
 			PaymentMethod method, String returnUrl, String idempotenceKey, PaymentDetails details) {
 		returnUrl = absolute(returnUrl);
-		check(tenant, amount, returnUrl, idempotenceKey);
+		check(tenant, amount, returnUrl, idempotenceKey, method);
 		for (Payment unknown : rows.creationUnknown(tenant, payable, clock.instant().minus(RESOLVABLE))) {
 			if (unknown.isCombined()) {
 				// Another request's, sent with its own receipt lines: counted as under way below, not sent from here.
@@ -190,7 +199,7 @@ public class Payments {
 	public Payment startTogether(TenantId tenant, List<Share> shares, PaymentMethod method, String returnUrl,
 			String idempotenceKey, PaymentDetails details) {
 		String returnTo = absolute(returnUrl);
-		check(tenant, returnTo, idempotenceKey);
+		check(tenant, returnTo, idempotenceKey, method);
 		List<Share> ordered = shares.stream().sorted(java.util.Comparator.comparing(share -> share.payable().debtId()))
 			.toList();
 		if (ordered.stream().map(Share::payable).distinct().count() != ordered.size()) {
@@ -244,19 +253,105 @@ public class Payments {
 		return send(payment, details);
 	}
 
+	/**
+	 * Records a payment received outside Kredo — a bank transfer to the agency, cash at its office — as the agency
+	 * states it, and applies it like any other payment: it is stored already {@link PaymentStatus#SUCCEEDED} (method
+	 * {@link PaymentMethod#OUTSIDE}) and {@link PaymentSucceeded} is published in the same transaction, which
+	 * collections applies to the debt as it applies a provider's (its allocation order, a settlement in force,
+	 * closing at zero, an excess recorded as an overpayment to refund). It counts as paid on the day received: now
+	 * when that is today, otherwise at the start of that day at the agency.
+	 * <p>
+	 * Under the payable's lock ({@link #startWithin}'s): the same idempotence key again is the same payment, returned
+	 * as it was recorded (even once the debt it closed is closed); the same key for another debt, amount, day or
+	 * reference is refused. Otherwise {@code acceptsPayments} is asked (a closed debt takes none).
+	 *
+	 * @throws Rejected {@code payment.amount-invalid} (not above zero), {@code payment.received-in-future},
+	 *         {@code payment.reference-required}, {@code payment.reference-too-long},
+	 *         {@code payment.idempotence-key-required}, {@code payment.idempotence-key-reused},
+	 *         {@code payment.reference-duplicate} (the debt has a payment received that day under that reference),
+	 *         {@code payment.debt-closed}
+	 */
+	public ReceivedPayment recordReceived(TenantId tenant, PayableRef payable, Money amount, LocalDate receivedOn,
+			String reference, String idempotenceKey, BooleanSupplier acceptsPayments) {
+		String ref = reference == null ? "" : reference.strip();
+		checkReceived(amount, receivedOn, ref, idempotenceKey);
+		return transaction.execute(status -> {
+			rows.lockPayable(tenant, payable);
+			Optional<Payment> same = rows.findByKey(tenant, idempotenceKey);
+			if (same.isPresent()) {
+				ReceivedPayment recorded = rows.findReceived(tenant, idempotenceKey)
+					.orElseThrow(() -> new Rejected("payment.idempotence-key-reused"));
+				if (!recorded.payment().sameRequest(payable, amount, PaymentMethod.OUTSIDE)
+						|| !recorded.receivedOn().equals(receivedOn) || !recorded.reference().equals(ref)) {
+					throw new Rejected("payment.idempotence-key-reused");
+				}
+				return recorded;
+			}
+			if (!acceptsPayments.getAsBoolean()) {
+				throw new Rejected("payment.debt-closed");
+			}
+			Instant now = clock.instant();
+			Instant paidAt = receivedOn.equals(calendar.agencyDate(now)) ? now
+					: receivedOn.atStartOfDay(calendar.agencyZone()).toInstant();
+			Payment payment = new Payment(PaymentId.random(), tenant, payable, amount, PaymentMethod.OUTSIDE,
+					PaymentStatus.SUCCEEDED, idempotenceKey, OUTSIDE_PROVIDER, null, null, "", now, now, paidAt, List.of());
+			if (!transitions.received(payment, receivedOn, ref)) {
+				// Another debt's payment under this key (no lock of this debt covers it), or the same document again.
+				throw rows.findByKey(tenant, idempotenceKey).isPresent() ? new Rejected("payment.idempotence-key-reused")
+						: new Rejected("payment.reference-duplicate", ref);
+			}
+			return new ReceivedPayment(payment, receivedOn, ref);
+		});
+	}
+
+	private void checkReceived(Money amount, LocalDate receivedOn, String reference, String idempotenceKey) {
+		if (amount == null || amount.isZero()) {
+			throw new Rejected("payment.amount-invalid");
+		}
+		if (receivedOn == null || receivedOn.isAfter(calendar.today())) {
+			throw new Rejected("payment.received-in-future");
+		}
+		if (reference.isEmpty()) {
+			throw new Rejected("payment.reference-required");
+		}
+		if (reference.length() > MAX_REFERENCE) {
+			throw new Rejected("payment.reference-too-long", MAX_REFERENCE);
+		}
+		if (idempotenceKey == null || idempotenceKey.isBlank() || idempotenceKey.length() > MAX_IDEMPOTENCE_KEY) {
+			throw new Rejected("payment.idempotence-key-required", MAX_IDEMPOTENCE_KEY);
+		}
+	}
+
+	/** The payable's payments received outside Kredo, with their day and reference, the latest received first. */
+	public List<ReceivedPayment> received(TenantId tenant, PayableRef payable) {
+		return rows.received(tenant, payable);
+	}
+
+	/** Which of these payments (by id) were received outside Kredo; no query for none. */
+	public java.util.Set<java.util.UUID> receivedOutside(TenantId tenant, java.util.Collection<java.util.UUID> payments) {
+		if (payments.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return java.util.Set.copyOf(rows.receivedOutside(tenant, payments.toArray(java.util.UUID[]::new)));
+	}
+
 	/** What the payable's payments under way come to (see {@link #startWithin}): money that may still arrive. */
 	public Money underWay(TenantId tenant, PayableRef payable) {
 		return rows.underWay(tenant, payable, clock.instant().minus(UNDER_WAY), clock.instant().minus(timeout));
 	}
 
-	private void check(TenantId tenant, Money amount, String returnUrl, String idempotenceKey) {
-		check(tenant, returnUrl, idempotenceKey);
+	private void check(TenantId tenant, Money amount, String returnUrl, String idempotenceKey, PaymentMethod method) {
+		check(tenant, returnUrl, idempotenceKey, method);
 		if (minimum.exceeds(amount)) {
 			throw new Rejected("payment.below-minimum", minimum);
 		}
 	}
 
-	private void check(TenantId tenant, String returnUrl, String idempotenceKey) {
+	private void check(TenantId tenant, String returnUrl, String idempotenceKey, PaymentMethod method) {
+		if (method == null || !method.throughProvider()) {
+			// A payment received outside Kredo is the agency's to record (recordReceived), never a payer's to start.
+			throw new Rejected("payment.method-invalid");
+		}
 		if (!provider.serves(tenant)) {
 			throw new Rejected("payment.not-available");
 		}

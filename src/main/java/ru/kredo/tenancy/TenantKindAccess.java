@@ -59,6 +59,8 @@ public final class TenantKindAccess {
 			// … and the contact centre's: a debtor's contact standing, log, calls, bars; promises to pay (issue 14).
 			Row.staff("/api/v1/debtors/**", COLLECTOR), Row.staff("/api/v1/calls/**", COLLECTOR),
 			Row.staff("/api/v1/promises/**", COLLECTOR),
+			// … and their debts, with payments received outside Kredo (issue 15); a debtor's debts are under /debtors.
+			Row.staff("/api/v1/debts/**", COLLECTOR),
 
 			// The platform: its operator's pages (the security chain's role rule answers others 403 first) and the
 			// bureau feeds' endpoint, which tells a tenant's key why it is refused.

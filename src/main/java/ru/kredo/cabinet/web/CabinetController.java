@@ -342,9 +342,12 @@ class CabinetController {
 		// debtor who has ever disputed one (the debts' own read says so).
 		Map<DebtId, Dispute> disputed = owed.stream().noneMatch(d -> his.everDisputed().contains(d.id())) ? Map.of()
 				: disputes.latestOf(tenant.id(), debtor.contactId());
+		// Payments the agency received outside Kredo are marked so in the history (read only when there is one).
+		java.util.Set<UUID> outside = payments.receivedOutside(tenant.id(), owed.stream()
+			.flatMap(d -> history.get(d.id()).stream()).map(DebtPayment::paymentId).toList());
 		List<DebtCard> cards = owed.stream()
 			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time,
-					disputed.get(debt.id())))
+					disputed.get(debt.id()), outside))
 			.toList();
 		model.addAttribute("cards", cards);
 		// The files he attached to his disputes, by the debt each latest dispute is of: only a debt's page shows them,

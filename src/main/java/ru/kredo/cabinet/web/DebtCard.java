@@ -28,7 +28,11 @@ import ru.kredo.platform.web.TimeDisplay;
  */
 record DebtCard(String id, String creditor, String contractNumber, String contractDate, String assignmentDate,
 		String total, boolean closed, List<Line> balance, Terms offer, Owed owed, String amountToPay,
-		List<String> history, DisputeNote dispute) {
+		List<Paid> history, DisputeNote dispute) {
+
+	/** A payment in the card's history: its line, and whether the agency received it outside Kredo. */
+	record Paid(String text, boolean outside) {
+	}
 
 	private static final String DATE = "dd.MM.yyyy";
 
@@ -42,6 +46,12 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 	 */
 	static DebtCard of(Debt debt, Offer offer, List<DebtPayment> payments, boolean documents, TimeDisplay time,
 			Dispute dispute) {
+		return of(debt, offer, payments, documents, time, dispute, java.util.Set.of());
+	}
+
+	/** The card whose history marks the payments received outside Kredo ({@code outside}, by payment id). */
+	static DebtCard of(Debt debt, Offer offer, List<DebtPayment> payments, boolean documents, TimeDisplay time,
+			Dispute dispute, java.util.Set<java.util.UUID> outside) {
 		if (debt.status() == DebtStatus.DISPUTED && offer != null && offer.status() == Offer.Status.OFFERED) {
 			offer = null;
 		}
@@ -55,8 +65,9 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 		Terms terms = offer == null ? null : Terms.of(offer, documents, time);
 		Owed owed = Owed.of(debt, offer, time);
 		Money toPay = owed.amount();
-		List<String> history = payments.stream()
-			.map(p -> time.format(p.paidAt(), "dd.MM.yyyy HH:mm") + " — " + roubles(p.amount()))
+		List<Paid> history = payments.stream()
+			.map(p -> new Paid(time.format(p.paidAt(), "dd.MM.yyyy HH:mm") + " — " + roubles(p.amount()),
+					outside.contains(p.paymentId())))
 			.toList();
 		return new DebtCard(debt.id().value().toString(), debt.originalCreditor(), debt.contractNumber(),
 				time.format(debt.contractDate(), DATE),

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentMethod;
 import ru.kredo.payments.PaymentPart;
 import ru.kredo.payments.PaymentStatus;
+import ru.kredo.payments.ReceivedPayment;
 import ru.kredo.tenancy.TenantId;
 
 /** The {@code payments} table and its combined payments' {@code payment_parts}; every statement names the tenant. */
@@ -188,6 +190,58 @@ public class PaymentRows {
 					Timestamp.from(payment.updatedAt()), timestamp(payment.settledAt()), receipt,
 					payment.tenantId().value(), payment.id().value())
 			.update();
+	}
+
+	/**
+	 * Stores a payment received outside Kredo, already settled, with the day it was received and its reference; the
+	 * caller has checked, under the payable's lock, that no payment has its idempotence key.
+	 *
+	 * @return {@code false}, storing nothing, when the debt already has a payment received that day under that
+	 *         reference, or the tenant a payment under that idempotence key (one the lock did not cover: another
+	 *         debt's)
+	 */
+	public boolean insertReceived(Payment payment, LocalDate receivedOn, String reference) {
+		return jdbc.sql("""
+				insert into payments (id, tenant_id, debt_id, amount_kopecks, method, status, idempotence_key, provider,
+				                      return_url, created_at, updated_at, settled_at, received_on, reference)
+				values (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)
+				on conflict do nothing""")
+			.params(payment.id().value(), payment.tenantId().value(), payment.payable().debtId(),
+					payment.amount().kopecks(), payment.method().name(), payment.status().name(), payment.idempotenceKey(),
+					payment.provider(), Timestamp.from(payment.createdAt()), Timestamp.from(payment.updatedAt()),
+					Timestamp.from(payment.settledAt()), java.sql.Date.valueOf(receivedOn), reference)
+			.update() == 1;
+	}
+
+	/** The payment under this key, if it was received outside Kredo, with its day and reference. */
+	public Optional<ReceivedPayment> findReceived(TenantId tenant, String idempotenceKey) {
+		return jdbc.sql("select " + COLUMNS + ", received_on, reference from payments"
+				+ " where tenant_id = ? and idempotence_key = ? and method = 'OUTSIDE'")
+			.params(tenant.value(), idempotenceKey)
+			.query(PaymentRows::received)
+			.optional();
+	}
+
+	/** The payable's payments received outside Kredo, newest received first. */
+	public List<ReceivedPayment> received(TenantId tenant, PayableRef payable) {
+		return jdbc.sql("select " + COLUMNS + ", received_on, reference from payments"
+				+ " where tenant_id = ? and debt_id = ? and method = 'OUTSIDE' order by received_on desc, created_at desc")
+			.params(tenant.value(), payable.debtId())
+			.query(PaymentRows::received)
+			.list();
+	}
+
+	/** Which of these payments were received outside Kredo. */
+	public List<UUID> receivedOutside(TenantId tenant, UUID[] payments) {
+		return jdbc.sql("select id from payments where tenant_id = ? and id = any(?) and method = 'OUTSIDE'")
+			.params(tenant.value(), payments)
+			.query(UUID.class)
+			.list();
+	}
+
+	private static ReceivedPayment received(ResultSet row, int rowNumber) throws SQLException {
+		return new ReceivedPayment(payment(row, rowNumber), row.getDate("received_on").toLocalDate(),
+				row.getString("reference"));
 	}
 
 	/** The provider's final answer about a settled payment, as it gave it. */

@@ -52,6 +52,25 @@ public class PaymentTransitions {
 	}
 
 	/**
+	 * Stores a payment received outside Kredo, already succeeded, and publishes {@link PaymentSucceeded} for it in the
+	 * same transaction, as a provider's payment that succeeds does: collections applies it to the debt the same way.
+	 *
+	 * @return {@code false}, having stored and published nothing, when the debt already has a payment received that
+	 *         day under that reference
+	 */
+	public boolean received(Payment payment, java.time.LocalDate receivedOn, String reference) {
+		if (payment.status() != PaymentStatus.SUCCEEDED || payment.isCombined()) {
+			throw new IllegalArgumentException("A payment received outside Kredo is one debt's, succeeded: " + payment.id());
+		}
+		if (!rows.insertReceived(payment, receivedOn, reference)) {
+			return false;
+		}
+		events.publishEvent(new PaymentSucceeded(payment.tenantId(), payment.id(), payment.payable().debtId(),
+				payment.amount(), payment.settledAt()));
+		return true;
+	}
+
+	/**
 	 * Applies a payment as the provider reports it when re-read. Ignores a payment Kredo does not have, one that is
 	 * another provider's, and one whose amount differs from what Kredo asked for.
 	 */

@@ -124,6 +124,8 @@ final class YooKassaJson {
 		return switch (method) {
 			case BANK_CARD -> "bank_card";
 			case SBP -> "sbp";
+			// Never sent: Payments refuses to start a payment received outside Kredo through the provider.
+			case OUTSIDE -> throw new IllegalArgumentException("A payment received outside Kredo goes to no provider");
 		};
 	}
 
