@@ -2,6 +2,8 @@ package ru.kredo.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -93,6 +95,27 @@ class ExternalIdsApiIntegrationTests {
 		assertThat(read(foreign).get("code").asString()).isEqualTo("contact.not-found");
 		assertThat(read(api(stranger, get("/api/v1/watches").param("externalId", "amo-77/3")))).isEmpty();
 		assertThat(read(api(stranger, get("/api/v1/contacts").param("externalId", "amo-77/3")))).isEmpty();
+	}
+
+	@Test
+	void theWatchFormTakesTheExternalIdAndTheContactsCardShowsIt() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		org.springframework.security.core.userdetails.UserDetails manager = fixtures.signedIn(
+				fixtures.manager(broker).email().value());
+
+		String location = mvc.perform(post("/monitoring").with(user(manager)).with(csrf())
+			.param("lastName", "Карпова").param("firstName", "Ада").param("birthDate", "03.07.1988")
+			.param("segment", "PROSPECT").param("months", "6").param("externalId", " B24-900 "))
+			.andReturn().getResponse().getRedirectedUrl();
+		Watch watch = watches.get(broker.tenant().id(), new WatchId(UUID.fromString(location.replace("/monitoring/", ""))));
+
+		assertThat(mvc.perform(get("/contacts/{id}", watch.contactId().value()).with(user(manager))).andReturn()
+			.getResponse().getContentAsString()).contains("Внешний ID (из вашей CRM)", ">B24-900<");
+		String refused = mvc.perform(post("/monitoring").with(user(manager)).with(csrf())
+			.param("lastName", "Карпов").param("firstName", "Лев").param("birthDate", "04.07.1988")
+			.param("segment", "PROSPECT").param("months", "6").param("externalId", "B24-900"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("Этот внешний ID уже у другого контакта");
 	}
 
 	@Test
