@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,8 +72,17 @@ public class Contacts {
 		if (!matched.taken().isEmpty()) {
 			throw new InvalidFields(Map.of("externalId", new Rejected("contact.external-id-taken")));
 		}
-		rows.insert(matched.added());
-		rows.complete(matched.completed());
+		try {
+			rows.insert(matched.added());
+			rows.complete(matched.completed());
+		}
+		catch (DuplicateKeyException raced) {
+			// Another transaction gave the id to another person after it was looked up: refused as if seen in time.
+			if (String.valueOf(raced.getMessage()).contains("contacts_external_id_idx")) {
+				throw new InvalidFields(Map.of("externalId", new Rejected("contact.external-id-taken")));
+			}
+			throw raced;
+		}
 		keepOthers(tenant, people, matched.result());
 		return matched.result();
 	}

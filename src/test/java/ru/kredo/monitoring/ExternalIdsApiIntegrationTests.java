@@ -152,6 +152,52 @@ class ExternalIdsApiIntegrationTests {
 		assertThat(api(broker, get("/api/v1/contacts/by-external-id/B-1")).getStatus()).isEqualTo(404);
 	}
 
+	@Autowired
+	ru.kredo.contacts.Contacts contacts;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
+	/** Two people given one id at the same moment: the second is refused with the stable code, not a 500. */
+	@Test
+	void anIdGivenToAnotherPersonByAConcurrentTransactionIsRefusedAsTaken() throws Exception {
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		ru.kredo.tenancy.TenantId tenant = broker.tenant().id();
+		java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch secondLooked = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CompletableFuture<Void> first = java.util.concurrent.CompletableFuture.runAsync(() ->
+			transaction.executeWithoutResult(status -> {
+				contacts.addOrFind(tenant, List.of(somebody("Первый", "RACE-1")));
+				firstWrote.countDown();
+				await().atMost(Duration.ofSeconds(10)).until(() -> secondLooked.getCount() == 0);
+				try {
+					// Time for the second to look its id up (unseen) and wait on the unique index for this commit.
+					Thread.sleep(1500);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+		firstWrote.await();
+
+		Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> transaction.executeWithoutResult(status -> {
+			// The first has not committed: the lookup cannot see its id; the insert waits for it, then collides.
+			secondLooked.countDown();
+			contacts.addOrFind(tenant, List.of(somebody("Второй", "RACE-1")));
+		}));
+		first.get();
+
+		assertThat(refused).isInstanceOf(ru.kredo.platform.InvalidFields.class);
+		assertThat(((ru.kredo.platform.InvalidFields) refused).errors().get("externalId").code())
+			.isEqualTo("contact.external-id-taken");
+		assertThat(contacts.byExternalId(tenant, "RACE-1").name().firstName()).isEqualTo("Первый");
+	}
+
+	private static ru.kredo.contacts.PersonDetails somebody(String firstName, String externalId) {
+		return new ru.kredo.contacts.PersonDetails(new ru.kredo.contacts.FullName("Гонкин", firstName, null),
+				java.time.LocalDate.of(1980, 5, 5), null, null, null, null, null, List.of(), List.of(), externalId);
+	}
+
 	@Test
 	void anUploadRefusesTheRowWhoseIdAnotherPersonHasAndKeepsTheRest() throws Exception {
 		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
