@@ -9,10 +9,11 @@ import ru.kredo.tenancy.TenantId;
 
 /**
  * A person known to a tenant. Passport, ИНН, СНИЛС and phone are optional; a name and a date of birth are not,
- * since together they identify a person when no passport is known.
+ * since together they identify a person when no passport is known. {@code externalId} is his row's id in the
+ * tenant's own system ({@link ExternalId}), when given.
  */
 public record Contact(ContactId id, TenantId tenantId, FullName name, LocalDate birthDate, PassportNumber passport,
-		Inn inn, Snils snils, PhoneNumber phone, String email, Instant createdAt) {
+		Inn inn, Snils snils, PhoneNumber phone, String email, Instant createdAt, String externalId) {
 
 	static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
@@ -26,6 +27,7 @@ public record Contact(ContactId id, TenantId tenantId, FullName name, LocalDate 
 			throw new Rejected("contact.birth-date-invalid");
 		}
 		email = email == null || email.isBlank() ? null : email.strip();
+		externalId = ExternalId.parse(externalId);
 	}
 
 	@Override

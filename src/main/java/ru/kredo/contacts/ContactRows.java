@@ -36,24 +36,26 @@ final class ContactRows {
 		}
 		jdbc.sql("""
 				insert into contacts (id, tenant_id, last_name, first_name, middle_name, birth_date, passport,
-				    passport_index, inn, inn_index, snils, snils_index, phone, phone_index, email, name_dob_index, created_at)
+				    passport_index, inn, inn_index, snils, snils_index, phone, phone_index, email, name_dob_index, created_at,
+				    external_id)
 				select r.id::uuid, r.tenant_id::uuid, r.last_name, r.first_name, r.middle_name, r.birth_date, r.passport,
 				    r.passport_index, r.inn, r.inn_index, r.snils, r.snils_index, r.phone, r.phone_index, r.email,
-				    r.name_dob_index, r.created_at::timestamptz
+				    r.name_dob_index, r.created_at::timestamptz, r.external_id
 				from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[], ?::bytea[],
-				    ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::text[])
+				    ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::text[],
+				    ?::text[])
 				    as r (id, tenant_id, last_name, first_name, middle_name, birth_date, passport, passport_index, inn,
-				    inn_index, snils, snils_index, phone, phone_index, email, name_dob_index, created_at)""")
+				    inn_index, snils, snils_index, phone, phone_index, email, name_dob_index, created_at, external_id)""")
 			.params(params(texts(added, c -> c.id().toString()), texts(added, c -> c.tenantId().toString()),
 					texts(added, c -> c.name().lastName()), texts(added, c -> c.name().firstName()),
 					texts(added, c -> c.name().middleName()), bytes(added, c -> seal("birth_date", c.birthDate().toString())),
 					identifiers(added), emails(added),
 					bytes(added, c -> contacts.nameAndBirthDateIndex(c.name(), c.birthDate()).bytes()),
-					texts(added, c -> c.createdAt().toString())))
+					texts(added, c -> c.createdAt().toString()), texts(added, Contact::externalId)))
 			.update();
 	}
 
-	/** Writes the identifiers {@code completed} contacts have gained; names and birth dates never change. */
+	/** Writes the identifiers (and external id) {@code completed} contacts have gained; names and birth dates never change. */
 	void complete(Collection<Contact> completed) {
 		if (completed.isEmpty()) {
 			return;
@@ -61,13 +63,14 @@ final class ContactRows {
 		jdbc.sql("""
 				update contacts c set passport = u.passport, passport_index = u.passport_index, inn = u.inn,
 				    inn_index = u.inn_index, snils = u.snils, snils_index = u.snils_index, phone = u.phone,
-				    phone_index = u.phone_index, email = u.email
+				    phone_index = u.phone_index, email = u.email, external_id = u.external_id
 				from unnest(?::text[], ?::text[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[],
-				    ?::bytea[], ?::bytea[], ?::bytea[])
-				    as u (id, tenant_id, passport, passport_index, inn, inn_index, snils, snils_index, phone, phone_index, email)
+				    ?::bytea[], ?::bytea[], ?::bytea[], ?::text[])
+				    as u (id, tenant_id, passport, passport_index, inn, inn_index, snils, snils_index, phone, phone_index,
+				    email, external_id)
 				where c.tenant_id = u.tenant_id::uuid and c.id = u.id::uuid""")
 			.params(params(texts(completed, c -> c.id().toString()), texts(completed, c -> c.tenantId().toString()),
-					identifiers(completed), emails(completed)))
+					identifiers(completed), emails(completed), texts(completed, Contact::externalId)))
 			.update();
 	}
 

@@ -13,11 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.BlindIndex;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
@@ -57,18 +60,59 @@ public class Contacts {
 	 * takes the identifiers it did not have yet, a new one is added. Re-adding a person never duplicates him. The
 	 * result is in the order of {@code people}; people who are one person get the same contact. The writes are
 	 * gathered and made in two statements, whatever the number of people.
+	 * <p>
+	 * A person's {@code externalId} (his row's id in the tenant's own system) is kept on his contact, replacing the
+	 * one it had; an id another contact (another person) holds is refused, as is one given to two people here.
+	 *
+	 * @throws InvalidFields {@code contact.external-id-taken} on {@code externalId}, with nothing written
 	 */
 	@Transactional
 	public List<Contact> addOrFind(TenantId tenant, List<PersonDetails> people) {
+		Matched matched = match(tenant, people);
+		if (!matched.taken().isEmpty()) {
+			throw new InvalidFields(Map.of("externalId", new Rejected("contact.external-id-taken")));
+		}
+		try {
+			rows.insert(matched.added());
+			rows.complete(matched.completed());
+		}
+		catch (DuplicateKeyException raced) {
+			// Another transaction gave the id to another person after it was looked up: refused as if seen in time.
+			if (String.valueOf(raced.getMessage()).contains("contacts_external_id_idx")) {
+				throw new InvalidFields(Map.of("externalId", new Rejected("contact.external-id-taken")));
+			}
+			throw raced;
+		}
+		keepOthers(tenant, people, matched.result());
+		return matched.result();
+	}
+
+	/**
+	 * The positions in {@code people} whose {@code externalId} {@link #addOrFind} would refuse, because another
+	 * contact of the tenant holds it (or an earlier one of {@code people}, another person): for an upload to reject
+	 * those rows and keep the others. Writes nothing.
+	 */
+	public java.util.Set<Integer> externalIdsTaken(TenantId tenant, List<PersonDetails> people) {
+		return match(tenant, people).taken();
+	}
+
+	private record Matched(List<Contact> result, java.util.Collection<Contact> added,
+			java.util.Collection<Contact> completed, java.util.Set<Integer> taken) {
+	}
+
+	private Matched match(TenantId tenant, List<PersonDetails> people) {
 		Map<BlindIndex, Contact> byPassport = new HashMap<>();
 		Map<BlindIndex, Contact> byNameAndBirthDate = new HashMap<>();
 		for (Contact existing : findByIndexes(tenant, people)) {
 			remember(existing, byPassport, byNameAndBirthDate);
 		}
+		Map<String, ContactId> holders = holders(tenant, people);
+		java.util.Set<Integer> taken = new java.util.TreeSet<>();
 		Map<ContactId, Contact> added = new LinkedHashMap<>();
 		Map<ContactId, Contact> completed = new LinkedHashMap<>();
 		List<Contact> result = new ArrayList<>(people.size());
-		for (PersonDetails person : people) {
+		for (int i = 0; i < people.size(); i++) {
+			PersonDetails person = people.get(i);
 			Contact found = person.passport() == null ? null : byPassport.get(passportIndex(person.passport()));
 			if (found == null) {
 				found = byNameAndBirthDate.get(nameAndBirthDateIndex(person.name(), person.birthDate()));
@@ -78,18 +122,70 @@ public class Contacts {
 					found = null;
 				}
 			}
+			ContactId holder = person.externalId() == null ? null : holders.get(person.externalId());
+			if (holder != null && (found == null || !holder.equals(found.id()))) {
+				// Another person's id in the tenant's system: never moved to this one, never given twice.
+				taken.add(i);
+				person = person.withExternalId(null);
+			}
 			Contact contact = found == null ? newContact(tenant, person) : completed(found, person);
 			if (contact != found) {
 				// One added in this very call and completed by a later person is still to be inserted, whole.
 				(found == null || added.containsKey(contact.id()) ? added : completed).put(contact.id(), contact);
 			}
+			if (contact.externalId() != null) {
+				if (found != null && found.externalId() != null && !found.externalId().equals(contact.externalId())) {
+					holders.remove(found.externalId());
+				}
+				holders.put(contact.externalId(), contact.id());
+			}
 			remember(contact, byPassport, byNameAndBirthDate);
 			result.add(contact);
 		}
-		rows.insert(added.values());
-		rows.complete(completed.values());
-		keepOthers(tenant, people, result);
-		return result;
+		return new Matched(result, added.values(), completed.values(), taken);
+	}
+
+	/** Which contact of the tenant holds each external id the people give: one query, none when none is given. */
+	private Map<String, ContactId> holders(TenantId tenant, List<PersonDetails> people) {
+		String[] ids = people.stream().map(PersonDetails::externalId).filter(java.util.Objects::nonNull).distinct()
+			.toArray(String[]::new);
+		Map<String, ContactId> holders = new HashMap<>();
+		if (ids.length > 0) {
+			jdbc.sql("select id, external_id from contacts where tenant_id = ? and external_id = any(?::text[])")
+				.params(tenant.value(), ids)
+				.query(row -> {
+					holders.put(row.getString("external_id"), new ContactId(row.getObject("id", UUID.class)));
+				});
+		}
+		return holders;
+	}
+
+	/** The contact's id in the tenant's own system, or {@code null}; nothing opened. */
+	public String externalId(TenantId tenant, ContactId id) {
+		return jdbc.sql("select external_id from contacts where tenant_id = ? and id = ?")
+			.params(tenant.value(), id.value())
+			.query((row, n) -> java.util.Optional.ofNullable(row.getString("external_id")))
+			.optional()
+			.orElseThrow(() -> new NotFound("contact.not-found", id))
+			.orElse(null);
+	}
+
+	/** The tenant's contact whose row in the tenant's own system has this id, if one has. */
+	public Optional<Contact> findByExternalId(TenantId tenant, String externalId) {
+		String id = externalId == null ? null : externalId.strip();
+		return jdbc.sql("select * from contacts where tenant_id = ? and external_id = ?")
+			.params(tenant.value(), id)
+			.query(this::contact)
+			.optional();
+	}
+
+	/**
+	 * The tenant's contact whose row in the tenant's own system has this id.
+	 *
+	 * @throws NotFound {@code contact.not-found} when no contact of the tenant has it (another tenant's never counts)
+	 */
+	public Contact byExternalId(TenantId tenant, String externalId) {
+		return findByExternalId(tenant, externalId).orElseThrow(() -> new NotFound("contact.not-found", externalId));
 	}
 
 	/** Every phone and address the people came with that their contacts' rows do not hold already. */
@@ -202,7 +298,8 @@ public class Contacts {
 	private Contact completed(Contact found, PersonDetails person) {
 		if ((found.passport() != null || person.passport() == null) && (found.inn() != null || person.inn() == null)
 				&& (found.snils() != null || person.snils() == null) && (found.phone() != null || person.phone() == null)
-				&& (found.email() != null || person.email() == null)) {
+				&& (found.email() != null || person.email() == null)
+				&& (person.externalId() == null || person.externalId().equals(found.externalId()))) {
 			return found;
 		}
 		PassportNumber passport = found.passport() != null ? found.passport() : person.passport();
@@ -210,13 +307,16 @@ public class Contacts {
 		Snils snils = found.snils() != null ? found.snils() : person.snils();
 		PhoneNumber phone = found.phone() != null ? found.phone() : person.phone();
 		String email = found.email() != null ? found.email() : person.email();
+		// The tenant's system is the authority on its own ids: the newest one given replaces the one kept.
+		String externalId = person.externalId() != null ? person.externalId() : found.externalId();
 		return new Contact(found.id(), found.tenantId(), found.name(), found.birthDate(), passport, inn, snils, phone,
-				email, found.createdAt());
+				email, found.createdAt(), externalId);
 	}
 
 	private Contact newContact(TenantId tenant, PersonDetails person) {
 		return new Contact(new ContactId(UUID.randomUUID()), tenant, person.name(), person.birthDate(),
-				person.passport(), person.inn(), person.snils(), person.phone(), person.email(), clock.instant());
+				person.passport(), person.inn(), person.snils(), person.phone(), person.email(), clock.instant(),
+				person.externalId());
 	}
 
 	public Contact get(TenantId tenant, ContactId id) {
@@ -273,14 +373,15 @@ public class Contacts {
 	public List<ContactSummary> search(TenantId tenant, String query, int offset, int limit) {
 		PersonSearch search = searchFor(query);
 		return jdbc.sql("""
-				select c.id, c.last_name, c.first_name, c.middle_name, c.phone, c.passport_index is not null as has_passport, c.created_at
+				select c.id, c.last_name, c.first_name, c.middle_name, c.phone, c.passport_index is not null as has_passport, c.created_at,
+				    c.external_id
 				from contacts c where c.tenant_id = ? and %s
 				order by c.last_name, c.first_name, c.id offset ? limit ?""".formatted(search.matchesPerson("c")))
 			.params(parameters(tenant.value(), search.personParameters(), offset, limit))
 			.query((row, n) -> new ContactSummary(new ContactId(row.getObject("id", UUID.class)),
 					new FullName(row.getString("last_name"), row.getString("first_name"), row.getString("middle_name")).display(),
 					Optional.ofNullable(row.getBytes("phone")).map(b -> new PhoneNumber(open("phone", b)).masked()).orElse(null),
-					row.getBoolean("has_passport"), row.getTimestamp("created_at").toInstant()))
+					row.getBoolean("has_passport"), row.getTimestamp("created_at").toInstant(), row.getString("external_id")))
 			.list();
 	}
 
@@ -380,6 +481,7 @@ public class Contacts {
 				inn == null ? null : new Inn(open("inn", inn)),
 				snils == null ? null : new Snils(open("snils", snils)),
 				phone == null ? null : new PhoneNumber(open("phone", phone)),
-				email == null ? null : open("email", email), row.getTimestamp("created_at").toInstant());
+				email == null ? null : open("email", email), row.getTimestamp("created_at").toInstant(),
+				row.getString("external_id"));
 	}
 }

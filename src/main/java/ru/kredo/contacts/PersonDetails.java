@@ -8,15 +8,17 @@ import java.util.Objects;
  * What is known of a person when he is added or imported: a name and a date of birth always, identifiers when known.
  * Built from already validated values. A file may give a person several phones and e-mail addresses (a CRM's
  * «Рабочий телефон», «Мобильный телефон», «Частный e-mail»…): {@code phone} and {@code email} are the first, the
- * others are in {@code otherPhones} and {@code otherEmails}, each once and never the first again.
+ * others are in {@code otherPhones} and {@code otherEmails}, each once and never the first again. {@code externalId}
+ * is his row's id in the tenant's own system ({@link ExternalId}), when given.
  */
 public record PersonDetails(FullName name, LocalDate birthDate, PassportNumber passport, Inn inn, Snils snils,
-		PhoneNumber phone, String email, List<PhoneNumber> otherPhones, List<String> otherEmails) {
+		PhoneNumber phone, String email, List<PhoneNumber> otherPhones, List<String> otherEmails, String externalId) {
 
 	public PersonDetails {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(birthDate, "birthDate");
 		email = email == null || email.isBlank() ? null : email.strip();
+		externalId = ExternalId.parse(externalId);
 		PhoneNumber first = phone;
 		String firstEmail = email;
 		otherPhones = otherPhones == null ? List.of()
@@ -27,8 +29,18 @@ public record PersonDetails(FullName name, LocalDate birthDate, PassportNumber p
 	}
 
 	public PersonDetails(FullName name, LocalDate birthDate, PassportNumber passport, Inn inn, Snils snils,
+			PhoneNumber phone, String email, List<PhoneNumber> otherPhones, List<String> otherEmails) {
+		this(name, birthDate, passport, inn, snils, phone, email, otherPhones, otherEmails, null);
+	}
+
+	public PersonDetails(FullName name, LocalDate birthDate, PassportNumber passport, Inn inn, Snils snils,
 			PhoneNumber phone, String email) {
-		this(name, birthDate, passport, inn, snils, phone, email, List.of(), List.of());
+		this(name, birthDate, passport, inn, snils, phone, email, List.of(), List.of(), null);
+	}
+
+	/** The same person with his row's id in the tenant's own system ({@link ExternalId#parse}). */
+	public PersonDetails withExternalId(String id) {
+		return new PersonDetails(name, birthDate, passport, inn, snils, phone, email, otherPhones, otherEmails, id);
 	}
 
 	/** Every phone given, the first first. */
@@ -41,7 +53,7 @@ public record PersonDetails(FullName name, LocalDate birthDate, PassportNumber p
 
 	/** The same person with only his first phone: for callers that keep the others themselves. */
 	public PersonDetails withFirstPhoneOnly() {
-		return new PersonDetails(name, birthDate, passport, inn, snils, phone, email, List.of(), otherEmails);
+		return new PersonDetails(name, birthDate, passport, inn, snils, phone, email, List.of(), otherEmails, externalId);
 	}
 
 	@Override

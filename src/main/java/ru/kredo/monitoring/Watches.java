@@ -194,14 +194,14 @@ public class Watches {
 	public List<WatchLine> search(TenantId tenant, WatchFilter filter, int offset, int limit) {
 		PersonSearch search = contacts.searchFor(filter.lastNamePrefix());
 		return jdbc.sql("""
-				select %s, c.last_name, c.first_name, c.middle_name, l.name as list_name
+				select %s, c.last_name, c.first_name, c.middle_name, c.external_id, l.name as list_name
 				from watches w join contacts c on c.id = w.contact_id left join monitoring_lists l on l.id = w.list_id
 				where %s
 				order by c.last_name, c.first_name, w.id offset ? limit ?""".formatted(COLUMNS, kept(search)))
 			.params(kept(tenant, filter, search, offset, limit))
 			.query((row, n) -> new WatchLine(watch(row, n), String.join(" ", row.getString("last_name"),
 					row.getString("first_name"), row.getString("middle_name") == null ? "" : row.getString("middle_name")).strip(),
-					row.getString("list_name")))
+					row.getString("list_name"), row.getString("external_id")))
 			.list();
 	}
 
@@ -217,14 +217,15 @@ public class Watches {
 	private static String kept(PersonSearch search) {
 		return """
 				w.tenant_id = ? and (?::text is null or w.segment = ?) and (?::text is null or w.status = ?)
-				and (?::uuid is null or w.list_id = ?) and %s""".formatted(search.matchesPerson("c"));
+				and (?::uuid is null or w.list_id = ?) and (?::text is null or c.external_id = ?)
+				and %s""".formatted(search.matchesPerson("c"));
 	}
 
 	private static List<Object> kept(TenantId tenant, WatchFilter filter, PersonSearch search, Object... window) {
 		UUID list = filter.listId() == null ? null : filter.listId().value();
 		List<Object> parameters = new ArrayList<>(List.of(tenant.value()));
 		parameters.addAll(Arrays.asList(name(filter.segment()), name(filter.segment()), name(filter.status()),
-				name(filter.status()), list, list));
+				name(filter.status()), list, list, filter.externalId(), filter.externalId()));
 		parameters.addAll(Arrays.asList(search.personParameters()));
 		parameters.addAll(Arrays.asList(window));
 		return parameters;
@@ -276,7 +277,8 @@ public class Watches {
 			return List.of();
 		}
 		return jdbc.sql("""
-				select %s, c.last_name, c.first_name, c.middle_name, c.passport_index, c.name_dob_index, l.name as list_name
+				select %s, c.last_name, c.first_name, c.middle_name, c.passport_index, c.name_dob_index, c.external_id,
+				    l.name as list_name
 				from contacts c join watches w on w.contact_id = c.id and w.status = 'ACTIVE'
 				left join monitoring_lists l on l.id = w.list_id
 				where c.passport_index = any(?) or c.name_dob_index = any(?)""".formatted(COLUMNS))
@@ -286,7 +288,7 @@ public class Watches {
 							+ (row.getString("middle_name") == null ? "" : row.getString("middle_name"))).strip(),
 					row.getString("list_name"),
 					row.getBytes("passport_index") == null ? null : new BlindIndex(row.getBytes("passport_index")),
-					new BlindIndex(row.getBytes("name_dob_index"))))
+					new BlindIndex(row.getBytes("name_dob_index")), row.getString("external_id")))
 			.list();
 	}
 

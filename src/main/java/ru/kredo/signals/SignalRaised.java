@@ -15,8 +15,17 @@ import ru.kredo.tenancy.TenantId;
  * @param priority 1 (act today) to 5 (for information)
  * @param title the signal's wording in Russian, with the action to take
  * @param count how many events the signal has folded so far
+ * @param externalId the id of the person's row in the tenant's own system (his contact's), or {@code null}
  */
 public record SignalRaised(TenantId tenantId, UUID signalId, UUID watchId, UUID contactId, String contactName,
 		Segment segment, CreditEventType eventType, int priority, String title, int count, Instant occurredAt,
-		UUID listId, String listName) {
+		UUID listId, String listName, String externalId) {
+
+	/** A signal of a person with no external id. */
+	public SignalRaised(TenantId tenantId, UUID signalId, UUID watchId, UUID contactId, String contactName,
+			Segment segment, CreditEventType eventType, int priority, String title, int count, Instant occurredAt,
+			UUID listId, String listName) {
+		this(tenantId, signalId, watchId, contactId, contactName, segment, eventType, priority, title, count,
+				occurredAt, listId, listName, null);
+	}
 }

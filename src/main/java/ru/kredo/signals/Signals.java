@@ -58,6 +58,22 @@ public class Signals {
 		return lines(tenant, filter, search, null, offset, limit);
 	}
 
+	/**
+	 * A page of the queue for the API: the signals after {@code after} ({@code null}: from the first), then
+	 * {@code offset} more skipped, at most {@code limit}; each with its person's name and external id, in one statement.
+	 */
+	public List<QueueLine> page(TenantId tenant, SignalFilter filter, SignalCursor after, int offset, int limit) {
+		return lines(tenant, filter, null, null, null, after, offset, limit);
+	}
+
+	/** How many signals the filter keeps in all. */
+	public long count(TenantId tenant, SignalFilter filter) {
+		return jdbc.sql("select count(*) from signals s where " + QUEUED)
+			.params(queued(tenant, filter, null, null))
+			.query(Long.class)
+			.single();
+	}
+
 	/** How many signals {@link #queue(TenantId, SignalFilter, PersonSearch, int, int)} finds in all. */
 	public long count(TenantId tenant, SignalFilter filter, PersonSearch search) {
 		return jdbc.sql("select count(*) from signals s join contacts c on c.id = s.contact_id where " + QUEUED
@@ -114,17 +130,27 @@ public class Signals {
 	private List<QueueLine> lines(TenantId tenant, SignalFilter filter, PersonSearch search, SignalId only,
 			Boolean stopContact, int offset,
 			int limit) {
+		return lines(tenant, filter, search, only, stopContact, null, offset, limit);
+	}
+
+	private List<QueueLine> lines(TenantId tenant, SignalFilter filter, PersonSearch search, SignalId only,
+			Boolean stopContact, SignalCursor after, int offset, int limit) {
+		Integer afterPriority = after == null ? null : after.priority();
+		java.sql.Timestamp afterAt = after == null ? null : java.sql.Timestamp.from(after.lastEventAt());
+		UUID afterId = after == null ? null : after.id();
 		return jdbc.sql("""
-				select %s, c.last_name, c.first_name, c.middle_name, l.name as list_name
+				select %s, c.last_name, c.first_name, c.middle_name, c.external_id, l.name as list_name
 				from signals s join contacts c on c.id = s.contact_id left join monitoring_lists l on l.id = s.list_id
 				where %s%s and (?::boolean is null or (s.event_type = ?) = ?)
+				  and (?::int is null or s.priority > ? or (s.priority = ? and (s.last_event_at < ?::timestamptz
+				       or (s.last_event_at = ?::timestamptz and s.id > ?::uuid))))
 				order by s.priority, s.last_event_at desc, s.id offset ? limit ?""".formatted(COLUMNS, QUEUED,
 				search == null ? "" : " and " + search.matchesPerson("c")))
-			.params(queued(tenant, filter, only, search, stopContact, Signal.STOP_CONTACT.name(), stopContact, offset,
-					limit))
+			.params(queued(tenant, filter, only, search, stopContact, Signal.STOP_CONTACT.name(), stopContact,
+					afterPriority, afterPriority, afterPriority, afterAt, afterAt, afterId, offset, limit))
 			.query((row, n) -> new QueueLine(signal(row, n), String.join(" ", row.getString("last_name"),
 					row.getString("first_name"), row.getString("middle_name") == null ? "" : row.getString("middle_name")).strip(),
-					row.getString("list_name")))
+					row.getString("list_name"), row.getString("external_id")))
 			.list();
 	}
 

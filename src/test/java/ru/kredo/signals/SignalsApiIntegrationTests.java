@@ -72,9 +72,9 @@ class SignalsApiIntegrationTests {
 
 		String id = mvc.perform(get("/api/v1/signals").header("Authorization", key))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].title").value("Первая заявка после паузы — предложите услуги"))
-			.andExpect(jsonPath("$[0].priority").value(1))
-			.andExpect(jsonPath("$[0].contactName").value("Носов Глеб"))
+			.andExpect(jsonPath("$.items[0].title").value("Первая заявка после паузы — предложите услуги"))
+			.andExpect(jsonPath("$.items[0].priority").value(1))
+			.andExpect(jsonPath("$.items[0].contactName").value("Носов Глеб"))
 			.andReturn().getResponse().getContentAsString().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 
 		mvc.perform(post("/api/v1/signals/{id}/outcome", id).header("Authorization", key)
@@ -137,8 +137,8 @@ class SignalsApiIntegrationTests {
 
 		mvc.perform(get("/api/v1/signals").header("Authorization", key))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.eventType == 'BANKRUPTCY')].stopContact").value(true))
-			.andExpect(jsonPath("$[?(@.eventType == 'APPLICATION')].stopContact").value(false));
+			.andExpect(jsonPath("$.items[?(@.eventType == 'BANKRUPTCY')].stopContact").value(true))
+			.andExpect(jsonPath("$.items[?(@.eventType == 'APPLICATION')].stopContact").value(false));
 	}
 
 	private void report(String type) {

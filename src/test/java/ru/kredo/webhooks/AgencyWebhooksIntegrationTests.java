@@ -178,6 +178,27 @@ class AgencyWebhooksIntegrationTests {
 		}
 	}
 
+	/** Issue 15: every payload that names the debtor names him by the agency's own id too. */
+	@Test
+	void aPayloadThatNamesTheDebtorCarriesHisExternalId() throws Exception {
+		jdbc.sql("update contacts set external_id = 'CRM-5521' where id = ?").param(debtor.id().value()).update();
+		try (CrmReceiver crm = new CrmReceiver()) {
+			WebhookEndpoint endpoint = webhooks.endpoint(agency, crm);
+			conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Вопрос", null);
+			disputes.open(agency.tenant().id(), debtor.id(), debt.id(), DisputeReason.NOT_MINE, "Не мой");
+
+			List<WebhookDelivery> queued = webhooks.awaitDeliveries(endpoint, 2);
+
+			assertThat(queued).extracting(WebhookDelivery::eventType)
+				.containsExactlyInAnyOrder("conversation.message_created", "dispute.opened");
+			assertThat(queued).allSatisfy(delivery -> {
+				JsonNode data = json.readTree(delivery.payload()).get("data");
+				assertThat(data.get("contactId").asString()).isEqualTo(debtor.id().toString());
+				assertThat(data.get("externalId").asString()).isEqualTo("CRM-5521");
+			});
+		}
+	}
+
 	@Autowired
 	ru.kredo.docrequests.DocumentRequests documentRequests;
 

@@ -45,13 +45,28 @@ class ContactsApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "Contacts that q finds (ФИО words in any order and case, ё = е; a phone in any notation; a passport), by name; identifiers masked")
-	List<ContactLine> search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int offset,
-			@RequestParam(defaultValue = "100") int limit) {
+	@Operation(summary = "Contacts that q finds (ФИО words in any order and case, ё = е; a phone in any notation; a passport), by name; identifiers masked",
+			description = "With `externalId` (the id of the person's row in your own system), the one contact that has it, "
+					+ "or none: `[]`. `GET /api/v1/contacts/by-external-id/{externalId}` answers the contact in full, or 404.")
+	List<ContactLine> search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String externalId,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
 		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+		if (externalId != null) {
+			return contacts.findByExternalId(current.id(), externalId).stream()
+				.map(c -> new ContactLine(c.id().value(), c.name().display(),
+						c.phone() == null ? null : c.phone().masked(), c.passport() != null, c.createdAt(), c.externalId()))
+				.toList();
+		}
 		return contacts.search(current.id(), q, paging.offset(), paging.limit()).stream()
 			.map(ContactLine::of)
 			.toList();
+	}
+
+	@GetMapping("/by-external-id/{externalId}")
+	@Operation(summary = "The contact whose row in your own system has this id (`externalId`), with its identifiers as "
+			+ "`GET /api/v1/contacts/{id}` gives them (audited); 404 if no contact of this tenant has it")
+	ContactResource byExternalId(@PathVariable String externalId) {
+		return resource(contacts.byExternalId(current.id(), externalId));
 	}
 
 	@GetMapping("/{id}")
@@ -59,28 +74,34 @@ class ContactsApi {
 			description = "An API key acts for the whole tenant and gets passport, ИНН and СНИЛС in full; any other caller "
 					+ "gets them masked (`identifiersMasked: true`, e.g. passport `45 ** ***321`). Each call is audited.")
 	ContactResource one(@PathVariable UUID id) {
-		Contact contact = contacts.get(current.id(), new ContactId(id));
+		return resource(contacts.get(current.id(), new ContactId(id)));
+	}
+
+	private ContactResource resource(Contact contact) {
 		ShownIdentifiers shown = ShownIdentifiers.of(contact, access.full());
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", contact.id(), "api;" + shown.auditDetail());
 		return ContactResource.of(contact, shown, contacts.phones(current.id(), contact.id()),
 				contacts.emails(current.id(), contact.id()));
 	}
 
-	record ContactLine(UUID id, String name, String maskedPhone, boolean hasPassport, Instant createdAt) {
+	/** @param externalId the id of the person's row in the tenant's own system, or {@code null} */
+	record ContactLine(UUID id, String name, String maskedPhone, boolean hasPassport, Instant createdAt,
+			String externalId) {
 
 		static ContactLine of(ContactSummary c) {
-			return new ContactLine(c.id().value(), c.name(), c.maskedPhone(), c.hasPassport(), c.createdAt());
+			return new ContactLine(c.id().value(), c.name(), c.maskedPhone(), c.hasPassport(), c.createdAt(),
+					c.externalId());
 		}
 	}
 
 	/**
 	 * With {@code identifiersMasked}, passport, ИНН and СНИЛС are masked and the passport is in {@code passportMasked}.
 	 * {@code phones} and {@code emails} are every number and address known for the contact, {@code phone} and
-	 * {@code email} (his first) first.
+	 * {@code email} (his first) first. {@code externalId} is the id of his row in the tenant's own system.
 	 */
 	record ContactResource(UUID id, String lastName, String firstName, String middleName, LocalDate birthDate,
 			String passportSeries, String passportNumber, String passportMasked, String inn, String snils, String phone,
-			String email, boolean identifiersMasked, List<String> phones, List<String> emails) {
+			String email, boolean identifiersMasked, List<String> phones, List<String> emails, String externalId) {
 
 		static ContactResource of(Contact c, ShownIdentifiers shown, List<ru.kredo.contacts.PhoneNumber> phones,
 				List<String> emails) {
@@ -91,7 +112,7 @@ class ContactsApi {
 					c.inn() == null ? null : full ? c.inn().value() : shown.inn(),
 					c.snils() == null ? null : full ? c.snils().value() : shown.snils(),
 					c.phone() == null ? null : c.phone().e164(), c.email(), !full,
-					phones.stream().map(ru.kredo.contacts.PhoneNumber::e164).toList(), List.copyOf(emails));
+					phones.stream().map(ru.kredo.contacts.PhoneNumber::e164).toList(), List.copyOf(emails), c.externalId());
 		}
 	}
 }

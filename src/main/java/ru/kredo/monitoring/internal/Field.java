@@ -15,7 +15,10 @@ enum Field {
 	CONSENT_METHOD("способсогласия", "формасогласия", "consentmethod"),
 	CONSENT_PURPOSE("цельсогласия", "целисогласия", "цельобработки", "цель", "consentpurpose", "purpose"),
 	MANAGER("менеджер", "ответственный", "manager", "owner", "responsible"),
-	NOTES("комментарий", "примечание", "заметки", "comment", "comments", "notes", "note");
+	NOTES("комментарий", "примечание", "заметки", "comment", "comments", "notes", "note"),
+	/** The row's id in the tenant's own system (Bitrix24's and amoCRM's exports head it «ID»): the contact's externalId. */
+	EXTERNAL_ID("id", "ид", "externalid", "внешнийid", "внешнийид", "внешнийидентификатор", "idвнешний", "crmid",
+			"idвcrm", "idконтакта", "idклиента", "контактid");
 
 	private static final HeaderWords<Field> WORDS = words();
 

@@ -22,6 +22,7 @@ import ru.kredo.accounts.User;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.accounts.UserId;
 import ru.kredo.calendar.BusinessCalendar;
+import ru.kredo.contacts.Contacts;
 import ru.kredo.monitoring.ListId;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
@@ -59,11 +60,13 @@ public class ListImporting {
 	private final long maxFileSize;
 	private final ImportLimits limits;
 	private final ImportRuns runs;
+	private final Contacts contacts;
 
 	ListImporting(MonitoringLists lists, ImportRecords records, Watches watches, UserAccounts accounts,
 			ImportSpool spool, TransactionTemplate transaction,
 			@Qualifier("applicationTaskExecutor") Executor executor, Clock clock, BusinessCalendar calendar, ListProperties properties,
-			ImportLimits limits, ImportRuns runs) {
+			ImportLimits limits, ImportRuns runs, Contacts contacts) {
+		this.contacts = contacts;
 		this.lists = lists;
 		this.records = records;
 		this.watches = watches;
@@ -116,6 +119,7 @@ public class ListImporting {
 					ListRows rows = new ListRows(Columns.of(listFile.header()), defaults, managers(tenant),
 							calendar.today());
 					Tally tally = new Tally();
+					tally.externalIdColumn = rows.externalIdColumn();
 					List<RowResult.Good> good = new ArrayList<>(BATCH);
 					List<RowResult.Bad> bad = new ArrayList<>();
 					for (SourceRow row = next(listFile, started, good, bad, tally); row != null;
@@ -164,6 +168,7 @@ public class ListImporting {
 
 	private void flush(ListImport started, List<RowResult.Good> good, List<RowResult.Bad> bad, Tally tally, long bytesRead) {
 		TenantId tenant = started.tenantId();
+		refuseTakenExternalIds(tenant, good, bad, tally);
 		List<RowError> notes = new ArrayList<>(tally.skippedRows);
 		good.stream().map(RowResult.Good::note).filter(java.util.Objects::nonNull).forEach(notes::add);
 		long noted = notes.size() - tally.skippedRows.size();
@@ -192,6 +197,35 @@ public class ListImporting {
 		bad.clear();
 	}
 
+	/**
+	 * Rows whose external id another person's contact holds (or an earlier row of the batch, another person) are
+	 * refused with {@code contact.external-id-taken} at the id's column; the others go on. One query.
+	 */
+	private void refuseTakenExternalIds(TenantId tenant, List<RowResult.Good> good, List<RowResult.Bad> bad, Tally tally) {
+		if (tally.externalIdColumn == null || good.stream().allMatch(g -> g.person().externalId() == null)) {
+			return;
+		}
+		java.util.Set<Integer> taken = contacts.externalIdsTaken(tenant,
+				good.stream().map(RowResult.Good::person).toList());
+		if (taken.isEmpty()) {
+			return;
+		}
+		List<RowResult.Good> kept = new ArrayList<>(good.size());
+		for (int i = 0; i < good.size(); i++) {
+			RowResult.Good row = good.get(i);
+			if (taken.contains(i)) {
+				bad.add(new RowResult.Bad(RowError.of(row.line(), tally.externalIdColumn,
+						new Rejected("contact.external-id-taken"))));
+			}
+			else {
+				kept.add(row);
+			}
+		}
+		good.clear();
+		good.addAll(kept);
+		bad.sort(java.util.Comparator.comparingLong(RowResult.Bad::line));
+	}
+
 	/** The tenant's users by lower-case e-mail, by lower-case name and by its words in any order, for a «Менеджер» column. */
 	private Map<String, UserId> managers(TenantId tenant) {
 		Map<String, UserId> managers = new HashMap<>();
@@ -210,6 +244,8 @@ public class ListImporting {
 		long awaitingConsent;
 		long noted;
 		long skipped;
+		/** The external id column's header («ID»), or {@code null} when the file has none. */
+		String externalIdColumn;
 		/** Skipped rows not stored yet: they go with the next batch. */
 		final List<RowError> skippedRows = new ArrayList<>();
 		/** Names in the manager column that match no user, with their rows; the rest beyond the limit under "". */

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import ru.kredo.accounts.UserId;
 import ru.kredo.contacts.CalendarDate;
+import ru.kredo.contacts.ExternalId;
 import ru.kredo.contacts.PersonDetails;
 import ru.kredo.contacts.PersonField;
 import ru.kredo.monitoring.Consent;
@@ -56,6 +57,10 @@ final class ListRows {
 		try {
 			List<BadCell> dropped = new ArrayList<>(1);
 			PersonDetails person = columns.person().read(row, today, dropped::add);
+			String externalId = optional(row, Field.EXTERNAL_ID, ExternalId::parse).orElse(null);
+			if (externalId != null) {
+				person = person.withExternalId(externalId);
+			}
 			Segment segment = optional(row, Field.SEGMENT, text -> Vocabulary.segment(text)
 				.orElseThrow(() -> new Rejected("import.segment-unknown", text.strip()))).orElse(defaults.segment());
 			String notes = columns.first(Field.NOTES).map(row::get).map(String::strip)
@@ -114,6 +119,11 @@ final class ListRows {
 	private String managerName(SourceRow row) {
 		return columns.first(Field.MANAGER).map(row::get).map(text -> text.strip().replaceAll("\\s+", " "))
 			.filter(text -> !text.isEmpty()).orElse(null);
+	}
+
+	/** The external id column's header as the file writes it («ID»), to report a row by; {@code null} without one. */
+	String externalIdColumn() {
+		return columns.first(Field.EXTERNAL_ID).map(cells.columns()::name).orElse(null);
 	}
 
 	private <T> Optional<T> optional(SourceRow row, Field field, Function<String, T> parse) {

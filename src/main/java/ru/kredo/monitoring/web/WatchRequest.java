@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import ru.kredo.accounts.UserId;
 import ru.kredo.contacts.CalendarDate;
+import ru.kredo.contacts.ExternalId;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.Inn;
 import ru.kredo.contacts.PassportNumber;
@@ -33,12 +34,21 @@ import ru.kredo.platform.Rejected;
 public record WatchRequest(String lastName, String firstName, String middleName, String birthDate, String passport,
 		String inn, String snils, String phone, String email, String segment, String months, List<String> eventTypes,
 		String managerId, String notes, String consentDate, String consentPurpose, String consentMethod,
-		String contractConcludedOn, String contractEndsOn, List<String> recommendations) {
+		String contractConcludedOn, String contractEndsOn, List<String> recommendations, String externalId) {
+
+	public WatchRequest(String lastName, String firstName, String middleName, String birthDate, String passport,
+			String inn, String snils, String phone, String email, String segment, String months, List<String> eventTypes,
+			String managerId, String notes, String consentDate, String consentPurpose, String consentMethod,
+			String contractConcludedOn, String contractEndsOn, List<String> recommendations) {
+		this(lastName, firstName, middleName, birthDate, passport, inn, snils, phone, email, segment, months, eventTypes,
+				managerId, notes, consentDate, consentPurpose, consentMethod, contractConcludedOn, contractEndsOn,
+				recommendations, null);
+	}
 
 	public static WatchRequest empty(LocalDate today) {
 		return new WatchRequest("", "", "", "", "", "", "", "", "", Segment.PROSPECT.name(),
 				String.valueOf(WatchTerms.DEFAULT_MONTHS), List.of(), "", "", today.toString(), "", ConsentMethod.PAPER.name(),
-				"", "", List.of());
+				"", "", List.of(), "");
 	}
 
 	/** A text field by name, for the form to show back what was typed. */
@@ -56,6 +66,7 @@ public record WatchRequest(String lastName, String firstName, String middleName,
 			case "consentDate" -> consentDate;
 			case "contractConcludedOn" -> contractConcludedOn;
 			case "contractEndsOn" -> contractEndsOn;
+			case "externalId" -> externalId;
 			default -> throw new IllegalArgumentException(field);
 		};
 	}
@@ -87,11 +98,13 @@ public record WatchRequest(String lastName, String firstName, String middleName,
 		Inn innValue = fields.read("inn", () -> blank(inn) ? null : new Inn(inn));
 		Snils snilsValue = fields.read("snils", () -> blank(snils) ? null : new Snils(snils));
 		PhoneNumber phoneValue = fields.read("phone", () -> blank(phone) ? null : PhoneNumber.parse(phone));
+		String externalIdValue = fields.read("externalId", () -> ExternalId.parse(externalId));
 		if (birth != null && birth.isAfter(LocalDate.now())) {
 			fields.reject("birthDate", new Rejected("contact.birth-date-invalid"));
 		}
 		return name == null || birth == null ? null
-				: fields.read("birthDate", () -> new PersonDetails(name, birth, passportValue, innValue, snilsValue, phoneValue, email));
+				: fields.read("birthDate", () -> new PersonDetails(name, birth, passportValue, innValue, snilsValue, phoneValue,
+						email, List.of(), List.of(), externalIdValue));
 	}
 
 	private Consent consent(InvalidFields.Collector fields) {

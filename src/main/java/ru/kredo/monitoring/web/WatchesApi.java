@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.contacts.Contacts;
 import ru.kredo.events.CreditEventType;
 import ru.kredo.monitoring.ListId;
 import ru.kredo.monitoring.Recommendation;
@@ -47,8 +48,10 @@ class WatchesApi {
 	private final UserAccounts users;
 	private final CurrentTenant current;
 	private final AuditLog audit;
+	private final Contacts contacts;
 
-	WatchesApi(Watches watches, UserAccounts users, CurrentTenant current, AuditLog audit) {
+	WatchesApi(Watches watches, UserAccounts users, CurrentTenant current, AuditLog audit, Contacts contacts) {
+		this.contacts = contacts;
 		this.watches = watches;
 		this.users = users;
 		this.current = current;
@@ -58,28 +61,31 @@ class WatchesApi {
 	@PostMapping
 	@Operation(summary = "Put a person on monitoring (or update his individual watch)", description = """
 			Dates as DD.MM.YYYY or YYYY-MM-DD; phones in any common Russian notation. Without a consent date the watch \
-			is AWAITING_CONSENT and raises nothing. Every wrong field is listed in the problem's `errors`.""")
+			is AWAITING_CONSENT and raises nothing. Every wrong field is listed in the problem's `errors`. `externalId` 			is the id of the person's row in your own system (at most 100 characters): kept on his contact, returned by 			every read and carried in webhooks; one another person already has is refused 			(`contact.external-id-taken` on `externalId`).""")
 	ResponseEntity<WatchResource> watch(@RequestBody WatchRequest request) {
 		WatchRequest.Parsed parsed = request.parse(user -> users.exists(current.id(), user));
 		Watch watch = watches.watch(current.id(), parsed.person(), parsed.terms());
 		audit.record(AuditAction.WATCH_ADDED, "watch", watch.id(), "api");
-		return ResponseEntity.created(URI.create("/api/v1/watches/" + watch.id())).body(WatchResource.of(watch));
+		return ResponseEntity.created(URI.create("/api/v1/watches/" + watch.id())).body(resource(watch));
 	}
 
 	@GetMapping
-	@Operation(summary = "The tenant's watches, by the person's name")
+	@Operation(summary = "The tenant's watches, by the person's name; `externalId`: only the watches of the person whose "
+			+ "row in your own system has this id")
 	List<WatchResource> search(@RequestParam(required = false) Segment segment,
 			@RequestParam(required = false) WatchStatus status, @RequestParam(required = false) UUID list,
+			@RequestParam(required = false) String externalId,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
 		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
-		return watches.search(current.id(), new WatchFilter(segment, status, list == null ? null : new ListId(list), null),
-				paging.offset(), paging.limit()).stream().map(line -> WatchResource.of(line.watch())).toList();
+		return watches.search(current.id(), new WatchFilter(segment, status, list == null ? null : new ListId(list), null,
+				externalId), paging.offset(), paging.limit()).stream()
+			.map(line -> WatchResource.of(line.watch(), line.externalId())).toList();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One watch; 404 if not in this tenant")
 	WatchResource one(@PathVariable UUID id) {
-		return WatchResource.of(watches.get(current.id(), new WatchId(id)));
+		return resource(watches.get(current.id(), new WatchId(id)));
 	}
 
 	@DeleteMapping("/{id}")
@@ -87,20 +93,25 @@ class WatchesApi {
 	WatchResource stop(@PathVariable UUID id) {
 		Watch watch = watches.stop(current.id(), new WatchId(id), StopReason.STOPPED_BY_USER);
 		audit.record(AuditAction.WATCH_STOPPED, "watch", watch.id(), "api");
-		return WatchResource.of(watch);
+		return resource(watch);
 	}
 
+	private WatchResource resource(Watch watch) {
+		return WatchResource.of(watch, contacts.externalId(current.id(), watch.contactId()));
+	}
+
+	/** @param externalId the id of the person's row in the tenant's own system (his contact's), or {@code null} */
 	record WatchResource(UUID id, UUID contactId, UUID listId, Segment segment, WatchStatus status, StopReason stopReason,
 			LocalDate startsOn, LocalDate endsOn, LocalDate lastDay, Set<CreditEventType> eventTypes, UUID managerId,
 			LocalDate consentGivenOn, Set<Recommendation> recommendations, Set<Recommendation> recommendationsMet,
-			Instant createdAt) {
+			Instant createdAt, String externalId) {
 
-		static WatchResource of(Watch w) {
+		static WatchResource of(Watch w, String externalId) {
 			return new WatchResource(w.id().value(), w.contactId().value(), w.listId() == null ? null : w.listId().value(),
 					w.segment(), w.status(), w.stopReason(), w.startsOn(), w.endsOn(), w.lastDay().orElse(null),
 					w.eventTypes(), w.managerId() == null ? null : w.managerId().value(),
 					w.consent() == null ? null : w.consent().givenOn(), w.recommendations(), w.recommendationsMet(),
-					w.createdAt());
+					w.createdAt(), externalId);
 		}
 	}
 }

@@ -61,6 +61,6 @@ final class OpenSignal {
 		return new SignalRaised(watch.tenantId(), id, watch.id().value(), watch.contactId().value(), person.contactName(),
 				watch.segment(), type, priority, wording.russian(watch.segment(), type,
 				Recommendation.metBy(type).filter(watch.recommendations()::contains).isPresent()), count, lastEventAt,
-				watch.listId() == null ? null : watch.listId().value(), person.listName());
+				watch.listId() == null ? null : watch.listId().value(), person.listName(), person.externalId());
 	}
 }

@@ -33,6 +33,7 @@ import ru.kredo.signals.Outcome;
 import ru.kredo.signals.Priority;
 import ru.kredo.signals.QueueLine;
 import ru.kredo.signals.Signal;
+import ru.kredo.signals.SignalCursor;
 import ru.kredo.signals.SignalFilter;
 import ru.kredo.signals.SignalId;
 import ru.kredo.signals.SignalRanking;
@@ -66,17 +67,41 @@ class SignalsApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "The queue: most urgent first, then newest")
-	List<SignalResource> queue(@RequestParam(defaultValue = "OPEN") SignalStatus status,
+	@Operation(summary = "The queue: most urgent first, then newest; each signal with its person's summary",
+			description = """
+					A page of at most `limit` signals (default 100, at most 1000): `items`, `total` (how many the filter \
+					keeps in all) and `nextCursor` — pass it back as `cursor` for the next page; `null` is the last page, \
+					and a cursor Kredo did not give is a 400 (`request.cursor-invalid`). `offset` still skips rows as \
+					before (after the cursor, when both are given). Each item embeds `person`: the contact's id, name \
+					and `externalId` (the id of his row in your own system), the watch's id and segment — one call for \
+					what would otherwise be one `GET /api/v1/contacts/{id}` per signal.""")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = LIST_EXAMPLE)))
+	SignalPage queue(@RequestParam(defaultValue = "OPEN") SignalStatus status,
 			@RequestParam(required = false) Integer maxPriority, @RequestParam(required = false) Segment segment,
 			@RequestParam(required = false) UUID list, @RequestParam(defaultValue = "0") int offset,
-			@RequestParam(defaultValue = "100") int limit) {
+			@RequestParam(defaultValue = "100") int limit,
+			@io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page")
+			@RequestParam(required = false) String cursor) {
 		SignalFilter filter = new SignalFilter(status, maxPriority, segment, list == null ? null : new ListId(list), null, null);
 		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
-		return signals.queue(current.id(), filter, paging.offset(), paging.limit()).stream()
-			.map(this::resource)
-			.toList();
+		SignalCursor after = SignalCursor.decode(cursor);
+		List<QueueLine> rows = signals.page(current.id(), filter, after, paging.offset(), paging.limit() + 1);
+		List<QueueLine> shown = rows.size() > paging.limit() ? rows.subList(0, paging.limit()) : rows;
+		return new SignalPage(shown.stream().map(this::resource).toList(), signals.count(current.id(), filter),
+				rows.size() > paging.limit() ? SignalCursor.after(shown.getLast().signal()).encode() : null);
 	}
+
+	private static final String LIST_EXAMPLE = """
+			{"items":[{"id":"0b6c3f5e-2a1d-4c3b-9e8f-7a6b5c4d3e2f","watchId":"6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",\
+			"contactId":"c21f0e9d-8c7b-4a6f-9e5d-4c3b2a1f0e9d","contactName":"Семёнова Анна Петровна",\
+			"listId":"9e0a1b2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c","listName":"Дожим, ноябрь","segment":"PROSPECT",\
+			"eventType":"APPLICATION","priority":1,"title":"Подала заявку на кредит — позвоните сегодня","count":1,\
+			"firstEventAt":"2026-11-23T08:58:00Z","lastEventAt":"2026-11-23T08:58:00Z","amount":null,"status":"OPEN",\
+			"outcome":null,"commissionDue":false,"stopContact":false,"externalId":"1042",\
+			"person":{"contactId":"c21f0e9d-8c7b-4a6f-9e5d-4c3b2a1f0e9d","watchId":"6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",\
+			"name":"Семёнова Анна Петровна","externalId":"1042","segment":"PROSPECT"}}],\
+			"total":1,"nextCursor":null}""";
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One signal; 404 if not in this tenant")
@@ -133,14 +158,30 @@ class SignalsApi {
 		return new SignalResource(s.id().value(), s.watchId().value(), s.contactId().value(), line.contactName(),
 				s.listId() == null ? null : s.listId().value(), line.listName(), s.segment(), s.eventType(), s.priority(),
 				wording.russian(s), s.count(), s.firstEventAt(), s.lastEventAt(), s.amount(),
-				s.status(), s.outcome(), s.commissionDue(), s.stopContact());
+				s.status(), s.outcome(), s.commissionDue(), s.stopContact(), line.externalId(),
+				new Person(s.contactId().value(), s.watchId().value(), line.contactName(), line.externalId(), s.segment()));
 	}
 
-	/** @param stopContact a signal that means every contact must stop (a bankruptcy): never a call, whatever its priority */
+	/**
+	 * @param stopContact a signal that means every contact must stop (a bankruptcy): never a call, whatever its priority
+	 * @param externalId the id of the person's row in the tenant's own system, or {@code null}
+	 * @param person the person's summary, embedded so that a list of signals needs no call per person
+	 */
 	record SignalResource(UUID id, UUID watchId, UUID contactId, String contactName, UUID listId, String listName,
 			Segment segment, CreditEventType eventType, int priority, String title, int count, Instant firstEventAt,
 			Instant lastEventAt, BigDecimal amount, SignalStatus status, Outcome outcome, boolean commissionDue,
-			boolean stopContact) {
+			boolean stopContact, String externalId, Person person) {
+	}
+
+	/** Whose a signal is: his contact, his name and id in the tenant's own system, the watch and its segment. */
+	record Person(UUID contactId, UUID watchId, String name, String externalId, Segment segment) {
+	}
+
+	/**
+	 * @param total how many signals the filter keeps in all
+	 * @param nextCursor the {@code cursor} of the next page; {@code null} at the end
+	 */
+	record SignalPage(List<SignalResource> items, long total, String nextCursor) {
 	}
 
 	/** @param by the Kredo user who worked the signal: an outcome is always somebody's work */

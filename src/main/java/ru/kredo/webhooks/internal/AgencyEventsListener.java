@@ -55,9 +55,11 @@ class AgencyEventsListener {
 	private final Debts debts;
 	private final Clock clock;
 	private final ru.kredo.plans.Plans plans;
+	private final ru.kredo.contacts.Contacts contacts;
 
 	AgencyEventsListener(WebhookDeliveries deliveries, WebhookPayloads payloads, Debts debts, Clock clock,
-			ru.kredo.plans.Plans plans) {
+			ru.kredo.plans.Plans plans, ru.kredo.contacts.Contacts contacts) {
+		this.contacts = contacts;
 		this.plans = plans;
 		this.deliveries = deliveries;
 		this.payloads = payloads;
@@ -214,6 +216,34 @@ class AgencyEventsListener {
 		}
 		Instant now = clock.instant();
 		deliveries.enqueue(type, List.of(new Message(tenant, WebhookPayloads.messageId(type, key),
-				payloads.event(type, now, data.get()))));
+				payloads.event(type, now, withExternalId(tenant, data.get())))));
+	}
+
+	/**
+	 * Every payload that names a person ({@code contactId}) names him as the tenant's own system does too:
+	 * {@code externalId} right after {@code contactId}, {@code null} when the tenant gave none (issue 15).
+	 */
+	private Map<String, Object> withExternalId(TenantId tenant, Map<String, Object> data) {
+		if (!data.containsKey("contactId")) {
+			return data;
+		}
+		Object contact = data.get("contactId");
+		String externalId = null;
+		if (contact != null) {
+			try {
+				externalId = contacts.externalId(tenant, new ContactId(java.util.UUID.fromString(contact.toString())));
+			}
+			catch (ru.kredo.platform.NotFound gone) {
+				externalId = null;
+			}
+		}
+		Map<String, Object> named = new LinkedHashMap<>();
+		for (Map.Entry<String, Object> entry : data.entrySet()) {
+			named.put(entry.getKey(), entry.getValue());
+			if (entry.getKey().equals("contactId")) {
+				named.put("externalId", externalId);
+			}
+		}
+		return named;
 	}
 }

@@ -58,6 +58,8 @@ public class WebhookPayloads {
 		data.put("watchId", event.watchId());
 		data.put("contactId", event.contactId());
 		data.put("contactName", event.contactName());
+		// The person as the tenant's own system knows him (its row id), so that a CRM finds its record at once.
+		data.put("externalId", event.externalId());
 		data.put("segment", event.segment());
 		data.put("eventType", event.eventType());
 		data.put("priority", event.priority());

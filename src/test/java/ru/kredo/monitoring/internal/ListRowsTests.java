@@ -67,6 +67,26 @@ class ListRowsTests {
 	}
 
 	@Test
+	void aCrmsIdColumnUnderAnyOfItsNamesIsThePersonsExternalIdTrimmed() {
+		for (String header : List.of("ID", "Id", "id", "External ID", "Внешний ID", "ИД", "external_id")) {
+			ListRows crm = new ListRows(Columns.of(List.of(header, "ФИО", "Дата рождения")),
+					new ImportDefaults(Segment.PROSPECT, 6, null, "", null), Map.of(), TODAY);
+
+			RowResult.Good good = (RowResult.Good) crm.read(new SourceRow(2, List.of(" 1042 ", "Иванов Иван", "01.01.1980")));
+			RowResult.Good none = (RowResult.Good) crm.read(new SourceRow(3, List.of("  ", "Петров Пётр", "01.01.1981")));
+
+			assertThat(good.person().externalId()).as(header).isEqualTo("1042");
+			assertThat(none.person().externalId()).as(header).isNull();
+		}
+		ListRows crm = new ListRows(Columns.of(List.of("ID", "ФИО", "Дата рождения")),
+				new ImportDefaults(Segment.PROSPECT, 6, null, "", null), Map.of(), TODAY);
+		RowResult.Bad tooLong = (RowResult.Bad) crm.read(new SourceRow(4, List.of("Я".repeat(101), "Иванов Иван", "01.01.1980")));
+		assertThat(tooLong.error()).isEqualTo(new ru.kredo.tabular.RowError(4, "ID", "contact.external-id-too-long", List.of("100")));
+		assertThat(((RowResult.Good) crm.read(new SourceRow(5, List.of("Я".repeat(100), "Иванов Иван", "01.01.1980"))))
+			.person().externalId()).hasSize(100);
+	}
+
+	@Test
 	void aRowWhoseOnlyPhoneIsWrongIsKeptWithoutItAndTheColumnNoted() {
 		RowResult.Good good = (RowResult.Good) read(5, "Иванов Иван", "01.01.1980", "", "916123456", "", "", "", "");
 
