@@ -288,7 +288,7 @@ public class Debts {
 				    o.valid_until, o.status, o.paid_since_accepted, o.max_parts, o.part_interval, o.grace_days,
 				    o.accepted_at, o.signed_terms, o.plan_id as offer_plan_id,
 				    (select json_agg(json_build_array(p.payment_id, p.amount, p.state_duty, p.fees, p.interest,
-				            p.principal, p.penalties, p.paid_at) order by p.paid_at desc)
+				            p.principal, p.penalties, p.paid_at, p.outside) order by p.paid_at desc)
 				        from debt_payments p where p.tenant_id = d.tenant_id and p.debt_id = d.id) as payments,
 				    case when o.accepted_at is not null then
 				        (select json_agg(json_build_array(x.number, x.due_on, x.amount) order by x.number)
@@ -320,7 +320,7 @@ public class Debts {
 		return new DebtorsDebts(found, payments, offered, disputed);
 	}
 
-	/** {@code [[payment_id, amount, state_duty, fees, interest, principal, penalties, paid_at], …]}. */
+	/** {@code [[payment_id, amount, state_duty, fees, interest, principal, penalties, paid_at, outside], …]}. */
 	private static List<DebtPayment> paymentsIn(String json) {
 		List<DebtPayment> payments = new ArrayList<>();
 		if (json != null) {
@@ -329,7 +329,7 @@ public class Debts {
 						DebtComponents.of(Money.ofKopecks(p.get(2).asLong()), Money.ofKopecks(p.get(3).asLong()),
 								Money.ofKopecks(p.get(4).asLong()), Money.ofKopecks(p.get(5).asLong()),
 								Money.ofKopecks(p.get(6).asLong())),
-						OffsetDateTime.parse(p.get(7).asString()).toInstant()));
+						OffsetDateTime.parse(p.get(7).asString()).toInstant(), p.get(8).asBoolean()));
 			}
 		}
 		return payments;
@@ -359,13 +359,14 @@ public class Debts {
 			return byDebt;
 		}
 		jdbc.sql("""
-				select debt_id, payment_id, amount, state_duty, fees, interest, principal, penalties, paid_at from debt_payments
+				select debt_id, payment_id, amount, state_duty, fees, interest, principal, penalties, paid_at, outside
+				from debt_payments
 				where tenant_id = ? and debt_id = any(?::uuid[]) order by paid_at desc""")
 			.params(tenant.value(), debts.stream().map(debt -> debt.value().toString()).toArray(String[]::new))
 			.query(row -> {
 				byDebt.get(new DebtId(row.getObject("debt_id", UUID.class))).add(new DebtPayment(
 						row.getObject("payment_id", UUID.class), Money.ofKopecks(row.getLong("amount")), components(row),
-						row.getTimestamp("paid_at").toInstant()));
+						row.getTimestamp("paid_at").toInstant(), row.getBoolean("outside")));
 			});
 		return byDebt;
 	}
@@ -398,10 +399,12 @@ public class Debts {
 		Allocation split = applied.split();
 		int recorded = jdbc.sql("""
 				insert into debt_payments (tenant_id, debt_id, payment_id, amount, state_duty, fees, interest, principal,
-				    penalties, paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_id, debt_id) do nothing""")
+				    penalties, paid_at, outside) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (payment_id, debt_id) do nothing""")
 			.params(paid.tenantId().value(), paid.debtId(), paid.paymentId().value(), paid.amount().kopecks(),
 					split.to(STATE_DUTY).kopecks(), split.to(FEES).kopecks(), split.to(INTEREST).kopecks(),
-					split.to(PRINCIPAL).kopecks(), split.to(PENALTIES).kopecks(), Timestamp.from(paid.succeededAt()))
+					split.to(PRINCIPAL).kopecks(), split.to(PENALTIES).kopecks(), Timestamp.from(paid.succeededAt()),
+					paid.outside())
 			.update();
 		if (recorded == 0) {
 			return;

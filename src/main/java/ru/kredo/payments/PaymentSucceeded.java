@@ -13,5 +13,11 @@ import ru.kredo.tenancy.TenantId;
  * («Оплатить всё») one per part, with the same {@code paymentId}, the part's debt and the part's {@code amount}. The
  * consumer of a debt's balance splits {@code amount} with collections' {@code Allocations}.
  */
-public record PaymentSucceeded(TenantId tenantId, PaymentId paymentId, UUID debtId, Money amount, Instant succeededAt) {
+public record PaymentSucceeded(TenantId tenantId, PaymentId paymentId, UUID debtId, Money amount, Instant succeededAt,
+		boolean outside) {
+
+	/** A payment through a provider ({@code outside}: received by the agency outside Kredo, recorded through its API). */
+	public PaymentSucceeded(TenantId tenantId, PaymentId paymentId, UUID debtId, Money amount, Instant succeededAt) {
+		this(tenantId, paymentId, debtId, amount, succeededAt, false);
+	}
 }

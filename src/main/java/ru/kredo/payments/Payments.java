@@ -327,14 +327,6 @@ public class Payments {
 		return rows.received(tenant, payable);
 	}
 
-	/** Which of these payments (by id) were received outside Kredo; no query for none. */
-	public java.util.Set<java.util.UUID> receivedOutside(TenantId tenant, java.util.Collection<java.util.UUID> payments) {
-		if (payments.isEmpty()) {
-			return java.util.Set.of();
-		}
-		return java.util.Set.copyOf(rows.receivedOutside(tenant, payments.toArray(java.util.UUID[]::new)));
-	}
-
 	/** What the payable's payments under way come to (see {@link #startWithin}): money that may still arrive. */
 	public Money underWay(TenantId tenant, PayableRef payable) {
 		return rows.underWay(tenant, payable, clock.instant().minus(UNDER_WAY), clock.instant().minus(timeout));

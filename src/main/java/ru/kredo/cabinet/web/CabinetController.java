@@ -342,9 +342,9 @@ class CabinetController {
 		// debtor who has ever disputed one (the debts' own read says so).
 		Map<DebtId, Dispute> disputed = owed.stream().noneMatch(d -> his.everDisputed().contains(d.id())) ? Map.of()
 				: disputes.latestOf(tenant.id(), debtor.contactId());
-		// Payments the agency received outside Kredo are marked so in the history (read only when there is one).
-		java.util.Set<UUID> outside = payments.receivedOutside(tenant.id(), owed.stream()
-			.flatMap(d -> history.get(d.id()).stream()).map(DebtPayment::paymentId).toList());
+		// Payments the agency received outside Kredo are marked so in the history (the debts' own read says which).
+		java.util.Set<UUID> outside = owed.stream().flatMap(d -> history.get(d.id()).stream())
+			.filter(DebtPayment::outside).map(DebtPayment::paymentId).collect(java.util.stream.Collectors.toSet());
 		List<DebtCard> cards = owed.stream()
 			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time,
 					disputed.get(debt.id()), outside))

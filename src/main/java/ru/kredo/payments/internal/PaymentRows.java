@@ -231,14 +231,6 @@ public class PaymentRows {
 			.list();
 	}
 
-	/** Which of these payments were received outside Kredo. */
-	public List<UUID> receivedOutside(TenantId tenant, UUID[] payments) {
-		return jdbc.sql("select id from payments where tenant_id = ? and id = any(?) and method = 'OUTSIDE'")
-			.params(tenant.value(), payments)
-			.query(UUID.class)
-			.list();
-	}
-
 	private static ReceivedPayment received(ResultSet row, int rowNumber) throws SQLException {
 		return new ReceivedPayment(payment(row, rowNumber), row.getDate("received_on").toLocalDate(),
 				row.getString("reference"));

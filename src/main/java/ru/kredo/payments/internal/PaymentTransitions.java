@@ -66,7 +66,7 @@ public class PaymentTransitions {
 			return false;
 		}
 		events.publishEvent(new PaymentSucceeded(payment.tenantId(), payment.id(), payment.payable().debtId(),
-				payment.amount(), payment.settledAt()));
+				payment.amount(), payment.settledAt(), true));
 		return true;
 	}
 
