@@ -158,6 +158,9 @@ class ExternalIdsApiIntegrationTests {
 	@Autowired
 	org.springframework.transaction.support.TransactionTemplate transaction;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	/** Two people given one id at the same moment: the second is refused with the stable code, not a 500. */
 	@Test
 	void anIdGivenToAnotherPersonByAConcurrentTransactionIsRefusedAsTaken() throws Exception {
@@ -170,13 +173,11 @@ class ExternalIdsApiIntegrationTests {
 				contacts.addOrFind(tenant, List.of(somebody("Первый", "RACE-1")));
 				firstWrote.countDown();
 				await().atMost(Duration.ofSeconds(10)).until(() -> secondLooked.getCount() == 0);
-				try {
-					// Time for the second to look its id up (unseen) and wait on the unique index for this commit.
-					Thread.sleep(1500);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				// Until the second has looked its id up (unseen) and waits on the unique index for this transaction:
+				// its insert then waits on this transaction's id, a lock not granted.
+				await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
+						"select exists (select 1 from pg_locks where locktype = 'transactionid' and not granted)")
+					.query(Boolean.class).single());
 			}));
 		firstWrote.await();
 
