@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -87,22 +89,22 @@ class PlanRemindersIntegrationTests {
 		Plan plan = signedPlan(agency);
 		PlanInstalment first = plan.instalments().getFirst();
 
-		assertThat(reminders.run(tenant, first.due().minusDays(4))).as("four days before: not yet").isZero();
+		assertThat(reminders.run(tenant, noon(plan, first.due().minusDays(4)))).as("four days before: not yet").isZero();
 		assertThat(texts(tenant)).isEmpty();
-		assertThat(reminders.run(tenant, first.due().minusDays(3))).isEqualTo(1);
+		assertThat(reminders.run(tenant, noon(plan, first.due().minusDays(3)))).isEqualTo(1);
 		assertThat(texts(tenant)).singleElement().satisfies(text -> assertThat(text)
 			.contains("«" + agency.tenant().name() + "»", "10" + '\u00a0' + "000,00" + '\u00a0' + "₽",
 					DAY.format(first.due()), "/cabinet/" + tenant.value() + "/debts/" + plan.debtId().value(),
 					"+7 495 000-00-00"));
 		// Again the same day, the next day, on the due date itself (another node, a restart): never twice.
-		reminders.run(tenant, first.due().minusDays(3));
-		reminders.run(tenant, first.due().minusDays(2));
-		reminders.run(tenant, first.due());
+		reminders.run(tenant, noon(plan, first.due().minusDays(3)));
+		reminders.run(tenant, noon(plan, first.due().minusDays(2)));
+		reminders.run(tenant, noon(plan, first.due()));
 		assertThat(texts(tenant)).hasSize(1);
 
 		// The second instalment's turn comes when its own days come.
 		PlanInstalment second = plan.instalments().get(1);
-		assertThat(reminders.run(tenant, second.due().minusDays(1))).isEqualTo(1);
+		assertThat(reminders.run(tenant, noon(plan, second.due().minusDays(1)))).isEqualTo(1);
 		assertThat(texts(tenant)).hasSize(2).last().asString().contains(DAY.format(second.due()));
 	}
 
@@ -114,17 +116,17 @@ class PlanRemindersIntegrationTests {
 		PlanInstalment first = plan.instalments().getFirst();
 		LocalDate behind = first.due().plusDays(6);
 
-		check.run(behind);
+		check.run(noon(plan, behind));
 		assertThat(plans.get(tenant, plan.id()).status()).isEqualTo(PlanStatus.BEHIND);
 		assertThat(texts(tenant)).as("not from the night's check").isEmpty();
 
-		assertThat(reminders.run(tenant, behind)).isEqualTo(1);
+		assertThat(reminders.run(tenant, noon(plan, behind))).isEqualTo(1);
 		assertThat(texts(tenant)).singleElement().asString().contains("не поступил",
 				"«" + agency.tenant().name() + "»", "10" + '\u00a0' + "000,00" + '\u00a0' + "₽", DAY.format(first.due()),
 				"/cabinet/" + tenant.value() + "/debts/" + plan.debtId().value(), "+7 495 000-00-00");
-		check.run(behind);
-		reminders.run(tenant, behind);
-		reminders.run(tenant, behind.plusDays(1));
+		check.run(noon(plan, behind));
+		reminders.run(tenant, noon(plan, behind));
+		reminders.run(tenant, noon(plan, behind.plusDays(1)));
 		assertThat(texts(tenant)).hasSize(1);
 	}
 
@@ -157,9 +159,11 @@ class PlanRemindersIntegrationTests {
 	void anAgencyWithoutAPhoneToNameSendsNothing() {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		Plan plan = signedPlan(agency);
-		reminders.run(agency.tenant().id(), plan.instalments().getFirst().due());
+		reminders.run(agency.tenant().id(), noon(plan, plan.instalments().getFirst().due()));
 		assertThat(texts(agency.tenant().id())).isEmpty();
 	}
+
+	private final Map<UUID, ZoneId> debtorZones = new HashMap<>();
 
 	private Provisioned agency() {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
@@ -182,12 +186,21 @@ class PlanRemindersIntegrationTests {
 		if (zone == null) {
 			// where it is early afternoon now, so that the gate lets the texts through whatever the hour of the run; a
 			// test that names his zone counts the reminders asked, not the texts that went
-			reachable.awake(tenant, debt.contactId());
+			zone = reachable.awake(tenant, debt.contactId());
 		}
 		Plan plan = plans.request(tenant, debt.contactId(), debt.id(), PlanReason.ILLNESS, null, null,
 				new Terms.ByMonths(2), calendar.today().plusDays(5), Plans.debtor(debt.contactId()));
 		plans.sign(tenant, debt.contactId(), plan.id(), UUID.randomUUID(), "План.");
+		debtorZones.put(plan.id(), zone);
 		return plans.get(tenant, plan.id());
+	}
+
+	/**
+	 * Noon of {@code day} where the plan's debtor lives. Not the agency's noon: a debtor who lives where it is 13:00 now
+	 * lives as far as UTC−11 when the tests run near midnight UTC, where the agency's noon is still the day before.
+	 */
+	private Instant noon(Plan plan, LocalDate day) {
+		return day.atTime(12, 0).atZone(debtorZones.get(plan.id())).toInstant();
 	}
 
 	private List<String> texts(TenantId tenant) {
