@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import ru.kredo.bench.ClosedLoop;
+import ru.kredo.bench.MachineSpeed;
 import ru.kredo.bench.CpuTime;
 import ru.kredo.cabinet.BenchmarkSignIns.SignedIn;
 import ru.kredo.collections.Debts;
@@ -107,7 +108,8 @@ class CabinetMainPageBenchmark {
 			var page = connection.send(debtor.home());
 			return page.status() == 200 && debtor.sees(page.text());
 		}, new JitQuiet(), Duration.ofSeconds(SECONDS), () -> windowStart.set(snapshot()));
-		report(result, windowStart.get(), snapshot());
+		Snapshot windowEnd = snapshot();
+		report(result, windowStart.get(), windowEnd, MachineSpeed.measure(jdbc));
 		assertThat(result.firstErrors()).isEmpty();
 		assertThat(result.errors()).isZero();
 	}
@@ -142,7 +144,7 @@ class CabinetMainPageBenchmark {
 		return debtors;
 	}
 
-	private void report(ClosedLoop.Result r, Snapshot start, Snapshot end) throws Exception {
+	private void report(ClosedLoop.Result r, Snapshot start, Snapshot end, MachineSpeed machine) throws Exception {
 		double pages = r.requests();
 		double elapsed = end.nanos() - start.nanos();
 		long jvm = end.jvmCpu() - start.jvmCpu();
@@ -154,13 +156,14 @@ class CabinetMainPageBenchmark {
 				  per page: CPU %.2f ms in this JVM (server and load generator) + %.2f ms in PostgreSQL, \
 				%.1f database transactions
 				  cores used: this JVM %.2f, PostgreSQL %.2f, other processes %.2f, stolen %.2f; JIT compiling %.1f s; \
-				load average (1, 5, 15 min) %s at the start, %s at the end""",
+				load average (1, 5, 15 min) %s at the start, %s at the end
+				  %s, right after the window""",
 				"debt".equals(PAGE) ? "debt page" : "home", DEBTORS, SESSIONS, CLIENTS, VIRTUAL_CLIENTS ? "virtual-thread" : "platform-thread", r.warmUp().toSeconds(),
 				r.seconds(), r.throughput(), r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99),
 				r.maxMillis(), r.errors(), r.requests(), jvm / 1e6 / pages, database / 1e6 / pages,
 				(end.transactions() - start.transactions()) / pages, jvm / elapsed, database / elapsed,
 				Math.max(0, others) / elapsed, (end.machine().stolenNanos() - start.machine().stolenNanos()) / elapsed,
-				(end.jitMillis() - start.jitMillis()) / 1e3, start.loadAverage(), end.loadAverage());
+				(end.jitMillis() - start.jitMillis()) / 1e3, start.loadAverage(), end.loadAverage(), machine);
 		log("%s", line);
 		r.firstErrors().forEach(error -> log("error: %s", error));
 		Files.createDirectories(DIR);
