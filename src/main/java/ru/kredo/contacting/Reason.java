@@ -17,6 +17,9 @@ public enum Reason {
 	DISPUTE,
 	DECEASED,
 	MINOR,
+	INCAPACITY,
+	HOSPITAL,
+	DISABILITY_GROUP_1,
 	/** The next allowed moment comes after the message would still mean anything ({@code notAfter}). */
 	STALE,
 	/** Nothing to reach the debtor by (no phone, no e-mail). */

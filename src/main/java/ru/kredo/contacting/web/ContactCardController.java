@@ -59,7 +59,7 @@ import ru.kredo.privacy.IdentifierAccess;
 /**
  * The debtor card's «Взаимодействие» (drawn into {@code /debtors/{id}} by htmx, so that collections knows nothing of
  * contacting): his standing in words, the bars with their source (an operator marks and lifts bankruptcy, death, a
- * minor), his latest contacts and the whole log a page at a time with its CSV export (audited), «Позвонить» (the rules
+ * minor, incapacity, in-patient treatment, a first-group disability: {@link BarKind#operatorsMarks()}), his latest contacts and the whole log a page at a time with its CSV export (audited), «Позвонить» (the rules
  * first: the number only when they allow it) and the call's page where its outcome is recorded.
  */
 @Controller
@@ -70,7 +70,7 @@ class ContactCardController {
 	static final int PAGE_SIZE = 50;
 	static final int MAX_BAR_NOTE = 500;
 	/** The bars an operator marks and lifts himself; the others come from events, disputes and the debtor. */
-	static final Set<BarKind> OPERATORS_BARS = Set.of(BarKind.BANKRUPTCY, BarKind.DECEASED, BarKind.MINOR);
+	static final List<BarKind> OPERATORS_BARS = BarKind.operatorsMarks();
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
 	private final ContactStandings standings;
@@ -236,7 +236,7 @@ class ContactCardController {
 		Contact debtor = contacts.get(me.tenantId(), new ContactId(id));
 		model.addAttribute("debtor", debtor);
 		model.addAttribute("bars", bars.history(me.tenantId(), debtor.id()));
-		model.addAttribute("operatorsBars", List.of(BarKind.BANKRUPTCY, BarKind.DECEASED, BarKind.MINOR));
+		model.addAttribute("operatorsBars", OPERATORS_BARS);
 		model.addAttribute("maxNote", MAX_BAR_NOTE);
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());

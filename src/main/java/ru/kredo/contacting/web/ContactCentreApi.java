@@ -156,7 +156,7 @@ class ContactCentreApi {
 			description = "Read on the agency's clock in the debtor's zone (`zoneKnown` false: his zone is unknown and "
 					+ "the agency's is used). `call`/`message`: `verdict` SEND (allowed now), HOLD (`next` says when, "
 					+ "`reason` why: HOURS, DAY_LIMIT, WEEK_LIMIT, MONTH_LIMIT) or REFUSE (a bar: BANKRUPTCY, REFUSAL, "
-					+ "REPRESENTATIVE, DISPUTE, DECEASED, MINOR). Limits are rolling windows: any 24 hours, any 7 days, "
+					+ "REPRESENTATIVE, DISPUTE, DECEASED, MINOR, INCAPACITY, HOSPITAL, DISABILITY_GROUP_1). Limits are rolling windows: any 24 hours, any 7 days, "
 					+ "a month back. `summary` and `left` are the card's words in the caller's language.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "may call",
 			value = STANDING)))
@@ -287,8 +287,12 @@ class ContactCentreApi {
 
 	@PostMapping("/api/v1/debtors/{id}/contact-bars")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Mark an operator's bar: BANKRUPTCY, DECEASED or MINOR, with a note (audited)",
-			description = "Every collection contact with the debtor stops at once. Marking one that stands returns it.")
+	@Operation(summary = "Mark an operator's bar: BANKRUPTCY, DECEASED, MINOR, INCAPACITY, HOSPITAL or "
+			+ "DISABILITY_GROUP_1, with a note (audited)",
+			description = "Marked on the documents the agency received (ч. 1 ст. 7 230-ФЗ: bankruptcy; a debtor deprived "
+					+ "of or limited in legal capacity, treated as an in-patient, disabled of the first group, or a "
+					+ "minor; Kredo adds a deceased debtor). Every collection contact with the debtor stops at once. "
+					+ "Marking one that stands returns it.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
 			examples = @ExampleObject(name = "deceased", value = """
 					{"kind":"DECEASED","note":"Свидетельство о смерти от 01.12.2026, звонила дочь"}""")))
@@ -319,7 +323,8 @@ class ContactCentreApi {
 
 	@DeleteMapping("/api/v1/debtors/{id}/contact-bars/{kind}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Lift an operator's kind of bar (BANKRUPTCY, DECEASED, MINOR), audited; 404 if none stands")
+	@Operation(summary = "Lift an operator's kind of bar (BANKRUPTCY, DECEASED, MINOR, INCAPACITY, HOSPITAL, "
+			+ "DISABILITY_GROUP_1), audited; 404 if none stands")
 	@ApiResponse(responseCode = "204", description = "Lifted")
 	@ApiResponse(responseCode = "404", description = NOT_FOUND + ", or no such bar stands (contact.bar-not-found)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))

@@ -238,6 +238,42 @@ class ContactCardIntegrationTests {
 			.andReturn().getResponse().getStatus()).isEqualTo(201);
 	}
 
+	/**
+	 * Ч. 1 ст. 7 230-ФЗ, checked against the law's text: a debtor deprived of or limited in legal capacity, treated as an
+	 * in-patient or disabled of the first group may not be contacted from the day the documents come. Each is an
+	 * operator's mark that refuses the call with its reason in words, offered on the card's form, and lifted again.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+			"INCAPACITY|Звонить нельзя: должник лишён или ограничен в дееспособности.",
+			"HOSPITAL|Звонить нельзя: должник на лечении в стационаре.",
+			"DISABILITY_GROUP_1|Звонить нельзя: должник — инвалид I группы." })
+	void theLawsOtherDebtorsNotToBeContactedAreOperatorsMarks(String kind, String refusal) throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		Contact debtor = debtorInHours(agency);
+		String key = "Bearer " + agency.apiKey().secret();
+		String form = mvc.perform(get("/debtors/{id}/contact-bars", debtor.id().value()).with(user(fixtures.admin(agency))))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(form).contains("value=\"" + kind + "\"").contains("по полученным документам");
+
+		MockHttpServletResponse marked = mvc.perform(post("/api/v1/debtors/{id}/contact-bars", debtor.id().value())
+			.header("Authorization", key).contentType("application/json")
+			.content("{\"kind\":\"" + kind + "\",\"note\":\"Документы получены\"}")).andReturn().getResponse();
+		assertThat(marked.getStatus()).isEqualTo(201);
+
+		MockHttpServletResponse refused = mvc.perform(post("/api/v1/debtors/{id}/calls", debtor.id().value())
+			.header("Authorization", key)).andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(409);
+		JsonNode problem = json.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(problem.get("reason").asString()).isEqualTo(kind);
+		assertThat(problem.get("detail").asString()).isEqualTo(refusal);
+
+		assertThat(mvc.perform(delete("/api/v1/debtors/{id}/contact-bars/{kind}", debtor.id().value(), kind)
+			.header("Authorization", key)).andReturn().getResponse().getStatus()).isEqualTo(204);
+		assertThat(mvc.perform(post("/api/v1/debtors/{id}/calls", debtor.id().value()).header("Authorization", key))
+			.andReturn().getResponse().getStatus()).isEqualTo(201);
+	}
+
 	@Test
 	void twoOperatorsCannotBothTakeHisLastCallOfTheDay() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
