@@ -36,6 +36,8 @@ import ru.kredo.tenancy.TenantId;
  * An operator's calls (docs/contact-rules.md, «Operator's side»). Before a number is shown the rules are asked, under a
  * lock on the debtor so that two operators cannot both take his last call of the day: barred, over a limit or out of
  * his hours, the call is refused with why and when next ({@link CallNotAllowed}, logged, the number never shown);
+ * while a representative is in force (ст. 8 230-ФЗ, {@link Representatives}) the call is his: his phone is dialled, his
+ * bar does not stop it, every other bar does, and it counts against the debtor's limits and hours as his texts do;
  * allowed, the number is shown and the call is logged at once as made and counted — every call made counts against
  * ч. 3 ст. 7 230-ФЗ, answered or not (the cautious reading; the docs say why). The operator then records its outcome
  * once; a promise to pay becomes a follow-up ({@link Promises}).
@@ -61,11 +63,12 @@ public class Calls {
 	private final TenantClocks clocks;
 	private final AuditLog audit;
 	private final Promises promises;
+	private final Representatives representatives;
 	private final java.time.Clock system;
 
 	Calls(JdbcClient jdbc, ContactStandings standings, ContactLog log, ContactBars bars, Contacts contacts, Debts debts,
 			PersonalData personalData, TenantClocks clocks, AuditLog audit, Promises promises,
-			java.time.Clock system) {
+			Representatives representatives, java.time.Clock system) {
 		this.jdbc = jdbc;
 		this.standings = standings;
 		this.log = log;
@@ -76,6 +79,7 @@ public class Calls {
 		this.clocks = clocks;
 		this.audit = audit;
 		this.promises = promises;
+		this.representatives = representatives;
 		this.system = system;
 	}
 
@@ -97,35 +101,46 @@ public class Calls {
 			.query((row, n) -> 0)
 			.list();
 		Instant now = clocks.clock(tenant).instant();
+		// His representative in force takes the call (the statement always gives his phone): his bar does not stop it.
+		PhoneNumber representative = representatives.of(tenant, debtor)
+			.map(reached -> reached.on(Channel.SMS))
+			.map(PhoneNumber::new)
+			.orElse(null);
+		Recipient recipient = representative == null ? Recipient.DEBTOR : Recipient.REPRESENTATIVE;
 		Standing standing = standings.at(tenant, debtor, now);
 		ZoneId zone = standing.zone();
+		List<Bar> standingBars = bars.standing(tenant, debtor);
+		if (recipient == Recipient.REPRESENTATIVE) {
+			standingBars = standingBars.stream().filter(bar -> bar.kind() != BarKind.REPRESENTATIVE).toList();
+		}
 		Decision decision = about == null ? standing.call()
 				: standings.rules().decide(Channel.CALL, Initiative.COLLECTION, about, null,
 						log.counted(tenant, debtor, ContactKind.CALL,
 								ContactRules.monthBefore(now, zone).minus(ContactRules.DAY)),
-						bars.standing(tenant, debtor), zone, now);
+						standingBars, zone, now);
 		UUID id = UUID.randomUUID();
 		if (!decision.sends()) {
 			insert(id, tenant, debtor, about, decision.verdict() == Decision.Verdict.REFUSE ? "REFUSED" : "DROPPED",
-					decision.reason(), null, actor, now);
+					decision.reason(), null, actor, now, recipient);
 			throw new CallNotAllowed(decision.reason(), decision.verdict() == Decision.Verdict.HOLD ? decision.at() : null,
 					zone);
 		}
-		PhoneNumber phone = person.phone();
+		PhoneNumber phone = representative != null ? representative : person.phone();
 		if (phone == null) {
-			insert(id, tenant, debtor, about, "DROPPED", Reason.NO_ADDRESS, null, actor, now);
+			insert(id, tenant, debtor, about, "DROPPED", Reason.NO_ADDRESS, null, actor, now, recipient);
 			throw new CallNotAllowed(Reason.NO_ADDRESS, null, zone);
 		}
-		insert(id, tenant, debtor, about, "SENT", null, personalData.seal(ADDRESS, phone.e164()), actor, now);
-		// The number is shown to the operator: a view of his personal data.
-		audit.record(tenant, actor, AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.value(), "call:" + id);
-		return new Call(id, debtor, about, phone, actor.name(), now, null, null, null);
+		insert(id, tenant, debtor, about, "SENT", null, personalData.seal(ADDRESS, phone.e164()), actor, now, recipient);
+		// The number is shown to the operator: a view of personal data (the debtor's, or his representative's).
+		audit.record(tenant, actor, AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.value(),
+				recipient == Recipient.REPRESENTATIVE ? "call:" + id + ";representative" : "call:" + id);
+		return new Call(id, debtor, about, phone, actor.name(), now, null, null, null, recipient);
 	}
 
 	/** The call, with its number; 404 if not this tenant's call. */
 	public Call get(TenantId tenant, UUID id) {
 		return jdbc.sql("""
-				select id, contact_id, debt_id, address, actor, sent_at, created_at, outcome, outcome_at, body
+				select id, contact_id, debt_id, address, actor, sent_at, created_at, outcome, outcome_at, body, recipient
 				from contact_attempts where tenant_id = ? and id = ? and channel = 'CALL' and state = 'SENT'""")
 			.params(tenant.value(), id)
 			.query((row, n) -> new Call(row.getObject("id", UUID.class),
@@ -136,7 +151,8 @@ public class Calls {
 					row.getString("actor"), row.getTimestamp("sent_at").toInstant(),
 					row.getString("outcome") == null ? null : CallOutcome.valueOf(row.getString("outcome")),
 					row.getTimestamp("outcome_at") == null ? null : row.getTimestamp("outcome_at").toInstant(),
-					row.getBytes("body") == null ? null : personalData.open(BODY, new Sealed(row.getBytes("body")))))
+					row.getBytes("body") == null ? null : personalData.open(BODY, new Sealed(row.getBytes("body"))),
+					Recipient.valueOf(row.getString("recipient"))))
 			.optional()
 			.orElseThrow(() -> new NotFound("contact.call-not-found", id));
 	}
@@ -250,15 +266,16 @@ public class Calls {
 	}
 
 	private void insert(UUID id, TenantId tenant, ContactId debtor, DebtId about, String state, Reason reason,
-			Sealed address, AuditActor actor, Instant now) {
+			Sealed address, AuditActor actor, Instant now, Recipient recipient) {
 		boolean made = "SENT".equals(state);
 		jdbc.sql("""
 				insert into contact_attempts (id, tenant_id, contact_id, debt_id, channel, kind, initiative, state, reason,
-				    counted, purpose, address, sent_at, actor, created_at, updated_at)
-				values (?, ?, ?, ?, 'CALL', 'CALL', 'COLLECTION', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    counted, purpose, address, sent_at, actor, created_at, updated_at, recipient)
+				values (?, ?, ?, ?, 'CALL', 'CALL', 'COLLECTION', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, tenant.value(), debtor.value(), about == null ? null : about.value(), state,
 					reason == null ? null : reason.name(), made, PURPOSE, address == null ? null : address.bytes(),
-					made ? Timestamp.from(now) : null, actor.name(), Timestamp.from(now), Timestamp.from(now))
+					made ? Timestamp.from(now) : null, actor.name(), Timestamp.from(now), Timestamp.from(now),
+					recipient.name())
 			.update();
 	}
 }

@@ -63,8 +63,9 @@ public class ContactStandings {
 			.filter(ContactBars.StandingBar::isStanding)
 			.toList();
 		List<Bar> barList = standing.stream().map(ContactBars.StandingBar::bar).toList();
-		// A text goes to his representative while one is in force with a phone (Contacting#route): his bar stops calls only.
-		List<Bar> textBars = representatives.of(tenant, debtor).map(reached -> reached.on(Channel.SMS)).isPresent()
+		// A text or a call goes to his representative while one is in force with a phone (Contacting#route, Calls#start):
+		// his bar does not stop them, every other does.
+		List<Bar> routedBars = representatives.of(tenant, debtor).map(reached -> reached.on(Channel.SMS)).isPresent()
 				? barList.stream().filter(bar -> bar.kind() != BarKind.REPRESENTATIVE).toList()
 				: barList;
 		ContactHours hours = rules.hours();
@@ -72,8 +73,8 @@ public class ContactStandings {
 		return new Standing(debtor, now, zone, zoneKnown, known.map(DebtorZone::region).orElse(null),
 				calendar.agencyZone(), calendar.days().kindOf(localDay), hours.on(localDay),
 				hours.allows(now, zone) ? hours.endOfHours(now, zone) : null,
-				rules.decide(Channel.CALL, Initiative.COLLECTION, null, null, calls, barList, zone, now),
-				rules.decide(Channel.SMS, Initiative.COLLECTION, null, null, messages, textBars, zone, now),
+				rules.decide(Channel.CALL, Initiative.COLLECTION, null, null, calls, routedBars, zone, now),
+				rules.decide(Channel.SMS, Initiative.COLLECTION, null, null, messages, routedBars, zone, now),
 				rules.left(ContactKind.CALL, calls, zone, now), rules.left(ContactKind.MESSAGE, messages, zone, now),
 				standing);
 	}

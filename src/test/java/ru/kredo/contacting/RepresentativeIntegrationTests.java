@@ -3,6 +3,7 @@ package ru.kredo.contacting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -148,14 +149,13 @@ class RepresentativeIntegrationTests {
 	}
 
 	@Test
-	void theCardSaysTextsGoToTheRepresentativeWhileCallsToTheDebtorStayBarred() throws Exception {
+	void theCardSaysTextsAndCallsGoToTheRepresentative() throws Exception {
 		reachable.awake(tenant, debtor.id());
 		representativeConfirmed();
 
 		Standing standing = standings.of(tenant, debtor.id());
 		assertThat(standing.message().verdict()).as("a text goes (to him)").isEqualTo(Decision.Verdict.SEND);
-		assertThat(standing.call().verdict()).isEqualTo(Decision.Verdict.REFUSE);
-		assertThat(standing.call().reason()).isEqualTo(Reason.REPRESENTATIVE);
+		assertThat(standing.call().verdict()).as("a call goes (to him)").isEqualTo(Decision.Verdict.SEND);
 
 		String log = mvc.perform(get("/debtors/{id}/contact-log", debtor.id().value()).with(user(fixtures.admin(agency))))
 			.andReturn().getResponse().getContentAsString();
@@ -163,6 +163,48 @@ class RepresentativeIntegrationTests {
 		String csv = mvc.perform(get("/debtors/{id}/contact-log.csv", debtor.id().value())
 			.with(user(fixtures.admin(agency)))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(csv).contains("Кому", "представителю должника");
+	}
+
+	/**
+	 * «Then only the representative» holds for calls too: «Позвонить» dials the representative's phone from the
+	 * statement, logged as his; the call counts against the debtor's limits (a second one the same day is refused);
+	 * withdrawn, the call is the debtor's again (and the day's call made to the representative still counts).
+	 */
+	@Test
+	void aCallGoesToTheRepresentativesPhoneAndCountsAgainstTheDebtorsLimits() throws Exception {
+		reachable.awake(tenant, debtor.id());
+		ContactStatement statement = representativeConfirmed();
+		String key = "Bearer " + agency.apiKey().secret();
+
+		var made = mvc.perform(post("/api/v1/debtors/{id}/calls", debtor.id().value()).header("Authorization", key))
+			.andReturn().getResponse();
+		assertThat(made.getStatus()).isEqualTo(201);
+		assertThat(made.getContentAsString()).contains("\"phone\":\"" + REPRESENTATIVES + "\"",
+				"\"recipient\":\"REPRESENTATIVE\"");
+		Row call = latest("call");
+		assertThat(call.state()).isEqualTo("SENT");
+		assertThat(call.recipient()).isEqualTo("REPRESENTATIVE");
+		assertThat(call.address()).isEqualTo(REPRESENTATIVES);
+		assertThat(call.counted()).isTrue();
+		java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"")
+			.matcher(made.getContentAsString());
+		assertThat(id.find()).isTrue();
+		String callId = id.group(1);
+		assertThat(mvc.perform(get("/debtors/calls/{id}", callId).with(user(fixtures.admin(agency)))).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Звонок представителю должника");
+
+		var again = mvc.perform(post("/api/v1/debtors/{id}/calls", debtor.id().value()).header("Authorization", key))
+			.andReturn().getResponse();
+		assertThat(again.getStatus()).isEqualTo(409);
+		assertThat(again.getContentAsString()).contains("DAY_LIMIT").doesNotContain(REPRESENTATIVES);
+
+		// Withdrawn: the call would be the debtor's, and the day's call already made to his representative counts.
+		statements.withdraw(tenant, debtor.id(), statement.id());
+		var debtors = mvc.perform(post("/api/v1/debtors/{id}/calls", debtor.id().value()).header("Authorization", key))
+			.andReturn().getResponse();
+		assertThat(debtors.getStatus()).isEqualTo(409);
+		assertThat(debtors.getContentAsString()).contains("DAY_LIMIT");
+		assertThat(latest("call").recipient()).isEqualTo("DEBTOR");
 	}
 
 	@Test

@@ -83,7 +83,7 @@ class ContactCentreApi {
 			"left":"Осталось: звонков 1 за сутки, 2 за неделю, 8 за месяц; сообщений 2 / 4 / 16."}""";
 	private static final String CALL = """
 			{"id":"5c2e9d1a-7b3f-4e8a-9c0d-1e2f3a4b5c6d","debtorId":"0b5a7c1e-3f2d-4e6a-8b9c-1d2e3f4a5b6c",
-			"debtId":null,"phone":"+79161234567","actor":"CRM","at":"2026-12-08T04:05:00Z","outcome":null,
+			"debtId":null,"phone":"+79161234567","recipient":"DEBTOR","actor":"CRM","at":"2026-12-08T04:05:00Z","outcome":null,
 			"outcomeAt":null,"note":null}""";
 	private static final String REFUSED = """
 			{"type":"about:blank","title":"Conflict","status":409,"code":"contact.call-not-allowed",
@@ -212,12 +212,13 @@ class ContactCentreApi {
 	record CallBody(UUID debtId) {
 	}
 
-	record CallResource(UUID id, UUID debtorId, UUID debtId, String phone, String actor, Instant at, String outcome,
-			Instant outcomeAt, String note) {
+	/** {@code recipient}: DEBTOR, or REPRESENTATIVE when the number is his representative's in force (ст. 8 230-ФЗ). */
+	record CallResource(UUID id, UUID debtorId, UUID debtId, String phone, String recipient, String actor, Instant at,
+			String outcome, Instant outcomeAt, String note) {
 
 		static CallResource of(Call call) {
 			return new CallResource(call.id(), call.debtor().value(), call.debt() == null ? null : call.debt().value(),
-					call.phone() == null ? null : call.phone().e164(), call.actor(), call.at(),
+					call.phone() == null ? null : call.phone().e164(), call.recipient().name(), call.actor(), call.at(),
 					call.outcome() == null ? null : call.outcome().name(), call.outcomeAt(), call.note());
 		}
 	}
@@ -228,7 +229,9 @@ class ContactCentreApi {
 			description = "Every call made counts against the call limits (1 in 24 hours, 2 in 7 days, 8 in a month), "
 					+ "answered or not. `debtId` (optional) names the debt the call is about: a dispute on it stops the "
 					+ "call. Refused: 409 `contact.call-not-allowed` with `reason` and `next` (null while a bar stands "
-					+ "or there is no number), the number not given.")
+					+ "or there is no number), the number not given. While the debtor's representative is in force "
+					+ "(ст. 8 230-ФЗ) the number is the representative's and `recipient` is REPRESENTATIVE; the call "
+					+ "counts against the debtor's limits and hours.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = JSON,
 			examples = @ExampleObject(name = "about the debtor", value = "{}")))
 	@ApiResponse(responseCode = "201", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "allowed",
