@@ -33,6 +33,7 @@ import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.Reachable;
 import ru.kredo.TextedCodes;
+import ru.kredo.audit.AuditActor;
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.AgencyProfile;
 import ru.kredo.collections.AgencyRequisites;
@@ -44,6 +45,7 @@ import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.conversations.DebtorNotices;
+import ru.kredo.conversations.Upload;
 import ru.kredo.money.Money;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.privacy.PersonalData;
@@ -102,6 +104,9 @@ class DebtorMailIntegrationTests {
 
 	@Autowired
 	HeldMessages queue;
+
+	@Autowired
+	ContactStatements statements;
 
 	@Autowired
 	TextedCodes codes;
@@ -260,6 +265,45 @@ class DebtorMailIntegrationTests {
 		assertThat(((String) mail.getContent()).strip()).contains("«" + agency.tenant().name() + "»", Reachable.AGENCY_PHONE,
 				"/cabinet/" + tenant.value() + "/debts/" + debt.id().value());
 		assertThat(codes.count(tenant)).isZero();
+	}
+
+	/**
+	 * A held message goes by the channel it would go by now (HeldMessages): held at night as a text to the phone-less
+	 * debtor's representative, whose statement is withdrawn before the morning, it goes to the debtor by e-mail — the
+	 * row re-channelled and re-addressed, logged as the e-mail it is.
+	 */
+	@Test
+	void aTextHeldForHisRepresentativeGoesToThePhonelessDebtorByEmailOnceTheStatementIsWithdrawn() throws Exception {
+		Contact debtor = debtor(false, true);
+		reachable.asleep(tenant, debtor.id());
+		Debt debt = debt(debtor);
+		ContactStatement statement = statements.nameRepresentative(tenant, debtor.id(), "Петров Иван Сергеевич",
+				"+7 903 111-22-33", "г. Москва, ул. Адвокатская, д. 1", "petrov@advokat.ru", true,
+				new Upload("заявление.pdf", RepresentativeIntegrationTests.PDF));
+		statements.confirm(tenant, statement.id(), null, AuditActor.COMMAND_LINE);
+
+		notices.planInstalmentDue(tenant, debtor.id(), debt.id(), Money.ofRoubles("1000"), calendar.today().plusDays(5));
+		Row held = rows().getFirst();
+		assertThat(held.channel() + " " + held.state()).isEqualTo("SMS HELD");
+		assertThat(personalData.open("contact_attempts.address", new Sealed(held.sealedAddress())))
+			.as("held for the representative's phone").isEqualTo("+79031112233");
+		java.time.Instant dueAt = jdbc.sql("""
+				select due_at from contact_attempts where tenant_id = ? and purpose = 'plan.instalment-due'""")
+			.param(tenant.value()).query(java.sql.Timestamp.class).single().toInstant();
+
+		statements.withdraw(tenant, debtor.id(), statement.id());
+		queue.drain(tenant, dueAt);
+
+		Row sent = rows().getFirst();
+		assertThat(sent.channel() + " " + sent.state() + " " + sent.counted()).isEqualTo("EMAIL SENT true");
+		assertThat(personalData.open("contact_attempts.address", new Sealed(sent.sealedAddress())))
+			.isEqualTo(debtor.email());
+		assertThat(jdbc.sql("select recipient from contact_attempts where tenant_id = ? and purpose = 'plan.instalment-due'")
+			.param(tenant.value()).query(String.class).single()).isEqualTo("DEBTOR");
+		// the agency's answer to his statement, held for the representative too, goes to him by e-mail the same way
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received(debtor.email()).size() == 2);
+		assertThat(received(debtor.email())).extracting(MimeMessage::getSubject)
+			.containsOnlyOnce("«" + agency.tenant().name() + "»: платёж по плану");
 	}
 
 	@Test
