@@ -81,13 +81,19 @@ class UsersApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "All users of the tenant")
+	@Operation(summary = "All users of the tenant, by name")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			examples = @ExampleObject(name = "users", value = "[" + USER_EXAMPLE + "]")))
 	List<UserResource> all() {
 		return accounts.all(current.id()).stream().map(UserResource::of).toList();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One user of the tenant; 404 if there is no such user in this tenant")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			examples = @ExampleObject(name = "user", value = USER_EXAMPLE)))
+	@ApiResponse(responseCode = "404", description = "No such user in this tenant (user.not-found)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	UserResource one(@PathVariable UUID id) {
 		return UserResource.of(accounts.get(current.id(), new UserId(id)));
 	}

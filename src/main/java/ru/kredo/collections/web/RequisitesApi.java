@@ -22,7 +22,7 @@ import ru.kredo.tenancy.TenantDirectory;
 /**
  * The agency's requisites by API (issue 15), the «Реквизиты» page's form as JSON: the same fields, checked by the
  * same rule ({@link ru.kredo.collections.AgencyProfile#typed}, every wrong field at once) and kept by the same call,
- * audited as the page's save is ({@code REQUISITES_CHANGED}). See {@code docs/settlements.md}, «Requisites».
+ * audited as the page's save is ({@code REQUISITES_CHANGED}). See {@code docs/personal-data.md}, «API».
  */
 @RestController
 @RequestMapping("/api/v1/requisites")

@@ -169,6 +169,31 @@ class UsersApiIntegrationTests {
 		assertThat(same.enabled()).isTrue();
 	}
 
+	@Test
+	void theOpenApiDescribesEveryUserRequisitesAndOfferRuleOperationWithAnExample() throws Exception {
+		JsonNode paths = body(mvc.perform(get("/v3/api-docs")).andReturn()).get("paths");
+		java.util.List<String> operations = new java.util.ArrayList<>();
+		java.util.List<String> withoutExample = new java.util.ArrayList<>();
+		for (String path : paths.propertyNames()) {
+			if (!path.startsWith("/api/v1/users") && !path.startsWith("/api/v1/requisites")
+					&& !path.startsWith("/api/v1/offer-rules")) {
+				continue;
+			}
+			for (String method : paths.get(path).propertyNames()) {
+				operations.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+				if (!paths.get(path).get(method).get("responses").toString().contains("\"examples\"")) {
+					withoutExample.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+				}
+			}
+		}
+		assertThat(operations).containsExactlyInAnyOrder("GET /api/v1/users", "POST /api/v1/users",
+				"GET /api/v1/users/{id}", "PUT /api/v1/users/{id}/role", "PUT /api/v1/users/{id}/enabled",
+				"GET /api/v1/requisites", "PUT /api/v1/requisites", "GET /api/v1/offer-rules", "POST /api/v1/offer-rules",
+				"GET /api/v1/offer-rules/{id}", "PUT /api/v1/offer-rules/{id}", "DELETE /api/v1/offer-rules/{id}",
+				"PUT /api/v1/offer-rules/{id}/enabled");
+		assertThat(withoutExample).as("operations without an example").isEmpty();
+	}
+
 	private static Map<String, String> codes(JsonNode problem) {
 		Map<String, String> codes = new TreeMap<>();
 		problem.get("errors").forEach(error -> codes.put(error.get("field").asString(), error.get("code").asString()));
