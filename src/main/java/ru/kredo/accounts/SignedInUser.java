@@ -41,6 +41,11 @@ public record SignedInUser(UserId userId, TenantId tenantId, TenantKind tenantKi
 		return "user:" + userId;
 	}
 
+	@Override
+	public java.util.UUID actingUserId() {
+		return userId.value();
+	}
+
 	/** Administers the tenant: a tenant's admin, or an operator for the platform's own tenant. */
 	public boolean isAdmin() {
 		return role == Role.ADMIN || role == Role.OPERATOR;

@@ -94,6 +94,9 @@ public class UserAccounts {
 		if (role == Role.OPERATOR || user.role() == Role.OPERATOR) {
 			throw new Rejected("user.role-not-allowed");
 		}
+		if (role != Role.ADMIN) {
+			keepAnAdmin(tenant, id);
+		}
 		jdbc.sql("update users set role = ?, ever_admin = ever_admin or ? where tenant_id = ? and id = ?")
 			.params(role.name(), role == Role.ADMIN, tenant.value(), id.value())
 			.update();
@@ -109,6 +112,9 @@ public class UserAccounts {
 		if (user.id().equals(actingUser)) {
 			throw new Rejected("user.cannot-change-self");
 		}
+		if (!enabled) {
+			keepAnAdmin(tenant, id);
+		}
 		jdbc.sql("update users set enabled = ? where tenant_id = ? and id = ?")
 			.params(enabled, tenant.value(), id.value())
 			.update();
@@ -116,6 +122,23 @@ public class UserAccounts {
 			events.publishEvent(new UserPowersWithdrawn(tenant, id, UserPowersWithdrawn.Reason.DISABLED));
 		}
 		return get(tenant, id);
+	}
+
+	/**
+	 * Refuses ({@code user.last-admin}) to take admin powers from the tenant's last enabled admin. The page never
+	 * could (an admin does not change himself), but an API key of the command line stands for no user, and two
+	 * admins demoting each other at once would each leave the other: the enabled admins' rows are locked first, so
+	 * the second waits for the first and counts what it left.
+	 */
+	private void keepAnAdmin(TenantId tenant, UserId id) {
+		List<UUID> admins = jdbc.sql("""
+				select id from users where tenant_id = ? and role = 'ADMIN' and enabled order by id for update""")
+			.param(tenant.value())
+			.query(UUID.class)
+			.list();
+		if (admins.contains(id.value()) && admins.size() == 1) {
+			throw new Rejected("user.last-admin");
+		}
 	}
 
 	/** The user by id in whatever tenant: one lookup by primary key. */

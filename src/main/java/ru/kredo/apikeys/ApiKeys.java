@@ -158,7 +158,7 @@ public class ApiKeys {
 			.optional();
 		key = key.filter(this::issuerHoldsPowers);
 		key.ifPresent(this::noteUse);
-		return key.map(k -> new ApiKeyPrincipal(k.id(), k.name(), k.tenantId(), kindOf(k.tenantId())));
+		return key.map(k -> new ApiKeyPrincipal(k.id(), k.name(), k.tenantId(), kindOf(k.tenantId()), k.issuedBy()));
 	}
 
 	// A key of no known issuer (the command line's) stands on its own; a user's key, only while he may issue keys.

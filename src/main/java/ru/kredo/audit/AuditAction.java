@@ -66,5 +66,15 @@ public enum AuditAction {
 	/** The debtor confirmed a bureau's phone by signing in to the cabinet with it. */
 	DEBTOR_PHONE_CONFIRMED,
 	/** A payment the agency received outside Kredo (bank transfer, cash) recorded on a debt (issue 15, the API). */
-	PAYMENT_RECORDED
+	PAYMENT_RECORDED,
+	/** The agency's requisites (legal details, e-mail, hours, texts) saved, on the page or by the API (issue 15). */
+	REQUISITES_CHANGED,
+	/** A discount rule added, on the «Правила скидок» page or by the API (issue 15). */
+	OFFER_RULE_ADDED,
+	/** A discount rule's terms changed. */
+	OFFER_RULE_CHANGED,
+	/** A discount rule switched on or off (the detail says which). */
+	OFFER_RULE_SWITCHED,
+	/** A discount rule that had made no offer deleted. */
+	OFFER_RULE_DELETED
 }

@@ -2,6 +2,7 @@ package ru.kredo.collections;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.kredo.money.Money;
+import ru.kredo.platform.Cursor;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantId;
@@ -51,6 +53,34 @@ public class OfferRules {
 			.param(tenant.value())
 			.query((row, n) -> new Line(Offers.rule(row), row.getBoolean("enabled"), row.getLong("offers_made")))
 			.list();
+	}
+
+	/** A rule as the API lists it, with when it was added (the list's order). */
+	public record Listed(Line line, Instant addedAt) {
+	}
+
+	/**
+	 * The agency's rules in the order they were added (then by id), after {@code after} (none: from the first): an
+	 * order that switching a rule off or changing it does not move, for the API's pages.
+	 */
+	public List<Listed> after(TenantId tenant, Cursor after, int limit) {
+		return jdbc.sql("""
+				select r.id, r.name, r.min_days_past_due, r.min_balance, r.discount_percent, r.valid_days, r.max_parts,
+				       r.part_interval, r.grace_days, r.enabled, r.offers_made, r.created_at
+				from offer_rules r where r.tenant_id = ?
+				    and (cast(? as timestamptz) is null or (r.created_at, r.id) > (cast(? as timestamptz), cast(? as uuid)))
+				order by r.created_at, r.id limit ?""")
+			.params(tenant.value(), after == null ? null : Timestamp.from(after.at()),
+					after == null ? null : Timestamp.from(after.at()), after == null ? null : after.id(), limit)
+			.query((row, n) -> new Listed(new Line(Offers.rule(row), row.getBoolean("enabled"), row.getLong("offers_made")),
+					row.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/** How many rules the agency has. */
+	public long count(TenantId tenant) {
+		return jdbc.sql("select count(*) from offer_rules where tenant_id = ?").param(tenant.value()).query(Long.class)
+			.single();
 	}
 
 	public Line get(TenantId tenant, UUID id) {

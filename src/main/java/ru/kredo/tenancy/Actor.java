@@ -15,4 +15,13 @@ public interface Actor {
 
 	/** The name people read in the audit log: a user's name, an API key's name. */
 	String displayName();
+
+	/**
+	 * The user whose powers this actor uses: the signed-in user himself, or the admin who issued the API key;
+	 * {@code null} when no user stands behind it (a key the command line issued). Rules about «oneself» (an admin does
+	 * not change his own role or access) read it.
+	 */
+	default java.util.UUID actingUserId() {
+		return null;
+	}
 }

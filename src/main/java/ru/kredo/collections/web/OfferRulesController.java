@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.accounts.SignedInUser;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
+import ru.kredo.collections.OfferRule;
 import ru.kredo.collections.OfferRules;
 import ru.kredo.collections.Offers;
 import ru.kredo.platform.InvalidFields;
@@ -36,10 +39,12 @@ class OfferRulesController {
 
 	private final Offers offers;
 	private final OfferRules rules;
+	private final AuditLog audit;
 
-	OfferRulesController(Offers offers, OfferRules rules) {
+	OfferRulesController(Offers offers, OfferRules rules, AuditLog audit) {
 		this.offers = offers;
 		this.rules = rules;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -61,8 +66,9 @@ class OfferRulesController {
 		check(me);
 		try {
 			OfferRuleForm.Terms terms = form.parse();
-			offers.addRule(me.tenantId(), terms.name(), terms.minDaysPastDue(), terms.minBalance(), terms.discountPercent(),
-					terms.validDays(), terms.parts());
+			OfferRule rule = offers.addRule(me.tenantId(), terms.name(), terms.minDaysPastDue(), terms.minBalance(),
+					terms.discountPercent(), terms.validDays(), terms.parts());
+			audit.record(AuditAction.OFFER_RULE_ADDED, "offer-rule", rule.id(), "page;" + rule.discountPercent() + "%");
 			redirect.addFlashAttribute("notice", "offer-rules.added");
 			return "redirect:/offer-rules";
 		}
@@ -99,6 +105,7 @@ class OfferRulesController {
 			OfferRuleForm.Terms terms = form.parse();
 			rules.change(me.tenantId(), id, terms.name(), terms.minDaysPastDue(), terms.minBalance(), terms.discountPercent(),
 					terms.validDays(), terms.parts());
+			audit.record(AuditAction.OFFER_RULE_CHANGED, "offer-rule", id, "page;" + terms.discountPercent() + "%");
 			redirect.addFlashAttribute("notice", "offer-rules.changed");
 			return "redirect:/offer-rules";
 		}
@@ -118,6 +125,7 @@ class OfferRulesController {
 			RedirectAttributes redirect) {
 		check(me);
 		rules.setEnabled(me.tenantId(), id, enabled);
+		audit.record(AuditAction.OFFER_RULE_SWITCHED, "offer-rule", id, "page;" + (enabled ? "on" : "off"));
 		redirect.addFlashAttribute("notice", enabled ? "offer-rules.enabled" : "offer-rules.disabled");
 		return "redirect:/offer-rules";
 	}
@@ -127,6 +135,7 @@ class OfferRulesController {
 		check(me);
 		try {
 			rules.delete(me.tenantId(), id);
+			audit.record(AuditAction.OFFER_RULE_DELETED, "offer-rule", id, "page");
 			redirect.addFlashAttribute("notice", "offer-rules.deleted");
 		}
 		catch (Rejected rejected) {

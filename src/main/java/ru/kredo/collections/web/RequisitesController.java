@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.accounts.SignedInUser;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.AgencyProfile;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.AgencyTexts;
@@ -23,6 +25,7 @@ import ru.kredo.documents.Agency;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
+import ru.kredo.tenancy.TenantId;
 
 /**
  * An agency admin's legal details, printed on the debtors' certificates of repayment, and what the debtors' cabinet
@@ -33,9 +36,11 @@ import ru.kredo.platform.Rejected;
 class RequisitesController {
 
 	private final AgencyRequisites requisites;
+	private final AuditLog audit;
 
-	RequisitesController(AgencyRequisites requisites) {
+	RequisitesController(AgencyRequisites requisites, AuditLog audit) {
 		this.requisites = requisites;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -58,9 +63,8 @@ class RequisitesController {
 			RedirectAttributes redirect) {
 		check(me);
 		try {
-			requisites.save(me.tenantId(), AgencyProfile.typed(form.fullName(), form.inn(), form.ogrn(), form.address(),
-					form.phone(), form.hours(), form.email(), form.registryEntry(), form.privacyPolicy(),
-					form.consentText()), me.tenantName());
+			save(requisites, me.tenantId(), form, me.tenantName());
+			audit.record(AuditAction.REQUISITES_CHANGED, "requisites", me.tenantId().value(), "page");
 			redirect.addFlashAttribute("notice", "requisites.saved");
 			return "redirect:/requisites";
 		}
@@ -76,6 +80,16 @@ class RequisitesController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return form(me, model);
 		}
+	}
+
+	/**
+	 * The one save of the page and the API ({@code RequisitesApi}): every field checked by
+	 * {@link AgencyProfile#typed} ({@link InvalidFields} naming each wrong one), then kept.
+	 */
+	static AgencyProfile save(AgencyRequisites requisites, TenantId tenant, RequisitesForm form, String tenantName) {
+		return requisites.save(tenant, AgencyProfile.typed(form.fullName(), form.inn(), form.ogrn(), form.address(),
+				form.phone(), form.hours(), form.email(), form.registryEntry(), form.privacyPolicy(), form.consentText()),
+				tenantName);
 	}
 
 	private static void check(SignedInUser me) {
