@@ -210,7 +210,7 @@ public final class FakeAmoCrm {
 			String wanted = query.getOrDefault("query", "");
 			page(exchange, "/api/v4/contacts", query, "contacts", contacts.values().stream()
 				.sorted((a, b) -> Long.compare(a.path("id").asLong(), b.path("id").asLong()))
-				.filter(c -> c.toString().contains(wanted))
+				.filter(c -> matches(c, wanted))
 				.map(JsonNode.class::cast).toList());
 			return;
 		}
@@ -262,6 +262,22 @@ public final class FakeAmoCrm {
 			return;
 		}
 		answer(exchange, 404, problem(404, "Not Found"));
+	}
+
+	// amoCRM's query= searches the filled fields: the name, and a phone by its digits.
+	private static boolean matches(JsonNode contact, String wanted) {
+		if (contact.path("name").asString("").contains(wanted)) {
+			return true;
+		}
+		String digits = wanted.replaceAll("\\D", "");
+		for (JsonNode field : contact.path("custom_fields_values")) {
+			for (JsonNode value : field.path("values")) {
+				if (!digits.isEmpty() && value.path("value").asString("").replaceAll("\\D", "").contains(digits)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private void create(HttpExchange exchange, String kind, List<ObjectNode> into,
