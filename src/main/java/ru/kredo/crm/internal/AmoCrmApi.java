@@ -180,8 +180,8 @@ public class AmoCrmApi {
 
 	/**
 	 * A new access token, unless another thread already replaced {@code stale} meanwhile (then its token). A refresh
-	 * amoCRM refuses with 400/401 (the refresh token expired or was revoked: three months unused) disconnects the
-	 * account: only the admin's consent again can connect it.
+	 * amoCRM refuses (the refresh token expired or was revoked) throws its {@link AmoCrmException}: the delivery is
+	 * retried and logged with amoCRM's answer until the admin connects again.
 	 */
 	String refresh(TenantId tenant, String subdomain, String stale) {
 		return transaction.execute(status -> {
