@@ -53,6 +53,8 @@ public final class TenantKindAccess {
 			// A sandbox's test clock (docs/sandbox.md): a broker's or an agency's; a real tenant's page is a 404 too.
 			Row.staff("/test-clock/**", BROKER, COLLECTOR),
 			Row.staff("/plans/**", COLLECTOR),
+			// A broker's amoCRM connector (issue 15, docs/crm-amocrm.md).
+			Row.staff("/crm/amocrm/**", BROKER),
 			// … and their API: conversations, disputes and document requests (issue 12, «For integrators»).
 			Row.staff("/api/v1/conversations/**", COLLECTOR), Row.staff("/api/v1/disputes/**", COLLECTOR),
 			Row.staff("/api/v1/document-requests/**", COLLECTOR), Row.staff("/api/v1/plans/**", COLLECTOR),
