@@ -53,8 +53,12 @@ public class Offers {
 
 	private final TenantClocks clocks;
 
-	Offers(JdbcClient jdbc, Clock clock, ObjectProvider<Debts> debts, BusinessCalendar calendar, TenantClocks clocks) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Offers(JdbcClient jdbc, Clock clock, ObjectProvider<Debts> debts, BusinessCalendar calendar, TenantClocks clocks,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.clocks = clocks;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.debts = debts;
@@ -377,11 +381,12 @@ public class Offers {
 		}
 		Debt settled = locked.settle();
 		List<OfferPart> schedule = offer.scheduleFor(parts);
+		Instant signedAt = clock.instant();
 		jdbc.sql("""
 				update offers set status = 'ACCEPTED', accepted_at = ?, signature = ?, signed_terms = ?, full_amount = ?,
 				    offer_amount = ?, signed_phone = ?
 				where tenant_id = ? and id = ?""")
-			.params(Timestamp.from(clock.instant()), signature, signedTerms, offer.fullAmount().kopecks(),
+			.params(Timestamp.from(signedAt), signature, signedTerms, offer.fullAmount().kopecks(),
 					offer.offerAmount().kopecks(), sentTo == null ? null : sentTo.masked(), tenant.value(), offer.id())
 			.update();
 		for (OfferPart part : schedule) {
@@ -390,6 +395,9 @@ public class Offers {
 				.update();
 		}
 		debts.getObject().store(locked, settled);
+		// The agency's systems hear of it after the commit (webhook offer.signed, issue 15).
+		events.publishEvent(new OfferSigned(tenant, offer.id(), debt, locked.contactId(), locked.contractNumber(),
+				offer.discountPercent(), offer.fullAmount(), offer.offerAmount(), schedule, signedAt));
 		return find(tenant, debt).orElseThrow();
 	}
 

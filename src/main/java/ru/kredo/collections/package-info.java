@@ -17,8 +17,9 @@
  * {@link ru.kredo.collections.DebtClosed} when a debt closes (paid, settled or written off), once, in the transaction
  * that closes it, through the event publication registry; its own {@link ru.kredo.collections.RepaymentCertificates}
  * reacts by issuing the certificate of repayment dated the closing day. Publishes
- * {@link ru.kredo.collections.DisputeOpened} and {@link ru.kredo.collections.DisputeResolved} likewise (the webhooks
- * module sends them to the agency's CRM).
+ * {@link ru.kredo.collections.DisputeOpened}, {@link ru.kredo.collections.DisputeResolved} and
+ * {@link ru.kredo.collections.OfferSigned} (a settlement signed) likewise (the webhooks module sends them, and
+ * {@code DebtClosed}, to the agency's CRM).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Collections")
 package ru.kredo.collections;

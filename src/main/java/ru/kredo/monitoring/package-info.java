@@ -4,7 +4,8 @@
  * {@link ru.kredo.monitoring.Consent}; watches are added one by one or from an uploaded list. Monitoring stops by
  * itself when the consent or the period lapses.
  * <p>
- * Publishes {@link ru.kredo.monitoring.ConsentExpiring} and {@link ru.kredo.monitoring.WatchStopped}.
+ * Publishes {@link ru.kredo.monitoring.ConsentExpiring}, {@link ru.kredo.monitoring.WatchStopped} and
+ * {@link ru.kredo.monitoring.ListImportFinished} (an uploaded list's import ended; sent to the tenant's CRM by webhook).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Monitoring")
 package ru.kredo.monitoring;

@@ -41,8 +41,11 @@ public class Signals {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final TenantDirectory tenants;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Signals(JdbcClient jdbc, Clock clock, TenantDirectory tenants) {
+	Signals(JdbcClient jdbc, Clock clock, TenantDirectory tenants,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.tenants = tenants;
@@ -231,7 +234,10 @@ public class Signals {
 				where tenant_id = ? and id = ?""")
 			.params(outcome.name(), Timestamp.from(now), by.value(), Timestamp.from(now), by.value(), tenant.value(), id.value())
 			.update();
-		return get(tenant, id);
+		Signal closed = get(tenant, id);
+		// The tenant's CRM hears of it after the commit (webhook signal.outcome_recorded, issue 15).
+		events.publishEvent(OutcomeRecorded.of(closed));
+		return closed;
 	}
 
 	/** How this signal may end: a broker's or a collection agency's outcomes, or «noted» for a «do not contact». */

@@ -4,7 +4,9 @@
  * broker sees whether a list pays for itself.
  * <p>
  * Listens to {@link ru.kredo.events.CreditEventsRecorded} (synchronously, in the batch's transaction); publishes
- * {@link ru.kredo.signals.SignalsRaised}, one per batch, listing each {@link ru.kredo.signals.SignalRaised}.
+ * {@link ru.kredo.signals.SignalsRaised}, one per batch, listing each {@link ru.kredo.signals.SignalRaised} (raised now,
+ * or {@code folded} into one open before), and {@link ru.kredo.signals.OutcomeRecorded} when a signal is closed with an
+ * outcome.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Signals")
 package ru.kredo.signals;

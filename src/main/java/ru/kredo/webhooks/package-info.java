@@ -11,7 +11,10 @@
  * {@link ru.kredo.conversations.MessagePosted}, {@link ru.kredo.collections.DisputeOpened} and
  * {@link ru.kredo.collections.DisputeResolved}, {@link ru.kredo.docrequests.DocumentRequested} and the plans' events
  * ({@link ru.kredo.plans.PlanRequested}, {@code PlanSigned}, {@code PlanFellBehind}, {@code PlanBroken},
- * {@code PlanCompleted}) ({@code internal/AgencyEventsListener}: thin payloads, ids only).
+ * {@code PlanCompleted}), {@link ru.kredo.payments.PaymentSucceeded}, {@link ru.kredo.collections.OfferSigned} and
+ * {@link ru.kredo.collections.DebtClosed} ({@code internal/AgencyEventsListener}: thin payloads, ids only); for every
+ * tenant {@link ru.kredo.signals.OutcomeRecorded} and {@link ru.kredo.monitoring.ListImportFinished}
+ * ({@code internal/TenantEventsListener}); a signal folded is {@code signal.folded}.
  * Publishes nothing. The payloads are documented in {@code docs/webhooks.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks")

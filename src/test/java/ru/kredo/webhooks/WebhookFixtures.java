@@ -42,6 +42,13 @@ class WebhookFixtures {
 		return endpoint;
 	}
 
+	/** As {@link #endpoint(Provisioned, CrmReceiver)}, receiving only these event types. */
+	WebhookEndpoint endpoint(Provisioned tenant, CrmReceiver crm, List<String> eventTypes) {
+		WebhookEndpoint endpoint = endpoints.add(tenant.tenant().id(), crm.url(), "CRM", eventTypes);
+		crm.useSecret(endpoint.secret());
+		return endpoint;
+	}
+
 	SignalRaised raise(Provisioned tenant) {
 		SignalRaised signal = new SignalRaised(tenant.tenant().id(), UUID.randomUUID(), UUID.randomUUID(),
 				UUID.randomUUID(), "Семёнова Анна Петровна", Segment.PROSPECT, CreditEventType.APPLICATION, 1,

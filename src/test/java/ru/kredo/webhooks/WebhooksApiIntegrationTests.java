@@ -129,13 +129,13 @@ class WebhooksApiIntegrationTests {
 	@Test
 	void wrongFieldsAreRefusedTogetherWithStableCodesAndChangeNothing() throws Exception {
 		call(post("/api/v1/webhook-endpoints").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"url\":\"ftp://crm.example.ru/\",\"eventTypes\":[\"offer.signed\"]}"))
+			.content("{\"url\":\"ftp://crm.example.ru/\",\"eventTypes\":[\"offer.viewed\"]}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("request.invalid-fields"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'url')].code").value("webhook.url-scheme"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'eventTypes')].code").value("webhook.event-type-unknown"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'eventTypes')].message")
-				.value(Matchers.contains(Matchers.containsString("offer.signed"))));
+				.value(Matchers.contains(Matchers.containsString("offer.viewed"))));
 		call(post("/api/v1/webhook-endpoints")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("url"));
 		assertThat(endpoints.all(broker.tenant().id())).isEmpty();
@@ -151,7 +151,9 @@ class WebhooksApiIntegrationTests {
 			.andExpect(jsonPath("$.code").value("request.cursor-invalid"));
 		call(get("/api/v1/webhook-endpoints/event-types")).andExpect(status().isOk())
 			.andExpect(jsonPath("$[0]").value("signal.raised"))
-			.andExpect(jsonPath("$").value(Matchers.hasItems("dispute.opened", "plan.completed")));
+			.andExpect(jsonPath("$").value(Matchers.hasItems("dispute.opened", "plan.completed", "signal.folded",
+					"signal.outcome_recorded", "list_import.finished", "payment.succeeded", "offer.signed",
+					"debt.closed")));
 	}
 
 	@Test

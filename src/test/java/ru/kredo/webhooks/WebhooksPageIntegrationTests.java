@@ -141,7 +141,9 @@ class WebhooksPageIntegrationTests {
 	void anAdminChoosesWhichEventsAnEndpointReceives() throws Exception {
 		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
 		assertThat(page(broker, "/webhooks")).contains("name=\"eventTypes\"", "value=\"signal.raised\"",
-				"Какие события отправлять");
+				"Какие события отправлять", "value=\"signal.folded\"", "value=\"signal.outcome_recorded\"",
+				"value=\"list_import.finished\"", "value=\"payment.succeeded\"", "value=\"offer.signed\"",
+				"value=\"debt.closed\"", "Долг закрыт");
 
 		String location = mvc.perform(post("/webhooks").param("url", "https://crm.example.ru/kredo")
 			.param("eventTypes", "signal.raised").with(user(fixtures.admin(broker))).with(csrf()))

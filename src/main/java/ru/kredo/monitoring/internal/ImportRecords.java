@@ -11,10 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.kredo.monitoring.ListId;
+import ru.kredo.monitoring.ListImportFinished;
 import ru.kredo.platform.NotFound;
 import ru.kredo.tabular.ImportRuns;
 import ru.kredo.tabular.ImportStatus;
@@ -44,8 +47,13 @@ public class ImportRecords implements ImportRuns.Imports {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final ImportRuns runs;
+	private final TransactionTemplate transaction;
+	private final ApplicationEventPublisher events;
 
-	ImportRecords(JdbcClient jdbc, Clock clock, ImportRuns runs) {
+	ImportRecords(JdbcClient jdbc, Clock clock, ImportRuns runs, TransactionTemplate transaction,
+			ApplicationEventPublisher events) {
+		this.transaction = transaction;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.runs = runs;
@@ -72,13 +80,28 @@ public class ImportRecords implements ImportRuns.Imports {
 			.update();
 	}
 
+	/**
+	 * Records the import's end and, in the same transaction, publishes {@link ListImportFinished} (the tenant's CRM
+	 * hears of it by webhook after the commit, issue 15).
+	 */
 	void finish(TenantId tenant, UUID id, ImportStatus status, String failureCode, List<String> failureArgs) {
 		Timestamp now = Timestamp.from(clock.instant());
-		jdbc.sql("""
-				update list_imports set status = ?, failure_code = ?, failure_args = ?::text[], updated_at = ?,
-				    finished_at = ? where tenant_id = ? and id = ?""")
-			.params(status.name(), failureCode, failureArgs.toArray(String[]::new), now, now, tenant.value(), id)
-			.update();
+		transaction.executeWithoutResult(tx -> {
+			int ended = jdbc.sql("""
+					update list_imports set status = ?, failure_code = ?, failure_args = ?::text[], updated_at = ?,
+					    finished_at = ? where tenant_id = ? and id = ?""")
+				.params(status.name(), failureCode, failureArgs.toArray(String[]::new), now, now, tenant.value(), id)
+				.update();
+			if (ended > 0) {
+				events.publishEvent(finished(get(tenant, id)));
+			}
+		});
+	}
+
+	static ListImportFinished finished(ListImport done) {
+		return new ListImportFinished(done.tenantId(), done.id(), done.listId(), done.listName(), done.fileName(),
+				done.status(), done.failureCode(), done.failureArgs(), done.total(), done.imported(), done.rejected(),
+				done.awaitingConsent(), done.noted(), done.skipped(), done.startedAt(), done.finishedAt());
 	}
 
 	@Override
@@ -98,11 +121,20 @@ public class ImportRecords implements ImportRuns.Imports {
 
 	@Override
 	public int interruptDead(UUID run, Set<String> dead, Instant staleBefore, Instant now) {
-		return jdbc.sql("""
-				update list_imports set status = 'INTERRUPTED', finished_at = ?, updated_at = ?
-				where status = 'RUNNING' and run_id is distinct from ? and (node = any(?) or updated_at < ?)""")
-			.params(Timestamp.from(now), Timestamp.from(now), run, dead.toArray(String[]::new), Timestamp.from(staleBefore))
-			.update();
+		// Each import found interrupted has ended too: published with the others' ends (ListImportFinished).
+		return transaction.execute(tx -> {
+			List<Map.Entry<TenantId, UUID>> interrupted = jdbc.sql("""
+					update list_imports set status = 'INTERRUPTED', finished_at = ?, updated_at = ?
+					where status = 'RUNNING' and run_id is distinct from ? and (node = any(?) or updated_at < ?)
+					returning tenant_id, id""")
+				.params(Timestamp.from(now), Timestamp.from(now), run, dead.toArray(String[]::new),
+						Timestamp.from(staleBefore))
+				.query((row, n) -> Map.entry(new TenantId(row.getObject("tenant_id", UUID.class)),
+						row.getObject("id", UUID.class)))
+				.list();
+			interrupted.forEach(done -> events.publishEvent(finished(get(done.getKey(), done.getValue()))));
+			return interrupted.size();
+		});
 	}
 
 	void reject(TenantId tenant, UUID importId, List<RowError> rows) {

@@ -25,13 +25,16 @@ final class OpenSignal {
 	final Instant firstEventAt;
 	Instant lastEventAt;
 	BigDecimal amount;
+	/** Read open from the database: a batch's events fold into it (webhook signal.folded), it was not raised now. */
+	final boolean existing;
 
 	OpenSignal(UUID id, WatchedPerson person, RecordedEvent first, int priority) {
-		this(id, person, first.type(), priority, 1, first.occurredAt(), first.occurredAt(), first.amount());
+		this(id, person, first.type(), priority, 1, first.occurredAt(), first.occurredAt(), first.amount(), false);
 	}
 
 	private OpenSignal(UUID id, WatchedPerson person, CreditEventType type, int priority, int count,
-			Instant firstEventAt, Instant lastEventAt, BigDecimal amount) {
+			Instant firstEventAt, Instant lastEventAt, BigDecimal amount, boolean existing) {
+		this.existing = existing;
 		this.id = id;
 		this.person = person;
 		this.type = type;
@@ -45,7 +48,7 @@ final class OpenSignal {
 	static OpenSignal existing(ResultSet row, WatchedPerson person) throws SQLException {
 		return new OpenSignal(row.getObject("id", UUID.class), person, CreditEventType.valueOf(row.getString("event_type")),
 				row.getInt("priority"), row.getInt("event_count"), row.getTimestamp("first_event_at").toInstant(),
-				row.getTimestamp("last_event_at").toInstant(), row.getBigDecimal("amount"));
+				row.getTimestamp("last_event_at").toInstant(), row.getBigDecimal("amount"), true);
 	}
 
 	void fold(RecordedEvent event) {
@@ -61,6 +64,6 @@ final class OpenSignal {
 		return new SignalRaised(watch.tenantId(), id, watch.id().value(), watch.contactId().value(), person.contactName(),
 				watch.segment(), type, priority, wording.russian(watch.segment(), type,
 				Recommendation.metBy(type).filter(watch.recommendations()::contains).isPresent()), count, lastEventAt,
-				watch.listId() == null ? null : watch.listId().value(), person.listName(), person.externalId());
+				watch.listId() == null ? null : watch.listId().value(), person.listName(), person.externalId(), existing);
 	}
 }

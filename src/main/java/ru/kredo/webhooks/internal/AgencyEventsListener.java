@@ -1,16 +1,19 @@
 package ru.kredo.webhooks.internal;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import ru.kredo.collections.ClosedAs;
 import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtClosed;
+import ru.kredo.collections.OfferSigned;
+import ru.kredo.money.Money;
+import ru.kredo.payments.PaymentMethod;
+import ru.kredo.payments.PaymentSucceeded;
+import ru.kredo.payments.Payments;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.DisputeOpened;
 import ru.kredo.collections.DisputeResolved;
@@ -25,14 +28,13 @@ import ru.kredo.plans.PlanFellBehind;
 import ru.kredo.plans.PlanRequested;
 import ru.kredo.plans.PlanSigned;
 import ru.kredo.tenancy.TenantId;
-import ru.kredo.webhooks.WebhookDeliveries;
-import ru.kredo.webhooks.WebhookDeliveries.Message;
 
 /**
  * Turns the past-tense events of a collection agency's work into webhook messages for its enabled endpoints
  * ({@code docs/webhooks.md}): a message in a conversation ({@code conversation.message_created}), a dispute opened
  * and resolved, a document requested ({@code document_request.created}), a restructuring plan requested, signed,
- * behind, broken and completed ({@code plan.*}). Each runs after its event's commit, through the event publication registry (a crash in between
+ * behind, broken and completed ({@code plan.*}), a payment that succeeded, a settlement signed and a debt closed
+ * ({@code payment.succeeded}, {@code offer.signed}, {@code debt.closed}, issue 15). Each runs after its event's commit, through the event publication registry (a crash in between
  * loses nothing), and an event is one message whose id it names: a listener that runs twice queues nothing twice.
  * Payloads are thin — ids, codes, times, the debt's contract number — never text, names or phones.
  * <p>
@@ -50,21 +52,16 @@ import ru.kredo.webhooks.WebhookDeliveries.Message;
 @Component
 class AgencyEventsListener {
 
-	private final WebhookDeliveries deliveries;
-	private final WebhookPayloads payloads;
+	private final EventMessages messages;
 	private final Debts debts;
-	private final Clock clock;
 	private final ru.kredo.plans.Plans plans;
-	private final ru.kredo.contacts.Contacts contacts;
+	private final Payments payments;
 
-	AgencyEventsListener(WebhookDeliveries deliveries, WebhookPayloads payloads, Debts debts, Clock clock,
-			ru.kredo.plans.Plans plans, ru.kredo.contacts.Contacts contacts) {
-		this.contacts = contacts;
+	AgencyEventsListener(EventMessages messages, Debts debts, ru.kredo.plans.Plans plans, Payments payments) {
+		this.messages = messages;
 		this.plans = plans;
-		this.deliveries = deliveries;
-		this.payloads = payloads;
 		this.debts = debts;
-		this.clock = clock;
+		this.payments = payments;
 	}
 
 	/** A message from the debtor or the agency; an internal note never leaves Kredo. */
@@ -175,6 +172,100 @@ class AgencyEventsListener {
 		});
 	}
 
+	/**
+	 * Money arrived on a debt: through the provider (one message per debt a combined payment pays), or received by the
+	 * agency outside Kredo and recorded ({@code method} {@code OUTSIDE}). The balance is the debt's as read right
+	 * after the payment's commit.
+	 */
+	@ApplicationModuleListener
+	void on(PaymentSucceeded paid) {
+		queue(WebhookPayloads.PAYMENT_SUCCEEDED, paid.tenantId(), paid.paymentId().value() + ":" + paid.debtId(), () -> {
+			Debt debt;
+			try {
+				debt = debts.get(paid.tenantId(), new DebtId(paid.debtId()));
+			}
+			catch (ru.kredo.platform.NotFound gone) {
+				// Not the tenant's debt (collections logged it and did not apply the payment): nothing to tell.
+				return null;
+			}
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("paymentId", paid.paymentId().value());
+			data.put("debtId", paid.debtId());
+			data.put("contactId", debt.contactId() == null ? null : debt.contactId().value());
+			data.put("contractNumber", debt.contractNumber());
+			data.put("amount", money(paid.amount()));
+			data.put("method", method(paid));
+			data.put("paidAt", paid.succeededAt().toString());
+			data.put("balanceAfter", money(debt.total()));
+			data.put("debtStatus", debt.status().name());
+			return data;
+		});
+	}
+
+	/** A debtor signed a settlement: what he undertook to pay, in which parts by which dates, and what it forgives. */
+	@ApplicationModuleListener
+	void on(OfferSigned signed) {
+		queue(WebhookPayloads.OFFER_SIGNED, signed.tenantId(), signed.offerId() + ":" + signed.signedAt(), () -> {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("offerId", signed.offerId());
+			data.put("debtId", signed.debtId().value());
+			data.put("contactId", signed.debtorId() == null ? null : signed.debtorId().value());
+			data.put("contractNumber", signed.contractNumber());
+			data.put("discountPercent", signed.discountPercent());
+			data.put("fullAmount", money(signed.fullAmount()));
+			data.put("sum", money(signed.sum()));
+			data.put("forgivenOnPayment", money(signed.fullAmount().minus(signed.sum())));
+			data.put("parts", signed.schedule().stream().map(part -> {
+				Map<String, Object> one = new LinkedHashMap<>();
+				one.put("number", part.number());
+				one.put("dueOn", part.dueOn().toString());
+				one.put("amount", money(part.amount()));
+				return one;
+			}).toList());
+			data.put("signedAt", signed.signedAt().toString());
+			return data;
+		});
+	}
+
+	/**
+	 * A debt closed: how ({@code PAID}, {@code SETTLED} with the rest forgiven, {@code WRITTEN_OFF}), and what was
+	 * paid, forgiven and written off, apart.
+	 */
+	@ApplicationModuleListener
+	void on(DebtClosed closed) {
+		queue(WebhookPayloads.DEBT_CLOSED, closed.tenantId(), closed.debtId().value() + ":" + closed.closedOn(), () -> {
+			Debt debt = debts.get(closed.tenantId(), closed.debtId());
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("debtId", closed.debtId().value());
+			data.put("contactId", closed.debtorId() == null ? null : closed.debtorId().value());
+			data.put("contractNumber", debt.contractNumber());
+			data.put("closedAs", closed.closedAs().name());
+			data.put("closedOn", closed.closedOn().toString());
+			data.put("originalTotal", money(debt.originalTotal()));
+			data.put("paid", money(debt.repaid()));
+			data.put("forgiven", money(debt.forgiven()));
+			// Written off, the balance is not repaid but no longer claimed; a paid or settled debt has none left.
+			data.put("writtenOff", money(closed.closedAs() == ClosedAs.WRITTEN_OFF ? debt.total() : Money.ZERO));
+			return data;
+		});
+	}
+
+	private String method(PaymentSucceeded paid) {
+		if (paid.outside()) {
+			return PaymentMethod.OUTSIDE.name();
+		}
+		try {
+			return payments.get(paid.tenantId(), paid.paymentId()).method().name();
+		}
+		catch (ru.kredo.platform.NotFound gone) {
+			return null;
+		}
+	}
+
+	private static String money(Money amount) {
+		return amount.roubles().toPlainString();
+	}
+
 	private Map<String, Object> plan(TenantId tenant, Object planId, DebtId debtId, ContactId debtorId) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("planId", planId);
@@ -205,45 +296,7 @@ class AgencyEventsListener {
 		return data;
 	}
 
-	/**
-	 * One message of {@code type} for each enabled endpoint of the tenant, its id made from {@code key} (the event's
-	 * own id); the data is read only when someone listens.
-	 */
 	private void queue(String type, TenantId tenant, String key, java.util.function.Supplier<Map<String, Object>> data) {
-		Set<TenantId> listening = deliveries.listening(type, List.of(tenant));
-		if (listening.isEmpty()) {
-			return;
-		}
-		Instant now = clock.instant();
-		deliveries.enqueue(type, List.of(new Message(tenant, WebhookPayloads.messageId(type, key),
-				payloads.event(type, now, withExternalId(tenant, data.get())))));
-	}
-
-	/**
-	 * Every payload that names a person ({@code contactId}) names him as the tenant's own system does too:
-	 * {@code externalId} right after {@code contactId}, {@code null} when the tenant gave none (issue 15).
-	 */
-	private Map<String, Object> withExternalId(TenantId tenant, Map<String, Object> data) {
-		if (!data.containsKey("contactId")) {
-			return data;
-		}
-		Object contact = data.get("contactId");
-		String externalId = null;
-		if (contact != null) {
-			try {
-				externalId = contacts.externalId(tenant, new ContactId(java.util.UUID.fromString(contact.toString())));
-			}
-			catch (ru.kredo.platform.NotFound gone) {
-				externalId = null;
-			}
-		}
-		Map<String, Object> named = new LinkedHashMap<>();
-		for (Map.Entry<String, Object> entry : data.entrySet()) {
-			named.put(entry.getKey(), entry.getValue());
-			if (entry.getKey().equals("contactId")) {
-				named.put("externalId", externalId);
-			}
-		}
-		return named;
+		messages.queue(type, tenant, key, data);
 	}
 }

@@ -2,7 +2,11 @@ package ru.kredo.webhooks.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -30,15 +34,24 @@ class SignalsRaisedListener {
 		this.clock = clock;
 	}
 
+	/**
+	 * A batch's new signals go as {@code signal.raised}, those open before that folded more events as
+	 * {@code signal.folded}: each to the endpoints that receive its type, one statement per type.
+	 */
 	@ApplicationModuleListener
 	void on(SignalsRaised raised) {
-		Set<TenantId> listening = deliveries.listening(WebhookPayloads.SIGNAL_RAISED,
-				raised.signals().stream().map(SignalRaised::tenantId).toList());
+		Map<String, List<SignalRaised>> byType = raised.signals().stream()
+			.collect(Collectors.groupingBy(WebhookPayloads::typeOf, LinkedHashMap::new, Collectors.toList()));
+		byType.forEach(this::enqueue);
+	}
+
+	private void enqueue(String type, List<SignalRaised> signals) {
+		Set<TenantId> listening = deliveries.listening(type, signals.stream().map(SignalRaised::tenantId).toList());
 		if (listening.isEmpty()) {
 			return;
 		}
 		Instant now = clock.instant();
-		deliveries.enqueue(WebhookPayloads.SIGNAL_RAISED, raised.signals().stream()
+		deliveries.enqueue(type, signals.stream()
 			.filter(signal -> listening.contains(signal.tenantId()))
 			.map(signal -> new Message(signal.tenantId(), WebhookPayloads.messageId(signal), payloads.signalRaised(signal, now)))
 			.toList());

@@ -36,15 +36,28 @@ public class WebhookPayloads {
 	public static final String PLAN_BEHIND = "plan.behind";
 	public static final String PLAN_BROKEN = "plan.broken";
 	public static final String PLAN_COMPLETED = "plan.completed";
+	/** Issue 15: a signal raised earlier and still open folded more events (its count grew); the same data. */
+	public static final String SIGNAL_FOLDED = "signal.folded";
+	/** Issue 15: a manager recorded how working a signal ended. */
+	public static final String SIGNAL_OUTCOME_RECORDED = "signal.outcome_recorded";
+	/** Issue 15: an upload of a contact file into a list ended. */
+	public static final String LIST_IMPORT_FINISHED = "list_import.finished";
+	/** Issue 15: an agency's money arrived on a debt (through the provider or recorded as received outside). */
+	public static final String PAYMENT_SUCCEEDED = "payment.succeeded";
+	/** Issue 15: a debtor signed a settlement (a debt's offer). */
+	public static final String OFFER_SIGNED = "offer.signed";
+	/** Issue 15: a debt closed: paid, settled (the rest forgiven) or written off. */
+	public static final String DEBT_CLOSED = "debt.closed";
 	static final int VERSION = 1;
 
 	/**
 	 * Every type an endpoint may choose to receive (its event filter, {@code docs/webhooks.md}); {@link #TEST} is not
 	 * among them, as it is sent only when asked for. A new type is added here with its constant.
 	 */
-	public static final List<String> EVENT_TYPES = List.of(SIGNAL_RAISED, CONVERSATION_MESSAGE_CREATED, DISPUTE_OPENED,
-			DISPUTE_RESOLVED, DOCUMENT_REQUEST_CREATED, PLAN_REQUESTED, PLAN_SIGNED, PLAN_BEHIND, PLAN_BROKEN,
-			PLAN_COMPLETED);
+	public static final List<String> EVENT_TYPES = List.of(SIGNAL_RAISED, SIGNAL_FOLDED, SIGNAL_OUTCOME_RECORDED,
+			LIST_IMPORT_FINISHED, CONVERSATION_MESSAGE_CREATED, DISPUTE_OPENED, DISPUTE_RESOLVED,
+			DOCUMENT_REQUEST_CREATED, PLAN_REQUESTED, PLAN_SIGNED, PLAN_BEHIND, PLAN_BROKEN, PLAN_COMPLETED,
+			PAYMENT_SUCCEEDED, OFFER_SIGNED, DEBT_CLOSED);
 
 	private final JsonMapper json;
 
@@ -70,7 +83,15 @@ public class WebhookPayloads {
 		data.put("occurredAt", String.valueOf(event.occurredAt()));
 		data.put("listId", event.listId());
 		data.put("listName", event.listName());
-		return envelope(SIGNAL_RAISED, now, data);
+		return envelope(typeOf(event), now, data);
+	}
+
+	/**
+	 * {@code signal.raised} for a signal raised now, {@code signal.folded} for one open before whose count a batch's
+	 * events grew: the same data, so one handler reads both.
+	 */
+	public static String typeOf(SignalRaised event) {
+		return event.folded() ? SIGNAL_FOLDED : SIGNAL_RAISED;
 	}
 
 	/**
@@ -93,10 +114,10 @@ public class WebhookPayloads {
 
 	/**
 	 * The same signal at the same count is the same message, whichever time the listener sees it; a signal that
-	 * folded one more event is a new message.
+	 * folded one more event is a new message ({@code signal.folded}).
 	 */
 	public static String messageId(SignalRaised event) {
-		String key = SIGNAL_RAISED + ":" + event.signalId() + ":" + event.count();
+		String key = typeOf(event) + ":" + event.signalId() + ":" + event.count();
 		return "msg_" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
 	}
 

@@ -98,7 +98,7 @@ class WebhooksApi {
 			{"type":"about:blank","title":"Неверный запрос","status":400,"detail":"Проверьте поля запроса.",
 			"instance":"/api/v1/webhook-endpoints","code":"request.invalid-fields","errors":[{"field":"url",
 			"code":"webhook.url-private","message":"Адрес ведёт во внутреннюю сеть (localhost, 10.x.x.x, 192.168.x.x и т. п.); укажите адрес, доступный из интернета."},
-			{"field":"eventTypes","code":"webhook.event-type-unknown","message":"Нет такого типа событий: offer.signed. Есть: signal.raised, …"}]}""";
+			{"field":"eventTypes","code":"webhook.event-type-unknown","message":"Нет такого типа событий: offer.viewed. Есть: signal.raised, …"}]}""";
 	private static final String CURSOR_EXAMPLE = """
 			{"type":"about:blank","title":"Неверный запрос","status":400,
 			"detail":"Курсор не узнан: передайте nextCursor из предыдущего ответа как есть.",
@@ -146,9 +146,10 @@ class WebhooksApi {
 			description = "The values `eventTypes` takes; each is documented with its payload in docs/webhooks.md.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "types", value = """
-					["signal.raised","conversation.message_created","dispute.opened","dispute.resolved",
-					"document_request.created","plan.requested","plan.signed","plan.behind","plan.broken",
-					"plan.completed"]""")))
+					["signal.raised","signal.folded","signal.outcome_recorded","list_import.finished",
+					"conversation.message_created","dispute.opened","dispute.resolved","document_request.created",
+					"plan.requested","plan.signed","plan.behind","plan.broken","plan.completed","payment.succeeded",
+					"offer.signed","debt.closed"]""")))
 	List<String> eventTypes() {
 		return WebhookEndpoints.eventTypes();
 	}

@@ -46,6 +46,27 @@ class WebhookPayloadsTests {
 				declared.stream().filter(type -> !type.equals(WebhookPayloads.TEST)).toList());
 	}
 
+	/**
+	 * A signal open before that folded more events is {@code signal.folded}, with the same data as when it was raised,
+	 * and another message than a raised one with the same count (issue 15).
+	 */
+	@Test
+	void aFoldedSignalIsSentAsSignalFoldedWithTheDataOfSignalRaised() {
+		TenantId tenant = new TenantId(UUID.randomUUID());
+		UUID signal = UUID.randomUUID();
+		Instant now = Instant.parse("2026-12-10T09:00:00Z");
+		SignalRaised raised = new SignalRaised(tenant, signal, UUID.randomUUID(), UUID.randomUUID(), "Семёнова Анна Петровна",
+				Segment.PROSPECT, CreditEventType.APPLICATION, 1, "…", 2, now, null, null, "1042", false);
+		SignalRaised folded = new SignalRaised(tenant, signal, raised.watchId(), raised.contactId(), raised.contactName(),
+				Segment.PROSPECT, CreditEventType.APPLICATION, 1, "…", 2, now, null, null, "1042", true);
+		JsonNode raisedBody = json.readTree(payloads.signalRaised(raised, now));
+		JsonNode foldedBody = json.readTree(payloads.signalRaised(folded, now));
+		assertThat(raisedBody.get("type").asString()).isEqualTo("signal.raised");
+		assertThat(foldedBody.get("type").asString()).isEqualTo("signal.folded");
+		assertThat(foldedBody.get("data")).isEqualTo(raisedBody.get("data"));
+		assertThat(WebhookPayloads.messageId(folded)).isNotEqualTo(WebhookPayloads.messageId(raised));
+	}
+
 	private JsonNode data(CreditEventType type) {
 		SignalRaised event = new SignalRaised(new TenantId(UUID.randomUUID()), UUID.randomUUID(), UUID.randomUUID(),
 				UUID.randomUUID(), "Семёнова Анна Петровна", Segment.DEBTOR, type, 1, "…", 1, Instant.now(), null, null);

@@ -1,0 +1,89 @@
+package ru.kredo.webhooks.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+
+import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.platform.NotFound;
+import ru.kredo.tenancy.TenantId;
+import ru.kredo.webhooks.WebhookDeliveries;
+import ru.kredo.webhooks.WebhookDeliveries.Message;
+
+/**
+ * Queues one event's message for the tenant's endpoints that receive its type: the listeners of single events
+ * ({@link AgencyEventsListener}, {@link TenantEventsListener}) share it. The data is built only when someone listens,
+ * and a payload that names a person ({@code contactId}) also names him as the tenant's own system does
+ * ({@code externalId}).
+ */
+@Component
+class EventMessages {
+
+	private final WebhookDeliveries deliveries;
+	private final WebhookPayloads payloads;
+	private final Contacts contacts;
+	private final Clock clock;
+
+	EventMessages(WebhookDeliveries deliveries, WebhookPayloads payloads, Contacts contacts, Clock clock) {
+		this.deliveries = deliveries;
+		this.payloads = payloads;
+		this.contacts = contacts;
+		this.clock = clock;
+	}
+
+	/**
+	 * One message of {@code type} for each enabled endpoint of the tenant that receives it, its id made from
+	 * {@code key} (the event's own id); the data is read only when someone listens, and {@code null} data (what the
+	 * event names is gone) queues nothing.
+	 */
+	void queue(String type, TenantId tenant, String key, Supplier<Map<String, Object>> data) {
+		Set<TenantId> listening = deliveries.listening(type, List.of(tenant));
+		if (listening.isEmpty()) {
+			return;
+		}
+		Map<String, Object> read = data.get();
+		if (read == null) {
+			return;
+		}
+		Instant now = clock.instant();
+		deliveries.enqueue(type, List.of(new Message(tenant, WebhookPayloads.messageId(type, key),
+				payloads.event(type, now, withExternalId(tenant, read)))));
+	}
+
+	/**
+	 * Every payload that names a person ({@code contactId}) names him as the tenant's own system does too:
+	 * {@code externalId} right after {@code contactId}, {@code null} when the tenant gave none (issue 15). One query
+	 * per message, as each of these events is one message; a batch of signals carries the id in its events already.
+	 */
+	private Map<String, Object> withExternalId(TenantId tenant, Map<String, Object> data) {
+		if (!data.containsKey("contactId")) {
+			return data;
+		}
+		Object contact = data.get("contactId");
+		String externalId = null;
+		if (contact != null) {
+			try {
+				externalId = contacts.externalId(tenant, new ContactId(UUID.fromString(contact.toString())));
+			}
+			catch (NotFound gone) {
+				externalId = null;
+			}
+		}
+		Map<String, Object> named = new LinkedHashMap<>();
+		for (Map.Entry<String, Object> entry : data.entrySet()) {
+			named.put(entry.getKey(), entry.getValue());
+			if (entry.getKey().equals("contactId")) {
+				named.put("externalId", externalId);
+			}
+		}
+		return named;
+	}
+}
