@@ -385,6 +385,27 @@ public class Contacts {
 			.list();
 	}
 
+	/**
+	 * The API's page of the contacts {@code query} finds (issue 15, {@code docs/api-lists.md}): in the order they were
+	 * added, then by id, the {@code limit} after {@code after} ({@code null}: from the first).
+	 */
+	public List<ContactSummary> searchAfter(TenantId tenant, String query, ru.kredo.platform.Cursor after, int limit) {
+		PersonSearch search = searchFor(query);
+		java.sql.Timestamp at = after == null ? null : java.sql.Timestamp.from(after.at());
+		return jdbc.sql("""
+				select c.id, c.last_name, c.first_name, c.middle_name, c.phone, c.passport_index is not null as has_passport, c.created_at,
+				    c.external_id
+				from contacts c where c.tenant_id = ? and %s
+				and (?::timestamptz is null or (c.created_at, c.id) > (?::timestamptz, ?::uuid))
+				order by c.created_at, c.id limit ?""".formatted(search.matchesPerson("c")))
+			.params(parameters(tenant.value(), search.personParameters(), at, at, after == null ? null : after.id(), limit))
+			.query((row, n) -> new ContactSummary(new ContactId(row.getObject("id", UUID.class)),
+					new FullName(row.getString("last_name"), row.getString("first_name"), row.getString("middle_name")).display(),
+					Optional.ofNullable(row.getBytes("phone")).map(b -> new PhoneNumber(open("phone", b)).masked()).orElse(null),
+					row.getBoolean("has_passport"), row.getTimestamp("created_at").toInstant(), row.getString("external_id")))
+			.list();
+	}
+
 	/** How many contacts {@code query} finds. */
 	public long count(TenantId tenant, String query) {
 		PersonSearch search = searchFor(query);

@@ -205,6 +205,25 @@ public class Watches {
 			.list();
 	}
 
+	/**
+	 * The API's page of the watches the filter keeps (issue 15, {@code docs/api-lists.md}): in the order they were
+	 * added, then by id, the {@code limit} after {@code after} ({@code null}: from the first).
+	 */
+	public List<WatchLine> searchAfter(TenantId tenant, WatchFilter filter, ru.kredo.platform.Cursor after, int limit) {
+		PersonSearch search = contacts.searchFor(filter.lastNamePrefix());
+		Timestamp at = after == null ? null : Timestamp.from(after.at());
+		return jdbc.sql("""
+				select %s, c.last_name, c.first_name, c.middle_name, c.external_id, l.name as list_name
+				from watches w join contacts c on c.id = w.contact_id left join monitoring_lists l on l.id = w.list_id
+				where %s and (?::timestamptz is null or (w.created_at, w.id) > (?::timestamptz, ?::uuid))
+				order by w.created_at, w.id limit ?""".formatted(COLUMNS, kept(search)))
+			.params(kept(tenant, filter, search, at, at, after == null ? null : after.id(), limit))
+			.query((row, n) -> new WatchLine(watch(row, n), String.join(" ", row.getString("last_name"),
+					row.getString("first_name"), row.getString("middle_name") == null ? "" : row.getString("middle_name")).strip(),
+					row.getString("list_name"), row.getString("external_id")))
+			.list();
+	}
+
 	/** How many watches {@link #search} finds in all. */
 	public long count(TenantId tenant, WatchFilter filter) {
 		PersonSearch search = contacts.searchFor(filter.lastNamePrefix());

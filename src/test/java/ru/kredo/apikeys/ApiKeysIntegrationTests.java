@@ -175,8 +175,8 @@ class ApiKeysIntegrationTests {
 		assertThat(page).contains("Выпустил").contains(second.displayName())
 			.as("the command line's first key").contains("неизвестно");
 		mvc.perform(get("/api/v1/api-keys").header("Authorization", "Bearer " + tenant.apiKey().secret()))
-			.andExpect(jsonPath("$[?(@.name == 'Ключ с автором')].issuedBy.displayName").value(second.displayName()))
-			.andExpect(jsonPath("$[?(@.name == 'Первый ключ')].issuedBy").value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.nullValue())));
+			.andExpect(jsonPath("$.items[?(@.name == 'Ключ с автором')].issuedBy.displayName").value(second.displayName()))
+			.andExpect(jsonPath("$.items[?(@.name == 'Первый ключ')].issuedBy").value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.nullValue())));
 	}
 
 	private User secondAdmin(Provisioned tenant) {

@@ -74,13 +74,13 @@ class ExternalIdsApiIntegrationTests {
 
 		assertThat(read(api(broker, get("/api/v1/watches/" + watch.get("id").asString()))).get("externalId").asString())
 			.isEqualTo("amo-77/3");
-		JsonNode byFilter = read(api(broker, get("/api/v1/watches").param("externalId", "amo-77/3")));
+		JsonNode byFilter = read(api(broker, get("/api/v1/watches").param("externalId", "amo-77/3"))).get("items");
 		assertThat(byFilter).hasSize(1);
 		assertThat(byFilter.get(0).get("id").asString()).isEqualTo(watch.get("id").asString());
 		assertThat(byFilter.get(0).get("externalId").asString()).isEqualTo("amo-77/3");
 		JsonNode contact = read(api(broker, get("/api/v1/contacts/" + contactId)));
 		assertThat(contact.get("externalId").asString()).isEqualTo("amo-77/3");
-		JsonNode lines = read(api(broker, get("/api/v1/contacts").param("externalId", "amo-77/3")));
+		JsonNode lines = read(api(broker, get("/api/v1/contacts").param("externalId", "amo-77/3"))).get("items");
 		assertThat(lines).hasSize(1);
 		assertThat(lines.get(0).get("id").asString()).isEqualTo(contactId);
 		assertThat(lines.get(0).get("externalId").asString()).isEqualTo("amo-77/3");
@@ -93,8 +93,8 @@ class ExternalIdsApiIntegrationTests {
 		MockHttpServletResponse foreign = api(stranger, get("/api/v1/contacts/by-external-id/amo-12"));
 		assertThat(foreign.getStatus()).isEqualTo(404);
 		assertThat(read(foreign).get("code").asString()).isEqualTo("contact.not-found");
-		assertThat(read(api(stranger, get("/api/v1/watches").param("externalId", "amo-77/3")))).isEmpty();
-		assertThat(read(api(stranger, get("/api/v1/contacts").param("externalId", "amo-77/3")))).isEmpty();
+		assertThat(read(api(stranger, get("/api/v1/watches").param("externalId", "amo-77/3"))).get("items")).isEmpty();
+		assertThat(read(api(stranger, get("/api/v1/contacts").param("externalId", "amo-77/3"))).get("items")).isEmpty();
 	}
 
 	@Test
@@ -145,7 +145,7 @@ class ExternalIdsApiIntegrationTests {
 			.content(person("Гусев", "Олег", "1991-03-03", "B-1")));
 		assertThat(taken.getStatus()).isEqualTo(400);
 		assertThat(read(taken).get("errors").get(0).get("code").asString()).isEqualTo("contact.external-id-taken");
-		assertThat(read(api(broker, get("/api/v1/contacts").param("q", "Гусев Олег")))).isEmpty();
+		assertThat(read(api(broker, get("/api/v1/contacts").param("q", "Гусев Олег"))).get("items")).isEmpty();
 		JsonNode again = read(api(broker, post("/api/v1/watches").contentType(MediaType.APPLICATION_JSON)
 			.content(person("Гусева", "Нина", "1990-02-02", "B-2"))));
 		assertThat(again.get("externalId").asString()).isEqualTo("B-2");

@@ -111,10 +111,10 @@ class SignalsApiIntegrationTests {
 
 		mvc.perform(get("/api/v1/signals/priorities").header("Authorization", key))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(Segment.values().length * ru.kredo.events.CreditEventType.values().length))
-			.andExpect(jsonPath("$[?(@.segment == 'PAUSED' && @.eventType == 'LOAN_CLOSED')].value").value(1))
-			.andExpect(jsonPath("$[?(@.segment == 'PAUSED' && @.eventType == 'LOAN_CLOSED')].defaultValue").value(4))
-			.andExpect(jsonPath("$[?(@.segment == 'PAUSED' && @.eventType == 'LOAN_CLOSED')].overridden").value(true));
+			.andExpect(jsonPath("$.items.length()").value(Segment.values().length * ru.kredo.events.CreditEventType.values().length))
+			.andExpect(jsonPath("$.items[?(@.segment == 'PAUSED' && @.eventType == 'LOAN_CLOSED')].value").value(1))
+			.andExpect(jsonPath("$.items[?(@.segment == 'PAUSED' && @.eventType == 'LOAN_CLOSED')].defaultValue").value(4))
+			.andExpect(jsonPath("$.items[?(@.segment == 'PAUSED' && @.eventType == 'LOAN_CLOSED')].overridden").value(true));
 
 		mvc.perform(delete("/api/v1/signals/priorities/PAUSED/LOAN_CLOSED").header("Authorization", key))
 			.andExpect(status().isOk())

@@ -150,8 +150,8 @@ class WebhooksApiIntegrationTests {
 		call(get("/api/v1/webhook-endpoints").param("cursor", "не курсор")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("request.cursor-invalid"));
 		call(get("/api/v1/webhook-endpoints/event-types")).andExpect(status().isOk())
-			.andExpect(jsonPath("$[0]").value("signal.raised"))
-			.andExpect(jsonPath("$").value(Matchers.hasItems("dispute.opened", "plan.completed", "signal.folded",
+			.andExpect(jsonPath("$.items[0]").value("signal.raised"))
+			.andExpect(jsonPath("$.items").value(Matchers.hasItems("dispute.opened", "plan.completed", "signal.folded",
 					"signal.outcome_recorded", "list_import.finished", "payment.succeeded", "offer.signed",
 					"debt.closed")));
 	}

@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,6 +35,8 @@ import ru.kredo.accounts.UserAccounts;
 import ru.kredo.accounts.UserId;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.platform.ApiList;
+import ru.kredo.platform.Cursor;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.CurrentTenant;
@@ -67,6 +71,7 @@ class UsersApi {
 	private static final String LAST_ADMIN_EXAMPLE = """
 			{"type":"about:blank","title":"Неверный запрос","status":400,\
 			"detail":"Это последний администратор организации: сначала назначьте другого.","code":"user.last-admin"}""";
+	private static final int MAX_LIMIT = 200;
 
 	private final UserAccounts accounts;
 	private final PasswordLinks links;
@@ -81,11 +86,19 @@ class UsersApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "All users of the tenant, by name")
-	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-			examples = @ExampleObject(name = "users", value = "[" + USER_EXAMPLE + "]")))
-	List<UserResource> all() {
-		return accounts.all(current.id()).stream().map(UserResource::of).toList();
+	@Operation(summary = "The tenant's users, in the order they were added", description = """
+			A page of at most `limit` users (default 100, at most 200): `items`, `total`, `nextCursor` — pass it back \
+			as `cursor`; `null` is the last page (docs/api-lists.md).""")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+			name = "one user", value = """
+					{"items":[{"id":"3f2e1d0c-9b8a-4765-a4b3-c2d1e0f9a8b7","email":"anna@romashka.ru",
+					"displayName":"Анна Петрова","role":"ADMIN","enabled":true,"createdAt":"2026-11-20T09:00:00Z"}],
+					"total":1,"totalIsEstimate":false,"nextCursor":null}""")))
+	ApiList<UserResource> all(
+			@Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
+		return ApiList.slice(accounts.all(current.id()), user -> new Cursor(user.createdAt(), user.id().value()), false,
+				cursor, ApiList.limit(limit, MAX_LIMIT), UserResource::of);
 	}
 
 	@GetMapping("/{id}")

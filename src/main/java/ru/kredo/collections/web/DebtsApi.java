@@ -53,6 +53,7 @@ import ru.kredo.payments.PaymentMethod;
 import ru.kredo.payments.PaymentStatus;
 import ru.kredo.payments.Payments;
 import ru.kredo.payments.ReceivedPayment;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.Cursor;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Rejected;
@@ -153,17 +154,18 @@ class DebtsApi {
 
 	@GetMapping("/api/v1/debtors/{contactId}/debts")
 	@Operation(summary = "One debtor's debts, by contract date; 404 if not this agency's debtor",
-			description = "The same lines as the list's. Not audited, as the list is not; read one debt for its offer "
+			description = "The same lines as the list's, all of them in one page (`nextCursor` always `null`). Not audited, as the list is not; read one debt for its offer "
 					+ "and payments.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-			examples = @ExampleObject(name = "his debts", value = "[" + DEBT_EXAMPLE + "]")))
+			examples = @ExampleObject(name = "his debts", value = LIST_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "Not this agency's debtor (contact.not-found)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	List<DebtLine> ofDebtor(@PathVariable UUID contactId) {
+	ApiList<DebtLine> ofDebtor(@PathVariable UUID contactId) {
 		Contact debtor = contacts.get(current.id(), new ContactId(contactId));
-		return debts.ofContact(current.id(), debtor.id()).stream()
+		// A debtor's debts are a handful: all of them, one page (docs/api-lists.md).
+		return ApiList.whole(debts.ofContact(current.id(), debtor.id()).stream()
 			.map(debt -> DebtLine.of(debt, debtor.name().display(), null))
-			.toList();
+			.toList());
 	}
 
 	@GetMapping("/api/v1/debts/{id}")

@@ -27,6 +27,7 @@ import ru.kredo.collections.Dispute;
 import ru.kredo.collections.DisputeOutcome;
 import ru.kredo.collections.DisputeReason;
 import ru.kredo.collections.Disputes;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.Paging;
@@ -52,7 +53,7 @@ class DisputesApi {
 			"contactId":"6a1f0c2e-8d7b-4f3a-a1e2-9c0b7d5e4f31","debtorName":"Лебедева Ольга Сергеевна",
 			"contractNumber":"КД-77/2021","originalCreditor":"ПАО «Банк»","reason":"ALREADY_PAID",
 			"openedAt":"2026-12-05T14:02:00Z","resolvedAt":null,"outcome":null}],
-			"total":1,"offset":0,"limit":100,"nextOffset":null}""";
+			"total":1,"totalIsEstimate":false,"nextCursor":null}""";
 	private static final String DISPUTE_EXAMPLE = """
 			{"id":"3e5f7a9b-1c2d-4e6f-8a0b-c1d2e3f4a5b6","debtId":"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d",
 			"contactId":"6a1f0c2e-8d7b-4f3a-a1e2-9c0b7d5e4f31","debtorName":"Лебедева Ольга Сергеевна",
@@ -86,19 +87,19 @@ class DisputesApi {
 
 	@GetMapping
 	@Operation(summary = "The agency's disputes, the oldest opened first", description = """
-			`state`: OPEN (not yet resolved), RESOLVED, or absent for all. Paged by `offset` and `limit` (at most \
-			200); `total` is how many match, `nextOffset` where the next page starts (`null` at the end). Without the \
+			`state`: OPEN (not yet resolved), RESOLVED, or absent for all. A page of at most `limit` (default 100, at \
+			most 200): `items`, `total` (how many match), `nextCursor` — pass it back as `cursor`; `null` is the last \
+			page (`offset` still works; docs/api-lists.md). Without the \
 			debtor's explanation (read one dispute for it); not audited, as the disputes' list page is not.""")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "open", value = LIST_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "An unknown `state` (request.parameter-invalid)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	DisputeList list(@RequestParam(required = false) State state, @RequestParam(defaultValue = "0") int offset,
-			@RequestParam(defaultValue = "100") int limit) {
-		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+	ApiList<DisputeLine> list(@RequestParam(required = false) State state, @io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
+		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
 		ListPage<Dispute> page = disputes.list(current.id(), state == null ? null : state == State.OPEN, paging);
-		return new DisputeList(page.items().stream().map(DisputeLine::of).toList(), page.total(), paging.offset(),
-				paging.limit(), page.hasNext() ? paging.offset() + paging.limit() : null);
+		return ApiList.positional(page, DisputeLine::of);
 	}
 
 	@GetMapping("/{id}")
@@ -151,10 +152,6 @@ class DisputesApi {
 	 * @param reason required when rejected: what the debtor is shown; optional when upheld
 	 */
 	record Resolution(String outcome, String reason) {
-	}
-
-	/** @param nextOffset the {@code offset} of the next page; {@code null} at the end */
-	record DisputeList(List<DisputeLine> items, long total, int offset, int limit, Integer nextOffset) {
 	}
 
 	record DisputeLine(UUID id, UUID debtId, UUID contactId, String debtorName, String contractNumber,

@@ -48,6 +48,8 @@ import ru.kredo.contacting.Standing;
 import ru.kredo.contacting.ContactRules.Left;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
+import ru.kredo.platform.ApiList;
+import ru.kredo.platform.ListPage;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Paging;
@@ -183,30 +185,30 @@ class ContactCentreApi {
 
 	@GetMapping("/api/v1/debtors/{id}/contact-log")
 	@Operation(summary = "The debtor's contact log, newest first: every message and call attempt, whatever came of it",
-			description = "Paging as the other lists: `offset` and `limit` (at most 1000). Addresses and texts are "
+			description = "A page of at most `limit` (default 100, at most 1000): `items`, `total`, `nextCursor` — "
+					+ "pass it back as `cursor`; `null` is the last page (`offset` still works; docs/api-lists.md). "
+					+ "Addresses and texts are "
 					+ "opened for the key (audited as a view of personal data).")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "a call",
 			value = """
-					[{"id":"5c2e9d1a-7b3f-4e8a-9c0d-1e2f3a4b5c6d","debtId":null,"channel":"CALL","kind":"CALL",
+					{"items":[{"id":"5c2e9d1a-7b3f-4e8a-9c0d-1e2f3a4b5c6d","debtId":null,"channel":"CALL","kind":"CALL",
 					"initiative":"COLLECTION","state":"SENT","reason":null,"counted":true,"purpose":"call",
 					"address":"+79161234567","text":"Обещал оплатить в пятницу","dueAt":null,
 					"sentAt":"2026-12-08T04:05:00Z","outcome":"PROMISED_TO_PAY","actor":"CRM",
-					"createdAt":"2026-12-08T04:05:00Z","recipient":"DEBTOR"}]""")))
+					"createdAt":"2026-12-08T04:05:00Z","recipient":"DEBTOR"}],"total":1,"totalIsEstimate":false,"nextCursor":null}""")))
 	@ApiResponse(responseCode = "404", description = NOT_FOUND,
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	List<AttemptResource> log(@PathVariable UUID id, @RequestParam(defaultValue = "0") int offset,
-			@RequestParam(defaultValue = "100") int limit) {
-		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+	ApiList<AttemptResource> log(@PathVariable UUID id, @io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
+		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
 		ContactId debtor = contacts.get(current.id(), new ContactId(id)).id();
-		List<LoggedAttempt> page = history.page(current.id(), debtor, paging).items();
+		ListPage<LoggedAttempt> page = history.page(current.id(), debtor, paging);
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor, "api;contact-log");
-		return page.stream()
-			.map(a -> new AttemptResource(a.id(), a.debt() == null ? null : a.debt().value(), a.channel().name(),
+		return ApiList.positional(page, a -> new AttemptResource(a.id(), a.debt() == null ? null : a.debt().value(), a.channel().name(),
 					a.channel().kind().name(), a.initiative().name(), a.state(),
 					a.reason() == null ? null : a.reason().name(), a.counted(), a.purpose(), history.address(a),
 					history.text(a), a.dueAt(), a.sentAt(), a.outcome() == null ? null : a.outcome().name(), a.actor(),
-					a.createdAt(), a.recipient().name()))
-			.toList();
+					a.createdAt(), a.recipient().name()));
 	}
 
 	record CallBody(UUID debtId) {
@@ -345,23 +347,23 @@ class ContactCentreApi {
 
 	@GetMapping("/api/v1/promises")
 	@Operation(summary = "The promises to pay due: unkept ones dated today (the agency's) or before (`overdue`)",
-			description = "Oldest date first; paging as the other lists: `offset` and `limit` (at most 1000). A "
+			description = "Oldest date first. A page of at most `limit` (default 100, at most 1000): `items`, "
+					+ "`total`, `nextCursor` — pass it back as `cursor`; `null` is the last page (`offset` still works; "
+					+ "docs/api-lists.md). A "
 					+ "promise is kept, and leaves this list, when the payments on the debtor's debts since it was made "
 					+ "reach its amount.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "due",
 			value = """
-					[{"id":"7d3e1f2a-4b5c-4d6e-8f9a-0b1c2d3e4f5a","debtorId":"0b5a7c1e-3f2d-4e6a-8b9c-1d2e3f4a5b6c",
+					{"items":[{"id":"7d3e1f2a-4b5c-4d6e-8f9a-0b1c2d3e4f5a","debtorId":"0b5a7c1e-3f2d-4e6a-8b9c-1d2e3f4a5b6c",
 					"debtId":"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d","callId":"5c2e9d1a-7b3f-4e8a-9c0d-1e2f3a4b5c6d",
 					"amount":"5000.00","dueOn":"2026-12-12","promisedAt":"2026-12-08T04:05:00Z","overdue":false,
-					"actor":"Менеджер"}]""")))
-	List<PromiseResource> promises(@RequestParam(defaultValue = "0") int offset,
-			@RequestParam(defaultValue = "100") int limit) {
-		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+					"actor":"Менеджер"}],"total":1,"totalIsEstimate":false,"nextCursor":null}""")))
+	ApiList<PromiseResource> promises(@io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
+		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
 		LocalDate today = clocks.today(current.id());
-		return promises.due(current.id(), today, paging).items().stream()
-			.map(p -> new PromiseResource(p.id(), p.debtor().value(), p.debt().value(), p.callId(),
-					p.amount().roubles().toPlainString(), p.dueOn(), p.promisedAt(), p.isOverdue(today), p.actor()))
-			.toList();
+		return ApiList.positional(promises.due(current.id(), today, paging), p -> new PromiseResource(p.id(), p.debtor().value(), p.debt().value(), p.callId(),
+					p.amount().roubles().toPlainString(), p.dueOn(), p.promisedAt(), p.isOverdue(today), p.actor()));
 	}
 
 	/** A call the rules refuse: 409, why, and when next (in the debtor's time in the words, as an instant in `next`). */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,6 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import ru.kredo.audit.AuditAction;
@@ -21,7 +27,8 @@ import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.ContactSummary;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.ShownIdentifiers;
-import ru.kredo.platform.Paging;
+import ru.kredo.platform.ApiList;
+import ru.kredo.platform.Cursor;
 import ru.kredo.privacy.IdentifierAccess;
 import ru.kredo.tenancy.CurrentTenant;
 
@@ -45,22 +52,40 @@ class ContactsApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "Contacts that q finds (ФИО words in any order and case, ё = е; a phone in any notation; a passport), by name; identifiers masked",
-			description = "With `externalId` (the id of the person's row in your own system), the one contact that has it, "
-					+ "or none: `[]`. `GET /api/v1/contacts/by-external-id/{externalId}` answers the contact in full, or 404.")
-	List<ContactLine> search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String externalId,
-			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
-		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+	@Operation(summary = "Contacts that q finds (ФИО words in any order and case, ё = е; a phone in any notation; a "
+			+ "passport), in the order they were added; identifiers masked", description = """
+					With `externalId` (the id of the person's row in your own system), the one contact that has it, or \
+					none (`items` empty). A page of at most `limit` contacts (default 100, at most 1000): `items`, `total` \
+					(how many `q` finds), `nextCursor` — pass it back as `cursor`; `null` is the last page. `offset` is \
+					refused (400 `request.offset-replaced`): use the cursor (docs/api-lists.md). \
+					`GET /api/v1/contacts/by-external-id/{externalId}` answers the contact in full, or 404.""")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			examples = @ExampleObject(name = "found", value = LIST_EXAMPLE)))
+	@ApiResponse(responseCode = "400", description = "A cursor Kredo did not give (request.cursor-invalid), an `offset` "
+			+ "(request.offset-replaced)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	ApiList<ContactLine> search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String externalId,
+			@Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit,
+			@Parameter(hidden = true) @RequestParam(required = false) Integer offset) {
+		ApiList.refuseOffset(offset);
+		int bounded = ApiList.limit(limit, MAX_LIMIT);
 		if (externalId != null) {
-			return contacts.findByExternalId(current.id(), externalId).stream()
+			List<ContactLine> found = contacts.findByExternalId(current.id(), externalId).stream()
 				.map(c -> new ContactLine(c.id().value(), c.name().display(),
 						c.phone() == null ? null : c.phone().masked(), c.passport() != null, c.createdAt(), c.externalId()))
 				.toList();
+			return ApiList.slice(found, line -> new Cursor(line.createdAt(), line.id()), false, cursor, bounded,
+					line -> line);
 		}
-		return contacts.search(current.id(), q, paging.offset(), paging.limit()).stream()
-			.map(ContactLine::of)
-			.toList();
+		return ApiList.keyset(contacts.searchAfter(current.id(), q, Cursor.decode(cursor), bounded + 1), bounded,
+				c -> new Cursor(c.createdAt(), c.id().value()), contacts.count(current.id(), q), ContactLine::of);
 	}
+
+	private static final String LIST_EXAMPLE = """
+			{"items":[{"id":"c21f0e9d-8c7b-4a6f-9e5d-4c3b2a1f0e9d","name":"Семёнова Анна Петровна",
+			"maskedPhone":"+7 916 ***-**-67","hasPassport":true,"createdAt":"2026-11-23T08:00:00Z","externalId":"1042"}],
+			"total":1,"totalIsEstimate":false,"nextCursor":null}""";
 
 	@GetMapping("/by-external-id/{externalId}")
 	@Operation(summary = "The contact whose row in your own system has this id (`externalId`), with its identifiers as "

@@ -45,6 +45,7 @@ import ru.kredo.conversations.Conversations;
 import ru.kredo.conversations.InboxLine;
 import ru.kredo.conversations.Message;
 import ru.kredo.conversations.Upload;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Paging;
@@ -73,7 +74,7 @@ class ConversationsApi {
 			"debtorName":"Лебедева Ольга Сергеевна","assigneeId":null,"assigneeName":null,
 			"createdAt":"2026-12-01T09:12:00Z","lastMessageAt":"2026-12-06T08:40:00Z",
 			"waitingSince":"2026-12-06T08:40:00Z","staffUnread":2,"debtorUnread":0}],
-			"total":1,"offset":0,"limit":100,"nextOffset":null}""";
+			"total":1,"totalIsEstimate":false,"nextCursor":null}""";
 	private static final String CONVERSATION_EXAMPLE = """
 			{"id":"0f9d6c1e-3b0a-4c55-9e1c-5b7c2d1f8a10","contactId":"6a1f0c2e-8d7b-4f3a-a1e2-9c0b7d5e4f31",
 			"debtorName":"Лебедева Ольга Сергеевна","assigneeId":null,"assigneeName":null,
@@ -115,22 +116,21 @@ class ConversationsApi {
 			+ "waiting first), then the latest", description = """
 			Every filter given narrows the list: `unread` (messages of the debtor the agency has not read), `waiting` \
 			(the debtor waits for an answer), `overdue=true` (waiting past the first-reply target in the agency's \
-			working hours), `assigned` (to someone or to no one), `assignee` (a user's id). Paged by `offset` and \
-			`limit` (at most 200); `total` is how many match, `nextOffset` where the next page starts (`null` at the \
-			end). Not audited, as the inbox's list is not; it has no message text.""")
+			working hours), `assigned` (to someone or to no one), `assignee` (a user's id). A page of at most \
+			`limit` (default 100, at most 200): `items`, `total` (how many match), `nextCursor` — pass it back as \
+			`cursor`; `null` is the last page (`offset` still works; docs/api-lists.md). Not audited, as the inbox's list is not; it has no message text.""")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "waiting", value = LIST_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "A malformed filter (request.parameter-invalid)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	ConversationList list(@RequestParam(required = false) Boolean unread, @RequestParam(required = false) Boolean waiting,
+	ApiList<ConversationLine> list(@RequestParam(required = false) Boolean unread, @RequestParam(required = false) Boolean waiting,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) Boolean assigned,
-			@RequestParam(required = false) UUID assignee, @RequestParam(defaultValue = "0") int offset,
-			@RequestParam(defaultValue = "100") int limit) {
-		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+			@RequestParam(required = false) UUID assignee, @io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
+		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
 		ListPage<InboxLine> page = conversations.list(current.id(), new ConversationFilter(unread, waiting, overdue,
 				assigned, assignee == null ? null : new UserId(assignee)), paging);
-		return new ConversationList(page.items().stream().map(ConversationLine::of).toList(), page.total(),
-				paging.offset(), paging.limit(), page.hasNext() ? paging.offset() + paging.limit() : null);
+		return ApiList.positional(page, ConversationLine::of);
 	}
 
 	@GetMapping("/{id}")
@@ -258,15 +258,6 @@ class ConversationsApi {
 
 	/** @param text the message */
 	record TextRequest(String text) {
-	}
-
-	/**
-	 * A page of the list.
-	 *
-	 * @param total how many conversations match
-	 * @param nextOffset the {@code offset} of the next page; {@code null} at the end
-	 */
-	record ConversationList(List<ConversationLine> items, long total, int offset, int limit, Integer nextOffset) {
 	}
 
 	/**

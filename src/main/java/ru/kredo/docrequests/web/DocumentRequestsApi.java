@@ -31,6 +31,7 @@ import ru.kredo.docrequests.DocumentRequests;
 import ru.kredo.docrequests.DocumentType;
 import ru.kredo.docrequests.RequestFilter;
 import ru.kredo.docrequests.RequestState;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.TooLarge;
@@ -68,16 +69,17 @@ class DocumentRequestsApi {
 	@GetMapping
 	@Operation(summary = "The agency's document requests, a window at a time",
 			description = "`state`: OPEN (the longest waiting first), OVERDUE (open and past the first-reply target in the "
-					+ "agency's working time), ANSWERED, DECLINED or ALL (open first, then the latest closed). Paging as "
-					+ "the other lists: `offset` and `limit` (at most 1000). Comments are not listed: read one request.")
+					+ "agency's working time), ANSWERED, DECLINED or ALL (open first, then the latest closed). A page of at "
+					+ "most `limit` (default 100, at most 1000): `items`, `total`, `nextCursor` — pass it back as "
+					+ "`cursor`; `null` is the last page (`offset` still works; docs/api-lists.md). Comments are not "
+					+ "listed: read one request.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-			examples = @ExampleObject(name = "open", value = "[" + EXAMPLE + "]")))
-	List<RequestResource> list(@RequestParam(defaultValue = "OPEN") RequestFilter state,
-			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
-		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
-		return requests.list(current.id(), state, null, paging).items().stream()
-			.map(request -> resource(request, false))
-			.toList();
+			examples = @ExampleObject(name = "open", value = "{\"items\":[" + EXAMPLE + "],\"total\":1,\"totalIsEstimate\":false,\"nextCursor\":null}")))
+	ApiList<RequestResource> list(@RequestParam(defaultValue = "OPEN") RequestFilter state,
+			@io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
+		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
+		return ApiList.positional(requests.list(current.id(), state, null, paging), request -> resource(request, false));
 	}
 
 	@GetMapping("/{id}")

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,6 +39,8 @@ import ru.kredo.monitoring.internal.ListImport;
 import ru.kredo.monitoring.internal.ListImporting;
 import ru.kredo.monitoring.internal.ListOverview;
 import ru.kredo.monitoring.internal.MonitoringLists;
+import ru.kredo.platform.ApiList;
+import ru.kredo.platform.Cursor;
 import ru.kredo.platform.Problems;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tabular.ErrorReport;
@@ -54,6 +57,8 @@ import ru.kredo.tenancy.TenantKind;
 @Tag(name = "Lists", description = "Mass monitoring: upload a contact base (CSV or XLSX) as a named list, follow the "
 		+ "upload, download its rejected rows")
 class ListsApi {
+
+	private static final int MAX_LISTS = 200;
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	private static final String IMPORTS = "/api/v1/lists/imports/";
@@ -89,9 +94,20 @@ class ListsApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "The tenant's lists: how many people each has on monitoring, and its latest upload")
-	List<ListResource> lists(HttpServletRequest request) {
-		return lists.overview(current.id()).stream().map(list -> listResource(list, request)).toList();
+	@Operation(summary = "The tenant's lists, newest first: how many people each has on monitoring, and its latest upload",
+			description = """
+					A page of at most `limit` lists (default 100, at most 200): `items`, `total`, `nextCursor` — pass it \
+					back as `cursor`; `null` is the last page (docs/api-lists.md).""")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+			name = "one list", value = """
+					{"items":[{"id":"9e0a1b2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c","name":"Дожим, ноябрь",
+					"createdAt":"2026-11-20T09:00:00Z","watches":14870,"active":14870,"awaitingConsent":0,
+					"latestImport":null}],"total":1,"totalIsEstimate":false,"nextCursor":null}""")))
+	ApiList<ListResource> lists(
+			@Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit, HttpServletRequest request) {
+		return ApiList.slice(lists.overview(current.id()), list -> new Cursor(list.createdAt(), list.id().value()), true,
+				cursor, ApiList.limit(limit, MAX_LISTS), list -> listResource(list, request));
 	}
 
 	@PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

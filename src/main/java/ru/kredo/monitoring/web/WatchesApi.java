@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import ru.kredo.accounts.UserAccounts;
@@ -34,7 +40,8 @@ import ru.kredo.monitoring.WatchFilter;
 import ru.kredo.monitoring.WatchId;
 import ru.kredo.monitoring.WatchStatus;
 import ru.kredo.monitoring.Watches;
-import ru.kredo.platform.Paging;
+import ru.kredo.platform.ApiList;
+import ru.kredo.platform.Cursor;
 import ru.kredo.tenancy.CurrentTenant;
 
 @RestController
@@ -70,17 +77,40 @@ class WatchesApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "The tenant's watches, by the person's name; `externalId`: only the watches of the person whose "
-			+ "row in your own system has this id")
-	List<WatchResource> search(@RequestParam(required = false) Segment segment,
+	@Operation(summary = "The tenant's watches, in the order they were added, filtered as on the «Мониторинг» page",
+			description = """
+					`segment`, `status`, `list` (a list's id), `q` (the person's ФИО in any order and case, phone or \
+					passport, as the page's search) and `externalId` (only the watches of the person whose row in your \
+					own system has this id) narrow the list. A page of at most `limit` watches (default 100, at most \
+					1000): `items`, `total` (how many the filter keeps), `nextCursor` — pass it back as `cursor`; `null` is \
+					the last page. `offset` is refused (400 `request.offset-replaced`): use the cursor \
+					(docs/api-lists.md).""")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			examples = @ExampleObject(name = "one watch", value = LIST_EXAMPLE)))
+	@ApiResponse(responseCode = "400", description = "A cursor Kredo did not give (request.cursor-invalid), an `offset` "
+			+ "(request.offset-replaced), an unknown segment or status (request.parameter-invalid)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	ApiList<WatchResource> search(@RequestParam(required = false) Segment segment,
 			@RequestParam(required = false) WatchStatus status, @RequestParam(required = false) UUID list,
-			@RequestParam(required = false) String externalId,
-			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
-		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
-		return watches.search(current.id(), new WatchFilter(segment, status, list == null ? null : new ListId(list), null,
-				externalId), paging.offset(), paging.limit()).stream()
-			.map(line -> WatchResource.of(line.watch(), line.externalId())).toList();
+			@RequestParam(required = false) String q, @RequestParam(required = false) String externalId,
+			@Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit,
+			@Parameter(hidden = true) @RequestParam(required = false) Integer offset) {
+		ApiList.refuseOffset(offset);
+		int bounded = ApiList.limit(limit, MAX_LIMIT);
+		WatchFilter filter = new WatchFilter(segment, status, list == null ? null : new ListId(list),
+				q == null || q.isBlank() ? null : q, externalId);
+		return ApiList.keyset(watches.searchAfter(current.id(), filter, Cursor.decode(cursor), bounded + 1), bounded,
+				line -> new Cursor(line.watch().createdAt(), line.watch().id().value()), watches.count(current.id(), filter),
+				line -> WatchResource.of(line.watch(), line.externalId()));
 	}
+
+	private static final String LIST_EXAMPLE = """
+			{"items":[{"id":"6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d","contactId":"c21f0e9d-8c7b-4a6f-9e5d-4c3b2a1f0e9d",
+			"listId":null,"segment":"PROSPECT","status":"ACTIVE","stopReason":null,"startsOn":"2026-11-23",
+			"endsOn":"2027-11-23","lastDay":"2027-11-23","eventTypes":["APPLICATION","LOAN_ISSUED"],"managerId":null,
+			"consentGivenOn":"2026-11-20","recommendations":[],"recommendationsMet":[],
+			"createdAt":"2026-11-23T08:00:00Z","externalId":"1042"}],"total":1,"totalIsEstimate":false,"nextCursor":null}""";
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One watch; 404 if not in this tenant")

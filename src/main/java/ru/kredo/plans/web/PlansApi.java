@@ -33,7 +33,9 @@ import ru.kredo.collections.DebtId;
 import ru.kredo.collections.Debts;
 import ru.kredo.money.Money;
 import ru.kredo.money.MoneyText;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.ListPage;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
 import ru.kredo.plans.Plan;
@@ -87,23 +89,25 @@ class PlansApi {
 	@Operation(summary = "The agency's plans, a window at a time",
 			description = "`status`: one or more of REQUESTED, PROPOSED, AWAITING_SIGNATURE, ACTIVE, BEHIND, BROKEN, "
 					+ "COMPLETED, DECLINED (repeat the parameter; none: all). Requests alone come the longest waiting "
-					+ "first, otherwise the latest moved first. Paging as the other lists: `offset` and `limit` (at most "
-					+ "1000). Income, expenses and the history are not listed: read one plan.")
+					+ "first, otherwise the latest moved first. A page of at most `limit` (default 100, at most 1000): "
+					+ "`items`, `total`, `nextCursor` — pass it back as `cursor`; `null` is the last page (`offset` "
+					+ "still works; docs/api-lists.md). Income, expenses and the history are not listed: read one plan.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-			examples = @ExampleObject(name = "requested", value = "[" + EXAMPLE + "]")))
+			examples = @ExampleObject(name = "requested", value = "{\"items\":[" + EXAMPLE + "],\"total\":1,\"totalIsEstimate\":false,\"nextCursor\":null}")))
 	@ApiResponse(responseCode = "400", description = "An unknown state or a wrong window (request.parameter-invalid)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	List<PlanResource> list(@RequestParam(required = false) Set<PlanStatus> status,
-			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
-		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+	ApiList<PlanResource> list(@RequestParam(required = false) Set<PlanStatus> status,
+			@io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
+		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
 		Set<PlanStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(PlanStatus.class) : status;
-		List<Plan> page = plans.list(current.id(), statuses, paging).items();
+		ListPage<Plan> window = plans.list(current.id(), statuses, paging);
+		List<Plan> page = window.items();
 		// A window of up to 1,000 plans: their debts and request times in one statement each, not one per plan.
 		Map<DebtId, Debt> owed = debts.get(current.id(), page.stream().map(Plan::debtId).toList());
 		Map<UUID, Instant> requested = plans.requestedAt(current.id(), page.stream().map(Plan::id).toList());
-		return page.stream()
-			.map(plan -> resource(plan, false, owed.get(plan.debtId()), requested.get(plan.id())))
-			.toList();
+		return ApiList.positional(window,
+				plan -> resource(plan, false, owed.get(plan.debtId()), requested.get(plan.id())));
 	}
 
 	@GetMapping("/{id}")

@@ -26,6 +26,7 @@ import ru.kredo.audit.AuditLog;
 import ru.kredo.events.CreditEventType;
 import ru.kredo.monitoring.ListId;
 import ru.kredo.monitoring.Segment;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
@@ -140,9 +141,9 @@ class SignalsApi {
 
 	@GetMapping("/priorities")
 	@Operation(summary = "The tenant's ranking: every segment × event type, its priority, Kredo's default and whether "
-			+ "the tenant set it")
-	List<Priority> priorities() {
-		return ranking.table(current.id());
+			+ "the tenant set it", description = "The whole table in one page (`nextCursor` always `null`).")
+	ApiList<Priority> priorities() {
+		return ApiList.whole(ranking.table(current.id()));
 	}
 
 	@DeleteMapping("/priorities/{segment}/{eventType}")

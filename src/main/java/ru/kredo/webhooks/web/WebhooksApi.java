@@ -31,6 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.Cursor;
 import ru.kredo.tenancy.CurrentTenant;
 import ru.kredo.webhooks.EndpointHealth;
@@ -143,15 +144,16 @@ class WebhooksApi {
 
 	@GetMapping("/api/v1/webhook-endpoints/event-types")
 	@Operation(summary = "The event types an endpoint may choose to receive",
-			description = "The values `eventTypes` takes; each is documented with its payload in docs/webhooks.md.")
+			description = "The values `eventTypes` takes, all in one page (`nextCursor` always `null`); each is "
+					+ "documented with its payload in docs/webhooks.md.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "types", value = """
-					["signal.raised","signal.folded","signal.outcome_recorded","list_import.finished",
+					{"items":["signal.raised","signal.folded","signal.outcome_recorded","list_import.finished",
 					"conversation.message_created","dispute.opened","dispute.resolved","document_request.created",
 					"plan.requested","plan.signed","plan.behind","plan.broken","plan.completed","payment.succeeded",
-					"offer.signed","debt.closed"]""")))
-	List<String> eventTypes() {
-		return WebhookEndpoints.eventTypes();
+					"offer.signed","debt.closed"],"total":16,"totalIsEstimate":false,"nextCursor":null}""")))
+	ApiList<String> eventTypes() {
+		return ApiList.whole(WebhookEndpoints.eventTypes());
 	}
 
 	@PostMapping("/api/v1/webhook-endpoints")

@@ -249,7 +249,8 @@ class DebtsApiIntegrationTests {
 		JsonNode byContract = body(api(get("/api/v1/debts").param("q", "Ж-1")));
 		assertThat(byContract.get("items").get(0).get("contactId").asString()).isEqualTo(other.id().value().toString());
 		JsonNode his = body(api(get("/api/v1/debtors/{id}/debts", debtor.id().value())));
-		assertThat(his).hasSize(3);
+		assertThat(his.get("items")).hasSize(3);
+		assertThat(his.get("total").asLong()).isEqualTo(3);
 		MvcResult forged = api(get("/api/v1/debts").param("cursor", "not-a-cursor"));
 		assertThat(forged.getResponse().getStatus()).isEqualTo(400);
 		assertThat(body(forged).get("code").asString()).isEqualTo("request.cursor-invalid");

@@ -154,7 +154,7 @@ class ContactCardIntegrationTests {
 		clocks.moveForward(sandbox.tenant().id(), 1);
 		assertThat(inbox(sandbox)).contains("Семёнова Анна Петровна").contains("просрочено");
 		JsonNode due2 = json.readTree(mvc.perform(get("/api/v1/promises").header("Authorization",
-				"Bearer " + sandbox.apiKey().secret())).andReturn().getResponse().getContentAsString());
+				"Bearer " + sandbox.apiKey().secret())).andReturn().getResponse().getContentAsString()).get("items");
 		assertThat(due2).hasSize(1);
 		assertThat(due2.get(0).get("amount").asString()).isEqualTo("5000.00");
 		assertThat(due2.get(0).get("overdue").asBoolean()).isTrue();

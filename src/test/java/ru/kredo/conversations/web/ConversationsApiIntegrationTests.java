@@ -238,10 +238,11 @@ class ConversationsApiIntegrationTests {
 		JsonNode first = body(api(get("/api/v1/conversations?limit=1")));
 		assertThat(first.get("total").asLong()).isEqualTo(2);
 		assertThat(first.get("items")).hasSize(1);
-		assertThat(first.get("nextOffset").asInt()).isEqualTo(1);
-		JsonNode second = body(api(get("/api/v1/conversations?limit=1&offset=1")));
+		JsonNode second = body(api(get("/api/v1/conversations?limit=1&cursor=" + first.get("nextCursor").asString())));
 		assertThat(second.get("items").get(0).get("id").asString()).isEqualTo(answered.conversationId().toString());
-		assertThat(second.get("nextOffset").isNull()).isTrue();
+		assertThat(second.get("nextCursor").isNull()).isTrue();
+		assertThat(body(api(get("/api/v1/conversations?limit=1&offset=1"))).get("items").get(0).get("id").asString())
+			.as("offset still works").isEqualTo(answered.conversationId().toString());
 		assertThat(api(get("/api/v1/conversations?unread=maybe")).getResponse().getStatus()).isEqualTo(400);
 	}
 
