@@ -61,6 +61,8 @@ public final class TenantKindAccess {
 			Row.staff("/api/v1/promises/**", COLLECTOR),
 			// … and their debts, with payments received outside Kredo (issue 15); a debtor's debts are under /debtors.
 			Row.staff("/api/v1/debts/**", COLLECTOR),
+			// … and their registries (portfolios) with their uploads (issue 15).
+			Row.staff("/api/v1/portfolios/**", COLLECTOR),
 
 			// The platform: its operator's pages (the security chain's role rule answers others 403 first) and the
 			// bureau feeds' endpoint, which tells a tenant's key why it is refused.

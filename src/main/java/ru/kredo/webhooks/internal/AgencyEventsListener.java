@@ -224,6 +224,34 @@ class AgencyEventsListener {
 	 * {@code externalId} right after {@code contactId}, {@code null} when the tenant gave none (issue 15).
 	 */
 	private Map<String, Object> withExternalId(TenantId tenant, Map<String, Object> data) {
+		return withDebtExternalId(tenant, withContactExternalId(tenant, data));
+	}
+
+	/**
+	 * Every payload that names a debt ({@code debtId}) names it as the registry did too: {@code debtExternalId} right
+	 * after {@code debtId}, {@code null} when the registry gave none (issue 15). Not {@code externalId}, which is the
+	 * person's in the same payload.
+	 */
+	private Map<String, Object> withDebtExternalId(TenantId tenant, Map<String, Object> data) {
+		if (!data.containsKey("debtId")) {
+			return data;
+		}
+		Object debt = data.get("debtId");
+		String externalId = null;
+		if (debt != null) {
+			externalId = debts.externalId(tenant, new DebtId(java.util.UUID.fromString(debt.toString())));
+		}
+		Map<String, Object> named = new LinkedHashMap<>();
+		for (Map.Entry<String, Object> entry : data.entrySet()) {
+			named.put(entry.getKey(), entry.getValue());
+			if (entry.getKey().equals("debtId")) {
+				named.put("debtExternalId", externalId);
+			}
+		}
+		return named;
+	}
+
+	private Map<String, Object> withContactExternalId(TenantId tenant, Map<String, Object> data) {
 		if (!data.containsKey("contactId")) {
 			return data;
 		}
