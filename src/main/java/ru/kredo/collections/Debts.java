@@ -207,7 +207,15 @@ public class Debts {
 	 */
 	public List<ListedDebt> findAfter(TenantId tenant, PersonSearch search, DebtState state,
 			ru.kredo.platform.Cursor after, int limit) {
+		return findAfter(tenant, search, state, null, after, limit);
+	}
+
+	/** {@link #findAfter}, narrowed to the debt of this external id when one is given (issue 15). */
+	public List<ListedDebt> findAfter(TenantId tenant, PersonSearch search, DebtState state, String externalId,
+			ru.kredo.platform.Cursor after, int limit) {
 		List<Object> parameters = found(tenant, search, state);
+		parameters.add(externalId);
+		parameters.add(externalId);
 		parameters.add(after == null ? null : Timestamp.from(after.at()));
 		parameters.add(after == null ? null : Timestamp.from(after.at()));
 		parameters.add(after == null ? null : after.id());
@@ -215,7 +223,8 @@ public class Debts {
 		return jdbc.sql("""
 				select %s, d.created_at, c.last_name || ' ' || c.first_name || coalesce(' ' || c.middle_name, '') as debtor
 				from debts d join contacts c on c.id = d.contact_id
-				where %s and (?::timestamptz is null or (d.created_at, d.id) > (?::timestamptz, ?::uuid))
+				where %s and (?::text is null or d.external_id = ?)
+				    and (?::timestamptz is null or (d.created_at, d.id) > (?::timestamptz, ?::uuid))
 				order by d.created_at, d.id
 				limit ?""".formatted(QUALIFIED, found(search)))
 			.params(parameters)
@@ -230,10 +239,52 @@ public class Debts {
 
 	/** How many debts {@link #find} finds in all. */
 	public long count(TenantId tenant, PersonSearch search, DebtState state) {
-		return jdbc.sql("select count(*) from debts d join contacts c on c.id = d.contact_id where " + found(search))
-			.params(found(tenant, search, state))
+		return count(tenant, search, state, null);
+	}
+
+	/** How many debts {@link #findAfter} finds in all, with the external id if one is given. */
+	public long count(TenantId tenant, PersonSearch search, DebtState state, String externalId) {
+		List<Object> parameters = found(tenant, search, state);
+		parameters.add(externalId);
+		parameters.add(externalId);
+		return jdbc.sql("select count(*) from debts d join contacts c on c.id = d.contact_id where " + found(search)
+				+ " and (?::text is null or d.external_id = ?)")
+			.params(parameters)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The agency's debt whose id in the registry or the agency's own system is {@code externalId} (issue 15; unique
+	 * per agency).
+	 *
+	 * @throws NotFound {@code debt.not-found} when the agency has none of that id
+	 */
+	public Debt byExternalId(TenantId tenant, String externalId) {
+		return jdbc.sql("select " + COLUMNS + " from debts where tenant_id = ? and external_id = ?")
+			.params(tenant.value(), externalId == null ? "" : externalId.strip())
+			.query(this::debt)
+			.optional()
+			.orElseThrow(() -> new NotFound("debt.not-found", externalId));
+	}
+
+	/** The external ids of these debts of the agency that have one (issue 15): for a page of rows. */
+	public Map<DebtId, String> externalIds(TenantId tenant, Collection<DebtId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<DebtId, String> found = new HashMap<>();
+		jdbc.sql("select id, external_id from debts where tenant_id = ? and id = any (?) and external_id is not null")
+			.params(tenant.value(), ids.stream().map(DebtId::value).distinct().toArray(UUID[]::new))
+			.query((row, n) -> Map.entry(new DebtId(row.getObject("id", UUID.class)), row.getString("external_id")))
+			.list()
+			.forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+		return found;
+	}
+
+	/** The debt's external id, {@code null} when it has none (or is not the agency's). */
+	public String externalId(TenantId tenant, DebtId id) {
+		return externalIds(tenant, List.of(id)).get(id);
 	}
 
 	private static String found(PersonSearch search) {

@@ -65,6 +65,8 @@ public final class TenantKindAccess {
 			Row.staff("/api/v1/debts/**", COLLECTOR),
 			// … their requisites and discount rules, as their pages (issue 15).
 			Row.staff("/api/v1/requisites/**", COLLECTOR), Row.staff("/api/v1/offer-rules/**", COLLECTOR),
+			// … and their registries (portfolios) with their uploads (issue 15).
+			Row.staff("/api/v1/portfolios/**", COLLECTOR),
 
 			// The platform: its operator's pages (the security chain's role rule answers others 403 first) and the
 			// bureau feeds' endpoint, which tells a tenant's key why it is refused.

@@ -199,6 +199,22 @@ class AgencyWebhooksIntegrationTests {
 		}
 	}
 
+	@Test
+	void aPayloadThatNamesTheDebtCarriesItsRegistryId() throws Exception {
+		jdbc.sql("update debts set external_id = 'R-100245' where id = ?").param(debt.id().value()).update();
+		try (CrmReceiver crm = new CrmReceiver()) {
+			WebhookEndpoint endpoint = webhooks.endpoint(agency, crm);
+			disputes.open(agency.tenant().id(), debtor.id(), debt.id(), DisputeReason.NOT_MINE, "Не мой");
+
+			JsonNode data = json.readTree(webhooks.awaitDeliveries(endpoint, 1).getFirst().payload()).get("data");
+
+			assertThat(data.get("debtId").asString()).isEqualTo(debt.id().toString());
+			assertThat(data.get("debtExternalId").asString()).isEqualTo("R-100245");
+			List<String> fields = new java.util.ArrayList<>(data.propertyNames());
+			assertThat(fields.indexOf("debtExternalId")).isEqualTo(fields.indexOf("debtId") + 1);
+		}
+	}
+
 	@Autowired
 	ru.kredo.docrequests.DocumentRequests documentRequests;
 

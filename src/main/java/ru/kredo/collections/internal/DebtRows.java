@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ import ru.kredo.collections.Allocations;
 import ru.kredo.collections.DebtComponent;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.money.Money;
+import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -77,10 +80,75 @@ class DebtRows {
 	record Stored(long created, long updated) {
 	}
 
+	/**
+	 * The debts of the batch that cannot be stored for their external id (issue 15, docs/portfolio-import.md
+	 * «External id»), by their index in the batch: the external id is the agency's debt's identity, so a row whose id
+	 * is known updates that debt even under another contract number or creditor (the registry corrected them), unless
+	 * that contract is another debt's ({@code portfolio.external-id-taken}); a row whose contract is a debt that
+	 * already has another external id, or that another row of the batch takes away by its id, is refused
+	 * ({@code portfolio.external-id-differs}): Kredo does not guess which of the two ids is right.
+	 */
+	Map<Integer, Rejected> refusals(TenantId tenant, List<ImportedDebt> batch) {
+		return resolve(tenant, batch).refused();
+	}
+
+	private Resolution resolve(TenantId tenant, List<ImportedDebt> batch) {
+		Map<String, Existing> byKey = existing(tenant, batch.stream().map(d -> new Owed(null, d)).toList());
+		Map<String, Existing> byExternalId = byExternalId(tenant, batch);
+		Map<Integer, Rejected> refused = new HashMap<>();
+		Map<String, Existing> renamed = new HashMap<>();
+		Set<DebtId> renamedAway = new HashSet<>();
+		for (int i = 0; i < batch.size(); i++) {
+			ImportedDebt debt = batch.get(i);
+			Existing owner = debt.externalId() == null ? null : byExternalId.get(debt.externalId());
+			if (owner == null || owner.key().equals(debt.key())) {
+				continue;
+			}
+			Existing holder = byKey.get(debt.key());
+			if (holder != null) {
+				refused.put(i, new Rejected("portfolio.external-id-taken", debt.externalId(), owner.contractNumber()));
+			}
+			else {
+				renamed.put(debt.key(), owner);
+				renamedAway.add(owner.id());
+			}
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			ImportedDebt debt = batch.get(i);
+			Existing holder = byKey.get(debt.key());
+			if (refused.containsKey(i) || holder == null) {
+				continue;
+			}
+			if (renamedAway.contains(holder.id())
+					|| (holder.externalId() != null && !holder.externalId().equals(debt.externalId())
+							&& debt.externalId() != null)) {
+				refused.put(i, new Rejected("portfolio.external-id-differs",
+						holder.externalId() == null ? "—" : holder.externalId()));
+			}
+		}
+		return new Resolution(refused, renamed);
+	}
+
+	private record Resolution(Map<Integer, Rejected> refused, Map<String, Existing> renamed) {
+	}
+
 	Stored upsert(TenantId tenant, UUID portfolio, UUID importId, List<Owed> batch) {
 		if (batch.isEmpty()) {
 			return new Stored(0, 0);
 		}
+		Resolution resolution = resolve(tenant, batch.stream().map(Owed::debt).toList());
+		if (!resolution.refused().isEmpty()) {
+			throw new IllegalStateException("Debts refused for their external ids must be left out first: "
+					+ resolution.refused().keySet());
+		}
+		// A known external id under a corrected contract number or creditor: the debt takes them, and the upsert
+		// below finds it under them.
+		resolution.renamed().forEach((key, debt) -> {
+			ImportedDebt row = batch.stream().map(Owed::debt).filter(d -> d.key().equals(key)).findFirst().orElseThrow();
+			jdbc.sql("update debts set original_creditor = ?, contract_number = ? where tenant_id = ? and id = ?")
+				.params(row.originalCreditor(), row.contractNumber(), tenant.value(), debt.id().value())
+				.update();
+		});
 		Map<String, Existing> existing = existing(tenant, batch);
 		LocalDate today = calendar.today();
 		int n = batch.size();
@@ -96,6 +164,7 @@ class DebtRows {
 		Integer[] daysPastDue = new Integer[n];
 		String[] overdueSince = new String[n];
 		String[] closedOn = new String[n];
+		String[] externalIds = new String[n];
 		// Where a debtor lives is his: of his rows in the batch, the last that says it (a later row is the newer word).
 		Map<ContactId, DebtorZone> whereDebtorsLive = new LinkedHashMap<>();
 		List<Restated> restated = new ArrayList<>();
@@ -127,6 +196,7 @@ class DebtRows {
 			daysPastDue[i] = debt.daysPastDue();
 			overdueSince[i] = debt.overdueSince() == null ? null : debt.overdueSince().toString();
 			closedOn[i] = closed == null ? null : closed.toString();
+			externalIds[i] = debt.externalId();
 			if (known != null && !known.wasClosed()
 					&& (closed != null || !balance.total().equals(known.balance().total()))) {
 				restated.add(new Restated(known.id(), batch.get(i).debtor(), known.balance().total(), balance.total(),
@@ -142,14 +212,15 @@ class DebtRows {
 				insert into debts (id, tenant_id, contact_id, original_creditor, contract_number, contract_date,
 				    assignment_date, state_duty, fees, interest, principal, penalties, original_total, days_past_due,
 				    overdue_since, closed_on, paid_before_import, portfolio_id, import_id, created_at,
-				    updated_at)
+				    updated_at, external_id)
 				select r.id::uuid, ?, r.contact_id::uuid, r.creditor, r.contract, r.contract_date::date,
 				    r.assignment_date::date, r.state_duty, r.fees, r.interest, r.principal, r.penalties, r.claim,
-				    r.days_past_due, r.overdue_since::date, r.closed_on::date, r.paid, ?, ?, ?, ?
+				    r.days_past_due, r.overdue_since::date, r.closed_on::date, r.paid, ?, ?, ?, ?, r.external_id
 				from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-				    ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::bigint[])
+				    ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::bigint[],
+				    ?::text[])
 				    as r (id, contact_id, creditor, contract, contract_date, assignment_date, state_duty, fees, interest,
-				    principal, penalties, claim, days_past_due, overdue_since, closed_on, paid)
+				    principal, penalties, claim, days_past_due, overdue_since, closed_on, paid, external_id)
 				on conflict (tenant_id, contract_number, original_creditor) do update set
 				    contact_id = excluded.contact_id, contract_date = excluded.contract_date,
 				    assignment_date = excluded.assignment_date, state_duty = excluded.state_duty, fees = excluded.fees,
@@ -158,12 +229,13 @@ class DebtRows {
 				    overdue_since = excluded.overdue_since,
 				    closed_on = excluded.closed_on,
 				    paid_before_import = excluded.paid_before_import, portfolio_id = excluded.portfolio_id,
-				    import_id = excluded.import_id, updated_at = excluded.updated_at
+				    import_id = excluded.import_id, updated_at = excluded.updated_at,
+				    external_id = coalesce(excluded.external_id, debts.external_id)
 				returning id, (xmax = 0) as inserted""")
 			.params(tenant.value(), portfolio, importId, now, now, ids, contacts, creditors, contracts, contractDates,
 					assignmentDates, components[STATE_DUTY.ordinal()], components[FEES.ordinal()],
 					components[INTEREST.ordinal()], components[PRINCIPAL.ordinal()], components[PENALTIES.ordinal()], claims,
-					daysPastDue, overdueSince, closedOn, paid)
+					daysPastDue, overdueSince, closedOn, paid, externalIds)
 			.query((row, rowNumber) -> Map.entry(row.getObject("id", UUID.class), row.getBoolean("inserted")))
 			.list();
 		statesFollowTheRegistry(tenant, written.stream().map(w -> w.getKey().toString()).toArray(String[]::new));
@@ -220,14 +292,39 @@ class DebtRows {
 	private Map<String, Existing> existing(TenantId tenant, List<Owed> batch) {
 		Map<String, Existing> found = new HashMap<>();
 		jdbc.sql("""
-				select d.id, d.state, d.original_creditor, d.contract_number, d.closed_on, d.closed_as, d.state_duty, d.fees, d.interest, d.principal,
+				select d.id, d.state, d.original_creditor, d.contract_number, d.external_id, d.closed_on, d.closed_as, d.state_duty, d.fees, d.interest, d.principal,
 				    d.penalties, coalesce((select sum(p.state_duty + p.fees + p.interest + p.principal + p.penalties)
 				        from debt_payments p where p.tenant_id = d.tenant_id and p.debt_id = d.id), 0) as paid_in_kredo
 				from unnest(?::text[], ?::text[]) as k (original_creditor, contract_number)
 				join debts d on d.tenant_id = ? and d.contract_number = k.contract_number
 				    and d.original_creditor = k.original_creditor""")
 			.params(texts(batch, ImportedDebt::originalCreditor), texts(batch, ImportedDebt::contractNumber), tenant.value())
-			.query((row, n) -> {
+			.query(DebtRows::existingRow)
+			.list()
+			.forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+		return found;
+	}
+
+	/** The batch's external ids the agency already has, each with its debt (keyed by the external id). */
+	private Map<String, Existing> byExternalId(TenantId tenant, List<ImportedDebt> batch) {
+		String[] ids = batch.stream().map(ImportedDebt::externalId).filter(java.util.Objects::nonNull)
+			.toArray(String[]::new);
+		if (ids.length == 0) {
+			return Map.of();
+		}
+		Map<String, Existing> found = new HashMap<>();
+		jdbc.sql("""
+				select d.id, d.state, d.original_creditor, d.contract_number, d.external_id, d.closed_on, d.closed_as,
+				    d.state_duty, d.fees, d.interest, d.principal, d.penalties, 0 as paid_in_kredo
+				from debts d where d.tenant_id = ? and d.external_id = any(?::text[])""")
+			.params(tenant.value(), ids)
+			.query(DebtRows::existingRow)
+			.list()
+			.forEach(entry -> found.put(entry.getValue().externalId(), entry.getValue()));
+		return found;
+	}
+
+	private static Map.Entry<String, Existing> existingRow(java.sql.ResultSet row, int n) throws java.sql.SQLException {
 				java.sql.Date closed = row.getDate("closed_on");
 				return Map.entry(ImportedDebt.key(row.getString("original_creditor"), row.getString("contract_number")),
 						new Existing(new DebtId(row.getObject("id", UUID.class)), "CLOSED".equals(row.getString("state")),
@@ -235,11 +332,8 @@ class DebtRows {
 								Money.ofKopecks(row.getLong("fees")), Money.ofKopecks(row.getLong("interest")),
 								Money.ofKopecks(row.getLong("principal")), Money.ofKopecks(row.getLong("penalties"))),
 								Money.ofKopecks(row.getLong("paid_in_kredo")), closed == null ? null : closed.toLocalDate(),
-								"WRITTEN_OFF".equals(row.getString("closed_as"))));
-			})
-			.list()
-			.forEach(entry -> found.put(entry.getKey(), entry.getValue()));
-		return found;
+								"WRITTEN_OFF".equals(row.getString("closed_as")), row.getString("original_creditor"),
+								row.getString("contract_number"), row.getString("external_id")));
 	}
 
 	private static String[] texts(List<Owed> batch, Function<ImportedDebt, String> value) {
@@ -247,7 +341,11 @@ class DebtRows {
 	}
 
 	private record Existing(DebtId id, boolean wasClosed, DebtComponents balance, Money paidInKredo, LocalDate closedOn,
-			boolean writtenOff) {
+			boolean writtenOff, String originalCreditor, String contractNumber, String externalId) {
+
+		String key() {
+			return ImportedDebt.key(originalCreditor, contractNumber);
+		}
 
 		/**
 		 * Closed in Kredo: by a payment through it (in full, or with an accepted offer's discount forgiven), or written

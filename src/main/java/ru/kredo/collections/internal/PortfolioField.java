@@ -22,7 +22,9 @@ enum PortfolioField {
 	DAYS_PAST_DUE,
 	OVERDUE_SINCE,
 	REGION,
-	TIME_ZONE;
+	TIME_ZONE,
+	/** The debt's id in the registry or the agency's own system (issue 15): the debt's externalId. */
+	EXTERNAL_ID;
 
 	static final HeaderWords<PortfolioField> WORDS = HeaderWords.<PortfolioField>builder()
 		.add(ORIGINAL_CREDITOR, "Первоначальный кредитор", "Цедент", "Кредитор", "Наименование кредитора",
@@ -60,6 +62,9 @@ enum PortfolioField {
 				"Delinquency date", "Date of default")
 		.add(REGION, "Регион", "Субъект РФ", "Регион проживания", "Регион регистрации", "Регион должника", "Region")
 		.add(TIME_ZONE, "Часовой пояс", "Таймзона", "Time zone", "Timezone", "TZ", "UTC offset")
+		.add(EXTERNAL_ID, "ID", "ИД", "Внешний ID", "Внешний ИД", "Внешний идентификатор", "ID долга", "ИД долга",
+				"Идентификатор долга", "Номер в реестре", "№ в реестре", "ID в реестре", "Номер долга в реестре",
+				"ID дела", "External ID", "Debt ID", "Registry ID")
 		// Amounts are headed with their unit: «Сумма ОД, руб.», «Проценты (руб)», «Principal, RUB».
 		.ignoringEndings("руб", "рублей", "в рублях", "rub", "rur", "roubles", "rubles")
 		.build();

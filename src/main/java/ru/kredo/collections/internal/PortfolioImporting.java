@@ -83,17 +83,33 @@ public class PortfolioImporting {
 		return spool.receive(upload, maxFileSize);
 	}
 
+	/** Spools a registry sent as a request's body (the API); refuses it once it passes the same limit. */
+	public Path receive(java.io.InputStream body) throws IOException {
+		return spool.receive(body, maxFileSize);
+	}
+
 	/**
 	 * Refuses at once a file whose header cannot name debtors and their contracts, then imports the rest in the
 	 * background. Takes the spooled file over and deletes it when done or refused.
 	 */
 	public PortfolioImport start(TenantId tenant, String startedBy, String portfolioName, String fileName, Path file,
 			PortfolioDefaults defaults) {
+		return start(tenant, startedBy, () -> records.named(tenant, portfolioName), fileName, file, defaults);
+	}
+
+	/** {@link #start} into one of the tenant's portfolios by its id (the API); 404 for another tenant's. */
+	public PortfolioImport start(TenantId tenant, String startedBy, UUID portfolioId, String fileName, Path file,
+			PortfolioDefaults defaults) {
+		return start(tenant, startedBy, () -> records.portfolio(tenant, portfolioId).id(), fileName, file, defaults);
+	}
+
+	private PortfolioImport start(TenantId tenant, String startedBy, java.util.function.Supplier<UUID> into,
+			String fileName, Path file, PortfolioDefaults defaults) {
 		return SpooledImport.start(spool, file, () -> {
 			try (TabularFile registry = TabularFile.open(file, PortfolioColumns::looksLikeHeader, limits)) {
 				PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null);
 			}
-			UUID portfolio = records.named(tenant, portfolioName);
+			UUID portfolio = into.get();
 			if (records.running(tenant, portfolio).isPresent()) {
 				throw new Rejected("portfolio.import-running");
 			}
@@ -111,19 +127,30 @@ public class PortfolioImporting {
 							PortfolioColumns.of(registry.header(), defaults.originalCreditor() != null), defaults,
 							calendar.today());
 					Map<String, Long> firstLineOf = new HashMap<>();
+					Map<String, Long> firstLineOfId = new HashMap<>();
 					Tally tally = new Tally();
+					tally.rows = rows;
 					List<PortfolioRow.Good> good = new ArrayList<>(BATCH);
 					List<RowError> bad = new ArrayList<>();
 					for (SourceRow row = next(registry, started, good, bad, tally); row != null;
 							row = next(registry, started, good, bad, tally)) {
 						switch (rows.read(row)) {
 							case PortfolioRow.Good g -> {
-								Long first = firstLineOf.putIfAbsent(g.debt().key(), g.line());
-								if (first == null) {
-									good.add(g);
+								Long first = firstLineOf.get(g.debt().key());
+								Long firstWithId = g.debt().externalId() == null ? null
+										: firstLineOfId.get(g.debt().externalId());
+								if (first != null) {
+									bad.add(rows.repeated(g.line(), first));
+								}
+								else if (firstWithId != null) {
+									bad.add(rows.repeatedExternalId(g.line(), firstWithId));
 								}
 								else {
-									bad.add(rows.repeated(g.line(), first));
+									firstLineOf.put(g.debt().key(), g.line());
+									if (g.debt().externalId() != null) {
+										firstLineOfId.put(g.debt().externalId(), g.line());
+									}
+									good.add(g);
 								}
 							}
 							case PortfolioRow.Bad b -> bad.add(b.error());
@@ -167,6 +194,17 @@ public class PortfolioImporting {
 		good.stream().map(PortfolioRow.Good::note).filter(java.util.Objects::nonNull).forEach(notes::add);
 		long noted = notes.size() - tally.skippedRows.size();
 		Stored stored = transaction.execute(status -> {
+			// Rows whose external id clashes with the agency's debts are rejected before their debtors are added.
+			Map<Integer, Rejected> refused = good.isEmpty() ? Map.of()
+					: debts.refusals(tenant, good.stream().map(PortfolioRow.Good::debt).toList());
+			for (int i = good.size() - 1; i >= 0; i--) {
+				Rejected why = refused.get(i);
+				if (why != null) {
+					bad.add(tally.rows.externalIdRefused(good.get(i).line(), why));
+					good.remove(i);
+				}
+			}
+			bad.sort(java.util.Comparator.comparingLong(RowError::line));
 			List<Contact> debtors = good.isEmpty() ? List.of()
 					: contacts.addOrFind(tenant, good.stream().map(PortfolioRow.Good::debtor).toList());
 			List<Owed> owed = new ArrayList<>(good.size());
@@ -204,6 +242,7 @@ public class PortfolioImporting {
 		long rejected;
 		long noted;
 		long skipped;
+		PortfolioRows rows;
 		/** Skipped rows not stored yet: they go with the next batch. */
 		final List<RowError> skippedRows = new ArrayList<>();
 	}

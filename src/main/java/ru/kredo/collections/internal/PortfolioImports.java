@@ -166,6 +166,82 @@ public class PortfolioImports implements ImportRuns.Imports {
 		return ERRORS.page(jdbc, tenant.value(), importId, afterLine, limit);
 	}
 
+	/**
+	 * Makes the tenant's portfolio of this name, as the page does on its first upload (the API's
+	 * {@code POST /api/v1/portfolios}); {@code created} is false when the name was already the tenant's, whose
+	 * portfolio is answered.
+	 */
+	public Named create(TenantId tenant, String name) {
+		String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+		boolean existed = !trimmed.isEmpty() && jdbc.sql("select count(*) from portfolios where tenant_id = ? and name = ?")
+			.params(tenant.value(), trimmed)
+			.query(Long.class)
+			.single() > 0;
+		UUID id = named(tenant, name);
+		return new Named(portfolio(tenant, id), !existed);
+	}
+
+	public record Named(PortfolioOverview portfolio, boolean created) {
+	}
+
+	/** One of the tenant's portfolios with its counts. */
+	public PortfolioOverview portfolio(TenantId tenant, UUID id) {
+		return overviews(tenant, "and p.id = ?", "", id).stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFound("portfolio.not-found", id));
+	}
+
+	/**
+	 * The tenant's portfolios for the API's cursor paging: in the order they were made (then by id), after
+	 * {@code after} ({@code null}: the first page).
+	 */
+	public List<PortfolioOverview> portfoliosAfter(TenantId tenant, ru.kredo.platform.Cursor after, int limit) {
+		return after == null ? overviews(tenant, "", "limit ?", limit)
+				: overviews(tenant, "and (p.created_at, p.id) > (?, ?)", "limit ?", Timestamp.from(after.at()), after.id(),
+						limit);
+	}
+
+	public long count(TenantId tenant) {
+		return jdbc.sql("select count(*) from portfolios where tenant_id = ?").param(tenant.value()).query(Long.class).single();
+	}
+
+	/** The import's rows refused, in file order, after {@code afterLine}: how many in all. */
+	public long errorCount(TenantId tenant, UUID importId) {
+		return jdbc.sql("select count(*) from portfolio_import_errors where tenant_id = ? and import_id = ?")
+			.params(tenant.value(), importId)
+			.query(Long.class)
+			.single();
+	}
+
+	private List<PortfolioOverview> overviews(TenantId tenant, String where, String limit, Object... parameters) {
+		List<Object> all = new java.util.ArrayList<>();
+		all.add(tenant.value());
+		all.addAll(List.of(parameters));
+		return jdbc.sql(OVERVIEW.formatted(where, "p.created_at, p.id", limit))
+			.params(all)
+			.query((row, n) -> overviewRow(tenant, row))
+			.list();
+	}
+
+	private static final String OVERVIEW = """
+			select p.id, p.name, p.created_at, c.debts, c.open, c.debtors, c.balance, latest.id as latest_import
+			from portfolios p
+			cross join lateral (select count(*) as debts, count(*) filter (where d.closed_on is null) as open,
+			        count(distinct d.contact_id) as debtors,
+			        coalesce(sum(d.state_duty + d.fees + d.interest + d.principal + d.penalties), 0) as balance
+			    from debts d where d.tenant_id = p.tenant_id and d.portfolio_id = p.id) c
+			left join lateral (select i.id from portfolio_imports i where i.tenant_id = p.tenant_id
+			    and i.portfolio_id = p.id order by i.started_at desc limit 1) latest on true
+			where p.tenant_id = ? %s order by %s %s""";
+
+	private PortfolioOverview overviewRow(TenantId tenant, ResultSet row) throws SQLException {
+		UUID latest = row.getObject("latest_import", UUID.class);
+		return new PortfolioOverview(row.getObject("id", UUID.class), row.getString("name"),
+				row.getTimestamp("created_at").toInstant(), row.getLong("debts"), row.getLong("open"),
+				row.getLong("debtors"), Money.ofKopecks(row.getLong("balance")),
+				latest == null ? null : get(tenant, latest));
+	}
+
 	public List<PortfolioOverview> overview(TenantId tenant) {
 		return jdbc.sql("""
 				select p.id, p.name, p.created_at, c.debts, c.open, c.debtors, c.balance, latest.id as latest_import

@@ -99,12 +99,31 @@ final class PortfolioRows {
 			// The contact keeps his first number; the registry's others are the debtor's, kept by DebtorPhones.
 			return new PortfolioRow.Good(row.line(), debtor.withFirstPhoneOnly(), debtor.phones(), new ImportedDebt(
 					creditor, contract, contractDate, assigned, claim, paid, daysPastDue, overdueSince, where.region(),
-					where.zone()),
+					where.zone(), cells.optional(row, PortfolioField.EXTERNAL_ID, PortfolioRows::externalId).orElse(null)),
 					dropped.isEmpty() ? null : dropped.getFirst().at(row.line()));
 		}
 		catch (BadCell bad) {
 			return new PortfolioRow.Bad(bad.at(row.line()));
 		}
+	}
+
+	/** The row at {@code line} names an external id the row at {@code firstLine} already did. */
+	RowError repeatedExternalId(long line, long firstLine) {
+		return RowError.of(line, debt.name(debt.first(PortfolioField.EXTERNAL_ID).orElseThrow()),
+				new Rejected("portfolio.external-id-repeated", firstLine));
+	}
+
+	/** The row at {@code line} was refused for its external id when stored ({@code DebtRows#refusals}). */
+	RowError externalIdRefused(long line, Rejected why) {
+		return RowError.of(line, debt.name(debt.first(PortfolioField.EXTERNAL_ID).orElseThrow()), why);
+	}
+
+	private static String externalId(String text) {
+		String id = text.strip();
+		if (id.codePointCount(0, id.length()) > ru.kredo.contacts.ExternalId.MAX_LENGTH) {
+			throw new Rejected("portfolio.external-id-too-long", ru.kredo.contacts.ExternalId.MAX_LENGTH);
+		}
+		return id;
 	}
 
 	/** The row at {@code line} names a contract the row at {@code firstLine} already did. */

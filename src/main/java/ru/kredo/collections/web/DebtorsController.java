@@ -122,6 +122,8 @@ class DebtorsController {
 			.distinct().filter(phone -> !phone.equals(debtor.phone())).toList());
 		model.addAttribute("bureauPhones", listed.stream().filter(DebtorPhones.Listed::fromBureau).toList());
 		model.addAttribute("debts", owed);
+		// Each debt's id in its registry (issue 15), shown beside its contract.
+		model.addAttribute("debtExternalIds", debts.externalIds(me.tenantId(), owed.stream().map(Debt::id).toList()));
 		// A debtor in bankruptcy (a bureau's event or an operator's mark): each of his debts says so, with since when
 		model.addAttribute("bankruptSince", marks.bankruptSince(me.tenantId(), List.of(debtor.id())).get(debtor.id()));
 		List<DebtId> ids = owed.stream().map(Debt::id).toList();

@@ -75,7 +75,7 @@ class DebtsApi {
 	private static final String PROBLEM = "application/problem+json";
 	private static final String DEBT_EXAMPLE = """
 			{"id":"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d","contactId":"6a1f0c2e-8d7b-4f3a-a1e2-9c0b7d5e4f31",
-			"debtorName":"Лебедева Ольга Сергеевна","originalCreditor":"ПАО «Банк»","contractNumber":"КД-77/2021",
+			"debtorName":"Лебедева Ольга Сергеевна","externalId":"R-100245","originalCreditor":"ПАО «Банк»","contractNumber":"КД-77/2021",
 			"contractDate":"2021-03-15","assignmentDate":"2025-06-01","status":"OPEN","closedOn":null,"closedAs":null,
 			"daysPastDue":640,"balance":{"STATE_DUTY":"0.00","FEES":"0.00","INTEREST":"12400.00",
 			"PRINCIPAL":"30000.00","PENALTIES":"2600.00"},"total":"45000.00","originalTotal":"50000.00",
@@ -83,7 +83,7 @@ class DebtsApi {
 	private static final String LIST_EXAMPLE = "{\"items\":[" + DEBT_EXAMPLE + "],\"total\":1,\"nextCursor\":null}";
 	private static final String ONE_EXAMPLE = """
 			{"id":"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d","contactId":"6a1f0c2e-8d7b-4f3a-a1e2-9c0b7d5e4f31",
-			"debtorName":"Лебедева Ольга Сергеевна","originalCreditor":"ПАО «Банк»","contractNumber":"КД-77/2021",
+			"debtorName":"Лебедева Ольга Сергеевна","externalId":"R-100245","originalCreditor":"ПАО «Банк»","contractNumber":"КД-77/2021",
 			"contractDate":"2021-03-15","assignmentDate":"2025-06-01","status":"OPEN","closedOn":null,"closedAs":null,
 			"daysPastDue":640,"balance":{"STATE_DUTY":"0.00","FEES":"0.00","INTEREST":"12400.00",
 			"PRINCIPAL":"30000.00","PENALTIES":"2600.00"},"total":"45000.00","originalTotal":"50000.00",
@@ -141,15 +141,34 @@ class DebtsApi {
 			+ "did not give (request.cursor-invalid)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	DebtList list(@RequestParam(required = false) String q, @RequestParam(required = false) DebtState state,
+			@Parameter(description = "The debt's id in the registry or the agency's system, exactly (issue 15)")
+			@RequestParam(required = false) String externalId,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
 		int bounded = Math.max(1, Math.min(MAX_LIMIT, limit));
 		var search = contacts.searchFor(q == null ? "" : q);
-		List<Debts.ListedDebt> rows = debts.findAfter(current.id(), search, state, Cursor.decode(cursor), bounded + 1);
+		String byId = externalId == null || externalId.isBlank() ? null : externalId.strip();
+		List<Debts.ListedDebt> rows = debts.findAfter(current.id(), search, state, byId, Cursor.decode(cursor),
+				bounded + 1);
 		boolean more = rows.size() > bounded;
 		List<Debts.ListedDebt> page = more ? rows.subList(0, bounded) : rows;
 		String next = more ? new Cursor(page.getLast().addedAt(), page.getLast().debt().id().value()).encode() : null;
-		return new DebtList(page.stream().map(row -> DebtLine.of(row.debt(), row.debtor(), row.addedAt())).toList(),
-				debts.count(current.id(), search, state), next);
+		Map<DebtId, String> externalIds = debts.externalIds(current.id(),
+				page.stream().map(row -> row.debt().id()).toList());
+		return new DebtList(page.stream()
+			.map(row -> DebtLine.of(row.debt(), row.debtor(), externalIds.get(row.debt().id()), row.addedAt()))
+			.toList(), debts.count(current.id(), search, state, byId), next);
+	}
+
+	@GetMapping("/api/v1/debts/by-external-id/{externalId}")
+	@Operation(summary = "The debt of this external id (its registry's «ID»); 404 if the agency has none",
+			description = "The same debt as `GET /api/v1/debts/{id}` answers, found by the id the registry or the "
+					+ "agency's own system gave it (unique per agency). Audited as that read is.")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			examples = @ExampleObject(name = "with an offer", value = ONE_EXAMPLE)))
+	@ApiResponse(responseCode = "404", description = "No debt of the agency has this id (debt.not-found)",
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+	DebtResource byExternalId(@PathVariable String externalId) {
+		return one(debts.byExternalId(current.id(), externalId).id().value());
 	}
 
 	@GetMapping("/api/v1/debtors/{contactId}/debts")
@@ -163,8 +182,10 @@ class DebtsApi {
 	ApiList<DebtLine> ofDebtor(@PathVariable UUID contactId) {
 		Contact debtor = contacts.get(current.id(), new ContactId(contactId));
 		// A debtor's debts are a handful: all of them, one page (docs/api-lists.md).
-		return ApiList.whole(debts.ofContact(current.id(), debtor.id()).stream()
-			.map(debt -> DebtLine.of(debt, debtor.name().display(), null))
+		List<Debt> his = debts.ofContact(current.id(), debtor.id());
+		Map<DebtId, String> externalIds = debts.externalIds(current.id(), his.stream().map(Debt::id).toList());
+		return ApiList.whole(his.stream()
+			.map(debt -> DebtLine.of(debt, debtor.name().display(), externalIds.get(debt.id()), null))
 			.toList());
 	}
 
@@ -289,7 +310,8 @@ class DebtsApi {
 		Offer offer = offers.find(current.id(), List.of(debt.id())).get(debt.id());
 		boolean withheld = debt.status() == DebtStatus.DISPUTED || debt.status() == DebtStatus.UNDER_PLAN
 				|| offers.takenByPlans(current.id(), List.of(debt.id())).contains(debt.id());
-		return DebtResource.of(debt, debtorName, withheld ? null : OfferView.of(offer), lines);
+		return DebtResource.of(debt, debtorName, debts.externalId(current.id(), debt.id()),
+				withheld ? null : OfferView.of(offer), lines);
 	}
 
 	private static String roubles(Money amount) {
@@ -322,28 +344,29 @@ class DebtsApi {
 	 * A debt as the list shows it.
 	 *
 	 * @param paid what the debtor paid on the claim, before the upload and since; not what was forgiven
+	 * @param externalId the debt's id in its registry or the agency's own system («ID»), {@code null} when none
 	 * @param addedAt when the debt was added (the list's order); {@code null} in a debtor's list
 	 */
-	record DebtLine(UUID id, UUID contactId, String debtorName, String originalCreditor, String contractNumber,
-			LocalDate contractDate, LocalDate assignmentDate, DebtStatus status, LocalDate closedOn, ClosedAs closedAs,
-			Integer daysPastDue, Map<DebtComponent, String> balance, String total, String originalTotal, String paid,
-			String paidBeforeImport, String forgiven, Instant addedAt) {
+	record DebtLine(UUID id, UUID contactId, String debtorName, String externalId, String originalCreditor,
+			String contractNumber, LocalDate contractDate, LocalDate assignmentDate, DebtStatus status, LocalDate closedOn,
+			ClosedAs closedAs, Integer daysPastDue, Map<DebtComponent, String> balance, String total, String originalTotal,
+			String paid, String paidBeforeImport, String forgiven, Instant addedAt) {
 
-		static DebtLine of(Debt d, String debtorName, Instant addedAt) {
-			return new DebtLine(d.id().value(), d.contactId().value(), debtorName, d.originalCreditor(),
+		static DebtLine of(Debt d, String debtorName, String externalId, Instant addedAt) {
+			return new DebtLine(d.id().value(), d.contactId().value(), debtorName, externalId, d.originalCreditor(),
 					d.contractNumber(), d.contractDate(), d.assignmentDate(), d.status(), d.closedOn(), d.closedAs(),
 					d.daysPastDue(), components(d.balance()), roubles(d.total()), roubles(d.originalTotal()),
 					roubles(d.repaid()), roubles(d.paidBeforeImport()), roubles(d.forgiven()), addedAt);
 		}
 	}
 
-	record DebtResource(UUID id, UUID contactId, String debtorName, String originalCreditor, String contractNumber,
-			LocalDate contractDate, LocalDate assignmentDate, DebtStatus status, LocalDate closedOn, ClosedAs closedAs,
-			Integer daysPastDue, Map<DebtComponent, String> balance, String total, String originalTotal, String paid,
-			String paidBeforeImport, String forgiven, OfferView offer, List<PaymentLine> payments) {
+	record DebtResource(UUID id, UUID contactId, String debtorName, String externalId, String originalCreditor,
+			String contractNumber, LocalDate contractDate, LocalDate assignmentDate, DebtStatus status, LocalDate closedOn,
+			ClosedAs closedAs, Integer daysPastDue, Map<DebtComponent, String> balance, String total, String originalTotal,
+			String paid, String paidBeforeImport, String forgiven, OfferView offer, List<PaymentLine> payments) {
 
-		static DebtResource of(Debt d, String debtorName, OfferView offer, List<PaymentLine> payments) {
-			return new DebtResource(d.id().value(), d.contactId().value(), debtorName, d.originalCreditor(),
+		static DebtResource of(Debt d, String debtorName, String externalId, OfferView offer, List<PaymentLine> payments) {
+			return new DebtResource(d.id().value(), d.contactId().value(), debtorName, externalId, d.originalCreditor(),
 					d.contractNumber(), d.contractDate(), d.assignmentDate(), d.status(), d.closedOn(), d.closedAs(),
 					d.daysPastDue(), components(d.balance()), roubles(d.total()), roubles(d.originalTotal()),
 					roubles(d.repaid()), roubles(d.paidBeforeImport()), roubles(d.forgiven()), offer, payments);

@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
+import ru.kredo.collections.DebtId;
+import ru.kredo.collections.Debts;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.platform.NotFound;
@@ -22,7 +24,7 @@ import ru.kredo.webhooks.WebhookDeliveries.Message;
  * Queues one event's message for the tenant's endpoints that receive its type: the listeners of single events
  * ({@link AgencyEventsListener}, {@link TenantEventsListener}) share it. The data is built only when someone listens,
  * and a payload that names a person ({@code contactId}) also names him as the tenant's own system does
- * ({@code externalId}).
+ * ({@code externalId}), and one that names a debt ({@code debtId}) names it as the registry did ({@code debtExternalId}).
  */
 @Component
 class EventMessages {
@@ -30,12 +32,14 @@ class EventMessages {
 	private final WebhookDeliveries deliveries;
 	private final WebhookPayloads payloads;
 	private final Contacts contacts;
+	private final Debts debts;
 	private final Clock clock;
 
-	EventMessages(WebhookDeliveries deliveries, WebhookPayloads payloads, Contacts contacts, Clock clock) {
+	EventMessages(WebhookDeliveries deliveries, WebhookPayloads payloads, Contacts contacts, Debts debts, Clock clock) {
 		this.deliveries = deliveries;
 		this.payloads = payloads;
 		this.contacts = contacts;
+		this.debts = debts;
 		this.clock = clock;
 	}
 
@@ -55,7 +59,7 @@ class EventMessages {
 		}
 		Instant now = clock.instant();
 		deliveries.enqueue(type, List.of(new Message(tenant, WebhookPayloads.messageId(type, key),
-				payloads.event(type, now, withExternalId(tenant, read)))));
+				payloads.event(type, now, withDebtExternalId(tenant, withExternalId(tenant, read))))));
 	}
 
 	/**
@@ -82,6 +86,27 @@ class EventMessages {
 			named.put(entry.getKey(), entry.getValue());
 			if (entry.getKey().equals("contactId")) {
 				named.put("externalId", externalId);
+			}
+		}
+		return named;
+	}
+
+	/**
+	 * Every payload that names a debt ({@code debtId}) names it as the registry did too: {@code debtExternalId} right
+	 * after {@code debtId}, {@code null} when the registry gave none (issue 15). Not {@code externalId}, which is the
+	 * person's in the same payload.
+	 */
+	private Map<String, Object> withDebtExternalId(TenantId tenant, Map<String, Object> data) {
+		if (!data.containsKey("debtId")) {
+			return data;
+		}
+		Object debt = data.get("debtId");
+		String externalId = debt == null ? null : debts.externalId(tenant, new DebtId(UUID.fromString(debt.toString())));
+		Map<String, Object> named = new LinkedHashMap<>();
+		for (Map.Entry<String, Object> entry : data.entrySet()) {
+			named.put(entry.getKey(), entry.getValue());
+			if (entry.getKey().equals("debtId")) {
+				named.put("debtExternalId", externalId);
 			}
 		}
 		return named;

@@ -295,7 +295,8 @@ class DebtsApiIntegrationTests {
 			}
 		}
 		assertThat(operations).containsExactlyInAnyOrder("GET /api/v1/debts", "GET /api/v1/debts/{id}",
-				"POST /api/v1/debts/{id}/payments", "GET /api/v1/debtors/{contactId}/debts");
+				"POST /api/v1/debts/{id}/payments", "GET /api/v1/debtors/{contactId}/debts",
+				"GET /api/v1/debts/by-external-id/{externalId}");
 		assertThat(withoutExample).isEmpty();
 		String receive = paths.get("/api/v1/debts/{id}/payments").get("post").toString();
 		assertThat(receive).contains("Idempotency-Key", "payment.amount-invalid", "payment.received-in-future",
