@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * many rows the whole list (as filtered) has, and the {@code cursor} of the next page, {@code null} on the last one.
  * The rows come in a stable order ending with a unique key (a time and an id, {@link Cursor}), so that walking the
  * pages gives every row once, even while rows are added. One shape for every list, so that a client reads them all
- * alike; the contract test {@code ApiListsContractTests} refuses an endpoint that answers a bare array.
+ * alike; the contract test {@code ApiListsContractIntegrationTests} refuses an endpoint that answers a bare array.
  *
  * @param total how many rows the filter keeps in all; exact unless {@code totalIsEstimate}
  * @param totalIsEstimate {@code true} where counting exactly would cost too much and {@code total} is PostgreSQL's
