@@ -80,6 +80,9 @@ class StaffFormsIntegrationTests {
 	PasswordLinks links;
 
 	@Autowired
+	ru.kredo.crm.internal.AmoCrmAccounts amoCrm;
+
+	@Autowired
 	ru.kredo.collections.Debts debts;
 
 	@Autowired
@@ -148,7 +151,8 @@ class StaffFormsIntegrationTests {
 			"POST /operator/events", "POST /inbox/{id}/take", "POST /inbox/{id}/assign",
 			"POST /inbox/replies/{id}/delete", "POST /plan-policy/portfolios/{id}/delete",
 			"POST /plans/{id}/approve", "POST /plans/{id}/resume", "POST /debtors/{id}/monitoring",
-			"POST /debtors/portfolios/{id}/invitations", "POST /inbox/statements/{id}/confirm", "POST /debtors/{id}/call", "POST /debtors/{id}/contact-bars/lift");
+			"POST /debtors/portfolios/{id}/invitations", "POST /inbox/statements/{id}/confirm", "POST /debtors/{id}/call", "POST /debtors/{id}/contact-bars/lift",
+			"POST /crm/amocrm/connect", "POST /crm/amocrm/disconnect");
 
 	@Test
 	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
@@ -216,6 +220,12 @@ class StaffFormsIntegrationTests {
 				List.of("name", "file", "months", "consentPurpose"), List.of("99", "2026-11-01")));
 		forms.put("POST /api-keys", new Wrong(() -> post("/api-keys").param("name", " ").with(user(brokerAdmin)),
 				List.of("name"), List.of()));
+		forms.put("POST /crm/amocrm/keys", new Wrong(() -> post("/crm/amocrm/keys").param("subdomain", "my broker!")
+			.param("clientId", " ").param("clientSecret", "").with(user(brokerAdmin)),
+				List.of("subdomain", "clientId", "clientSecret"), List.of("my broker!")));
+		forms.put("POST /crm/amocrm/action", new Wrong(() -> post("/crm/amocrm/action").param("action", "LEAD")
+			.param("pipelineId", "воронка").param("statusId", "").with(user(amoCrmAdmin())),
+				List.of("pipelineId", "statusId"), List.of("воронка")));
 		forms.put("POST /webhooks", new Wrong(() -> post("/webhooks").param("url", "ftp://crm.example.ru/hook")
 			.param("description", "Д".repeat(201)).with(user(brokerAdmin)),
 				List.of("url", "description"), List.of("ftp://crm.example.ru/hook")));
@@ -378,6 +388,12 @@ class StaffFormsIntegrationTests {
 			.with(user(brokerAdmin)));
 		forms.put("POST /webhooks/{id}/event-types", () -> post("/webhooks/{id}/event-types", webhook(broker).id().value())
 			.param("eventTypes", "signal.raised").with(user(brokerAdmin)));
+		forms.put("POST /crm/amocrm/keys", () -> post("/crm/amocrm/keys").param("subdomain", "mybroker.amocrm.ru")
+			.param("clientId", "0f2c6c1e-integration").param("clientSecret", "secret").with(user(brokerAdmin)));
+		forms.put("POST /crm/amocrm/connect", () -> post("/crm/amocrm/connect").with(user(amoCrmAdmin())));
+		forms.put("POST /crm/amocrm/action", () -> post("/crm/amocrm/action").param("action", "LEAD")
+			.param("pipelineId", "7001").param("statusId", "142").with(user(amoCrmAdmin())));
+		forms.put("POST /crm/amocrm/disconnect", () -> post("/crm/amocrm/disconnect").with(user(amoCrmAdmin())));
 		forms.put("POST /webhooks/deliveries/{id}/redeliver", () -> {
 			WebhookEndpoint endpoint = webhook(broker);
 			return post("/webhooks/deliveries/{id}/redeliver",
@@ -655,5 +671,12 @@ class StaffFormsIntegrationTests {
 
 	private static String mail(String who) {
 		return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.kredo";
+	}
+
+	/** A broker's admin whose tenant has its amoCRM integration's keys saved (not yet connected). */
+	private UserDetails amoCrmAdmin() {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		amoCrm.saveKeys(tenant.tenant().id(), "mybroker", "0f2c6c1e-integration", "secret", java.time.Instant.now());
+		return fixtures.admin(tenant);
 	}
 }

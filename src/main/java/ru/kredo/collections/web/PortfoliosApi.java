@@ -219,6 +219,19 @@ class PortfoliosApi {
 				request);
 	}
 
+	/**
+	 * A body of any other type: the portfolio is looked up first, so that another agency's id answers 404 whatever
+	 * the body (as every other route of it does), and only then 415 (media-type-not-supported).
+	 */
+	@PostMapping(path = "/{id}/uploads")
+	@io.swagger.v3.oas.annotations.Hidden
+	ResponseEntity<Void> uploadOfAnotherType(@PathVariable UUID id, HttpServletRequest request)
+			throws org.springframework.web.HttpMediaTypeNotSupportedException {
+		imports.portfolio(current.id(), id);
+		throw new org.springframework.web.HttpMediaTypeNotSupportedException(request.getContentType(),
+				List.of(MediaType.MULTIPART_FORM_DATA, MediaType.parseMediaType("text/csv"), MediaType.parseMediaType(XLSX)));
+	}
+
 	@GetMapping("/{id}/uploads/{uploadId}")
 	@Operation(summary = "An upload's progress, counts and result; 404 if not this portfolio's")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",

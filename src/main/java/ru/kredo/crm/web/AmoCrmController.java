@@ -3,7 +3,11 @@ package ru.kredo.crm.web;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -61,6 +65,9 @@ class AmoCrmController {
 	@GetMapping
 	String page(@AuthenticationPrincipal SignedInUser me, Model model) {
 		check(me);
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
 		Optional<Account> account = accounts.find(me.tenantId());
 		model.addAttribute("account", account.orElse(null));
 		model.addAttribute("redirectUri", redirectUri());
@@ -69,23 +76,37 @@ class AmoCrmController {
 		return "crm/amocrm";
 	}
 
+	/**
+	 * The integration's keys. Every wrong field is marked next to it and what was typed is shown again (422), the
+	 * secret never: the subdomain (as in mybroker.amocrm.ru), the integration's id, and its secret key (required the
+	 * first time; left blank later it is kept).
+	 */
 	@PostMapping("/keys")
-	String keys(@AuthenticationPrincipal SignedInUser me, @RequestParam String subdomain, @RequestParam String clientId,
-			@RequestParam(defaultValue = "") String clientSecret, RedirectAttributes redirect) {
+	String keys(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String subdomain,
+			@RequestParam(defaultValue = "") String clientId, @RequestParam(defaultValue = "") String clientSecret,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		check(me);
 		String sub = subdomain.trim().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.amocrm\\.(ru|com)$", "");
 		boolean first = accounts.find(me.tenantId()).isEmpty();
+		Map<String, Rejected> errors = new LinkedHashMap<>();
 		if (!AmoCrmAccounts.SUBDOMAIN.matcher(sub).matches()) {
-			redirect.addFlashAttribute("problem", new Rejected("crm.amocrm.subdomain-invalid"));
+			errors.put("subdomain", new Rejected("crm.amocrm.subdomain-invalid"));
 		}
-		else if (clientId.isBlank() || clientId.length() > 100 || clientSecret.length() > 200
-				|| (first && clientSecret.isBlank())) {
-			redirect.addFlashAttribute("problem", new Rejected("crm.amocrm.keys-missing"));
+		if (clientId.isBlank() || clientId.length() > 100) {
+			errors.put("clientId", new Rejected("crm.amocrm.keys-missing"));
 		}
-		else {
-			accounts.saveKeys(me.tenantId(), sub, clientId.trim(), clientSecret.trim(), clock.instant());
-			redirect.addFlashAttribute("notice", "crm.amocrm.keys-saved");
+		if (clientSecret.length() > 200 || (first && clientSecret.isBlank())) {
+			errors.put("clientSecret", new Rejected("crm.amocrm.keys-missing"));
 		}
+		if (!errors.isEmpty()) {
+			model.addAttribute("errors", errors);
+			model.addAttribute("typedSubdomain", subdomain);
+			model.addAttribute("typedClientId", clientId);
+			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(me, model);
+		}
+		accounts.saveKeys(me.tenantId(), sub, clientId.trim(), clientSecret.trim(), clock.instant());
+		redirect.addFlashAttribute("notice", "crm.amocrm.keys-saved");
 		return "redirect:/crm/amocrm";
 	}
 
@@ -147,21 +168,57 @@ class AmoCrmController {
 	}
 
 	@PostMapping("/action")
-	String action(@AuthenticationPrincipal SignedInUser me, @RequestParam AmoCrmAccounts.Action action,
-			@RequestParam(required = false) Long pipelineId, @RequestParam(required = false) Long statusId,
-			RedirectAttributes redirect) {
+	String action(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String action,
+			@RequestParam(defaultValue = "") String pipelineId, @RequestParam(defaultValue = "") String statusId,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		check(me);
 		if (accounts.find(me.tenantId()).isEmpty()) {
 			redirect.addFlashAttribute("problem", new Rejected("crm.amocrm.keys-missing"));
+			return "redirect:/crm/amocrm";
 		}
-		else if (action == AmoCrmAccounts.Action.LEAD && (pipelineId == null || statusId == null)) {
-			redirect.addFlashAttribute("problem", new Rejected("crm.amocrm.pipeline-missing"));
+		Map<String, Rejected> errors = new LinkedHashMap<>();
+		AmoCrmAccounts.Action chosen = java.util.Arrays.stream(AmoCrmAccounts.Action.values())
+			.filter(a -> a.name().equals(action.strip()))
+			.findFirst()
+			.orElse(null);
+		if (chosen == null) {
+			errors.put("action", new Rejected("crm.amocrm.action-invalid"));
 		}
-		else {
-			accounts.saveAction(me.tenantId(), action, pipelineId, statusId, clock.instant());
-			redirect.addFlashAttribute("notice", "crm.amocrm.action-saved");
+		boolean lead = chosen == AmoCrmAccounts.Action.LEAD;
+		Long pipeline = amoCrmId(pipelineId, lead, "pipelineId", errors);
+		Long status = amoCrmId(statusId, lead, "statusId", errors);
+		if (!errors.isEmpty()) {
+			model.addAttribute("errors", errors);
+			model.addAttribute("typedPipelineId", pipelineId);
+			model.addAttribute("typedStatusId", statusId);
+			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(me, model);
 		}
+		accounts.saveAction(me.tenantId(), chosen, pipeline, status, clock.instant());
+		redirect.addFlashAttribute("notice", "crm.amocrm.action-saved");
 		return "redirect:/crm/amocrm";
+	}
+
+	/** An amoCRM id as typed: a positive whole number, required for a lead; blank is none. */
+	private static Long amoCrmId(String typed, boolean required, String field, Map<String, Rejected> errors) {
+		String id = typed.strip();
+		if (id.isEmpty()) {
+			if (required) {
+				errors.put(field, new Rejected("crm.amocrm.pipeline-missing"));
+			}
+			return null;
+		}
+		try {
+			long value = Long.parseLong(id);
+			if (value > 0) {
+				return value;
+			}
+		}
+		catch (NumberFormatException notANumber) {
+			// named below
+		}
+		errors.put(field, new Rejected("crm.amocrm.id-invalid"));
+		return null;
 	}
 
 	@PostMapping("/disconnect")

@@ -21,22 +21,27 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import ru.kredo.platform.HiddenRoutes;
 import ru.kredo.platform.Problems;
 
 /**
  * Errors in the request's shape, raised before the endpoint's own code runs (no such path, wrong method, wrong or
  * missing Content-Type, a missing parameter or part, a broken multipart body, an oversized upload): problem details
  * with a stable code under {@code /api}; the pages' error pages everywhere else (rethrowing hands the exception to
- * Spring's default handling, which answers each with its 4xx). Consulted before {@link ApiErrors}.
+ * Spring's default handling, which answers each with its 4xx). Consulted before {@link ApiErrors}. A wrong method or
+ * Content-Type on a route the caller's kind of tenant may not use answers 404, as the route itself would
+ * ({@link HiddenRoutes}): a 405 or 415 would tell a broker's key that an agency's endpoint is there.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiRoutingErrors {
 
 	private final Problems problems;
+	private final java.util.List<HiddenRoutes> hidden;
 
-	ApiRoutingErrors(Problems problems) {
+	ApiRoutingErrors(Problems problems, java.util.List<HiddenRoutes> hidden) {
 		this.problems = problems;
+		this.hidden = hidden;
 	}
 
 	/**
@@ -58,6 +63,9 @@ class ApiRoutingErrors {
 		if (!isApi(request)) {
 			throw ex;
 		}
+		if (hides(request)) {
+			return notFound(request);
+		}
 		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
 			.allow(ex.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
 			.body(problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", new Object[0], request));
@@ -68,6 +76,9 @@ class ApiRoutingErrors {
 			throws HttpMediaTypeNotSupportedException {
 		if (!isApi(request)) {
 			throw ex;
+		}
+		if (hides(request)) {
+			return notFound(request);
 		}
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.body(problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type-not-supported", new Object[0], request));
@@ -87,6 +98,9 @@ class ApiRoutingErrors {
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
 	ResponseEntity<Void> notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request)
 			throws HttpMediaTypeNotAcceptableException {
+		if (isApi(request) && hides(request)) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+		}
 		if (!isApi(request)) {
 			throw ex;
 		}
@@ -120,6 +134,15 @@ class ApiRoutingErrors {
 		}
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 			.body(problems.of(HttpStatus.CONTENT_TOO_LARGE, "request.too-large", new Object[0], request));
+	}
+
+	private boolean hides(HttpServletRequest request) {
+		return hidden.stream().anyMatch(routes -> routes.hides(request));
+	}
+
+	private ResponseEntity<ProblemDetail> notFound(HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(problems.of(HttpStatus.NOT_FOUND, "not-found", new Object[0], request));
 	}
 
 	private static boolean isApi(HttpServletRequest request) {

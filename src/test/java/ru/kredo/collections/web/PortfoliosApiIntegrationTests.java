@@ -113,7 +113,7 @@ class PortfoliosApiIntegrationTests {
 		assertThat(one.get("externalId").asString()).isEqualTo("R-3");
 		assertThat(read(agency, "/api/v1/debts/" + first.get("id").asString()).get("externalId").asString())
 			.isEqualTo("R-1");
-		assertThat(read(agency, "/api/v1/debtors/" + first.get("contactId").asString() + "/debts").get(0)
+		assertThat(read(agency, "/api/v1/debtors/" + first.get("contactId").asString() + "/debts").get("items").get(0)
 			.get("externalId").asString()).isEqualTo("R-1");
 		problem(mvc.perform(as(agency, get("/api/v1/debts/by-external-id/R-2"))).andReturn().getResponse(), 404,
 				"debt.not-found");
@@ -175,6 +175,16 @@ class PortfoliosApiIntegrationTests {
 		// Agencies only: a broker's key does not see the routes at all (TenantKindAccess).
 		assertThat(mvc.perform(as(broker, get("/api/v1/portfolios"))).andReturn().getResponse().getStatus())
 			.isEqualTo(404);
+		// … nor through a request no handler takes: a wrong Content-Type or method answers it 404 too, not the 415 or
+		// 405 the agency gets, which would tell it the route is there (HiddenRoutes).
+		problem(mvc.perform(as(broker, post("/api/v1/portfolios/" + id + "/uploads").contentType("text/plain")
+			.content("x"))).andReturn().getResponse(), 404, "not-found");
+		problem(mvc.perform(as(broker, org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.delete("/api/v1/portfolios"))).andReturn().getResponse(), 404, "not-found");
+		problem(mvc.perform(as(agency, post("/api/v1/portfolios/" + own + "/uploads").contentType("text/plain")
+			.content("x"))).andReturn().getResponse(), 415, "media-type-not-supported");
+		problem(mvc.perform(as(agency, org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.delete("/api/v1/portfolios"))).andReturn().getResponse(), 405, "method-not-allowed");
 	}
 
 	@Test
