@@ -80,7 +80,7 @@ class DebtsApi {
 			"daysPastDue":640,"balance":{"STATE_DUTY":"0.00","FEES":"0.00","INTEREST":"12400.00",
 			"PRINCIPAL":"30000.00","PENALTIES":"2600.00"},"total":"45000.00","originalTotal":"50000.00",
 			"paid":"5000.00","paidBeforeImport":"0.00","forgiven":"0.00","addedAt":"2026-11-02T09:15:00Z"}""";
-	private static final String LIST_EXAMPLE = "{\"items\":[" + DEBT_EXAMPLE + "],\"total\":1,\"nextCursor\":null}";
+	private static final String LIST_EXAMPLE = "{\"items\":[" + DEBT_EXAMPLE + "],\"total\":1,\"totalIsEstimate\":false,\"nextCursor\":null}";
 	private static final String ONE_EXAMPLE = """
 			{"id":"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d","contactId":"6a1f0c2e-8d7b-4f3a-a1e2-9c0b7d5e4f31",
 			"debtorName":"Лебедева Ольга Сергеевна","externalId":"R-100245","originalCreditor":"ПАО «Банк»","contractNumber":"КД-77/2021",
@@ -140,7 +140,7 @@ class DebtsApi {
 	@ApiResponse(responseCode = "400", description = "An unknown `state` (request.parameter-invalid), a cursor Kredo "
 			+ "did not give (request.cursor-invalid)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	DebtList list(@RequestParam(required = false) String q, @RequestParam(required = false) DebtState state,
+	ApiList<DebtLine> list(@RequestParam(required = false) String q, @RequestParam(required = false) DebtState state,
 			@Parameter(description = "The debt's id in the registry or the agency's system, exactly (issue 15)")
 			@RequestParam(required = false) String externalId,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
@@ -154,7 +154,7 @@ class DebtsApi {
 		String next = more ? new Cursor(page.getLast().addedAt(), page.getLast().debt().id().value()).encode() : null;
 		Map<DebtId, String> externalIds = debts.externalIds(current.id(),
 				page.stream().map(row -> row.debt().id()).toList());
-		return new DebtList(page.stream()
+		return ApiList.of(page.stream()
 			.map(row -> DebtLine.of(row.debt(), row.debtor(), externalIds.get(row.debt().id()), row.addedAt()))
 			.toList(), debts.count(current.id(), search, state, byId), next);
 	}
@@ -334,10 +334,6 @@ class DebtsApi {
 	 * @param reference the bank's document number or the cash receipt's
 	 */
 	record Received(String amount, String receivedOn, String reference) {
-	}
-
-	/** @param nextCursor pass it back as {@code cursor} for the next page; {@code null} on the last */
-	record DebtList(List<DebtLine> items, long total, String nextCursor) {
 	}
 
 	/**

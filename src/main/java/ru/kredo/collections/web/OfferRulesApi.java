@@ -31,6 +31,7 @@ import ru.kredo.collections.OfferRule;
 import ru.kredo.collections.OfferRules;
 import ru.kredo.collections.Offers;
 import ru.kredo.collections.PartInterval;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.Cursor;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Rejected;
@@ -89,16 +90,16 @@ class OfferRulesApi {
 			`limit` up to 200 (100 by default); `total` is how many rules there are.""")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "rules", value = "{\"items\":[" + RULE_EXAMPLE
-					+ "],\"total\":1,\"nextCursor\":null}")))
+					+ "],\"total\":1,\"totalIsEstimate\":false,\"nextCursor\":null}")))
 	@ApiResponse(responseCode = "400", description = "A cursor Kredo did not give (request.cursor-invalid)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	RuleList list(@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
+	ApiList<RuleResource> list(@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
 		int bounded = Math.max(1, Math.min(MAX_LIMIT, limit));
 		List<OfferRules.Listed> rows = rules.after(current.id(), Cursor.decode(cursor), bounded + 1);
 		boolean more = rows.size() > bounded;
 		List<OfferRules.Listed> page = more ? rows.subList(0, bounded) : rows;
 		String next = more ? new Cursor(page.getLast().addedAt(), page.getLast().line().rule().id()).encode() : null;
-		return new RuleList(page.stream().map(row -> RuleResource.of(row.line(), row.addedAt())).toList(),
+		return ApiList.of(page.stream().map(row -> RuleResource.of(row.line(), row.addedAt())).toList(),
 				rules.count(current.id()), next);
 	}
 
@@ -203,10 +204,6 @@ class OfferRulesApi {
 	}
 
 	record Switch(Boolean enabled) {
-	}
-
-	/** @param nextCursor pass it back as {@code cursor} for the next page; {@code null} on the last */
-	record RuleList(List<RuleResource> items, long total, String nextCursor) {
 	}
 
 	/**

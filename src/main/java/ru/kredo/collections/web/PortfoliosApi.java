@@ -40,6 +40,7 @@ import ru.kredo.collections.internal.PortfolioImport;
 import ru.kredo.collections.internal.PortfolioImporting;
 import ru.kredo.collections.internal.PortfolioImports;
 import ru.kredo.collections.internal.PortfolioOverview;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.Cursor;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
@@ -90,7 +91,7 @@ class PortfoliosApi {
 	private static final String ERRORS_EXAMPLE = """
 			{"items":[{"line":14,"column":"Дата рождения","code":"person.birth-date-invalid",\
 			"message":"Дата рождения не читается: нужна ДД.ММ.ГГГГ или ГГГГ-ММ-ДД."},{"line":15,"column":"ID",\
-			"code":"portfolio.external-id-repeated","message":"Этот ID уже был в строке 3."}],"total":2,\
+			"code":"portfolio.external-id-repeated","message":"Этот ID уже был в строке 3."}],"total":2,"totalIsEstimate":false,\
 			"nextCursor":null}""";
 	private static final String TOO_LARGE_EXAMPLE = """
 			{"type":"about:blank","title":"Слишком большой запрос","status":413,\
@@ -121,17 +122,17 @@ class PortfoliosApi {
 			description = "Pass `nextCursor` back as `cursor` for the next page (`null`: the last one); `limit` up to "
 					+ "200 (100 by default); `total` is how many portfolios the agency has.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(
-			name = "portfolios", value = "{\"items\":[" + PORTFOLIO_EXAMPLE + "],\"total\":1,\"nextCursor\":null}")))
+			name = "portfolios", value = "{\"items\":[" + PORTFOLIO_EXAMPLE + "],\"total\":1,\"totalIsEstimate\":false,\"nextCursor\":null}")))
 	@ApiResponse(responseCode = "400", description = "A cursor Kredo did not give (request.cursor-invalid)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	PortfolioList list(@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit,
+	ApiList<PortfolioResource> list(@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit,
 			HttpServletRequest request) {
 		int bounded = Math.max(1, Math.min(MAX_LIMIT, limit));
 		List<PortfolioOverview> rows = imports.portfoliosAfter(current.id(), Cursor.decode(cursor), bounded + 1);
 		boolean more = rows.size() > bounded;
 		List<PortfolioOverview> page = more ? rows.subList(0, bounded) : rows;
 		String next = more ? new Cursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
-		return new PortfolioList(page.stream().map(p -> resource(p, request)).toList(), imports.count(current.id()), next);
+		return ApiList.of(page.stream().map(p -> resource(p, request)).toList(), imports.count(current.id()), next);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -253,7 +254,7 @@ class PortfoliosApi {
 			examples = @ExampleObject(name = "rejected rows", value = ERRORS_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "Not this agency's portfolio or upload (import.not-found)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	ErrorList errors(@PathVariable UUID id, @PathVariable UUID uploadId, @RequestParam(required = false) String cursor,
+	ApiList<RowErrorResource> errors(@PathVariable UUID id, @PathVariable UUID uploadId, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
 		PortfolioImport upload = upload(id, uploadId);
 		int bounded = Math.max(1, Math.min(MAX_LIMIT, limit));
@@ -261,7 +262,7 @@ class PortfoliosApi {
 		List<RowError> rows = imports.errors(current.id(), upload.id(), after, bounded + 1);
 		boolean more = rows.size() > bounded;
 		List<RowError> page = more ? rows.subList(0, bounded) : rows;
-		return new ErrorList(page.stream()
+		return ApiList.of(page.stream()
 			.map(e -> new RowErrorResource(e.line(), e.column(), e.code(),
 					messages.getMessage(e.messageKey(), e.arguments(), e.code(), problems.locale(request))))
 			.toList(), imports.errorCount(current.id(), upload.id()), more ? String.valueOf(page.getLast().line()) : null);
@@ -359,10 +360,6 @@ class PortfoliosApi {
 	record NewPortfolio(String name) {
 	}
 
-	/** @param nextCursor pass it back as {@code cursor} for the next page; {@code null} on the last */
-	record PortfolioList(List<PortfolioResource> items, long total, String nextCursor) {
-	}
-
 	/**
 	 * @param debts, open, debtors the portfolio's debts, those still open, and the people they belong to
 	 * @param balance what its debts owe now, roubles as a string
@@ -386,10 +383,6 @@ class PortfoliosApi {
 	}
 
 	record Failure(String code, String message) {
-	}
-
-	/** @param nextCursor pass it back as {@code cursor} for the next page; {@code null} on the last */
-	record ErrorList(List<RowErrorResource> items, long total, String nextCursor) {
 	}
 
 	record RowErrorResource(long line, String column, String code, String message) {

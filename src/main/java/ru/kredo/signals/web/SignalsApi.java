@@ -78,7 +78,7 @@ class SignalsApi {
 					what would otherwise be one `GET /api/v1/contacts/{id}` per signal.""")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = LIST_EXAMPLE)))
-	SignalPage queue(@RequestParam(defaultValue = "OPEN") SignalStatus status,
+	ApiList<SignalResource> queue(@RequestParam(defaultValue = "OPEN") SignalStatus status,
 			@RequestParam(required = false) Integer maxPriority, @RequestParam(required = false) Segment segment,
 			@RequestParam(required = false) UUID list, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "100") int limit,
@@ -89,7 +89,7 @@ class SignalsApi {
 		SignalCursor after = SignalCursor.decode(cursor);
 		List<QueueLine> rows = signals.page(current.id(), filter, after, paging.offset(), paging.limit() + 1);
 		List<QueueLine> shown = rows.size() > paging.limit() ? rows.subList(0, paging.limit()) : rows;
-		return new SignalPage(shown.stream().map(this::resource).toList(), signals.count(current.id(), filter),
+		return ApiList.of(shown.stream().map(this::resource).toList(), signals.count(current.id(), filter),
 				rows.size() > paging.limit() ? SignalCursor.after(shown.getLast().signal()).encode() : null);
 	}
 
@@ -102,7 +102,7 @@ class SignalsApi {
 			"outcome":null,"commissionDue":false,"stopContact":false,"externalId":"1042",\
 			"person":{"contactId":"c21f0e9d-8c7b-4a6f-9e5d-4c3b2a1f0e9d","watchId":"6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",\
 			"name":"Семёнова Анна Петровна","externalId":"1042","segment":"PROSPECT"}}],\
-			"total":1,"nextCursor":null}""";
+			"total":1,"totalIsEstimate":false,"nextCursor":null}""";
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One signal; 404 if not in this tenant")
@@ -176,13 +176,6 @@ class SignalsApi {
 
 	/** Whose a signal is: his contact, his name and id in the tenant's own system, the watch and its segment. */
 	record Person(UUID contactId, UUID watchId, String name, String externalId, Segment segment) {
-	}
-
-	/**
-	 * @param total how many signals the filter keeps in all
-	 * @param nextCursor the {@code cursor} of the next page; {@code null} at the end
-	 */
-	record SignalPage(List<SignalResource> items, long total, String nextCursor) {
 	}
 
 	/** @param by the Kredo user who worked the signal: an outcome is always somebody's work */

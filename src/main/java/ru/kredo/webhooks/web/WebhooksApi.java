@@ -72,7 +72,7 @@ class WebhooksApi {
 			"health":{"state":"UNTRIED","lastSuccessAt":null,"lastFailureAt":null,"failuresInARow":0,
 			"lastFailureStatus":null,"lastFailureError":null},
 			"secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwZz9u5mJ0Wk4="}""";
-	private static final String LIST_EXAMPLE = "{\"items\":[" + ENDPOINT_EXAMPLE + "],\"total\":1,\"nextCursor\":null}";
+	private static final String LIST_EXAMPLE = "{\"items\":[" + ENDPOINT_EXAMPLE + "],\"total\":1,\"totalIsEstimate\":false,\"nextCursor\":null}";
 	private static final String ROTATED_EXAMPLE = """
 			{"id":"5f0e7a1c-2b3d-4e5f-8a9b-0c1d2e3f4a5b","secret":"whsec_3q2+7wX9yZ0aB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0uU=",
 			"previousSecretValidUntil":"2026-12-10T07:00:00Z"}""";
@@ -82,7 +82,7 @@ class WebhooksApi {
 			"attempts":2,"lastResponseCode":503,"lastError":null,"createdAt":"2026-12-09T08:00:00Z",
 			"lastAttemptAt":"2026-12-09T08:00:05Z","nextAttemptAt":"2026-12-09T08:05:05Z","deliveredAt":null""";
 	private static final String DELIVERIES_EXAMPLE = "{\"items\":[{" + DELIVERY_FIELDS + "}],\"total\":1,"
-			+ "\"nextCursor\":\"MjAyNi0xMi0wOVQwODowMDowMFp8OGM3YjZhNTktNGQzZS00ZjJhLTliMWMtMGQ5ZThmN2E2YjVj\"}";
+			+ "\"totalIsEstimate\":false,\"nextCursor\":\"MjAyNi0xMi0wOVQwODowMDowMFp8OGM3YjZhNTktNGQzZS00ZjJhLTliMWMtMGQ5ZThmN2E2YjVj\"}";
 	private static final String REDELIVERED_EXAMPLE = """
 			{"id":"8c7b6a59-4d3e-4f2a-9b1c-0d9e8f7a6b5c","endpointId":"5f0e7a1c-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
 			"messageId":"msg_6f1c2d0e9a3b4c5d8e7f6a5b4c3d2e1f","eventType":"signal.raised","status":"PENDING",
@@ -132,12 +132,12 @@ class WebhooksApi {
 			examples = @ExampleObject(name = "one endpoint", value = LIST_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "A cursor Kredo did not give (request.cursor-invalid)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad cursor", value = CURSOR_EXAMPLE)))
-	Page<EndpointResource> list(@Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+	ApiList<EndpointResource> list(@Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
 		int bounded = Math.clamp(limit, 1, MAX_LIMIT);
 		List<WebhookEndpoint> rows = endpoints.page(current.id(), Cursor.decode(cursor), bounded + 1);
 		List<WebhookEndpoint> shown = rows.size() > bounded ? rows.subList(0, bounded) : rows;
-		return new Page<>(shown.stream().map(this::resource).toList(), endpoints.count(current.id()),
+		return ApiList.of(shown.stream().map(this::resource).toList(), endpoints.count(current.id()),
 				rows.size() > bounded ? new Cursor(shown.getLast().createdAt(), shown.getLast().id().value()).encode()
 						: null);
 	}
@@ -285,14 +285,14 @@ class WebhooksApi {
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad cursor", value = CURSOR_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "Not this tenant's (webhook.not-found)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
-	Page<DeliveryLine> deliveries(@PathVariable UUID id,
+	ApiList<DeliveryLine> deliveries(@PathVariable UUID id,
 			@Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
 		WebhookEndpoint endpoint = endpoints.get(current.id(), new WebhookEndpointId(id));
 		int bounded = Math.clamp(limit, 1, MAX_LIMIT);
 		List<WebhookDelivery> rows = deliveries.page(current.id(), endpoint.id(), Cursor.decode(cursor), bounded + 1);
 		List<WebhookDelivery> shown = rows.size() > bounded ? rows.subList(0, bounded) : rows;
-		return new Page<>(shown.stream().map(DeliveryLine::of).toList(), deliveries.count(current.id(), endpoint.id()),
+		return ApiList.of(shown.stream().map(DeliveryLine::of).toList(), deliveries.count(current.id(), endpoint.id()),
 				rows.size() > bounded ? new Cursor(shown.getLast().createdAt(), shown.getLast().id().value()).encode()
 						: null);
 	}
@@ -310,15 +310,6 @@ class WebhooksApi {
 		WebhookDelivery delivery = deliveries.redeliver(current.id(), new WebhookDeliveryId(id));
 		audit.record(AuditAction.WEBHOOK_REDELIVERED, "webhook-delivery", delivery.id(), delivery.messageId());
 		return DeliveryLine.of(delivery);
-	}
-
-	/**
-	 * A page of a list (the API's list convention, {@code README.md} «Using the API»).
-	 *
-	 * @param total how many there are in all
-	 * @param nextCursor the {@code cursor} of the next page; {@code null} at the end
-	 */
-	record Page<T>(List<T> items, long total, String nextCursor) {
 	}
 
 	/**
