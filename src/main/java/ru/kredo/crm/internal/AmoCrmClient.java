@@ -13,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,7 +42,7 @@ public class AmoCrmClient {
 	private final AmoCrmProperties properties;
 	private final JsonMapper json;
 	private final HttpClient http;
-	private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
+	private final Map<String, Bucket> pacers = new ConcurrentHashMap<>();
 
 	public AmoCrmClient(AmoCrmProperties properties, JsonMapper json) {
 		this.properties = properties;
@@ -158,21 +161,20 @@ public class AmoCrmClient {
 		}).orElse(null);
 	}
 
-	// Spaces the requests to one account 1.1/requestsPerSecond seconds apart, across threads: a tenth to spare, so that
-	// network jitter never packs eight into amoCRM's one-second window.
+	// Spaces the requests to one account 1.1/requestsPerSecond seconds apart, across threads (Bucket4j, one token at a
+	// time): a tenth to spare, so that network jitter never packs eight into amoCRM's one-second window.
 	private void pace(String subdomain) {
-		long spacing = 1_100_000_000L / Math.max(1, properties.requestsPerSecond());
-		long now = System.nanoTime();
-		long slot = nextSlot.merge(subdomain, now + spacing, (previous, ignored) -> Math.max(previous, now) + spacing)
-				- spacing;
-		long wait = slot - now;
-		if (wait > 0) {
-			try {
-				Thread.sleep(Duration.ofNanos(wait));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		Bucket pacer = pacers.computeIfAbsent(subdomain, account -> Bucket.builder()
+			.addLimit(Bandwidth.builder()
+				.capacity(1)
+				.refillGreedy(1, Duration.ofNanos(1_100_000_000L / Math.max(1, properties.requestsPerSecond())))
+				.build())
+			.build());
+		try {
+			pacer.asBlocking().consume(1);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 }
