@@ -331,6 +331,21 @@ class Bitrix24IntegrationTests {
 	}
 
 	@Test
+	void aDealsStageMustBeOfTheChosenPipeline() throws Exception {
+		connect();
+		for (String[] wrong : new String[][] { { "3", "C5:NEW" }, { "3", "NEW" }, { "0", "C3:NEW" }, { "0", "new stage" } }) {
+			MvcResult refused = mvc.perform(post("/crm/bitrix24/action").param("action", "DEAL")
+				.param("categoryId", wrong[0]).param("stageId", wrong[1]).with(user(admin)).with(csrf())).andReturn();
+			assertThat(refused.getResponse().getStatus()).as(String.join(" ", wrong)).isEqualTo(422);
+			assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("stageId-error")
+				.contains("value=\"" + wrong[1] + "\"");
+		}
+		choose("DEAL", "5", "C5:NEW");
+		assertThat(jdbc.sql("select stage_id from crm_bitrix24_accounts where tenant_id = ?")
+			.param(broker.tenant().id().value()).query(String.class).single()).isEqualTo("C5:NEW");
+	}
+
+	@Test
 	void aDealWhoseAnswerWasLostIsFoundByItsOrigin() throws Exception {
 		connect();
 		choose("DEAL", "0", "NEW");

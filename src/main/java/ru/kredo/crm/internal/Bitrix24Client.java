@@ -56,7 +56,8 @@ public class Bitrix24Client {
 
 	/**
 	 * Exchanges the code the portal's consent page gave (good for 30 seconds) for the first tokens. The answer's
-	 * {@code client_endpoint} must be the portal's own REST address: tokens are never sent anywhere else.
+	 * {@code client_endpoint} must be the portal's own REST address (a renewal's too): the authorisation server vouches
+	 * that the tokens are that portal's, and they are never sent anywhere else.
 	 */
 	public Tokens exchangeCode(String portal, String clientId, String clientSecret, String code, Instant now) {
 		return tokens(portal, Map.of("grant_type", "authorization_code", "client_id", clientId, "client_secret",
@@ -83,7 +84,7 @@ public class Bitrix24Client {
 					"Bitrix24 answered no tokens");
 		}
 		String endpoint = answer.path("client_endpoint").asString("");
-		if (!endpoint.isEmpty() && !endpoint.equals(properties.restEndpoint(portal))) {
+		if (!endpoint.equals(properties.restEndpoint(portal))) {
 			throw new Bitrix24Exception(response.statusCode(), "portal_mismatch",
 					"the tokens are for another portal: " + endpoint);
 		}
