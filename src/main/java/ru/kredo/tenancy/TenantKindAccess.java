@@ -55,6 +55,8 @@ public final class TenantKindAccess {
 			Row.staff("/plans/**", COLLECTOR),
 			// A broker's amoCRM connector (issue 15, docs/crm-amocrm.md).
 			Row.staff("/crm/amocrm/**", BROKER),
+			// … and its Bitrix24 connector (issue 15, docs/crm-bitrix24.md).
+			Row.staff("/crm/bitrix24/**", BROKER),
 			// … and their API: conversations, disputes and document requests (issue 12, «For integrators»).
 			Row.staff("/api/v1/conversations/**", COLLECTOR), Row.staff("/api/v1/disputes/**", COLLECTOR),
 			Row.staff("/api/v1/document-requests/**", COLLECTOR), Row.staff("/api/v1/plans/**", COLLECTOR),

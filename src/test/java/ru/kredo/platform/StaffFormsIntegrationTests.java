@@ -83,6 +83,9 @@ class StaffFormsIntegrationTests {
 	ru.kredo.crm.internal.AmoCrmAccounts amoCrm;
 
 	@Autowired
+	ru.kredo.crm.internal.Bitrix24Accounts bitrix24;
+
+	@Autowired
 	ru.kredo.collections.Debts debts;
 
 	@Autowired
@@ -152,7 +155,8 @@ class StaffFormsIntegrationTests {
 			"POST /inbox/replies/{id}/delete", "POST /plan-policy/portfolios/{id}/delete",
 			"POST /plans/{id}/approve", "POST /plans/{id}/resume", "POST /debtors/{id}/monitoring",
 			"POST /debtors/portfolios/{id}/invitations", "POST /inbox/statements/{id}/confirm", "POST /debtors/{id}/call", "POST /debtors/{id}/contact-bars/lift",
-			"POST /crm/amocrm/connect", "POST /crm/amocrm/disconnect");
+			"POST /crm/amocrm/connect", "POST /crm/amocrm/disconnect",
+			"POST /crm/bitrix24/connect", "POST /crm/bitrix24/disconnect");
 
 	@Test
 	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
@@ -226,6 +230,12 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /crm/amocrm/action", new Wrong(() -> post("/crm/amocrm/action").param("action", "LEAD")
 			.param("pipelineId", "воронка").param("statusId", "").with(user(amoCrmAdmin())),
 				List.of("pipelineId", "statusId"), List.of("воронка")));
+		forms.put("POST /crm/bitrix24/keys", new Wrong(() -> post("/crm/bitrix24/keys").param("portal", "my broker!")
+			.param("clientId", " ").param("clientSecret", "").with(user(brokerAdmin)),
+				List.of("portal", "clientId", "clientSecret"), List.of("my broker!")));
+		forms.put("POST /crm/bitrix24/action", new Wrong(() -> post("/crm/bitrix24/action").param("action", "DEAL")
+			.param("categoryId", "воронка").param("stageId", "").with(user(bitrix24Admin())),
+				List.of("categoryId", "stageId"), List.of("воронка")));
 		forms.put("POST /webhooks", new Wrong(() -> post("/webhooks").param("url", "ftp://crm.example.ru/hook")
 			.param("description", "Д".repeat(201)).with(user(brokerAdmin)),
 				List.of("url", "description"), List.of("ftp://crm.example.ru/hook")));
@@ -394,6 +404,12 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /crm/amocrm/action", () -> post("/crm/amocrm/action").param("action", "LEAD")
 			.param("pipelineId", "7001").param("statusId", "142").with(user(amoCrmAdmin())));
 		forms.put("POST /crm/amocrm/disconnect", () -> post("/crm/amocrm/disconnect").with(user(amoCrmAdmin())));
+		forms.put("POST /crm/bitrix24/keys", () -> post("/crm/bitrix24/keys").param("portal", "https://mybroker.bitrix24.ru/")
+			.param("clientId", "local.6667fc928a50a9.70414732").param("clientSecret", "secret").with(user(brokerAdmin)));
+		forms.put("POST /crm/bitrix24/connect", () -> post("/crm/bitrix24/connect").with(user(bitrix24Admin())));
+		forms.put("POST /crm/bitrix24/action", () -> post("/crm/bitrix24/action").param("action", "DEAL")
+			.param("categoryId", "3").param("stageId", "C3:NEW").with(user(bitrix24Admin())));
+		forms.put("POST /crm/bitrix24/disconnect", () -> post("/crm/bitrix24/disconnect").with(user(bitrix24Admin())));
 		forms.put("POST /webhooks/deliveries/{id}/redeliver", () -> {
 			WebhookEndpoint endpoint = webhook(broker);
 			return post("/webhooks/deliveries/{id}/redeliver",
@@ -677,6 +693,14 @@ class StaffFormsIntegrationTests {
 	private UserDetails amoCrmAdmin() {
 		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
 		amoCrm.saveKeys(tenant.tenant().id(), "mybroker", "0f2c6c1e-integration", "secret", java.time.Instant.now());
+		return fixtures.admin(tenant);
+	}
+
+	/** A broker's admin whose tenant has its Bitrix24 portal and application's keys saved (not yet connected). */
+	private UserDetails bitrix24Admin() {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		bitrix24.saveKeys(tenant.tenant().id(), "mybroker.bitrix24.ru", "local.6667fc928a50a9.70414732", "secret",
+				java.time.Instant.now());
 		return fixtures.admin(tenant);
 	}
 }

@@ -16,8 +16,9 @@ import ru.kredo.signals.SignalRaised;
 import ru.kredo.tenancy.TenantId;
 
 /**
- * The queue of signals to carry into amoCRM, and its log. {@link #claim} leases due rows (another instance skips
- * them; a lease that runs out — a crash — makes them due again), as the webhook queue does.
+ * The queue of signals to carry into a CRM, and its log: one queue for every connector, each row for one {@link Crm}
+ * (the methods without a {@code Crm} are amoCRM's). {@link #claim} leases due rows (another instance skips them; a
+ * lease that runs out — a crash — makes them due again), as the webhook queue does.
  */
 @Component
 public class CrmDeliveries {
@@ -25,7 +26,10 @@ public class CrmDeliveries {
 	/** Longer than one delivery can take: a few requests, each with its time-out, and a token refresh. */
 	static final Duration LEASE = Duration.ofMinutes(3);
 
-	/** A row of the queue, as the worker and the page's log read it. */
+	/**
+	 * A row of the queue, as the worker and the page's log read it. {@code amoContactId} and {@code amoEntityId} are
+	 * the contact's and the created entity's id in the row's CRM, whichever it is.
+	 */
 	public record Delivery(UUID id, TenantId tenantId, UUID signalId, int signalCount, UUID contactId, String externalId,
 			String title, int priority, String status, int attempts, Instant nextAttemptAt, Instant sentAt,
 			String action, Long amoContactId, Long amoEntityId, Integer lastStatus, String lastError, Instant createdAt,
@@ -51,24 +55,37 @@ public class CrmDeliveries {
 			.list();
 	}
 
-	/** Queues a signal once per fold: the same signal and count again is a no-op. */
+	/** Queues a signal for amoCRM once per fold: the same signal and count again is a no-op. */
 	public void enqueue(SignalRaised signal, Instant now) {
+		enqueue(Crm.AMOCRM, signal, now);
+	}
+
+	/** Queues a signal for the CRM once per fold: the same signal and count again is a no-op. */
+	public void enqueue(Crm crm, SignalRaised signal, Instant now) {
 		jdbc.sql("""
-				insert into crm_amocrm_deliveries (id, tenant_id, signal_id, signal_count, contact_id, external_id, title,
-				    priority, status, next_attempt_at, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
-				on conflict (tenant_id, signal_id, signal_count) do nothing""")
-			.params(UUID.randomUUID(), signal.tenantId().value(), signal.signalId(), signal.count(), signal.contactId(),
-					signal.externalId(), signal.title(), signal.priority(), Timestamp.from(now), Timestamp.from(now))
+				insert into crm_amocrm_deliveries (id, tenant_id, crm, signal_id, signal_count, contact_id, external_id,
+				    title, priority, status, next_attempt_at, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+				on conflict (tenant_id, crm, signal_id, signal_count) do nothing""")
+			.params(UUID.randomUUID(), signal.tenantId().value(), crm.name(), signal.signalId(), signal.count(),
+					signal.contactId(), signal.externalId(), signal.title(), signal.priority(), Timestamp.from(now),
+					Timestamp.from(now))
 			.update();
 	}
 
+	// Transactional itself: the call below does not pass the proxy, and the lease must be taken under the row locks.
 	@Transactional
 	public List<Delivery> claim(Instant now, int limit) {
+		return claim(Crm.AMOCRM, now, limit);
+	}
+
+	/** Leases up to {@code limit} of the CRM's rows due at {@code now}. */
+	@Transactional
+	public List<Delivery> claim(Crm crm, Instant now, int limit) {
 		List<Delivery> due = jdbc.sql("""
-				select * from crm_amocrm_deliveries where status = 'PENDING' and next_attempt_at <= ?
+				select * from crm_amocrm_deliveries where crm = ? and status = 'PENDING' and next_attempt_at <= ?
 				order by next_attempt_at limit ? for update skip locked""")
-			.params(Timestamp.from(now), limit)
+			.params(crm.name(), Timestamp.from(now), limit)
 			.query((row, n) -> delivery(row))
 			.list();
 		due.forEach(d -> jdbc.sql("update crm_amocrm_deliveries set next_attempt_at = ? where id = ?")
@@ -114,10 +131,17 @@ public class CrmDeliveries {
 			.update();
 	}
 
-	/** The page's log: the latest deliveries of the tenant. */
+	/** The amoCRM page's log: the latest deliveries of the tenant. */
 	public List<Delivery> latest(TenantId tenant, int limit) {
-		return jdbc.sql("select * from crm_amocrm_deliveries where tenant_id = ? order by created_at desc, id limit ?")
-			.params(tenant.value(), limit)
+		return latest(Crm.AMOCRM, tenant, limit);
+	}
+
+	/** A CRM page's log: the latest deliveries of the tenant to that CRM. */
+	public List<Delivery> latest(Crm crm, TenantId tenant, int limit) {
+		return jdbc.sql("""
+				select * from crm_amocrm_deliveries where tenant_id = ? and crm = ? order by created_at desc, id
+				limit ?""")
+			.params(tenant.value(), crm.name(), limit)
 			.query((row, n) -> delivery(row))
 			.list();
 	}

@@ -1,0 +1,459 @@
+package ru.kredo.crm;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A Bitrix24 portal and Bitrix24's authorisation server on 127.0.0.1, as the published REST documentation
+ * (apidocs.bitrix24.com) describes them, for the connector's tests:
+ * <ul>
+ * <li>{@code GET /oauth/token/?grant_type=…&client_id=…&client_secret=…}: the {@code authorization_code} grant (a code
+ * is good once) and the {@code refresh_token} grant; each answer has a new refresh token, the one used is spent, and
+ * {@code client_endpoint} names the portal's REST address; a wrong one is {@code 400 invalid_grant} or
+ * {@code invalid_client}.</li>
+ * <li>{@code /rest/<method>} with the access token as {@code auth} (in the JSON body or the query): none is
+ * {@code 401 NO_AUTH_FOUND}, an expired one {@code 401 expired_token}, an unknown one {@code 401 invalid_token}.
+ * Requests fill a leaky bucket that drains {@value #DRAIN_PER_SECOND} a second; once it holds the threshold (50, as on
+ * Bitrix24's plans below Enterprise, or what the test gives) a request is {@code 503 QUERY_LIMIT_EXCEEDED}.</li>
+ * <li>List methods answer 50 at a time with {@code total} and, while more are left, {@code next}: the {@code start} of
+ * the next page. A method's own refusal is a 400 with its {@code error} and {@code error_description}.</li>
+ * </ul>
+ */
+public final class FakeBitrix24 {
+
+	public static final String CLIENT_ID = "local.6667fc928a50a9.70414732";
+	public static final String CLIENT_SECRET = "ZeKyeYIgy2NsHZqsIHY6GfG1V";
+	public static final int DRAIN_PER_SECOND = 2;
+	static final int PAGE = 50;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+	private final HttpServer server;
+	private final int threshold;
+	private final Set<String> codes = ConcurrentHashMap.newKeySet();
+	private final Map<String, Boolean> accessTokens = new ConcurrentHashMap<>();
+	private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
+	private final Map<Long, ObjectNode> contacts = new ConcurrentHashMap<>();
+	private final List<ObjectNode> tasks = new CopyOnWriteArrayList<>();
+	private final List<ObjectNode> comments = new CopyOnWriteArrayList<>();
+	private final List<ObjectNode> deals = new CopyOnWriteArrayList<>();
+	private final List<String> requests = new CopyOnWriteArrayList<>();
+	private final AtomicInteger forcedLimit = new AtomicInteger();
+	private final AtomicInteger refreshes = new AtomicInteger();
+	private final AtomicInteger limited = new AtomicInteger();
+	private final AtomicLong ids = new AtomicLong(4000);
+	private volatile String clientEndpoint;
+	private double bucket;
+	private long drainedAt = System.nanoTime();
+
+	private FakeBitrix24(int threshold) throws IOException {
+		this.threshold = threshold;
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", this::handle);
+		server.start();
+		clientEndpoint = "http://" + portal() + "/rest/";
+	}
+
+	/** A portal whose bucket holds 50 requests. */
+	public static FakeBitrix24 start() {
+		return start(50);
+	}
+
+	/** A portal whose bucket holds {@code threshold} requests. */
+	public static FakeBitrix24 start(int threshold) {
+		try {
+			return new FakeBitrix24(threshold);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The portal's address, as an admin types it (the test configuration puts {@code http://} before it). */
+	public String portal() {
+		return "127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	public void stop() {
+		server.stop(0);
+	}
+
+	/** The code the consent page would give. */
+	public String issueCode() {
+		String code = UUID.randomUUID().toString().replace("-", "");
+		codes.add(code);
+		return code;
+	}
+
+	/** From now on the token answers name another portal's REST address. */
+	public void answerForAnotherPortal(String endpoint) {
+		clientEndpoint = endpoint;
+	}
+
+	/** Every access token issued so far has expired (as after an hour). */
+	public void expireAccessTokens() {
+		accessTokens.replaceAll((token, live) -> false);
+	}
+
+	/** Answer the next {@code times} REST requests with QUERY_LIMIT_EXCEEDED. */
+	public void limitNext(int times) {
+		forcedLimit.set(times);
+	}
+
+	public int refreshes() {
+		return refreshes.get();
+	}
+
+	/** How many requests were answered QUERY_LIMIT_EXCEEDED. */
+	public int limited() {
+		return limited.get();
+	}
+
+	public void addContact(long id, long assignedById, String name, String... phones) {
+		ObjectNode contact = json.createObjectNode();
+		contact.put("ID", String.valueOf(id)).put("NAME", name).put("ASSIGNED_BY_ID", String.valueOf(assignedById));
+		ArrayNode values = contact.putArray("PHONE");
+		for (String phone : phones) {
+			values.addObject().put("ID", String.valueOf(ids.incrementAndGet())).put("VALUE_TYPE", "WORK")
+				.put("VALUE", phone).put("TYPE_ID", "PHONE");
+		}
+		contacts.put(id, contact);
+	}
+
+	/** A task someone else made on the contact. */
+	public void addOtherTask(long contactId, String title) {
+		ObjectNode task = json.createObjectNode();
+		task.put("id", String.valueOf(ids.incrementAndGet())).put("title", title).put("description", title)
+			.put("responsibleId", "1").putArray("ufCrmTask").add("C_" + contactId);
+		tasks.add(task);
+	}
+
+	public List<ObjectNode> tasks() {
+		return tasks.stream().filter(t -> t.path("title").asString("").startsWith("Kredo")).toList();
+	}
+
+	public List<ObjectNode> comments() {
+		return List.copyOf(comments);
+	}
+
+	public List<ObjectNode> deals() {
+		return List.copyOf(deals);
+	}
+
+	/** The methods called, in order ("oauth/token" for the authorisation server). */
+	public List<String> requests() {
+		return List.copyOf(requests);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		try {
+			if (path.equals("/oauth/token/") && exchange.getRequestMethod().equals("GET")) {
+				requests.add("oauth/token");
+				token(exchange, query(exchange));
+				return;
+			}
+			if (!path.startsWith("/rest/")) {
+				answer(exchange, 404, null);
+				return;
+			}
+			String method = path.substring("/rest/".length()).replaceFirst("\\.json$", "");
+			requests.add(method);
+			if (overLimit()) {
+				limited.incrementAndGet();
+				answer(exchange, 503, error("QUERY_LIMIT_EXCEEDED", "Too many requests"));
+				return;
+			}
+			byte[] raw = exchange.getRequestBody().readAllBytes();
+			JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+			String auth = body.path("auth").asString(query(exchange).getOrDefault("auth", ""));
+			if (auth.isEmpty()) {
+				answer(exchange, 401, error("NO_AUTH_FOUND", "Wrong authorization data"));
+				return;
+			}
+			Boolean live = accessTokens.get(auth);
+			if (live == null) {
+				answer(exchange, 401, error("invalid_token", "The access token provided is invalid."));
+				return;
+			}
+			if (!live) {
+				answer(exchange, 401, error("expired_token", "The access token provided has expired."));
+				return;
+			}
+			rest(exchange, method, body);
+		}
+		catch (Refusal refusal) {
+			answer(exchange, 400, error(refusal.code, refusal.getMessage()));
+		}
+		catch (RuntimeException ex) {
+			answer(exchange, 400, error("", ex.getMessage()));
+		}
+	}
+
+	// The leaky bucket: every request adds one; it drains DRAIN_PER_SECOND a second; full, it refuses.
+	private synchronized boolean overLimit() {
+		if (forcedLimit.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+			return true;
+		}
+		long now = System.nanoTime();
+		bucket = Math.max(0, bucket - (now - drainedAt) / 1e9 * DRAIN_PER_SECOND);
+		drainedAt = now;
+		if (bucket + 1 > threshold) {
+			return true;
+		}
+		bucket += 1;
+		return false;
+	}
+
+	private void token(HttpExchange exchange, Map<String, String> query) throws IOException {
+		if (!CLIENT_ID.equals(query.get("client_id")) || !CLIENT_SECRET.equals(query.get("client_secret"))) {
+			answer(exchange, 400, error("invalid_client", "Invalid client"));
+			return;
+		}
+		String grant = query.getOrDefault("grant_type", "");
+		boolean granted = switch (grant) {
+			case "authorization_code" -> codes.remove(query.getOrDefault("code", ""));
+			case "refresh_token" -> refreshTokens.remove(query.getOrDefault("refresh_token", ""));
+			default -> false;
+		};
+		if (!granted) {
+			answer(exchange, 400, error("invalid_grant", "Invalid grant"));
+			return;
+		}
+		if (grant.equals("refresh_token")) {
+			refreshes.incrementAndGet();
+		}
+		String access = UUID.randomUUID().toString().replace("-", "");
+		String refresh = UUID.randomUUID().toString().replace("-", "");
+		accessTokens.put(access, true);
+		refreshTokens.add(refresh);
+		ObjectNode answer = json.createObjectNode();
+		answer.put("access_token", access).put("client_endpoint", clientEndpoint).put("domain", "oauth.bitrix.info")
+			.put("expires_in", 3600).put("member_id", "a223c6b3710f85df22e9377d6c4f7553").put("refresh_token", refresh)
+			.put("scope", "crm,task").put("server_endpoint", "https://oauth.bitrix.info/rest/").put("status", "L");
+		answer(exchange, 200, answer);
+	}
+
+	private void rest(HttpExchange exchange, String method, JsonNode body) throws IOException {
+		switch (method) {
+			case "crm.contact.list" -> list(exchange, body, contacts.values().stream()
+				.filter(contactFilter(body.path("filter")))
+				.sorted(Comparator.comparingLong((ObjectNode c) -> c.path("ID").asLong()))
+				.map(c -> select(c, body.path("select"))).toList(), false);
+			case "crm.duplicate.findbycomm" -> findByComm(exchange, body);
+			case "tasks.task.add" -> {
+				JsonNode fields = body.path("fields");
+				require(!fields.path("TITLE").asString("").isEmpty(), "ERROR_CORE", "Task title not specified<br>");
+				require(fields.path("RESPONSIBLE_ID").asLong(0) > 0, "ERROR_CORE", "Assignee not specified<br>");
+				ObjectNode task = json.createObjectNode();
+				task.put("id", String.valueOf(ids.incrementAndGet())).put("title", fields.path("TITLE").asString())
+					.put("description", fields.path("DESCRIPTION").asString(""))
+					.put("responsibleId", fields.path("RESPONSIBLE_ID").asString())
+					.put("deadline", fields.path("DEADLINE").asString(""));
+				ArrayNode crm = task.putArray("ufCrmTask");
+				fields.path("UF_CRM_TASK").forEach(crm::add);
+				tasks.add(task);
+				ObjectNode answer = json.createObjectNode();
+				answer.putObject("result").set("task", task);
+				answer(exchange, 200, answer);
+			}
+			case "tasks.task.list" -> {
+				String bound = body.path("filter").path("UF_CRM_TASK").asString("");
+				List<JsonNode> found = tasks.stream()
+					.filter(t -> bound.isEmpty() || contains(t.path("ufCrmTask"), bound))
+					.sorted(Comparator.comparingLong((ObjectNode t) -> t.path("id").asLong()).reversed())
+					.map(JsonNode.class::cast).toList();
+				list(exchange, body, found, true);
+			}
+			case "crm.timeline.comment.add" -> {
+				require(body.has("fields"), "100", "Required fields not provided");
+				JsonNode fields = body.path("fields");
+				require(!fields.path("COMMENT").asString("").isBlank(), "INVALID_ARG_VALUE", "Empty comment");
+				require(fields.path("ENTITY_TYPE").asString("").equals("contact")
+						&& contacts.containsKey(fields.path("ENTITY_ID").asLong(0)), "OWNER_NOT_FOUND",
+						"Owner of the element not found");
+				ObjectNode comment = json.createObjectNode();
+				long id = ids.incrementAndGet();
+				comment.put("ID", String.valueOf(id)).put("ENTITY_ID", fields.path("ENTITY_ID").asString())
+					.put("ENTITY_TYPE", "contact").put("COMMENT", fields.path("COMMENT").asString());
+				comments.add(comment);
+				answer(exchange, 200, json.createObjectNode().put("result", id));
+			}
+			case "crm.timeline.comment.list" -> {
+				JsonNode filter = body.path("filter");
+				require(filter.has("ENTITY_ID") && filter.has("ENTITY_TYPE"), "", "ENTITY_ID and ENTITY_TYPE are required");
+				String entity = filter.path("ENTITY_ID").asString();
+				Comparator<ObjectNode> byId = Comparator.comparingLong(c -> c.path("ID").asLong());
+				list(exchange, body, comments.stream().filter(c -> c.path("ENTITY_ID").asString().equals(entity))
+					.sorted(body.path("order").path("ID").asString("ASC").equals("DESC") ? byId.reversed() : byId)
+					.map(JsonNode.class::cast).toList(), false);
+			}
+			case "crm.deal.add" -> {
+				JsonNode fields = body.path("fields");
+				long category = fields.path("CATEGORY_ID").asLong(0);
+				String stage = fields.path("STAGE_ID").asString("NEW");
+				require(category == 0 ? !stage.startsWith("C") || !stage.contains(":") : stage.startsWith("C" + category + ":"),
+						"", "Stage is not of the deal's category");
+				ObjectNode deal = ((ObjectNode) fields).deepCopy();
+				long id = ids.incrementAndGet();
+				deal.put("ID", String.valueOf(id));
+				deals.add(deal);
+				answer(exchange, 200, json.createObjectNode().put("result", id));
+			}
+			case "crm.deal.list" -> {
+				JsonNode filter = body.path("filter");
+				list(exchange, body, deals.stream()
+					.filter(d -> !filter.has("ORIGINATOR_ID")
+							|| d.path("ORIGINATOR_ID").asString("").equals(filter.path("ORIGINATOR_ID").asString()))
+					.filter(d -> !filter.has("ORIGIN_ID")
+							|| d.path("ORIGIN_ID").asString("").equals(filter.path("ORIGIN_ID").asString()))
+					.map(JsonNode.class::cast).toList(), false);
+			}
+			default -> answer(exchange, 404, error("ERROR_METHOD_NOT_FOUND", "Method not found!"));
+		}
+	}
+
+	private Predicate<ObjectNode> contactFilter(JsonNode filter) {
+		return contact -> {
+			if (filter.has("ID") && contact.path("ID").asLong() != filter.path("ID").asLong(-1)) {
+				return false;
+			}
+			return !filter.has("@ID") || contains(filter.path("@ID"), contact.path("ID").asString());
+		};
+	}
+
+	// Bitrix24 finds a phone by its normalised number, whatever way it was typed (8 (916)… or +7 916…).
+	private void findByComm(HttpExchange exchange, JsonNode body) throws IOException {
+		require(body.has("type"), "Communication type is not defined", "Parameter 'type' is required.");
+		require(body.path("values").isArray() && !body.path("values").isEmpty(), "Communication values is not defined",
+				"Parameter 'values' is required.");
+		require(body.path("values").size() <= 20, "", "Too many values");
+		List<String> wanted = new ArrayList<>();
+		body.path("values").forEach(v -> wanted.add(normalised(v.asString(""))));
+		List<Long> found = contacts.values().stream()
+			.filter(c -> {
+				for (JsonNode phone : c.path("PHONE")) {
+					if (wanted.contains(normalised(phone.path("VALUE").asString("")))) {
+						return true;
+					}
+				}
+				return false;
+			})
+			.map(c -> c.path("ID").asLong()).sorted(Comparator.reverseOrder()).toList();
+		ObjectNode answer = json.createObjectNode();
+		if (found.isEmpty()) {
+			answer.putArray("result");
+		}
+		else {
+			ArrayNode ids = answer.putObject("result").putArray("CONTACT");
+			found.forEach(ids::add);
+		}
+		answer(exchange, 200, answer);
+	}
+
+	private static String normalised(String phone) {
+		String digits = phone.replaceAll("\\D", "");
+		return digits.length() == 11 && digits.startsWith("8") ? "7" + digits.substring(1) : digits;
+	}
+
+	private void list(HttpExchange exchange, JsonNode body, List<? extends JsonNode> all, boolean tasksShape)
+			throws IOException {
+		int start = body.path("start").asInt(0);
+		List<? extends JsonNode> page = all.stream().skip(start).limit(PAGE).toList();
+		ObjectNode answer = json.createObjectNode();
+		ArrayNode items = tasksShape ? answer.putObject("result").putArray("tasks") : answer.putArray("result");
+		page.forEach(items::add);
+		answer.put("total", all.size());
+		if (start + PAGE < all.size()) {
+			answer.put("next", start + PAGE);
+		}
+		answer.putObject("time").put("operating", 0);
+		answer(exchange, 200, answer);
+	}
+
+	private ObjectNode select(ObjectNode item, JsonNode select) {
+		if (!select.isArray() || select.isEmpty()) {
+			return item;
+		}
+		ObjectNode selected = json.createObjectNode();
+		select.forEach(field -> {
+			if (item.has(field.asString())) {
+				selected.set(field.asString(), item.get(field.asString()));
+			}
+		});
+		return selected;
+	}
+
+	private static boolean contains(JsonNode array, String value) {
+		for (JsonNode item : array) {
+			if (item.asString("").equals(value)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Map<String, String> query(HttpExchange exchange) {
+		Map<String, String> query = new HashMap<>();
+		String raw = exchange.getRequestURI().getRawQuery();
+		if (raw != null) {
+			for (String pair : raw.split("&")) {
+				String[] kv = pair.split("=", 2);
+				query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+						kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+			}
+		}
+		return query;
+	}
+
+	private static void require(boolean ok, String code, String description) {
+		if (!ok) {
+			throw new Refusal(code, description);
+		}
+	}
+
+	private ObjectNode error(String code, String description) {
+		return json.createObjectNode().put("error", code).put("error_description", description);
+	}
+
+	private void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {
+		byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
+		exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+		exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+		if (bytes.length > 0) {
+			exchange.getResponseBody().write(bytes);
+		}
+		exchange.close();
+	}
+
+	private static final class Refusal extends RuntimeException {
+
+		private final String code;
+
+		Refusal(String code, String description) {
+			super(description);
+			this.code = code;
+		}
+	}
+}

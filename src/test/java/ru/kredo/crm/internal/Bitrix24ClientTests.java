@@ -1,0 +1,145 @@
+package ru.kredo.crm.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import ru.kredo.crm.FakeBitrix24;
+
+/** The Bitrix24 client against a stand-in that follows Bitrix24's published OAuth and REST documentation. */
+class Bitrix24ClientTests {
+
+	static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
+
+	private FakeBitrix24 bitrix;
+
+	@AfterEach
+	void stop() {
+		bitrix.stop();
+	}
+
+	private Bitrix24Client client(int perSecond) {
+		return new Bitrix24Client(new Bitrix24Properties("http://{portal}", "http://{portal}", Duration.ofSeconds(5),
+				Duration.ofSeconds(5), 20, 8, Duration.ofSeconds(30), Duration.ofSeconds(2), perSecond,
+				Duration.ofMinutes(1)), JsonMapper.builder().build());
+	}
+
+	private Bitrix24Client.Tokens connect(Bitrix24Client client) {
+		return client.exchangeCode(bitrix.portal(), FakeBitrix24.CLIENT_ID, FakeBitrix24.CLIENT_SECRET,
+				bitrix.issueCode(), NOW);
+	}
+
+	private static ObjectNode contactId(Bitrix24Client client, long id) {
+		ObjectNode parameters = client.parameters();
+		parameters.putObject("filter").put("ID", id);
+		return parameters;
+	}
+
+	@Test
+	void exchangesTheCodeOnceAndEachRefreshSpendsTheRefreshToken() {
+		bitrix = FakeBitrix24.start();
+		Bitrix24Client client = client(2);
+		String code = bitrix.issueCode();
+
+		Bitrix24Client.Tokens first = client.exchangeCode(bitrix.portal(), FakeBitrix24.CLIENT_ID,
+				FakeBitrix24.CLIENT_SECRET, code, NOW);
+
+		assertThat(first.expiresAt()).isEqualTo(NOW.plusSeconds(3600));
+		assertThat(first.restEndpoint()).isEqualTo("http://" + bitrix.portal() + "/rest/");
+		assertThatThrownBy(() -> client.exchangeCode(bitrix.portal(), FakeBitrix24.CLIENT_ID, FakeBitrix24.CLIENT_SECRET,
+				code, NOW)).isInstanceOfSatisfying(Bitrix24Exception.class, ex -> {
+					assertThat(ex.status()).isEqualTo(400);
+					assertThat(ex.error()).isEqualTo("invalid_grant");
+				});
+		Bitrix24Client.Tokens second = client.refresh(bitrix.portal(), FakeBitrix24.CLIENT_ID, FakeBitrix24.CLIENT_SECRET,
+				first.refreshToken(), NOW);
+		assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+		// Rotation: the spent refresh token is refused.
+		assertThatThrownBy(() -> client.refresh(bitrix.portal(), FakeBitrix24.CLIENT_ID, FakeBitrix24.CLIENT_SECRET,
+				first.refreshToken(), NOW)).isInstanceOf(Bitrix24Exception.class);
+	}
+
+	@Test
+	void refusesTokensWhoseRestAddressIsAnotherPortals() {
+		bitrix = FakeBitrix24.start();
+		bitrix.answerForAnotherPortal("https://evil.example/rest/");
+
+		assertThatThrownBy(() -> connect(client(2))).isInstanceOfSatisfying(Bitrix24Exception.class,
+				ex -> assertThat(ex.error()).isEqualTo("portal_mismatch"));
+	}
+
+	@Test
+	void anExpiredAccessTokenIsExpiredTokenAndAMethodsRefusalIsDefinitive() {
+		bitrix = FakeBitrix24.start();
+		Bitrix24Client client = client(2);
+		Bitrix24Client.Tokens tokens = connect(client);
+
+		JsonNode none = client.call(bitrix.portal(), tokens.accessToken(), "crm.contact.list", contactId(client, 42));
+		assertThat(none.path("result")).isEmpty();
+		assertThat(none.path("total").asInt()).isZero();
+		ObjectNode untitled = client.parameters();
+		untitled.putObject("fields").put("RESPONSIBLE_ID", 1);
+		assertThatThrownBy(() -> client.call(bitrix.portal(), tokens.accessToken(), "tasks.task.add", untitled))
+			.isInstanceOfSatisfying(Bitrix24Exception.class, ex -> assertThat(ex.definitive()).isTrue());
+		bitrix.expireAccessTokens();
+
+		assertThatThrownBy(() -> client.call(bitrix.portal(), tokens.accessToken(), "crm.contact.list",
+				contactId(client, 42)))
+			.isInstanceOfSatisfying(Bitrix24Exception.class, ex -> {
+				assertThat(ex.tokenExpired()).isTrue();
+				assertThat(ex.definitive()).isFalse();
+			});
+	}
+
+	@Test
+	void pacesItsRequestsUnderTheLeakyBucketThatDrainsTwoASecond() {
+		// A bucket of 3: a fourth request in a burst is refused, requests at the drain rate never are.
+		bitrix = FakeBitrix24.start(3);
+		Bitrix24Client client = client(2);
+		Bitrix24Client.Tokens tokens = connect(client);
+
+		for (int i = 0; i < 8; i++) {
+			client.call(bitrix.portal(), tokens.accessToken(), "crm.contact.list", contactId(client, i));
+		}
+		assertThat(bitrix.limited()).isZero();
+
+		Bitrix24Client unpaced = client(1000);
+		assertThatThrownBy(() -> {
+			for (int i = 0; i < 8; i++) {
+				unpaced.call(bitrix.portal(), tokens.accessToken(), "crm.contact.list", contactId(unpaced, i));
+			}
+		}).isInstanceOfSatisfying(Bitrix24Exception.class, ex -> {
+			assertThat(ex.status()).isEqualTo(503);
+			assertThat(ex.rateLimited()).isTrue();
+		});
+	}
+
+	@Test
+	void listsComeFiftyAtATimeWithNextForTheStartOfTheFollowingPage() {
+		bitrix = FakeBitrix24.start();
+		Bitrix24Client client = client(1000);
+		Bitrix24Client.Tokens tokens = connect(client);
+		for (int i = 1; i <= 60; i++) {
+			bitrix.addContact(100 + i, 7, "Клиент " + i);
+		}
+
+		JsonNode first = client.call(bitrix.portal(), tokens.accessToken(), "crm.contact.list", client.parameters());
+		ObjectNode following = client.parameters();
+		following.put("start", first.path("next").asInt());
+		JsonNode second = client.call(bitrix.portal(), tokens.accessToken(), "crm.contact.list", following);
+
+		assertThat(first.path("result")).hasSize(50);
+		assertThat(first.path("total").asInt()).isEqualTo(60);
+		assertThat(second.path("result")).hasSize(10);
+		assertThat(second.has("next")).isFalse();
+	}
+}
