@@ -65,6 +65,8 @@ public enum AuditAction {
 	DEBTOR_PHONE_ADDED,
 	/** The debtor confirmed a bureau's phone by signing in to the cabinet with it. */
 	DEBTOR_PHONE_CONFIRMED,
+	/** An operator made a bureau's phone the debtor confirmed his own: the agency's texts and calls go to it. */
+	DEBTOR_PHONE_MADE_OWN,
 	/** A payment the agency received outside Kredo (bank transfer, cash) recorded on a debt (issue 15, the API). */
 	PAYMENT_RECORDED,
 	/** The agency's requisites (legal details, e-mail, hours, texts) saved, on the page or by the API (issue 15). */

@@ -119,6 +119,32 @@ public class CabinetSignIn {
 						+ code + ". Никому его не сообщайте.");
 	}
 
+	/**
+	 * Where the code that signs a settlement or a plan goes (issue 14, {@code docs/monitoring-debtors.md}, «Signing
+	 * codes»): the number he signed in with in this session, which the sign-in code proved he holds — his own, one a
+	 * registry gave, or a bureau's that the sign-in confirmed — while it is still one of his; else his contact's own
+	 * phone; else the bureau's phone he confirmed last. A code he asks for himself is no collection contact, so a
+	 * bureau's phone is no bar to it; what matters is that it reaches <em>him</em>: a contact's own phone that is wrong
+	 * would text a stranger a code that names his contract.
+	 *
+	 * @param signedInWith the E.164 number of {@link SignedInDebtor#phone}, or {@code null} when not known
+	 * @throws Rejected {@code cabinet.no-signing-phone} when none is known (he signs in again, and it is known)
+	 */
+	public PhoneNumber signingPhone(Tenant agency, Contact debtor, String signedInWith) {
+		if (signedInWith != null) {
+			PhoneNumber proved = new PhoneNumber(signedInWith);
+			if (proved.equals(debtor.phone()) || debtor(agency, debtor.name(), proved)
+				.filter(found -> found.id().equals(debtor.id())).isPresent()) {
+				return proved;
+			}
+		}
+		if (debtor.phone() != null) {
+			return debtor.phone();
+		}
+		return bureauPhones.lastConfirmed(agency.id(), debtor.id())
+			.orElseThrow(() -> new Rejected("cabinet.no-signing-phone"));
+	}
+
 	private Challenge start(Tenant agency, FullName name, PhoneNumber phone, boolean resendDelay, String address,
 			UUID visitor, String purpose, UnaryOperator<String> text) {
 		Instant now = clock.instant();

@@ -17,6 +17,15 @@ import ru.kredo.tenancy.TenantId;
  * </ul>
  * Kept in the servlet session (so it must stay {@link Serializable}): it ends with the session's idle timeout or at
  * «Выйти».
+ *
+ * @param phone the number (E.164) he signed in with — the one he proved he holds, where his signing codes go
+ *        ({@link CabinetSignIn#signingPhone}); {@code null} in a session kept from before it was recorded (a record's
+ *        field missing from a stored session reads as {@code null})
  */
-public record SignedInDebtor(TenantId tenantId, ContactId contactId) implements Serializable {
+public record SignedInDebtor(TenantId tenantId, ContactId contactId, String phone) implements Serializable {
+
+	/** Signed in without the number known (tests, and sessions from before it was recorded). */
+	public SignedInDebtor(TenantId tenantId, ContactId contactId) {
+		this(tenantId, contactId, null);
+	}
 }

@@ -219,6 +219,33 @@ public class Contacts {
 		return phones;
 	}
 
+	/**
+	 * Makes this number the one on the contact's row — the phone Kredo's texts and an operator's calls go to — and keeps
+	 * the number the row had among his others, so that nothing known of him is lost and he still signs in with it
+	 * (issue 14: an operator makes a bureau's phone the debtor's own). Nothing changes when it is his row's already.
+	 *
+	 * @return whether the row changed
+	 */
+	@Transactional
+	public boolean makePhoneOwn(TenantId tenant, ContactId id, PhoneNumber phone) {
+		Contact contact = get(tenant, id);
+		if (phone.equals(contact.phone())) {
+			return false;
+		}
+		if (contact.phone() != null) {
+			rows.keepOthers(List.of(Map.entry(id, contact.phone())), List.of(), tenant, clock.instant());
+		}
+		byte[] index = personalData.index("phone", phone.e164()).bytes();
+		jdbc.sql("update contacts set phone = ?, phone_index = ? where tenant_id = ? and id = ?")
+			.params(seal("phone", phone.e164()), index, tenant.value(), id.value())
+			.update();
+		// On his row now, it is no longer one of his others.
+		jdbc.sql("delete from contact_phones where tenant_id = ? and contact_id = ? and phone_index = ?")
+			.params(tenant.value(), id.value(), index)
+			.update();
+		return true;
+	}
+
 	/** Every e-mail address known for the contact, the one on his row first. */
 	public List<String> emails(TenantId tenant, ContactId id) {
 		List<String> emails = new ArrayList<>();

@@ -60,14 +60,15 @@ public final class TenantKindAccess {
 			// … and their API: conversations, disputes and document requests (issue 12, «For integrators»).
 			Row.staff("/api/v1/conversations/**", COLLECTOR), Row.staff("/api/v1/disputes/**", COLLECTOR),
 			Row.staff("/api/v1/document-requests/**", COLLECTOR), Row.staff("/api/v1/plans/**", COLLECTOR),
-			// … and the contact centre's: a debtor's contact standing, log, calls, bars; promises to pay (issue 14).
+			// … and the contact centre's: a debtor's contact standing, log, calls, bars; promises to pay (issue 14); his
+			// phones, a bureau's made his own (issue 14, the loop).
 			Row.staff("/api/v1/debtors/**", COLLECTOR), Row.staff("/api/v1/calls/**", COLLECTOR),
 			Row.staff("/api/v1/promises/**", COLLECTOR),
 			// … and their debts, with payments received outside Kredo (issue 15); a debtor's debts are under /debtors.
 			Row.staff("/api/v1/debts/**", COLLECTOR),
 			// … their requisites and discount rules, as their pages (issue 15).
 			Row.staff("/api/v1/requisites/**", COLLECTOR), Row.staff("/api/v1/offer-rules/**", COLLECTOR),
-			// … and their registries (portfolios) with their uploads (issue 15).
+			// … and their registries (portfolios) with their uploads (issue 15), a portfolio put on monitoring (issue 14).
 			Row.staff("/api/v1/portfolios/**", COLLECTOR),
 
 			// The platform: its operator's pages (the security chain's role rule answers others 403 first) and the

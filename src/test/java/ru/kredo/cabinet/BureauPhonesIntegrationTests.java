@@ -1,8 +1,10 @@
 package ru.kredo.cabinet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,16 +18,22 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.Reachable;
 import ru.kredo.TextedCodes;
+import ru.kredo.cabinet.web.CabinetMvc;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.collections.Debts;
+import ru.kredo.collections.Offers;
+import ru.kredo.collections.PartPolicy;
+import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PassportNumber;
 import ru.kredo.contacts.PersonDetails;
@@ -40,6 +48,7 @@ import ru.kredo.monitoring.Segment;
 import ru.kredo.monitoring.WatchTerms;
 import ru.kredo.monitoring.Watches;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
 import ru.kredo.tenancy.TenantId;
@@ -87,6 +96,15 @@ class BureauPhonesIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	CabinetMvc cabinet;
+
+	@Autowired
+	Offers offers;
+
+	@Autowired
+	Contacts contacts;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -148,6 +166,57 @@ class BureauPhonesIntegrationTests {
 		notices.planInstalmentDue(tenant, debtor, debt.id(), Money.ofRoubles("2500"), LocalDate.now().plusDays(6));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texted.count(tenant) == after + 1);
 		assertThat(latestTextedTo(tenant)).isEqualTo(own);
+	}
+
+	/**
+	 * A debtor the registry gave no phone for signs in with the bureau's phone, and signs his settlement with the code
+	 * texted to that phone: before, the signing code was for his contact's own phone only, and with none the signing
+	 * failed (a server error). With a wrong own phone it would have texted a stranger; the code goes where he signed in.
+	 */
+	@Test
+	void aDebtorWhoseOnlyPhoneIsTheBureausSignsASettlementWithTheCodeTextedToIt() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		String door = "/cabinet/" + tenant.value();
+		Person person = person();
+		ContactId debtor = watch(agency, person, null);
+		offers.addRule(tenant, "Всем", 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
+		Debt debt = debts.add(tenant, debtor, "ПАО «Банк»", "КД-" + UUID.randomUUID().toString().substring(0, 8),
+				LocalDate.of(2021, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 400);
+		PhoneNumber fresh = mobile();
+		ingest(event(person, UUID.randomUUID(), "\"" + fresh.e164() + "\""));
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> phones(tenant, debtor).size() == 1);
+
+		// He signs in with ФИО and the bureau's phone, as anyone does at the door.
+		MockHttpSession session = new MockHttpSession();
+		long texts = texted.count(tenant);
+		assertThat(cabinet.redirect(post(door + "/sign-in").param("fullName", person.name().display())
+			.param("phone", fresh.e164()), session)).isEqualTo(door + "/code");
+		assertThat(cabinet.redirect(post(door + "/code").param("code", texted.latest(tenant, (int) texts + 1)), session))
+			.isEqualTo(door + "/home");
+
+		// «Принять предложение»: the signing code goes to the phone he signed in with.
+		String signing = door + "/debts/" + debt.id() + "/offer/sign";
+		long before = texted.count(tenant);
+		assertThat(cabinet.redirect(post(signing).param("parts", "1"), session)).isEqualTo(signing);
+		String code = texted.latest(tenant, (int) before + 1);
+		assertThat(latestTextedTo(tenant)).isEqualTo(fresh);
+		assertThat(cabinet.redirect(post(door + "/debts/" + debt.id() + "/offer/accept").param("code", code), session))
+			.isEqualTo(door + "/debts/" + debt.id());
+		assertThat(offers.find(tenant, debt.id()).orElseThrow().wasAccepted()).isTrue();
+		// The copy of the agreement names the number the code went to.
+		assertThat(jdbc.sql("select signed_phone from offers where tenant_id = ? and debt_id = ?")
+			.params(tenant.value(), debt.id().value()).query(String.class).single()).isEqualTo(fresh.masked());
+
+		// A session that does not know the number (kept from before it was recorded), or names one not his: the
+		// bureau's phone he confirmed; a debtor with no phone at all is told to sign in again.
+		Contact his = contacts.get(tenant, debtor);
+		assertThat(signIn.signingPhone(agency.tenant(), his, null)).isEqualTo(fresh);
+		assertThat(signIn.signingPhone(agency.tenant(), his, mobile().e164())).isEqualTo(fresh);
+		Contact phoneless = contacts.get(tenant, watch(agency, person(), null));
+		assertThatThrownBy(() -> signIn.signingPhone(agency.tenant(), phoneless, null)).isInstanceOf(Rejected.class)
+			.hasMessageContaining("cabinet.no-signing-phone");
 	}
 
 	@Test

@@ -173,6 +173,58 @@ class DebtorWatchesIntegrationTests {
 		assertThat(watches.ofContact(tenant, repaid.id())).isEmpty();
 	}
 
+	@Test
+	void thePortfolioGoesOnMonitoringByApiAsOnThePageOnlyConfirmedAndOnlyTheAgencysOwn() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		UUID portfolio = portfolio(tenant, "По API");
+		Contact first = fixtures.contact(agency);
+		Contact watchedBefore = fixtures.contact(agency);
+		debt(tenant, first, "A-1", LocalDate.of(2019, 3, 14), portfolio);
+		debt(tenant, watchedBefore, "A-2", LocalDate.of(2020, 1, 10), portfolio);
+		watches.watchKnown(tenant, java.util.Map.of(watchedBefore.id(), WatchTerms.of(Segment.DEBTOR, null)));
+		String path = "/api/v1/portfolios/" + portfolio + "/monitoring";
+
+		// Without the confirmation, or with months out of range, nothing is done and every field says why.
+		MvcResult refused = mvc.perform(post(path).header("Authorization", "Bearer " + agency.apiKey().secret())
+			.contentType("application/json").content("{\"months\":37}")).andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("\"field\":\"confirmed\"", "debtor-watch.confirm-required", "\"field\":\"months\"",
+					"Подтвердите, что согласия переданы вместе с правами требования.");
+		assertThat(watches.ofContact(tenant, first.id())).isEmpty();
+
+		// Another agency's key, and a broker's, find no such portfolio; nothing is done.
+		Provisioned other = fixtures.tenant(TenantKind.COLLECTOR);
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		for (Provisioned stranger : List.of(other, broker)) {
+			assertThat(mvc.perform(post(path).header("Authorization", "Bearer " + stranger.apiKey().secret())
+				.contentType("application/json").content("{\"confirmed\":true}")).andReturn().getResponse()
+				.getStatus()).isEqualTo(404);
+		}
+		assertThat(watches.ofContact(tenant, first.id())).isEmpty();
+
+		MvcResult done = mvc.perform(post(path).header("Authorization", "Bearer " + agency.apiKey().secret())
+			.contentType("application/json").content("{\"confirmed\":true}")).andReturn();
+		assertThat(done.getResponse().getStatus()).isEqualTo(200);
+		assertThat(done.getResponse().getContentAsString()).contains("\"months\":12", "\"debtors\":2",
+				"\"watched\":1", "\"already\":1");
+		assertThat(watches.ofContact(tenant, first.id())).singleElement().satisfies(watch -> {
+			assertThat(watch.segment()).isEqualTo(Segment.DEBTOR);
+			assertThat(watch.endsOn()).isEqualTo(watch.startsOn().plusMonths(12));
+			assertThat(watch.consent().purpose()).contains("№ A-1 от 14.03.2019", "ч. 9 ст. 6 218-ФЗ");
+		});
+		assertThat(jdbc.sql("select actor from audit_events where tenant_id = ? and action = 'WATCH_ADDED'")
+			.param(tenant.value()).query(String.class).list()).singleElement()
+			.satisfies(actor -> assertThat(actor).startsWith("api-key:"));
+
+		// Again: nobody twice.
+		assertThat(mvc.perform(post(path).header("Authorization", "Bearer " + agency.apiKey().secret())
+			.contentType("application/json").content("{\"confirmed\":true,\"months\":6}")).andReturn().getResponse()
+			.getContentAsString()).contains("\"watched\":0", "\"already\":2");
+		assertThat(watches.ofContact(tenant, first.id())).hasSize(1);
+	}
+
 	private UUID portfolio(TenantId tenant, String name) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("insert into portfolios (id, tenant_id, name, created_at) values (?, ?, ?, ?)")

@@ -119,6 +119,12 @@ class StaffFormsIntegrationTests {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Autowired
+	ru.kredo.collections.BureauPhones bureauPhones;
+
+	@Autowired
+	ru.kredo.privacy.PersonalData personalData;
+
+	@Autowired
 	ru.kredo.operator.TenantProvisioning provisioning;
 
 	@Test
@@ -330,6 +336,9 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /debtors/calls/{id}/outcome", new Wrong(() -> post("/debtors/calls/{id}/outcome", call(agency))
 			.param("outcome", "PROMISED_TO_PAY").param("amount", "ноль").param("date", "не дата").with(user(agencyAdmin)),
 				List.of("promise-amount", "promise-date"), List.of("ноль", "не дата")));
+		String[] unconfirmed = bureauPhone(agency, false);
+		forms.put("POST /debtors/{id}/phones/own", new Wrong(() -> post("/debtors/{id}/phones/own", unconfirmed[0])
+			.param("phone", unconfirmed[1]).with(user(agencyAdmin)), List.of("own-phone"), List.of(unconfirmed[1])));
 		forms.put("POST /debtors/{id}/contact-bars", new Wrong(() -> post("/debtors/{id}/contact-bars",
 				fixtures.contact(agency).id().value()).param("kind", "REFUSAL").param("note", "я".repeat(501))
 			.with(user(agencyAdmin)), List.of("bar-kind", "bar-note"), List.of()));
@@ -513,6 +522,10 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /debtors/{id}/contact-bars", () -> post("/debtors/{id}/contact-bars",
 				fixtures.contact(agency).id().value()).param("kind", "MINOR").param("note", "Свидетельство о рождении")
 			.with(user(agencyAdmin)));
+		forms.put("POST /debtors/{id}/phones/own", () -> {
+			String[] phone = bureauPhone(agency, true);
+			return post("/debtors/{id}/phones/own", phone[0]).param("phone", phone[1]).with(user(agencyAdmin));
+		});
 		forms.put("POST /debtors/{id}/contact-bars/lift", () -> post("/debtors/{id}/contact-bars/lift",
 				fixtures.contact(agency).id().value()).param("kind", "MINOR").with(user(agencyAdmin)));
 		forms.put("POST /plans/{id}/propose", () -> post("/plans/{id}/propose", plan(agency, false)).param("by", "months")
@@ -581,6 +594,18 @@ class StaffFormsIntegrationTests {
 	}
 
 	/** An operator's call to a debtor of the agency's, made and counted, its outcome not yet recorded. */
+	/** A debtor of the agency and a phone a bureau gave for him (E.164), confirmed by his sign-in or not. */
+	private String[] bureauPhone(Provisioned agency, boolean confirmed) {
+		ru.kredo.contacts.Contact debtor = fixtures.contact(agency);
+		String phone = "+7926" + "%07d".formatted(java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
+		bureauPhones.record(agency.tenant().id(), debtor.id(), new ru.kredo.contacts.PhoneNumber(phone), UUID.randomUUID(),
+				1L);
+		if (confirmed) {
+			bureauPhones.confirm(agency.tenant().id(), debtor.id(), personalData.index("phone", phone));
+		}
+		return new String[] { debtor.id().value().toString(), phone };
+	}
+
 	private UUID call(Provisioned agency) {
 		ru.kredo.contacts.Contact debtor = fixtures.contact(agency);
 		UUID id = UUID.randomUUID();

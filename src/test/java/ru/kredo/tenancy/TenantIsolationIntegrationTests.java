@@ -328,7 +328,8 @@ class TenantIsolationIntegrationTests {
 
 					"GET /debtors/{id}/contacting", "GET /debtors/{id}/contact-log", "GET /debtors/{id}/contact-log.csv",
 					"POST /debtors/{id}/call", "GET /debtors/calls/{id}", "POST /debtors/calls/{id}/outcome",
-					"POST /debtors/{id}/contact-bars", "POST /debtors/{id}/contact-bars/lift");
+					"POST /debtors/{id}/contact-bars", "POST /debtors/{id}/contact-bars/lift",
+					"POST /debtors/{id}/phones/own");
 		assertThat(endpointsWithId(true)).extracting(Endpoint::toString)
 			.contains("GET /api/v1/contacts/{id}", "GET /api/v1/users/{id}", "DELETE /api/v1/api-keys/{id}",
 					"GET /api/v1/watches/{id}", "DELETE /api/v1/watches/{id}", "GET /api/v1/signals/{id}",
@@ -344,7 +345,9 @@ class TenantIsolationIntegrationTests {
 					"DELETE /api/v1/debtors/{id}/contact-bars/{kind}", "GET /api/v1/webhook-endpoints/{id}",
 					"PATCH /api/v1/webhook-endpoints/{id}", "DELETE /api/v1/webhook-endpoints/{id}",
 					"POST /api/v1/webhook-endpoints/{id}/secret/rotate", "POST /api/v1/webhook-endpoints/{id}/test",
-					"GET /api/v1/webhook-endpoints/{id}/deliveries", "POST /api/v1/webhook-deliveries/{id}/redeliver");
+					"GET /api/v1/webhook-endpoints/{id}/deliveries", "POST /api/v1/webhook-deliveries/{id}/redeliver",
+					"GET /api/v1/debtors/{id}/phones", "POST /api/v1/debtors/{id}/phones/own",
+					"POST /api/v1/portfolios/{id}/monitoring");
 	}
 
 	private void assertBUnchanged() {

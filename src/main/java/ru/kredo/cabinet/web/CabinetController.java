@@ -203,9 +203,11 @@ class CabinetController {
 			}
 			ContactId debtor = signIn.confirm(tenant, confirmed, code);
 			activity.signedIn(tenant.id(), visitors.of(request, response), debtor);
+			// The number the code proved: his signing codes go to it (an older tab's challenge: not known here).
+			String phone = pending != null && pending.challenge().equals(confirmed) ? pending.phone() : null;
 			request.changeSessionId();
 			request.getSession().removeAttribute(PENDING_SIGN_IN);
-			SignedInDebtors.signIn(request, new SignedInDebtor(tenant.id(), debtor));
+			SignedInDebtors.signIn(request, new SignedInDebtor(tenant.id(), debtor, phone));
 			return "redirect:/cabinet/" + agency + "/home";
 		}
 		catch (Rejected rejected) {

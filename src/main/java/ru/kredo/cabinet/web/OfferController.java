@@ -91,21 +91,27 @@ class OfferController {
 			Optional<SignedInDebtor> signedIn, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		return signing.start(STEP, agency, debt, () -> begin(tenant, owed, parts, request, locale), redirect);
+		String phone = signedIn.map(SignedInDebtor::phone).orElse(null);
+		return signing.start(STEP, agency, debt, () -> begin(tenant, owed, parts, phone, request, locale), redirect);
 	}
 
-	/** Texts a signing code for the terms in {@code parts} and keeps them, as he will read them, in the session. */
-	private void begin(Tenant tenant, Debt owed, int parts, HttpServletRequest request, Locale locale) {
+	/**
+	 * Texts a signing code for the terms in {@code parts} and keeps them, as he will read them, in the session. The
+	 * code goes to the number he signed in with ({@link CabinetSignIn#signingPhone}): a debtor whose only phone is a
+	 * bureau's signs too.
+	 */
+	private void begin(Tenant tenant, Debt owed, int parts, String signedInWith, HttpServletRequest request,
+			Locale locale) {
 		Contact debtor = contacts.get(tenant.id(), owed.contactId());
 		Offer offer = offers.signable(tenant.id(), owed);
 		refuseWhilePaying(tenant, owed.id().value());
 		List<OfferPart> schedule = offer.scheduleFor(parts);
-		CabinetSignIn.Challenge challenge = codes.startSignature(tenant, debtor.name(), debtor.phone(),
-				owed.contractNumber());
+		PhoneNumber to = codes.signingPhone(tenant, debtor, signedInWith);
+		CabinetSignIn.Challenge challenge = codes.startSignature(tenant, debtor.name(), to, owed.contractNumber());
 		SettlementTerms terms = SettlementTerms.of(messages, locale, tenant, owed, offer, schedule);
 		request.getSession().setAttribute(PENDING, new PendingSignature(challenge.id(), owed.id().value(), parts,
 				offer.offerAmount().kopecks(), terms.text(), terms, challenge.demoCode(), challenge.resendAt(),
-				debtor.phone() == null ? null : debtor.phone().e164()));
+				to.e164()));
 	}
 
 	/** The signing step ({@link SigningStep#show}): the settlement's terms and the code's field. */
@@ -123,7 +129,8 @@ class OfferController {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
 		return signing.resend(STEP, agency, debt, request, redirect,
-				pending -> begin(tenant, owed, pending.parts(), request, locale));
+				pending -> begin(tenant, owed, pending.parts(), signedIn.map(SignedInDebtor::phone).orElse(null),
+						request, locale));
 	}
 
 	/**

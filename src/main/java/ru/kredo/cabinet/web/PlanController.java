@@ -120,7 +120,7 @@ class PlanController {
 			Plan plan = plans.request(tenant.id(), owed.contactId(), owed.id(), why, earns, spends, asked.terms(),
 					asked.first(), form.discounted(), Plans.debtor(owed.contactId()));
 			if (plan.status() == PlanStatus.AWAITING_SIGNATURE) {
-				begin(tenant, owed, plan, request, locale);
+				begin(tenant, owed, plan, phoneOf(signedIn), request, locale);
 				redirect.addFlashAttribute("notice", "cabinet.plan-approved");
 				return back + "/plan/sign";
 			}
@@ -148,7 +148,7 @@ class PlanController {
 		String back = "redirect:/cabinet/" + agency + "/debts/" + debt;
 		try {
 			Plan accepted = plans.acceptProposal(tenant.id(), owed.contactId(), ownPlan(tenant, owed, plan).id());
-			begin(tenant, owed, accepted, request, locale);
+			begin(tenant, owed, accepted, phoneOf(signedIn), request, locale);
 			redirect.addFlashAttribute("notice", "cabinet.plan-proposal-accepted");
 			return back + "/plan/sign";
 		}
@@ -199,8 +199,8 @@ class PlanController {
 			Optional<SignedInDebtor> signedIn, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
-		return signing.start(STEP, agency, debt, () -> begin(tenant, owed, ownPlan(tenant, owed, plan), request, locale),
-				redirect);
+		return signing.start(STEP, agency, debt,
+				() -> begin(tenant, owed, ownPlan(tenant, owed, plan), phoneOf(signedIn), request, locale), redirect);
 	}
 
 	/** The signing step ({@link SigningStep#show}): the plan's terms as he will sign them and the code's field. */
@@ -218,7 +218,8 @@ class PlanController {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
 		return signing.resend(STEP, agency, debt, request, redirect,
-				pending -> begin(tenant, owed, ownPlan(tenant, owed, pending.plan()), request, locale));
+				pending -> begin(tenant, owed, ownPlan(tenant, owed, pending.plan()), phoneOf(signedIn), request,
+						locale));
 	}
 
 	/**
@@ -339,18 +340,26 @@ class PlanController {
 			.body(pdf);
 	}
 
-	/** Texts a signing code for the plan and keeps its terms, as he will read them, in the session. */
-	private void begin(Tenant tenant, Debt owed, Plan plan, HttpServletRequest request, Locale locale) {
+	/**
+	 * Texts a signing code for the plan and keeps its terms, as he will read them, in the session; the code goes to
+	 * the number he signed in with ({@link CabinetSignIn#signingPhone}).
+	 */
+	private void begin(Tenant tenant, Debt owed, Plan plan, String signedInWith, HttpServletRequest request,
+			Locale locale) {
 		if (plan.status() != PlanStatus.AWAITING_SIGNATURE) {
 			throw new Rejected("plan.not-awaiting-signature");
 		}
 		Contact debtor = contacts.get(tenant.id(), owed.contactId());
-		CabinetSignIn.Challenge challenge = codes.startSignature(tenant, debtor.name(), debtor.phone(),
-				owed.contractNumber());
+		PhoneNumber to = codes.signingPhone(tenant, debtor, signedInWith);
+		CabinetSignIn.Challenge challenge = codes.startSignature(tenant, debtor.name(), to, owed.contractNumber());
 		PlanTerms terms = PlanTerms.of(messages, locale, tenant, owed, plan, quotes.eligibility(owed).policy());
 		request.getSession().setAttribute(PENDING, new PendingPlan(challenge.id(), owed.id().value(), plan.id(),
-				terms.text(), terms, challenge.demoCode(), challenge.resendAt(),
-				debtor.phone() == null ? null : debtor.phone().e164()));
+				terms.text(), terms, challenge.demoCode(), challenge.resendAt(), to.e164()));
+	}
+
+	/** The number (E.164) he signed in with, if this session knows it. */
+	private static String phoneOf(Optional<SignedInDebtor> signedIn) {
+		return signedIn.map(SignedInDebtor::phone).orElse(null);
 	}
 
 	/** His plan of this debt; another's, or one of another debt, is a 404. */

@@ -99,6 +99,17 @@ public class DebtorPhones {
 	public record Listed(PhoneNumber phone, boolean fromBureau, Instant confirmedAt) {
 	}
 
+	/** The debtor's number from a bureau, as {@link #listed} gives it; none if no bureau gave it for him. */
+	public java.util.Optional<Listed> fromBureau(TenantId tenant, ContactId debtor, PhoneNumber phone) {
+		return jdbc.sql("""
+				select confirmed_at from debtor_phones
+				where tenant_id = ? and contact_id = ? and phone_index = ? and source = 'BUREAU'""")
+			.params(tenant.value(), debtor.value(), personalData.index("phone", phone.e164()).bytes())
+			.query((row, n) -> new Listed(phone, true,
+					row.getTimestamp("confirmed_at") == null ? null : row.getTimestamp("confirmed_at").toInstant()))
+			.optional();
+	}
+
 	/** The debtors a registry (or a bureau) gave this number for. */
 	public List<ContactId> debtorsAt(TenantId tenant, PhoneNumber phone) {
 		return jdbc.sql("select contact_id from debtor_phones where tenant_id = ? and phone_index = ?")

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,13 +16,19 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.audit.AuditActor;
 import ru.kredo.collections.AgencyRequisites;
+import ru.kredo.collections.BureauPhones;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.DebtPayment;
@@ -35,12 +42,15 @@ import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.PersonSearch;
+import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.contacts.ShownIdentifiers;
 import ru.kredo.payments.PayableRef;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.Payments;
+import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.Paging;
+import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.IdentifierAccess;
 
 /**
@@ -65,10 +75,12 @@ class DebtorsController {
 	private final SettlementAgreements agreements;
 	private final AgencyRequisites requisites;
 	private final ru.kredo.collections.DebtorMarks marks;
+	private final BureauPhones bureauPhones;
 
 	DebtorsController(Debts debts, Offers offers, Payments payments, DebtorPhones phones, Contacts contacts,
 			AuditLog audit, IdentifierAccess access, SettlementAgreements agreements, AgencyRequisites requisites,
-			ru.kredo.collections.DebtorMarks marks) {
+			ru.kredo.collections.DebtorMarks marks, BureauPhones bureauPhones) {
+		this.bureauPhones = bureauPhones;
 		this.marks = marks;
 		this.agreements = agreements;
 		this.requisites = requisites;
@@ -121,6 +133,13 @@ class DebtorsController {
 				listed.stream().filter(p -> !p.fromBureau()).map(DebtorPhones.Listed::phone))
 			.distinct().filter(phone -> !phone.equals(debtor.phone())).toList());
 		model.addAttribute("bureauPhones", listed.stream().filter(DebtorPhones.Listed::fromBureau).toList());
+		// A bureau's phone may be made his own (issue 14): the form offers those that are not, confirmed or not, and
+		// refuses an unconfirmed one with why.
+		model.addAttribute("ownable", listed.stream().filter(DebtorPhones.Listed::fromBureau)
+			.filter(p -> !p.phone().equals(debtor.phone())).toList());
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
 		model.addAttribute("debts", owed);
 		// Each debt's id in its registry (issue 15), shown beside its contract.
 		model.addAttribute("debtExternalIds", debts.externalIds(me.tenantId(), owed.stream().map(Debt::id).toList()));
@@ -142,6 +161,35 @@ class DebtorsController {
 			.collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().stream()
 				.collect(Collectors.toMap(p -> new PaymentId(p.paymentId()), DebtPayment::split)))));
 		return "collections/debtor";
+	}
+
+	/**
+	 * «Сделать основным»: an operator makes a bureau's phone the debtor confirmed his own ({@link BureauPhones#makeOwn},
+	 * audited), so the agency's texts and calls go to it; a number not from the bureau, or not confirmed, comes back
+	 * (422) on his card with why next to the field.
+	 */
+	@PostMapping("/{id}/phones/own")
+	String makeOwn(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String phone, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Contact debtor = contacts.get(me.tenantId(), new ContactId(id));
+		InvalidFields.Collector fields = new InvalidFields.Collector();
+		PhoneNumber chosen = fields.read("phone", () -> PhoneNumber.parse(phone));
+		try {
+			fields.throwIfAny();
+			boolean changed = bureauPhones.makeOwn(me.tenantId(), debtor.id(), chosen, AuditActor.of(me), "page");
+			redirect.addFlashAttribute("notice", changed ? "debtors.phone-made-own" : "debtors.phone-already-own");
+			return "redirect:/debtors/" + id;
+		}
+		catch (InvalidFields invalid) {
+			model.addAttribute("errors", invalid.errors());
+		}
+		catch (Rejected refused) {
+			model.addAttribute("errors", Map.of("phone", refused));
+		}
+		model.addAttribute("typedPhone", phone);
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return card(me, id, model);
 	}
 
 	/**

@@ -70,6 +70,12 @@ class PlanAgreementCopyIntegrationTests {
 	@Autowired
 	AgencyRequisites requisites;
 
+	@Autowired
+	ru.kredo.collections.BureauPhones bureauPhones;
+
+	@Autowired
+	ru.kredo.privacy.PersonalData personalData;
+
 	TenantId tenant;
 	Contact debtor;
 	String phone;
@@ -106,6 +112,33 @@ class PlanAgreementCopyIntegrationTests {
 		assertThat(copy).contains("о погашении долга по графику (копия)", "Подписано простой электронной подписью",
 				"Код отправлен на номер " + masked, plan.signature().toString())
 			.doesNotContain("не сохранялся", phone.substring(2));
+	}
+
+	/**
+	 * Issue 14: a debtor the registry gave no phone for, signed in with the bureau's phone he confirmed, signs his
+	 * plan with the code texted to that phone (it used to go to his contact's phone only: none, a server error).
+	 */
+	@Test
+	void aDebtorSignedInWithABureausPhoneSignsHisPlanWithTheCodeTextedToIt() throws Exception {
+		Contact phoneless = contacts.add(tenant, new FullName("Зуева", "Анна", "Ивановна"), LocalDate.of(1981, 5, 5),
+				null, null, null, null, null);
+		Debt his = debts.add(tenant, phoneless.id(), "ПАО «Банк»", "ПБ-" + phone.substring(6), LocalDate.of(2020, 3, 3),
+				null, DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("30000.00"), Money.ZERO), 400);
+		PhoneNumber fromBureau = PhoneNumber.parse("+7926" + phone.substring(5));
+		bureauPhones.record(tenant, phoneless.id(), fromBureau, UUID.randomUUID(), 1L);
+		bureauPhones.confirm(tenant, phoneless.id(), personalData.index("phone", fromBureau.e164()));
+		MockHttpSession signedIn = new MockHttpSession();
+		signedIn.setAttribute(SignedInDebtors.ATTRIBUTE, new ru.kredo.cabinet.SignedInDebtor(tenant, phoneless.id(),
+				fromBureau.e164()));
+		String hisPage = "/cabinet/" + tenant.value() + "/debts/" + his.id();
+
+		assertThat(cabinet.redirect(post(hisPage + "/plan/request").param("reason", "LOST_INCOME").param("by", "months")
+			.param("months", "3").param("first", quotes.today(his).plusDays(5).toString()), signedIn))
+			.isEqualTo(hisPage + "/plan/sign");
+		cabinet.redirect(post(hisPage + "/plan/confirm").param("code", texts.latest(tenant, 1)), signedIn);
+		Plan plan = plans.current(tenant, his.id()).orElseThrow();
+		assertThat(plan.signature()).isNotNull();
+		assertThat(plans.signedPhone(tenant, plan.id())).contains(fromBureau.masked());
 	}
 
 	@Test

@@ -29,6 +29,7 @@ class SessionAttributesTests {
 	void everyAttributeTheCabinetKeepsInASessionIsWrittenAndReadBack() throws Exception {
 		ContactId debtor = new ContactId(UUID.randomUUID());
 		List<Object> attributes = List.of(new SignedInDebtor(new TenantId(UUID.randomUUID()), debtor),
+				new SignedInDebtor(new TenantId(UUID.randomUUID()), debtor, "+79180000000"),
 				new CabinetController.RecordedView(UUID.randomUUID(), debtor, Instant.now()),
 				new CabinetController.PendingSignIn(UUID.randomUUID(), UUID.randomUUID(), Instant.now(), null, Instant.now(),
 						"Лебедева Ольга Сергеевна", "+79180000000"),
