@@ -1,8 +1,11 @@
 /**
  * CRM connectors: a broker connects its amoCRM account (OAuth 2.0 with its own integration's keys; tokens sealed and
  * refreshed) and every signal becomes a task for the contact's responsible user, a note on the contact or a lead in a
- * chosen pipeline and status, through a durable queue with retries ({@code docs/crm-amocrm.md}). Consumes
- * {@link ru.kredo.signals.SignalsRaised}; publishes nothing.
+ * chosen pipeline and status (picked from the account's pipelines), through a durable queue with retries
+ * ({@code docs/crm-amocrm.md}). Outcomes flow back: amoCRM's webhook (subscribed on connect, its address a secret token)
+ * names a task or lead that changed; Kredo reads it back and closes the signal through
+ * {@link ru.kredo.signals.Signals#close}, audited as amoCRM's. Consumes {@link ru.kredo.signals.SignalsRaised};
+ * publishes nothing of its own.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "CRM connectors")
 package ru.kredo.crm;
