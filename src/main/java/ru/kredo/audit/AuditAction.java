@@ -78,5 +78,13 @@ public enum AuditAction {
 	/** A discount rule switched on or off (the detail says which). */
 	OFFER_RULE_SWITCHED,
 	/** A discount rule that had made no offer deleted. */
-	OFFER_RULE_DELETED
+	OFFER_RULE_DELETED,
+	/** A broker's amoCRM integration keys saved (the subdomain; whether the secret was replaced, never the secret). */
+	AMOCRM_KEYS_SAVED,
+	/** amoCRM connected (the callback's tokens taken), with whether the outcomes webhook was subscribed. */
+	AMOCRM_CONNECTED,
+	/** amoCRM disconnected: tokens deleted, the outcomes webhook unsubscribed. */
+	AMOCRM_DISCONNECTED,
+	/** What a signal becomes in amoCRM chosen (task, note, lead with its pipeline and status). */
+	AMOCRM_ACTION_CHOSEN
 }

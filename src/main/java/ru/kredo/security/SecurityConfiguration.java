@@ -96,6 +96,8 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				// Payment providers notify, and the sandbox provider's page is a provider's page: neither has a Kredo user.
 				.requestMatchers("/payments/notifications/**", "/payments/sandbox/**").permitAll()
+				// amoCRM posts outcomes' webhooks: the token in the address is the credential (docs/crm-amocrm.md).
+				.requestMatchers("/crm/amocrm/hooks/*").permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 				.requestMatchers("/operator/**").hasRole("OPERATOR")
 				.requestMatchers("/users/**", "/api-keys/**", "/audit/**", "/webhooks/**", "/signals/ranking/**")
@@ -111,7 +113,8 @@ class SecurityConfiguration {
 					wrong.onAuthenticationFailure(request, response, ex);
 				}))
 			// A provider's notification carries no CSRF token; nothing in it is believed (it is re-read from the provider).
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/notifications/**"))
+			// amoCRM's webhook neither: its token names the account, and it is read back from amoCRM too.
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/notifications/**", "/crm/amocrm/hooks/*"))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(new SignInRateLimit(throttle, meters), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new OverlongPasswords(), UsernamePasswordAuthenticationFilter.class)

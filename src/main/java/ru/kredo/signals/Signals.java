@@ -214,7 +214,8 @@ public class Signals {
 	/**
 	 * Records how working the signal ended; later events of its type open a new signal. Refuses an outcome of the
 	 * other kind of tenant (a collector's «Оплатил» for a broker), and any but {@link Outcome#NOTED} for a «do not
-	 * contact» signal, with {@code signal.outcome-not-for-tenant}.
+	 * contact» signal, with {@code signal.outcome-not-for-tenant}. {@code by} is the user who recorded it; {@code null}
+	 * when no Kredo user did (an outcome that came back from the tenant's CRM, {@code docs/crm-amocrm.md}).
 	 */
 	@Transactional
 	public Signal close(TenantId tenant, SignalId id, Outcome outcome, UserId by) {
@@ -232,7 +233,8 @@ public class Signals {
 				update signals set status = 'CLOSED', outcome = ?, closed_at = ?, closed_by = ?, updated_at = ?,
 				    assignee_id = coalesce(assignee_id, ?)
 				where tenant_id = ? and id = ?""")
-			.params(outcome.name(), Timestamp.from(now), by.value(), Timestamp.from(now), by.value(), tenant.value(), id.value())
+			.params(outcome.name(), Timestamp.from(now), by == null ? null : by.value(), Timestamp.from(now),
+					by == null ? null : by.value(), tenant.value(), id.value())
 			.update();
 		Signal closed = get(tenant, id);
 		// The tenant's CRM hears of it after the commit (webhook signal.outcome_recorded, issue 15).

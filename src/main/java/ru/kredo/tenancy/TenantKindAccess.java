@@ -40,6 +40,8 @@ public final class TenantKindAccess {
 			// A debtor's short personal link (docs/invitations.md): its token names the agency, which the cabinet's
 			// own address (where it leads) then checks.
 			Row.noTenant("/i/*"),
+			// amoCRM's webhook for outcomes (docs/crm-amocrm.md): the token in the address names the broker.
+			Row.noTenant("/crm/amocrm/hooks/*"),
 
 			// The debtor's cabinet: public, but the agency its address names must be a collection agency.
 			Row.agencyInPath("/cabinet/{agency}/**", COLLECTOR),

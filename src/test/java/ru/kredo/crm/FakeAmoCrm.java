@@ -34,6 +34,14 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>API v4, {@code Authorization: Bearer}: an unknown or expired access token is a 401; more than 7 requests in a
  * second a 429 (and {@link #rateLimitNext} forces some); HAL+JSON answers, lists paged by {@code page}/{@code limit}
  * with {@code _links.next}, an empty list a 204.</li>
+ * <li>Webhooks ({@code /api/v4/webhooks}): {@code POST} an object with {@code destination} and {@code settings}
+ * (the account administrator's right: {@link #notAdministrator} makes it a 403), {@code GET} the list,
+ * {@code DELETE} with {@code destination} (204). {@link #completeTask} and {@link #moveLead} change an entity as a
+ * manager would and give the {@code application/x-www-form-urlencoded} posts amoCRM makes to each webhook subscribed
+ * for {@code update_task} or {@code status_lead} ({@code entity[action][0][field]}, plus {@code account[...]}).</li>
+ * <li>{@code GET /api/v4/leads/pipelines}: the pipelines with their statuses, the «unsorted» one (type 1) and the
+ * won (142) and lost (143) ones in each; {@code GET /api/v4/tasks/{id}} ({@code is_completed}, {@code result.text})
+ * and {@code GET /api/v4/leads/{id}} ({@code status_id}).</li>
  * </ul>
  */
 public final class FakeAmoCrm {
@@ -56,7 +64,14 @@ public final class FakeAmoCrm {
 	private final AtomicInteger forced429 = new AtomicInteger();
 	private final AtomicInteger refreshes = new AtomicInteger();
 	private final AtomicLong ids = new AtomicLong(9_000_000);
+	private final List<ObjectNode> webhooks = new CopyOnWriteArrayList<>();
+	private final List<ObjectNode> pipelines = new CopyOnWriteArrayList<>();
+	private volatile boolean administrator = true;
 	private volatile String redirectUri;
+
+	/** A post amoCRM makes to a webhook: where, and the form-encoded body. */
+	public record Hook(String destination, String body) {
+	}
 
 	private FakeAmoCrm() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -112,6 +127,78 @@ public final class FakeAmoCrm {
 			values.addObject().put("value", phone).put("enum_code", "WORK");
 		}
 		contacts.put(id, contact);
+	}
+
+	/** The connecting user is not the account's administrator: subscribing a webhook is a 403. */
+	public void notAdministrator() {
+		administrator = false;
+	}
+
+	/** Adds a pipeline with these working statuses (ids and names alternate: 501, "Первичный контакт", …). */
+	public void addPipeline(long id, String name, Object... statuses) {
+		ObjectNode pipeline = json.createObjectNode();
+		pipeline.put("id", id).put("name", name).put("sort", 10 * (pipelines.size() + 1)).put("is_main", pipelines.isEmpty())
+			.put("is_unsorted_on", true).put("is_archive", false).put("account_id", 28805383);
+		ArrayNode list = pipeline.putObject("_embedded").putArray("statuses");
+		list.addObject().put("id", id * 10).put("name", "Неразобранное").put("type", 1).put("pipeline_id", id);
+		for (int i = 0; i < statuses.length; i += 2) {
+			list.addObject().put("id", ((Number) statuses[i]).longValue()).put("name", (String) statuses[i + 1])
+				.put("type", 0).put("pipeline_id", id);
+		}
+		list.addObject().put("id", 142).put("name", "Успешно реализовано").put("type", 0).put("pipeline_id", id);
+		list.addObject().put("id", 143).put("name", "Закрыто и не реализовано").put("type", 0).put("pipeline_id", id);
+		pipelines.add(pipeline);
+	}
+
+	public List<ObjectNode> webhooks() {
+		return List.copyOf(webhooks);
+	}
+
+	/** The manager completes the task with this result (blank: none): amoCRM's posts for {@code update_task}. */
+	public List<Hook> completeTask(long id, String result) {
+		ObjectNode task = tasks.stream().filter(t -> t.path("id").asLong() == id).findFirst().orElseThrow();
+		task.put("is_completed", true);
+		if (result != null && !result.isBlank()) {
+			task.putObject("result").put("text", result);
+		}
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		fields.put("task[update][0][id]", String.valueOf(id));
+		fields.put("task[update][0][element_id]", task.path("entity_id").asString(""));
+		fields.put("task[update][0][element_type]", "1");
+		fields.put("task[update][0][task_type]", String.valueOf(task.path("task_type_id").asInt(1)));
+		fields.put("task[update][0][text]", task.path("text").asString(""));
+		fields.put("task[update][0][status]", "1");
+		fields.put("task[update][0][action_close]", "1");
+		fields.put("task[update][0][responsible_user_id]", task.path("responsible_user_id").asString(""));
+		return hooks("update_task", fields);
+	}
+
+	/** The manager moves the lead to this status: amoCRM's posts for {@code status_lead}. */
+	public List<Hook> moveLead(long id, long statusId) {
+		ObjectNode lead = leads.stream().filter(l -> l.path("id").asLong() == id).findFirst().orElseThrow();
+		String old = lead.path("status_id").asString("");
+		lead.put("status_id", statusId);
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		fields.put("leads[status][0][id]", String.valueOf(id));
+		fields.put("leads[status][0][status_id]", String.valueOf(statusId));
+		fields.put("leads[status][0][pipeline_id]", lead.path("pipeline_id").asString(""));
+		fields.put("leads[status][0][old_status_id]", old);
+		fields.put("leads[status][0][old_pipeline_id]", lead.path("pipeline_id").asString(""));
+		return hooks("status_lead", fields);
+	}
+
+	private List<Hook> hooks(String setting, Map<String, String> fields) {
+		Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+		all.put("account[subdomain]", String.valueOf(server.getAddress().getPort()));
+		all.put("account[id]", "28805383");
+		all.put("account[_links][self]", baseUrl());
+		String body = encode(all);
+		return webhooks.stream()
+			.filter(hook -> !hook.path("disabled").asBoolean(false))
+			.filter(hook -> java.util.stream.StreamSupport.stream(hook.path("settings").spliterator(), false)
+				.anyMatch(s -> s.asString("").equals(setting)))
+			.map(hook -> new Hook(hook.path("destination").asString(), body))
+			.toList();
 	}
 
 	public List<ObjectNode> tasks() {
@@ -206,6 +293,25 @@ public final class FakeAmoCrm {
 
 	private void api(HttpExchange exchange, String method, String path, Map<String, String> query) throws IOException {
 		String[] parts = path.substring("/api/v4/".length()).split("/");
+		if (parts[0].equals("webhooks") && parts.length == 1) {
+			webhooks(exchange, method, query);
+			return;
+		}
+		if (parts[0].equals("leads") && parts.length == 2 && parts[1].equals("pipelines") && method.equals("GET")) {
+			ObjectNode answer = json.createObjectNode();
+			answer.put("_total_items", pipelines.size());
+			ArrayNode list = answer.putObject("_embedded").putArray("pipelines");
+			pipelines.forEach(list::add);
+			answer(exchange, 200, answer);
+			return;
+		}
+		if ((parts[0].equals("tasks") || parts[0].equals("leads")) && parts.length == 2 && method.equals("GET")) {
+			long id = Long.parseLong(parts[1]);
+			ObjectNode found = (parts[0].equals("tasks") ? tasks : leads).stream()
+				.filter(e -> e.path("id").asLong() == id).findFirst().orElse(null);
+			answer(exchange, found == null ? 204 : 200, found);
+			return;
+		}
 		if (parts[0].equals("contacts") && parts.length == 1 && method.equals("GET")) {
 			String wanted = query.getOrDefault("query", "");
 			page(exchange, "/api/v4/contacts", query, "contacts", contacts.values().stream()
@@ -237,6 +343,7 @@ public final class FakeAmoCrm {
 		if (parts[0].equals("tasks")) {
 			if (method.equals("POST")) {
 				create(exchange, "tasks", tasks, task -> {
+					task.put("is_completed", false);
 					require(!task.path("text").asString("").isEmpty(), "text");
 					require(task.path("complete_till").asLong() > 0, "complete_till");
 					require(task.path("entity_type").asString("").equals("contacts") == task.has("entity_id"), "entity");
@@ -262,6 +369,41 @@ public final class FakeAmoCrm {
 			return;
 		}
 		answer(exchange, 404, problem(404, "Not Found"));
+	}
+
+	private void webhooks(HttpExchange exchange, String method, Map<String, String> query) throws IOException {
+		if (method.equals("GET")) {
+			String destination = query.get("filter[destination]");
+			ObjectNode answer = json.createObjectNode();
+			ArrayNode list = answer.putObject("_embedded").putArray("webhooks");
+			webhooks.stream().filter(h -> destination == null || h.path("destination").asString().equals(destination))
+				.forEach(list::add);
+			answer.put("_total_items", list.size());
+			answer(exchange, 200, answer);
+			return;
+		}
+		if (!administrator) {
+			answer(exchange, 403, problem(403, "Forbidden"));
+			return;
+		}
+		JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+		String destination = body.path("destination").asString("");
+		require(destination.startsWith("http://") || destination.startsWith("https://"), "destination");
+		if (method.equals("DELETE")) {
+			webhooks.removeIf(h -> h.path("destination").asString().equals(destination));
+			answer(exchange, 204, null);
+			return;
+		}
+		require(method.equals("POST"), "method");
+		require(body.path("settings").isArray() && !body.path("settings").isEmpty(), "settings");
+		// One webhook per destination: subscribing it again replaces its settings.
+		webhooks.removeIf(h -> h.path("destination").asString().equals(destination));
+		ObjectNode hook = json.createObjectNode();
+		hook.put("id", ids.incrementAndGet()).put("destination", destination).put("created_by", 77)
+			.put("created_at", System.currentTimeMillis() / 1000).put("updated_at", System.currentTimeMillis() / 1000)
+			.put("sort", body.path("sort").asInt(1)).put("disabled", false).set("settings", body.path("settings").deepCopy());
+		webhooks.add(hook);
+		answer(exchange, 200, hook);
 	}
 
 	// amoCRM's query= searches the filled fields: the name, and a phone by its digits.

@@ -29,6 +29,7 @@ public class AmoCrmAccounts {
 	static final String CLIENT_SECRET = "crm_amocrm_accounts.client_secret";
 	static final String ACCESS_TOKEN = "crm_amocrm_accounts.access_token";
 	static final String REFRESH_TOKEN = "crm_amocrm_accounts.refresh_token";
+	static final String HOOK_DESTINATION = "crm_amocrm_accounts.hook_destination";
 
 	/** What a signal becomes in amoCRM. */
 	public enum Action {
@@ -37,9 +38,13 @@ public class AmoCrmAccounts {
 
 	/**
 	 * The account as stored. The secret and tokens are opened only when asked for, by {@link #secrets}.
+	 *
+	 * @param hookId the webhook amoCRM subscribed for outcomes; {@code null} when none is
+	 * @param hookError why subscribing it failed, as amoCRM answered; {@code null} when it did not
 	 */
 	public record Account(TenantId tenantId, String subdomain, String clientId, boolean connected,
-			Instant accessExpiresAt, Instant connectedAt, Action action, Long pipelineId, Long statusId) {
+			Instant accessExpiresAt, Instant connectedAt, Action action, Long pipelineId, Long statusId, Long hookId,
+			String hookError) {
 	}
 
 	/** What talking to amoCRM needs. */
@@ -128,13 +133,57 @@ public class AmoCrmAccounts {
 			.update();
 	}
 
-	/** Forgets the tokens; the keys stay, so connecting again is one click. */
+	/**
+	 * Forgets the tokens and the webhook's address (its token no longer finds the tenant: amoCRM's posts to it are
+	 * 404s); the keys stay, so connecting again is one click.
+	 */
 	public void disconnect(TenantId tenant, Instant now) {
 		jdbc.sql("""
 				update crm_amocrm_accounts set access_token_sealed = null, refresh_token_sealed = null,
-				    access_expires_at = null, connected_at = null, updated_at = ? where tenant_id = ?""")
+				    access_expires_at = null, connected_at = null, hook_token_hash = null, hook_destination_sealed = null,
+				    hook_id = null, hook_error = null, updated_at = ? where tenant_id = ?""")
 			.params(Timestamp.from(now), tenant.value())
 			.update();
+	}
+
+	/**
+	 * The webhook's address is about to be subscribed: its token is looked up by {@code tokenHash} from now on; the
+	 * address is kept sealed, to unsubscribe it later.
+	 */
+	public void hookAddress(TenantId tenant, byte[] tokenHash, String destination, Instant now) {
+		jdbc.sql("""
+				update crm_amocrm_accounts set hook_token_hash = ?, hook_destination_sealed = ?, hook_id = null,
+				    hook_error = null, updated_at = ? where tenant_id = ?""")
+			.params(tokenHash, seal(HOOK_DESTINATION, destination), Timestamp.from(now), tenant.value())
+			.update();
+	}
+
+	/** amoCRM subscribed the webhook ({@code id}), or refused ({@code error}). */
+	public void hookSubscribed(TenantId tenant, Long id, String error, Instant now) {
+		jdbc.sql("update crm_amocrm_accounts set hook_id = ?, hook_error = ?, updated_at = ? where tenant_id = ?")
+			.params(id, error == null ? null : error.substring(0, Math.min(300, error.length())), Timestamp.from(now),
+					tenant.value())
+			.update();
+	}
+
+	/** The webhook's address, to unsubscribe it; empty when there is none. */
+	public Optional<String> hookDestination(TenantId tenant) {
+		return jdbc.sql("select hook_destination_sealed from crm_amocrm_accounts where tenant_id = ?")
+			.param(tenant.value())
+			.query((row, n) -> open(HOOK_DESTINATION, row.getBytes(1)))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
+	}
+
+	/** The connected tenant whose webhook token has this SHA-256; empty for any other. */
+	public Optional<TenantId> byHookToken(byte[] tokenHash) {
+		return jdbc.sql("""
+				select tenant_id from crm_amocrm_accounts where hook_token_hash = ? and refresh_token_sealed is not null""")
+			.param(tokenHash)
+			.query((row, n) -> new TenantId(row.getObject(1, UUID.class)))
+			.optional();
 	}
 
 	public void saveAction(TenantId tenant, Action action, Long pipelineId, Long statusId, Instant now) {
@@ -168,6 +217,6 @@ public class AmoCrmAccounts {
 				row.getString("client_id"), row.getBytes("refresh_token_sealed") != null,
 				expires == null ? null : expires.toInstant(), connected == null ? null : connected.toInstant(),
 				Action.valueOf(row.getString("action")), row.getObject("pipeline_id", Long.class),
-				row.getObject("status_id", Long.class));
+				row.getObject("status_id", Long.class), row.getObject("hook_id", Long.class), row.getString("hook_error"));
 	}
 }

@@ -4,6 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -28,6 +30,26 @@ public class AmoCrmApi {
 	/** A contact in amoCRM, and who is responsible for it. */
 	public record AmoContact(long id, Long responsibleUserId) {
 	}
+
+	/** A pipeline of the account's leads and the statuses a lead can be created in. */
+	public record Pipeline(long id, String name, List<Status> statuses) {
+	}
+
+	/** A status of a pipeline. */
+	public record Status(long id, String name) {
+	}
+
+	/** A task as amoCRM has it now: whether it is completed, and the result the manager wrote. */
+	public record AmoTask(long id, boolean completed, String result) {
+	}
+
+	/** A lead as amoCRM has it now: its status (142 won, 143 lost in every pipeline). */
+	public record AmoLead(long id, long statusId) {
+	}
+
+	/** The statuses every pipeline has: a lead won, a lead lost. */
+	public static final long WON = 142;
+	public static final long LOST = 143;
 
 	static final int PAGE = 50;
 	/** How many pages of a phone search are read before giving up: a phone is matched in the first few. */
@@ -154,6 +176,79 @@ public class AmoCrmApi {
 			page = call(tenant, subdomain, token -> client.follow(subdomain, token, next));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The account's lead pipelines and, for each, the statuses a new lead may be put in ({@code GET
+	 * /api/v4/leads/pipelines}): the «unsorted» one (type 1, where only incoming requests land) and won/lost are left
+	 * out, and so are archived pipelines.
+	 */
+	public List<Pipeline> pipelines(TenantId tenant, String subdomain) {
+		JsonNode answer = call(tenant, subdomain, token -> client.get(subdomain, token, "/api/v4/leads/pipelines"));
+		List<Pipeline> pipelines = new ArrayList<>();
+		if (answer == null) {
+			return pipelines;
+		}
+		for (JsonNode pipeline : answer.path("_embedded").path("pipelines")) {
+			if (pipeline.path("is_archive").asBoolean(false)) {
+				continue;
+			}
+			List<Status> statuses = new ArrayList<>();
+			for (JsonNode status : pipeline.path("_embedded").path("statuses")) {
+				long id = status.path("id").asLong();
+				if (status.path("type").asInt(0) == 0 && id != WON && id != LOST) {
+					statuses.add(new Status(id, status.path("name").asString("")));
+				}
+			}
+			pipelines.add(new Pipeline(pipeline.path("id").asLong(), pipeline.path("name").asString(""), List.copyOf(statuses)));
+		}
+		return List.copyOf(pipelines);
+	}
+
+	/** The task of this id ({@code GET /api/v4/tasks/{id}}); empty if amoCRM has none. */
+	public Optional<AmoTask> task(TenantId tenant, String subdomain, long id) {
+		JsonNode task = call(tenant, subdomain, token -> client.get(subdomain, token, "/api/v4/tasks/" + id));
+		if (task == null || task.path("id").isMissingNode()) {
+			return Optional.empty();
+		}
+		String result = task.path("result").path("text").asString("");
+		return Optional.of(new AmoTask(task.path("id").asLong(), task.path("is_completed").asBoolean(false),
+				result.isBlank() ? null : result.strip()));
+	}
+
+	/** The lead of this id ({@code GET /api/v4/leads/{id}}); empty if amoCRM has none. */
+	public Optional<AmoLead> lead(TenantId tenant, String subdomain, long id) {
+		JsonNode lead = call(tenant, subdomain, token -> client.get(subdomain, token, "/api/v4/leads/" + id));
+		if (lead == null || lead.path("id").isMissingNode()) {
+			return Optional.empty();
+		}
+		return Optional.of(new AmoLead(lead.path("id").asLong(), lead.path("status_id").asLong()));
+	}
+
+	/**
+	 * Subscribes a webhook at {@code destination} for these actions ({@code POST /api/v4/webhooks}, the account's
+	 * administrator's right); the webhook's id.
+	 */
+	public long subscribe(TenantId tenant, String subdomain, String destination, List<String> settings) {
+		ObjectNode hook = json.createObjectNode();
+		hook.put("destination", destination);
+		ArrayNode actions = hook.putArray("settings");
+		settings.forEach(actions::add);
+		JsonNode answer = call(tenant, subdomain, token -> client.post(subdomain, token, "/api/v4/webhooks", hook));
+		if (answer.path("id").isMissingNode()) {
+			throw new AmoCrmException(200, "amoCRM answered no webhook", null);
+		}
+		return answer.path("id").asLong();
+	}
+
+	/** Unsubscribes the webhook at {@code destination} ({@code DELETE /api/v4/webhooks}). */
+	public void unsubscribe(TenantId tenant, String subdomain, String destination) {
+		ObjectNode hook = json.createObjectNode();
+		hook.put("destination", destination);
+		call(tenant, subdomain, token -> {
+			client.delete(subdomain, token, "/api/v4/webhooks", hook);
+			return null;
+		});
 	}
 
 	/** Runs a request with a fresh access token; on a 401 refreshes once and runs it again. */

@@ -123,6 +123,14 @@ public class AmoCrmClient {
 		return json.readTree(response.body());
 	}
 
+	/** DELETE of an API path with a JSON body (amoCRM's {@code DELETE /api/v4/webhooks} names what by its body). */
+	public void delete(String subdomain, String accessToken, String path, JsonNode body) {
+		send(subdomain, HttpRequest.newBuilder(uri(subdomain, path))
+			.header("Authorization", "Bearer " + accessToken)
+			.header("Content-Type", "application/json")
+			.method("DELETE", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8)));
+	}
+
 	private URI uri(String subdomain, String pathAndQuery) {
 		return URI.create(properties.base(subdomain) + pathAndQuery);
 	}

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,10 +26,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import ru.kredo.accounts.SignedInUser;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
 import ru.kredo.crm.internal.AmoCrmAccounts;
 import ru.kredo.crm.internal.AmoCrmAccounts.Account;
+import ru.kredo.crm.internal.AmoCrmApi;
 import ru.kredo.crm.internal.AmoCrmClient;
 import ru.kredo.crm.internal.AmoCrmException;
+import ru.kredo.crm.internal.AmoCrmHooks;
 import ru.kredo.crm.internal.AmoCrmProperties;
 import ru.kredo.crm.internal.CrmDeliveries;
 import ru.kredo.platform.NotFound;
@@ -37,7 +42,9 @@ import ru.kredo.platform.Rejected;
 /**
  * A broker admin's amoCRM page ({@code docs/crm-amocrm.md}): the keys of the broker's own amoCRM integration, the
  * redirect URI to paste there, «Подключить» (amoCRM's consent page, with a state bound to this session), the callback
- * that exchanges the code for tokens, what a signal becomes, disconnecting, and the log of deliveries.
+ * that exchanges the code for tokens (and subscribes the webhook that brings outcomes back), what a signal becomes —
+ * a lead's pipeline and status picked from the account's own when they can be read —, disconnecting, and the log of
+ * deliveries. Every change of these settings is in the audit log.
  */
 @Controller
 @RequestMapping("/crm/amocrm")
@@ -48,17 +55,23 @@ class AmoCrmController {
 
 	private final AmoCrmAccounts accounts;
 	private final AmoCrmClient client;
+	private final AmoCrmApi api;
+	private final AmoCrmHooks hooks;
 	private final CrmDeliveries deliveries;
 	private final AmoCrmProperties properties;
+	private final AuditLog audit;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 
-	AmoCrmController(AmoCrmAccounts accounts, AmoCrmClient client, CrmDeliveries deliveries, AmoCrmProperties properties,
-			Clock clock) {
+	AmoCrmController(AmoCrmAccounts accounts, AmoCrmClient client, AmoCrmApi api, AmoCrmHooks hooks,
+			CrmDeliveries deliveries, AmoCrmProperties properties, AuditLog audit, Clock clock) {
 		this.accounts = accounts;
 		this.client = client;
+		this.api = api;
+		this.hooks = hooks;
 		this.deliveries = deliveries;
 		this.properties = properties;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -72,8 +85,20 @@ class AmoCrmController {
 		model.addAttribute("account", account.orElse(null));
 		model.addAttribute("redirectUri", redirectUri());
 		model.addAttribute("actions", AmoCrmAccounts.Action.values());
+		model.addAttribute("pipelines", account.filter(Account::connected).flatMap(a -> pipelines(me, a)).orElse(null));
 		model.addAttribute("deliveries", deliveries.latest(me.tenantId(), 50));
 		return "crm/amocrm";
+	}
+
+	/** The account's pipelines, or empty when amoCRM cannot be asked now (then the page takes typed ids). */
+	private Optional<List<AmoCrmApi.Pipeline>> pipelines(SignedInUser me, Account account) {
+		try {
+			return Optional.of(api.pipelines(me.tenantId(), account.subdomain())).filter(list -> !list.isEmpty());
+		}
+		catch (RuntimeException ex) {
+			log.warn("amoCRM's pipelines of tenant {} could not be read: {}", me.tenantId(), ex.getMessage());
+			return Optional.empty();
+		}
 	}
 
 	/**
@@ -105,7 +130,15 @@ class AmoCrmController {
 			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(me, model);
 		}
+		Optional<Account> before = accounts.find(me.tenantId());
+		if (before.filter(Account::connected).isPresent() && (!before.get().subdomain().equals(sub)
+				|| !before.get().clientId().equals(clientId.trim()) || !clientSecret.isBlank())) {
+			// The keys change and the account is disconnected with them: its outcomes webhook goes too.
+			hooks.unsubscribe(me.tenantId(), before.get().subdomain());
+		}
 		accounts.saveKeys(me.tenantId(), sub, clientId.trim(), clientSecret.trim(), clock.instant());
+		audit.record(AuditAction.AMOCRM_KEYS_SAVED, "amocrm", null,
+				"amocrm-subdomain:" + sub + (clientSecret.isBlank() ? "" : ";amocrm-secret-changed"));
 		redirect.addFlashAttribute("notice", "crm.amocrm.keys-saved");
 		return "redirect:/crm/amocrm";
 	}
@@ -158,7 +191,11 @@ class AmoCrmController {
 			AmoCrmClient.Tokens tokens = client.exchangeCode(account.get().subdomain(), account.get().clientId(),
 					accounts.secrets(me.tenantId()).clientSecret(), redirectUri, code, clock.instant());
 			accounts.connect(me.tenantId(), tokens, redirectUri, clock.instant());
-			redirect.addFlashAttribute("notice", "crm.amocrm.connected");
+			boolean hooked = hooks.subscribe(me.tenantId(), account.get().subdomain(),
+					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+			audit.record(AuditAction.AMOCRM_CONNECTED, "amocrm", null, "amocrm-subdomain:" + account.get().subdomain()
+					+ ";amocrm-hook:" + (hooked ? "subscribed" : "refused"));
+			redirect.addFlashAttribute("notice", hooked ? "crm.amocrm.connected" : "crm.amocrm.connected-without-hook");
 		}
 		catch (AmoCrmException ex) {
 			log.warn("amoCRM refused the code of tenant {}: {}", me.tenantId(), ex.getMessage());
@@ -170,7 +207,8 @@ class AmoCrmController {
 	@PostMapping("/action")
 	String action(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String action,
 			@RequestParam(defaultValue = "") String pipelineId, @RequestParam(defaultValue = "") String statusId,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String pipelineStatus, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		check(me);
 		if (accounts.find(me.tenantId()).isEmpty()) {
 			redirect.addFlashAttribute("problem", new Rejected("crm.amocrm.keys-missing"));
@@ -185,18 +223,59 @@ class AmoCrmController {
 			errors.put("action", new Rejected("crm.amocrm.action-invalid"));
 		}
 		boolean lead = chosen == AmoCrmAccounts.Action.LEAD;
-		Long pipeline = amoCrmId(pipelineId, lead, "pipelineId", errors);
-		Long status = amoCrmId(statusId, lead, "statusId", errors);
+		Long pipeline;
+		Long status;
+		if (!pipelineStatus.isBlank()) {
+			// Picked from the account's list: «pipeline:status», one of the list when it can be read now.
+			long[] picked = picked(me, pipelineStatus.strip());
+			if (picked == null) {
+				errors.put("pipelineStatus", new Rejected("crm.amocrm.status-unknown"));
+			}
+			pipeline = picked == null ? null : picked[0];
+			status = picked == null ? null : picked[1];
+		}
+		else {
+			pipeline = amoCrmId(pipelineId, lead, "pipelineId", errors);
+			status = amoCrmId(statusId, lead, "statusId", errors);
+		}
 		if (!errors.isEmpty()) {
 			model.addAttribute("errors", errors);
 			model.addAttribute("typedPipelineId", pipelineId);
 			model.addAttribute("typedStatusId", statusId);
+			model.addAttribute("typedPipelineStatus", pipelineStatus);
 			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(me, model);
 		}
 		accounts.saveAction(me.tenantId(), chosen, pipeline, status, clock.instant());
+		audit.record(AuditAction.AMOCRM_ACTION_CHOSEN, "amocrm", null, "amocrm-action:" + chosen.name()
+				+ (pipeline == null ? "" : ";amocrm-pipeline:" + pipeline) + (status == null ? "" : ";amocrm-status:" + status));
 		redirect.addFlashAttribute("notice", "crm.amocrm.action-saved");
 		return "redirect:/crm/amocrm";
+	}
+
+	/**
+	 * A «pipeline:status» picked on the page: two ids, and one of the account's pairs when its list can be read now
+	 * (if it cannot, the ids are taken as they are, as typed ones are); {@code null} when it is not.
+	 */
+	private long[] picked(SignedInUser me, String value) {
+		String[] parts = value.split(":", -1);
+		long[] ids = new long[2];
+		try {
+			if (parts.length != 2 || (ids[0] = Long.parseLong(parts[0])) <= 0 || (ids[1] = Long.parseLong(parts[1])) <= 0) {
+				return null;
+			}
+		}
+		catch (NumberFormatException notAnId) {
+			return null;
+		}
+		Optional<List<AmoCrmApi.Pipeline>> listed = accounts.find(me.tenantId()).filter(Account::connected)
+			.flatMap(account -> pipelines(me, account));
+		if (listed.isEmpty()) {
+			return ids;
+		}
+		boolean known = listed.get().stream().anyMatch(p -> p.id() == ids[0]
+				&& p.statuses().stream().anyMatch(st -> st.id() == ids[1]));
+		return known ? ids : null;
 	}
 
 	/** An amoCRM id as typed: a positive whole number, required for a lead; blank is none. */
@@ -224,7 +303,10 @@ class AmoCrmController {
 	@PostMapping("/disconnect")
 	String disconnect(@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
 		check(me);
+		accounts.find(me.tenantId()).filter(Account::connected)
+			.ifPresent(account -> hooks.unsubscribe(me.tenantId(), account.subdomain()));
 		accounts.disconnect(me.tenantId(), clock.instant());
+		audit.record(AuditAction.AMOCRM_DISCONNECTED, "amocrm", null, null);
 		redirect.addFlashAttribute("notice", "crm.amocrm.disconnected");
 		return "redirect:/crm/amocrm";
 	}
