@@ -25,6 +25,8 @@ import ru.kredo.events.internal.ChunkPipeline;
 import ru.kredo.events.internal.EventChunk;
 import ru.kredo.events.internal.EventStore;
 import ru.kredo.events.internal.EventStream;
+import ru.kredo.events.internal.FeedUploadRecords;
+import ru.kredo.events.internal.FeedUploadRecords.Progress;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,11 +53,12 @@ public class CreditEventIngestion {
 	private final PersonKeys keys;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final FeedUploadRecords uploads;
 	private final int maxLineLength;
 	private final int chunk;
 
 	CreditEventIngestion(JdbcClient jdbc, EventStore store, TransactionTemplate transaction, ApplicationEventPublisher events,
-			PersonKeys keys, JsonMapper json, Clock clock,
+			PersonKeys keys, JsonMapper json, Clock clock, FeedUploadRecords uploads,
 			@Value("${kredo.events.max-line-length:1MB}") DataSize maxLineLength,
 			@Value("${kredo.events.chunk-size:" + CHUNK + "}") int chunk) {
 		this.jdbc = jdbc;
@@ -65,6 +68,7 @@ public class CreditEventIngestion {
 		this.keys = keys;
 		this.json = json;
 		this.clock = clock;
+		this.uploads = uploads;
 		// The reader's buffer may grow to twice the limit: beyond 512 MB it would outgrow an array.
 		if (maxLineLength.toBytes() < 1 || maxLineLength.toMegabytes() >= 512) {
 			throw new IllegalArgumentException("kredo.events.max-line-length must be from 1B to 511MB, not " + maxLineLength);
@@ -86,6 +90,29 @@ public class CreditEventIngestion {
 	 * a watch's signals are raised by one of them at a time (SignalRaising's fold guard).
 	 */
 	public IngestionReport ingest(InputStream body) {
+		return ingest(body, Progress.unrecorded());
+	}
+
+	/**
+	 * Ingests a delivery as {@link #ingest(InputStream)} does and records it as a feed upload of {@code source}
+	 * ({@link FeedUploads}): one row, written with its counts at the end (and with its heartbeat while it runs); each
+	 * chunk adds what it stored, matched and raised in memory, once it has committed.
+	 */
+	public IngestionReport ingest(InputStream body, UploadSource source) {
+		Progress progress = uploads.start(source);
+		IngestionReport[] report = new IngestionReport[1];
+		try {
+			uploads.run(progress, () -> report[0] = ingest(body, progress));
+		}
+		catch (RuntimeException | Error ex) {
+			uploads.fail(progress);
+			throw ex;
+		}
+		uploads.finish(progress, report[0]);
+		return report[0];
+	}
+
+	private IngestionReport ingest(InputStream body, Progress progress) {
 		int accepted = 0;
 		try (ChunkPipeline chunks = ChunkPipeline.start(EventStream.of(body, json, maxLineLength), chunk, this::prepare);
 				ExecutorService storing = Executors.newThreadPerTaskExecutor(STORING)) {
@@ -99,7 +126,7 @@ public class CreditEventIngestion {
 					inFlight--;
 				}
 				EventChunk next = chunk;
-				done.submit(() -> store(next));
+				done.submit(() -> store(next, progress));
 				inFlight++;
 			}
 			for (; inFlight > 0; inFlight--) {
@@ -133,7 +160,7 @@ public class CreditEventIngestion {
 	public IngestionReport ingest(List<CreditEvent> batch) {
 		int accepted = 0;
 		for (int from = 0; from < batch.size(); from += chunk) {
-			accepted += store(prepare(batch.subList(from, Math.min(batch.size(), from + chunk))));
+			accepted += store(prepare(batch.subList(from, Math.min(batch.size(), from + chunk))), Progress.unrecorded());
 		}
 		return new IngestionReport(batch.size(), accepted, batch.size() - accepted, List.of());
 	}
@@ -146,10 +173,14 @@ public class CreditEventIngestion {
 	 * Stores a chunk in its own transaction. Two transactions storing the same events at once (two batches sending
 	 * one event both ways round) can deadlock; PostgreSQL then cancels one, which is rolled back whole and tried again.
 	 */
-	private int store(EventChunk chunk) {
+	private int store(EventChunk chunk, Progress progress) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return storeOnce(chunk);
+				// A fresh tally each attempt: a chunk rolled back and stored again counts once.
+				MatchTally tally = new MatchTally();
+				int stored = storeOnce(chunk, tally);
+				progress.chunk(chunk.size(), stored, tally);
+				return stored;
 			}
 			catch (PessimisticLockingFailureException ex) {
 				if (attempt == 3) {
@@ -160,7 +191,7 @@ public class CreditEventIngestion {
 		}
 	}
 
-	private int storeOnce(EventChunk chunk) {
+	private int storeOnce(EventChunk chunk, MatchTally tally) {
 		if (chunk.size() == 0) {
 			return 0;
 		}
@@ -176,7 +207,7 @@ public class CreditEventIngestion {
 			List<RecordedEvent> recorded = store.insertNew(chunk, clock.instant(), status);
 			long inserted = System.nanoTime();
 			if (!recorded.isEmpty()) {
-				events.publishEvent(new CreditEventsRecorded(recorded));
+				events.publishEvent(new CreditEventsRecorded(recorded, tally));
 			}
 			if (log.isDebugEnabled()) {
 				log.debug("chunk of {}: insert {} ms, matching and signals {} ms", chunk.size(),

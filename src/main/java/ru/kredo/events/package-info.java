@@ -4,7 +4,11 @@
  * idempotently on (source, event id). Identities are kept only sealed and as blind indexes.
  * <p>
  * Publishes {@link ru.kredo.events.CreditEventsRecorded} for every stored batch, synchronously, inside the batch's
- * transaction: whatever reacts to it (matching) commits or fails with the batch.
+ * transaction: whatever reacts to it (matching) commits or fails with the batch, and tells back in its
+ * {@link ru.kredo.events.MatchTally} how many events matched and how many signals they raised.
+ * <p>
+ * Each delivery — a feed's push, the operator's file, the command line's — is recorded as a feed upload with its
+ * counts ({@link ru.kredo.events.FeedUploads}; docs/credit-events.md, «Feeds»).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Credit events")
 package ru.kredo.events;

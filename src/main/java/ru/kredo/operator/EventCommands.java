@@ -55,7 +55,8 @@ final class EventCommands {
 			PrintWriter out = spec.commandLine().getOut();
 			try (ConfigurableApplicationContext context = kredo.start();
 					InputStream in = Files.newInputStream(file)) {
-				IngestionReport report = context.getBean(CreditEventIngestion.class).ingest(in);
+				IngestionReport report = context.getBean(CreditEventIngestion.class)
+					.ingest(in, ru.kredo.events.UploadSource.commandLine(file.getFileName().toString()));
 				out.println("received=" + report.received());
 				out.println("accepted=" + report.accepted());
 				out.println("duplicates=" + report.duplicates());

@@ -1,5 +1,7 @@
 package ru.kredo.operator;
 
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -7,6 +9,9 @@ import ru.kredo.accounts.NewUser;
 import ru.kredo.accounts.Role;
 import ru.kredo.accounts.User;
 import ru.kredo.accounts.UserAccounts;
+import ru.kredo.accounts.UserId;
+import ru.kredo.apikeys.ApiKey;
+import ru.kredo.apikeys.ApiKeyId;
 import ru.kredo.apikeys.ApiKeys;
 import ru.kredo.apikeys.IssuedApiKey;
 import ru.kredo.audit.AuditAction;
@@ -46,12 +51,42 @@ public class PlatformAccess {
 		return new CreatedOperator(operator, generate ? chosen : null);
 	}
 
-	/** A new API key of the platform, for a bureau feed to push {@code /api/v1/events} with; its secret shown once. */
+	/**
+	 * A new API key of the platform, for a bureau feed to push {@code /api/v1/events} with; its secret shown once. The
+	 * command line's key has no issuer and stands on its own.
+	 */
 	@Transactional
 	public IssuedApiKey issueFeedKey(String name, AuditActor actor) {
-		IssuedApiKey key = apiKeys.issue(TenantId.PLATFORM, name, actor.id());
-		audit.record(TenantId.PLATFORM, actor, AuditAction.API_KEY_ISSUED, "api-key", key.key().id(), null);
+		return issueFeedKey(name, actor, null);
+	}
+
+	/**
+	 * @param issuer the operator who issued it on his page: like every key a user issues, it works while he is an
+	 *        enabled operator, and is revoked when he is disabled ({@code ApiKeys})
+	 */
+	@Transactional
+	public IssuedApiKey issueFeedKey(String name, AuditActor actor, UserId issuer) {
+		IssuedApiKey key = apiKeys.issue(TenantId.PLATFORM, name, actor.id(), issuer);
+		audit.record(TenantId.PLATFORM, actor, AuditAction.API_KEY_ISSUED, "api-key", key.key().id(), "feed");
 		return key;
+	}
+
+	/** The feeds: every API key of the platform, newest first, revoked ones too. */
+	public List<ApiKey> feedKeys() {
+		return apiKeys.all(TenantId.PLATFORM);
+	}
+
+	/** A feed's key; 404 for a key of a broker or an agency, as for none. */
+	public ApiKey feedKey(ApiKeyId id) {
+		return apiKeys.get(TenantId.PLATFORM, id);
+	}
+
+	/** Revokes a feed's key: its next request, and every one after, is refused (401). */
+	@Transactional
+	public ApiKey revokeFeedKey(ApiKeyId id, AuditActor actor) {
+		ApiKey revoked = apiKeys.revoke(TenantId.PLATFORM, id);
+		audit.record(TenantId.PLATFORM, actor, AuditAction.API_KEY_REVOKED, "api-key", id, "feed");
+		return revoked;
 	}
 
 	/** @param generatedPassword the password if Kredo generated it, else {@code null} */

@@ -9,6 +9,7 @@
  * {@link ru.kredo.tabular.ImportSpool} while they are imported.
  * <p>
  * Used by monitoring's list upload and by collections' portfolio import; it knows nothing of what the rows mean.
+ * {@link ru.kredo.tabular.ImportRuns} also keeps the heartbeat of the events module's feed uploads.
  * Publishes nothing; holds no tables of its own ({@link ru.kredo.tabular.RowErrorTable} writes and pages the rejected
  * rows into the importing module's table of them).
  */

@@ -77,6 +77,8 @@ public final class TenantKindAccess {
 			// bureau feeds' endpoint, which tells a tenant's key why it is refused.
 			Row.staff("/operator/**", PLATFORM).refusedWith(HttpStatus.FORBIDDEN, "platform-only"),
 			Row.staff("/api/v1/events/**", PLATFORM).refusedWith(HttpStatus.FORBIDDEN, "event.feed-not-allowed"),
+			// … and the feeds' uploads with their counts (issue 15, «Onboarding a feed»): another kind's key, 404.
+			Row.staff("/api/v1/feeds/**", PLATFORM),
 
 			// Every tenant's staff and API keys, the platform's included.
 			Row.staff("/", ANY), Row.staff("/account/**", ANY), Row.staff("/users/**", ANY),

@@ -106,8 +106,9 @@ class IngestionBenchmark {
 			CpuMeter.Sample before = cpu.sample();
 			long start = System.nanoTime();
 			IngestionReport report;
+			// As a feed's push or a file is ingested: recorded as an upload with its counts (docs/credit-events.md, «Feeds»).
 			try (InputStream in = Files.newInputStream(events)) {
-				report = ingestion.ingest(in);
+				report = ingestion.ingest(in, ru.kredo.events.UploadSource.commandLine("benchmark"));
 			}
 			kredo.add(perSecond(report.accepted(), start));
 			// CLOCK_MONOTONIC, as System.nanoTime() on Linux: `perf record -k CLOCK_MONOTONIC` then `perf report --time`.

@@ -127,6 +127,9 @@ class StaffFormsIntegrationTests {
 	@Autowired
 	ru.kredo.operator.TenantProvisioning provisioning;
 
+	@Autowired
+	ru.kredo.operator.PlatformAccess feedKeys;
+
 	@Test
 	void everyStaffFormHasAValidSubmissionHere() {
 		assertThat(staffForms()).as("staff POST endpoints; give a new one a valid submission in submissions()")
@@ -162,7 +165,7 @@ class StaffFormsIntegrationTests {
 			"POST /plans/{id}/approve", "POST /plans/{id}/resume", "POST /debtors/{id}/monitoring",
 			"POST /debtors/portfolios/{id}/invitations", "POST /inbox/statements/{id}/confirm", "POST /debtors/{id}/call", "POST /debtors/{id}/contact-bars/lift",
 			"POST /crm/amocrm/connect", "POST /crm/amocrm/disconnect",
-			"POST /crm/bitrix24/connect", "POST /crm/bitrix24/disconnect");
+			"POST /crm/bitrix24/connect", "POST /crm/bitrix24/disconnect", "POST /operator/feeds/{feed}/revoke");
 
 	@Test
 	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
@@ -279,6 +282,8 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /operator/tenants", new Wrong(() -> post("/operator/tenants").param("name", "")
 			.param("kind", "BROKER").param("adminEmail", "nope").param("adminName", "").with(user(operator)),
 				List.of("name", "adminEmail", "adminName"), List.of("nope")));
+		forms.put("POST /operator/feeds", new Wrong(() -> post("/operator/feeds").param("name", "Б".repeat(101))
+			.with(user(operator)), List.of("name"), List.of("Б".repeat(101))));
 		forms.put("POST /debtors/disputes/{id}", new Wrong(() -> post("/debtors/disputes/{id}", dispute(agency))
 			.param("outcome", "REJECTED").param("reason", "  ").with(user(agencyAdmin)),
 				List.of("reason"), List.of()));
@@ -551,6 +556,10 @@ class StaffFormsIntegrationTests {
 			.file(new MockMultipartFile("file", "bureau.jsonl", "application/x-ndjson",
 					"{\"source\":\"forms\",\"eventId\":\"%s\",\"type\":\"2.2\",\"occurredAt\":\"2026-11-01\",\"subject\":{\"lastName\":\"Иванов\",\"firstName\":\"Иван\",\"birthDate\":\"01.01.1980\",\"passport\":\"4510123456\"}}"
 						.formatted(UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)))
+			.with(user(operator)));
+		forms.put("POST /operator/feeds", () -> post("/operator/feeds").param("name", "Бюро форм").with(user(operator)));
+		forms.put("POST /operator/feeds/{feed}/revoke", () -> post("/operator/feeds/{feed}/revoke",
+				feedKeys.issueFeedKey("Бюро на отзыв", ru.kredo.audit.AuditActor.COMMAND_LINE).key().id().value())
 			.with(user(operator)));
 		return forms;
 	}

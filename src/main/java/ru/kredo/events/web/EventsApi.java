@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,10 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 
+import ru.kredo.apikeys.ApiKeyPrincipal;
 import ru.kredo.events.CreditEventIngestion;
 import ru.kredo.events.IngestionReport;
+import ru.kredo.events.UploadSource;
 import ru.kredo.platform.Problems;
 
 /** The bureaus' feed: only the platform's own API keys push events (declared in {@code tenancy/TenantKindAccess}). */
@@ -40,10 +44,12 @@ class EventsApi {
 			ends the array at that element (event.array-invalid): the rest is not read. `type` is a Kredo name \
 			(LOAN_DISBURSED) or a RUTDF code (2.2; 2.3 needs daysPastDue). The answer comes after everything accepted \
 			is stored. An optional field that cannot be read (a passport, ИНН, СНИЛС, patronymic, amount, the lender's \
-			kind) never costs the event: it is accepted without it and the field listed in `ignored`.""")
-	Report ingest(HttpServletRequest request) throws IOException {
+			kind) never costs the event: it is accepted without it and the field listed in `ignored`. Every push is \
+			recorded as an upload of the key's feed, with its counts (`GET /api/v1/feeds/uploads`).""")
+	Report ingest(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal key, HttpServletRequest request)
+			throws IOException {
 		try (InputStream body = request.getInputStream()) {
-			IngestionReport report = ingestion.ingest(body);
+			IngestionReport report = ingestion.ingest(body, UploadSource.feed(key.keyId().value(), key.keyName()));
 			return new Report(report.received(), report.accepted(), report.duplicates(), report.rejected().stream()
 				.map(r -> new Rejection(r.line(), r.eventId(), r.code(), problems.message(r.code(), r.arguments(), request)))
 				.toList(),

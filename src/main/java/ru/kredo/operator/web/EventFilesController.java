@@ -3,6 +3,7 @@ package ru.kredo.operator.web;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +13,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import ru.kredo.accounts.SignedInUser;
 import ru.kredo.events.CreditEventIngestion;
+import ru.kredo.events.UploadSource;
 
-/** The operator uploads a bureau's file of credit events (JSON Lines or a JSON array) and reads what became of it. */
+/**
+ * The operator uploads a bureau's file of credit events (JSON Lines or a JSON array) and reads what became of it; the
+ * upload is listed with the others on «Фиды» ({@code /operator/feeds/files}).
+ */
 @Controller
 @RequestMapping("/operator/events")
 class EventFilesController {
@@ -35,9 +41,11 @@ class EventFilesController {
 
 	/** Post/redirect/get: the report goes to the page in flash attributes, so a reload does not ingest the file again. */
 	@PostMapping
-	String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+	String upload(@AuthenticationPrincipal SignedInUser me, @RequestParam("file") MultipartFile file,
+			RedirectAttributes redirect) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			redirect.addFlashAttribute("report", ingestion.ingest(in));
+			redirect.addFlashAttribute("report", ingestion.ingest(in,
+					UploadSource.operatorFile(me.userId().value(), me.displayName(), file.getOriginalFilename())));
 			redirect.addFlashAttribute("fileName", file.getOriginalFilename());
 		}
 		return "redirect:/operator/events";

@@ -80,7 +80,9 @@ class SignalRaising {
 		List<Match> matches = match(recorded.events());
 		long matched = System.nanoTime();
 		if (!matches.isEmpty()) {
-			raise(matches);
+			int raised = raise(matches);
+			// Told back to the ingestion for its upload's counts: events that matched a watch, and new signals.
+			recorded.tally().add((int) matches.stream().map(m -> m.event().id()).distinct().count(), raised);
 		}
 		if (log.isDebugEnabled()) {
 			log.debug("{} events: matching {} ms, {} matches raised in {} ms", recorded.events().size(),
@@ -151,7 +153,8 @@ class SignalRaising {
 		return candidates;
 	}
 
-	private void raise(List<Match> matches) {
+	/** Raises and folds the matches' signals; says how many new signals it raised. */
+	private int raise(List<Match> matches) {
 		matches.sort((a, b) -> a.event().occurredAt().compareTo(b.event().occurredAt()));
 		long start = System.nanoTime();
 		lockWatches(matches);
@@ -203,6 +206,7 @@ class SignalRaising {
 					(folded - read) / 1_000_000, (inserted - folded) / 1_000_000, (updated - inserted) / 1_000_000,
 					(linked - updated) / 1_000_000, (written - linked) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
 		}
+		return created.size();
 	}
 
 	/**
