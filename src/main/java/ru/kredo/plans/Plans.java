@@ -540,6 +540,27 @@ public class Plans {
 			.optional();
 	}
 
+	/**
+	 * When the agency's registry lowered what the plan's debt owes and so reshaped the plan ({@link Plan#lowered},
+	 * {@link #on(DebtsRestated)}), oldest first: what the debtor is told on his plan, as the history keeps it
+	 * ({@code registry:<before>><after>}).
+	 */
+	public List<Reshape> reshapes(TenantId tenant, UUID plan) {
+		return jdbc.sql("""
+				select at, reason from plan_transitions
+				where tenant_id = ? and plan_id = ? and from_status = to_status and reason like 'registry:%>%' order by id""")
+			.params(tenant.value(), plan)
+			.query((row, n) -> {
+				String[] sums = row.getString("reason").substring("registry:".length()).split(">");
+				return new Reshape(row.getTimestamp("at").toInstant(), Money.ofRoubles(sums[0]), Money.ofRoubles(sums[1]));
+			})
+			.list();
+	}
+
+	/** A registry lowered the debt under a running plan at {@code at} from {@code before} to {@code after}. */
+	public record Reshape(Instant at, Money before, Money after) {
+	}
+
 	/** The moves of a plan's state, oldest first. */
 	public List<PlanTransition> transitions(TenantId tenant, UUID plan) {
 		return jdbc.sql("""
