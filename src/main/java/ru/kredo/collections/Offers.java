@@ -538,12 +538,14 @@ public class Offers {
 	 */
 	public Optional<SignedSettlement> fulfilled(TenantId tenant, DebtId debt) {
 		return jdbc.sql("""
-				select coalesce(plan_id, id) as id, accepted_at, signature, full_amount, offer_amount from offers
+				select coalesce(plan_id, id) as id, plan_id is not null as of_plan, accepted_at, signature, full_amount,
+				    offer_amount from offers
 				where tenant_id = ? and debt_id = ? and status = 'PAID' and accepted_at is not null""")
 			.params(tenant.value(), debt.value())
 			.query((row, n) -> new SignedSettlement(row.getObject("id", UUID.class),
 					row.getTimestamp("accepted_at").toInstant(), row.getObject("signature", UUID.class),
-					Money.ofKopecks(row.getLong("full_amount")), Money.ofKopecks(row.getLong("offer_amount"))))
+					Money.ofKopecks(row.getLong("full_amount")), Money.ofKopecks(row.getLong("offer_amount")),
+					row.getBoolean("of_plan")))
 			.optional();
 	}
 

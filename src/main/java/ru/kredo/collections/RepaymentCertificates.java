@@ -104,7 +104,10 @@ public class RepaymentCertificates {
 		}
 	}
 
-	/** What the settlement that closed the debt forgave, with its agreement; none when nothing was forgiven. */
+	/**
+	 * What the settlement that closed the debt forgave, with its agreement — a discounted restructuring plan's own when
+	 * its completion forgave the rest; none when nothing was forgiven.
+	 */
 	private Forgiveness forgiveness(TenantId tenant, Debt repaid) {
 		if (repaid.forgiven().isZero()) {
 			return null;
@@ -112,6 +115,7 @@ public class RepaymentCertificates {
 		SignedSettlement settlement = offers.fulfilled(tenant, repaid.id())
 			.orElseThrow(() -> new IllegalStateException("Debt " + repaid.id() + " has a forgiven rest and no settlement"));
 		return new Forgiveness(repaid.forgiven(), settlement.agreement().toString(),
-				LocalDateTime.ofInstant(settlement.signedAt(), calendar.agencyZone()), settlement.signature().toString());
+				LocalDateTime.ofInstant(settlement.signedAt(), calendar.agencyZone()), settlement.signature().toString(),
+				settlement.ofPlan() ? Forgiveness.Agreement.PLAN : Forgiveness.Agreement.SETTLEMENT);
 	}
 }

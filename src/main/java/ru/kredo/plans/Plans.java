@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -339,7 +340,7 @@ public class Plans {
 			}
 			plan = store(plan, after, SYSTEM,
 					after.status() == PlanStatus.BEHIND ? AuditAction.PLAN_FELL_BEHIND : AuditAction.PLAN_BROKEN,
-					after.status() == PlanStatus.BROKEN ? "ending:" + after.ending().name() : null);
+					after.status() == PlanStatus.BROKEN ? "ending:" + after.ending().name() : null, today);
 			moved = true;
 		}
 		return moved;
@@ -540,6 +541,27 @@ public class Plans {
 			.optional();
 	}
 
+	/**
+	 * When the agency's registry lowered what the plan's debt owes and so reshaped the plan ({@link Plan#lowered},
+	 * {@link #on(DebtsRestated)}), oldest first: what the debtor is told on his plan, as the history keeps it
+	 * ({@code registry:<before>><after>}).
+	 */
+	public List<Reshape> reshapes(TenantId tenant, UUID plan) {
+		return jdbc.sql("""
+				select at, reason from plan_transitions
+				where tenant_id = ? and plan_id = ? and from_status = to_status and reason like 'registry:%>%' order by id""")
+			.params(tenant.value(), plan)
+			.query((row, n) -> {
+				String[] sums = row.getString("reason").substring("registry:".length()).split(">");
+				return new Reshape(row.getTimestamp("at").toInstant(), Money.ofRoubles(sums[0]), Money.ofRoubles(sums[1]));
+			})
+			.list();
+	}
+
+	/** A registry lowered the debt under a running plan at {@code at} from {@code before} to {@code after}. */
+	public record Reshape(Instant at, Money before, Money after) {
+	}
+
 	/** The moves of a plan's state, oldest first. */
 	public List<PlanTransition> transitions(TenantId tenant, UUID plan) {
 		return jdbc.sql("""
@@ -556,7 +578,8 @@ public class Plans {
 	/**
 	 * A payment applied to a debt (in the payment's transaction, the debt's row locked): to its running plan's
 	 * instalments, the earliest not paid first ({@link Plan#pay}); a plan caught up is active again; the payment that
-	 * pays the debt off completes it.
+	 * pays the debt off completes it. Its day — whether it caught up, and the adherence's on time — is the debtor's
+	 * ({@link #debtorsDay}).
 	 */
 	@EventListener
 	void on(PaymentApplied applied) {
@@ -565,11 +588,15 @@ public class Plans {
 			return;
 		}
 		Plan plan = found.get();
-		Plan after = plan.pay(applied.applied(), applied.day(), policy(debts.get(applied.tenantId(), applied.debtId())));
+		Debt debt = debts.get(applied.tenantId(), applied.debtId());
+		// The payment's day is the debtor's, as his instalments' dates are: paid at 00:30 in Vladivostok on the 11th
+		// (17:30 on the 10th in Moscow), an instalment due on the 10th was paid late, whatever the agency's calendar says.
+		LocalDate day = applied.at() == null ? applied.day() : debtorsDay(debt, applied.at());
+		Plan after = plan.pay(applied.applied(), day, policy(debt));
 		if (after.isRunning() && applied.statusAfter() == DebtStatus.CLOSED) {
 			after = after.complete();
 		}
-		recordPaid(plan, after, applied.day());
+		recordPaid(plan, after, day);
 		AuditAction action = after.status() == PlanStatus.COMPLETED ? AuditAction.PLAN_COMPLETED
 				: plan.status() == PlanStatus.BEHIND && after.status() == PlanStatus.ACTIVE ? AuditAction.PLAN_CAUGHT_UP
 				: null;
@@ -577,13 +604,14 @@ public class Plans {
 	}
 
 	/**
-	 * A dispute of a debt under a plan pauses the plan, in the dispute's transaction ({@link Plan#pause}); one the agency
-	 * paused already stays as it is.
+	 * A dispute of a debt under a plan pauses the plan, in the dispute's transaction ({@link Plan#pause}), on the
+	 * debtor's day of the dispute ({@link #debtorsDay}); one the agency paused already stays as it is.
 	 */
 	@EventListener
 	void on(DisputeOpened opened) {
 		lockedCurrent(opened.tenantId(), opened.debtId()).filter(plan -> plan.isRunning() && !plan.isPaused())
-			.ifPresent(plan -> store(plan, plan.pause(calendar.agencyDate(opened.openedAt())), SYSTEM,
+			.ifPresent(plan -> store(plan,
+					plan.pause(debtorsDay(debts.get(opened.tenantId(), opened.debtId()), opened.openedAt())), SYSTEM,
 					AuditAction.PLAN_PAUSED, "dispute:" + opened.disputeId()));
 	}
 
@@ -602,10 +630,12 @@ public class Plans {
 		if (paused.isEmpty()) {
 			return;
 		}
-		if (debts.get(resolved.tenantId(), resolved.debtId()).status() == DebtStatus.OPEN) {
+		Debt debt = debts.get(resolved.tenantId(), resolved.debtId());
+		if (debt.status() == DebtStatus.OPEN) {
 			debts.restructure(resolved.tenantId(), resolved.debtId());
 		}
-		store(paused.get(), paused.get().resume(calendar.agencyDate(resolved.resolvedAt()), calculator), SYSTEM,
+		// Resumed on his day, as it was paused on his: the days paused, by which his dates move, are days of his life.
+		store(paused.get(), paused.get().resume(debtorsDay(debt, resolved.resolvedAt()), calculator), SYSTEM,
 				AuditAction.PLAN_RESUMED, "dispute:" + resolved.disputeId());
 	}
 
@@ -681,16 +711,27 @@ public class Plans {
 	 * it; a broken plan gives the debt back (open, its offers again). A payment that moves no state is stored only.
 	 */
 	private Plan store(Plan before, Plan after, AuditActor actor, AuditAction action, String reason) {
+		return store(before, after, actor, action, reason, null);
+	}
+
+	/**
+	 * As {@link #store(Plan, Plan, AuditActor, AuditAction, String)}; a plan that breaks keeps the debtor's day it
+	 * ended ({@code plans.ended_on}: {@code today} when the caller has it, the day's check's, else his today), from
+	 * which the agency's adherence expects nothing more of it.
+	 */
+	private Plan store(Plan before, Plan after, AuditActor actor, AuditAction action, String reason, LocalDate today) {
 		Instant now = clock.instant();
+		LocalDate endedOn = after.status() == PlanStatus.BROKEN && before.status() != PlanStatus.BROKEN
+				? (today != null ? today : today(debts.get(after.tenantId(), after.debtId()))) : null;
 		jdbc.sql("""
 				update plans set status = ?, total = ?, signed_at = ?, signature = ?, behind_since = ?, paused_since = ?,
-				    repairs_used = ?, ending = ?, note = ?, updated_at = ?
+				    repairs_used = ?, ending = ?, note = ?, updated_at = ?, ended_on = coalesce(?::date, ended_on)
 				where tenant_id = ? and id = ?""")
 			.params(after.status().name(), after.total().kopecks(),
 					after.signedAt() == null ? null : Timestamp.from(after.signedAt()), after.signature(),
 					date(after.behindSince()), date(after.pausedSince()), after.repairsUsed(),
 					after.ending() == null ? null : after.ending().name(), after.note(), Timestamp.from(now),
-					after.tenantId().value(), after.id())
+					date(endedOn), after.tenantId().value(), after.id())
 			.update();
 		if (!before.instalments().equals(after.instalments())) {
 			jdbc.sql("delete from plan_instalments where tenant_id = ? and plan_id = ?")
@@ -835,6 +876,15 @@ public class Plans {
 	/** The debtor's day at {@code at}: in his time zone, the agency's when his is unknown. */
 	private LocalDate dayOf(Debt debt, Instant at) {
 		return LocalDate.ofInstant(at, debt.timeZone() != null ? debt.timeZone() : calendar.agencyZone());
+	}
+
+	/**
+	 * The debtor's day when something was recorded at {@code at} on the system's clock (a payment, a dispute opened or
+	 * resolved): in his time zone (the agency's when his is unknown), on his agency's clock — a sandbox's moved by its
+	 * test clock's days, as the plan's own dates and the day's check are (docs/sandbox.md).
+	 */
+	private LocalDate debtorsDay(Debt debt, Instant at) {
+		return dayOf(debt, at.plus(Duration.ofDays(clocks.daysAhead(debt.tenantId()))));
 	}
 
 	private Money opened(String field, byte[] sealed) {

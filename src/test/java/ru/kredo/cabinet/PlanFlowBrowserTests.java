@@ -144,7 +144,17 @@ class PlanFlowBrowserTests extends BrowserTestSupport {
 		page.navigate(debtPage);
 		assertThat(page.locator(".plan-completed")).containsText("Все платежи по плану внесены");
 		String certificate = page.locator(".plan-completed .certificate").getAttribute("href");
-		Assertions.assertThat(page.request().get(url(certificate)).status()).isEqualTo(200);
+		com.microsoft.playwright.APIResponse pdf = page.request().get(url(certificate));
+		Assertions.assertThat(pdf.status()).isEqualTo(200);
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace('\u00a0', ' ')
+				.replaceAll("\\s+", " ");
+			Assertions.assertThat(text).as("the certificate states what was paid")
+				.contains("Всего уплачено 30 000,00 руб.", "Задолженность погашена уплатой 30 000,00 руб., долг не прощался.");
+		}
+		catch (java.io.IOException unreadable) {
+			throw new AssertionError("The certificate is not a PDF", unreadable);
+		}
 		assertFitsThePhone(page, "plan-completed-phone-390.png");
 		assertNoBrowserProblems();
 	}

@@ -164,6 +164,16 @@ class PlanDiscountIntegrationTests {
 		}
 		assertThat(text).contains("Всего уплачено 27\u00a0000,00\u00a0руб.", "Прощено (ст. 415 ГК РФ) 3\u00a0000,00\u00a0руб.",
 				"№ " + plan.id());
+		// The certificate names the plan's agreement — repaid by a schedule, the rest forgiven on completion — with
+		// the day he signed it, not a settlement's «Соглашение о прощении долга».
+		String signedOn = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
+			.format(signed.signedAt().atZone(calendar.agencyZone()));
+		assertThat(text).contains("Соглашение о погашении долга по графику (реструктуризация: остаток прощается, когда все "
+				+ "платежи по графику внесены) № " + plan.id() + " от " + signedOn,
+				"Задолженность погашена по плану: все платежи по графику внесены, уплачено 27\u00a0000,00\u00a0руб., "
+						+ "остаток 3\u00a0000,00\u00a0руб. прощён по условиям соглашения о погашении долга по графику № "
+						+ plan.id() + " от " + signedOn)
+			.doesNotContain("Соглашение о прощении долга");
 	}
 
 	@Test

@@ -11,11 +11,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 import ru.kredo.BrowserTestSupport;
 import ru.kredo.Fixtures;
+import ru.kredo.TextedCodes;
 import ru.kredo.accounts.User;
 import ru.kredo.calendar.BusinessCalendar;
+import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtComponents;
 import ru.kredo.collections.Debts;
@@ -23,14 +26,17 @@ import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.documents.Agency;
 import ru.kredo.money.Money;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.tenancy.TenantId;
 import ru.kredo.tenancy.TenantKind;
 
 /**
  * An operator finds a debtor's plan request in the inbox's «Планы», reads the rule it breaks, calculates other terms
- * (the schedule shown before anything is sent) and proposes them; the debtor's acceptance (his side, driven here through
- * {@link Plans#acceptProposal}) shows on the plan's page as awaiting his signature.
+ * (the schedule shown before anything is sent) and proposes them; the debtor, on a 390-px phone, sees them on his debt's
+ * page with the chat to talk them over, accepts them (the agency's page: awaiting his signature) and signs them with
+ * the texted code (the plan runs, on his phone and in the agency's list).
  */
 class PlanProposalBrowserTests extends BrowserTestSupport {
 
@@ -49,14 +55,22 @@ class PlanProposalBrowserTests extends BrowserTestSupport {
 	@Autowired
 	BusinessCalendar calendar;
 
+	@Autowired
+	TextedCodes texted;
+
+	@Autowired
+	AgencyRequisites requisites;
+
 	@Test
 	void theOperatorProposesOtherTermsForARequestAfterSeeingTheirSchedule() {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		User operator = fixtures.manager(agency);
-		String phone = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «План»", "7701234560", "1027700000008",
+				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
+		String phoneNumber = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
 		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Зуева", "Алла", "Игоревна"),
-				LocalDate.of(1981, 6, 6), null, null, null, PhoneNumber.parse(phone), null);
-		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "П-" + phone.substring(5),
+				LocalDate.of(1981, 6, 6), null, null, null, PhoneNumber.parse(phoneNumber), null);
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»", "П-" + phoneNumber.substring(5),
 				LocalDate.of(2020, 3, 3), null,
 				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("60000.00"), Money.ZERO), 500);
 		Plan request = plans.request(agency.tenant().id(), debtor.id(), debt.id(), PlanReason.ILLNESS,
@@ -88,7 +102,27 @@ class PlanProposalBrowserTests extends BrowserTestSupport {
 		assertThat(desk.locator("#plan-instalments tbody tr")).hasCount(12);
 		assertThat(desk.locator("#plan-transitions")).containsText("Запрошен → Предложены другие условия");
 
-		plans.acceptProposal(agency.tenant().id(), debtor.id(), request.id());
+		// The debtor, on a 390-px phone: the terms proposed on his debt's page, with the chat to talk them over;
+		// he accepts them and is on the signing step.
+		TenantId tenant = agency.tenant().id();
+		Page phone = openPage(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+		phone.navigate(url("/cabinet/" + tenant.value()));
+		phone.locator("#fullName").fill("Зуева Алла Игоревна");
+		phone.locator("#phone").fill(phoneNumber);
+		int texts = (int) texted.count(tenant);
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Получить код")).click();
+		phone.locator("#code").fill(texted.latest(tenant, texts + 1));
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти")).click();
+		assertThat(phone.locator("h1")).hasText("Здравствуйте, Алла Игоревна!");
+		phone.navigate(url("/cabinet/" + tenant.value() + "/debts/" + debt.id()));
+		assertThat(phone.locator(".plan-proposed")).containsText("Агентство предлагает погасить долг по этому графику");
+		assertThat(phone.locator(".plan-card-schedule tbody tr")).hasCount(12);
+		assertThat(phone.locator(".plan-chat")).isVisible();
+		assertFitsThePhone(phone, "plan-proposal-phone-390.png");
+		texts = (int) texted.count(tenant);
+		phone.locator(".plan-accept").click();
+		assertThat(phone.locator("#plan-terms")).containsText("погашается целиком, 12 платежами");
+
 		desk.reload();
 		assertThat(desk.locator("#plan-status")).hasAttribute("data-status", "AWAITING_SIGNATURE");
 		desk.locator("#nav-plans").click();
@@ -96,6 +130,16 @@ class PlanProposalBrowserTests extends BrowserTestSupport {
 		assertThat(desk.locator("#plans tbody tr").first()).containsText("Зуева Алла Игоревна");
 		screenshot(desk, "plans-awaiting.png");
 		Assertions.assertThat(seriousAccessibilityFindings(desk)).as("the plans' list").isEmpty();
+
+		// He signs the agency's terms with the texted code: the plan runs, on his phone and on the agency's page.
+		phone.locator("#code").fill(texted.latest(tenant, texts + 1));
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Подписать план")).click();
+		assertThat(phone.locator(".plan-status")).hasText("План действует.");
+		assertThat(phone.locator(".plan-next")).containsText("Следующий платёж № 1: 5\u00a0000,00\u00a0₽");
+		assertFitsThePhone(phone, "plan-proposal-signed-phone-390.png");
+		Assertions.assertThat(plans.get(tenant, request.id()).status()).isEqualTo(PlanStatus.ACTIVE);
+		desk.locator("#plans-ACTIVE").click();
+		assertThat(desk.locator("#plans tbody tr").first()).containsText("Зуева Алла Игоревна");
 		assertNoBrowserProblems();
 	}
 }

@@ -65,6 +65,9 @@ class PlansUnderRegistriesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ru.kredo.cabinet.web.CabinetMvc cabinet;
+
 	@Test
 	void aRegistryThatShowsTheDebtPaidEndsItsPlanVisibly() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
@@ -82,6 +85,7 @@ class PlansUnderRegistriesIntegrationTests {
 		assertThat(auditActions(tenant, plan.id())).endsWith("PLAN_BROKEN");
 		assertThat(plans.running()).noneMatch(running -> running.plan().equals(plan.id()));
 		assertThat(page(agency, plan)).contains("Долг закрыт по реестру агентства");
+		assertThat(plans.reshapes(tenant, plan.id())).as("closed, not reshaped").isEmpty();
 	}
 
 	@Test
@@ -104,6 +108,20 @@ class PlansUnderRegistriesIntegrationTests {
 		assertThat(debts.get(tenant, plan.debtId()).status()).isEqualTo(DebtStatus.UNDER_PLAN);
 		assertThat(auditActions(tenant, plan.id())).endsWith("PLAN_RESHAPED");
 		assertThat(plans.transitions(tenant, plan.id()).getLast().reason()).isEqualTo("registry:20000.00>5000.00");
+		assertThat(plans.reshapes(tenant, plan.id())).singleElement()
+			.satisfies(r -> assertThat(List.of(r.before(), r.after()))
+				.containsExactly(Money.ofRoubles("20000"), Money.ofRoubles("5000")));
+
+		// His cabinet says why his schedule changed: the agency's registry, when, from what to what, and the rest
+		// recalculated (before, only the agency's history said so).
+		String day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
+			.format(plans.transitions(tenant, plan.id()).getLast().at().atZone(calendar.agencyZone()));
+		String cabinetPage = cabinet.page("/cabinet/" + tenant.value() + "/debts/" + plan.debtId().value(),
+				cabinet.signedIn(tenant, plan.debtorId()));
+		assertThat(cabinetPage).contains("class=\"alert alert-info plan-reshaped\"",
+				day + " агентство обновило сведения о долге по своему реестру: долг уменьшился с 20\u00a0000,00\u00a0₽ до "
+						+ "5\u00a0000,00\u00a0₽.",
+				"оставшиеся платежи по плану пересчитаны", "Осталось заплатить по плану 5\u00a0000,00\u00a0₽.");
 	}
 
 	@Test

@@ -41,14 +41,23 @@ class PlanCards {
 	}
 
 	/**
+	 * The agency's registry lowered what the debt owes under the running plan on {@code day} (his), from {@code before}
+	 * to {@code after}, and the plan's remaining instalments were recalculated ({@link Plans#reshapes}).
+	 */
+	record Reshaped(String day, String before, String after) {
+	}
+
+	/**
 	 * The card. {@code current}: the plan is not final (no new request may be made meanwhile). {@code next*}: the
 	 * earliest instalment not paid; {@code payAmount} what the pay form offers. {@code breaksOn}: the last day to catch
-	 * up a plan behind; {@code repairsLeft} how many repairs the policy still allows him.
+	 * up a plan behind; {@code repairsLeft} how many repairs the policy still allows him. {@code reshaped}: each time the
+	 * agency's registry lowered the debt under the plan and its instalments were recalculated, so that he sees why his
+	 * schedule changed.
 	 */
 	record Card(String id, String status, boolean current, boolean paused, List<Row> rows, String total, String paid,
 			String left, Integer nextNumber, String nextDue, String nextLeft, String payAmount, String overdue,
 			String breaksOn, int repairsLeft, String moveEarliest, String moveLatest, String note, String ending,
-			boolean agreement, String forgiven, String owedAfter) {
+			boolean agreement, String forgiven, String owedAfter, List<Reshaped> reshaped) {
 
 		/** Whether it is a plan of a discounted sum ({@code forgiven}: the rest its completion forgives). */
 		public boolean discounted() {
@@ -96,7 +105,19 @@ class PlanCards {
 				overdue.isZero() ? null : DebtCard.roubles(overdue), breaksOn, repairsLeft, today.toString(),
 				today.plusDays(policy.maxDaysToFirst()).toString(), plan.note(),
 				plan.ending() == null ? null : plan.ending().name(), plan.signature() != null,
-				plan.isDiscounted() ? DebtCard.roubles(plan.forgiven()) : null, DebtCard.roubles(plan.owedAfter()));
+				plan.isDiscounted() ? DebtCard.roubles(plan.forgiven()) : null, DebtCard.roubles(plan.owedAfter()),
+				reshaped(debt, plan));
+	}
+
+	/** A plan not signed is never reshaped (its signature refuses changed terms): only a signed one is read. */
+	private List<Reshaped> reshaped(Debt debt, Plan plan) {
+		if (plan.signature() == null) {
+			return List.of();
+		}
+		return plans.reshapes(debt.tenantId(), plan.id()).stream()
+			.map(r -> new Reshaped(time.format(r.at().atZone(quotes.zoneOf(debt)), DATE), DebtCard.roubles(r.before()),
+					DebtCard.roubles(r.after())))
+			.toList();
 	}
 
 	private Row row(PlanInstalment instalment, LocalDate today, boolean ended) {
