@@ -43,6 +43,7 @@ import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.Kredo;
 import ru.kredo.apikeys.IssuedApiKey;
+import ru.kredo.audit.AuditActor;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PassportNumber;
 import ru.kredo.contacts.PersonDetails;
@@ -74,6 +75,9 @@ class FeedOnboardingIntegrationTests {
 
 	@Autowired
 	Watches watches;
+
+	@Autowired
+	PlatformAccess platform;
 
 	@Value("${kredo.demo}")
 	boolean demo;
@@ -119,35 +123,50 @@ class FeedOnboardingIntegrationTests {
 		// A second loan for him within the fold window folds into the open signal: matched, no new signal.
 		push(issued.secret(), watched.event(source, "e4", "2.2")).andExpect(status().isOk());
 
-		String uploads = mvc.perform(get("/api/v1/feeds/uploads").param("feedId", key)
+		String uploads = mvc.perform(get("/api/v1/feeds/uploads")
 			.header("Authorization", "Bearer " + issued.secret()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(3))
 			.andExpect(jsonPath("$.nextCursor").doesNotExist())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		// Newest first: the fold, the re-sent batch, the first batch.
-		assertThat(counts(uploads, 0)).isEqualTo("1 1 0 0 1 0");
-		assertThat(counts(uploads, 1)).isEqualTo("3 0 2 1 0 0");
-		assertThat(counts(uploads, 2)).isEqualTo("3 2 0 1 1 1");
+		assertThat(counts(uploads, 0)).isEqualTo("1 1 0 0");
+		assertThat(counts(uploads, 1)).isEqualTo("3 0 2 1");
+		assertThat(counts(uploads, 2)).isEqualTo("3 2 0 1");
+		assertThat(uploads).as("whether the people it sent are watched is not the feed's to know")
+			.doesNotContain("matched", "signalsRaised");
 		assertThat(JsonPath.<String>read(uploads, "$.items[2].senderName")).isEqualTo(feedName);
 		assertThat(JsonPath.<String>read(uploads, "$.items[2].channel")).isEqualTo("API");
 		assertThat(JsonPath.<String>read(uploads, "$.items[2].status")).isEqualTo("DONE");
 		String first = JsonPath.read(uploads, "$.items[2].id");
+		String fold = JsonPath.read(uploads, "$.items[0].id");
 		mvc.perform(get("/api/v1/feeds/uploads/{id}", first).header("Authorization", "Bearer " + issued.secret()))
-			.andExpect(status().isOk()).andExpect(jsonPath("$.signalsRaised").value(1));
-		String second = mvc.perform(get("/api/v1/feeds/uploads").param("feedId", key).param("limit", "2")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(2));
+		String second = mvc.perform(get("/api/v1/feeds/uploads").param("limit", "2")
 			.header("Authorization", "Bearer " + issued.secret()))
 			.andExpect(jsonPath("$.items.length()").value(2))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		mvc.perform(get("/api/v1/feeds/uploads").param("feedId", key).param("limit", "2")
+		mvc.perform(get("/api/v1/feeds/uploads").param("limit", "2")
 			.param("cursor", JsonPath.<String>read(second, "$.nextCursor"))
 			.header("Authorization", "Bearer " + issued.secret()))
 			.andExpect(jsonPath("$.items[0].id").value(first)).andExpect(jsonPath("$.nextCursor").doesNotExist());
 
+		// Another feed sees none of these pushes.
+		IssuedApiKey other = platform.issueFeedKey("ОКБ " + UUID.randomUUID().toString().substring(0, 8),
+				AuditActor.COMMAND_LINE);
+		mvc.perform(get("/api/v1/feeds/uploads").header("Authorization", "Bearer " + other.secret()))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+		mvc.perform(get("/api/v1/feeds/uploads/{id}", first).header("Authorization", "Bearer " + other.secret()))
+			.andExpect(status().isNotFound());
+
+		// The operator's page has the whole count: the first batch matched and raised a signal, the fold matched only.
 		String feedPage = mvc.perform(get("/operator/feeds/{feed}", key).session(operator))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(feedPage).contains(feedName, "<td class=\"text-end matched\">1</td>",
-				"<td class=\"text-end signals\">1</td>", "<td class=\"text-end duplicates\">2</td>");
+		assertThat(feedPage).contains(feedName, "<td class=\"text-end duplicates\">2</td>");
+		assertThat(row(feedPage, first)).contains("<td class=\"text-end matched\">1</td>",
+				"<td class=\"text-end signals\">1</td>");
+		assertThat(row(feedPage, fold)).contains("<td class=\"text-end matched\">1</td>",
+				"<td class=\"text-end signals\">0</td>");
 		assertThat(feedPage.split("<tr id=\"upload-", -1)).as("three uploads listed").hasSize(4);
 		assertThat(feedPage.indexOf("upload-" + first)).as("newest first").isGreaterThan(feedPage.indexOf("<tr id=\"upload-"));
 
@@ -224,9 +243,15 @@ class FeedOnboardingIntegrationTests {
 	}
 
 	/** An upload's received, accepted, duplicates, rejected, matched and signals raised. */
+	private static String row(String page, String upload) {
+		int start = page.indexOf("<tr id=\"upload-" + upload + "\"");
+		assertThat(start).as("the upload's row").isNotNegative();
+		return page.substring(start, page.indexOf("</tr>", start));
+	}
+
 	private static String counts(String list, int item) {
 		StringBuilder counts = new StringBuilder();
-		for (String field : new String[] { "received", "accepted", "duplicates", "rejected", "matched", "signalsRaised" }) {
+		for (String field : new String[] { "received", "accepted", "duplicates", "rejected" }) {
 			counts.append(counts.isEmpty() ? "" : " ").append(JsonPath.<Number>read(list, "$.items[" + item + "]." + field));
 		}
 		return counts.toString();

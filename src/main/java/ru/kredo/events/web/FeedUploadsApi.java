@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,16 +19,21 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import ru.kredo.apikeys.ApiKeyPrincipal;
 import ru.kredo.events.FeedUpload;
 import ru.kredo.events.FeedUploads;
 import ru.kredo.events.UploadSource;
 import ru.kredo.platform.ApiList;
 import ru.kredo.platform.Cursor;
+import ru.kredo.platform.NotFound;
 import ru.kredo.tabular.ImportStatus;
 
 /**
- * The platform's deliveries of credit events with their counts, as the operator's «Фиды» page lists them: platform
- * API keys only (declared in {@code tenancy/TenantKindAccess}; a broker's or an agency's key gets 404).
+ * A feed's own deliveries of credit events with what its sender may know of them: platform API keys only (declared in
+ * {@code tenancy/TenantKindAccess}; a broker's or an agency's key gets 404), and each key only its own pushes — another
+ * feed's upload is a 404. How many events matched a watched person and raised signals stays on the operator's «Фиды»
+ * page: told to a bureau, it would say whether anyone monitors the people it just sent (one event about one person is
+ * enough to ask), which is the tenants' business and personal data, not the bureau's.
  */
 @RestController
 @RequestMapping("/api/v1/feeds/uploads")
@@ -43,58 +49,56 @@ class FeedUploadsApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "Every delivery of credit events, newest first, with its counts", description = """
-			Each push to /api/v1/events (its feed: the key's id and name), each file the operator uploaded and each \
-			file the command line imported: when, received, accepted (new), duplicates, rejected, `matched` (accepted \
-			events about a person someone watches, whose watch wanted them) and `signalsRaised` (new signals; events \
-			folded into an open signal raise none). A running upload shows the counts of the chunks stored so far. \
-			`feedId` (a platform API key's id) or `channel` narrow the list. A page of at most `limit` (default 100, \
-			at most 200): `items`, `total`, `nextCursor` — pass it back as `cursor`; `null` is the last page.""")
+	@Operation(summary = "The calling feed's pushes of credit events, newest first, with their counts", description = """
+			Each push this API key made to /api/v1/events: when, received, accepted (new), duplicates and rejected. \
+			A running push shows the counts of the chunks stored so far. Another feed's pushes and the operator's \
+			files are not listed, and how many events matched a watched person is not told to a feed (the operator \
+			sees it on the «Фиды» page). A page of at most `limit` (default 100, at most 200): `items`, `total`, \
+			`nextCursor` — pass it back as `cursor`; `null` is the last page.""")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "one push", value = EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "A cursor Kredo did not give (request.cursor-invalid), an unknown "
-			+ "channel (request.parameter-invalid)",
+			+ "parameter (request.parameter-invalid)",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-	ApiList<Upload> list(@RequestParam(required = false) UUID feedId,
-			@RequestParam(required = false) UploadSource.Channel channel,
+	ApiList<Upload> list(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal key,
 			@Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
 		int bounded = ApiList.limit(limit, MAX_LIMIT);
-		FeedUploads.Filter filter = new FeedUploads.Filter(feedId, channel);
+		FeedUploads.Filter filter = FeedUploads.Filter.feed(key.keyId().value());
 		return ApiList.keyset(uploads.after(filter, Cursor.decode(cursor), bounded + 1), bounded,
 				upload -> new Cursor(upload.startedAt(), upload.id()), uploads.count(filter), Upload::of);
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One delivery with its counts; 404 if there is none")
-	Upload one(@PathVariable UUID id) {
-		return Upload.of(uploads.get(id));
+	@Operation(summary = "One of the calling feed's pushes with its counts; 404 if there is none or it is another's")
+	Upload one(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable UUID id) {
+		FeedUpload upload = uploads.get(id);
+		if (!key.keyId().value().equals(upload.apiKeyId())) {
+			throw new NotFound("feed-upload.not-found", id);
+		}
+		return Upload.of(upload);
 	}
 
 	private static final String EXAMPLE = """
 			{"items":[{"id":"0193a6c2-5d1e-7c3a-9b2f-4e8d1a6b7c90","channel":"API",
-			"feedId":"5b0c1d2e-3f4a-4b5c-8d6e-7f8091a2b3c4","senderName":"НБКИ","fileName":null,"status":"DONE",
+			"feedId":"5b0c1d2e-3f4a-4b5c-8d6e-7f8091a2b3c4","senderName":"НБКИ","status":"DONE",
 			"startedAt":"2026-12-07T06:00:00Z","finishedAt":"2026-12-07T06:00:04Z","received":25000,"accepted":24950,
-			"duplicates":40,"rejected":10,"matched":1520,"signalsRaised":1210}],
+			"duplicates":40,"rejected":10}],
 			"total":1,"totalIsEstimate":false,"nextCursor":null}""";
 
-	@Schema(description = "A delivery of credit events and what became of it")
-	record Upload(UUID id, @Schema(description = "API (a feed's push), FILE (the operator's page), COMMAND_LINE")
-	UploadSource.Channel channel,
-			@Schema(nullable = true, description = "The feed's platform API key, for a push") UUID feedId,
-			@Schema(description = "The key's or the operator's name") String senderName,
-			@Schema(nullable = true) String fileName,
+	@Schema(description = "A push of credit events and what became of it")
+	record Upload(UUID id, @Schema(description = "API: a feed's push") UploadSource.Channel channel,
+			@Schema(description = "The feed's platform API key") UUID feedId,
+			@Schema(description = "The key's name") String senderName,
 			@Schema(description = "RUNNING, DONE, FAILED (the chunks before the error kept), INTERRUPTED (its process "
 					+ "stopped)") ImportStatus status,
 			Instant startedAt, @Schema(nullable = true) Instant finishedAt, long received, long accepted,
-			long duplicates, long rejected,
-			@Schema(description = "Accepted events that matched a watched person") long matched,
-			@Schema(description = "New signals they raised") long signalsRaised) {
+			long duplicates, long rejected) {
 
 		static Upload of(FeedUpload upload) {
-			return new Upload(upload.id(), upload.channel(), upload.apiKeyId(), upload.senderName(), upload.fileName(),
-					upload.status(), upload.startedAt(), upload.finishedAt(), upload.received(), upload.accepted(),
-					upload.duplicates(), upload.rejected(), upload.matched(), upload.signalsRaised());
+			return new Upload(upload.id(), upload.channel(), upload.apiKeyId(), upload.senderName(), upload.status(),
+					upload.startedAt(), upload.finishedAt(), upload.received(), upload.accepted(), upload.duplicates(),
+					upload.rejected());
 		}
 	}
 }
