@@ -128,6 +128,26 @@ class SignalsApi {
 		return resource(signals.line(current.id(), new SignalId(id)));
 	}
 
+	@PutMapping("/{id}/assignee")
+	@Operation(summary = "Assign the signal to one of the tenant's users, or to no one (`userId` null), as the signal's "
+			+ "page does", description = "`userId`: a user of this tenant (`errors`: userId user-unknown otherwise).")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "to a manager", value = "{\"userId\":\"3f2b8a1c-4d5e-4f60-8a7b-9c0d1e2f3a4b\"}")))
+	SignalResource assign(@PathVariable UUID id, @RequestBody(required = false) AssigneeRequest request) {
+		signals.get(current.id(), new SignalId(id));
+		UUID user = request == null ? null : request.userId();
+		if (user != null && !users.exists(current.id(), new UserId(user))) {
+			throw new InvalidFields(Map.of("userId", new Rejected("user-unknown")));
+		}
+		signals.assign(current.id(), new SignalId(id), user == null ? null : new UserId(user));
+		return resource(signals.line(current.id(), new SignalId(id)));
+	}
+
+	/** @param userId a user of the tenant, or null for no one */
+	record AssigneeRequest(UUID userId) {
+	}
+
 	@PutMapping("/priorities")
 	@Operation(summary = "Adjust the tenant's ranking: the priority (1 = act today … 5) of one segment × event type")
 	void prioritize(@RequestBody PriorityRequest request) {
