@@ -132,6 +132,9 @@ class DisputesApi {
 					examples = @ExampleObject(name = "no reason", value = INVALID_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "Not this agency's (dispute.not-found)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "rejected", value = "{\"outcome\":\"REJECTED\",\"reason\":\"Платёж от 1 ноября зачтён; остаток долга верен\"}")))
 	DisputeResource resolve(@PathVariable UUID id, @RequestBody(required = false) Resolution resolution) {
 		disputes.get(current.id(), id);
 		String outcome = resolution == null || resolution.outcome() == null ? "" : resolution.outcome();

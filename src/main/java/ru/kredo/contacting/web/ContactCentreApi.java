@@ -67,7 +67,7 @@ import ru.kredo.tenancy.TenantClocks;
  * 404.
  */
 @RestController
-@Tag(name = "Contacts", description = "The debtor's contact standing (230-ФЗ), his contact log, operators' calls and "
+@Tag(name = "Contact centre", description = "The debtor's contact standing (230-ФЗ), his contact log, operators' calls and "
 		+ "their outcomes, operator's bars, promises to pay")
 class ContactCentreApi {
 

@@ -181,6 +181,9 @@ class ConversationsApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "Not this agency's (conversation.not-found)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "an answer", value = "{\"text\":\"Да, до 15-го можно. Пришлите справку.\"}")))
 	MessageResource reply(@PathVariable UUID id, @RequestBody(required = false) TextRequest request) {
 		return posted(conversations.reply(current.id(), new ConversationId(id), current.actor(),
 				request == null ? null : request.text(), null));
@@ -216,6 +219,9 @@ class ConversationsApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "Not this agency's (conversation.not-found)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "a note", value = "{\"text\":\"Обещал оплатить 15-го\"}")))
 	MessageResource note(@PathVariable UUID id, @RequestBody(required = false) TextRequest request) {
 		return posted(conversations.note(current.id(), new ConversationId(id), current.actor(),
 				request == null ? null : request.text()));

@@ -116,6 +116,9 @@ class SignalsApi {
 					+ "agency's: PAID, PROMISED_TO_PAY, REACHED, REFUSED_TO_PAY, NO_ANSWER, WRONG_NUMBER. A «do not contact» "
 					+ "signal (a bankruptcy) ends only as NOTED. Another outcome is refused (400, code signal.outcome-not-for-tenant). DEAL and PAID count as deals in the "
 					+ "conversion; every outcome but NO_ANSWER and WRONG_NUMBER counts as reached (docs/metrics.md).")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "a deal", value = "{\"outcome\":\"DEAL\",\"by\":\"3f2b8a1c-4d5e-4f60-8a7b-9c0d1e2f3a4b\"}")))
 	SignalResource close(@PathVariable UUID id, @RequestBody(required = false) OutcomeRequest request) {
 		signals.get(current.id(), new SignalId(id));
 		if (request == null || request.outcome() == null) {
@@ -150,6 +153,9 @@ class SignalsApi {
 
 	@PutMapping("/priorities")
 	@Operation(summary = "Adjust the tenant's ranking: the priority (1 = act today … 5) of one segment × event type")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "act today", value = "{\"segment\":\"PAUSED\",\"eventType\":\"APPLICATION\",\"priority\":1}")))
 	void prioritize(@RequestBody PriorityRequest request) {
 		if (request.segment() == null || request.eventType() == null) {
 			throw new Rejected("required");
