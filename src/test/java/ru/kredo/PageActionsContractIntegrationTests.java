@@ -81,7 +81,8 @@ class PageActionsContractIntegrationTests {
 			Map.entry("POST /debtors/{id}/call", "POST /api/v1/debtors/{id}/calls"),
 			Map.entry("POST /debtors/calls/{id}/outcome", "POST /api/v1/calls/{id}/outcome"),
 			Map.entry("POST /debtors/{id}/contact-bars", "POST /api/v1/debtors/{id}/contact-bars"),
-			Map.entry("POST /debtors/{id}/contact-bars/lift", "DELETE /api/v1/debtors/{id}/contact-bars/{kind}")));
+			Map.entry("POST /debtors/{id}/contact-bars/lift", "DELETE /api/v1/debtors/{id}/contact-bars/{kind}"),
+			Map.entry("POST /debtors/{id}/monitoring", "POST /api/v1/debtors/{id}/monitoring")));
 
 	/** Page actions with no API counterpart, each with why. */
 	private static final Map<String, String> EXCEPTIONS = new TreeMap<>(Map.ofEntries(
@@ -119,12 +120,12 @@ class PageActionsContractIntegrationTests {
 			Map.entry("POST /inbox/statements/{id}/decline", "NO API YET: a debtor's statement declined; a follow-up"),
 			Map.entry("POST /debtors/portfolios/{id}/invitations", "NO API YET: the cabinet's invitations texted to a "
 					+ "portfolio's debtors; a follow-up"),
-			Map.entry("POST /debtors/portfolios/{id}/monitoring", "NO API YET: a portfolio's debtors put on bureau "
-					+ "monitoring; a follow-up"),
+			Map.entry("POST /debtors/portfolios/{id}/monitoring", "NO API YET: a whole portfolio put on bureau "
+					+ "monitoring, which its admin confirms on the page (the debtors' consents came with the claims); "
+					+ "one debtor has POST /api/v1/debtors/{id}/monitoring; a follow-up"),
 			Map.entry("POST /plan-policy", "NO API YET: the agency's plan policy; a follow-up"),
 			Map.entry("POST /plan-policy/portfolios/{id}", "NO API YET: a portfolio's plan policy; a follow-up"),
-			Map.entry("POST /plan-policy/portfolios/{id}/delete", "NO API YET: a portfolio's plan policy; a follow-up"),
-			Map.entry("POST /debtors/{id}/monitoring", "NO API YET: a debtor put on bureau monitoring; a follow-up")));
+			Map.entry("POST /plan-policy/portfolios/{id}/delete", "NO API YET: a portfolio's plan policy; a follow-up")));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
