@@ -109,12 +109,25 @@ public class PasswordLinks {
 	 */
 	@Transactional
 	public IssuedLink reset(TenantId tenant, UserId id, UserId by) {
+		return reset(tenant, id, by, by != null);
+	}
+
+	/**
+	 * A reset asked through the tenant's API: an admin's rules of {@link #reset} (a manager's password only), whoever
+	 * issued the key — a key of the command line ({@code by} {@code null}) has an admin's powers, never the operator's.
+	 */
+	@Transactional
+	public IssuedLink resetByKey(TenantId tenant, UserId id, UserId by) {
+		return reset(tenant, id, by, true);
+	}
+
+	private IssuedLink reset(TenantId tenant, UserId id, UserId by, boolean asAdmin) {
 		User user = accounts.get(tenant, id);
 		if (user.role() == Role.OPERATOR) {
 			throw new Rejected("user.role-not-allowed");
 		}
 		// Nor of a manager who was an admin: demoting another admin first would otherwise take his account all the same.
-		if (by != null && (user.role() == Role.ADMIN || accounts.everAdmin(tenant, id))) {
+		if (asAdmin && (user.role() == Role.ADMIN || accounts.everAdmin(tenant, id))) {
 			throw new Rejected("user.reset-admin-not-allowed");
 		}
 		return issue(user, Purpose.RESET, by);

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,9 @@ import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditActor;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.InvalidFields;
-import ru.kredo.platform.ListPage;
-import ru.kredo.platform.Paging;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.PersonalData;
@@ -172,20 +174,30 @@ public class Disputes {
 			.list();
 	}
 
+	/** The disputes' order for the API: the oldest opened first, the id last. */
+	public static final Keyset.Order ORDER = Keyset.Order.of(Keyset.Key.ascending("x.opened_at", Instant.class),
+			Keyset.Key.ascending("x.id", UUID.class));
+
 	/**
-	 * The agency's disputes, open ({@code open} true), resolved (false) or all ({@code null}), the oldest opened first,
-	 * a page at a time with how many there are.
+	 * The agency's disputes, open ({@code open} true), resolved (false) or all ({@code null}), the oldest opened first:
+	 * a page of {@code limit} after the cursor {@code after} (or, without one, after the first {@code offset}), with
+	 * how many there are in all and the next page's cursor.
 	 */
-	public ListPage<Dispute> list(TenantId tenant, Boolean open, Paging paging) {
+	public ApiList<Dispute> list(TenantId tenant, Boolean open, Keyset after, int offset, int limit) {
 		String where = " where x.tenant_id = ?" + (open == null ? "" : open ? " and x.resolved_at is null"
 				: " and x.resolved_at is not null");
 		long total = jdbc.sql("select count(*) from debt_disputes x" + where).param(tenant.value())
 			.query(Long.class).single();
-		List<Dispute> items = jdbc.sql("select " + COLUMNS + where + " order by x.opened_at, x.id offset ? limit ?")
-			.params(tenant.value(), paging.offset(), paging.limit())
+		List<Object> params = new ArrayList<>(List.of(tenant.value()));
+		String keyset = ORDER.after(after, params);
+		params.add(after == null ? offset : 0);
+		params.add(limit + 1);
+		List<Dispute> rows = jdbc.sql("select " + COLUMNS + where + " and " + keyset + " order by " + ORDER.sql()
+				+ " offset ? limit ?")
+			.params(params)
 			.query(this::dispute)
 			.list();
-		return ListPage.of(items, total, paging);
+		return ApiList.keyed(rows, limit, dispute -> Keyset.of(dispute.openedAt(), dispute.id()), total);
 	}
 
 	/** How many disputes the agency has open. */

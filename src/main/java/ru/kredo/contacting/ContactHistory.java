@@ -1,5 +1,7 @@
 package ru.kredo.contacting;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +12,8 @@ import org.springframework.stereotype.Service;
 
 import ru.kredo.collections.DebtId;
 import ru.kredo.contacts.ContactId;
+import ru.kredo.platform.ApiList;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.Paging;
 import ru.kredo.privacy.PersonalData;
@@ -49,6 +53,32 @@ public class ContactHistory {
 			.query(Long.class)
 			.single();
 		return ListPage.of(rows, total, paging);
+	}
+
+	/** The API's order of the log: newest first, the id last. */
+	public static final Keyset.Order ORDER = Keyset.Order.of(Keyset.Key.descending("created_at", Instant.class),
+			Keyset.Key.ascending("id", UUID.class));
+
+	/**
+	 * The log for the API: a page of {@code limit} after the cursor {@code after} (or, without one, after the first
+	 * {@code offset}), newest first, with how many rows it has and the next page's cursor: an attempt logged meanwhile
+	 * shifts no row.
+	 */
+	public ApiList<LoggedAttempt> page(TenantId tenant, ContactId debtor, Keyset after, int offset, int limit) {
+		List<Object> params = new ArrayList<>(List.of(tenant.value(), debtor.value()));
+		String keyset = ORDER.after(after, params);
+		params.add(after == null ? offset : 0);
+		params.add(limit + 1);
+		List<LoggedAttempt> rows = jdbc.sql("select " + COLUMNS + " from contact_attempts where tenant_id = ? "
+				+ "and contact_id = ? and " + keyset + " order by " + ORDER.sql() + " offset ? limit ?")
+			.params(params)
+			.query((row, n) -> attempt(row))
+			.list();
+		long total = jdbc.sql("select count(*) from contact_attempts where tenant_id = ? and contact_id = ?")
+			.params(tenant.value(), debtor.value())
+			.query(Long.class)
+			.single();
+		return ApiList.keyed(rows, limit, attempt -> Keyset.of(attempt.createdAt(), attempt.id()), total);
 	}
 
 	/** The debtor's whole log, newest first (the export). */

@@ -3,6 +3,7 @@ package ru.kredo.contacting;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +19,8 @@ import ru.kredo.collections.Debts;
 import ru.kredo.collections.PaymentApplied;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.money.Money;
+import ru.kredo.platform.ApiList;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.Paging;
 import ru.kredo.tenancy.TenantId;
@@ -62,6 +65,33 @@ public class Promises {
 			.query(Long.class)
 			.single();
 		return ListPage.of(page, total, paging);
+	}
+
+	/** The API's order of the promises due: the oldest date first, then when promised; the id last. */
+	public static final Keyset.Order ORDER = Keyset.Order.of(Keyset.Key.ascending("due_on", LocalDate.class),
+			Keyset.Key.ascending("promised_at", Instant.class), Keyset.Key.ascending("id", UUID.class));
+
+	/**
+	 * The promises due for the API: a page of {@code limit} after the cursor {@code after} (or, without one, after the
+	 * first {@code offset}) in {@link #ORDER}, with how many there are and the next page's cursor: a promise kept or
+	 * made meanwhile shifts no row.
+	 */
+	public ApiList<Promise> due(TenantId tenant, LocalDate today, Keyset after, int offset, int limit) {
+		List<Object> params = new ArrayList<>(List.of(tenant.value(), today));
+		String keyset = ORDER.after(after, params);
+		params.add(after == null ? offset : 0);
+		params.add(limit + 1);
+		List<Promise> rows = jdbc.sql("select " + COLUMNS + " from contact_promises where tenant_id = ? "
+				+ "and kept_at is null and due_on <= ? and " + keyset + " order by " + ORDER.sql() + " offset ? limit ?")
+			.params(params)
+			.query((row, n) -> promise(row))
+			.list();
+		long total = jdbc.sql("select count(*) from contact_promises where tenant_id = ? and kept_at is null and due_on <= ?")
+			.params(tenant.value(), today)
+			.query(Long.class)
+			.single();
+		return ApiList.keyed(rows, limit, promise -> Keyset.of(promise.dueOn(), promise.promisedAt(), promise.id()),
+				total);
 	}
 
 	/** The debtor's promises, the latest first. */

@@ -30,6 +30,8 @@ import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.platform.ControlCharacters;
+import ru.kredo.platform.ApiList;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Paging;
@@ -327,11 +329,16 @@ public class Conversations {
 		return ListPage.of(lines(tenant, rows), total, paging);
 	}
 
+	/** The inbox's order: waiting ones first, the longest waiting first, then the latest; the id last. */
+	public static final Keyset.Order ORDER = Keyset.Order.of(Keyset.Key.ascending("waiting_since", Instant.class),
+			Keyset.Key.descending("last_message_at", Instant.class), Keyset.Key.ascending("id", UUID.class));
+
 	/**
-	 * The agency's conversations that {@code filter} lets through, a page at a time with how many there are, in the
-	 * inbox's order: waiting ones first (the longest waiting first), then the latest.
+	 * The agency's conversations that {@code filter} lets through, in the inbox's order ({@link #ORDER}): a page of
+	 * {@code limit} after the cursor {@code after} (or, without one, after the first {@code offset}), with how many
+	 * there are in all and the next page's cursor.
 	 */
-	public ListPage<InboxLine> list(TenantId tenant, ConversationFilter filter, Paging paging) {
+	public ApiList<InboxLine> list(TenantId tenant, ConversationFilter filter, Keyset after, int offset, int limit) {
 		StringBuilder where = new StringBuilder(" where tenant_id = ?");
 		List<Object> params = new ArrayList<>(List.of(tenant.value()));
 		if (filter.unread() != null) {
@@ -352,12 +359,20 @@ public class Conversations {
 			params.add(filter.assignee().value());
 		}
 		long total = jdbc.sql("select count(*) from conversations" + where).params(params).query(Long.class).single();
-		params.add(paging.offset());
-		params.add(paging.limit());
-		List<Conversation> rows = jdbc.sql("select * from conversations" + where
-				+ " order by waiting_since nulls last, last_message_at desc, id offset ? limit ?")
+		where.append(" and ").append(ORDER.after(after, params));
+		params.add(after == null ? offset : 0);
+		params.add(limit + 1);
+		List<Conversation> rows = jdbc.sql("select * from conversations" + where + " order by " + ORDER.sql()
+				+ " offset ? limit ?")
 			.params(params).query(Conversations::conversation).list();
-		return ListPage.of(lines(tenant, rows), total, paging);
+		return ApiList.keyed(lines(tenant, rows), limit,
+				line -> Keyset.of(line.conversation().waitingSince(), line.conversation().lastMessageAt(),
+						line.conversation().id().value()), total);
+	}
+
+	/** One conversation as the list shows it, with its debtor's and assignee's names. */
+	public Optional<InboxLine> line(TenantId tenant, Conversation conversation) {
+		return lines(tenant, List.of(conversation)).stream().findFirst();
 	}
 
 	/**

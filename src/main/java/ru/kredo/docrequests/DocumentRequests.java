@@ -25,8 +25,10 @@ import ru.kredo.collections.Debts;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.conversations.FirstReply;
 import ru.kredo.conversations.Upload;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.ControlCharacters;
 import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Paging;
@@ -207,8 +209,49 @@ public class DocumentRequests {
 	 * overdue first: one target for all), closed ones the latest first; of one debtor only when {@code debtor} is given.
 	 */
 	public ListPage<DocumentRequest> list(TenantId tenant, RequestFilter filter, ContactId debtor, Paging paging) {
-		StringBuilder where = new StringBuilder(" where r.tenant_id = ?");
 		List<Object> params = new ArrayList<>(List.of(tenant.value()));
+		String where = where(filter, debtor, params);
+		long total = jdbc.sql("select count(*) from document_requests r" + where).params(params).query(Long.class).single();
+		params.add(paging.offset());
+		params.add(paging.limit());
+		List<DocumentRequest> rows = jdbc.sql("select " + COLUMNS + where + " order by " + ORDER.sql() + " offset ? limit ?")
+			.params(params)
+			.query(this::request)
+			.list();
+		return ListPage.of(rows, total, paging);
+	}
+
+	/**
+	 * The order of the list: open ones first, the longest waiting first (the key is empty for a closed one, and empty
+	 * comes last), then the closed ones, the latest closed first; the id last.
+	 */
+	public static final Keyset.Order ORDER = Keyset.Order.of(
+			Keyset.Key.ascending("(case when r.state = 'OPEN' then r.created_at end)", Instant.class),
+			Keyset.Key.descending("r.closed_at", Instant.class), Keyset.Key.ascending("r.id", UUID.class));
+
+	/**
+	 * The same list for the API: a page of {@code limit} after the cursor {@code after} (or, without one, after the
+	 * first {@code offset}) in {@link #ORDER}, with how many there are in all and the next page's cursor.
+	 */
+	public ApiList<DocumentRequest> list(TenantId tenant, RequestFilter filter, Keyset after, int offset, int limit) {
+		List<Object> params = new ArrayList<>(List.of(tenant.value()));
+		String where = where(filter, null, params);
+		long total = jdbc.sql("select count(*) from document_requests r" + where).params(params).query(Long.class).single();
+		String keyset = ORDER.after(after, params);
+		params.add(after == null ? offset : 0);
+		params.add(limit + 1);
+		List<DocumentRequest> rows = jdbc.sql("select " + COLUMNS + where + " and " + keyset + " order by " + ORDER.sql()
+				+ " offset ? limit ?")
+			.params(params)
+			.query(this::request)
+			.list();
+		return ApiList.keyed(rows, limit,
+				request -> Keyset.of(request.isOpen() ? request.createdAt() : null, request.closedAt(), request.id()),
+				total);
+	}
+
+	private String where(RequestFilter filter, ContactId debtor, List<Object> params) {
+		StringBuilder where = new StringBuilder(" where r.tenant_id = ?");
 		switch (filter) {
 			case OPEN -> where.append(" and r.state = 'OPEN'");
 			case OVERDUE -> {
@@ -224,16 +267,7 @@ public class DocumentRequests {
 			where.append(" and r.contact_id = ?");
 			params.add(debtor.value());
 		}
-		long total = jdbc.sql("select count(*) from document_requests r" + where).params(params).query(Long.class).single();
-		params.add(paging.offset());
-		params.add(paging.limit());
-		List<DocumentRequest> rows = jdbc.sql("select " + COLUMNS + where + " " + """
-				order by r.state <> 'OPEN', case when r.state = 'OPEN' then r.created_at end,
-				 r.closed_at desc, r.id offset ? limit ?""")
-			.params(params)
-			.query(this::request)
-			.list();
-		return ListPage.of(rows, total, paging);
+		return where.toString();
 	}
 
 	/** How many requests the agency has open. */

@@ -46,6 +46,8 @@ import ru.kredo.collections.PaymentApplied;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.money.Money;
+import ru.kredo.platform.ApiList;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Paging;
@@ -449,6 +451,49 @@ public class Plans {
 			.query(this::plan)
 			.list();
 		return ListPage.of(withInstalments(tenant, page), total, paging);
+	}
+
+	/** The API's order of requests alone: the longest waiting first, the id last. */
+	public static final Keyset.Order WAITING = Keyset.Order.of(Keyset.Key.ascending("created_at", Instant.class),
+			Keyset.Key.ascending("id", UUID.class));
+
+	/** The API's order otherwise: the latest moved first, the id last. */
+	public static final Keyset.Order MOVED = Keyset.Order.of(Keyset.Key.descending("updated_at", Instant.class),
+			Keyset.Key.ascending("id", UUID.class));
+
+	/** The order the list of plans in {@code statuses} comes in: {@link #WAITING} for requests alone, else {@link #MOVED}. */
+	public static Keyset.Order order(Set<PlanStatus> statuses) {
+		return statuses.equals(Set.of(PlanStatus.REQUESTED)) ? WAITING : MOVED;
+	}
+
+	/**
+	 * The same list for the API: a page of {@code limit} after the cursor {@code after} (or, without one, after the
+	 * first {@code offset}) in {@link #order}, with how many there are in all and the next page's cursor.
+	 */
+	public ApiList<Plan> list(TenantId tenant, Set<PlanStatus> statuses, Keyset after, int offset, int limit) {
+		String[] names = statuses.stream().map(Enum::name).sorted().toArray(String[]::new);
+		Keyset.Order order = order(statuses);
+		String at = order == WAITING ? "created_at" : "updated_at";
+		long total = jdbc.sql("select count(*) from plans where tenant_id = ? and status = any (?)")
+			.params(tenant.value(), names)
+			.query(Long.class)
+			.single();
+		List<Object> params = new ArrayList<>(List.of(tenant.value(), names));
+		String keyset = order.after(after, params);
+		params.add(limit + 1);
+		params.add(after == null ? offset : 0);
+		Map<UUID, Instant> keys = new HashMap<>();
+		List<Plan> rows = jdbc.sql("select " + COLUMNS + ", " + at + " as sort_at from plans where tenant_id = ? "
+				+ "and status = any (?) and " + keyset + " order by " + order.sql() + " limit ? offset ?")
+			.params(params)
+			.query((row, n) -> {
+				Plan plan = plan(row, n);
+				keys.put(plan.id(), row.getTimestamp("sort_at").toInstant());
+				return plan;
+			})
+			.list();
+		return ApiList.keyed(withInstalments(tenant, rows), limit, plan -> Keyset.of(keys.get(plan.id()), plan.id()),
+				total);
 	}
 
 	/** How many of the agency's plans are in {@code status}. */

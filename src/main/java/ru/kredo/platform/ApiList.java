@@ -1,8 +1,6 @@
 package ru.kredo.platform;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -12,8 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * What every list of {@code /api/v1} answers (issue 15, «Lists»; {@code docs/api-lists.md}): a page of {@code items}, how
  * many rows the whole list (as filtered) has, and the {@code cursor} of the next page, {@code null} on the last one.
- * The rows come in a stable order ending with a unique key (a time and an id, {@link Cursor}), so that walking the
- * pages gives every row once, even while rows are added. One shape for every list, so that a client reads them all
+ * The rows come in a stable order ending with a unique key (a time and an id, {@link Cursor}, or the keys of the
+ * inbox's order, {@link Keyset}), so that walking the pages gives every row once, even while rows are added. One shape for every list, so that a client reads them all
  * alike; the contract test {@code ApiListsContractIntegrationTests} refuses an endpoint that answers a bare array.
  *
  * @param total how many rows the filter keeps in all; exact unless {@code totalIsEstimate}
@@ -27,8 +25,6 @@ public record ApiList<T>(List<T> items, long total, boolean totalIsEstimate,
 
 	/** How many rows a page gives when the caller does not say ({@code limit}). */
 	public static final int DEFAULT_LIMIT = 100;
-
-	private static final String POSITION = "position:";
 
 	public ApiList {
 		items = List.copyOf(items);
@@ -54,39 +50,6 @@ public record ApiList<T>(List<T> items, long total, boolean totalIsEstimate,
 		}
 	}
 
-	/**
-	 * Where a list whose order is not a time and an id (the inbox: waiting first, then the latest) starts its page: the
-	 * position a cursor of {@link #positional} carries, else {@code offset}. Such a cursor marks a position in a stable
-	 * order (it ends with the row's id), so a row added ahead of it while a client walks the pages shifts the next page
-	 * by one ({@code docs/api-lists.md}, «Cursors»).
-	 */
-	public static int position(String cursor, int offset) {
-		if (cursor == null || cursor.isBlank()) {
-			return Math.clamp(offset, 0, Paging.MAX_OFFSET);
-		}
-		try {
-			String plain = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-			if (!plain.startsWith(POSITION)) {
-				throw new Rejected("request.cursor-invalid");
-			}
-			int position = Integer.parseInt(plain.substring(POSITION.length()));
-			if (position < 0 || position > Paging.MAX_OFFSET) {
-				throw new Rejected("request.cursor-invalid");
-			}
-			return position;
-		}
-		catch (IllegalArgumentException ex) {
-			throw new Rejected("request.cursor-invalid");
-		}
-	}
-
-	/** The page a list read by position gave (see {@link #position}), its next page's cursor the position after it. */
-	public static <T, R> ApiList<R> positional(ListPage<T> page, Function<T, R> item) {
-		String next = page.hasNext() ? Base64.getUrlEncoder().withoutPadding()
-			.encodeToString((POSITION + (page.paging().offset() + page.size())).getBytes(StandardCharsets.UTF_8)) : null;
-		return of(page.items().stream().map(item).toList(), page.total(), next);
-	}
-
 	/** The caller's {@code limit}, between 1 and {@code max}. */
 	public static int limit(int requested, int max) {
 		return Math.clamp(requested, 1, max);
@@ -101,6 +64,21 @@ public record ApiList<T>(List<T> items, long total, boolean totalIsEstimate,
 		boolean more = rows.size() > limit;
 		List<T> shown = more ? rows.subList(0, limit) : rows;
 		return of(shown.stream().map(item).toList(), total, more ? key.apply(shown.getLast()).encode() : null);
+	}
+
+	/**
+	 * The page from rows read after a {@link Keyset} cursor (lists ordered by several keys, such as the inbox): as
+	 * {@link #keyset}, the next page's cursor the keys of the last row shown.
+	 */
+	public static <T> ApiList<T> keyed(List<T> rows, int limit, Function<T, Keyset> key, long total) {
+		boolean more = rows.size() > limit;
+		List<T> shown = more ? rows.subList(0, limit) : rows;
+		return of(shown, total, more ? key.apply(shown.getLast()).encode() : null);
+	}
+
+	/** The same page with each item turned into what the API shows of it. */
+	public <R> ApiList<R> map(Function<T, R> item) {
+		return new ApiList<>(items.stream().map(item).toList(), total, totalIsEstimate, nextCursor);
 	}
 
 	/**

@@ -225,6 +225,36 @@ class DebtorWatchesIntegrationTests {
 		assertThat(watches.ofContact(tenant, first.id())).hasSize(1);
 	}
 
+	/** The card's action by API (issue 15): the same watch, the same refusals; another agency's debtor is a 404. */
+	@Test
+	void oneDebtorGoesOnMonitoringByTheApiAsFromHisCard() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		String key = "Bearer " + agency.apiKey().secret();
+		Contact debtor = fixtures.contact(agency);
+		debt(tenant, debtor, "A-1", LocalDate.of(2022, 2, 2), null);
+
+		MvcResult done = mvc.perform(post("/api/v1/debtors/{id}/monitoring", debtor.id().value())
+			.header("Authorization", key)).andReturn();
+		assertThat(done.getResponse().getStatus()).isEqualTo(200);
+		assertThat(done.getResponse().getContentAsString()).contains("\"watched\":1");
+		assertThat(watches.ofContact(tenant, debtor.id())).singleElement()
+			.satisfies(w -> assertThat(w.segment()).isEqualTo(Segment.DEBTOR));
+		assertThat(mvc.perform(post("/api/v1/debtors/{id}/monitoring", debtor.id().value()).header("Authorization", key))
+			.andReturn().getResponse().getContentAsString()).contains("\"watched\":0", "\"already\":1");
+
+		Contact repaid = fixtures.contact(agency);
+		debts.writeOff(tenant, debt(tenant, repaid, "A-2", LocalDate.of(2022, 2, 2), null).id());
+		MvcResult refused = mvc.perform(post("/api/v1/debtors/{id}/monitoring", repaid.id().value())
+			.header("Authorization", key)).andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+		assertThat(refused.getResponse().getContentAsString()).contains("debtor.no-open-debt");
+		Provisioned other = fixtures.tenant(TenantKind.COLLECTOR);
+		assertThat(mvc.perform(post("/api/v1/debtors/{id}/monitoring", debtor.id().value())
+			.header("Authorization", "Bearer " + other.apiKey().secret())).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
+	}
+
 	private UUID portfolio(TenantId tenant, String name) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("insert into portfolios (id, tenant_id, name, created_at) values (?, ?, ?, ?)")

@@ -90,6 +90,30 @@ class SignalsApiIntegrationTests {
 			.andExpect(jsonPath("$.contactName").value("Носов Глеб"));
 	}
 
+	/** The signal's page assigns it to a manager; so does the API (issue 15), and to no one; never to a stranger. */
+	@Test
+	void aSignalIsAssignedAndLeftToNoOneByTheApi() throws Exception {
+		report("1.1");
+		String id = mvc.perform(get("/api/v1/signals").header("Authorization", key)).andReturn().getResponse()
+			.getContentAsString().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+		var manager = fixtures.manager(broker);
+
+		mvc.perform(put("/api/v1/signals/{id}/assignee", id).header("Authorization", key)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"userId\":\"" + manager.id().value() + "\"}"))
+			.andExpect(status().isOk());
+		assertThat(signals.get(broker.tenant().id(), new SignalId(UUID.fromString(id))).assigneeId())
+			.isEqualTo(manager.id());
+		mvc.perform(put("/api/v1/signals/{id}/assignee", id).header("Authorization", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"userId\":\"" + fixtures.tenant(TenantKind.BROKER).admin().id().value() + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("userId"));
+		mvc.perform(put("/api/v1/signals/{id}/assignee", id).header("Authorization", key)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"userId\":null}"))
+			.andExpect(status().isOk());
+		assertThat(signals.get(broker.tenant().id(), new SignalId(UUID.fromString(id))).assigneeId()).isNull();
+	}
+
 	@Test
 	void aTenantsOwnRankingDecidesTheNextSignalsPriority() throws Exception {
 		mvc.perform(put("/api/v1/signals/priorities").header("Authorization", key).contentType(MediaType.APPLICATION_JSON)

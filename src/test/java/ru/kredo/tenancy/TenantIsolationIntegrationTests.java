@@ -364,8 +364,7 @@ class TenantIsolationIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from contact_bars where tenant_id = ? and lifted_at is null")
 			.param(b.tenant().id().value()).query(Long.class).single())
 			.as("no bar marked or lifted on B's debtor by another (B's open dispute bars its debt)").isEqualTo(barsOfB);
-		assertThat(conversations.list(b.tenant().id(), ru.kredo.conversations.ConversationFilter.ALL,
-				ru.kredo.platform.Paging.window(0, 10, 10)).items())
+		assertThat(conversations.list(b.tenant().id(), ru.kredo.conversations.ConversationFilter.ALL, null, 0, 10).items())
 			.singleElement().satisfies(line -> assertThat(line.conversation().staffUnread()).isEqualTo(1));
 	}
 

@@ -47,11 +47,13 @@ import ru.kredo.tenancy.CurrentTenant;
  * issued it (a key works only while he is an enabled admin): it may do what the page lets him do and no more — so it
  * never changes him (his own role and access another admin changes), never makes an operator, and never leaves the
  * tenant without an enabled admin. Users are only invited here (never given a password through an integration): the
- * one-time link is answered once, as the page shows it once. See {@code docs/staff-access.md}, «API».
+ * one-time link is answered once, as the page shows it once; so is an invitation sent again and a manager's
+ * password-reset link. See {@code docs/staff-access.md}, «API».
  */
 @RestController
 @RequestMapping("/api/v1/users")
-@Tag(name = "Users", description = "The tenant's users: read, invite, change role, switch access off and on")
+@Tag(name = "Users", description = "The tenant's users: read, invite (and again), change role, switch access off "
+		+ "and on, a manager's password-reset link")
 class UsersApi {
 
 	private static final String PROBLEM = "application/problem+json";
@@ -71,6 +73,12 @@ class UsersApi {
 	private static final String LAST_ADMIN_EXAMPLE = """
 			{"type":"about:blank","title":"Неверный запрос","status":400,\
 			"detail":"Это последний администратор организации: сначала назначьте другого.","code":"user.last-admin"}""";
+	private static final String LINK_EXAMPLE = """
+			{"user":""" + USER_EXAMPLE + """
+			,"link":"https://kredo.example/password-links/6Yc…","expiresAt":"2026-12-09T10:00:00Z","mailed":false}""";
+	private static final String NOT_INVITED_EXAMPLE = """
+			{"type":"about:blank","title":"Неверный запрос","status":400,\
+			"detail":"Этот пользователь уже задал себе пароль: приглашение повторно не отправляется.","code":"user.not-invited"}""";
 	private static final int MAX_LIMIT = 200;
 
 	private final UserAccounts accounts;
@@ -212,6 +220,43 @@ class UsersApi {
 		return UserResource.of(user);
 	}
 
+	@PostMapping("/{id}/invitation")
+	@Operation(summary = "Send an invitation again, as «Отправить приглашение ещё раз» on his page", description = """
+			A new one-time link for a user who was invited and has not yet set his password (his earlier links end), \
+			answered this once as `link` and mailed to him when a mail server is configured (`mailed`). Anyone else \
+			is refused (user.not-invited). Audited as USER_CHANGED `invitation-sent-again`.""")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			examples = @ExampleObject(name = "sent again", value = LINK_EXAMPLE)))
+	@ApiResponse(responseCode = "400", description = "Not invited, or his password is set (user.not-invited)",
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not invited",
+					value = NOT_INVITED_EXAMPLE)))
+	@ApiResponse(responseCode = "404", description = "No such user in this tenant (user.not-found)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	IssuedPasswordLink inviteAgain(@PathVariable UUID id) {
+		IssuedLink link = links.inviteAgain(current.id(), new UserId(id), actingUser());
+		audit.record(AuditAction.USER_CHANGED, "user", id, "invitation-sent-again");
+		return IssuedPasswordLink.of(link);
+	}
+
+	@PostMapping("/{id}/password-link")
+	@Operation(summary = "A manager's password-reset link, as «Сбросить пароль» on his page", description = """
+			A one-time link that sets a new password (his present one works until the link is used), answered this \
+			once as `link` and mailed to him when a mail server is configured (`mailed`). A manager's only: an \
+			admin's, or a manager's who was ever an admin, is refused (user.reset-admin-not-allowed) — the link \
+			would let the caller take over his account; it is reset by the platform's operator \
+			(docs/staff-access.md). Audited as USER_CHANGED `password-reset-link`.""")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			examples = @ExampleObject(name = "reset", value = LINK_EXAMPLE)))
+	@ApiResponse(responseCode = "400", description = "An admin's password (user.reset-admin-not-allowed)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such user in this tenant (user.not-found)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	IssuedPasswordLink passwordLink(@PathVariable UUID id) {
+		IssuedLink link = links.resetByKey(current.id(), new UserId(id), actingUser());
+		audit.record(AuditAction.USER_CHANGED, "user", id, "password-reset-link");
+		return IssuedPasswordLink.of(link);
+	}
+
 	private UserId actingUser() {
 		UUID id = current.actor().actingUserId();
 		return id == null ? null : new UserId(id);
@@ -246,6 +291,18 @@ class UsersApi {
 	 * @param mailed whether it was also mailed to him
 	 */
 	record Invited(UserResource user, String invitationLink, Instant linkExpiresAt, boolean mailed) {
+	}
+
+	/**
+	 * @param link the one-time link: answered this once, never again
+	 * @param mailed whether it was also mailed to the user
+	 */
+	record IssuedPasswordLink(UserResource user, String link, Instant expiresAt, boolean mailed) {
+
+		static IssuedPasswordLink of(IssuedLink link) {
+			return new IssuedPasswordLink(UserResource.of(link.user()), link.address().toString(), link.expiresAt(),
+					link.mailed());
+		}
 	}
 
 	record UserResource(UUID id, String email, String displayName, String role, boolean enabled, Instant createdAt) {

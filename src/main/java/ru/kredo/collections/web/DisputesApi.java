@@ -28,8 +28,8 @@ import ru.kredo.collections.DisputeOutcome;
 import ru.kredo.collections.DisputeReason;
 import ru.kredo.collections.Disputes;
 import ru.kredo.platform.ApiList;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.InvalidFields;
-import ru.kredo.platform.ListPage;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.CurrentTenant;
@@ -89,7 +89,7 @@ class DisputesApi {
 	@Operation(summary = "The agency's disputes, the oldest opened first", description = """
 			`state`: OPEN (not yet resolved), RESOLVED, or absent for all. A page of at most `limit` (default 100, at \
 			most 200): `items`, `total` (how many match), `nextCursor` — pass it back as `cursor`; `null` is the last \
-			page (`offset` still works; docs/api-lists.md). Without the \
+			page; a dispute opened or resolved meanwhile shifts no row (`offset` still works for the first page; docs/api-lists.md). Without the \
 			debtor's explanation (read one dispute for it); not audited, as the disputes' list page is not.""")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "open", value = LIST_EXAMPLE)))
@@ -97,9 +97,10 @@ class DisputesApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ApiList<DisputeLine> list(@RequestParam(required = false) State state, @io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
-		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
-		ListPage<Dispute> page = disputes.list(current.id(), state == null ? null : state == State.OPEN, paging);
-		return ApiList.positional(page, DisputeLine::of);
+		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+		return disputes.list(current.id(), state == null ? null : state == State.OPEN,
+				Keyset.decode(cursor, Disputes.ORDER), paging.offset(), paging.limit())
+			.map(DisputeLine::of);
 	}
 
 	@GetMapping("/{id}")
@@ -131,6 +132,9 @@ class DisputesApi {
 					examples = @ExampleObject(name = "no reason", value = INVALID_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "Not this agency's (dispute.not-found)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "rejected", value = "{\"outcome\":\"REJECTED\",\"reason\":\"Платёж от 1 ноября зачтён; остаток долга верен\"}")))
 	DisputeResource resolve(@PathVariable UUID id, @RequestBody(required = false) Resolution resolution) {
 		disputes.get(current.id(), id);
 		String outcome = resolution == null || resolution.outcome() == null ? "" : resolution.outcome();

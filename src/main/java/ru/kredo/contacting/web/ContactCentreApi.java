@@ -49,7 +49,7 @@ import ru.kredo.contacting.ContactRules.Left;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.platform.ApiList;
-import ru.kredo.platform.ListPage;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Paging;
@@ -67,7 +67,7 @@ import ru.kredo.tenancy.TenantClocks;
  * 404.
  */
 @RestController
-@Tag(name = "Contacts", description = "The debtor's contact standing (230-ФЗ), his contact log, operators' calls and "
+@Tag(name = "Contact centre", description = "The debtor's contact standing (230-ФЗ), his contact log, operators' calls and "
 		+ "their outcomes, operator's bars, promises to pay")
 class ContactCentreApi {
 
@@ -186,7 +186,8 @@ class ContactCentreApi {
 	@GetMapping("/api/v1/debtors/{id}/contact-log")
 	@Operation(summary = "The debtor's contact log, newest first: every message and call attempt, whatever came of it",
 			description = "A page of at most `limit` (default 100, at most 1000): `items`, `total`, `nextCursor` — "
-					+ "pass it back as `cursor`; `null` is the last page (`offset` still works; docs/api-lists.md). "
+					+ "pass it back as `cursor`; `null` is the last page; an attempt logged meanwhile shifts no row (`offset` "
+					+ "still works for the first page; docs/api-lists.md). "
 					+ "Addresses and texts are "
 					+ "opened for the key (audited as a view of personal data).")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "a call",
@@ -200,11 +201,12 @@ class ContactCentreApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ApiList<AttemptResource> log(@PathVariable UUID id, @io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
-		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
+		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
 		ContactId debtor = contacts.get(current.id(), new ContactId(id)).id();
-		ListPage<LoggedAttempt> page = history.page(current.id(), debtor, paging);
+		ApiList<LoggedAttempt> page = history.page(current.id(), debtor, Keyset.decode(cursor, ContactHistory.ORDER),
+				paging.offset(), paging.limit());
 		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor, "api;contact-log");
-		return ApiList.positional(page, a -> new AttemptResource(a.id(), a.debt() == null ? null : a.debt().value(), a.channel().name(),
+		return page.map(a -> new AttemptResource(a.id(), a.debt() == null ? null : a.debt().value(), a.channel().name(),
 					a.channel().kind().name(), a.initiative().name(), a.state(),
 					a.reason() == null ? null : a.reason().name(), a.counted(), a.purpose(), history.address(a),
 					history.text(a), a.dueAt(), a.sentAt(), a.outcome() == null ? null : a.outcome().name(), a.actor(),
@@ -348,8 +350,8 @@ class ContactCentreApi {
 	@GetMapping("/api/v1/promises")
 	@Operation(summary = "The promises to pay due: unkept ones dated today (the agency's) or before (`overdue`)",
 			description = "Oldest date first. A page of at most `limit` (default 100, at most 1000): `items`, "
-					+ "`total`, `nextCursor` — pass it back as `cursor`; `null` is the last page (`offset` still works; "
-					+ "docs/api-lists.md). A "
+					+ "`total`, `nextCursor` — pass it back as `cursor`; `null` is the last page; a promise kept or made "
+					+ "meanwhile shifts no row (`offset` still works for the first page; docs/api-lists.md). A "
 					+ "promise is kept, and leaves this list, when the payments on the debtor's debts since it was made "
 					+ "reach its amount.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "due",
@@ -360,9 +362,10 @@ class ContactCentreApi {
 					"actor":"Менеджер"}],"total":1,"totalIsEstimate":false,"nextCursor":null}""")))
 	ApiList<PromiseResource> promises(@io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
-		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
+		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
 		LocalDate today = clocks.today(current.id());
-		return ApiList.positional(promises.due(current.id(), today, paging), p -> new PromiseResource(p.id(), p.debtor().value(), p.debt().value(), p.callId(),
+		return promises.due(current.id(), today, Keyset.decode(cursor, Promises.ORDER), paging.offset(), paging.limit())
+			.map(p -> new PromiseResource(p.id(), p.debtor().value(), p.debt().value(), p.callId(),
 					p.amount().roubles().toPlainString(), p.dueOn(), p.promisedAt(), p.isOverdue(today), p.actor()));
 	}
 

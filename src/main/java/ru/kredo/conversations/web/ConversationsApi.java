@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,8 +47,10 @@ import ru.kredo.conversations.InboxLine;
 import ru.kredo.conversations.Message;
 import ru.kredo.conversations.Upload;
 import ru.kredo.platform.ApiList;
-import ru.kredo.platform.ListPage;
+import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.NotFound;
+import ru.kredo.platform.Rejected;
 import ru.kredo.platform.Paging;
 import ru.kredo.tenancy.CurrentTenant;
 
@@ -62,7 +65,7 @@ import ru.kredo.tenancy.CurrentTenant;
 @RestController
 @RequestMapping("/api/v1/conversations")
 @Tag(name = "Conversations", description = "Collection agencies: the debtors' conversations — read, answer as the "
-		+ "agency, internal notes, files")
+		+ "agency, internal notes, files, assign")
 class ConversationsApi {
 
 	static final int MAX_LIMIT = 200;
@@ -91,6 +94,11 @@ class ConversationsApi {
 	private static final String NOTE_EXAMPLE = """
 			{"id":43,"author":"NOTE","writtenBy":"API: Контакт-центр","userId":null,
 			"text":"Обещал оплатить 15-го","at":"2026-12-06T09:06:00Z","attachments":[]}""";
+	private static final String ASSIGNED_EXAMPLE = """
+			{"id":"0f9d6c1e-3b0a-4c55-9e1c-5b7c2d1f8a10","contactId":"6a1f0c2e-8d7b-4f3a-a1e2-9c0b7d5e4f31",
+			"debtorName":"Лебедева Ольга Сергеевна","assigneeId":"3f2b8a1c-4d5e-4f60-8a7b-9c0d1e2f3a4b",
+			"assigneeName":"Анна Петрова","createdAt":"2026-12-01T09:12:00Z","lastMessageAt":"2026-12-06T08:40:00Z",
+			"waitingSince":"2026-12-06T08:40:00Z","staffUnread":2,"debtorUnread":0}""";
 	private static final String NOT_FOUND_EXAMPLE = """
 			{"type":"about:blank","title":"Не найдено","status":404,"detail":"Переписка не найдена.",
 			"code":"conversation.not-found"}""";
@@ -118,7 +126,7 @@ class ConversationsApi {
 			(the debtor waits for an answer), `overdue=true` (waiting past the first-reply target in the agency's \
 			working hours), `assigned` (to someone or to no one), `assignee` (a user's id). A page of at most \
 			`limit` (default 100, at most 200): `items`, `total` (how many match), `nextCursor` — pass it back as \
-			`cursor`; `null` is the last page (`offset` still works; docs/api-lists.md). Not audited, as the inbox's list is not; it has no message text.""")
+			`cursor`; `null` is the last page; a conversation that comes or goes meanwhile shifts no row (`offset` still works for the first page; docs/api-lists.md). Not audited, as the inbox's list is not; it has no message text.""")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "waiting", value = LIST_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "A malformed filter (request.parameter-invalid)",
@@ -127,10 +135,11 @@ class ConversationsApi {
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) Boolean assigned,
 			@RequestParam(required = false) UUID assignee, @io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
-		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
-		ListPage<InboxLine> page = conversations.list(current.id(), new ConversationFilter(unread, waiting, overdue,
-				assigned, assignee == null ? null : new UserId(assignee)), paging);
-		return ApiList.positional(page, ConversationLine::of);
+		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+		return conversations.list(current.id(), new ConversationFilter(unread, waiting, overdue, assigned,
+				assignee == null ? null : new UserId(assignee)), Keyset.decode(cursor, Conversations.ORDER),
+				paging.offset(), paging.limit())
+			.map(ConversationLine::of);
 	}
 
 	@GetMapping("/{id}")
@@ -172,6 +181,9 @@ class ConversationsApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "Not this agency's (conversation.not-found)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "an answer", value = "{\"text\":\"Да, до 15-го можно. Пришлите справку.\"}")))
 	MessageResource reply(@PathVariable UUID id, @RequestBody(required = false) TextRequest request) {
 		return posted(conversations.reply(current.id(), new ConversationId(id), current.actor(),
 				request == null ? null : request.text(), null));
@@ -207,6 +219,9 @@ class ConversationsApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "Not this agency's (conversation.not-found)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "a note", value = "{\"text\":\"Обещал оплатить 15-го\"}")))
 	MessageResource note(@PathVariable UUID id, @RequestBody(required = false) TextRequest request) {
 		return posted(conversations.note(current.id(), new ConversationId(id), current.actor(),
 				request == null ? null : request.text()));
@@ -227,6 +242,38 @@ class ConversationsApi {
 	void read(@PathVariable UUID id) {
 		Conversation conversation = conversations.get(current.id(), new ConversationId(id));
 		conversations.readByStaff(current.id(), conversation.id());
+	}
+
+	@PutMapping("/{id}/assignee")
+	@Operation(summary = "Assign the conversation to one of the agency's users, or to no one (`userId` null), as the "
+			+ "inbox's «Взять себе» and «Назначить» do", description = """
+			`userId`: a user of this agency (user.not-found in `errors` otherwise), or null to leave it to no one. \
+			Answers the conversation as the list shows it, with its assignee.""")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			examples = @ExampleObject(name = "assigned", value = ASSIGNED_EXAMPLE)))
+	@ApiResponse(responseCode = "400", description = "Not a user of this agency (`errors`: userId user.not-found)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Not this agency's (conversation.not-found)",
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+	ConversationLine assign(@PathVariable UUID id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+					examples = @ExampleObject(name = "to a user",
+							value = "{\"userId\":\"3f2b8a1c-4d5e-4f60-8a7b-9c0d1e2f3a4b\"}"))) @RequestBody(
+									required = false) Assignee body) {
+		Conversation conversation = conversations.get(current.id(), new ConversationId(id));
+		UserId to = body == null || body.userId() == null ? null : new UserId(body.userId());
+		Conversation assigned;
+		try {
+			assigned = conversations.assign(current.id(), conversation.id(), to);
+		}
+		catch (NotFound unknown) {
+			throw new InvalidFields(java.util.Map.of("userId", new Rejected("user.not-found")));
+		}
+		return conversations.line(current.id(), assigned).map(ConversationLine::of).orElseThrow();
+	}
+
+	/** @param userId a user of the agency, or null for no one */
+	record Assignee(UUID userId) {
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")

@@ -32,6 +32,7 @@ import ru.kredo.docrequests.DocumentType;
 import ru.kredo.docrequests.RequestFilter;
 import ru.kredo.docrequests.RequestState;
 import ru.kredo.platform.ApiList;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.TooLarge;
@@ -71,15 +72,18 @@ class DocumentRequestsApi {
 			description = "`state`: OPEN (the longest waiting first), OVERDUE (open and past the first-reply target in the "
 					+ "agency's working time), ANSWERED, DECLINED or ALL (open first, then the latest closed). A page of at "
 					+ "most `limit` (default 100, at most 1000): `items`, `total`, `nextCursor` — pass it back as "
-					+ "`cursor`; `null` is the last page (`offset` still works; docs/api-lists.md). Comments are not "
+					+ "`cursor`; `null` is the last page; a request that comes or closes meanwhile shifts no row (`offset` still works for the "
+					+ "first page; docs/api-lists.md). Comments are not "
 					+ "listed: read one request.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "open", value = "{\"items\":[" + EXAMPLE + "],\"total\":1,\"totalIsEstimate\":false,\"nextCursor\":null}")))
 	ApiList<RequestResource> list(@RequestParam(defaultValue = "OPEN") RequestFilter state,
 			@io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
-		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
-		return ApiList.positional(requests.list(current.id(), state, null, paging), request -> resource(request, false));
+		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
+		return requests.list(current.id(), state, Keyset.decode(cursor, DocumentRequests.ORDER), paging.offset(),
+				paging.limit())
+			.map(request -> resource(request, false));
 	}
 
 	@GetMapping("/{id}")

@@ -2,6 +2,7 @@ package ru.kredo.monitoring.web;
 
 import java.util.UUID;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,11 +11,16 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import ru.kredo.audit.AuditActor;
-import ru.kredo.collections.PortfolioNames;
+import ru.kredo.collections.CreditHistoryBases;
+import ru.kredo.collections.Debts;
 import ru.kredo.collections.PortfolioNames.PortfolioName;
+import ru.kredo.collections.PortfolioNames;
+import ru.kredo.contacts.ContactId;
 import ru.kredo.monitoring.DebtorWatches;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
@@ -22,14 +28,15 @@ import ru.kredo.platform.Rejected;
 import ru.kredo.tenancy.CurrentTenant;
 
 /**
- * A portfolio's debtors put on monitoring over the API (issue 14, «the loop»; {@code docs/monitoring-debtors.md}), as
- * the «На мониторинг» page does: every debtor of the portfolio with a debt not closed, segment {@code DEBTOR}, the
- * legal basis recorded from his earliest open contract, the agency confirming that the borrowers' consents came with
- * the claims. Collection agencies only.
+ * Debtors put on bureau monitoring by API (issue 14, «the loop»; issue 15, every page action has an API counterpart;
+ * {@code docs/monitoring-debtors.md}): one debtor, as from his card, for the default months with his debts' contracts
+ * as the basis; or a whole portfolio, as the «На мониторинг» page does — every debtor of the portfolio with a debt not
+ * closed, segment {@code DEBTOR}, the legal basis recorded from his earliest open contract, the agency confirming that
+ * the borrowers' consents came with the claims. Collection agencies only.
  */
 @RestController
-@Tag(name = "Portfolios", description = "Collection agencies: debt registries — portfolios, uploads of a registry "
-		+ "(CSV or XLSX) into one, their progress and rejected rows")
+@Tag(name = "Debtor monitoring", description = "Collection agencies: debtors put on credit-bureau monitoring, one or a "
+		+ "whole portfolio")
 class DebtorMonitoringApi {
 
 	private static final String PROBLEM = "application/problem+json";
@@ -48,11 +55,16 @@ class DebtorMonitoringApi {
 
 	private final DebtorWatches debtorWatches;
 	private final PortfolioNames portfolios;
+	private final CreditHistoryBases bases;
+	private final Debts debts;
 	private final CurrentTenant current;
 
-	DebtorMonitoringApi(DebtorWatches debtorWatches, PortfolioNames portfolios, CurrentTenant current) {
+	DebtorMonitoringApi(DebtorWatches debtorWatches, PortfolioNames portfolios, CreditHistoryBases bases, Debts debts,
+			CurrentTenant current) {
 		this.debtorWatches = debtorWatches;
 		this.portfolios = portfolios;
+		this.bases = bases;
+		this.debts = debts;
 		this.current = current;
 	}
 
@@ -84,7 +96,7 @@ class DebtorMonitoringApi {
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not confirmed", value = INVALID)))
 	@ApiResponse(responseCode = "404", description = "Not this agency's portfolio (portfolio.not-found)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-	MonitoringResult watch(@PathVariable UUID id, @RequestBody(required = false) MonitoringBody body) {
+	MonitoringResult watchPortfolio(@PathVariable UUID id, @RequestBody(required = false) MonitoringBody body) {
 		PortfolioName portfolio = portfolios.find(current.id(), id)
 			.orElseThrow(() -> new NotFound("portfolio.not-found", id));
 		InvalidFields.Collector fields = new InvalidFields.Collector();
@@ -99,5 +111,28 @@ class DebtorMonitoringApi {
 		DebtorWatches.Result done = debtorWatches.watchPortfolio(current.id(), portfolio.id(), months,
 				AuditActor.of(current.actor()));
 		return new MonitoringResult(portfolio.id(), months, done.debtors(), done.watched(), done.already());
+	}
+
+	@PostMapping("/api/v1/debtors/{id}/monitoring")
+	@Operation(summary = "Put one debtor on monitoring, as «Поставить на мониторинг» on his card", description = """
+			For the default months, each of his debts not closed as the basis (docs/monitoring-debtors.md). \
+			`watched`: how many watches this made (0 when he was already watched: `already`). A debtor without a debt \
+			that is not closed is refused (debtor.no-open-debt).""")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+			name = "watched", value = "{\"debtors\":1,\"watched\":1,\"already\":0}")))
+	@ApiResponse(responseCode = "400", description = "No debt that is not closed (debtor.no-open-debt)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Not this agency's debtor (debtor.not-found)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	DebtorWatches.Result watchDebtor(@PathVariable UUID id) {
+		ContactId debtor = new ContactId(id);
+		if (debts.ofContact(current.id(), debtor).isEmpty()) {
+			throw new NotFound("debtor.not-found", id);
+		}
+		if (bases.ofDebtor(current.id(), debtor).isEmpty()) {
+			throw new Rejected("debtor.no-open-debt");
+		}
+		return debtorWatches.watchDebtor(current.id(), debtor, DebtorWatches.DEFAULT_MONTHS,
+				AuditActor.of(current.actor()));
 	}
 }

@@ -69,6 +69,9 @@ class WatchesApi {
 	@Operation(summary = "Put a person on monitoring (or update his individual watch)", description = """
 			Dates as DD.MM.YYYY or YYYY-MM-DD; phones in any common Russian notation. Without a consent date the watch \
 			is AWAITING_CONSENT and raises nothing. Every wrong field is listed in the problem's `errors`. `externalId` 			is the id of the person's row in your own system (at most 100 characters): kept on his contact, returned by 			every read and carried in webhooks; one another person already has is refused 			(`contact.external-id-taken` on `externalId`).""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "a client", value = "{\"lastName\":\"Кириллова\",\"firstName\":\"Дарья\",\"middleName\":\"Олеговна\",\"birthDate\":\"12.05.1990\",\"phone\":\"+7 916 555-12-34\",\"segment\":\"PROSPECT\",\"consentDate\":\"2026-11-01\",\"consentPurpose\":\"Подбор кредита\",\"consentMethod\":\"PAPER\",\"externalId\":\"B24-1877\"}")))
 	ResponseEntity<WatchResource> watch(@RequestBody WatchRequest request) {
 		WatchRequest.Parsed parsed = request.parse(user -> users.exists(current.id(), user));
 		Watch watch = watches.watch(current.id(), parsed.person(), parsed.terms());

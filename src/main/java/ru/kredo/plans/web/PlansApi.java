@@ -34,8 +34,8 @@ import ru.kredo.collections.Debts;
 import ru.kredo.money.Money;
 import ru.kredo.money.MoneyText;
 import ru.kredo.platform.ApiList;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.InvalidFields;
-import ru.kredo.platform.ListPage;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.Rejected;
 import ru.kredo.plans.Plan;
@@ -90,8 +90,9 @@ class PlansApi {
 			description = "`status`: one or more of REQUESTED, PROPOSED, AWAITING_SIGNATURE, ACTIVE, BEHIND, BROKEN, "
 					+ "COMPLETED, DECLINED (repeat the parameter; none: all). Requests alone come the longest waiting "
 					+ "first, otherwise the latest moved first. A page of at most `limit` (default 100, at most 1000): "
-					+ "`items`, `total`, `nextCursor` — pass it back as `cursor`; `null` is the last page (`offset` "
-					+ "still works; docs/api-lists.md). Income, expenses and the history are not listed: read one plan.")
+					+ "`items`, `total`, `nextCursor` — pass it back as `cursor`; `null` is the last page; a plan "
+					+ "that comes or moves meanwhile shifts no other row (`offset` still works for the first page; "
+					+ "docs/api-lists.md). Income, expenses and the history are not listed: read one plan.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "requested", value = "{\"items\":[" + EXAMPLE + "],\"total\":1,\"totalIsEstimate\":false,\"nextCursor\":null}")))
 	@ApiResponse(responseCode = "400", description = "An unknown state or a wrong window (request.parameter-invalid)",
@@ -99,15 +100,15 @@ class PlansApi {
 	ApiList<PlanResource> list(@RequestParam(required = false) Set<PlanStatus> status,
 			@io.swagger.v3.oas.annotations.Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "" + ApiList.DEFAULT_LIMIT) int limit) {
-		Paging paging = Paging.window(ApiList.position(cursor, offset), limit, MAX_LIMIT);
+		Paging paging = Paging.window(offset, limit, MAX_LIMIT);
 		Set<PlanStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(PlanStatus.class) : status;
-		ListPage<Plan> window = plans.list(current.id(), statuses, paging);
+		ApiList<Plan> window = plans.list(current.id(), statuses, Keyset.decode(cursor, Plans.order(statuses)),
+				paging.offset(), paging.limit());
 		List<Plan> page = window.items();
 		// A window of up to 1,000 plans: their debts and request times in one statement each, not one per plan.
 		Map<DebtId, Debt> owed = debts.get(current.id(), page.stream().map(Plan::debtId).toList());
 		Map<UUID, Instant> requested = plans.requestedAt(current.id(), page.stream().map(Plan::id).toList());
-		return ApiList.positional(window,
-				plan -> resource(plan, false, owed.get(plan.debtId()), requested.get(plan.id())));
+		return window.map(plan -> resource(plan, false, owed.get(plan.debtId()), requested.get(plan.id())));
 	}
 
 	@GetMapping("/{id}")
@@ -223,6 +224,59 @@ class PlansApi {
 	PlanResource decline(@PathVariable UUID id, @RequestBody(required = false) DeclineBody body) {
 		plans.get(current.id(), id);
 		return resource(plans.decline(current.id(), id, body == null ? null : body.reason(),
+				AuditActor.of(current.actor())), true);
+	}
+
+	@PostMapping("/{id}/pause")
+	@Operation(summary = "Pause an active plan with a reason, as «Приостановить» on its page",
+			description = "JSON `{\"reason\": \"…\"}`, required, at most 2000 characters; the instalments wait until "
+					+ "it is resumed.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+			mediaType = "application/json", examples = @ExampleObject(name = "pause", value = """
+					{"reason":"Должник в больнице до конца месяца"}""")))
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			examples = @ExampleObject(name = "paused", value = EXAMPLE)))
+	@ApiResponse(responseCode = "400", description = "No reason or too long (plan.note-required, "
+			+ "plan.note-too-long), or a plan that cannot be paused now (its code says why)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = NOT_FOUND,
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	PlanResource pause(@PathVariable UUID id, @RequestBody(required = false) DeclineBody body) {
+		plans.get(current.id(), id);
+		return resource(plans.pause(current.id(), id, body == null ? null : body.reason(),
+				AuditActor.of(current.actor())), true);
+	}
+
+	@PostMapping("/{id}/resume")
+	@Operation(summary = "Resume a paused plan, as «Возобновить» on its page")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			examples = @ExampleObject(name = "resumed", value = EXAMPLE)))
+	@ApiResponse(responseCode = "400", description = "A plan that cannot be resumed now, e.g. while its debt is "
+			+ "disputed (plan.paused-by-dispute)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = NOT_FOUND,
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	PlanResource resume(@PathVariable UUID id) {
+		plans.get(current.id(), id);
+		return resource(plans.resume(current.id(), id, AuditActor.of(current.actor())), true);
+	}
+
+	@PostMapping("/{id}/end")
+	@Operation(summary = "End a plan with a reason the debtor sees, as «Завершить» on its page",
+			description = "JSON `{\"reason\": \"…\"}`, required, at most 2000 characters.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+			mediaType = "application/json", examples = @ExampleObject(name = "end", value = """
+					{"reason":"Три платежа подряд пропущены"}""")))
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			examples = @ExampleObject(name = "ended", value = EXAMPLE)))
+	@ApiResponse(responseCode = "400", description = "No reason or too long (plan.note-required, "
+			+ "plan.note-too-long), or a plan that cannot be ended now (its code says why)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = NOT_FOUND,
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	PlanResource end(@PathVariable UUID id, @RequestBody(required = false) DeclineBody body) {
+		plans.get(current.id(), id);
+		return resource(plans.end(current.id(), id, body == null ? null : body.reason(),
 				AuditActor.of(current.actor())), true);
 	}
 

@@ -116,6 +116,9 @@ class SignalsApi {
 					+ "agency's: PAID, PROMISED_TO_PAY, REACHED, REFUSED_TO_PAY, NO_ANSWER, WRONG_NUMBER. A «do not contact» "
 					+ "signal (a bankruptcy) ends only as NOTED. Another outcome is refused (400, code signal.outcome-not-for-tenant). DEAL and PAID count as deals in the "
 					+ "conversion; every outcome but NO_ANSWER and WRONG_NUMBER counts as reached (docs/metrics.md).")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "a deal", value = "{\"outcome\":\"DEAL\",\"by\":\"3f2b8a1c-4d5e-4f60-8a7b-9c0d1e2f3a4b\"}")))
 	SignalResource close(@PathVariable UUID id, @RequestBody(required = false) OutcomeRequest request) {
 		signals.get(current.id(), new SignalId(id));
 		if (request == null || request.outcome() == null) {
@@ -128,8 +131,31 @@ class SignalsApi {
 		return resource(signals.line(current.id(), new SignalId(id)));
 	}
 
+	@PutMapping("/{id}/assignee")
+	@Operation(summary = "Assign the signal to one of the tenant's users, or to no one (`userId` null), as the signal's "
+			+ "page does", description = "`userId`: a user of this tenant (`errors`: userId user-unknown otherwise).")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "to a manager", value = "{\"userId\":\"3f2b8a1c-4d5e-4f60-8a7b-9c0d1e2f3a4b\"}")))
+	SignalResource assign(@PathVariable UUID id, @RequestBody(required = false) AssigneeRequest request) {
+		signals.get(current.id(), new SignalId(id));
+		UUID user = request == null ? null : request.userId();
+		if (user != null && !users.exists(current.id(), new UserId(user))) {
+			throw new InvalidFields(Map.of("userId", new Rejected("user-unknown")));
+		}
+		signals.assign(current.id(), new SignalId(id), user == null ? null : new UserId(user));
+		return resource(signals.line(current.id(), new SignalId(id)));
+	}
+
+	/** @param userId a user of the tenant, or null for no one */
+	record AssigneeRequest(UUID userId) {
+	}
+
 	@PutMapping("/priorities")
 	@Operation(summary = "Adjust the tenant's ranking: the priority (1 = act today … 5) of one segment × event type")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "act today", value = "{\"segment\":\"PAUSED\",\"eventType\":\"APPLICATION\",\"priority\":1}")))
 	void prioritize(@RequestBody PriorityRequest request) {
 		if (request.segment() == null || request.eventType() == null) {
 			throw new Rejected("required");

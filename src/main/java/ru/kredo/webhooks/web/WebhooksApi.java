@@ -167,6 +167,9 @@ class WebhooksApi {
 			mediaType = "application/json", examples = @ExampleObject(name = "added", value = CREATED_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "Wrong fields (request.invalid-fields, each in `errors`)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "private address", value = INVALID_EXAMPLE)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "a CRM", value = "{\"url\":\"https://crm.example.ru/hooks/kredo\",\"description\":\"Битрикс24, отдел продаж\",\"eventTypes\":[\"signal.raised\",\"dispute.opened\"]}")))
 	ResponseEntity<EndpointResource> create(@RequestBody(required = false) EndpointRequest request) {
 		EndpointRequest given = request == null ? new EndpointRequest(null, null, null, null) : request;
 		WebhookEndpoint endpoint = endpoints.add(current.id(), given.url(), given.description(), given.eventTypes());
@@ -197,6 +200,9 @@ class WebhooksApi {
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "private address", value = INVALID_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "Not this tenant's (webhook.not-found)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+					name = "switch off", value = "{\"enabled\":false}")))
 	EndpointResource update(@PathVariable UUID id, @RequestBody(required = false) EndpointRequest request) {
 		WebhookEndpointId endpointId = new WebhookEndpointId(id);
 		if (request == null) {

@@ -150,6 +150,52 @@ class UsersApiIntegrationTests {
 		assertThat(accounts.get(tenant.tenant().id(), second.id()).role()).isEqualTo(Role.MANAGER);
 	}
 
+	/**
+	 * The page's «Отправить приглашение ещё раз» and «Сбросить пароль» by API (issue 15: every page action has an API
+	 * counterpart): a new link for an invited user, a reset link for a manager — each answered once and audited as the
+	 * page's — and the page's refusals: no invitation for a user who set his password, no reset of an admin's, nor of
+	 * a manager who was one (the key has an admin's powers, never the operator's).
+	 */
+	@Test
+	void anInvitationIsSentAgainAndAManagersPasswordResetByTheApiAsOnThePage() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		String key = tenant.apiKey().secret();
+		String email = "late-" + UUID.randomUUID().toString().substring(0, 8) + "@agency.ru";
+		UUID invited = UUID.fromString(body(mvc.perform(api(post("/api/v1/users"), key)
+			.content("{\"email\":\"" + email + "\",\"displayName\":\"Поздний\",\"role\":\"MANAGER\"}")).andReturn())
+			.get("user").get("id").asString());
+		User manager = fixtures.manager(tenant);
+		User demoted = fixtures.manager(tenant);
+		accounts.changeRole(tenant.tenant().id(), demoted.id(), Role.ADMIN, null);
+		accounts.changeRole(tenant.tenant().id(), demoted.id(), Role.MANAGER, null);
+
+		MvcResult again = mvc.perform(api(post("/api/v1/users/{id}/invitation", invited), key)).andReturn();
+		assertThat(again.getResponse().getStatus()).as(body(again).toString()).isEqualTo(200);
+		assertThat(body(again).get("link").asString()).contains("/password-links/");
+		assertThat(body(again).get("user").get("id").asString()).isEqualTo(invited.toString());
+		MvcResult reset = mvc.perform(api(post("/api/v1/users/{id}/password-link", manager.id().value()), key)).andReturn();
+		assertThat(reset.getResponse().getStatus()).as(body(reset).toString()).isEqualTo(200);
+		assertThat(body(reset).get("link").asString()).contains("/password-links/");
+
+		MvcResult notInvited = mvc.perform(api(post("/api/v1/users/{id}/invitation", manager.id().value()), key))
+			.andReturn();
+		assertThat(notInvited.getResponse().getStatus()).isEqualTo(400);
+		assertThat(body(notInvited).get("code").asString()).isEqualTo("user.not-invited");
+		for (UUID admin : new UUID[] { tenant.admin().id().value(), demoted.id().value() }) {
+			MvcResult refused = mvc.perform(api(post("/api/v1/users/{id}/password-link", admin), key)).andReturn();
+			assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+			assertThat(body(refused).get("code").asString()).isEqualTo("user.reset-admin-not-allowed");
+		}
+		MvcResult stranger = mvc.perform(api(post("/api/v1/users/{id}/password-link", manager.id().value()),
+				fixtures.tenant(TenantKind.BROKER).apiKey().secret())).andReturn();
+		assertThat(stranger.getResponse().getStatus()).isEqualTo(404);
+
+		assertThat(jdbc.sql("""
+				select detail from audit_events where tenant_id = ? and actor like 'api-key:%' and action = 'USER_CHANGED'
+				order by id""").param(tenant.tenant().id().value()).query(String.class).list())
+			.containsExactly("invitation-sent-again", "password-reset-link");
+	}
+
 	@Test
 	void anotherTenantsUserIsNotFound() throws Exception {
 		Provisioned tenant = fixtures.tenant(TenantKind.COLLECTOR);
@@ -188,7 +234,7 @@ class UsersApiIntegrationTests {
 		}
 		assertThat(operations).containsExactlyInAnyOrder("GET /api/v1/users", "POST /api/v1/users",
 				"GET /api/v1/users/{id}", "PUT /api/v1/users/{id}/role", "PUT /api/v1/users/{id}/enabled",
-				"GET /api/v1/requisites", "PUT /api/v1/requisites", "GET /api/v1/offer-rules", "POST /api/v1/offer-rules",
+				"POST /api/v1/users/{id}/invitation", "POST /api/v1/users/{id}/password-link", "GET /api/v1/requisites", "PUT /api/v1/requisites", "GET /api/v1/offer-rules", "POST /api/v1/offer-rules",
 				"GET /api/v1/offer-rules/{id}", "PUT /api/v1/offer-rules/{id}", "DELETE /api/v1/offer-rules/{id}",
 				"PUT /api/v1/offer-rules/{id}/enabled");
 		assertThat(withoutExample).as("operations without an example").isEmpty();

@@ -165,6 +165,40 @@ class DisputesApiIntegrationTests {
 		assertThat(disputes.get(agency.tenant().id(), dispute.id()).isOpen()).isTrue();
 	}
 
+	/**
+	 * Issue 15, «Lists»: the cursor is the last dispute's key (when opened, its id), not a position, so a dispute
+	 * resolved while an integrator walks the open ones skips none of the others (a position did: the next page started
+	 * one further than it should).
+	 */
+	@Test
+	void aDisputeResolvedBetweenTwoPagesMakesNoOtherOneSkipped() throws Exception {
+		List<String> opened = new ArrayList<>(List.of(dispute.id().toString()));
+		for (int i = 0; i < 3; i++) {
+			Debt another = debts.add(agency.tenant().id(), debtor.id(), "ПАО «Банк»",
+					"КД-" + UUID.randomUUID().toString().substring(0, 8), LocalDate.of(2021, 1, 1), null,
+					DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 400);
+			opened.add(disputes.open(agency.tenant().id(), debtor.id(), another.id(), DisputeReason.NOT_MINE, "Не моё")
+				.id().toString());
+		}
+		List<String> all = new ArrayList<>();
+		body(api(get("/api/v1/disputes?state=OPEN"))).get("items").forEach(item -> all.add(item.get("id").asString()));
+		assertThat(all).containsExactlyInAnyOrderElementsOf(opened);
+
+		JsonNode first = body(api(get("/api/v1/disputes?state=OPEN&limit=2")));
+		List<String> walked = new ArrayList<>();
+		first.get("items").forEach(item -> walked.add(item.get("id").asString()));
+		assertThat(walked).containsExactlyElementsOf(all.subList(0, 2));
+		// The first one shown is resolved before the next page is asked for.
+		assertThat(api(post("/api/v1/disputes/{id}/resolution", walked.getFirst())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"UPHELD\"}")).getResponse().getStatus())
+			.isEqualTo(200);
+		JsonNode second = body(api(get("/api/v1/disputes?state=OPEN&limit=2&cursor=" + first.get("nextCursor").asString())));
+		second.get("items").forEach(item -> walked.add(item.get("id").asString()));
+		assertThat(walked).as("every open dispute once, none skipped").containsExactlyElementsOf(all);
+		assertThat(second.get("nextCursor").isNull()).isTrue();
+		assertThat(second.get("total").asLong()).isEqualTo(3);
+	}
+
 	private MvcResult api(MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request.header("Authorization", "Bearer " + agency.apiKey().secret())).andReturn();
 	}

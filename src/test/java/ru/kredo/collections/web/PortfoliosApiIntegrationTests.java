@@ -7,9 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -23,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.tabular.HostileFiles;
 import ru.kredo.tenancy.TenantKind;
 
 /**
@@ -31,6 +37,8 @@ import ru.kredo.tenancy.TenantKind;
  */
 @IntegrationTest
 class PortfoliosApiIntegrationTests {
+
+	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	/** Line 3: no 31 February; line 5: R-1 again under another contract. */
 	private static final String REGISTRY = """
@@ -217,6 +225,53 @@ class PortfoliosApiIntegrationTests {
 		assertThat(failed.get("state").asString()).isEqualTo("FAILED");
 		assertThat(failed.get("failure").get("code").asString()).isEqualTo("import.cell-too-long-at");
 		assertThat(failed.get("created").asLong()).isEqualTo(1);
+	}
+
+	/**
+	 * The page's bound on what a workbook unpacks to holds through the API too (the same reader): a registry whose one
+	 * cell inflates to 200 MB from 200 KB, as a file or as the body, is refused at once with its code, nothing is kept,
+	 * and the server takes the next registry as usual.
+	 */
+	@Test
+	void aWorkbookBombThroughTheApiIsRefusedAtOnceAndTheServerKeepsAnswering(@TempDir Path directory) throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		String id = json.readTree(mvc.perform(as(agency, post("/api/v1/portfolios").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"Бомба\"}"))).andReturn().getResponse().getContentAsString()).get("id").asString();
+		List<String> header = List.of(REGISTRY.lines().findFirst().orElseThrow().split(";"));
+		byte[] bomb = Files.readAllBytes(HostileFiles.xlsxWithHugeCell(directory.resolve("bomb.xlsx"), header,
+				200L * 1024 * 1024));
+		assertThat(bomb.length).as("small on the wire").isLessThan(1024 * 1024);
+
+		problem(mvc.perform(as(agency, multipart("/api/v1/portfolios/" + id + "/uploads")
+			.file(new MockMultipartFile("file", "bomb.xlsx", XLSX, bomb)))).andReturn().getResponse(), 400,
+				"import.cell-too-long");
+		problem(mvc.perform(as(agency, post("/api/v1/portfolios/" + id + "/uploads").contentType(XLSX).content(bomb)))
+			.andReturn().getResponse(), 400, "import.cell-too-long");
+		JsonNode latest = read(agency, "/api/v1/portfolios/" + id).get("latestUpload");
+		assertThat(latest == null || latest.isNull()).as("nothing kept").isTrue();
+
+		MockHttpServletResponse fine = mvc.perform(as(agency, post("/api/v1/portfolios/" + id + "/uploads")
+			.contentType("text/csv").content(REGISTRY.getBytes(StandardCharsets.UTF_8)))).andReturn().getResponse();
+		assertThat(fine.getStatus()).isEqualTo(202);
+		assertThat(awaitFinished(agency, fine.getHeader("Location")).get("state").asString()).isEqualTo("DONE");
+	}
+
+	/**
+	 * A wrong {@code Accept} on an agency's route fails before any handler is chosen (406); for a broker's key it is
+	 * the 404 the route itself answers him ({@code HiddenRoutes}), so that the 406 does not tell him the route is there.
+	 */
+	@Test
+	void aWrongAcceptOnAnAgencysRouteIsNotFoundForABrokersKeyAndNotAcceptableForTheAgencys() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		Provisioned broker = fixtures.tenant(TenantKind.BROKER);
+		String errors = "/api/v1/portfolios/" + UUID.randomUUID() + "/uploads/" + UUID.randomUUID() + "/errors";
+
+		assertThat(mvc.perform(as(agency, get(errors).accept(MediaType.APPLICATION_XML))).andReturn().getResponse()
+			.getStatus()).isEqualTo(406);
+		assertThat(mvc.perform(as(broker, get(errors).accept(MediaType.APPLICATION_XML))).andReturn().getResponse()
+			.getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(as(broker, get(errors))).andReturn().getResponse().getStatus())
+			.as("as the route answers him with any Accept").isEqualTo(404);
 	}
 
 	private JsonNode read(Provisioned tenant, String path) throws Exception {

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -246,6 +247,66 @@ class ConversationsApiIntegrationTests {
 		assertThat(api(get("/api/v1/conversations?unread=maybe")).getResponse().getStatus()).isEqualTo(400);
 	}
 
+	/** The inbox's «Взять себе» and «Назначить» by API: to a user of the agency, to no one; never to a stranger. */
+	@Test
+	void aConversationIsAssignedAndLeftToNoOneByTheApiAsInTheInbox() throws Exception {
+		Message question = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Кто мне ответит?", null);
+		User operator = fixtures.manager(agency);
+		String path = "/api/v1/conversations/" + question.conversationId() + "/assignee";
+
+		MvcResult assigned = api(put(path).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"userId\":\"" + operator.id().value() + "\"}"));
+		assertThat(assigned.getResponse().getStatus()).isEqualTo(200);
+		assertThat(body(assigned).get("assigneeName").asString()).isEqualTo(operator.displayName());
+		assertThat(conversation(question).assignee()).isEqualTo(operator.id());
+		assertThat(ids("?assignee=" + operator.id().value())).containsExactly(question.conversationId().toString());
+
+		Provisioned other = fixtures.tenant(TenantKind.COLLECTOR);
+		MvcResult stranger = api(put(path).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"userId\":\"" + other.admin().id().value() + "\"}"));
+		assertThat(stranger.getResponse().getStatus()).isEqualTo(400);
+		assertThat(body(stranger).get("errors").get(0).get("code").asString()).isEqualTo("user.not-found");
+		assertThat(conversation(question).assignee()).isEqualTo(operator.id());
+
+		MvcResult none = api(put(path).contentType(MediaType.APPLICATION_JSON).content("{\"userId\":null}"));
+		assertThat(none.getResponse().getStatus()).isEqualTo(200);
+		assertThat(conversation(question).assignee()).isNull();
+		assertThat(mvc.perform(put(path).contentType(MediaType.APPLICATION_JSON).content("{\"userId\":null}")
+			.header("Authorization", "Bearer " + other.apiKey().secret())).andReturn().getResponse().getStatus())
+			.as("another agency's conversation").isEqualTo(404);
+	}
+
+	/**
+	 * Issue 15, «Lists»: the inbox's order (waiting first, then the latest) is paged by its keys, not by position, so a
+	 * debtor who writes while an integrator walks the answered conversations (his conversation comes first, ahead of
+	 * the page already read) makes none of them repeat on the next page, as a position did.
+	 */
+	@Test
+	void aConversationThatStartsWaitingBetweenTwoPagesMakesNoOtherOneRepeat() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			Message question = conversations.fromDebtor(agency.tenant().id(), debtor("Отвеченная" + (char) ('а' + i)).id(),
+					"Вопрос " + i, null);
+			conversations.reply(agency.tenant().id(), question.conversationId(), agency.admin().id(), "Ответ", null);
+		}
+		List<String> answered = ids("?waiting=false");
+		assertThat(answered).hasSize(3);
+
+		JsonNode first = body(api(get("/api/v1/conversations?limit=2")));
+		List<String> walked = new ArrayList<>();
+		first.get("items").forEach(item -> walked.add(item.get("id").asString()));
+		assertThat(walked).containsExactlyElementsOf(answered.subList(0, 2));
+		Message meanwhile = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Я тоже жду ответа", null);
+		assertThat(ids("").getFirst()).as("a waiting one comes first").isEqualTo(meanwhile.conversationId().toString());
+
+		JsonNode second = body(api(get("/api/v1/conversations?limit=2&cursor=" + first.get("nextCursor").asString())));
+		second.get("items").forEach(item -> walked.add(item.get("id").asString()));
+		assertThat(walked).as("each answered conversation once, in order").containsExactlyElementsOf(answered);
+		assertThat(second.get("nextCursor").isNull()).isTrue();
+		assertThat(second.get("total").asLong()).isEqualTo(4);
+		assertThat(api(get("/api/v1/conversations?cursor=" + first.get("nextCursor").asString() + "x")).getResponse()
+			.getStatus()).as("a cursor Kredo did not give").isEqualTo(400);
+	}
+
 	/**
 	 * A page of 50 conversations, each with its debtor's name and some with an assignee's, takes as many statements as
 	 * a page of 5: the names are read once per page, not once per line (an N+1 read 50 debtors' names one by one).
@@ -373,6 +434,7 @@ class ConversationsApiIntegrationTests {
 		assertThat(operations).containsExactlyInAnyOrder("GET /api/v1/conversations", "GET /api/v1/conversations/{id}",
 				"POST /api/v1/conversations/{id}/messages", "POST /api/v1/conversations/{id}/notes",
 				"POST /api/v1/conversations/{id}/read", "GET /api/v1/conversations/{id}/attachments/{attachmentId}",
+				"PUT /api/v1/conversations/{id}/assignee",
 				"GET /api/v1/disputes", "GET /api/v1/disputes/{id}", "POST /api/v1/disputes/{id}/resolution");
 		assertThat(withoutExample).isEmpty();
 		assertThat(paths.get("/api/v1/conversations/{id}/messages").get("post").get("requestBody").get("content")

@@ -209,6 +209,45 @@ class AgencyPlansIntegrationTests {
 		assertThat(page("/plans?status=BROKEN", operator)).contains(debt.contractNumber());
 	}
 
+	/** The same pause, resume and end by API (issue 15: every page action has an API counterpart), audited with the key. */
+	@Test
+	void aRunningPlanIsPausedResumedAndEndedByTheApiAsOnItsPage() throws Exception {
+		Provisioned agency = agency();
+		TenantId tenant = agency.tenant().id();
+		String key = "Bearer " + agency.apiKey().secret();
+		Plan plan = sign(agency, request(agency, debtOf(agency, "30000.00"), 3));
+
+		MvcResult blank = mvc.perform(post("/api/v1/plans/{id}/pause", plan.id()).header("Authorization", key)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}")).andReturn();
+		assertThat(blank.getResponse().getStatus()).isEqualTo(400);
+		assertThat(blank.getResponse().getContentAsString()).contains("plan.note-required");
+		assertThat(plans.get(tenant, plan.id()).isPaused()).isFalse();
+
+		assertThat(api(post("/api/v1/plans/{id}/pause", plan.id()).header("Authorization", key)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"reason\":\"Должник в больнице\"}")))
+			.isEqualTo(200);
+		assertThat(plans.get(tenant, plan.id()).isPaused()).isTrue();
+		assertThat(api(post("/api/v1/plans/{id}/resume", plan.id()).header("Authorization", key))).isEqualTo(200);
+		assertThat(plans.get(tenant, plan.id()).isPaused()).isFalse();
+		assertThat(api(post("/api/v1/plans/{id}/end", plan.id())
+			.header("Authorization", "Bearer " + fixtures.tenant(TenantKind.COLLECTOR).apiKey().secret())
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"reason\":\"Чужой\"}")))
+			.as("another agency's plan").isEqualTo(404);
+		assertThat(api(post("/api/v1/plans/{id}/end", plan.id()).header("Authorization", key)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"Должник просил прекратить\"}"))).isEqualTo(200);
+		Plan ended = plans.get(tenant, plan.id());
+		assertThat(ended.status()).isEqualTo(PlanStatus.BROKEN);
+		assertThat(ended.note()).isEqualTo("Должник просил прекратить");
+		assertThat(auditActions(tenant, plan.id())).contains("PLAN_PAUSED", "PLAN_RESUMED", "PLAN_BROKEN");
+		assertThat(jdbc.sql("select actor from audit_events where tenant_id = ? and action = 'PLAN_PAUSED'")
+			.param(tenant.value()).query(String.class).single()).startsWith("api-key:");
+	}
+
+	private int api(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request).andReturn().getResponse().getStatus();
+	}
+
 	/**
 	 * A plan the agency paused is still paused when the debtor disputes the debt (the dispute neither fails nor pauses
 	 * it twice), and the agency may not resume it while the dispute is open.
