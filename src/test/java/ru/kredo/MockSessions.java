@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -50,9 +51,9 @@ public class MockSessions {
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	FilterRegistrationBean<CarryMockSession> carryMockSession(ObjectProvider<SessionRepository<?>> sessions,
-			ObjectProvider<CookieSerializer> cookies) {
+			ObjectProvider<CookieSerializer> cookies, ObjectProvider<JdbcTemplate> jdbc) {
 		FilterRegistrationBean<CarryMockSession> registration = new FilterRegistrationBean<>(
-				new CarryMockSession(sessions, cookies));
+				new CarryMockSession(sessions, cookies, jdbc));
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		return registration;
 	}
@@ -63,14 +64,17 @@ public class MockSessions {
 		private final Map<MockHttpSession, String> stored = Collections.synchronizedMap(new WeakHashMap<>());
 		private final ObjectProvider<SessionRepository<?>> repository;
 		private final ObjectProvider<CookieSerializer> cookies;
+		private final ObjectProvider<JdbcTemplate> jdbc;
 		private SessionRepository<Session> sessions;
 		// Spring Session's own cookie serializer writes and reads the cookie (its name, its encoding), as for a browser.
 		private CookieSerializer serializer;
 		private String cookie;
 
-		CarryMockSession(ObjectProvider<SessionRepository<?>> repository, ObjectProvider<CookieSerializer> cookies) {
+		CarryMockSession(ObjectProvider<SessionRepository<?>> repository, ObjectProvider<CookieSerializer> cookies,
+				ObjectProvider<JdbcTemplate> jdbc) {
 			this.repository = repository;
 			this.cookies = cookies;
+			this.jdbc = jdbc;
 		}
 
 		@Override
@@ -84,8 +88,9 @@ public class MockSessions {
 			}
 			MockHttpSession given = (MockHttpSession) mock.getSession(false);
 			String sent = given == null ? null : carryIn(given, mock);
+			String sentRow = sent == null ? null : row(sent);
 			chain.doFilter(request, response);
-			carryOut(given, sent, mock, mockResponse);
+			carryOut(given, sent, sentRow, mock, mockResponse);
 		}
 
 		/** The mock session's attributes into its stored session, and that session's cookie onto the request. */
@@ -112,7 +117,7 @@ public class MockSessions {
 		}
 
 		/** The stored session as the request left it, back into the mock session (one made for it if none was given). */
-		private void carryOut(MockHttpSession given, String sent, MockHttpServletRequest mock,
+		private void carryOut(MockHttpSession given, String sent, String sentRow, MockHttpServletRequest mock,
 				MockHttpServletResponse response) {
 			String id = sent;
 			for (String set : response.getHeaders("Set-Cookie")) {
@@ -132,6 +137,11 @@ public class MockSessions {
 				}
 				return;
 			}
+			// A new id for the same stored session (sign-in changes it) keeps the mock session; another stored session
+			// means the one sent was ended (sign-out, a disabled user) and a new one begun, as the container did.
+			if (given != null && sent != null && !id.equals(sent) && !sentRow.equals(row(id)) && !given.isInvalid()) {
+				given.invalidate();
+			}
 			MockHttpSession target = given != null && !given.isInvalid() ? given
 					: (MockHttpSession) mock.getSession(true);
 			target.clearAttributes();
@@ -139,6 +149,12 @@ public class MockSessions {
 				target.setAttribute(name, session.getAttribute(name));
 			}
 			stored.put(target, session.getId());
+		}
+
+		/** The stored session's row: Spring Session JDBC keeps it when it changes the session's id. */
+		private String row(String id) {
+			return jdbc.getObject().queryForList("select primary_id from spring_session where session_id = ?", String.class, id)
+				.stream().findFirst().orElse("");
 		}
 
 		@SuppressWarnings("unchecked")
