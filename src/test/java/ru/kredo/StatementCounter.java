@@ -23,7 +23,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * the pool's connection). MockMvc serves a request on the test's thread, so a request's statements are counted and
  * the background jobs' are not. It also counts the thread's database transactions: each statement prepared on a
  * connection in auto-commit (a transaction of its own) and each {@code commit} or {@code rollback} of one that is not,
- * and keeps each statement's SQL, for a test to say which reads a page repeats.
+ * and keeps each statement's SQL, for a test to say which reads a page repeats. The session store's statements
+ * (Spring Session's tables, which every request with a session reads and writes) are left out: they are no page's.
  */
 public class StatementCounter implements BeanPostProcessor {
 
@@ -69,6 +70,15 @@ public class StatementCounter implements BeanPostProcessor {
 		return bean instanceof DataSource dataSource && !(bean instanceof Counting) ? new Counting(dataSource) : bean;
 	}
 
+	/**
+	 * The session store's own statements (Spring Session JDBC reads the session when a request first asks for it and
+	 * writes it at the end, and the tests' MockSessions carries MockMvc's sessions through it): not the page's reads.
+	 */
+	private static boolean sessionStore(Object[] args) {
+		return args != null && args.length > 0 && args[0] instanceof String sql
+				&& sql.toLowerCase(java.util.Locale.ROOT).contains("spring_session");
+	}
+
 	private static final class Counting extends DelegatingDataSource {
 
 		Counting(DataSource target) {
@@ -86,12 +96,14 @@ public class StatementCounter implements BeanPostProcessor {
 		}
 
 		private static Connection counted(Connection target) {
+			// Whether the connection's open transaction has prepared a statement that counts (not the session store's).
+			boolean[] counting = { false };
 			InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
 				case "equals" -> proxy == args[0];
 				case "hashCode" -> System.identityHashCode(proxy);
 				default -> {
 					Tally count = COUNTING.get();
-					if (count != null && STATEMENTS.contains(method.getName())) {
+					if (count != null && STATEMENTS.contains(method.getName()) && !sessionStore(args)) {
 						count.statements++;
 						if (args != null && args.length > 0 && args[0] instanceof String sql) {
 							count.sql.add(sql);
@@ -99,10 +111,16 @@ public class StatementCounter implements BeanPostProcessor {
 						if (target.getAutoCommit()) {
 							count.transactions++;
 						}
+						else {
+							counting[0] = true;
+						}
 					}
 					else if (count != null && (method.getName().equals("commit")
 							|| method.getName().equals("rollback") && (args == null || args.length == 0))) {
-						count.transactions++;
+						if (counting[0]) {
+							count.transactions++;
+						}
+						counting[0] = false;
 					}
 					try {
 						yield method.invoke(target, args);

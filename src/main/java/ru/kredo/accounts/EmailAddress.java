@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import ru.kredo.platform.Rejected;
 
 /** A user's login: a plausible e-mail address, kept and compared in its {@linkplain #normalize normal form}. */
-public record EmailAddress(String value) {
+public record EmailAddress(String value) implements java.io.Serializable {
 
 	private static final Pattern SHAPE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 

@@ -51,7 +51,8 @@ public class PasswordLinks {
 	}
 
 	/** A link just made: its address is shown once; {@code mailed} whether it also went to the user by e-mail. */
-	public record IssuedLink(User user, Purpose purpose, URI address, Instant expiresAt, boolean mailed) {
+	public record IssuedLink(User user, Purpose purpose, URI address, Instant expiresAt, boolean mailed)
+			implements java.io.Serializable {
 
 		@Override
 		public String toString() {

@@ -8,7 +8,7 @@ import ru.kredo.tenancy.TenantId;
 
 /** Somebody who signs in to Kredo on behalf of one tenant. */
 public record User(UserId id, TenantId tenantId, EmailAddress email, String displayName, Role role, boolean enabled,
-		Instant createdAt) {
+		Instant createdAt) implements java.io.Serializable {
 
 	public User {
 		Objects.requireNonNull(id, "id");

@@ -10,7 +10,7 @@ import ru.kredo.tenancy.TenantId;
  * {@code null} when unknown), and its history.
  */
 public record ApiKey(ApiKeyId id, TenantId tenantId, String name, String prefix, String createdBy, UserId issuedBy,
-		Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+		Instant createdAt, Instant lastUsedAt, Instant revokedAt) implements java.io.Serializable {
 
 	public boolean isRevoked() {
 		return revokedAt != null;

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies an API key (not the secret). */
-public record ApiKeyId(UUID value) {
+public record ApiKeyId(UUID value) implements java.io.Serializable {
 
 	public ApiKeyId {
 		Objects.requireNonNull(value, "api key id");

@@ -99,7 +99,7 @@ public class Invitations {
 	}
 
 	/** An invitation made: its id and how many debtors it names. */
-	public record Invited(UUID id, int debtors) {
+	public record Invited(UUID id, int debtors) implements java.io.Serializable {
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.accounts.User;
@@ -36,6 +37,7 @@ import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Paging;
 import ru.kredo.platform.RateLimiter;
+import ru.kredo.platform.RateLimits;
 import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
@@ -66,6 +68,7 @@ public class Conversations {
 	private final Clock clock;
 	private final FirstReply firstReply;
 	private final RateLimiter perDebtor;
+	private final TransactionTemplate transactions;
 	/**
 	 * The debtor's unread count, which the cabinet's header shows on every page of his: kept for {@link #UNREAD_FRESH}
 	 * so that a page view does not read it. An answer or his reading on this node changes it at once; on another node
@@ -76,7 +79,9 @@ public class Conversations {
 	static final Duration UNREAD_FRESH = Duration.ofSeconds(30);
 
 	Conversations(JdbcClient jdbc, PersonalData personalData, Contacts contacts, UserAccounts accounts,
-			ApplicationEventPublisher events, ConversationLimits limits, Clock clock, FirstReply firstReply) {
+			ApplicationEventPublisher events, ConversationLimits limits, Clock clock, FirstReply firstReply,
+			RateLimits rateLimits, TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.firstReply = firstReply;
 		this.jdbc = jdbc;
 		this.personalData = personalData;
@@ -85,7 +90,7 @@ public class Conversations {
 		this.events = events;
 		this.limits = limits;
 		this.clock = clock;
-		this.perDebtor = new RateLimiter(limits.messagesPerHour(), Duration.ofHours(1));
+		this.perDebtor = rateLimits.limiter("conversations.debtor", limits.messagesPerHour(), Duration.ofHours(1));
 	}
 
 	public ConversationLimits limits() {
@@ -157,13 +162,18 @@ public class Conversations {
 	 * The debtor writes, with a file or without: his conversation is started if it was not. Refused, with the reason,
 	 * when it is empty, too long, too many for the hour, or its file is not a PDF, JPEG or PNG or is too large.
 	 */
-	@Transactional
 	public Message fromDebtor(TenantId tenant, ContactId debtor, String text, Upload upload) {
 		String checked = checkedText(text, upload);
 		Checked file = upload == null ? null : checked(upload);
+		// Before the transaction: the limit's bucket is a row of its own, taken on a connection of its own; taken inside,
+		// every request would hold two of the pool's connections at once.
 		if (!perDebtor.tryTake(tenant.value() + "/" + debtor.value())) {
 			throw new Rejected("chat.too-many-messages", limits.messagesPerHour());
 		}
+		return transactions.execute(status -> store(tenant, debtor, checked, file));
+	}
+
+	private Message store(TenantId tenant, ContactId debtor, String checked, Checked file) {
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into conversations (id, tenant_id, contact_id, created_at, last_message_at)

@@ -1,5 +1,11 @@
 package ru.kredo.demo;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,11 +47,13 @@ class DemoData implements ApplicationRunner {
 	private final TransactionTemplate transaction;
 	private final DemoDebts debts;
 	private final PublicAddress address;
+	private final DataSource dataSource;
 	private volatile boolean ready;
 
 	DemoData(KredoProperties properties, ObjectProvider<EmbeddedDatabase> embedded, TenantDirectory tenants,
 			UserAccounts accounts, DemoMonitoring monitoring, TransactionTemplate transaction, DemoDebts debts,
-			PublicAddress address) {
+			PublicAddress address, DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.enabled = properties.demo() != null ? properties.demo() : embedded.getIfAvailable() != null;
 		this.tenants = tenants;
 		this.accounts = accounts;
@@ -60,6 +68,30 @@ class DemoData implements ApplicationRunner {
 		if (!enabled) {
 			return;
 		}
+		// Two nodes starting together on an empty database (docs/scaling.md) load it once: the other waits for this
+		// lock, then finds the demo there. A lock of the session on a connection of its own, so that what it guards
+		// still commits in its own transactions.
+		try (Connection lock = dataSource.getConnection()) {
+			advisory(lock, "select pg_advisory_lock(hashtextextended('kredo-demo-data', 0))");
+			try {
+				loadOnce();
+			}
+			finally {
+				advisory(lock, "select pg_advisory_unlock(hashtextextended('kredo-demo-data', 0))");
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not lock the demo's loading", ex);
+		}
+	}
+
+	private static void advisory(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private void loadOnce() {
 		if (tenants.findByName(BROKER).isEmpty()) {
 			transaction.executeWithoutResult(status -> load());
 		}

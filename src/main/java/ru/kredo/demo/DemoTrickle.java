@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import ru.kredo.events.CreditEvent;
 import ru.kredo.events.CreditEventIngestion;
 import ru.kredo.events.IngestionReport;
@@ -40,7 +42,9 @@ class DemoTrickle {
 		this.bureau = new BureauSimulator(clock.millis(), SOURCE, DemoData.PEOPLE, DemoMonitoring.STRANGERS, watchedShare);
 	}
 
+	// One event an interval in all, not one a node: a node whose tick comes while another's lease stands skips it.
 	@Scheduled(fixedDelayString = "${kredo.simulator.interval:15s}", initialDelayString = "${kredo.simulator.interval:15s}")
+	@SchedulerLock(name = "demo-trickle", lockAtMostFor = "PT1M", lockAtLeastFor = "PT10S")
 	void tick() {
 		if (enabled && demo.isReady()) {
 			feed(1);

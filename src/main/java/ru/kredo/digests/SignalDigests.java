@@ -20,6 +20,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import ru.kredo.accounts.Role;
 import ru.kredo.accounts.User;
 import ru.kredo.accounts.UserAccounts;
@@ -74,6 +76,7 @@ public class SignalDigests {
 	}
 
 	@Scheduled(cron = "${kredo.digests.cron:0 30 8 * * *}", zone = "${kredo.time-zone}")
+	@SchedulerLock(name = "morning-digests", lockAtMostFor = "PT2H")
 	public void sendMorningDigests() {
 		int sent = sendAll();
 		log.info("Digests sent: {}", sent);

@@ -8,7 +8,7 @@ import java.util.List;
  * field that could not be read (the event was kept without it).
  */
 public record IngestionReport(int received, int accepted, int duplicates, List<RejectedEvent> rejected,
-		List<IgnoredField> ignored) {
+		List<IgnoredField> ignored) implements java.io.Serializable {
 
 	public IngestionReport {
 		rejected = List.copyOf(rejected);
@@ -20,10 +20,12 @@ public record IngestionReport(int received, int accepted, int duplicates, List<R
 	}
 
 	/** An event Kredo could not take; {@code eventId} is absent when the event had none (or not as a value). */
-	public record RejectedEvent(long line, String eventId, String code, Object[] arguments) {
+	public record RejectedEvent(long line, String eventId, String code, Object[] arguments)
+			implements java.io.Serializable {
 	}
 
 	/** An optional field of an accepted event that Kredo could not read, e.g. {@code subject.passport}. */
-	public record IgnoredField(long line, String eventId, String field, String code, Object[] arguments) {
+	public record IgnoredField(long line, String eventId, String field, String code, Object[] arguments)
+			implements java.io.Serializable {
 	}
 }

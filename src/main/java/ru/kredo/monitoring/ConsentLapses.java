@@ -19,6 +19,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import ru.kredo.tenancy.TenantClockMoved;
 import ru.kredo.tenancy.TenantClocks;
 import ru.kredo.tenancy.TenantId;
@@ -52,6 +54,7 @@ public class ConsentLapses {
 
 	@EventListener(ApplicationReadyEvent.class)
 	@Scheduled(cron = "0 5 * * * *", zone = "${kredo.time-zone}")
+	@SchedulerLock(name = "consent-lapses", lockAtMostFor = "PT50M")
 	public void run() {
 		Result result = apply(watches.today());
 		for (Map.Entry<TenantId, Integer> moved : clocks.moved().entrySet()) {

@@ -53,7 +53,7 @@ public class DebtorWatches {
 	 * What putting debtors on monitoring did: of {@code debtors} with a debt not closed, {@code watched} were put on
 	 * monitoring now and {@code already} were on it (their watch is kept as it was).
 	 */
-	public record Result(int debtors, int watched, int already) {
+	public record Result(int debtors, int watched, int already) implements java.io.Serializable {
 	}
 
 	/** Puts every debtor of the portfolio with a debt not closed on monitoring for {@code months}. */

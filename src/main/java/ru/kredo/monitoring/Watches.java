@@ -252,11 +252,13 @@ public class Watches {
 
 	@Transactional
 	public Watch stop(TenantId tenant, WatchId id, StopReason reason) {
-		Watch watch = get(tenant, id);
-		if (watch.status() != WatchStatus.STOPPED) {
-			jdbc.sql("update watches set status = 'STOPPED', stop_reason = ?, stopped_at = ?, updated_at = ? where tenant_id = ? and id = ?")
-				.params(reason.name(), Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), tenant.value(), id.value())
-				.update();
+		get(tenant, id);
+		// Stopped once, whoever asks at the same moment (two nodes' consent checks, a user): only the update that finds
+		// the watch not yet stopped tells.
+		if (jdbc.sql("update watches set status = 'STOPPED', stop_reason = ?, stopped_at = ?, updated_at = ? "
+				+ "where tenant_id = ? and id = ? and status <> 'STOPPED'")
+			.params(reason.name(), Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), tenant.value(), id.value())
+			.update() == 1) {
 			events.publishEvent(new WatchStopped(tenant, id, reason));
 		}
 		return get(tenant, id);

@@ -87,7 +87,8 @@ public class TenantProvisioning {
 	 * @param generatedPassword the admin's password if Kredo generated it, else {@code null}
 	 * @param apiKey the first API key with its secret, to show once
 	 */
-	public record Provisioned(Tenant tenant, User admin, String generatedPassword, IssuedApiKey apiKey) {
+	public record Provisioned(Tenant tenant, User admin, String generatedPassword, IssuedApiKey apiKey)
+			implements java.io.Serializable {
 
 		@Override
 		public String toString() {

@@ -1,7 +1,5 @@
 package ru.kredo.security;
 
-import java.time.Clock;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.apikeys.ApiKeys;
 import ru.kredo.platform.Problems;
+import ru.kredo.platform.RateLimits;
 import ru.kredo.privacy.PersonalData;
 
 @Configuration(proxyBeanMethods = false)
@@ -74,9 +73,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain ui(HttpSecurity http, SignInLimits limits, PersonalData keys, Clock clock, MeterRegistry meters,
-			UserAccounts accounts) throws Exception {
-		SignInThrottle throttle = new SignInThrottle(limits, keys, clock);
+	SecurityFilterChain ui(HttpSecurity http, SignInLimits limits, PersonalData keys, RateLimits rateLimits,
+			MeterRegistry meters, UserAccounts accounts) throws Exception {
+		SignInThrottle throttle = new SignInThrottle(limits, keys, rateLimits);
 		SimpleUrlAuthenticationSuccessHandler home = new SimpleUrlAuthenticationSuccessHandler("/");
 		home.setAlwaysUseDefaultTargetUrl(true);
 		SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");

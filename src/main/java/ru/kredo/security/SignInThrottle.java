@@ -1,7 +1,6 @@
 package ru.kredo.security;
 
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -14,13 +13,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import ru.kredo.accounts.EmailAddress;
 import ru.kredo.platform.GrowingDelay;
 import ru.kredo.platform.RateLimiter;
+import ru.kredo.platform.RateLimits;
 import ru.kredo.privacy.PersonalData;
 
 /**
  * Who may try a password now ({@code docs/security.md}): one address gets so many attempts per window whatever
  * the login; a login's failures delay its next tries, growing, never locking. Failures from a browser where the login
  * has signed in before (it carries a signed {@value #BROWSER_COOKIE} cookie) count apart: a stranger's wrong passwords
- * delay the stranger's tries, not the owner's from his own browser.
+ * delay the stranger's tries, not the owner's from his own browser. Counted in PostgreSQL ({@link RateLimits}): every
+ * node sees every node's attempts, so spreading them over N nodes buys nothing.
  */
 class SignInThrottle {
 
@@ -32,13 +33,14 @@ class SignInThrottle {
 	private final PersonalData keys;
 	private final SignInLimits limits;
 
-	SignInThrottle(SignInLimits limits, PersonalData keys, Clock clock) {
+	SignInThrottle(SignInLimits limits, PersonalData keys, RateLimits rateLimits) {
 		this.limits = limits;
 		this.keys = keys;
-		this.perAddress = new RateLimiter(limits.perAddress(), limits.window());
-		this.perPair = new GrowingDelay(limits.perPair(), limits.firstDelay(), limits.maxDelay(), limits.forgetAfter(), clock);
-		this.perLogin = new GrowingDelay(limits.perLogin(), limits.firstDelay(), limits.maxDelay(), limits.forgetAfter(),
-				clock);
+		this.perAddress = rateLimits.limiter("sign-in.address", limits.perAddress(), limits.window());
+		this.perPair = rateLimits.growingDelay("sign-in.pair", limits.perPair(), limits.firstDelay(), limits.maxDelay(),
+				limits.forgetAfter());
+		this.perLogin = rateLimits.growingDelay("sign-in.login", limits.perLogin(), limits.firstDelay(), limits.maxDelay(),
+				limits.forgetAfter());
 	}
 
 	/** Takes one attempt from the address's allowance and tells whether the login may be tried from here now. */

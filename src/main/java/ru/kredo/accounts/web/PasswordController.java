@@ -26,6 +26,7 @@ import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.RateLimiter;
+import ru.kredo.platform.RateLimits;
 import ru.kredo.platform.Rejected;
 
 /**
@@ -47,11 +48,11 @@ class PasswordController {
 	PasswordController(UserAccounts accounts, AuditLog audit,
 			@Value("${kredo.accounts.password-change.per-user:5}") int perUser,
 			@Value("${kredo.accounts.password-change.per-address:20}") int perAddress,
-			@Value("${kredo.accounts.password-change.window:15m}") Duration window) {
+			@Value("${kredo.accounts.password-change.window:15m}") Duration window, RateLimits limits) {
 		this.accounts = accounts;
 		this.audit = audit;
-		this.perUser = new RateLimiter(perUser, window);
-		this.perAddress = new RateLimiter(perAddress, window);
+		this.perUser = limits.limiter("password-change.user", perUser, window);
+		this.perAddress = limits.limiter("password-change.address", perAddress, window);
 		this.window = window;
 	}
 

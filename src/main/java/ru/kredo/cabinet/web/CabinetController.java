@@ -55,6 +55,7 @@ import ru.kredo.payments.PaymentProviderUnavailable;
 import ru.kredo.payments.PaymentSettings;
 import ru.kredo.payments.Payments;
 import ru.kredo.platform.RateLimiter;
+import ru.kredo.platform.RateLimits;
 import ru.kredo.platform.Rejected;
 import ru.kredo.platform.web.TimeDisplay;
 import ru.kredo.tenancy.Tenant;
@@ -93,13 +94,15 @@ class CabinetController {
 	private final Disputes disputes;
 	private final PlanCalculator planCalculator;
 	private final TransactionTemplate readOnly;
-	private final RateLimiter perAddress = new RateLimiter(30, Duration.ofHours(1));
+	private final RateLimiter perAddress;
 
 	CabinetController(CabinetAgencies agencies, OwnDebts ownDebts, Visitors visitors, CabinetSignIn signIn,
 			Contacts contacts, Funnel funnel, Debts debts, Payments payments, Offers offers, CabinetActivity activity,
 			AgencyRequisites requisites, TimeDisplay time, Clock clock, PaymentSettings paymentSettings,
 			ConsentQuestion consentQuestion, Disputes disputes, DisputeFiles disputeFiles, PlanCalculator planCalculator,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, RateLimits limits) {
+		// One address walking many phones: 30 requests for a code an hour, counted for all nodes together.
+		this.perAddress = limits.limiter("cabinet.door-address", 30, Duration.ofHours(1));
 		this.planCalculator = planCalculator;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);

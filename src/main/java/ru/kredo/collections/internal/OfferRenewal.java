@@ -7,6 +7,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import ru.kredo.collections.Offers;
 import ru.kredo.tenancy.TenantClockMoved;
 import ru.kredo.tenancy.TenantId;
@@ -40,6 +42,7 @@ class OfferRenewal {
 
 	@EventListener(ApplicationReadyEvent.class)
 	@Scheduled(cron = "${kredo.offers.renewal-cron:30 0 0 * * *}", zone = "${kredo.time-zone}")
+	@SchedulerLock(name = "offer-renewal", lockAtMostFor = "PT2H")
 	void run() {
 		int reopened = 0;
 		for (TenantId tenant : offers.tenantsWithSettlements()) {

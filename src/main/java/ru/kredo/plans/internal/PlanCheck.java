@@ -14,6 +14,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.plans.Plans;
 import ru.kredo.tenancy.TenantClockMoved;
@@ -51,6 +53,7 @@ class PlanCheck {
 
 	@EventListener(ApplicationReadyEvent.class)
 	@Scheduled(cron = "${kredo.plans.check-cron:0 45 * * * *}", zone = "${kredo.time-zone}")
+	@SchedulerLock(name = "plan-check", lockAtMostFor = "PT50M")
 	void run() {
 		Map<TenantId, Instant> now = new HashMap<>();
 		check(tenant -> now.computeIfAbsent(tenant, t -> clocks.clock(t).instant()), null);

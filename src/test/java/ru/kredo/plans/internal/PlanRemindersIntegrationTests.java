@@ -6,17 +6,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.Nodes;
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
@@ -161,6 +169,46 @@ class PlanRemindersIntegrationTests {
 		Plan plan = signedPlan(agency);
 		reminders.run(agency.tenant().id(), noon(plan, plan.instalments().getFirst().due()));
 		assertThat(texts(agency.tenant().id())).isEmpty();
+	}
+
+	/**
+	 * Texts to debtors are the job whose double would hurt most (a second text is a contact the law counts, 230-ФЗ):
+	 * two nodes running the daytime run at the same moment send each reminder once — the text's row is claimed in
+	 * the transaction that sends it, and the other node's claim waits for it and finds it taken (docs/scaling.md).
+	 */
+	@Test
+	void twoNodesRunningTheRemindersAtOnceSendEachTextOnce() throws Exception {
+		List<Provisioned> agencies = new ArrayList<>();
+		List<Plan> signed = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			agencies.add(agency());
+			signed.add(signedPlan(agencies.getLast()));
+		}
+		ConfigurableApplicationContext other = Nodes.start();
+		ExecutorService both = Executors.newFixedThreadPool(2);
+		try {
+			PlanReminders there = other.getBean(PlanReminders.class);
+			for (int i = 0; i < agencies.size(); i++) {
+				TenantId tenant = agencies.get(i).tenant().id();
+				Instant at = noon(signed.get(i), signed.get(i).instalments().getFirst().due().minusDays(3));
+				CyclicBarrier together = new CyclicBarrier(2);
+				Future<Integer> here = both.submit(() -> {
+					together.await();
+					return reminders.run(tenant, at);
+				});
+				Future<Integer> onB = both.submit(() -> {
+					together.await();
+					return there.run(tenant, at);
+				});
+				assertThat(here.get(60, TimeUnit.SECONDS) + onB.get(60, TimeUnit.SECONDS)).as("texts sent by both nodes")
+					.isEqualTo(1);
+				assertThat(texts(tenant)).hasSize(1);
+			}
+		}
+		finally {
+			both.shutdownNow();
+			other.close();
+		}
 	}
 
 	private final Map<UUID, ZoneId> debtorZones = new HashMap<>();
