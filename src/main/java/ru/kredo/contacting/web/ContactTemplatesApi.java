@@ -86,12 +86,17 @@ class ContactTemplatesApi {
 			CONTACT_TEMPLATE_RESET and CONTACT_SENDER_CHANGED, naming the template, never its text.""")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "saved", value = TEMPLATES_EXAMPLE)))
-	@ApiResponse(responseCode = "400", description = "Wrong fields in `errors` (a template's name, or `sender`)",
+	@ApiResponse(responseCode = "400", description = "Wrong fields in `errors` (a template's name, or `sender`); neither "
+			+ "`texts` nor `sender` sent (contact-template.nothing-to-change)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "no phone", value = INVALID_EXAMPLE)))
 	TemplatesResource save(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 			mediaType = "application/json", examples = @ExampleObject(name = "change", value = BODY_EXAMPLE)))
 			@RequestBody(required = false) Change body) {
 		Change change = body == null ? new Change(null, null) : body;
+		if (change.texts() == null && change.sender() == null) {
+			// A body that names nothing to change is a mistake (a field misspelt), not a save of nothing.
+			throw new InvalidFields(Map.of("texts", new Rejected("contact-template.nothing-to-change")));
+		}
 		Map<MessageTemplate, String> texts = new EnumMap<>(MessageTemplate.class);
 		InvalidFields.Collector unknown = new InvalidFields.Collector();
 		if (change.texts() != null) {

@@ -132,6 +132,10 @@ class ContactTemplatesApiIntegrationTests {
 		assertThat(body(unknown).get("errors").get(0).get("code").asString()).isEqualTo("contact-template.unknown-template");
 		assertThat(body(unknown).get("errors").get(0).get("message").asString()).contains("CABINET_INVITATION");
 
+		MvcResult nothing = mvc.perform(api(put("/api/v1/contact-templates"), agency).content("{\"text\":{}}")).andReturn();
+		assertThat(nothing.getResponse().getStatus()).isEqualTo(400);
+		assertThat(body(nothing).get("errors").get(0).get("code").asString()).isEqualTo("contact-template.nothing-to-change");
+
 		assertThat(templates.sender(agency.tenant().id())).isEmpty();
 		assertThat(jdbc.sql("select count(*) from contact_templates where tenant_id = ?")
 			.param(agency.tenant().id().value()).query(Long.class).single()).isZero();
