@@ -77,6 +77,12 @@ class PageActionsContractIntegrationTests {
 			Map.entry("POST /plans/{id}/pause", "POST /api/v1/plans/{id}/pause"),
 			Map.entry("POST /plans/{id}/resume", "POST /api/v1/plans/{id}/resume"),
 			Map.entry("POST /plans/{id}/end", "POST /api/v1/plans/{id}/end"),
+			// The agency's plan policy and a portfolio's.
+			Map.entry("POST /plan-policy", "PUT /api/v1/plan-policy"),
+			Map.entry("POST /plan-policy/portfolios/{id}", "PUT /api/v1/plan-policy/portfolios/{id}"),
+			Map.entry("POST /plan-policy/portfolios/{id}/delete", "DELETE /api/v1/plan-policy/portfolios/{id}"),
+			// Its texts to debtors and SMS sender name.
+			Map.entry("POST /contact-templates", "PUT /api/v1/contact-templates"),
 			// Contact centre.
 			Map.entry("POST /debtors/{id}/call", "POST /api/v1/debtors/{id}/calls"),
 			Map.entry("POST /debtors/calls/{id}/outcome", "POST /api/v1/calls/{id}/outcome"),
@@ -120,8 +126,6 @@ class PageActionsContractIntegrationTests {
 			Map.entry("POST /inbox/replies", "canned replies are a typing aid of the inbox page; an integration sends "
 					+ "its own text (POST /api/v1/conversations/{id}/messages)"),
 			Map.entry("POST /inbox/replies/{id}/delete", "canned replies (above)"),
-			Map.entry("POST /contact-templates", "NO API YET: the agency's text templates and SMS sender name "
-					+ "(docs/contact-rules.md); a follow-up"),
 			Map.entry("POST /inbox/{id}/offer", "NO API YET: a settlement offered in a conversation "
 					+ "(ConversationOffers); a follow-up"),
 			Map.entry("POST /inbox/{id}/document", "NO API YET: a document sent into a conversation; a follow-up"),
@@ -129,10 +133,7 @@ class PageActionsContractIntegrationTests {
 					+ "(refusal of interaction, a representative) confirmed; a follow-up"),
 			Map.entry("POST /inbox/statements/{id}/decline", "NO API YET: a debtor's statement declined; a follow-up"),
 			Map.entry("POST /debtors/portfolios/{id}/invitations", "NO API YET: the cabinet's invitations texted to a "
-					+ "portfolio's debtors; a follow-up"),
-			Map.entry("POST /plan-policy", "NO API YET: the agency's plan policy; a follow-up"),
-			Map.entry("POST /plan-policy/portfolios/{id}", "NO API YET: a portfolio's plan policy; a follow-up"),
-			Map.entry("POST /plan-policy/portfolios/{id}/delete", "NO API YET: a portfolio's plan policy; a follow-up")));
+					+ "portfolio's debtors; a follow-up")));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

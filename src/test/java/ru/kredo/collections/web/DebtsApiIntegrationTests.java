@@ -248,6 +248,14 @@ class DebtsApiIntegrationTests {
 		assertThat(closed.get("items").get(0).get("contractNumber").asString()).isEqualTo("Е-2");
 		JsonNode byContract = body(api(get("/api/v1/debts").param("q", "Ж-1")));
 		assertThat(byContract.get("items").get(0).get("contactId").asString()).isEqualTo(other.id().value().toString());
+		// By the debtor's phone, written as a person types it (8, spaces), as the page finds it (issue 15: ФИО, contract,
+		// phone).
+		String national = debtor.phone().e164().substring(2);
+		JsonNode byPhone = body(api(get("/api/v1/debts").param("q", "8 " + national.substring(0, 3) + " "
+				+ national.substring(3))));
+		assertThat(byPhone.get("total").asLong()).isEqualTo(3);
+		assertThat(byPhone.get("items")).allSatisfy(item -> assertThat(item.get("contactId").asString())
+			.isEqualTo(debtor.id().value().toString()));
 		JsonNode his = body(api(get("/api/v1/debtors/{id}/debts", debtor.id().value())));
 		assertThat(his.get("items")).hasSize(3);
 		assertThat(his.get("total").asLong()).isEqualTo(3);
