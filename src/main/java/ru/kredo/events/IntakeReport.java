@@ -1,0 +1,20 @@
+package ru.kredo.events;
+
+import java.util.List;
+
+import ru.kredo.events.IngestionReport.IgnoredField;
+import ru.kredo.events.IngestionReport.RejectedEvent;
+
+/**
+ * What became of a batch a channel handed to {@link CreditEventIntake}: stored at once ({@link IngestionReport}), or,
+ * with Kafka configured, published to the events topic for whichever node consumes it ({@link QueuedReport}). Either
+ * way every event was read, and the rejected ones and the unreadable optional fields are known.
+ */
+public sealed interface IntakeReport permits IngestionReport, QueuedReport {
+
+	int received();
+
+	List<RejectedEvent> rejected();
+
+	List<IgnoredField> ignored();
+}
