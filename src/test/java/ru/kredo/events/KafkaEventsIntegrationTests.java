@@ -2,6 +2,10 @@ package ru.kredo.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -38,7 +42,9 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -72,7 +78,7 @@ import tools.jackson.databind.json.JsonMapper;
 		topics = { KafkaEventsIntegrationTests.TOPIC, KafkaEventsIntegrationTests.TOPIC + ".rejected" },
 		brokerProperties = { "group.min.session.timeout.ms=1000", "group.initial.rebalance.delay.ms=0" })
 @TestPropertySource(properties = { "kredo.events.kafka.topic=" + KafkaEventsIntegrationTests.TOPIC,
-		"kredo.events.kafka.partitions=4", "kredo.events.chunk-size=500", "kredo.events.kafka.max-poll-records=2000",
+		"kredo.events.kafka.partitions=4", "kredo.events.chunk-size=100", "kredo.events.kafka.max-poll-records=2000",
 		// A killed node's partitions go to the others once the broker misses its heartbeats for this long.
 		"spring.kafka.consumer.properties[session.timeout.ms]=6000",
 		"spring.kafka.consumer.properties[heartbeat.interval.ms]=1000" })
@@ -167,6 +173,21 @@ class KafkaEventsIntegrationTests {
 	}
 
 	@Test
+	void theOperatorsFileIsQueuedAndItsPageSaysSo() throws Exception {
+		String file = String.join("\n", strangers(3)) + "\n{\"source\":\"x\"}";
+		MvcResult uploaded = mvc.perform(multipart("/operator/events")
+			.file(new MockMultipartFile("file", "bureau.jsonl", "application/x-ndjson", file.getBytes(StandardCharsets.UTF_8)))
+			.with(user(fixtures.signedIn("operator@kredo.demo"))).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+
+		String page = mvc.perform(get("/operator/events").with(user(fixtures.signedIn("operator@kredo.demo")))
+			.flashAttrs(uploaded.getFlashMap())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("ingestion-queued", "Прочитано событий: 4; отправлено в очередь Kafka: 3");
+		await().atMost(Duration.ofSeconds(60)).until(() -> stored(source) == 3);
+	}
+
+	@Test
 	void aRecordThatIsNoEventGoesToTheRejectedTopicWithItsReasonAndThePartitionGoesOn() throws Exception {
 		Person person = new Person(new FullName(Fixtures.uniqueSurname("Кафкин"), "Ян", null), LocalDate.of(1980, 1, 2),
 				null);
@@ -207,6 +228,8 @@ class KafkaEventsIntegrationTests {
 		publish(lines);
 		await().atMost(Duration.ofSeconds(60)).until(() -> stored(source) == 504);
 		assertSignalledOnce(tenant, 4, 1);
+		// The counters move before the offsets are committed: once the group has read everything, they are final.
+		await().atMost(Duration.ofSeconds(60)).until(this::caughtUp);
 		double accepted = count("accepted");
 		double read = count("accepted") + count("duplicate") + count("rejected");
 
@@ -245,11 +268,11 @@ class KafkaEventsIntegrationTests {
 			lines.add(person.event(source, "2.2", 1, watches.today()));
 			lines.add(person.event(source, "2.6", 2, watches.today()));
 		}
-		strangers(30_000 - lines.size()).forEach(lines::add);
+		strangers(20_000 - lines.size()).forEach(lines::add);
 		Collections.shuffle(lines, random);
 		List<List<String>> batches = new ArrayList<>();
-		for (int from = 0; from < lines.size(); from += 3_000) {
-			batches.add(lines.subList(from, Math.min(lines.size(), from + 3_000)));
+		for (int from = 0; from < lines.size(); from += 2_000) {
+			batches.add(lines.subList(from, Math.min(lines.size(), from + 2_000)));
 		}
 
 		ru.kredo.platform.EmbeddedDatabase database = embeddedDatabase.getIfAvailable();
@@ -301,6 +324,20 @@ class KafkaEventsIntegrationTests {
 	private double count(String outcome) {
 		var counter = meters.find("kredo.events.kafka.records").tag("outcome", outcome).counter();
 		return counter == null ? 0 : counter.count();
+	}
+
+	private boolean caughtUp() throws Exception {
+		try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+				.partitionsToOffsetAndMetadata().get();
+			Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+			for (int p = 0; p < 4; p++) {
+				partitions.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
+			}
+			return admin.listOffsets(partitions).all().get().entrySet().stream()
+				.allMatch(end -> committed.get(end.getKey()) != null
+						&& committed.get(end.getKey()).offset() == end.getValue().offset());
+		}
 	}
 
 	private int groupMembers() throws Exception {

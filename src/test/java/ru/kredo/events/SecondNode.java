@@ -31,7 +31,7 @@ final class SecondNode implements AutoCloseable {
 				System.getProperty("java.class.path"), "ru.kredo.Kredo", "--spring.profiles.active=test",
 				"--kredo.data-directory=target/kafka-second-node", "--kredo.demo=false", "--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + brokers, "--kredo.events.kafka.topic=" + topic,
-				"--kredo.events.kafka.partitions=4", "--kredo.events.chunk-size=500",
+				"--kredo.events.kafka.partitions=4", "--kredo.events.chunk-size=100",
 				"--kredo.events.kafka.max-poll-records=2000",
 				"--spring.kafka.consumer.properties[session.timeout.ms]=6000",
 				"--spring.kafka.consumer.properties[heartbeat.interval.ms]=1000",

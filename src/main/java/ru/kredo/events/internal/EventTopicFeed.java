@@ -69,11 +69,11 @@ public class EventTopicFeed implements BatchAcknowledgingMessageListener<String,
 		}
 		IngestionReport report = ingestion.ingestValues(values);
 		reject(records, report.rejected());
-		// Only now: every chunk of the batch has committed, and every rejection is with the broker.
-		acknowledgment.acknowledge();
 		accepted.increment(report.accepted());
 		duplicates.increment(report.duplicates());
 		rejected.increment(report.rejected().size());
+		// Only now: every chunk of the batch has committed, and every rejection is with the broker.
+		acknowledgment.acknowledge();
 		if (log.isDebugEnabled()) {
 			log.debug("{} records up to {}: {} new, {} duplicates, {} rejected", records.size(),
 					records.getLast().topic() + "-" + records.getLast().partition() + "@" + records.getLast().offset(),

@@ -63,8 +63,15 @@ class KafkaEvents {
 		settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(settings);
-		producers.setTransactionIdPrefix(null);
-		return new KafkaTemplate<>(producers);
+		// The factory is no bean (Spring Boot's own stays what its template uses): closed with the template.
+		return new KafkaTemplate<>(producers) {
+
+			@Override
+			public void destroy() {
+				super.destroy();
+				producers.destroy();
+			}
+		};
 	}
 
 	@Bean
