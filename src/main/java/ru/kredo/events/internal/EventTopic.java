@@ -67,10 +67,6 @@ public class EventTopic {
 		return new QueuedReport(received, queued, rejected, ignored);
 	}
 
-	public String topic() {
-		return topic;
-	}
-
 	// Waits for the broker to take every record sent (the producer's delivery.timeout.ms bounds the wait).
 	private static void acknowledged(List<CompletableFuture<SendResult<String, byte[]>>> sent) {
 		try {
