@@ -2,6 +2,7 @@ package ru.kredo.events;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -112,9 +113,22 @@ public class CreditEventIngestion {
 		return report[0];
 	}
 
+	/**
+	 * Ingests events given one per value, each value one event's JSON (the records of the events topic, say), through
+	 * the same pipeline as a body: a value is read as a line of JSON Lines is, and a rejection's position is the value's
+	 * index + 1. Returns once every chunk is committed.
+	 */
+	public IngestionReport ingestValues(List<byte[]> values) {
+		return ingest(EventStream.ofValues(values.iterator(), json, maxLineLength), Progress.unrecorded());
+	}
+
 	private IngestionReport ingest(InputStream body, Progress progress) {
+		return ingest(EventStream.of(body, json, maxLineLength), progress);
+	}
+
+	private IngestionReport ingest(Iterator<EventStream.Parsed> stream, Progress progress) {
 		int accepted = 0;
-		try (ChunkPipeline chunks = ChunkPipeline.start(EventStream.of(body, json, maxLineLength), chunk, this::prepare);
+		try (ChunkPipeline chunks = ChunkPipeline.start(stream, chunk, this::prepare);
 				ExecutorService storing = Executors.newThreadPerTaskExecutor(STORING)) {
 			// The next chunk goes as soon as either chunk in flight is done, not only the older one: a chunk that
 			// waits for the other's fold guard, or is simply slower, would otherwise leave a core without work.

@@ -8,7 +8,7 @@ import java.util.List;
  * field that could not be read (the event was kept without it).
  */
 public record IngestionReport(int received, int accepted, int duplicates, List<RejectedEvent> rejected,
-		List<IgnoredField> ignored) implements java.io.Serializable {
+		List<IgnoredField> ignored) implements IntakeReport {
 
 	public IngestionReport {
 		rejected = List.copyOf(rejected);

@@ -1,7 +1,10 @@
 /**
  * Credit events from the bureaus: the normalized vocabulary ({@link ru.kredo.events.CreditEventType}, traceable to
  * RUTDF codes), and their ingestion by REST, file and command line: parsed, validated, stored durably and
- * idempotently on (source, event id). Identities are kept only sealed and as blind indexes.
+ * idempotently on (source, event id). Identities are kept only sealed and as blind indexes. With
+ * {@code spring.kafka.bootstrap-servers} set, the channels publish to an events topic ({@link ru.kredo.events.CreditEventIntake})
+ * and every node consumes it through the same pipeline, committing offsets after the chunks (docs/credit-events.md,
+ * «Kafka»).
  * <p>
  * Publishes {@link ru.kredo.events.CreditEventsRecorded} for every stored batch, synchronously, inside the batch's
  * transaction: whatever reacts to it (matching) commits or fails with the batch, and tells back in its

@@ -23,8 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import ru.kredo.calendar.BusinessCalendar;
-import ru.kredo.events.CreditEventIngestion;
+import ru.kredo.events.CreditEventIntake;
 import ru.kredo.events.IngestionReport;
+import ru.kredo.events.IntakeReport;
+import ru.kredo.events.QueuedReport;
 import ru.kredo.events.simulator.BureauSimulator;
 import ru.kredo.events.simulator.EventLines;
 import ru.kredo.events.simulator.Population;
@@ -55,11 +57,17 @@ final class EventCommands {
 			PrintWriter out = spec.commandLine().getOut();
 			try (ConfigurableApplicationContext context = kredo.start();
 					InputStream in = Files.newInputStream(file)) {
-				IngestionReport report = context.getBean(CreditEventIngestion.class)
-					.ingest(in, ru.kredo.events.UploadSource.commandLine(file.getFileName().toString()));
+				IntakeReport report = context.getBean(CreditEventIntake.class)
+					.take(in, ru.kredo.events.UploadSource.commandLine(file.getFileName().toString()));
 				out.println("received=" + report.received());
-				out.println("accepted=" + report.accepted());
-				out.println("duplicates=" + report.duplicates());
+				switch (report) {
+					case IngestionReport stored -> {
+						out.println("accepted=" + stored.accepted());
+						out.println("duplicates=" + stored.duplicates());
+					}
+					// With Kafka configured the events go to the topic, and the server's nodes store them.
+					case QueuedReport queued -> out.println("queued=" + queued.queued());
+				}
 				out.println("rejected=" + report.rejected().size());
 				out.println("ignored-fields=" + report.ignored().size());
 				for (IngestionReport.RejectedEvent rejected : report.rejected()) {

@@ -92,8 +92,9 @@ public final class KredoCommandLine {
 		ConfigurableApplicationContext start() {
 			SpringApplication kredo = new SpringApplication(application);
 			kredo.setWebApplicationType(WebApplicationType.NONE);
+			// A command never consumes the events topic (it publishes to it, with Kafka configured): that is the nodes' work.
 			kredo.setDefaultProperties(Map.of("kredo.demo", "false", "spring.main.banner-mode", "off",
-					"logging.level.root", "warn"));
+					"logging.level.root", "warn", "kredo.events.kafka.consume", "false"));
 			return kredo.run(settings);
 		}
 	}

@@ -40,18 +40,25 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 	private final List<EventReader.Ignored> ignored = new java.util.ArrayList<>();
 	private final JsonParser array;
 	private final Lines lines;
+	// Or one event per value (the records of a Kafka topic): each read as a line is.
+	private final Iterator<byte[]> records;
 	private final int maxLineLength;
 	private long position;
 	private boolean arrayBroken;
 	private Parsed next;
 
 	private EventStream(JsonMapper json, JsonParser array, Lines lines, int maxLineLength) {
+		this(json, array, lines, null, maxLineLength);
+	}
+
+	private EventStream(JsonMapper json, JsonParser array, Lines lines, Iterator<byte[]> records, int maxLineLength) {
 		// Amounts are money: read as written, never through a double (which turns 9999999999999999.99 into 1.0E16).
 		this.json = json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 		this.values = this.json.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		this.fields = new EventFields(values);
 		this.array = array;
 		this.lines = lines;
+		this.records = records;
 		this.maxLineLength = maxLineLength;
 	}
 
@@ -78,6 +85,15 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 		}
 	}
 
+	/**
+	 * Events one per value, as a Kafka topic's records hold them: each value is read as a line of JSON Lines is (it
+	 * may span lines itself), its position is its index + 1. A missing value (a tombstone) is no event
+	 * ({@code event.json-invalid}), a value longer than {@code maxLength} bytes is rejected as {@code event.line-too-long}.
+	 */
+	public static EventStream ofValues(Iterator<byte[]> values, JsonMapper json, int maxLength) {
+		return new EventStream(json, null, null, values, maxLength);
+	}
+
 	/** Whether the body is a JSON array: its first character past white space and a byte order mark; nothing read. */
 	static boolean isArray(BufferedInputStream in) throws IOException {
 		in.mark(4096);
@@ -94,7 +110,7 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 	@Override
 	public boolean hasNext() {
 		if (next == null) {
-			next = array != null ? nextElement() : nextLine();
+			next = array != null ? nextElement() : records != null ? nextValue() : nextLine();
 		}
 		return next != null;
 	}
@@ -148,10 +164,30 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 		if (lines.tooLong()) {
 			return Parsed.rejected(position, null, new Rejected("event.line-too-long", maxLineLength));
 		}
-		try (JsonParser line = json.createParser(lines.bytes(), lines.start(), lines.length())) {
+		return parseObject(lines.bytes(), lines.start(), lines.length());
+	}
+
+	private Parsed nextValue() {
+		if (!records.hasNext()) {
+			return null;
+		}
+		byte[] value = records.next();
+		position++;
+		if (value == null) {
+			return Parsed.rejected(position, null, new Rejected("event.json-invalid"));
+		}
+		if (value.length > maxLineLength) {
+			return Parsed.rejected(position, null, new Rejected("event.line-too-long", maxLineLength));
+		}
+		return parseObject(value, 0, value.length);
+	}
+
+	// One event whose JSON is these bytes (a line, a record's value), and nothing else.
+	private Parsed parseObject(byte[] bytes, int start, int length) {
+		try (JsonParser line = json.createParser(bytes, start, length)) {
 			if (line.nextToken() != JsonToken.START_OBJECT) {
 				// Read whole, as rarely as this comes, to tell a value that is no object from no JSON at all.
-				json.readValue(lines.bytes(), lines.start(), lines.length());
+				json.readValue(bytes, start, length);
 				return Parsed.rejected(position, null, new Rejected("event.not-an-object"));
 			}
 			fields.read(line);

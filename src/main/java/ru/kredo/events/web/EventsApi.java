@@ -4,21 +4,30 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 
 import ru.kredo.apikeys.ApiKeyPrincipal;
-import ru.kredo.events.CreditEventIngestion;
+import ru.kredo.events.CreditEventIntake;
+import ru.kredo.events.EventQueueUnavailable;
 import ru.kredo.events.IngestionReport;
+import ru.kredo.events.IntakeReport;
+import ru.kredo.events.QueuedReport;
 import ru.kredo.events.UploadSource;
 import ru.kredo.platform.Problems;
 
@@ -28,11 +37,11 @@ import ru.kredo.platform.Problems;
 @Tag(name = "Credit events", description = "Bureau feeds push credit events (platform API keys only)")
 class EventsApi {
 
-	private final CreditEventIngestion ingestion;
+	private final CreditEventIntake intake;
 	private final Problems problems;
 
-	EventsApi(CreditEventIngestion ingestion, Problems problems) {
-		this.ingestion = ingestion;
+	EventsApi(CreditEventIntake intake, Problems problems) {
+		this.intake = intake;
 		this.problems = problems;
 	}
 
@@ -44,20 +53,41 @@ class EventsApi {
 			ends the array at that element (event.array-invalid): the rest is not read. `type` is a Kredo name \
 			(LOAN_DISBURSED) or a RUTDF code (2.2; 2.3 needs daysPastDue). The answer comes after everything accepted \
 			is stored. An optional field that cannot be read (a passport, ИНН, СНИЛС, patronymic, amount, the lender's \
-			kind) never costs the event: it is accepted without it and the field listed in `ignored`. Every push is \
-			recorded as an upload of the key's feed, with its counts (`GET /api/v1/feeds/uploads`).""")
-	Report ingest(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal key, HttpServletRequest request)
-			throws IOException {
+			kind) never costs the event: it is accepted without it and the field listed in `ignored`. Every push \
+			stored at once is recorded as an upload of the key's feed, with its counts (`GET /api/v1/feeds/uploads`). \
+			Where Kredo takes events through Kafka, the answer is 202 once the broker has acknowledged every valid \
+			event, with `queued` in place of `accepted` and `duplicates` (decided when a node stores them); rejections \
+			alike.""")
+	@ApiResponse(responseCode = "200", description = "Stored",
+			content = @Content(schema = @Schema(implementation = Report.class)))
+	@ApiResponse(responseCode = "202", description = "Published to the events topic (Kafka configured)",
+			content = @Content(schema = @Schema(implementation = Queued.class)))
+	@ApiResponse(responseCode = "503", description = "The Kafka broker did not acknowledge every event: send again")
+	ResponseEntity<?> ingest(@Parameter(hidden = true) @AuthenticationPrincipal ApiKeyPrincipal key,
+			HttpServletRequest request) throws IOException {
 		try (InputStream body = request.getInputStream()) {
-			IngestionReport report = ingestion.ingest(body, UploadSource.feed(key.keyId().value(), key.keyName()));
-			return new Report(report.received(), report.accepted(), report.duplicates(), report.rejected().stream()
+			IntakeReport report = intake.take(body, UploadSource.feed(key.keyId().value(), key.keyName()));
+			List<Rejection> rejected = report.rejected().stream()
 				.map(r -> new Rejection(r.line(), r.eventId(), r.code(), problems.message(r.code(), r.arguments(), request)))
-				.toList(),
-					report.ignored().stream()
-						.map(i -> new IgnoredField(i.line(), i.eventId(), i.field(), i.code(),
-								problems.message(i.code(), i.arguments(), request)))
-						.toList());
+				.toList();
+			List<IgnoredField> ignored = report.ignored().stream()
+				.map(i -> new IgnoredField(i.line(), i.eventId(), i.field(), i.code(),
+						problems.message(i.code(), i.arguments(), request)))
+				.toList();
+			return switch (report) {
+				case IngestionReport stored -> ResponseEntity
+					.ok(new Report(stored.received(), stored.accepted(), stored.duplicates(), rejected, ignored));
+				case QueuedReport queued -> ResponseEntity.status(HttpStatus.ACCEPTED)
+					.body(new Queued(queued.received(), queued.queued(), rejected, ignored));
+			};
 		}
+	}
+
+	/** What the broker took before it failed will be stored; the rest is not: sending the batch again is safe. */
+	@ExceptionHandler(EventQueueUnavailable.class)
+	ResponseEntity<ProblemDetail> queueUnavailable(EventQueueUnavailable ex, HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "events.queue-unavailable", new Object[0], request));
 	}
 
 	@Schema(description = "What became of the batch")
@@ -65,6 +95,15 @@ class EventsApi {
 			@Schema(description = "Events not taken, each with its position and reason") List<Rejection> rejected,
 			@Schema(description = "Optional fields of accepted events that could not be read: the event was kept "
 					+ "without them") List<IgnoredField> ignored) {
+	}
+
+	@Schema(description = "A batch published to the events topic (Kafka), to be stored by a node at once")
+	record Queued(int received,
+			@Schema(description = "Valid events the broker acknowledged; which are new is decided when they are stored")
+			int queued,
+			@Schema(description = "Events not taken, each with its position and reason") List<Rejection> rejected,
+			@Schema(description = "Optional fields of queued events that could not be read: the event goes without them")
+			List<IgnoredField> ignored) {
 	}
 
 	@Schema(description = "An event not taken")

@@ -14,7 +14,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.kredo.accounts.SignedInUser;
-import ru.kredo.events.CreditEventIngestion;
+import ru.kredo.events.CreditEventIntake;
+import ru.kredo.events.IntakeReport;
+import ru.kredo.events.QueuedReport;
 import ru.kredo.events.UploadSource;
 
 /**
@@ -27,10 +29,10 @@ class EventFilesController {
 
 	static final int SHOWN_REJECTIONS = 100;
 
-	private final CreditEventIngestion ingestion;
+	private final CreditEventIntake intake;
 
-	EventFilesController(CreditEventIngestion ingestion) {
-		this.ingestion = ingestion;
+	EventFilesController(CreditEventIntake intake) {
+		this.intake = intake;
 	}
 
 	@GetMapping
@@ -39,13 +41,18 @@ class EventFilesController {
 		return "operator/events";
 	}
 
-	/** Post/redirect/get: the report goes to the page in flash attributes, so a reload does not ingest the file again. */
+	/**
+	 * Post/redirect/get: the report goes to the page in flash attributes, so a reload does not ingest the file again.
+	 * With Kafka configured the file's events are published to the events topic, and the report says how many.
+	 */
 	@PostMapping
 	String upload(@AuthenticationPrincipal SignedInUser me, @RequestParam("file") MultipartFile file,
 			RedirectAttributes redirect) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			redirect.addFlashAttribute("report", ingestion.ingest(in,
-					UploadSource.operatorFile(me.userId().value(), me.displayName(), file.getOriginalFilename())));
+			IntakeReport report = intake.take(in,
+					UploadSource.operatorFile(me.userId().value(), me.displayName(), file.getOriginalFilename()));
+			redirect.addFlashAttribute("report", report);
+			redirect.addFlashAttribute("queued", report instanceof QueuedReport);
 			redirect.addFlashAttribute("fileName", file.getOriginalFilename());
 		}
 		return "redirect:/operator/events";
