@@ -348,6 +348,35 @@ class ContactingIntegrationTests {
 	}
 
 	@Test
+	void theLogIsKeptThreeYearsNoDeleteNorTruncateRemovesAYoungerAttempt() {
+		reachable.awake(tenant, debtor.id());
+		notices.agencyAnswered(tenant, debtor.id());
+		UUID attempt = jdbc.sql("select id from contact_attempts where tenant_id = ? and contact_id = ?")
+			.params(tenant.value(), debtor.id().value()).query(UUID.class).single();
+
+		// 467-ФЗ: records of interactions kept at least three years. A row of today cannot be deleted, nor the table
+		// emptied at once (in a transaction rolled back whatever happens), nor the debtor or the agency deleted with it.
+		assertThatThrownBy(() -> jdbc.sql("delete from contact_attempts where id = ?").param(attempt).update())
+			.hasMessageContaining("contact.retention").hasMessageContaining("не меньше трёх лет");
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			jdbc.sql("truncate contact_attempts cascade").update();
+		})).hasMessageContaining("contact.retention");
+		assertThatThrownBy(() -> jdbc.sql("delete from contacts where id = ?").param(debtor.id().value()).update());
+		assertThat(jdbc.sql("select count(*) from contact_attempts where id = ?").param(attempt).query(Long.class)
+			.single()).isOne();
+
+		// A day short of three years: still kept; three years and a day: it may go.
+		jdbc.sql("update contact_attempts set created_at = now() - interval '3 years' + interval '1 day' where id = ?")
+			.param(attempt).update();
+		assertThatThrownBy(() -> jdbc.sql("delete from contact_attempts where id = ?").param(attempt).update())
+			.hasMessageContaining("contact.retention");
+		jdbc.sql("update contact_attempts set created_at = now() - interval '3 years 1 day' where id = ?")
+			.param(attempt).update();
+		assertThat(jdbc.sql("delete from contact_attempts where id = ?").param(attempt).update()).isOne();
+	}
+
+	@Test
 	void anAgencyWithoutAPhoneHasItsRemindersRefusedAndLogged() {
 		Provisioned nameless = fixtures.tenant(TenantKind.COLLECTOR);
 		Contact his = fixtures.contact(nameless);
