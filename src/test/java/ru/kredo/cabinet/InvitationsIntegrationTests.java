@@ -207,6 +207,39 @@ class InvitationsIntegrationTests {
 			.until(() -> links(broker.tenant().id()) == 0);
 	}
 
+	@Autowired
+	ru.kredo.collections.Offers offers;
+
+	/**
+	 * Issue 14: a sign of new money «refreshes the debtor's offer per the rules» before he is invited, so the link
+	 * opens on a live offer: one lapsed unsigned is renewed, and a debt that has grown old enough for the agency's rule
+	 * gets one.
+	 */
+	@Test
+	void aSignOfNewMoneyRenewsHisOffersPerTheRulesBeforeInvitingHim() {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		offers.addRule(tenant, "Старше полугода", 180, Money.ZERO, 10, 7, ru.kredo.collections.PartPolicy.IN_FULL);
+		Contact debtor = fixtures.contact(agency);
+		Debt lapsing = debts.add(tenant, debtor.id(), "АО «Банк»", "И-" + UUID.randomUUID(), LocalDate.of(2021, 5, 5),
+				null, DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 200);
+		Debt young = debts.add(tenant, debtor.id(), "АО «Банк»", "И-" + UUID.randomUUID(), LocalDate.of(2021, 5, 5),
+				null, DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 170);
+		jdbc.sql("update offers set valid_until = current_date - 1 where debt_id = ?").param(lapsing.id().value()).update();
+		jdbc.sql("update debts set overdue_since = overdue_since - 10 where id = ?").param(young.id().value()).update();
+		assertThat(offers.find(tenant, lapsing.id())).get().extracting(ru.kredo.collections.Offer::status)
+			.isEqualTo(ru.kredo.collections.Offer.Status.LAPSED);
+		assertThat(offers.find(tenant, young.id())).isEmpty();
+
+		publish(tenant, debtor, CreditEventType.LOAN_DISBURSED);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> links(tenant) == 1);
+
+		assertThat(offers.find(tenant, lapsing.id())).get().extracting(ru.kredo.collections.Offer::status)
+			.isEqualTo(ru.kredo.collections.Offer.Status.OFFERED);
+		assertThat(offers.find(tenant, young.id())).get().extracting(ru.kredo.collections.Offer::status)
+			.isEqualTo(ru.kredo.collections.Offer.Status.OFFERED);
+	}
+
 	/** The whole way: a bureau's «loan issued» about an agency's watched debtor, ingested, invites him. */
 	@Test
 	void aLoanIssuedToAWatchedDebtorInvitesHimThroughTheWholeWay() {

@@ -277,14 +277,16 @@ class ContactCardIntegrationTests {
 
 	/**
 	 * Ч. 1 ст. 7 230-ФЗ, checked against the law's text: a debtor deprived of or limited in legal capacity, treated as an
-	 * in-patient or disabled of the first group may not be contacted from the day the documents come. Each is an
-	 * operator's mark that refuses the call with its reason in words, offered on the card's form, and lifted again.
+	 * in-patient, disabled of the first group, or a minor (the issue's own mark) may not be contacted from the day the
+	 * documents come. Each is an operator's mark that refuses the call with its reason in words, offered on the card's
+	 * form, and lifted again.
 	 */
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
 			"INCAPACITY|Звонить нельзя: должник лишён или ограничен в дееспособности.",
 			"HOSPITAL|Звонить нельзя: должник на лечении в стационаре.",
-			"DISABILITY_GROUP_1|Звонить нельзя: должник — инвалид I группы." })
+			"DISABILITY_GROUP_1|Звонить нельзя: должник — инвалид I группы.",
+			"MINOR|Звонить нельзя: должник несовершеннолетний." })
 	void theLawsOtherDebtorsNotToBeContactedAreOperatorsMarks(String kind, String refusal) throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		Contact debtor = debtorInHours(agency);
