@@ -170,6 +170,19 @@ class InvitationsIntegrationTests {
 			assertThat(line.texts("REFUSED")).isEqualTo(1);
 			assertThat(line.opened()).isEqualTo(1);
 		});
+		// «so the agency sees which invitations bring payments»: the visitor who came by it signs in and pays, and the
+		// line counts him; a visitor who came by no invitation and paid counts under none
+		UUID visitor = jdbc.sql("select visitor from cabinet_funnel_sources where invitation_id = ?").param(invitation)
+			.query(UUID.class).single();
+		funnels.reached(tenant, visitor, ru.kredo.cabinet.FunnelStep.CODE_CONFIRMED);
+		funnels.reached(tenant, visitor, ru.kredo.cabinet.FunnelStep.PAYMENT_SUCCEEDED);
+		UUID stranger = UUID.randomUUID();
+		funnels.reached(tenant, stranger, ru.kredo.cabinet.FunnelStep.CODE_CONFIRMED);
+		funnels.reached(tenant, stranger, ru.kredo.cabinet.FunnelStep.PAYMENT_SUCCEEDED);
+		assertThat(invitations.of(tenant, 20)).singleElement().satisfies(line -> {
+			assertThat(line.signedIn()).isEqualTo(1);
+			assertThat(line.paid()).isEqualTo(1);
+		});
 
 		// another agency's admin, and the agency's manager, do not invite this portfolio
 		assertThat(mvc.perform(post("/debtors/portfolios/" + portfolio + "/invitations").with(csrf())
@@ -209,6 +222,9 @@ class InvitationsIntegrationTests {
 
 	@Autowired
 	ru.kredo.collections.Offers offers;
+
+	@Autowired
+	Funnel funnels;
 
 	/**
 	 * Issue 14: a sign of new money «refreshes the debtor's offer per the rules» before he is invited, so the link
