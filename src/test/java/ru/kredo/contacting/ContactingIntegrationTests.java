@@ -238,6 +238,23 @@ class ContactingIntegrationTests {
 	}
 
 	@Test
+	void theLimitsCountEveryDebtOfHisTogether() {
+		reachable.awake(tenant, debtor.id());
+		Debt another = debts.add(tenant, debtor.id(), "АО «Другой банк»", "КД-" + UUID.randomUUID(),
+				LocalDate.of(2022, 2, 2), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000"), Money.ZERO), 120);
+		assertThat(gate.send(reminder("first")).state()).isEqualTo(Contacting.State.SENT);
+		assertThat(gate.send(Outbound.text(tenant, debtor.id(), another.id(), Initiative.COLLECTION, "plan.behind",
+				"«" + agency.tenant().name() + "»: второй долг. Тел. " + Reachable.AGENCY_PHONE, null)).state())
+			.isEqualTo(Contacting.State.SENT);
+		// a third text today, about either debt or about him as a whole, waits: 2 a day per debtor, not per debt
+		Contacting.Attempt third = gate.send(Outbound.text(tenant, debtor.id(), null, Initiative.COLLECTION,
+				"cabinet.invitation", "«" + agency.tenant().name() + "»: третье. Тел. " + Reachable.AGENCY_PHONE, null));
+		assertThat(third.state()).isEqualTo(Contacting.State.HELD);
+		assertThat(third.reason()).isEqualTo(Reason.DAY_LIMIT);
+	}
+
+	@Test
 	void twoSendsAtOnceNeverBothTakeHisLastSlot() throws Exception {
 		reachable.awake(tenant, debtor.id());
 		notices.planBehind(tenant, debtor.id(), debt.id(), Money.ofRoubles("10000"), calendar.today());
