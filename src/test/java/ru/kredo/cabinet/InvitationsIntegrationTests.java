@@ -170,6 +170,19 @@ class InvitationsIntegrationTests {
 			assertThat(line.texts("REFUSED")).isEqualTo(1);
 			assertThat(line.opened()).isEqualTo(1);
 		});
+		// «so the agency sees which invitations bring payments»: the visitor who came by it signs in and pays, and the
+		// line counts him; a visitor who came by no invitation and paid counts under none
+		UUID visitor = jdbc.sql("select visitor from cabinet_funnel_sources where invitation_id = ?").param(invitation)
+			.query(UUID.class).single();
+		funnels.reached(tenant, visitor, ru.kredo.cabinet.FunnelStep.CODE_CONFIRMED);
+		funnels.reached(tenant, visitor, ru.kredo.cabinet.FunnelStep.PAYMENT_SUCCEEDED);
+		UUID stranger = UUID.randomUUID();
+		funnels.reached(tenant, stranger, ru.kredo.cabinet.FunnelStep.CODE_CONFIRMED);
+		funnels.reached(tenant, stranger, ru.kredo.cabinet.FunnelStep.PAYMENT_SUCCEEDED);
+		assertThat(invitations.of(tenant, 20)).singleElement().satisfies(line -> {
+			assertThat(line.signedIn()).isEqualTo(1);
+			assertThat(line.paid()).isEqualTo(1);
+		});
 
 		// another agency's admin, and the agency's manager, do not invite this portfolio
 		assertThat(mvc.perform(post("/debtors/portfolios/" + portfolio + "/invitations").with(csrf())
@@ -205,6 +218,42 @@ class InvitationsIntegrationTests {
 		publish(broker.tenant().id(), fixtures.contact(broker), CreditEventType.LOAN_DISBURSED);
 		Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
 			.until(() -> links(broker.tenant().id()) == 0);
+	}
+
+	@Autowired
+	ru.kredo.collections.Offers offers;
+
+	@Autowired
+	Funnel funnels;
+
+	/**
+	 * Issue 14: a sign of new money «refreshes the debtor's offer per the rules» before he is invited, so the link
+	 * opens on a live offer: one lapsed unsigned is renewed, and a debt that has grown old enough for the agency's rule
+	 * gets one.
+	 */
+	@Test
+	void aSignOfNewMoneyRenewsHisOffersPerTheRulesBeforeInvitingHim() {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		offers.addRule(tenant, "Старше полугода", 180, Money.ZERO, 10, 7, ru.kredo.collections.PartPolicy.IN_FULL);
+		Contact debtor = fixtures.contact(agency);
+		Debt lapsing = debts.add(tenant, debtor.id(), "АО «Банк»", "И-" + UUID.randomUUID(), LocalDate.of(2021, 5, 5),
+				null, DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 200);
+		Debt young = debts.add(tenant, debtor.id(), "АО «Банк»", "И-" + UUID.randomUUID(), LocalDate.of(2021, 5, 5),
+				null, DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 170);
+		jdbc.sql("update offers set valid_until = current_date - 1 where debt_id = ?").param(lapsing.id().value()).update();
+		jdbc.sql("update debts set overdue_since = overdue_since - 10 where id = ?").param(young.id().value()).update();
+		assertThat(offers.find(tenant, lapsing.id())).get().extracting(ru.kredo.collections.Offer::status)
+			.isEqualTo(ru.kredo.collections.Offer.Status.LAPSED);
+		assertThat(offers.find(tenant, young.id())).isEmpty();
+
+		publish(tenant, debtor, CreditEventType.LOAN_DISBURSED);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> links(tenant) == 1);
+
+		assertThat(offers.find(tenant, lapsing.id())).get().extracting(ru.kredo.collections.Offer::status)
+			.isEqualTo(ru.kredo.collections.Offer.Status.OFFERED);
+		assertThat(offers.find(tenant, young.id())).get().extracting(ru.kredo.collections.Offer::status)
+			.isEqualTo(ru.kredo.collections.Offer.Status.OFFERED);
 	}
 
 	/** The whole way: a bureau's «loan issued» about an agency's watched debtor, ingested, invites him. */

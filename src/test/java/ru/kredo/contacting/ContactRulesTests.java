@@ -154,6 +154,26 @@ class ContactRulesTests {
 	}
 
 	@Test
+	void theNinthCallInAMonthWaitsForTheMonthsOldest() {
+		List<Instant> eight = new ArrayList<>();
+		// two calls a week in March 2026, a day and an hour apart: 8 calls, never 2 in 24 hours nor 3 in 7 days
+		int hour = 9;
+		for (int day : new int[] { 1, 2, 8, 9, 15, 16, 22, 23 }) {
+			eight.add(at("2026-03-%02dT%02d:00".formatted(day, hour++), MOSCOW));
+		}
+		Instant now = at("2026-03-31T13:00", MOSCOW);
+		ContactRules.Left left = rules.left(ContactKind.CALL, eight, MOSCOW, now);
+		assertThat(List.of(left.day(), left.week(), left.month())).containsExactly(1, 2, 0);
+		Decision ninth = call(eight, MOSCOW, now);
+		assertThat(ninth.verdict()).isEqualTo(Verdict.HOLD);
+		assertThat(ninth.reason()).isEqualTo(Reason.MONTH_LIMIT);
+		// 1 March 09:00 leaves the month's window on 1 April 09:00, a Wednesday inside the hours
+		assertThat(ninth.at()).isEqualTo(at("2026-04-01T09:00", MOSCOW));
+		// seven calls leave the eighth
+		assertThat(call(eight.subList(1, 8), MOSCOW, now).verdict()).isEqualTo(Verdict.SEND);
+	}
+
+	@Test
 	void aVoiceRobotCountsAsACallAndAVoiceMessageAsAMessage() {
 		assertThat(Channel.VOICE_ROBOT.kind()).isEqualTo(ContactKind.CALL);
 		assertThat(Channel.VOICE_MESSAGE.kind()).isEqualTo(ContactKind.MESSAGE);

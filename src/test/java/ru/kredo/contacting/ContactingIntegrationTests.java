@@ -238,6 +238,23 @@ class ContactingIntegrationTests {
 	}
 
 	@Test
+	void theLimitsCountEveryDebtOfHisTogether() {
+		reachable.awake(tenant, debtor.id());
+		Debt another = debts.add(tenant, debtor.id(), "АО «Другой банк»", "КД-" + UUID.randomUUID(),
+				LocalDate.of(2022, 2, 2), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000"), Money.ZERO), 120);
+		assertThat(gate.send(reminder("first")).state()).isEqualTo(Contacting.State.SENT);
+		assertThat(gate.send(Outbound.text(tenant, debtor.id(), another.id(), Initiative.COLLECTION, "plan.behind",
+				"«" + agency.tenant().name() + "»: второй долг. Тел. " + Reachable.AGENCY_PHONE, null)).state())
+			.isEqualTo(Contacting.State.SENT);
+		// a third text today, about either debt or about him as a whole, waits: 2 a day per debtor, not per debt
+		Contacting.Attempt third = gate.send(Outbound.text(tenant, debtor.id(), null, Initiative.COLLECTION,
+				"cabinet.invitation", "«" + agency.tenant().name() + "»: третье. Тел. " + Reachable.AGENCY_PHONE, null));
+		assertThat(third.state()).isEqualTo(Contacting.State.HELD);
+		assertThat(third.reason()).isEqualTo(Reason.DAY_LIMIT);
+	}
+
+	@Test
 	void twoSendsAtOnceNeverBothTakeHisLastSlot() throws Exception {
 		reachable.awake(tenant, debtor.id());
 		notices.planBehind(tenant, debtor.id(), debt.id(), Money.ofRoubles("10000"), calendar.today());
@@ -345,6 +362,35 @@ class ContactingIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from contact_attempts where tenant_id = ? and state = 'SENT'")
 			.param(id.value()).query(Long.class).single()).isEqualTo(messages);
 		return drained;
+	}
+
+	@Test
+	void theLogIsKeptThreeYearsNoDeleteNorTruncateRemovesAYoungerAttempt() {
+		reachable.awake(tenant, debtor.id());
+		notices.agencyAnswered(tenant, debtor.id());
+		UUID attempt = jdbc.sql("select id from contact_attempts where tenant_id = ? and contact_id = ?")
+			.params(tenant.value(), debtor.id().value()).query(UUID.class).single();
+
+		// 467-ФЗ: records of interactions kept at least three years. A row of today cannot be deleted, nor the table
+		// emptied at once (in a transaction rolled back whatever happens), nor the debtor or the agency deleted with it.
+		assertThatThrownBy(() -> jdbc.sql("delete from contact_attempts where id = ?").param(attempt).update())
+			.hasMessageContaining("contact.retention").hasMessageContaining("не меньше трёх лет");
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			jdbc.sql("truncate contact_attempts cascade").update();
+		})).hasMessageContaining("contact.retention");
+		assertThatThrownBy(() -> jdbc.sql("delete from contacts where id = ?").param(debtor.id().value()).update());
+		assertThat(jdbc.sql("select count(*) from contact_attempts where id = ?").param(attempt).query(Long.class)
+			.single()).isOne();
+
+		// A day short of three years: still kept; three years and a day: it may go.
+		jdbc.sql("update contact_attempts set created_at = now() - interval '3 years' + interval '1 day' where id = ?")
+			.param(attempt).update();
+		assertThatThrownBy(() -> jdbc.sql("delete from contact_attempts where id = ?").param(attempt).update())
+			.hasMessageContaining("contact.retention");
+		jdbc.sql("update contact_attempts set created_at = now() - interval '3 years 1 day' where id = ?")
+			.param(attempt).update();
+		assertThat(jdbc.sql("delete from contact_attempts where id = ?").param(attempt).update()).isOne();
 	}
 
 	@Test

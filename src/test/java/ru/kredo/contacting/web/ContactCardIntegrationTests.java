@@ -134,6 +134,43 @@ class ContactCardIntegrationTests {
 	}
 
 	@Test
+	void aCallsOutcomeIsRecordedOnceAndSomethingElseNeedsANote() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		Contact debtor = debtorInHours(agency);
+		String key = "Bearer " + agency.apiKey().secret();
+		MockHttpServletResponse made = mvc.perform(post("/api/v1/debtors/{id}/calls", debtor.id().value())
+			.header("Authorization", key).contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse();
+		assertThat(made.getStatus()).as(made.getContentAsString()).isEqualTo(201);
+		String call = json.readTree(made.getContentAsString()).get("id").asString();
+
+		// «Other» says nothing without a note: refused on the field, nothing recorded.
+		MockHttpServletResponse bare = outcome(key, call, "{\"outcome\":\"OTHER\",\"note\":\"  \"}");
+		assertThat(bare.getStatus()).as(bare.getContentAsString()).isEqualTo(400);
+		JsonNode error = json.readTree(bare.getContentAsString(StandardCharsets.UTF_8)).get("errors").get(0);
+		assertThat(error.get("field").asString()).isEqualTo("note");
+		assertThat(error.get("code").asString()).isEqualTo("contact.call-note-required");
+
+		// A wrong number, then a refusal to pay, as the issue lists them: the first recorded stays.
+		MockHttpServletResponse wrong = outcome(key, call, "{\"outcome\":\"WRONG_NUMBER\"}");
+		assertThat(wrong.getStatus()).as(wrong.getContentAsString()).isEqualTo(200);
+		assertThat(json.readTree(wrong.getContentAsString()).get("outcome").asString()).isEqualTo("WRONG_NUMBER");
+		MockHttpServletResponse again = outcome(key, call, "{\"outcome\":\"REFUSED_TO_PAY\"}");
+		assertThat(again.getStatus()).as(again.getContentAsString()).isEqualTo(400);
+		assertThat(json.readTree(again.getContentAsString(StandardCharsets.UTF_8)).get("code").asString())
+			.isEqualTo("contact.call-outcome-recorded");
+		assertThat(jdbc.sql("select outcome from contact_attempts where tenant_id = ? and id = ?")
+			.params(agency.tenant().id().value(), UUID.fromString(call)).query(String.class).single())
+			.isEqualTo("WRONG_NUMBER");
+		assertThat(audit.latest(agency.tenant().id(), 50).stream()
+			.filter(e -> e.action() == AuditAction.CONTACT_CALL_RECORDED)).hasSize(1);
+	}
+
+	private MockHttpServletResponse outcome(String key, String call, String body) throws Exception {
+		return mvc.perform(post("/api/v1/calls/{id}/outcome", call).header("Authorization", key)
+			.contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+	}
+
+	@Test
 	void aPromiseToPayShowsInTheInboxOnItsDateAndThenOverdue() throws Exception {
 		String unique = UUID.randomUUID().toString().substring(0, 8);
 		Provisioned sandbox = provisioning.provision("Песочница " + unique, TenantKind.COLLECTOR, true,
@@ -240,14 +277,16 @@ class ContactCardIntegrationTests {
 
 	/**
 	 * Ч. 1 ст. 7 230-ФЗ, checked against the law's text: a debtor deprived of or limited in legal capacity, treated as an
-	 * in-patient or disabled of the first group may not be contacted from the day the documents come. Each is an
-	 * operator's mark that refuses the call with its reason in words, offered on the card's form, and lifted again.
+	 * in-patient, disabled of the first group, or a minor (the issue's own mark) may not be contacted from the day the
+	 * documents come. Each is an operator's mark that refuses the call with its reason in words, offered on the card's
+	 * form, and lifted again.
 	 */
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
 			"INCAPACITY|Звонить нельзя: должник лишён или ограничен в дееспособности.",
 			"HOSPITAL|Звонить нельзя: должник на лечении в стационаре.",
-			"DISABILITY_GROUP_1|Звонить нельзя: должник — инвалид I группы." })
+			"DISABILITY_GROUP_1|Звонить нельзя: должник — инвалид I группы.",
+			"MINOR|Звонить нельзя: должник несовершеннолетний." })
 	void theLawsOtherDebtorsNotToBeContactedAreOperatorsMarks(String kind, String refusal) throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		Contact debtor = debtorInHours(agency);
