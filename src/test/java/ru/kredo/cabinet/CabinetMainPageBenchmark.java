@@ -53,7 +53,9 @@ import ru.kredo.tenancy.TenantKind;
 		"spring.thymeleaf.cache=true",
 		// The load generator stands for a proxy on this machine: each debtor's own address comes in X-Forwarded-For,
 		// which Kredo believes only from a trusted proxy.
-		"kredo.trusted-proxies=127.0.0.1" })
+		"kredo.trusted-proxies=127.0.0.1",
+		// One process's default (memory); -Dbench.sessions=database measures the store several nodes share.
+		"kredo.sessions.store=${bench.sessions:memory}" })
 @ActiveProfiles("test")
 class CabinetMainPageBenchmark {
 
