@@ -3,12 +3,7 @@ package ru.kredo.crm.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,13 +68,7 @@ public class AmoCrmDispatch implements SchedulingConfigurer {
 
 	/** Works every delivery due at {@code now} (tests pass their own); returns how many were worked. */
 	public int dispatchDue(Instant now) {
-		List<Delivery> batch = deliveries.claim(now, properties.batchSize());
-		Map<TenantId, List<Delivery>> byTenant = new LinkedHashMap<>();
-		batch.forEach(d -> byTenant.computeIfAbsent(d.tenantId(), t -> new java.util.ArrayList<>()).add(d));
-		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			byTenant.values().forEach(list -> threads.submit(() -> list.forEach(d -> attempt(d, now))));
-		}
-		return batch.size();
+		return CrmBatches.work(deliveries, Crm.AMOCRM, now, properties.batchSize(), d -> attempt(d, now));
 	}
 
 	private void attempt(Delivery delivery, Instant now) {
