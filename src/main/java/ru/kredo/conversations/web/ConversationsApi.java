@@ -181,9 +181,15 @@ class ConversationsApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "Not this agency's (conversation.not-found)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
-			mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
-					name = "an answer", value = "{\"text\":\"Да, до 15-го можно. Пришлите справку.\"}")))
+	// Both bodies of this path (this text and replyWithFile's parts) are declared here: springdoc joins the two handlers
+	// into one operation and keeps one handler's declared body, which had left multipart/form-data out.
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+		@Content(mediaType = "application/json", examples = @ExampleObject(name = "an answer",
+				value = "{\"text\":\"Да, до 15-го можно. Пришлите справку.\"}")),
+		@Content(mediaType = "multipart/form-data", schemaProperties = {
+			@io.swagger.v3.oas.annotations.media.SchemaProperty(name = "text", schema = @Schema(type = "string")),
+			@io.swagger.v3.oas.annotations.media.SchemaProperty(name = "file",
+					schema = @Schema(type = "string", format = "binary")) }) })
 	MessageResource reply(@PathVariable UUID id, @RequestBody(required = false) TextRequest request) {
 		return posted(conversations.reply(current.id(), new ConversationId(id), current.actor(),
 				request == null ? null : request.text(), null));
