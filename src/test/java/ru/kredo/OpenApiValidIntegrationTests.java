@@ -37,6 +37,10 @@ class OpenApiValidIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlers;
+
 	String document;
 	JsonNode paths;
 
@@ -103,6 +107,42 @@ class OpenApiValidIntegrationTests {
 		});
 		assertThat(listsWithoutExample).as("lists without an example").isEmpty();
 		assertThat(bodiesWithoutExample).as("JSON bodies without an example").isEmpty();
+	}
+
+	/**
+	 * A path served by several handlers that take different bodies (a text or a file; a multipart form or the raw
+	 * file) is one operation in the description: every media type those handlers consume must be in its request body,
+	 * or an integrator never learns of the other way in (springdoc keeps one handler's declared body).
+	 */
+	@Test
+	void everyBodyAHandlerTakesIsInItsOperationsDescription() {
+		java.util.Map<String, Set<String>> consumed = new java.util.TreeMap<>();
+		handlers.getHandlerMethods().keySet().forEach(info -> {
+			if (info.getPathPatternsCondition() == null) {
+				return;
+			}
+			for (String path : info.getPathPatternsCondition().getPatternValues()) {
+				if (!path.startsWith("/api/")) {
+					continue;
+				}
+				for (var method : info.getMethodsCondition().getMethods()) {
+					info.getConsumesCondition().getConsumableMediaTypes().forEach(type -> consumed
+						.computeIfAbsent(method.name().toLowerCase() + " " + path, k -> new java.util.TreeSet<>())
+						.add(type.toString()));
+				}
+			}
+		});
+		List<String> missing = new ArrayList<>();
+		consumed.forEach((operation, types) -> {
+			String[] parts = operation.split(" ", 2);
+			JsonNode content = paths.path(parts[1]).path(parts[0]).path("requestBody").path("content");
+			for (String type : types) {
+				if (!content.has(type)) {
+					missing.add(operation + " " + type);
+				}
+			}
+		});
+		assertThat(missing).as("media types a handler consumes that its operation does not document").isEmpty();
 	}
 
 	private void forEachOperation(java.util.function.BiConsumer<String, JsonNode> check) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,6 +37,11 @@ import ru.kredo.platform.Problems;
 @RequestMapping("/api/v1/events")
 @Tag(name = "Credit events", description = "Bureau feeds push credit events (platform API keys only)")
 class EventsApi {
+
+	private static final String LINES = "{\"source\":\"nbki\",\"eventId\":\"2026-11-20-000123\",\"type\":\"2.2\",\"occurredAt\":\"2026-11-20T10:15:00+03:00\",\"lender\":{\"kind\":\"BANK\"},\"amount\":300000,\"subject\":{\"lastName\":\"Смирнова\",\"firstName\":\"Ольга\",\"middleName\":\"Петровна\",\"birthDate\":\"12.05.1990\",\"passport\":\"4512 334455\"}}\n"
+			+ "{\"source\":\"nbki\",\"eventId\":\"2026-11-20-000124\",\"type\":\"LOAN_DISBURSED\",\"occurredAt\":\"2026-11-20T11:02:00+03:00\",\"subject\":{\"lastName\":\"Орлов\",\"firstName\":\"Пётр\",\"birthDate\":\"1984-02-29\"}}\n";
+	private static final String ARRAY = "[{\"source\":\"nbki\",\"eventId\":\"2026-11-20-000123\",\"type\":\"2.2\",\"occurredAt\":\"2026-11-20T10:15:00+03:00\",\"lender\":{\"kind\":\"BANK\"},\"amount\":300000,\"subject\":{\"lastName\":\"Смирнова\",\"firstName\":\"Ольга\",\"middleName\":\"Петровна\",\"birthDate\":\"12.05.1990\",\"passport\":\"4512 334455\"}},\n"
+			+ "{\"source\":\"nbki\",\"eventId\":\"2026-11-20-000124\",\"type\":\"LOAN_DISBURSED\",\"occurredAt\":\"2026-11-20T11:02:00+03:00\",\"subject\":{\"lastName\":\"Орлов\",\"firstName\":\"Пётр\",\"birthDate\":\"1984-02-29\"}}]";
 
 	private final CreditEventIntake intake;
 	private final Problems problems;
@@ -58,6 +64,12 @@ class EventsApi {
 			Where Kredo takes events through Kafka, the answer is 202 once the broker has acknowledged every valid \
 			event, with `queued` in place of `accepted` and `duplicates` (decided when a node stores them); rejections \
 			alike.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The events: JSON Lines (one "
+			+ "event a line) or one JSON array of them", content = {
+				@Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "JSON Lines", value = LINES)),
+				@Content(mediaType = "application/jsonl", examples = @ExampleObject(name = "JSON Lines", value = LINES)),
+				@Content(mediaType = "text/plain", examples = @ExampleObject(name = "JSON Lines", value = LINES)),
+				@Content(mediaType = "application/json", examples = @ExampleObject(name = "an array", value = ARRAY)) })
 	@ApiResponse(responseCode = "200", description = "Stored",
 			content = @Content(schema = @Schema(implementation = Report.class)))
 	@ApiResponse(responseCode = "202", description = "Published to the events topic (Kafka configured)",
