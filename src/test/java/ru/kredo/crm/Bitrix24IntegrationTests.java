@@ -362,6 +362,65 @@ class Bitrix24IntegrationTests {
 		assertThat(only().amoEntityId()).isEqualTo(bitrix.deals().getFirst().path("ID").asLong());
 	}
 
+	private MvcResult pick(String dealStage) throws Exception {
+		return mvc.perform(post("/crm/bitrix24/action").param("action", "DEAL").param("categoryId", "")
+			.param("stageId", "").param("dealStage", dealStage).with(user(admin)).with(csrf())).andReturn();
+	}
+
+	private String savedPair() {
+		return jdbc.sql("select coalesce(category_id::text, '-') || '/' || coalesce(stage_id, '-') from crm_bitrix24_accounts where tenant_id = ?")
+			.param(broker.tenant().id().value()).query(String.class).single();
+	}
+
+	@Test
+	void onceConnectedThePageOffersThePortalsPipelinesAndTheirStagesInOneSelect() throws Exception {
+		connect();
+		bitrix.addPipeline(3, "Просрочка", "NEW:Новая просрочка", "CALL:Звонок должнику", "PAID:Оплачено:S");
+
+		String page = page(admin);
+
+		assertThat(page).contains("id=\"dealStage\"").doesNotContain("id=\"pipelines-unreadable\"")
+			.contains("label=\"Общая\"").contains("label=\"Просрочка\"")
+			.contains("value=\"0:NEW\"").contains("value=\"0:PREPARATION\"").contains("Подготовка документов")
+			.contains("value=\"3:C3:CALL\"").contains("Звонок должнику")
+			.doesNotContain("value=\"0:WON\"").doesNotContain("value=\"3:C3:PAID\"");
+		assertThat(bitrix.requests()).contains("crm.category.list").filteredOn("crm.status.list"::equals).hasSize(2);
+
+		MvcResult saved = pick("3:C3:CALL");
+		assertThat(saved.getResponse().getStatus()).isEqualTo(302);
+		assertThat(savedPair()).isEqualTo("3/C3:CALL");
+		assertThat(page(admin)).containsPattern("value=\"3:C3:CALL\"\\s+selected");
+	}
+
+	@Test
+	void aPickedPairThatIsNotAmongThePortalsIsRefused() throws Exception {
+		connect();
+		bitrix.addPipeline(3, "Просрочка", "NEW:Новая просрочка");
+		for (String stale : new String[] { "5:C5:NEW", "3:C3:CALL", "0:WON", "0:C3:NEW", "воронка" }) {
+			MvcResult refused = pick(stale);
+			assertThat(refused.getResponse().getStatus()).as(stale).isEqualTo(422);
+			assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).as(stale)
+				.contains("dealStage-error").contains("Такой стадии нет среди воронок вашего Битрикс24");
+		}
+		assertThat(savedPair()).isEqualTo("-/-");
+	}
+
+	@Test
+	void whenThePipelinesCannotBeReadThePageSaysSoAndTypedIdsAreTakenAsBefore() throws Exception {
+		connect();
+		bitrix.breakPipelines();
+
+		String page = page(admin);
+
+		assertThat(page).contains("id=\"pipelines-unreadable\"").doesNotContain("id=\"dealStage\"")
+			.contains("id=\"categoryId\"").contains("id=\"stageId\"");
+		choose("DEAL", "7", "C7:NEW");
+		assertThat(savedPair()).isEqualTo("7/C7:NEW");
+		// A pair picked on a page loaded before the portal stopped answering is taken as it is, as a typed one.
+		assertThat(pick("0:PREPARATION").getResponse().getStatus()).isEqualTo(302);
+		assertThat(savedPair()).isEqualTo("0/PREPARATION");
+	}
+
 	private boolean connected() {
 		return jdbc.sql("select count(*) from crm_bitrix24_accounts where tenant_id = ? and refresh_token_sealed is not null")
 			.param(broker.tenant().id().value()).query(Long.class).single() == 1;

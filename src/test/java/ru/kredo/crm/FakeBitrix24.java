@@ -37,6 +37,12 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code 401 NO_AUTH_FOUND}, an expired one {@code 401 expired_token}, an unknown one {@code 401 invalid_token}.
  * Requests fill a leaky bucket that drains {@value #DRAIN_PER_SECOND} a second; once it holds the threshold (50, as on
  * Bitrix24's plans below Enterprise, or what the test gives) a request is {@code 503 QUERY_LIMIT_EXCEEDED}.</li>
+ * <li>{@code crm.category.list} ({@code entityTypeId} 2) answers {@code result.categories}: the deal pipelines,
+ * {@code id}, {@code name}, {@code sort}, {@code entityTypeId}, {@code isDefault} (the general one, id 0, is "Y");
+ * {@code crm.status.list} with {@code filter.ENTITY_ID} {@code DEAL_STAGE} (the general pipeline) or
+ * {@code DEAL_STAGE_<id>} answers that pipeline's stages: {@code ENTITY_ID}, {@code STATUS_ID} (NEW, C3:NEW),
+ * {@code NAME}, {@code SORT}, {@code CATEGORY_ID}, {@code SEMANTICS} (null while in progress, S won, F lost). A new
+ * portal has the general pipeline with its stages NEW, PREPARATION, WON and LOSE.</li>
  * <li>List methods answer 50 at a time with {@code total} and, while more are left, {@code next}: the {@code start} of
  * the next page. A method's own refusal is a 400 with its {@code error} and {@code error_description}.</li>
  * </ul>
@@ -58,6 +64,9 @@ public final class FakeBitrix24 {
 	private final List<ObjectNode> tasks = new CopyOnWriteArrayList<>();
 	private final List<ObjectNode> comments = new CopyOnWriteArrayList<>();
 	private final List<ObjectNode> deals = new CopyOnWriteArrayList<>();
+	private final List<ObjectNode> categories = new CopyOnWriteArrayList<>();
+	private final List<ObjectNode> stages = new CopyOnWriteArrayList<>();
+	private volatile boolean pipelinesBroken;
 	private final List<String> requests = new CopyOnWriteArrayList<>();
 	private final AtomicInteger forcedLimit = new AtomicInteger();
 	private final AtomicInteger refreshes = new AtomicInteger();
@@ -73,6 +82,43 @@ public final class FakeBitrix24 {
 		server.createContext("/", this::handle);
 		server.start();
 		clientEndpoint = "http://" + portal() + "/rest/";
+		addPipeline(0, "Общая", "NEW:Новая", "PREPARATION:Подготовка документов", "WON:Сделка успешна:S",
+				"LOSE:Сделка провалена:F");
+	}
+
+	/**
+	 * A deal pipeline and its stages, each «STATUS_ID without the C<id>: prefix:name[:semantics]», in order; for id 0 it
+	 * replaces the general pipeline's name and stages.
+	 */
+	public void addPipeline(long id, String name, String... stageSpecs) {
+		categories.removeIf(c -> c.path("id").asLong() == id);
+		stages.removeIf(s -> s.path("CATEGORY_ID").asLong() == id);
+		ObjectNode category = json.createObjectNode();
+		category.put("id", id).put("name", name).put("sort", 100 + categories.size() * 100).put("entityTypeId", 2)
+			.put("isDefault", id == 0 ? "Y" : "N");
+		categories.add(category);
+		int sort = 10;
+		for (String spec : stageSpecs) {
+			String[] parts = spec.split(":", 3);
+			ObjectNode stage = json.createObjectNode();
+			stage.put("ID", String.valueOf(ids.incrementAndGet()))
+				.put("ENTITY_ID", id == 0 ? "DEAL_STAGE" : "DEAL_STAGE_" + id)
+				.put("STATUS_ID", id == 0 ? parts[0] : "C" + id + ":" + parts[0]).put("NAME", parts[1])
+				.put("SORT", String.valueOf(sort)).put("CATEGORY_ID", String.valueOf(id));
+			if (parts.length > 2) {
+				stage.put("SEMANTICS", parts[2]);
+			}
+			else {
+				stage.putNull("SEMANTICS");
+			}
+			stages.add(stage);
+			sort += 10;
+		}
+	}
+
+	/** From now on the pipelines and stages cannot be read: Bitrix24 answers 500 INTERNAL_SERVER_ERROR. */
+	public void breakPipelines() {
+		pipelinesBroken = true;
 	}
 
 	/** A portal whose bucket holds 50 requests. */
@@ -262,6 +308,33 @@ public final class FakeBitrix24 {
 				.sorted(Comparator.comparingLong((ObjectNode c) -> c.path("ID").asLong()))
 				.map(c -> select(c, body.path("select"))).toList(), false);
 			case "crm.duplicate.findbycomm" -> findByComm(exchange, body);
+			case "crm.category.list", "crm.status.list" -> {
+				if (pipelinesBroken) {
+					answer(exchange, 500, error("INTERNAL_SERVER_ERROR", "Internal server error"));
+					return;
+				}
+				if (method.equals("crm.category.list")) {
+					require(body.has("entityTypeId"), "", "entityTypeId is required");
+					ObjectNode answer = json.createObjectNode();
+					ArrayNode items = answer.putObject("result").putArray("categories");
+					if (body.path("entityTypeId").asInt() == 2) {
+						categories.stream().sorted(Comparator.comparingInt((ObjectNode c) -> c.path("sort").asInt()))
+							.forEach(items::add);
+					}
+					answer.put("total", items.size());
+					answer(exchange, 200, answer);
+				}
+				else {
+					String entity = body.path("filter").path("ENTITY_ID").asString("");
+					ObjectNode answer = json.createObjectNode();
+					ArrayNode items = answer.putArray("result");
+					stages.stream().filter(st -> entity.isEmpty() || st.path("ENTITY_ID").asString().equals(entity))
+						.sorted(Comparator.comparingInt((ObjectNode st) -> st.path("SORT").asInt()))
+						.forEach(items::add);
+					answer.put("total", items.size());
+					answer(exchange, 200, answer);
+				}
+			}
 			case "tasks.task.add" -> {
 				JsonNode fields = body.path("fields");
 				require(!fields.path("TITLE").asString("").isEmpty(), "ERROR_CORE", "Task title not specified<br>");

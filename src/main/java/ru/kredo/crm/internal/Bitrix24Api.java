@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -29,6 +31,20 @@ public class Bitrix24Api {
 	/** A contact in Bitrix24, and who is responsible for it ({@code ASSIGNED_BY_ID}). */
 	public record B24Contact(long id, Long assignedById) {
 	}
+
+	/**
+	 * A deal pipeline of the portal ({@code CATEGORY_ID}; 0 is the general one, whose {@code name} is null when the
+	 * portal did not list it) and the stages a new deal may start in.
+	 */
+	public record Pipeline(long id, String name, List<Stage> stages) {
+	}
+
+	/** A deal stage: its {@code STATUS_ID} (NEW in the general pipeline, C3:NEW in pipeline 3) and name. */
+	public record Stage(String id, String name) {
+	}
+
+	/** How many pipelines the page reads the stages of (a request each). */
+	static final int MAX_PIPELINES = 20;
 
 	/** How many pages (of 50) of a list are read before giving up. */
 	static final int MAX_PAGES = 10;
@@ -152,6 +168,50 @@ public class Bitrix24Api {
 				yield find(tenant, portal, "crm.deal.list", parameters, answer -> answer.path("result"), deal -> true);
 			}
 		};
+	}
+
+	/**
+	 * The portal's deal pipelines ({@code crm.category.list}, {@code entityTypeId} 2; the general one, id 0, first even
+	 * when the portal does not list it) with their stages ({@code crm.status.list} filtered by {@code ENTITY_ID}
+	 * {@code DEAL_STAGE} for the general pipeline, {@code DEAL_STAGE_<id>} for another, by {@code SORT}). The won and
+	 * lost stages ({@code SEMANTICS} S and F) are left out: a new deal does not start there. Throws when the portal
+	 * cannot be read.
+	 */
+	public List<Pipeline> dealPipelines(TenantId tenant, String portal) {
+		ObjectNode parameters = client.parameters();
+		parameters.put("entityTypeId", 2);
+		JsonNode categories = call(tenant, portal, "crm.category.list", parameters).path("result").path("categories");
+		List<Long> ids = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		ids.add(0L);
+		names.add(null);
+		for (JsonNode category : categories) {
+			long id = category.path("id").asLong(-1);
+			if (id == 0) {
+				names.set(0, category.path("name").asString(null));
+			}
+			else if (id > 0 && ids.size() < MAX_PIPELINES) {
+				ids.add(id);
+				names.add(category.path("name").asString(String.valueOf(id)));
+			}
+		}
+		List<Pipeline> pipelines = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			long id = ids.get(i);
+			ObjectNode query = client.parameters();
+			query.putObject("order").put("SORT", "ASC");
+			query.putObject("filter").put("ENTITY_ID", id == 0 ? "DEAL_STAGE" : "DEAL_STAGE_" + id);
+			List<Stage> stages = new ArrayList<>();
+			for (JsonNode status : call(tenant, portal, "crm.status.list", query).path("result")) {
+				String semantics = status.path("SEMANTICS").asString("");
+				String stage = status.path("STATUS_ID").asString("");
+				if (!stage.isEmpty() && !semantics.equals("S") && !semantics.equals("F")) {
+					stages.add(new Stage(stage, status.path("NAME").asString(stage)));
+				}
+			}
+			pipelines.add(new Pipeline(id, names.get(i), List.copyOf(stages)));
+		}
+		return List.copyOf(pipelines);
 	}
 
 	// A list method page by page: the same call with start = the answer's next, until there is none.

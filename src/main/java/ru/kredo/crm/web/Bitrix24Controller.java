@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import ru.kredo.accounts.SignedInUser;
 import ru.kredo.crm.internal.Bitrix24Accounts;
 import ru.kredo.crm.internal.Bitrix24Accounts.Account;
+import ru.kredo.crm.internal.Bitrix24Api;
 import ru.kredo.crm.internal.Bitrix24Client;
 import ru.kredo.crm.internal.Bitrix24Exception;
 import ru.kredo.crm.internal.Bitrix24Properties;
@@ -52,15 +54,17 @@ class Bitrix24Controller {
 
 	private final Bitrix24Accounts accounts;
 	private final Bitrix24Client client;
+	private final Bitrix24Api api;
 	private final CrmDeliveries deliveries;
 	private final Bitrix24Properties properties;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 
-	Bitrix24Controller(Bitrix24Accounts accounts, Bitrix24Client client, CrmDeliveries deliveries,
+	Bitrix24Controller(Bitrix24Accounts accounts, Bitrix24Client client, Bitrix24Api api, CrmDeliveries deliveries,
 			Bitrix24Properties properties, Clock clock) {
 		this.accounts = accounts;
 		this.client = client;
+		this.api = api;
 		this.deliveries = deliveries;
 		this.properties = properties;
 		this.clock = clock;
@@ -72,11 +76,26 @@ class Bitrix24Controller {
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
-		model.addAttribute("account", accounts.find(me.tenantId()).orElse(null));
+		Optional<Account> account = accounts.find(me.tenantId());
+		model.addAttribute("account", account.orElse(null));
 		model.addAttribute("redirectUri", redirectUri());
 		model.addAttribute("actions", Bitrix24Accounts.Action.values());
+		if (!model.containsAttribute("pipelines")) {
+			model.addAttribute("pipelines", account.filter(Account::connected).flatMap(a -> pipelines(me, a)).orElse(null));
+		}
 		model.addAttribute("deliveries", deliveries.latest(Crm.BITRIX24, me.tenantId(), 50));
 		return "crm/bitrix24";
+	}
+
+	/** The portal's deal pipelines and stages, or empty when they cannot be read now (then the page takes typed ids). */
+	private Optional<List<Bitrix24Api.Pipeline>> pipelines(SignedInUser me, Account account) {
+		try {
+			return Optional.of(api.dealPipelines(me.tenantId(), account.portal()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Bitrix24's deal pipelines of tenant {} could not be read: {}", me.tenantId(), ex.getMessage());
+			return Optional.empty();
+		}
 	}
 
 	/**
@@ -178,14 +197,17 @@ class Bitrix24Controller {
 
 	/**
 	 * What a signal becomes. A deal needs its pipeline ({@code CATEGORY_ID}: 0 is the general one) and a stage of
-	 * that pipeline ({@code STAGE_ID}: NEW in the general one, C3:NEW in pipeline 3).
+	 * that pipeline ({@code STAGE_ID}: NEW in the general one, C3:NEW in pipeline 3): picked from the portal's list
+	 * ({@code dealStage}, «pipeline:stage», which must be one of the list when it can be read now), or typed.
 	 */
 	@PostMapping("/action")
 	String action(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String action,
 			@RequestParam(defaultValue = "") String categoryId, @RequestParam(defaultValue = "") String stageId,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String dealStage, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		check(me);
-		if (accounts.find(me.tenantId()).isEmpty()) {
+		Optional<Account> account = accounts.find(me.tenantId());
+		if (account.isEmpty()) {
 			redirect.addFlashAttribute("problem", new Rejected("crm.bitrix24.keys-missing"));
 			return "redirect:/crm/bitrix24";
 		}
@@ -198,12 +220,37 @@ class Bitrix24Controller {
 			errors.put("action", new Rejected("crm.bitrix24.action-invalid"));
 		}
 		boolean deal = chosen == Bitrix24Accounts.Action.DEAL;
-		Long category = category(categoryId, deal, errors);
-		String stage = stage(stageId.strip().toUpperCase(Locale.ROOT), deal, category, errors);
+		Long category;
+		String stage;
+		if (!dealStage.isBlank()) {
+			Map<String, Rejected> pickErrors = new LinkedHashMap<>();
+			String[] parts = dealStage.strip().split(":", 2);
+			category = category(parts[0], true, pickErrors);
+			stage = stage(parts.length < 2 ? "" : parts[1].strip().toUpperCase(Locale.ROOT), true, category, pickErrors);
+			if (pickErrors.isEmpty()) {
+				Optional<List<Bitrix24Api.Pipeline>> listed = account.filter(Account::connected)
+					.flatMap(a -> pipelines(me, a));
+				model.addAttribute("pipelines", listed.orElse(null));
+				long pickedCategory = category;
+				String pickedStage = stage;
+				if (listed.isPresent() && listed.get().stream().noneMatch(p -> p.id() == pickedCategory
+						&& p.stages().stream().anyMatch(st -> st.id().equals(pickedStage)))) {
+					pickErrors.put("dealStage", new Rejected("crm.bitrix24.stage-unknown"));
+				}
+			}
+			if (!pickErrors.isEmpty()) {
+				errors.put("dealStage", pickErrors.getOrDefault("dealStage", new Rejected("crm.bitrix24.stage-unknown")));
+			}
+		}
+		else {
+			category = category(categoryId, deal, errors);
+			stage = stage(stageId.strip().toUpperCase(Locale.ROOT), deal, category, errors);
+		}
 		if (!errors.isEmpty()) {
 			model.addAttribute("errors", errors);
 			model.addAttribute("typedCategoryId", categoryId);
 			model.addAttribute("typedStageId", stageId);
+			model.addAttribute("typedDealStage", dealStage);
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(me, model);
 		}
