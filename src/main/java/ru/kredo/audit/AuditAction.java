@@ -86,5 +86,13 @@ public enum AuditAction {
 	/** amoCRM disconnected: tokens deleted, the outcomes webhook unsubscribed. */
 	AMOCRM_DISCONNECTED,
 	/** What a signal becomes in amoCRM chosen (task, note, lead with its pipeline and status). */
-	AMOCRM_ACTION_CHOSEN
+	AMOCRM_ACTION_CHOSEN,
+	/** A broker's Bitrix24 application keys saved (the portal; whether the secret was replaced, never the secret). */
+	BITRIX24_KEYS_SAVED,
+	/** Bitrix24 connected (the callback's tokens taken). */
+	BITRIX24_CONNECTED,
+	/** Bitrix24 disconnected: tokens deleted. */
+	BITRIX24_DISCONNECTED,
+	/** What a signal becomes in Bitrix24 chosen (task, timeline comment, deal with its pipeline and stage). */
+	BITRIX24_ACTION_CHOSEN
 }

@@ -162,6 +162,18 @@ class Bitrix24IntegrationTests {
 
 		mvc.perform(post("/crm/bitrix24/disconnect").with(user(admin)).with(csrf()));
 		assertThat(connected()).isFalse();
+
+		// Every change of the connection is in the audit log, as amoCRM's are; the secret never.
+		assertThat(jdbc.sql("""
+				select action || ' ' || coalesce(detail, 'null') from audit_events
+				where tenant_id = ? and action like 'BITRIX24%' order by id""")
+			.param(broker.tenant().id().value()).query(String.class).list()).containsExactly(
+					"BITRIX24_KEYS_SAVED bitrix24-portal:" + bitrix.portal() + ";bitrix24-secret-changed",
+					"BITRIX24_CONNECTED bitrix24-portal:" + bitrix.portal(), "BITRIX24_DISCONNECTED null");
+		assertThat(mvc.perform(get("/audit").with(user(admin))).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("Сохранены ключи приложения Битрикс24", "Битрикс24 подключён", "Битрикс24 отключён")
+			.doesNotContain(FakeBitrix24.CLIENT_SECRET);
 	}
 
 	@Test

@@ -29,6 +29,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import ru.kredo.accounts.SignedInUser;
+import ru.kredo.audit.AuditAction;
+import ru.kredo.audit.AuditLog;
 import ru.kredo.crm.internal.Bitrix24Accounts;
 import ru.kredo.crm.internal.Bitrix24Accounts.Account;
 import ru.kredo.crm.internal.Bitrix24Api;
@@ -58,16 +60,18 @@ class Bitrix24Controller {
 	private final CrmDeliveries deliveries;
 	private final Bitrix24Properties properties;
 	private final Clock clock;
+	private final AuditLog audit;
 	private final SecureRandom random = new SecureRandom();
 
 	Bitrix24Controller(Bitrix24Accounts accounts, Bitrix24Client client, Bitrix24Api api, CrmDeliveries deliveries,
-			Bitrix24Properties properties, Clock clock) {
+			Bitrix24Properties properties, Clock clock, AuditLog audit) {
 		this.accounts = accounts;
 		this.client = client;
 		this.api = api;
 		this.deliveries = deliveries;
 		this.properties = properties;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -128,6 +132,8 @@ class Bitrix24Controller {
 			return page(me, model);
 		}
 		accounts.saveKeys(me.tenantId(), host, clientId.strip(), clientSecret.strip(), clock.instant());
+		audit.record(AuditAction.BITRIX24_KEYS_SAVED, "bitrix24", null,
+				"bitrix24-portal:" + host + (clientSecret.isBlank() ? "" : ";bitrix24-secret-changed"));
 		redirect.addFlashAttribute("notice", "crm.bitrix24.keys-saved");
 		return "redirect:/crm/bitrix24";
 	}
@@ -184,6 +190,7 @@ class Bitrix24Controller {
 			Bitrix24Client.Tokens tokens = client.exchangeCode(account.get().portal(), account.get().clientId(),
 					accounts.secrets(me.tenantId()).clientSecret(), code, clock.instant());
 			accounts.connect(me.tenantId(), tokens, clock.instant());
+			audit.record(AuditAction.BITRIX24_CONNECTED, "bitrix24", null, "bitrix24-portal:" + account.get().portal());
 			redirect.addFlashAttribute("notice", "crm.bitrix24.connected");
 		}
 		catch (Bitrix24Exception ex) {
@@ -255,6 +262,8 @@ class Bitrix24Controller {
 			return page(me, model);
 		}
 		accounts.saveAction(me.tenantId(), chosen, category, stage, clock.instant());
+		audit.record(AuditAction.BITRIX24_ACTION_CHOSEN, "bitrix24", null, "bitrix24-action:" + chosen.name()
+				+ (category == null ? "" : ";bitrix24-pipeline:" + category) + (stage == null ? "" : ";bitrix24-stage:" + stage));
 		redirect.addFlashAttribute("notice", "crm.bitrix24.action-saved");
 		return "redirect:/crm/bitrix24";
 	}
@@ -300,6 +309,7 @@ class Bitrix24Controller {
 	String disconnect(@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
 		check(me);
 		accounts.disconnect(me.tenantId(), clock.instant());
+		audit.record(AuditAction.BITRIX24_DISCONNECTED, "bitrix24", null, null);
 		redirect.addFlashAttribute("notice", "crm.bitrix24.disconnected");
 		return "redirect:/crm/bitrix24";
 	}
