@@ -204,7 +204,8 @@ class InvitationsIntegrationTests {
 		reachable.awake(tenant, other.id());
 		String path = "/api/v1/portfolios/" + portfolio + "/invitations";
 
-		// Another agency's key, and a broker's, find no such portfolio; nothing is done. An unknown one is a 404 too.
+		// Another agency's key, and a broker's, find no such portfolio; nothing is done. An unknown one, or no id at
+		// all, is a 404 too.
 		for (Provisioned stranger : List.of(fixtures.tenant(TenantKind.COLLECTOR), fixtures.tenant(TenantKind.BROKER))) {
 			assertThat(mvc.perform(post(path).header("Authorization", "Bearer " + stranger.apiKey().secret()))
 				.andReturn().getResponse().getStatus()).isEqualTo(404);
@@ -216,7 +217,7 @@ class InvitationsIntegrationTests {
 				"Реестр не найден.");
 		MvcResult notAnId = mvc.perform(post("/api/v1/portfolios/not-an-id/invitations")
 			.header("Authorization", "Bearer " + agency.apiKey().secret())).andReturn();
-		assertThat(notAnId.getResponse().getStatus()).isEqualTo(400);
+		assertThat(notAnId.getResponse().getStatus()).isEqualTo(404);
 		assertThat(links(tenant)).isZero();
 
 		MvcResult invited = mvc.perform(post(path).header("Authorization", "Bearer " + agency.apiKey().secret()))
