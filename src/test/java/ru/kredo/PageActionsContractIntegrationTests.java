@@ -90,7 +90,11 @@ class PageActionsContractIntegrationTests {
 			Map.entry("POST /debtors/{id}/contact-bars/lift", "DELETE /api/v1/debtors/{id}/contact-bars/{kind}"),
 			Map.entry("POST /debtors/{id}/monitoring", "POST /api/v1/debtors/{id}/monitoring"),
 			Map.entry("POST /debtors/portfolios/{id}/monitoring", "POST /api/v1/portfolios/{id}/monitoring"),
-			Map.entry("POST /debtors/{id}/phones/own", "POST /api/v1/debtors/{id}/phones/own")));
+			Map.entry("POST /debtors/{id}/phones/own", "POST /api/v1/debtors/{id}/phones/own"),
+			// Debtors' statements under 230-ФЗ, and the cabinet's invitations.
+			Map.entry("POST /inbox/statements/{id}/confirm", "POST /api/v1/statements/{id}/confirm"),
+			Map.entry("POST /inbox/statements/{id}/decline", "POST /api/v1/statements/{id}/decline"),
+			Map.entry("POST /debtors/portfolios/{id}/invitations", "POST /api/v1/portfolios/{id}/invitations")));
 
 	/** Page actions with no API counterpart, each with why. */
 	private static final Map<String, String> EXCEPTIONS = new TreeMap<>(Map.ofEntries(
@@ -128,12 +132,7 @@ class PageActionsContractIntegrationTests {
 			Map.entry("POST /inbox/replies/{id}/delete", "canned replies (above)"),
 			Map.entry("POST /inbox/{id}/offer", "NO API YET: a settlement offered in a conversation "
 					+ "(ConversationOffers); a follow-up"),
-			Map.entry("POST /inbox/{id}/document", "NO API YET: a document sent into a conversation; a follow-up"),
-			Map.entry("POST /inbox/statements/{id}/confirm", "NO API YET: a debtor's statement under 230-ФЗ "
-					+ "(refusal of interaction, a representative) confirmed; a follow-up"),
-			Map.entry("POST /inbox/statements/{id}/decline", "NO API YET: a debtor's statement declined; a follow-up"),
-			Map.entry("POST /debtors/portfolios/{id}/invitations", "NO API YET: the cabinet's invitations texted to a "
-					+ "portfolio's debtors; a follow-up")));
+			Map.entry("POST /inbox/{id}/document", "NO API YET: a document sent into a conversation; a follow-up")));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,10 @@ import ru.kredo.conversations.ConversationLimits;
 import ru.kredo.conversations.Conversations;
 import ru.kredo.conversations.FileType;
 import ru.kredo.conversations.Upload;
+import ru.kredo.platform.ApiList;
 import ru.kredo.platform.ControlCharacters;
 import ru.kredo.platform.InvalidFields;
+import ru.kredo.platform.Keyset;
 import ru.kredo.platform.ListPage;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Paging;
@@ -277,6 +280,35 @@ public class ContactStatements {
 			.params(tenant.value(), paging.limit(), paging.offset())
 			.query(this::statement).list();
 		return ListPage.of(items, total, paging);
+	}
+
+	/**
+	 * The order of the API's list, the page's: waiting ones first (their first key is empty, and empty comes first
+	 * in a descending key), then the answered and withdrawn; newest first within each; the id last.
+	 */
+	public static final Keyset.Order ORDER = Keyset.Order.of(
+			Keyset.Key.descending("(case when s.state = 'SUBMITTED' then null else s.created_at end)", Instant.class),
+			Keyset.Key.descending("s.created_at", Instant.class), Keyset.Key.ascending("s.id", UUID.class));
+
+	/**
+	 * The same list for the API: a page of {@code limit} after the cursor {@code after} (or, without one, after the
+	 * first {@code offset}) in {@link #ORDER}, with how many there are in all and the next page's cursor: a statement
+	 * made or answered meanwhile shifts no row.
+	 */
+	public ApiList<ContactStatement> list(TenantId tenant, boolean waitingOnly, Keyset after, int offset, int limit) {
+		String where = " where s.tenant_id = ?" + (waitingOnly ? " and s.state = 'SUBMITTED'" : "");
+		long total = jdbc.sql("select count(*) from contact_statements s" + where).param(tenant.value())
+			.query(Long.class).single();
+		List<Object> params = new ArrayList<>(List.of(tenant.value()));
+		String keyset = ORDER.after(after, params);
+		params.add(after == null ? offset : 0);
+		params.add(limit + 1);
+		List<ContactStatement> rows = jdbc.sql("select " + COLUMNS + where + " and " + keyset + " order by "
+				+ ORDER.sql() + " offset ? limit ?")
+			.params(params)
+			.query(this::statement).list();
+		return ApiList.keyed(rows, limit,
+				s -> Keyset.of(s.isWaiting() ? null : s.createdAt(), s.createdAt(), s.id()), total);
 	}
 
 	public long countWaiting(TenantId tenant) {

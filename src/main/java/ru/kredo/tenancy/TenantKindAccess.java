@@ -74,6 +74,9 @@ public final class TenantKindAccess {
 			Row.staff("/api/v1/plan-policy/**", COLLECTOR), Row.staff("/api/v1/contact-templates/**", COLLECTOR),
 			// … and their registries (portfolios) with their uploads (issue 15), a portfolio put on monitoring (issue 14).
 			Row.staff("/api/v1/portfolios/**", COLLECTOR),
+			// … a portfolio's debtors invited to the cabinet (issue 15, under /api/v1/portfolios above); debtors'
+			// statements under ст. 8 230-ФЗ answered (issue 15, as the inbox's page).
+			Row.staff("/api/v1/statements/**", COLLECTOR),
 
 			// The platform: its operator's pages (the security chain's role rule answers others 403 first) and the
 			// bureau feeds' endpoint, which tells a tenant's key why it is refused.

@@ -193,6 +193,51 @@ class InvitationsIntegrationTests {
 	}
 
 	@Test
+	void aPortfolioIsInvitedByApiAsByItsPageAndAnotherAgencysIsNotFound() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		reachable.named(tenant);
+		UUID portfolio = portfolio(tenant);
+		Contact awake = debtor(agency, portfolio);
+		reachable.awake(tenant, awake.id());
+		Contact other = debtor(agency, portfolio);
+		reachable.awake(tenant, other.id());
+		String path = "/api/v1/portfolios/" + portfolio + "/invitations";
+
+		// Another agency's key, and a broker's, find no such portfolio; nothing is done. An unknown one, or no id at
+		// all, is a 404 too.
+		for (Provisioned stranger : List.of(fixtures.tenant(TenantKind.COLLECTOR), fixtures.tenant(TenantKind.BROKER))) {
+			assertThat(mvc.perform(post(path).header("Authorization", "Bearer " + stranger.apiKey().secret()))
+				.andReturn().getResponse().getStatus()).isEqualTo(404);
+		}
+		MvcResult unknown = mvc.perform(post("/api/v1/portfolios/" + UUID.randomUUID() + "/invitations")
+			.header("Authorization", "Bearer " + agency.apiKey().secret())).andReturn();
+		assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+		assertThat(unknown.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("portfolio.not-found",
+				"Реестр не найден.");
+		MvcResult notAnId = mvc.perform(post("/api/v1/portfolios/not-an-id/invitations")
+			.header("Authorization", "Bearer " + agency.apiKey().secret())).andReturn();
+		assertThat(notAnId.getResponse().getStatus()).isEqualTo(404);
+		assertThat(links(tenant)).isZero();
+
+		MvcResult invited = mvc.perform(post(path).header("Authorization", "Bearer " + agency.apiKey().secret()))
+			.andReturn();
+		assertThat(invited.getResponse().getStatus()).isEqualTo(201);
+		UUID invitation = jdbc.sql("select id from cabinet_invitations where tenant_id = ?").param(tenant.value())
+			.query(UUID.class).single();
+		assertThat(invited.getResponse().getContentAsString()).contains("\"id\":\"" + invitation + "\"",
+				"\"portfolioId\":\"" + portfolio + "\"", "\"debtors\":2");
+		assertThat(count("select count(*) from cabinet_invitation_links where invitation_id = ?", invitation))
+			.isEqualTo(2);
+		assertThat(jdbc.sql("select actor from audit_events where tenant_id = ? and action = 'INVITATIONS_SENT'")
+			.param(tenant.value()).query(String.class).single()).startsWith("api-key:");
+		// The same sending as the page's: through the gate, each his text with his link.
+		assertThat(invitations.sendPending(100)).isGreaterThanOrEqualTo(2);
+		assertThat(jdbc.sql("select state from cabinet_invitation_links where invitation_id = ?").param(invitation)
+			.query(String.class).list()).containsExactly("SENT", "SENT");
+	}
+
+	@Test
 	void aSignOfNewMoneyInvitesTheDebtorOnceAMonthAndOnlyAnAgencysDebtor() {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		TenantId tenant = agency.tenant().id();

@@ -347,7 +347,9 @@ class TenantIsolationIntegrationTests {
 					"POST /api/v1/webhook-endpoints/{id}/secret/rotate", "POST /api/v1/webhook-endpoints/{id}/test",
 					"GET /api/v1/webhook-endpoints/{id}/deliveries", "POST /api/v1/webhook-deliveries/{id}/redeliver",
 					"GET /api/v1/debtors/{id}/phones", "POST /api/v1/debtors/{id}/phones/own",
-					"POST /api/v1/portfolios/{id}/monitoring");
+					"POST /api/v1/portfolios/{id}/monitoring", "POST /api/v1/portfolios/{id}/invitations",
+					"GET /api/v1/statements/{id}", "POST /api/v1/statements/{id}/confirm",
+					"POST /api/v1/statements/{id}/decline");
 	}
 
 	private void assertBUnchanged() {

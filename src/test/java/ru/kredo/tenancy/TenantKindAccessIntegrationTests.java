@@ -150,7 +150,9 @@ class TenantKindAccessIntegrationTests {
 				"GET /api/v1/plans/{id}", "POST /api/v1/plans", "POST /api/v1/plans/{id}/approve",
 				"POST /api/v1/plans/{id}/proposal", "POST /api/v1/plans/{id}/decline", "GET /inbox/statements",
 				"POST /inbox/statements/{id}/confirm", "GET /cabinet/{agency}/rights",
-				"POST /cabinet/{agency}/rights/representative");
+				"POST /cabinet/{agency}/rights/representative", "GET /api/v1/statements", "GET /api/v1/statements/{id}",
+				"POST /api/v1/statements/{id}/confirm", "POST /api/v1/statements/{id}/decline",
+				"POST /api/v1/portfolios/{id}/invitations");
 	}
 
 	/** Kredo's own handlers, one per method and pattern, with the row that declares each. */
