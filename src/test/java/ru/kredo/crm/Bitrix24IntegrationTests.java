@@ -123,6 +123,10 @@ class Bitrix24IntegrationTests {
 				"Подала заявку на кредит — позвоните сегодня", 1, Instant.now(), null, null, externalId);
 	}
 
+	private CrmDeliveries.Delivery amoCrmRow() {
+		return deliveries.latest(Crm.AMOCRM, broker.tenant().id(), 10).getFirst();
+	}
+
 	private CrmDeliveries.Delivery only() {
 		return deliveries.latest(Crm.BITRIX24, broker.tenant().id(), 10).getFirst();
 	}
@@ -237,13 +241,22 @@ class Bitrix24IntegrationTests {
 		// The same fold for amoCRM is a row of its own, not a repeat of the Bitrix24 one.
 		deliveries.enqueue(Crm.AMOCRM, signal, Instant.now());
 
-		assertThat(amoCrmDispatch.dispatchDue(Instant.now().plusSeconds(1))).isOne();
-		assertThat(only().status()).isEqualTo("PENDING");
+		// The queue is shared by every test of the run: work it until this tenant's amoCRM row has been tried (other
+		// tests' rows due before it come first, a batch at a time), never counting on being alone in it.
+		for (int batch = 0; batch < 100 && amoCrmRow().attempts() == 0; batch++) {
+			if (amoCrmDispatch.dispatchDue(Instant.now().plusSeconds(1)) == 0) {
+				break;
+			}
+		}
+		assertThat(amoCrmRow().lastError()).contains("amoCRM is not connected");
+		assertThat(only().status()).as("amoCRM's dispatcher left the Bitrix24 row alone").isEqualTo("PENDING");
 		assertThat(only().attempts()).isZero();
-		assertThat(deliveries.latest(Crm.AMOCRM, broker.tenant().id(), 10)).singleElement()
-			.satisfies(amo -> assertThat(amo.lastError()).contains("amoCRM is not connected"));
 
-		assertThat(dispatch.dispatchDue(Instant.now().plusSeconds(1))).isOne();
+		for (int batch = 0; batch < 100 && !only().status().equals("DONE"); batch++) {
+			if (dispatch.dispatchDue(Instant.now().plusSeconds(1)) == 0) {
+				break;
+			}
+		}
 		assertThat(only().status()).isEqualTo("DONE");
 		assertThat(bitrix.tasks()).hasSize(1);
 	}
