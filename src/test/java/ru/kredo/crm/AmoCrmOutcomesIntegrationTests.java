@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -220,6 +221,19 @@ class AmoCrmOutcomesIntegrationTests {
 		assertThat(postHook(ours, "x=" + "a".repeat(70_000)).getStatus()).isEqualTo(413);
 		assertThat(jdbc.sql("select count(*) from crm_amocrm_outcomes where tenant_id = ?")
 			.param(other.tenant().id().value()).query(Long.class).single()).isZero();
+
+		// The queue is shared with Bitrix24, whose tasks are TASK rows too: our Bitrix24 task numbered as an amoCRM
+		// task is not amoCRM's, and amoCRM's post about that number reads nothing back.
+		jdbc.sql("""
+				insert into crm_amocrm_deliveries (id, tenant_id, crm, signal_id, signal_count, contact_id, title, priority,
+				    status, action, amo_entity_id, created_at)
+				values (?, ?, 'BITRIX24', ?, 1, ?, 'Bitrix24', 1, 'DONE', 'TASK', 779, now())""")
+			.params(UUID.randomUUID(), broker.tenant().id().value(), UUID.randomUUID(), UUID.randomUUID())
+			.update();
+		assertThat(postHook(ours, "task%5Bupdate%5D%5B0%5D%5Bid%5D=779").getStatus()).isEqualTo(200);
+		assertThat(jdbc.sql("select count(*) from crm_amocrm_outcomes where tenant_id = ?")
+			.param(broker.tenant().id().value()).query(Long.class).single()).as("a Bitrix24 task is no amoCRM task")
+			.isZero();
 	}
 
 	@Test
