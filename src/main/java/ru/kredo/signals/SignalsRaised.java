@@ -2,6 +2,8 @@ package ru.kredo.signals;
 
 import java.util.List;
 
+import ru.kredo.tenancy.TenantId;
+
 /**
  * Published once per batch of credit events, in the batch's transaction, with every signal the batch raised or folded
  * into, in the order they were raised. One publication per batch rather than per signal: a daily bureau file raises
@@ -16,6 +18,11 @@ public record SignalsRaised(List<SignalRaised> signals) {
 			throw new IllegalArgumentException("a batch that raised nothing publishes nothing");
 		}
 		signals = List.copyOf(signals);
+	}
+
+	/** The tenants whose signals these are, each once: what a listener asks about before the batch is recorded for it. */
+	public List<TenantId> tenants() {
+		return signals.stream().map(SignalRaised::tenantId).distinct().toList();
 	}
 
 	public static SignalsRaised of(SignalRaised... signals) {

@@ -47,11 +47,12 @@ class BureauPhoneListener {
 		this.tenants = tenants;
 	}
 
-	@ApplicationModuleListener
+	// Recorded only for a batch with a debtor's change of personal data (asked before the event registry stores a
+	// publication, which is the whole batch's signals written, read back and deleted).
+	@ApplicationModuleListener(condition = "@bureauPhoneListener.concerns(#root.args[0])")
 	void on(SignalsRaised raised) {
 		for (SignalRaised signal : raised.signals()) {
-			if (signal.eventType() != CreditEventType.PERSONAL_DATA_CHANGED || signal.segment() != Segment.DEBTOR
-					|| tenants.get(signal.tenantId()).kind() != TenantKind.COLLECTOR) {
+			if (!changedData(signal) || tenants.get(signal.tenantId()).kind() != TenantKind.COLLECTOR) {
 				continue;
 			}
 			// Every event the signal has folded, not only this batch's: a phone already recorded is not recorded again.
@@ -68,5 +69,14 @@ class BureauPhoneListener {
 				}
 			});
 		}
+	}
+
+	/** Whether a signal of the batch is a debtor's change of personal data. */
+	public boolean concerns(SignalsRaised raised) {
+		return raised.signals().stream().anyMatch(BureauPhoneListener::changedData);
+	}
+
+	private static boolean changedData(SignalRaised signal) {
+		return signal.eventType() == CreditEventType.PERSONAL_DATA_CHANGED && signal.segment() == Segment.DEBTOR;
 	}
 }

@@ -46,11 +46,13 @@ class NewMoneyInvitations {
 		this.tenants = tenants;
 	}
 
-	@ApplicationModuleListener
+	// Recorded only for a batch with a debtor's sign of new money (asked before the event registry stores a
+	// publication, which is the whole batch's signals written, read back and deleted).
+	@ApplicationModuleListener(condition = "@newMoneyInvitations.concerns(#root.args[0])")
 	void on(SignalsRaised raised) {
 		Set<Key> debtors = new LinkedHashSet<>();
 		for (SignalRaised signal : raised.signals()) {
-			if (signal.segment() == Segment.DEBTOR && NEW_MONEY.contains(signal.eventType())) {
+			if (newMoney(signal)) {
 				debtors.add(new Key(signal.tenantId(), new ContactId(signal.contactId())));
 			}
 		}
@@ -68,6 +70,15 @@ class NewMoneyInvitations {
 			offers.makeOffers(key.tenant(), open);
 			invitations.inviteOnNewMoney(key.tenant(), key.debtor());
 		}
+	}
+
+	/** Whether a signal of the batch is a debtor's sign of new money. */
+	public boolean concerns(SignalsRaised raised) {
+		return raised.signals().stream().anyMatch(NewMoneyInvitations::newMoney);
+	}
+
+	private static boolean newMoney(SignalRaised signal) {
+		return signal.segment() == Segment.DEBTOR && NEW_MONEY.contains(signal.eventType());
 	}
 
 	private record Key(TenantId tenant, ContactId debtor) {

@@ -28,7 +28,10 @@ class SignalsToAmoCrm {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	// Only a batch with a signal of a connected tenant is recorded for this listener (the condition is asked in the
+	// batch's transaction, before the event registry stores a publication): most tenants connect no CRM, and each
+	// publication is the whole batch's signals written, read back and deleted (docs/bench/ingestion.md).
+	@ApplicationModuleListener(condition = "@signalsToAmoCrm.concerns(#root.args[0])")
 	void on(SignalsRaised raised) {
 		Set<TenantId> connected = new HashSet<>(
 				deliveries.connected(raised.signals().stream().map(SignalRaised::tenantId).toList()));
@@ -38,5 +41,10 @@ class SignalsToAmoCrm {
 		Instant now = clock.instant();
 		raised.signals().stream().filter(signal -> connected.contains(signal.tenantId()))
 			.forEach(signal -> deliveries.enqueue(signal, now));
+	}
+
+	/** Whether a tenant of the batch has amoCRM connected. */
+	public boolean concerns(SignalsRaised raised) {
+		return !deliveries.connected(raised.tenants()).isEmpty();
 	}
 }

@@ -30,7 +30,8 @@ class SignalsToBitrix24 {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	// Recorded only for a batch with a signal of a tenant whose Bitrix24 is connected: see SignalsToAmoCrm.
+	@ApplicationModuleListener(condition = "@signalsToBitrix24.concerns(#root.args[0])")
 	void on(SignalsRaised raised) {
 		Set<TenantId> connected = new HashSet<>(
 				accounts.connected(raised.signals().stream().map(SignalRaised::tenantId).toList()));
@@ -40,5 +41,10 @@ class SignalsToBitrix24 {
 		Instant now = clock.instant();
 		raised.signals().stream().filter(signal -> connected.contains(signal.tenantId()))
 			.forEach(signal -> deliveries.enqueue(Crm.BITRIX24, signal, now));
+	}
+
+	/** Whether a tenant of the batch has Bitrix24 connected. */
+	public boolean concerns(SignalsRaised raised) {
+		return !accounts.connected(raised.tenants()).isEmpty();
 	}
 }

@@ -38,11 +38,18 @@ class SignalsRaisedListener {
 	 * A batch's new signals go as {@code signal.raised}, those open before that folded more events as
 	 * {@code signal.folded}: each to the endpoints that receive its type, one statement per type.
 	 */
-	@ApplicationModuleListener
+	// Recorded only for a batch with a signal of a tenant that has an enabled endpoint (asked in the batch's
+	// transaction, before the event registry stores a publication): a tenant without webhooks costs no publication.
+	@ApplicationModuleListener(condition = "@signalsRaisedListener.concerns(#root.args[0])")
 	void on(SignalsRaised raised) {
 		Map<String, List<SignalRaised>> byType = raised.signals().stream()
 			.collect(Collectors.groupingBy(WebhookPayloads::typeOf, LinkedHashMap::new, Collectors.toList()));
 		byType.forEach(this::enqueue);
+	}
+
+	/** Whether a tenant of the batch has an enabled endpoint, whatever it receives. */
+	public boolean concerns(SignalsRaised raised) {
+		return !deliveries.listening(raised.tenants()).isEmpty();
 	}
 
 	private void enqueue(String type, List<SignalRaised> signals) {
