@@ -203,6 +203,9 @@ class IngestionBenchmark {
 		assertThat(count("credit_events")).isEqualTo(EVENTS);
 		long signals = count("signals");
 		long matches = count("signal_events");
+		// The same events against the same watches: each new event links to every watch it matches, in whatever order
+		// and chunks it came.
+		assertThat(matches).as("(d)'s matches against (a)'s").isEqualTo(kredoMatches);
 		log("run %d: (d) published %,d events to the topic at %.0f ev/s (not counted in (d)), CPU per event %s, of the "
 				+ "JVM's the broker's %.1f µs", run, EVENTS, result.publishingPerSecond(), result.publishingCost(),
 				result.publishingThreads().broker());
