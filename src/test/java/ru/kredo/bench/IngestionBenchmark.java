@@ -14,12 +14,16 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import ru.kredo.contacts.Contacts;
 import ru.kredo.events.CreditEventIngestion;
@@ -35,8 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Credit event ingestion side by side, on the same generated data with 1,000,000 active watches: (a) Kredo's batch
  * path, (b) the floor, a bare COPY of the same events, (b') the same COPY behind the unique key, (c) a set-based SQL
- * baseline; then the trickle's event-to-visible-signal latency. Not part of the build: its name matches neither test
- * pattern. Run it with {@code ./mvnw -B verify -DskipUTs=true -Dit.test=IngestionBenchmark} (see docs/bench/ingestion.md).
+ * baseline; with {@code -Dbench.kafka=true} also (d) the Kafka path ({@link KafkaPath}); then the trickle's
+ * event-to-visible-signal latency. Not part of the build: its name matches neither test pattern. Run it with
+ * {@code ./mvnw -B verify -DskipUTs=true -Dit.test=IngestionBenchmark} (see docs/bench/ingestion.md).
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -50,6 +55,20 @@ class IngestionBenchmark {
 	static final double WATCHED_SHARE = Double.parseDouble(System.getProperty("bench.watched-share", "0.06"));
 	static final Path DIR = Path.of("target/bench");
 	static final int WARM_UP = Integer.getInteger("bench.warm-up", 3_000_000);
+	static final boolean KAFKA = Boolean.getBoolean("bench.kafka");
+	static final int KAFKA_WARM_UP = Integer.getInteger("bench.kafka.warm-up", Math.min(WARM_UP, 500_000));
+
+	// (d) only: Kafka configured as in production (spring.kafka.bootstrap-servers set, so events/internal/KafkaEvents
+	// makes its producer, topics and consumer), on a broker started in this JVM before the context; the consumer is
+	// started by (d), not with the context, so that it does not poll while the other phases run.
+	@DynamicPropertySource
+	static void kafka(DynamicPropertyRegistry registry) {
+		if (KAFKA) {
+			String brokers = KafkaPath.startBroker();
+			registry.add("spring.kafka.bootstrap-servers", () -> brokers);
+			registry.add("kredo.events.kafka.consume", () -> "false");
+		}
+	}
 
 	@Autowired
 	JdbcClient jdbc;
@@ -72,7 +91,12 @@ class IngestionBenchmark {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	ApplicationContext context;
+
 	BenchmarkData data;
+
+	KafkaPath kafkaPath;
 
 	@Test
 	void measuresBatchIngestionAgainstTheFloorAndTheSqlBaselineThenTheTrickle() throws Exception {
@@ -90,6 +114,9 @@ class IngestionBenchmark {
 		List<Double> floor = new ArrayList<>();
 		List<Double> keyedFloor = new ArrayList<>();
 		List<Double> baseline = new ArrayList<>();
+		List<Double> kafka = new ArrayList<>();
+		KafkaPath.Result kafkaResult = null;
+		kafkaPath = KAFKA ? new KafkaPath(context, jdbc, json) : null;
 		long signals = 0;
 		long matches = 0;
 		CpuMeter cpu = new CpuMeter(jdbc);
@@ -103,6 +130,7 @@ class IngestionBenchmark {
 			}
 			Map<String, Long> maintenance = maintenance();
 			long[] walBefore = wal();
+			double brokerBefore = kafkaPath == null ? 0 : kafkaPath.brokerSeconds();
 			CpuMeter.Sample before = cpu.sample();
 			long start = System.nanoTime();
 			IngestionReport report;
@@ -114,6 +142,7 @@ class IngestionBenchmark {
 			// CLOCK_MONOTONIC, as System.nanoTime() on Linux: `perf record -k CLOCK_MONOTONIC` then `perf report --time`.
 			log("run %d: (a) ran from %.6f to %.6f s (monotonic)", run, start / 1e9, System.nanoTime() / 1e9);
 			CpuMeter.Sample afterKredo = cpu.sample();
+			double brokerDuringKredo = kafkaPath == null ? 0 : kafkaPath.brokerSeconds() - brokerBefore;
 			long[] walAfterKredo = wal();
 			logMaintenance(run, maintenance);
 			assertThat(report.accepted()).isEqualTo(EVENTS);
@@ -145,9 +174,62 @@ class IngestionBenchmark {
 					costs[1], costs[2], costs[3],
 					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 			log("run %d: (a)'s JVM CPU per event: %s", run, costs[0].jvmSplit());
+			if (kafkaPath != null) {
+				kafkaResult = measureKafkaPath(run, kafkaPath, events, cpu, kredo.getLast(), floor.getLast(), signals, matches,
+						brokerDuringKredo);
+				kafka.add(kafkaResult.perSecond());
+			}
 		}
 		double[] latency = new TrickleLatency(jdbc, ingestion).measure(TRICKLE, BenchmarkData.WATCHED);
 		report(median(kredo), median(floor), median(keyedFloor), median(baseline), signals, matches, latency, costs);
+		if (kafkaPath != null) {
+			reportKafka(median(kafka), median(kredo), median(floor), kafkaResult);
+		}
+	}
+
+	// The consumer stopped and the broker shut down (its files deleted) however the benchmark ended.
+	@AfterEach
+	void stopKafka() {
+		if (kafkaPath != null) {
+			kafkaPath.close();
+		}
+	}
+
+	// (d), after (a), (b), (b') and (c) of the same run, on the same events; the tables it fills are truncated before it
+	// as before (a). The broker runs in this JVM: its threads' CPU is printed apart, and taken out of what Kredo spends.
+	private KafkaPath.Result measureKafkaPath(int run, KafkaPath kafka, Path events, CpuMeter cpu, double kredo, double floor,
+			long kredoSignals, long kredoMatches, double brokerDuringKredo) throws Exception {
+		KafkaPath.Result result = kafka.measure(events, EVENTS, cpu, KAFKA_WARM_UP);
+		assertThat(count("credit_events")).isEqualTo(EVENTS);
+		long signals = count("signals");
+		long matches = count("signal_events");
+		// The same events against the same watches: each new event links to every watch it matches, in whatever order
+		// and chunks it came.
+		assertThat(matches).as("(d)'s matches against (a)'s").isEqualTo(kredoMatches);
+		log("run %d: (d) published %,d events to the topic at %.0f ev/s (not counted in (d)), CPU per event %s, of the "
+				+ "JVM's the broker's %.1f µs", run, EVENTS, result.publishingPerSecond(), result.publishingCost(),
+				result.publishingThreads().broker());
+		log("run %d: (d) Kafka path %.0f ev/s (from the consumer's partitions, %.0f ms after its start, to the last event "
+				+ "stored), %d signals from %d matches ((a): %d from %d)", run, result.perSecond(), result.joinMillis(),
+				signals, matches, kredoSignals, kredoMatches);
+		log("run %d: (d)/(a) %.2f, (d)/(b) %.2f", run, result.perSecond() / kredo, result.perSecond() / floor);
+		log("run %d: CPU per event, JVM + PostgreSQL: (d) %s, the broker's threads taken out %s", run, result.cost(),
+				result.withoutBroker());
+		log("run %d: (d)'s JVM CPU per event: %s; the broker (in this JVM, idle) during (a): %.2f µs", run,
+				result.jvmSplit(), brokerDuringKredo * 1e6 / EVENTS);
+		return result;
+	}
+
+	private void reportKafka(double kafka, double kredo, double floor, KafkaPath.Result last) throws Exception {
+		String result = String.format("""
+				(d) the Kafka path (embedded KRaft broker in this JVM, consumers: %s, max-poll-records: %s): median %,.0f ev/s, \
+				(d)/(a) %.2f, (d)/(b) %.2f (medians); last run: CPU per event %s, the broker's threads taken out %s; \
+				JVM: %s; publishing %,.0f ev/s
+				""", context.getEnvironment().getProperty("kredo.events.kafka.consumers"),
+				context.getEnvironment().getProperty("kredo.events.kafka.max-poll-records"), kafka, kafka / kredo,
+				kafka / floor, last.cost(), last.withoutBroker(), last.jvmSplit(), last.publishingPerSecond());
+		Files.writeString(DIR.resolve("results-kafka-" + Instant.now().toString().replace(':', '-') + ".md"), result);
+		log("%n%s", result);
 	}
 
 	// The first run in a JVM would pay for JIT compilation; batches of other events first, not timed. A server that
