@@ -125,6 +125,19 @@ class Bitrix24OutcomesIntegrationTests {
 	}
 
 	@Test
+	void anEventThePortalWillNotBindIsShownOnThePageAndOutcomesAreSaidNotToComeBack() throws Exception {
+		bitrix.withoutTaskScope();
+
+		MvcResult connected = connect();
+
+		assertThat(connected.getFlashMap().get("notice")).isEqualTo("crm.bitrix24.connected-without-events");
+		assertThat(bitrix.bindings()).extracting(b -> b.path("event").asString()).containsExactly("ONCRMDEALUPDATE");
+		assertThat(page()).contains("id=\"bitrix24-connected\"").contains("id=\"bitrix24-no-events\"")
+			.contains("insufficient_scope").doesNotContain("id=\"bitrix24-events\"");
+		assertThat(audit().getLast()).endsWith("bitrix24-events:refused");
+	}
+
+	@Test
 	void aCompletedTaskClosesItsSignalOnceAuditedAsBitrix24EvenWhenTheEventComesTwice() throws Exception {
 		Signal signal = fixtures.watchedWithSignal(broker).signal();
 		connect();

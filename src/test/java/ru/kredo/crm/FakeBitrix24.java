@@ -89,6 +89,7 @@ public final class FakeBitrix24 {
 	private final List<ObjectNode> stages = new CopyOnWriteArrayList<>();
 	private final List<ObjectNode> bindings = new CopyOnWriteArrayList<>();
 	private volatile boolean pipelinesBroken;
+	private volatile boolean withoutTaskScope;
 	private final List<String> requests = new CopyOnWriteArrayList<>();
 	private final AtomicInteger forcedLimit = new AtomicInteger();
 	private final AtomicInteger refreshes = new AtomicInteger();
@@ -136,6 +137,14 @@ public final class FakeBitrix24 {
 			stages.add(stage);
 			sort += 10;
 		}
+	}
+
+	/**
+	 * The application was added without the {@code task} scope: its tokens' {@code scope} is {@code crm}, and a task
+	 * method (binding a task event too) is {@code 401 insufficient_scope}.
+	 */
+	public void withoutTaskScope() {
+		withoutTaskScope = true;
 	}
 
 	/** From now on the pipelines and stages cannot be read: Bitrix24 answers 500 INTERNAL_SERVER_ERROR. */
@@ -378,7 +387,7 @@ public final class FakeBitrix24 {
 		ObjectNode answer = json.createObjectNode();
 		answer.put("access_token", access).put("client_endpoint", clientEndpoint).put("domain", "oauth.bitrix.info")
 			.put("expires_in", 3600).put("member_id", "a223c6b3710f85df22e9377d6c4f7553").put("refresh_token", refresh)
-			.put("scope", "crm,task").put("server_endpoint", "https://oauth.bitrix.info/rest/").put("status", "L");
+			.put("scope", withoutTaskScope ? "crm" : "crm,task").put("server_endpoint", "https://oauth.bitrix.info/rest/").put("status", "L");
 		answer(exchange, 200, answer);
 	}
 
@@ -490,6 +499,11 @@ public final class FakeBitrix24 {
 				String event = body.path("event").asString("").toUpperCase(java.util.Locale.ROOT);
 				String handler = body.path("handler").asString("");
 				require(!event.isEmpty() && !handler.isEmpty(), "", "Event and handler are required");
+				if (withoutTaskScope && event.startsWith("ONTASK")) {
+					answer(exchange, 401, error("insufficient_scope",
+							"The request requires higher privileges than provided by the access token"));
+					return;
+				}
 				require(bindings.stream().noneMatch(b -> b.path("event").asString().equals(event)
 						&& b.path("handler").asString().equals(handler)), "", "Handler already binded");
 				ObjectNode binding = json.createObjectNode();
