@@ -115,6 +115,14 @@ class PageActionsContractIntegrationTests {
 			Map.entry("POST /crm/bitrix24/action", "what a signal becomes in Bitrix24: part of the connection set up "
 					+ "through Bitrix24's OAuth window (above)"),
 			Map.entry("POST /crm/bitrix24/disconnect", "the Bitrix24 connection (above)"),
+			Map.entry("POST /crm/bitrix24/subscribe", "the Bitrix24 connection (above): its events are bound with the "
+					+ "portal's OAuth tokens"),
+			Map.entry("POST /crm/bitrix24/pipelines", "a page's cache of the portal's pipelines: the API has no such "
+					+ "list to refresh"),
+			Map.entry("POST /crm/amocrm/pipelines", "a page's cache of the account's pipelines: the API has no such "
+					+ "list to refresh"),
+			Map.entry("POST /crm/bitrix24/events/{token}", "not a staff action: Bitrix24's own event post, its address "
+					+ "a secret token (docs/crm-bitrix24.md, «Outcomes from Bitrix24»)"),
 			Map.entry("POST /payments/notifications/{provider}", "not a staff action: the payment provider's own "
 					+ "callback, signed by the provider"),
 			Map.entry("POST /payments/sandbox/{id}/pay", "not a staff action: the simulated provider's payment page, "

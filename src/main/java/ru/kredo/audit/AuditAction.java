@@ -89,10 +89,12 @@ public enum AuditAction {
 	AMOCRM_ACTION_CHOSEN,
 	/** A broker's Bitrix24 application keys saved (the portal; whether the secret was replaced, never the secret). */
 	BITRIX24_KEYS_SAVED,
-	/** Bitrix24 connected (the callback's tokens taken). */
+	/** Bitrix24 connected (the callback's tokens taken), with whether the outcomes' events were bound. */
 	BITRIX24_CONNECTED,
-	/** Bitrix24 disconnected: tokens deleted. */
+	/** Bitrix24 disconnected: tokens deleted, the outcomes' event handler unbound. */
 	BITRIX24_DISCONNECTED,
 	/** What a signal becomes in Bitrix24 chosen (task, timeline comment, deal with its pipeline and stage). */
-	BITRIX24_ACTION_CHOSEN
+	BITRIX24_ACTION_CHOSEN,
+	/** The outcomes' events bound again («Подписаться заново»), with whether Bitrix24 took them. */
+	BITRIX24_EVENTS_SUBSCRIBED
 }

@@ -4,9 +4,10 @@
  * chosen pipeline and status (picked from the account's pipelines; {@code docs/crm-amocrm.md}); or its Bitrix24 portal
  * (OAuth 2.0 with its own local application's keys), where a signal becomes a task, a timeline comment or a deal in a
  * chosen pipeline and stage ({@code docs/crm-bitrix24.md}); both through one durable queue with retries, paced per
- * account. amoCRM's outcomes flow back: its webhook (subscribed on connect, its address a secret token) names a task or
- * lead that changed; Kredo reads it back and closes the signal through {@link ru.kredo.signals.Signals#close}, audited
- * as amoCRM's. Consumes {@link ru.kredo.signals.SignalsRaised}; publishes nothing of its own.
+ * account. Outcomes flow back: amoCRM's webhook (subscribed on connect, its address a secret token) names a task or
+ * lead that changed, Bitrix24's events (bound on connect, likewise, and signed with the application's token) a task or
+ * deal; Kredo reads it back and closes the signal through {@link ru.kredo.signals.Signals#close}, audited as the CRM's.
+ * The pages keep each account's pipeline list a few minutes. Consumes {@link ru.kredo.signals.SignalsRaised}; publishes nothing of its own.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "CRM connectors")
 package ru.kredo.crm;

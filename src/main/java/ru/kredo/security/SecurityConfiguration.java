@@ -97,6 +97,8 @@ class SecurityConfiguration {
 				.requestMatchers("/payments/notifications/**", "/payments/sandbox/**").permitAll()
 				// amoCRM posts outcomes' webhooks: the token in the address is the credential (docs/crm-amocrm.md).
 				.requestMatchers("/crm/amocrm/hooks/*").permitAll()
+				// Bitrix24 posts outcomes' events likewise: the token in the address, then the application token.
+				.requestMatchers("/crm/bitrix24/events/*").permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 				.requestMatchers("/operator/**").hasRole("OPERATOR")
 				.requestMatchers("/users/**", "/api-keys/**", "/audit/**", "/webhooks/**", "/signals/ranking/**")
@@ -113,7 +115,9 @@ class SecurityConfiguration {
 				}))
 			// A provider's notification carries no CSRF token; nothing in it is believed (it is re-read from the provider).
 			// amoCRM's webhook neither: its token names the account, and it is read back from amoCRM too.
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/notifications/**", "/crm/amocrm/hooks/*"))
+			// Bitrix24's events neither: the token in the address names the portal; the entity is read back too.
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/notifications/**", "/crm/amocrm/hooks/*",
+					"/crm/bitrix24/events/*"))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(new SignInRateLimit(throttle, meters), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new OverlongPasswords(), UsernamePasswordAuthenticationFilter.class)

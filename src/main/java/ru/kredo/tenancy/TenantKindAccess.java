@@ -42,6 +42,8 @@ public final class TenantKindAccess {
 			Row.noTenant("/i/*"),
 			// amoCRM's webhook for outcomes (docs/crm-amocrm.md): the token in the address names the broker.
 			Row.noTenant("/crm/amocrm/hooks/*"),
+			// Bitrix24's events for outcomes (docs/crm-bitrix24.md): the token in the address names the broker.
+			Row.noTenant("/crm/bitrix24/events/*"),
 
 			// The debtor's cabinet: public, but the agency its address names must be a collection agency.
 			Row.agencyInPath("/cabinet/{agency}/**", COLLECTOR),

@@ -257,7 +257,18 @@ class AmoCrmOutcomesIntegrationTests {
 		assertThat(unknown.getContentAsString()).contains("pipelineStatus-error").contains("Такого этапа нет");
 		assertThat(chosen()).isEqualTo("LEAD 3302 601");
 
+		// The list is kept a few minutes: the views and picks above read it once, and a new pipeline shows only after
+		// «Обновить список».
+		assertThat(pipelineReads()).isEqualTo(1);
+		amo.addPipeline(3303, "Ипотека", 701, "Заявка на ипотеку");
+		assertThat(page()).doesNotContain("Ипотека");
+		assertThat(pipelineReads()).isEqualTo(1);
+		mvc.perform(post("/crm/amocrm/pipelines").with(user(admin)).with(csrf()));
+		assertThat(page()).contains("Ипотека").contains("value=\"3303:701\"");
+		assertThat(pipelineReads()).isEqualTo(2);
+
 		amo.rateLimitNext(1);
+		mvc.perform(post("/crm/amocrm/pipelines").with(user(admin)).with(csrf()));
 		assertThat(page()).contains("id=\"pipelines-unreadable\"").contains("id=\"pipelineId\"");
 		amo.rateLimitNext(1);
 		mvc.perform(post("/crm/amocrm/action").param("action", "LEAD").param("pipelineId", "4401").param("statusId", "77")
@@ -334,6 +345,10 @@ class AmoCrmOutcomesIntegrationTests {
 
 	private String page() throws Exception {
 		return mvc.perform(get("/crm/amocrm").with(user(admin))).andReturn().getResponse().getContentAsString();
+	}
+
+	private long pipelineReads() {
+		return amo.requests().stream().filter(r -> r.startsWith("GET /api/v4/leads/pipelines")).count();
 	}
 
 	private String chosen() {

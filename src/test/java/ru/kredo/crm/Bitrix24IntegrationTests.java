@@ -152,7 +152,8 @@ class Bitrix24IntegrationTests {
 		callback(session, code, state);
 
 		assertThat(connected()).isTrue();
-		assertThat(bitrix.requests()).containsExactly("oauth/token");
+		// The code exchanged, then the outcomes' events bound (docs/crm-bitrix24.md, «Outcomes from Bitrix24»).
+		assertThat(bitrix.requests()).containsExactly("oauth/token", "event.bind", "event.bind");
 		byte[] sealed = jdbc.sql("select access_token_sealed from crm_bitrix24_accounts where tenant_id = ?")
 			.param(broker.tenant().id().value()).query(byte[].class).single();
 		assertThat(sealed).isNotEmpty();
@@ -173,7 +174,8 @@ class Bitrix24IntegrationTests {
 				where tenant_id = ? and action like 'BITRIX24%' order by id""")
 			.param(broker.tenant().id().value()).query(String.class).list()).containsExactly(
 					"BITRIX24_KEYS_SAVED bitrix24-portal:" + bitrix.portal() + ";bitrix24-secret-changed",
-					"BITRIX24_CONNECTED bitrix24-portal:" + bitrix.portal(), "BITRIX24_DISCONNECTED null");
+					"BITRIX24_CONNECTED bitrix24-portal:" + bitrix.portal() + ";bitrix24-events:subscribed",
+					"BITRIX24_DISCONNECTED null");
 		assertThat(mvc.perform(get("/audit").with(user(admin))).andReturn().getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
 			.contains("Сохранены ключи приложения Битрикс24", "Битрикс24 подключён", "Битрикс24 отключён")

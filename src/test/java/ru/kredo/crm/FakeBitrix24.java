@@ -45,6 +45,19 @@ import tools.jackson.databind.node.ObjectNode;
  * portal has the general pipeline with its stages NEW, PREPARATION, WON and LOSE.</li>
  * <li>List methods answer 50 at a time with {@code total} and, while more are left, {@code next}: the {@code start} of
  * the next page. A method's own refusal is a 400 with its {@code error} and {@code error_description}.</li>
+ * <li>Events: {@code event.bind} ({@code event}, {@code handler}; the name is kept upper case, a handler bound twice
+ * to one event is refused «Handler already binded») answers {@code result} true; {@code event.unbind} answers
+ * {@code result.count}; {@code event.get} lists {@code event}, {@code handler}, {@code auth_type}. A manager's change
+ * ({@link #completeTask}, {@link #moveDeal}) gives the posts Bitrix24 makes to each handler bound to the event:
+ * {@code application/x-www-form-urlencoded} {@code event}, {@code event_handler_id}, {@code data[…]}
+ * ({@code ONTASKUPDATE}: {@code data[FIELDS_BEFORE][ID]}, {@code data[FIELDS_AFTER][ID]},
+ * {@code data[IS_ACCESSIBLE_BEFORE]}, {@code data[IS_ACCESSIBLE_AFTER]}; {@code ONCRMDEALUPDATE}:
+ * {@code data[FIELDS][ID]}), {@code ts} and {@code auth[…]} with the acting user's {@code access_token},
+ * {@code domain}, {@code member_id}, {@code application_token} (the same for every event of the application).
+ * {@code app.info} answers the application of the token it is called with ({@code CODE}: its client_id).</li>
+ * <li>{@code tasks.task.get} ({@code taskId}) answers {@code result.task} with its {@code status} (2 pending, 5
+ * completed); {@code crm.deal.get} ({@code id}) the deal with {@code STAGE_ID} and {@code STAGE_SEMANTIC_ID} (P, S, F);
+ * an id the portal does not have is a 400.</li>
  * </ul>
  */
 public final class FakeBitrix24 {
@@ -52,6 +65,14 @@ public final class FakeBitrix24 {
 	public static final String CLIENT_ID = "local.6667fc928a50a9.70414732";
 	public static final String CLIENT_SECRET = "ZeKyeYIgy2NsHZqsIHY6GfG1V";
 	public static final int DRAIN_PER_SECOND = 2;
+	/** What Bitrix24 signs every event of the application with (auth[application_token]). */
+	public static final String APPLICATION_TOKEN = "51856fefc120afa4b628cc82d3935cce";
+	public static final String MEMBER_ID = "a223c6b3710f85df22e9377d6c4f7553";
+
+	/** A post Bitrix24 makes to an event handler: where, and the form-encoded body. */
+	public record Event(String handler, String body) {
+	}
+
 	static final int PAGE = 50;
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -66,7 +87,9 @@ public final class FakeBitrix24 {
 	private final List<ObjectNode> deals = new CopyOnWriteArrayList<>();
 	private final List<ObjectNode> categories = new CopyOnWriteArrayList<>();
 	private final List<ObjectNode> stages = new CopyOnWriteArrayList<>();
+	private final List<ObjectNode> bindings = new CopyOnWriteArrayList<>();
 	private volatile boolean pipelinesBroken;
+	private volatile boolean withoutTaskScope;
 	private final List<String> requests = new CopyOnWriteArrayList<>();
 	private final AtomicInteger forcedLimit = new AtomicInteger();
 	private final AtomicInteger refreshes = new AtomicInteger();
@@ -114,6 +137,14 @@ public final class FakeBitrix24 {
 			stages.add(stage);
 			sort += 10;
 		}
+	}
+
+	/**
+	 * The application was added without the {@code task} scope: its tokens' {@code scope} is {@code crm}, and a task
+	 * method (binding a task event too) is {@code 401 insufficient_scope}.
+	 */
+	public void withoutTaskScope() {
+		withoutTaskScope = true;
 	}
 
 	/** From now on the pipelines and stages cannot be read: Bitrix24 answers 500 INTERNAL_SERVER_ERROR. */
@@ -199,12 +230,71 @@ public final class FakeBitrix24 {
 		return tasks.stream().filter(t -> t.path("title").asString("").startsWith("Kredo")).toList();
 	}
 
+	/** Every task, Kredo's and anyone else's. */
+	public List<ObjectNode> allTasks() {
+		return List.copyOf(tasks);
+	}
+
 	public List<ObjectNode> comments() {
 		return List.copyOf(comments);
 	}
 
 	public List<ObjectNode> deals() {
 		return List.copyOf(deals);
+	}
+
+	/** The event handlers bound ({@code event}, {@code handler}, {@code auth_type}). */
+	public List<ObjectNode> bindings() {
+		return List.copyOf(bindings);
+	}
+
+	/** A manager completes the task (status 5): the posts Bitrix24 makes to the ONTASKUPDATE handlers. */
+	public List<Event> completeTask(long id) {
+		ObjectNode task = tasks.stream().filter(t -> t.path("id").asLong() == id).findFirst().orElseThrow();
+		task.put("status", "5");
+		return events("ONTASKUPDATE", Map.of("data[FIELDS_BEFORE][ID]", String.valueOf(id), "data[FIELDS_AFTER][ID]",
+				String.valueOf(id), "data[IS_ACCESSIBLE_BEFORE]", "undefined", "data[IS_ACCESSIBLE_AFTER]", "undefined"));
+	}
+
+	/** A manager moves the deal to the stage: the posts Bitrix24 makes to the ONCRMDEALUPDATE handlers. */
+	public List<Event> moveDeal(long id, String stageId) {
+		ObjectNode deal = deals.stream().filter(d -> d.path("ID").asLong() == id).findFirst().orElseThrow();
+		deal.put("STAGE_ID", stageId).put("STAGE_SEMANTIC_ID", semantics(stageId));
+		return events("ONCRMDEALUPDATE", Map.of("data[FIELDS][ID]", String.valueOf(id)));
+	}
+
+	/** Every event of the application: the acting user's fresh access token, the portal, the application's token. */
+	private List<Event> events(String event, Map<String, String> data) {
+		String userToken = UUID.randomUUID().toString().replace("-", "");
+		accessTokens.put(userToken, true);
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		fields.put("event", event);
+		fields.putAll(data);
+		fields.put("ts", String.valueOf(System.currentTimeMillis() / 1000));
+		fields.put("auth[access_token]", userToken);
+		fields.put("auth[expires_in]", "3600");
+		fields.put("auth[scope]", "crm,task");
+		fields.put("auth[domain]", portal());
+		fields.put("auth[server_endpoint]", "https://oauth.bitrix.info/rest/");
+		fields.put("auth[status]", "L");
+		fields.put("auth[client_endpoint]", clientEndpoint);
+		fields.put("auth[member_id]", MEMBER_ID);
+		fields.put("auth[application_token]", APPLICATION_TOKEN);
+		List<Event> posts = new ArrayList<>();
+		for (ObjectNode binding : bindings) {
+			if (binding.path("event").asString().equals(event)) {
+				StringBuilder body = new StringBuilder("event_handler_id=").append(binding.path("id").asString());
+				fields.forEach((name, value) -> body.append('&').append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+					.append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+				posts.add(new Event(binding.path("handler").asString(), body.toString()));
+			}
+		}
+		return posts;
+	}
+
+	private String semantics(String stageId) {
+		return stages.stream().filter(st -> st.path("STATUS_ID").asString().equals(stageId)).findFirst()
+			.map(st -> st.path("SEMANTICS").isNull() ? "P" : st.path("SEMANTICS").asString("P")).orElse("P");
 	}
 
 	/** The methods called, in order ("oauth/token" for the authorisation server). */
@@ -297,7 +387,7 @@ public final class FakeBitrix24 {
 		ObjectNode answer = json.createObjectNode();
 		answer.put("access_token", access).put("client_endpoint", clientEndpoint).put("domain", "oauth.bitrix.info")
 			.put("expires_in", 3600).put("member_id", "a223c6b3710f85df22e9377d6c4f7553").put("refresh_token", refresh)
-			.put("scope", "crm,task").put("server_endpoint", "https://oauth.bitrix.info/rest/").put("status", "L");
+			.put("scope", withoutTaskScope ? "crm" : "crm,task").put("server_endpoint", "https://oauth.bitrix.info/rest/").put("status", "L");
 		answer(exchange, 200, answer);
 	}
 
@@ -340,7 +430,8 @@ public final class FakeBitrix24 {
 				require(!fields.path("TITLE").asString("").isEmpty(), "ERROR_CORE", "Task title not specified<br>");
 				require(fields.path("RESPONSIBLE_ID").asLong(0) > 0, "ERROR_CORE", "Assignee not specified<br>");
 				ObjectNode task = json.createObjectNode();
-				task.put("id", String.valueOf(ids.incrementAndGet())).put("title", fields.path("TITLE").asString())
+				task.put("id", String.valueOf(ids.incrementAndGet())).put("status", "2")
+					.put("title", fields.path("TITLE").asString())
 					.put("description", fields.path("DESCRIPTION").asString(""))
 					.put("responsibleId", fields.path("RESPONSIBLE_ID").asString())
 					.put("deadline", fields.path("DEADLINE").asString(""));
@@ -390,7 +481,8 @@ public final class FakeBitrix24 {
 						"", "Stage is not of the deal's category");
 				ObjectNode deal = ((ObjectNode) fields).deepCopy();
 				long id = ids.incrementAndGet();
-				deal.put("ID", String.valueOf(id));
+				deal.put("ID", String.valueOf(id)).put("STAGE_ID", stage).put("STAGE_SEMANTIC_ID", semantics(stage))
+					.put("CATEGORY_ID", String.valueOf(category));
 				deals.add(deal);
 				answer(exchange, 200, json.createObjectNode().put("result", id));
 			}
@@ -402,6 +494,61 @@ public final class FakeBitrix24 {
 					.filter(d -> !filter.has("ORIGIN_ID")
 							|| d.path("ORIGIN_ID").asString("").equals(filter.path("ORIGIN_ID").asString()))
 					.map(JsonNode.class::cast).toList(), false);
+			}
+			case "event.bind" -> {
+				String event = body.path("event").asString("").toUpperCase(java.util.Locale.ROOT);
+				String handler = body.path("handler").asString("");
+				require(!event.isEmpty() && !handler.isEmpty(), "", "Event and handler are required");
+				if (withoutTaskScope && event.startsWith("ONTASK")) {
+					answer(exchange, 401, error("insufficient_scope",
+							"The request requires higher privileges than provided by the access token"));
+					return;
+				}
+				require(bindings.stream().noneMatch(b -> b.path("event").asString().equals(event)
+						&& b.path("handler").asString().equals(handler)), "", "Handler already binded");
+				ObjectNode binding = json.createObjectNode();
+				binding.put("id", String.valueOf(ids.incrementAndGet())).put("event", event).put("handler", handler)
+					.put("auth_type", "0").put("offline", 0);
+				bindings.add(binding);
+				answer(exchange, 200, json.createObjectNode().put("result", true));
+			}
+			case "event.unbind" -> {
+				String event = body.path("event").asString("").toUpperCase(java.util.Locale.ROOT);
+				String handler = body.path("handler").asString("");
+				List<ObjectNode> gone = bindings.stream()
+					.filter(b -> (event.isEmpty() || b.path("event").asString().equals(event))
+							&& (handler.isEmpty() || b.path("handler").asString().equals(handler)))
+					.toList();
+				bindings.removeAll(gone);
+				ObjectNode answer = json.createObjectNode();
+				answer.putObject("result").put("count", gone.size());
+				answer(exchange, 200, answer);
+			}
+			case "event.get" -> {
+				ObjectNode answer = json.createObjectNode();
+				ArrayNode items = answer.putArray("result");
+				bindings.forEach(items::add);
+				answer(exchange, 200, answer);
+			}
+			case "app.info" -> {
+				ObjectNode answer = json.createObjectNode();
+				answer.putObject("result").put("ID", "7").put("CODE", CLIENT_ID).put("VERSION", 1).put("STATUS", "L")
+					.put("INSTALLED", true).put("PAYMENT_EXPIRED", "N").putNull("DAYS").put("LICENSE", "ru_project");
+				answer(exchange, 200, answer);
+			}
+			case "tasks.task.get" -> {
+				long id = body.path("taskId").asLong(0);
+				ObjectNode task = tasks.stream().filter(t -> t.path("id").asLong() == id).findFirst().orElse(null);
+				require(task != null, "ERROR_CORE", "TASKS_ERROR_EXCEPTION_#256; Действие над задачей не разрешено; 256/TE/ACTION_NOT_ALLOWED");
+				ObjectNode answer = json.createObjectNode();
+				answer.putObject("result").set("task", task);
+				answer(exchange, 200, answer);
+			}
+			case "crm.deal.get" -> {
+				long id = body.path("id").asLong(body.path("ID").asLong(0));
+				ObjectNode deal = deals.stream().filter(d -> d.path("ID").asLong() == id).findFirst().orElse(null);
+				require(deal != null, "", "Not found");
+				answer(exchange, 200, json.createObjectNode().set("result", deal));
 			}
 			default -> answer(exchange, 404, error("ERROR_METHOD_NOT_FOUND", "Method not found!"));
 		}

@@ -165,7 +165,8 @@ class StaffFormsIntegrationTests {
 			"POST /plans/{id}/approve", "POST /plans/{id}/resume", "POST /debtors/{id}/monitoring",
 			"POST /debtors/portfolios/{id}/invitations", "POST /inbox/statements/{id}/confirm", "POST /debtors/{id}/call", "POST /debtors/{id}/contact-bars/lift",
 			"POST /crm/amocrm/connect", "POST /crm/amocrm/disconnect",
-			"POST /crm/bitrix24/connect", "POST /crm/bitrix24/disconnect", "POST /operator/feeds/{feed}/revoke");
+			"POST /crm/bitrix24/connect", "POST /crm/bitrix24/disconnect", "POST /operator/feeds/{feed}/revoke",
+			"POST /crm/bitrix24/subscribe", "POST /crm/bitrix24/pipelines", "POST /crm/amocrm/pipelines");
 
 	@Test
 	void everyStaffFormWithTypedFieldsHasAWrongSubmissionHere() {
@@ -424,6 +425,9 @@ class StaffFormsIntegrationTests {
 		forms.put("POST /crm/bitrix24/action", () -> post("/crm/bitrix24/action").param("action", "DEAL")
 			.param("categoryId", "3").param("stageId", "C3:NEW").with(user(bitrix24Admin())));
 		forms.put("POST /crm/bitrix24/disconnect", () -> post("/crm/bitrix24/disconnect").with(user(bitrix24Admin())));
+		forms.put("POST /crm/bitrix24/subscribe", () -> post("/crm/bitrix24/subscribe").with(user(bitrix24Admin())));
+		forms.put("POST /crm/bitrix24/pipelines", () -> post("/crm/bitrix24/pipelines").with(user(bitrix24Admin())));
+		forms.put("POST /crm/amocrm/pipelines", () -> post("/crm/amocrm/pipelines").with(user(amoCrmAdmin())));
 		forms.put("POST /webhooks/deliveries/{id}/redeliver", () -> {
 			WebhookEndpoint endpoint = webhook(broker);
 			return post("/webhooks/deliveries/{id}/redeliver",

@@ -37,15 +37,22 @@ public class Bitrix24Accounts {
 	static final String CLIENT_SECRET = "crm_bitrix24_accounts.client_secret";
 	static final String ACCESS_TOKEN = "crm_bitrix24_accounts.access_token";
 	static final String REFRESH_TOKEN = "crm_bitrix24_accounts.refresh_token";
+	static final String EVENTS_HANDLER = "crm_bitrix24_accounts.events_handler";
 
 	/** What a signal becomes in Bitrix24. */
 	public enum Action {
 		TASK, COMMENT, DEAL
 	}
 
-	/** The account as stored. The secret and tokens are opened only when asked for, by {@link #secrets}. */
+	/**
+	 * The account as stored. The secret and tokens are opened only when asked for, by {@link #secrets}.
+	 *
+	 * @param memberId the portal's id at Bitrix24's authorisation server; every event carries it
+	 * @param eventsBound the events Bitrix24 took for Kredo's handler (outcomes flow back); {@code null} when none
+	 * @param eventsError why binding them failed, as Bitrix24 answered; {@code null} when it did not
+	 */
 	public record Account(TenantId tenantId, String portal, String clientId, boolean connected, Instant connectedAt,
-			Action action, Long categoryId, String stageId) {
+			Action action, Long categoryId, String stageId, String memberId, String eventsBound, String eventsError) {
 	}
 
 	/** What talking to Bitrix24 needs. */
@@ -142,11 +149,16 @@ public class Bitrix24Accounts {
 			.update();
 	}
 
-	/** Forgets the tokens; the keys stay, so connecting again is one click. */
+	/**
+	 * Forgets the tokens and the event handler's address (its token no longer finds the tenant: Bitrix24's posts to it
+	 * are refused) with the application token learnt through it; the keys stay, so connecting again is one click.
+	 */
 	public void disconnect(TenantId tenant, Instant now) {
 		jdbc.sql("""
 				update crm_bitrix24_accounts set access_token_sealed = null, refresh_token_sealed = null,
-				    access_expires_at = null, member_id = null, connected_at = null, updated_at = ? where tenant_id = ?""")
+				    access_expires_at = null, member_id = null, connected_at = null, events_token_hash = null,
+				    events_handler_sealed = null, events_bound = null, events_error = null,
+				    application_token_hash = null, updated_at = ? where tenant_id = ?""")
 			.params(Timestamp.from(now), tenant.value())
 			.update();
 	}
@@ -157,6 +169,74 @@ public class Bitrix24Accounts {
 				where tenant_id = ?""")
 			.params(action.name(), categoryId, stageId, Timestamp.from(now), tenant.value())
 			.update();
+	}
+
+	/**
+	 * The event handler's address is about to be bound: its token is looked up by {@code tokenHash} from now on, and
+	 * the application token is learnt afresh from the first event that reaches it.
+	 */
+	public void eventsHandler(TenantId tenant, byte[] tokenHash, String handler, Instant now) {
+		jdbc.sql("""
+				update crm_bitrix24_accounts set events_token_hash = ?, events_handler_sealed = ?, events_bound = null,
+				    events_error = null, application_token_hash = null, updated_at = ? where tenant_id = ?""")
+			.params(tokenHash, seal(EVENTS_HANDLER, handler), Timestamp.from(now), tenant.value())
+			.update();
+	}
+
+	/** Which events Bitrix24 took for the handler ({@code bound}), and why it refused any ({@code error}). */
+	public void eventsBound(TenantId tenant, String bound, String error, Instant now) {
+		jdbc.sql("update crm_bitrix24_accounts set events_bound = ?, events_error = ?, updated_at = ? where tenant_id = ?")
+			.params(bound, error == null ? null : error.substring(0, Math.min(300, error.length())), Timestamp.from(now),
+					tenant.value())
+			.update();
+	}
+
+	/** The event handler's address, to unbind it; empty when there is none. */
+	public Optional<String> eventsHandler(TenantId tenant) {
+		return jdbc.sql("select events_handler_sealed from crm_bitrix24_accounts where tenant_id = ?")
+			.param(tenant.value())
+			.query((row, n) -> Optional.ofNullable(open(EVENTS_HANDLER, row.getBytes(1))))
+			.optional()
+			.flatMap(handler -> handler);
+	}
+
+	/** The connected tenant whose event handler's token has this SHA-256; empty for any other. */
+	public Optional<TenantId> byEventsToken(byte[] tokenHash) {
+		return jdbc.sql("""
+				select tenant_id from crm_bitrix24_accounts where events_token_hash = ? and refresh_token_sealed is not null""")
+			.param(tokenHash)
+			.query((row, n) -> new TenantId(row.getObject(1, UUID.class)))
+			.optional();
+	}
+
+	/**
+	 * Whether an application token (its SHA-256) is the one this portal's events carry; empty while none is known.
+	 */
+	public Optional<Boolean> isApplicationToken(TenantId tenant, byte[] tokenHash) {
+		byte[] known = jdbc.sql("select application_token_hash from crm_bitrix24_accounts where tenant_id = ?")
+			.param(tenant.value())
+			.query((row, n) -> row.getBytes(1))
+			.optional()
+			.orElse(null);
+		return known == null ? Optional.empty() : Optional.of(java.security.MessageDigest.isEqual(known, tokenHash));
+	}
+
+	/**
+	 * Learns the application token (its SHA-256) that this portal's events carry, unless one is known already;
+	 * whether it is the one known now. Atomic, so two first events at once cannot both set theirs.
+	 */
+	public boolean applicationToken(TenantId tenant, byte[] tokenHash) {
+		jdbc.sql("""
+				update crm_bitrix24_accounts set application_token_hash = ?
+				where tenant_id = ? and application_token_hash is null and refresh_token_sealed is not null""")
+			.params(tokenHash, tenant.value())
+			.update();
+		byte[] known = jdbc.sql("select application_token_hash from crm_bitrix24_accounts where tenant_id = ?")
+			.param(tenant.value())
+			.query((row, n) -> row.getBytes(1))
+			.optional()
+			.orElse(null);
+		return known != null && java.security.MessageDigest.isEqual(known, tokenHash);
 	}
 
 	private byte[] seal(String field, String value) {
@@ -179,6 +259,7 @@ public class Bitrix24Accounts {
 		return new Account(new TenantId(row.getObject("tenant_id", UUID.class)), row.getString("portal"),
 				row.getString("client_id"), row.getBytes("refresh_token_sealed") != null,
 				connected == null ? null : connected.toInstant(), Action.valueOf(row.getString("action")),
-				row.getObject("category_id", Long.class), row.getString("stage_id"));
+				row.getObject("category_id", Long.class), row.getString("stage_id"), row.getString("member_id"),
+				row.getString("events_bound"), row.getString("events_error"));
 	}
 }

@@ -214,6 +214,86 @@ public class Bitrix24Api {
 		return List.copyOf(pipelines);
 	}
 
+	/**
+	 * {@code event.bind}: Bitrix24 is to POST this event to {@code handler} (an online event, with the authorisation of
+	 * the user whose action raised it). Throws when the portal refuses.
+	 */
+	public void bind(TenantId tenant, String portal, String event, String handler) {
+		ObjectNode parameters = client.parameters();
+		parameters.put("event", event).put("handler", handler);
+		call(tenant, portal, "event.bind", parameters);
+	}
+
+	/** {@code event.unbind}: the handler of this event at {@code handler} is removed; how many were. */
+	public long unbind(TenantId tenant, String portal, String event, String handler) {
+		ObjectNode parameters = client.parameters();
+		parameters.put("event", event).put("handler", handler);
+		return call(tenant, portal, "event.unbind", parameters).path("result").path("count").asLong(0);
+	}
+
+	/**
+	 * Whether the portal vouches for {@code accessToken} (an event's {@code auth[access_token]}) as a token of the
+	 * application {@code clientId}: {@code app.info} called with it answers that application's {@code CODE}. Any
+	 * refusal (an unknown or expired token) is a no.
+	 */
+	public boolean isOurs(String portal, String accessToken, String clientId) {
+		try {
+			return clientId.equals(client.call(portal, accessToken, "app.info", client.parameters()).path("result")
+				.path("CODE").asString(""));
+		}
+		catch (Bitrix24Exception ex) {
+			return false;
+		}
+	}
+
+	/** A task as Kredo reads it back: its {@code status} (5 completed, 4 supposedly completed, 2 pending…). */
+	public record B24Task(long id, int status) {
+	}
+
+	/** A deal as Kredo reads it back: its stage and the stage's semantics (P in progress, S won, F lost). */
+	public record B24Deal(long id, String stageId, String stageSemantics) {
+	}
+
+	/** {@code tasks.task.get}: the task's status; empty when Bitrix24 has no such task (deleted, or not visible). */
+	public Optional<B24Task> task(TenantId tenant, String portal, long id) {
+		ObjectNode parameters = client.parameters();
+		parameters.put("taskId", id);
+		parameters.putArray("select").add("ID").add("STATUS");
+		try {
+			JsonNode task = call(tenant, portal, "tasks.task.get", parameters).path("result").path("task");
+			if (task.isMissingNode() || task.isNull() || !task.has("status")) {
+				return Optional.empty();
+			}
+			return Optional.of(new B24Task(id, task.path("status").asInt(0)));
+		}
+		catch (Bitrix24Exception ex) {
+			if (ex.status() == 400) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	/** {@code crm.deal.get}: the deal's stage and semantics; empty when Bitrix24 has no such deal. */
+	public Optional<B24Deal> deal(TenantId tenant, String portal, long id) {
+		ObjectNode parameters = client.parameters();
+		parameters.put("id", id);
+		try {
+			JsonNode deal = call(tenant, portal, "crm.deal.get", parameters).path("result");
+			if (!deal.isObject()) {
+				return Optional.empty();
+			}
+			return Optional.of(new B24Deal(id, deal.path("STAGE_ID").asString(""),
+					deal.path("STAGE_SEMANTIC_ID").asString("")));
+		}
+		catch (Bitrix24Exception ex) {
+			if (ex.status() == 400) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
 	// A list method page by page: the same call with start = the answer's next, until there is none.
 	private Optional<Long> find(TenantId tenant, String portal, String method, ObjectNode parameters,
 			Function<JsonNode, JsonNode> items, Predicate<JsonNode> wanted) {

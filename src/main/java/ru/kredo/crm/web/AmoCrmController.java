@@ -35,7 +35,9 @@ import ru.kredo.crm.internal.AmoCrmClient;
 import ru.kredo.crm.internal.AmoCrmException;
 import ru.kredo.crm.internal.AmoCrmHooks;
 import ru.kredo.crm.internal.AmoCrmProperties;
+import ru.kredo.crm.internal.Crm;
 import ru.kredo.crm.internal.CrmDeliveries;
+import ru.kredo.crm.internal.CrmPipelineLists;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 
@@ -43,8 +45,8 @@ import ru.kredo.platform.Rejected;
  * A broker admin's amoCRM page ({@code docs/crm-amocrm.md}): the keys of the broker's own amoCRM integration, the
  * redirect URI to paste there, «Подключить» (amoCRM's consent page, with a state bound to this session), the callback
  * that exchanges the code for tokens (and subscribes the webhook that brings outcomes back), what a signal becomes —
- * a lead's pipeline and status picked from the account's own when they can be read —, disconnecting, and the log of
- * deliveries. Every change of these settings is in the audit log.
+ * a lead's pipeline and status picked from the account's own when they can be read, kept for a few minutes
+ * ({@link CrmPipelineLists}) and read afresh on «Обновить список» —, disconnecting, and the log of deliveries. Every change of these settings is in the audit log.
  */
 @Controller
 @RequestMapping("/crm/amocrm")
@@ -57,6 +59,7 @@ class AmoCrmController {
 	private final AmoCrmClient client;
 	private final AmoCrmApi api;
 	private final AmoCrmHooks hooks;
+	private final CrmPipelineLists lists;
 	private final CrmDeliveries deliveries;
 	private final AmoCrmProperties properties;
 	private final AuditLog audit;
@@ -64,11 +67,12 @@ class AmoCrmController {
 	private final SecureRandom random = new SecureRandom();
 
 	AmoCrmController(AmoCrmAccounts accounts, AmoCrmClient client, AmoCrmApi api, AmoCrmHooks hooks,
-			CrmDeliveries deliveries, AmoCrmProperties properties, AuditLog audit, Clock clock) {
+			CrmPipelineLists lists, CrmDeliveries deliveries, AmoCrmProperties properties, AuditLog audit, Clock clock) {
 		this.accounts = accounts;
 		this.client = client;
 		this.api = api;
 		this.hooks = hooks;
+		this.lists = lists;
 		this.deliveries = deliveries;
 		this.properties = properties;
 		this.audit = audit;
@@ -90,10 +94,14 @@ class AmoCrmController {
 		return "crm/amocrm";
 	}
 
-	/** The account's pipelines, or empty when amoCRM cannot be asked now (then the page takes typed ids). */
+	/**
+	 * The account's pipelines, as kept for a few minutes or read now; empty when amoCRM cannot be asked now (then the
+	 * page takes typed ids).
+	 */
 	private Optional<List<AmoCrmApi.Pipeline>> pipelines(SignedInUser me, Account account) {
 		try {
-			return Optional.of(api.pipelines(me.tenantId(), account.subdomain())).filter(list -> !list.isEmpty());
+			return Optional.of(lists.get(Crm.AMOCRM, me.tenantId(), () -> api.pipelines(me.tenantId(), account.subdomain())))
+				.filter(list -> !list.isEmpty());
 		}
 		catch (RuntimeException ex) {
 			log.warn("amoCRM's pipelines of tenant {} could not be read: {}", me.tenantId(), ex.getMessage());
@@ -137,6 +145,7 @@ class AmoCrmController {
 			hooks.unsubscribe(me.tenantId(), before.get().subdomain());
 		}
 		accounts.saveKeys(me.tenantId(), sub, clientId.trim(), clientSecret.trim(), clock.instant());
+		lists.forget(Crm.AMOCRM, me.tenantId());
 		audit.record(AuditAction.AMOCRM_KEYS_SAVED, "amocrm", null,
 				"amocrm-subdomain:" + sub + (clientSecret.isBlank() ? "" : ";amocrm-secret-changed"));
 		redirect.addFlashAttribute("notice", "crm.amocrm.keys-saved");
@@ -191,6 +200,7 @@ class AmoCrmController {
 			AmoCrmClient.Tokens tokens = client.exchangeCode(account.get().subdomain(), account.get().clientId(),
 					accounts.secrets(me.tenantId()).clientSecret(), redirectUri, code, clock.instant());
 			accounts.connect(me.tenantId(), tokens, redirectUri, clock.instant());
+			lists.forget(Crm.AMOCRM, me.tenantId());
 			boolean hooked = hooks.subscribe(me.tenantId(), account.get().subdomain(),
 					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
 			audit.record(AuditAction.AMOCRM_CONNECTED, "amocrm", null, "amocrm-subdomain:" + account.get().subdomain()
@@ -300,12 +310,22 @@ class AmoCrmController {
 		return null;
 	}
 
+	/** «Обновить список»: the account's pipelines and statuses are read afresh on the page that follows. */
+	@PostMapping("/pipelines")
+	String refreshPipelines(@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+		check(me);
+		lists.forget(Crm.AMOCRM, me.tenantId());
+		redirect.addFlashAttribute("notice", "crm.amocrm.pipelines-refreshed");
+		return "redirect:/crm/amocrm";
+	}
+
 	@PostMapping("/disconnect")
 	String disconnect(@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
 		check(me);
 		accounts.find(me.tenantId()).filter(Account::connected)
 			.ifPresent(account -> hooks.unsubscribe(me.tenantId(), account.subdomain()));
 		accounts.disconnect(me.tenantId(), clock.instant());
+		lists.forget(Crm.AMOCRM, me.tenantId());
 		audit.record(AuditAction.AMOCRM_DISCONNECTED, "amocrm", null, null);
 		redirect.addFlashAttribute("notice", "crm.amocrm.disconnected");
 		return "redirect:/crm/amocrm";

@@ -35,17 +35,21 @@ import ru.kredo.crm.internal.Bitrix24Accounts;
 import ru.kredo.crm.internal.Bitrix24Accounts.Account;
 import ru.kredo.crm.internal.Bitrix24Api;
 import ru.kredo.crm.internal.Bitrix24Client;
+import ru.kredo.crm.internal.Bitrix24Events;
 import ru.kredo.crm.internal.Bitrix24Exception;
 import ru.kredo.crm.internal.Bitrix24Properties;
 import ru.kredo.crm.internal.Crm;
 import ru.kredo.crm.internal.CrmDeliveries;
+import ru.kredo.crm.internal.CrmPipelineLists;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
 
 /**
  * A broker admin's Bitrix24 page ({@code docs/crm-bitrix24.md}): the portal and the keys of the broker's own local
  * application, the redirect URI to paste there, «Подключить» (the portal's consent page, with a state bound to this
- * session), the callback that exchanges the code for tokens, what a signal becomes, disconnecting, and the log.
+ * session), the callback that exchanges the code for tokens (and binds the events that bring outcomes back; bound
+ * again on demand), what a signal becomes — a deal's stage picked from the portal's pipelines, kept for a few minutes
+ * ({@link CrmPipelineLists}) and read afresh on «Обновить список» —, disconnecting, and the log.
  */
 @Controller
 @RequestMapping("/crm/bitrix24")
@@ -57,17 +61,21 @@ class Bitrix24Controller {
 	private final Bitrix24Accounts accounts;
 	private final Bitrix24Client client;
 	private final Bitrix24Api api;
+	private final Bitrix24Events events;
+	private final CrmPipelineLists lists;
 	private final CrmDeliveries deliveries;
 	private final Bitrix24Properties properties;
 	private final Clock clock;
 	private final AuditLog audit;
 	private final SecureRandom random = new SecureRandom();
 
-	Bitrix24Controller(Bitrix24Accounts accounts, Bitrix24Client client, Bitrix24Api api, CrmDeliveries deliveries,
-			Bitrix24Properties properties, Clock clock, AuditLog audit) {
+	Bitrix24Controller(Bitrix24Accounts accounts, Bitrix24Client client, Bitrix24Api api, Bitrix24Events events,
+			CrmPipelineLists lists, CrmDeliveries deliveries, Bitrix24Properties properties, Clock clock, AuditLog audit) {
 		this.accounts = accounts;
 		this.client = client;
 		this.api = api;
+		this.events = events;
+		this.lists = lists;
 		this.deliveries = deliveries;
 		this.properties = properties;
 		this.clock = clock;
@@ -91,10 +99,14 @@ class Bitrix24Controller {
 		return "crm/bitrix24";
 	}
 
-	/** The portal's deal pipelines and stages, or empty when they cannot be read now (then the page takes typed ids). */
+	/**
+	 * The portal's deal pipelines and stages, as kept for a few minutes or read now; empty when they cannot be read
+	 * (then the page takes typed ids).
+	 */
 	private Optional<List<Bitrix24Api.Pipeline>> pipelines(SignedInUser me, Account account) {
 		try {
-			return Optional.of(api.dealPipelines(me.tenantId(), account.portal()));
+			return Optional.of(lists.get(Crm.BITRIX24, me.tenantId(), () -> api.dealPipelines(me.tenantId(), account.portal())))
+				.filter(list -> !list.isEmpty());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Bitrix24's deal pipelines of tenant {} could not be read: {}", me.tenantId(), ex.getMessage());
@@ -131,7 +143,14 @@ class Bitrix24Controller {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(me, model);
 		}
+		Optional<Account> before = accounts.find(me.tenantId());
+		if (before.filter(Account::connected).isPresent() && (!before.get().portal().equals(host)
+				|| !before.get().clientId().equals(clientId.strip()) || !clientSecret.isBlank())) {
+			// The keys change and the portal is disconnected with them: its event handler goes too.
+			events.unsubscribe(me.tenantId(), before.get().portal());
+		}
 		accounts.saveKeys(me.tenantId(), host, clientId.strip(), clientSecret.strip(), clock.instant());
+		lists.forget(Crm.BITRIX24, me.tenantId());
 		audit.record(AuditAction.BITRIX24_KEYS_SAVED, "bitrix24", null,
 				"bitrix24-portal:" + host + (clientSecret.isBlank() ? "" : ";bitrix24-secret-changed"));
 		redirect.addFlashAttribute("notice", "crm.bitrix24.keys-saved");
@@ -190,8 +209,11 @@ class Bitrix24Controller {
 			Bitrix24Client.Tokens tokens = client.exchangeCode(account.get().portal(), account.get().clientId(),
 					accounts.secrets(me.tenantId()).clientSecret(), code, clock.instant());
 			accounts.connect(me.tenantId(), tokens, clock.instant());
-			audit.record(AuditAction.BITRIX24_CONNECTED, "bitrix24", null, "bitrix24-portal:" + account.get().portal());
-			redirect.addFlashAttribute("notice", "crm.bitrix24.connected");
+			lists.forget(Crm.BITRIX24, me.tenantId());
+			boolean bound = events.subscribe(me.tenantId(), account.get().portal(), kredoBase());
+			audit.record(AuditAction.BITRIX24_CONNECTED, "bitrix24", null, "bitrix24-portal:" + account.get().portal()
+					+ ";bitrix24-events:" + (bound ? "subscribed" : "refused"));
+			redirect.addFlashAttribute("notice", bound ? "crm.bitrix24.connected" : "crm.bitrix24.connected-without-events");
 		}
 		catch (Bitrix24Exception ex) {
 			log.warn("Bitrix24 refused the code of tenant {}: {}", me.tenantId(), ex.getMessage());
@@ -305,13 +327,46 @@ class Bitrix24Controller {
 		return id;
 	}
 
+	/** «Подписаться заново»: the outcomes' events bound again, at a new address (the old one is unbound). */
+	@PostMapping("/subscribe")
+	String subscribe(@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+		check(me);
+		Optional<Account> account = accounts.find(me.tenantId()).filter(Account::connected);
+		if (account.isEmpty()) {
+			redirect.addFlashAttribute("problem", new Rejected("crm.bitrix24.not-connected-yet"));
+			return "redirect:/crm/bitrix24";
+		}
+		boolean bound = events.subscribe(me.tenantId(), account.get().portal(), kredoBase());
+		audit.record(AuditAction.BITRIX24_EVENTS_SUBSCRIBED, "bitrix24", null,
+				"bitrix24-events:" + (bound ? "subscribed" : "refused"));
+		redirect.addFlashAttribute(bound ? "notice" : "problem",
+				bound ? "crm.bitrix24.events-subscribed" : new Rejected("crm.bitrix24.events-refused"));
+		return "redirect:/crm/bitrix24";
+	}
+
+	/** «Обновить список»: the portal's pipelines and stages are read afresh on the page that follows. */
+	@PostMapping("/pipelines")
+	String refreshPipelines(@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+		check(me);
+		lists.forget(Crm.BITRIX24, me.tenantId());
+		redirect.addFlashAttribute("notice", "crm.bitrix24.pipelines-refreshed");
+		return "redirect:/crm/bitrix24";
+	}
+
 	@PostMapping("/disconnect")
 	String disconnect(@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
 		check(me);
+		accounts.find(me.tenantId()).filter(Account::connected)
+			.ifPresent(account -> events.unsubscribe(me.tenantId(), account.portal()));
 		accounts.disconnect(me.tenantId(), clock.instant());
+		lists.forget(Crm.BITRIX24, me.tenantId());
 		audit.record(AuditAction.BITRIX24_DISCONNECTED, "bitrix24", null, null);
 		redirect.addFlashAttribute("notice", "crm.bitrix24.disconnected");
 		return "redirect:/crm/bitrix24";
+	}
+
+	private static String kredoBase() {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
 	}
 
 	private static String redirectUri() {
