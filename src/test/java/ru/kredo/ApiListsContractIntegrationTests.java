@@ -101,7 +101,7 @@ class ApiListsContractIntegrationTests {
 				"/api/v1/api-keys ", "/api/v1/lists ", "/api/v1/plans ", "/api/v1/disputes ", "/api/v1/conversations ",
 				"/api/v1/document-requests ", "/api/v1/promises ", "/api/v1/debtors/{id}/contact-log ",
 				"/api/v1/debtors/{contactId}/debts ", "/api/v1/debtors/{id}/phones ", "/api/v1/signals/priorities ",
-				"/api/v1/webhook-endpoints/event-types ", "/api/v1/statements ");
+				"/api/v1/webhook-endpoints/event-types ", "/api/v1/statements ", "/api/v1/offers ");
 	}
 
 	@Test
@@ -138,7 +138,7 @@ class ApiListsContractIntegrationTests {
 		}
 		assertThat(checked).contains("/api/v1/watches", "/api/v1/contacts", "/api/v1/users", "/api/v1/api-keys",
 				"/api/v1/lists", "/api/v1/debts", "/api/v1/disputes", "/api/v1/conversations", "/api/v1/promises",
-				"/api/v1/signals", "/api/v1/webhook-endpoints", "/api/v1/statements",
+				"/api/v1/signals", "/api/v1/webhook-endpoints", "/api/v1/statements", "/api/v1/offers",
 				"/api/v1/debtors/" + debtor.id().value() + "/contact-log");
 		assertThat(wrong).isEmpty();
 	}

@@ -68,6 +68,8 @@ class PageActionsContractIntegrationTests {
 			Map.entry("POST /inbox/{id}/note", "POST /api/v1/conversations/{id}/notes"),
 			Map.entry("POST /inbox/{id}/take", "PUT /api/v1/conversations/{id}/assignee"),
 			Map.entry("POST /inbox/{id}/assign", "PUT /api/v1/conversations/{id}/assignee"),
+			Map.entry("POST /inbox/{id}/offer", "POST /api/v1/conversations/{id}/offers"),
+			Map.entry("POST /inbox/{id}/document", "POST /api/v1/conversations/{id}/documents"),
 			Map.entry("POST /inbox/requests/{id}/answer", "POST /api/v1/document-requests/{id}/answer"),
 			Map.entry("POST /inbox/requests/{id}/decline", "POST /api/v1/document-requests/{id}/decline"),
 			// Plans.
@@ -137,10 +139,7 @@ class PageActionsContractIntegrationTests {
 					+ "preview the page shows; nothing an integration feeds"),
 			Map.entry("POST /inbox/replies", "canned replies are a typing aid of the inbox page; an integration sends "
 					+ "its own text (POST /api/v1/conversations/{id}/messages)"),
-			Map.entry("POST /inbox/replies/{id}/delete", "canned replies (above)"),
-			Map.entry("POST /inbox/{id}/offer", "NO API YET: a settlement offered in a conversation "
-					+ "(ConversationOffers); a follow-up"),
-			Map.entry("POST /inbox/{id}/document", "NO API YET: a document sent into a conversation; a follow-up")));
+			Map.entry("POST /inbox/replies/{id}/delete", "canned replies (above)")));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

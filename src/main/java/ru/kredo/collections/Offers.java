@@ -209,6 +209,16 @@ public class Offers {
 	@Transactional
 	public Offer offerFromConversation(TenantId tenant, ContactId debtor, DebtId debtId, OperatorOffer terms,
 			UUID operator, String operatorName) {
+		return offerFromConversation(tenant, debtor, debtId, terms, OfferedBy.user(operator, operatorName));
+	}
+
+	/**
+	 * As {@link #offerFromConversation(TenantId, ContactId, DebtId, OperatorOffer, UUID, String)}, offered by a user
+	 * of the agency or by one of its API keys ({@code by}); the offer records which.
+	 */
+	@Transactional
+	public Offer offerFromConversation(TenantId tenant, ContactId debtor, DebtId debtId, OperatorOffer terms,
+			OfferedBy by) {
 		Debt debt = debts.getObject().locked(tenant, debtId)
 			.filter(found -> found.contactId().equals(debtor))
 			.orElseThrow(() -> new NotFound("debt.not-found", debtId));
@@ -277,10 +287,11 @@ public class Offers {
 		}
 		PartPolicy parts = PartPolicy.IN_FULL;
 		jdbc.sql("""
-				insert into offers (id, tenant_id, debt_id, rule_id, offered_by, rule_name, discount_percent, full_amount,
-				    offer_amount, valid_until, status, max_parts, part_interval, grace_days, created_at)
-				values (?, ?, ?, null, ?, ?, ?, ?, ?, ?, 'OFFERED', ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), tenant.value(), debtId.value(), operator, operatorName, percent,
+				insert into offers (id, tenant_id, debt_id, rule_id, offered_by, offered_by_api_key, rule_name,
+				    discount_percent, full_amount, offer_amount, valid_until, status, max_parts, part_interval, grace_days,
+				    created_at)
+				values (?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, 'OFFERED', ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), tenant.value(), debtId.value(), by.user(), by.apiKey(), by.name(), percent,
 					balance.kopecks(), toPay.kopecks(), Date.valueOf(today.plusDays(terms.validDays())),
 					parts.maxParts(), parts.interval().name(), parts.graceDays(), Timestamp.from(clock.instant()))
 			.update();
@@ -293,7 +304,7 @@ public class Offers {
 			return java.util.Set.of();
 		}
 		return new java.util.HashSet<>(jdbc.sql("""
-				select debt_id from offers where tenant_id = ? and debt_id = any(?::uuid[]) and offered_by is not null""")
+				select debt_id from offers where tenant_id = ? and debt_id = any(?::uuid[]) and rule_id is null""")
 			.params(tenant.value(), debts.stream().map(debt -> debt.value().toString()).toArray(String[]::new))
 			.query((row, n) -> new DebtId(row.getObject("debt_id", UUID.class)))
 			.list());

@@ -11,7 +11,8 @@
  * ({@link ru.kredo.collections.DebtStatus}: open, under settlement, disputed, closed as paid, settled or written off)
  * changes only through its own guarded methods, stored in one place ({@code Debts.store}; {@code docs/debts.md}).
  * Also the agency's discount offers: the rules that pre-approve them, their acceptance with a schedule of parts,
- * payments counted against it, the forgiveness of the rest once the whole discounted sum is paid, and their lapse.
+ * payments counted against it, the forgiveness of the rest once the whole discounted sum is paid, and their lapse;
+ * the offers listed for the agency's software with the status the pages show ({@link ru.kredo.collections.OfferListing}).
  * <p>
  * Consumes {@link ru.kredo.payments.PaymentSucceeded} (synchronously, in the payment's transaction). Publishes
  * {@link ru.kredo.collections.DebtClosed} when a debt closes (paid, settled or written off), once, in the transaction

@@ -8,16 +8,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.kredo.accounts.UserAccounts;
-import ru.kredo.accounts.UserId;
+import ru.kredo.accounts.SignedInUser;
+import ru.kredo.apikeys.ApiKeyPrincipal;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.collections.Debt;
 import ru.kredo.collections.DebtId;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
+import ru.kredo.collections.OfferedBy;
 import ru.kredo.collections.Offers;
 import ru.kredo.collections.OperatorOffer;
 import ru.kredo.money.Amounts;
+import ru.kredo.tenancy.Actor;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -51,26 +54,38 @@ public class ConversationOffers {
 	}
 
 	/**
-	 * Offers the conversation's debtor a settlement on his debt, tells him so in the conversation, and audits it.
+	 * Offers the conversation's debtor a settlement on his debt, tells him so in the conversation, and audits it: on
+	 * the inbox's page by its operator, through the API by its key ({@code by}). The message is the agency's answer
+	 * written by {@code by}, as {@link Conversations#reply(TenantId, ConversationId, Actor, String, Upload)} writes it;
+	 * the offer records who made it.
 	 *
 	 * @throws ru.kredo.platform.NotFound another agency's conversation, or a debt not his
 	 * @throws ru.kredo.platform.InvalidFields as {@link Offers#offerFromConversation} refuses it
 	 */
 	@Transactional
-	public Offer offer(TenantId tenant, ConversationId id, UserId operator, DebtId debtId, OperatorOffer terms) {
+	public Offer offer(TenantId tenant, ConversationId id, Actor by, DebtId debtId, OperatorOffer terms) {
 		Conversation conversation = conversations.get(tenant, id);
-		String operatorName = accounts.get(tenant, operator).displayName();
-		Offer made = offers.offerFromConversation(tenant, conversation.contactId(), debtId, terms, operator.value(),
-				operatorName);
+		Offer made = offers.offerFromConversation(tenant, conversation.contactId(), debtId, terms, offeredBy(tenant, by));
 		Debt debt = debts.get(tenant, debtId);
 		String text = messages.getMessage("inbox.offer-made-message",
 				new Object[] { debt.contractNumber(), Amounts.text(made.offerAmount().roubles()),
 						Amounts.text(made.fullAmount().roubles()),
 						made.validUntil().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) },
 				DEBTORS_LANGUAGE);
-		conversations.reply(tenant, id, operator, text, null);
+		conversations.reply(tenant, id, by, text, null);
 		audit.record(AuditAction.OFFER_MADE, "debt", debtId.value(),
 				"offer-discount:" + made.discountPercent() + ";valid-until:" + made.validUntil());
 		return made;
+	}
+
+	/** The agency's user or API key that offers it, with the name the staff's card shows in place of a rule's. */
+	private OfferedBy offeredBy(TenantId tenant, Actor by) {
+		if (by instanceof SignedInUser user && user.tenantId().equals(tenant)) {
+			return OfferedBy.user(user.userId().value(), accounts.get(tenant, user.userId()).displayName());
+		}
+		if (by instanceof ApiKeyPrincipal key && key.tenantId().equals(tenant)) {
+			return OfferedBy.apiKey(key.keyId().value(), key.displayName());
+		}
+		throw new IllegalArgumentException("Not one of the agency's users or keys: " + by.auditName());
 	}
 }

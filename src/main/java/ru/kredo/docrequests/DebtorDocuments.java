@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.accounts.SignedInUser;
 import ru.kredo.accounts.UserId;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
@@ -32,6 +33,7 @@ import ru.kredo.platform.Rejected;
 import ru.kredo.platform.TooLarge;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.privacy.Sealed;
+import ru.kredo.tenancy.Actor;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -73,15 +75,20 @@ public class DebtorDocuments {
 	}
 
 	/**
-	 * An operator sends the debtor of the conversation a PDF with a title: it is his document from now on, and a
-	 * message of the agency's in the chat (the title, the file attached), which tells him as any answer does.
+	 * The agency sends the debtor of the conversation a PDF with a title: it is his document from now on, and a
+	 * message of the agency's in the chat (the title, the file attached), which tells him as any answer does. Sent by
+	 * one of its users (the inbox's «Отправить документ») or one of its API keys
+	 * ({@code POST /api/v1/conversations/{id}/documents}): the chat's message is written by {@code by}, as
+	 * {@link Conversations#reply(TenantId, ConversationId, Actor, String, Upload)} writes any answer, and the document
+	 * records the user (none for a key; its message names the key).
 	 *
 	 * @throws NotFound another agency's conversation
 	 * @throws InvalidFields {@code title} (required, too long, a control character) and {@code file} (none, empty,
 	 *         too large, not a PDF), every one at once
 	 */
 	@Transactional
-	public DebtorDocument send(TenantId tenant, ConversationId id, UserId operator, String title, Upload upload) {
+	public DebtorDocument send(TenantId tenant, ConversationId id, Actor by, String title, Upload upload) {
+		UserId operator = by instanceof SignedInUser user ? user.userId() : null;
 		Conversation conversation = conversations.get(tenant, id);
 		InvalidFields.Collector errors = new InvalidFields.Collector();
 		String checkedTitle = errors.read("title", () -> title(title));
@@ -89,7 +96,7 @@ public class DebtorDocuments {
 		errors.throwIfAny();
 		Message sent;
 		try {
-			sent = conversations.reply(tenant, conversation.id(), operator, checkedTitle, upload);
+			sent = conversations.reply(tenant, conversation.id(), by, checkedTitle, upload);
 		}
 		catch (Rejected refused) {
 			// The chat's own limits (its file size) may be tighter than this module's.

@@ -72,6 +72,8 @@ public final class TenantKindAccess {
 			Row.staff("/api/v1/debts/**", COLLECTOR),
 			// … their requisites and discount rules, as their pages (issue 15).
 			Row.staff("/api/v1/requisites/**", COLLECTOR), Row.staff("/api/v1/offer-rules/**", COLLECTOR),
+			// … and the debts' discount offers, listed and read (issue 15).
+			Row.staff("/api/v1/offers/**", COLLECTOR),
 			// … their plan policy and texts to debtors, as their pages (issue 15).
 			Row.staff("/api/v1/plan-policy/**", COLLECTOR), Row.staff("/api/v1/contact-templates/**", COLLECTOR),
 			// … and their registries (portfolios) with their uploads (issue 15), a portfolio put on monitoring (issue 14).

@@ -207,7 +207,10 @@ class TenantIsolationIntegrationTests {
 				values (?, ?, ?, ?, ?, 50000, current_date - 1, now(), 'Оператор')""")
 			.params(promiseOfB, b.tenant().id().value(), contact.id().value(), debtOfB.id().value(), callOfB).update();
 
-		objectsOfB = List.of(statementOfB.toString(), callOfB.toString(), promiseOfB.toString(), signedOfB.id().toString(), requestOfB.toString(), answeredOfB.toString(), documentOfB.toString(),
+		// The offer of that settlement (GET /api/v1/offers/{id}).
+		java.util.UUID offerOfB = offers.find(b.tenant().id(), signedOfB.id()).orElseThrow().id();
+
+		objectsOfB = List.of(offerOfB.toString(), statementOfB.toString(), callOfB.toString(), promiseOfB.toString(), signedOfB.id().toString(), requestOfB.toString(), answeredOfB.toString(), documentOfB.toString(),
 				messageOfB.conversationId().toString(), disputeOfB,
 				cannedReplies.add(b.tenant().id(), "Шаблон", "Здравствуйте, {имя}").id().toString(),
 				messageOfB.attachments().getFirst().id().toString(), contact.id().toString(), managerOfB.id().toString(),
@@ -300,7 +303,7 @@ class TenantIsolationIntegrationTests {
 		String promises = mvc.perform(get("/api/v1/promises").header("Authorization", "Bearer " + c.apiKey().secret()))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(promises).contains("\"items\":[]", "\"total\":0");
-		for (String endpoint : List.of("/api/v1/conversations", "/api/v1/disputes")) {
+		for (String endpoint : List.of("/api/v1/conversations", "/api/v1/disputes", "/api/v1/offers")) {
 			String json = mvc.perform(get(endpoint).header("Authorization", "Bearer " + c.apiKey().secret()))
 				.andReturn().getResponse().getContentAsString();
 			assertThat(json).as(endpoint).contains("\"total\":0");
@@ -349,7 +352,8 @@ class TenantIsolationIntegrationTests {
 					"GET /api/v1/debtors/{id}/phones", "POST /api/v1/debtors/{id}/phones/own",
 					"POST /api/v1/portfolios/{id}/monitoring", "POST /api/v1/portfolios/{id}/invitations",
 					"GET /api/v1/statements/{id}", "POST /api/v1/statements/{id}/confirm",
-					"POST /api/v1/statements/{id}/decline");
+					"POST /api/v1/statements/{id}/decline", "POST /api/v1/conversations/{id}/offers",
+					"POST /api/v1/conversations/{id}/documents", "GET /api/v1/offers/{id}");
 	}
 
 	private void assertBUnchanged() {
@@ -368,6 +372,12 @@ class TenantIsolationIntegrationTests {
 			.as("no bar marked or lifted on B's debtor by another (B's open dispute bars its debt)").isEqualTo(barsOfB);
 		assertThat(conversations.list(b.tenant().id(), ru.kredo.conversations.ConversationFilter.ALL, null, 0, 10).items())
 			.singleElement().satisfies(line -> assertThat(line.conversation().staffUnread()).isEqualTo(1));
+		assertThat(jdbc.sql("select count(*) from offers where tenant_id = ? and rule_id is null")
+			.param(b.tenant().id().value()).query(Long.class).single())
+			.as("no settlement offered in B's conversation by another").isZero();
+		assertThat(jdbc.sql("select count(*) from debtor_documents where tenant_id = ? and source = 'CONVERSATION'")
+			.param(b.tenant().id().value()).query(Long.class).single())
+			.as("no document sent into B's conversation by another").isZero();
 	}
 
 	private List<Endpoint> endpointsWithId(boolean api) {

@@ -250,7 +250,7 @@ class InboxController {
 		OfferForm form = new OfferForm(debt, discountPercent, sumToPay, validDays);
 		try {
 			OfferForm.Parsed parsed = form.parse();
-			conversationOffers.offer(me.tenantId(), conversation, me.userId(), parsed.debt(), parsed.terms());
+			conversationOffers.offer(me.tenantId(), conversation, me, parsed.debt(), parsed.terms());
 		}
 		catch (InvalidFields invalid) {
 			model.addAttribute("offerErrors", invalid.errors());

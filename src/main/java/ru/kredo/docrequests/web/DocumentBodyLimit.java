@@ -16,7 +16,8 @@ import ru.kredo.docrequests.DocumentRequestLimits;
 
 /**
  * The forms and the endpoint that carry a PDF to a debtor (answering a request, {@code /inbox/requests/{id}/answer} and
- * {@code /api/v1/document-requests/{id}/answer}; sending one from a conversation, {@code /inbox/{id}/document}) carry
+ * {@code /api/v1/document-requests/{id}/answer}; sending one from a conversation, {@code /inbox/{id}/document} and
+ * {@code /api/v1/conversations/{id}/documents}) carry
  * one file up to {@code kredo.document-requests.max-file-size} and a few fields: a body larger than
  * {@link DocumentRequestLimits#maxFormBytes()}, or of no stated length, is refused with 413 before the multipart
  * parser spools it to disk (the server takes up to 2 GB for other uploads).
@@ -26,7 +27,8 @@ import ru.kredo.docrequests.DocumentRequestLimits;
 class DocumentBodyLimit extends OncePerRequestFilter {
 
 	private static final Pattern FORMS = Pattern.compile(
-			"^(/inbox/requests/[^/]+/answer|/api/v1/document-requests/[^/]+/answer|/inbox/[^/]+/document)/?$");
+			"^(/inbox/requests/[^/]+/answer|/api/v1/document-requests/[^/]+/answer|/inbox/[^/]+/document"
+			+ "|/api/v1/conversations/[^/]+/documents)/?$");
 
 	private final DocumentRequestLimits limits;
 

@@ -70,7 +70,7 @@ class SendDocumentController {
 			Model model, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		ConversationId conversation = conversations.get(me.tenantId(), new ConversationId(id)).id();
 		try {
-			documents.send(me.tenantId(), conversation, me.userId(), title, Upload.of(file));
+			documents.send(me.tenantId(), conversation, me, title, Upload.of(file));
 		}
 		catch (InvalidFields invalid) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

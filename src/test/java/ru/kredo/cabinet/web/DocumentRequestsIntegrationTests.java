@@ -362,6 +362,67 @@ class DocumentRequestsIntegrationTests {
 		assertThat(status(get("/inbox/{id}/document", conversation).with(user(fixtures.admin(otherAgency))))).isEqualTo(404);
 	}
 
+	/**
+	 * Issue 15: the inbox's «Отправить документ» through the API does what the page does — the same checks and codes
+	 * (every wrong field at once, 400 here where the page answers 422), the document in his «Документы», the agency's
+	 * message in his chat with the file, written by the key — and another agency's conversation is a 404.
+	 */
+	@Test
+	void aDocumentSentThroughTheApiIsInTheChatAndInHisDocumentsAsThePagesAre() throws Exception {
+		Message question = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Пришлите расчёт", null);
+		String conversation = question.conversationId().toString();
+		String path = "/api/v1/conversations/" + conversation + "/documents";
+
+		MvcResult wrong = mvc.perform(multipart(path).param("title", " ")
+			.file(new MockMultipartFile("file", "x.pdf", "application/pdf", "нет".getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization", "Bearer " + agency.apiKey().secret())).andReturn();
+		assertThat(wrong.getResponse().getStatus()).isEqualTo(400);
+		String refused = wrong.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("\"code\":\"request.invalid-fields\"", "\"field\":\"title\"",
+				"\"code\":\"docrequest.title-required\"", "\"field\":\"file\"", "\"code\":\"docrequest.file-not-pdf\"");
+		MvcResult none = mvc.perform(multipart(path).param("title", "Расчёт")
+			.header("Authorization", "Bearer " + agency.apiKey().secret())).andReturn();
+		assertThat(none.getResponse().getStatus()).isEqualTo(400);
+		assertThat(none.getResponse().getContentAsString()).contains("\"code\":\"docrequest.file-required\"");
+		assertThat(conversations.history(agency.tenant().id(), question.conversationId(), false)).hasSize(1);
+
+		// Another agency's key: not found, and nothing is sent.
+		MvcResult stranger = mvc.perform(multipart(path).param("title", "Расчёт")
+			.file(new MockMultipartFile("file", "расчёт.pdf", "application/pdf", PDF))
+			.header("Authorization", "Bearer " + otherAgency.apiKey().secret())).andReturn();
+		assertThat(stranger.getResponse().getStatus()).isEqualTo(404);
+		assertThat(stranger.getResponse().getContentAsString()).contains("\"code\":\"conversation.not-found\"");
+
+		MvcResult sent = mvc.perform(multipart(path).param("title", "Расчёт задолженности")
+			.file(new MockMultipartFile("file", "расчёт.pdf", "application/pdf", PDF))
+			.header("Authorization", "Bearer " + agency.apiKey().secret())).andReturn();
+		assertThat(sent.getResponse().getStatus()).as(sent.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.isEqualTo(201);
+		String body = sent.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(body).contains("\"title\":\"Расчёт задолженности\"", "\"fileName\":\"расчёт.pdf\"",
+				"\"conversationId\":\"" + conversation + "\"");
+
+		// In his chat, as the agency's, written by the key; staff see the key.
+		List<Message> history = conversations.history(agency.tenant().id(), question.conversationId(), false);
+		assertThat(history.getLast().text()).isEqualTo("Расчёт задолженности");
+		assertThat(history.getLast().attachments()).singleElement().satisfies(a -> assertThat(a.fileName()).isEqualTo("расчёт.pdf"));
+		assertThat(jdbc.sql("select api_key_id from conversation_messages where id = ?").param(history.getLast().id())
+			.query(UUID.class).single()).isEqualTo(agency.apiKey().key().id().value());
+		assertThat(staffPage("/inbox/" + conversation)).contains("API: Первый ключ", "Расчёт задолженности");
+		// … and in his «Документы», the same bytes.
+		UUID document = jdbc.sql("select id from debtor_documents where tenant_id = ? and contact_id = ?")
+			.params(agency.tenant().id().value(), debtor.id().value()).query(UUID.class).single();
+		assertThat(body).contains("\"id\":\"" + document + "\"");
+		assertThat(page(door + "/documents", signedIn(agency, debtor))).contains("Расчёт задолженности",
+				"Документы от агентства");
+		assertThat(mvc.perform(get(door + "/documents/files/" + document).session(signedIn(agency, debtor))).andReturn()
+			.getResponse().getContentAsByteArray()).isEqualTo(PDF);
+		assertThat(jdbc.sql("select actor from audit_events where tenant_id = ? and action = 'DOCUMENT_SENT'")
+			.param(agency.tenant().id().value()).query(String.class).single()).startsWith("api-key:");
+		assertThat(jdbc.sql("select created_by is null from debtor_documents where id = ?").param(document)
+			.query(Boolean.class).single()).as("a key is no user").isTrue();
+	}
+
 	@Test
 	void aFileOverTheLimitIsRefusedAndABodyFarOverItIsNotEvenRead() throws Exception {
 		DocumentRequest request = requests.request(agency.tenant().id(), debtor.id(), debt.id(),
@@ -378,10 +439,19 @@ class DocumentRequestsIntegrationTests {
 			.header("Authorization", "Bearer " + agency.apiKey().secret())).andReturn();
 		assertThat(api.getResponse().getStatus()).isEqualTo(413);
 		assertThat(api.getResponse().getContentAsString()).contains("\"code\":\"docrequest.file-too-large\"");
+		// Sent from a conversation through the API: the same limit, the same 413.
+		String conversation = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Жду", null).conversationId()
+			.toString();
+		MvcResult sent = mvc.perform(multipart("/api/v1/conversations/{id}/documents", conversation).param("title", "Большой")
+			.file(new MockMultipartFile("file", "big.pdf", "application/pdf", justOver))
+			.header("Authorization", "Bearer " + agency.apiKey().secret())).andReturn();
+		assertThat(sent.getResponse().getStatus()).isEqualTo(413);
+		assertThat(sent.getResponse().getContentAsString()).contains("\"code\":\"docrequest.file-too-large\"");
 
 		// A body over what the form may carry, or of no stated length, is refused before it is parsed.
 		for (String path : List.of("/inbox/requests/" + request.id() + "/answer", "/api/v1/document-requests/"
-				+ request.id() + "/answer", "/inbox/" + UUID.randomUUID() + "/document")) {
+				+ request.id() + "/answer", "/inbox/" + UUID.randomUUID() + "/document",
+				"/api/v1/conversations/" + conversation + "/documents")) {
 			assertThat(status(post(path).contentType("multipart/form-data; boundary=x")
 				.content(new byte[(int) requests.limits().maxFormBytes() + 1]).with(user(staff)).with(csrf())))
 				.as(path).isEqualTo(413);

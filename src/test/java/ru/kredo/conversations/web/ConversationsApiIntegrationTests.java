@@ -434,11 +434,19 @@ class ConversationsApiIntegrationTests {
 		assertThat(operations).containsExactlyInAnyOrder("GET /api/v1/conversations", "GET /api/v1/conversations/{id}",
 				"POST /api/v1/conversations/{id}/messages", "POST /api/v1/conversations/{id}/notes",
 				"POST /api/v1/conversations/{id}/read", "GET /api/v1/conversations/{id}/attachments/{attachmentId}",
-				"PUT /api/v1/conversations/{id}/assignee",
+				"PUT /api/v1/conversations/{id}/assignee", "POST /api/v1/conversations/{id}/offers",
+				"POST /api/v1/conversations/{id}/documents",
 				"GET /api/v1/disputes", "GET /api/v1/disputes/{id}", "POST /api/v1/disputes/{id}/resolution");
 		assertThat(withoutExample).isEmpty();
 		assertThat(paths.get("/api/v1/conversations/{id}/messages").get("post").get("requestBody").get("content")
 			.propertyNames()).contains("application/json", "multipart/form-data");
+		// Issue 15: the settlement offered and the document sent, as the inbox's page does them.
+		assertThat(paths.get("/api/v1/conversations/{id}/offers").get("post").get("requestBody").get("content")
+			.propertyNames()).containsExactly("application/json");
+		assertThat(paths.get("/api/v1/conversations/{id}/documents").get("post").get("requestBody").get("content")
+			.propertyNames()).containsExactly("multipart/form-data");
+		assertThat(paths.get("/api/v1/conversations/{id}/documents").get("post").get("responses").propertyNames())
+			.contains("201", "400", "404", "413");
 	}
 
 	private List<String> ids(String query) throws Exception {
