@@ -94,5 +94,7 @@ public enum AuditAction {
 	/** Bitrix24 disconnected: tokens deleted. */
 	BITRIX24_DISCONNECTED,
 	/** What a signal becomes in Bitrix24 chosen (task, timeline comment, deal with its pipeline and stage). */
-	BITRIX24_ACTION_CHOSEN
+	BITRIX24_ACTION_CHOSEN,
+	/** «Сигналы в Kafka» switched on or off (the detail says which), on the «Вебхуки» page or by the API (issue 16). */
+	SIGNAL_TOPIC_SWITCHED
 }
