@@ -176,8 +176,15 @@ class KafkaEventsIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> newestUpload(feed).accepted() == 26);
 		FeedUpload first = newestUpload(feed);
 		assertThat(first).extracting(FeedUpload::received, FeedUpload::queued, FeedUpload::accepted,
-				FeedUpload::duplicates, FeedUpload::rejected, FeedUpload::matched, FeedUpload::signalsRaised)
-			.containsExactly(27L, 26L, 26L, 0L, 1L, 6L, 6L);
+				FeedUpload::duplicates, FeedUpload::rejected, FeedUpload::matched)
+			.containsExactly(27L, 26L, 26L, 0L, 1L, 6L);
+		// Every tenant's new signals count, and the seeded passports are watched by this class's tenants of earlier
+		// runs on the same database too: the signals this push raised are those linked to its events only.
+		assertThat(first.signalsRaised()).isEqualTo(jdbc.sql("""
+				select count(distinct l.signal_id) from signal_events l join credit_events e on e.id = l.event_id
+				where e.source = ? and not exists (select 1 from signal_events o join credit_events oe on oe.id = o.event_id
+				    where o.signal_id = l.signal_id and oe.source <> ?)""")
+			.params(source, source).query(Long.class).single()).isGreaterThanOrEqualTo(6);
 		mvc.perform(get("/api/v1/feeds/uploads").header("Authorization", feed))
 			.andExpect(jsonPath("$.items[0].id").value(first.id().toString()))
 			.andExpect(jsonPath("$.items[0].status").value("DONE"))

@@ -96,10 +96,10 @@ public class EventTopicFeed implements BatchAcknowledgingMessageListener<String,
 		// Only now: every chunk of the batch has committed, and every rejection is with the broker.
 		acknowledgment.acknowledge();
 		if (log.isDebugEnabled()) {
-			log.debug("{} records of {} uploads up to {}: {} new, {} duplicates, {} rejected", records.size(),
-					byUpload.size(),
+			// "records up to" is what SecondNode (KafkaEventsIntegrationTests) waits for in the log.
+			log.debug("{} records up to {}: {} new, {} duplicates, {} rejected, of {} uploads", records.size(),
 					records.getLast().topic() + "-" + records.getLast().partition() + "@" + records.getLast().offset(),
-					stored, repeated, refused);
+					stored, repeated, refused, byUpload.size());
 		}
 	}
 
