@@ -55,6 +55,7 @@ class PageActionsContractIntegrationTests {
 			Map.entry("POST /webhooks/{id}/rotate-secret", "POST /api/v1/webhook-endpoints/{id}/secret/rotate"),
 			Map.entry("POST /webhooks/{id}/test", "POST /api/v1/webhook-endpoints/{id}/test"),
 			Map.entry("POST /webhooks/deliveries/{id}/redeliver", "POST /api/v1/webhook-deliveries/{id}/redeliver"),
+			Map.entry("POST /webhooks/kafka", "PUT /api/v1/signal-topic"),
 			// A collection agency: portfolios, requisites, offer rules, disputes.
 			Map.entry("POST /debtors/portfolios", "POST /api/v1/portfolios/{id}/uploads"),
 			Map.entry("POST /requisites", "PUT /api/v1/requisites"),

@@ -96,5 +96,7 @@ public enum AuditAction {
 	/** What a signal becomes in Bitrix24 chosen (task, timeline comment, deal with its pipeline and stage). */
 	BITRIX24_ACTION_CHOSEN,
 	/** The outcomes' events bound again («Подписаться заново»), with whether Bitrix24 took them. */
-	BITRIX24_EVENTS_SUBSCRIBED
+	BITRIX24_EVENTS_SUBSCRIBED,
+	/** «Сигналы в Kafka» switched on or off (the detail says which), on the «Вебхуки» page or by the API (issue 16). */
+	SIGNAL_TOPIC_SWITCHED
 }

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -119,7 +120,17 @@ public class CreditEventIngestion {
 	 * index + 1. Returns once every chunk is committed.
 	 */
 	public IngestionReport ingestValues(List<byte[]> values) {
-		return ingest(EventStream.ofValues(values.iterator(), json, maxLineLength), Progress.unrecorded());
+		return ingestValues(values, null);
+	}
+
+	/**
+	 * Ingests values as {@link #ingestValues(List)} does, all of them records of the queued upload {@code upload}
+	 * ({@link FeedUploads}; {@code null}: none): each chunk adds what it stored, matched and raised to that upload's
+	 * row in its own transaction, so the counts grow exactly as the chunks commit.
+	 */
+	public IngestionReport ingestValues(List<byte[]> values, UUID upload) {
+		return ingest(EventStream.ofValues(values.iterator(), json, maxLineLength),
+				upload == null ? Progress.unrecorded() : Progress.consumed(upload));
 	}
 
 	private IngestionReport ingest(InputStream body, Progress progress) {
@@ -192,7 +203,7 @@ public class CreditEventIngestion {
 			try {
 				// A fresh tally each attempt: a chunk rolled back and stored again counts once.
 				MatchTally tally = new MatchTally();
-				int stored = storeOnce(chunk, tally);
+				int stored = storeOnce(chunk, tally, progress);
 				progress.chunk(chunk.size(), stored, tally);
 				return stored;
 			}
@@ -205,7 +216,7 @@ public class CreditEventIngestion {
 		}
 	}
 
-	private int storeOnce(EventChunk chunk, MatchTally tally) {
+	private int storeOnce(EventChunk chunk, MatchTally tally, Progress progress) {
 		if (chunk.size() == 0) {
 			return 0;
 		}
@@ -222,6 +233,10 @@ public class CreditEventIngestion {
 			long inserted = System.nanoTime();
 			if (!recorded.isEmpty()) {
 				events.publishEvent(new CreditEventsRecorded(recorded, tally));
+			}
+			if (progress.countedInRow()) {
+				// With the chunk or not at all: a chunk rolled back and stored again is counted once.
+				uploads.counted(progress.id(), chunk.size(), recorded.size(), tally);
 			}
 			if (log.isDebugEnabled()) {
 				log.debug("chunk of {}: insert {} ms, matching and signals {} ms", chunk.size(),

@@ -98,7 +98,9 @@ public final class TenantKindAccess {
 			Row.staff("/api/v1/contacts/**", ANY), Row.staff("/api/v1/watches/**", ANY),
 			Row.staff("/api/v1/lists/**", ANY), Row.staff("/api/v1/signals/**", ANY),
 			// Webhooks by API, as the «Вебхуки» page (issue 15).
-			Row.staff("/api/v1/webhook-endpoints/**", ANY), Row.staff("/api/v1/webhook-deliveries/**", ANY));
+			Row.staff("/api/v1/webhook-endpoints/**", ANY), Row.staff("/api/v1/webhook-deliveries/**", ANY),
+			// «Сигналы в Kafka» by API, as on the «Вебхуки» page (issue 16).
+			Row.staff("/api/v1/signal-topic", ANY));
 
 	private TenantKindAccess() {
 	}

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.kredo.platform.Cursor;
 import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.TenantId;
+import ru.kredo.webhooks.internal.SignalTopicOutbox;
 import ru.kredo.webhooks.internal.WebhookPayloads;
 
 /** Queues messages for a tenant's endpoints and reads the delivery log. Sending is the dispatcher's job. */
@@ -34,20 +35,24 @@ public class WebhookDeliveries {
 	private final Clock clock;
 	private final WebhookEndpoints endpoints;
 	private final WebhookPayloads payloads;
+	private final SignalTopicOutbox topics;
 
-	WebhookDeliveries(JdbcClient jdbc, Clock clock, WebhookEndpoints endpoints, WebhookPayloads payloads) {
+	WebhookDeliveries(JdbcClient jdbc, Clock clock, WebhookEndpoints endpoints, WebhookPayloads payloads,
+			SignalTopicOutbox topics) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.endpoints = endpoints;
 		this.payloads = payloads;
+		this.topics = topics;
 	}
 
 	/**
 	 * One pending delivery per enabled endpoint of each message's tenant that receives {@code eventType} (its event
 	 * filter: none chosen, or this type among them), in one statement; a message already queued for an endpoint is
-	 * kept, so a listener that runs twice queues nothing twice.
+	 * kept, so a listener that runs twice queues nothing twice. In the same transaction, each message of a tenant with
+	 * «Сигналы в Kafka» on is queued for its topic ({@link SignalTopics}), whatever its endpoints receive.
 	 *
-	 * @return how many deliveries were queued
+	 * @return how many deliveries were queued (to endpoints; the topic's messages not counted)
 	 */
 	@Transactional
 	public int enqueue(String eventType, List<Message> messages) {
@@ -58,12 +63,16 @@ public class WebhookDeliveries {
 		UUID[] tenants = new UUID[n];
 		String[] ids = new String[n];
 		String[] bodies = new String[n];
+		String[] keys = new String[n];
 		for (int i = 0; i < n; i++) {
 			tenants[i] = messages.get(i).tenant().value();
 			ids[i] = messages.get(i).messageId();
 			bodies[i] = messages.get(i).payload();
+			keys[i] = messages.get(i).key();
 		}
-		Timestamp now = Timestamp.from(clock.instant());
+		Instant at = clock.instant();
+		Timestamp now = Timestamp.from(at);
+		topics.enqueue(eventType, tenants, ids, keys, bodies, at);
 		return jdbc.sql("""
 				insert into webhook_deliveries (id, tenant_id, endpoint_id, message_id, event_type, payload, status,
 				    next_attempt_at, created_at)
@@ -78,37 +87,52 @@ public class WebhookDeliveries {
 	}
 
 	/**
-	 * Which of these tenants have an enabled endpoint that receives {@code eventType}: a batch's signals need payloads
-	 * (JSON, each a few hundred bytes) only for them.
+	 * Which of these tenants have an enabled endpoint that receives {@code eventType}, or «Сигналы в Kafka» on: a
+	 * batch's signals need payloads (JSON, each a few hundred bytes) only for them.
 	 */
 	public Set<TenantId> listening(String eventType, Collection<TenantId> tenants) {
 		if (tenants.isEmpty()) {
 			return Set.of();
 		}
 		return Set.copyOf(jdbc.sql("""
-				select distinct tenant_id from webhook_endpoints where enabled and tenant_id = any(?)
-				and (event_types is null or ? = any (event_types))""")
-			.params(tenants.stream().map(TenantId::value).distinct().toArray(UUID[]::new), eventType)
+				select tenant_id from webhook_endpoints where enabled and tenant_id = any(?)
+				and (event_types is null or ? = any (event_types))
+				union select tenant_id from webhook_kafka_topics where tenant_id = any(?)""")
+			.params(tenants.stream().map(TenantId::value).distinct().toArray(UUID[]::new), eventType,
+					tenants.stream().map(TenantId::value).distinct().toArray(UUID[]::new))
 			.query((row, n) -> new TenantId(row.getObject(1, UUID.class)))
 			.list());
 	}
 
 	/**
-	 * Which of these tenants have an enabled endpoint at all, whatever it receives; a listener should ask
+	 * Which of these tenants have an enabled endpoint at all, whatever it receives, or «Сигналы в Kafka» on; a listener
+	 * should ask
 	 * {@link #listening(String, Collection)} with its event type, so that no payload is built for nobody.
 	 */
 	public Set<TenantId> listening(Collection<TenantId> tenants) {
 		if (tenants.isEmpty()) {
 			return Set.of();
 		}
-		return Set.copyOf(jdbc.sql("select distinct tenant_id from webhook_endpoints where enabled and tenant_id = any(?)")
-			.param(tenants.stream().map(TenantId::value).distinct().toArray(UUID[]::new))
+		UUID[] ids = tenants.stream().map(TenantId::value).distinct().toArray(UUID[]::new);
+		return Set.copyOf(jdbc.sql("""
+				select tenant_id from webhook_endpoints where enabled and tenant_id = any(?)
+				union select tenant_id from webhook_kafka_topics where tenant_id = any(?)""")
+			.params(ids, ids)
 			.query((row, n) -> new TenantId(row.getObject(1, UUID.class)))
 			.list());
 	}
 
-	/** A message for a tenant's endpoints. */
-	public record Message(TenantId tenant, String messageId, String payload) {
+	/**
+	 * A message for a tenant's endpoints (and its topic, {@link SignalTopics}).
+	 *
+	 * @param key the topic record's key: the signal's id for a signal's events, so that they stay in order
+	 */
+	public record Message(TenantId tenant, String messageId, String payload, String key) {
+
+		/** A message keyed by its own id. */
+		public Message(TenantId tenant, String messageId, String payload) {
+			this(tenant, messageId, payload, messageId);
+		}
 	}
 
 	/** Queues a {@code webhook.test} message for one endpoint, so the admin can check the CRM's side. */

@@ -15,7 +15,10 @@
  * {@link ru.kredo.collections.DebtClosed} ({@code internal/AgencyEventsListener}: thin payloads, ids only); for every
  * tenant {@link ru.kredo.signals.OutcomeRecorded} and {@link ru.kredo.monitoring.ListImportFinished}
  * ({@code internal/TenantEventsListener}); a signal folded is {@code signal.folded}.
- * Publishes nothing. The payloads are documented in {@code docs/webhooks.md}.
+ * Where Kredo runs with Kafka, a tenant may switch «Сигналы в Kafka» on ({@link ru.kredo.webhooks.SignalTopics}):
+ * every message it would receive by webhook also goes to its own topic, through an outbox written with the deliveries
+ * ({@code internal/SignalTopicOutbox}, {@code internal/SignalTopicPublisher}).
+ * Publishes no application events. The payloads are documented in {@code docs/webhooks.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks")
 package ru.kredo.webhooks;

@@ -127,6 +127,9 @@ class KafkaEventsIntegrationTests {
 	CreditEventIntake intake;
 
 	@Autowired
+	FeedUploads feedUploads;
+
+	@Autowired
 	JsonMapper json;
 
 	@Autowired
@@ -154,7 +157,8 @@ class KafkaEventsIntegrationTests {
 		strangers(20).forEach(lines::add);
 		lines.add(5, "{\"source\":\"" + source + "\",\"eventId\":\"bad\",\"type\":\"9.9\"}");
 		String body = String.join("\n", lines);
-		String feed = "Bearer " + apiKeys.issue(TenantId.PLATFORM, "Лента " + source, "test").secret();
+		ru.kredo.apikeys.IssuedApiKey issued = apiKeys.issue(TenantId.PLATFORM, "Лента " + source, "test");
+		String feed = "Bearer " + issued.secret();
 
 		mvc.perform(post("/api/v1/events").header("Authorization", feed).header("Accept-Language", "ru")
 			.contentType("application/x-ndjson").content(body))
@@ -168,6 +172,25 @@ class KafkaEventsIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> stored(source) == 26);
 		assertSignalledOnce(tenant, watched.size(), 2);
+		// The push is an upload of its feed, its counts added by the node that stored its records (issue 16).
+		await().atMost(Duration.ofSeconds(30)).until(() -> newestUpload(feed).accepted() == 26);
+		FeedUpload first = newestUpload(feed);
+		assertThat(first).extracting(FeedUpload::received, FeedUpload::queued, FeedUpload::accepted,
+				FeedUpload::duplicates, FeedUpload::rejected, FeedUpload::matched)
+			.containsExactly(27L, 26L, 26L, 0L, 1L, 6L);
+		// Every tenant's new signals count, and the seeded passports are watched by this class's tenants of earlier
+		// runs on the same database too: the signals this push raised are those linked to its events only.
+		assertThat(first.signalsRaised()).isEqualTo(jdbc.sql("""
+				select count(distinct l.signal_id) from signal_events l join credit_events e on e.id = l.event_id
+				where e.source = ? and not exists (select 1 from signal_events o join credit_events oe on oe.id = o.event_id
+				    where o.signal_id = l.signal_id and oe.source <> ?)""")
+			.params(source, source).query(Long.class).single()).isGreaterThanOrEqualTo(6);
+		mvc.perform(get("/api/v1/feeds/uploads").header("Authorization", feed))
+			.andExpect(jsonPath("$.items[0].id").value(first.id().toString()))
+			.andExpect(jsonPath("$.items[0].status").value("DONE"))
+			.andExpect(jsonPath("$.items[0].queued").value(26))
+			.andExpect(jsonPath("$.items[0].accepted").value(26))
+			.andExpect(jsonPath("$.items[0].rejected").value(1));
 
 		// The same batch again: every event is a duplicate.
 		double duplicates = count("duplicate");
@@ -176,6 +199,20 @@ class KafkaEventsIntegrationTests {
 		await().atMost(Duration.ofSeconds(60)).until(() -> count("duplicate") - duplicates >= 26);
 		assertThat(stored(source)).isEqualTo(26);
 		assertSignalledOnce(tenant, watched.size(), 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> newestUpload(feed).duplicates() == 26);
+		assertThat(newestUpload(feed)).extracting(FeedUpload::accepted, FeedUpload::matched, FeedUpload::signalsRaised)
+			.containsExactly(0L, 0L, 0L);
+		String page = mvc.perform(get("/operator/feeds/{feed}", issued.key().id().value())
+			.with(user(fixtures.signedIn("operator@kredo.demo")))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("через Kafka: в очереди 26, сохранено узлами 26");
+	}
+
+	// The feed's newest upload as the operator sees it (with matched and signals raised).
+	private FeedUpload newestUpload(String feed) throws Exception {
+		String answer = mvc.perform(get("/api/v1/feeds/uploads").header("Authorization", feed).param("limit", "1"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return feedUploads.get(UUID.fromString(json.readTree(answer).get("items").get(0).get("id").asString()));
 	}
 
 	@Test

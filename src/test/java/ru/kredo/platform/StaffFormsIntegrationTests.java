@@ -157,7 +157,7 @@ class StaffFormsIntegrationTests {
 			"POST /signals/{id}/outcome", "POST /signals/ranking", "POST /signals/ranking/reset",
 			"POST /api-keys/{id}/revoke", "POST /webhooks/{id}/enabled", "POST /webhooks/{id}/rotate-secret",
 			"POST /webhooks/{id}/test", "POST /webhooks/{id}/event-types", "POST /webhooks/deliveries/{id}/redeliver",
-			"POST /users/{id}/role",
+			"POST /webhooks/kafka", "POST /users/{id}/role",
 			"POST /users/{id}/enabled", "POST /users/{id}/password-reset", "POST /users/{id}/invite-again",
 			"POST /offer-rules/{id}/enabled", "POST /offer-rules/{id}/delete", "POST /payments/settings",
 			"POST /operator/events", "POST /inbox/{id}/take", "POST /inbox/{id}/assign",
@@ -411,6 +411,8 @@ class StaffFormsIntegrationTests {
 			.with(user(brokerAdmin)));
 		forms.put("POST /webhooks/{id}/test", () -> post("/webhooks/{id}/test", webhook(broker).id().value())
 			.with(user(brokerAdmin)));
+		// Without Kafka here the switch is not offered: the page says so and nothing changes.
+		forms.put("POST /webhooks/kafka", () -> post("/webhooks/kafka").param("enabled", "true").with(user(brokerAdmin)));
 		forms.put("POST /webhooks/{id}/event-types", () -> post("/webhooks/{id}/event-types", webhook(broker).id().value())
 			.param("eventTypes", "signal.raised").with(user(brokerAdmin)));
 		forms.put("POST /crm/amocrm/keys", () -> post("/crm/amocrm/keys").param("subdomain", "mybroker.amocrm.ru")

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -64,6 +65,9 @@ class WebhooksApiIntegrationTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Provisioned broker;
 	String key;
 
@@ -71,6 +75,26 @@ class WebhooksApiIntegrationTests {
 	void aBrokerWithAKey() {
 		broker = fixtures.tenant(TenantKind.BROKER);
 		key = "Bearer " + broker.apiKey().secret();
+	}
+
+	/** Without Kafka configured, «Сигналы в Kafka» is not offered: read as unavailable, switching refused (issue 16). */
+	@Test
+	void signalsToKafkaAreRefusedWithACodeWhereKafkaIsNotConfigured() throws Exception {
+		mvc.perform(get("/api/v1/signal-topic").header("Authorization", key))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.available").value(false))
+			.andExpect(jsonPath("$.enabled").value(false));
+		mvc.perform(put("/api/v1/signal-topic").header("Authorization", key).header("Accept-Language", "ru")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"enabled\":true}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("signal-topic.kafka-not-configured"))
+			.andExpect(jsonPath("$.detail").value("Kafka в этой установке Kredo не настроена: сигналы в Kafka недоступны."));
+		String page = mvc.perform(get("/webhooks").with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.user(fixtures.admin(broker)))).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).doesNotContain("signal-topic");
+		assertThat(jdbc.sql("select count(*) from webhook_kafka_topics where tenant_id = ?")
+			.param(broker.tenant().id().value()).query(Long.class).single()).isZero();
 	}
 
 	@Test

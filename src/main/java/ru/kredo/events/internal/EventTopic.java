@@ -1,11 +1,15 @@
 package ru.kredo.events.internal;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -41,7 +45,12 @@ public class EventTopic {
 		this.maxLineLength = maxLineLength;
 	}
 
-	public QueuedReport publish(InputStream body) {
+	/** The header that names the upload a record came from (its id), for the consuming node to count it there. */
+	public static final String UPLOAD = "kredo-upload-id";
+
+	/** Publishes the body's valid events, each record carrying {@code upload} (when given) in {@link #UPLOAD}. */
+	public QueuedReport publish(InputStream body, UUID upload) {
+		byte[] uploadHeader = upload == null ? null : upload.toString().getBytes(StandardCharsets.US_ASCII);
 		EventStream stream = EventStream.of(body, json, maxLineLength);
 		List<RejectedEvent> rejected = new ArrayList<>();
 		List<IgnoredField> ignored = new ArrayList<>();
@@ -57,7 +66,11 @@ public class EventTopic {
 			}
 			ignored.addAll(parsed.ignored());
 			CreditEvent event = parsed.event();
-			sent.add(kafka.send(topic, records.key(event), records.value(event)));
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, records.key(event), records.value(event));
+			if (uploadHeader != null) {
+				record.headers().add(new RecordHeader(UPLOAD, uploadHeader));
+			}
+			sent.add(kafka.send(record));
 			queued++;
 			if (sent.size() == WINDOW) {
 				acknowledged(sent);

@@ -2,13 +2,17 @@ package ru.kredo.events.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +34,9 @@ import ru.kredo.events.IngestionReport.RejectedEvent;
  * is after every chunk of it has committed. A node that dies before leaves the batch uncommitted: whoever takes its
  * partitions reads it again, and (source, event id) makes what was stored a duplicate, so each event is stored, and
  * raises its signals, once. A record that is no event is rejected as a bad line is: published to the rejected topic
- * with its reason in headers, and the partition goes on.
+ * with its reason in headers, and the partition goes on. A record published by Kredo names its upload (header
+ * {@code kredo-upload-id}): each chunk adds its counts to that upload's row as it commits (docs/credit-events.md,
+ * «Feeds»).
  */
 public class EventTopicFeed implements BatchAcknowledgingMessageListener<String, byte[]> {
 
@@ -63,21 +69,51 @@ public class EventTopicFeed implements BatchAcknowledgingMessageListener<String,
 
 	@Override
 	public void onMessage(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
-		List<byte[]> values = new ArrayList<>(records.size());
+		// The batch's records by the upload they came from (header kredo-upload-id; none from a bureau producing
+		// itself), each upload's through the pipeline in turn, so that its chunks add their counts to its row.
+		Map<UUID, List<ConsumerRecord<String, byte[]>>> byUpload = new LinkedHashMap<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
-			values.add(record.value());
+			byUpload.computeIfAbsent(uploadOf(record), upload -> new ArrayList<>()).add(record);
 		}
-		IngestionReport report = ingestion.ingestValues(values);
-		reject(records, report.rejected());
-		accepted.increment(report.accepted());
-		duplicates.increment(report.duplicates());
-		rejected.increment(report.rejected().size());
+		long stored = 0;
+		long repeated = 0;
+		long refused = 0;
+		for (Map.Entry<UUID, List<ConsumerRecord<String, byte[]>>> upload : byUpload.entrySet()) {
+			List<ConsumerRecord<String, byte[]>> ofUpload = upload.getValue();
+			List<byte[]> values = new ArrayList<>(ofUpload.size());
+			for (ConsumerRecord<String, byte[]> record : ofUpload) {
+				values.add(record.value());
+			}
+			IngestionReport report = ingestion.ingestValues(values, upload.getKey());
+			reject(ofUpload, report.rejected());
+			accepted.increment(report.accepted());
+			duplicates.increment(report.duplicates());
+			rejected.increment(report.rejected().size());
+			stored += report.accepted();
+			repeated += report.duplicates();
+			refused += report.rejected().size();
+		}
 		// Only now: every chunk of the batch has committed, and every rejection is with the broker.
 		acknowledgment.acknowledge();
 		if (log.isDebugEnabled()) {
-			log.debug("{} records up to {}: {} new, {} duplicates, {} rejected", records.size(),
+			// "records up to" is what SecondNode (KafkaEventsIntegrationTests) waits for in the log.
+			log.debug("{} records up to {}: {} new, {} duplicates, {} rejected, of {} uploads", records.size(),
 					records.getLast().topic() + "-" + records.getLast().partition() + "@" + records.getLast().offset(),
-					report.accepted(), report.duplicates(), report.rejected().size());
+					stored, repeated, refused, byUpload.size());
+		}
+	}
+
+	// The upload named by the record's header; a header that is no id is as none (the record is stored uncounted).
+	private static UUID uploadOf(ConsumerRecord<String, byte[]> record) {
+		Header header = record.headers().lastHeader(EventTopic.UPLOAD);
+		if (header == null || header.value() == null) {
+			return null;
+		}
+		try {
+			return UUID.fromString(new String(header.value(), StandardCharsets.US_ASCII));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 

@@ -51,7 +51,9 @@ class FeedUploadsApi {
 	@GetMapping
 	@Operation(summary = "The calling feed's pushes of credit events, newest first, with their counts", description = """
 			Each push this API key made to /api/v1/events: when, received, accepted (new), duplicates and rejected. \
-			A running push shows the counts of the chunks stored so far. Another feed's pushes and the operator's \
+			A running push shows the counts of the chunks stored so far. Where Kredo takes events through Kafka, a push \
+			has `queued` (the valid events published) and its `accepted` and `duplicates` grow as nodes store them, \
+			until they add up to `queued`. Another feed's pushes and the operator's \
 			files are not listed, and how many events matched a watched person is not told to a feed (the operator \
 			sees it on the «Фиды» page). A page of at most `limit` (default 100, at most 200): `items`, `total`, \
 			`nextCursor` — pass it back as `cursor`; `null` is the last page.""")
@@ -83,7 +85,7 @@ class FeedUploadsApi {
 			{"items":[{"id":"0193a6c2-5d1e-7c3a-9b2f-4e8d1a6b7c90","channel":"API",
 			"feedId":"5b0c1d2e-3f4a-4b5c-8d6e-7f8091a2b3c4","senderName":"НБКИ","status":"DONE",
 			"startedAt":"2026-12-07T06:00:00Z","finishedAt":"2026-12-07T06:00:04Z","received":25000,"accepted":24950,
-			"duplicates":40,"rejected":10}],
+			"duplicates":40,"rejected":10,"queued":null}],
 			"total":1,"totalIsEstimate":false,"nextCursor":null}""";
 
 	@Schema(description = "A push of credit events and what became of it")
@@ -93,12 +95,15 @@ class FeedUploadsApi {
 			@Schema(description = "RUNNING, DONE, FAILED (the chunks before the error kept), INTERRUPTED (its process "
 					+ "stopped)") ImportStatus status,
 			Instant startedAt, @Schema(nullable = true) Instant finishedAt, long received, long accepted,
-			long duplicates, long rejected) {
+			long duplicates, long rejected,
+			@Schema(description = "Where Kredo takes events through Kafka: the valid events published to the topic, "
+					+ "of which `accepted` and `duplicates` grow as nodes store them (null: stored at once)",
+					nullable = true) Long queued) {
 
 		static Upload of(FeedUpload upload) {
 			return new Upload(upload.id(), upload.channel(), upload.apiKeyId(), upload.senderName(), upload.status(),
 					upload.startedAt(), upload.finishedAt(), upload.received(), upload.accepted(), upload.duplicates(),
-					upload.rejected());
+					upload.rejected(), upload.queued());
 		}
 	}
 }

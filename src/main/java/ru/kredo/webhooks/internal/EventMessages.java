@@ -59,7 +59,20 @@ class EventMessages {
 		}
 		Instant now = clock.instant();
 		deliveries.enqueue(type, List.of(new Message(tenant, WebhookPayloads.messageId(type, key),
-				payloads.event(type, now, withDebtExternalId(tenant, withExternalId(tenant, read))))));
+				payloads.event(type, now, withDebtExternalId(tenant, withExternalId(tenant, read))), recordKey(read, key))));
+	}
+
+	/**
+	 * The key of the message's record on the tenant's signals topic (docs/webhooks.md, «Kafka»): the signal's id for a
+	 * signal's events, so that they stay in order with its {@code signal.raised}; else the person's, else the event's.
+	 */
+	private static String recordKey(Map<String, Object> data, String key) {
+		for (String field : List.of("signalId", "contactId")) {
+			if (data.get(field) != null) {
+				return data.get(field).toString();
+			}
+		}
+		return key;
 	}
 
 	/**

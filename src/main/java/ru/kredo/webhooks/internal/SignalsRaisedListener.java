@@ -60,7 +60,8 @@ class SignalsRaisedListener {
 		Instant now = clock.instant();
 		deliveries.enqueue(type, signals.stream()
 			.filter(signal -> listening.contains(signal.tenantId()))
-			.map(signal -> new Message(signal.tenantId(), WebhookPayloads.messageId(signal), payloads.signalRaised(signal, now)))
+			.map(signal -> new Message(signal.tenantId(), WebhookPayloads.messageId(signal),
+					payloads.signalRaised(signal, now), signal.signalId().toString()))
 			.toList());
 	}
 }

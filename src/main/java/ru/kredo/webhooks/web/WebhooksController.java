@@ -24,6 +24,8 @@ import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.Rejected;
+import ru.kredo.webhooks.SignalTopics;
+import ru.kredo.webhooks.SignalTopicUnavailable;
 import ru.kredo.webhooks.WebhookDeliveries;
 import ru.kredo.webhooks.WebhookEndpoint;
 import ru.kredo.webhooks.WebhookEndpointId;
@@ -46,22 +48,46 @@ class WebhooksController {
 	private final WebhookDeliveries deliveries;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final SignalTopics topics;
 
-	WebhooksController(WebhookEndpoints endpoints, WebhookDeliveries deliveries, AuditLog audit, Clock clock) {
+	WebhooksController(WebhookEndpoints endpoints, WebhookDeliveries deliveries, AuditLog audit, Clock clock,
+			SignalTopics topics) {
 		this.endpoints = endpoints;
 		this.deliveries = deliveries;
 		this.audit = audit;
 		this.clock = clock;
+		this.topics = topics;
 	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser me, Model model) {
 		model.addAttribute("endpoints", RequestedPage.slice(endpoints.all(me.tenantId()), PAGE_SIZE));
 		model.addAttribute("eventTypes", WebhookEndpoints.eventTypes());
+		model.addAttribute("signalTopic", topics.of(me.tenantId()));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
 		return "webhooks/list";
+	}
+
+	/**
+	 * «Сигналы в Kafka» on or off (issue 16): offered only where Kafka is configured; elsewhere the page says so and
+	 * nothing changes.
+	 */
+	@PostMapping("/kafka")
+	String switchSignalTopic(@AuthenticationPrincipal SignedInUser me, @RequestParam boolean enabled,
+			RedirectAttributes redirect) {
+		try {
+			if (topics.switchTo(me.tenantId(), enabled)) {
+				audit.record(AuditAction.SIGNAL_TOPIC_SWITCHED, "signal-topic", topics.topicOf(me.tenantId()),
+						"enabled:" + enabled);
+			}
+			redirect.addFlashAttribute("notice", enabled ? "webhooks.kafka.switched-on" : "webhooks.kafka.switched-off");
+		}
+		catch (SignalTopicUnavailable unavailable) {
+			redirect.addFlashAttribute("notice", "error." + unavailable.code());
+		}
+		return "redirect:/webhooks";
 	}
 
 	/** A refused form comes back (422) with what was typed and each wrong field marked. */
