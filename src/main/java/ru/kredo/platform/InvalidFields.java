@@ -1,5 +1,6 @@
 package ru.kredo.platform;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,9 @@ public class InvalidFields extends RuntimeException {
 
 	public InvalidFields(Map<String, Rejected> errors) {
 		super("invalid fields " + errors.keySet());
-		this.errors = Map.copyOf(new LinkedHashMap<>(errors));
+		// In the order the fields were checked (the form's order), the same in every run: Map.copyOf's order changes
+		// from one JVM to the next, and a problem's errors list with it.
+		this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
 	}
 
 	public Map<String, Rejected> errors() {
