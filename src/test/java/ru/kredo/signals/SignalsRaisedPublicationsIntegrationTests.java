@@ -70,6 +70,11 @@ class SignalsRaisedPublicationsIntegrationTests {
 			.as("a disabled endpoint receives nothing")
 			.isEmpty();
 		assertThat(recordedFor(broker, List.of("""
+				insert into webhook_kafka_topics (tenant_id, topic, switched_on_at)
+				values (:tenant, 'kredo.signals.test', now())"""), signal))
+			.as("«Сигналы в Kafka» on, no endpoint: the same listener queues the topic's messages")
+			.containsExactly(WEBHOOKS);
+		assertThat(recordedFor(broker, List.of("""
 				insert into crm_amocrm_accounts (tenant_id, subdomain, client_id, client_secret_sealed,
 				    refresh_token_sealed, updated_at)
 				values (:tenant, 'broker', 'client', '\\x00', '\\x00', now())"""), signal))
