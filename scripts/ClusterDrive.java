@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * <p>
  * Every request is recorded with the node that answered it (HAProxy's {@code X-Kredo-Node}). A request failed when it
  * got no answer or another answer than the one expected; a debtor signed out is sent back to the door. A failed
- * request is counted as in flight on the killed node when that node took it before it was killed. A batch of events
+ * request is counted as in flight on the killed node when that node took it before it was killed (HAProxy's 502
+ * naming it), or when it got no answer at all and spans the kill (see {@link #report}). A batch of events
  * that failed is sent again, as a bureau does (the same event ids: nothing doubles). Prints the counts as
  * {@code key=value} lines and exits 1 if any request failed that was not in flight on the killed node, or any debtor
  * was signed out.
@@ -278,8 +279,13 @@ public class ClusterDrive {
 		List<Request> all = new ArrayList<>(requests);
 		List<Request> pagesServed = all.stream().filter(r -> r.what().equals("page")).toList();
 		List<Request> failed = all.stream().filter(Request::failed).toList();
+		// In flight on the killed node: answered by the balancer for that node (its 502), or not answered at all while
+		// the node died. A request the node had taken on a connection the client kept alive gets no answer: HAProxy
+		// closes the client's connection as a server closing a kept-alive one does, so that the client may send it
+		// again, and names no node. Only the killed node died, so such a request that spans the kill was its own.
 		List<Request> inFlight = failed.stream()
-			.filter(r -> killed != null && r.start() <= killed && r.node().equals(victim) && !r.signedOut())
+			.filter(r -> killed != null && r.start() <= killed && !r.signedOut()
+					&& (r.node().equals(victim) || r.status() == 0 && r.end() >= killed))
 			.toList();
 		long signedOut = all.stream().filter(Request::signedOut).count();
 		Map<String, Long> byNode = new TreeMap<>(all.stream().collect(Collectors.groupingBy(Request::node, Collectors.counting())));
@@ -309,7 +315,7 @@ public class ClusterDrive {
 		System.out.printf("requests.failed-in-flight-on-killed-node=%d%n", inFlight.size());
 		for (Request r : failed) {
 			System.out.printf("  failed: %s at +%.3f s (%d ms) node %s: %s%s%n", r.what(), (r.start() - start) / 1000.0,
-					r.end() - r.start(), r.node(), r.signedOut() ? "signed out" : r.error(),
+					r.end() - r.start(), r.node().equals("?") ? "unnamed" : r.node(), r.signedOut() ? "signed out" : r.error(),
 					inFlight.contains(r) ? " (in flight on the killed node)" : "");
 		}
 		boolean ok = failed.size() == inFlight.size() && signedOut == 0 && !feed.gaveUp;

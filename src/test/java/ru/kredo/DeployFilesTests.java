@@ -133,7 +133,8 @@ class DeployFilesTests {
 		String compose = Files.readString(HAPROXY, StandardCharsets.UTF_8);
 		for (String line : List.of("balance roundrobin", "option httpchk GET /actuator/health/readiness",
 				"http-check expect status 200", "option forwardfor", "http-request del-header X-Forwarded-For",
-				"http-request set-header X-Forwarded-Proto", "retries 3", "option redispatch 1")) {
+				"http-request set-header X-Forwarded-Proto", "retries 3", "option redispatch 1",
+				"option http-server-close")) {
 			assertThat(script).as("scripts/cluster's HAProxy").contains(line);
 			assertThat(compose).as("deploy/haproxy.cfg").contains(line);
 		}
