@@ -279,12 +279,14 @@ public class ClusterDrive {
 		List<Request> all = new ArrayList<>(requests);
 		List<Request> pagesServed = all.stream().filter(r -> r.what().equals("page")).toList();
 		List<Request> failed = all.stream().filter(Request::failed).toList();
-		// In flight on the killed node: answered by the balancer for that node (its 502), or not answered at all while
-		// the node died. A request the node had taken on a connection the client kept alive gets no answer: HAProxy
-		// closes the client's connection as a server closing a kept-alive one does, so that the client may send it
-		// again, and names no node. Only the killed node died, so such a request that spans the kill was its own.
+		// In flight on the killed node: sent before the process was gone (a killed JVM takes a moment to go, and its
+		// port takes connections until it has), and answered by the balancer for that node (its 502) or not answered
+		// at all. A request the node had taken on a connection the client kept alive gets no answer: HAProxy closes the
+		// client's connection as a server closing a kept-alive one does, so that the client may send it again, and
+		// names no node. Only the killed node died, so such a request that spans its death was its own.
+		Long gone = moment("gone") != null ? moment("gone") : killed;
 		List<Request> inFlight = failed.stream()
-			.filter(r -> killed != null && r.start() <= killed && !r.signedOut()
+			.filter(r -> killed != null && r.start() <= gone && !r.signedOut()
 					&& (r.node().equals(victim) || r.status() == 0 && r.end() >= killed))
 			.toList();
 		long signedOut = all.stream().filter(Request::signedOut).count();
@@ -297,7 +299,12 @@ public class ClusterDrive {
 		System.out.printf("drive.balancer=%s%n", base);
 		System.out.printf("drive.seconds=%.1f%n", (end - start) / 1000.0);
 		if (killed != null) {
-			System.out.printf("node.killed=%s at +%.1f s (SIGKILL)%n", victim, (killed - start) / 1000.0);
+			System.out.printf("node.killed=%s at +%.3f s (SIGKILL)%n", victim, (killed - start) / 1000.0);
+			Long ended = moment("gone");
+			if (ended != null) {
+				System.out.printf("node.gone=+%.3f s (its process ended, %d ms after the signal)%n", (ended - start) / 1000.0,
+						ended - killed);
+			}
 			System.out.printf("node.back=%s%n", back == null ? "never" : "+%.1f s".formatted((back - start) / 1000.0));
 		}
 		System.out.printf("requests.total=%d%n", all.size());
