@@ -74,14 +74,14 @@ class AcrossNodesIntegrationTests {
 
 		Browser staff = signedInStaff(b, agency);
 		try (Live page = staff.live(b, "/inbox/" + question.conversationId().value() + "/stream?after="
-				+ question.id())) {
-			await().atMost(Duration.ofSeconds(10)).until(() -> page.status() == 200);
-			awaitPresence(question.conversationId().value().toString());
+				+ (question.id() - 1))) {
+			// Open: it has shown what came after the page (the question).
+			await().atMost(Duration.ofSeconds(10)).until(() -> page.text().contains("Можно рассрочку?"));
 			a.getBean(Conversations.class).reply(agency.tenant().id(), question.conversationId(), operator.id(),
 					"Да, пришлите справку", null);
 
 			await().atMost(Duration.ofSeconds(5)).until(() -> page.text().contains("Да, пришлите справку"));
-			assertThat(page.text()).contains("event:message").doesNotContain("Можно рассрочку?");
+			assertThat(page.text()).contains("event:message");
 		}
 	}
 
@@ -98,12 +98,13 @@ class AcrossNodesIntegrationTests {
 		TextedCodes texted = a.getBean(TextedCodes.class);
 		long texts = texted.count(tenant);
 
-		// His chat open on B; the operator answers through A: the answer reaches him there, and no text.
+		// His chat open on B; the operator answers through A: no text, and the answer reaches him there.
 		String door = "/cabinet/" + tenant.value();
-		try (Live chat = guest.live(b, door + "/chat/stream?after=" + question.id())) {
-			await().atMost(Duration.ofSeconds(10)).until(() -> chat.status() == 200);
-			awaitPresence(debtor.id().value().toString());
+		try (Live chat = guest.live(b, door + "/chat/stream?after=" + (question.id() - 1))) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> chat.text().contains("Когда ответите?"));
 			a.getBean(Conversations.class).reply(tenant, question.conversationId(), operator.id(), "Уже отвечаем", null);
+			await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+				.until(() -> texted.count(tenant) == texts);
 			await().atMost(Duration.ofSeconds(5)).until(() -> chat.text().contains("Уже отвечаем"));
 			// Read there (node A's cache of his unread count would not know it for 30 s: the database does).
 			await().atMost(Duration.ofSeconds(5)).until(() -> jdbc().sql(
@@ -129,9 +130,8 @@ class AcrossNodesIntegrationTests {
 		Message question = a.getBean(Conversations.class).fromDebtor(agency.tenant().id(), debtor.id(), "Алло?", null);
 		Browser staff = signedInStaff(b, agency);
 		try (Live page = staff.live(b, "/inbox/" + question.conversationId().value() + "/stream?after="
-				+ question.id())) {
-			await().atMost(Duration.ofSeconds(10)).until(() -> page.status() == 200);
-			awaitPresence(question.conversationId().value().toString());
+				+ (question.id() - 1))) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> page.text().contains("Алло?"));
 
 			// Every node's listening connection is cut (a database restart, a network cut); the answer is written at
 			// once, while no node listens: its notification reaches nobody.
@@ -147,7 +147,7 @@ class AcrossNodesIntegrationTests {
 	}
 
 	@Test
-	void aPublicationADeadNodeLeftIsRunAgainOnceHoweverManyNodesLook() {
+	void aPublicationADeadNodeLeftIsRunAgainOnceHoweverManyNodesLook() throws InterruptedException {
 		UUID id = UUID.randomUUID();
 		PublicationProbe.fails(id);
 		a.getBean(TransactionTemplate.class).executeWithoutResult(tx -> a.publishEvent(new PublicationProbe.Probed(id)));
@@ -162,11 +162,12 @@ class AcrossNodesIntegrationTests {
 
 		// Both nodes look at once, and again while it runs: it runs once more, not once per look.
 		lookOnBothNodes();
-		await().atMost(Duration.ofSeconds(10)).until(() -> PublicationProbe.runs(id) == 2);
+		await().atMost(Duration.ofSeconds(10)).until(() -> PublicationProbe.runs(id) >= 2);
 		lookOnBothNodes();
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(id) == null);
 		lookOnBothNodes();
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> PublicationProbe.runs(id) == 2);
+		Thread.sleep(1000);
+		assertThat(PublicationProbe.runs(id)).as("its first run and one more").isEqualTo(2);
 	}
 
 	@Test
@@ -227,13 +228,6 @@ class AcrossNodesIntegrationTests {
 	private static String status(UUID probe) {
 		return jdbc().sql("select status from event_publication where serialized_event like ?").param("%" + probe + "%")
 			.query(String.class).optional().orElse(null);
-	}
-
-	/** The page's row is written as its connection opens, a moment after the answer's head. */
-	private static void awaitPresence(String id) {
-		await().atMost(Duration.ofSeconds(5)).until(() -> jdbc().sql(
-				"select count(*) from conversation_stream_presence where topic like ?").param("%" + id + "%")
-			.query(Long.class).single() > 0);
 	}
 
 	private static JdbcClient jdbc() {
