@@ -6,12 +6,12 @@ import org.springframework.stereotype.Component;
 import ru.kredo.conversations.MessagePosted;
 
 /**
- * The fan-out within one node (the default, {@code kredo.conversations.fanout=in-process}): a committed message is
- * told to this node's pages at once; pages open on another node hear of it at their next reload. Exact and free for
- * one process; docs/conversations.md «Several nodes» says why it stays the default.
+ * The fan-out within one node ({@code kredo.conversations.fanout=in-process}): a committed message is told to this
+ * node's pages at once; pages open on another node hear of it at their next reload. For a database reached where
+ * {@code LISTEN} does not work (a pooler in transaction mode); docs/conversations.md «Several nodes».
  */
 @Component
-@ConditionalOnProperty(name = "kredo.conversations.fanout", havingValue = "in-process", matchIfMissing = true)
+@ConditionalOnProperty(name = "kredo.conversations.fanout", havingValue = "in-process")
 class InProcessFanout implements Fanout {
 
 	private final LocalTopics local = new LocalTopics();

@@ -37,8 +37,8 @@ import ru.kredo.conversations.MessagePosted;
 import ru.kredo.tenancy.TenantId;
 
 /**
- * The fan-out over every node ({@code kredo.conversations.fanout=postgres}, docs/conversations.md «Several nodes»):
- * PostgreSQL's {@code LISTEN/NOTIFY}.
+ * The fan-out over every node (the default, {@code kredo.conversations.fanout=postgres}, docs/conversations.md
+ * «Several nodes»): PostgreSQL's {@code LISTEN/NOTIFY}.
  * <ul>
  * <li><b>Out.</b> A message's {@code pg_notify} is sent in the transaction that writes it (a listener of
  * {@link MessagePosted}, called inside that transaction), so PostgreSQL delivers it at the commit and never for a
@@ -56,7 +56,7 @@ import ru.kredo.tenancy.TenantId;
  * </ul>
  */
 @Component
-@ConditionalOnProperty(name = "kredo.conversations.fanout", havingValue = "postgres")
+@ConditionalOnProperty(name = "kredo.conversations.fanout", havingValue = "postgres", matchIfMissing = true)
 class PostgresFanout implements Fanout, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PostgresFanout.class);
