@@ -99,12 +99,31 @@ public final class Nodes {
 			return cookies.get(name);
 		}
 
-		private HttpResponse<String> send(ConfigurableApplicationContext node, HttpRequest.Builder request) {
-			request.header("X-Forwarded-For", address).header("Accept-Language", "ru").timeout(Duration.ofSeconds(60));
+		/**
+		 * A live page's connection (server-sent events) opened on the node with this browser's cookies, read in the
+		 * background as an {@code EventSource} reads it, until closed.
+		 */
+		public Live live(ConfigurableApplicationContext node, String path) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri(node, path)).header("Accept", "text/event-stream")
+				.GET();
+			headers(request);
+			Live live = new Live();
+			http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
+				.thenAccept(response -> live.read(response.statusCode(), response.body()));
+			return live;
+		}
+
+		private void headers(HttpRequest.Builder request) {
+			request.header("X-Forwarded-For", address).header("Accept-Language", "ru");
 			if (!cookies.isEmpty()) {
 				request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
 					.collect(Collectors.joining("; ")));
 			}
+		}
+
+		private HttpResponse<String> send(ConfigurableApplicationContext node, HttpRequest.Builder request) {
+			headers(request);
+			request.timeout(Duration.ofSeconds(60));
 			try {
 				HttpResponse<String> response = http.send(request.build(),
 						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -132,6 +151,55 @@ public final class Nodes {
 
 		private static URI uri(ConfigurableApplicationContext node, String path) {
 			return URI.create("http://127.0.0.1:" + port(node) + path);
+		}
+	}
+
+	/** An open live connection: its status and everything it has received so far. */
+	public static final class Live implements AutoCloseable {
+
+		private final StringBuffer received = new StringBuffer();
+		private volatile int status;
+		private volatile java.io.InputStream body;
+
+		private void read(int status, java.io.InputStream body) {
+			this.status = status;
+			this.body = body;
+			Thread.ofVirtual().start(() -> {
+				try (java.io.Reader reader = new java.io.InputStreamReader(body, StandardCharsets.UTF_8)) {
+					char[] chunk = new char[4096];
+					int read;
+					while ((read = reader.read(chunk)) >= 0) {
+						received.append(chunk, 0, read);
+					}
+				}
+				catch (IOException closed) {
+					// closed by the test or by the node
+				}
+			});
+		}
+
+		/** The HTTP status, once the answer's head has come (0 before). */
+		public int status() {
+			return status;
+		}
+
+		/** What has been received so far. */
+		public String text() {
+			return received.toString();
+		}
+
+		/** Closes the connection, as a browser does that leaves the page. */
+		@Override
+		public void close() {
+			java.io.InputStream in = body;
+			if (in != null) {
+				try {
+					in.close();
+				}
+				catch (IOException ignored) {
+					// closing is all that is wanted
+				}
+			}
 		}
 	}
 }

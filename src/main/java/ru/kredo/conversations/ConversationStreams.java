@@ -137,7 +137,7 @@ public class ConversationStreams implements SmartLifecycle, DisposableBean {
 		}
 		SseEmitter emitter = new SseEmitter(limits.streamTimeout().toMillis());
 		Stream stream = new Stream(emitter, afterId, topic.startsWith("inbox:"), render, missed, delivered);
-		AutoCloseable subscription = fanout.subscribe(topic, posted -> sending.submit(stream::catchUp));
+		AutoCloseable subscription = fanout.subscribe(topic, () -> sending.submit(stream::catchUp));
 		streams.add(stream);
 		Runnable closed = () -> {
 			if (streams.remove(stream)) {

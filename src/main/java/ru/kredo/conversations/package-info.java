@@ -8,10 +8,10 @@
  * cabinet, the operators' inbox in this module's {@code web}.
  * <p>
  * Live delivery: a message, once committed, is announced to the pages that watch its conversation
- * ({@link ru.kredo.conversations.ConversationStreams}: server-sent events, bounded per session and per node). The fan-out is
- * in process ({@code internal/InProcessFanout}) behind a small interface ({@code internal/Fanout}): with more than one
- * node a message written on one node does not reach pages connected to another until they reload. Multi-node delivery
- * (PostgreSQL {@code LISTEN/NOTIFY} or a broker behind the same interface) comes with issue 16.
+ * ({@link ru.kredo.conversations.ConversationStreams}: server-sent events, bounded per session and per node) through a
+ * small interface ({@code internal/Fanout}): in process by default ({@code internal/InProcessFanout}, one node's pages),
+ * or over every node through PostgreSQL's {@code LISTEN/NOTIFY} ({@code internal/PostgresFanout},
+ * {@code kredo.conversations.fanout=postgres}), which also knows whether a debtor's chat is open on any node.
  * <p>
  * Publishes {@link ru.kredo.conversations.MessagePosted} in the transaction that writes a message (its listeners act
  * after the commit; the webhooks module's through the event publication registry). The REST API for integrators is

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -55,6 +56,16 @@ public class RateLimits {
 	/** {@code capacity} tries per {@code window} per key, refilled gradually; {@code name} sets this limit's keys apart. */
 	public RateLimiter limiter(String name, int capacity, Duration window) {
 		return new RateLimiter(buckets, keys, name, capacity, window);
+	}
+
+	/**
+	 * Requests to one outside account (the key) spaced at least {@code spacing} apart over all nodes: one bucket row per
+	 * key, locked while a request takes its turn (docs/scaling.md, «Limits»).
+	 */
+	public Pace pace(String name, Duration spacing) {
+		String terms = name + "@" + spacing.toNanos() + "ns";
+		BucketConfiguration configuration = Pace.configuration(spacing);
+		return Pace.of(key -> buckets.getProxy(keys.of(terms, key), () -> configuration).asBlocking());
 	}
 
 	/** Failures that delay a key's next try, growing ({@link GrowingDelay}); {@code name} sets this limit's keys apart. */

@@ -127,18 +127,18 @@ class ConversationStreamsShutdownIntegrationTests {
 			Fanout fanout = new Fanout() {
 
 				@Override
-				public AutoCloseable subscribe(String topic, java.util.function.Consumer<MessagePosted> listener) {
+				public AutoCloseable subscribe(String topic, Runnable changed) {
 					return () -> {
 					};
 				}
 
 				@Override
-				public void publish(String topic, MessagePosted posted) {
+				public void committed(MessagePosted posted) {
 				}
 
 				@Override
-				public int listeners(String topic) {
-					return 0;
+				public boolean watched(String topic) {
+					return false;
 				}
 			};
 			// The inbox's stream reads no conversation.

@@ -1,22 +1,25 @@
 package ru.kredo.conversations.internal;
 
-import java.util.function.Consumer;
-
 import ru.kredo.conversations.MessagePosted;
 
 /**
- * Carries a posted message to whoever watches a topic (a conversation, a debtor's chat, an agency's inbox). In process
- * today ({@link InProcessFanout}): pages connected to another node hear nothing until issue 16 puts a shared channel
- * (PostgreSQL {@code LISTEN/NOTIFY}, a broker) behind this interface.
+ * Tells the pages watching a topic (a conversation, a debtor's chat, an agency's inbox; {@link Topics}) that it may
+ * have news; a page then reads what it has not shown from the database, so nothing but "look again" travels. Two
+ * kinds, one setting ({@code kredo.conversations.fanout}, docs/conversations.md «Several nodes»): in process
+ * ({@link InProcessFanout}, one node's pages), or through PostgreSQL's {@code LISTEN/NOTIFY} ({@link PostgresFanout},
+ * every node's pages).
  */
 public interface Fanout {
 
-	/** Starts delivering the topic's messages to the listener, until the returned handle is closed. */
-	AutoCloseable subscribe(String topic, Consumer<MessagePosted> listener);
+	/** Calls {@code changed} whenever the topic may have news, until the returned handle is closed; it must not block. */
+	AutoCloseable subscribe(String topic, Runnable changed);
 
-	/** Hands the message to every listener of the topic; listeners must not block (they queue their own work). */
-	void publish(String topic, MessagePosted posted);
+	/**
+	 * After the message's commit, on the node that wrote it. The in-process fan-out tells this node's pages now; the
+	 * PostgreSQL one sent its notification in the writing transaction and does nothing here.
+	 */
+	void committed(MessagePosted posted);
 
-	/** How many listeners the topic has on this node. */
-	int listeners(String topic);
+	/** Whether a page watches the topic: on this node, or (the PostgreSQL fan-out) on any node. */
+	boolean watched(String topic);
 }

@@ -1,51 +1,33 @@
 package ru.kredo.conversations.internal;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import ru.kredo.conversations.MessagePosted;
 
-/** The fan-out within one node: a map from topic to its listeners. */
+/**
+ * The fan-out within one node ({@code kredo.conversations.fanout=in-process}): a committed message is told to this
+ * node's pages at once; pages open on another node hear of it at their next reload. For a database reached where
+ * {@code LISTEN} does not work (a pooler in transaction mode); docs/conversations.md «Several nodes».
+ */
 @Component
+@ConditionalOnProperty(name = "kredo.conversations.fanout", havingValue = "in-process")
 class InProcessFanout implements Fanout {
 
-	private static final Logger log = LoggerFactory.getLogger(InProcessFanout.class);
-
-	private final Map<String, Set<Consumer<MessagePosted>>> topics = new ConcurrentHashMap<>();
+	private final LocalTopics local = new LocalTopics();
 
 	@Override
-	public AutoCloseable subscribe(String topic, Consumer<MessagePosted> listener) {
-		topics.compute(topic, (key, listeners) -> {
-			Set<Consumer<MessagePosted>> set = listeners == null ? ConcurrentHashMap.newKeySet() : listeners;
-			set.add(listener);
-			return set;
-		});
-		return () -> topics.computeIfPresent(topic, (key, listeners) -> {
-			listeners.remove(listener);
-			return listeners.isEmpty() ? null : listeners;
-		});
+	public AutoCloseable subscribe(String topic, Runnable changed) {
+		return local.add(topic, changed);
 	}
 
 	@Override
-	public void publish(String topic, MessagePosted posted) {
-		for (Consumer<MessagePosted> listener : topics.getOrDefault(topic, Set.of())) {
-			try {
-				listener.accept(posted);
-			}
-			catch (RuntimeException ex) {
-				log.warn("A live listener of {} failed", topic, ex);
-			}
-		}
+	public void committed(MessagePosted posted) {
+		Topics.of(posted.tenantId(), posted.conversationId(), posted.contactId(), posted.author()).forEach(local::tell);
 	}
 
 	@Override
-	public int listeners(String topic) {
-		return topics.getOrDefault(topic, Set.of()).size();
+	public boolean watched(String topic) {
+		return local.listeners(topic) > 0;
 	}
 }

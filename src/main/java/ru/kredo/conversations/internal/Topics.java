@@ -1,11 +1,13 @@
 package ru.kredo.conversations.internal;
 
+import java.util.List;
+
 import ru.kredo.contacts.ContactId;
+import ru.kredo.conversations.Author;
 import ru.kredo.conversations.ConversationId;
-import ru.kredo.conversations.MessagePosted;
 import ru.kredo.tenancy.TenantId;
 
-/** The topics a posted message is announced on. */
+/** The topics a posted message is announced on. Ids only: a topic's name goes into the database and notifications. */
 public final class Topics {
 
 	private Topics() {
@@ -26,12 +28,9 @@ public final class Topics {
 		return "inbox:" + tenant.value();
 	}
 
-	/** Announces the message on each topic that should hear of it. */
-	public static void announce(Fanout fanout, MessagePosted posted) {
-		fanout.publish(conversation(posted.conversationId()), posted);
-		if (posted.author().debtorSees()) {
-			fanout.publish(debtor(posted.tenantId(), posted.contactId()), posted);
-		}
-		fanout.publish(inbox(posted.tenantId()), posted);
+	/** Each topic that should hear of a message of this author in this conversation. */
+	public static List<String> of(TenantId tenant, ConversationId conversation, ContactId debtor, Author author) {
+		return author.debtorSees() ? List.of(conversation(conversation), debtor(tenant, debtor), inbox(tenant))
+				: List.of(conversation(conversation), inbox(tenant));
 	}
 }

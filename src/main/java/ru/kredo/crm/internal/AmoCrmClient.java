@@ -8,24 +8,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import ru.kredo.platform.Pace;
+import ru.kredo.platform.RateLimits;
 
 /**
  * amoCRM's published HTTP API as far as Kredo uses it: {@code POST /oauth2/access_token} (the
  * {@code authorization_code} and {@code refresh_token} grants, which answer a new refresh token each time) and the
  * API v4 (HAL+JSON, Bearer token). Stateless apart from a pace per account: at most
  * {@code kredo.crm.amocrm.requests-per-second} requests are sent one account per second (amoCRM allows 7 and answers
- * 429 above that).
+ * 429 above that), counted in PostgreSQL for all nodes together ({@link RateLimits#pace}).
  */
 @Component
 public class AmoCrmClient {
@@ -42,9 +41,21 @@ public class AmoCrmClient {
 	private final AmoCrmProperties properties;
 	private final JsonMapper json;
 	private final HttpClient http;
-	private final Map<String, Bucket> pacers = new ConcurrentHashMap<>();
+	private final Pace pace;
 
-	public AmoCrmClient(AmoCrmProperties properties, JsonMapper json) {
+	/** The client Kredo runs: its pace per account counted in PostgreSQL, one count for all nodes. */
+	@Autowired
+	public AmoCrmClient(AmoCrmProperties properties, JsonMapper json, RateLimits limits) {
+		this(properties, json, limits.pace("amocrm", spacing(properties.requestsPerSecond())));
+	}
+
+	/** A client whose pace is this process's only (unit tests, without a database). */
+	AmoCrmClient(AmoCrmProperties properties, JsonMapper json) {
+		this(properties, json, Pace.local(spacing(properties.requestsPerSecond())));
+	}
+
+	private AmoCrmClient(AmoCrmProperties properties, JsonMapper json, Pace pace) {
+		this.pace = pace;
 		this.properties = properties;
 		this.json = json;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
@@ -169,20 +180,15 @@ public class AmoCrmClient {
 		}).orElse(null);
 	}
 
-	// Spaces the requests to one account 1.1/requestsPerSecond seconds apart, across threads (Bucket4j, one token at a
-	// time): a tenth to spare, so that network jitter never packs eight into amoCRM's one-second window.
+	/**
+	 * Requests to one account go 1.1/requestsPerSecond seconds apart, over all threads and nodes: a tenth to spare,
+	 * so that network jitter never packs one too many into amoCRM's one-second window.
+	 */
+	static Duration spacing(int requestsPerSecond) {
+		return Duration.ofNanos(1_100_000_000L / Math.max(1, requestsPerSecond));
+	}
+
 	private void pace(String subdomain) {
-		Bucket pacer = pacers.computeIfAbsent(subdomain, account -> Bucket.builder()
-			.addLimit(Bandwidth.builder()
-				.capacity(1)
-				.refillGreedy(1, Duration.ofNanos(1_100_000_000L / Math.max(1, properties.requestsPerSecond())))
-				.build())
-			.build());
-		try {
-			pacer.asBlocking().consume(1);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		pace.await(subdomain);
 	}
 }

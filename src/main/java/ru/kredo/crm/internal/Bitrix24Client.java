@@ -10,16 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import ru.kredo.platform.Pace;
+import ru.kredo.platform.RateLimits;
 
 /**
  * Bitrix24's published REST API as far as Kredo uses it: the authorisation server's {@code /oauth/token/} (the
@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * methods, {@code POST https://<portal>/rest/<method>} with a JSON body that carries the access token as
  * {@code auth}. An error is a JSON {@code error} and {@code error_description} with a 4xx/5xx status. Stateless apart
  * from a pace per portal: at most {@code kredo.crm.bitrix24.requests-per-second} requests a second (Bitrix24's leaky
- * bucket drains 2 a second and answers {@code 503 QUERY_LIMIT_EXCEEDED} once it holds 50).
+ * bucket drains 2 a second and answers {@code 503 QUERY_LIMIT_EXCEEDED} once it holds 50), counted in PostgreSQL
+ * for all nodes together ({@link RateLimits#pace}).
  */
 @Component
 public class Bitrix24Client {
@@ -45,9 +46,21 @@ public class Bitrix24Client {
 	private final Bitrix24Properties properties;
 	private final JsonMapper json;
 	private final HttpClient http;
-	private final Map<String, Bucket> pacers = new ConcurrentHashMap<>();
+	private final Pace pace;
 
-	public Bitrix24Client(Bitrix24Properties properties, JsonMapper json) {
+	/** The client Kredo runs: its pace per portal counted in PostgreSQL, one count for all nodes. */
+	@Autowired
+	public Bitrix24Client(Bitrix24Properties properties, JsonMapper json, RateLimits limits) {
+		this(properties, json, limits.pace("bitrix24", spacing(properties.requestsPerSecond())));
+	}
+
+	/** A client whose pace is this process's only (unit tests, without a database). */
+	Bitrix24Client(Bitrix24Properties properties, JsonMapper json) {
+		this(properties, json, Pace.local(spacing(properties.requestsPerSecond())));
+	}
+
+	private Bitrix24Client(Bitrix24Properties properties, JsonMapper json, Pace pace) {
+		this.pace = pace;
 		this.properties = properties;
 		this.json = json;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
@@ -129,7 +142,7 @@ public class Bitrix24Client {
 		return new Bitrix24Exception(status, error, text.substring(0, Math.min(300, text.length())));
 	}
 
-	// A portal's requests are paced (pacers by portal); the authorisation server's are not (portal null).
+	// A portal's requests are paced (by portal); the authorisation server's are not (portal null).
 	private HttpResponse<String> send(String portal, HttpRequest.Builder request) {
 		if (portal != null) {
 			pace(portal);
@@ -153,20 +166,15 @@ public class Bitrix24Client {
 		throw error(status, read(response));
 	}
 
-	// Spaces the requests to one portal 1.1/requestsPerSecond seconds apart, across threads (Bucket4j, one token at a
-	// time): below the rate Bitrix24's bucket drains, so it never fills, whatever the burst it would allow.
+	/**
+	 * Requests to one portal go 1.1/requestsPerSecond seconds apart, over all threads and nodes: a tenth to spare,
+	 * so that network jitter never packs one too many into Bitrix24's one-second window.
+	 */
+	static Duration spacing(int requestsPerSecond) {
+		return Duration.ofNanos(1_100_000_000L / Math.max(1, requestsPerSecond));
+	}
+
 	private void pace(String portal) {
-		Bucket pacer = pacers.computeIfAbsent(portal, key -> Bucket.builder()
-			.addLimit(Bandwidth.builder()
-				.capacity(1)
-				.refillGreedy(1, Duration.ofNanos(1_100_000_000L / Math.max(1, properties.requestsPerSecond())))
-				.build())
-			.build());
-		try {
-			pacer.asBlocking().consume(1);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		pace.await(portal);
 	}
 }
