@@ -66,6 +66,8 @@ import ru.kredo.monitoring.WatchTerms;
 import ru.kredo.monitoring.Watches;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
 import ru.kredo.platform.EmbeddedDatabase;
+import ru.kredo.signals.SignalRaised;
+import ru.kredo.signals.SignalsRaised;
 import ru.kredo.tenancy.TenantKind;
 import ru.kredo.webhooks.WebhookEndpoint;
 import ru.kredo.webhooks.WebhookEndpoints;
@@ -136,6 +138,12 @@ class MillionEventsIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
 
 	@Autowired
 	PersonKeys keys;
@@ -338,6 +346,62 @@ class MillionEventsIntegrationTests {
 			assertThat(leasedAtKill).as("webhook ids received twice: only those in flight when the node died")
 				.containsAll(repeated);
 			assertThat(repeated).allMatch(id -> crm.ids.get(id).get() == 2);
+		}
+	}
+
+	/**
+	 * The fix the million found, on its own: a node commits a chunk with its raised signals and dies before handing them
+	 * to the webhooks' listener. Its publication stays in the table; another node resubmits it once older than
+	 * {@code resubmit-after}, and the signal's webhook is queued and sent. (Before {@code OutstandingPublications}, only
+	 * the dead node's own restart would have: with the job off, this test fails.) The dead node is played by putting
+	 * its publication back, as it was written, after this node's listener had run.
+	 */
+	@Test
+	void aPublicationADeadNodeLeftIsHandedToItsListenerByAnotherNode() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		try (Receiver crm = new Receiver(json)) {
+			WebhookEndpoint endpoint = endpoints.add(tenant.tenant().id(), crm.url(), "CRM", List.of("signal.raised"));
+			crm.secret = endpoint.secret().value();
+			SignalRaised signal = new SignalRaised(tenant.tenant().id(), UUID.randomUUID(), UUID.randomUUID(),
+					UUID.randomUUID(), "Семёнова Анна Петровна", Segment.PROSPECT, CreditEventType.APPLICATION, 1,
+					"Подала заявку на кредит", 1, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), null, null);
+			// The publication as it is written with the transaction, kept aside before the listener deletes it.
+			jdbc.sql("create table if not exists test_kept_publications (like event_publication)").update();
+			jdbc.sql("""
+					create or replace function test_keep_publication() returns trigger language plpgsql as $$
+					begin insert into test_kept_publications select new.*; return new; end $$""").update();
+			jdbc.sql("create trigger test_keep_publication after insert on event_publication for each row"
+					+ " execute function test_keep_publication()").update();
+			try {
+				transaction.executeWithoutResult(status -> events.publishEvent(SignalsRaised.of(signal)));
+				await().atMost(Duration.ofSeconds(30)).until(() -> crm.signals().contains(signal.signalId()));
+			}
+			finally {
+				jdbc.sql("drop trigger test_keep_publication on event_publication").update();
+			}
+			String id = crm.signalIds.get(signal.signalId());
+			try {
+				// The dead node's state: the chunk committed (its publication), the listener never ran (no delivery).
+				jdbc.sql("delete from webhook_attempts where delivery_id in (select id from webhook_deliveries where endpoint_id = ?)")
+					.param(endpoint.id().value()).update();
+				jdbc.sql("delete from webhook_deliveries where endpoint_id = ?").param(endpoint.id().value()).update();
+				int restored = jdbc.sql("""
+						insert into event_publication
+						select id, listener_id, event_type, serialized_event, publication_date - interval '1 minute', null, status,
+						    completion_attempts, last_resubmission_date
+						from test_kept_publications where listener_id like '%SignalsRaisedListener%' and serialized_event like ?""")
+					.param("%" + signal.signalId() + "%").update();
+				assertThat(restored).as("the webhooks' publication of the signal").isEqualTo(1);
+			}
+			finally {
+				jdbc.sql("drop table test_kept_publications").update();
+			}
+
+			// resubmit-after is 20 s here, checked every 5 s: the signal's message comes again, under its own id.
+			await().atMost(Duration.ofSeconds(30)).until(() -> crm.ids.get(id).get() == 2);
+			assertThat(crm.unverified.get()).isZero();
+			assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+				.param("%" + signal.signalId() + "%").query(Integer.class).single()).as("publications left").isZero();
 		}
 	}
 
