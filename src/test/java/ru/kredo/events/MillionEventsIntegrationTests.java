@@ -100,7 +100,7 @@ import tools.jackson.databind.json.JsonMapper;
 		// Both nodes dispatch webhooks as production does, in the background (the test profile leaves it to tests), and
 		// resubmit what a dead node left outstanding; shorter leases and waits than production's, or the test waits.
 		"kredo.webhooks.poll-interval=250ms", "kredo.webhooks.timeout=5s", "kredo.webhooks.lease=15s",
-		"kredo.events.publications.resubmit-interval=5s", "kredo.events.publications.resubmit-after=20s" })
+		"kredo.event-publications.check-interval=5s", "kredo.event-publications.resubmit-after=20s" })
 class MillionEventsIntegrationTests {
 
 	static final String TOPIC = "kredo.credit-events.million";
@@ -169,7 +169,7 @@ class MillionEventsIntegrationTests {
 		EmbeddedDatabase database = embeddedDatabase.getIfAvailable();
 		try (SecondNode node = SecondNode.start(database == null ? null : database.jdbcUrl(), brokers, TOPIC,
 				"--kredo.webhooks.poll-interval=250ms", "--kredo.webhooks.timeout=5s", "--kredo.webhooks.lease=15s",
-				"--kredo.events.publications.resubmit-interval=5s", "--kredo.events.publications.resubmit-after=20s");
+				"--kredo.event-publications.check-interval=5s", "--kredo.event-publications.resubmit-after=20s");
 				Receiver crm = new Receiver(json)) {
 			// While the second JVM starts: the agency, its watched people and its CRM's endpoint.
 			Provisioned tenant = fixtures.tenant(TenantKind.COLLECTOR);
@@ -388,7 +388,7 @@ class MillionEventsIntegrationTests {
 				int restored = jdbc.sql("""
 						insert into event_publication
 						select id, listener_id, event_type, serialized_event, publication_date - interval '1 minute', null, status,
-						    completion_attempts, last_resubmission_date
+						    completion_attempts, last_resubmission_date - interval '1 minute'
 						from test_kept_publications where listener_id like '%SignalsRaisedListener%' and serialized_event like ?""")
 					.param("%" + signal.signalId() + "%").update();
 				assertThat(restored).as("the webhooks' publication of the signal").isEqualTo(1);

@@ -16,8 +16,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * chunk's raised signals, whose webhooks were never queued, when the node was killed right after the chunk committed)
  * are handed to them by another node. Spring Modulith resubmits a node's outstanding publications only when that
  * node starts again ({@code republish-outstanding-events-on-restart}); a node that is gone for good would leave them
- * for ever. Every {@code kredo.events.publications.resubmit-interval}, one node at a time (a ShedLock lease) resubmits
- * the publications older than {@code kredo.events.publications.resubmit-after}: far longer than a live node takes to
+ * for ever. Every {@code kredo.event-publications.check-interval}, one node at a time (a ShedLock lease) resubmits
+ * the publications older than {@code kredo.event-publications.resubmit-after}: far longer than a live node takes to
  * finish its own, so what it resubmits is a dead node's (docs/scaling.md, «Jobs on N nodes»).
  */
 @Component
@@ -29,13 +29,13 @@ class OutstandingPublications {
 	private final Duration olderThan;
 
 	OutstandingPublications(IncompleteEventPublications publications,
-			@Value("${kredo.events.publications.resubmit-after:5m}") Duration olderThan) {
+			@Value("${kredo.event-publications.resubmit-after:10m}") Duration olderThan) {
 		this.publications = publications;
 		this.olderThan = olderThan;
 	}
 
-	@Scheduled(fixedDelayString = "${kredo.events.publications.resubmit-interval:1m}",
-			initialDelayString = "${kredo.events.publications.resubmit-interval:1m}")
+	@Scheduled(fixedDelayString = "${kredo.event-publications.check-interval:1m}",
+			initialDelayString = "${kredo.event-publications.check-interval:1m}")
 	@SchedulerLock(name = "event-publications-resubmit", lockAtMostFor = "PT10M")
 	public void resubmit() {
 		try {
