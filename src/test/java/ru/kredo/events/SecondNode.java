@@ -24,18 +24,22 @@ final class SecondNode implements AutoCloseable {
 		this.process = process;
 	}
 
-	/** @param jdbcUrl the embedded PostgreSQL's, or {@code null} when the tests use SPRING_DATASOURCE_URL (inherited) */
-	static SecondNode start(String jdbcUrl, String brokers, String topic) throws IOException {
+	/**
+	 * @param jdbcUrl the embedded PostgreSQL's, or {@code null} when the tests use SPRING_DATASOURCE_URL (inherited)
+	 * @param settings more {@code --name=value} arguments, each name at most once in all (Spring joins a name given
+	 *        twice on the command line with a comma)
+	 */
+	static SecondNode start(String jdbcUrl, String brokers, String topic, String... settings) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), "ru.kredo.Kredo", "--spring.profiles.active=test",
 				"--kredo.data-directory=target/kafka-second-node", "--kredo.demo=false", "--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + brokers, "--kredo.events.kafka.topic=" + topic,
-				"--kredo.events.kafka.partitions=4", "--kredo.events.chunk-size=100",
-				"--kredo.events.kafka.max-poll-records=2000",
+				"--kredo.events.kafka.partitions=4",
 				"--spring.kafka.consumer.properties[session.timeout.ms]=6000",
 				"--spring.kafka.consumer.properties[heartbeat.interval.ms]=1000",
 				"--logging.level.ru.kredo.events.internal.EventTopicFeed=debug"));
+		command.addAll(List.of(settings));
 		if (jdbcUrl != null) {
 			command.add("--spring.datasource.url=" + jdbcUrl);
 			command.add("--spring.datasource.username=postgres");

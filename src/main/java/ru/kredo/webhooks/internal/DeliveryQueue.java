@@ -23,15 +23,15 @@ import ru.kredo.webhooks.WebhookEndpointId;
 @Component
 class DeliveryQueue {
 
-	/** Longer than one attempt can take (connect plus read timeout). */
-	private static final Duration LEASE = Duration.ofMinutes(2);
-
 	private final JdbcClient jdbc;
 	private final WebhookSecrets secrets;
+	/** Longer than one attempt can take (connect plus read timeout): {@code kredo.webhooks.lease}. */
+	private final Duration lease;
 
-	DeliveryQueue(JdbcClient jdbc, WebhookSecrets secrets) {
+	DeliveryQueue(JdbcClient jdbc, WebhookSecrets secrets, WebhookProperties properties) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
+		this.lease = properties.lease();
 	}
 
 	@Transactional
@@ -51,7 +51,7 @@ class DeliveryQueue {
 					row.getInt("round_attempts")))
 			.list();
 		due.forEach(d -> jdbc.sql("update webhook_deliveries set next_attempt_at = ? where id = ?")
-			.params(Timestamp.from(now.plus(LEASE)), d.id())
+			.params(Timestamp.from(now.plus(lease)), d.id())
 			.update());
 		return due;
 	}

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout the connect and the read timeout of one attempt
  * @param batchSize how many deliveries the dispatcher claims at once
  * @param secretOverlap how long a rotated secret keeps signing beside the new one ({@code 0}: it stops at once)
+ * @param lease how long a claimed delivery is the claiming node's: longer than an attempt can take (connect plus read
+ *        timeout); a node that dies with deliveries claimed leaves them to another node once it runs out
  */
 @ConfigurationProperties("kredo.webhooks")
 public record WebhookProperties(
@@ -23,5 +25,13 @@ public record WebhookProperties(
 		@DefaultValue("24h") Duration disableAfter,
 		@DefaultValue("10s") Duration timeout,
 		@DefaultValue("50") int batchSize,
-		@DefaultValue("24h") Duration secretOverlap) {
+		@DefaultValue("24h") Duration secretOverlap,
+		@DefaultValue("2m") Duration lease) {
+
+	public WebhookProperties {
+		if (lease.compareTo(timeout.multipliedBy(2)) <= 0) {
+			throw new IllegalArgumentException("kredo.webhooks.lease must be longer than twice kredo.webhooks.timeout"
+					+ " (connect plus read): " + lease + " is not");
+		}
+	}
 }

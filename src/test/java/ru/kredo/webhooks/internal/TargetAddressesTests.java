@@ -93,6 +93,6 @@ class TargetAddressesTests {
 
 	static WebhookProperties properties(boolean allowPrivate) {
 		return new WebhookProperties(allowPrivate, Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofSeconds(10), 50,
-				Duration.ofHours(24));
+				Duration.ofHours(24), Duration.ofMinutes(2));
 	}
 }
