@@ -84,8 +84,8 @@ import tools.jackson.databind.json.JsonMapper;
  * folded in once, and the agency's CRM — a receiver that checks the Standard Webhooks signature — gets each signal's
  * {@code signal.raised} once: no webhook id twice, none missing.
  * <p>
- * The count is {@code -Dkredo.test.million.events}: a million unless given, 250,000 in the build ({@code pom.xml}, so
- * that the suite stays within its time); the checks are the same at any count. The numbers of the last runs, and what
+ * The count is {@code -Dkredo.test.million.events}: a million unless given, and a million in the build ({@code pom.xml});
+ * a smaller count makes a quicker local run, with the same checks. The numbers of the last runs, and what
  * takes the time, are in {@code docs/scaling.md}, «Events through Kafka».
  */
 @IntegrationTest
