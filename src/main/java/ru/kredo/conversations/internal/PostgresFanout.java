@@ -80,11 +80,9 @@ class PostgresFanout implements Fanout, SmartLifecycle {
 	private final UUID node = UUID.randomUUID();
 	private final LocalTopics local = new LocalTopics();
 	private final AtomicInteger connections = new AtomicInteger();
-	private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "conversation-presence");
-		thread.setDaemon(true);
-		return thread;
-	});
+	// Made at each start: a stopped context can be started again (the test framework pauses the contexts it caches and
+	// restarts them), and a shut-down executor takes no task.
+	private ScheduledExecutorService beat;
 	private volatile boolean running;
 	private Thread listener;
 
@@ -261,13 +259,20 @@ class PostgresFanout implements Fanout, SmartLifecycle {
 		running = true;
 		listener = Thread.ofPlatform().daemon().name("conversation-fanout").start(this::listen);
 		long every = PRESENCE_BEAT.toMillis();
+		beat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "conversation-presence");
+			thread.setDaemon(true);
+			return thread;
+		});
 		beat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
 	public void stop() {
 		running = false;
-		beat.shutdownNow();
+		if (beat != null) {
+			beat.shutdownNow();
+		}
 		// The listener sees the flag within a poll and closes its connection itself (closing it from here would race
 		// the read it is blocked in).
 		if (listener != null) {
