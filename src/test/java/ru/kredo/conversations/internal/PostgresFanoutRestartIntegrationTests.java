@@ -1,6 +1,9 @@
 package ru.kredo.conversations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +22,7 @@ class PostgresFanoutRestartIntegrationTests {
 	PostgresFanout fanout;
 
 	@Test
-	void aStoppedFanoutStartsAgainAndListens() throws InterruptedException {
+	void aStoppedFanoutStartsAgainAndListens() {
 		int opened = fanout.connections();
 
 		fanout.stop();
@@ -28,9 +31,6 @@ class PostgresFanoutRestartIntegrationTests {
 
 		assertThat(fanout.isRunning()).isTrue();
 		// The new listening thread opens its connection again.
-		for (int i = 0; i < 100 && fanout.connections() == opened; i++) {
-			Thread.sleep(100);
-		}
-		assertThat(fanout.connections()).isGreaterThan(opened);
+		await().atMost(Duration.ofSeconds(10)).until(() -> fanout.connections() > opened);
 	}
 }
