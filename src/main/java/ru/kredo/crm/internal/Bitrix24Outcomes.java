@@ -100,7 +100,7 @@ public class Bitrix24Outcomes extends CrmOutcomeReads implements CrmOutcomeSweep
 	public List<CrmOutcomeSweeps.Connection> connected() {
 		return jdbc.sql("""
 				select tenant_id, connected_at from crm_bitrix24_accounts
-				where refresh_token_sealed is not null and connected_at is not null""")
+				where refresh_token_sealed is not null and connected_at is not null order by connected_at""")
 			.query((row, n) -> new CrmOutcomeSweeps.Connection(new TenantId(row.getObject(1, UUID.class)),
 					row.getTimestamp(2).toInstant()))
 			.list();
