@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -179,7 +180,9 @@ public class CrmOutcomeSweeps {
 		Instant windowTo = resuming ? stored.get().windowTo() : now;
 		Instant from = sweptTo.minus(overlap).isBefore(connection.since()) ? connection.since() : sweptTo.minus(overlap);
 		int list = resuming ? source.lists().indexOf(stored.get().list()) : 0;
-		int page = resuming ? stored.get().page() : 0;
+		// A page read again on resuming: an entity changed since the window's end has left the list, moving the ones
+		// after it up a place, possibly onto the page already read.
+		int page = resuming ? Math.max(0, stored.get().page() - 1) : 0;
 		int found = 0;
 		try {
 			for (int pages = 0; list < source.lists().size(); pages++) {
@@ -210,9 +213,13 @@ public class CrmOutcomeSweeps {
 		catch (CrmOutcomeReads.NotConnected gone) {
 			return found;
 		}
+		catch (DataAccessException ex) {
+			throw ex;
+		}
 		catch (RuntimeException ex) {
 			if (!source.crmError(ex)) {
-				throw ex;
+				// An answer Kredo could not use (not JSON, another shape): shown on the page as well, and logged whole.
+				log.error("sweeping {} of tenant {} failed", crm, tenant, ex);
 			}
 			int failures = stored.map(State::failures).orElse(0) + 1;
 			Optional<Duration> limited = source.rateLimited(ex);
