@@ -98,13 +98,19 @@ public class Fixtures {
 	 * returns the watch and the signal it raised.
 	 */
 	public WatchedWithSignal watchedWithSignal(Provisioned tenant) {
-		Watch watch = watches.watch(tenant.tenant().id(), new PersonDetails(new FullName("Семёнова", "Анна", "Петровна"),
-				LocalDate.of(1985, 3, 14), PassportNumber.parse("4510 987654"), null, null, null, null),
+		return watchedWithSignal(tenant, "Семёнова", "4510987654");
+	}
+
+	/** A person of her own (this surname and passport, ten digits) on monitoring, and the signal a bureau event raised. */
+	public WatchedWithSignal watchedWithSignal(Provisioned tenant, String lastName, String passport) {
+		Watch watch = watches.watch(tenant.tenant().id(), new PersonDetails(new FullName(lastName, "Анна", "Петровна"),
+				LocalDate.of(1985, 3, 14), PassportNumber.parse(passport.substring(0, 4) + " " + passport.substring(4)),
+				null, null, null, null),
 				WatchTerms.of(Segment.DEBTOR, new Consent(watches.today(), "Взыскание", ConsentMethod.PAPER, null, null)));
 		String event = """
-				{"source":"fixtures","eventId":"%s","type":"2.2","occurredAt":"%s","subject":{"lastName":"Семёнова",
-				 "firstName":"Анна","middleName":"Петровна","birthDate":"14.03.1985","passport":"4510987654"}}"""
-			.formatted(UUID.randomUUID(), watches.today()).replace("\n", "");
+				{"source":"fixtures","eventId":"%s","type":"2.2","occurredAt":"%s","subject":{"lastName":"%s",
+				 "firstName":"Анна","middleName":"Петровна","birthDate":"14.03.1985","passport":"%s"}}"""
+			.formatted(UUID.randomUUID(), watches.today(), lastName, passport).replace("\n", "");
 		ingestion.ingest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
 		Signal signal = signals.queue(tenant.tenant().id(), new SignalFilter(null, null, null, null, null, null), 0, 100).stream()
 			.map(QueueLine::signal).filter(s -> s.watchId().equals(watch.id())).findFirst().orElseThrow();

@@ -7,6 +7,8 @@
  * account. Outcomes flow back: amoCRM's webhook (subscribed on connect, its address a secret token) names a task or
  * lead that changed, Bitrix24's events (bound on connect, likewise, and signed with the application's token) a task or
  * deal; Kredo reads it back and closes the signal through {@link ru.kredo.signals.Signals#close}, audited as the CRM's.
+ * What a push missed (Kredo down when the CRM posted) is found by a sweep of each CRM's changes since a stored
+ * watermark and read back the same way, once.
  * The pages keep each account's pipeline list a few minutes. Consumes {@link ru.kredo.signals.SignalsRaised}; publishes nothing of its own.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "CRM connectors")

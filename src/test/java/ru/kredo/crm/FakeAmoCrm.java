@@ -42,6 +42,13 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@code GET /api/v4/leads/pipelines}: the pipelines with their statuses, the «unsorted» one (type 1) and the
  * won (142) and lost (143) ones in each; {@code GET /api/v4/tasks/{id}} ({@code is_completed}, {@code result.text})
  * and {@code GET /api/v4/leads/{id}} ({@code status_id}).</li>
+ * <li>The lists as «Задачи» and «Сделки» of API v4 describe them: every task and lead has {@code created_at} and
+ * {@code updated_at} (Unix seconds; a manager's change moves {@code updated_at}); {@code GET /api/v4/tasks} filters by
+ * {@code filter[is_completed]} (1 completed, 0 to do), {@code filter[entity_type]}, {@code filter[entity_id]},
+ * {@code filter[id]} and {@code filter[updated_at]} (a timestamp: from it on; or {@code [from]}/{@code [to]}, both
+ * inclusive), {@code GET /api/v4/leads} by {@code query}, {@code filter[id]} and {@code filter[updated_at]}; at most
+ * 250 a page (the {@code limit}), {@code page} from 1, {@code _links.next} while more are left, 204 past the last.
+ * {@link #failNext} makes the next requests fail with a status of the test's choosing (a 500, a 502…).</li>
  * </ul>
  */
 public final class FakeAmoCrm {
@@ -62,6 +69,9 @@ public final class FakeAmoCrm {
 	private final List<String> requests = new CopyOnWriteArrayList<>();
 	private final Deque<Long> window = new ArrayDeque<>();
 	private final AtomicInteger forced429 = new AtomicInteger();
+	private final AtomicInteger forcedFailures = new AtomicInteger();
+	private volatile int forcedStatus = 500;
+	private volatile String forcedPath = "";
 	private final AtomicInteger refreshes = new AtomicInteger();
 	private final AtomicLong ids = new AtomicLong(9_000_000);
 	private final List<ObjectNode> webhooks = new CopyOnWriteArrayList<>();
@@ -114,6 +124,18 @@ public final class FakeAmoCrm {
 		forced429.set(times);
 	}
 
+	/** Answer the next {@code times} API requests with this status (amoCRM's 5xx: a problem+json body). */
+	public void failNext(int status, int times) {
+		failNext("/api/v4/", status, times);
+	}
+
+	/** Answer the next {@code times} API requests under this path with this status. */
+	public void failNext(String path, int status, int times) {
+		forcedPath = path;
+		forcedStatus = status;
+		forcedFailures.set(times);
+	}
+
 	public int refreshes() {
 		return refreshes.get();
 	}
@@ -157,7 +179,7 @@ public final class FakeAmoCrm {
 	/** The manager completes the task with this result (blank: none): amoCRM's posts for {@code update_task}. */
 	public List<Hook> completeTask(long id, String result) {
 		ObjectNode task = tasks.stream().filter(t -> t.path("id").asLong() == id).findFirst().orElseThrow();
-		task.put("is_completed", true);
+		task.put("is_completed", true).put("updated_at", now());
 		if (result != null && !result.isBlank()) {
 			task.putObject("result").put("text", result);
 		}
@@ -177,7 +199,7 @@ public final class FakeAmoCrm {
 	public List<Hook> moveLead(long id, long statusId) {
 		ObjectNode lead = leads.stream().filter(l -> l.path("id").asLong() == id).findFirst().orElseThrow();
 		String old = lead.path("status_id").asString("");
-		lead.put("status_id", statusId);
+		lead.put("status_id", statusId).put("updated_at", now());
 		Map<String, String> fields = new java.util.LinkedHashMap<>();
 		fields.put("leads[status][0][id]", String.valueOf(id));
 		fields.put("leads[status][0][status_id]", String.valueOf(statusId));
@@ -233,6 +255,10 @@ public final class FakeAmoCrm {
 			}
 			if (overLimit()) {
 				answer(exchange, 429, problem(429, "Too Many Requests"));
+				return;
+			}
+			if (path.startsWith(forcedPath) && forcedFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+				answer(exchange, forcedStatus, problem(forcedStatus, "Internal Server Error"));
 				return;
 			}
 			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -351,8 +377,14 @@ public final class FakeAmoCrm {
 			}
 			else {
 				String entity = query.get("filter[entity_id]");
+				String type = query.get("filter[entity_type]");
+				String completed = query.get("filter[is_completed]");
 				page(exchange, "/api/v4/tasks", query, "tasks", tasks.stream()
 					.filter(t -> entity == null || t.path("entity_id").asString("").equals(entity))
+					.filter(t -> type == null || t.path("entity_type").asString("").equals(type))
+					.filter(t -> completed == null || t.path("is_completed").asBoolean(false) == completed.equals("1"))
+					.filter(t -> !query.containsKey("filter[id]") || t.path("id").asString().equals(query.get("filter[id]")))
+					.filter(t -> updatedWithin(t, query))
 					.map(JsonNode.class::cast).toList());
 			}
 			return;
@@ -364,7 +396,10 @@ public final class FakeAmoCrm {
 			else {
 				String wanted = query.getOrDefault("query", "");
 				page(exchange, "/api/v4/leads", query, "leads", leads.stream()
-					.filter(l -> l.path("name").asString("").contains(wanted)).map(JsonNode.class::cast).toList());
+					.filter(l -> l.path("name").asString("").contains(wanted))
+					.filter(l -> !query.containsKey("filter[id]") || l.path("id").asString().equals(query.get("filter[id]")))
+					.filter(l -> updatedWithin(l, query))
+					.map(JsonNode.class::cast).toList());
 			}
 			return;
 		}
@@ -406,6 +441,18 @@ public final class FakeAmoCrm {
 		answer(exchange, 200, hook);
 	}
 
+	// filter[updated_at]=<timestamp> is «from then on»; filter[updated_at][from] and [to] bound it, both inclusive.
+	private static boolean updatedWithin(JsonNode entity, Map<String, String> query) {
+		long updated = entity.path("updated_at").asLong();
+		String from = query.getOrDefault("filter[updated_at][from]", query.get("filter[updated_at]"));
+		String to = query.get("filter[updated_at][to]");
+		return (from == null || updated >= Long.parseLong(from)) && (to == null || updated <= Long.parseLong(to));
+	}
+
+	private static long now() {
+		return System.currentTimeMillis() / 1000;
+	}
+
 	// amoCRM's query= searches the filled fields: the name, and a phone by its digits.
 	private static boolean matches(JsonNode contact, String wanted) {
 		if (contact.path("name").asString("").contains(wanted)) {
@@ -433,7 +480,7 @@ public final class FakeAmoCrm {
 		for (JsonNode item : body) {
 			ObjectNode entity = ((ObjectNode) item).deepCopy();
 			check.accept(entity);
-			entity.put("id", ids.incrementAndGet());
+			entity.put("id", ids.incrementAndGet()).put("created_at", now()).put("updated_at", now());
 			added.add(entity);
 			created.addObject().put("id", entity.path("id").asLong()).put("request_id", "0");
 		}

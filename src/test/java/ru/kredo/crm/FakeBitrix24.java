@@ -58,6 +58,12 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@code tasks.task.get} ({@code taskId}) answers {@code result.task} with its {@code status} (2 pending, 5
  * completed); {@code crm.deal.get} ({@code id}) the deal with {@code STAGE_ID} and {@code STAGE_SEMANTIC_ID} (P, S, F);
  * an id the portal does not have is a 400.</li>
+ * <li>Tasks carry {@code createdDate} and {@code changedDate}, deals {@code DATE_CREATE} and {@code DATE_MODIFY}, as
+ * the portal answers them: ISO 8601 in the portal's time zone (Moscow here, {@code +03:00}); a manager's change moves
+ * them. {@code tasks.task.list} filters by {@code STATUS}, {@code UF_CRM_TASK} and {@code >=CHANGED_DATE} /
+ * {@code <=CHANGED_DATE}, {@code crm.deal.list} by {@code ORIGINATOR_ID}, {@code ORIGIN_ID} and {@code >=DATE_MODIFY}
+ * / {@code <=DATE_MODIFY} (a date with its offset), both ordered by {@code order.ID}. {@link #failNext} makes the
+ * next requests fail with a status and error of the test's choosing ({@code 500 INTERNAL_SERVER_ERROR}…).</li>
  * </ul>
  */
 public final class FakeBitrix24 {
@@ -92,6 +98,9 @@ public final class FakeBitrix24 {
 	private volatile boolean withoutTaskScope;
 	private final List<String> requests = new CopyOnWriteArrayList<>();
 	private final AtomicInteger forcedLimit = new AtomicInteger();
+	private final AtomicInteger forcedFailures = new AtomicInteger();
+	private volatile int forcedStatus = 500;
+	private volatile String forcedError = "INTERNAL_SERVER_ERROR";
 	private final AtomicInteger refreshes = new AtomicInteger();
 	private final AtomicInteger limited = new AtomicInteger();
 	private final AtomicLong ids = new AtomicLong(4000);
@@ -198,6 +207,13 @@ public final class FakeBitrix24 {
 		forcedLimit.set(times);
 	}
 
+	/** Answer the next {@code times} REST requests with this status and {@code error}. */
+	public void failNext(int status, String error, int times) {
+		forcedStatus = status;
+		forcedError = error;
+		forcedFailures.set(times);
+	}
+
 	public int refreshes() {
 		return refreshes.get();
 	}
@@ -218,12 +234,14 @@ public final class FakeBitrix24 {
 		contacts.put(id, contact);
 	}
 
-	/** A task someone else made on the contact. */
-	public void addOtherTask(long contactId, String title) {
+	/** A task someone else made on the contact; its id. */
+	public long addOtherTask(long contactId, String title) {
 		ObjectNode task = json.createObjectNode();
 		task.put("id", String.valueOf(ids.incrementAndGet())).put("title", title).put("description", title)
-			.put("responsibleId", "1").putArray("ufCrmTask").add("C_" + contactId);
+			.put("status", "2").put("responsibleId", "1").put("createdDate", now()).put("changedDate", now())
+			.putArray("ufCrmTask").add("C_" + contactId);
 		tasks.add(task);
+		return task.path("id").asLong();
 	}
 
 	public List<ObjectNode> tasks() {
@@ -251,7 +269,7 @@ public final class FakeBitrix24 {
 	/** A manager completes the task (status 5): the posts Bitrix24 makes to the ONTASKUPDATE handlers. */
 	public List<Event> completeTask(long id) {
 		ObjectNode task = tasks.stream().filter(t -> t.path("id").asLong() == id).findFirst().orElseThrow();
-		task.put("status", "5");
+		task.put("status", "5").put("changedDate", now());
 		return events("ONTASKUPDATE", Map.of("data[FIELDS_BEFORE][ID]", String.valueOf(id), "data[FIELDS_AFTER][ID]",
 				String.valueOf(id), "data[IS_ACCESSIBLE_BEFORE]", "undefined", "data[IS_ACCESSIBLE_AFTER]", "undefined"));
 	}
@@ -259,7 +277,7 @@ public final class FakeBitrix24 {
 	/** A manager moves the deal to the stage: the posts Bitrix24 makes to the ONCRMDEALUPDATE handlers. */
 	public List<Event> moveDeal(long id, String stageId) {
 		ObjectNode deal = deals.stream().filter(d -> d.path("ID").asLong() == id).findFirst().orElseThrow();
-		deal.put("STAGE_ID", stageId).put("STAGE_SEMANTIC_ID", semantics(stageId));
+		deal.put("STAGE_ID", stageId).put("STAGE_SEMANTIC_ID", semantics(stageId)).put("DATE_MODIFY", now());
 		return events("ONCRMDEALUPDATE", Map.of("data[FIELDS][ID]", String.valueOf(id)));
 	}
 
@@ -319,6 +337,10 @@ public final class FakeBitrix24 {
 			if (overLimit()) {
 				limited.incrementAndGet();
 				answer(exchange, 503, error("QUERY_LIMIT_EXCEEDED", "Too many requests"));
+				return;
+			}
+			if (forcedFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+				answer(exchange, forcedStatus, error(forcedError, "Internal server error"));
 				return;
 			}
 			byte[] raw = exchange.getRequestBody().readAllBytes();
@@ -434,7 +456,8 @@ public final class FakeBitrix24 {
 					.put("title", fields.path("TITLE").asString())
 					.put("description", fields.path("DESCRIPTION").asString(""))
 					.put("responsibleId", fields.path("RESPONSIBLE_ID").asString())
-					.put("deadline", fields.path("DEADLINE").asString(""));
+					.put("deadline", fields.path("DEADLINE").asString("")).put("createdDate", now())
+					.put("changedDate", now());
 				ArrayNode crm = task.putArray("ufCrmTask");
 				fields.path("UF_CRM_TASK").forEach(crm::add);
 				tasks.add(task);
@@ -443,10 +466,14 @@ public final class FakeBitrix24 {
 				answer(exchange, 200, answer);
 			}
 			case "tasks.task.list" -> {
-				String bound = body.path("filter").path("UF_CRM_TASK").asString("");
+				JsonNode filter = body.path("filter");
+				String bound = filter.path("UF_CRM_TASK").asString("");
+				Comparator<ObjectNode> byId = Comparator.comparingLong((ObjectNode t) -> t.path("id").asLong());
 				List<JsonNode> found = tasks.stream()
 					.filter(t -> bound.isEmpty() || contains(t.path("ufCrmTask"), bound))
-					.sorted(Comparator.comparingLong((ObjectNode t) -> t.path("id").asLong()).reversed())
+					.filter(t -> !filter.has("STATUS") || t.path("status").asString().equals(filter.path("STATUS").asString()))
+					.filter(t -> within(t.path("changedDate"), filter, "CHANGED_DATE"))
+					.sorted(body.path("order").path("ID").asString("desc").equalsIgnoreCase("asc") ? byId : byId.reversed())
 					.map(JsonNode.class::cast).toList();
 				list(exchange, body, found, true);
 			}
@@ -482,7 +509,7 @@ public final class FakeBitrix24 {
 				ObjectNode deal = ((ObjectNode) fields).deepCopy();
 				long id = ids.incrementAndGet();
 				deal.put("ID", String.valueOf(id)).put("STAGE_ID", stage).put("STAGE_SEMANTIC_ID", semantics(stage))
-					.put("CATEGORY_ID", String.valueOf(category));
+					.put("CATEGORY_ID", String.valueOf(category)).put("DATE_CREATE", now()).put("DATE_MODIFY", now());
 				deals.add(deal);
 				answer(exchange, 200, json.createObjectNode().put("result", id));
 			}
@@ -493,7 +520,9 @@ public final class FakeBitrix24 {
 							|| d.path("ORIGINATOR_ID").asString("").equals(filter.path("ORIGINATOR_ID").asString()))
 					.filter(d -> !filter.has("ORIGIN_ID")
 							|| d.path("ORIGIN_ID").asString("").equals(filter.path("ORIGIN_ID").asString()))
-					.map(JsonNode.class::cast).toList(), false);
+					.filter(d -> within(d.path("DATE_MODIFY"), filter, "DATE_MODIFY"))
+					.sorted(Comparator.comparingLong((ObjectNode d) -> d.path("ID").asLong()))
+					.map(d -> select(d, body.path("select"))).toList(), false);
 			}
 			case "event.bind" -> {
 				String event = body.path("event").asString("").toUpperCase(java.util.Locale.ROOT);
@@ -552,6 +581,27 @@ public final class FakeBitrix24 {
 			}
 			default -> answer(exchange, 404, error("ERROR_METHOD_NOT_FOUND", "Method not found!"));
 		}
+	}
+
+	// The portal's dates are its own zone's ISO 8601; a filter's date is compared as the instant it names.
+	private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(java.time.ZoneId.of("Europe/Moscow"));
+
+	private static String now() {
+		return ISO.format(java.time.Instant.now());
+	}
+
+	private static boolean within(JsonNode date, JsonNode filter, String field) {
+		if (!filter.has(">=" + field) && !filter.has("<=" + field)) {
+			return true;
+		}
+		java.time.Instant at = java.time.OffsetDateTime.parse(date.asString()).toInstant();
+		return (!filter.has(">=" + field) || !at.isBefore(instant(filter.path(">=" + field))))
+				&& (!filter.has("<=" + field) || !at.isAfter(instant(filter.path("<=" + field))));
+	}
+
+	private static java.time.Instant instant(JsonNode date) {
+		return java.time.OffsetDateTime.parse(date.asString()).toInstant();
 	}
 
 	private Predicate<ObjectNode> contactFilter(JsonNode filter) {

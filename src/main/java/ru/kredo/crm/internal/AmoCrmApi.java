@@ -54,6 +54,8 @@ public class AmoCrmApi {
 	static final int PAGE = 50;
 	/** How many pages of a phone search are read before giving up: a phone is matched in the first few. */
 	static final int MAX_PAGES = 10;
+	/** The most amoCRM's task and lead lists give a page. */
+	static final int SWEEP_PAGE = 250;
 
 	private final AmoCrmClient client;
 	private final AmoCrmAccounts accounts;
@@ -223,6 +225,51 @@ public class AmoCrmApi {
 			return Optional.empty();
 		}
 		return Optional.of(new AmoLead(lead.path("id").asLong(), lead.path("status_id").asLong()));
+	}
+
+	/**
+	 * One page ({@code page} from 0) of the tasks on contacts completed — or changed once completed — between
+	 * {@code from} and {@code to} ({@code GET /api/v4/tasks} with {@code filter[is_completed]=1},
+	 * {@code filter[entity_type]=contacts} and {@code filter[updated_at][from|to]}, 250 a page): the sweep's read of
+	 * what a push may have missed. Every task of the account is listed, not only Kredo's: the caller keeps its own.
+	 */
+	public CrmOutcomeSweeps.Page completedTasks(TenantId tenant, String subdomain, Instant from, Instant to, int page) {
+		JsonNode answer = call(tenant, subdomain, token -> client.get(subdomain, token, "/api/v4/tasks?limit=" + SWEEP_PAGE
+				+ "&page=" + (page + 1) + "&filter%5Bis_completed%5D=1&filter%5Bentity_type%5D=contacts"
+				+ updatedBetween(from, to)));
+		return changed(answer, "tasks", task -> task.path("is_completed").asBoolean(false));
+	}
+
+	/**
+	 * One page ({@code page} from 0) of the leads changed between {@code from} and {@code to} ({@code GET
+	 * /api/v4/leads} with {@code filter[updated_at][from|to]}, 250 a page), keeping those now won (142) or lost (143).
+	 */
+	public CrmOutcomeSweeps.Page closedLeads(TenantId tenant, String subdomain, Instant from, Instant to, int page) {
+		JsonNode answer = call(tenant, subdomain, token -> client.get(subdomain, token, "/api/v4/leads?limit=" + SWEEP_PAGE
+				+ "&page=" + (page + 1) + updatedBetween(from, to)));
+		return changed(answer, "leads", lead -> lead.path("status_id").asLong() == WON
+				|| lead.path("status_id").asLong() == LOST);
+	}
+
+	private static String updatedBetween(Instant from, Instant to) {
+		return "&filter%5Bupdated_at%5D%5Bfrom%5D=" + from.getEpochSecond() + "&filter%5Bupdated_at%5D%5Bto%5D="
+				+ to.getEpochSecond();
+	}
+
+	// amoCRM answers 204 (no body) past the last page, and names the next page in _links.next while there is one.
+	private static CrmOutcomeSweeps.Page changed(JsonNode answer, String embedded,
+			java.util.function.Predicate<JsonNode> closed) {
+		if (answer == null) {
+			return new CrmOutcomeSweeps.Page(List.of(), false);
+		}
+		List<Long> ids = new ArrayList<>();
+		for (JsonNode entity : answer.path("_embedded").path(embedded)) {
+			if (closed.test(entity)) {
+				ids.add(entity.path("id").asLong());
+			}
+		}
+		return new CrmOutcomeSweeps.Page(List.copyOf(ids), !answer.path("_links").path("next").path("href")
+			.asString("").isEmpty());
 	}
 
 	/**

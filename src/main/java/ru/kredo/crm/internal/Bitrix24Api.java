@@ -48,6 +48,8 @@ public class Bitrix24Api {
 
 	/** How many pages (of 50) of a list are read before giving up. */
 	static final int MAX_PAGES = 10;
+	/** What a list method gives a page. */
+	static final int LIST_PAGE = 50;
 	/** Marks the deals Kredo creates ({@code ORIGINATOR_ID}); {@code ORIGIN_ID} is the signal and its fold. */
 	static final String ORIGINATOR = "kredo";
 
@@ -292,6 +294,54 @@ public class Bitrix24Api {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * One page ({@code page} from 0, 50 a page) of the portal's tasks completed (status 5) and changed between
+	 * {@code from} and {@code to} ({@code tasks.task.list} filtered by {@code STATUS} and {@code >=CHANGED_DATE},
+	 * {@code <=CHANGED_DATE}, by id): the sweep's read of what an event may have missed. Every task the application's
+	 * user sees is listed, not only Kredo's: the caller keeps its own.
+	 */
+	public CrmOutcomeSweeps.Page completedTasks(TenantId tenant, String portal, Instant from, Instant to, int page) {
+		ObjectNode parameters = client.parameters();
+		parameters.putObject("filter").put("STATUS", Bitrix24Outcomes.TASK_COMPLETED)
+			.put(">=CHANGED_DATE", DEADLINE.format(from)).put("<=CHANGED_DATE", DEADLINE.format(to));
+		parameters.putObject("order").put("ID", "asc");
+		parameters.putArray("select").add("ID").add("STATUS").add("CHANGED_DATE");
+		parameters.put("start", page * LIST_PAGE);
+		JsonNode answer = call(tenant, portal, "tasks.task.list", parameters);
+		return changed(answer, answer.path("result").path("tasks"),
+				task -> task.path("status").asInt(0) == Bitrix24Outcomes.TASK_COMPLETED);
+	}
+
+	/**
+	 * One page ({@code page} from 0, 50 a page) of the deals Kredo created ({@code ORIGINATOR_ID} kredo) changed
+	 * between {@code from} and {@code to} ({@code crm.deal.list} filtered by {@code >=DATE_MODIFY},
+	 * {@code <=DATE_MODIFY}, by id), keeping those in a won or lost stage ({@code STAGE_SEMANTIC_ID} S or F).
+	 */
+	public CrmOutcomeSweeps.Page closedDeals(TenantId tenant, String portal, Instant from, Instant to, int page) {
+		ObjectNode parameters = client.parameters();
+		parameters.putObject("filter").put("ORIGINATOR_ID", ORIGINATOR).put(">=DATE_MODIFY", DEADLINE.format(from))
+			.put("<=DATE_MODIFY", DEADLINE.format(to));
+		parameters.putObject("order").put("ID", "ASC");
+		parameters.putArray("select").add("ID").add("STAGE_SEMANTIC_ID").add("DATE_MODIFY");
+		parameters.put("start", page * LIST_PAGE);
+		JsonNode answer = call(tenant, portal, "crm.deal.list", parameters);
+		return changed(answer, answer.path("result"), deal -> {
+			String semantics = deal.path("STAGE_SEMANTIC_ID").asString("");
+			return semantics.equals("S") || semantics.equals("F");
+		});
+	}
+
+	// A list answers next (the following page's start) while more are left.
+	private static CrmOutcomeSweeps.Page changed(JsonNode answer, JsonNode items, Predicate<JsonNode> closed) {
+		List<Long> ids = new ArrayList<>();
+		for (JsonNode item : items) {
+			if (closed.test(item)) {
+				ids.add((item.has("ID") ? item.path("ID") : item.path("id")).asLong());
+			}
+		}
+		return new CrmOutcomeSweeps.Page(List.copyOf(ids), answer.hasNonNull("next"));
 	}
 
 	// A list method page by page: the same call with start = the answer's next, until there is none.

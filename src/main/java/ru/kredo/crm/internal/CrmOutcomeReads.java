@@ -44,9 +44,28 @@ abstract class CrmOutcomeReads implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(CrmOutcomeReads.class);
 
-	/** A row due to be read back. */
-	record Due(TenantId tenantId, String entityType, long entityId, UUID signalId, int attempts) {
+	/** A row due to be read back; {@code via} who queued it last: the CRM's push, or the sweep. */
+	record Due(TenantId tenantId, String entityType, long entityId, UUID signalId, int attempts, String via) {
 	}
+
+	/** Queued by the sweep ({@link CrmOutcomeSweeps}): an outcome the CRM's push never brought. */
+	static final String SWEEP = "SWEEP";
+
+	/** Queued by the CRM's push (amoCRM's webhook, Bitrix24's event). */
+	static final String PUSH = "PUSH";
+
+	/**
+	 * The upsert's tail every hint shares: a row already read to an outcome is left alone (once recorded, later changes
+	 * are not read), anything else is due now; a push's hint marks the row a push's, a sweep's only a row no push has
+	 * queued meanwhile.
+	 */
+	static final String HINTED = """
+			set due_at = excluded.due_at, attempts = 0, updated_at = excluded.updated_at,
+			    via = case when excluded.via = 'PUSH' or %1$s.due_at is null then excluded.via else %1$s.via end
+			where %1$s.result is null""";
+
+	/** What the table's result says when no outcome was recorded from the row. */
+	static final List<String> NO_OUTCOME = List.of("ALREADY_CLOSED", "NOT_ALLOWED", "SIGNAL_GONE");
 
 	/**
 	 * Which CRM: its queue's table, its name in logs and errors, its actor and key in the audit log, and the exception
@@ -116,11 +135,11 @@ abstract class CrmOutcomeReads implements SchedulingConfigurer {
 	private List<Due> claim(Instant now) {
 		return transaction.execute(status -> {
 			List<Due> rows = jdbc.sql("""
-					select tenant_id, entity_type, entity_id, signal_id, attempts from %s
+					select tenant_id, entity_type, entity_id, signal_id, attempts, via from %s
 					where due_at <= ? order by due_at limit ? for update skip locked""".formatted(crm.table()))
 				.params(Timestamp.from(now), polling.batchSize())
 				.query((row, n) -> new Due(new TenantId(row.getObject(1, UUID.class)), row.getString(2), row.getLong(3),
-						row.getObject(4, UUID.class), row.getInt(5)))
+						row.getObject(4, UUID.class), row.getInt(5), row.getString(6)))
 				.list();
 			rows.forEach(row -> jdbc.sql("""
 					update %s set due_at = ? where tenant_id = ? and entity_type = ? and entity_id = ?"""
@@ -154,6 +173,11 @@ abstract class CrmOutcomeReads implements SchedulingConfigurer {
 		SignalId id = new SignalId(row.signalId());
 		try {
 			return transaction.execute(status -> {
+				// A push's and the sweep's reads of one signal's entities may run at once (on two nodes, or a hint
+				// arriving during a lease): one at a time per signal, so the second sees it closed and records nothing.
+				jdbc.sql("select pg_advisory_xact_lock(?)")
+					.param(id.value().getMostSignificantBits() ^ id.value().getLeastSignificantBits())
+					.query(Object.class).single();
 				Signal signal = signals.get(row.tenantId(), id);
 				if (signal.status() == SignalStatus.CLOSED) {
 					return "ALREADY_CLOSED";
@@ -165,7 +189,7 @@ abstract class CrmOutcomeReads implements SchedulingConfigurer {
 				signals.close(row.tenantId(), id, outcome.get(), null);
 				audit.record(row.tenantId(), crm.actor(), AuditAction.SIGNAL_CLOSED, "signal", id.value(),
 						outcome.get().name() + ";" + crm.auditKey() + "-" + row.entityType().toLowerCase(Locale.ROOT) + ":"
-								+ row.entityId());
+								+ row.entityId() + (SWEEP.equals(row.via()) ? ";crm-recovered" : ""));
 				return outcome.get().name();
 			});
 		}

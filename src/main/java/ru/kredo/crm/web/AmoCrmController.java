@@ -37,6 +37,7 @@ import ru.kredo.crm.internal.AmoCrmHooks;
 import ru.kredo.crm.internal.AmoCrmProperties;
 import ru.kredo.crm.internal.Crm;
 import ru.kredo.crm.internal.CrmDeliveries;
+import ru.kredo.crm.internal.CrmOutcomeSweeps;
 import ru.kredo.crm.internal.CrmPipelineLists;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
@@ -61,19 +62,21 @@ class AmoCrmController {
 	private final AmoCrmHooks hooks;
 	private final CrmPipelineLists lists;
 	private final CrmDeliveries deliveries;
+	private final CrmOutcomeSweeps sweeps;
 	private final AmoCrmProperties properties;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 
 	AmoCrmController(AmoCrmAccounts accounts, AmoCrmClient client, AmoCrmApi api, AmoCrmHooks hooks,
-			CrmPipelineLists lists, CrmDeliveries deliveries, AmoCrmProperties properties, AuditLog audit, Clock clock) {
+			CrmPipelineLists lists, CrmDeliveries deliveries, CrmOutcomeSweeps sweeps, AmoCrmProperties properties, AuditLog audit, Clock clock) {
 		this.accounts = accounts;
 		this.client = client;
 		this.api = api;
 		this.hooks = hooks;
 		this.lists = lists;
 		this.deliveries = deliveries;
+		this.sweeps = sweeps;
 		this.properties = properties;
 		this.audit = audit;
 		this.clock = clock;
@@ -91,6 +94,7 @@ class AmoCrmController {
 		model.addAttribute("actions", AmoCrmAccounts.Action.values());
 		model.addAttribute("pipelines", account.filter(Account::connected).flatMap(a -> pipelines(me, a)).orElse(null));
 		model.addAttribute("deliveries", deliveries.latest(me.tenantId(), 50));
+		model.addAttribute("sweep", sweeps.state(Crm.AMOCRM, me.tenantId()).orElse(null));
 		return "crm/amocrm";
 	}
 

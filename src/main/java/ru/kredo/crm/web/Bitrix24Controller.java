@@ -40,6 +40,7 @@ import ru.kredo.crm.internal.Bitrix24Exception;
 import ru.kredo.crm.internal.Bitrix24Properties;
 import ru.kredo.crm.internal.Crm;
 import ru.kredo.crm.internal.CrmDeliveries;
+import ru.kredo.crm.internal.CrmOutcomeSweeps;
 import ru.kredo.crm.internal.CrmPipelineLists;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
@@ -64,19 +65,21 @@ class Bitrix24Controller {
 	private final Bitrix24Events events;
 	private final CrmPipelineLists lists;
 	private final CrmDeliveries deliveries;
+	private final CrmOutcomeSweeps sweeps;
 	private final Bitrix24Properties properties;
 	private final Clock clock;
 	private final AuditLog audit;
 	private final SecureRandom random = new SecureRandom();
 
 	Bitrix24Controller(Bitrix24Accounts accounts, Bitrix24Client client, Bitrix24Api api, Bitrix24Events events,
-			CrmPipelineLists lists, CrmDeliveries deliveries, Bitrix24Properties properties, Clock clock, AuditLog audit) {
+			CrmPipelineLists lists, CrmDeliveries deliveries, CrmOutcomeSweeps sweeps, Bitrix24Properties properties, Clock clock, AuditLog audit) {
 		this.accounts = accounts;
 		this.client = client;
 		this.api = api;
 		this.events = events;
 		this.lists = lists;
 		this.deliveries = deliveries;
+		this.sweeps = sweeps;
 		this.properties = properties;
 		this.clock = clock;
 		this.audit = audit;
@@ -96,6 +99,7 @@ class Bitrix24Controller {
 			model.addAttribute("pipelines", account.filter(Account::connected).flatMap(a -> pipelines(me, a)).orElse(null));
 		}
 		model.addAttribute("deliveries", deliveries.latest(Crm.BITRIX24, me.tenantId(), 50));
+		model.addAttribute("sweep", sweeps.state(Crm.BITRIX24, me.tenantId()).orElse(null));
 		return "crm/bitrix24";
 	}
 
