@@ -34,10 +34,23 @@ public class Funnel {
 		reached(tenant, visitor, step, clock.instant());
 	}
 
-	/** Records that the visitor reached the step at a given time (a payment succeeds when the provider says so). */
+	/**
+	 * Records that the visitor reached the step at a given time (a payment succeeds when the provider says so). A
+	 * visitor who reached any step visited: his visit is recorded with it when the door did not count it (the browser
+	 * showed the door from a prefetch, or his browser reads as a bot's, {@code cabinet/web/Visitors#isAVisit}).
+	 */
 	void reached(TenantId tenant, UUID visitor, FunnelStep step, Instant at) {
-		jdbc.sql("insert into cabinet_funnel (tenant_id, visitor, step, at) values (?, ?, ?, ?) on conflict do nothing")
-			.params(tenant.value(), visitor, step.name(), Timestamp.from(at))
+		Timestamp time = Timestamp.from(at);
+		if (step == FunnelStep.VISIT) {
+			jdbc.sql("insert into cabinet_funnel (tenant_id, visitor, step, at) values (?, ?, ?, ?) on conflict do nothing")
+				.params(tenant.value(), visitor, step.name(), time)
+				.update();
+			return;
+		}
+		jdbc.sql("""
+				insert into cabinet_funnel (tenant_id, visitor, step, at) values (?, ?, ?, ?), (?, ?, 'VISIT', ?)
+				on conflict do nothing""")
+			.params(tenant.value(), visitor, step.name(), time, tenant.value(), visitor, time)
 			.update();
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 import ru.kredo.platform.KredoProperties;
+import ru.kredo.platform.StorageFull;
 import ru.kredo.platform.TooLarge;
 
 /**
@@ -27,6 +28,9 @@ import ru.kredo.platform.TooLarge;
 public class ImportSpool {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportSpool.class);
+
+	// Less room than this left after a failed write: the disk is full.
+	private static final long ROOM = 1024 * 1024;
 
 	private final Path directory;
 
@@ -58,7 +62,10 @@ public class ImportSpool {
 			upload.transferTo(file);
 			return file;
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
+			throw failed(file, ex);
+		}
+		catch (RuntimeException ex) {
 			delete(file);
 			throw ex;
 		}
@@ -81,11 +88,38 @@ public class ImportSpool {
 				out.write(buffer, 0, read);
 			}
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
+			throw failed(file, ex);
+		}
+		catch (RuntimeException ex) {
 			delete(file);
 			throw ex;
 		}
 		return file;
+	}
+
+	/**
+	 * Deletes what was written of a file that could not be spooled; a full disk is said as such ({@link StorageFull},
+	 * nothing kept, send it again once there is room) rather than as a server error. The disk is full when the error
+	 * says so or when, the failed file still on it, less than {@link #ROOM} is left.
+	 */
+	private IOException failed(Path file, IOException ex) {
+		boolean full = String.valueOf(ex.getMessage()).contains("No space left on device")
+				|| String.valueOf(ex.getMessage()).contains("not enough space on the disk");
+		try {
+			full = full || Files.getFileStore(directory).getUsableSpace() < ROOM;
+		}
+		catch (IOException | RuntimeException unknown) {
+			// As the error says.
+		}
+		delete(file);
+		if (full) {
+			log.error("The disk of {} is full: an upload was refused", directory);
+			StorageFull refused = new StorageFull();
+			refused.initCause(ex);
+			throw refused;
+		}
+		return ex;
 	}
 
 	private static TooLarge tooLarge(long maxBytes) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,6 +115,41 @@ class CabinetSignInIntegrationTests {
 		mvc.perform(get(door()).with(from("10.50.0.1")).cookie(new Cookie(CabinetController_VISITOR, UUID.randomUUID().toString())));
 		assertThat(visits()).as("the first visitor back with his cookie from elsewhere, and one making cookies up")
 			.isEqualTo(2);
+	}
+
+	@Test
+	void headRequestsPrefetchesCrawlersAndLinkPreviewsAreNoVisitsButAPersonWhoGoesOnIs() throws Exception {
+		// A URL scanner checking the texted link, the browser prefetching it, search engines and messengers' previews
+		// (the debtor's own iPhone fetches an SMS link's preview as facebookexternalhit): nobody opened the door.
+		mvc.perform(head(door()).with(from("10.60.0.1")));
+		mvc.perform(get(door()).with(from("10.60.0.2")).header("Sec-Purpose", "prefetch"));
+		mvc.perform(get(door()).with(from("10.60.0.3")).header("Sec-Purpose", "prefetch;prerender"));
+		mvc.perform(get(door()).with(from("10.60.0.4")).header("Purpose", "prefetch"));
+		mvc.perform(get(door()).with(from("10.60.0.5")).header("X-Moz", "prefetch"));
+		for (String agent : List.of(
+				"Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+				"Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)",
+				"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_1) AppleWebKit/601.2.4 (KHTML, like Gecko) Version/9.0.1 "
+						+ "Safari/601.2.4 facebookexternalhit/1.1 Facebot Twitterbot/1.0",
+				"TelegramBot (like TwitterBot)", "WhatsApp/2.23.20.0 A", "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+				"vkShare; +http://vk.com/dev/Share")) {
+			mvc.perform(get(door()).with(from("10.60.1." + agent.length())).header("User-Agent", agent))
+				.andExpect(status().isOk());
+		}
+		assertThat(visits()).isZero();
+
+		// A debtor on a cheap phone (a CUBOT: "bot" in its name) and one in WhatsApp's own browser are people.
+		mvc.perform(get(door()).with(from("10.60.2.1")).header("User-Agent",
+				"Mozilla/5.0 (Linux; Android 8.1.0; CUBOT J3) AppleWebKit/537.36 (KHTML, like Gecko) "
+						+ "Chrome/120.0.6099.144 Mobile Safari/537.36"));
+		mvc.perform(get(door()).with(from("10.60.2.2")).header("User-Agent",
+				"Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile "
+						+ "Safari/537.36 WhatsApp/2.23.20.0"));
+		assertThat(visits()).isEqualTo(2);
+
+		// The browser showed the prefetched door and he signs in: he visited.
+		askForCode("10.60.0.2", null, new MockHttpSession());
+		assertThat(visits()).isEqualTo(3);
 	}
 
 	@Test

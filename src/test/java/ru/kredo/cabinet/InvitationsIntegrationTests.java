@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
@@ -146,6 +147,12 @@ class InvitationsIntegrationTests {
 		assertThat(mvc.perform(get("/i/NotATokenNotATokenNotA")).andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(count("select count(*) from cabinet_invitation_links where invitation_id = ? and opened_at is not null",
 				invitation)).as("the short link alone records nothing").isZero();
+		// a messenger's preview of his link, or a scanner's HEAD, is not him opening it
+		mvc.perform(get("/cabinet/" + tenant.value() + "/i/" + token).header("User-Agent", "TelegramBot (like TwitterBot)"));
+		mvc.perform(head("/cabinet/" + tenant.value() + "/i/" + token));
+		assertThat(count("select count(*) from cabinet_invitation_links where invitation_id = ? and opened_at is not null",
+				invitation)).as("previews record nothing").isZero();
+		assertThat(count("select count(*) from cabinet_funnel_sources where invitation_id = ?", invitation)).isZero();
 
 		// his link opens the door and counts him under the invitation; a made-up token opens the door and counts nobody
 		MvcResult opened = mvc.perform(get("/cabinet/" + tenant.value() + "/i/" + token)).andReturn();

@@ -319,7 +319,7 @@ class KafkaEventsIntegrationTests {
 		}
 
 		ru.kredo.platform.EmbeddedDatabase database = embeddedDatabase.getIfAvailable();
-		try (SecondNode node = SecondNode.start(database == null ? null : database.jdbcUrl(), brokers, TOPIC,
+		try (SecondNode node = SecondNode.start(database, brokers, TOPIC,
 				"--kredo.events.chunk-size=100", "--kredo.events.kafka.max-poll-records=2000")) {
 			await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).until(() -> groupMembers() == 2);
 			publish(batches.get(0));

@@ -167,7 +167,7 @@ class MillionEventsIntegrationTests {
 		Map<String, Long> times = new java.util.LinkedHashMap<>();
 
 		EmbeddedDatabase database = embeddedDatabase.getIfAvailable();
-		try (SecondNode node = SecondNode.start(database == null ? null : database.jdbcUrl(), brokers, TOPIC,
+		try (SecondNode node = SecondNode.start(database, brokers, TOPIC,
 				"--kredo.webhooks.poll-interval=250ms", "--kredo.webhooks.timeout=5s", "--kredo.webhooks.lease=15s",
 				"--kredo.event-publications.check-interval=5s", "--kredo.event-publications.resubmit-after=20s");
 				Receiver crm = new Receiver(json)) {

@@ -25,11 +25,13 @@ final class SecondNode implements AutoCloseable {
 	}
 
 	/**
-	 * @param jdbcUrl the embedded PostgreSQL's, or {@code null} when the tests use SPRING_DATASOURCE_URL (inherited)
+	 * @param database the embedded PostgreSQL (its address and password), or {@code null} when the tests use
+	 *        SPRING_DATASOURCE_URL (inherited)
 	 * @param settings more {@code --name=value} arguments, each name at most once in all (Spring joins a name given
 	 *        twice on the command line with a comma)
 	 */
-	static SecondNode start(String jdbcUrl, String brokers, String topic, String... settings) throws IOException {
+	static SecondNode start(ru.kredo.platform.EmbeddedDatabase database, String brokers, String topic, String... settings)
+			throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), "ru.kredo.Kredo", "--spring.profiles.active=test",
@@ -40,9 +42,10 @@ final class SecondNode implements AutoCloseable {
 				"--spring.kafka.consumer.properties[heartbeat.interval.ms]=1000",
 				"--logging.level.ru.kredo.events.internal.EventTopicFeed=debug"));
 		command.addAll(List.of(settings));
-		if (jdbcUrl != null) {
-			command.add("--spring.datasource.url=" + jdbcUrl);
+		if (database != null) {
+			command.add("--spring.datasource.url=" + database.jdbcUrl());
 			command.add("--spring.datasource.username=postgres");
+			command.add("--spring.datasource.password=" + database.password());
 		}
 		Files.createDirectories(LOG.getParent());
 		return new SecondNode(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile()).start());

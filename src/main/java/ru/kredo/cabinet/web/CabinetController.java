@@ -128,7 +128,9 @@ class CabinetController {
 	@GetMapping
 	String door(@PathVariable UUID agency, HttpServletRequest request, HttpServletResponse response, Model model) {
 		Tenant tenant = agencies.get(agency);
-		funnel.reached(tenant.id(), visitors.of(request, response), FunnelStep.VISIT);
+		if (visitors.isAVisit(request)) {
+			funnel.reached(tenant.id(), visitors.of(request, response), FunnelStep.VISIT);
+		}
 		model.addAttribute("agency", tenant);
 		return "cabinet/door";
 	}

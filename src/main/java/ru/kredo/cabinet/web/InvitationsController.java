@@ -90,8 +90,11 @@ class InvitationsController {
 	String open(@PathVariable UUID agency, @PathVariable String token, HttpServletRequest request,
 			HttpServletResponse response) {
 		Tenant tenant = agencies.get(agency);
-		invitations.open(tenant.id(), token)
-			.ifPresent(invitation -> funnel.cameBy(tenant.id(), visitors.of(request, response), invitation));
+		// A link preview or a scanner opening the texted link is not the debtor opening it.
+		if (visitors.isAVisit(request)) {
+			invitations.open(tenant.id(), token)
+				.ifPresent(invitation -> funnel.cameBy(tenant.id(), visitors.of(request, response), invitation));
+		}
 		return "redirect:/cabinet/" + agency;
 	}
 

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -26,12 +28,42 @@ class Visitors {
 
 	static final String COOKIE = "kredo-visitor";
 
+	private static final List<String> PURPOSE_HEADERS = List.of("Sec-Purpose", "Purpose", "X-Moz", "X-Purpose");
+	private static final Pattern NOT_SHOWN = Pattern.compile("(?i)prefetch|prerender|preview");
+	// Crawlers name themselves "…bot/2.1; +http://…"; link previews name their app. Not a bare "bot" (CUBOT phones),
+	// and WhatsApp or Viber only as the whole agent's name: their in-app browsers are people.
+	private static final Pattern NOT_A_PERSON = Pattern.compile("(?i)\\+https?://|bot/|bot;|bot\\s*\\(|crawler|spider"
+			+ "|slurp|facebookexternalhit|facebot|twitterbot|telegrambot|^whatsapp/|^viber|skypeuripreview|vkshare"
+			+ "|linkexpanding|embedly|iframely");
+
 	private final PersonalData personalData;
 	private final Clock clock;
 
 	Visitors(PersonalData personalData, Clock clock) {
 		this.personalData = personalData;
 		this.clock = clock;
+	}
+
+	/**
+	 * Whether the request is a person's visit, which the funnel counts: a {@code GET} (not a {@code HEAD}, as link
+	 * checkers and URL scanners send), not a browser's prefetch or prerender ({@code Sec-Purpose}, {@code Purpose},
+	 * {@code X-Moz}, {@code X-Purpose}), and not a crawler's or a messenger's link preview (the debtor's own phone fetches
+	 * an SMS link's preview as {@code facebookexternalhit… Twitterbot}, messengers as {@code TelegramBot},
+	 * {@code WhatsApp}…): those fetch the page when nobody opened it. A person whose browser is taken for a bot and who
+	 * goes on is counted by his next step ({@code Funnel#reached}).
+	 */
+	boolean isAVisit(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod())) {
+			return false;
+		}
+		for (String header : PURPOSE_HEADERS) {
+			String purpose = request.getHeader(header);
+			if (purpose != null && NOT_SHOWN.matcher(purpose).find()) {
+				return false;
+			}
+		}
+		String agent = request.getHeader("User-Agent");
+		return agent == null || !NOT_A_PERSON.matcher(agent).find();
 	}
 
 	UUID of(HttpServletRequest request, HttpServletResponse response) {

@@ -28,7 +28,7 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean
 	EmbeddedDatabase embeddedDatabase(EmbeddedPostgresServer server) {
-		return new EmbeddedDatabase(server.jdbcUrl());
+		return new EmbeddedDatabase(server.jdbcUrl(), server.password());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -36,6 +36,7 @@ class EmbeddedDatabaseConfiguration {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(database.jdbcUrl());
 		config.setUsername("postgres");
+		config.setPassword(database.password());
 		config.setPoolName("kredo-embedded");
 		config.setMaximumPoolSize(10);
 		return new HikariDataSource(config);

@@ -46,6 +46,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * this directory. A server left running on the directory by a Kredo process that was killed (no process holds the
  * library's {@code epg-lock} any more) is stopped and a fresh one started, with this version's settings, and stopped
  * again at the clean shutdown.
+ * <p>
+ * Nobody connects without its password ({@link ServerPassword}): the library's own data directories let every local
+ * user in as the superuser.
  */
 final class EmbeddedPostgresServer {
 
@@ -54,16 +57,20 @@ final class EmbeddedPostgresServer {
 	// The library's lock file in the data directory, held by the process that started the server for as long as it runs.
 	private static final String LOCK_FILE = "epg-lock";
 	private static final long ORPHAN_STOP_SECONDS = 30;
+	// invalid_password: the server asks for another password than this directory's.
+	private static final String WRONG_PASSWORD = "28P01";
 
 	private final Path directory;
 	private final EmbeddedPostgres postgres;
 	private final int port;
+	private final String password;
 	private int users;
 
-	private EmbeddedPostgresServer(Path directory, EmbeddedPostgres postgres, int port) {
+	private EmbeddedPostgresServer(Path directory, EmbeddedPostgres postgres, int port, String password) {
 		this.directory = directory;
 		this.postgres = postgres;
 		this.port = port;
+		this.password = password;
 	}
 
 	static synchronized EmbeddedPostgresServer acquire(Path directory, int port) {
@@ -95,27 +102,42 @@ final class EmbeddedPostgresServer {
 		return jdbcUrl(port);
 	}
 
+	/** The superuser {@code postgres}'s password. */
+	String password() {
+		return password;
+	}
+
 	private static String jdbcUrl(int port) {
 		return "jdbc:postgresql://localhost:" + port + "/postgres";
 	}
 
 	private static EmbeddedPostgresServer start(Path dir, int port) {
+		String password = passwordOf(dir);
 		Optional<Postmaster> live = livePostmaster(dir);
 		if (live.isPresent()) {
 			Postmaster postmaster = live.get();
 			if (heldByALiveProcess(dir)) {
-				requireOwnServer(dir, postmaster.port());
+				requireOwnServer(dir, postmaster.port(), password);
 				log.info("Using the embedded PostgreSQL already running on {} (port {})", dir, postmaster.port());
-				return new EmbeddedPostgresServer(dir, null, postmaster.port());
+				return new EmbeddedPostgresServer(dir, null, postmaster.port(), password);
 			}
-			stopOrphan(dir, postmaster);
+			stopOrphan(dir, postmaster, password);
+		}
+		else {
+			removeStaleLockFiles(dir);
 		}
 		if (port != 0) {
 			refuseIfTaken(dir, port);
 		}
 		EmbeddedPostgres postgres;
+		Path passwordForInitdb = null;
 		try {
 			Files.createDirectories(dir);
+			if (Files.exists(dir.resolve("postgresql.conf")) && ServerPassword.trusts(dir)) {
+				setPassword(dir, password);
+			}
+			passwordForInitdb = Files.createTempFile(dir.getParent(), ".initdb", ".password");
+			Files.writeString(passwordForInitdb, password);
 			postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dir)
 				.setCleanDataDirectory(false)
@@ -126,6 +148,13 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
+				// A new directory: initdb's "-A trust" is overridden (the last option wins) and the password set.
+				.setLocaleConfig("auth", ServerPassword.METHOD)
+				.setLocaleConfig("pwfile", passwordForInitdb.toString())
+				// Before every start, new directory or not: the password for every connection.
+				.setDataDirectoryCustomizer(directory -> ServerPassword.requireIt(directory.toPath()))
+				// The library waits for the server by signing in to it.
+				.setConnectConfig("password", password)
 				// Stopped by release() when the last application context closes. zonky's own JVM shutdown hook
 				// would stop it concurrently with Spring's, while beans still use it on their way down.
 				.setRegisterShutdownHook(false)
@@ -134,8 +163,18 @@ final class EmbeddedPostgresServer {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, ex);
 		}
+		finally {
+			if (passwordForInitdb != null) {
+				try {
+					Files.deleteIfExists(passwordForInitdb);
+				}
+				catch (IOException ex) {
+					log.warn("Could not delete {}", passwordForInitdb, ex);
+				}
+			}
+		}
 		try {
-			requireOwnServer(dir, postgres.getPort());
+			requireOwnServer(dir, postgres.getPort(), password);
 		}
 		catch (RuntimeException ex) {
 			try {
@@ -147,7 +186,59 @@ final class EmbeddedPostgresServer {
 			throw ex;
 		}
 		log.info("Embedded PostgreSQL started on {} (port {})", dir, postgres.getPort());
-		return new EmbeddedPostgresServer(dir, postgres, postgres.getPort());
+		return new EmbeddedPostgresServer(dir, postgres, postgres.getPort(), password);
+	}
+
+	/**
+	 * The directory's password: kept since it was made, or a new one for a new directory or for one an older version
+	 * made without. A directory that asks for a password whose file is gone cannot be opened.
+	 */
+	private static String passwordOf(Path dir) {
+		if (ServerPassword.exists(dir)) {
+			return ServerPassword.read(dir);
+		}
+		if (Files.exists(dir.resolve("postgresql.conf")) && !ServerPassword.trusts(dir)) {
+			throw new IllegalStateException("The embedded PostgreSQL in " + dir + " asks for a password, but "
+					+ ServerPassword.fileOf(dir) + ", where Kredo keeps it, is missing. Restore that file from a "
+					+ "backup of " + dir.getParent() + "; or, Kredo stopped, write \"host all postgres 127.0.0.1/32 trust\" "
+					+ "as the only line of " + dir.resolve("pg_hba.conf") + " and start Kredo: it sets a new password.");
+		}
+		return ServerPassword.create(dir);
+	}
+
+	/**
+	 * Gives the superuser of a directory an older version made with {@code trust} its password, once: the server is
+	 * started on its own, on a free port and without a Unix socket, the password set, and the server stopped, before
+	 * it starts for good asking for it.
+	 */
+	private static void setPassword(Path dir, String password) throws IOException {
+		log.warn("The embedded PostgreSQL on {} let every local user in without a password; giving it one, kept in {}",
+				dir, ServerPassword.fileOf(dir));
+		EmbeddedPostgres once = EmbeddedPostgres.builder()
+			.setDataDirectory(dir)
+			.setCleanDataDirectory(false)
+			.setPort(0)
+			.setServerConfig("listen_addresses", "localhost")
+			.setServerConfig("unix_socket_directories", "")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
+			// Only the superuser, only by loopback, only for this start: whatever trusting file it had.
+			.setDataDirectoryCustomizer(directory -> ServerPassword.trustLoopbackOnce(directory.toPath()))
+			.setRegisterShutdownHook(false)
+			.start();
+		try (Connection connection = connect(once.getPort(), password); Statement sql = connection.createStatement()) {
+			requireOwn(dir, once.getPort(), sql);
+			// Generated from letters and digits only: nothing to quote.
+			sql.execute("alter role postgres password '" + password + "'");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not give the embedded PostgreSQL in " + dir + " a password ("
+					+ ex.getMessage() + ")", ex);
+		}
+		finally {
+			once.close();
+		}
 	}
 
 	/** A postmaster named by {@code postmaster.pid} in the data directory, alive. */
@@ -172,6 +263,54 @@ final class EmbeddedPostgresServer {
 		}
 		catch (IOException | RuntimeException ex) {
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Deletes a {@code postmaster.pid} (and the Unix socket's lock file it names) that a server which no longer runs left
+	 * behind: killed with its machine or container, its process id is given to another program after the restart,
+	 * and PostgreSQL, seeing that id alive, would refuse to start ("lock file already exists") until someone deleted
+	 * the file by hand, as its message says. Only a file whose process is gone or is no PostgreSQL is deleted.
+	 */
+	private static void removeStaleLockFiles(Path dir) {
+		Path pidFile = dir.resolve("postmaster.pid");
+		List<String> lines;
+		long pid;
+		try {
+			if (!Files.isRegularFile(pidFile) || heldByALiveProcess(dir)) {
+				return;
+			}
+			lines = Files.readAllLines(pidFile);
+			pid = Long.parseLong(lines.get(0).trim());
+		}
+		catch (IOException | RuntimeException unreadable) {
+			// PostgreSQL says what is wrong with it.
+			return;
+		}
+		Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+		if (process.isPresent() && process.get().info().command().isEmpty()) {
+			return;
+		}
+		log.warn("Deleting {}, left by a PostgreSQL (pid {}) that no longer runs{}", pidFile, pid,
+				process.map(p -> "; that pid is now " + p.info().command().orElse("?")).orElse(""));
+		try {
+			if (lines.size() > 4 && !lines.get(4).isBlank()) {
+				Path socketLock = Path.of(lines.get(4).trim()).resolve(".s.PGSQL." + lines.get(3).trim() + ".lock");
+				if (Files.isRegularFile(socketLock)
+						&& Files.readAllLines(socketLock).stream().findFirst().map(String::trim).orElse("").equals(
+								String.valueOf(pid))) {
+					Files.deleteIfExists(socketLock);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not delete the stale lock of the Unix socket of {}: {}", dir, ex.getMessage());
+		}
+		try {
+			Files.deleteIfExists(pidFile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not delete the stale " + pidFile, ex);
 		}
 	}
 
@@ -201,9 +340,9 @@ final class EmbeddedPostgresServer {
 	 * Stops a server on our data directory that no live process looks after (its Kredo was killed): its sessions are
 	 * ended, then PostgreSQL is asked to shut down (SIGTERM, a "smart" shutdown: it writes everything out first).
 	 */
-	private static void stopOrphan(Path dir, Postmaster orphan) {
+	private static void stopOrphan(Path dir, Postmaster orphan, String password) {
 		long pid = orphan.process().pid();
-		try (Connection connection = connect(orphan.port()); Statement sql = connection.createStatement()) {
+		try (Connection connection = connect(orphan.port(), password); Statement sql = connection.createStatement()) {
 			// Never stop a server that is not this directory's own (a pid and a port reused since the pid file was written).
 			requireOwn(dir, orphan.port(), sql);
 			log.warn("An embedded PostgreSQL (pid {}, port {}) was left running on {} by a Kredo process that ended "
@@ -212,6 +351,9 @@ final class EmbeddedPostgresServer {
 					+ "and backend_type = 'client backend'");
 		}
 		catch (SQLException ex) {
+			if (WRONG_PASSWORD.equals(ex.getSQLState())) {
+				throw notOurs(dir, orphan.port(), ex);
+			}
 			throw new IllegalStateException("A PostgreSQL (pid " + pid + ", port " + orphan.port() + ") named by "
 					+ dir.resolve("postmaster.pid") + " runs, but no Kredo process looks after it and it does not "
 					+ "answer (" + ex.getMessage() + "). Stop it (pg_ctl stop -D " + dir + ", or kill " + pid
@@ -286,15 +428,25 @@ final class EmbeddedPostgresServer {
 	}
 
 	/** Connects to the server on the port and requires it to serve our data directory. */
-	private static void requireOwnServer(Path dir, int port) {
-		try (Connection connection = connect(port); Statement sql = connection.createStatement()) {
+	private static void requireOwnServer(Path dir, int port, String password) {
+		try (Connection connection = connect(port, password); Statement sql = connection.createStatement()) {
 			requireOwn(dir, port, sql);
 		}
 		catch (SQLException ex) {
+			if (WRONG_PASSWORD.equals(ex.getSQLState())) {
+				throw notOurs(dir, port, ex);
+			}
 			throw new IllegalStateException("Could not connect to the embedded PostgreSQL of " + dir + " on port " + port
 					+ " (" + ex.getMessage() + "). If another program listens there, stop it or set "
 					+ "kredo.embedded-database-port to another port (0: any free one).", ex);
 		}
+	}
+
+	/** A server that refuses this directory's password is another directory's: a reused pid and port, another Kredo. */
+	private static IllegalStateException notOurs(Path dir, int port, SQLException ex) {
+		return new IllegalStateException("The PostgreSQL on port " + port + " does not take the password of Kredo's "
+				+ dir + ": it is another directory's server, and Kredo will not use it. Stop that server, or set "
+				+ "kredo.embedded-database-port to another port (0: any free one).", ex);
 	}
 
 	private static void requireOwn(Path dir, int port, Statement sql) throws SQLException {
@@ -319,7 +471,7 @@ final class EmbeddedPostgresServer {
 		}
 	}
 
-	private static Connection connect(int port) throws SQLException {
-		return DriverManager.getConnection(jdbcUrl(port), "postgres", "");
+	private static Connection connect(int port, String password) throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(port), "postgres", password);
 	}
 }

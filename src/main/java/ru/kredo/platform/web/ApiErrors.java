@@ -25,6 +25,7 @@ import ru.kredo.platform.NotAllowed;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Problems;
 import ru.kredo.platform.Rejected;
+import ru.kredo.platform.StorageFull;
 import ru.kredo.platform.TooLarge;
 
 /**
@@ -66,6 +67,11 @@ class ApiErrors {
 	@ExceptionHandler(TooLarge.class)
 	ResponseEntity<ProblemDetail> tooLarge(TooLarge ex, HttpServletRequest request) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, ex.code(), ex.arguments(), request);
+	}
+
+	@ExceptionHandler(StorageFull.class)
+	ResponseEntity<ProblemDetail> storageFull(StorageFull ex, HttpServletRequest request) {
+		return problem(HttpStatus.INSUFFICIENT_STORAGE, ex.code(), ex.arguments(), request);
 	}
 
 	@ExceptionHandler(NotAllowed.class)

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,13 +21,24 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 class EmbeddedPostgresServerIntegrationTests {
 
 	@TempDir
+	Path root;
+
+	// In a folder of its own: the password is kept beside it (ServerPassword).
 	Path directory;
+
+	@BeforeEach
+	void directory() {
+		directory = root.resolve("postgres");
+	}
 
 	@Test
 	void keepsItsDataAcrossARestart() throws SQLException {
@@ -78,7 +90,8 @@ class EmbeddedPostgresServerIntegrationTests {
 	}
 
 	@Test
-	void refusesAPortAnotherServerListensOnNamingThePortAndTheFix(@TempDir Path other) throws SQLException {
+	void refusesAPortAnotherServerListensOnNamingThePortAndTheFix(@TempDir Path otherRoot) throws SQLException {
+		Path other = otherRoot.resolve("postgres");
 		EmbeddedPostgresServer foreign = EmbeddedPostgresServer.acquire(other, 0);
 		try {
 			int port = port(foreign);
@@ -95,23 +108,25 @@ class EmbeddedPostgresServerIntegrationTests {
 	}
 
 	@Test
-	void neverUsesNorStopsAServerOfAnotherDirectoryThatAPidFileNames(@TempDir Path other) throws IOException, SQLException {
+	void neverUsesNorStopsAServerOfAnotherDirectoryThatAPidFileNames(@TempDir Path otherRoot) throws IOException, SQLException {
+		Path other = otherRoot.resolve("postgres");
 		EmbeddedPostgresServer foreign = EmbeddedPostgresServer.acquire(other, 0);
 		try {
+			Files.createDirectories(directory);
 			// Our directory's pid file names the other directory's live server (copied over, a reused pid and port).
 			Files.copy(other.resolve("postmaster.pid"), directory.resolve("postmaster.pid"));
 
-			// As if its owner had died: it would be stopped as an orphan, but it is not ours.
+			// As if its owner had died: it would be stopped as an orphan, but it is not ours (nor is its password).
 			assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(directory, 0))
 				.isInstanceOf(IllegalStateException.class)
-				.hasMessageContaining("serves " + other.toRealPath())
+				.hasMessageContaining("another directory's server")
 				.hasMessageContaining("kredo.embedded-database-port");
 			// As if its owner were alive: it would be shared, but it is not ours.
 			try (FileChannel channel = FileChannel.open(directory.resolve("epg-lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE); FileLock held = channel.lock()) {
 				assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(directory, 0))
 					.isInstanceOf(IllegalStateException.class)
-					.hasMessageContaining("serves " + other.toRealPath());
+					.hasMessageContaining("another directory's server");
 			}
 			try (Connection stillUp = connect(foreign)) {
 				assertThat(stillUp.isValid(2)).isTrue();
@@ -160,6 +175,116 @@ class EmbeddedPostgresServerIntegrationTests {
 		}
 	}
 
+	@Test
+	void nobodyConnectsWithoutThePasswordNeitherByTcpNorByTheSocket() throws Exception {
+		EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(directory, 0);
+		try {
+			// Any local user could connect as the superuser and read keys.properties with pg_read_file.
+			assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "").close())
+				.isInstanceOf(SQLException.class);
+			assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "guess").close())
+				.isInstanceOf(SQLException.class)
+				.hasMessageContaining("password authentication failed");
+			try (Connection connection = connect(server)) {
+				assertThat(connection.isValid(2)).isTrue();
+			}
+			assertThat(Files.readAllLines(directory.resolve("pg_hba.conf")).stream()
+				.filter(line -> !line.isBlank() && !line.startsWith("#")))
+				.hasSize(3)
+				.allMatch(line -> line.endsWith("scram-sha-256"));
+			assertThat(Files.getPosixFilePermissions(root.resolve("postgres.password")))
+				.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+			try (var files = Files.list(root)) {
+				assertThat(files.map(f -> f.getFileName().toString())).as("initdb's password file is gone")
+					.containsExactlyInAnyOrder("postgres", "postgres.password");
+			}
+		}
+		finally {
+			server.release();
+		}
+	}
+
+	@Test
+	void aDirectoryAnOlderVersionMadeWithoutAPasswordGetsOneAndKeepsItsData() throws Exception {
+		// As every earlier version made it: the library's initdb -A trust.
+		Files.createDirectories(directory);
+		try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false)
+			.setPort(0).setRegisterShutdownHook(false).start();
+				Connection connection = old.getPostgresDatabase().getConnection();
+				Statement sql = connection.createStatement()) {
+			sql.execute("create table kept (value text)");
+			sql.execute("insert into kept values ('сохранено')");
+		}
+		assertThat(ServerPassword.trusts(directory)).isTrue();
+
+		EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(directory, 0);
+		try {
+			assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "").close())
+				.isInstanceOf(SQLException.class);
+			try (Connection connection = connect(server); Statement sql = connection.createStatement();
+					ResultSet rows = sql.executeQuery("select value from kept")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("сохранено");
+			}
+		}
+		finally {
+			server.release();
+		}
+		assertThat(ServerPassword.trusts(directory)).isFalse();
+
+		EmbeddedPostgresServer again = EmbeddedPostgresServer.acquire(directory, 0);
+		try (Connection connection = connect(again)) {
+			assertThat(connection.isValid(2)).as("the same password, kept").isTrue();
+		}
+		finally {
+			again.release();
+		}
+	}
+
+	@Test
+	void aLostPasswordStopsTheStartSayingHowToRecover() throws Exception {
+		EmbeddedPostgresServer.acquire(directory, 0).release();
+		Files.delete(root.resolve("postgres.password"));
+
+		assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(directory, 0))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining(root.resolve("postgres.password").toString())
+			.hasMessageContaining("host all postgres 127.0.0.1/32 trust");
+
+		// The way out it names: a trusting pg_hba.conf for one start, and a new password is set.
+		Files.writeString(directory.resolve("pg_hba.conf"), "host all postgres 127.0.0.1/32 trust\n");
+		EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(directory, 0);
+		try (Connection connection = connect(server)) {
+			assertThat(connection.isValid(2)).isTrue();
+		}
+		finally {
+			server.release();
+		}
+	}
+
+	@Test
+	void startsWhenAPidFileLeftByACrashNamesAProcessThatIsNoPostgresql() throws Exception {
+		EmbeddedPostgresServer.acquire(directory, 0).release();
+		// After a power loss or a container's restart the old postmaster's pid is another program's.
+		Process other = new ProcessBuilder("sleep", "120").start();
+		try {
+			Files.writeString(directory.resolve("postmaster.pid"), other.pid() + "\n" + directory + "\n1700000000\n"
+					+ "54329\n/tmp\nlocalhost\n");
+
+			EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(directory, 0);
+			try (Connection connection = connect(server)) {
+				assertThat(connection.isValid(2)).isTrue();
+			}
+			finally {
+				server.release();
+			}
+			assertThat(other.isAlive()).as("the other program is left alone").isTrue();
+		}
+		finally {
+			other.destroyForcibly();
+		}
+	}
+
 	private static String readyUrl(Process process) throws IOException {
 		BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		StringBuilder seen = new StringBuilder();
@@ -178,6 +303,6 @@ class EmbeddedPostgresServerIntegrationTests {
 	}
 
 	private static Connection connect(EmbeddedPostgresServer server) throws SQLException {
-		return DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+		return DriverManager.getConnection(server.jdbcUrl(), "postgres", server.password());
 	}
 }
