@@ -51,7 +51,7 @@ final class XlsxFile implements TabularFile {
 		this.fileSize = Files.size(file);
 		this.bounds = new Bounds(limits);
 		// Before anything reads the workbook: a zip bomb or a cell of hundreds of megabytes never reaches the reader.
-		WorkbookScan.check(file, limits);
+		WorkbookScan.check(file, limits, bounds.deadline());
 		this.lastRow = SheetDimension.lastRow(file);
 		try {
 			this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
