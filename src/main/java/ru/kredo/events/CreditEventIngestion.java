@@ -129,17 +129,18 @@ public class CreditEventIngestion {
 	 * row in its own transaction, so the counts grow exactly as the chunks commit.
 	 */
 	public IngestionReport ingestValues(List<byte[]> values, UUID upload) {
+		// Every rejected record is listed: each goes to the rejected topic, and a poll is bounded (max-poll-records).
 		return ingest(EventStream.ofValues(values.iterator(), json, maxLineLength),
-				upload == null ? Progress.unrecorded() : Progress.consumed(upload));
+				upload == null ? Progress.unrecorded() : Progress.consumed(upload), Integer.MAX_VALUE);
 	}
 
 	private IngestionReport ingest(InputStream body, Progress progress) {
-		return ingest(EventStream.of(body, json, maxLineLength), progress);
+		return ingest(EventStream.of(body, json, maxLineLength), progress, IntakeReport.LISTED);
 	}
 
-	private IngestionReport ingest(Iterator<EventStream.Parsed> stream, Progress progress) {
+	private IngestionReport ingest(Iterator<EventStream.Parsed> stream, Progress progress, int listed) {
 		int accepted = 0;
-		try (ChunkPipeline chunks = ChunkPipeline.start(stream, chunk, this::prepare);
+		try (ChunkPipeline chunks = ChunkPipeline.start(stream, chunk, this::prepare, listed);
 				ExecutorService storing = Executors.newThreadPerTaskExecutor(STORING)) {
 			// The next chunk goes as soon as either chunk in flight is done, not only the older one: a chunk that
 			// waits for the other's fold guard, or is simply slower, would otherwise leave a core without work.
@@ -159,8 +160,8 @@ public class CreditEventIngestion {
 			}
 			// A failed chunk ends the batch; the other one in flight finishes (committed or not) before we return, as
 			// closing the executor waits for it.
-			return new IngestionReport(chunks.received(), accepted,
-					chunks.received() - chunks.rejected().size() - accepted, chunks.rejected(), chunks.ignored());
+			return new IngestionReport(chunks.received(), accepted, chunks.received() - chunks.rejectedTotal() - accepted,
+					chunks.rejected(), chunks.ignored(), chunks.rejectedTotal(), chunks.ignoredTotal());
 		}
 	}
 

@@ -8,7 +8,7 @@ import java.util.List;
  * field that could not be read (the event was kept without it).
  */
 public record IngestionReport(int received, int accepted, int duplicates, List<RejectedEvent> rejected,
-		List<IgnoredField> ignored) implements IntakeReport {
+		List<IgnoredField> ignored, int rejectedTotal, int ignoredTotal) implements IntakeReport {
 
 	public IngestionReport {
 		rejected = List.copyOf(rejected);
@@ -17,6 +17,12 @@ public record IngestionReport(int received, int accepted, int duplicates, List<R
 
 	public IngestionReport(int received, int accepted, int duplicates, List<RejectedEvent> rejected) {
 		this(received, accepted, duplicates, rejected, List.of());
+	}
+
+	/** A report that lists every rejected event and ignored field. */
+	public IngestionReport(int received, int accepted, int duplicates, List<RejectedEvent> rejected,
+			List<IgnoredField> ignored) {
+		this(received, accepted, duplicates, rejected, ignored, rejected.size(), ignored.size());
 	}
 
 	/** An event Kredo could not take; {@code eventId} is absent when the event had none (or not as a value). */

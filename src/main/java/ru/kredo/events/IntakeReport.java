@@ -19,4 +19,16 @@ public sealed interface IntakeReport extends Serializable permits IngestionRepor
 	List<RejectedEvent> rejected();
 
 	List<IgnoredField> ignored();
+
+	/**
+	 * How many events were rejected: {@link #rejected()} lists the first {@link #LISTED} of them only, since a body of
+	 * millions of empty objects otherwise made an answer fifty times its size, held in memory whole.
+	 */
+	int rejectedTotal();
+
+	/** How many optional fields were ignored; {@link #ignored()} lists the first {@link #LISTED}. */
+	int ignoredTotal();
+
+	/** The most rejected events, and the most ignored fields, a report of a body lists one by one. */
+	int LISTED = 1000;
 }

@@ -12,8 +12,8 @@ import ru.kredo.events.IngestionReport.RejectedEvent;
  *
  * @param queued the valid events published, each once
  */
-public record QueuedReport(int received, int queued, List<RejectedEvent> rejected, List<IgnoredField> ignored)
-		implements IntakeReport {
+public record QueuedReport(int received, int queued, List<RejectedEvent> rejected, List<IgnoredField> ignored,
+		int rejectedTotal, int ignoredTotal) implements IntakeReport {
 
 	public QueuedReport {
 		rejected = List.copyOf(rejected);

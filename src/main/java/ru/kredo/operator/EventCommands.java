@@ -68,8 +68,8 @@ final class EventCommands {
 					// With Kafka configured the events go to the topic, and the server's nodes store them.
 					case QueuedReport queued -> out.println("queued=" + queued.queued());
 				}
-				out.println("rejected=" + report.rejected().size());
-				out.println("ignored-fields=" + report.ignored().size());
+				out.println("rejected=" + report.rejectedTotal());
+				out.println("ignored-fields=" + report.ignoredTotal());
 				for (IngestionReport.RejectedEvent rejected : report.rejected()) {
 					out.println("line " + rejected.line() + (rejected.eventId() == null ? "" : " (" + rejected.eventId() + ")")
 							+ ": " + rejected.code() + " " + context.getMessage("error." + rejected.code(),
@@ -80,8 +80,11 @@ final class EventCommands {
 							+ ": " + ignored.field() + " ignored, " + ignored.code() + " " + context.getMessage(
 									"error." + ignored.code(), ignored.arguments(), ignored.code(), Locale.forLanguageTag("ru")));
 				}
+				if (report.rejectedTotal() > report.rejected().size() || report.ignoredTotal() > report.ignored().size()) {
+					out.println("показаны первые " + IntakeReport.LISTED + " отклонённых событий и первые " + IntakeReport.LISTED + " пропущенных полей");
+				}
 				out.flush();
-				return report.rejected().isEmpty() ? 0 : 2;
+				return report.rejectedTotal() == 0 ? 0 : 2;
 			}
 		}
 	}

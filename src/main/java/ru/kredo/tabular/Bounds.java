@@ -25,6 +25,11 @@ final class Bounds {
 		return limits;
 	}
 
+	/** When the import's {@link ImportLimits#maxDuration} runs out, in {@link System#nanoTime()}. */
+	long deadline() {
+		return started + limits.maxDuration().toNanos();
+	}
+
 	/** Counts a row read from the file, with or without text. */
 	void row() {
 		rows++;

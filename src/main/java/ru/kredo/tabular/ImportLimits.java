@@ -15,8 +15,8 @@ import ru.kredo.platform.Rejected;
  *
  * @param maxPartSize the most any one part of an XLSX workbook (a sheet, the shared strings, the styles…) may unpack
  *        to ({@code import.file-too-complex})
- * @param maxSharedStrings the most a workbook's shared strings may unpack to: the Excel reader holds those it has met
- *        in memory ({@code import.file-too-complex})
+ * @param maxSharedStrings the most a workbook's shared strings and cell formats may unpack to together, in whichever
+ *        part: the Excel reader holds those it has met in memory ({@code import.file-too-complex-strings})
  * @param maxCompressionRatio the most a part of a workbook over a megabyte may be compressed, unpacked to packed
  *        bytes; a zip bomb is a thousand to one, a real sheet twenty ({@code import.file-too-complex})
  * @param maxCellLength the longest text of one cell, in characters; Excel's own is 32,767 ({@code import.cell-too-long})

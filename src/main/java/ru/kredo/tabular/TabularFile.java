@@ -47,7 +47,8 @@ public sealed interface TabularFile extends Closeable permits CsvFile, XlsxFile 
 		}
 		if (length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
 				&& (head[3] & 0xFF) == 0xE0) {
-			throw new Rejected("import.xls-unsupported");
+			// An .xlsx saved with a password is such a container too (MS-OFFCRYPTO), not an old .xls: say which.
+			throw new Rejected(EncryptedWorkbook.is(file) ? "import.xlsx-encrypted" : "import.xls-unsupported");
 		}
 		if (isBinary(head, length)) {
 			throw new Rejected("import.format-unknown");

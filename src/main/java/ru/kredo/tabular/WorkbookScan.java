@@ -18,14 +18,17 @@ import ru.kredo.platform.Rejected;
 
 /**
  * Reads every part of a workbook once, as a stream, before the Excel reader is let near it, and refuses a workbook
- * that would make the reader hold or do too much: a part that unpacks past {@link ImportLimits#maxPartSize} (the
- * shared strings, which the reader keeps in memory, past {@link ImportLimits#maxSharedStrings}) or that is packed more
- * than {@link ImportLimits#maxCompressionRatio} to one — a zip bomb ({@code import.file-too-complex}); XML with a tag,
+ * that would make the reader hold or do too much: a part that unpacks past {@link ImportLimits#maxPartSize}; shared
+ * strings and cell formats, which the reader keeps in memory, past {@link ImportLimits#maxSharedStrings} together
+ * (counted in every part, whatever its root element says it is; {@code import.file-too-complex-strings}); a part, or
+ * the workbook as a whole, packed more than {@link ImportLimits#maxCompressionRatio} to one — a zip bomb
+ * ({@code import.file-too-complex}); more cell formats
+ * than {@link #MAX_FORMATS} ({@code import.file-too-complex-styles}); XML with a tag,
  * a text, a comment or one cell or shared string longer than a cell may be, in bytes
  * ({@code import.cell-too-long}); a row with more cells, or a cell further right, than
  * {@link ImportLimits#maxColumns} ({@code import.too-many-columns}). Nothing is held but a few counters, so the check
  * itself takes no memory whatever the file; every entry is read, whatever its name, since the reader finds its parts
- * by the names the workbook gives them.
+ * by the names the workbook gives them. The scan gives up at the import's deadline ({@code import.too-slow}).
  */
 final class WorkbookScan {
 
@@ -36,12 +39,22 @@ final class WorkbookScan {
 	private static final int MARKUP_ALLOWANCE = 64 * 1024;
 	/** The most parts a workbook may have; ZIP64's "more than 65,535" reads as 65,535, and is refused too. */
 	static final int MAX_ENTRIES = 10_000;
+	/**
+	 * The most cell formats ({@code <xf>}, {@code <numFmt>}) a workbook may have: the reader keeps each in memory, and
+	 * Excel itself allows about 64,000.
+	 */
+	static final int MAX_FORMATS = 200_000;
 	private static final int END_RECORD = 22;
 
 	private WorkbookScan() {
 	}
 
 	static void check(Path file, ImportLimits limits) throws IOException {
+		check(file, limits, System.nanoTime() + limits.maxDuration().toNanos());
+	}
+
+	/** Checks the workbook, giving up with {@code import.too-slow} once {@link System#nanoTime()} passes {@code deadline}. */
+	static void check(Path file, ImportLimits limits, long deadline) throws IOException {
 		long fileSize = Files.size(file);
 		checkDirectory(file, fileSize);
 		ZipFile zip;
@@ -51,12 +64,60 @@ final class WorkbookScan {
 		catch (IOException | RuntimeException ex) {
 			throw new Rejected("import.xlsx-unreadable");
 		}
+		Workbook workbook = new Workbook(fileSize, limits, deadline);
 		try (zip) {
 			for (Enumeration<ZipArchiveEntry> entries = zip.getEntries(); entries.hasMoreElements();) {
 				ZipArchiveEntry entry = entries.nextElement();
 				if (!entry.isDirectory()) {
-					scan(zip, entry, fileSize, limits);
+					scan(zip, entry, workbook);
 				}
+			}
+		}
+	}
+
+	/**
+	 * What the whole workbook has unpacked to so far, and what of it the reader would keep in memory: every shared
+	 * string ({@code <si>}) and every cell format ({@code <xf>}, {@code <numFmt>}), whatever part holds them — the reader
+	 * finds its parts by the names {@code [Content_Types].xml} gives, not by their root element, so no part is trusted
+	 * to be what it says.
+	 */
+	static final class Workbook {
+
+		private final long fileSize;
+		private final ImportLimits limits;
+		private final long deadline;
+		private long unpacked;
+		private long held;
+		private long formats;
+
+		Workbook(long fileSize, ImportLimits limits, long deadline) {
+			this.fileSize = Math.max(1, fileSize);
+			this.limits = limits;
+			this.deadline = deadline;
+		}
+
+		/** Counts bytes unpacked: many small parts, each under the ratio's threshold, are a zip bomb all the same. */
+		void unpacked(int bytes) {
+			unpacked += bytes;
+			if (unpacked > RATIO_FROM && unpacked / fileSize > limits.maxCompressionRatio()) {
+				throw tooComplex(limits);
+			}
+			if (System.nanoTime() - deadline > 0) {
+				throw new Rejected("import.too-slow", Math.max(1, limits.maxDuration().toMinutes()));
+			}
+		}
+
+		void held(long bytes) {
+			held += bytes;
+			if (held > limits.maxSharedStrings().toBytes()) {
+				throw new Rejected("import.file-too-complex-strings", Math.max(1, limits.maxSharedStrings().toMegabytes()));
+			}
+		}
+
+		void format() {
+			formats++;
+			if (formats > MAX_FORMATS) {
+				throw new Rejected("import.file-too-complex-styles", MAX_FORMATS);
 			}
 		}
 	}
@@ -108,9 +169,11 @@ final class WorkbookScan {
 		}
 	}
 
-	private static void scan(ZipFile zip, ZipArchiveEntry entry, long fileSize, ImportLimits limits) throws IOException {
+	private static void scan(ZipFile zip, ZipArchiveEntry entry, Workbook workbook) throws IOException {
+		ImportLimits limits = workbook.limits;
+		long fileSize = workbook.fileSize;
 		long packed = Math.max(1, Math.min(fileSize, entry.getCompressedSize() < 0 ? fileSize : entry.getCompressedSize()));
-		Xml xml = new Xml(limits);
+		Xml xml = new Xml(limits, workbook);
 		long unpacked = 0;
 		byte[] buffer = new byte[64 * 1024];
 		try (InputStream in = zip.getInputStream(entry)) {
@@ -121,6 +184,7 @@ final class WorkbookScan {
 				if (unpacked > max || unpacked > RATIO_FROM && unpacked / packed > limits.maxCompressionRatio()) {
 					throw tooComplex(limits);
 				}
+				workbook.unpacked(n);
 				xml.read(buffer, n);
 			}
 		}
@@ -169,7 +233,10 @@ final class WorkbookScan {
 		private boolean rootSeen;
 		boolean sharedStrings;
 
-		Xml(ImportLimits limits) {
+		private final Workbook workbook;
+
+		Xml(ImportLimits limits, Workbook workbook) {
+			this.workbook = workbook;
 			this.maxToken = (long) limits.maxCellLength() * BYTES_PER_CHARACTER + MARKUP_ALLOWANCE;
 			this.maxCellLength = limits.maxCellLength();
 			this.maxColumns = limits.maxColumns();
@@ -346,9 +413,16 @@ final class WorkbookScan {
 				sharedStrings = local.equals("sst");
 			}
 			if (end) {
+				if (local.equals("si") && elementStart >= 0) {
+					workbook.held(position - elementStart + 1);
+				}
 				if ((local.equals("c") || local.equals("si")) && elementStart >= 0) {
 					elementStart = -1;
 				}
+			}
+			else if (local.equals("xf") || local.equals("numFmt")) {
+				workbook.format();
+				workbook.held(position - tokenStart + 1);
 			}
 			else if (local.equals("row")) {
 				cellsInRow = 0;

@@ -46,25 +46,49 @@ final class XlsxFile implements TabularFile {
 	private final HeaderSearch header;
 	private final Bounds bounds;
 	private long line;
+	private boolean closed;
 
 	private XlsxFile(Path file, Predicate<List<String>> isHeader, ImportLimits limits) throws IOException {
 		this.fileSize = Files.size(file);
 		this.bounds = new Bounds(limits);
-		// Before anything reads the workbook: a zip bomb or a cell of hundreds of megabytes never reaches the reader.
-		WorkbookScan.check(file, limits);
-		this.lastRow = SheetDimension.lastRow(file);
+		WorkbookSlots.take(bounds.deadline(), limits);
+		ReadableWorkbook opened = null;
 		try {
-			this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
-			this.stream = workbook.getFirstSheet().openStream();
+			// Before anything reads the workbook: a zip bomb or a cell of hundreds of megabytes never reaches the reader.
+			WorkbookScan.check(file, limits, bounds.deadline());
+			this.lastRow = SheetDimension.lastRow(file);
+			try {
+				opened = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+				this.workbook = opened;
+				this.stream = workbook.getFirstSheet().openStream();
+			}
+			catch (ExcelReaderException | IOException | UncheckedIOException ex) {
+				throw new Rejected("import.xlsx-unreadable");
+			}
+			this.rows = stream.iterator();
+			this.header = new HeaderSearch(this::read, isHeader);
 		}
-		catch (ExcelReaderException | IOException | UncheckedIOException ex) {
-			throw new Rejected("import.xlsx-unreadable");
+		catch (IOException | RuntimeException | Error ex) {
+			release(opened);
+			throw ex;
 		}
-		this.rows = stream.iterator();
-		this.header = new HeaderSearch(this::read, isHeader);
 		if (header.header() == null) {
 			close();
 			throw new Rejected("import.file-empty");
+		}
+	}
+
+	private static void release(ReadableWorkbook opened) {
+		try {
+			if (opened != null) {
+				opened.close();
+			}
+		}
+		catch (IOException | RuntimeException ignored) {
+			// Already failing: the reason given is the first one.
+		}
+		finally {
+			WorkbookSlots.give();
 		}
 	}
 
@@ -120,11 +144,20 @@ final class XlsxFile implements TabularFile {
 
 	@Override
 	public void close() throws IOException {
+		if (closed) {
+			return;
+		}
+		closed = true;
 		try {
 			stream.close();
 		}
 		finally {
-			workbook.close();
+			try {
+				workbook.close();
+			}
+			finally {
+				WorkbookSlots.give();
+			}
 		}
 	}
 

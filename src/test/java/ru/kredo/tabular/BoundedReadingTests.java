@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,67 @@ class BoundedReadingTests {
 		try (TabularFile file = TabularFile.open(rows, h -> true, limits(DataSize.ofMegabytes(10), 100_000, 32767, 1_000_000))) {
 			assertThat(file.next().values()).containsExactly("x", "y");
 		}
+	}
+
+	@Test
+	void sharedStringsAreBoundedWhateverTheRootElementOfTheirPartSays() throws IOException {
+		// The reader finds the shared strings by [Content_Types].xml, not by <sst>: a part renamed <x> once held 1 GB.
+		Random random = new Random(7);
+		Path renamed = HostileFiles.xlsx(directory.resolve("renamed.xlsx"), HEADER, out -> out.write(
+				"<row r=\"2\"><c r=\"A2\" t=\"s\"><v>99999</v></c></row>".getBytes(StandardCharsets.UTF_8)), out -> {
+					out.write("<x xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".getBytes(StandardCharsets.UTF_8));
+					for (int i = 0; i < 100_000; i++) {
+						out.write(("<si><t>" + random.nextInt(1_000_000) + "</t></si>").getBytes(StandardCharsets.UTF_8));
+					}
+					out.write("</x>".getBytes(StandardCharsets.UTF_8));
+				});
+		ImportLimits oneMegabyte = new ImportLimits(DataSize.ofGigabytes(1), DataSize.ofMegabytes(1), 200, 32767, 1_000_000,
+				1000, 1_000_000, 10_000, Duration.ofHours(1));
+
+		assertThatThrownBy(() -> TabularFile.open(renamed, h -> true, oneMegabyte).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.file-too-complex-strings")
+			.satisfies(ex -> assertThat(((Rejected) ex).arguments()).containsExactly(1L));
+		try (TabularFile file = TabularFile.open(renamed, h -> true, limits(DataSize.ofGigabytes(1), 200, 32767, 1_000_000))) {
+			assertThat(file.next().values()).hasSize(1);
+		}
+	}
+
+	@Test
+	void aStylesPartOfMillionsOfCellFormatsIsRefusedBeforeTheReaderListsThem() throws IOException {
+		// The reader keeps every <xf> of the styles in a list: 4 million of them, 13 MB packed, held 200 MB.
+		Random random = new Random(7);
+		Path styles = HostileFiles.xlsx(directory.resolve("styles.xlsx"), HEADER, out -> {
+		}, null, out -> {
+			out.write("<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><cellXfs>"
+				.getBytes(StandardCharsets.UTF_8));
+			for (int i = 0; i <= WorkbookScan.MAX_FORMATS; i++) {
+				out.write(("<xf numFmtId=\"" + random.nextInt(100_000) + "\"/>").getBytes(StandardCharsets.UTF_8));
+			}
+			out.write("</cellXfs></styleSheet>".getBytes(StandardCharsets.UTF_8));
+		}, 0);
+
+		assertThatThrownBy(() -> TabularFile.open(styles).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.file-too-complex-styles");
+	}
+
+	@Test
+	void manySmallPartsThatTogetherUnpackAThousandToOneAreAZipBombToo() throws IOException {
+		// Each part is under the megabyte from which a part's own ratio is asked: 10,000 of them scanned 10 GB.
+		Path parts = HostileFiles.xlsx(directory.resolve("parts.xlsx"), HEADER, out -> {
+		}, null, null, 300);
+
+		assertThatThrownBy(() -> TabularFile.open(parts).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.file-too-complex");
+	}
+
+	@Test
+	void theCheckOfAWorkbookStopsAtTheImportsDeadline() throws IOException {
+		Path rows = HostileFiles.xlsxWithManyRows(directory.resolve("rows.xlsx"), HEADER, List.of("x", "y"), 100);
+		ImportLimits noTime = new ImportLimits(DataSize.ofGigabytes(1), DataSize.ofMegabytes(128), 200, 32767, 1_000_000,
+				1000, 1_000_000, 10_000, Duration.ZERO);
+
+		assertThatThrownBy(() -> TabularFile.open(rows, h -> true, noTime).close()).isInstanceOf(Rejected.class)
+			.hasMessage("import.too-slow");
 	}
 
 	@Test

@@ -66,6 +66,16 @@ public final class HostileFiles {
 
 	/** A workbook with the header as row 1 and {@code rows} (the sheet's other rows, as XML) after it. */
 	public static Path xlsx(Path file, List<String> header, Part rows, Part sharedStrings) throws IOException {
+		return xlsx(file, header, rows, sharedStrings, null, 0);
+	}
+
+	/**
+	 * A workbook as {@link #xlsx(Path, List, Part, Part)} writes it, with {@code styles} as its styles part when given
+	 * and {@code extraParts} more parts of a megabyte of one letter each (pictures, say: no XML) — each too small to
+	 * be asked its compression ratio, a thousand to one all together.
+	 */
+	public static Path xlsx(Path file, List<String> header, Part rows, Part sharedStrings, Part styles, int extraParts)
+			throws IOException {
 		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
 			zip.setLevel(Deflater.BEST_COMPRESSION);
 			entry(zip, "[Content_Types].xml", """
@@ -94,9 +104,21 @@ public final class HostileFiles {
 					<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
 					%s</Relationships>""".formatted(sharedStrings == null ? ""
 					: "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"));
-			entry(zip, "xl/styles.xml", """
-					<?xml version="1.0" encoding="UTF-8"?>
-					<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>""");
+			if (styles == null) {
+				entry(zip, "xl/styles.xml", """
+						<?xml version="1.0" encoding="UTF-8"?>
+						<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>""");
+			}
+			else {
+				zip.putNextEntry(new ZipEntry("xl/styles.xml"));
+				styles.write(zip);
+				zip.closeEntry();
+			}
+			for (int i = 0; i < extraParts; i++) {
+				zip.putNextEntry(new ZipEntry("xl/media/image" + i + ".bin"));
+				repeat(zip, "x".getBytes(StandardCharsets.UTF_8), WorkbookScan.RATIO_FROM - 1);
+				zip.closeEntry();
+			}
 			zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
 			StringBuilder first = new StringBuilder("<row r=\"1\">");
 			for (String name : header) {

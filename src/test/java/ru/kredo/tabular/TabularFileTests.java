@@ -45,6 +45,30 @@ class TabularFileTests {
 				rejected -> assertThat(rejected.code()).isEqualTo("import.xls-unsupported"));
 	}
 
+	@Test
+	void aWorkbookSavedWithAPasswordIsToldApartFromAnOldExcelFile() throws IOException {
+		// Office encrypts an .xlsx into the same container as an .xls; "save it as .xlsx" told the broker nothing.
+		byte[] signature = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1 };
+		Path encrypted = write(compoundFile(signature, "EncryptionInfo", "EncryptedPackage"));
+		Path xls = write(compoundFile(signature, "Workbook", "SummaryInformation"));
+
+		assertThatThrownBy(() -> TabularFile.open(encrypted)).isInstanceOfSatisfying(Rejected.class,
+				rejected -> assertThat(rejected.code()).isEqualTo("import.xlsx-encrypted"));
+		assertThatThrownBy(() -> TabularFile.open(xls)).isInstanceOfSatisfying(Rejected.class,
+				rejected -> assertThat(rejected.code()).isEqualTo("import.xls-unsupported"));
+	}
+
+	/** A compound file's header and, in its first directory sector (at 0x400), 128-byte entries with these names. */
+	private static byte[] compoundFile(byte[] signature, String... streams) {
+		byte[] file = new byte[0x400 + 128 * (streams.length + 1) + 4096];
+		System.arraycopy(signature, 0, file, 0, signature.length);
+		for (int i = 0; i < streams.length; i++) {
+			byte[] name = streams[i].getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+			System.arraycopy(name, 0, file, 0x400 + 128 * (i + 1), name.length);
+		}
+		return file;
+	}
+
 	private void assertUnknown(Path file) {
 		assertThatThrownBy(() -> TabularFile.open(file)).isInstanceOfSatisfying(Rejected.class,
 				rejected -> assertThat(rejected.code()).isEqualTo("import.format-unknown"));

@@ -24,16 +24,25 @@ public final class ChunkPipeline implements AutoCloseable {
 	private final List<RejectedEvent> rejected = new ArrayList<>();
 	private final List<IgnoredField> ignored = new ArrayList<>();
 	private final Thread worker;
+	private final int listed;
 	private int received;
+	private int rejectedTotal;
+	private int ignoredTotal;
 	private boolean ended;
 
-	private ChunkPipeline(Iterator<EventStream.Parsed> stream, int chunkSize, Function<List<CreditEvent>, EventChunk> prepare) {
+	private ChunkPipeline(Iterator<EventStream.Parsed> stream, int chunkSize, Function<List<CreditEvent>, EventChunk> prepare,
+			int listed) {
+		this.listed = listed;
 		this.worker = Thread.ofPlatform().name("event-preparation").daemon().unstarted(() -> run(stream, chunkSize, prepare));
 	}
 
+	/**
+	 * Starts reading; {@link #rejected()} and {@link #ignored()} keep the first {@code listed} of each, the totals count
+	 * them all (a body of millions of rejected events would otherwise be held, and answered, one by one).
+	 */
 	public static ChunkPipeline start(Iterator<EventStream.Parsed> stream, int chunkSize,
-			Function<List<CreditEvent>, EventChunk> prepare) {
-		ChunkPipeline pipeline = new ChunkPipeline(stream, chunkSize, prepare);
+			Function<List<CreditEvent>, EventChunk> prepare, int listed) {
+		ChunkPipeline pipeline = new ChunkPipeline(stream, chunkSize, prepare, listed);
 		pipeline.worker.start();
 		return pipeline;
 	}
@@ -78,6 +87,14 @@ public final class ChunkPipeline implements AutoCloseable {
 		return ignored;
 	}
 
+	public int rejectedTotal() {
+		return rejectedTotal;
+	}
+
+	public int ignoredTotal() {
+		return ignoredTotal;
+	}
+
 	/** Stops reading (when storing failed) and waits for the reader, so nothing touches the stream afterwards. */
 	@Override
 	public void close() {
@@ -97,10 +114,18 @@ public final class ChunkPipeline implements AutoCloseable {
 				EventStream.Parsed parsed = stream.next();
 				received++;
 				if (parsed.rejected() != null) {
-					rejected.add(parsed.rejected());
+					if (rejected.size() < listed) {
+						rejected.add(parsed.rejected());
+					}
+					rejectedTotal++;
 					continue;
 				}
-				ignored.addAll(parsed.ignored());
+				for (IgnoredField field : parsed.ignored()) {
+					if (ignored.size() < listed) {
+						ignored.add(field);
+					}
+					ignoredTotal++;
+				}
 				chunk.add(parsed.event());
 				if (chunk.size() == chunkSize) {
 					ready.put(prepare.apply(chunk));

@@ -73,7 +73,7 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 	public static EventStream of(InputStream body, JsonMapper json, int maxLineLength) {
 		BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
 		try {
-			if (isArray(in)) {
+			if (isArray(in, maxLineLength)) {
 				JsonParser parser = json.createParser(in);
 				parser.nextToken();
 				return new EventStream(json, parser, null, maxLineLength);
@@ -94,15 +94,22 @@ public final class EventStream implements Iterator<EventStream.Parsed> {
 		return new EventStream(json, null, null, values, maxLength);
 	}
 
-	/** Whether the body is a JSON array: its first character past white space and a byte order mark; nothing read. */
-	static boolean isArray(BufferedInputStream in) throws IOException {
-		in.mark(4096);
+	/**
+	 * Whether the body is a JSON array: its first character past white space and a byte order mark; nothing read. At
+	 * most {@code maxLineLength} bytes are looked at (and held, to be read again): a body that is blank that far is
+	 * read as JSON Lines, whose blank lines count. Looking further than the mark kept answered 500.
+	 */
+	static boolean isArray(BufferedInputStream in, int maxLineLength) throws IOException {
+		int limit = Math.max(1, maxLineLength);
+		in.mark(limit + 1);
 		int first;
+		int looked = 0;
 		do {
 			first = in.read();
+			looked++;
 		}
-		while (first == ' ' || first == '\n' || first == '\r' || first == '\t' || first == 0xEF || first == 0xBB
-				|| first == 0xBF);
+		while (looked <= limit && (first == ' ' || first == '\n' || first == '\r' || first == '\t' || first == 0xEF
+				|| first == 0xBB || first == 0xBF));
 		in.reset();
 		return first == '[';
 	}

@@ -17,6 +17,7 @@ import ru.kredo.events.CreditEvent;
 import ru.kredo.events.EventQueueUnavailable;
 import ru.kredo.events.IngestionReport.IgnoredField;
 import ru.kredo.events.IngestionReport.RejectedEvent;
+import ru.kredo.events.IntakeReport;
 import ru.kredo.events.QueuedReport;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,14 +58,24 @@ public class EventTopic {
 		List<CompletableFuture<SendResult<String, byte[]>>> sent = new ArrayList<>();
 		int received = 0;
 		int queued = 0;
+		int rejectedTotal = 0;
+		int ignoredTotal = 0;
 		while (stream.hasNext()) {
 			EventStream.Parsed parsed = stream.next();
 			received++;
 			if (parsed.rejected() != null) {
-				rejected.add(parsed.rejected());
+				if (rejected.size() < IntakeReport.LISTED) {
+					rejected.add(parsed.rejected());
+				}
+				rejectedTotal++;
 				continue;
 			}
-			ignored.addAll(parsed.ignored());
+			for (IgnoredField field : parsed.ignored()) {
+				if (ignored.size() < IntakeReport.LISTED) {
+					ignored.add(field);
+				}
+				ignoredTotal++;
+			}
 			CreditEvent event = parsed.event();
 			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, records.key(event), records.value(event));
 			if (uploadHeader != null) {
@@ -77,7 +88,7 @@ public class EventTopic {
 			}
 		}
 		acknowledged(sent);
-		return new QueuedReport(received, queued, rejected, ignored);
+		return new QueuedReport(received, queued, rejected, ignored, rejectedTotal, ignoredTotal);
 	}
 
 	// Waits for the broker to take every record sent (the producer's delivery.timeout.ms bounds the wait).

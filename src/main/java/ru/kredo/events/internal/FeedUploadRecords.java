@@ -67,7 +67,7 @@ public class FeedUploadRecords implements ImportRuns.Imports {
 	/** The queued delivery ended: every valid event of it is with the broker. */
 	public void finishQueued(Progress progress, QueuedReport report) {
 		progress.queued = (long) report.queued();
-		write(progress, ImportStatus.DONE, report.received(), report.rejected().size(), clock.instant());
+		write(progress, ImportStatus.DONE, report.received(), report.rejectedTotal(), clock.instant());
 	}
 
 	/**
@@ -97,7 +97,7 @@ public class FeedUploadRecords implements ImportRuns.Imports {
 
 	/** The delivery ended with this report; the matches are those its chunks counted. */
 	public void finish(Progress progress, IngestionReport report) {
-		write(progress, ImportStatus.DONE, report.received(), report.rejected().size(), clock.instant());
+		write(progress, ImportStatus.DONE, report.received(), report.rejectedTotal(), clock.instant());
 	}
 
 	/** The delivery stopped on an error: what its committed chunks stored is kept and counted. */

@@ -88,9 +88,11 @@ class EventsApi {
 				.toList();
 			return switch (report) {
 				case IngestionReport stored -> ResponseEntity
-					.ok(new Report(stored.received(), stored.accepted(), stored.duplicates(), rejected, ignored));
+					.ok(new Report(stored.received(), stored.accepted(), stored.duplicates(), rejected, ignored,
+							stored.rejectedTotal(), stored.ignoredTotal()));
 				case QueuedReport queued -> ResponseEntity.status(HttpStatus.ACCEPTED)
-					.body(new Queued(queued.received(), queued.queued(), rejected, ignored));
+					.body(new Queued(queued.received(), queued.queued(), rejected, ignored, queued.rejectedTotal(),
+							queued.ignoredTotal()));
 			};
 		}
 	}
@@ -104,18 +106,22 @@ class EventsApi {
 
 	@Schema(description = "What became of the batch")
 	record Report(int received, int accepted, int duplicates,
-			@Schema(description = "Events not taken, each with its position and reason") List<Rejection> rejected,
+			@Schema(description = "Events not taken, each with its position and reason: the first 1000") List<Rejection> rejected,
 			@Schema(description = "Optional fields of accepted events that could not be read: the event was kept "
-					+ "without them") List<IgnoredField> ignored) {
+					+ "without them; the first 1000") List<IgnoredField> ignored,
+			@Schema(description = "How many events were not taken, listed or not") int rejectedTotal,
+			@Schema(description = "How many optional fields were left out, listed or not") int ignoredTotal) {
 	}
 
 	@Schema(description = "A batch published to the events topic (Kafka), to be stored by a node at once")
 	record Queued(int received,
 			@Schema(description = "Valid events the broker acknowledged; which are new is decided when they are stored")
 			int queued,
-			@Schema(description = "Events not taken, each with its position and reason") List<Rejection> rejected,
-			@Schema(description = "Optional fields of queued events that could not be read: the event goes without them")
-			List<IgnoredField> ignored) {
+			@Schema(description = "Events not taken, each with its position and reason: the first 1000") List<Rejection> rejected,
+			@Schema(description = "Optional fields of queued events that could not be read: the event goes without them; "
+					+ "the first 1000") List<IgnoredField> ignored,
+			@Schema(description = "How many events were not taken, listed or not") int rejectedTotal,
+			@Schema(description = "How many optional fields were left out, listed or not") int ignoredTotal) {
 	}
 
 	@Schema(description = "An event not taken")

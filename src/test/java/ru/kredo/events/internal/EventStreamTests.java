@@ -29,6 +29,18 @@ class EventStreamTests {
 	}
 
 	@Test
+	void blankLinesBeforeTheFirstEventAreCountedHoweverManyThereAre() {
+		// Over 4 KB of them ran past the mark kept to tell an array from JSON Lines: a 500 for the whole body.
+		String lines = "\n".repeat(100_000) + event("e1", "") + "\n";
+		String array = " ".repeat(100_000) + "[" + event("e1", "") + "]";
+
+		assertThat(read(new byte[0], lines.getBytes(StandardCharsets.UTF_8))).extracting(EventStreamTests::outcome)
+			.containsExactly("100001:e1");
+		assertThat(read(new byte[0], array.getBytes(StandardCharsets.UTF_8))).extracting(EventStreamTests::outcome)
+			.containsExactly("1:e1");
+	}
+
+	@Test
 	void aNumberNoBigDecimalHoldsMakesItsLineInvalidNotTheBatch() {
 		String body = event("e1", "").replace("\"note\"", "\"weight\":1e9999999999,\"note\"") + "\n" + event("e2", "");
 

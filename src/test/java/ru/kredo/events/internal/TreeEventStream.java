@@ -55,7 +55,7 @@ public final class TreeEventStream implements Iterator<EventStream.Parsed> {
 	public static TreeEventStream of(InputStream body, JsonMapper json, int maxLineLength) {
 		BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
 		try {
-			if (EventStream.isArray(in)) {
+			if (EventStream.isArray(in, maxLineLength)) {
 				JsonParser parser = json.createParser(in);
 				parser.nextToken();
 				return new TreeEventStream(json, parser, null, maxLineLength);
