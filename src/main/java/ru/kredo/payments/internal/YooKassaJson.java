@@ -1,6 +1,9 @@
 package ru.kredo.payments.internal;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
@@ -117,7 +120,24 @@ final class YooKassaJson {
 				Money.ofRoubles(payment.path("amount").path("value").asString()),
 				payment.path("confirmation").path("confirmation_url").asString(null),
 				ProviderPayment.tenant(metadata.path(ProviderPayment.TENANT_METADATA).asString(null)),
-				ProviderPayment.payment(metadata.path(ProviderPayment.PAYMENT_METADATA).asString(null)), paymentJson);
+				ProviderPayment.payment(metadata.path(ProviderPayment.PAYMENT_METADATA).asString(null)), paymentJson,
+				instant(payment.path("captured_at").asString(null)));
+	}
+
+	/**
+	 * ЮKassa's time of a payment's capture ({@code captured_at}: ISO 8601, UTC as {@code …Z} or with an offset); empty
+	 * when it is missing or unreadable, so that Kredo falls back to the time it learnt of the payment.
+	 */
+	static Optional<Instant> instant(String text) {
+		if (text == null || text.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
+		}
+		catch (DateTimeParseException ex) {
+			return Optional.empty();
+		}
 	}
 
 	static String methodType(PaymentMethod method) {
