@@ -171,6 +171,11 @@ class CabinetDocumentsIntegrationTests {
 					": 0,00\u00a0руб.")
 				.doesNotContain("10\u00a0300,00");
 		}
+		// The debt's page tells him too, at that payment in its history, and at that one only.
+		String page = mvc.perform(get("/cabinet/" + tenant.value() + "/debts/" + debt.id()).session(signedIn(tenant, debtor)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Из них 500,00", "сверх долга: долг был меньше", "подлежат возврату вам");
+		assertThat(page.split("class=\"d-block paid-overpaid\"", -1)).hasSize(2);
 	}
 
 	@Test
