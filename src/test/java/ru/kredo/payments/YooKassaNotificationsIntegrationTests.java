@@ -380,6 +380,31 @@ class YooKassaNotificationsIntegrationTests {
 	}
 
 	@Test
+	void aRefundMadeInYooKassasCabinetIsReadFromThePaymentAndRecordedOnceWithTheDebtLeftAsItIs() throws Exception {
+		Payment paid = start("2500.00");
+		yooKassa.settle(paid.providerPaymentId(), "succeeded");
+		notify(yooKassa.notification(paid.providerPaymentId(), "succeeded", "2500.00"));
+		// Another payment of his, not refunded: a refund notification naming it (forged, or stale) records nothing.
+		Payment kept = start("1000.00");
+		yooKassa.settle(kept.providerPaymentId(), "succeeded");
+		notify(yooKassa.notification(kept.providerPaymentId(), "succeeded", "1000.00"));
+
+		yooKassa.refund(paid.providerPaymentId(), "2500.00");
+		String refund = yooKassa.refundNotification(UUID.randomUUID().toString(), paid.providerPaymentId(), "2500.00");
+		assertThat(notify(refund)).isEqualTo(200);
+		assertThat(notify(refund)).isEqualTo(200);
+		assertThat(notify(yooKassa.refundNotification(UUID.randomUUID().toString(), kept.providerPaymentId(), "1000.00")))
+			.isEqualTo(200);
+
+		// ЮKassa was asked about the payment, not believed: what it says of the payment is what is recorded.
+		assertThat(payments.refunded(tenant, List.of(paid.id(), kept.id())))
+			.isEqualTo(java.util.Map.of(paid.id(), Money.ofRoubles("2500.00")));
+		assertThat(payments.get(tenant, paid.id()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		// The debt is the agency's to correct: the refund is shown on its card (DebtorsController), not applied.
+		assertThat(debts.get(tenant, debt.id()).total()).isEqualTo(Money.ofRoubles("6500.00"));
+	}
+
+	@Test
 	void aCaptureTimeYooKassaCouldNotHaveIsNotBelieved() throws Exception {
 		// Before Kredo even started the payment: it counts from when it was started.
 		Payment early = start("1000.00");

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.money.Money;
 import ru.kredo.payments.Payment;
 import ru.kredo.payments.PaymentPart;
 import ru.kredo.payments.PaymentStatus;
@@ -105,7 +106,14 @@ public class PaymentTransitions {
 				}
 			}
 		});
-		return moved.isPresent() ? Outcome.APPLIED : Outcome.IGNORED;
+		// A refund the agency made in the provider's cabinet: recorded and shown, the debt left as it is (whether the
+		// money returned was an overpayment or a payment of the debt is the agency's to say).
+		boolean refunded = answer.refunded().exceeds(Money.ZERO) && rows.recordRefunded(payment, answer.refunded());
+		if (refunded) {
+			log.warn("Provider {} reports {} of payment {} of tenant {} refunded to the payer", provider, answer.refunded(),
+					payment.id(), payment.tenantId());
+		}
+		return moved.isPresent() || refunded ? Outcome.APPLIED : Outcome.IGNORED;
 	}
 
 	/**

@@ -102,9 +102,17 @@ final class YooKassaJson {
 		return json.writeValueAsString(body);
 	}
 
+	/**
+	 * The payment a notification names, to be re-read: its object's {@code id} for {@code payment.*} events, and for
+	 * {@code refund.*} ones (a refund the shop made in ЮKassa's cabinet) the refund's {@code payment_id}, since the
+	 * re-read payment says what was refunded of it ({@code refunded_amount}).
+	 */
 	Optional<String> notifiedPaymentId(String body) {
 		try {
-			String id = json.readTree(body == null ? "" : body).path("object").path("id").asString("");
+			JsonNode notification = json.readTree(body == null ? "" : body);
+			JsonNode object = notification.path("object");
+			String id = notification.path("event").asString("").startsWith("refund.")
+					? object.path("payment_id").asString("") : object.path("id").asString("");
 			return id.isBlank() || id.length() > 100 ? Optional.empty() : Optional.of(id);
 		}
 		catch (JacksonException ex) {
@@ -121,7 +129,21 @@ final class YooKassaJson {
 				payment.path("confirmation").path("confirmation_url").asString(null),
 				ProviderPayment.tenant(metadata.path(ProviderPayment.TENANT_METADATA).asString(null)),
 				ProviderPayment.payment(metadata.path(ProviderPayment.PAYMENT_METADATA).asString(null)), paymentJson,
-				instant(payment.path("captured_at").asString(null)));
+				instant(payment.path("captured_at").asString(null)), refunded(payment.path("refunded_amount")));
+	}
+
+	/** ЮKassa's {@code refunded_amount} of a payment; zero when it has none, or in another currency than roubles. */
+	private static Money refunded(JsonNode amount) {
+		String value = amount.path("value").asString("");
+		if (value.isEmpty() || !"RUB".equals(amount.path("currency").asString("RUB"))) {
+			return Money.ZERO;
+		}
+		try {
+			return Money.ofRoubles(value);
+		}
+		catch (ru.kredo.platform.Rejected unreadable) {
+			return Money.ZERO;
+		}
 	}
 
 	/**
