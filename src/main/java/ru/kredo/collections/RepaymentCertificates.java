@@ -105,6 +105,14 @@ public class RepaymentCertificates {
 	}
 
 	/**
+	 * What a signed agreement forgave of the debt and which agreement, as its certificate states it (a statement of
+	 * payments too); empty when nothing was forgiven.
+	 */
+	public java.util.Optional<Forgiveness> forgiven(TenantId tenant, Debt debt) {
+		return java.util.Optional.ofNullable(forgiveness(tenant, debt));
+	}
+
+	/**
 	 * What the settlement that closed the debt forgave, with its agreement — a discounted restructuring plan's own when
 	 * its completion forgave the rest; none when nothing was forgiven.
 	 */

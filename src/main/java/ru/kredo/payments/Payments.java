@@ -465,6 +465,14 @@ public class Payments {
 	public record Continuable(Map<PayableRef, Payment> ofPayables, Optional<Payment> together) {
 	}
 
+	/**
+	 * What the provider has returned to the payer of each of these payments that had anything returned (a refund the
+	 * agency made in the provider's cabinet); the debt is not changed by it.
+	 */
+	public Map<PaymentId, Money> refunded(TenantId tenant, java.util.Collection<PaymentId> payments) {
+		return rows.refunded(tenant, payments);
+	}
+
 	/** The provider's final answer about a settled payment (its JSON), kept as the receipt. */
 	public String receipt(TenantId tenant, PaymentId id) {
 		return rows.receipt(tenant, id).orElseThrow(() -> new NotFound("payment.not-found", id));

@@ -218,6 +218,31 @@ class CabinetPaymentIntegrationTests {
 	}
 
 	@Test
+	void anAmountCopiedAsThePageWritesItIsPaidAndAWrongOneIsRefusedWithWhatHeTypedKept() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		String phone = phone();
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
+				null, null, null, PhoneNumber.parse(phone), null);
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "МФО", "З-3", LocalDate.of(2023, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("31019.00"), Money.ZERO), 90);
+		String door = "/cabinet/" + agency.tenant().id();
+		MockHttpSession session = signIn(agency, door, phone);
+		// The page writes amounts «1 000,00 ₽», thousands apart by a no-break space; a phone's keyboard or a copy from
+		// a bank's app may give a narrow one. Pasted back as they are, they are what they say.
+		assertThat(debtPage(session, door, debt)).contains("31\u00a0019,00\u00a0₽");
+		pay(session, door, debt, "1\u00a0000,00\u00a0₽");
+		pay(session, door, debt, "1\u202f000,00");
+		assertThat(debts.get(agency.tenant().id(), debt.id()).total()).isEqualTo(Money.ofRoubles("29019.00"));
+
+		// A third decimal is refused, said why, and stays in the field as he typed it.
+		assertThat(mvc.perform(post(door + "/debts/" + debt.id() + "/pay").param("amount", "1 000,005").param("key", "k-wrong")
+			.session(session).cookie(visitor).with(csrf())).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo(door + "/debts/" + debt.id());
+		assertThat(debtPage(session, door, debt)).contains("value=\"1 000,005\"").containsPattern("alert-danger[^>]*>[^<]*[Сс]умм");
+		assertThat(debts.get(agency.tenant().id(), debt.id()).total()).isEqualTo(Money.ofRoubles("29019.00"));
+	}
+
+	@Test
 	void aDebtorPaysTheDiscountInTwoPartsByTheScheduleAndOnlyTheLastPartForgivesTheRest() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		offers.addRule(agency.tenant().id(), "Частями", 100, Money.ZERO, 10, 14, new PartPolicy(3, PartInterval.MONTH, 0));

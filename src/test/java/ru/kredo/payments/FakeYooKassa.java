@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class FakeYooKassa {
 	private final HttpServer server;
 	private final Map<String, JsonNode> requests = new ConcurrentHashMap<>();
 	private final Map<String, String> statuses = new ConcurrentHashMap<>();
+	private final Map<String, Instant> capturedAts = new ConcurrentHashMap<>();
+	private final Map<String, String> refunded = new ConcurrentHashMap<>();
 	private final Map<String, String> byIdempotenceKey = new ConcurrentHashMap<>();
 	private final List<String> reads = new CopyOnWriteArrayList<>();
 	private final List<JsonNode> created = new CopyOnWriteArrayList<>();
@@ -77,9 +80,37 @@ public final class FakeYooKassa {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/v3";
 	}
 
-	/** What ЮKassa will say about the payment from now on: {@code succeeded}, {@code canceled}… */
+	/**
+	 * What ЮKassa will say about the payment from now on: {@code succeeded}, {@code canceled}… A succeeded payment says
+	 * when it was captured ({@code captured_at}), now.
+	 */
 	public void settle(String paymentId, String status) {
+		settle(paymentId, status, Instant.now());
+	}
+
+	/** As {@link #settle(String, String)}, captured at {@code capturedAt} (a notification that comes late). */
+	public void settle(String paymentId, String status, Instant capturedAt) {
+		capturedAts.put(paymentId, capturedAt);
 		statuses.put(paymentId, status);
+	}
+
+	/**
+	 * The shop returns {@code amount} of a succeeded payment in ЮKassa's cabinet: the payment says so from now on
+	 * ({@code refunded_amount}), and {@link #refundNotification} is what ЮKassa sends about it.
+	 */
+	public void refund(String paymentId, String amount) {
+		refunded.put(paymentId, amount);
+	}
+
+	/**
+	 * ЮKassa's {@code refund.succeeded} notification: its object is the refund (its own id, the payment's
+	 * {@code payment_id}, the amount returned).
+	 */
+	String refundNotification(String refundId, String paymentId, String amount) {
+		return """
+				{"type":"notification","event":"refund.succeeded","object":{"id":"%s","payment_id":"%s","status":"succeeded",
+				 "amount":{"value":"%s","currency":"RUB"},"created_at":"2026-11-23T12:00:00.000Z"}}"""
+			.formatted(refundId, paymentId, amount);
 	}
 
 	/** Answer every request with HTTP 500, as ЮKassa does when it is in trouble. */
@@ -287,9 +318,14 @@ public final class FakeYooKassa {
 		return """
 				{"id":"%s","status":"%s","paid":%s,"amount":{"value":"%s","currency":"RUB"},
 				 "confirmation":{"type":"redirect","confirmation_url":"https://yoomoney.ru/checkout/payments/v2/contract?orderId=%s"},
-				 "created_at":"2026-11-23T10:00:00.000Z","description":%s,"metadata":%s,
+				 "created_at":"2026-11-23T10:00:00.000Z",%s%s"description":%s,"metadata":%s,
 				 "recipient":{"account_id":"%s","gateway_id":"2053130"},"refundable":false,"test":true}"""
 			.formatted(id, status, status.equals("succeeded"), request.path("amount").path("value").asString(), id,
+					// ЮKassa's payment object has captured_at (UTC, ISO 8601) once it succeeded.
+					status.equals("succeeded") && capturedAts.containsKey(id)
+							? "\"captured_at\":\"" + capturedAts.get(id) + "\"," : "",
+					refunded.containsKey(id)
+							? "\"refunded_amount\":{\"value\":\"" + refunded.get(id) + "\",\"currency\":\"RUB\"}," : "",
 					json.writeValueAsString(request.path("description").asString()), request.path("metadata"), SHOP);
 	}
 

@@ -335,6 +335,91 @@ class YooKassaNotificationsIntegrationTests {
 			.extracting(Payment::id).isEqualTo(next.id());
 	}
 
+	@Autowired
+	ru.kredo.collections.Offers offers;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	ru.kredo.calendar.BusinessCalendar calendar;
+
+	@Test
+	void aSettlementPaidBeforeItsDeadlineButNotifiedAfterItIsSettledOnTheDayThePayerPaid() throws Exception {
+		// The agency's discount of 10 %: 9 000,00 ₽ instead of 10 000,00 ₽, signed, in one part.
+		offers.addRule(tenant, "Всем", 0, Money.ZERO, 10, 14, ru.kredo.collections.PartPolicy.IN_FULL);
+		Debt discounted = debts.add(tenant, debts.get(tenant, debt.id()).contactId(), "ПАО «Банк»",
+				"КД-С-" + UUID.randomUUID(), LocalDate.of(2021, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 200);
+		offers.accept(tenant, discounted.id(), UUID.randomUUID(), 1, Money.ofRoubles("9000.00"), "Условия.");
+		Payment started = payments.start(tenant, new PayableRef(discounted.id().value()), Money.ofRoubles("9000.00"),
+				PaymentMethod.SBP, "https://kredo.example/cabinet/back", UUID.randomUUID().toString(), DETAILS);
+		// He started it and paid on the part's last day, at 20:00 in Moscow; ЮKassa's notification reaches Kredo only
+		// today (Kredo was down overnight, or could not re-read the payment and asked ЮKassa to send it again).
+		LocalDate lastDay = calendar.today().minusDays(1);
+		java.time.Instant paidAt = lastDay.atTime(20, 0).atZone(calendar.agencyZone()).toInstant();
+		jdbc.sql("update offers set grace_days = 0 where tenant_id = ? and debt_id = ?")
+			.params(tenant.value(), discounted.id().value()).update();
+		jdbc.sql("update offer_parts set due_on = ? where tenant_id = ?")
+			.params(java.sql.Date.valueOf(lastDay), tenant.value()).update();
+		jdbc.sql("update payments set created_at = ? where tenant_id = ? and id = ?")
+			.params(java.sql.Timestamp.from(paidAt.minusSeconds(120)), tenant.value(), started.id().value()).update();
+		yooKassa.settle(started.providerPaymentId(), "succeeded", paidAt);
+
+		assertThat(notify(yooKassa.notification(started.providerPaymentId(), "succeeded", "9000.00"))).isEqualTo(200);
+
+		// Paid in time: the settlement is kept, the rest forgiven, the debt closed as settled — not 1 000,00 ₽ still owed.
+		Debt after = debts.get(tenant, discounted.id());
+		assertThat(after.isClosed()).isTrue();
+		assertThat(after.closedAs()).isEqualTo(ru.kredo.collections.ClosedAs.SETTLED);
+		assertThat(after.forgiven()).isEqualTo(Money.ofRoubles("1000.00"));
+		assertThat(after.closedOn()).isEqualTo(lastDay);
+		assertThat(payments.get(tenant, started.id()).settledAt()).isEqualTo(paidAt);
+		assertThat(debts.payments(tenant, discounted.id())).singleElement()
+			.satisfies(paid -> assertThat(paid.paidAt()).isEqualTo(paidAt));
+	}
+
+	@Test
+	void aRefundMadeInYooKassasCabinetIsReadFromThePaymentAndRecordedOnceWithTheDebtLeftAsItIs() throws Exception {
+		Payment paid = start("2500.00");
+		yooKassa.settle(paid.providerPaymentId(), "succeeded");
+		notify(yooKassa.notification(paid.providerPaymentId(), "succeeded", "2500.00"));
+		// Another payment of his, not refunded: a refund notification naming it (forged, or stale) records nothing.
+		Payment kept = start("1000.00");
+		yooKassa.settle(kept.providerPaymentId(), "succeeded");
+		notify(yooKassa.notification(kept.providerPaymentId(), "succeeded", "1000.00"));
+
+		yooKassa.refund(paid.providerPaymentId(), "2500.00");
+		String refund = yooKassa.refundNotification(UUID.randomUUID().toString(), paid.providerPaymentId(), "2500.00");
+		assertThat(notify(refund)).isEqualTo(200);
+		assertThat(notify(refund)).isEqualTo(200);
+		assertThat(notify(yooKassa.refundNotification(UUID.randomUUID().toString(), kept.providerPaymentId(), "1000.00")))
+			.isEqualTo(200);
+
+		// ЮKassa was asked about the payment, not believed: what it says of the payment is what is recorded.
+		assertThat(payments.refunded(tenant, List.of(paid.id(), kept.id())))
+			.isEqualTo(java.util.Map.of(paid.id(), Money.ofRoubles("2500.00")));
+		assertThat(payments.get(tenant, paid.id()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		// The debt is the agency's to correct: the refund is shown on its card (DebtorsController), not applied.
+		assertThat(debts.get(tenant, debt.id()).total()).isEqualTo(Money.ofRoubles("6500.00"));
+	}
+
+	@Test
+	void aCaptureTimeYooKassaCouldNotHaveIsNotBelieved() throws Exception {
+		// Before Kredo even started the payment: it counts from when it was started.
+		Payment early = start("1000.00");
+		yooKassa.settle(early.providerPaymentId(), "succeeded", java.time.Instant.parse("2020-01-01T00:00:00Z"));
+		assertThat(notify(yooKassa.notification(early.providerPaymentId(), "succeeded", "1000.00"))).isEqualTo(200);
+		assertThat(payments.get(tenant, early.id()).settledAt()).isEqualTo(payments.get(tenant, early.id()).createdAt());
+		// In the future: it counts from now.
+		Payment late = start("1000.00");
+		java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+		yooKassa.settle(late.providerPaymentId(), "succeeded", before.plus(Duration.ofDays(30)));
+		assertThat(notify(yooKassa.notification(late.providerPaymentId(), "succeeded", "1000.00"))).isEqualTo(200);
+		assertThat(payments.get(tenant, late.id()).settledAt()).isBetween(before, java.time.Instant.now());
+		assertThat(debts.get(tenant, debt.id()).total()).isEqualTo(Money.ofRoubles("8000.00"));
+	}
+
 	private static final PaymentDetails DETAILS = new PaymentDetails("Оплата по договору № 1", "+79165551234", null);
 
 	@Autowired

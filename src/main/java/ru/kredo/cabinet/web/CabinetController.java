@@ -47,6 +47,7 @@ import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.money.Money;
+import ru.kredo.money.MoneyText;
 import ru.kredo.payments.PayableRef;
 import ru.kredo.payments.Payment;
 import ru.kredo.payments.PaymentMethod;
@@ -454,7 +455,12 @@ class CabinetController {
 		Tenant tenant = agencies.get(agency);
 		Debt owed = ownDebts.get(tenant, debtor, debt);
 		try {
-			Money sum = Money.ofRoubles(amount.replace(',', '.').replace(" ", ""));
+			// Read as every amount a person types is read (MoneyText): as the page itself writes amounts too
+			// («31 019,00 ₽», no-break spaces and the sign), which a debtor on a phone copies into the field.
+			Money sum = MoneyText.parse(amount);
+			if (sum == null) {
+				throw new Rejected("money.invalid");
+			}
 			Optional<Offer> accepted = offers.find(tenant.id(), owed.id()).filter(o -> o.status() == Offer.Status.ACCEPTED);
 			if (offers.owed(tenant.id(), owed).isZero()) {
 				throw new Rejected("cabinet.debt-closed");
@@ -478,6 +484,8 @@ class CabinetController {
 		}
 		catch (Rejected rejected) {
 			redirect.addFlashAttribute("problem", rejected);
+			// What he typed stays in the field, to correct rather than type again.
+			redirect.addFlashAttribute("typedAmount", amount);
 			return "redirect:/cabinet/" + agency + "/debts/" + debt;
 		}
 		catch (PaymentProviderUnavailable unavailable) {

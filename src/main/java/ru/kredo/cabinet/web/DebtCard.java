@@ -30,8 +30,12 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 		String total, boolean closed, List<Line> balance, Terms offer, Owed owed, String amountToPay,
 		List<Paid> history, DisputeNote dispute) {
 
-	/** A payment in the card's history: its line, and whether the agency received it outside Kredo. */
-	record Paid(String text, boolean outside) {
+	/**
+	 * A payment in the card's history: its line, whether the agency received it outside Kredo, and what it brought
+	 * beyond what was owed when it arrived ({@code 500,00}), which he is told is to be returned to him; {@code null}
+	 * when nothing.
+	 */
+	record Paid(String text, boolean outside, String overpaid) {
 	}
 
 	private static final String DATE = "dd.MM.yyyy";
@@ -67,7 +71,8 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 		Money toPay = owed.amount();
 		List<Paid> history = payments.stream()
 			.map(p -> new Paid(time.format(p.paidAt(), "dd.MM.yyyy HH:mm") + " — " + roubles(p.amount()),
-					outside.contains(p.paymentId())))
+					outside.contains(p.paymentId()),
+					p.amount().exceeds(p.split().total()) ? grouped(p.amount().minus(p.split().total())) : null))
 			.toList();
 		return new DebtCard(debt.id().value().toString(), debt.originalCreditor(), debt.contractNumber(),
 				time.format(debt.contractDate(), DATE),

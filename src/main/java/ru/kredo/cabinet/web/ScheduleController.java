@@ -22,6 +22,7 @@ import ru.kredo.collections.Debt;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
+import ru.kredo.collections.RepaymentCertificates;
 import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.documents.Contract;
@@ -53,10 +54,12 @@ class ScheduleController {
 	private final BusinessCalendar calendar;
 	private final Debts debts;
 	private final MessageSource messages;
+	private final RepaymentCertificates certificates;
 
 	ScheduleController(CabinetAgencies agencies, OwnDebts ownDebts, Offers offers, Contacts contacts,
 			AgencyRequisites requisites, PaymentDocuments documents, BusinessCalendar calendar, Debts debts,
-			MessageSource messages) {
+			MessageSource messages, RepaymentCertificates certificates) {
+		this.certificates = certificates;
 		this.debts = debts;
 		this.messages = messages;
 		this.agencies = agencies;
@@ -102,18 +105,23 @@ class ScheduleController {
 		// A guest is answered as for another's debt: 404.
 		Debt owed = ownDebts.get(tenant, signedIn, debt);
 		Contact person = contacts.get(tenant.id(), owed.contactId());
-		// Every payment on a debt comes through the cabinet's payment provider (PaymentSucceeded); the documents are
-		// printed in Russian whatever the page's language.
+		// A payment comes through the cabinet's payment provider, or the agency received it outside Kredo and recorded
+		// it; the documents are printed in Russian whatever the page's language.
 		String method = messages.getMessage("documents.statement.method", null, Locale.forLanguageTag("ru"));
+		String outside = messages.getMessage("documents.statement.method-outside", null, Locale.forLanguageTag("ru"));
 		PaymentStatement statement = new PaymentStatement(
 				requisites.of(tenant.id()).orElseThrow(() -> new NotFound("certificate.requisites-missing", tenant.id())),
 				new PersonName(person.name().lastName(), person.name().firstName(), person.name().middleName()),
 				new Contract(owed.contractNumber(), owed.contractDate()), owed.originalCreditor(),
 				owed.assignmentDate() == null ? owed.contractDate() : owed.assignmentDate(), owed.originalTotal(),
+				// Each payment as what it paid on the debt; what it brought beyond what was owed is said apart, to return.
 				debts.payments(tenant.id(), owed.id()).stream()
-					.map(p -> new StatementLine(calendar.agencyDate(p.paidAt()), p.amount(), method))
+					.sorted(java.util.Comparator.comparing(ru.kredo.collections.DebtPayment::paidAt))
+					.map(p -> new StatementLine(calendar.agencyDate(p.paidAt()), p.split().total(),
+							p.outside() ? outside : method, p.amount().minus(p.split().total())))
 					.toList(),
-				owed.total(), calendar.today());
+				owed.total(), calendar.today(), owed.paidBeforeImport(),
+				certificates.forgiven(tenant.id(), owed).orElse(null));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -154,8 +154,12 @@ class DebtorsController {
 		model.addAttribute("fromConversation", offers.fromConversation(me.tenantId(), ids));
 		// A signed settlement's copy prints the agency's requisites: without them there is none to download yet.
 		model.addAttribute("printable", requisites.of(me.tenantId()).isPresent());
-		model.addAttribute("payments", owed.stream()
-			.collect(Collectors.toMap(Debt::id, d -> payments.ofPayable(me.tenantId(), new PayableRef(d.id().value())))));
+		Map<DebtId, List<ru.kredo.payments.Payment>> paymentsOf = owed.stream()
+			.collect(Collectors.toMap(Debt::id, d -> payments.ofPayable(me.tenantId(), new PayableRef(d.id().value()))));
+		model.addAttribute("payments", paymentsOf);
+		// A refund the agency made in the provider's cabinet, as the provider reports it: shown at its payment.
+		model.addAttribute("refunded", payments.refunded(me.tenantId(), paymentsOf.values().stream()
+			.flatMap(List::stream).map(ru.kredo.payments.Payment::id).distinct().toList()));
 		// By debt, then payment: a combined payment («Оплатить всё») has a split on each of its debts.
 		model.addAttribute("splits", debts.payments(me.tenantId(), ids).entrySet().stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().stream()

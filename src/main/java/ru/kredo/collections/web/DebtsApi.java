@@ -227,8 +227,8 @@ class DebtsApi {
 	@ApiResponse(responseCode = "201", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "recorded", value = RECEIVED_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = """
-			Wrong fields in `errors` (amount payment.amount-invalid, receivedOn payment.received-on-invalid or \
-			payment.received-in-future, reference payment.reference-required or payment.reference-too-long); no \
+			Wrong fields in `errors` (amount payment.amount-invalid, receivedOn payment.received-on-invalid, \
+			payment.received-in-future or payment.received-before-assignment, reference payment.reference-required or payment.reference-too-long); no \
 			`Idempotency-Key` (payment.idempotence-key-required); the key used for another payment \
 			(payment.idempotence-key-reused); the reference already recorded on the debt that day \
 			(payment.reference-duplicate); a closed debt (payment.debt-closed)""", content = @Content(
@@ -243,10 +243,18 @@ class DebtsApi {
 					examples = @ExampleObject(name = "bank transfer", value = RECEIVED_BODY))) @RequestBody(
 							required = false) Received body) {
 		DebtId debtId = new DebtId(id);
-		debts.get(current.id(), debtId);
+		Debt debt = debts.get(current.id(), debtId);
 		InvalidFields.Collector fields = new InvalidFields.Collector();
 		Money amount = fields.read("amount", () -> amount(body == null ? null : body.amount()));
 		LocalDate receivedOn = fields.read("receivedOn", () -> day(body == null ? null : body.receivedOn()));
+		// The agency received nothing on the debt before it was the agency's (what the debtor paid the creditor before is
+		// the registry's «paid before»): such a day is a typing slip, and would leave the debt's statement of payments
+		// impossible to issue (a payment before the claim's assignment).
+		LocalDate since = debt.assignmentDate() == null ? debt.contractDate() : debt.assignmentDate();
+		if (receivedOn != null && since != null && receivedOn.isBefore(since)) {
+			fields.reject("receivedOn", new Rejected("payment.received-before-assignment",
+					since.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
+		}
 		String reference = body == null || body.reference() == null ? "" : body.reference().strip();
 		if (reference.isEmpty()) {
 			fields.reject("reference", new Rejected("payment.reference-required"));

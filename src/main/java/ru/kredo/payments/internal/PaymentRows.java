@@ -180,6 +180,32 @@ public class PaymentRows {
 			.list();
 	}
 
+	/**
+	 * Records what the provider says it has returned of a succeeded payment (a refund made in its cabinet), when that is
+	 * more than was recorded: refunds only add up, so a stale answer changes nothing.
+	 *
+	 * @return whether it recorded more than before
+	 */
+	public boolean recordRefunded(Payment payment, Money refunded) {
+		return jdbc.sql("update payments set refunded = ? where tenant_id = ? and id = ? and refunded < ? and status = 'SUCCEEDED'")
+			.params(refunded.kopecks(), payment.tenantId().value(), payment.id().value(), refunded.kopecks())
+			.update() > 0;
+	}
+
+	/** What was returned of each of these payments that had anything returned. */
+	public java.util.Map<PaymentId, Money> refunded(TenantId tenant, java.util.Collection<PaymentId> ids) {
+		java.util.Map<PaymentId, Money> refunded = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return refunded;
+		}
+		jdbc.sql("select id, refunded from payments where tenant_id = ? and id = any(?::uuid[]) and refunded > 0")
+			.params(tenant.value(), ids.stream().map(id -> id.value().toString()).toArray(String[]::new))
+			.query((row, n) -> refunded.put(new PaymentId(row.getObject("id", UUID.class)),
+					Money.ofKopecks(row.getLong("refunded"))))
+			.list();
+		return refunded;
+	}
+
 	/** Saves a moved payment; the receipt, when given, is the provider's final answer. */
 	public void update(Payment payment, String receipt) {
 		jdbc.sql("""

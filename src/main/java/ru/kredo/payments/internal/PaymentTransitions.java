@@ -1,6 +1,7 @@
 package ru.kredo.payments.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.kredo.money.Money;
 import ru.kredo.payments.Payment;
 import ru.kredo.payments.PaymentPart;
 import ru.kredo.payments.PaymentStatus;
@@ -92,7 +94,7 @@ public class PaymentTransitions {
 					payment.amount());
 			return Outcome.IGNORED;
 		}
-		Optional<Payment> moved = payment.movedTo(answer.status(), clock.instant());
+		Optional<Payment> moved = payment.movedTo(answer.status(), when(payment, answer));
 		moved.ifPresent(next -> {
 			rows.update(next, next.status().isFinal() ? answer.json() : null);
 			if (next.status() == PaymentStatus.SUCCEEDED) {
@@ -104,6 +106,32 @@ public class PaymentTransitions {
 				}
 			}
 		});
-		return moved.isPresent() ? Outcome.APPLIED : Outcome.IGNORED;
+		// A refund the agency made in the provider's cabinet: recorded and shown, the debt left as it is (whether the
+		// money returned was an overpayment or a payment of the debt is the agency's to say).
+		boolean refunded = answer.refunded().exceeds(Money.ZERO) && rows.recordRefunded(payment, answer.refunded());
+		if (refunded) {
+			log.warn("Provider {} reports {} of payment {} of tenant {} refunded to the payer", provider, answer.refunded(),
+					payment.id(), payment.tenantId());
+		}
+		return moved.isPresent() || refunded ? Outcome.APPLIED : Outcome.IGNORED;
+	}
+
+	/**
+	 * When the payment counts as made: for a paid one, when the provider took the payer's money ({@code captured_at}),
+	 * not when Kredo heard of it — a notification may come hours later (ЮKassa retries while Kredo is down or cannot
+	 * re-read), and the day decides whether a settlement's part or a plan's instalment was paid in time. Never before
+	 * Kredo started the payment nor after now (a provider's clock is not believed beyond what is possible); anything
+	 * else, and a provider that does not say, is now.
+	 */
+	private Instant when(Payment payment, ProviderPayment answer) {
+		Instant now = clock.instant();
+		if (answer.status() != PaymentStatus.SUCCEEDED || answer.capturedAt().isEmpty()) {
+			return now;
+		}
+		Instant captured = answer.capturedAt().get();
+		if (captured.isAfter(now)) {
+			return now;
+		}
+		return captured.isBefore(payment.createdAt()) ? payment.createdAt() : captured;
 	}
 }

@@ -1,6 +1,7 @@
 package ru.kredo.payments.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,7 +80,7 @@ public class SandboxProvider implements PaymentProvider {
 		}
 		String id = byIdempotenceKey.computeIfAbsent(request.idempotenceKey(), key -> {
 			String newId = UUID.randomUUID().toString();
-			payments.put(newId, new SandboxPayment(newId, request, PaymentStatus.PENDING, null));
+			payments.put(newId, new SandboxPayment(newId, request, PaymentStatus.PENDING, null, null));
 			return newId;
 		});
 		return read(id).orElseThrow();
@@ -103,7 +104,7 @@ public class SandboxProvider implements PaymentProvider {
 	/** Settles a pending payment; a settled one stays as it is. */
 	SandboxPayment settle(String providerPaymentId, PaymentStatus outcome, String cancellationReason) {
 		return payments.computeIfPresent(providerPaymentId, (id, payment) -> payment.status() == PaymentStatus.PENDING
-				? new SandboxPayment(id, payment.request(), outcome, cancellationReason) : payment);
+				? new SandboxPayment(id, payment.request(), outcome, cancellationReason, clock.instant()) : payment);
 	}
 
 	/** The payment's ЮKassa JSON; {@code asIf} lets a test or the demo replay a status it had before. */
@@ -121,6 +122,10 @@ public class SandboxProvider implements PaymentProvider {
 			.put("confirmation_url", "/payments/sandbox/" + payment.id())
 			.put("return_url", payment.request().returnUrl());
 		body.put("created_at", clock.instant().toString());
+		if (asIf == PaymentStatus.SUCCEEDED && payment.settledAt() != null) {
+			// As ЮKassa says when the money was taken: Kredo counts the payment from then, however late it hears.
+			body.put("captured_at", payment.settledAt().toString());
+		}
 		body.put("description", payment.request().description());
 		body.putObject("metadata")
 			.put(ProviderPayment.TENANT_METADATA, payment.request().tenantId().toString())
@@ -139,7 +144,8 @@ public class SandboxProvider implements PaymentProvider {
 		return json(payment, payment.status());
 	}
 
-	/** A sandbox payment: what Kredo asked for and how it ended. */
-	public record SandboxPayment(String id, CreatePayment request, PaymentStatus status, String cancellationReason) {
+	/** A sandbox payment: what Kredo asked for, how it ended and when ({@code null} while it is pending). */
+	public record SandboxPayment(String id, CreatePayment request, PaymentStatus status, String cancellationReason,
+			Instant settledAt) {
 	}
 }

@@ -1,6 +1,9 @@
 package ru.kredo.payments.internal;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
@@ -99,9 +102,17 @@ final class YooKassaJson {
 		return json.writeValueAsString(body);
 	}
 
+	/**
+	 * The payment a notification names, to be re-read: its object's {@code id} for {@code payment.*} events, and for
+	 * {@code refund.*} ones (a refund the shop made in ЮKassa's cabinet) the refund's {@code payment_id}, since the
+	 * re-read payment says what was refunded of it ({@code refunded_amount}).
+	 */
 	Optional<String> notifiedPaymentId(String body) {
 		try {
-			String id = json.readTree(body == null ? "" : body).path("object").path("id").asString("");
+			JsonNode notification = json.readTree(body == null ? "" : body);
+			JsonNode object = notification.path("object");
+			String id = notification.path("event").asString("").startsWith("refund.")
+					? object.path("payment_id").asString("") : object.path("id").asString("");
 			return id.isBlank() || id.length() > 100 ? Optional.empty() : Optional.of(id);
 		}
 		catch (JacksonException ex) {
@@ -117,7 +128,38 @@ final class YooKassaJson {
 				Money.ofRoubles(payment.path("amount").path("value").asString()),
 				payment.path("confirmation").path("confirmation_url").asString(null),
 				ProviderPayment.tenant(metadata.path(ProviderPayment.TENANT_METADATA).asString(null)),
-				ProviderPayment.payment(metadata.path(ProviderPayment.PAYMENT_METADATA).asString(null)), paymentJson);
+				ProviderPayment.payment(metadata.path(ProviderPayment.PAYMENT_METADATA).asString(null)), paymentJson,
+				instant(payment.path("captured_at").asString(null)), refunded(payment.path("refunded_amount")));
+	}
+
+	/** ЮKassa's {@code refunded_amount} of a payment; zero when it has none, or in another currency than roubles. */
+	private static Money refunded(JsonNode amount) {
+		String value = amount.path("value").asString("");
+		if (value.isEmpty() || !"RUB".equals(amount.path("currency").asString("RUB"))) {
+			return Money.ZERO;
+		}
+		try {
+			return Money.ofRoubles(value);
+		}
+		catch (ru.kredo.platform.Rejected unreadable) {
+			return Money.ZERO;
+		}
+	}
+
+	/**
+	 * ЮKassa's time of a payment's capture ({@code captured_at}: ISO 8601, UTC as {@code …Z} or with an offset); empty
+	 * when it is missing or unreadable, so that Kredo falls back to the time it learnt of the payment.
+	 */
+	static Optional<Instant> instant(String text) {
+		if (text == null || text.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
+		}
+		catch (DateTimeParseException ex) {
+			return Optional.empty();
+		}
 	}
 
 	static String methodType(PaymentMethod method) {

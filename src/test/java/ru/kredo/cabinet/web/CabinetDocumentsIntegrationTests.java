@@ -137,6 +137,48 @@ class CabinetDocumentsIntegrationTests {
 	}
 
 	@Test
+	void theStatementCountsWhatEachPaymentPaidOnTheDebtAndSaysApartWhatWasForgivenAndWhatIsToBeReturned() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		requisites.save(tenant, new Agency("ООО ПКО «Тест»", "7701234560", "1027700000008",
+				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
+		offers.addRule(tenant, "Скидка 10%", 0, Money.ZERO, 10, 14, PartPolicy.IN_FULL);
+		Contact debtor = fixtures.contact(agency);
+		Debt debt = debtOf(tenant, debtor, "КД-7/2021");
+		// 4 000,00 ₽ in the cabinet, 4 000,00 ₽ to the agency's account; then the discount on the 2 000,00 ₽ left,
+		// signed and paid (1 800,00 ₽, 200,00 ₽ forgiven); then a payment started before he settled arrives too.
+		paid(tenant, debt, "4000.00");
+		transaction.executeWithoutResult(status -> events.publishEvent(new PaymentSucceeded(tenant,
+				new PaymentId(UUID.randomUUID()), debt.id().value(), Money.ofRoubles("4000.00"), Instant.now(), true)));
+		Money discounted = offers.find(tenant, debt.id()).orElseThrow().offerAmount();
+		assertThat(discounted).isEqualTo(Money.ofRoubles("1800.00"));
+		offers.accept(tenant, debt.id(), UUID.randomUUID(), 1, discounted, "Условия.");
+		paid(tenant, debt, "1800.00");
+		paid(tenant, debt, "500.00");
+		assertThat(debts.get(tenant, debt.id()).isClosed()).isTrue();
+
+		byte[] pdf = mvc.perform(get("/cabinet/" + tenant.value() + "/debts/" + debt.id() + "/statement.pdf")
+			.session(signedIn(tenant, debtor))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+		try (var document = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			// 10 000 = 9 800 paid + 200 forgiven + 0 owed; the 500 is not a payment of the debt, and says so.
+			assertThat(text).contains("Задолженность на дату уступки 10\u00a0000,00\u00a0руб.",
+					"Оплата агентству напрямую (перевод, касса)", "Оплата в личном кабинете",
+					"Всего уплачено 9\u00a0800,00\u00a0руб.",
+					"Прощено (ст. 415 ГК РФ): 200,00\u00a0руб. по соглашению о прощении долга №",
+					"Поступило сверх задолженности: 500,00\u00a0руб.", "подлежит возврату плательщику",
+					": 0,00\u00a0руб.")
+				.doesNotContain("10\u00a0300,00");
+		}
+		// The debt's page tells him too, at that payment in its history, and at that one only.
+		String page = mvc.perform(get("/cabinet/" + tenant.value() + "/debts/" + debt.id()).session(signedIn(tenant, debtor)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Из них 500,00", "сверх долга: долг был меньше", "подлежат возврату вам");
+		assertThat(page.split("class=\"d-block paid-overpaid\"", -1)).hasSize(2);
+	}
+
+	@Test
 	void withoutTheAgencysRequisitesThePageSaysWhyThereIsNothingToDownload() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		TenantId tenant = agency.tenant().id();

@@ -139,7 +139,14 @@ class PayAllIntegrationTests {
 		String card = mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(card).contains("Основной долг: 3 000,00 ₽", "Основной долг: 4 000,50 ₽")
-			.doesNotContain("overpaid");
+			.doesNotContain("overpaid").doesNotContain("refunded");
+		// The agency refunds some of it in ЮKassa's cabinet (YooKassaNotificationsIntegrationTests records it): the card
+		// says so at the payment, under each debt it paid, of the whole payment; the debts are left as they are.
+		jdbc.sql("update payments set refunded = 100000 where id = ?").param(payment.id().value()).update();
+		assertThat(mvc.perform(get("/debtors/{id}", debtor.id().value()).with(user(fixtures.admin(agency))))
+			.andReturn().getResponse().getContentAsString().split("Возвращено плательщику через ЮKassa: 1\u00a0000,00\u00a0₽", -1))
+			.hasSize(3);
+		assertThat(debts.get(agency.tenant().id(), first.id()).isClosed()).isTrue();
 		assertThat(mvc.perform(get("/debtors/{id}/cabinet-activity", debtor.id().value()).with(user(fixtures.admin(agency))))
 			.andReturn().getResponse().getContentAsString()).as("started and paid, over all his debts")
 			.contains("все долги", "7\u00a0000,50\u00a0₽");

@@ -172,6 +172,19 @@ class DebtsApiIntegrationTests {
 	}
 
 	@Test
+	void aDayBeforeTheDebtWasTheAgencysIsRefusedSoThatItsStatementOfPaymentsCanStillBeIssued() throws Exception {
+		Debt debt = debt("Г-2", "0.00", "0.00", "0.00", "9000.00", "0.00");
+		// Its contract is of 09.01.2023 and no assignment date was given: nothing reached the agency before that day.
+		MvcResult slip = receive(debt, "10.00", LocalDate.of(2023, 1, 8), "1", UUID.randomUUID().toString());
+		assertThat(fieldCode(slip)).isEqualTo("payment.received-before-assignment");
+		assertThat(body(slip).get("errors").get(0).get("message").asString()).contains("09.01.2023");
+		assertThat(debts.payments(agency.tenant().id(), debt.id())).isEmpty();
+		// That day itself is taken.
+		assertThat(receive(debt, "10.00", LocalDate.of(2023, 1, 9), "2", UUID.randomUUID().toString()).getResponse()
+			.getStatus()).isEqualTo(201);
+	}
+
+	@Test
 	void wrongFieldsAreRefusedWithTheirCodesInTheCallersLanguage() throws Exception {
 		Debt debt = debt("Г-1", "0.00", "0.00", "0.00", "9000.00", "0.00");
 		assertThat(fieldCode(receive(debt, "0.00", today(), "1", UUID.randomUUID().toString()))).isEqualTo("payment.amount-invalid");
