@@ -48,7 +48,7 @@ public class UserAccounts {
 	public User create(TenantId tenant, NewUser request) {
 		// NewUser checked the password against the user; only here is his organisation known.
 		PasswordPolicy.check(request.password(), request.email(), request.displayName(), organisation(tenant));
-		User user = new User(UserId.random(), tenant, new EmailAddress(request.email()), request.displayName(),
+		User user = new User(UserId.random(), tenant, EmailAddress.forNewAccount(request.email()), request.displayName(),
 				request.role(), true, clock.instant());
 		try {
 			jdbc.sql("""
@@ -258,7 +258,7 @@ public class UserAccounts {
 		if (role == Role.OPERATOR) {
 			throw new Rejected("user.role-not-allowed");
 		}
-		User user = new User(UserId.random(), tenant, new EmailAddress(email), displayName, role, true, clock.instant());
+		User user = new User(UserId.random(), tenant, EmailAddress.forNewAccount(email), displayName, role, true, clock.instant());
 		try {
 			jdbc.sql("""
 					insert into users (id, tenant_id, email, display_name, password_hash, role, enabled, created_at,
