@@ -34,6 +34,37 @@ public record EmailAddress(String value) implements java.io.Serializable {
 		return Normalizer.normalize(folded, Normalizer.Form.NFC);
 	}
 
+	/**
+	 * A login for a new account: a plausible e-mail address that cannot pass for another one on screen. Refused with
+	 * {@code user.email-lookalike}: an invisible or control character anywhere (a zero-width space, a soft hyphen, a
+	 * right-to-left mark, a no-break space), or a part (between «@» and dots) that mixes alphabets — Latin «a» and
+	 * Cyrillic «а» look alike, so {@code сollector@…} with a Cyrillic «с» would read as {@code collector@…}. A part
+	 * wholly in one alphabet ({@code иван@пример.рф}, {@code ivan@пример.рф}) is fine. Logins made before keep working.
+	 */
+	public static EmailAddress forNewAccount(String typed) {
+		EmailAddress address = new EmailAddress(typed);
+		String value = address.value();
+		if (value.codePoints().anyMatch(EmailAddress::invisible)) {
+			throw new Rejected("user.email-lookalike");
+		}
+		for (String part : value.split("[@.]")) {
+			if (part.codePoints().mapToObj(Character.UnicodeScript::of)
+				.filter(script -> script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED)
+				.distinct().count() > 1) {
+				throw new Rejected("user.email-lookalike");
+			}
+		}
+		return address;
+	}
+
+	private static boolean invisible(int codePoint) {
+		return switch (Character.getType(codePoint)) {
+			case Character.CONTROL, Character.FORMAT, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
+					Character.PARAGRAPH_SEPARATOR, Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED -> true;
+			default -> false;
+		};
+	}
+
 	@Override
 	public String toString() {
 		return value;

@@ -209,7 +209,7 @@ public class PasswordLinks {
 		OpenLink link = open(token).orElseThrow(() -> new Rejected("password-link.invalid"));
 		InvalidFields.Collector fields = new InvalidFields.Collector();
 		fields.read("newPassword", () -> {
-			UserAccounts.checkPassword(newPassword, link.user());
+			accounts.checkPassword(newPassword, link.user());
 			return null;
 		});
 		if (newPassword != null && !newPassword.equals(repeatPassword)) {

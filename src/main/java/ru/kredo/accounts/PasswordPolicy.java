@@ -1,5 +1,6 @@
 package ru.kredo.accounts;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,14 @@ public final class PasswordPolicy {
 
 	/** Refuses a weak password with {@code user.password-*}; {@code email} and {@code name} may be null. */
 	public static void check(String password, String email, String name) {
+		check(password, email, name, null);
+	}
+
+	/**
+	 * As {@link #check(String, String, String)}, the user's organisation's name ({@code ООО «Ромашка»}) being a
+	 * known word too: it is on every letter and invoice, the first thing a guesser tries. May be null.
+	 */
+	public static void check(String password, String email, String name, String organisation) {
 		if (password == null || password.length() < MIN_LENGTH) {
 			throw new Rejected("user.password-too-short", MIN_LENGTH);
 		}
@@ -38,8 +47,13 @@ public final class PasswordPolicy {
 			throw new Rejected("user.password-blank");
 		}
 		List<String> personal = personal(email, name);
+		if (organisation != null && !organisation.isBlank()) {
+			personal.add(organisation.strip());
+			personal.addAll(words(organisation));
+			personal.add(String.join("", words(organisation)));
+		}
 		String folded = fold(password);
-		if (personal.stream().map(PasswordPolicy::fold).anyMatch(folded::equals)) {
+		if (personal.stream().map(PasswordPolicy::fold).filter(word -> !word.isEmpty()).anyMatch(folded::equals)) {
 			throw new Rejected("user.password-like-login");
 		}
 		int score = Math.min(ZXCVBN.measure(password, personal).getScore(),
@@ -72,8 +86,11 @@ public final class PasswordPolicy {
 		return List.of(text.split("[^\\p{L}\\p{N}]+")).stream().filter(word -> word.length() >= 3).toList();
 	}
 
+	// Compatibility forms (full-width «ｍａｒｉｎａ»), blanks, invisible format characters and punctuation aside: the
+	// same word typed another way is the same word.
 	private static String fold(String text) {
-		return text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\p{Z}\\p{Cf}\\p{P}]+", "")
+			.toLowerCase(Locale.ROOT);
 	}
 
 	private static String latinKeys(String password) {

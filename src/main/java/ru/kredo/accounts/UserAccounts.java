@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.NotFound;
 import ru.kredo.platform.Rejected;
+import ru.kredo.tenancy.Tenant;
+import ru.kredo.tenancy.TenantDirectory;
 import ru.kredo.tenancy.TenantId;
 
 /** A tenant's users: every call names the tenant, and a user of another tenant is simply not found. */
@@ -31,8 +33,11 @@ public class UserAccounts {
 	private final PasswordEncoder passwords;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final TenantDirectory tenants;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events) {
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events,
+			TenantDirectory tenants) {
+		this.tenants = tenants;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;
@@ -41,7 +46,9 @@ public class UserAccounts {
 
 	@Transactional
 	public User create(TenantId tenant, NewUser request) {
-		User user = new User(UserId.random(), tenant, new EmailAddress(request.email()), request.displayName(),
+		// NewUser checked the password against the user; only here is his organisation known.
+		PasswordPolicy.check(request.password(), request.email(), request.displayName(), organisation(tenant));
+		User user = new User(UserId.random(), tenant, EmailAddress.forNewAccount(request.email()), request.displayName(),
 				request.role(), true, clock.instant());
 		try {
 			jdbc.sql("""
@@ -216,12 +223,19 @@ public class UserAccounts {
 				me.role(), me.enabled(), hash);
 	}
 
-	/** A password as every staff password must be: no longer than BCrypt reads, and passing {@link PasswordPolicy}. */
-	static void checkPassword(String password, User user) {
+	/**
+	 * A password as every staff password must be: no longer than BCrypt reads, and passing {@link PasswordPolicy}
+	 * with the user's organisation's name among his known words.
+	 */
+	void checkPassword(String password, User user) {
 		if (password != null && password.getBytes(StandardCharsets.UTF_8).length > NewUser.MAX_PASSWORD_BYTES) {
 			throw new Rejected("user.password-too-long", NewUser.MAX_PASSWORD_BYTES);
 		}
-		PasswordPolicy.check(password, user.email().value(), user.displayName());
+		PasswordPolicy.check(password, user.email().value(), user.displayName(), organisation(user.tenantId()));
+	}
+
+	private String organisation(TenantId tenant) {
+		return tenants.find(tenant).map(Tenant::name).orElse(null);
 	}
 
 	/** Stores a new password (checked by the caller); returns its hash. The user's sessions signed in before end. */
@@ -244,7 +258,7 @@ public class UserAccounts {
 		if (role == Role.OPERATOR) {
 			throw new Rejected("user.role-not-allowed");
 		}
-		User user = new User(UserId.random(), tenant, new EmailAddress(email), displayName, role, true, clock.instant());
+		User user = new User(UserId.random(), tenant, EmailAddress.forNewAccount(email), displayName, role, true, clock.instant());
 		try {
 			jdbc.sql("""
 					insert into users (id, tenant_id, email, display_name, password_hash, role, enabled, created_at,

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -100,7 +101,7 @@ public class ConversationStreams implements SmartLifecycle, DisposableBean {
 	 */
 	public SseEmitter debtor(TenantId tenant, ContactId debtor, String session, long afterId,
 			Function<Message, String> render) {
-		return open(session, Topics.debtor(tenant, debtor), afterId, render, after -> conversations.find(tenant, debtor)
+		return open(session, Topics.debtor(tenant, debtor), afterId, render, () -> true, after -> conversations.find(tenant, debtor)
 			.map(c -> conversations.after(tenant, c.id(), after, false)).orElse(List.of()), delivered -> {
 				if (delivered.stream().anyMatch(m -> m.author() == Author.OPERATOR)) {
 					conversations.readByDebtor(tenant, debtor);
@@ -108,18 +109,25 @@ public class ConversationStreams implements SmartLifecycle, DisposableBean {
 			});
 	}
 
-	/** One conversation as staff watch it: every message after {@code afterId}, notes too. */
+	/**
+	 * One conversation as staff watch it: every message after {@code afterId}, notes too. {@code stillAllowed} is asked
+	 * before anything is sent: once it says no (the operator was disabled, or his password changed, since he opened
+	 * the page) the stream ends instead, as his next request would.
+	 */
 	public SseEmitter conversation(TenantId tenant, ConversationId id, String session, long afterId,
-			Function<Message, String> render) {
+			Function<Message, String> render, BooleanSupplier stillAllowed) {
 		conversations.get(tenant, id);
-		return open(session, Topics.conversation(id), afterId, render,
+		return open(session, Topics.conversation(id), afterId, render, stillAllowed,
 				after -> conversations.after(tenant, id, after, true), delivered -> {
 				});
 	}
 
-	/** The agency's inbox: an {@code inbox} event, without data, whenever any conversation of the agency changes. */
-	public SseEmitter inbox(TenantId tenant, String session) {
-		return open(session, Topics.inbox(tenant), 0, m -> "", after -> List.of(), delivered -> {
+	/**
+	 * The agency's inbox: an {@code inbox} event, without data, whenever any conversation of the agency changes; ended
+	 * instead once {@code stillAllowed} says no.
+	 */
+	public SseEmitter inbox(TenantId tenant, String session, BooleanSupplier stillAllowed) {
+		return open(session, Topics.inbox(tenant), 0, m -> "", stillAllowed, after -> List.of(), delivered -> {
 		});
 	}
 
@@ -129,14 +137,14 @@ public class ConversationStreams implements SmartLifecycle, DisposableBean {
 	}
 
 	private SseEmitter open(String session, String topic, long afterId, Function<Message, String> render,
-			java.util.function.LongFunction<List<Message>> missed, java.util.function.Consumer<List<Message>> delivered) {
+			BooleanSupplier stillAllowed, java.util.function.LongFunction<List<Message>> missed, java.util.function.Consumer<List<Message>> delivered) {
 		AtomicInteger mine = perSession.computeIfAbsent(session, key -> new AtomicInteger());
 		if (mine.incrementAndGet() > limits.maxStreamsPerSession() | open.incrementAndGet() > limits.maxStreams()) {
 			release(session, mine);
 			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "chat.too-many-streams");
 		}
 		SseEmitter emitter = new SseEmitter(limits.streamTimeout().toMillis());
-		Stream stream = new Stream(emitter, afterId, topic.startsWith("inbox:"), render, missed, delivered);
+		Stream stream = new Stream(emitter, afterId, topic.startsWith("inbox:"), render, stillAllowed, missed, delivered);
 		AutoCloseable subscription = fanout.subscribe(topic, () -> sending.submit(stream::catchUp));
 		streams.add(stream);
 		Runnable closed = () -> {
@@ -246,23 +254,30 @@ public class ConversationStreams implements SmartLifecycle, DisposableBean {
 		final SseEmitter emitter;
 		final boolean signalOnly;
 		final Function<Message, String> render;
+		final BooleanSupplier stillAllowed;
 		final java.util.function.LongFunction<List<Message>> missed;
 		final java.util.function.Consumer<List<Message>> delivered;
 		long lastSent;
 
 		Stream(SseEmitter emitter, long lastSent, boolean signalOnly, Function<Message, String> render,
-				java.util.function.LongFunction<List<Message>> missed,
+				BooleanSupplier stillAllowed, java.util.function.LongFunction<List<Message>> missed,
 				java.util.function.Consumer<List<Message>> delivered) {
 			this.emitter = emitter;
 			this.lastSent = lastSent;
 			this.signalOnly = signalOnly;
 			this.render = render;
+			this.stillAllowed = stillAllowed;
 			this.missed = missed;
 			this.delivered = delivered;
 		}
 
 		/** Sends what this stream has not sent yet, in order; one sender at a time. */
 		synchronized void catchUp() {
+			// A session keeps its powers only until its next request; a stream is asked before each thing it sends.
+			if (!stillAllowed.getAsBoolean()) {
+				emitter.complete();
+				return;
+			}
 			if (signalOnly) {
 				send(() -> SseEmitter.event().name("inbox").data(""));
 				return;

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import ru.kredo.accounts.EmailAddress;
+import ru.kredo.platform.ClientAddress;
 import ru.kredo.platform.GrowingDelay;
 import ru.kredo.platform.RateLimiter;
 import ru.kredo.platform.RateLimits;
@@ -46,7 +47,7 @@ class SignInThrottle {
 	/** Takes one attempt from the address's allowance and tells whether the login may be tried from here now. */
 	boolean mayTry(HttpServletRequest request) {
 		String login = login(request);
-		boolean addressAllowed = perAddress.tryTake(request.getRemoteAddr());
+		boolean addressAllowed = perAddress.tryTake(ClientAddress.forLimits(request.getRemoteAddr()));
 		String browser = knownBrowser(request, login);
 		boolean loginAllowed = browser != null ? perPair.waitFor(browser).isZero()
 				: perPair.waitFor(pair(login, request)).isZero() && perLogin.waitFor(login).isZero();
@@ -86,7 +87,7 @@ class SignInThrottle {
 	}
 
 	private static String pair(String login, HttpServletRequest request) {
-		return "address " + request.getRemoteAddr() + " " + login;
+		return "address " + ClientAddress.forLimits(request.getRemoteAddr()) + " " + login;
 	}
 
 	/** The known browser's key, when the request carries this login's genuine cookie; otherwise null. */

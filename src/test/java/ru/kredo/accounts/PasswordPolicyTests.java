@@ -29,6 +29,24 @@ class PasswordPolicyTests {
 		assertThat(code(password)).isEqualTo("user.password-like-login");
 	}
 
+	/** The login typed another way: full-width, with invisible or other blanks, other punctuation. */
+	@ParameterizedTest
+	@ValueSource(strings = { "ｍａｒｉｎａ．ｌｅｂｅｄｅｖａ＠ｒｏｍａｓｈｋａ．ｒｕ", "marina\u200b.lebedeva@romashka.ru",
+			"marina\u00a0lebedeva@romashka\u3000ru", "marina-lebedeva", "Марина_Лебедева!" })
+	void refusesTheUsersOwnEmailAndNameTypedAnotherWay(String password) {
+		assertThat(code(password)).isEqualTo("user.password-like-login");
+	}
+
+	/** Before, «ООО Ромашка» and «ПКО Возврат демо» passed: the organisation's name was no known word. */
+	@ParameterizedTest
+	@ValueSource(strings = { "ООО Ромашка", "ООО «Ромашка»", "ромашка2026", "Romashka2026" })
+	void refusesTheOrganisationsName(String password) {
+		assertThatThrownBy(() -> PasswordPolicy.check(password, EMAIL, NAME, "ООО «Ромашка»")).as(password)
+			.isInstanceOf(Rejected.class);
+		assertThatCode(() -> PasswordPolicy.check("вечерний чай с лимоном", EMAIL, NAME, "ООО «Ромашка»"))
+			.doesNotThrowAnyException();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "lebedeva1984", "Marina1984", "Лебедева2026" })
 	void refusesTheLoginWithATrimming(String password) {

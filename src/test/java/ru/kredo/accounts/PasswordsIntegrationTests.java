@@ -86,6 +86,23 @@ class PasswordsIntegrationTests {
 		signIn(manager, Fixtures.PASSWORD);
 	}
 
+	/** The organisation's name is on every letter: before, «Тест BROKER 1a2b3c4d» was a good enough password there. */
+	@Test
+	void theOrganisationsNameIsNoPassword() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		User manager = fixtures.manager(tenant);
+		String name = tenant.tenant().name();
+
+		String page = page(mvc.perform(post("/account/password").with(user(fixtures.signedIn(manager.email().value())))
+			.with(csrf()).header("Accept-Language", "ru").param("currentPassword", Fixtures.PASSWORD)
+			.param("newPassword", name).param("repeatPassword", name))
+			.andExpect(status().isUnprocessableContent()).andReturn());
+
+		assertThat(page).contains("id=\"newPassword-error\">Пароль не должен совпадать с почтой пользователя, её частью до «@», "
+				+ "его именем или названием организации.");
+		signIn(manager, Fixtures.PASSWORD);
+	}
+
 	@Test
 	void anAdminResetsAPasswordByALinkThatWorksOnceAndEndsTheUsersSessions() throws Exception {
 		Provisioned tenant = fixtures.tenant(TenantKind.COLLECTOR);

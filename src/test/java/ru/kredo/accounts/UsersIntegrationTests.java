@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
@@ -64,6 +65,27 @@ class UsersIntegrationTests {
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(page).contains("Укажите правильный адрес электронной почты.", "value=\"oleg-at-broker\"");
+	}
+
+	/** Before, a Cyrillic «о» made a second login that reads as the first on every list and in the audit log. */
+	@Test
+	void aLoginThatPassesForAnotherIsRefusedOnThePageAndByApi() throws Exception {
+		Provisioned tenant = fixtures.tenant(TenantKind.BROKER);
+		String lookalike = tenant.admin().email().value().replace("o", "\u043E");
+
+		String page = mvc.perform(post("/users").param("displayName", "Двойник").param("email", lookalike)
+			.param("role", "ADMIN").param("password", "manager-password")
+			.with(user(fixtures.admin(tenant))).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("буквы разных алфавитов");
+
+		mvc.perform(post("/api/v1/users").header("Authorization", "Bearer " + tenant.apiKey().secret())
+			.contentType("application/json")
+			.content("{\"email\":\"" + lookalike + "\",\"displayName\":\"Двойник\",\"role\":\"ADMIN\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("\"code\":\"user.email-lookalike\"")));
+		assertThat(accounts.all(tenant.tenant().id())).extracting(u -> u.email().value()).doesNotContain(lookalike);
 	}
 
 	@Test

@@ -97,7 +97,7 @@ class FanoutBenchmark {
 				.conversationId();
 			ids.add(id);
 			// A live page on each: what it is told is read and rendered, as a browser's would be.
-			streams.conversation(agency.tenant().id(), id, "bench-" + i, Long.MAX_VALUE, message -> "");
+			streams.conversation(agency.tenant().id(), id, "bench-" + i, Long.MAX_VALUE, message -> "", () -> true);
 		}
 		return new Setup(node, agency, operator, ids);
 	}

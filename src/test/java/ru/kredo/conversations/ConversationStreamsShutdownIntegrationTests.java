@@ -164,7 +164,7 @@ class ConversationStreamsShutdownIntegrationTests {
 
 		@GetMapping("/stream")
 		SseEmitter stream() {
-			return streams.inbox(new TenantId(UUID.randomUUID()), UUID.randomUUID().toString());
+			return streams.inbox(new TenantId(UUID.randomUUID()), UUID.randomUUID().toString(), () -> true);
 		}
 	}
 }

@@ -24,6 +24,7 @@ import ru.kredo.accounts.SignedInUser;
 import ru.kredo.accounts.UserAccounts;
 import ru.kredo.audit.AuditAction;
 import ru.kredo.audit.AuditLog;
+import ru.kredo.platform.ClientAddress;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.RateLimiter;
 import ru.kredo.platform.RateLimits;
@@ -68,7 +69,7 @@ class PasswordController {
 	String change(@AuthenticationPrincipal SignedInUser me, PasswordForm form, Model model, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		String user = me.userId().toString();
-		String address = request.getRemoteAddr();
+		String address = ClientAddress.forLimits(request.getRemoteAddr());
 		// Only wrong current passwords count, so a new password refused by the policy costs no try; once either
 		// limit is spent nothing is checked at all, so a guess then tells nothing.
 		if (perUser.exhausted(user) || perAddress.exhausted(address)) {

@@ -29,7 +29,7 @@ record UserForm(String email, String displayName, Role role) {
 			}
 			return null;
 		});
-		fields.read("email", () -> new EmailAddress(email));
+		fields.read("email", () -> EmailAddress.forNewAccount(email));
 		fields.read("role", () -> {
 			if (role == null) {
 				throw new Rejected("user.role-required");
@@ -54,7 +54,7 @@ record UserForm(String email, String displayName, Role role) {
 	/** The field a refusal of the whole user names: a login taken is the e-mail's. */
 	static String fieldOf(Rejected rejected) {
 		return switch (rejected.code()) {
-			case "user.email-taken", "user.email-invalid" -> "email";
+			case "user.email-taken", "user.email-invalid", "user.email-lookalike" -> "email";
 			case "user.name-required" -> "displayName";
 			case "user.role-required", "user.role-not-allowed" -> "role";
 			default -> rejected.code().startsWith("user.password") ? "password" : "";

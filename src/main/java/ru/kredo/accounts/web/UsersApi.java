@@ -124,7 +124,7 @@ class UsersApi {
 			The user is added without a password and sets his own by a one-time link: `invitationLink`, answered \
 			this once (as the page shows it once) and mailed to him when a mail server is configured (`mailed`). \
 			The fields are checked as the page checks them, every wrong one named at once in `errors`: \
-			`displayName` (user.name-required), `email` (user.email-invalid, user.email-taken), `role` \
+			`displayName` (user.name-required), `email` (user.email-invalid, user.email-lookalike, user.email-taken), `role` \
 			(user.role-required, user.role-not-allowed: OPERATOR is never given). Audited as USER_CREATED.""")
 	@ApiResponse(responseCode = "201", content = @Content(mediaType = "application/json",
 			examples = @ExampleObject(name = "invited", value = INVITED_EXAMPLE)))

@@ -55,6 +55,7 @@ import ru.kredo.payments.PaymentDetails;
 import ru.kredo.payments.PaymentProviderUnavailable;
 import ru.kredo.payments.PaymentSettings;
 import ru.kredo.payments.Payments;
+import ru.kredo.platform.ClientAddress;
 import ru.kredo.platform.RateLimiter;
 import ru.kredo.platform.RateLimits;
 import ru.kredo.platform.Rejected;
@@ -156,10 +157,10 @@ class CabinetController {
 			if (pending != null && pending.sameGuest(name, number) && pending.expiresAt().isAfter(clock.instant())) {
 				return "redirect:/cabinet/" + agency + "/code";
 			}
-			if (!perAddress.tryTake(request.getRemoteAddr())) {
+			if (!perAddress.tryTake(ClientAddress.forLimits(request.getRemoteAddr()))) {
 				throw new Rejected("cabinet.too-many-codes");
 			}
-			CabinetSignIn.Challenge challenge = signIn.start(tenant, name, number, request.getRemoteAddr(), visitor);
+			CabinetSignIn.Challenge challenge = signIn.start(tenant, name, number, ClientAddress.forLimits(request.getRemoteAddr()), visitor);
 			funnel.reached(tenant.id(), visitor, FunnelStep.CODE_SENT);
 			request.getSession().setAttribute(PENDING_SIGN_IN, PendingSignIn.of(tenant, challenge, name, number));
 			return "redirect:/cabinet/" + agency + "/code";
@@ -239,12 +240,12 @@ class CabinetController {
 			if (clock.instant().isBefore(pending.resendAt())) {
 				throw new Rejected("cabinet.resend-too-soon", secondsUntil(pending.resendAt()));
 			}
-			if (!perAddress.tryTake(request.getRemoteAddr())) {
+			if (!perAddress.tryTake(ClientAddress.forLimits(request.getRemoteAddr()))) {
 				throw new Rejected("cabinet.too-many-codes");
 			}
 			FullName name = name(pending.fullName());
 			PhoneNumber number = PhoneNumber.parse(pending.phone());
-			CabinetSignIn.Challenge challenge = signIn.start(tenant, name, number, request.getRemoteAddr(), visitor);
+			CabinetSignIn.Challenge challenge = signIn.start(tenant, name, number, ClientAddress.forLimits(request.getRemoteAddr()), visitor);
 			request.getSession().setAttribute(PENDING_SIGN_IN, PendingSignIn.of(tenant, challenge, name, number));
 			redirect.addFlashAttribute("notice", "cabinet.code-resent");
 		}

@@ -153,7 +153,7 @@ class InboxController {
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter inboxStream(@AuthenticationPrincipal SignedInUser me, HttpServletRequest request) {
-		return streams.inbox(me.tenantId(), request.getSession().getId());
+		return streams.inbox(me.tenantId(), request.getSession().getId(), () -> accounts.current(me).isPresent());
 	}
 
 	/** A conversation: seen by this operator, so its debtor's messages are read, and the view is audited. */
@@ -295,7 +295,7 @@ class InboxController {
 		return streams.conversation(me.tenantId(), conversation, request.getSession().getId(),
 				Math.max(after, ConversationStreams.lastEventId(lastEventId)),
 				message -> templates.process("conversations/message", Set.of("line"),
-						new Context(locale, Map.of("line", line(message)))));
+						new Context(locale, Map.of("line", line(message)))), () -> accounts.current(me).isPresent());
 	}
 
 	/**

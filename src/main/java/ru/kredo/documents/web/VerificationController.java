@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import ru.kredo.documents.Certificates;
 import ru.kredo.documents.VerificationCode;
 import ru.kredo.documents.VerifiedCertificate;
+import ru.kredo.platform.ClientAddress;
 
 /**
  * The public page where anyone holding a certificate checks it by its code, without signing in. It shows only
@@ -37,7 +38,7 @@ class VerificationController {
 			return "documents/verify";
 		}
 		model.addAttribute("typed", code.strip());
-		if (!limit.tryCheck(request.getRemoteAddr())) {
+		if (!limit.tryCheck(ClientAddress.forLimits(request.getRemoteAddr()))) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			model.addAttribute("blocked", true);
 			return "documents/verify";

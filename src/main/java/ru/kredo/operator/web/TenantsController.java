@@ -118,7 +118,7 @@ class TenantsController {
 				}
 				return adminName;
 			});
-			fields.read("adminEmail", () -> new EmailAddress(adminEmail));
+			fields.read("adminEmail", () -> EmailAddress.forNewAccount(adminEmail));
 			fields.throwIfAny();
 		}
 

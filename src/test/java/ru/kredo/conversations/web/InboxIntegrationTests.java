@@ -69,6 +69,9 @@ class InboxIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	ru.kredo.accounts.UserAccounts accounts;
+
+	@Autowired
 	ru.kredo.conversations.CannedReplies canned;
 
 	/** One browser's session. */
@@ -162,6 +165,38 @@ class InboxIntegrationTests {
 			.contains("Второй, с новостями"));
 		assertThat(stream.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Первый");
 		await().atMost(Duration.ofSeconds(10)).until(() -> inbox.getResponse().getContentAsString().contains("event:inbox"));
+	}
+
+	/**
+	 * A page left open by an operator who is then disabled hears nothing more: the live connection is not a new
+	 * request, so before the fix it went on sending the debtor's messages (and the agency's notes) for up to 30 minutes.
+	 */
+	@Test
+	void aDisabledOperatorsOpenPageHearsNothingMore() throws Exception {
+		Message first = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Первый", null);
+		UserDetails operator = fixtures.signedIn(manager.email().value());
+		MvcResult stream = mvc.perform(get("/inbox/" + first.conversationId() + "/stream")
+			.param("after", Long.toString(first.id())).with(user(operator))).andReturn();
+		MvcResult inbox = mvc.perform(get("/inbox/stream").with(user(operator))).andReturn();
+		assertThat(stream.getRequest().isAsyncStarted()).isTrue();
+		accounts.setEnabled(agency.tenant().id(), manager.id(), false, agency.admin().id());
+
+		conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Паспорт 4510 123456, пишу снова", null);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> ended(stream) && ended(inbox));
+		assertThat(stream.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("4510");
+		assertThat(inbox.getResponse().getContentAsString()).doesNotContain("event:inbox");
+	}
+
+	/** Whether the server ended the live connection (its emitter completed). */
+	private static boolean ended(MvcResult result) {
+		try {
+			result.getAsyncResult(50);
+			return true;
+		}
+		catch (IllegalStateException stillOpen) {
+			return false;
+		}
 	}
 
 	@Test

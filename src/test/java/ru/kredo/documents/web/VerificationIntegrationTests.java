@@ -91,6 +91,22 @@ class VerificationIntegrationTests {
 		check("0000-0000-0021", address(), status().isNotFound());
 	}
 
+	/**
+	 * An ISP gives one subscriber a whole IPv6 /64: before, each of its 2⁶⁴ addresses had 20 checks of its own, so
+	 * sending every request from another one guessed without any limit.
+	 */
+	@Test
+	void checksFromAddressesOfOneIpv6NetworkAreLimitedAsOneAddress() throws Exception {
+		String network = "2001:db8:%x:%x:".formatted(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000),
+				java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+		for (int i = 0; i < 20; i++) {
+			check("0000-0000-%04d".formatted(i), network + "%x:%x:0:1".formatted(i, i * 7), status().isNotFound());
+		}
+
+		check("0000-0000-0021", network + "ffff:ffff:ffff:ffff", status().isTooManyRequests());
+		check("0000-0000-0021", network.replaceFirst(":$", "1:") + ":1", status().isNotFound());
+	}
+
 	private String check(String code, String address, ResultMatcher expected) throws Exception {
 		var request = get("/verify").with(r -> {
 			r.setRemoteAddr(address);
