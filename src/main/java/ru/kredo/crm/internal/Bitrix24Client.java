@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import ru.kredo.platform.CallDeadline;
 import ru.kredo.platform.Pace;
 import ru.kredo.platform.PrivateNetworks;
 import ru.kredo.platform.RateLimits;
@@ -230,15 +231,25 @@ public class Bitrix24Client implements AutoCloseable {
 		try {
 			URI uri = request.getUri();
 			HttpHost target = vetted ? pinned(uri) : HttpHost.create(uri);
+			// The timeout is for the whole answer, not for each byte of it: a portal that drips its answer is cut off.
 			// Closed without reading past the limit: a huge answer is cut off, and its connection is not reused.
-			try (ClassicHttpResponse answer = http.executeOpen(target, request, null)) {
-				String body = "";
-				if (answer.getEntity() != null) {
-					try (InputStream in = answer.getEntity().getContent()) {
-						body = new String(in.readNBytes(MAX_ANSWER_BYTES), StandardCharsets.UTF_8);
+			try (CallDeadline deadline = CallDeadline.of(properties.timeout(), request)) {
+				try (ClassicHttpResponse answer = http.executeOpen(target, request, null)) {
+					String body = "";
+					if (answer.getEntity() != null) {
+						try (InputStream in = answer.getEntity().getContent()) {
+							body = new String(in.readNBytes(MAX_ANSWER_BYTES), StandardCharsets.UTF_8);
+						}
 					}
+					response = new Answer(answer.getCode(), body);
 				}
-				response = new Answer(answer.getCode(), body);
+				catch (IOException | RuntimeException ex) {
+					if (deadline.passed()) {
+						throw new Bitrix24Exception(0, "", "no whole answer within " + properties.timeout().toMillis()
+								+ " ms");
+					}
+					throw ex;
+				}
 			}
 		}
 		catch (IOException | java.net.URISyntaxException ex) {

@@ -140,6 +140,43 @@ class Bitrix24ClientTests {
 		assertThat(bitrix.requests()).as("nothing reached the private address").hasSize(before);
 	}
 
+	/** A portal that answers a byte at a time holds a delivery no longer than the timeout, for the whole answer. */
+	@Test
+	void aPortalThatDripsItsAnswerIsCutOffWhenTheTimeIsUp() throws Exception {
+		bitrix = FakeBitrix24.start();
+		try (java.net.ServerSocket dripping = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			Thread server = Thread.ofVirtual().start(() -> {
+				try (java.net.Socket client = dripping.accept()) {
+					client.getInputStream().read(new byte[8192]);
+					byte[] answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 60\r\n\r\n{\"result\":[]}"
+						.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+					for (byte b : answer) {
+						client.getOutputStream().write(b);
+						client.getOutputStream().flush();
+						Thread.sleep(200);
+					}
+				}
+				catch (java.io.IOException | InterruptedException ended) {
+					// the client hung up
+				}
+			});
+			Bitrix24Client client = new Bitrix24Client(new Bitrix24Properties("http://{portal}", "http://{portal}",
+					Duration.ofMillis(600), Duration.ofSeconds(5), 20, 8, Duration.ofSeconds(30), Duration.ofSeconds(2),
+					1000, Duration.ofMinutes(1), true), JsonMapper.builder().build());
+			long started = System.nanoTime();
+
+			assertThatThrownBy(() -> client.call("127.0.0.1:" + dripping.getLocalPort(), "token", "crm.contact.list",
+					client.parameters()))
+				.isInstanceOfSatisfying(Bitrix24Exception.class, ex -> {
+					assertThat(ex.status()).isZero();
+					assertThat(ex.definitive()).as("tried again later").isFalse();
+				});
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("600 ms for the whole answer; dripped, 17 s")
+				.isLessThan(Duration.ofSeconds(3));
+			server.interrupt();
+		}
+	}
+
 	/** The page's check when the portal is saved: the same networks, the port aside; a public address passes. */
 	@Test
 	void aPortalTypedIntoAPrivateNetworkIsToldApartWhenSaved() {
