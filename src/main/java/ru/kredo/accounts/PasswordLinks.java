@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.platform.InvalidFields;
 import ru.kredo.platform.PublicAddress;
+import ru.kredo.platform.Redacted;
 import ru.kredo.platform.Rejected;
 import ru.kredo.platform.Sha256;
 import ru.kredo.tenancy.TenantId;
@@ -263,7 +264,7 @@ public class PasswordLinks {
 			return true;
 		}
 		catch (MailException ex) {
-			log.warn("The password link for user {} was not mailed: {}", user.id(), ex.getMessage());
+			log.warn("The password link for user {} was not mailed: {}", user.id(), Redacted.message(ex));
 			return false;
 		}
 	}

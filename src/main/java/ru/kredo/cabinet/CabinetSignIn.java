@@ -32,6 +32,7 @@ import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.FullName;
 import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.platform.Redacted;
 import ru.kredo.platform.Rejected;
 import ru.kredo.privacy.BlindIndex;
 import ru.kredo.privacy.PersonalData;
@@ -282,7 +283,7 @@ public class CabinetSignIn {
 			gate.send(code);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not send a code for tenant {}: {}", code.tenant().value(), ex.getMessage());
+			log.warn("Could not send a code for tenant {}: {}", code.tenant().value(), Redacted.message(ex));
 		}
 	}
 

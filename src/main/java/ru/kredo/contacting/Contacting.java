@@ -28,6 +28,7 @@ import ru.kredo.contacts.Contact;
 import ru.kredo.contacts.ContactId;
 import ru.kredo.contacts.Contacts;
 import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.platform.Redacted;
 import ru.kredo.privacy.PersonalData;
 import ru.kredo.tenancy.TenantClocks;
 import ru.kredo.tenancy.TenantId;
@@ -312,7 +313,7 @@ public class Contacting {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("The channel refused message {} of tenant {}: {}", attempt, tenant.value(), ex.getMessage());
+			log.warn("The channel refused message {} of tenant {}: {}", attempt, tenant.value(), Redacted.message(ex));
 			apart.executeWithoutResult(status -> jdbc.sql("""
 					update contact_attempts set state = 'FAILED', counted = false, updated_at = ?
 					where id = ? and state = 'SENT'""")

@@ -3,6 +3,7 @@ package ru.kredo.platform;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.text.Normalizer;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -10,8 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The one way Kredo writes a CSV: for Excel (UTF-8 with a BOM, «;»), and safe to open there. A text cell that a
- * spreadsheet would read as a formula — one starting, after any spaces, with {@code =}, {@code +}, {@code -},
- * {@code @}, a tab, CR or LF — is written with a leading {@code '} (OWASP's "CSV injection" rule), so that an e-mail
+ * spreadsheet would read as a formula — one starting, after any blanks, with {@code =}, {@code +}, {@code -},
+ * {@code @} (in any width: {@link #neutralised}), a tab, CR or LF — is written with a leading {@code '} (OWASP's "CSV injection" rule), so that an e-mail
  * {@code =HYPERLINK(…)} or a header cell {@code +cmd} from an uploaded file is shown, never run. Every text is
  * treated so, «-500» and «+7 916…» included: a text cannot be told safe by its look, and the apostrophe keeps Excel
  * from turning a phone into a number. Numbers Kredo itself computed ({@link Number} cells) are written as they are
@@ -58,18 +59,32 @@ public final class CsvExport implements Closeable {
 		return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	/** The text as a spreadsheet shows it and never evaluates it. */
+	/**
+	 * The text as a spreadsheet shows it and never evaluates it. The first character that is not blank decides:
+	 * blanks are every Unicode space (a no-break or ideographic space too), zero-width and other format characters (a
+	 * stray BOM); a sign is {@code = + - @} in any width or size Unicode folds to it (NFKC: the full-width «＝», which
+	 * Excel on an East Asian keyboard reads as «=», the small «﹦») and the minus sign «−»; a tab, CR, LF, vertical tab
+	 * or form feed starts a formula too.
+	 */
 	public static String neutralised(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n') {
+			if (c == '\t' || c == '\r' || c == '\n' || c == '\u000B' || c == '\f' || isSign(c)) {
 				return "'" + text;
 			}
-			if (c != ' ') {
+			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT) {
 				return text;
 			}
 		}
 		return text;
+	}
+
+	private static boolean isSign(char c) {
+		if (c == '\u2212') { // minus sign
+			return true;
+		}
+		String folded = c < 0x80 ? String.valueOf(c) : Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+		return folded.length() == 1 && "=+-@".indexOf(folded.charAt(0)) >= 0;
 	}
 
 	@Override

@@ -15,7 +15,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -60,6 +63,7 @@ import ru.kredo.tenancy.TenantKind;
  * down, refused without the agency's e-mail, dropped without his; a debtor with no phone gets his reminder by e-mail.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class DebtorMailIntegrationTests {
 
 	static final String ENVELOPE = "bounces@kredo.example";
@@ -226,6 +230,30 @@ class DebtorMailIntegrationTests {
 		assertThat(single(debtor.email()).getSubject()).contains(agency.tenant().name());
 	}
 
+	/**
+	 * A mail server that refuses the recipient names him in its reply, as Postfix does («550 5.1.1 <…>: Recipient
+	 * address rejected»): the attempt fails, and the log says why without the debtor's address.
+	 */
+	@Test
+	void aRecipientTheMailServerRefusesFailsWithoutHisAddressInTheLog(CapturedOutput output) throws Exception {
+		Contact debtor = debtor(true, true);
+		reachable.awake(tenant, debtor.id());
+		JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender;
+		int port = sender.getPort();
+		try (RefusingMailServer refusing = new RefusingMailServer()) {
+			sender.setPort(refusing.port());
+			gate.send(email(debtor, "plan.instalment-due"));
+			assertThat(refusing.refused()).as("the server was asked and refused him").contains(debtor.email());
+		}
+		finally {
+			sender.setPort(port);
+		}
+
+		assertThat(rows().getFirst().state()).isEqualTo("FAILED");
+		assertThat(output.getAll()).contains("The channel refused message").doesNotContain(debtor.email())
+			.doesNotContain(debtor.email().substring(0, debtor.email().indexOf('@')));
+	}
+
 	@Test
 	void aCollectionEmailWithoutTheAgencysEmailIsRefused() throws Exception {
 		requisites.save(tenant, AgencyProfile.of(requisites.of(tenant).orElseThrow()), agency.tenant().name());
@@ -368,6 +396,73 @@ class DebtorMailIntegrationTests {
 		List<MimeMessage> mails = received(to);
 		assertThat(mails).hasSize(1);
 		return mails.getFirst();
+	}
+
+	/**
+	 * An SMTP server (RFC 5321) that greets, accepts the sender and refuses every recipient with Postfix's reply,
+	 * which quotes the address; it remembers what it refused.
+	 */
+	static final class RefusingMailServer implements AutoCloseable {
+
+		private final ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+		private final StringBuilder refused = new StringBuilder();
+		private final Thread serving = Thread.ofVirtual().start(this::serve);
+
+		RefusingMailServer() throws IOException {
+		}
+
+		int port() {
+			return socket.getLocalPort();
+		}
+
+		synchronized String refused() {
+			return refused.toString();
+		}
+
+		private void serve() {
+			while (!socket.isClosed()) {
+				try (java.net.Socket client = socket.accept();
+						var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+								java.nio.charset.StandardCharsets.US_ASCII));
+						var out = new java.io.PrintWriter(client.getOutputStream(), true,
+								java.nio.charset.StandardCharsets.US_ASCII)) {
+					out.print("220 mx.example.ru ESMTP Postfix\r\n");
+					out.flush();
+					for (String line = in.readLine(); line != null; line = in.readLine()) {
+						String command = line.toUpperCase(java.util.Locale.ROOT);
+						if (command.startsWith("EHLO")) {
+							out.print("250-mx.example.ru\r\n250 8BITMIME\r\n");
+						}
+						else if (command.startsWith("RCPT TO:")) {
+							String address = line.substring("RCPT TO:".length()).strip();
+							synchronized (this) {
+								refused.append(address);
+							}
+							out.print("550 5.1.1 " + address
+									+ ": Recipient address rejected: User unknown in virtual mailbox table\r\n");
+						}
+						else if (command.startsWith("QUIT")) {
+							out.print("221 2.0.0 Bye\r\n");
+							out.flush();
+							break;
+						}
+						else {
+							out.print("250 2.0.0 Ok\r\n");
+						}
+						out.flush();
+					}
+				}
+				catch (IOException closed) {
+					return;
+				}
+			}
+		}
+
+		@Override
+		public void close() throws Exception {
+			socket.close();
+			serving.join(5000);
+		}
 	}
 
 	record Row(String channel, String state, String reason, boolean counted, byte[] sealedAddress) {

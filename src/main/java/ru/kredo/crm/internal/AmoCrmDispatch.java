@@ -18,6 +18,7 @@ import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.crm.internal.AmoCrmApi.AmoContact;
 import ru.kredo.crm.internal.AmoCrmAccounts.Account;
 import ru.kredo.crm.internal.CrmDeliveries.Delivery;
+import ru.kredo.platform.Redacted;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -146,7 +147,8 @@ public class AmoCrmDispatch implements SchedulingConfigurer {
 		else {
 			next = now.plus(doubled(properties.backoff(), attempts));
 		}
-		log.warn("amoCRM delivery {} failed ({}); {}", delivery.id(), ex.getMessage(), next == null ? "giving up" : "next at " + next);
+		log.warn("amoCRM delivery {} failed ({}); {}", delivery.id(), Redacted.text(ex.getMessage()),
+				next == null ? "giving up" : "next at " + next);
 		deliveries.failed(delivery, ex.status(), ex.getMessage(), next, true, now);
 	}
 

@@ -18,6 +18,7 @@ import ru.kredo.contacts.PhoneNumber;
 import ru.kredo.crm.internal.Bitrix24Accounts.Account;
 import ru.kredo.crm.internal.Bitrix24Api.B24Contact;
 import ru.kredo.crm.internal.CrmDeliveries.Delivery;
+import ru.kredo.platform.Redacted;
 import ru.kredo.tenancy.TenantId;
 
 /**
@@ -150,7 +151,8 @@ public class Bitrix24Dispatch implements SchedulingConfigurer {
 		else {
 			next = now.plus(doubled(properties.backoff(), attempts));
 		}
-		log.warn("Bitrix24 delivery {} failed ({}); {}", delivery.id(), ex.getMessage(), next == null ? "giving up" : "next at " + next);
+		log.warn("Bitrix24 delivery {} failed ({}); {}", delivery.id(), Redacted.text(ex.getMessage()),
+				next == null ? "giving up" : "next at " + next);
 		deliveries.failed(delivery, ex.status(), ex.getMessage(), next, true, now);
 	}
 

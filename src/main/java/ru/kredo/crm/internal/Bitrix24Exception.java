@@ -7,6 +7,9 @@ package ru.kredo.crm.internal;
  */
 public class Bitrix24Exception extends RuntimeException {
 
+	/** The portal's address is in a private network, and Kredo does not call those ({@link Bitrix24Client}). */
+	public static final String PORTAL_PRIVATE = "portal_private";
+
 	private final int status;
 	private final String error;
 
@@ -39,9 +42,9 @@ public class Bitrix24Exception extends RuntimeException {
 
 	/**
 	 * A refusal that asking again will not change: a method's own error (400: wrong fields, no such contact, stage or
-	 * user), a method that is not there (404), or a manual block ({@code OVERLOAD_LIMIT}).
+	 * user), a method that is not there (404), a manual block ({@code OVERLOAD_LIMIT}), or a portal in a private network.
 	 */
 	public boolean definitive() {
-		return status == 400 || status == 404 || error.equals("OVERLOAD_LIMIT");
+		return status == 400 || status == 404 || error.equals("OVERLOAD_LIMIT") || error.equals(PORTAL_PRIVATE);
 	}
 }

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimitBackoff the wait after a {@code QUERY_LIMIT_EXCEEDED}; doubles likewise
  * @param requestsPerSecond the most requests Kredo sends one portal per second (Bitrix24's bucket drains 2 a second)
  * @param refreshBefore how long before the access token (an hour) expires Kredo takes a new one instead of using it
+ * @param allowPrivateAddresses allow a portal on a loopback, private or link-local address (an on-premise portal in
+ *        Kredo's own network); off, such a portal is refused when saved and never called (SSRF)
  */
 @ConfigurationProperties("kredo.crm.bitrix24")
 public record Bitrix24Properties(
@@ -32,7 +34,8 @@ public record Bitrix24Properties(
 		@DefaultValue("30s") Duration backoff,
 		@DefaultValue("2s") Duration rateLimitBackoff,
 		@DefaultValue("2") int requestsPerSecond,
-		@DefaultValue("1m") Duration refreshBefore) {
+		@DefaultValue("1m") Duration refreshBefore,
+		@DefaultValue("false") boolean allowPrivateAddresses) {
 
 	/** The portal's address, without a trailing slash. */
 	public String base(String portal) {

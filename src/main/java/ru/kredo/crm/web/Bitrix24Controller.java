@@ -134,6 +134,9 @@ class Bitrix24Controller {
 		if (!Bitrix24Accounts.PORTAL.matcher(host).matches()) {
 			errors.put("portal", new Rejected("crm.bitrix24.portal-invalid"));
 		}
+		else if (client.inPrivateNetwork(host)) {
+			errors.put("portal", new Rejected("crm.bitrix24.portal-private"));
+		}
 		if (clientId.isBlank() || clientId.length() > 100) {
 			errors.put("clientId", new Rejected("crm.bitrix24.keys-missing"));
 		}

@@ -100,6 +100,44 @@ class WebhookSenderTests {
 		assertThat(received).isEmpty();
 	}
 
+	/**
+	 * An endpoint that answers a byte at a time, each just inside the read time-out, would hold the attempt (and the
+	 * dispatcher's whole batch, every tenant's, which waits for it) for as long as it likes: the documented 10 seconds
+	 * are for the whole answer, so the attempt ends when they are up.
+	 */
+	@Test
+	void anEndpointThatDripsItsAnswerIsCutOffWhenTheTimeIsUp() throws Exception {
+		try (java.net.ServerSocket dripping = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			Thread server = Thread.ofVirtual().start(() -> {
+				try (java.net.Socket client = dripping.accept()) {
+					client.getInputStream().read(new byte[8192]);
+					byte[] answer = "HTTP/1.1 200 OK\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n"
+						.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+					for (byte b : answer) {
+						client.getOutputStream().write(b);
+						client.getOutputStream().flush();
+						Thread.sleep(200);
+					}
+				}
+				catch (IOException | InterruptedException ended) {
+					// the client hung up
+				}
+			});
+			TargetAddresses targets = new TargetAddresses(TargetAddressesTests.properties(true),
+					host -> new InetAddress[] { InetAddress.getLoopbackAddress() });
+			try (WebhookSender sender = new WebhookSender(targets, Duration.ofMillis(600))) {
+				long started = System.nanoTime();
+				WebhookAttempt attempt = sender.send(delivery("http://crm.example:" + dripping.getLocalPort() + "/hook"),
+						Instant.now());
+				Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+				assertThat(attempt.succeeded()).isFalse();
+				assertThat(took).as("the whole answer had 600 ms; dripped, it takes 14 s").isLessThan(Duration.ofSeconds(3));
+			}
+			server.interrupt();
+		}
+	}
+
 	private static DueDelivery delivery(String url) {
 		return new DueDelivery(UUID.randomUUID(), new TenantId(UUID.randomUUID()), new WebhookEndpointId(UUID.randomUUID()),
 				url, WebhookSecret.generate(new SecureRandom()), null, "msg_1", "{\"a\":1}", 0);

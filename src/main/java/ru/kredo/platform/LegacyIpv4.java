@@ -1,4 +1,4 @@
-package ru.kredo.webhooks.internal;
+package ru.kredo.platform;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
