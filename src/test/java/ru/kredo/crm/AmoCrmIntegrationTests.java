@@ -87,7 +87,7 @@ class AmoCrmIntegrationTests {
 		Map<String, String> query = UriComponentsBuilder.fromUriString(consent.getResponse().getRedirectedUrl())
 			.build().getQueryParams().toSingleValueMap();
 		assertThat(query).containsEntry("client_id", FakeAmoCrm.CLIENT_ID);
-		String code = amo.issueCode("http://localhost/crm/amocrm/callback");
+		String code = amo.issueCode("http://localhost:8080/crm/amocrm/callback");
 		mvc.perform(get("/crm/amocrm/callback").param("code", code).param("state", query.get("state"))
 			.param("referer", subdomain() + ".amocrm.ru").session(session).with(user(admin)));
 	}
@@ -111,7 +111,7 @@ class AmoCrmIntegrationTests {
 			.andReturn();
 		String state = UriComponentsBuilder.fromUriString(consent.getResponse().getRedirectedUrl()).build()
 			.getQueryParams().getFirst("state");
-		String code = amo.issueCode("http://localhost/crm/amocrm/callback");
+		String code = amo.issueCode("http://localhost:8080/crm/amocrm/callback");
 
 		// A forged link (another state, or this state in another session) is refused and spends nothing.
 		MvcResult forged = mvc.perform(get("/crm/amocrm/callback").param("code", code).param("state", "forged")
@@ -127,7 +127,7 @@ class AmoCrmIntegrationTests {
 			.param(broker.tenant().id().value()).query(byte[].class).single();
 		assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("eyJ0");
 		String page = mvc.perform(get("/crm/amocrm").with(user(admin))).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("amocrm-connected").contains("http://localhost/crm/amocrm/callback");
+		assertThat(page).contains("amocrm-connected").contains("http://localhost:8080/crm/amocrm/callback");
 
 		// The same state again (a replayed callback) is refused: it was spent.
 		MvcResult replay = mvc.perform(get("/crm/amocrm/callback").param("code", code).param("state", state)

@@ -158,7 +158,7 @@ class Bitrix24IntegrationTests {
 			.param(broker.tenant().id().value()).query(byte[].class).single();
 		assertThat(sealed).isNotEmpty();
 		String page = page(admin);
-		assertThat(page).contains("bitrix24-connected").contains("http://localhost/crm/bitrix24/callback")
+		assertThat(page).contains("bitrix24-connected").contains("http://localhost:8080/crm/bitrix24/callback")
 			.doesNotContain(FakeBitrix24.CLIENT_SECRET);
 
 		// The same state again (a replayed callback) is refused: it was spent.

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import ru.kredo.accounts.SignedInUser;
@@ -40,6 +39,7 @@ import ru.kredo.crm.internal.CrmDeliveries;
 import ru.kredo.crm.internal.CrmOutcomeSweeps;
 import ru.kredo.crm.internal.CrmPipelineLists;
 import ru.kredo.platform.NotFound;
+import ru.kredo.platform.PublicAddress;
 import ru.kredo.platform.Rejected;
 
 /**
@@ -66,10 +66,13 @@ class AmoCrmController {
 	private final AmoCrmProperties properties;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final PublicAddress address;
 	private final SecureRandom random = new SecureRandom();
 
 	AmoCrmController(AmoCrmAccounts accounts, AmoCrmClient client, AmoCrmApi api, AmoCrmHooks hooks,
-			CrmPipelineLists lists, CrmDeliveries deliveries, CrmOutcomeSweeps sweeps, AmoCrmProperties properties, AuditLog audit, Clock clock) {
+			CrmPipelineLists lists, CrmDeliveries deliveries, CrmOutcomeSweeps sweeps, AmoCrmProperties properties, AuditLog audit, Clock clock,
+			PublicAddress address) {
+		this.address = address;
 		this.accounts = accounts;
 		this.client = client;
 		this.api = api;
@@ -206,7 +209,7 @@ class AmoCrmController {
 			accounts.connect(me.tenantId(), tokens, redirectUri, clock.instant());
 			lists.forget(Crm.AMOCRM, me.tenantId());
 			boolean hooked = hooks.subscribe(me.tenantId(), account.get().subdomain(),
-					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+					address.base());
 			audit.record(AuditAction.AMOCRM_CONNECTED, "amocrm", null, "amocrm-subdomain:" + account.get().subdomain()
 					+ ";amocrm-hook:" + (hooked ? "subscribed" : "refused"));
 			redirect.addFlashAttribute("notice", hooked ? "crm.amocrm.connected" : "crm.amocrm.connected-without-hook");
@@ -335,8 +338,12 @@ class AmoCrmController {
 		return "redirect:/crm/amocrm";
 	}
 
-	private static String redirectUri() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/crm/amocrm/callback").toUriString();
+	/**
+	 * Where amoCRM sends the admin back, from {@code kredo.base-url} like every address Kredo hands out: never from the
+	 * request's host, which a proxy fills from what the client sent ({@code Host}, {@code X-Forwarded-Host}).
+	 */
+	private String redirectUri() {
+		return address.of("/crm/amocrm/callback").toString();
 	}
 
 	private static void check(SignedInUser me) {

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import ru.kredo.accounts.SignedInUser;
@@ -43,6 +42,7 @@ import ru.kredo.crm.internal.CrmDeliveries;
 import ru.kredo.crm.internal.CrmOutcomeSweeps;
 import ru.kredo.crm.internal.CrmPipelineLists;
 import ru.kredo.platform.NotFound;
+import ru.kredo.platform.PublicAddress;
 import ru.kredo.platform.Rejected;
 
 /**
@@ -69,10 +69,13 @@ class Bitrix24Controller {
 	private final Bitrix24Properties properties;
 	private final Clock clock;
 	private final AuditLog audit;
+	private final PublicAddress address;
 	private final SecureRandom random = new SecureRandom();
 
 	Bitrix24Controller(Bitrix24Accounts accounts, Bitrix24Client client, Bitrix24Api api, Bitrix24Events events,
-			CrmPipelineLists lists, CrmDeliveries deliveries, CrmOutcomeSweeps sweeps, Bitrix24Properties properties, Clock clock, AuditLog audit) {
+			CrmPipelineLists lists, CrmDeliveries deliveries, CrmOutcomeSweeps sweeps, Bitrix24Properties properties, Clock clock, AuditLog audit,
+			PublicAddress address) {
+		this.address = address;
 		this.accounts = accounts;
 		this.client = client;
 		this.api = api;
@@ -372,12 +375,17 @@ class Bitrix24Controller {
 		return "redirect:/crm/bitrix24";
 	}
 
-	private static String kredoBase() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+	/**
+	 * Kredo's address for Bitrix24 (the events' handler, the way back from the consent page), from
+	 * {@code kredo.base-url} like every address Kredo hands out: never from the request's host, which a proxy fills
+	 * from what the client sent ({@code Host}, {@code X-Forwarded-Host}).
+	 */
+	private String kredoBase() {
+		return address.base();
 	}
 
-	private static String redirectUri() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/crm/bitrix24/callback").toUriString();
+	private String redirectUri() {
+		return address.of("/crm/bitrix24/callback").toString();
 	}
 
 	private static void check(SignedInUser me) {
