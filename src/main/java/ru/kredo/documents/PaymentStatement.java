@@ -58,4 +58,9 @@ public record PaymentStatement(Agency agency, PersonName debtor, Contract contra
 	public Money totalOverpaid() {
 		return payments.stream().map(StatementLine::overpaid).reduce(Money.ZERO, Money::plus);
 	}
+
+	/** What of the payments' excess has not been returned to the payer yet. */
+	public Money totalToReturn() {
+		return payments.stream().map(StatementLine::toReturn).reduce(Money.ZERO, Money::plus);
+	}
 }

@@ -243,6 +243,43 @@ class CabinetPaymentIntegrationTests {
 	}
 
 	@Test
+	void aPaymentBeyondTheDebtIsToBeReturnedUntilTheAgencyRefundsItAndThenItSaysItWasReturned() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		requisites.save(agency.tenant().id(), new Agency("ООО ПКО «Тест»", "7701234560", "1027700000008",
+				"г. Москва, ул. Тестовая, д. 1", "+7 495 000-00-00"));
+		String phone = phone();
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5),
+				null, null, null, PhoneNumber.parse(phone), null);
+		Debt debt = debts.add(agency.tenant().id(), debtor.id(), "МФО", "З-4", LocalDate.of(2023, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("3000.00"), Money.ZERO), 90);
+		// Two payments the provider took (two phones of his, a page left open): both are paid, the second after the debt
+		// was repaid, all of it beyond the debt.
+		ru.kredo.payments.Payment whole = payments.start(agency.tenant().id(), new ru.kredo.payments.PayableRef(debt.id().value()),
+				Money.ofRoubles("3000.00"), ru.kredo.payments.PaymentMethod.SBP, "https://kredo.example/back", "phone-1");
+		ru.kredo.payments.Payment again = payments.start(agency.tenant().id(), new ru.kredo.payments.PayableRef(debt.id().value()),
+				Money.ofRoubles("1000.00"), ru.kredo.payments.PaymentMethod.SBP, "https://kredo.example/back", "phone-2");
+		mvc.perform(post(whole.confirmationUrl() + "/pay").with(csrf()));
+		mvc.perform(post(again.confirmationUrl() + "/pay").with(csrf()));
+		assertThat(debts.get(agency.tenant().id(), debt.id()).isClosed()).isTrue();
+		String door = "/cabinet/" + agency.tenant().id();
+		MockHttpSession session = signIn(agency, door, phone);
+		assertThat(debtPage(session, door, debt)).contains("Из них 1\u00a0000,00", "подлежат возврату вам");
+
+		// The agency refunds it in ЮKassa's cabinet (YooKassaNotificationsIntegrationTests records it from ЮKassa).
+		jdbc.sql("update payments set refunded = 100000 where id = ?").param(again.id().value()).update();
+
+		assertThat(debtPage(session, door, debt)).contains("Агентство вернуло вам по этому платежу 1\u00a0000,00")
+			.doesNotContain("подлежат возврату вам");
+		byte[] pdf = mvc.perform(get(door + "/debts/" + debt.id() + "/statement.pdf").session(session))
+			.andReturn().getResponse().getContentAsByteArray();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+				.contains("Всего уплачено 3\u00a0000,00\u00a0руб.", "возвращено плательщику 1\u00a0000,00")
+				.doesNotContain("ещё не возвращено");
+		}
+	}
+
+	@Test
 	void aDebtorPaysTheDiscountInTwoPartsByTheScheduleAndOnlyTheLastPartForgivesTheRest() throws Exception {
 		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
 		offers.addRule(agency.tenant().id(), "Частями", 100, Money.ZERO, 10, 14, new PartPolicy(3, PartInterval.MONTH, 0));

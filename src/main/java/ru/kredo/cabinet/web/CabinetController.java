@@ -354,9 +354,17 @@ class CabinetController {
 		// Payments the agency received outside Kredo are marked so in the history (the debts' own read says which).
 		java.util.Set<UUID> outside = owed.stream().flatMap(d -> history.get(d.id()).stream())
 			.filter(DebtPayment::outside).map(DebtPayment::paymentId).collect(java.util.stream.Collectors.toSet());
+		// What the agency returned through the provider of a payment that brought more than was owed: asked only when
+		// there is such a payment (rare), so an ordinary page reads nothing more.
+		List<ru.kredo.payments.PaymentId> overpaid = owed.stream().flatMap(d -> history.get(d.id()).stream())
+			.filter(p -> p.amount().exceeds(p.split().total()))
+			.map(p -> new ru.kredo.payments.PaymentId(p.paymentId())).distinct().toList();
+		Map<UUID, Money> returned = overpaid.isEmpty() ? Map.of()
+				: payments.refunded(tenant.id(), overpaid).entrySet().stream()
+					.collect(java.util.stream.Collectors.toMap(e -> e.getKey().value(), Map.Entry::getValue));
 		List<DebtCard> cards = owed.stream()
 			.map(debt -> DebtCard.of(debt, offered.get(debt.id()), history.get(debt.id()), documents, time,
-					disputed.get(debt.id()), outside))
+					disputed.get(debt.id()), outside, returned))
 			.toList();
 		model.addAttribute("cards", cards);
 		// The files he attached to his disputes, by the debt each latest dispute is of: only a debt's page shows them,

@@ -33,9 +33,10 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 	/**
 	 * A payment in the card's history: its line, whether the agency received it outside Kredo, and what it brought
 	 * beyond what was owed when it arrived ({@code 500,00}), which he is told is to be returned to him; {@code null}
-	 * when nothing.
+	 * when nothing. {@code returned}: what the agency has returned of that payment through the provider
+	 * ({@code 500,00}), said instead; {@code null} when nothing yet.
 	 */
-	record Paid(String text, boolean outside, String overpaid) {
+	record Paid(String text, boolean outside, String overpaid, String returned) {
 	}
 
 	private static final String DATE = "dd.MM.yyyy";
@@ -56,6 +57,12 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 	/** The card whose history marks the payments received outside Kredo ({@code outside}, by payment id). */
 	static DebtCard of(Debt debt, Offer offer, List<DebtPayment> payments, boolean documents, TimeDisplay time,
 			Dispute dispute, java.util.Set<java.util.UUID> outside) {
+		return of(debt, offer, payments, documents, time, dispute, outside, java.util.Map.of());
+	}
+
+	/** The card whose history says what was returned of a payment that brought more than was owed ({@code returned}). */
+	static DebtCard of(Debt debt, Offer offer, List<DebtPayment> payments, boolean documents, TimeDisplay time,
+			Dispute dispute, java.util.Set<java.util.UUID> outside, java.util.Map<java.util.UUID, Money> returned) {
 		if (debt.status() == DebtStatus.DISPUTED && offer != null && offer.status() == Offer.Status.OFFERED) {
 			offer = null;
 		}
@@ -72,7 +79,8 @@ record DebtCard(String id, String creditor, String contractNumber, String contra
 		List<Paid> history = payments.stream()
 			.map(p -> new Paid(time.format(p.paidAt(), "dd.MM.yyyy HH:mm") + " — " + roubles(p.amount()),
 					outside.contains(p.paymentId()),
-					p.amount().exceeds(p.split().total()) ? grouped(p.amount().minus(p.split().total())) : null))
+					p.amount().exceeds(p.split().total()) ? grouped(p.amount().minus(p.split().total())) : null,
+					returned.containsKey(p.paymentId()) ? grouped(returned.get(p.paymentId())) : null))
 			.toList();
 		return new DebtCard(debt.id().value().toString(), debt.originalCreditor(), debt.contractNumber(),
 				time.format(debt.contractDate(), DATE),

@@ -2,7 +2,10 @@ package ru.kredo.cabinet.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +22,7 @@ import ru.kredo.calendar.BusinessCalendar;
 import ru.kredo.cabinet.SignedInDebtor;
 import ru.kredo.collections.AgencyRequisites;
 import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtPayment;
 import ru.kredo.collections.Debts;
 import ru.kredo.collections.Offer;
 import ru.kredo.collections.Offers;
@@ -33,6 +37,9 @@ import ru.kredo.documents.PaymentStatement;
 import ru.kredo.documents.PersonName;
 import ru.kredo.documents.Settlement;
 import ru.kredo.documents.StatementLine;
+import ru.kredo.money.Money;
+import ru.kredo.payments.PaymentId;
+import ru.kredo.payments.Payments;
 import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.Tenant;
 
@@ -55,10 +62,13 @@ class ScheduleController {
 	private final Debts debts;
 	private final MessageSource messages;
 	private final RepaymentCertificates certificates;
+	private final Payments payments;
 
 	ScheduleController(CabinetAgencies agencies, OwnDebts ownDebts, Offers offers, Contacts contacts,
 			AgencyRequisites requisites, PaymentDocuments documents, BusinessCalendar calendar, Debts debts,
-			MessageSource messages, RepaymentCertificates certificates) {
+			MessageSource messages, RepaymentCertificates certificates,
+			Payments payments) {
+		this.payments = payments;
 		this.certificates = certificates;
 		this.debts = debts;
 		this.messages = messages;
@@ -109,16 +119,23 @@ class ScheduleController {
 		// it; the documents are printed in Russian whatever the page's language.
 		String method = messages.getMessage("documents.statement.method", null, Locale.forLanguageTag("ru"));
 		String outside = messages.getMessage("documents.statement.method-outside", null, Locale.forLanguageTag("ru"));
+		List<DebtPayment> paid = debts.payments(tenant.id(), owed.id());
+		List<PaymentId> overpaid = paid.stream().filter(p -> p.amount().exceeds(p.split().total()))
+			.map(p -> new PaymentId(p.paymentId())).toList();
+		Map<PaymentId, Money> returned = overpaid.isEmpty() ? Map.of()
+				: payments.refunded(tenant.id(), overpaid);
 		PaymentStatement statement = new PaymentStatement(
 				requisites.of(tenant.id()).orElseThrow(() -> new NotFound("certificate.requisites-missing", tenant.id())),
 				new PersonName(person.name().lastName(), person.name().firstName(), person.name().middleName()),
 				new Contract(owed.contractNumber(), owed.contractDate()), owed.originalCreditor(),
 				owed.assignmentDate() == null ? owed.contractDate() : owed.assignmentDate(), owed.originalTotal(),
-				// Each payment as what it paid on the debt; what it brought beyond what was owed is said apart, to return.
-				debts.payments(tenant.id(), owed.id()).stream()
-					.sorted(java.util.Comparator.comparing(ru.kredo.collections.DebtPayment::paidAt))
+				// Each payment as what it paid on the debt; what it brought beyond what was owed is said apart, to return,
+				// with what the agency returned of it through the provider.
+				paid.stream()
+					.sorted(Comparator.comparing(DebtPayment::paidAt))
 					.map(p -> new StatementLine(calendar.agencyDate(p.paidAt()), p.split().total(),
-							p.outside() ? outside : method, p.amount().minus(p.split().total())))
+							p.outside() ? outside : method, p.amount().minus(p.split().total()),
+							returned.get(new PaymentId(p.paymentId()))))
 					.toList(),
 				owed.total(), calendar.today(), owed.paidBeforeImport(),
 				certificates.forgiven(tenant.id(), owed).orElse(null));
