@@ -311,7 +311,7 @@ class CrmOutcomeSweepsIntegrationTests {
 				.andReturn();
 			Map<String, String> query = UriComponentsBuilder.fromUriString(consent.getResponse().getRedirectedUrl())
 				.build().getQueryParams().toSingleValueMap();
-			String code = fake.issueCode("http://localhost/crm/amocrm/callback");
+			String code = fake.issueCode("http://localhost:8080/crm/amocrm/callback");
 			mvc.perform(get("/crm/amocrm/callback").param("code", code).param("state", query.get("state"))
 				.session(session).with(user(admin)));
 		}
