@@ -73,6 +73,7 @@ final class WorkbookScan {
 				}
 			}
 		}
+		workbook.checkSharedIndexes();
 	}
 
 	/**
@@ -89,6 +90,8 @@ final class WorkbookScan {
 		private long unpacked;
 		private long held;
 		private long formats;
+		private long sharedStrings;
+		private long maxSharedIndex = -1;
 
 		Workbook(long fileSize, ImportLimits limits, long deadline) {
 			this.fileSize = Math.max(1, fileSize);
@@ -111,6 +114,24 @@ final class WorkbookScan {
 			held += bytes;
 			if (held > limits.maxSharedStrings().toBytes()) {
 				throw new Rejected("import.file-too-complex-strings", Math.max(1, limits.maxSharedStrings().toMegabytes()));
+			}
+		}
+
+		void sharedString() {
+			sharedStrings++;
+		}
+
+		void sharedIndex(long index) {
+			maxSharedIndex = Math.max(maxSharedIndex, index);
+		}
+
+		/**
+		 * A cell that names a shared string past the last one: the reader reads on past the end of the strings for it,
+		 * adding an empty one each time — a 2 KB workbook naming string 999,999,999 ran the heap out.
+		 */
+		void checkSharedIndexes() {
+			if (maxSharedIndex >= sharedStrings) {
+				throw new Rejected("import.xlsx-unreadable");
 			}
 		}
 
@@ -231,6 +252,11 @@ final class WorkbookScan {
 		private int bangLength;
 		private long cellsInRow;
 		private boolean rootSeen;
+		// Within a cell of type s (a shared string), and within its <v>: the index it names, read digit by digit.
+		private boolean sharedCell;
+		private boolean inSharedValue;
+		private long sharedValue;
+		private int sharedDigits;
 		boolean sharedStrings;
 
 		private final Workbook workbook;
@@ -277,8 +303,15 @@ final class WorkbookScan {
 					if (b == '<') {
 						open();
 					}
+					else if (inSharedValue) {
+						sharedValueByte(b);
+					}
 				}
 				case OPEN -> {
+					if (inSharedValue && (b == '!' || b == '?')) {
+						// CDATA or a comment inside a shared string's index: the reader would read the text around it.
+						throw new Rejected("import.xlsx-unreadable");
+					}
 					if (b == '!') {
 						state = BANG;
 						bangLength = 0;
@@ -412,12 +445,22 @@ final class WorkbookScan {
 				rootSeen = true;
 				sharedStrings = local.equals("sst");
 			}
+			if (inSharedValue) {
+				inSharedValue = false;
+				if (!end || !local.equals("v") || sharedDigits == 0) {
+					throw new Rejected("import.xlsx-unreadable");
+				}
+				workbook.sharedIndex(sharedValue);
+			}
 			if (end) {
 				if (local.equals("si") && elementStart >= 0) {
 					workbook.held(position - elementStart + 1);
 				}
 				if ((local.equals("c") || local.equals("si")) && elementStart >= 0) {
 					elementStart = -1;
+				}
+				if (local.equals("c")) {
+					sharedCell = false;
 				}
 			}
 			else if (local.equals("xf") || local.equals("numFmt")) {
@@ -428,6 +471,7 @@ final class WorkbookScan {
 				cellsInRow = 0;
 			}
 			else if (local.equals("c")) {
+				sharedCell = !selfClosing && typeIsShared();
 				cellsInRow++;
 				if (attributesLength >= ATTRIBUTES_MAX) {
 					// A real cell's tag is a few dozen bytes; a longer one could hide its reference past what is looked at.
@@ -440,10 +484,54 @@ final class WorkbookScan {
 					elementStart = tokenStart;
 				}
 			}
-			else if (local.equals("si") && !selfClosing && elementStart < 0) {
+			else if (local.equals("v") && sharedCell && !selfClosing) {
+				inSharedValue = true;
+				sharedValue = 0;
+				sharedDigits = 0;
+			}
+			if (!end && local.equals("si")) {
+				workbook.sharedString();
+			}
+			if (!end && local.equals("si") && !selfClosing && elementStart < 0) {
 				elementStart = tokenStart;
 			}
 			text();
+		}
+
+		private void sharedValueByte(byte b) {
+			if (b >= '0' && b <= '9') {
+				// Past ten digits it is past any index a workbook may have: kept at the most a long holds.
+				sharedValue = ++sharedDigits > 10 ? Long.MAX_VALUE : sharedValue * 10 + (b - '0');
+			}
+			else if (!space(b)) {
+				// A sign, a decimal point, an entity (&#57; is a 9): not an index this scan can read as the reader would.
+				throw new Rejected("import.xlsx-unreadable");
+			}
+		}
+
+		/** Whether the cell's tag has {@code t="s"}: its value is an index into the shared strings. */
+		private boolean typeIsShared() {
+			for (int i = 0; i + 3 < attributesLength; i++) {
+				boolean boundary = i == 0 || space(attributes[i - 1]);
+				if (boundary && attributes[i] == 't') {
+					int j = i + 1;
+					while (j < attributesLength && space(attributes[j])) {
+						j++;
+					}
+					if (j >= attributesLength || attributes[j] != '=') {
+						continue;
+					}
+					j++;
+					while (j < attributesLength && space(attributes[j])) {
+						j++;
+					}
+					if (j < attributesLength && (attributes[j] == '"' || attributes[j] == '\'')) {
+						byte quote = attributes[j];
+						return j + 2 < attributesLength && attributes[j + 1] == 's' && attributes[j + 2] == quote;
+					}
+				}
+			}
+			return false;
 		}
 
 		private static boolean space(byte b) {

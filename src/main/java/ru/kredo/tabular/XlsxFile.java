@@ -62,7 +62,7 @@ final class XlsxFile implements TabularFile {
 				this.workbook = opened;
 				this.stream = workbook.getFirstSheet().openStream();
 			}
-			catch (ExcelReaderException | IOException | UncheckedIOException ex) {
+			catch (IOException | RuntimeException ex) {
 				throw new Rejected("import.xlsx-unreadable");
 			}
 			this.rows = stream.iterator();
@@ -132,7 +132,12 @@ final class XlsxFile implements TabularFile {
 			}
 			return null;
 		}
-		catch (ExcelReaderException | UncheckedIOException ex) {
+		catch (Rejected rejected) {
+			throw rejected;
+		}
+		catch (RuntimeException ex) {
+			// Not only ExcelReaderException: a row number past an int, an unknown cell type, a style or shared string
+			// index out of range, a date serial out of range all throw plain runtime exceptions from the reader.
 			throw new Rejected("import.xlsx-unreadable-at", line + 1);
 		}
 	}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 import ru.kredo.platform.Rejected;
+import ru.kredo.tabular.HostileFiles.Part;
 
 /**
  * Whatever a file unpacks or parses to, reading it holds little and stops at the limits with a code: the issue's
@@ -125,6 +126,45 @@ class BoundedReadingTests {
 
 		assertThatThrownBy(() -> TabularFile.open(rows, h -> true, noTime).close()).isInstanceOf(Rejected.class)
 			.hasMessage("import.too-slow");
+	}
+
+	@Test
+	void aCellNamingASharedStringPastTheLastIsRefusedBeforeTheReaderLooksForIt() throws IOException {
+		// The reader read on past the end of the strings for it, an empty one at a time: 2 KB took the heap in 100 s.
+		Part oneString = out -> out.write("<sst><si><t>Иванов Иван</t></si></sst>".getBytes(StandardCharsets.UTF_8));
+		for (String value : List.of("999999999", "1", "99999999999999999999", "&#57;", "<![CDATA[0]]>", "-1", "")) {
+			Path xlsx = HostileFiles.xlsx(directory.resolve("index.xlsx"), HEADER, out -> out.write(
+					("<row r=\"2\"><c r=\"A2\" t=\"s\"><v>" + value + "</v></c></row>").getBytes(StandardCharsets.UTF_8)),
+					oneString);
+
+			assertThatThrownBy(() -> TabularFile.open(xlsx).close()).as(value).isInstanceOf(Rejected.class)
+				.hasMessage("import.xlsx-unreadable");
+		}
+		Path good = HostileFiles.xlsx(directory.resolve("good.xlsx"), HEADER, out -> out.write(
+				"<row r=\"2\"><c r=\"A2\" t='s'><v>0</v></c><c r=\"B2\"><v>1</v></c></row>".getBytes(StandardCharsets.UTF_8)),
+				oneString);
+		try (TabularFile file = TabularFile.open(good)) {
+			assertThat(file.next().values()).containsExactly("Иванов Иван", "1");
+		}
+	}
+
+	@Test
+	void whateverTheReaderThrowsOnAStrangeCellIsARefusalAtItsRowNotAnError() throws IOException {
+		// A row number past an int, an unknown cell type, a negative style, a date past any calendar: plain runtime
+		// exceptions of the reader, which answered 500 when met in the header's rows.
+		List<String> rows = List.of("<row r=\"99999999999\"><c t=\"inlineStr\"><is><t>x</t></is></c></row>",
+				"<row r=\"2\"><c r=\"A2\" t=\"zz\"><v>1</v></c></row>", "<row r=\"2\"><c r=\"A2\" s=\"-1\"><v>1</v></c></row>",
+				"<row r=\"2\"><c r=\"-5\"><v>1</v></c></row>", "<row r=\"2\"><c r=\"A2\" t=\"d\"><v>x</v></c></row>");
+		for (String row : rows) {
+			Path xlsx = HostileFiles.xlsx(directory.resolve("strange.xlsx"), HEADER,
+					out -> out.write(row.getBytes(StandardCharsets.UTF_8)), null);
+
+			assertThatThrownBy(() -> {
+				try (TabularFile file = TabularFile.open(xlsx)) {
+					readAll(file);
+				}
+			}).as(row).isInstanceOf(Rejected.class).hasMessage("import.xlsx-unreadable-at");
+		}
 	}
 
 	@Test

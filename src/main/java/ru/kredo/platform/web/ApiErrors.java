@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -111,6 +112,12 @@ class ApiErrors {
 		if (ex instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
 			HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
 			return problem(status, "request.invalid", new Object[0], request);
+		}
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// The client went away mid-upload: nobody to answer, and not our error. Logged as one, with its stack, every
+			// aborted upload was an ERROR and a 500 in the metrics — a way for anyone to flood the log.
+			log.info("Client left during {} {}", request.getMethod(), request.getRequestURI());
+			return null;
 		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", new Object[0], request);
