@@ -134,7 +134,7 @@ class DeployFilesTests {
 		for (String line : List.of("balance roundrobin", "option httpchk GET /actuator/health/readiness",
 				"http-check expect status 200", "option forwardfor", "http-request del-header X-Forwarded-For",
 				"http-request set-header X-Forwarded-Proto", "retries 3", "option redispatch 1",
-				"option http-server-close")) {
+				"option http-server-close", "timeout http-request 10s")) {
 			assertThat(script).as("scripts/cluster's HAProxy").contains(line);
 			assertThat(compose).as("deploy/haproxy.cfg").contains(line);
 		}
