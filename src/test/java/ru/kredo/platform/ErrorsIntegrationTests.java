@@ -59,4 +59,13 @@ class ErrorsIntegrationTests {
 		mvc.perform(post("/api/v1/tenant").header("Authorization", key))
 			.andExpect(status().isMethodNotAllowed()).andExpect(jsonPath("$.code").value("method-not-allowed"));
 	}
+
+	@Test
+	void theErrorPageAskedForDirectlyIsNotFoundNotAServerError() throws Exception {
+		// Spring Boot's error controller, reached with no error, answered 500 with "status": 999.
+		mvc.perform(get("/error")).andExpect(status().isNotFound());
+		mvc.perform(get("/error").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+		mvc.perform(post("/error").accept(MediaType.APPLICATION_JSON)).andExpect(status().isNotFound());
+		mvc.perform(get("/error/500")).andExpect(status().isNotFound());
+	}
 }

@@ -187,6 +187,9 @@ class PortfoliosApi {
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
 	@ApiResponse(responseCode = "413", description = "Over `kredo.portfolios.max-file-size` (import.file-too-large)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "too large", value = TOO_LARGE_EXAMPLE)))
+	@ApiResponse(responseCode = "507", description = "The server's disk had no room for the file: nothing of it was kept; "
+			+ "send it again later (import.disk-full)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<UploadResource> upload(@PathVariable UUID id,
 			@Parameter(description = "Original creditor of rows without their own") @RequestParam(required = false) String creditor,
 			@Parameter(description = "Assignment date of rows without their own, YYYY-MM-DD") @RequestParam(
@@ -207,6 +210,9 @@ class PortfoliosApi {
 			@Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")) })
 	@ApiResponse(responseCode = "415", description = "A body of another type (media-type-not-supported)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "507", description = "The server's disk had no room for the file: nothing of it was kept; "
+			+ "send it again later (import.disk-full)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<UploadResource> uploadBody(@PathVariable UUID id,
 			@Parameter(description = "Original creditor of rows without their own") @RequestParam(required = false) String creditor,
 			@Parameter(description = "Assignment date of rows without their own, YYYY-MM-DD") @RequestParam(

@@ -118,6 +118,9 @@ class ListsApi {
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "413", description = "The file is over `kredo.lists.max-file-size` (import.file-too-large)",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "507", description = "The server's disk had no room for the file: nothing of it was kept; "
+			+ "send it again later (import.disk-full)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<ImportResource> upload(@ParameterObject ListUpload upload,
 			@RequestParam(required = false) MultipartFile file, HttpServletRequest request) throws IOException {
 		ListUpload.Parsed parsed = upload.parse(defaultSegment());
@@ -133,6 +136,9 @@ class ListsApi {
 			@Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
 			@Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")) })
 	@ApiResponse(responseCode = "415", description = "A body of another type (media-type-not-supported)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "507", description = "The server's disk had no room for the file: nothing of it was kept; "
+			+ "send it again later (import.disk-full)",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<ImportResource> uploadBody(@ParameterObject ListUpload upload,
 			@Parameter(description = "The file's name, as shown with the upload") @RequestParam(required = false) String fileName,

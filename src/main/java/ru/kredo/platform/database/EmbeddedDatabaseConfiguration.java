@@ -37,6 +37,9 @@ class EmbeddedDatabaseConfiguration {
 		config.setJdbcUrl(database.jdbcUrl());
 		config.setUsername("postgres");
 		config.setPassword(database.password());
+		// Every session commits durably, whatever a per-database or per-role setting left in the directory says: those
+		// outrank the server's own synchronous_commit=on, and only the client's options outrank them.
+		config.addDataSourceProperty("options", "-c synchronous_commit=on");
 		config.setPoolName("kredo-embedded");
 		config.setMaximumPoolSize(10);
 		return new HikariDataSource(config);

@@ -123,8 +123,8 @@ final class EmbeddedPostgresServer {
 			}
 			stopOrphan(dir, postmaster, password);
 		}
-		else {
-			removeStaleLockFiles(dir);
+		else if (Files.isRegularFile(dir.resolve("postmaster.pid")) && !heldByALiveProcess(dir)) {
+			StaleLockFiles.remove(dir);
 		}
 		if (port != 0) {
 			refuseIfTaken(dir, port);
@@ -263,54 +263,6 @@ final class EmbeddedPostgresServer {
 		}
 		catch (IOException | RuntimeException ex) {
 			return Optional.empty();
-		}
-	}
-
-	/**
-	 * Deletes a {@code postmaster.pid} (and the Unix socket's lock file it names) that a server which no longer runs left
-	 * behind: killed with its machine or container, its process id is given to another program after the restart,
-	 * and PostgreSQL, seeing that id alive, would refuse to start ("lock file already exists") until someone deleted
-	 * the file by hand, as its message says. Only a file whose process is gone or is no PostgreSQL is deleted.
-	 */
-	private static void removeStaleLockFiles(Path dir) {
-		Path pidFile = dir.resolve("postmaster.pid");
-		List<String> lines;
-		long pid;
-		try {
-			if (!Files.isRegularFile(pidFile) || heldByALiveProcess(dir)) {
-				return;
-			}
-			lines = Files.readAllLines(pidFile);
-			pid = Long.parseLong(lines.get(0).trim());
-		}
-		catch (IOException | RuntimeException unreadable) {
-			// PostgreSQL says what is wrong with it.
-			return;
-		}
-		Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-		if (process.isPresent() && process.get().info().command().isEmpty()) {
-			return;
-		}
-		log.warn("Deleting {}, left by a PostgreSQL (pid {}) that no longer runs{}", pidFile, pid,
-				process.map(p -> "; that pid is now " + p.info().command().orElse("?")).orElse(""));
-		try {
-			if (lines.size() > 4 && !lines.get(4).isBlank()) {
-				Path socketLock = Path.of(lines.get(4).trim()).resolve(".s.PGSQL." + lines.get(3).trim() + ".lock");
-				if (Files.isRegularFile(socketLock)
-						&& Files.readAllLines(socketLock).stream().findFirst().map(String::trim).orElse("").equals(
-								String.valueOf(pid))) {
-					Files.deleteIfExists(socketLock);
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			log.warn("Could not delete the stale lock of the Unix socket of {}: {}", dir, ex.getMessage());
-		}
-		try {
-			Files.deleteIfExists(pidFile);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not delete the stale " + pidFile, ex);
 		}
 	}
 

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 class EmbeddedPostgresServerIntegrationTests {
@@ -282,6 +284,36 @@ class EmbeddedPostgresServerIntegrationTests {
 		}
 		finally {
 			other.destroyForcibly();
+		}
+	}
+
+	@Test
+	void staysDurableWhateverAnOldDirectorysSettingsSay() throws Exception {
+		EmbeddedPostgresServer first = EmbeddedPostgresServer.acquire(directory, 0);
+		try (Connection connection = connect(first); Statement sql = connection.createStatement()) {
+			// postgresql.auto.conf, as a tuning script or an older version may have left it, and per-database and
+			// per-role settings, which outrank the server's command line for every session.
+			sql.execute("alter system set fsync = off");
+			sql.execute("alter system set synchronous_commit = off");
+			sql.execute("alter system set full_page_writes = off");
+			sql.execute("alter database postgres set synchronous_commit = off");
+			sql.execute("alter role postgres set synchronous_commit = off");
+		}
+		first.release();
+
+		EmbeddedPostgresServer again = EmbeddedPostgresServer.acquire(directory, 0);
+		try (HikariDataSource pool = (HikariDataSource) new EmbeddedDatabaseConfiguration()
+			.dataSource(new ru.kredo.platform.EmbeddedDatabase(again.jdbcUrl(), again.password()));
+				Connection connection = pool.getConnection(); Statement sql = connection.createStatement()) {
+			for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes", "data_checksums")) {
+				try (ResultSet row = sql.executeQuery("show " + setting)) {
+					row.next();
+					assertThat(row.getString(1)).as(setting).isEqualTo("on");
+				}
+			}
+		}
+		finally {
+			again.release();
 		}
 	}
 
