@@ -174,6 +174,28 @@ public abstract class BrowserTestSupport {
 		}
 	}
 
+	/**
+	 * The page is no wider than the phone's screen; if it is, the assertion names the elements that reach past it
+	 * (tag, id, class and the start of their text) and a screenshot is kept as {@code name}, so that a failure in CI
+	 * says what overflowed.
+	 */
+	protected static void assertFitsTheScreen(Page page, int width, String name) {
+		Integer scrollWidth = (Integer) page.evaluate("document.documentElement.scrollWidth");
+		if (scrollWidth <= width) {
+			return;
+		}
+		screenshot(page, name);
+		Object wider = page.evaluate("""
+				w => [...document.querySelectorAll('body *')]
+				  .filter(e => e.getBoundingClientRect().right > w && getComputedStyle(e).display !== 'none')
+				  .slice(0, 12)
+				  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string'
+				      ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' right=' + Math.round(e.getBoundingClientRect().right)
+				      + ' «' + (e.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, 60) + '»')""", width);
+		Assertions.assertThat(scrollWidth).as("the page's width at %d px; reaching past it: %s (screenshot %s)", width, wider,
+				SCREENSHOTS.resolve(name)).isLessThanOrEqualTo(width);
+	}
+
 	protected static void screenshot(Page page, String name) {
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
 	}
