@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -168,6 +169,41 @@ class AuditIntegrationTests {
 		// The search by the object itself still finds its own entries only.
 		assertThat(audit.search(tenant, new AuditQuery(null, null, null, null, request.id().toString()), 0, 50))
 			.extracting(AuditEvent::objectId).containsOnly(request.id().toString());
+	}
+
+	/** The entries written before the person was recorded get him from their objects (V202612130700's backfill). */
+	@Test
+	void theMigrationGivesTheEntriesWrittenBeforeItTheirPerson() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		Contact debtor = debtor(agency);
+		Debt debt = debts.add(tenant, debtor.id(), "ПАО «Банк»", "КД-" + UUID.randomUUID().toString().substring(0, 8),
+				LocalDate.of(2021, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 400);
+		conversations.fromDebtor(tenant, debtor.id(), "Здравствуйте", null);
+		Conversation his = conversations.find(tenant, debtor.id()).orElseThrow();
+		AuditActor operator = new AuditActor("user:operator", "Оператор");
+		audit.record(tenant, operator, AuditAction.PERSONAL_DATA_VIEWED, "conversation", his.id().value(), "conversation");
+		audit.record(tenant, operator, AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card");
+		audit.record(tenant, operator, AuditAction.PAYMENT_RECORDED, "debt", debt.id().value(), "outside");
+		requests.request(tenant, debtor.id(), debt.id(), DocumentType.OTHER, "справку");
+		statements.refuse(tenant, debtor.id(), new Upload("отказ.pdf", PDF));
+		audit.record(tenant, operator, AuditAction.USER_CHANGED, "user", "u-1", null);
+		// As they were before the migration: no person on any.
+		jdbc.sql("update audit_events set contact_id = null where tenant_id = ?").param(tenant.value()).update();
+		AuditQuery byHim = new AuditQuery(null, null, null, null, debtor.id().toString());
+		assertThat(audit.search(tenant, byHim, 0, 50)).extracting(AuditEvent::objectType).containsOnly("contact");
+
+		String migration = new ClassPathResource("db/migration/V202612130700__audit_contact.sql")
+			.getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+		for (String statement : migration.split(";")) {
+			if (statement.strip().startsWith("update")) {
+				jdbc.sql(statement).update();
+			}
+		}
+
+		assertThat(audit.search(tenant, byHim, 0, 50)).extracting(AuditEvent::objectType)
+			.containsExactlyInAnyOrder("conversation", "contact", "debt", "document-request", "contact-statement");
 	}
 
 	private Contact debtor(Provisioned agency) {
