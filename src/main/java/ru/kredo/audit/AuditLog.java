@@ -103,7 +103,8 @@ public class AuditLog {
 				    and actor = ? and action = ? and object_type is not distinct from ? and detail is not distinct from ?
 				    and occurred_at > ?)""")
 			.params(actor.tenantId().value(), Timestamp.from(now), who.id(), who.name(), action.name(), objectType, object,
-					detail, person(null, objectType, objectId), actor.tenantId().value(), object, who.id(), action.name(), objectType, detail,
+					detail, person(null, objectType, objectId), actor.tenantId().value(), object, who.id(), action.name(),
+					objectType, detail,
 					Timestamp.from(now.minus(window)))
 			.update();
 	}
