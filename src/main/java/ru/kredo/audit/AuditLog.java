@@ -17,6 +17,10 @@ import ru.kredo.tenancy.TenantId;
 
 /**
  * Records and reads the audit log. {@code detail} takes ids and counts only; callers never pass personal data.
+ * <p>
+ * An entry about an object that belongs to one person (his conversation, document request, statement, plan, debt)
+ * carries that person's contact id too ({@code recordAbout}), so that one search by the person finds every entry
+ * about him (152-ФЗ: «who looked at my data?», docs/personal-data.md). An entry on a contact itself is his.
  */
 @Service
 public class AuditLog {
@@ -40,12 +44,45 @@ public class AuditLog {
 	/** Records an action outside a request, such as a sign-in or a command-line run. */
 	public void record(TenantId tenant, AuditActor actor, AuditAction action, String objectType, Object objectId,
 			String detail) {
+		recordAbout(tenant, actor, null, action, objectType, objectId, detail);
+	}
+
+	/**
+	 * Records an action of the current request's actor on an object that belongs to {@code person} (a contact's id):
+	 * the search by that person finds it as well as the search by the object.
+	 */
+	public void recordAbout(UUID person, AuditAction action, String objectType, Object objectId, String detail) {
+		Actor actor = current.actor();
+		recordAbout(actor.tenantId(), AuditActor.of(actor), person, action, objectType, objectId, detail);
+	}
+
+	/** {@link #recordAbout(UUID, AuditAction, String, Object, String)} outside a request. */
+	public void recordAbout(TenantId tenant, AuditActor actor, UUID person, AuditAction action, String objectType,
+			Object objectId, String detail) {
 		jdbc.sql("""
-				insert into audit_events (tenant_id, occurred_at, actor, actor_name, action, object_type, object_id, detail)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				insert into audit_events (tenant_id, occurred_at, actor, actor_name, action, object_type, object_id, detail,
+				    contact_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(tenant.value(), Timestamp.from(clock.instant()), actor.id(), actor.name(), action.name(), objectType,
-					objectId == null ? null : objectId.toString(), detail)
+					objectId == null ? null : objectId.toString(), detail, person(person, objectType, objectId))
 			.update();
+	}
+
+	/** The person the entry is about: the one given, else the contact acted on. */
+	private static UUID person(UUID person, String objectType, Object objectId) {
+		if (person != null || !"contact".equals(objectType) || objectId == null) {
+			return person;
+		}
+		return uuid(objectId.toString());
+	}
+
+	private static UUID uuid(String text) {
+		try {
+			return text.length() == 36 ? UUID.fromString(text) : null;
+		}
+		catch (IllegalArgumentException notOne) {
+			return null;
+		}
 	}
 
 	/**
@@ -59,13 +96,15 @@ public class AuditLog {
 		Instant now = clock.instant();
 		String object = objectId == null ? null : objectId.toString();
 		jdbc.sql("""
-				insert into audit_events (tenant_id, occurred_at, actor, actor_name, action, object_type, object_id, detail)
-				select ?, ?, ?, ?, ?, ?, ?, ?
+				insert into audit_events (tenant_id, occurred_at, actor, actor_name, action, object_type, object_id, detail,
+				    contact_id)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?
 				where not exists (select 1 from audit_events where tenant_id = ? and object_id is not distinct from ?
 				    and actor = ? and action = ? and object_type is not distinct from ? and detail is not distinct from ?
 				    and occurred_at > ?)""")
 			.params(actor.tenantId().value(), Timestamp.from(now), who.id(), who.name(), action.name(), objectType, object,
-					detail, actor.tenantId().value(), object, who.id(), action.name(), objectType, detail,
+					detail, person(null, objectType, objectId), actor.tenantId().value(), object, who.id(), action.name(),
+					objectType, detail,
 					Timestamp.from(now.minus(window)))
 			.update();
 	}
@@ -120,8 +159,17 @@ public class AuditLog {
 			params.add(Timestamp.from(query.until()));
 		}
 		if (query.subject() != null) {
-			where.append(" and object_id = ?");
-			params.add(query.subject());
+			UUID person = uuid(query.subject());
+			if (person == null) {
+				where.append(" and object_id = ?");
+				params.add(query.subject());
+			}
+			else {
+				// Both arms have their index (object_id, contact_id): Postgres ORs the two bitmaps.
+				where.append(" and (object_id = ? or contact_id = ?)");
+				params.add(query.subject());
+				params.add(person);
+			}
 		}
 		return where.toString();
 	}

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * What the audit page and its export look for; every part optional. {@code actor} matches the actor's id
  * ({@code user:…}, {@code api-key:…}) exactly or a part of his name in any case; {@code subject} is the id of the
- * object acted on (a contact's, a watch's…); {@code from} inclusive, {@code until} exclusive.
+ * object acted on (a contact's, a watch's…) or of the person an entry is about: a contact's id finds the entries on
+ * his conversation, requests, statements, plans, debts… too; {@code from} inclusive, {@code until} exclusive.
  */
 public record AuditQuery(String actor, AuditAction action, Instant from, Instant until, String subject) {
 

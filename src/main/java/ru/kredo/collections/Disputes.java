@@ -91,7 +91,8 @@ public class Disputes {
 			.params(id, tenant.value(), debtId.value(), debtor.value(), reason.name(),
 					personalData.seal(FIELD, text).bytes(), Timestamp.from(clock.instant()))
 			.update();
-		audit.record(tenant, new AuditActor("debtor:" + debtor.value(), null), AuditAction.DISPUTE_OPENED, "debt",
+		audit.recordAbout(tenant, new AuditActor("debtor:" + debtor.value(), null), debtor.value(),
+				AuditAction.DISPUTE_OPENED, "debt",
 				debtId.value(), "dispute-reason:" + reason.name());
 		Dispute opened = get(tenant, id);
 		events.publishEvent(new DisputeOpened(tenant, id, debtId, debtor, reason, opened.contractNumber(),
@@ -151,7 +152,8 @@ public class Disputes {
 				offers.makeOffers(tenant, List.of(dispute.debtId()));
 			}
 		}
-		audit.record(AuditAction.DISPUTE_RESOLVED, "debt", dispute.debtId().value(), "dispute-outcome:" + outcome.name());
+		audit.recordAbout(dispute.contactId().value(), AuditAction.DISPUTE_RESOLVED, "debt", dispute.debtId().value(),
+				"dispute-outcome:" + outcome.name());
 		Dispute done = get(tenant, id);
 		events.publishEvent(new DisputeResolved(tenant, id, done.debtId(), done.contactId(), outcome,
 				done.contractNumber(), done.resolvedAt()));

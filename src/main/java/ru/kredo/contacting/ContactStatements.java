@@ -193,8 +193,8 @@ public class ContactStatements {
 			.params(Timestamp.from(clock.instant()), user, tenant.value(), id)
 			.update();
 		bars.mark(tenant, statement.contactId(), statement.kind(), null, statement.barSource(), null, actor);
-		audit.record(tenant, actor, AuditAction.CONTACT_STATEMENT_CONFIRMED, "contact-statement", id,
-				statement.kind().name());
+		audit.recordAbout(tenant, actor, statement.contactId().value(), AuditAction.CONTACT_STATEMENT_CONFIRMED,
+				"contact-statement", id, statement.kind().name());
 		// After the bar: a representative confirmed is the one told (from now on the agency writes only to him).
 		notices.statementAnswered(tenant, statement.contactId());
 		return get(tenant, id);
@@ -226,8 +226,8 @@ public class ContactStatements {
 			.params(Timestamp.from(clock.instant()), user, personalData.seal(REASON, stripped).bytes(), tenant.value(),
 					id)
 			.update();
-		audit.record(tenant, actor, AuditAction.CONTACT_STATEMENT_DECLINED, "contact-statement", id,
-				statement.kind().name());
+		audit.recordAbout(tenant, actor, statement.contactId().value(), AuditAction.CONTACT_STATEMENT_DECLINED,
+				"contact-statement", id, statement.kind().name());
 		notices.statementAnswered(tenant, statement.contactId());
 		return get(tenant, id);
 	}
@@ -257,7 +257,7 @@ public class ContactStatements {
 		if (ours) {
 			bars.lift(tenant, debtor, statement.kind(), null, him);
 		}
-		audit.record(tenant, him, AuditAction.CONTACT_STATEMENT_WITHDRAWN, "contact-statement", id,
+		audit.recordAbout(tenant, him, debtor.value(), AuditAction.CONTACT_STATEMENT_WITHDRAWN, "contact-statement", id,
 				statement.kind().name());
 		return get(tenant, id);
 	}
@@ -358,8 +358,8 @@ public class ContactStatements {
 		catch (DuplicateKeyException already) {
 			throw new Rejected("statement.already");
 		}
-		audit.record(tenant, debtorActor(debtor), AuditAction.CONTACT_STATEMENT_MADE, "contact-statement", id,
-				kind.name());
+		audit.recordAbout(tenant, debtorActor(debtor), debtor.value(), AuditAction.CONTACT_STATEMENT_MADE,
+				"contact-statement", id, kind.name());
 		return get(tenant, id);
 	}
 

@@ -73,7 +73,7 @@ public class ConversationOffers {
 						made.validUntil().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) },
 				DEBTORS_LANGUAGE);
 		conversations.reply(tenant, id, by, text, null);
-		audit.record(AuditAction.OFFER_MADE, "debt", debtId.value(),
+		audit.recordAbout(conversation.contactId().value(), AuditAction.OFFER_MADE, "debt", debtId.value(),
 				"offer-discount:" + made.discountPercent() + ";valid-until:" + made.validUntil());
 		return made;
 	}

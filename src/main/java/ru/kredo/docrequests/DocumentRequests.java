@@ -129,7 +129,8 @@ public class DocumentRequests {
 			.params(id, tenant.value(), debtor.value(), his.id().value(), type.name(),
 					text.isEmpty() ? null : personalData.seal(COMMENT, text).bytes(), Timestamp.from(now))
 			.update();
-		audit.record(tenant, new AuditActor("debtor:" + debtor.value(), null), AuditAction.DOCUMENT_REQUESTED,
+		audit.recordAbout(tenant, new AuditActor("debtor:" + debtor.value(), null), debtor.value(),
+				AuditAction.DOCUMENT_REQUESTED,
 				"document-request", id, "document-type:" + type.name());
 		events.publishEvent(new DocumentRequested(tenant, id, debtor, type, now));
 		return get(tenant, id);
@@ -159,7 +160,8 @@ public class DocumentRequests {
 		Instant now = clock.instant();
 		close(tenant, id, "update document_requests set state = 'ANSWERED', closed_at = ?, closed_by = ?, document_id = ?",
 				Timestamp.from(now), operator == null ? null : operator.value(), document.id());
-		audit.record(AuditAction.DOCUMENT_REQUEST_ANSWERED, "document-request", id, "document;" + document.id());
+		audit.recordAbout(request.contactId().value(), AuditAction.DOCUMENT_REQUEST_ANSWERED, "document-request", id,
+				"document;" + document.id());
 		events.publishEvent(new DocumentRequestClosed(tenant, id, request.contactId(), RequestState.ANSWERED, now));
 		return get(tenant, id);
 	}
@@ -182,7 +184,8 @@ public class DocumentRequests {
 		Instant now = clock.instant();
 		close(tenant, id, "update document_requests set state = 'DECLINED', closed_at = ?, closed_by = ?, decline_reason = ?",
 				Timestamp.from(now), operator == null ? null : operator.value(), personalData.seal(REASON, text).bytes());
-		audit.record(AuditAction.DOCUMENT_REQUEST_DECLINED, "document-request", id, "declined");
+		audit.recordAbout(request.contactId().value(), AuditAction.DOCUMENT_REQUEST_DECLINED, "document-request", id,
+				"declined");
 		events.publishEvent(new DocumentRequestClosed(tenant, id, request.contactId(), RequestState.DECLINED, now));
 		return get(tenant, id);
 	}

@@ -177,7 +177,8 @@ public class Plans {
 		}
 		writeInstalments(plan);
 		log(plan, null, actor, plan.breaches().isEmpty() ? null : "breaches:" + String.join(",", plan.breaches()));
-		audit.record(tenant, actor, AuditAction.PLAN_REQUESTED, "plan", plan.id(), "plan-status:" + plan.status().name());
+		audit.recordAbout(tenant, actor, plan.debtorId().value(), AuditAction.PLAN_REQUESTED, "plan", plan.id(),
+				"plan-status:" + plan.status().name());
 		events.publishEvent(new PlanRequested(tenant, plan.id(), debtId, debtor, plan.status(), now));
 		return plan;
 	}
@@ -788,7 +789,7 @@ public class Plans {
 			return after;
 		}
 		log(after, before.status(), actor, reason);
-		audit.record(after.tenantId(), actor, action, "plan", after.id(),
+		audit.recordAbout(after.tenantId(), actor, after.debtorId().value(), action, "plan", after.id(),
 				"plan-status:" + before.status().name() + ">" + after.status().name());
 		if (before.status() != after.status()) {
 			switch (after.status()) {

@@ -1,6 +1,7 @@
 package ru.kredo.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -8,15 +9,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.Reachable;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.collections.Debts;
+import ru.kredo.contacting.ContactStatement;
+import ru.kredo.contacting.ContactStatements;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.FullName;
+import ru.kredo.contacts.PhoneNumber;
+import ru.kredo.conversations.Conversation;
+import ru.kredo.conversations.Conversations;
+import ru.kredo.conversations.Upload;
+import ru.kredo.docrequests.DocumentRequest;
+import ru.kredo.docrequests.DocumentRequests;
+import ru.kredo.docrequests.DocumentType;
+import ru.kredo.money.Money;
 import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.tenancy.TenantId;
 import ru.kredo.tenancy.TenantKind;
 
 @IntegrationTest
@@ -33,6 +54,26 @@ class AuditIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Debts debts;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	DocumentRequests requests;
+
+	@Autowired
+	ContactStatements statements;
+
+	@Autowired
+	Reachable reachable;
+
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
 	@Test
 	void thePagePagesPastFiveHundredWithATotalAndFindsByActorActionDateAndSubject() throws Exception {
@@ -88,6 +129,90 @@ class AuditIntegrationTests {
 
 		mvc.perform(get("/audit").with(user(manager))).andExpect(status().isForbidden());
 		mvc.perform(get("/audit/export.csv").with(user(manager))).andExpect(status().isForbidden());
+	}
+
+	/**
+	 * 152-ФЗ: «who looked at my data?» is one search by the person. A manager opens a debtor's conversation, a
+	 * document request of his and his statement: each entry is on its own object, and the admin's search by the
+	 * debtor finds all three, with the debtor card's entries, and none of another debtor's.
+	 */
+	@Test
+	void aSearchByADebtorFindsTheViewsOfHisConversationDocumentRequestAndStatement() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		Contact debtor = debtor(agency);
+		Contact other = debtor(agency);
+		Debt debt = debts.add(tenant, debtor.id(), "ПАО «Банк»", "КД-" + UUID.randomUUID().toString().substring(0, 8),
+				LocalDate.of(2021, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 400);
+		conversations.fromDebtor(tenant, debtor.id(), "Кто смотрел мои данные?", null);
+		conversations.fromDebtor(tenant, other.id(), "Здравствуйте", null);
+		Conversation his = conversations.find(tenant, debtor.id()).orElseThrow();
+		Conversation theOthers = conversations.find(tenant, other.id()).orElseThrow();
+		DocumentRequest request = requests.request(tenant, debtor.id(), debt.id(), DocumentType.OTHER, "справку");
+		ContactStatement statement = statements.refuse(tenant, debtor.id(), new Upload("отказ.pdf", PDF));
+		var manager = fixtures.signedIn(fixtures.manager(agency).email().value());
+
+		mvc.perform(get("/inbox/" + his.id().value()).with(user(manager))).andExpect(status().isOk());
+		mvc.perform(get("/inbox/" + theOthers.id().value()).with(user(manager))).andExpect(status().isOk());
+		mvc.perform(get("/inbox/requests/" + request.id()).with(user(manager))).andExpect(status().isOk());
+		mvc.perform(get("/inbox/statements/" + statement.id()).with(user(manager))).andExpect(status().isOk());
+
+		AuditQuery views = new AuditQuery(null, AuditAction.PERSONAL_DATA_VIEWED, null, null, debtor.id().toString());
+		assertThat(audit.search(tenant, views, 0, 50)).extracting(AuditEvent::objectType, AuditEvent::objectId)
+			.containsExactlyInAnyOrder(tuple("conversation", his.id().value().toString()),
+					tuple("document-request", request.id().toString()),
+					tuple("contact-statement", statement.id().toString()));
+		assertThat(page(agency, "subject", debtor.id().toString()))
+			.contains(his.id().value().toString(), request.id().toString(), statement.id().toString())
+			.doesNotContain(theOthers.id().value().toString());
+		// The search by the object itself still finds its own entries only.
+		assertThat(audit.search(tenant, new AuditQuery(null, null, null, null, request.id().toString()), 0, 50))
+			.extracting(AuditEvent::objectId).containsOnly(request.id().toString());
+	}
+
+	/** The entries written before the person was recorded get him from their objects (V202612130700's backfill). */
+	@Test
+	void theMigrationGivesTheEntriesWrittenBeforeItTheirPerson() throws Exception {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		Contact debtor = debtor(agency);
+		Debt debt = debts.add(tenant, debtor.id(), "ПАО «Банк»", "КД-" + UUID.randomUUID().toString().substring(0, 8),
+				LocalDate.of(2021, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("10000.00"), Money.ZERO), 400);
+		conversations.fromDebtor(tenant, debtor.id(), "Здравствуйте", null);
+		Conversation his = conversations.find(tenant, debtor.id()).orElseThrow();
+		AuditActor operator = new AuditActor("user:operator", "Оператор");
+		audit.record(tenant, operator, AuditAction.PERSONAL_DATA_VIEWED, "conversation", his.id().value(), "conversation");
+		audit.record(tenant, operator, AuditAction.PERSONAL_DATA_VIEWED, "contact", debtor.id(), "debtor-card");
+		audit.record(tenant, operator, AuditAction.PAYMENT_RECORDED, "debt", debt.id().value(), "outside");
+		requests.request(tenant, debtor.id(), debt.id(), DocumentType.OTHER, "справку");
+		statements.refuse(tenant, debtor.id(), new Upload("отказ.pdf", PDF));
+		audit.record(tenant, operator, AuditAction.USER_CHANGED, "user", "u-1", null);
+		// As they were before the migration: no person on any.
+		jdbc.sql("update audit_events set contact_id = null where tenant_id = ?").param(tenant.value()).update();
+		AuditQuery byHim = new AuditQuery(null, null, null, null, debtor.id().toString());
+		assertThat(audit.search(tenant, byHim, 0, 50)).extracting(AuditEvent::objectType).containsOnly("contact");
+
+		String migration = new ClassPathResource("db/migration/V202612130700__audit_contact.sql")
+			.getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+		for (String statement : migration.split(";")) {
+			if (statement.strip().startsWith("update")) {
+				jdbc.sql(statement).update();
+			}
+		}
+
+		assertThat(audit.search(tenant, byHim, 0, 50)).extracting(AuditEvent::objectType)
+			.containsExactlyInAnyOrder("conversation", "contact", "debt", "document-request", "contact-statement");
+	}
+
+	private Contact debtor(Provisioned agency) {
+		String phone = "+7918" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+		Contact debtor = contacts.add(agency.tenant().id(), new FullName(Fixtures.uniqueSurname("Журналова"), "Ольга",
+				"Сергеевна"), LocalDate.of(1988, 4, 4), null, null, null, PhoneNumber.parse(phone), null);
+		reachable.named(agency.tenant().id());
+		reachable.awake(agency.tenant().id(), debtor.id());
+		return debtor;
 	}
 
 	private String page(Provisioned tenant, String... params) throws Exception {

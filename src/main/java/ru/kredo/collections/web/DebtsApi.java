@@ -274,7 +274,8 @@ class DebtsApi {
 			}
 			throw ex;
 		}
-		audit.record(AuditAction.PAYMENT_RECORDED, "debt", id, "outside;" + received.payment().id().value() + ";"
+		audit.recordAbout(debt.contactId().value(), AuditAction.PAYMENT_RECORDED, "debt", id,
+				"outside;" + received.payment().id().value() + ";"
 				+ received.payment().amount().roubles().toPlainString());
 		DebtPayment applied = debts.payments(current.id(), debtId).stream()
 			.filter(p -> p.paymentId().equals(received.payment().id().value()))

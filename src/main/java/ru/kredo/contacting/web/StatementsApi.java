@@ -139,7 +139,8 @@ class StatementsApi {
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
 	StatementResource one(@PathVariable UUID id) {
 		ContactStatement statement = statements.get(current.id(), id);
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact-statement", id, "api;contact-statement");
+		audit.recordAbout(statement.contactId().value(), AuditAction.PERSONAL_DATA_VIEWED, "contact-statement", id,
+				"api;contact-statement");
 		return StatementResource.of(statement, true);
 	}
 

@@ -79,7 +79,8 @@ class StatementsController {
 	@GetMapping("/{id}")
 	String statement(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
 		ContactStatement statement = statements.get(me.tenantId(), id);
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact-statement", id, "contact-statement");
+		audit.recordAbout(statement.contactId().value(), AuditAction.PERSONAL_DATA_VIEWED, "contact-statement", id,
+				"contact-statement");
 		model.addAttribute("s", statement);
 		model.addAttribute("maxReason", ContactStatements.MAX_REASON);
 		if (!model.containsAttribute("errors")) {
@@ -92,7 +93,8 @@ class StatementsController {
 	@GetMapping("/{id}/file")
 	ResponseEntity<byte[]> file(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
 		ContactStatements.File file = statements.file(me.tenantId(), id);
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "contact-statement", id, "contact-statement-file");
+		audit.recordAbout(statements.get(me.tenantId(), id).contactId().value(), AuditAction.PERSONAL_DATA_VIEWED,
+				"contact-statement", id, "contact-statement-file");
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

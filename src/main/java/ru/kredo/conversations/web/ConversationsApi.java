@@ -161,7 +161,8 @@ class ConversationsApi {
 		// One more than asked says whether a next page exists.
 		List<Message> messages = conversations.after(current.id(), conversation.id(), Math.max(0, after), true,
 				bounded + 1);
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "conversation", conversation.id(), "api;conversation");
+		audit.recordAbout(conversation.contactId().value(), AuditAction.PERSONAL_DATA_VIEWED, "conversation",
+				conversation.id(), "api;conversation");
 		List<Message> shown = messages.size() > bounded ? messages.subList(0, bounded) : messages;
 		return ConversationResource.of(new InboxLine(conversation,
 				contacts.name(current.id(), conversation.contactId()).display(), null), shown,
@@ -299,7 +300,8 @@ class ConversationsApi {
 		if (!file.conversationId().equals(conversation.id())) {
 			throw new NotFound("attachment.not-found", attachmentId);
 		}
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "conversation", conversation.id(), "api;attachment;" + attachmentId);
+		audit.recordAbout(conversation.contactId().value(), AuditAction.PERSONAL_DATA_VIEWED, "conversation",
+				conversation.id(), "api;attachment;" + attachmentId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.type().mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

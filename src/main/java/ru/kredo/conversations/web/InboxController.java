@@ -165,7 +165,8 @@ class InboxController {
 	String conversation(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestParam(required = false) UUID reply, Model model) {
 		Conversation conversation = conversations.get(me.tenantId(), new ConversationId(id));
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "conversation", conversation.id(), "conversation");
+		audit.recordAbout(conversation.contactId().value(), AuditAction.PERSONAL_DATA_VIEWED, "conversation",
+				conversation.id(), "conversation");
 		List<Message> history = conversations.history(me.tenantId(), conversation.id(), true);
 		conversations.readByStaff(me.tenantId(), conversation.id());
 		model.addAttribute("conversation", conversation);
@@ -318,7 +319,7 @@ class InboxController {
 							? messages.getMessage("inbox.author.DEBTOR", null, locale) : m.operatorName(),
 					m.text(), String.join(", ", m.attachments().stream().map(a -> a.fileName()).toList())))
 			.toList());
-		audit.record(AuditAction.EXPORTED, "conversation", conversation.id(),
+		audit.recordAbout(conversation.contactId().value(), AuditAction.EXPORTED, "conversation", conversation.id(),
 				"rows:" + history.size() + ";columns:at,author,text,files");
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -354,7 +355,7 @@ class InboxController {
 								.toList()))
 					.toList());
 		byte[] pdf = documents.transcript(transcript);
-		audit.record(AuditAction.EXPORTED, "conversation", conversation.id(),
+		audit.recordAbout(conversation.contactId().value(), AuditAction.EXPORTED, "conversation", conversation.id(),
 				"rows:" + history.size() + ";columns:at,author,text,files;format:pdf");
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -369,7 +370,8 @@ class InboxController {
 	@GetMapping("/attachments/{id}")
 	ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
 		AttachmentFile file = conversations.attachment(me.tenantId(), new AttachmentId(id));
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "conversation", file.conversationId(), "attachment;" + id);
+		audit.recordAbout(conversations.get(me.tenantId(), file.conversationId()).contactId().value(),
+				AuditAction.PERSONAL_DATA_VIEWED, "conversation", file.conversationId(), "attachment;" + id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.type().mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -187,7 +187,8 @@ abstract class CrmOutcomeReads implements SchedulingConfigurer {
 					return "NOT_ALLOWED";
 				}
 				signals.close(row.tenantId(), id, outcome.get(), null);
-				audit.record(row.tenantId(), crm.actor(), AuditAction.SIGNAL_CLOSED, "signal", id.value(),
+				audit.recordAbout(row.tenantId(), crm.actor(), signal.contactId().value(), AuditAction.SIGNAL_CLOSED, "signal",
+						id.value(),
 						outcome.get().name() + ";" + crm.auditKey() + "-" + row.entityType().toLowerCase(Locale.ROOT) + ":"
 								+ row.entityId() + (SWEEP.equals(row.via()) ? ";crm-recovered" : ""));
 				return outcome.get().name();

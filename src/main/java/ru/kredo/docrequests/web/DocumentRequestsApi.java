@@ -95,7 +95,7 @@ class DocumentRequestsApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	RequestResource one(@PathVariable UUID id) {
 		DocumentRequest request = requests.get(current.id(), id);
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "document-request", id, "api");
+		audit.recordAbout(request.contactId().value(), AuditAction.PERSONAL_DATA_VIEWED, "document-request", id, "api");
 		return resource(request, true);
 	}
 

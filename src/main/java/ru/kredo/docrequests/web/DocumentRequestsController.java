@@ -98,7 +98,8 @@ class DocumentRequestsController {
 	@GetMapping("/requests/{id}")
 	String request(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
 		DocumentRequest request = requests.get(me.tenantId(), id);
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "document-request", id, "document-request");
+		audit.recordAbout(request.contactId().value(), AuditAction.PERSONAL_DATA_VIEWED, "document-request", id,
+				"document-request");
 		model.addAttribute("row", row(request));
 		model.addAttribute("document", request.documentId() == null ? null
 				: documents.byIds(me.tenantId(), List.of(request.documentId())).get(request.documentId()));

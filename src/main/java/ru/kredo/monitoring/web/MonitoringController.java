@@ -96,13 +96,15 @@ class MonitoringController {
 			WatchChange change = watches.watchOne(me.tenantId(), parsed.person(), parsed.terms());
 			Watch watch = change.after();
 			if (change.isNew()) {
-				audit.record(AuditAction.WATCH_ADDED, "watch", watch.id(), watch.segment().name());
+				audit.recordAbout(watch.contactId().value(), AuditAction.WATCH_ADDED, "watch", watch.id(),
+						watch.segment().name());
 				redirect.addFlashAttribute("notice", watch.status() == WatchStatus.ACTIVE ? "monitoring.added" : "monitoring.added-awaiting");
 			}
 			else {
 				// Already watched: say what the form changed, term by term, or that it changed nothing.
 				if (!change.changed().isEmpty()) {
-					audit.record(AuditAction.WATCH_ADDED, "watch", watch.id(), "changed:" + change.changed());
+					audit.recordAbout(watch.contactId().value(), AuditAction.WATCH_ADDED, "watch", watch.id(),
+							"changed:" + change.changed());
 				}
 				redirect.addFlashAttribute("notice", change.changed().isEmpty() ? "monitoring.already-unchanged" : "monitoring.already-changed");
 				redirect.addFlashAttribute("changes", wording.lines(me.tenantId(), change, LocaleContextHolder.getLocale()));
@@ -145,7 +147,8 @@ class MonitoringController {
 	@PostMapping("/{id}/stop")
 	String stop(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, RedirectAttributes redirect) {
 		Watch watch = watches.stop(me.tenantId(), new WatchId(id), StopReason.STOPPED_BY_USER);
-		audit.record(AuditAction.WATCH_STOPPED, "watch", watch.id(), StopReason.STOPPED_BY_USER.name());
+		audit.recordAbout(watch.contactId().value(), AuditAction.WATCH_STOPPED, "watch", watch.id(),
+				StopReason.STOPPED_BY_USER.name());
 		redirect.addFlashAttribute("notice", "monitoring.stopped");
 		return "redirect:/monitoring/" + id;
 	}

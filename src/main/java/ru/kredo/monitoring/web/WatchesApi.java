@@ -75,7 +75,7 @@ class WatchesApi {
 	ResponseEntity<WatchResource> watch(@RequestBody WatchRequest request) {
 		WatchRequest.Parsed parsed = request.parse(user -> users.exists(current.id(), user));
 		Watch watch = watches.watch(current.id(), parsed.person(), parsed.terms());
-		audit.record(AuditAction.WATCH_ADDED, "watch", watch.id(), "api");
+		audit.recordAbout(watch.contactId().value(), AuditAction.WATCH_ADDED, "watch", watch.id(), "api");
 		return ResponseEntity.created(URI.create("/api/v1/watches/" + watch.id())).body(resource(watch));
 	}
 
@@ -125,7 +125,7 @@ class WatchesApi {
 	@Operation(summary = "Stop monitoring")
 	WatchResource stop(@PathVariable UUID id) {
 		Watch watch = watches.stop(current.id(), new WatchId(id), StopReason.STOPPED_BY_USER);
-		audit.record(AuditAction.WATCH_STOPPED, "watch", watch.id(), "api");
+		audit.recordAbout(watch.contactId().value(), AuditAction.WATCH_STOPPED, "watch", watch.id(), "api");
 		return resource(watch);
 	}
 

@@ -168,7 +168,7 @@ class AgencyPlansController {
 			@RequestParam(required = false) String monthly, @RequestParam(required = false) String first,
 			Model model, HttpServletResponse response) {
 		Plan plan = plans.get(me.tenantId(), id);
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "plan", id, "plan");
+		audit.recordAbout(plan.debtorId().value(), AuditAction.PERSONAL_DATA_VIEWED, "plan", id, "plan");
 		ProposeForm form = new ProposeForm(by, months, monthly, first);
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());

@@ -120,7 +120,7 @@ class PlansApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	PlanResource one(@PathVariable UUID id) {
 		Plan plan = plans.get(current.id(), id);
-		audit.record(AuditAction.PERSONAL_DATA_VIEWED, "plan", id, "api");
+		audit.recordAbout(plan.debtorId().value(), AuditAction.PERSONAL_DATA_VIEWED, "plan", id, "api");
 		return resource(plan, true);
 	}
 

@@ -107,13 +107,13 @@ class SignalsController {
 	@PostMapping("/signals/{id}/outcome")
 	String close(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam(required = false) Outcome outcome,
 			RedirectAttributes redirect) {
-		signals.get(me.tenantId(), new SignalId(id));
+		Signal signal = signals.get(me.tenantId(), new SignalId(id));
 		try {
 			if (outcome == null) {
 				throw new Rejected("required");
 			}
 			signals.close(me.tenantId(), new SignalId(id), outcome, me.userId());
-			audit.record(AuditAction.SIGNAL_CLOSED, "signal", id, outcome.name());
+			audit.recordAbout(signal.contactId().value(), AuditAction.SIGNAL_CLOSED, "signal", id, outcome.name());
 			redirect.addFlashAttribute("notice", "signals.closed");
 			return "redirect:/signals";
 		}
