@@ -76,6 +76,11 @@ class TooManyPartsIntegrationTests {
 		assertThat(answer.statusCode()).isEqualTo(413);
 		assertThat(answer.body()).contains("В форме больше 50 частей (полей и файлов вместе)", "Вернитесь назад")
 			.doesNotContain("HTTP Status");
+		// A reason that names no value still reads as before on the same page.
+		HttpResponse<String> badPage = browser.send(HttpRequest.newBuilder(uri("/contacts?page=99999999999"))
+			.header("Accept-Language", "ru").header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(badPage.statusCode()).isEqualTo(400);
+		assertThat(badPage.body()).contains("Параметр запроса указан неверно.");
 	}
 
 	/** A multipart body of {@code count} text fields (the CSRF token first, when given). */
