@@ -97,11 +97,12 @@ public class ConversationStreams implements SmartLifecycle, DisposableBean {
 
 	/**
 	 * The debtor's chat, live: the agency's answers (and his own from another tab) after {@code afterId}, each rendered
-	 * by {@code render}. What reaches his open page counts as read.
+	 * by {@code render}. What reaches his open page counts as read. {@code stillSignedIn} is asked before anything is
+	 * sent: once it says no (he signed out, or his session ended, since he opened the page) the stream ends instead.
 	 */
 	public SseEmitter debtor(TenantId tenant, ContactId debtor, String session, long afterId,
-			Function<Message, String> render) {
-		return open(session, Topics.debtor(tenant, debtor), afterId, render, () -> true, after -> conversations.find(tenant, debtor)
+			Function<Message, String> render, BooleanSupplier stillSignedIn) {
+		return open(session, Topics.debtor(tenant, debtor), afterId, render, stillSignedIn, after -> conversations.find(tenant, debtor)
 			.map(c -> conversations.after(tenant, c.id(), after, false)).orElse(List.of()), delivered -> {
 				if (delivered.stream().anyMatch(m -> m.author() == Author.OPERATOR)) {
 					conversations.readByDebtor(tenant, debtor);

@@ -54,14 +54,16 @@ class ChatController {
 	private final ConversationStreams streams;
 	private final ITemplateEngine templates;
 	private final TimeDisplay time;
+	private final SignedInSessions sessions;
 
 	ChatController(CabinetAgencies agencies, Conversations conversations, ConversationStreams streams,
-			ITemplateEngine templates, TimeDisplay time) {
+			ITemplateEngine templates, TimeDisplay time, SignedInSessions sessions) {
 		this.agencies = agencies;
 		this.conversations = conversations;
 		this.streams = streams;
 		this.templates = templates;
 		this.time = time;
+		this.sessions = sessions;
 	}
 
 	@GetMapping
@@ -97,7 +99,9 @@ class ChatController {
 
 	/**
 	 * The agency's answers as they are written, each as the page shows it; from the message after {@code after} (the
-	 * last the page has), or after the last one the browser got when it reconnects ({@code Last-Event-ID}).
+	 * last the page has), or after the last one the browser got when it reconnects ({@code Last-Event-ID}). Only while
+	 * his session is still signed in as him: after «Выйти» (or its expiry) the stream ends instead of sending, so a
+	 * shared phone's next user does not read his conversation.
 	 */
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@PathVariable UUID agency, @RequestParam(defaultValue = "0") long after,
@@ -105,8 +109,10 @@ class ChatController {
 			Optional<SignedInDebtor> signedIn, Locale locale) {
 		Tenant tenant = agencies.get(agency);
 		SignedInDebtor debtor = signedIn.orElseThrow(() -> new NotFound("conversation.not-found", agency));
-		return streams.debtor(tenant.id(), debtor.contactId(), request.getSession().getId(),
-				Math.max(after, ConversationStreams.lastEventId(lastEventId)), message -> render(tenant, message, locale));
+		String session = request.getSession().getId();
+		return streams.debtor(tenant.id(), debtor.contactId(), session,
+				Math.max(after, ConversationStreams.lastEventId(lastEventId)), message -> render(tenant, message, locale),
+				() -> sessions.stillSignedIn(session, debtor));
 	}
 
 	/** A file of his own conversation; anyone else's, or none, is a 404 that says nothing of it. */

@@ -28,6 +28,9 @@ class UiErrors {
 	/** The request attribute that {@code error/4xx.html} words as the reason (a message key {@code error.<code>}). */
 	static final String REASON = "kredoErrorReason";
 
+	/** The request attribute of the one value the reason names ({@code {0}}), if it names one. */
+	static final String REASON_ARGUMENT = "kredoErrorArgument";
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	void malformedId(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {

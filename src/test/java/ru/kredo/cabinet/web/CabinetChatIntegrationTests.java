@@ -210,6 +210,42 @@ class CabinetChatIntegrationTests {
 		assertThat(text).contains("«" + agency.tenant().name() + "» ответило вам", chat);
 	}
 
+	/**
+	 * «Выйти» ends the open chat page's live connection: on a shared phone the next person would otherwise read the
+	 * agency's answers to him for as long as the stream lived (it was checked once, when it opened).
+	 */
+	@Test
+	void aDebtorWhoSignedOutHearsNothingMoreOnHisOpenChat() throws Exception {
+		MockHttpSession session = signedIn(agency, debtor);
+		Message first = conversations.fromDebtor(agency.tenant().id(), debtor.id(), "Можно отсрочку?", null);
+		MvcResult stream = mvc.perform(get(chat + "/stream").param("after", Long.toString(first.id())).session(session))
+			.andReturn();
+		assertThat(stream.getRequest().isAsyncStarted()).isTrue();
+		conversations.reply(agency.tenant().id(), first.conversationId(), operator.id(), "Рассмотрим", null);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> stream.getResponse().getContentAsString(StandardCharsets.UTF_8).contains("Рассмотрим"));
+
+		assertThat(send(post("/cabinet/" + agency.tenant().id() + "/sign-out"), session))
+			.isEqualTo("/cabinet/" + agency.tenant().id());
+		conversations.reply(agency.tenant().id(), first.conversationId(), operator.id(), "Долг 48 000 ₽, пени растут", null);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> ended(stream));
+		assertThat(stream.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("48 000");
+		assertThat(conversations.unreadForDebtor(agency.tenant().id(), debtor.id())).as("not delivered, so unread")
+			.isEqualTo(1);
+	}
+
+	/** Whether the server ended the live connection (its emitter completed). */
+	private static boolean ended(MvcResult result) {
+		try {
+			result.getAsyncResult(50);
+			return true;
+		}
+		catch (IllegalStateException stillOpen) {
+			return false;
+		}
+	}
+
 	@Test
 	void aSessionHoldsAFewLiveConnectionsAtMostAndAChunkedBodyIsRefusedUnread() throws Exception {
 		MockHttpSession session = signedIn(agency, debtor);
