@@ -53,6 +53,21 @@ class TooManyPartsIntegrationTests {
 				"The form has more than 50 parts (fields and files together)");
 	}
 
+	/**
+	 * Without a key the body is not read at all: the key is checked first, so an anonymous client cannot make Kredo
+	 * parse and spool a body of up to the upload limit to be answered 401.
+	 */
+	@Test
+	void anAnonymousMultipartApiRequestIsRefusedForItsMissingKeyNotParsed() throws Exception {
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/lists/imports"))
+			.header("Accept-Language", "en")
+			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+			.POST(HttpRequest.BodyPublishers.ofString(parts(60, null))).build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(401);
+		assertThat(answer.body()).doesNotContain("request.too-many-parts");
+	}
+
 	@Test
 	void aPageSaysTheFormHadTooManyParts() throws Exception {
 		Provisioned broker = fixtures.tenant(TenantKind.BROKER);

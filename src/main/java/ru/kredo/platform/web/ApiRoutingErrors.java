@@ -1,5 +1,7 @@
 package ru.kredo.platform.web;
 
+import java.util.Optional;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -38,8 +40,10 @@ class ApiRoutingErrors {
 
 	private final Problems problems;
 	private final java.util.List<HiddenRoutes> hidden;
+	private final TooManyParts tooManyParts;
 
-	ApiRoutingErrors(Problems problems, java.util.List<HiddenRoutes> hidden) {
+	ApiRoutingErrors(Problems problems, java.util.List<HiddenRoutes> hidden, TooManyParts tooManyParts) {
+		this.tooManyParts = tooManyParts;
 		this.problems = problems;
 		this.hidden = hidden;
 	}
@@ -121,6 +125,10 @@ class ApiRoutingErrors {
 			UiErrors.badRequest(request, response, "request.multipart-invalid");
 			return null;
 		}
+		Optional<ProblemDetail> tooMany = tooManyParts.problem(ex, request);
+		if (tooMany.isPresent()) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooMany.get());
+		}
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
 			.body(problems.of(HttpStatus.BAD_REQUEST, "request.multipart-invalid", new Object[0], request));
 	}
@@ -132,8 +140,10 @@ class ApiRoutingErrors {
 		if (!isApi(request)) {
 			throw ex;
 		}
+		// Tomcat refuses a body of too many parts as one too large: say which it was (TooManyParts does for pages).
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-			.body(problems.of(HttpStatus.CONTENT_TOO_LARGE, "request.too-large", new Object[0], request));
+			.body(tooManyParts.problem(ex, request)
+				.orElseGet(() -> problems.of(HttpStatus.CONTENT_TOO_LARGE, "request.too-large", new Object[0], request)));
 	}
 
 	private boolean hides(HttpServletRequest request) {

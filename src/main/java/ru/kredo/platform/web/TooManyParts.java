@@ -1,14 +1,14 @@
 package ru.kredo.platform.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MultipartException;
@@ -19,7 +19,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ru.kredo.platform.Problems;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A multipart form of more parts (fields and files) than Tomcat takes ({@code server.tomcat.max-part-count}) is
@@ -28,6 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * CSRF check) got an exception: the API answered «Запрос слишком велик» and a page Tomcat's bare English error report.
  * So the parts are asked for here, before anyone else; any other failure is left to the usual handling. Runs after
  * the body limits of the chat and the documents (order -200), which refuse their large bodies before they are read.
+ * <p>
+ * Only for pages: a page's POST is parsed before sign-in anyway (the CSRF check reads its token from the body). An
+ * {@code /api/} request is not parsed before its key is checked — an anonymous client must not make Kredo read and
+ * spool a body of up to the upload limit to be answered 401 — so there the same answer comes from
+ * {@link ApiRoutingErrors}, when the endpoint asks for its parts.
  */
 @Component
 @Order(-150)
@@ -37,18 +41,16 @@ class TooManyParts extends OncePerRequestFilter {
 
 	private final int limit;
 	private final Problems problems;
-	private final JsonMapper json;
 
-	TooManyParts(@Value("${server.tomcat.max-part-count:50}") int limit, Problems problems, JsonMapper json) {
+	TooManyParts(@Value("${server.tomcat.max-part-count:50}") int limit, Problems problems) {
 		this.limit = limit;
 		this.problems = problems;
-		this.json = json;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
-		return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+		return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/") || isApi(request);
 	}
 
 	@Override
@@ -67,15 +69,18 @@ class TooManyParts extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	/** The API's answer to a multipart body refused for its number of parts, or none when that was not why. */
+	Optional<ProblemDetail> problem(Throwable failed, HttpServletRequest request) {
+		return tooManyParts(failed)
+				? Optional.of(problems.of(HttpStatus.CONTENT_TOO_LARGE, CODE, new Object[] { limit }, request))
+				: Optional.empty();
+	}
+
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8);
-			response.getWriter().write(json.writeValueAsString(
-					problems.of(HttpStatus.CONTENT_TOO_LARGE, CODE, new Object[] { limit }, request)));
-			return;
-		}
 		request.setAttribute(UiErrors.REASON, "error." + CODE);
 		request.setAttribute(UiErrors.REASON_ARGUMENT, limit);
 		// The error page's dispatch must not parse the body again: Spring's DispatcherServlet skips a multipart request
