@@ -27,7 +27,7 @@ import ru.kredo.tenancy.TenantId;
  * The {@code feed_uploads} rows: one per delivery. Until its first heartbeat ({@link ImportRuns}, every few seconds)
  * a delivery's counts live in memory ({@link Progress}, added to by each chunk after it commits), so a push shorter than
  * a heartbeat (a feed's single event) costs one statement, the row written whole at its end. The first heartbeat
- * inserts the row; from then on each chunk adds its counts to the row in its own transaction, so that the row says
+ * inserts the row (a file's is inserted as it starts, {@link #start}); from then on each chunk adds its counts to the row in its own transaction, so that the row says
  * exactly what the committed chunks stored even when the process is killed (until 2026-12-13 the counts reached the
  * row only with each heartbeat: a kill -9 left it up to a heartbeat's chunks short — 172,500 accepted of 290,000
  * stored). The few chunks that committed while the row was being inserted are added by the next heartbeat. A delivery
@@ -51,9 +51,19 @@ public class FeedUploadRecords implements ImportRuns.Imports {
 		this.runs = runs;
 	}
 
-	/** A delivery that starts now; its counts go to the returned progress, its row is written by {@link #run}. */
+	/**
+	 * A delivery that starts now; its counts go to the returned progress, its row is written by {@link #run}. A file
+	 * (the operator's page, the command line) has its row written at once, so that each of its chunks counts in it
+	 * from the first: a process killed within its first heartbeat left 190,000 stored events and no row at all. A push
+	 * keeps the one statement a short one costs (its sender, answered no 2xx, sends it again).
+	 */
 	public Progress start(UploadSource source) {
-		return new Progress(UUID.randomUUID(), source, clock.instant(), false);
+		Progress progress = new Progress(UUID.randomUUID(), source, clock.instant(), false);
+		if (source.channel() != UploadSource.Channel.API) {
+			insertRunning(progress, progress.drainUnwritten());
+			progress.rowWritten = true;
+		}
+		return progress;
 	}
 
 	/**
