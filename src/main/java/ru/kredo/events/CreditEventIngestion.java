@@ -204,8 +204,9 @@ public class CreditEventIngestion {
 			try {
 				// A fresh tally each attempt: a chunk rolled back and stored again counts once.
 				MatchTally tally = new MatchTally();
-				int stored = storeOnce(chunk, tally, progress);
-				progress.chunk(chunk.size(), stored, tally);
+				boolean[] inRow = new boolean[1];
+				int stored = storeOnce(chunk, tally, progress, inRow);
+				progress.chunk(chunk.size(), stored, tally, inRow[0]);
 				return stored;
 			}
 			catch (PessimisticLockingFailureException ex) {
@@ -217,7 +218,7 @@ public class CreditEventIngestion {
 		}
 	}
 
-	private int storeOnce(EventChunk chunk, MatchTally tally, Progress progress) {
+	private int storeOnce(EventChunk chunk, MatchTally tally, Progress progress, boolean[] inRow) {
 		if (chunk.size() == 0) {
 			return 0;
 		}
@@ -238,6 +239,12 @@ public class CreditEventIngestion {
 			if (progress.countedInRow()) {
 				// With the chunk or not at all: a chunk rolled back and stored again is counted once.
 				uploads.counted(progress.id(), chunk.size(), recorded.size(), tally);
+			}
+			else if (progress.countsInRunningRow()) {
+				// The row exists (its first heartbeat wrote it): the chunk's counts reach it as the chunk commits, so a
+				// process killed now leaves the row saying what was stored.
+				uploads.countedRunning(progress.id(), chunk.size(), recorded.size(), tally);
+				inRow[0] = true;
 			}
 			if (log.isDebugEnabled()) {
 				log.debug("chunk of {}: insert {} ms, matching and signals {} ms", chunk.size(),

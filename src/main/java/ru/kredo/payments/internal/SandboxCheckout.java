@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,7 +16,9 @@ import ru.kredo.platform.NotFound;
 /**
  * What the payer does on the sandbox's page: pays, is declined, or cancels. Each settles the sandbox payment and
  * then notifies Kredo through the same path a real provider's notification takes — and, as configured, notifies
- * twice and replays a stale "pending" afterwards, the way real providers sometimes behave.
+ * twice and replays a stale "pending" afterwards, the way real providers sometimes behave. The sandbox's record and
+ * Kredo's are changed in one transaction: a crash between the two would leave the sandbox paid and Kredo's payment
+ * under way, and the sandbox, unlike ЮKassa, never notifies again.
  */
 @Component
 @ConditionalOnProperty(name = "kredo.payments.provider", havingValue = SandboxProvider.NAME, matchIfMissing = true)
@@ -35,16 +38,19 @@ public class SandboxCheckout {
 	}
 
 	/** The payer confirms; returns where to send him back. */
+	@Transactional
 	public String pay(String providerPaymentId) {
 		return settle(providerPaymentId, PaymentStatus.SUCCEEDED, null);
 	}
 
 	/** The payer's bank declines the payment. */
+	@Transactional
 	public String decline(String providerPaymentId) {
 		return settle(providerPaymentId, PaymentStatus.CANCELED, "insufficient_funds");
 	}
 
 	/** The payer gives up on the confirmation page. */
+	@Transactional
 	public String cancel(String providerPaymentId) {
 		return settle(providerPaymentId, PaymentStatus.CANCELED, "expired_on_confirmation");
 	}

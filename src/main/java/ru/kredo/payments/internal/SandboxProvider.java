@@ -1,21 +1,26 @@
 package ru.kredo.payments.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import ru.kredo.money.Money;
+import ru.kredo.payments.PaymentId;
+import ru.kredo.payments.PaymentMethod;
 import ru.kredo.payments.PaymentProviderUnavailable;
 import ru.kredo.payments.PaymentStatus;
 import ru.kredo.tenancy.Tenant;
@@ -25,7 +30,10 @@ import ru.kredo.tenancy.TenantId;
 /**
  * A payment provider inside Kredo, for the demo and the tests: it speaks ЮKassa's JSON, and the payer "confirms" on
  * Kredo's own page {@code /payments/sandbox/{id}}, where {@link SandboxCheckout} settles the payment. Its payments
- * live in memory, so a restart forgets those not yet settled.
+ * are kept in the database ({@code sandbox_payments}), as a real provider keeps them: a restart of Kredo — a crash, a
+ * deploy — while a payer is on the page forgets nothing, and another node serves the same page. (They lived in
+ * memory until 2026-12-13: after a restart the page of a payment under way answered 404, and Kredo's payment stayed
+ * under way for an hour, offered to continue and blocking a new one of the same sum.)
  * <p>
  * Paying here moves no money yet closes a debt and issues its certificate, so the sandbox serves only the demo's
  * tenants ({@link Tenant#demo()}), and every tenant only when {@code kredo.payments.sandbox.any-tenant} is set, which
@@ -37,20 +45,21 @@ public class SandboxProvider implements PaymentProvider {
 
 	static final String NAME = "sandbox";
 
-	private final Map<String, SandboxPayment> payments = new ConcurrentHashMap<>();
-	private final Map<String, String> byIdempotenceKey = new ConcurrentHashMap<>();
+	private final JdbcClient jdbc;
 	private final YooKassaJson yooKassa;
 	private final JsonMapper json;
 	private final Clock clock;
 	private final Predicate<TenantId> served;
 
 	@Autowired
-	SandboxProvider(JsonMapper json, Clock clock, TenantDirectory tenants, PaymentProperties properties) {
-		this(json, clock, properties.sandbox().anyTenant() ? tenant -> true
+	SandboxProvider(JdbcClient jdbc, JsonMapper json, Clock clock, TenantDirectory tenants,
+			PaymentProperties properties) {
+		this(jdbc, json, clock, properties.sandbox().anyTenant() ? tenant -> true
 				: tenant -> tenants.find(tenant).map(Tenant::demo).orElse(false));
 	}
 
-	SandboxProvider(JsonMapper json, Clock clock, Predicate<TenantId> served) {
+	SandboxProvider(JdbcClient jdbc, JsonMapper json, Clock clock, Predicate<TenantId> served) {
+		this.jdbc = jdbc;
 		this.json = json;
 		this.yooKassa = new YooKassaJson(json);
 		this.clock = clock;
@@ -78,11 +87,19 @@ public class SandboxProvider implements PaymentProvider {
 			throw new PaymentProviderUnavailable("The sandbox serves the demo's tenants only, not " + request.tenantId(),
 					null, false);
 		}
-		String id = byIdempotenceKey.computeIfAbsent(request.idempotenceKey(), key -> {
-			String newId = UUID.randomUUID().toString();
-			payments.put(newId, new SandboxPayment(newId, request, PaymentStatus.PENDING, null, null));
-			return newId;
-		});
+		// The idempotence key is Kredo's payment id: asked again (a retry, a double click), the same payment answers.
+		jdbc.sql("""
+				insert into sandbox_payments (id, tenant_id, payment_id, amount, method, return_url, description, status,
+				    created_at) values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
+				on conflict (payment_id) do nothing""")
+			.params(UUID.randomUUID().toString(), request.tenantId().value(), request.paymentId().value(),
+					request.amount().roubles(), request.method().name(), request.returnUrl(), request.description(),
+					Timestamp.from(clock.instant()))
+			.update();
+		String id = jdbc.sql("select id from sandbox_payments where payment_id = ?")
+			.param(request.paymentId().value())
+			.query(String.class)
+			.single();
 		return read(id).orElseThrow();
 	}
 
@@ -98,13 +115,30 @@ public class SandboxProvider implements PaymentProvider {
 
 	/** A payment the sandbox holds, as its page shows it; none of a tenant it does not serve. */
 	public Optional<SandboxPayment> find(String providerPaymentId) {
-		return Optional.ofNullable(providerPaymentId).map(payments::get).filter(p -> serves(p.request().tenantId()));
+		return Optional.ofNullable(providerPaymentId).flatMap(this::row).filter(p -> serves(p.request().tenantId()));
+	}
+
+	private Optional<SandboxPayment> row(String id) {
+		return jdbc.sql("select * from sandbox_payments where id = ?").param(id).query(SandboxProvider::payment).optional();
+	}
+
+	private static SandboxPayment payment(ResultSet row, int n) throws SQLException {
+		Timestamp settledAt = row.getTimestamp("settled_at");
+		CreatePayment request = new CreatePayment(new TenantId(row.getObject("tenant_id", UUID.class)),
+				new PaymentId(row.getObject("payment_id", UUID.class)), Money.ofRoubles(row.getBigDecimal("amount")),
+				PaymentMethod.valueOf(row.getString("method")), row.getString("return_url"), row.getString("description"));
+		return new SandboxPayment(row.getString("id"), request, PaymentStatus.valueOf(row.getString("status")),
+				row.getString("cancellation_reason"), settledAt == null ? null : settledAt.toInstant());
 	}
 
 	/** Settles a pending payment; a settled one stays as it is. */
 	SandboxPayment settle(String providerPaymentId, PaymentStatus outcome, String cancellationReason) {
-		return payments.computeIfPresent(providerPaymentId, (id, payment) -> payment.status() == PaymentStatus.PENDING
-				? new SandboxPayment(id, payment.request(), outcome, cancellationReason, clock.instant()) : payment);
+		jdbc.sql("""
+				update sandbox_payments set status = ?, cancellation_reason = ?, settled_at = ?
+				where id = ? and status = 'PENDING'""")
+			.params(outcome.name(), cancellationReason, Timestamp.from(clock.instant()), providerPaymentId)
+			.update();
+		return row(providerPaymentId).orElse(null);
 	}
 
 	/** The payment's ЮKassa JSON; {@code asIf} lets a test or the demo replay a status it had before. */

@@ -4,21 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import ru.kredo.Fixtures;
 import ru.kredo.IntegrationTest;
+import ru.kredo.collections.Debt;
+import ru.kredo.collections.DebtComponents;
+import ru.kredo.collections.Debts;
+import ru.kredo.contacts.Contact;
+import ru.kredo.contacts.Contacts;
+import ru.kredo.contacts.FullName;
 import ru.kredo.money.Money;
+import ru.kredo.operator.TenantProvisioning.Provisioned;
+import ru.kredo.payments.PayableRef;
+import ru.kredo.payments.Payment;
 import ru.kredo.payments.PaymentId;
 import ru.kredo.payments.PaymentMethod;
 import ru.kredo.payments.PaymentProviderUnavailable;
+import ru.kredo.payments.PaymentStatus;
+import ru.kredo.payments.Payments;
 import ru.kredo.platform.NotFound;
 import ru.kredo.tenancy.Tenant;
 import ru.kredo.tenancy.TenantDirectory;
@@ -51,6 +64,54 @@ class SandboxProviderIntegrationTests {
 	@Autowired
 	PaymentNotifications notifications;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Payments payments;
+
+	@Autowired
+	SandboxProvider sandbox;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Debts debts;
+
+	/**
+	 * A restart (kill -9 while the payer is on the sandbox's page) forgets nothing: the restarted process — here a new
+	 * sandbox on the same database — still shows the page, takes the payment and answers the same key with the same
+	 * payment. Before, its payments lived in memory: the page answered 404 after a restart and Kredo's payment stayed
+	 * under way, offered to continue and blocking a new one, for an hour.
+	 */
+	@Test
+	void aPaymentLeftOnTheSandboxsPageSurvivesARestartAndIsPaidOnce() {
+		Provisioned agency = fixtures.tenant(TenantKind.COLLECTOR);
+		TenantId tenant = agency.tenant().id();
+		Contact debtor = contacts.add(tenant, new FullName("Громов", "Илья", "Ильич"), LocalDate.of(1979, 5, 5), null,
+				null, null, null, null);
+		Debt debt = debts.add(tenant, debtor.id(), "МФО", "З-" + UUID.randomUUID(), LocalDate.of(2023, 1, 1), null,
+				DebtComponents.of(Money.ZERO, Money.ZERO, Money.ZERO, Money.ofRoubles("5000.00"), Money.ZERO), 90);
+		Payment started = payments.start(tenant, new PayableRef(debt.id().value()), Money.ofRoubles("1200.00"),
+				PaymentMethod.SBP, "https://kredo.example/back", UUID.randomUUID().toString());
+		String page = started.providerPaymentId();
+
+		SandboxProvider restarted = new SandboxProvider(jdbc, json, clock, served -> true);
+		SandboxCheckout checkout = new SandboxCheckout(restarted, notifications, properties, json);
+
+		assertThat(restarted.find(page)).as("the page of a payment under way, after the restart").isPresent();
+		assertThat(restarted.create(new CreatePayment(tenant, started.id(), Money.ofRoubles("1200.00"), PaymentMethod.SBP,
+				"https://kredo.example/x", "x")).id()).as("the same key, the same payment").isEqualTo(page);
+		checkout.pay(page);
+		checkout.pay(page);
+
+		assertThat(payments.get(tenant, started.id()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(jdbc.sql("select count(*) from debt_payments where payment_id = ?").param(started.id().value())
+			.query(Long.class).single()).as("applied once").isEqualTo(1L);
+		assertThat(sandbox.find(page).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+	}
+
 	@Test
 	void theSandboxRefusesATenantThatIsNotTheDemos() {
 		SandboxProvider sandbox = demoOnly();
@@ -75,7 +136,7 @@ class SandboxProviderIntegrationTests {
 	void itsPageIsNotFoundForAPaymentOfATenantItDoesNotServe() {
 		// Served when the payment was made, not any more (tenants keep their demo flag; this stands for any such case).
 		Set<TenantId> served = ConcurrentHashMap.newKeySet();
-		SandboxProvider sandbox = new SandboxProvider(json, clock, served::contains);
+		SandboxProvider sandbox = new SandboxProvider(jdbc, json, clock, served::contains);
 		SandboxCheckout checkout = new SandboxCheckout(sandbox, notifications, properties, json);
 		TenantId agency = TenantId.random();
 		served.add(agency);
@@ -89,7 +150,7 @@ class SandboxProviderIntegrationTests {
 	}
 
 	private SandboxProvider demoOnly() {
-		return new SandboxProvider(json, clock, tenants, new PaymentProperties("sandbox", properties.minimumAmount(), properties.yookassa(), new PaymentProperties.Sandbox(false, false, false)));
+		return new SandboxProvider(jdbc, json, clock, tenants, new PaymentProperties("sandbox", properties.minimumAmount(), properties.yookassa(), new PaymentProperties.Sandbox(false, false, false)));
 	}
 
 	private static CreatePayment request(TenantId tenant) {
