@@ -66,6 +66,13 @@ class PluralMessagesTests {
 	}
 
 	@Test
+	void theLimitOfAFormsPartsIsWordedForEveryCount() {
+		assertThat(text("error.request.too-many-parts", RU, 50)).startsWith("В форме больше 50 частей (полей");
+		assertThat(text("error.request.too-many-parts", RU, 21)).startsWith("В форме больше 21 части (полей");
+		assertThat(text("error.request.too-many-parts", EN, 1)).startsWith("The form has more than 1 part (fields");
+	}
+
+	@Test
 	void theTotalOfSeveralDebtsCountsThem() {
 		assertThat(List.of(2, 5, 21).stream().map(n -> text("cabinet.pay-all.total", RU, n)).toList()).containsExactly(
 				"Всего к оплате сейчас по 2 долгам", "Всего к оплате сейчас по 5 долгам", "Всего к оплате сейчас по 21 долгу");
