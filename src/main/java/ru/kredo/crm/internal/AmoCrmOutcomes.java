@@ -1,13 +1,11 @@
 package ru.kredo.crm.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,7 +36,7 @@ public class AmoCrmOutcomes extends CrmOutcomeReads implements CrmOutcomeSweeps.
 
 	AmoCrmOutcomes(JdbcClient jdbc, AmoCrmAccounts accounts, AmoCrmApi api, Signals signals, AuditLog audit,
 			AmoCrmProperties properties, TransactionTemplate transaction, Clock clock) {
-		super(new Crm("crm_amocrm_outcomes", "amoCRM", ACTOR, "amocrm", AmoCrmException.class),
+		super(new Crm(ru.kredo.crm.internal.Crm.AMOCRM, "crm_amocrm_outcomes", "crm_amocrm_accounts", "amoCRM", ACTOR, "amocrm", AmoCrmException.class),
 				new Polling(properties.pollInterval(), properties.batchSize(), properties.maxAttempts(),
 						properties.backoff()),
 				jdbc, signals, audit, transaction, clock);
@@ -51,33 +49,8 @@ public class AmoCrmOutcomes extends CrmOutcomeReads implements CrmOutcomeSweeps.
 		return hint(tenant, "TASK", tasks, now, PUSH).size() + hint(tenant, "LEAD", leads, now, PUSH).size();
 	}
 
-	/** Queues those of the ids Kredo created for the tenant; who each queued row is now marked as queued by. */
-	List<String> hint(TenantId tenant, String type, Collection<Long> ids, Instant now, String via) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("""
-				insert into crm_amocrm_outcomes (tenant_id, entity_type, entity_id, signal_id, due_at, updated_at, via)
-				select distinct on (d.amo_entity_id) d.tenant_id, d.action, d.amo_entity_id, d.signal_id, ?, ?, ?
-				from crm_amocrm_deliveries d
-				where d.tenant_id = ? and d.crm = 'AMOCRM' and d.action = ? and d.amo_entity_id = any(?)
-				    and d.status = 'DONE'
-				order by d.amo_entity_id, d.created_at desc
-				on conflict (tenant_id, entity_type, entity_id) do update
-				""" + HINTED.formatted("crm_amocrm_outcomes") + " returning via")
-			.params(Timestamp.from(now), Timestamp.from(now), via, tenant.value(), type, ids.toArray(Long[]::new))
-			.query(String.class).list();
-	}
 
-	@Override
-	public ru.kredo.crm.internal.Crm crm() {
-		return ru.kredo.crm.internal.Crm.AMOCRM;
-	}
 
-	@Override
-	public String table() {
-		return "crm_amocrm_outcomes";
-	}
 
 	/** Completed tasks, then leads won or lost: what amoCRM's webhook reports as update_task and status_lead. */
 	@Override
@@ -85,15 +58,6 @@ public class AmoCrmOutcomes extends CrmOutcomeReads implements CrmOutcomeSweeps.
 		return List.of("TASK", "LEAD");
 	}
 
-	@Override
-	public List<CrmOutcomeSweeps.Connection> connected() {
-		return jdbc.sql("""
-				select tenant_id, connected_at from crm_amocrm_accounts
-				where refresh_token_sealed is not null and connected_at is not null order by connected_at""")
-			.query((row, n) -> new CrmOutcomeSweeps.Connection(new TenantId(row.getObject(1, UUID.class)),
-					row.getTimestamp(2).toInstant()))
-			.list();
-	}
 
 	@Override
 	public CrmOutcomeSweeps.Page changed(TenantId tenant, String list, int page, Instant from, Instant to) {
@@ -104,10 +68,6 @@ public class AmoCrmOutcomes extends CrmOutcomeReads implements CrmOutcomeSweeps.
 				: api.closedLeads(tenant, subdomain, from, to, page);
 	}
 
-	@Override
-	public int queue(TenantId tenant, String list, List<Long> ids, Instant now) {
-		return (int) hint(tenant, list, ids, now, SWEEP).stream().filter(SWEEP::equals).count();
-	}
 
 	@Override
 	public Optional<Duration> rateLimited(RuntimeException failure) {

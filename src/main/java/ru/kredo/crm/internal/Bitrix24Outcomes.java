@@ -1,13 +1,10 @@
 package ru.kredo.crm.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,7 +41,7 @@ public class Bitrix24Outcomes extends CrmOutcomeReads implements CrmOutcomeSweep
 
 	Bitrix24Outcomes(JdbcClient jdbc, Bitrix24Accounts accounts, Bitrix24Api api, Signals signals, AuditLog audit,
 			Bitrix24Properties properties, TransactionTemplate transaction, Clock clock) {
-		super(new Crm("crm_bitrix24_outcomes", "Bitrix24", ACTOR, "bitrix24", Bitrix24Exception.class),
+		super(new Crm(ru.kredo.crm.internal.Crm.BITRIX24, "crm_bitrix24_outcomes", "crm_bitrix24_accounts", "Bitrix24", ACTOR, "bitrix24", Bitrix24Exception.class),
 				new Polling(properties.pollInterval(), properties.batchSize(), properties.maxAttempts(),
 						properties.backoff()),
 				jdbc, signals, audit, transaction, clock);
@@ -62,33 +59,8 @@ public class Bitrix24Outcomes extends CrmOutcomeReads implements CrmOutcomeSweep
 		return !hint(tenant, type, List.of(id), now, PUSH).isEmpty();
 	}
 
-	/** Queues those of the ids Kredo created for the tenant; who each queued row is now marked as queued by. */
-	List<String> hint(TenantId tenant, String type, Collection<Long> ids, Instant now, String via) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("""
-				insert into crm_bitrix24_outcomes (tenant_id, entity_type, entity_id, signal_id, due_at, updated_at, via)
-				select distinct on (d.amo_entity_id) d.tenant_id, d.action, d.amo_entity_id, d.signal_id, ?, ?, ?
-				from crm_amocrm_deliveries d
-				where d.tenant_id = ? and d.crm = 'BITRIX24' and d.action = ? and d.amo_entity_id = any(?)
-				    and d.status = 'DONE'
-				order by d.amo_entity_id, d.created_at desc
-				on conflict (tenant_id, entity_type, entity_id) do update
-				""" + HINTED.formatted("crm_bitrix24_outcomes") + " returning via")
-			.params(Timestamp.from(now), Timestamp.from(now), via, tenant.value(), type, ids.toArray(Long[]::new))
-			.query(String.class).list();
-	}
 
-	@Override
-	public ru.kredo.crm.internal.Crm crm() {
-		return ru.kredo.crm.internal.Crm.BITRIX24;
-	}
 
-	@Override
-	public String table() {
-		return "crm_bitrix24_outcomes";
-	}
 
 	/** Completed tasks, then Kredo's deals won or lost: what ONTASKUPDATE and ONCRMDEALUPDATE report. */
 	@Override
@@ -96,15 +68,6 @@ public class Bitrix24Outcomes extends CrmOutcomeReads implements CrmOutcomeSweep
 		return List.of("TASK", "DEAL");
 	}
 
-	@Override
-	public List<CrmOutcomeSweeps.Connection> connected() {
-		return jdbc.sql("""
-				select tenant_id, connected_at from crm_bitrix24_accounts
-				where refresh_token_sealed is not null and connected_at is not null order by connected_at""")
-			.query((row, n) -> new CrmOutcomeSweeps.Connection(new TenantId(row.getObject(1, UUID.class)),
-					row.getTimestamp(2).toInstant()))
-			.list();
-	}
 
 	@Override
 	public CrmOutcomeSweeps.Page changed(TenantId tenant, String list, int page, Instant from, Instant to) {
@@ -115,10 +78,6 @@ public class Bitrix24Outcomes extends CrmOutcomeReads implements CrmOutcomeSweep
 				: api.closedDeals(tenant, portal, from, to, page);
 	}
 
-	@Override
-	public int queue(TenantId tenant, String list, List<Long> ids, Instant now) {
-		return (int) hint(tenant, list, ids, now, SWEEP).stream().filter(SWEEP::equals).count();
-	}
 
 	/** QUERY_LIMIT_EXCEEDED (the portal's bucket is full) or OPERATION_TIME_LIMIT: Bitrix24 gives no wait of its own. */
 	@Override

@@ -68,10 +68,56 @@ abstract class CrmOutcomeReads implements SchedulingConfigurer {
 	static final List<String> NO_OUTCOME = List.of("ALREADY_CLOSED", "NOT_ALLOWED", "SIGNAL_GONE");
 
 	/**
-	 * Which CRM: its queue's table, its name in logs and errors, its actor and key in the audit log, and the exception
-	 * its client throws for an answer it could not use (tried again later).
+	 * Which CRM: which one ({@code kind}, as the deliveries' {@code crm} column names it), its queue's table, its
+	 * accounts' table, its name in logs and errors, its actor and key in the audit log, and the exception its client
+	 * throws for an answer it could not use (tried again later).
 	 */
-	record Crm(String table, String name, AuditActor actor, String auditKey, Class<? extends RuntimeException> errors) {
+	record Crm(ru.kredo.crm.internal.Crm kind, String table, String accounts, String name, AuditActor actor,
+			String auditKey, Class<? extends RuntimeException> errors) {
+	}
+
+	/** Queues those of the ids Kredo created for the tenant; who each queued row is now marked as queued by. */
+	List<String> hint(TenantId tenant, String type, java.util.Collection<Long> ids, Instant now, String via) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				insert into %1$s (tenant_id, entity_type, entity_id, signal_id, due_at, updated_at, via)
+				select distinct on (d.amo_entity_id) d.tenant_id, d.action, d.amo_entity_id, d.signal_id, ?, ?, ?
+				from crm_amocrm_deliveries d
+				where d.tenant_id = ? and d.crm = '%2$s' and d.action = ? and d.amo_entity_id = any(?)
+				    and d.status = 'DONE'
+				order by d.amo_entity_id, d.created_at desc
+				on conflict (tenant_id, entity_type, entity_id) do update
+				""".formatted(crm.table(), crm.kind().name()) + HINTED.formatted(crm.table()) + " returning via")
+			.params(Timestamp.from(now), Timestamp.from(now), via, tenant.value(), type, ids.toArray(Long[]::new))
+			.query(String.class).list();
+	}
+
+	/** For the sweep ({@link CrmOutcomeSweeps.Source}): which CRM. */
+	public ru.kredo.crm.internal.Crm crm() {
+		return crm.kind();
+	}
+
+	/** For the sweep: the queue's table. */
+	public String table() {
+		return crm.table();
+	}
+
+	/** For the sweep: the tenants connected to this CRM, in the order they connected. */
+	public List<CrmOutcomeSweeps.Connection> connected() {
+		return jdbc.sql("""
+				select tenant_id, connected_at from %s
+				where refresh_token_sealed is not null and connected_at is not null order by connected_at"""
+			.formatted(crm.accounts()))
+			.query((row, n) -> new CrmOutcomeSweeps.Connection(new TenantId(row.getObject(1, UUID.class)),
+					row.getTimestamp(2).toInstant()))
+			.list();
+	}
+
+	/** For the sweep: queues what it found; how many rows it queued that no push had. */
+	public int queue(TenantId tenant, String list, List<Long> ids, Instant now) {
+		return (int) hint(tenant, list, ids, now, SWEEP).stream().filter(SWEEP::equals).count();
 	}
 
 	/** How often the queue is read and how failures are tried again: the CRM's own settings. */
