@@ -280,13 +280,17 @@ class CrmOutcomeSweepsIntegrationTests {
 
 		assertThat(amoReadBack(amo)).containsExactly("TASK " + task + " REACHED");
 
-		// And its next run starts at that watermark (less the node's overlap, a second), not at the connection.
+		// And its next run starts at that watermark, less the node's overlap (a second) — but never before the
+		// connection, which on a fast run is less than a second before the first sweep.
 		Signal second = fixtures.watchedWithSignal(amo.tenant, "Орлова", "4511000002").signal();
 		long another = amo.deliver(second, "5708");
 		amo.fake.completeTask(another, null);
 		assertThat(restarted.sweep(Crm.AMOCRM, amo.tenant.tenant().id(), now().plusSeconds(1))).isEqualTo(1);
+		Instant connected = jdbc.sql("select connected_at from crm_amocrm_accounts where tenant_id = ?")
+			.param(amo.tenant.tenant().id().value()).query(java.sql.Timestamp.class).single().toInstant();
+		Instant from = now.minusSeconds(1).isBefore(connected) ? connected : now.minusSeconds(1);
 		assertThat(amo.fake.requests()).anySatisfy(r -> assertThat(r).startsWith("GET /api/v4/tasks?")
-			.contains("filter%5Bupdated_at%5D%5Bfrom%5D=" + now.minusSeconds(1).getEpochSecond()));
+			.contains("filter%5Bupdated_at%5D%5Bfrom%5D=" + from.getEpochSecond()));
 		assertThat(amoReadBack(amo)).containsExactlyInAnyOrder("TASK " + task + " REACHED", "TASK " + another
 				+ " REACHED");
 	}
