@@ -49,15 +49,11 @@ public class AmoCrmOutcomes extends CrmOutcomeReads implements CrmOutcomeSweeps.
 		return hint(tenant, "TASK", tasks, now, PUSH).size() + hint(tenant, "LEAD", leads, now, PUSH).size();
 	}
 
-
-
-
 	/** Completed tasks, then leads won or lost: what amoCRM's webhook reports as update_task and status_lead. */
 	@Override
 	public List<String> lists() {
 		return List.of("TASK", "LEAD");
 	}
-
 
 	@Override
 	public CrmOutcomeSweeps.Page changed(TenantId tenant, String list, int page, Instant from, Instant to) {
@@ -67,7 +63,6 @@ public class AmoCrmOutcomes extends CrmOutcomeReads implements CrmOutcomeSweeps.
 		return list.equals("TASK") ? api.completedTasks(tenant, subdomain, from, to, page)
 				: api.closedLeads(tenant, subdomain, from, to, page);
 	}
-
 
 	@Override
 	public Optional<Duration> rateLimited(RuntimeException failure) {

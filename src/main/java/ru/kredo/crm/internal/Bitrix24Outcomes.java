@@ -59,15 +59,11 @@ public class Bitrix24Outcomes extends CrmOutcomeReads implements CrmOutcomeSweep
 		return !hint(tenant, type, List.of(id), now, PUSH).isEmpty();
 	}
 
-
-
-
 	/** Completed tasks, then Kredo's deals won or lost: what ONTASKUPDATE and ONCRMDEALUPDATE report. */
 	@Override
 	public List<String> lists() {
 		return List.of("TASK", "DEAL");
 	}
-
 
 	@Override
 	public CrmOutcomeSweeps.Page changed(TenantId tenant, String list, int page, Instant from, Instant to) {
@@ -77,7 +73,6 @@ public class Bitrix24Outcomes extends CrmOutcomeReads implements CrmOutcomeSweep
 		return list.equals("TASK") ? api.completedTasks(tenant, portal, from, to, page)
 				: api.closedDeals(tenant, portal, from, to, page);
 	}
-
 
 	/** QUERY_LIMIT_EXCEEDED (the portal's bucket is full) or OPERATION_TIME_LIMIT: Bitrix24 gives no wait of its own. */
 	@Override
