@@ -2,6 +2,7 @@ package ru.kredo.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -106,10 +108,10 @@ class FeedUploadsIntegrationTests {
 			LongSupplier inRow = () -> jdbc.sql("select coalesce(max(accepted), -1) from feed_uploads where file_name = ?")
 				.param(name).query(Long.class).single();
 			// A file's row is written as it starts, and each chunk counts in it.
-			awaitUntil(() -> stored.getAsLong() == first, 30);
+			await().atMost(Duration.ofSeconds(30)).until(() -> stored.getAsLong() == first);
 			assertThat(inRow.getAsLong()).as("the row before any heartbeat").isEqualTo(first);
 			rowWritten.countDown();
-			awaitUntil(() -> stored.getAsLong() == first + then, 30);
+			await().atMost(Duration.ofSeconds(30)).until(() -> stored.getAsLong() == first + then);
 
 			assertThat(inRow.getAsLong()).as("the row, as a kill now would leave it").isEqualTo(first + then);
 		}
@@ -148,13 +150,5 @@ class FeedUploadsIntegrationTests {
 				return -1;
 			}
 		};
-	}
-
-	private static void awaitUntil(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
-		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited %d s", seconds).isLessThan(until);
-			Thread.sleep(50);
-		}
 	}
 }
